@@ -1,0 +1,265 @@
+"""Durations as workshops write them: ``15m``, ``1.5d``, ``P8W``, ``{min, mode, max}``, ``{samples: [...]}``.
+
+A day means two things in a process file: 24 elapsed hours for ``wait``,
+``lead`` and terms, but ``calendar.hours_per_day`` working hours for ``work``
+(effort). So a parsed amount keeps its units apart (:class:`Amount`) and only
+turns into days or hours when asked, with the calendar at hand.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any, Union
+
+__all__ = [
+    "Amount",
+    "Fixed",
+    "Triangular",
+    "Samples",
+    "Duration",
+    "DurationError",
+    "parse_amount",
+    "parse_duration",
+    "format_amount",
+    "format_duration",
+    "Calendar",
+]
+
+
+class DurationError(ValueError):
+    """A duration that cannot be read; ``key``/``hint_key`` are catalogue keys."""
+
+    def __init__(self, key: str, hint_key: str | None = None, **args: Any):
+        super().__init__(key)
+        self.key = key
+        self.hint_key = hint_key
+        self.args_ = args
+
+
+@dataclass(frozen=True)
+class Calendar:
+    """How effort turns into capacity (FORMAT.md, 'Units and calendars')."""
+
+    hours_per_day: float = 8.0
+    days_per_week: float = 5.0
+    weeks_per_year: float = 46.0
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A non-negative amount of time with its units kept apart.
+
+    ``minutes`` holds the clock units (s, m, h), which mean the same for effort
+    and elapsed time; ``days`` and ``weeks`` differ between the two.
+    """
+
+    minutes: float = 0.0
+    days: float = 0.0
+    weeks: float = 0.0
+
+    def elapsed_days(self) -> float:
+        return self.minutes / 1440.0 + self.days + 7.0 * self.weeks
+
+    def effort_hours(self, calendar: Calendar) -> float:
+        return (
+            self.minutes / 60.0
+            + self.days * calendar.hours_per_day
+            + self.weeks * calendar.days_per_week * calendar.hours_per_day
+        )
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """One fixed duration."""
+
+    value: Amount
+
+    def amounts(self) -> tuple[Amount, ...]:
+        return (self.value,)
+
+
+@dataclass(frozen=True)
+class Triangular:
+    """A triangular distribution; its mean is (min + mode + max) / 3."""
+
+    min: Amount
+    mode: Amount
+    max: Amount
+
+    def amounts(self) -> tuple[Amount, ...]:
+        return (self.min, self.mode, self.max)
+
+
+@dataclass(frozen=True)
+class Samples:
+    """A fixed list of observed values, drawn from uniformly; its mean is their mean."""
+
+    values: tuple[Amount, ...]
+
+    def amounts(self) -> tuple[Amount, ...]:
+        return self.values
+
+
+Duration = Union[Fixed, Triangular, Samples]
+
+_SHORT = re.compile(r"^(?P<num>\d+(?:\.\d+)?|\.\d+)(?P<unit>[mhdw])$")
+_ISO = re.compile(
+    r"^P(?!$)(?:(?P<y>\d+(?:[.,]\d+)?)Y)?(?:(?P<mo>\d+(?:[.,]\d+)?)M)?(?:(?P<w>\d+(?:[.,]\d+)?)W)?"
+    r"(?:(?P<d>\d+(?:[.,]\d+)?)D)?"
+    r"(?:T(?=\d)(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<mi>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?$"
+)
+_WORDS = {
+    "min": "m", "minuut": "m", "minuten": "m", "minute": "m", "minutes": "m", "mins": "m",
+    "u": "h", "uur": "h", "uren": "h", "hour": "h", "hours": "h", "hr": "h", "hrs": "h",
+    "dag": "d", "dagen": "d", "day": "d", "days": "d", "werkdag": "d", "werkdagen": "d",
+    "wk": "w", "week": "w", "weken": "w", "weeks": "w",
+    "mnd": "month", "maand": "month", "maanden": "month", "month": "month", "months": "month",
+    "jaar": "year", "year": "year", "years": "year",
+    "s": "s", "sec": "s", "seconds": "s", "seconden": "s",
+}
+_LOOSE = re.compile(r"^(?P<sign>-)?\s*(?P<num>\d+(?:[.,]\d+)?|[.,]\d+)\s*(?P<unit>[A-Za-z]+)\.?$")
+
+
+def _amount(number: float, unit: str) -> Amount:
+    if unit == "m":
+        return Amount(minutes=number)
+    if unit == "h":
+        return Amount(minutes=number * 60.0)
+    if unit == "d":
+        return Amount(days=number)
+    return Amount(weeks=number)
+
+
+def parse_amount(text: Any) -> Amount:
+    """Read one amount: ``15m``, ``2h``, ``1.5d``, ``8w`` or ISO 8601 ``P8W``/``PT30M``/``P1DT2H``."""
+    if isinstance(text, bool) or text is None:
+        raise DurationError("duration.not_text", "hint.duration.forms", value=str(text))
+    if isinstance(text, (int, float)):
+        number = _fmt_number(float(text))
+        raise DurationError("duration.no_unit", "hint.duration.add_unit", value=number, example=f"{number}d")
+    if not isinstance(text, str):
+        raise DurationError("duration.not_text", "hint.duration.forms", value=str(text))
+    raw = text.strip()
+    match = _SHORT.match(raw)
+    if match:
+        number = float(match["num"])
+        if not math.isfinite(number):
+            raise DurationError("duration.invalid", "hint.duration.forms", value=raw)
+        return _amount(number, match["unit"])
+    iso = _ISO.match(raw.upper()) if raw[:1] in "Pp" else None
+    if iso:
+        parts = {k: float(v.replace(",", ".")) if v else 0.0 for k, v in iso.groupdict().items()}
+        if parts["y"] or parts["mo"]:
+            raise DurationError("duration.iso_calendar", "hint.duration.iso_calendar", value=raw)
+        return Amount(
+            minutes=parts["h"] * 60.0 + parts["mi"] + parts["s"] / 60.0,
+            days=parts["d"],
+            weeks=parts["w"],
+        )
+    raise _explain(raw)
+
+
+def _explain(raw: str) -> DurationError:
+    """The most helpful error for a duration we could not read."""
+    loose = _LOOSE.match(raw)
+    if loose:
+        number = loose["num"].replace(",", ".")
+        if number.startswith("."):
+            number = "0" + number
+        unit = _WORDS.get(loose["unit"].lower(), loose["unit"].lower() if loose["unit"].lower() in "mhdw" else None)
+        if loose["sign"]:
+            return DurationError("duration.negative", "hint.duration.negative", value=raw)
+        if unit in ("month", "year"):
+            return DurationError("duration.iso_calendar", "hint.duration.iso_calendar", value=raw)
+        if unit == "s":
+            minutes = _fmt_number(float(number) / 60.0)
+            return DurationError("duration.invalid", "hint.duration.did_you_mean", value=raw, example=f"{minutes}m")
+        if unit in ("m", "h", "d", "w"):
+            return DurationError("duration.invalid", "hint.duration.did_you_mean", value=raw, example=f"{number}{unit}")
+    if raw.startswith("-"):
+        return DurationError("duration.negative", "hint.duration.negative", value=raw)
+    return DurationError("duration.invalid", "hint.duration.forms", value=raw)
+
+
+def parse_duration(value: Any) -> Duration:
+    """Read any duration form of FORMAT.md into a :data:`Duration`."""
+    if isinstance(value, dict):
+        keys = set(value)
+        if keys == {"samples"}:
+            samples = value["samples"]
+            if not isinstance(samples, list) or not samples:
+                raise DurationError("duration.samples_empty", "hint.duration.samples")
+            return Samples(tuple(parse_amount(item) for item in samples))
+        if keys == {"min", "mode", "max"}:
+            low, mode, high = (parse_amount(value[k]) for k in ("min", "mode", "max"))
+            if not _ordered(low, mode, high):
+                raise DurationError("duration.triangle_order", "hint.duration.triangle_order")
+            return Triangular(low, mode, high)
+        raise DurationError(
+            "duration.bad_mapping", "hint.duration.forms", keys=", ".join(sorted(map(str, keys))) or "-"
+        )
+    return Fixed(parse_amount(value))
+
+
+def _ordered(low: Amount, mode: Amount, high: Amount) -> bool:
+    """min <= mode <= max, compared in both readings of a day (they agree for clock units)."""
+    checks = [Calendar()]
+    for cal in checks:
+        a, b, c = (x.effort_hours(cal) for x in (low, mode, high))
+        if not (a <= b + 1e-12 and b <= c + 1e-12):
+            return False
+    a, b, c = (x.elapsed_days() for x in (low, mode, high))
+    return a <= b + 1e-12 and b <= c + 1e-12
+
+
+def _fmt_number(number: float) -> str:
+    """Shortest decimal text that reads back as the same float."""
+    if number == int(number) and abs(number) < 1e15:
+        return str(int(number))
+    return repr(number)
+
+
+def format_amount(amount: Amount) -> str:
+    """Canonical text of an amount; ``parse_amount(format_amount(a)) == a``."""
+    parts = [(amount.minutes, "m"), (amount.days, "d"), (amount.weeks, "w")]
+    nonzero = [(v, u) for v, u in parts if v]
+    if not nonzero:
+        return "0m"
+    if len(nonzero) == 1:
+        value, unit = nonzero[0]
+        if unit == "m" and (value / 60.0) * 60.0 == value and value % 60 == 0:
+            return f"{_fmt_number(value / 60.0)}h"
+        return f"{_fmt_number(value)}{unit}"
+    text = "P"
+    if amount.weeks:
+        text += f"{_fmt_number(amount.weeks)}W"
+    if amount.days:
+        text += f"{_fmt_number(amount.days)}D"
+    if amount.minutes:
+        text += f"T{_fmt_number(amount.minutes)}M"
+    return text
+
+
+def format_duration(duration: Duration) -> Any:
+    """The YAML value for a duration (a string or a mapping)."""
+    if isinstance(duration, Fixed):
+        return format_amount(duration.value)
+    if isinstance(duration, Triangular):
+        return {"min": format_amount(duration.min), "mode": format_amount(duration.mode), "max": format_amount(duration.max)}
+    return {"samples": [format_amount(v) for v in duration.values]}
+
+
+def mean_elapsed_days(duration: Duration | None) -> float:
+    if duration is None:
+        return 0.0
+    values = [a.elapsed_days() for a in duration.amounts()]
+    return sum(values) / len(values)
+
+
+def mean_effort_hours(duration: Duration | None, calendar: Calendar) -> float:
+    if duration is None:
+        return 0.0
+    values = [a.effort_hours(calendar) for a in duration.amounts()]
+    return sum(values) / len(values)

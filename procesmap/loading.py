@@ -1,0 +1,577 @@
+"""YAML text -> :class:`~procesmap.model.Process`, with ``file:line:column`` on every problem.
+
+Workshop YAML is hand-written, so bad input is the normal case. The loader:
+
+1. reads bytes and refuses what is not a UTF-8 text file (binary, invalid
+   UTF-8, empty); a BOM and CRLF line endings are fine;
+2. refuses tabs in indentation, absurd nesting and more than one document
+   with one streaming pass over the parser events (bounded time and memory);
+3. composes the YAML node tree (marks kept) and turns it into plain data
+   itself: no YAML tag ever builds a Python object, aliases may expand to at
+   most :data:`MAX_NODES` nodes (alias bombs are refused), duplicate keys are
+   errors;
+4. validates with the pydantic model and checks every reference between ids.
+
+Every problem found in steps 3-4 is reported, not only the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+from typing import Any, Iterable, get_args, get_origin
+
+from procesmap.errors import LoadError, Problem
+from procesmap.i18n import Key
+from procesmap.model import SLUG, Process, SourceMap
+
+__all__ = ["load", "loads", "load_many", "discover", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+MAX_NODES = 200_000
+_SAFE_TAGS = {
+    "tag:yaml.org,2002:" + name
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "binary")
+}
+Path_ = tuple[Any, ...]
+
+
+class _Collector:
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def add(self, mark: tuple[int, int], key: str, hint_key: str | None = None, **args: Any) -> None:
+        hint_args = dict(args)
+        self.problems.append(Problem(self.file, mark[0], mark[1], key, args, hint_key, hint_args))
+
+    def fail(self) -> LoadError:
+        return LoadError(self.problems)
+
+
+def _yaml():  # type: ignore[no-untyped-def]
+    import yaml
+
+    return yaml
+
+
+def _loader_class():  # type: ignore[no-untyped-def]
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _mark(mark: Any) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def _read_text(path: Path, display: str) -> str:
+    out = _Collector(display)
+    if not path.exists():
+        out.add((1, 1), "load.missing", "hint.load.missing", path=display)
+        raise out.fail()
+    if path.is_dir():
+        out.add((1, 1), "load.is_directory", "hint.load.is_directory", path=display)
+        raise out.fail()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            out.add((1, 1), "load.too_large", "hint.load.too_large", size=size, limit=MAX_BYTES)
+            raise out.fail()
+        data = path.read_bytes()
+    except OSError as err:
+        out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=err.strerror or str(err))
+        raise out.fail() from None
+    return decode(data, display)
+
+
+def decode(data: bytes, display: str) -> str:
+    """Bytes -> text; UTF-8 (with or without BOM) only."""
+    out = _Collector(display)
+    if b"\x00" in data[:8192] or b"\x00" in data:
+        offset = data.index(b"\x00")
+        out.add(_byte_position(data, offset), "load.binary", "hint.load.binary")
+        raise out.fail()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        out.add(_byte_position(data, err.start), "load.encoding", "hint.load.encoding",
+                byte=f"0x{data[err.start]:02x}")
+        raise out.fail() from None
+    return text
+
+
+def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    return (line, offset - start + 1)
+
+
+def _check_tabs(text: str, out: _Collector) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent and line.strip() and not line.lstrip(" \t").startswith("#"):
+            out.add((number, indent.index("\t") + 1), "load.tab", "hint.load.tab")
+
+
+def _yaml_problem(err: Any, out: _Collector) -> None:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    position = _mark(mark) if mark is not None else (1, 1)
+    detail = " ".join(str(getattr(err, "problem", None) or err).split())
+    hint = "hint.yaml.generic"
+    if "mapping values are not allowed" in detail:
+        hint = "hint.yaml.colon"
+    elif "could not find expected ':'" in detail or "expected <block end>" in detail:
+        hint = "hint.yaml.indent"
+    elif "found undefined alias" in detail:
+        hint = "hint.yaml.alias"
+    elif "found unexpected end of stream" in detail or "found unexpected end" in detail:
+        hint = "hint.yaml.quote"
+    out.add(position, "load.yaml", hint, detail=detail)
+
+
+def _scan(text: str, out: _Collector) -> None:
+    """One streaming pass over parser events: nesting depth and document count."""
+    yaml = _yaml()
+    depth = 0
+    documents = 0
+    events = 0
+    for event in yaml.parse(text, Loader=_loader_class()):
+        events += 1
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                out.add(_mark(event.start_mark), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
+                raise out.fail()
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                out.add(_mark(event.start_mark), "load.many_documents", "hint.load.many_documents")
+                raise out.fail()
+        if events > MAX_NODES * 2:
+            out.add(_mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=MAX_NODES)
+            raise out.fail()
+
+
+class _Builder:
+    """Node tree -> plain data, recording where every value and key came from."""
+
+    def __init__(self, out: _Collector):
+        yaml = _yaml()
+        self.yaml = yaml
+        self.out = out
+        self.values: dict[Path_, tuple[int, int]] = {}
+        self.keys: dict[Path_, tuple[int, int]] = {}
+        self.count = 0
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: Any, path: Path_ = ()) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            self.out.add(_mark(node.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=MAX_NODES)
+            raise self.out.fail()
+        if path not in self.values:
+            self.values[path] = _mark(node.start_mark)
+        tag = node.tag
+        if tag not in _SAFE_TAGS:
+            shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+            self.out.add(_mark(node.start_mark), "load.tag", "hint.load.tag", tag=shown)
+            return None
+        yaml = self.yaml
+        if isinstance(node, yaml.ScalarNode):
+            if tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
+                return node.value
+            try:
+                return self.constructor.construct_object(node)
+            except Exception:  # a scalar the safe constructor cannot read: keep its text
+                return node.value
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(child, path + (index,)) for index, child in enumerate(node.value)]
+        result: dict[Any, Any] = {}
+        for key_node, value_node in self._pairs(node):
+            key = self.build(key_node, path + ("<key>",))
+            if isinstance(key, (list, dict)):
+                self.out.add(_mark(key_node.start_mark), "load.complex_key", "hint.load.complex_key")
+                continue
+            if key in result:
+                first = self.keys.get(path + (key,), (0, 0))
+                self.out.add(_mark(key_node.start_mark), "load.duplicate_key", "hint.load.duplicate_key",
+                             key=key, line=first[0])
+                continue
+            self.keys[path + (key,)] = _mark(key_node.start_mark)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _pairs(self, node: Any) -> Iterable[tuple[Any, Any]]:
+        """Mapping pairs with YAML merge keys (``<<: *defaults``) applied: explicit keys win."""
+        merged: list[tuple[Any, Any]] = []
+        own: list[tuple[Any, Any]] = []
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                sources = value_node.value if isinstance(value_node, self.yaml.SequenceNode) else [value_node]
+                for source in sources:
+                    if isinstance(source, self.yaml.MappingNode):
+                        merged.extend(source.value)
+                    else:
+                        self.out.add(_mark(source.start_mark), "load.merge", "hint.load.merge")
+            else:
+                own.append((key_node, value_node))
+        if not merged:
+            return own
+        own_keys = {k.value for k, _ in own if isinstance(k, self.yaml.ScalarNode)}
+        seen: set[Any] = set()
+        result = list(own)
+        for key_node, value_node in merged:
+            if key_node.value not in own_keys and key_node.value not in seen:
+                seen.add(key_node.value)
+                result.append((key_node, value_node))
+        return result
+
+
+def _compose(text: str, out: _Collector) -> tuple[Any, SourceMap]:
+    yaml = _yaml()
+    _check_tabs(text, out)
+    if out.problems:
+        raise out.fail()
+    try:
+        _scan(text, out)
+        node = yaml.compose(text, Loader=_loader_class())
+    except yaml.YAMLError as err:
+        _yaml_problem(err, out)
+        raise out.fail() from None
+    except RecursionError:
+        out.add((1, 1), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
+        raise out.fail() from None
+    if node is None:
+        out.add((1, 1), "load.empty", "hint.load.empty")
+        raise out.fail()
+    builder = _Builder(out)
+    data = builder.build(node)
+    return data, SourceMap(out.file, builder.values, builder.keys)
+
+
+def loads(text: str, file: str = "<string>", *, repository: Path | None = None) -> Process:
+    """Load a process from YAML text. Raises :class:`LoadError` with every problem found."""
+    out = _Collector(file)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    data, source = _compose(text, out)
+    if not isinstance(data, dict):
+        kind = Key("kind.list" if isinstance(data, list) else "kind.scalar")
+        out.add((1, 1), "load.not_mapping", "hint.load.not_mapping", kind=kind)
+        raise out.fail()
+    version = data.get("procesmap")
+    if "procesmap" not in data:
+        out.add((1, 1), "load.no_version", "hint.load.no_version")
+    elif version != 1 or isinstance(version, bool):
+        out.add(source.locate(("procesmap",)), "load.version", "hint.load.version", version=version)
+        raise out.fail()
+    if "steps" not in data:
+        out.add((1, 1), "load.no_steps", "hint.load.no_steps")
+    data = _strip_extensions(data)
+    process = _validate(data, source, out)
+    _check_references(data, source, out, repository if repository is not None else _repository_of(file))
+    if out.problems or process is None:
+        raise out.fail()
+    process._source = source
+    return process
+
+
+def _repository_of(file: str) -> Path | None:
+    if file.startswith("<"):
+        return None
+    return Path(file).parent
+
+
+def load(path: str | os.PathLike[str]) -> Process:
+    """Load one process file. Raises :class:`LoadError` (file:line:column, message, hint)."""
+    file = Path(path)
+    display = str(path)
+    text = _read_text(file, display)
+    return loads(text, display, repository=file.parent)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The process files named by ``paths``: files as given, folders searched for ``*.yaml``/``*.yml``."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            children = sorted(
+                p for p in path.rglob("*")
+                if p.suffix in (".yaml", ".yml") and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not children:
+                raise LoadError([Problem(str(path), 1, 1, "load.empty_folder", {"path": str(path)},
+                                         "hint.load.empty_folder", {})])
+            found.extend(children)
+        else:
+            found.append(path)
+    return found
+
+
+def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], list[Problem]]:
+    """Load every process file under ``paths``; returns the processes and every problem found."""
+    processes: list[Process] = []
+    problems: list[Problem] = []
+    try:
+        files = discover(paths)
+    except LoadError as err:
+        return [], err.problems
+    for file in files:
+        try:
+            processes.append(load(file))
+        except LoadError as err:
+            problems.extend(err.problems)
+    seen: dict[str, Process] = {}
+    for process in processes:
+        if process.id in seen:
+            line, column = process.source.locate(("id",))
+            problems.append(Problem(process.file, line, column, "load.duplicate_process",
+                                    {"id": process.id, "other": seen[process.id].file}, "hint.load.duplicate_process", {}))
+        seen[process.id] = process
+    return processes, problems
+
+
+def _strip_extensions(data: dict[Any, Any]) -> Any:
+    """Keys starting with ``x-`` are the user's own (like OpenAPI): kept in the file, ignored here."""
+    if isinstance(data, dict):
+        return {k: _strip_extensions(v) for k, v in data.items() if not (isinstance(k, str) and k.startswith("x-"))}
+    if isinstance(data, list):
+        return [_strip_extensions(v) for v in data]
+    return data
+
+
+# -- pydantic errors -> problems ------------------------------------------------------------
+
+_TYPE_KEYS = {
+    "string_type": "value.expected_text",
+    "int_type": "value.expected_int",
+    "int_parsing": "value.expected_int",
+    "int_from_float": "value.expected_int",
+    "float_type": "value.expected_number",
+    "float_parsing": "value.expected_number",
+    "bool_type": "value.expected_bool",
+    "bool_parsing": "value.expected_bool",
+    "list_type": "value.expected_list",
+    "dict_type": "value.expected_mapping",
+    "model_type": "value.expected_mapping",
+    "model_attributes_type": "value.expected_mapping",
+    "too_short": "value.empty",
+    "greater_than_equal": "value.min",
+    "greater_than": "value.above",
+    "less_than_equal": "value.max",
+    "less_than": "value.below",
+    "finite_number": "value.expected_number",
+}
+
+
+def _validate(data: dict[Any, Any], source: SourceMap, out: _Collector) -> Process | None:
+    from pydantic import ValidationError
+
+    try:
+        return Process.model_validate(data)
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            _report_pydantic(error, data, source, out)
+        return None
+
+
+def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _Collector) -> None:
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    field = loc[-1] if loc else "-"
+    if kind == "missing":
+        if loc in (("procesmap",), ("steps",)):
+            return  # reported with a better hint above
+        out.add(source.locate(loc[:-1]), "value.missing", "hint.value.missing", field=field)
+        return
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1])
+        close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
+        if close:
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.did_you_mean", field=field, suggestion=close[0])
+        else:
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=field,
+                    allowed=", ".join(allowed))
+        return
+    position = source.locate(loc)
+    if kind == "procesmap":
+        args = {k: v for k, v in ctx.items() if k not in ("key", "hint_key")}
+        out.add(position, ctx["key"], ctx.get("hint_key"), field=field, **args)
+        return
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        value = error.get("input")
+        allowed = [part.strip() for part in expected.replace(" or ", ", ").split(",") if part.strip()]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        if close:
+            out.add(position, "value.not_allowed", "hint.did_you_mean", field=field, value=value, expected=expected,
+                    suggestion=close[0])
+        else:
+            out.add(position, "value.not_allowed", "hint.allowed_values", field=field, value=value, expected=expected)
+        return
+    key = _TYPE_KEYS.get(kind)
+    if key is None:
+        out.add(position, "value.invalid", "hint.value.invalid", field=field, detail=error.get("msg", kind))
+        return
+    limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))
+    found = error.get("input")
+    out.add(position, key, "hint.value.type", field=field, limit=limit, found=_describe(found))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "null"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+    """The keys a mapping at ``loc`` may have, by walking the model classes."""
+    from pydantic import BaseModel
+
+    current: Any = Process
+    for part in loc:
+        current = _strip(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return []
+            current = field.annotation
+        elif get_origin(current) in (list, dict):
+            current = get_args(current)[-1]
+        else:
+            return []
+    current = _strip(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _strip(annotation: Any) -> Any:
+    """Optional[X] / Annotated[X, ...] -> X (lists and dicts are kept)."""
+    for _ in range(8):
+        origin = get_origin(annotation)
+        if origin in (list, dict) or origin is None:
+            return annotation
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if not args:
+            return annotation
+        annotation = args[0]
+    return annotation
+
+
+# -- references between ids -------------------------------------------------------------------
+
+
+def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, repository: Path | None) -> None:
+    def ids(section: str) -> list[str]:
+        value = data.get(section)
+        return [k for k in value if isinstance(k, str)] if isinstance(value, dict) else []
+
+    organisations, teams, roles, systems = ids("organisations"), ids("teams"), ids("roles"), ids("systems")
+    steps_raw = data.get("steps") if isinstance(data.get("steps"), list) else []
+    step_ids: list[str] = []
+    first_at: dict[str, tuple[int, int]] = {}
+    for index, step in enumerate(steps_raw):
+        if isinstance(step, dict) and isinstance(step.get("id"), str):
+            step_id = step["id"]
+            where = source.locate(("steps", index, "id"))
+            if step_id in first_at:
+                out.add(where, "ref.duplicate_step", "hint.ref.duplicate_step", id=step_id, line=first_at[step_id][0])
+            else:
+                first_at[step_id] = where
+                step_ids.append(step_id)
+
+    def check(value: Any, valid: list[str], path: Path_, kind_id: str) -> None:
+        if not isinstance(value, str):
+            return
+        if value in valid:
+            return
+        kind = Key("kind." + kind_id)
+        close = difflib.get_close_matches(value, valid, n=1, cutoff=0.5)
+        if close:
+            out.add(source.locate(path), "ref.unknown", "hint.did_you_mean_id", kind=kind, id=value, suggestion=close[0])
+        elif valid:
+            shown = ", ".join(valid[:8]) + (", ..." if len(valid) > 8 else "")
+            out.add(source.locate(path), "ref.unknown", "hint.ref.valid_ids", kind=kind, id=value, valid=shown)
+        else:
+            out.add(source.locate(path), "ref.unknown", "hint.ref.none_defined", kind=kind, id=value,
+                    section=kind_id + "s")
+
+    def each_list(value: Any, path: Path_) -> Iterable[tuple[Any, Path_]]:
+        if isinstance(value, str):
+            yield value, path
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield item, path + (index,)
+
+    for team_id, team in (data.get("teams") or {}).items() if isinstance(data.get("teams"), dict) else []:
+        if isinstance(team, dict):
+            check(team.get("organisation"), organisations, ("teams", team_id, "organisation"), "organisation")
+    for role_id, role in (data.get("roles") or {}).items() if isinstance(data.get("roles"), dict) else []:
+        if isinstance(role, dict):
+            check(role.get("team"), teams, ("roles", role_id, "team"), "team")
+            check(role.get("organisation"), organisations, ("roles", role_id, "organisation"), "organisation")
+            for item, path in each_list(role.get("backup"), ("roles", role_id, "backup")):
+                check(item, roles, path, "role")
+    for index, step in enumerate(steps_raw):
+        if not isinstance(step, dict):
+            continue
+        base: Path_ = ("steps", index)
+        check(step.get("role"), roles, base + ("role",), "role")
+        check(step.get("system"), systems, base + ("system",), "system")
+        check(step.get("via"), systems, base + ("via",), "system")
+        raci = step.get("raci")
+        if isinstance(raci, dict):
+            for letter in ("R", "A"):
+                check(raci.get(letter), roles, base + ("raci", letter), "role")
+            for letter in ("C", "I"):
+                for item, path in each_list(raci.get(letter), base + ("raci", letter)):
+                    check(item, roles, path, "role")
+        nxt = step.get("next")
+        for item, path in each_list(nxt, base + ("next",)):
+            if isinstance(item, dict):
+                check(item.get("to"), step_ids, path + ("to",), "step")
+            else:
+                check(item, step_ids, path, "step")
+        sub = step.get("subprocess")
+        if isinstance(sub, str):
+            _check_subprocess(sub, base + ("subprocess",), data.get("id"), source, out, repository)
+    for index, issue in enumerate(data.get("issues") or [] if isinstance(data.get("issues"), list) else []):
+        if isinstance(issue, dict):
+            check(issue.get("step"), step_ids, ("issues", index, "step"), "step")
+            check(issue.get("owner"), roles, ("issues", index, "owner"), "role")
+
+
+def _check_subprocess(value: str, path: Path_, own_id: Any, source: SourceMap, out: _Collector,
+                      repository: Path | None) -> None:
+    """``subprocess:`` names another process of the same repository by id, never a path."""
+    where = source.locate(path)
+    if not SLUG.match(value):
+        if "/" in value or "\\" in value or ".." in value:
+            out.add(where, "ref.subprocess_path", "hint.ref.subprocess_path", id=value)
+        return  # a non-slug is reported by the model already
+    if value == own_id:
+        out.add(where, "ref.subprocess_self", "hint.ref.subprocess_self", id=value)
+        return
+    if repository is None:
+        return
+    candidates = sorted(p.stem for p in repository.glob("*.y*ml"))
+    if value not in candidates:
+        close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
+        if close:
+            out.add(where, "ref.unknown", "hint.did_you_mean_id", kind=Key("kind.process"), id=value, suggestion=close[0])
+        else:
+            out.add(where, "ref.unknown", "hint.ref.subprocess_missing", kind=Key("kind.process"), id=value,
+                    folder=str(repository))

@@ -1,0 +1,404 @@
+"""The typed model of a process file, format 1 (FORMAT.md is the contract).
+
+Pydantic models, so that validation errors carry a path we map back to
+``file:line:column`` (:mod:`procesmap.loading`) and so that ``procesmap
+schema`` can hand editors a JSON Schema generated from the same source.
+References between ids are checked by the loader, not here: a model can be
+built in a notebook without a file.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PrivateAttr,
+    WithJsonSchema,
+)
+from pydantic_core import PydanticCustomError
+
+from procesmap.durations import (
+    Calendar,
+    Duration,
+    DurationError,
+    Fixed,
+    format_duration,
+    parse_duration,
+)
+
+__all__ = [
+    "FORMAT_VERSION",
+    "STEP_TYPES",
+    "Process",
+    "Step",
+    "Branch",
+    "Raci",
+    "Role",
+    "Team",
+    "Organisation",
+    "System",
+    "Knelpunt",
+    "CalendarModel",
+    "Volume",
+    "SourceMap",
+]
+
+FORMAT_VERSION = 1
+STEP_TYPES = ("start", "task", "decision", "parallel", "join", "wait", "end")
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$")
+
+
+def _custom(key: str, hint_key: str | None = None, **args: Any) -> PydanticCustomError:
+    """A validation error that carries catalogue keys (read back by the loader)."""
+    return PydanticCustomError("procesmap", key, {"key": key, "hint_key": hint_key, **args})
+
+
+def slugify(text: str) -> str:
+    """What a mistyped id most likely meant: ``Advies ODR`` -> ``advies-odr``."""
+    import unicodedata
+
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
+    return slug or "id"
+
+
+def _check_slug(value: Any) -> Any:
+    if isinstance(value, str) and not SLUG.match(value):
+        raise _custom("value.bad_id", "hint.bad_id", value=value, example=slugify(value))
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
+
+
+def _to_duration(value: Any) -> Duration:
+    if isinstance(value, (Fixed,)) or type(value).__name__ in ("Triangular", "Samples"):
+        return value  # already parsed (models built in Python)
+    try:
+        return parse_duration(value)
+    except DurationError as err:
+        raise _custom(err.key, err.hint_key, **err.args_) from None
+
+
+_AMOUNT_SCHEMA = {
+    "type": "string",
+    "pattern": r"^(\d+(\.\d+)?|\.\d+)[mhdw]$|^P(?!$)(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$",
+    "description": "A duration: a number and a unit (m, h, d, w), e.g. 15m, 1.5d, 8w; or ISO 8601 (P8W, PT30M).",
+}
+_DURATION_SCHEMA = {
+    "anyOf": [
+        _AMOUNT_SCHEMA,
+        {
+            "type": "object",
+            "properties": {"min": _AMOUNT_SCHEMA, "mode": _AMOUNT_SCHEMA, "max": _AMOUNT_SCHEMA},
+            "required": ["min", "mode", "max"],
+            "additionalProperties": False,
+            "description": "A triangular distribution.",
+        },
+        {
+            "type": "object",
+            "properties": {"samples": {"type": "array", "items": _AMOUNT_SCHEMA, "minItems": 1}},
+            "required": ["samples"],
+            "additionalProperties": False,
+            "description": "Observed values, drawn from uniformly.",
+        },
+    ]
+}
+
+DurationField = Annotated[
+    Any,
+    BeforeValidator(_to_duration),
+    PlainSerializer(format_duration, return_type=Any),
+    WithJsonSchema(_DURATION_SCHEMA),
+]
+
+
+def _fixed_only(value: Any) -> Any:
+    if isinstance(value, dict):
+        raise _custom("duration.fixed_only", "hint.duration.fixed_only")
+    return value
+
+
+TermField = Annotated[DurationField, BeforeValidator(_fixed_only)]
+
+
+def _as_list(value: Any) -> Any:
+    """``C: adviseur`` is read as ``C: [adviseur]``: one role is a list of one."""
+    if isinstance(value, str):
+        return [value]
+    return value
+
+
+RoleList = Annotated[list[Id], BeforeValidator(_as_list)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Organisation(_Model):
+    name: str | None = None
+    description: str | None = None
+
+
+class Team(_Model):
+    name: str | None = None
+    organisation: Id | None = None
+    description: str | None = None
+
+
+class Role(_Model):
+    name: str | None = None
+    team: Id | None = None
+    organisation: Id | None = Field(
+        None, description="Extension: the organisation of a role that belongs to no team."
+    )
+    people: int | None = Field(None, ge=1)
+    fte: float | None = Field(None, gt=0)
+    backup: RoleList = Field(default_factory=list, description="One role id or a list of them.")
+    external: bool = False
+    description: str | None = None
+
+
+class System(_Model):
+    name: str | None = None
+    kind: Literal["digital", "manual"] = Field(
+        "digital", description="`manual`: a medium outside the case system (mail, paper, phone)."
+    )
+    description: str | None = None
+
+
+class Raci(_Model):
+    R: Id | None = Field(None, description="Responsible; defaults to the step's role.")
+    A: Id | None = Field(None, description="Accountable: one role; defaults to the process owner.")
+    C: RoleList = Field(default_factory=list, description="Consulted.")
+    I: RoleList = Field(default_factory=list, description="Informed.")  # noqa: E741
+
+
+class Branch(_Model):
+    to: Id
+    p: float | None = Field(None, ge=0, le=1)
+    when: str | None = None
+
+
+def _as_branches(value: Any) -> Any:
+    if isinstance(value, str):
+        return [{"to": value}]
+    if isinstance(value, list):
+        return [{"to": item} if isinstance(item, str) else item for item in value]
+    return value
+
+
+class Step(_Model):
+    id: Id
+    name: str | None = None
+    type: Literal["start", "task", "decision", "parallel", "join", "wait", "end"] = "task"
+    role: Id | None = None
+    raci: Raci = Field(default_factory=Raci)
+    work: DurationField | None = Field(None, description="Effort of one person for one case.")
+    wait: DurationField | None = Field(None, description="Queue time before the step starts (elapsed).")
+    lead: DurationField | None = Field(None, description="Elapsed time of the step; defaults to work.")
+    system: Id | None = None
+    via: Id | None = Field(None, description="The medium of the handover into this step.")
+    next: Annotated[list[Branch], BeforeValidator(_as_branches)] = Field(
+        default_factory=list, description="A step id, or a list of branches {to, p, when}."
+    )
+    suspends_term: bool = False
+    log: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
+    subprocess: str | None = Field(None, description="The id of another process in the same repository.")
+    description: str | None = None
+
+    @property
+    def label(self) -> str:
+        return self.name or self.id
+
+
+def _issue_id(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+class Knelpunt(_Model):
+    """A bottleneck named in the workshop (``issues:``)."""
+
+    id: Annotated[str, BeforeValidator(_issue_id)]
+    step: Id | None = None
+    text: str
+    level: Literal["operational", "tactical", "strategic"] | None = None
+    solution: str | None = None
+    action: Literal["start", "stop", "continue"] | None = None
+    owner: Id | None = None
+
+
+class CalendarModel(_Model):
+    hours_per_day: float = Field(8.0, gt=0, le=24)
+    days_per_week: float = Field(5.0, gt=0, le=7)
+    weeks_per_year: float = Field(46.0, gt=0, le=53)
+
+    def calendar(self) -> Calendar:
+        return Calendar(self.hours_per_day, self.days_per_week, self.weeks_per_year)
+
+
+_VOLUME = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*/\s*(?P<unit>[a-z]+)\s*$")
+_VOLUME_UNITS = {"year": "year", "jaar": "year", "month": "month", "maand": "month",
+                 "week": "week", "day": "day", "dag": "day"}
+
+
+class Volume(_Model):
+    """Arrivals per unit of time; ``1200/year``, also ``/month``, ``/week``, ``/day``."""
+
+    amount: float
+    unit: Literal["year", "month", "week", "day"]
+
+    def per_year(self, calendar: Calendar) -> float:
+        factor = {"year": 1.0, "month": 12.0, "week": 52.0, "day": calendar.days_per_week * 52.0}
+        return self.amount * factor[self.unit]
+
+    def __str__(self) -> str:
+        amount = int(self.amount) if self.amount == int(self.amount) else self.amount
+        return f"{amount}/{self.unit}"
+
+
+def _to_volume(value: Any) -> Any:
+    if isinstance(value, Volume) or isinstance(value, dict):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise _custom("volume.no_unit", "hint.volume", example=f"{value}/year")
+    if isinstance(value, str):
+        match = _VOLUME.match(value.lower())
+        if match and match["unit"] in _VOLUME_UNITS:
+            return {"amount": float(match["num"]), "unit": _VOLUME_UNITS[match["unit"]]}
+    raise _custom("volume.invalid", "hint.volume", value=str(value), example="1200/year")
+
+
+VolumeField = Annotated[
+    Volume,
+    BeforeValidator(_to_volume),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string", "pattern": r"^\d+(\.\d+)?/(year|month|week|day)$",
+                    "description": "Arrivals, e.g. 1200/year, 100/month, 25/week, 5/day."}),
+]
+
+
+class SourceMap:
+    """Where each value of a process came from: path in the data -> (line, column), 1-based."""
+
+    def __init__(self, file: str, values: dict[tuple[Any, ...], tuple[int, int]] | None = None,
+                 keys: dict[tuple[Any, ...], tuple[int, int]] | None = None):
+        self.file = file
+        self.values = values or {}
+        self.keys = keys or {}
+
+    def locate(self, path: tuple[Any, ...], *, key: bool = False) -> tuple[int, int]:
+        """The place of ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while True:
+            if key and path in self.keys:
+                return self.keys[path]
+            if path in self.values:
+                return self.values[path]
+            if not path:
+                return (1, 1)
+            path = path[:-1]
+
+
+class Process(_Model):
+    """One process map (one file)."""
+
+    procesmap: Literal[1] = Field(description="Format version; this tool reads format 1.")
+    id: Id
+    name: str | None = None
+    owner: str | None = Field(None, description="The process owner: a role id.")
+    language: Literal["nl", "en"] = "nl"
+    description: str | None = None
+    term: TermField | None = Field(None, description="Legal decision term (beslistermijn), elapsed.")
+    term_extension: TermField | None = Field(None, description="Allowed extension (verdaging).")
+    service_norm: TermField | None = Field(None, description="The organisation's own promise.")
+    volume: VolumeField | None = None
+    calendar: CalendarModel = Field(default_factory=CalendarModel)
+    organisations: dict[Id, Organisation] = Field(default_factory=dict)
+    teams: dict[Id, Team] = Field(default_factory=dict)
+    roles: dict[Id, Role] = Field(default_factory=dict)
+    systems: dict[Id, System] = Field(default_factory=dict)
+    steps: list[Step] = Field(min_length=1)
+    issues: list[Knelpunt] = Field(default_factory=list)
+
+    _source: SourceMap = PrivateAttr(default_factory=lambda: SourceMap("<memory>"))
+
+    @property
+    def file(self) -> str:
+        return self._source.file
+
+    @property
+    def source(self) -> SourceMap:
+        return self._source
+
+    def step(self, step_id: str) -> Step:
+        return self.steps_by_id[step_id]
+
+    @property
+    def steps_by_id(self) -> dict[str, Step]:
+        return {s.id: s for s in self.steps}
+
+    def step_index(self, step_id: str) -> int:
+        for index, step in enumerate(self.steps):
+            if step.id == step_id:
+                return index
+        raise KeyError(step_id)
+
+    def team_of(self, role_id: str | None) -> str | None:
+        role = self.roles.get(role_id or "")
+        return role.team if role else None
+
+    def organisation_of(self, role_id: str | None) -> str | None:
+        role = self.roles.get(role_id or "")
+        if role is None:
+            return None
+        if role.team and role.team in self.teams:
+            return self.teams[role.team].organisation or role.organisation
+        return role.organisation
+
+    def is_external(self, role_id: str | None) -> bool:
+        role = self.roles.get(role_id or "")
+        return bool(role and role.external)
+
+    def is_manual(self, system_id: str | None) -> bool:
+        system = self.systems.get(system_id or "")
+        return bool(system and system.kind == "manual")
+
+    def role_name(self, role_id: str | None) -> str:
+        role = self.roles.get(role_id or "")
+        return (role.name if role and role.name else role_id) or "-"
+
+    def locate_step(self, step_id: str) -> tuple[int, int]:
+        try:
+            return self._source.locate(("steps", self.step_index(step_id)))
+        except KeyError:
+            return (1, 1)
+
+    def locate_role(self, role_id: str) -> tuple[int, int]:
+        return self._source.locate(("roles", role_id), key=True)
+
+    def locate_transition(self, source: str, target: str) -> tuple[int, int]:
+        index = self.step_index(source)
+        for j, branch in enumerate(self.steps[index].next):
+            if branch.to == target:
+                return self._source.locate(("steps", index, "next", j, "to"))
+        return self.locate_step(source)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of format 1, for editors with a YAML language server."""
+    schema = Process.model_json_schema(mode="validation")
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://procesmap.nl/schema/format-1.json"
+    schema["title"] = "procesmap process file, format 1"
+    schema.setdefault("patternProperties", {})["^x-"] = {}
+    return schema

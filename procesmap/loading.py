@@ -393,6 +393,9 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         return
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
+        if error.get("input") is None and isinstance(field, str) and " " in field.strip():
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.yaml.flow_comma", field=field)
+            return
         close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
         if close:
             out.add(source.locate(loc, key=True), "value.unknown_key", "hint.did_you_mean", field=field, suggestion=close[0])

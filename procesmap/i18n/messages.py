@@ -8,6 +8,9 @@ A test checks that every key has both languages and the same placeholders.
 
 from __future__ import annotations
 
+from procesmap.i18n.findings import FINDING_MESSAGES
+from procesmap.i18n.report import REPORT_MESSAGES
+
 MESSAGES: dict[str, dict[str, str]] = {
     # -- labels --------------------------------------------------------------------------
     "label.hint": {"en": "hint", "nl": "tip"},
@@ -61,6 +64,10 @@ MESSAGES: dict[str, dict[str, str]] = {
                         "nl": "een tekst met ': ' erin moet tussen aanhalingstekens: name: \"Advies: milieu\""},
     "hint.yaml.indent": {"en": "every line is `key: value` or `- item`, indented the same as its neighbours",
                          "nl": "elke regel is `sleutel: waarde` of `- item`, even ver ingesprongen als de buren"},
+    "hint.yaml.flow_comma": {"en": "a comma inside {{...}} ends the value: put text with a comma in quotes, "
+                                   "name: \"Vergunningen, toezicht en handhaving\"",
+                             "nl": "een komma binnen {{...}} beëindigt de waarde: zet tekst met een komma tussen "
+                                   "aanhalingstekens, name: \"Vergunningen, toezicht en handhaving\""},
     "hint.yaml.alias": {"en": "an alias (*name) must refer to an anchor (&name) defined earlier",
                         "nl": "een alias (*naam) moet verwijzen naar een eerder gedefinieerd anker (&naam)"},
     "hint.yaml.quote": {"en": "a quote or bracket is not closed", "nl": "een aanhalingsteken of haakje is niet gesloten"},
@@ -182,3 +189,5 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.ref.subprocess_self": {"en": "a subprocess is another process file", "nl": "een deelproces is een ander procesbestand"},
     "hint.ref.subprocess_missing": {"en": "no {id}.yaml in {folder}", "nl": "geen {id}.yaml in {folder}"},
 }
+MESSAGES.update(FINDING_MESSAGES)
+MESSAGES.update(REPORT_MESSAGES)

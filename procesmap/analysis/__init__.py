@@ -1,0 +1,104 @@
+"""Process -> Analysis: the figures (plain data) and the findings of every rule.
+
+``analyse`` builds the graph, computes handovers, ownership, time and
+capacity figures once, and then runs every enabled rule over them. Nothing
+here writes a sentence: renderers do that from catalogue keys.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from procesmap.analysis.capacity import CapacityFigures, RoleLoad, compute_capacity
+from procesmap.analysis.findings import Finding, Missing, Severity
+from procesmap.analysis.handovers import LEVELS, Handover, HandoverFigures, compute_handovers
+from procesmap.analysis.ownership import OwnershipFigures, RaciRow, compute_ownership
+from procesmap.analysis.timing import TimeFigures, Wait, compute_time
+from procesmap.graph import ProcessGraph, build_graph
+from procesmap.model import Process
+
+__all__ = [
+    "Analysis",
+    "Settings",
+    "analyse",
+    "Finding",
+    "Missing",
+    "Severity",
+    "HandoverFigures",
+    "Handover",
+    "OwnershipFigures",
+    "RaciRow",
+    "TimeFigures",
+    "Wait",
+    "CapacityFigures",
+    "RoleLoad",
+    "LEVELS",
+]
+
+
+@dataclass
+class Settings:
+    """How to analyse: simulation size and seed, and per-rule severity (or ``off``) and options."""
+
+    cases: int = 10_000
+    seed: int = 0
+    severities: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass
+class Analysis:
+    """Everything procesmap knows about one process: figures, findings and what it could not compute."""
+
+    process: Process
+    graph: ProcessGraph
+    volume_per_year: float | None
+    handovers: HandoverFigures
+    ownership: OwnershipFigures
+    time: TimeFigures
+    capacity: CapacityFigures
+    findings: list[Finding] = field(default_factory=list)
+    missing: list[Missing] = field(default_factory=list)
+
+    @property
+    def visits(self) -> dict[str, float] | None:
+        return self.graph.visits
+
+    def findings_at_or_above(self, severity: Severity) -> list[Finding]:
+        return [f for f in self.findings if f.severity >= severity]
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The JSON report of FORMAT.md as plain data."""
+        from procesmap.render.json import report_dict
+
+        return report_dict(self, lang or self.process.language)
+
+    def dataframes(self) -> dict[str, Any]:
+        """The figures as pandas DataFrames, for notebooks: steps, handovers, roles, raci, findings."""
+        from procesmap.render.frames import dataframes
+
+        return dataframes(self)
+
+
+def analyse(process: Process, settings: Settings | None = None) -> Analysis:
+    """Analyse one process: figures and findings, computed once."""
+    from procesmap.rules import run_rules
+
+    settings = settings or Settings()
+    missing: list[Missing] = []
+    graph = build_graph(process)
+    missing.extend(Missing(key, args) for key, args in graph.visits_missing)
+    volume = process.volume.per_year(process.calendar.calendar()) if process.volume else None
+    analysis = Analysis(
+        process=process,
+        graph=graph,
+        volume_per_year=volume,
+        handovers=compute_handovers(graph),
+        ownership=compute_ownership(process),
+        time=compute_time(graph, settings.cases, settings.seed, volume, missing),
+        capacity=compute_capacity(graph, volume, missing),
+        missing=missing,
+    )
+    analysis.findings = run_rules(analysis, settings)
+    return analysis

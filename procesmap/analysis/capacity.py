@@ -1,0 +1,66 @@
+"""Capacity: yearly demand against yearly capacity per role, and the bottleneck."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from procesmap.analysis.findings import Missing
+from procesmap.analysis.ownership import doer
+from procesmap.durations import mean_effort_hours
+from procesmap.graph import ProcessGraph
+
+__all__ = ["RoleLoad", "CapacityFigures", "compute_capacity", "yearly_capacity_hours"]
+
+
+@dataclass(frozen=True)
+class RoleLoad:
+    demand_hours: float | None
+    capacity_hours: float | None
+    utilisation: float | None
+
+
+@dataclass
+class CapacityFigures:
+    roles: dict[str, RoleLoad] = field(default_factory=dict)
+    bottleneck: str | None = None
+
+
+def yearly_capacity_hours(pg: ProcessGraph, role_id: str) -> float | None:
+    """fte (default: people) x hours_per_day x days_per_week x weeks_per_year."""
+    role = pg.process.roles[role_id]
+    heads = role.fte if role.fte is not None else role.people
+    if heads is None:
+        return None
+    cal = pg.process.calendar
+    return heads * cal.hours_per_day * cal.days_per_week * cal.weeks_per_year
+
+
+def compute_capacity(pg: ProcessGraph, volume_per_year: float | None, missing: list[Missing]) -> CapacityFigures:
+    process = pg.process
+    calendar = process.calendar.calendar()
+    figures = CapacityFigures()
+    if volume_per_year is None:
+        missing.append(Missing("missing.volume"))
+    if pg.visits is None:
+        missing.append(Missing("missing.capacity_no_visits"))
+    work: dict[str, float] = {}
+    for step in process.steps:
+        who = doer(step.role, step.raci.R)
+        if who is None or who not in process.roles:
+            continue
+        visits = pg.visits.get(step.id, 0.0) if pg.visits is not None else 0.0
+        work[who] = work.get(who, 0.0) + visits * mean_effort_hours(step.work, calendar)
+    for role_id in work:
+        if process.is_external(role_id):
+            missing.append(Missing("missing.capacity_external", {"role": role_id}))
+            continue
+        capacity = yearly_capacity_hours(pg, role_id)
+        if capacity is None:
+            missing.append(Missing("missing.capacity_people", {"role": role_id}))
+        demand = volume_per_year * work[role_id] if volume_per_year is not None and pg.visits is not None else None
+        utilisation = demand / capacity if demand is not None and capacity else None
+        figures.roles[role_id] = RoleLoad(demand, capacity, utilisation)
+    loads = [(load.utilisation, role_id) for role_id, load in figures.roles.items() if load.utilisation]
+    if loads:
+        figures.bottleneck = max(loads)[1]
+    return figures

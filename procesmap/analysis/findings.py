@@ -1,0 +1,88 @@
+"""Findings are data: a code, a rule name, a severity, a subject, a place and a message key.
+
+Rules never write sentences; renderers turn ``message_key``/``args`` into
+Dutch or English through the catalogue.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Severity", "Finding", "Missing"]
+
+
+class Severity(str, enum.Enum):
+    """Ordered: ``info`` < ``warning`` < ``error``."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+    def __ge__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank >= other.rank
+
+    def __gt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __le__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+        if not isinstance(other, Severity):
+            return NotImplemented
+        return self.rank < other.rank
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding of one rule about one subject (a step, role, transition, knelpunt or the process)."""
+
+    code: str
+    rule: str
+    severity: Severity
+    subject: str
+    file: str
+    line: int
+    column: int
+    message_key: str
+    args: dict[str, Any] = field(default_factory=dict)
+    hint_key: str | None = None
+
+    @property
+    def docs_url(self) -> str:
+        return f"docs/rules/{self.code}-{self.rule}.md"
+
+    def message(self, lang: str = "en") -> str:
+        from procesmap.i18n import t
+
+        return t(self.message_key, lang, **self.args)
+
+    def hint(self, lang: str = "en") -> str:
+        from procesmap.i18n import t
+
+        return t(self.hint_key or f"{self.code}.hint", lang, **self.args)
+
+
+@dataclass(frozen=True)
+class Missing:
+    """A figure that could not be computed, and why (a catalogue key with arguments)."""
+
+    key: str
+    args: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        from procesmap.i18n import t
+
+        return t(self.key, lang, **self.args)

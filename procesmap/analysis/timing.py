@@ -1,0 +1,309 @@
+"""Cycle time and term time: exact means, and a seeded vectorised Monte Carlo for the rest.
+
+Exact: without parallel blocks the mean cycle time is the sum over steps of
+visits x (mean wait + mean lead), and the mean term time leaves out the steps
+with ``suspends_term``. Percentiles and the share of cases over the legal
+term need the distribution, so we simulate: all cases move through the map
+together as numpy arrays (one array operation per round of moves, never a
+Python loop per case). A ``parallel`` block takes the longest of its
+branches; each branch is simulated the same way, for all cases at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from procesmap.analysis.findings import Missing
+from procesmap.durations import Calendar, Duration, Fixed, Samples, Triangular, mean_effort_hours, mean_elapsed_days
+from procesmap.graph import ProcessGraph
+from procesmap.model import Step
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["TimeFigures", "Wait", "compute_time", "lead_days", "simulate", "MAX_ROUNDS"]
+
+MAX_ROUNDS = 200_000
+
+
+@dataclass(frozen=True)
+class Wait:
+    step: str
+    per_case: float
+    share_of_cycle_time: float | None
+
+
+@dataclass
+class TimeFigures:
+    cycle_time: dict[str, float | None] = field(default_factory=dict)
+    term_time: dict[str, float | None] = field(default_factory=dict)
+    term: float | None = None
+    term_extension: float | None = None
+    service_norm: float | None = None
+    share_over_term: float | None = None
+    share_over_extended_term: float | None = None
+    flow_efficiency: float | None = None
+    work_per_case_hours: float | None = None
+    cases: int = 0
+    seed: int = 0
+    means_exact: bool = True
+    waits: list[Wait] = field(default_factory=list)
+    wip: dict[str, float] | None = None
+    wip_total: float | None = None
+    cycle_samples: Any = None  # numpy array of simulated cycle times (days), for charts
+
+
+def _days(duration: Duration | None) -> Duration | None:
+    return duration
+
+
+def lead_days(step: Step, calendar: Calendar) -> float:
+    """Mean elapsed lead time in days; defaults to the work in effort hours, read as elapsed hours."""
+    if step.lead is not None:
+        return mean_elapsed_days(step.lead)
+    return mean_effort_hours(step.work, calendar) / 24.0
+
+
+def _lead_values(step: Step, calendar: Calendar) -> tuple[str, list[float]]:
+    """The lead time distribution in elapsed days: ('tri', [a, c, b]) or ('samples', [...])."""
+    if step.lead is not None:
+        return _elapsed(step.lead)
+    if step.work is None:
+        return ("tri", [0.0, 0.0, 0.0])
+    values = [a.effort_hours(calendar) / 24.0 for a in step.work.amounts()]
+    return ("samples", values) if isinstance(step.work, Samples) else ("tri", values * (3 if isinstance(step.work, Fixed) else 1))
+
+
+def _elapsed(duration: Duration | None) -> tuple[str, list[float]]:
+    if duration is None:
+        return ("tri", [0.0, 0.0, 0.0])
+    values = [a.elapsed_days() for a in duration.amounts()]
+    if isinstance(duration, Samples):
+        return ("samples", values)
+    if isinstance(duration, Triangular):
+        return ("tri", values)
+    return ("tri", values * 3)
+
+
+class _Sampler:
+    """Vectorised draws of many different step durations in one call."""
+
+    def __init__(self, specs: list[tuple[str, list[float]]]):
+        import numpy as np
+
+        n = len(specs)
+        self.low = np.zeros(n)
+        self.mode = np.zeros(n)
+        self.high = np.zeros(n)
+        self.is_samples = np.zeros(n, dtype=bool)
+        self.offset = np.zeros(n, dtype=np.int64)
+        self.length = np.ones(n, dtype=np.int64)
+        pool: list[float] = []
+        for i, (kind, values) in enumerate(specs):
+            if kind == "samples":
+                self.is_samples[i] = True
+                self.offset[i] = len(pool)
+                self.length[i] = len(values)
+                pool.extend(values)
+            else:
+                self.low[i], self.mode[i], self.high[i] = values
+        self.pool = np.asarray(pool if pool else [0.0])
+        self.any_samples = bool(self.is_samples.any())
+        self.constant = (self.low == self.high) & ~self.is_samples
+
+    def draw(self, steps: "np.ndarray", rng: "np.random.Generator") -> "np.ndarray":
+        import numpy as np
+
+        u = rng.random(len(steps))
+        a, c, b = self.low[steps], self.mode[steps], self.high[steps]
+        width = b - a
+        safe = np.where(width > 0, width, 1.0)
+        split = (c - a) / safe
+        left = a + np.sqrt(u * width * (c - a))
+        right = b - np.sqrt((1.0 - u) * width * (b - c))
+        values = np.where(u < split, left, right)
+        values = np.where(width > 0, values, a)
+        if self.any_samples:
+            picks = self.offset[steps] + np.minimum((u * self.length[steps]).astype(np.int64), self.length[steps] - 1)
+            values = np.where(self.is_samples[steps], self.pool[picks], values)
+        return values
+
+
+class _Engine:
+    def __init__(self, pg: ProcessGraph, rng: "np.random.Generator"):
+        import numpy as np
+
+        process = pg.process
+        self.rng = rng
+        self.ids = [s.id for s in process.steps]
+        self.index = {s: i for i, s in enumerate(self.ids)}
+        calendar = process.calendar.calendar()
+        self.wait = _Sampler([_elapsed(s.wait) for s in process.steps])
+        self.lead = _Sampler([_lead_values(s, calendar) for s in process.steps])
+        self.counts_for_term = np.array([not s.suspends_term for s in process.steps])
+        self.is_parallel = np.array([s.type == "parallel" for s in process.steps])
+        n = len(self.ids)
+        targets: list[list[int]] = [[] for _ in range(n)]
+        probs: list[list[float]] = [[] for _ in range(n)]
+        for t in pg.transitions:
+            if not t.parallel:
+                targets[self.index[t.source]].append(self.index[t.target])
+                probs[self.index[t.source]].append(t.p)
+        self.absorbing = np.array([not targets[i] and not self.is_parallel[i] for i in range(n)])
+        bounds: list[float] = []
+        self.bound_offset = np.zeros(n, dtype=np.int64)
+        self.target_offset = np.zeros(n, dtype=np.int64)
+        flat: list[int] = []
+        for i in range(n):
+            self.bound_offset[i] = len(bounds)
+            self.target_offset[i] = len(flat)
+            flat.extend(targets[i])
+            if targets[i]:
+                total = sum(probs[i]) or 1.0
+                cumulative = np.cumsum(np.asarray(probs[i]) / total)[:-1]
+                bounds.extend(float(i) + cumulative)
+        self.bounds = np.asarray(bounds)
+        self.flat_targets = np.asarray(flat if flat else [0], dtype=np.int64)
+        self.branches = {self.index[p]: [self.index[b.to] for b in process.step(p).next] for p in pg.join_of}
+        self.join = {self.index[p]: self.index[j] for p, j in pg.join_of.items()}
+        self.rounds = 0
+
+    def run(self, entry: "np.ndarray", stop: int = -1) -> tuple["np.ndarray", "np.ndarray"]:
+        """Move tokens from ``entry`` until they are absorbed (or reach ``stop``); their (cycle, term) days."""
+        import numpy as np
+
+        n = len(entry)
+        cycle = np.zeros(n)
+        term = np.zeros(n)
+        ids = np.arange(n)
+        pos = entry.astype(np.int64).copy()
+        while len(ids):
+            if stop >= 0:
+                keep = pos != stop
+                ids, pos = ids[keep], pos[keep]
+                if not len(ids):
+                    break
+            self.rounds += 1
+            if self.rounds > MAX_ROUNDS:
+                raise _TooLong()
+            spent = self.wait.draw(pos, self.rng) + self.lead.draw(pos, self.rng)
+            cycle[ids] += spent
+            term[ids] += spent * self.counts_for_term[pos]
+            parallel = self.is_parallel[pos]
+            if parallel.any():
+                for p in np.unique(pos[parallel]):
+                    at = pos == p
+                    sub = ids[at]
+                    best_c = np.zeros(len(sub))
+                    best_t = np.zeros(len(sub))
+                    for target in self.branches[int(p)]:
+                        c, t = self.run(np.full(len(sub), target), self.join[int(p)])
+                        best_c = np.maximum(best_c, c)
+                        best_t = np.maximum(best_t, t)
+                    cycle[sub] += best_c
+                    term[sub] += best_t
+                    pos[at] = self.join[int(p)]
+            moving = ~parallel & ~self.absorbing[pos]
+            ids_m, pos_m = ids[moving], pos[moving]
+            if len(ids_m):
+                u = self.rng.random(len(ids_m))
+                branch = np.searchsorted(self.bounds, pos_m + u, side="right") - self.bound_offset[pos_m]
+                pos_m = self.flat_targets[self.target_offset[pos_m] + branch]
+            ids = np.concatenate([ids_m, ids[parallel]])
+            pos = np.concatenate([pos_m, pos[parallel]])
+        return cycle, term
+
+
+class _TooLong(Exception):
+    pass
+
+
+def simulate(pg: ProcessGraph, cases: int, seed: int) -> tuple["np.ndarray", "np.ndarray"] | None:
+    """Cycle and term time (days) of ``cases`` simulated cases; ``None`` if they do not finish."""
+    import numpy as np
+
+    engine = _Engine(pg, np.random.default_rng(seed))
+    try:
+        return engine.run(np.full(cases, engine.index[pg.start]))
+    except _TooLong:
+        return None
+
+
+def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float | None,
+                 missing: list[Missing]) -> TimeFigures:
+    import numpy as np
+
+    process = pg.process
+    calendar = process.calendar.calendar()
+    figures = TimeFigures(cases=cases, seed=seed)
+    figures.term = process.term.value.elapsed_days() if process.term else None
+    figures.term_extension = process.term_extension.value.elapsed_days() if process.term_extension else None
+    figures.service_norm = process.service_norm.value.elapsed_days() if process.service_norm else None
+    empty = {"mean": None, "p50": None, "p85": None, "p95": None}
+    figures.cycle_time, figures.term_time = dict(empty), dict(empty)
+    if process.term is None:
+        missing.append(Missing("missing.term"))
+    visits = pg.visits
+    if visits is None:
+        missing.append(Missing("missing.time_no_visits"))
+        return figures
+
+    steps = process.steps
+    wait_mean = {s.id: mean_elapsed_days(s.wait) for s in steps}
+    lead_mean = {s.id: lead_days(s, calendar) for s in steps}
+    figures.work_per_case_hours = sum(
+        visits[s.id] * mean_effort_hours(s.work, calendar) for s in steps if not process.is_external(s.role)
+    )
+    exact = not pg.join_of and not any(s.type == "parallel" for s in steps)
+    figures.means_exact = exact
+    mean_cycle = sum(visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps)
+    mean_term = sum(visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps if not s.suspends_term)
+
+    if pg.unmatched:
+        missing.append(Missing("missing.time_unmatched", {"steps": ", ".join(pg.unmatched)}))
+        result = None
+    else:
+        result = simulate(pg, cases, seed) if cases > 0 else None
+        if result is None and cases > 0:
+            missing.append(Missing("missing.simulation_too_long", {"rounds": MAX_ROUNDS}))
+        if cases <= 0:
+            missing.append(Missing("missing.simulation_off"))
+    if result is not None:
+        cycle, term = result
+        figures.cycle_samples = cycle
+        p_cycle = np.percentile(cycle, [50, 85, 95])
+        p_term = np.percentile(term, [50, 85, 95])
+        if not exact:
+            mean_cycle, mean_term = float(cycle.mean()), float(term.mean())
+        figures.cycle_time.update(p50=float(p_cycle[0]), p85=float(p_cycle[1]), p95=float(p_cycle[2]))
+        figures.term_time.update(p50=float(p_term[0]), p85=float(p_term[1]), p95=float(p_term[2]))
+        if figures.term is not None:
+            figures.share_over_term = float((term > figures.term + 1e-9).mean())
+            if figures.term_extension is not None:
+                limit = figures.term + figures.term_extension
+                figures.share_over_extended_term = float((term > limit + 1e-9).mean())
+            else:
+                missing.append(Missing("missing.term_extension"))
+    if exact or result is not None:
+        figures.cycle_time["mean"] = mean_cycle
+        figures.term_time["mean"] = mean_term
+
+    cycle_mean = figures.cycle_time["mean"]
+    if cycle_mean:
+        figures.flow_efficiency = sum(visits[s.id] * lead_mean[s.id] for s in steps) / cycle_mean
+    elif cycle_mean is not None:
+        missing.append(Missing("missing.flow_efficiency_zero"))
+    for s in steps:
+        per_case = visits[s.id] * wait_mean[s.id]
+        if per_case > 0:
+            share = per_case / cycle_mean if cycle_mean else None
+            figures.waits.append(Wait(s.id, per_case, share))
+    figures.waits.sort(key=lambda w: -w.per_case)
+    if volume_per_year is None:
+        missing.append(Missing("missing.wip_volume"))
+    else:
+        arrivals = volume_per_year / 365.0
+        figures.wip = {s.id: arrivals * visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps}
+        figures.wip_total = arrivals * cycle_mean if cycle_mean is not None else None
+    return figures

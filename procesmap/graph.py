@@ -1,0 +1,226 @@
+"""Process -> ProcessGraph: the routing as a networkx graph and the expected visits per case.
+
+The routing is an absorbing Markov chain (FORMAT.md, 'Visits'): the start is
+visited once per case, a decision sends a case along each branch with its
+``p``, a ``parallel`` sends it along every branch, and its matching ``join``
+is visited once per visit of the parallel. Visits are solved exactly with
+linear algebra; when they cannot be computed (an endless loop, branch
+probabilities that do not add up) they are ``None`` with the reason, never
+a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from procesmap.model import Process
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["ProcessGraph", "Transition", "build_graph", "P_TOLERANCE"]
+
+P_TOLERANCE = 0.001
+
+
+@dataclass(frozen=True)
+class Transition:
+    """One arrow u -> v of the map, with the probability a visit of u takes it."""
+
+    source: str
+    target: str
+    p: float
+    when: str | None
+    index: int
+    parallel: bool
+
+
+@dataclass
+class ProcessGraph:
+    process: Process
+    graph: "nx.DiGraph"
+    start: str
+    transitions: list[Transition]
+    join_of: dict[str, str] = field(default_factory=dict)
+    unmatched: list[str] = field(default_factory=list)
+    probability_problems: dict[str, float] = field(default_factory=dict)
+    defaulted_probabilities: list[str] = field(default_factory=list)
+    reachable: set[str] = field(default_factory=set)
+    endless: list[list[str]] = field(default_factory=list)
+    visits: dict[str, float] | None = None
+    visits_missing: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def parallel_of(self) -> dict[str, str]:
+        return {join: parallel for parallel, join in self.join_of.items()}
+
+    def outgoing(self, step_id: str) -> list[Transition]:
+        return [t for t in self.transitions if t.source == step_id]
+
+    def per_case(self, transition: Transition) -> float | None:
+        """Expected number of times a case takes ``transition``: visits(u) x p(u -> v)."""
+        if self.visits is None:
+            return None
+        return self.visits.get(transition.source, 0.0) * transition.p
+
+
+def build_graph(process: Process) -> ProcessGraph:
+    """Build the routing graph and solve the visits."""
+    import networkx as nx
+
+    graph = nx.DiGraph()
+    steps = process.steps
+    for step in steps:
+        graph.add_node(step.id, step=step)
+    start = next((s.id for s in steps if s.type == "start"), steps[0].id)
+
+    transitions: list[Transition] = []
+    problems: dict[str, float] = {}
+    defaulted: list[str] = []
+    for step in steps:
+        if not step.next:
+            continue
+        if step.type == "parallel":
+            for index, branch in enumerate(step.next):
+                transitions.append(Transition(step.id, branch.to, 1.0, branch.when, index, True))
+            continue
+        given = [b.p for b in step.next if b.p is not None]
+        free = [b for b in step.next if b.p is None]
+        rest = 1.0 - sum(given)
+        if free:
+            if len(step.next) > 1:
+                defaulted.append(step.id)
+            share = rest / len(free) if rest > -P_TOLERANCE else 0.0
+            if rest < -P_TOLERANCE or (rest < P_TOLERANCE and len(free) > 0 and len(step.next) > 1):
+                problems[step.id] = sum(given)
+        elif abs(rest) > P_TOLERANCE:
+            problems[step.id] = sum(given)
+            share = 0.0
+        else:
+            share = 0.0
+        for index, branch in enumerate(step.next):
+            p = branch.p if branch.p is not None else max(share, 0.0)
+            transitions.append(Transition(step.id, branch.to, p, branch.when, index, False))
+
+    for t in transitions:
+        if graph.has_edge(t.source, t.target):
+            graph[t.source][t.target]["p"] += t.p
+        else:
+            graph.add_edge(t.source, t.target, p=t.p, parallel=t.parallel)
+
+    result = ProcessGraph(process, graph, start, transitions, probability_problems=problems,
+                          defaulted_probabilities=defaulted)
+    result.reachable = set(nx.descendants(graph, start)) | {start}
+    _match_parallels(result)
+    _find_endless(result)
+    _solve_visits(result)
+    return result
+
+
+def _match_parallels(pg: ProcessGraph) -> None:
+    """Each ``parallel`` matches the one ``join`` that all of its branches reach first."""
+    steps = pg.process.steps_by_id
+    memo: dict[str, str | None] = {}
+
+    def join_for(parallel: str, stack: tuple[str, ...] = ()) -> str | None:
+        if parallel in memo:
+            return memo[parallel]
+        if parallel in stack:
+            return None
+        found: set[str] = set()
+        for branch in steps[parallel].next:
+            found |= first_joins(branch.to, stack + (parallel,))
+        result = found.pop() if len(found) == 1 else None
+        memo[parallel] = result
+        return result
+
+    def first_joins(entry: str, stack: tuple[str, ...]) -> set[str]:
+        joins: set[str] = set()
+        seen: set[str] = set()
+        todo = [entry]
+        while todo:
+            node = todo.pop()
+            if node in seen or node not in steps:
+                continue
+            seen.add(node)
+            step = steps[node]
+            if step.type == "join":
+                joins.add(node)
+                continue
+            if step.type == "parallel":
+                inner = join_for(node, stack)
+                if inner is not None:
+                    todo.extend(b.to for b in steps[inner].next)
+                continue
+            todo.extend(b.to for b in step.next)
+        return joins
+
+    for step in pg.process.steps:
+        if step.type == "parallel":
+            join = join_for(step.id)
+            if join is None:
+                pg.unmatched.append(step.id)
+            else:
+                pg.join_of[step.id] = join
+    matched = set(pg.join_of.values())
+    for step in pg.process.steps:
+        if step.type == "join" and step.id not in matched:
+            pg.unmatched.append(step.id)
+
+
+def _find_endless(pg: ProcessGraph) -> None:
+    """Reachable steps from which no end can be reached: each strongly connected group is one loop."""
+    import networkx as nx
+
+    graph = pg.graph
+    live = nx.DiGraph()
+    live.add_nodes_from(graph.nodes)
+    live.add_edges_from((u, v) for u, v, data in graph.edges(data=True) if data["p"] > 0)
+    exits = {n for n in live.nodes if live.out_degree(n) == 0}
+    can_finish: set[str] = set(exits)
+    for node in exits:
+        can_finish |= nx.ancestors(live, node)
+    stuck = [n for n in pg.reachable if n not in can_finish]
+    if not stuck:
+        return
+    sub = live.subgraph(stuck)
+    order = {s.id: i for i, s in enumerate(pg.process.steps)}
+    for component in nx.strongly_connected_components(sub):
+        if len(component) > 1 or sub.has_edge(next(iter(component)), next(iter(component))):
+            pg.endless.append(sorted(component, key=order.__getitem__))
+    if not pg.endless:  # stuck only because they lead into a loop: report that loop's entry
+        pg.endless.append(sorted(stuck, key=order.__getitem__))
+
+
+def _solve_visits(pg: ProcessGraph) -> None:
+    import numpy as np
+
+    if pg.probability_problems:
+        for step_id, total in pg.probability_problems.items():
+            pg.visits_missing.append(("missing.visits_probabilities", {"step": step_id, "total": round(total, 4)}))
+        return
+    if pg.endless:
+        for loop in pg.endless:
+            pg.visits_missing.append(("missing.visits_endless", {"steps": ", ".join(loop)}))
+        return
+    nodes = [s.id for s in pg.process.steps if s.id in pg.reachable]
+    index = {n: i for i, n in enumerate(nodes)}
+    n = len(nodes)
+    matrix = np.zeros((n, n))
+    branches = {p: len(pg.process.step(p).next) for p in pg.join_of}
+    scale = {join: 1.0 / branches[parallel] for parallel, join in pg.join_of.items()}
+    for t in pg.transitions:
+        if t.source in index and t.target in index:
+            matrix[index[t.target], index[t.source]] += t.p * scale.get(t.target, 1.0)
+    rhs = np.zeros(n)
+    rhs[index[pg.start]] = 1.0
+    try:
+        solution = np.linalg.solve(np.eye(n) - matrix, rhs)
+    except np.linalg.LinAlgError:
+        pg.visits_missing.append(("missing.visits_singular", {}))
+        return
+    visits = {s.id: 0.0 for s in pg.process.steps}
+    for node, value in zip(nodes, solution):
+        visits[node] = float(max(value, 0.0))
+    pg.visits = visits

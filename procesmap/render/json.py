@@ -1,0 +1,119 @@
+"""The JSON report of FORMAT.md, format 1. Keys never disappear within a format version."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import TYPE_CHECKING, Any, Sequence
+
+from procesmap._version import __version__
+
+if TYPE_CHECKING:
+    from procesmap.analysis import Analysis
+
+__all__ = ["report_dict", "render_json", "DIGITS"]
+
+DIGITS = 4
+
+
+def _r(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return round(float(value), DIGITS) + 0.0
+
+
+def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
+    """One process's report as plain data, in the documented shape."""
+    process = analysis.process
+    visits = analysis.visits
+    handovers = analysis.handovers
+    time = analysis.time
+    capacity = analysis.capacity
+    teams = {process.team_of(r) for r in process.roles} - {None}
+    return {
+        "format": 1,
+        "tool": {"name": "procesmap", "version": __version__},
+        "process": {
+            "id": process.id,
+            "name": process.name or process.id,
+            "file": process.file,
+            "owner": process.owner,
+            "language": process.language,
+        },
+        "counts": {
+            "steps": len(process.steps),
+            "roles": len(process.roles),
+            "teams": len(process.teams) or len(teams),
+            "organisations": len(process.organisations),
+            "transitions": len(analysis.graph.transitions),
+        },
+        "visits": {k: _r(v) for k, v in visits.items()} if visits is not None else None,
+        "handovers": {
+            "transitions": dict(handovers.transitions),
+            "expected_per_case": {k: _r(v) for k, v in handovers.expected_per_case.items()},
+            "list": [
+                {"from": h.source, "to": h.target, "levels": list(h.levels), "via": h.via, "per_case": _r(h.per_case)}
+                for h in handovers.handovers
+            ],
+        },
+        "ownership": {
+            "owner": analysis.ownership.owner,
+            "single_points_of_failure": list(analysis.ownership.single_points_of_failure),
+            "raci": {
+                step: {"R": row.R, "A": row.A, "C": list(row.C), "I": list(row.I)}
+                for step, row in analysis.ownership.raci.items()
+            },
+        },
+        "time": {
+            "cycle_time": {k: _r(v) for k, v in time.cycle_time.items()},
+            "term_time": {k: _r(v) for k, v in time.term_time.items()},
+            "term": _r(time.term),
+            "term_extension": _r(time.term_extension),
+            "service_norm": _r(time.service_norm),
+            "share_over_term": _r(time.share_over_term),
+            "share_over_extended_term": _r(time.share_over_extended_term),
+            "flow_efficiency": _r(time.flow_efficiency),
+            "work_per_case_hours": _r(time.work_per_case_hours),
+            "simulation": {"cases": time.cases, "seed": time.seed, "means": "exact" if time.means_exact else "simulated"},
+            "waits": [
+                {"step": w.step, "per_case": _r(w.per_case), "share_of_cycle_time": _r(w.share_of_cycle_time)}
+                for w in time.waits
+            ],
+            "wip": {k: _r(v) for k, v in time.wip.items()} if time.wip is not None else None,
+            "wip_total": _r(time.wip_total),
+        },
+        "capacity": {
+            "volume_per_year": _r(analysis.volume_per_year),
+            "roles": {
+                role: {"demand_hours": _r(load.demand_hours), "capacity_hours": _r(load.capacity_hours),
+                       "utilisation": _r(load.utilisation)}
+                for role, load in capacity.roles.items()
+            },
+            "bottleneck": capacity.bottleneck,
+        },
+        "findings": [
+            {
+                "code": f.code,
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "subject": f.subject,
+                "file": f.file,
+                "line": f.line,
+                "column": f.column,
+                "message": f.message(lang),
+                "hint": f.hint(lang),
+                "docs": f.docs_url,
+            }
+            for f in analysis.findings
+        ],
+        "missing": [m.text(lang) for m in analysis.missing],
+    }
+
+
+def render_json(analyses: "Sequence[Analysis]", lang: str) -> str:
+    """One object for one process, a list for several (FORMAT.md)."""
+    reports = [report_dict(a, lang) for a in analyses]
+    data: Any = reports[0] if len(reports) == 1 else reports
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,68 @@
+"""A case goes A -> B -> A between two roles: rework across a boundary.
+
+Why this matters
+----------------
+When the backoffice sends a question back to the KCC, or the omgevingsdienst
+sends a dossier back for more information, the case crosses the same seam
+twice and waits twice. Ping-pong usually means the first handover lacked
+information: agree what a complete handover holds.
+
+Example
+-------
+```yaml
+procesmap: 1
+id: vraag
+owner: kcc
+roles:
+  kcc: {people: 5}
+  backoffice: {people: 3}
+steps:
+  - {id: vraag, type: start, role: kcc, work: 5m, next: uitzoeken}
+  - {id: uitzoeken, role: backoffice, work: 30m, next: terugbellen}
+  - {id: terugbellen, type: end, role: kcc, work: 10m}
+```
+
+Use instead
+-----------
+```yaml
+procesmap: 1
+id: vraag
+owner: kcc
+roles:
+  kcc: {people: 5}
+  backoffice: {people: 3}
+steps:
+  - {id: vraag, type: start, role: kcc, work: 5m, next: uitzoeken}
+  - {id: uitzoeken, type: end, role: backoffice, work: 40m}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from procesmap.analysis.findings import Finding, Severity
+from procesmap.rules._base import RuleContext
+
+CODE = "PM104"
+NAME = "ping-pong"
+DEFAULT_SEVERITY = Severity.WARNING
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    process = ctx.process
+    pg = ctx.graph
+    reported: set[tuple[frozenset[str], frozenset[str]]] = set()
+    for first in pg.transitions:
+        a, b = process.step(first.source).role, process.step(first.target).role
+        if not a or not b or a == b or first.p <= 0:
+            continue
+        for second in pg.outgoing(first.target):
+            if second.p <= 0 or process.step(second.target).role != a:
+                continue
+            key = (frozenset((a, b)), frozenset((first.source, second.source, second.target)))
+            if key in reported:
+                continue
+            reported.add(key)
+            yield ctx.on_transition(second.source, second.target, role_a=a, role_b=b, first=first.source)

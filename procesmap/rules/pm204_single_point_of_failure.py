@@ -1,0 +1,57 @@
+"""A role with ``people: 1`` and no ``backup`` does a step: a single point of failure.
+
+Why this matters
+----------------
+When the one adviseur or the one functioneel beheerder is ill or on holiday,
+every case that needs them stops, and the legal term runs on. Name a backup
+(``backup: other-role``), train a second person, or make the step
+independent of one person.
+
+Example
+-------
+```yaml
+procesmap: 1
+id: advies
+owner: vergunningverlener
+roles:
+  vergunningverlener: {people: 3}
+  adviseur: {people: 1}
+steps:
+  - {id: aanvraag, type: start, role: vergunningverlener, next: advies}
+  - {id: advies, role: adviseur, work: 4h, next: besluit}
+  - {id: besluit, type: end, role: vergunningverlener}
+```
+
+Use instead
+-----------
+```yaml
+procesmap: 1
+id: advies
+owner: vergunningverlener
+roles:
+  vergunningverlener: {people: 3}
+  adviseur: {people: 1, backup: vergunningverlener}
+steps:
+  - {id: aanvraag, type: start, role: vergunningverlener, next: advies}
+  - {id: advies, role: adviseur, work: 4h, next: besluit}
+  - {id: besluit, type: end, role: vergunningverlener}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from procesmap.analysis.findings import Finding, Severity
+from procesmap.rules._base import RuleContext
+
+CODE = "PM204"
+NAME = "single-point-of-failure"
+DEFAULT_SEVERITY = Severity.WARNING
+OPTIONS: dict[str, object] = {}
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    for role_id in ctx.analysis.ownership.single_points_of_failure:
+        steps = [s.id for s in ctx.process.steps if (s.role or s.raci.R) == role_id]
+        yield ctx.on_role(role_id, steps=", ".join(steps))

@@ -1,0 +1,62 @@
+"""A role's utilisation is at least ``threshold`` (default 0.85): the bottleneck.
+
+Why this matters
+----------------
+Queueing theory is unforgiving: above about 85% utilisation, waiting times
+grow steeply with every extra case, holidays and illness included. The
+role with the highest load sets the pace of the whole process. Roles at
+1.0 or more are reported by PM304 instead.
+
+Options
+-------
+``threshold``: the utilisation from which a role is a bottleneck (default 0.85).
+
+Example
+-------
+```yaml
+procesmap: 1
+id: paspoort
+owner: baliemedewerker
+volume: 65/week
+roles:
+  baliemedewerker: {people: 1, fte: 1.0, backup: teamleider}
+  teamleider: {people: 1}
+steps:
+  - {id: aanvraag, type: start, role: baliemedewerker, work: 20m, next: uitgifte}
+  - {id: uitgifte, type: end, role: baliemedewerker, work: 10m}
+```
+
+Use instead
+-----------
+```yaml
+procesmap: 1
+id: paspoort
+owner: baliemedewerker
+volume: 65/week
+roles:
+  baliemedewerker: {people: 2, fte: 1.6}
+steps:
+  - {id: aanvraag, type: start, role: baliemedewerker, work: 20m, next: uitgifte}
+  - {id: uitgifte, type: end, role: baliemedewerker, work: 10m}
+```
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from procesmap.analysis.findings import Finding, Severity
+from procesmap.rules._base import RuleContext
+
+CODE = "PM303"
+NAME = "bottleneck"
+DEFAULT_SEVERITY = Severity.WARNING
+OPTIONS: dict[str, object] = {"threshold": 0.85, "overloaded": 1.0}
+
+
+def check(ctx: RuleContext) -> Iterator[Finding]:
+    threshold = float(ctx.options["threshold"])  # type: ignore[arg-type]
+    overloaded = float(ctx.options["overloaded"])  # type: ignore[arg-type]
+    for role_id, load in ctx.analysis.capacity.roles.items():
+        if load.utilisation is not None and threshold <= load.utilisation < overloaded:
+            yield ctx.on_role(role_id, utilisation=load.utilisation * 100.0, threshold=threshold * 100.0)

@@ -8,6 +8,15 @@ these seams, nobody sees the whole case, and the legal decision term keeps
 running. Every organisation handover is a place to agree on who watches the
 case, how it travels and how fast it comes back.
 
+Waarom dit ertoe doet
+---------------------
+Waar een zaak van de gemeente naar de omgevingsdienst gaat (of terug),
+verlaat die de wachtrij, het zaaksysteem en de aansturing van de ene
+organisatie. Op deze naden lopen de wachttijden op, niemand overziet de hele
+zaak, en de wettelijke beslistermijn loopt gewoon door. Elke overdracht
+tussen organisaties is een moment om af te spreken wie de zaak bewaakt, hoe
+die wordt overgedragen en hoe snel die terugkomt.
+
 Example
 -------
 ```yaml

@@ -7,6 +7,14 @@ get lost ("over de schutting"). One handover is normal; many in a row mean
 the case waits in several in-trays. Transitions that also cross
 organisations are reported by PM101 instead, not twice.
 
+Waarom dit ertoe doet
+---------------------
+Elke overdracht tussen teams is een wachtrij en een moment waarop informatie
+verloren kan gaan ("over de schutting"). Eén overdracht is normaal; veel
+overdrachten achter elkaar betekenen dat de zaak in meerdere postvakken ligt
+te wachten. Overgangen die ook de grens tussen organisaties passeren, meldt
+PM101; ze worden niet dubbel gemeld.
+
 Example
 -------
 ```yaml

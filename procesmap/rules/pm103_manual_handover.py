@@ -6,6 +6,13 @@ A dossier sent by e-mail or on paper leaves the zaaksysteem: its status is
 invisible, documents get lost or are copied, and the case cannot be found by
 the next person. Management information stops at that point.
 
+Waarom dit ertoe doet
+---------------------
+Een dossier dat per e-mail of op papier wordt verstuurd, verlaat het
+zaaksysteem: de status is onzichtbaar, documenten raken zoek of worden
+gekopieerd, en de volgende medewerker kan de zaak niet terugvinden. Op dat
+punt houdt de managementinformatie op.
+
 Example
 -------
 ```yaml

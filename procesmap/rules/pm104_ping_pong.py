@@ -7,6 +7,14 @@ sends a dossier back for more information, the case crosses the same seam
 twice and waits twice. Ping-pong usually means the first handover lacked
 information: agree what a complete handover holds.
 
+Waarom dit ertoe doet
+---------------------
+Als de backoffice een vraag terugstuurt naar het KCC, of de omgevingsdienst
+een dossier terugstuurt voor aanvullende informatie, passeert de zaak twee
+keer dezelfde naad en wacht die twee keer. Pingpong betekent meestal dat er
+bij de eerste overdracht informatie ontbrak: spreek af wat een volledige
+overdracht bevat.
+
 Example
 -------
 ```yaml

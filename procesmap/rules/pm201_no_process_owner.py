@@ -8,6 +8,15 @@ team optimises its own part, and knelpunten between teams stay unsolved.
 zaakgericht werken workshops. The owner must be a role of the organisation,
 not an external party.
 
+Waarom dit ertoe doet
+---------------------
+Zonder proceseigenaar is niemand verantwoordelijk voor het proces als
+geheel: elk team optimaliseert zijn eigen deel, en knelpunten tussen teams
+worden niet opgelost. "Niemand is verantwoordelijk voor het geheel" is de
+meest gehoorde bevinding in workshops over zaakgericht werken. De
+proceseigenaar moet een rol van de eigen organisatie zijn, geen externe
+partij.
+
 Example
 -------
 ```yaml

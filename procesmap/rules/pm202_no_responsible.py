@@ -8,6 +8,14 @@ stall. Steps of type ``start``, ``end``, ``parallel``, ``join`` and ``wait``
 may go without a role when they hold no ``work``: they are events and
 gateways.
 
+Waarom dit ertoe doet
+---------------------
+Een taak zonder rol is werk dat "iemand" doet, en dat betekent dat niemand
+erop wordt aangesproken, niemand er capaciteit voor inplant, en dat het als
+eerste stil komt te liggen. Stappen van het type ``start``, ``end``,
+``parallel``, ``join`` en ``wait`` mogen zonder rol als ze geen ``work``
+bevatten: het zijn gebeurtenissen en gateways.
+
 Example
 -------
 ```yaml

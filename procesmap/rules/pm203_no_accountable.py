@@ -6,6 +6,13 @@ The accountable role answers for the result of a step: the decision, the
 advice, the letter. A step's ``A`` defaults to the process owner; with
 neither, nobody answers for it when it goes wrong or takes too long.
 
+Waarom dit ertoe doet
+---------------------
+De eindverantwoordelijke rol legt verantwoording af over het resultaat van
+een stap: het besluit, het advies, de brief. De ``A`` van een stap is
+standaard de proceseigenaar; ontbreken beide, dan legt niemand er
+verantwoording over af als het misgaat of te lang duurt.
+
 Example
 -------
 ```yaml

@@ -7,6 +7,13 @@ every case that needs them stops, and the legal term runs on. Name a backup
 (``backup: other-role``), train a second person, or make the step
 independent of one person.
 
+Waarom dit ertoe doet
+---------------------
+Als de enige adviseur of de enige functioneel beheerder ziek of op vakantie
+is, ligt elke zaak die op die persoon wacht stil, en de wettelijke
+beslistermijn loopt door. Wijs een vervanger aan (``backup: other-role``),
+leid een tweede persoon op, of maak de stap onafhankelijk van één persoon.
+
 Example
 -------
 ```yaml

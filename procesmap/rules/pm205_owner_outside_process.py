@@ -7,6 +7,14 @@ the work. Such an owner rarely sees the cases, the waits or the knelpunten.
 Make the owner accountable for the decisive steps, or name the role that
 really steers the process.
 
+Waarom dit ertoe doet
+---------------------
+Een proceseigenaar die alleen op papier bestaat: de rol staat als eigenaar
+genoemd, maar komt nergens in het werk voor. Zo'n eigenaar ziet zelden de
+zaken, de wachttijden of de knelpunten. Maak de proceseigenaar
+eindverantwoordelijk voor de beslissende stappen, of benoem de rol die het
+proces echt aanstuurt.
+
 Example
 -------
 ```yaml

@@ -8,6 +8,14 @@ a late decision: under the Awb (4:17) they can claim a penalty
 operation of law (van rechtswege). Term time leaves out the time in steps
 with ``suspends_term: true`` (Awb 4:15).
 
+Waarom dit ertoe doet
+---------------------
+Als de gemiddelde zaak de beslistermijn al overschrijdt, krijgen de meeste
+aanvragers een te laat besluit: op grond van de Awb (4:17) kunnen zij een
+dwangsom eisen, en onder de Omgevingswet kan een vergunning van rechtswege
+verleend worden. De termijntijd telt de tijd in stappen met
+``suspends_term: true`` niet mee (opschorting, Awb 4:15).
+
 Example
 -------
 ```yaml

@@ -7,6 +7,13 @@ grow steeply with every extra case, holidays and illness included. The
 role with the highest load sets the pace of the whole process. Roles at
 1.0 or more are reported by PM304 instead.
 
+Waarom dit ertoe doet
+---------------------
+De wachtrijtheorie is onverbiddelijk: boven een bezetting van ongeveer 85%
+nemen de wachttijden met elke extra zaak sterk toe, vakantie en ziekte
+inbegrepen. De rol met de hoogste belasting bepaalt het tempo van het hele
+proces. Rollen met een bezetting van 1,0 of meer meldt PM304.
+
 Options
 -------
 ``threshold``: the utilisation from which a role is a bottleneck (default 0.85).

@@ -7,6 +7,14 @@ the werkvoorraad grows every week until cases are dropped, done in overtime
 or decided late. Add capacity, move work to another role, or take work out
 of the process.
 
+Waarom dit ertoe doet
+---------------------
+Een rol die per jaar meer werk krijgt dan er uren zijn, kan de achterstand
+nooit inhalen: de werkvoorraad groeit elke week, totdat zaken blijven
+liggen, in overwerk worden afgehandeld of te laat een besluit krijgen. Breid
+de capaciteit uit, verschuif werk naar een andere rol, of haal werk uit het
+proces.
+
 Options
 -------
 ``threshold``: the utilisation from which a role is overloaded (default 1.0).

@@ -7,6 +7,14 @@ that takes a quarter of the whole lead time is the first place to look:
 shorten it (werkvoorraad, planning, a fixed slot for advice) and the whole
 process gets faster without anyone working harder.
 
+Waarom dit ertoe doet
+---------------------
+Zaken zijn het grootste deel van hun doorlooptijd aan het wachten, niet in
+behandeling. Eén wachtrij die een kwart van de hele doorlooptijd inneemt, is
+de eerste plek om te kijken: verkort die (werkvoorraad, planning, een vast
+adviesmoment) en het hele proces wordt sneller zonder dat iemand harder
+hoeft te werken.
+
 Options
 -------
 ``share``: the share of the mean cycle time from which a wait is long (default 0.25).

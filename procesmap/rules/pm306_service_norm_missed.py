@@ -6,6 +6,13 @@ The service norm is what the gemeente promises its residents ("binnen twee
 werkdagen teruggebeld"). Missing it on average means the promise is broken
 for most people, and it shows in complaints and repeat calls.
 
+Waarom dit ertoe doet
+---------------------
+De servicenorm is wat de gemeente haar inwoners belooft ("binnen twee
+werkdagen teruggebeld"). Wordt die gemiddeld niet gehaald, dan wordt de
+belofte voor de meeste mensen gebroken, en dat zie je terug in klachten en
+herhaalde telefoontjes.
+
 Example
 -------
 ```yaml

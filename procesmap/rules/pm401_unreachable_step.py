@@ -6,6 +6,13 @@ A step no case can reach is either a forgotten arrow or work that happens
 outside the process as drawn: both make every figure of the map wrong.
 Usually a `next` is missing, or points at the wrong step.
 
+Waarom dit ertoe doet
+---------------------
+Een stap die geen enkele zaak kan bereiken, is ofwel een vergeten pijl,
+ofwel werk dat buiten het getekende proces gebeurt: in beide gevallen klopt
+geen enkel cijfer van de kaart. Meestal ontbreekt een `next`, of wijst die
+naar de verkeerde stap.
+
 Example
 -------
 ```yaml

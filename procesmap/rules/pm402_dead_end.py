@@ -6,6 +6,12 @@ A case that stops at a task never gets a decision or an answer on the map:
 either the arrow was forgotten in the workshop, or this is where cases
 really get stuck ("blijven liggen").
 
+Waarom dit ertoe doet
+---------------------
+Een zaak die bij een taak stopt, krijgt volgens de kaart nooit een besluit
+of antwoord: ofwel is de pijl in de workshop vergeten, ofwel is dit de plek
+waar zaken in de praktijk echt "blijven liggen".
+
 Example
 -------
 ```yaml

@@ -8,6 +8,15 @@ what is left equally, which is a guess the workshop should replace with a
 number; probabilities that do not add up make the figures impossible, and
 they are left empty (``null``) until they are fixed.
 
+Waarom dit ertoe doet
+---------------------
+Elk cijfer van de kaart (doorgangen per stap, overdrachten per zaak,
+doorlooptijd, capaciteit) hangt af van hoe vaak zaken elke tak volgen.
+Takken zonder ``p`` verdelen wat overblijft gelijk onder elkaar; dat is een
+schatting die de workshop door een echt getal moet vervangen. Kansen die
+niet optellen tot 1 maken de cijfers onmogelijk; die blijven leeg (``null``)
+totdat de kansen zijn gecorrigeerd.
+
 Example
 -------
 ```yaml

@@ -7,6 +7,14 @@ means the map says cases circle forever. Usually an exit branch is missing,
 or its probability is 0. Visits, times and capacity cannot be computed and
 are left empty until the loop has a way out.
 
+Waarom dit ertoe doet
+---------------------
+Een herstellus zonder uitgang ("terug naar de aanvrager, en weer terug")
+betekent dat zaken volgens de kaart eeuwig rondjes draaien. Meestal
+ontbreekt een uitgaande tak, of is de kans daarop 0. Doorgangen, tijden en
+capaciteit zijn dan niet te berekenen en blijven leeg totdat de lus een
+uitweg heeft.
+
 Example
 -------
 ```yaml

@@ -7,6 +7,14 @@ the same time) must come together before the decision: the ``join`` is the
 moment someone checks that all advice is in. Without it the map cannot say
 when the case may go on, and cycle times cannot be computed.
 
+Waarom dit ertoe doet
+---------------------
+Werk dat parallel gebeurt (advies van de omgevingsdienst en de brandweer
+tegelijk) moet vóór het besluit weer samenkomen: de ``join`` is het moment
+waarop iemand controleert of alle adviezen binnen zijn. Zonder ``join`` kan
+de kaart niet zeggen wanneer de zaak verder mag, en zijn doorlooptijden niet
+te berekenen.
+
 Example
 -------
 ```yaml

@@ -6,6 +6,12 @@ Knelpunten named in a workshop without someone to act on them are
 forgotten by the next workshop. Each needs a role that owns the action
 (start, stop or continue).
 
+Waarom dit ertoe doet
+---------------------
+Knelpunten die in een workshop worden benoemd zonder dat iemand ermee aan de
+slag gaat, zijn bij de volgende workshop vergeten. Elk knelpunt heeft een
+rol nodig die eigenaar is van de actie (starten, stoppen of doorgaan).
+
 Example
 -------
 ```yaml

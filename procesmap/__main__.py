@@ -1,0 +1,3 @@
+from procesmap.cli import main
+
+main()

@@ -1,0 +1,167 @@
+"""The command line: each command a few lines over the public API (:mod:`procesmap`).
+
+Heavy libraries (numpy, pandas, networkx, matplotlib) are imported inside the
+commands that need them, so ``procesmap --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from procesmap.errors import ProcessmapError, UsageError
+
+app = typer.Typer(
+    name="procesmap",
+    help="Turn process maps from workshops into findings: handovers, ownership, waits and capacity.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class ReportFormat(str, Enum):
+    terminal = "terminal"
+    markdown = "markdown"
+    json = "json"
+
+
+class Language(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal"}
+
+
+def _lang(explicit: Optional[Language]) -> str:
+    from procesmap.i18n import default_language
+
+    return default_language(explicit.value if explicit else None)
+
+
+def _fail(error: ProcessmapError, lang: str) -> "typer.Exit":
+    message = error.format(lang) if hasattr(error, "format") else str(error)
+    typer.echo(message, err=True)
+    return typer.Exit(code=2)
+
+
+@app.command()
+def analyse(
+    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
+    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Report language (default: the process's `language`)."),
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this severity."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the simulation: the same file and seed give the same report."),
+    cases: int = typer.Option(10_000, "--cases", help="Number of simulated cases for percentiles and shares over the term."),
+) -> None:
+    """Analyse process maps and report handovers, ownership, time, capacity and findings."""
+    from procesmap.api import analyse_paths
+    from procesmap.analysis import Settings, Severity
+    from procesmap.render import render
+
+    explicit = lang.value if lang else None
+    error_lang = _lang(lang)
+    if cases < 0:
+        raise _fail(UsageError("cli.negative_cases", "hint.cli.negative_cases", value=cases), error_lang)
+    analyses, problems = analyse_paths([str(p) for p in paths], Settings(cases=cases, seed=seed))
+    for problem in problems:
+        typer.echo(problem.format(error_lang), err=True)
+    if not analyses:
+        raise typer.Exit(code=2)
+    report_lang = explicit or os.environ.get("PROCESMAP_LANG") or analyses[0].process.language
+    chosen = fmt.value if fmt else _SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal"
+    if output is None and chosen == "terminal":
+        from rich.console import Console
+
+        from procesmap.render.terminal import print_terminal
+
+        print_terminal(analyses, report_lang, Console(highlight=False, emoji=False))
+    else:
+        text = render(analyses, chosen, report_lang)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            _write(output, text, error_lang)
+    if problems:
+        raise typer.Exit(code=2)
+    threshold = Severity(fail_on.value)
+    if any(a.findings_at_or_above(threshold) for a in analyses):
+        raise typer.Exit(code=1)
+
+
+def _write(path: Path, text: str, lang: str) -> None:
+    from procesmap._io import write_atomic
+
+    try:
+        write_atomic(path, text)
+    except OSError as err:
+        raise _fail(UsageError("cli.write_failed", "hint.cli.write_failed", path=str(path),
+                               reason=err.strerror or str(err)), lang) from None
+
+
+@app.command()
+def rules(
+    code: Optional[str] = typer.Argument(None, help="A rule code (PM204) or name (single-point-of-failure) to explain."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the explanation."),
+) -> None:
+    """List every finding rule, or explain one with its example."""
+    from rich.console import Console
+
+    from procesmap.rules_docs import explain_rule, list_rules
+
+    language = _lang(lang)
+    console = Console(highlight=False, emoji=False)
+    if code is None:
+        list_rules(console, language)
+        return
+    try:
+        explain_rule(console, code, language)
+    except UsageError as err:
+        raise _fail(err, language) from None
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of process files (format 1), for editors with a YAML language server."""
+    import json
+
+    from procesmap.model import json_schema
+
+    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.callback(invoke_without_command=True)
+def _main(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True),
+) -> None:
+    """procesmap: process maps from workshops, turned into findings."""
+    if version:
+        from procesmap._version import __version__
+
+        typer.echo(f"procesmap {__version__}")
+        raise typer.Exit()
+
+
+def main() -> None:
+    """Entry point: never a traceback for a user's input."""
+    try:
+        app()
+    except ProcessmapError as err:
+        typer.echo(err.format(_lang(None)) if hasattr(err, "format") else str(err), err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)

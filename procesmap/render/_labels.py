@@ -1,0 +1,84 @@
+"""Shared formatting helpers for the text renderers: names, numbers, places. No figures are computed here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from procesmap.i18n import number, percent, t
+
+if TYPE_CHECKING:
+    from procesmap.analysis import Analysis, Finding
+
+__all__ = ["Labels", "SEVERITY_ORDER"]
+
+SEVERITY_ORDER = ("error", "warning", "info")
+
+
+class Labels:
+    """Names and formatted values of one analysis in one language."""
+
+    def __init__(self, analysis: "Analysis", lang: str):
+        self.analysis = analysis
+        self.process = analysis.process
+        self.lang = lang
+
+    def t(self, key: str, **args: object) -> str:
+        return t(key, self.lang, **args)
+
+    def num(self, value: float | None, digits: int = 1) -> str:
+        return number(value, self.lang, digits)
+
+    def pct(self, value: float | None, digits: int = 0) -> str:
+        return percent(value, self.lang, digits)
+
+    def step(self, step_id: str) -> str:
+        step = self.process.steps_by_id.get(step_id)
+        return step.label if step else step_id
+
+    def role(self, role_id: str | None) -> str:
+        return self.process.role_name(role_id)
+
+    def levels(self, levels: "tuple[str, ...] | list[str]") -> str:
+        return ", ".join(self.t(f"report.level_short.{level}") for level in levels)
+
+    def where(self, finding: "Finding") -> str:
+        return f"{finding.file}:{finding.line}:{finding.column}"
+
+    def findings_by_severity(self) -> list[tuple[str, list["Finding"]]]:
+        groups = []
+        for level in SEVERITY_ORDER:
+            items = [f for f in self.analysis.findings if f.severity.value == level]
+            if items:
+                groups.append((level, items))
+        return groups
+
+    def raci_roles(self) -> list[str]:
+        """Roles in the RACI matrix, in the order of the file."""
+        used: set[str] = set()
+        for row in self.analysis.ownership.raci.values():
+            used.update(r for r in (row.R, row.A, *row.C, *row.I) if r)
+        ordered = [r for r in self.process.roles if r in used]
+        return ordered + sorted(used - set(ordered))
+
+    def raci_cell(self, step_id: str, role_id: str) -> str:
+        row = self.analysis.ownership.raci.get(step_id)
+        if row is None:
+            return ""
+        letters = []
+        if row.R == role_id:
+            letters.append("R")
+        if row.A == role_id:
+            letters.append("A*" if row.A_defaulted else "A")
+        if role_id in row.C:
+            letters.append("C")
+        if role_id in row.I:
+            letters.append("I")
+        return "/".join(letters)
+
+    def term_line(self) -> str | None:
+        time = self.analysis.time
+        if time.term is None:
+            return None
+        if time.term_extension is not None:
+            return self.t("report.term_with_extension", term=self.num(time.term, 0), extension=self.num(time.term_extension, 0))
+        return self.t("report.term_value", term=self.num(time.term, 0))

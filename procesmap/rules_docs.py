@@ -90,3 +90,31 @@ def rule_markdown(module: ModuleType) -> str:
     lines += ["## Message", "", f"- en: {t(module.CODE + '.message', 'en')}", f"- nl: {t(module.CODE + '.message', 'nl')}",
               f"- hint (en): {t(module.CODE + '.hint', 'en')}", f"- hint (nl): {t(module.CODE + '.hint', 'nl')}", ""]
     return "\n".join(lines)
+
+
+def write_docs(folder: str) -> list[str]:
+    """Write ``docs/rules/<CODE>-<name>.md`` for every rule and an index; returns the files written."""
+    from pathlib import Path
+
+    from procesmap._io import write_atomic
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    index = ["# Rules", "", "Generated from the rule modules (`python -m procesmap.rules_docs docs/rules`); do not edit.", "",
+             "| code | name | default severity | when |", "|---|---|---|---|"]
+    for module in RULES.values():
+        path = target / docs_filename(module)
+        write_atomic(path, rule_markdown(module))
+        written.append(str(path))
+        index.append(f"| [{module.CODE}]({docs_filename(module)}) | `{module.NAME}` | {module.DEFAULT_SEVERITY.value} | "
+                     f"{t(module.CODE + '.summary', 'en')} |")
+    write_atomic(target / "README.md", "\n".join(index) + "\n")
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+
+    for name in write_docs(sys.argv[1] if len(sys.argv) > 1 else "docs/rules"):
+        print(name)

@@ -64,5 +64,5 @@ class RuleContext:
         return self.finding(f"{source} -> {target}", where, key, source=source, target=target, **args)
 
     def on_process(self, path: tuple[Any, ...] = ("id",), key: str | None = None, **args: Any) -> Finding:
-        where = self.process.source.locate(path, key=True)
+        where = self.process.source.locate(path)
         return self.finding(self.process.id, where, key, process=self.process.id, **args)

@@ -1,5 +1,9 @@
 """A case goes A -> B -> A between two roles: rework across a boundary.
 
+Only a return that lies on a loop counts (the case goes *back*): a case that
+moves on from B to a later step of A, such as the join after parallel
+advice, is a normal flow, not ping-pong.
+
 Why this matters
 ----------------
 When the backoffice sends a question back to the KCC, or the omgevingsdienst
@@ -26,8 +30,15 @@ roles:
   backoffice: {people: 3}
 steps:
   - {id: vraag, type: start, role: kcc, work: 5m, next: uitzoeken}
-  - {id: uitzoeken, role: backoffice, work: 30m, next: terugbellen}
-  - {id: terugbellen, type: end, role: kcc, work: 10m}
+  - id: uitzoeken
+    type: decision
+    role: backoffice
+    work: 30m
+    next:
+      - {to: navragen, p: 0.3, when: informatie ontbreekt}
+      - {to: antwoorden, p: 0.7}
+  - {id: navragen, role: kcc, work: 10m, next: uitzoeken}
+  - {id: antwoorden, type: end, role: backoffice, work: 10m}
 ```
 
 Use instead
@@ -40,8 +51,9 @@ roles:
   kcc: {people: 5}
   backoffice: {people: 3}
 steps:
-  - {id: vraag, type: start, role: kcc, work: 5m, next: uitzoeken}
-  - {id: uitzoeken, type: end, role: backoffice, work: 40m}
+  - {id: vraag, type: start, role: kcc, work: 10m, next: uitzoeken}
+  - {id: uitzoeken, role: backoffice, work: 30m, next: antwoorden}
+  - {id: antwoorden, type: end, role: backoffice, work: 10m}
 ```
 """
 
@@ -61,7 +73,13 @@ OPTIONS: dict[str, object] = {}
 def check(ctx: RuleContext) -> Iterator[Finding]:
     process = ctx.process
     pg = ctx.graph
-    reported: set[tuple[frozenset[str], frozenset[str]]] = set()
+    import networkx as nx
+
+    component = {}
+    for number, members in enumerate(nx.strongly_connected_components(pg.graph)):
+        for member in members:
+            component[member] = number
+    reported: set[tuple[frozenset[str], int]] = set()
     for first in pg.transitions:
         a, b = process.step(first.source).role, process.step(first.target).role
         if not a or not b or a == b or first.p <= 0:
@@ -69,7 +87,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         for second in pg.outgoing(first.target):
             if second.p <= 0 or process.step(second.target).role != a:
                 continue
-            key = (frozenset((a, b)), frozenset((first.source, second.source, second.target)))
+            if component[second.source] != component[second.target]:
+                continue  # moving on, not going back
+            key = (frozenset((a, b)), component[second.target])  # one finding per pair of roles per loop
             if key in reported:
                 continue
             reported.add(key)

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from procesmap._version import __version__
 from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError
-from procesmap.loading import load, load_many, loads
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings, Severity
@@ -43,6 +42,27 @@ __all__ = sorted([
     "report",
     "schema",
 ])
+
+
+def load(path: Any) -> "Process":
+    """Load one process file; raises :class:`LoadError` with file:line:column and a hint."""
+    from procesmap.loading import load as _load
+
+    return _load(path)
+
+
+def loads(text: str, file: str = "<string>") -> "Process":
+    """Load a process from YAML text."""
+    from procesmap.loading import loads as _loads
+
+    return _loads(text, file)
+
+
+def load_many(paths: Any) -> Any:
+    """Load every process file under ``paths``: ``(processes, problems)``."""
+    from procesmap.loading import load_many as _load_many
+
+    return _load_many(paths)
 
 
 def analyse(process: "Process", settings: "Settings | None" = None, **options: Any) -> "Analysis":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Union
 
 __all__ = [
@@ -29,13 +30,23 @@ __all__ = [
 
 
 class DurationError(ValueError):
-    """A duration that cannot be read; ``key``/``hint_key`` are catalogue keys."""
+    """A duration that cannot be read; ``key``/``hint_key`` are catalogue keys.
+
+    Inside a mapping (``{min, mode, max}``, ``{samples: [...]}``) ``args_["at"]`` is the path of
+    the bad item within the mapping, e.g. ``("mode",)`` or ``("samples", 2)``, so that the loader
+    can point at the item itself.
+    """
 
     def __init__(self, key: str, hint_key: str | None = None, **args: Any):
         super().__init__(key)
         self.key = key
         self.hint_key = hint_key
         self.args_ = args
+
+    def inside(self, *path: Any) -> "DurationError":
+        """This error, located at ``path`` within a duration mapping."""
+        self.args_["at"] = tuple(path) + tuple(self.args_.get("at", ()))
+        return self
 
 
 @dataclass(frozen=True)
@@ -137,7 +148,11 @@ def parse_amount(text: Any) -> Amount:
     if isinstance(text, bool) or text is None:
         raise DurationError("duration.not_text", "hint.duration.forms", value=str(text))
     if isinstance(text, (int, float)):
-        number = _fmt_number(float(text))
+        number = str(text) if isinstance(text, int) else _fmt_number(text)
+        if isinstance(text, float) and not math.isfinite(text):
+            raise DurationError("duration.invalid", "hint.duration.forms", value=number)
+        if text < 0:
+            raise DurationError("duration.negative", "hint.duration.negative", value=number)
         raise DurationError("duration.no_unit", "hint.duration.add_unit", value=number, example=f"{number}d")
     if not isinstance(text, str):
         raise DurationError("duration.not_text", "hint.duration.forms", value=str(text))
@@ -153,11 +168,14 @@ def parse_amount(text: Any) -> Amount:
         parts = {k: float(v.replace(",", ".")) if v else 0.0 for k, v in iso.groupdict().items()}
         if parts["y"] or parts["mo"]:
             raise DurationError("duration.iso_calendar", "hint.duration.iso_calendar", value=raw)
-        return Amount(
+        amount = Amount(
             minutes=parts["h"] * 60.0 + parts["mi"] + parts["s"] / 60.0,
             days=parts["d"],
             weeks=parts["w"],
         )
+        if not all(math.isfinite(v) for v in (amount.minutes, amount.days, amount.weeks)):
+            raise DurationError("duration.invalid", "hint.duration.forms", value=raw)
+        return amount
     raise _explain(raw)
 
 
@@ -173,6 +191,8 @@ def _explain(raw: str) -> DurationError:
             return DurationError("duration.negative", "hint.duration.negative", value=raw)
         if unit in ("month", "year"):
             return DurationError("duration.iso_calendar", "hint.duration.iso_calendar", value=raw)
+        if not math.isfinite(float(number)):
+            return DurationError("duration.invalid", "hint.duration.forms", value=raw)
         if unit == "s":
             minutes = _fmt_number(float(number) / 60.0)
             return DurationError("duration.invalid", "hint.duration.did_you_mean", value=raw, example=f"{minutes}m")
@@ -191,9 +211,9 @@ def parse_duration(value: Any) -> Duration:
             samples = value["samples"]
             if not isinstance(samples, list) or not samples:
                 raise DurationError("duration.samples_empty", "hint.duration.samples")
-            return Samples(tuple(parse_amount(item) for item in samples))
+            return Samples(tuple(_item(item, "samples", index) for index, item in enumerate(samples)))
         if keys == {"min", "mode", "max"}:
-            low, mode, high = (parse_amount(value[k]) for k in ("min", "mode", "max"))
+            low, mode, high = (_item(value[k], k) for k in ("min", "mode", "max"))
             if not _ordered(low, mode, high):
                 raise DurationError("duration.triangle_order", "hint.duration.triangle_order")
             return Triangular(low, mode, high)
@@ -201,6 +221,13 @@ def parse_duration(value: Any) -> Duration:
             "duration.bad_mapping", "hint.duration.forms", keys=", ".join(sorted(map(str, keys))) or "-"
         )
     return Fixed(parse_amount(value))
+
+
+def _item(value: Any, *path: Any) -> Amount:
+    try:
+        return parse_amount(value)
+    except DurationError as err:
+        raise err.inside(*path) from None
 
 
 def _ordered(low: Amount, mode: Amount, high: Amount) -> bool:
@@ -215,10 +242,19 @@ def _ordered(low: Amount, mode: Amount, high: Amount) -> bool:
 
 
 def _fmt_number(number: float) -> str:
-    """Shortest decimal text that reads back as the same float."""
+    """Shortest decimal text that reads back as the same float, without an exponent.
+
+    ``repr`` writes ``1e-05`` and ``1e+16``, which the short form (``15m``) does not read;
+    so the shortest digits are written out in full: ``0.00001``, ``10000000000000000``.
+    """
+    if not math.isfinite(number):
+        return repr(number)
     if number == int(number) and abs(number) < 1e15:
         return str(int(number))
-    return repr(number)
+    text = format(Decimal(repr(number)), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def format_amount(amount: Amount) -> str:

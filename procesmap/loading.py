@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from pathlib import Path
 from typing import Any, Iterable, get_args, get_origin
 
@@ -43,7 +44,8 @@ class _Collector:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, mark: tuple[int, int], key: str, hint_key: str | None = None, **args: Any) -> None:
+    def add(self, mark: tuple[int, int], key: str, hint_key: str | None = None, /, **args: Any) -> None:
+        # positional-only: a message argument may itself be called ``key`` (duplicate keys)
         hint_args = dict(args)
         self.problems.append(Problem(self.file, mark[0], mark[1], key, args, hint_key, hint_args))
 
@@ -68,7 +70,13 @@ def _mark(mark: Any) -> tuple[int, int]:
 
 def _read_text(path: Path, display: str) -> str:
     out = _Collector(display)
-    if not path.exists():
+    try:
+        exists = path.exists()
+    except (OSError, ValueError) as err:  # a NUL byte or an over-long name in the path
+        reason = getattr(err, "strerror", None) or str(err)
+        out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=reason)
+        raise out.fail() from None
+    if not exists:
         out.add((1, 1), "load.missing", "hint.load.missing", path=display)
         raise out.fail()
     if path.is_dir():
@@ -89,7 +97,7 @@ def _read_text(path: Path, display: str) -> str:
 def decode(data: bytes, display: str) -> str:
     """Bytes -> text; UTF-8 (with or without BOM) only."""
     out = _Collector(display)
-    if b"\x00" in data[:8192] or b"\x00" in data:
+    if b"\x00" in data:
         offset = data.index(b"\x00")
         out.add(_byte_position(data, offset), "load.binary", "hint.load.binary")
         raise out.fail()
@@ -103,21 +111,67 @@ def decode(data: bytes, display: str) -> str:
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
-    line = data.count(b"\n", 0, offset) + 1
+    """1-based line and column (in characters, as editors and YAML marks count) of byte ``offset``.
+
+    Everything before ``offset`` is valid UTF-8 (it is the first bad byte, or the first NUL).
+    A BOM is not counted: the loader drops it before YAML sees the text.
+    """
     start = data.rfind(b"\n", 0, offset) + 1
-    return (line, offset - start + 1)
+    line = data.count(b"\n", 0, offset) + 1
+    if start == 0 and data.startswith(b"\xef\xbb\xbf") and offset >= 3:
+        start = 3
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return (line, column)
 
 
-def _check_tabs(text: str, out: _Collector) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
-        indent = line[: len(line) - len(line.lstrip(" \t"))]
-        if "\t" in indent and line.strip() and not line.lstrip(" \t").startswith("#"):
-            out.add((number, indent.index("\t") + 1), "load.tab", "hint.load.tab")
+_BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks of YAML (and of its marks)
 
 
-def _yaml_problem(err: Any, out: _Collector) -> None:
+def _lines(text: str) -> list[str]:
+    return _BREAKS.split(text)
+
+
+def _text_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of character ``index``, counting lines the way YAML does."""
+    line, start = 1, 0
+    for match in _BREAKS.finditer(text, 0, max(index, 0)):
+        if match.end() > index:
+            break
+        line, start = line + 1, match.end()
+    return (line, index - start + 1)
+
+
+def _tab_at(text: str, line: int, column: int) -> tuple[int, int] | None:
+    """Where a YAML error is caused by a tab: one in the indentation of its line, or right at it."""
+    lines = _lines(text)
+    if not 1 <= line <= len(lines):
+        return None
+    current = lines[line - 1]
+    indent = current[: len(current) - len(current.lstrip(" \t"))]
+    if "\t" in indent:
+        return (line, indent.index("\t") + 1)
+    if current[column - 1: column] == "\t":
+        return (line, column)
+    return None
+
+
+def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
+    yaml = _yaml()
     mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
     position = _mark(mark) if mark is not None else (1, 1)
+    if isinstance(err, yaml.reader.ReaderError):
+        # no mark; ``position`` counts bytes in libyaml and characters in the Python reader,
+        # so find the first occurrence of the refused character itself
+        character = err.character if isinstance(err.character, int) else None
+        index = text.find(chr(character)) if character is not None and 0 <= character < 0x110000 else -1
+        if index < 0 and isinstance(err.position, int):
+            index = min(err.position, len(text))
+        position = _text_position(text, max(index, 0))
+    else:
+        tab = _tab_at(text, *position)
+        if tab is not None:
+            out.add(tab, "load.tab", "hint.load.tab")
+            return
     detail = " ".join(str(getattr(err, "problem", None) or err).split())
     hint = "hint.yaml.generic"
     if "mapping values are not allowed" in detail:
@@ -168,10 +222,13 @@ class _Builder:
         self.count = 0
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def build(self, node: Any, path: Path_ = ()) -> Any:
+    def build(self, node: Any, path: Path_ = (), depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             self.out.add(_mark(node.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=MAX_NODES)
+            raise self.out.fail()
+        if depth > MAX_DEPTH:  # aliases can nest deeper than the text does, even in a cycle (&a [*a])
+            self.out.add(_mark(node.start_mark), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
             raise self.out.fail()
         if path not in self.values:
             self.values[path] = _mark(node.start_mark)
@@ -189,10 +246,10 @@ class _Builder:
             except Exception:  # a scalar the safe constructor cannot read: keep its text
                 return node.value
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(child, path + (index,)) for index, child in enumerate(node.value)]
+            return [self.build(child, path + (index,), depth + 1) for index, child in enumerate(node.value)]
         result: dict[Any, Any] = {}
-        for key_node, value_node in self._pairs(node):
-            key = self.build(key_node, path + ("<key>",))
+        for key_node, value_node in self._pairs(node, depth):
+            key = self.build(key_node, path + ("<key>",), depth + 1)
             if isinstance(key, (list, dict)):
                 self.out.add(_mark(key_node.start_mark), "load.complex_key", "hint.load.complex_key")
                 continue
@@ -202,11 +259,17 @@ class _Builder:
                              key=key, line=first[0])
                 continue
             self.keys[path + (key,)] = _mark(key_node.start_mark)
-            result[key] = self.build(value_node, path + (key,))
+            result[key] = self.build(value_node, path + (key,), depth + 1)
         return result
 
-    def _pairs(self, node: Any) -> Iterable[tuple[Any, Any]]:
-        """Mapping pairs with YAML merge keys (``<<: *defaults``) applied: explicit keys win."""
+    def _pairs(self, node: Any, depth: int) -> list[tuple[Any, Any]]:
+        """Mapping pairs with YAML merge keys (``<<: *defaults``) applied: explicit keys win.
+
+        A merged mapping's own merge keys are applied too (bounded: ``&a {<<: *a}`` is too deep).
+        """
+        if depth > MAX_DEPTH:
+            self.out.add(_mark(node.start_mark), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
+            raise self.out.fail()
         merged: list[tuple[Any, Any]] = []
         own: list[tuple[Any, Any]] = []
         for key_node, value_node in node.value:
@@ -214,18 +277,21 @@ class _Builder:
                 sources = value_node.value if isinstance(value_node, self.yaml.SequenceNode) else [value_node]
                 for source in sources:
                     if isinstance(source, self.yaml.MappingNode):
-                        merged.extend(source.value)
+                        merged.extend(self._pairs(source, depth + 1))
                     else:
                         self.out.add(_mark(source.start_mark), "load.merge", "hint.load.merge")
             else:
                 own.append((key_node, value_node))
         if not merged:
             return own
-        own_keys = {k.value for k, _ in own if isinstance(k, self.yaml.ScalarNode)}
+        scalar = self.yaml.ScalarNode
+        own_keys = {k.value for k, _ in own if isinstance(k, scalar)}
         seen: set[Any] = set()
         result = list(own)
         for key_node, value_node in merged:
-            if key_node.value not in own_keys and key_node.value not in seen:
+            if not isinstance(key_node, scalar):  # a complex key: reported when built
+                result.append((key_node, value_node))
+            elif key_node.value not in own_keys and key_node.value not in seen:
                 seen.add(key_node.value)
                 result.append((key_node, value_node))
         return result
@@ -233,14 +299,11 @@ class _Builder:
 
 def _compose(text: str, out: _Collector) -> tuple[Any, SourceMap]:
     yaml = _yaml()
-    _check_tabs(text, out)
-    if out.problems:
-        raise out.fail()
     try:
         _scan(text, out)
         node = yaml.compose(text, Loader=_loader_class())
     except yaml.YAMLError as err:
-        _yaml_problem(err, out)
+        _yaml_problem(err, text, out)
         raise out.fail() from None
     except RecursionError:
         out.add((1, 1), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
@@ -258,6 +321,12 @@ def loads(text: str, file: str = "<string>", *, repository: Path | None = None) 
     out = _Collector(file)
     if text.startswith("\ufeff"):
         text = text[1:]
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate: no file can hold it as UTF-8
+        out.add(_text_position(text, err.start), "load.encoding", "hint.load.encoding",
+                byte=f"U+{ord(text[err.start]):04X}")
+        raise out.fail() from None
     data, source = _compose(text, out)
     if not isinstance(data, dict):
         kind = Key("kind.list" if isinstance(data, list) else "kind.scalar")
@@ -381,11 +450,37 @@ def _validate(data: dict[Any, Any], source: SourceMap, out: _Collector) -> Proce
         return None
 
 
+def _resolve(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """Pydantic's ``loc`` with the data's own keys: it writes a key ``None`` or ``1`` as ``'None'``/``'1'``."""
+    resolved: list[Any] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict):
+            if part not in current:
+                part = next((k for k in current if str(k) == str(part)), part)
+            resolved.append(part)
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            resolved.append(part)
+            current = current[part]
+        else:
+            resolved.append(part)
+            current = None
+    return tuple(resolved)
+
+
 def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _Collector) -> None:
-    loc = tuple(error["loc"])
+    loc = _resolve(tuple(error["loc"]), data)
     kind = error["type"]
     ctx = error.get("ctx") or {}
+    on_key = len(loc) > 1 and loc[-1] == "[key]"  # a mapping key that is not a valid id: point at the key
+    if on_key:
+        loc = loc[:-1]
     field = loc[-1] if loc else "-"
+    if kind == "invalid_key":  # a key that is not text where only text keys are allowed
+        out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
+                allowed=", ".join(_allowed_keys(loc[:-1])))
+        return
     if kind == "missing":
         if loc in (("procesmap",), ("steps",)):
             return  # reported with a better hint above
@@ -403,9 +498,12 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
             out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=field,
                     allowed=", ".join(allowed))
         return
-    position = source.locate(loc)
+    position = source.locate(loc, key=on_key)
     if kind == "procesmap":
-        args = {k: v for k, v in ctx.items() if k not in ("key", "hint_key")}
+        args = {k: v for k, v in ctx.items() if k not in ("key", "hint_key", "at", "field")}
+        at = ctx.get("at")
+        if isinstance(at, (tuple, list)):  # inside a duration mapping: point at the bad item
+            position = source.locate(loc + tuple(at))
         out.add(position, ctx["key"], ctx.get("hint_key"), field=field, **args)
         return
     if kind == "literal_error":

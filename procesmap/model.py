@@ -135,11 +135,32 @@ def _as_list(value: Any) -> Any:
     return value
 
 
-RoleList = Annotated[list[Id], BeforeValidator(_as_list)]
+_ID_SCHEMA = {"type": "string", "pattern": SLUG.pattern}
+RoleList = Annotated[
+    list[Id],
+    BeforeValidator(_as_list),
+    WithJsonSchema({"anyOf": [_ID_SCHEMA, {"type": "array", "items": _ID_SCHEMA}]}),
+]
+TextList = Annotated[
+    list[str],
+    BeforeValidator(_as_list),
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+_BRANCH_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "to": _ID_SCHEMA,
+        "p": {"type": "number", "minimum": 0, "maximum": 1},
+        "when": {"type": "string"},
+    },
+    "required": ["to"],
+    "additionalProperties": False,
+}
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True,
+                              json_schema_extra={"patternProperties": {"^x-": {}}})
 
 
 class Organisation(_Model):
@@ -206,11 +227,15 @@ class Step(_Model):
     lead: DurationField | None = Field(None, description="Elapsed time of the step; defaults to work.")
     system: Id | None = None
     via: Id | None = Field(None, description="The medium of the handover into this step.")
-    next: Annotated[list[Branch], BeforeValidator(_as_branches)] = Field(
+    next: Annotated[
+        list[Branch],
+        BeforeValidator(_as_branches),
+        WithJsonSchema({"anyOf": [_ID_SCHEMA, {"type": "array", "items": {"anyOf": [_ID_SCHEMA, _BRANCH_SCHEMA]}}]}),
+    ] = Field(
         default_factory=list, description="A step id, or a list of branches {to, p, when}."
     )
     suspends_term: bool = False
-    log: Annotated[list[str], BeforeValidator(_as_list)] = Field(default_factory=list)
+    log: TextList = Field(default_factory=list, description="Activity names of this step in an event log.")
     subprocess: str | None = Field(None, description="The id of another process in the same repository.")
     description: str | None = None
 

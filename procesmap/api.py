@@ -13,12 +13,24 @@ if TYPE_CHECKING:
 __all__ = ["analyse_paths", "report"]
 
 
-def analyse_paths(paths: Iterable[str | os.PathLike[str]], settings: "Settings | None" = None) -> tuple[list["Analysis"], list[Problem]]:
-    """Load every process under ``paths`` and analyse those that load; also return every load problem."""
+def analyse_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    settings: "Settings | None" = None,
+    assignments: Sequence[str] = (),
+) -> tuple[list["Analysis"], list[Problem]]:
+    """Load every process under ``paths`` and analyse those that load; also return every load problem.
+
+    ``assignments`` (``roles.x.people=2``) change each map before the analysis: a what-if
+    scenario without editing the file (see :mod:`procesmap.whatif`).
+    """
     from procesmap.analysis import analyse
     from procesmap.loading import load_many
 
     processes, problems = load_many(paths)
+    if assignments:
+        from procesmap.whatif import apply_overrides
+
+        processes = [apply_overrides(p, list(assignments)) for p in processes]
     return [analyse(p, settings) for p in processes], problems
 
 

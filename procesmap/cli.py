@@ -26,12 +26,6 @@ app = typer.Typer(
 )
 
 
-class ReportFormat(str, Enum):
-    terminal = "terminal"
-    markdown = "markdown"
-    json = "json"
-
-
 class Language(str, Enum):
     nl = "nl"
     en = "en"
@@ -41,9 +35,6 @@ class FailOn(str, Enum):
     error = "error"
     warning = "warning"
     info = "info"
-
-
-_SUFFIX_FORMATS = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal"}
 
 
 def _lang(explicit: Optional[Language]) -> str:
@@ -61,29 +52,33 @@ def _fail(error: ProcessmapError, lang: str) -> "typer.Exit":
 @app.command()
 def analyse(
     paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
-    fmt: Optional[ReportFormat] = typer.Option(None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown, json, html or pdf (default: from --output's suffix, else terminal)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen."),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Report language (default: the process's `language`)."),
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this severity."),
     seed: int = typer.Option(0, "--seed", help="Seed of the simulation: the same file and seed give the same report."),
     cases: int = typer.Option(10_000, "--cases", help="Number of simulated cases for percentiles and shares over the term."),
+    assignments: List[str] = typer.Option([], "--set", help="What-if: change the map without editing the file, e.g. --set roles.adviseur-odr.people=2 (repeatable)."),
 ) -> None:
     """Analyse process maps and report handovers, ownership, time, capacity and findings."""
     from procesmap.api import analyse_paths
     from procesmap.analysis import Settings, Severity
-    from procesmap.render import render
+    from procesmap.render import FORMATS, SUFFIXES, is_binary, render
 
     explicit = lang.value if lang else None
     error_lang = _lang(lang)
     if cases < 0:
         raise _fail(UsageError("cli.negative_cases", "hint.cli.negative_cases", value=cases), error_lang)
-    analyses, problems = analyse_paths([str(p) for p in paths], Settings(cases=cases, seed=seed))
+    if fmt is not None and fmt not in FORMATS:
+        raise _fail(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS)), error_lang)
+    analyses, problems = analyse_paths([str(p) for p in paths], Settings(cases=cases, seed=seed),
+                                       assignments=assignments)
     for problem in problems:
         typer.echo(problem.format(error_lang), err=True)
     if not analyses:
         raise typer.Exit(code=2)
     report_lang = explicit or os.environ.get("PROCESMAP_LANG") or analyses[0].process.language
-    chosen = fmt.value if fmt else _SUFFIX_FORMATS.get(output.suffix.lower(), "terminal") if output else "terminal"
+    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
     if output is None and chosen == "terminal":
         from rich.console import Console
 
@@ -91,11 +86,13 @@ def analyse(
 
         print_terminal(analyses, report_lang, Console(highlight=False, emoji=False))
     else:
-        text = render(analyses, chosen, report_lang)
-        if output is None:
-            sys.stdout.write(text)
+        data = render(analyses, chosen, report_lang)
+        if output is not None:
+            _write(output, data, error_lang)
+        elif is_binary(chosen):
+            sys.stdout.buffer.write(data)  # type: ignore[arg-type]
         else:
-            _write(output, text, error_lang)
+            sys.stdout.write(data)  # type: ignore[arg-type]
     if problems:
         raise typer.Exit(code=2)
     threshold = Severity(fail_on.value)
@@ -103,7 +100,7 @@ def analyse(
         raise typer.Exit(code=1)
 
 
-def _write(path: Path, text: str, lang: str) -> None:
+def _write(path: Path, text: str | bytes, lang: str) -> None:
     from procesmap._io import write_atomic
 
     try:
@@ -154,6 +151,21 @@ def _main(
 
         typer.echo(f"procesmap {__version__}")
         raise typer.Exit()
+
+
+def _register_commands() -> None:
+    """Import the command modules of each area; they add their commands to ``app``."""
+    import importlib
+    import pkgutil
+
+    import procesmap.commands as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"procesmap.commands.{info.name}")
+
+
+_register_commands()
 
 
 def main() -> None:

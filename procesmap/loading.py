@@ -186,26 +186,44 @@ def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
 
 
 def _scan(text: str, out: _Collector) -> None:
-    """One streaming pass over parser events: nesting depth and document count."""
+    """One streaming pass over parser events: nesting depth, document count and expanded size.
+
+    The size counts every value the document expands to, an alias as the whole of its anchored
+    value, so an alias bomb is refused at the alias that passes :data:`MAX_NODES`, before any
+    node tree is built.
+    """
     yaml = _yaml()
     depth = 0
     documents = 0
-    events = 0
+    expanded = 0
+    sizes: dict[str, int] = {}  # anchor -> number of values it expands to
+    open_: list[tuple[str | None, int]] = []  # (anchor, expanded before it) per open collection
     for event in yaml.parse(text, Loader=_loader_class()):
-        events += 1
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 out.add(_mark(event.start_mark), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
                 raise out.fail()
+            open_.append((event.anchor, expanded))
+            expanded += 1
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+            if open_:
+                anchor, before = open_.pop()
+                if anchor is not None:
+                    sizes[anchor] = expanded - before
+        elif isinstance(event, yaml.ScalarEvent):
+            expanded += 1
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        elif isinstance(event, yaml.AliasEvent):
+            expanded += sizes.get(event.anchor, 1)  # an alias inside its own anchor: the builder bounds it
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
                 out.add(_mark(event.start_mark), "load.many_documents", "hint.load.many_documents")
                 raise out.fail()
-        if events > MAX_NODES * 2:
+        if expanded > MAX_NODES:
             out.add(_mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=MAX_NODES)
             raise out.fail()
 

@@ -8,6 +8,10 @@ A test checks that every key has both languages and the same placeholders.
 
 from __future__ import annotations
 
+from procesmap.i18n.bpmn import MESSAGES_BPMN
+from procesmap.i18n.ci import MESSAGES_CI
+from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
+from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.report import REPORT_MESSAGES
 
@@ -191,3 +195,5 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
+for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN):
+    MESSAGES.update(_extra)

@@ -1,29 +1,36 @@
-"""Renderers: Analysis -> text. They format figures; they never compute them."""
+"""Renderers: Analysis -> text or bytes. They format figures; they never compute them.
+
+:data:`FORMATS` is the registry of report formats: name -> (module, function, binary).
+A renderer function takes ``(analyses, lang)`` and returns ``str`` (text formats) or
+``bytes`` (binary formats such as PDF).
+"""
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["FORMATS", "render"]
+__all__ = ["FORMATS", "SUFFIXES", "render", "is_binary"]
 
-FORMATS = ("terminal", "markdown", "json")
+FORMATS: dict[str, tuple[str, str, bool]] = {
+    "terminal": ("procesmap.render.terminal", "render_terminal", False),
+    "markdown": ("procesmap.render.markdown", "render_markdown", False),
+    "json": ("procesmap.render.json", "render_json", False),
+}
+
+SUFFIXES: dict[str, str] = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal"}
 
 
-def render(analyses: "Sequence[Analysis]", fmt: str, lang: str, *, width: int | None = None, color: bool = False) -> str:
-    """Render one or more analyses in ``fmt`` (terminal, markdown, json) and ``lang`` (nl, en)."""
-    if fmt == "json":
-        from procesmap.render.json import render_json
+def is_binary(fmt: str) -> bool:
+    return FORMATS[fmt][2]
 
-        return render_json(analyses, lang)
-    if fmt == "markdown":
-        from procesmap.render.markdown import render_markdown
 
-        return render_markdown(analyses, lang)
-    if fmt == "terminal":
-        from procesmap.render.terminal import render_terminal
-
-        return render_terminal(analyses, lang, width=width, color=color)
-    raise ValueError(fmt)
+def render(analyses: "Sequence[Analysis]", fmt: str, lang: str) -> str | bytes:
+    """Render one or more analyses in ``fmt`` (see :data:`FORMATS`) and ``lang`` (nl, en)."""
+    if fmt not in FORMATS:
+        raise ValueError(fmt)
+    module, function, _ = FORMATS[fmt]
+    return getattr(importlib.import_module(module), function)(analyses, lang)  # type: ignore[no-any-return]

@@ -18,6 +18,7 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def render_terminal(analyses: "Sequence[Analysis]", lang: str, *, width: int | None = None, color: bool = False) -> str:
+    """Plain text (no colour) of the terminal report, e.g. for ``--output report.txt``."""
     from rich.console import Console
 
     buffer = io.StringIO()

@@ -1,0 +1,5 @@
+"""Catalogue entries of the eventlog commands (merged into MESSAGES)."""
+
+from __future__ import annotations
+
+MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {}

@@ -338,6 +338,7 @@ class Process(_Model):
     """One process map (one file)."""
 
     procesmap: Literal[1] = Field(description="Format version; this tool reads format 1.")
+    kind: Literal["process"] = Field("process", description="`process` (the default) or, in a shared file, `organisation`.")
     id: Id
     name: str | None = None
     owner: str | None = Field(None, description="The process owner: a role id.")
@@ -356,6 +357,8 @@ class Process(_Model):
     issues: list[Knelpunt] = Field(default_factory=list)
 
     _source: SourceMap = PrivateAttr(default_factory=lambda: SourceMap("<memory>"))
+    # where definitions that come from another file live: (section, id) -> (file, line, column)
+    _origins: dict[tuple[str, str], tuple[str, int, int]] = PrivateAttr(default_factory=dict)
 
     @property
     def file(self) -> str:
@@ -364,6 +367,10 @@ class Process(_Model):
     @property
     def source(self) -> SourceMap:
         return self._source
+
+    def origin(self, section: str, item_id: str) -> tuple[str, int, int] | None:
+        """File, line and column of a definition that comes from another file (shared or subprocess)."""
+        return self._origins.get((section, item_id))
 
     def step(self, step_id: str) -> Step:
         return self.steps_by_id[step_id]
@@ -402,6 +409,20 @@ class Process(_Model):
         role = self.roles.get(role_id or "")
         return (role.name if role and role.name else role_id) or "-"
 
+    def where_step(self, step_id: str) -> tuple[str, int, int]:
+        """File, line and column of a step, also for steps expanded from a subprocess."""
+        origin = self.origin("steps", step_id)
+        if origin:
+            return origin
+        return (self.file, *self.locate_step(step_id))
+
+    def where_role(self, role_id: str) -> tuple[str, int, int]:
+        """File, line and column of a role, also for roles defined in a shared organisation file."""
+        origin = self.origin("roles", role_id)
+        if origin:
+            return origin
+        return (self.file, *self.locate_role(role_id))
+
     def locate_step(self, step_id: str) -> tuple[int, int]:
         try:
             return self._source.locate(("steps", self.step_index(step_id)))
@@ -411,12 +432,47 @@ class Process(_Model):
     def locate_role(self, role_id: str) -> tuple[int, int]:
         return self._source.locate(("roles", role_id), key=True)
 
+    def locate_issue(self, index: int) -> tuple[int, int]:
+        return self._source.locate(("issues", index))
+
+    def where_transition(self, source: str, target: str) -> tuple[str, int, int]:
+        """File, line and column of the arrow source -> target (its ``next`` entry)."""
+        origin = self.origin("steps", source)
+        if origin:
+            return origin
+        return (self.file, *self.locate_transition(source, target))
+
     def locate_transition(self, source: str, target: str) -> tuple[int, int]:
         index = self.step_index(source)
         for j, branch in enumerate(self.steps[index].next):
             if branch.to == target:
                 return self._source.locate(("steps", index, "next", j, "to"))
         return self.locate_step(source)
+
+
+class OrganisationFile(_Model):
+    """A shared file (``kind: organisation``) with organisations, teams, roles and systems used by several maps."""
+
+    procesmap: Literal[1] = Field(description="Format version; this tool reads format 1.")
+    kind: Literal["organisation"]
+    description: str | None = None
+    organisations: dict[Id, Organisation] = Field(default_factory=dict)
+    teams: dict[Id, Team] = Field(default_factory=dict)
+    roles: dict[Id, Role] = Field(default_factory=dict)
+    systems: dict[Id, System] = Field(default_factory=dict)
+
+    _source: SourceMap = PrivateAttr(default_factory=lambda: SourceMap("<memory>"))
+
+    @property
+    def file(self) -> str:
+        return self._source.file
+
+    @property
+    def source(self) -> SourceMap:
+        return self._source
+
+
+SHARED_SECTIONS = ("organisations", "teams", "roles", "systems")
 
 
 def json_schema() -> dict[str, Any]:

@@ -38,29 +38,32 @@ class RuleContext:
     def graph(self):  # type: ignore[no-untyped-def]
         return self.analysis.graph
 
-    def finding(self, subject: str, where: tuple[int, int], key: str | None = None, **args: Any) -> Finding:
+    def finding(self, subject: str, where: tuple[int, int] | tuple[str, int, int], key: str | None = None,
+                **args: Any) -> Finding:
+        """A finding at ``where``: (line, column) in the process file, or (file, line, column) elsewhere."""
+        file, line, column = where if len(where) == 3 else (self.process.file, *where)  # type: ignore[misc]
         return Finding(
             code=self.code,
             rule=self.name,
             severity=self.severity,
             subject=subject,
-            file=self.process.file,
-            line=where[0],
-            column=where[1],
+            file=file,
+            line=line,
+            column=column,
             message_key=key or f"{self.code}.message",
             args=args,
             hint_key=f"{self.code}.hint",
         )
 
     def on_step(self, step_id: str, key: str | None = None, **args: Any) -> Finding:
-        return self.finding(step_id, self.process.locate_step(step_id), key, step=step_id, **args)
+        return self.finding(step_id, self.process.where_step(step_id), key, step=step_id, **args)
 
     def on_role(self, role_id: str, key: str | None = None, **args: Any) -> Finding:
-        where = self.process.locate_role(role_id) if role_id in self.process.roles else (1, 1)
+        where = self.process.where_role(role_id) if role_id in self.process.roles else (1, 1)
         return self.finding(role_id, where, key, role=role_id, **args)
 
     def on_transition(self, source: str, target: str, key: str | None = None, **args: Any) -> Finding:
-        where = self.process.locate_transition(source, target)
+        where = self.process.where_transition(source, target)
         return self.finding(f"{source} -> {target}", where, key, source=source, target=target, **args)
 
     def on_process(self, path: tuple[Any, ...] = ("id",), key: str | None = None, **args: Any) -> Finding:

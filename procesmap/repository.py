@@ -1,0 +1,222 @@
+"""A repository of processes: shared organisation files, subprocesses, and the load across processes.
+
+Teams keep their maps in one folder. Three things only make sense across files:
+
+- a shared file with ``kind: organisation`` holds organisations, teams, roles and systems
+  used by several maps (merged into each map of its folder by the loader);
+- ``subprocess: other-id`` on a step stands for the whole of another process: the step
+  hands the case to the other process's start, and that process's ends hand it back to
+  the step's ``next`` (:func:`expand_subprocesses`);
+- a role that works in several processes has one capacity: its demand adds up across
+  them (:func:`overview`), so a team that is fine in each process but overloaded
+  across all of them is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Sequence
+
+from procesmap.errors import LoadError, Problem
+
+if TYPE_CHECKING:
+    from procesmap.analysis import Analysis, Finding, Settings
+    from procesmap.model import Process, Step
+
+__all__ = ["SEPARATOR", "expand_subprocesses", "Overview", "ProcessSummary", "RoleAcross", "overview"]
+
+SEPARATOR = "--"
+_EVENT = ("start", "end")
+
+
+def _event_type(step: "Step") -> str:
+    """An expanded start or end becomes an ordinary step: a task where work is done, else a wait."""
+    return "task" if (step.role or step.raci.R or step.work is not None) else "wait"
+
+
+def expand_subprocesses(process: "Process", lookup: Callable[[str], "Process | None"],
+                        _stack: tuple[str, ...] = ()) -> "Process":
+    """A copy of ``process`` in which every ``subprocess:`` step leads through the other process's steps.
+
+    The subprocess step itself stays (its own wait, work and RACI); its ``next`` goes to the
+    other process's start, and that process's end steps continue with the step's original
+    ``next``. Expanded steps are named ``<step>--<sub-step>``. Cycles between subprocesses
+    and roles defined differently in both files are load errors.
+    """
+    if not any(step.subprocess for step in process.steps):
+        return process
+    stack = _stack + (process.id,)
+    steps: list[Step] = []
+    sections = {name: dict(getattr(process, name)) for name in ("organisations", "teams", "roles", "systems")}
+    origins = dict(process._origins)
+    problems: list[Problem] = []
+    for index, step in enumerate(process.steps):
+        if not step.subprocess:
+            steps.append(step)
+            continue
+        line, column = process.source.locate(("steps", index, "subprocess"))
+        if step.subprocess in stack:
+            chain = " -> ".join(stack[stack.index(step.subprocess):] + (step.subprocess,))
+            problems.append(Problem(process.file, line, column, "ref.subprocess_cycle", {"chain": chain},
+                                    "hint.ref.subprocess_cycle", {}))
+            continue
+        sub = lookup(step.subprocess)
+        if sub is None:
+            problems.append(Problem(process.file, line, column, "ref.unknown", {"kind": "process", "id": step.subprocess},
+                                    "hint.ref.subprocess_missing", {"id": step.subprocess, "folder": "."}))
+            continue
+        try:
+            sub = expand_subprocesses(sub, lookup, stack)
+        except LoadError as err:
+            problems.extend(err.problems)
+            continue
+        prefix = step.id + SEPARATOR
+        start = next((s.id for s in sub.steps if s.type == "start"), sub.steps[0].id)
+        steps.append(step.model_copy(update={"next": [_branch(prefix + start)], "subprocess": step.subprocess}))
+        for sub_step in sub.steps:
+            update: dict[str, object] = {"id": prefix + sub_step.id,
+                                         "next": [b.model_copy(update={"to": prefix + b.to}) for b in sub_step.next]}
+            if sub_step.type in _EVENT:
+                update["type"] = _event_type(sub_step)
+            if not sub_step.next:
+                update["next"] = [b.model_copy() for b in step.next]
+            steps.append(sub_step.model_copy(update=update))
+            origins[("steps", prefix + sub_step.id)] = sub.where_step(sub_step.id)
+        for name in sections:
+            for item_id, item in getattr(sub, name).items():
+                mine = sections[name].get(item_id)
+                if mine is None:
+                    sections[name][item_id] = item
+                    origin = sub.origin(name, item_id)
+                    if origin is None:
+                        origin = (sub.file, *sub.source.locate((name, item_id), key=True))
+                    origins[(name, item_id)] = origin
+                elif mine != item:
+                    problems.append(Problem(process.file, line, column, "ref.subprocess_conflict",
+                                            {"kind": name, "id": item_id, "other": sub.file},
+                                            "hint.ref.subprocess_conflict", {}))
+    if problems:
+        raise LoadError(problems)
+    expanded = process.model_copy(update={"steps": steps, **sections})
+    expanded._source = process.source
+    expanded._origins = origins
+    return expanded
+
+
+def _branch(target: str):  # type: ignore[no-untyped-def]
+    from procesmap.model import Branch
+
+    return Branch(to=target)
+
+
+# -- the load across processes -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcessSummary:
+    """The key figures of one process, for the overview table."""
+
+    id: str
+    name: str
+    file: str
+    steps: int
+    cycle_time_mean: float | None
+    term: float | None
+    share_over_term: float | None
+    organisation_handovers_per_case: float | None
+    bottleneck: str | None
+    errors: int
+    warnings: int
+    infos: int
+
+
+@dataclass
+class RoleAcross:
+    """A role's yearly demand summed over every process it works in, against its one capacity."""
+
+    role: str
+    name: str
+    team: str | None
+    demand_hours: float | None
+    capacity_hours: float | None
+    utilisation: float | None
+    per_process: dict[str, float | None] = field(default_factory=dict)
+
+
+@dataclass
+class Overview:
+    processes: list[ProcessSummary]
+    roles: list[RoleAcross]
+    teams: dict[str, tuple[float | None, float | None, float | None]]
+    findings: list["Finding"]
+
+
+def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None) -> Overview:
+    """Key figures per process, and per role and team the load across all processes.
+
+    A role's capacity is taken from its first definition (a shared organisation file
+    defines it once). Processes without a ``volume`` add no demand; that is listed as
+    ``None`` in ``per_process``. Findings PM303/PM304 are raised for roles that work in
+    two or more processes and cross the threshold only when their demand is added up.
+    """
+    from procesmap.analysis import Finding, Settings, Severity
+    from procesmap.rules import pm303_bottleneck, pm304_overloaded
+
+    settings = settings or Settings()
+    summaries = []
+    for a in analyses:
+        counts = {level: sum(1 for f in a.findings if f.severity.value == level) for level in ("error", "warning", "info")}
+        summaries.append(ProcessSummary(
+            id=a.process.id, name=a.process.name or a.process.id, file=a.process.file, steps=len(a.process.steps),
+            cycle_time_mean=a.time.cycle_time.get("mean"), term=a.time.term, share_over_term=a.time.share_over_term,
+            organisation_handovers_per_case=a.handovers.expected_per_case.get("organisation"),
+            bottleneck=a.capacity.bottleneck, errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+        ))
+    roles: dict[str, RoleAcross] = {}
+    owner_of: dict[str, "Analysis"] = {}
+    for a in analyses:
+        for role_id, load in a.capacity.roles.items():
+            entry = roles.get(role_id)
+            if entry is None:
+                entry = RoleAcross(role_id, a.process.role_name(role_id), a.process.team_of(role_id), 0.0,
+                                   load.capacity_hours, None)
+                roles[role_id] = entry
+                owner_of[role_id] = a
+            entry.per_process[a.process.id] = load.demand_hours
+            if load.demand_hours is not None and entry.demand_hours is not None:
+                entry.demand_hours += load.demand_hours
+    for entry in roles.values():
+        if entry.capacity_hours and entry.demand_hours is not None:
+            entry.utilisation = entry.demand_hours / entry.capacity_hours
+    teams: dict[str, tuple[float | None, float | None, float | None]] = {}
+    for entry in roles.values():
+        if entry.team is None:
+            continue
+        demand, capacity, _ = teams.get(entry.team, (0.0, 0.0, None))
+        demand = None if demand is None or entry.demand_hours is None else demand + entry.demand_hours
+        capacity = None if capacity is None or entry.capacity_hours is None else capacity + entry.capacity_hours
+        teams[entry.team] = (demand, capacity, demand / capacity if demand is not None and capacity else None)
+
+    findings: list[Finding] = []
+    rules = ((pm304_overloaded, None), (pm303_bottleneck, pm304_overloaded))
+    for entry in sorted(roles.values(), key=lambda r: r.role):
+        worked = [pid for pid, demand in entry.per_process.items() if demand]
+        if len(worked) < 2 or entry.utilisation is None:
+            continue
+        for module, above in rules:
+            code = module.CODE
+            level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
+            if level == "off":
+                continue
+            options = {**module.OPTIONS, **settings.options.get(code, {})}
+            low = float(options["threshold"])
+            high = float(settings.options.get(above.CODE, {}).get("threshold", above.OPTIONS["threshold"])) if above else None
+            if entry.utilisation < low or (high is not None and entry.utilisation >= high):
+                continue
+            a = owner_of[entry.role]
+            file, line, column = a.process.where_role(entry.role)
+            findings.append(Finding(code, module.NAME, Severity(level), entry.role, file, line, column,
+                                    f"{code}.message_across", {"role": entry.role, "utilisation": entry.utilisation * 100.0,
+                                                               "count": len(worked), "processes": ", ".join(worked)}))
+            break
+    return Overview(summaries, sorted(roles.values(), key=lambda r: -(r.utilisation or 0.0)), teams, findings)

@@ -50,13 +50,19 @@ class ProcessGraph:
     endless: list[list[str]] = field(default_factory=list)
     visits: dict[str, float] | None = None
     visits_missing: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    _outgoing: dict[str, list[Transition]] | None = field(default=None, repr=False)
 
     @property
     def parallel_of(self) -> dict[str, str]:
         return {join: parallel for parallel, join in self.join_of.items()}
 
     def outgoing(self, step_id: str) -> list[Transition]:
-        return [t for t in self.transitions if t.source == step_id]
+        if self._outgoing is None:
+            table: dict[str, list[Transition]] = {}
+            for t in self.transitions:
+                table.setdefault(t.source, []).append(t)
+            self._outgoing = table
+        return self._outgoing.get(step_id, [])
 
     def per_case(self, transition: Transition) -> float | None:
         """Expected number of times a case takes ``transition``: visits(u) x p(u -> v)."""
@@ -193,6 +199,23 @@ def _find_endless(pg: ProcessGraph) -> None:
         pg.endless.append(sorted(stuck, key=order.__getitem__))
 
 
+def _solve(n: int, rows: list[int], cols: list[int], weights: list[float], rhs: Any) -> Any:
+    """Solve (I - P) v = rhs for the visits; sparse (SciPy) because real maps have few arrows per step."""
+    import numpy as np
+    from scipy.sparse import coo_matrix, identity
+    from scipy.sparse.linalg import MatrixRankWarning, spsolve
+    import warnings
+
+    matrix = coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsc()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", MatrixRankWarning)
+        try:
+            solution = spsolve((identity(n, format="csc") - matrix).tocsc(), rhs)
+        except (MatrixRankWarning, RuntimeError, ValueError):
+            return None
+    return np.atleast_1d(solution)
+
+
 def _solve_visits(pg: ProcessGraph) -> None:
     import numpy as np
 
@@ -207,17 +230,18 @@ def _solve_visits(pg: ProcessGraph) -> None:
     nodes = [s.id for s in pg.process.steps if s.id in pg.reachable]
     index = {n: i for i, n in enumerate(nodes)}
     n = len(nodes)
-    matrix = np.zeros((n, n))
     branches = {p: len(pg.process.step(p).next) for p in pg.join_of}
     scale = {join: 1.0 / branches[parallel] for parallel, join in pg.join_of.items()}
+    rows, cols, weights = [], [], []
     for t in pg.transitions:
         if t.source in index and t.target in index:
-            matrix[index[t.target], index[t.source]] += t.p * scale.get(t.target, 1.0)
+            rows.append(index[t.target])
+            cols.append(index[t.source])
+            weights.append(t.p * scale.get(t.target, 1.0))
     rhs = np.zeros(n)
     rhs[index[pg.start]] = 1.0
-    try:
-        solution = np.linalg.solve(np.eye(n) - matrix, rhs)
-    except np.linalg.LinAlgError:
+    solution = _solve(n, rows, cols, weights, rhs)
+    if solution is None or not np.all(np.isfinite(solution)):
         pg.visits_missing.append(("missing.visits_singular", {}))
         return
     visits = {s.id: 0.0 for s in pg.process.steps}

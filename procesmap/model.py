@@ -359,6 +359,7 @@ class Process(_Model):
     _source: SourceMap = PrivateAttr(default_factory=lambda: SourceMap("<memory>"))
     # where definitions that come from another file live: (section, id) -> (file, line, column)
     _origins: dict[tuple[str, str], tuple[str, int, int]] = PrivateAttr(default_factory=dict)
+    _index: Any = PrivateAttr(default=None)
 
     @property
     def file(self) -> str:
@@ -377,13 +378,23 @@ class Process(_Model):
 
     @property
     def steps_by_id(self) -> dict[str, Step]:
-        return {s.id: s for s in self.steps}
+        return self._step_index()[0]
 
     def step_index(self, step_id: str) -> int:
-        for index, step in enumerate(self.steps):
-            if step.id == step_id:
-                return index
-        raise KeyError(step_id)
+        return self._step_index()[1][step_id]
+
+    def _step_index(self) -> tuple[dict[str, Step], dict[str, int]]:
+        """Steps by id and their positions, rebuilt whenever ``steps`` is another list (model_copy)."""
+        cached = self._index
+        if cached is None or cached[0] is not self.steps or len(cached[1]) != len(self.steps):
+            by_id: dict[str, Step] = {}
+            positions: dict[str, int] = {}
+            for index, step in enumerate(self.steps):
+                by_id.setdefault(step.id, step)
+                positions.setdefault(step.id, index)
+            cached = (self.steps, by_id, positions)
+            self._index = cached
+        return cached[1], cached[2]
 
     def team_of(self, role_id: str | None) -> str | None:
         role = self.roles.get(role_id or "")

@@ -116,17 +116,20 @@ class _Sampler:
         import numpy as np
 
         u = rng.random(len(steps))
-        a, c, b = self.low[steps], self.mode[steps], self.high[steps]
-        width = b - a
-        safe = np.where(width > 0, width, 1.0)
-        split = (c - a) / safe
-        left = a + np.sqrt(u * width * (c - a))
-        right = b - np.sqrt((1.0 - u) * width * (b - c))
-        values = np.where(u < split, left, right)
-        values = np.where(width > 0, values, a)
-        if self.any_samples:
-            picks = self.offset[steps] + np.minimum((u * self.length[steps]).astype(np.int64), self.length[steps] - 1)
-            values = np.where(self.is_samples[steps], self.pool[picks], values)
+        values = self.low[steps]
+        varying = ~self.constant[steps]
+        if varying.any():
+            s, uu = steps[varying], u[varying]
+            a, c, b = self.low[s], self.mode[s], self.high[s]
+            width = b - a
+            split = (c - a) / np.where(width > 0, width, 1.0)
+            left = a + np.sqrt(uu * width * (c - a))
+            right = b - np.sqrt((1.0 - uu) * width * (b - c))
+            drawn = np.where(uu < split, left, right)
+            if self.any_samples:
+                picks = self.offset[s] + np.minimum((uu * self.length[s]).astype(np.int64), self.length[s] - 1)
+                drawn = np.where(self.is_samples[s], self.pool[picks], drawn)
+            values[varying] = drawn
         return values
 
 
@@ -151,20 +154,17 @@ class _Engine:
                 targets[self.index[t.source]].append(self.index[t.target])
                 probs[self.index[t.source]].append(t.p)
         self.absorbing = np.array([not targets[i] and not self.is_parallel[i] for i in range(n)])
-        bounds: list[float] = []
-        self.bound_offset = np.zeros(n, dtype=np.int64)
-        self.target_offset = np.zeros(n, dtype=np.int64)
-        flat: list[int] = []
+        width = max((len(t) for t in targets), default=0) or 1
+        # per step: cumulative branch probabilities (padded with 2.0) and their targets
+        self.cumulative = np.full((n, width), 2.0)
+        self.targets = np.zeros((n, width), dtype=np.int64)
         for i in range(n):
-            self.bound_offset[i] = len(bounds)
-            self.target_offset[i] = len(flat)
-            flat.extend(targets[i])
             if targets[i]:
                 total = sum(probs[i]) or 1.0
-                cumulative = np.cumsum(np.asarray(probs[i]) / total)[:-1]
-                bounds.extend(float(i) + cumulative)
-        self.bounds = np.asarray(bounds)
-        self.flat_targets = np.asarray(flat if flat else [0], dtype=np.int64)
+                cumulative = np.cumsum(np.asarray(probs[i]) / total)
+                cumulative[-1] = 2.0  # the last branch takes whatever rounding leaves
+                self.cumulative[i, : len(targets[i])] = cumulative
+                self.targets[i, : len(targets[i])] = targets[i]
         self.branches = {self.index[p]: [self.index[b.to] for b in process.step(p).next] for p in pg.join_of}
         self.join = {self.index[p]: self.index[j] for p, j in pg.join_of.items()}
         self.rounds = 0
@@ -208,8 +208,8 @@ class _Engine:
             ids_m, pos_m = ids[moving], pos[moving]
             if len(ids_m):
                 u = self.rng.random(len(ids_m))
-                branch = np.searchsorted(self.bounds, pos_m + u, side="right") - self.bound_offset[pos_m]
-                pos_m = self.flat_targets[self.target_offset[pos_m] + branch]
+                branch = (u[:, None] >= self.cumulative[pos_m]).sum(axis=1)
+                pos_m = self.targets[pos_m, branch]
             ids = np.concatenate([ids_m, ids[parallel]])
             pos = np.concatenate([pos_m, pos[parallel]])
         return cycle, term

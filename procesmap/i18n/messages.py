@@ -14,6 +14,7 @@ from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
 from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.report import REPORT_MESSAGES
+from procesmap.i18n.versions import MESSAGES_VERSIONS
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- labels --------------------------------------------------------------------------
@@ -205,5 +206,5 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
-for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN):
+for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS):
     MESSAGES.update(_extra)

@@ -9,8 +9,9 @@ from procesmap.errors import Problem
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Settings
+    from procesmap.suppress import CheckResult
 
-__all__ = ["analyse_paths", "report"]
+__all__ = ["analyse_paths", "check_paths", "exit_code", "report", "report_language", "report_results"]
 
 
 def analyse_paths(
@@ -41,3 +42,158 @@ def report(analyses: "Analysis | Sequence[Analysis]", fmt: str = "markdown", lan
 
     items = [analyses] if isinstance(analyses, Analysis) else list(analyses)
     return render(items, fmt, lang or items[0].process.language)
+
+
+def check_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: str | os.PathLike[str] | None = None,
+    cases: int | None = None,
+    seed: int | None = None,
+    assignments: Sequence[str] = (),
+    only_maps: bool = False,
+) -> tuple[list["CheckResult"], list[Problem]]:
+    """Load, configure, analyse and apply suppression comments: what ``check`` and ``analyse`` run.
+
+    Each file gets the configuration found from its folder upwards (``config`` names one
+    file for all instead, see :mod:`procesmap.config`); ``cases``/``seed`` (the command
+    line) win over it. ``only_maps`` skips files without a top-level ``procesmap:`` key (for a
+    pre-commit hook that is handed every YAML file). Returns the results and every problem: load
+    errors of process files and errors in configuration files (each file's problems once).
+    """
+    from pathlib import Path
+
+    from procesmap.analysis import analyse
+    from procesmap.config import Config, find_config, load_config
+    from procesmap.errors import LoadError
+    from procesmap.loading import decode, load_many
+    from procesmap.suppress import apply_suppressions
+
+    if only_maps:
+        paths = _process_maps(paths)
+    processes, problems = load_many(paths)
+    results: list[CheckResult] = []
+    failed: set[str] = set()
+    for process in processes:
+        where = Path(config) if config is not None else find_config(process.file)
+        try:
+            settings_config = load_config(where) if where is not None else Config()
+        except LoadError as err:
+            name = str(where)
+            if name not in failed:
+                failed.add(name)
+                problems.extend(err.problems)
+            continue
+        if assignments:
+            from procesmap.whatif import apply_overrides
+
+            process = apply_overrides(process, list(assignments))
+        analysis = analyse(process, settings_config.settings(cases, seed))
+        try:
+            text = decode(Path(process.file).read_bytes(), process.file).removeprefix("\ufeff")
+        except (OSError, LoadError):
+            text = ""
+        results.append(apply_suppressions(analysis, text, settings_config))
+    return results, problems
+
+
+def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
+    """The files under ``paths`` that declare ``procesmap:`` at the top level (others are not maps)."""
+    import re
+    from pathlib import Path
+
+    from procesmap.errors import LoadError
+    from procesmap.loading import discover
+
+    paths = list(paths)
+    try:
+        files = discover(paths)
+    except LoadError:
+        return paths  # let load_many report the problem
+    marker = re.compile(rb"^procesmap[ \t]*:", re.MULTILINE)
+    kept: list[str | os.PathLike[str]] = []
+    for file in files:
+        try:
+            with open(file, "rb") as handle:
+                head = handle.read(1 << 20)
+        except OSError:
+            kept.append(file)  # unreadable: the loader says why
+            continue
+        if marker.search(head.removeprefix(b"\xef\xbb\xbf")):
+            kept.append(file)
+    return kept
+
+
+def report_results(results: Sequence["CheckResult"], fmt: str, lang: str) -> str | bytes:
+    """A report of checked results: the report formats, with the suppressed findings added.
+
+    JSON gets a ``suppressed`` list per process (a compatible extension); terminal text and
+    Markdown get a count and a list at the end. Other formats are rendered as they are.
+    """
+    import json
+
+    from procesmap.render import render
+    from procesmap.render.ci import suppressed_dicts, suppressed_text
+
+    analyses = [r.analysis for r in results]
+    if fmt == "json":
+        from procesmap.render.json import report_dict
+
+        reports = []
+        for result in results:
+            data = report_dict(result.analysis, lang)
+            data["suppressed"] = suppressed_dicts(result, lang)
+            reports.append(data)
+        document = reports[0] if len(reports) == 1 else reports
+        return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    data = render(analyses, fmt, lang)
+    if fmt in ("terminal", "markdown") and isinstance(data, str):
+        extra = suppressed_text(results, lang, markdown=fmt == "markdown")
+        if extra:
+            data = data.rstrip("\n") + "\n\n" + extra
+    return data
+
+
+def report_language(explicit: str | None, results: Sequence["CheckResult"], fallback: str = "en",
+                    paths: Sequence[str | os.PathLike[str]] = ()) -> str:
+    """``--lang``, else ``PROCESMAP_LANG``, else the first configured ``language``, else the first
+    process's; when nothing loaded, the ``language`` of the configuration of the first path, else ``fallback``.
+    """
+    if explicit in ("nl", "en"):
+        return explicit  # type: ignore[return-value]
+    environment = os.environ.get("PROCESMAP_LANG", "")[:2].lower()
+    if environment in ("nl", "en"):
+        return environment
+    for result in results:
+        if result.language:
+            return result.language
+    if results:
+        return results[0].analysis.process.language
+    from procesmap.config import find_config, load_config
+    from procesmap.errors import LoadError
+
+    for path in list(paths)[:1]:
+        try:
+            found = find_config(path)
+            language = load_config(found).language if found is not None else None
+        except (LoadError, OSError):
+            language = None
+        if language:
+            return language
+    return fallback
+
+
+def exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fail_on: str | None = None) -> int:
+    """FORMAT.md's exit code: 2 when anything was invalid; 1 when a finding that counts is at or
+    above the threshold; else 0. The threshold is ``fail_on`` (the command line), else each
+    file's configured ``fail_on``, else ``error``. Suppressed findings never count.
+    """
+    from procesmap.analysis import Severity
+
+    if problems:
+        return 2
+    for result in results:
+        threshold = Severity(fail_on or result.fail_on or "error")
+        if result.analysis.findings_at_or_above(threshold):
+            return 1
+    return 0

@@ -6,7 +6,6 @@ commands that need them, so ``procesmap --help`` starts fast.
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -54,50 +53,53 @@ def analyse(
     paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown, json, html or pdf (default: from --output's suffix, else terminal)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Report language (default: the process's `language`)."),
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this severity."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the simulation: the same file and seed give the same report."),
-    cases: int = typer.Option(10_000, "--cases", help="Number of simulated cases for percentiles and shares over the term."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Report language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation: the same file and seed give the same report (default: configuration, else 0)."),
+    cases: Optional[int] = typer.Option(None, "--cases", help="Number of simulated cases for percentiles and shares over the term (default: configuration, else 10000)."),
     assignments: List[str] = typer.Option([], "--set", help="What-if: change the map without editing the file, e.g. --set roles.adviseur-odr.people=2 (repeatable)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards from each file."),
 ) -> None:
     """Analyse process maps and report handovers, ownership, time, capacity and findings."""
-    from procesmap.api import analyse_paths
-    from procesmap.analysis import Settings, Severity
-    from procesmap.render import FORMATS, SUFFIXES, is_binary, render
+    from procesmap.api import check_paths, exit_code, report_language, report_results
+    from procesmap.render import FORMATS, SUFFIXES, is_binary
 
-    explicit = lang.value if lang else None
     error_lang = _lang(lang)
-    if cases < 0:
+    if cases is not None and cases < 0:
         raise _fail(UsageError("cli.negative_cases", "hint.cli.negative_cases", value=cases), error_lang)
     if fmt is not None and fmt not in FORMATS:
         raise _fail(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS)), error_lang)
-    analyses, problems = analyse_paths([str(p) for p in paths], Settings(cases=cases, seed=seed),
-                                       assignments=assignments)
+    results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
+                                    assignments=assignments)
     for problem in problems:
         typer.echo(problem.format(error_lang), err=True)
-    if not analyses:
+    if not results:
         raise typer.Exit(code=2)
-    report_lang = explicit or os.environ.get("PROCESMAP_LANG") or analyses[0].process.language
+    report_lang = report_language(lang.value if lang else None, results, error_lang)
     chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
     if output is None and chosen == "terminal":
         from rich.console import Console
 
+        from procesmap.render.ci import suppressed_text
         from procesmap.render.terminal import print_terminal
 
-        print_terminal(analyses, report_lang, Console(highlight=False, emoji=False))
+        console = Console(highlight=False, emoji=False)
+        print_terminal([r.analysis for r in results], report_lang, console)
+        extra = suppressed_text(results, report_lang)
+        if extra:
+            console.print()
+            console.print(extra.rstrip("\n"), markup=False, soft_wrap=True)
     else:
-        data = render(analyses, chosen, report_lang)
+        data = report_results(results, chosen, report_lang)
         if output is not None:
             _write(output, data, error_lang)
         elif is_binary(chosen):
             sys.stdout.buffer.write(data)  # type: ignore[arg-type]
         else:
             sys.stdout.write(data)  # type: ignore[arg-type]
-    if problems:
-        raise typer.Exit(code=2)
-    threshold = Severity(fail_on.value)
-    if any(a.findings_at_or_above(threshold) for a in analyses):
-        raise typer.Exit(code=1)
+    code = exit_code(results, problems, fail_on.value if fail_on else None)
+    if code:
+        raise typer.Exit(code=code)
 
 
 def _write(path: Path, text: str | bytes, lang: str) -> None:

@@ -1,0 +1,107 @@
+"""Benchmark of ``procesmap diagram`` (a script, not a test).
+
+Run from the repository root with the project's virtualenv::
+
+    .venv/bin/python benchmarks/bench_diagram.py            # 5 runs per measurement
+    .venv/bin/python benchmarks/bench_diagram.py --runs 1   # quick
+
+Target (issue 4): the PNG diagram of a 40-step map in under 2 s, imports included, so
+it is measured as a user feels it: ``procesmap diagram FILE --output x.png`` in a new
+process. It also prints the SVG, PDF and Mermaid times, the 60-step PNG, where the time of
+one in-process PNG goes (load + analyse, matplotlib import, drawing), and the machine's
+load average, because other work on a 2-core machine changes every figure.
+Prints the median, the best run and the ratio to the target; ``MISSED`` when the median
+is over it. Exits 0 whenever the measurements ran.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+TARGET_S = 2.0
+
+
+def _time_command(args: list[str], runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=ROOT, capture_output=True)
+        times.append(time.perf_counter() - start)
+        if result.returncode != 0:
+            raise SystemExit(f"procesmap {' '.join(args)} failed:\n{result.stderr.decode()}")
+    return times
+
+
+def _line(label: str, times: list[float], target: float | None = None) -> str:
+    median = statistics.median(times)
+    text = f"{label:<48} median {median:6.2f} s   best {min(times):6.2f} s"
+    if target is not None:
+        text += f"   ratio to {target:.0f} s target {median / target:5.2f}" + ("   MISSED" if median > target else "")
+    return text
+
+
+def _breakdown(path: Path) -> str:
+    code = f"""
+import time
+t0 = time.perf_counter()
+import procesmap
+analysis = procesmap.analyse(procesmap.load({str(path)!r}))
+t1 = time.perf_counter()
+import matplotlib
+matplotlib.use("Agg")
+from matplotlib.figure import Figure
+t2 = time.perf_counter()
+from procesmap.diagrams import render_swimlane
+data = render_swimlane(analysis, "png", "nl")
+t3 = time.perf_counter()
+print(f"load + analyse {{t1 - t0:.2f}} s, matplotlib import {{t2 - t1:.2f}} s, layout + draw + PNG {{t3 - t2:.2f}} s, "
+      f"{{len(data) / 1e6:.1f}} MB")
+"""
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    return result.stdout.strip() or result.stderr.strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    runs = parser.parse_args().runs
+
+    from procesmap.diagrams.sample import synthetic_map
+
+    print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
+    with tempfile.TemporaryDirectory() as folder:
+        maps = {}
+        for steps in (40, 60):
+            maps[steps] = Path(folder) / f"synthetisch-{steps}.yaml"
+            maps[steps].write_text(synthetic_map(steps, 0), encoding="utf-8")
+        out = Path(folder) / "out"
+        _time_command(["diagram", str(maps[40]), "--output", f"{out}.png"], 1)  # warm the file cache
+        print(_line("diagram, 40 steps, PNG (target < 2 s)",
+                    _time_command(["diagram", str(maps[40]), "--output", f"{out}.png"], runs), TARGET_S))
+        for fmt in ("svg", "pdf", "mermaid"):
+            print(_line(f"diagram, 40 steps, {fmt}",
+                        _time_command(["diagram", str(maps[40]), "--format", fmt, "--output", f"{out}.{fmt}"], runs)))
+        print(_line("diagram, 60 steps, PNG",
+                    _time_command(["diagram", str(maps[60]), "--output", f"{out}60.png"], runs)))
+        print(_line("python -c pass (interpreter start)", [_python_start() for _ in range(runs)]))
+        print("where one 40-step PNG goes:", _breakdown(maps[40]))
+    print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+
+
+def _python_start() -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    return time.perf_counter() - start
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,55 @@
+"""``procesmap check PATH...``: terse output for CI and pre-commit (see docs/ci.md).
+
+A few lines over :func:`procesmap.api.check_paths` and :mod:`procesmap.render.ci`.
+Exit codes (FORMAT.md): 0 no finding at or above ``--fail-on``, 1 there are, 2 a file
+(or a configuration) could not be read or is invalid.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from procesmap.cli import FailOn, Language, _fail, _lang, _write, app
+from procesmap.errors import UsageError
+
+__all__ = ["check"]
+
+
+@app.command()
+def check(
+    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
+    fmt: str = typer.Option("plain", "--format", "-f", help="plain, github, gitlab or sarif."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the output to this file (atomically)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the messages (default: PROCESMAP_LANG, the configuration, the process)."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation (default: configuration, else 0)."),
+    cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases (default: configuration, else 10000)."),
+    only_maps: bool = typer.Option(False, "--only-maps", help="Skip YAML files without a top-level `procesmap:` key (for hooks that get every YAML file)."),
+) -> None:
+    """Check process maps for CI and pre-commit: one line per finding, exit 1 on findings at or above --fail-on."""
+    from procesmap.api import check_paths, exit_code, report_language
+    from procesmap.render.ci import CHECK_FORMATS, render_check, summary
+
+    error_lang = _lang(lang)
+    if fmt not in CHECK_FORMATS:
+        raise _fail(UsageError("cli.check_bad_format", "hint.cli.check_bad_format", value=fmt,
+                               allowed=", ".join(CHECK_FORMATS)), error_lang)
+    if cases is not None and cases < 0:
+        raise _fail(UsageError("cli.negative_cases", "hint.cli.negative_cases", value=cases), error_lang)
+    results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
+                                    only_maps=only_maps)
+    report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
+    text = render_check(results, problems, fmt, report_lang)
+    if output is not None:
+        _write(output, text, error_lang)
+        typer.echo(summary(results, problems, report_lang), err=fmt in ("gitlab", "sarif"))
+    else:
+        sys.stdout.write(text)
+        if fmt in ("gitlab", "sarif"):
+            typer.echo(summary(results, problems, report_lang), err=True)
+    raise typer.Exit(code=exit_code(results, problems, fail_on.value if fail_on else None))

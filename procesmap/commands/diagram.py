@@ -1,0 +1,79 @@
+"""``procesmap diagram``: the swimlane picture (PNG, SVG, PDF) or a Mermaid flowchart of one map.
+
+Where the diagram goes, as a user expects it:
+
+* ``--output PATH``: written there, atomically; without ``--format`` the suffix decides
+  (``.png``, ``.svg``, ``.pdf``, ``.mmd``/``.mermaid``; another suffix means PNG).
+* no ``--output``: SVG and Mermaid (text) go to standard output; PNG and PDF go to standard
+  output only when it is a pipe or a file (``> plan.png``); on a terminal they are written
+  to ``<process-id>.<ext>`` in the current folder, and the command says so.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from procesmap.cli import Language, _fail, _lang, _write, app
+from procesmap.errors import LoadError, UsageError
+
+
+class DiagramFormat(str, Enum):
+    png = "png"
+    svg = "svg"
+    pdf = "pdf"
+    mermaid = "mermaid"
+
+
+EXTENSIONS = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "mermaid": ".mmd"}
+
+
+@app.command()
+def diagram(
+    path: Path = typer.Argument(..., help="The process file (.yaml).", show_default=False),
+    fmt: Optional[DiagramFormat] = typer.Option(None, "--format", "-f", help="png, svg, pdf (swimlanes) or mermaid (default: from --output's suffix, else png)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diagram to this file (atomically)."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the labels (default: the process's `language`)."),
+) -> None:
+    """Draw a process map as swimlanes (png, svg, pdf) or as a Mermaid flowchart, with its findings on it."""
+    from procesmap.analysis import analyse
+    from procesmap.diagrams import SUFFIXES, render_diagram
+    from procesmap.loading import load
+
+    error_lang = _lang(lang)
+    chosen = fmt.value if fmt else None
+    if output is not None:
+        from_suffix = SUFFIXES.get(output.suffix.lower())
+        if chosen is not None and from_suffix is not None and from_suffix != chosen:
+            raise _fail(UsageError("cli.diagram.suffix_mismatch", "hint.cli.diagram.suffix_mismatch",
+                                   format=chosen, path=str(output)), error_lang)
+        chosen = chosen or from_suffix or "png"
+    chosen = chosen or "png"
+    try:
+        process = load(path)
+    except LoadError as err:
+        raise _fail(err, error_lang) from None
+    report_lang = (lang.value if lang else None) or _env_lang() or process.language
+    data = render_diagram(analyse(process), chosen, report_lang)
+    if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
+        output = Path(f"{process.id}{EXTENSIONS[chosen]}")
+        _write(output, data, error_lang)
+        from procesmap.i18n import t
+
+        typer.echo(t("cli.diagram.written", error_lang, path=str(output)), err=True)
+        return
+    if output is not None:
+        _write(output, data, error_lang)
+        return
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _env_lang() -> str | None:
+    value = os.environ.get("PROCESMAP_LANG", "")
+    return value if value in ("nl", "en") else None

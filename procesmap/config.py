@@ -1,0 +1,490 @@
+"""Configuration: ``procesmap.toml`` or ``[tool.procesmap]`` in ``pyproject.toml``.
+
+The shape (documented in ``docs/ci.md``)::
+
+    extends = "recommended"        # or "all"
+    language = "nl"
+    fail_on = "error"              # error | warning | info
+    [simulation]
+    cases = 10000
+    seed = 0
+    [rules]
+    PM102 = "off"
+    PM204 = "error"
+    PM303 = { severity = "warning", threshold = 0.9 }
+    PM302 = { share = 0.1 }
+
+How a configuration is found: from the folder of each analysed file upwards
+to the repository root (the first folder with ``.git``) or the filesystem
+root; the nearest wins, and in one folder ``procesmap.toml`` beats a
+``pyproject.toml`` that has a ``[tool.procesmap]`` table (a ``pyproject.toml``
+without one is passed over). Precedence: command-line option > configuration
+> the rules' defaults.
+
+Every problem in a configuration is a :class:`~procesmap.errors.Problem` with
+``file:line:column`` and a hint, like a problem in a process file (exit 2).
+:mod:`tomllib` gives no positions, so :func:`_KeyIndex` finds the line of a
+key in the text itself: headers, dotted keys and inline tables, which is what
+people write in these files.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from procesmap.errors import LoadError, Problem
+
+__all__ = ["Config", "PRESETS", "META_RULES", "SEVERITIES", "find_config", "load_config", "parse_config",
+           "config_for", "CONFIG_NAMES"]
+
+CONFIG_NAMES = ("procesmap.toml", "pyproject.toml")
+SEVERITIES = ("off", "info", "warning", "error")
+FAIL_ON = ("error", "warning", "info")
+PRESETS = ("recommended", "all")
+#: Findings procesmap makes about its own input rather than about the process: they are no rule
+#: module (rules/ holds the rules of FORMAT.md), but they can be configured by code like a rule.
+META_RULES: dict[str, tuple[str, str]] = {
+    "PM000": ("invalid-input", "error"),
+    "PM001": ("unused-suppression", "info"),
+}
+_TOP_KEYS = ("extends", "language", "fail_on", "simulation", "rules")
+_SIMULATION_KEYS = ("cases", "seed")
+
+
+@dataclass(frozen=True)
+class Config:
+    """A configuration as read (or the defaults, with ``file=None``).
+
+    ``severities`` and ``options`` are complete for the rules they mention and empty for the
+    rest (the rules' defaults apply); :meth:`settings` turns them into analysis settings.
+    """
+
+    file: str | None = None
+    extends: str = "recommended"
+    language: str | None = None
+    fail_on: str | None = None
+    cases: int | None = None
+    seed: int | None = None
+    severities: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def severity_of(self, code: str) -> str:
+        """The severity (or ``off``) of a rule code under this configuration."""
+        if code in self.severities:
+            return self.severities[code]
+        return preset_severities(self.extends).get(code, "off")
+
+    def settings(self, cases: int | None = None, seed: int | None = None) -> Any:
+        """:class:`~procesmap.analysis.Settings`; ``cases``/``seed`` given here (the command line) win."""
+        from procesmap.analysis import Settings
+        from procesmap.rules import RULES
+
+        return Settings(
+            cases=cases if cases is not None else (self.cases if self.cases is not None else 10_000),
+            seed=seed if seed is not None else (self.seed if self.seed is not None else 0),
+            severities={code: self.severity_of(code) for code in RULES},
+            options={code: dict(values) for code, values in self.options.items() if code in RULES},
+        )
+
+
+def preset_severities(name: str) -> dict[str, str]:
+    """``recommended``: every rule at its default severity. ``all``: every rule on, none below warning."""
+    from procesmap.rules import RULES
+
+    levels = {code: module.DEFAULT_SEVERITY.value for code, module in RULES.items()}
+    levels.update({code: level for code, (_, level) in META_RULES.items()})
+    if name == "all":
+        levels = {code: ("warning" if level == "info" else level) for code, level in levels.items()}
+    return levels
+
+
+# -- finding a configuration ---------------------------------------------------------------------
+
+def _has_tool_table(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*procesmap\s*[.\]]", text, re.MULTILINE) is not None or \
+        re.search(r"^\s*tool\s*\.\s*procesmap\s*[.=]", text, re.MULTILINE) is not None
+
+
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The configuration file for ``start`` (a file or folder), or ``None``: see the module docs."""
+    folder = Path(start).absolute()
+    if not folder.is_dir():
+        folder = folder.parent
+    for current in (folder, *folder.parents):
+        own = current / "procesmap.toml"
+        if own.is_file():
+            return own
+        pyproject = current / "pyproject.toml"
+        if pyproject.is_file() and _has_tool_table(pyproject):
+            return pyproject
+        if (current / ".git").exists():
+            return None
+    return None
+
+
+_CACHE: dict[tuple[str, float, int], Config] = {}
+
+
+def config_for(file: str | os.PathLike[str], explicit: str | os.PathLike[str] | None = None) -> Config:
+    """The configuration that applies to ``file`` (``explicit`` when given). Raises :class:`LoadError`."""
+    path = Path(explicit) if explicit is not None else find_config(file)
+    if path is None:
+        return Config()
+    return load_config(path)
+
+
+def load_config(path: str | os.PathLike[str]) -> Config:
+    """Read and validate one configuration file. Raises :class:`LoadError` with every problem found."""
+    from procesmap.loading import decode
+
+    file = Path(path)
+    display = _display(file)
+    try:
+        stat = file.stat()
+        key = (str(file.absolute()), stat.st_mtime, stat.st_size)
+        if key in _CACHE:
+            return _CACHE[key]
+        if file.is_dir():
+            raise LoadError([Problem(display, 1, 1, "load.is_directory", {"path": display},
+                                     "config.hint.name_file", {})])
+        data = file.read_bytes()
+    except FileNotFoundError:
+        raise LoadError([Problem(display, 1, 1, "load.missing", {"path": display}, "config.hint.missing", {})]) \
+            from None
+    except OSError as err:
+        raise LoadError([Problem(display, 1, 1, "load.unreadable", {"reason": err.strerror or str(err)},
+                                 "hint.load.unreadable", {})]) from None
+    text = decode(data, display)
+    table = ("tool", "procesmap") if file.name == "pyproject.toml" else ()
+    config = parse_config(text, display, table)
+    _CACHE[key] = config
+    return config
+
+
+def _display(file: Path) -> str:
+    try:
+        return os.path.relpath(file)
+    except ValueError:  # another drive (Windows)
+        return str(file)
+
+
+def parse_config(text: str, file: str = "procesmap.toml", table: tuple[str, ...] = ()) -> Config:
+    """Validate configuration text; ``table`` is where the settings live (``("tool", "procesmap")``)."""
+    import tomllib
+
+    text = text.removeprefix("\ufeff")
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line, column, reason = _toml_position(str(err), text)
+        raise LoadError([Problem(file, line, column, "config.syntax", {"reason": reason}, "config.hint.syntax",
+                                 {})]) from None
+    data: Any = document
+    for part in table:
+        data = data.get(part, {}) if isinstance(data, dict) else {}
+    return _Validator(file, text, table).run(data)
+
+
+_TOML_POSITION = re.compile(r"^(?P<reason>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)\s*$", re.DOTALL)
+
+
+def _toml_position(message: str, text: str) -> tuple[int, int, str]:
+    match = _TOML_POSITION.match(message)
+    if match:
+        return int(match["line"]), int(match["column"]), match["reason"]
+    if "end of document" in message:
+        lines = text.split("\n")
+        return len(lines), len(lines[-1]) + 1, message.split(" (at")[0]
+    return 1, 1, message
+
+
+# -- positions of keys in TOML text --------------------------------------------------------------
+
+_HEADER = re.compile(r"^\s*\[\[?\s*(?P<name>[^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = r'(?:[A-Za-z0-9_-]+|"[^"\n]*"|\'[^\'\n]*\')'
+_ASSIGN = re.compile(rf"^(?P<indent>\s*)(?P<key>{_KEY}(?:\s*\.\s*{_KEY})*)\s*=\s*(?P<value>.*)$")
+_INLINE_KEY = re.compile(rf"(?P<key>{_KEY})\s*=\s*")
+
+
+def _split_key(key: str) -> tuple[str, ...]:
+    parts = re.findall(_KEY, key)
+    return tuple(p[1:-1] if p[:1] in "\"'" else p for p in parts)
+
+
+class _KeyIndex:
+    """Where each key path of a TOML text is written: path -> (line, column) of the key and of its value."""
+
+    def __init__(self, text: str):
+        self.keys: dict[tuple[str, ...], tuple[int, int]] = {}
+        self.values: dict[tuple[str, ...], tuple[int, int]] = {}
+        table: tuple[str, ...] = ()
+        in_string: str | None = None
+        for number, line in enumerate(text.split("\n"), start=1):
+            line = line.rstrip("\r")
+            if in_string:
+                if in_string in line:
+                    in_string = None
+                continue
+            header = _HEADER.match(line)
+            if header and not line.lstrip().startswith("#"):
+                table = _split_key(header["name"])
+                column = line.index("[") + 1
+                self.keys.setdefault(table, (number, column))
+                self.values.setdefault(table, (number, column))
+                continue
+            assign = _ASSIGN.match(line)
+            if not assign:
+                continue
+            path = table + _split_key(assign["key"])
+            self.keys.setdefault(path, (number, len(assign["indent"]) + 1))
+            value_column = assign.start("value") + 1
+            self.values.setdefault(path, (number, value_column))
+            value = assign["value"]
+            for quote in ('"""', "'''"):
+                if value.startswith(quote) and value.count(quote) == 1:
+                    in_string = quote
+            if value.startswith("{"):
+                self._inline(path, line, assign.start("value"), number)
+
+    def _inline(self, path: tuple[str, ...], line: str, start: int, number: int) -> None:
+        depth, position, stack = 0, start, [path]
+        while position < len(line):
+            char = line[position]
+            if char in "\"'":
+                end = line.find(char, position + 1)
+                position = (end if end >= 0 else len(line)) + 1
+                continue
+            if char == "{":
+                depth += 1
+                position += 1
+                match = _INLINE_KEY.match(line, _skip_space(line, position))
+                if match:
+                    position = self._inline_key(stack, match, number)
+                continue
+            if char == "}":
+                depth -= 1
+                stack.pop()
+                if depth <= 0:
+                    return
+                position += 1
+                continue
+            if char == ",":
+                match = _INLINE_KEY.match(line, _skip_space(line, position + 1))
+                if match:
+                    position = self._inline_key(stack, match, number)
+                    continue
+            position += 1
+
+    def _inline_key(self, stack: list[tuple[str, ...]], match: re.Match[str], number: int) -> int:
+        path = stack[-1] + _split_key(match["key"])
+        self.keys.setdefault(path, (number, match.start("key") + 1))
+        self.values.setdefault(path, (number, match.end() + 1))
+        if match.end() < len(match.string) and match.string[match.end()] == "{":
+            stack.append(path)
+        return match.end()
+
+    def locate(self, path: tuple[str, ...], *, value: bool = False) -> tuple[int, int]:
+        """The place of ``path``, or of its nearest ancestor that is written, else 1:1."""
+        places = self.values if value else self.keys
+        while path:
+            if path in places:
+                return places[path]
+            path = path[:-1]
+        return (1, 1)
+
+
+def _skip_space(line: str, position: int) -> int:
+    while position < len(line) and line[position] in " \t":
+        position += 1
+    return position
+
+
+# -- validation ----------------------------------------------------------------------------------
+
+def _suggest(value: str, choices: list[str]) -> str | None:
+    found = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    if not found:
+        found = difflib.get_close_matches(value.upper(), choices, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, dict):
+        return "table"
+    if isinstance(value, list):
+        return "array"
+    return type(value).__name__
+
+
+class _Validator:
+    def __init__(self, file: str, text: str, table: tuple[str, ...]):
+        self.file = file
+        self.table = table
+        self.index = _KeyIndex(text)
+        self.problems: list[Problem] = []
+
+    def add(self, path: tuple[str, ...], message_key: str, hint_key: str | None, /, *, at_value: bool = False,
+            **args: Any) -> None:
+        line, column = self.index.locate(self.table + path, value=at_value)
+        self.problems.append(Problem(self.file, line, column, message_key, args, hint_key, dict(args)))
+
+    def unknown(self, path: tuple[str, ...], name: str, choices: list[str], section: str | None) -> None:
+        suggestion = _suggest(name, choices)
+        key = "config.unknown_key" if section else "config.unknown_top_key"
+        if suggestion:
+            self.add(path, key, "config.hint.did_you_mean", name=name, section=section, suggestion=suggestion)
+        else:
+            self.add(path, key, "config.hint.allowed_keys", name=name, section=section, allowed=", ".join(choices))
+
+    def run(self, data: dict[str, Any]) -> Config:
+        from procesmap.rules import RULES, get_rule
+
+        section = ".".join(self.table) or None
+        if not isinstance(data, dict):
+            self.add((), "config.wrong_type", "config.hint.table", at_value=True, name=section, expected="table",
+                     found=_type_name(data))
+            raise LoadError(self.problems)
+        extends = data.get("extends", "recommended")
+        language = data.get("language")
+        fail_on = data.get("fail_on")
+        cases = seed = None
+        severities: dict[str, str] = {}
+        options: dict[str, dict[str, Any]] = {}
+        for key in data:
+            if key not in _TOP_KEYS:
+                self.unknown((key,), key, list(_TOP_KEYS), section)
+        if not isinstance(extends, str):
+            self.add(("extends",), "config.wrong_type", "config.hint.preset", at_value=True, name="extends",
+                     expected="string", found=_type_name(extends), allowed=", ".join(PRESETS))
+            extends = "recommended"
+        elif extends not in PRESETS:
+            self.choice(("extends",), "config.bad_preset", extends, list(PRESETS))
+            extends = "recommended"
+        if language is not None and language not in ("nl", "en"):
+            self.choice(("language",), "config.bad_language", language, ["nl", "en"])
+            language = None
+        if fail_on is not None and fail_on not in FAIL_ON:
+            self.choice(("fail_on",), "config.bad_fail_on", fail_on, list(FAIL_ON))
+            fail_on = None
+        simulation = data.get("simulation", {})
+        if not isinstance(simulation, dict):
+            self.add(("simulation",), "config.wrong_type", "config.hint.table", at_value=True, name="simulation",
+                     expected="table", found=_type_name(simulation))
+        else:
+            for key, value in simulation.items():
+                if key not in _SIMULATION_KEYS:
+                    self.unknown(("simulation", key), key, list(_SIMULATION_KEYS), "simulation")
+                elif isinstance(value, bool) or not isinstance(value, int):
+                    self.add(("simulation", key), "config.wrong_type", "config.hint.integer", at_value=True,
+                             name=f"simulation.{key}", expected="integer", found=_type_name(value))
+                elif key == "cases" and value < 0:
+                    self.add(("simulation", key), "config.negative", "config.hint.integer", at_value=True,
+                             name="simulation.cases", found=repr(value))
+                elif key == "cases":
+                    cases = value
+                else:
+                    seed = value
+        rules = data.get("rules", {})
+        if not isinstance(rules, dict):
+            self.add(("rules",), "config.wrong_type", "config.hint.table", at_value=True, name="rules",
+                     expected="table", found=_type_name(rules))
+            rules = {}
+        known = list(RULES) + list(META_RULES)
+        names = [m.NAME for m in RULES.values()] + [name for name, _ in META_RULES.values()]
+        for key, value in rules.items():
+            module = get_rule(key)
+            code = module.CODE if module else (key.upper() if key.upper() in META_RULES else None)
+            if code is None:
+                for meta, (name, _) in META_RULES.items():
+                    if key.lower() == name:
+                        code = meta
+            if code is None:
+                suggestion = _suggest(key, known) or _suggest(key, names)
+                if suggestion:
+                    self.add(("rules", key), "config.unknown_rule", "config.hint.did_you_mean", name=key,
+                             section="rules", suggestion=suggestion)
+                else:
+                    self.add(("rules", key), "config.unknown_rule", "config.hint.rules_list", name=key)
+                continue
+            allowed = dict(module.OPTIONS) if module else {}
+            if isinstance(value, str):
+                if self.severity(("rules", key), value):
+                    severities[code] = value
+            elif isinstance(value, dict):
+                chosen: dict[str, Any] = {}
+                for option, given in value.items():
+                    path = ("rules", key, option)
+                    if option == "severity":
+                        if isinstance(given, str) and self.severity(path, given):
+                            severities[code] = given
+                        elif not isinstance(given, str):
+                            self.add(path, "config.wrong_type", "config.hint.severity", at_value=True,
+                                     name=f"{key}.severity", expected="string", found=_type_name(given))
+                    elif option not in allowed:
+                        if allowed:
+                            self.unknown(path, option, ["severity", *allowed], f"rules.{key}")
+                        else:
+                            self.add(path, "config.no_options", "config.hint.no_options", code=code, name=option)
+                    elif self.option(path, f"{key}.{option}", given, allowed[option]):
+                        chosen[option] = given
+                if chosen:
+                    options[code] = chosen
+            else:
+                self.add(("rules", key), "config.wrong_type", "config.hint.severity", at_value=True, name=key,
+                         expected="string", found=_type_name(value))
+        if self.problems:
+            raise LoadError(self.problems)
+        return Config(self.file, extends, language, fail_on, cases, seed, severities, options)
+
+    def choice(self, path: tuple[str, ...], key: str, value: Any, allowed: list[str]) -> None:
+        suggestion = _suggest(str(value), allowed) if isinstance(value, str) else None
+        if suggestion:
+            self.add(path, key, "config.hint.did_you_mean_value", at_value=True, found=repr(value),
+                     suggestion=suggestion, allowed=", ".join(allowed))
+        else:
+            self.add(path, key, "config.hint.allowed_values", at_value=True, found=repr(value),
+                     allowed=", ".join(allowed))
+
+    def severity(self, path: tuple[str, ...], value: str) -> bool:
+        if value in SEVERITIES:
+            return True
+        self.choice(path, "config.bad_severity", value, list(SEVERITIES))
+        return False
+
+    def option(self, path: tuple[str, ...], name: str, value: Any, default: Any) -> bool:
+        if isinstance(default, bool):
+            ok = isinstance(value, bool)
+            expected = "boolean"
+        elif isinstance(default, (int, float)):
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            expected = "number"
+        else:
+            ok = isinstance(value, type(default))
+            expected = _type_name(default)
+        if not ok:
+            self.add(path, "config.wrong_type", "config.hint.option_default", at_value=True, name=name,
+                     expected=expected, found=_type_name(value), default=repr(default))
+            return False
+        if expected == "number" and (not math.isfinite(value) or value < 0):
+            self.add(path, "config.bad_number", "config.hint.option_default", at_value=True, name=name,
+                     found=repr(value), default=repr(default))
+            return False
+        return True

@@ -1,0 +1,43 @@
+"""Diagrams of a process map: swimlanes (PNG, SVG, PDF) and Mermaid flowcharts.
+
+* :func:`procesmap.diagrams.layout.swimlane_layout` places lanes, steps and arrows in
+  abstract units (pure Python; also used for BPMN diagram interchange).
+* :func:`render_swimlane` draws that layout with matplotlib (imported lazily).
+* :func:`render_mermaid` writes a Mermaid flowchart for GitLab and GitHub markdown.
+
+Renderers compute no figures: handovers, single points of failure, waits and the
+bottleneck come from the :class:`~procesmap.analysis.Analysis`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from procesmap.analysis import Analysis
+
+__all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "render_diagram", "render_swimlane", "render_mermaid"]
+
+DIAGRAM_FORMATS = ("png", "svg", "pdf", "mermaid")
+SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".mermaid": "mermaid"}
+
+
+def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
+    """The swimlane diagram as PNG (200 dpi), SVG or PDF bytes."""
+    from procesmap.diagrams.swimlane import render_swimlane as _render
+
+    return _render(analysis, fmt, lang)
+
+
+def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
+    """The map as a Mermaid flowchart with subgraphs per organisation, team and role."""
+    from procesmap.diagrams.mermaid import render_mermaid as _render
+
+    return _render(analysis, lang)
+
+
+def render_diagram(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
+    """Any diagram format of :data:`DIAGRAM_FORMATS` as bytes (Mermaid as UTF-8 text)."""
+    if fmt == "mermaid":
+        return render_mermaid(analysis, lang).encode("utf-8")
+    return render_swimlane(analysis, fmt, lang)

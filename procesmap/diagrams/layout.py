@@ -1,0 +1,869 @@
+"""Swimlane layout of a process map, in abstract units (points, 1/72 inch), without matplotlib.
+
+This module decides *where* everything goes; the renderers (:mod:`procesmap.diagrams.swimlane`,
+and the BPMN diagram interchange of :mod:`procesmap.bpmn`) only draw or write it. It is pure
+Python: importing it pulls in neither matplotlib nor networkx.
+
+Coordinates: origin top-left, ``x`` to the right, ``y`` downwards, units are points (so a
+renderer at 72 dpi draws 1 unit as 1 pixel; BPMNDI can use them as they are). Every box is
+``(x, y, width, height)`` with ``(x, y)`` its top-left corner.
+
+How the layout is made (each step deterministic, so the same map gives the same picture):
+
+1. **Lanes.** One lane per role (roles that do no step get a slim lane), grouped by
+   organisation and then team; external roles form their own group, at the top or the
+   bottom. Steps without a role that are events or gateways sit in the lane of a
+   neighbour; tasks and decisions without a role get a lane "no role" (that is a finding).
+2. **Layers.** Back edges (rework loops) are found by a depth-first search from the start,
+   following the branches in file order; without them the graph is acyclic, and each step
+   gets the layer of its longest path from the start (a column in the picture).
+3. **Lane order.** Groups, teams and roles are ordered (all permutations for up to six
+   siblings, adjacent swaps beyond) to minimise the summed lane distance of all
+   transitions, so most arrows go to a neighbouring lane.
+4. **Tracks.** Steps in the same lane and layer are stacked in tracks, ordered by the
+   barycentre of their predecessors.
+5. **Routing.** Arrows are orthogonal. They run vertically only in the channels between
+   columns and horizontally either along an empty stretch of a track or in a corridor
+   between tracks, never through a step. Back edges always use a corridor, so rework loops
+   run between the lanes instead of across the steps. Parallel segments in one channel or
+   corridor get their own slot; a channel or corridor widens to fit them.
+6. **Labels.** Branch labels (probability and ``when``) are wrapped and placed at the first
+   free spot along their arrow, next to the target first; they never cover a step.
+
+Text widths are estimated from DejaVu Sans advance widths (a little generously), so that a
+renderer using that font never overflows a box.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from procesmap.analysis import Analysis
+    from procesmap.model import Process
+
+__all__ = [
+    "SwimlaneLayout",
+    "Lane",
+    "LaneGroup",
+    "Node",
+    "Edge",
+    "Box",
+    "swimlane_layout",
+    "text_width",
+    "wrap_text",
+    "SMALL_TYPES",
+    "HEADER_WIDTH",
+]
+
+Box = tuple[float, float, float, float]
+"""``(x, y, width, height)``, top-left corner, in points."""
+
+SMALL_TYPES = ("start", "end", "decision", "parallel", "join", "wait")
+"""Step types drawn as a small shape (event or gateway) with the name below it."""
+
+# -- dimensions (points) ---------------------------------------------------------------------
+SLOT_W = 138.0           # width of a column: a task box or a small shape's label
+BOX_W = 122.0            # task box
+BOX_H = 50.0
+SMALL = 28.0             # diameter of an event, diagonal of a gateway
+WAIT_H = 12.0            # the wait strip above a step
+SHAPE_AREA = 68.0        # below the wait strip: shape (and the label of a small shape)
+BAND_H = WAIT_H + SHAPE_AREA
+CORRIDOR = 14.0          # minimum height of a corridor between tracks
+CHANNEL = 22.0           # minimum width of a channel between columns
+SPACING = 6.0            # distance between parallel segments in a channel or corridor
+PAD = 8.0
+EDGE_LABEL_W = 84.0      # wrap width of a branch label
+LABEL_ROOM = EDGE_LABEL_W + 10.0
+SLIM_LANE = 40.0         # height of the lane of a role that does no step
+ORG_BAND = 22.0
+TEAM_BAND = 22.0
+ROLE_LABEL = 118.0
+HEADER_WIDTH = ORG_BAND + TEAM_BAND + ROLE_LABEL
+TASK_FONT = 6.8
+SMALL_FONT = 6.5
+EDGE_FONT = 6.0
+LINE = 1.2               # line height as a multiple of the font size
+
+EXTERNAL = "__external__"
+NO_ORG = "__none__"
+NO_TEAM = "__none__"
+
+
+@dataclass(frozen=True)
+class LaneGroup:
+    """A band of lanes that belong together: an organisation (or the external parties) or a team."""
+
+    kind: str                  # "organisation" | "team"
+    id: str | None             # organisation/team id; None for "no team"/"no organisation"/externals
+    name: str | None           # the map's name for it (None: the renderer says "external" etc.)
+    external: bool
+    y: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Lane:
+    """One role's lane. ``role`` is None for the lane of steps that have no role."""
+
+    role: str | None
+    name: str
+    team: str | None
+    organisation: str | None
+    external: bool
+    y: float
+    height: float
+    tracks: int
+    has_steps: bool
+
+
+@dataclass(frozen=True)
+class Node:
+    """One step: its shape's box, and where its name and its wait indicator go."""
+
+    step: str
+    type: str
+    x: float
+    y: float
+    width: float
+    height: float
+    lane: int
+    layer: int
+    track: int
+    label_lines: tuple[str, ...]
+    label_box: Box
+    label_size: float
+    wait_box: Box
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+    @property
+    def small(self) -> bool:
+        return self.type in SMALL_TYPES
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One arrow source -> target along ``points`` (orthogonal polyline, arrowhead at the end)."""
+
+    source: str
+    target: str
+    points: tuple[tuple[float, float], ...]
+    label: str | None
+    label_lines: tuple[str, ...]
+    label_box: Box | None
+    label_size: float
+    back: bool                 # a rework loop (goes against the flow)
+    p: float | None
+    when: str | None
+    levels: tuple[str, ...]    # handover levels from the analysis (empty: no handover)
+
+
+@dataclass
+class SwimlaneLayout:
+    """The whole picture: lanes and their groups, steps, arrows, and the total size."""
+
+    width: float
+    height: float
+    header_width: float
+    lanes: list[Lane] = field(default_factory=list)
+    groups: list[LaneGroup] = field(default_factory=list)
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    layers: int = 0
+
+    def node(self, step_id: str) -> Node:
+        for node in self.nodes:
+            if node.step == step_id:
+                return node
+        raise KeyError(step_id)
+
+    def lane_of(self, role_id: str | None) -> Lane:
+        for lane in self.lanes:
+            if lane.role == role_id:
+                return lane
+        raise KeyError(role_id)
+
+
+# -- text measurement ------------------------------------------------------------------------
+
+_NARROW = set("iljtf.,;:'|!()[]1 ìíïîI/")
+_SEMI = set("rsczJ-\"*")
+_WIDE = set("mwMW%@")
+
+
+def text_width(text: str, size: float) -> float:
+    """Estimated width in points of ``text`` in DejaVu Sans at ``size`` points (slightly generous)."""
+    total = 0.0
+    for char in text:
+        if char in _NARROW:
+            total += 0.34
+        elif char in _SEMI:
+            total += 0.55
+        elif char in _WIDE:
+            total += 0.98
+        elif char.isupper() or char.isdigit():
+            total += 0.72 if char.isupper() else 0.64
+        else:
+            total += 0.63
+    return total * size
+
+
+def wrap_text(text: str, width: float, size: float) -> list[str]:
+    """Greedy word wrap to ``width`` points; a word longer than a line is cut (nothing is lost)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if text_width(candidate, size) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        current = ""
+        while text_width(word, size) > width:
+            cut = len(word)
+            while cut > 1 and text_width(word[:cut], size) > width:
+                cut -= 1
+            lines.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def _fit(text: str, width: float, height: float, sizes: tuple[float, ...]) -> tuple[list[str], float]:
+    """Wrapped lines at the largest font size that fits ``height``; the smallest size otherwise."""
+    for size in sizes:
+        lines = wrap_text(text, width, size)
+        if len(lines) * size * LINE <= height:
+            return lines, size
+    return wrap_text(text, width, sizes[-1]), sizes[-1]
+
+
+# -- the layout --------------------------------------------------------------------------------
+
+
+def swimlane_layout(analysis: "Analysis", lang: str | None = None) -> SwimlaneLayout:
+    """Lay out ``analysis``'s process as swimlanes; ``lang`` formats branch probabilities (nl: 30%)."""
+    return _Builder(analysis, lang or analysis.process.language).build()
+
+
+@dataclass
+class _Route:
+    """An arrow in grid terms, before coordinates: which channels and corridor it uses."""
+
+    index: int
+    source: str
+    target: str
+    back: bool
+    first: int | None = None       # channel of the vertical leaving the source (or the only one)
+    corridor: int | None = None    # corridor row of the horizontal part
+    second: int | None = None      # channel of the vertical into the target (with a corridor)
+    out_port: float = 0.0
+    in_port: float = 0.0
+    slot_first: int = 0
+    slot_corridor: int = 0
+    slot_second: int = 0
+
+
+class _Builder:
+    def __init__(self, analysis: "Analysis", lang: str):
+        self.analysis = analysis
+        self.process: "Process" = analysis.process
+        self.lang = lang
+        self.steps = [s.id for s in self.process.steps]
+        self.order = {s: i for i, s in enumerate(self.steps)}
+        # one arrow per (source, target), probabilities of duplicate branches added up
+        self.arrows: list[dict[str, Any]] = []
+        seen: dict[tuple[str, str], dict[str, Any]] = {}
+        for t in analysis.graph.transitions:
+            if t.target not in self.order:
+                continue
+            key = (t.source, t.target)
+            if key in seen:
+                seen[key]["p"] = (seen[key]["p"] or 0.0) + t.p
+                continue
+            step = self.process.step(t.source)
+            labelled = not t.parallel and len(step.next) > 1
+            item = {"source": t.source, "target": t.target, "p": t.p if labelled else None,
+                    "when": t.when, "parallel": t.parallel}
+            seen[key] = item
+            self.arrows.append(item)
+        self.succ: dict[str, list[str]] = {s: [] for s in self.steps}
+        self.pred: dict[str, list[str]] = {s: [] for s in self.steps}
+        for a in self.arrows:
+            self.succ[a["source"]].append(a["target"])
+            self.pred[a["target"]].append(a["source"])
+
+    # 1. lanes ---------------------------------------------------------------------------------
+    def _lanes_of_steps(self) -> dict[str, str | None]:
+        from procesmap.analysis.ownership import doer
+
+        process = self.process
+        lane: dict[str, str | None] = {}
+        pending: list[str] = []
+        for step in process.steps:
+            who = doer(step.role, step.raci.R)
+            if who is not None and who in process.roles:
+                lane[step.id] = who
+            elif step.type in ("task", "decision") or step.work is not None:
+                lane[step.id] = None  # the "no role" lane: PM202 reports it
+            else:
+                pending.append(step.id)
+        changed = True
+        while pending and changed:
+            changed = False
+            for step_id in list(pending):
+                for other in self.pred[step_id] + self.succ[step_id]:
+                    if other in lane:
+                        lane[step_id] = lane[other]
+                        pending.remove(step_id)
+                        changed = True
+                        break
+        for step_id in pending:
+            lane[step_id] = None
+        return lane
+
+    def _lane_tree(self, step_lane: dict[str, str | None]) -> list[tuple[str, list[tuple[str, list[str | None]]]]]:
+        """[(org key, [(team key, [role ids])])], in file order, the owner's organisation first."""
+        process = self.process
+        orgs: dict[str, dict[str, list[str | None]]] = {}
+        for org_id in process.organisations:
+            orgs[org_id] = {}
+        for role_id, role in process.roles.items():
+            if role.external:
+                orgs.setdefault(EXTERNAL, {}).setdefault(NO_TEAM, []).append(role_id)
+                continue
+            org = process.organisation_of(role_id) or NO_ORG
+            team = role.team if role.team in process.teams else NO_TEAM
+            orgs.setdefault(org, {}).setdefault(team or NO_TEAM, []).append(role_id)
+        if None in step_lane.values():
+            orgs.setdefault(NO_ORG, {}).setdefault(NO_TEAM, []).append(None)
+        # teams in file order within their organisation
+        team_order = {t: i for i, t in enumerate(process.teams)}
+        tree = []
+        for org, teams in orgs.items():
+            if not teams:
+                continue
+            ordered = sorted(teams.items(), key=lambda kv: team_order.get(kv[0], len(team_order)))
+            tree.append((org, ordered))
+        owner_org = process.organisation_of(process.owner) if process.owner else None
+        tree.sort(key=lambda kv: (kv[0] == NO_ORG, kv[0] != owner_org))
+        return tree
+
+    def _order_lanes(self, tree: list[Any], step_lane: dict[str, str | None]) -> list[Any]:
+        """Permute organisations, teams and roles to minimise the lane distance of all arrows."""
+        pairs = [(step_lane[a["source"]], step_lane[a["target"]]) for a in self.arrows
+                 if step_lane[a["source"]] != step_lane[a["target"]]]
+        used = set(step_lane.values())
+
+        def flat(t: list[Any]) -> list[str | None]:
+            return [r for _, teams in t for _, roles in teams for r in roles]
+
+        def cost(t: list[Any]) -> float:
+            position = {r: i for i, r in enumerate(flat(t))}
+            total = float(sum(abs(position[a] - position[b]) for a, b in pairs))
+            # roles without steps go last in their team: a tiny cost for each one early
+            total += sum(0.001 * (len(position) - i) for r, i in position.items() if r not in used)
+            return total
+
+        def permute(items: list[Any], rebuild: Any, allowed: Any = lambda seq: True) -> list[Any]:
+            best, best_cost = items, cost(rebuild(items))
+            if len(items) <= 6:
+                candidates: Any = itertools.permutations(items)
+            else:
+                candidates = []
+                for i in range(len(items) - 1):
+                    swapped = list(items)
+                    swapped[i], swapped[i + 1] = swapped[i + 1], swapped[i]
+                    candidates.append(swapped)
+            for candidate in candidates:
+                candidate = list(candidate)
+                if not allowed(candidate):
+                    continue
+                value = cost(rebuild(candidate))
+                if value < best_cost - 1e-9:
+                    best, best_cost = candidate, value
+            return best
+
+        def external_at_edge(seq: list[Any]) -> bool:
+            keys = [k for k, _ in seq]
+            return EXTERNAL not in keys or keys.index(EXTERNAL) in (0, len(keys) - 1)
+
+        for _ in range(4):
+            before = flat(tree)
+            tree = permute(tree, lambda items: items, external_at_edge)
+            for oi in range(len(tree)):
+                org, teams = tree[oi]
+
+                def with_teams(items: list[Any], oi: int = oi, org: str = org) -> list[Any]:
+                    return tree[:oi] + [(org, items)] + tree[oi + 1:]
+
+                teams = permute(teams, with_teams)
+                tree = with_teams(teams)
+                for ti in range(len(teams)):
+                    team, roles = teams[ti]
+
+                    def with_roles(items: list[Any], oi: int = oi, org: str = org, ti: int = ti,
+                                   team: str = team) -> list[Any]:
+                        new_teams = tree[oi][1][:ti] + [(team, items)] + tree[oi][1][ti + 1:]
+                        return tree[:oi] + [(org, new_teams)] + tree[oi + 1:]
+
+                    roles = permute(roles, with_roles)
+                    tree = with_roles(roles)
+                    teams = tree[oi][1]
+            if flat(tree) == before:
+                break
+        return tree
+
+    # 2. layers --------------------------------------------------------------------------------
+    def _back_edges(self) -> set[tuple[str, str]]:
+        """Edges to a step on the current DFS path (from the start, branches in file order)."""
+        back: set[tuple[str, str]] = set()
+        state: dict[str, int] = {}
+        roots = [self.analysis.graph.start] + self.steps
+        for root in roots:
+            if root in state:
+                continue
+            stack: list[tuple[str, int]] = [(root, 0)]
+            state[root] = 1
+            while stack:
+                node, i = stack[-1]
+                if i < len(self.succ[node]):
+                    stack[-1] = (node, i + 1)
+                    nxt = self.succ[node][i]
+                    if state.get(nxt) == 1:
+                        back.add((node, nxt))
+                    elif nxt not in state:
+                        state[nxt] = 1
+                        stack.append((nxt, 0))
+                else:
+                    state[node] = 2
+                    stack.pop()
+        return back
+
+    def _layers(self, back: set[tuple[str, str]]) -> dict[str, int]:
+        indegree = {s: 0 for s in self.steps}
+        forward = {s: [t for t in self.succ[s] if (s, t) not in back] for s in self.steps}
+        for s in self.steps:
+            for t in forward[s]:
+                indegree[t] += 1
+        layer = {s: 0 for s in self.steps}
+        ready = [s for s in self.steps if indegree[s] == 0]
+        while ready:
+            node = ready.pop(0)
+            for t in forward[node]:
+                layer[t] = max(layer[t], layer[node] + 1)
+                indegree[t] -= 1
+                if indegree[t] == 0:
+                    ready.append(t)
+        return layer
+
+    # 4. tracks --------------------------------------------------------------------------------
+    def _tracks(self, layer: dict[str, int], lane_index: dict[str, int],
+                back: set[tuple[str, str]]) -> dict[str, int]:
+        track: dict[str, int] = {}
+        cells: dict[tuple[int, int], list[str]] = {}
+        for s in self.steps:
+            cells.setdefault((lane_index[s], layer[s]), []).append(s)
+        for depth in range(max(layer.values()) + 1):
+            for (lane, lyr), members in sorted(cells.items()):
+                if lyr != depth:
+                    continue
+
+                def desired(s: str) -> float:
+                    same = [track[p] for p in self.pred[s] if (p, s) not in back and p in track
+                            and lane_index[p] == lane]
+                    return sum(same) / len(same) if same else 0.0
+
+                ranked = sorted(members, key=lambda s: (desired(s), self.order[s]))
+                nxt = 0
+                for s in ranked:
+                    track[s] = max(nxt, round(desired(s)))
+                    nxt = track[s] + 1
+        return track
+
+    # the whole ------------------------------------------------------------------------------
+    def build(self) -> SwimlaneLayout:
+        process = self.process
+        step_lane = self._lanes_of_steps()
+        tree = self._order_lanes(self._lane_tree(step_lane), step_lane)
+        lane_roles: list[str | None] = [r for _, teams in tree for _, roles in teams for r in roles]
+        lane_pos = {r: i for i, r in enumerate(lane_roles)}
+        lane_index = {s: lane_pos[step_lane[s]] for s in self.steps}
+        back = self._back_edges()
+        layer = self._layers(back)
+        track = self._tracks(layer, lane_index, back)
+        n_layers = max(layer.values()) + 1
+        tracks_per_lane = [0] * len(lane_roles)
+        for s in self.steps:
+            tracks_per_lane[lane_index[s]] = max(tracks_per_lane[lane_index[s]], track[s] + 1)
+
+        # rows: per lane a corridor, then (band, corridor) per track; slim lanes have one corridor
+        rows: list[tuple[str, int, int]] = []       # (kind, lane, track)
+        band_row: dict[tuple[int, int], int] = {}
+        for li, n in enumerate(tracks_per_lane):
+            rows.append(("corridor", li, -1))
+            for tr in range(n):
+                band_row[(li, tr)] = len(rows)
+                rows.append(("band", li, tr))
+                rows.append(("corridor", li, tr))
+        corridor_rows = [i for i, r in enumerate(rows) if r[0] == "corridor"]
+        occupied = {(lane_index[s], track[s], layer[s]) for s in self.steps}
+
+        def row_of(s: str) -> int:
+            return band_row[(lane_index[s], track[s])]
+
+        # 5a. routes in grid terms
+        routes: list[_Route] = []
+        corridor_load: dict[int, list[tuple[int, int]]] = {}
+        for index, arrow in enumerate(self.arrows):
+            s, t = arrow["source"], arrow["target"]
+            is_back = (s, t) in back or layer[t] <= layer[s]
+            route = _Route(index, s, t, is_back)
+            ls, lt = layer[s], layer[t]
+            rs, rt = row_of(s), row_of(t)
+            if not is_back:
+                between = range(ls + 1, lt)
+                src_free = all((lane_index[s], track[s], k) not in occupied for k in between)
+                tgt_free = all((lane_index[t], track[t], k) not in occupied for k in between)
+                if lt == ls + 1 or src_free:
+                    route.first = lt - 1
+                elif tgt_free:
+                    route.first = ls
+                else:
+                    route.first, route.second = ls, lt - 1
+            else:
+                route.first, route.second = ls, lt - 1
+            if route.second is not None:
+                lo, hi = min(rs, rt), max(rs, rt)
+                span = (min(route.first, route.second), max(route.first, route.second))
+
+                def corridor_cost(k: int) -> tuple[float, int, int]:
+                    distance = abs(k - rs) + abs(k - rt)
+                    load = sum(1 for a, b in corridor_load.get(k, []) if a <= span[1] and span[0] <= b)
+                    return (distance + 0.75 * load, 0 if k < lo else 1, k)
+
+                candidates = [k for k in corridor_rows if lo - 1 <= k <= hi + 1]
+                route.corridor = min(candidates, key=corridor_cost)
+                corridor_load.setdefault(route.corridor, []).append(span)
+            routes.append(route)
+
+        # ports: spread several arrows over a task box's side, ordered by where they come from
+        def approach(route: _Route, end: str) -> float:
+            if route.corridor is not None:
+                return float(route.corridor)
+            return float(row_of(route.target if end == "out" else route.source))
+
+        for s in self.steps:
+            step_type = process.step(s).type
+            outs = sorted((r for r in routes if r.source == s), key=lambda r: (approach(r, "out"), r.index))
+            ins = sorted((r for r in routes if r.target == s), key=lambda r: (approach(r, "in"), r.index))
+            for group, attr in ((outs, "out_port"), (ins, "in_port")):
+                if step_type in SMALL_TYPES or len(group) < 2:
+                    continue
+                step = min(11.0, (BOX_H - 16.0) / (len(group) - 1))
+                for i, route in enumerate(group):
+                    setattr(route, attr, (i - (len(group) - 1) / 2) * step)
+
+        # 5b. corridor slots (interval colouring over channel spans) -> row heights -> y
+        by_corridor: dict[int, list[_Route]] = {}
+        for route in routes:
+            if route.corridor is not None:
+                by_corridor.setdefault(route.corridor, []).append(route)
+        corridor_slots: dict[int, int] = {}
+        for k, members in by_corridor.items():
+            members.sort(key=lambda r: (min(r.first, r.second), max(r.first, r.second), r.index))  # type: ignore[type-var]
+            ends: list[int] = []
+            for route in members:
+                a, b = sorted((route.first, route.second))  # type: ignore[type-var]
+                for slot, end in enumerate(ends):
+                    if end < a:
+                        ends[slot] = b
+                        route.slot_corridor = slot
+                        break
+                else:
+                    route.slot_corridor = len(ends)
+                    ends.append(b)
+            corridor_slots[k] = len(ends)
+        row_y: list[float] = []
+        row_h: list[float] = []
+        y = 0.0
+        for i, (kind, li, tr) in enumerate(rows):
+            if kind == "band":
+                height = BAND_H
+            else:
+                height = max(CORRIDOR, (corridor_slots.get(i, 0) + 1) * SPACING)
+                if tracks_per_lane[li] == 0:
+                    height = max(height, SLIM_LANE)
+            row_y.append(y)
+            row_h.append(height)
+            y += height
+        total_height = y
+
+        def centre_y(s: str) -> float:
+            r = row_of(s)
+            return row_y[r] + WAIT_H + SHAPE_AREA / 2
+
+        def corridor_y(route: _Route) -> float:
+            k = route.corridor
+            assert k is not None
+            n = corridor_slots[k]
+            top = row_y[k] + (row_h[k] - (n - 1) * SPACING) / 2
+            return top + route.slot_corridor * SPACING
+
+        # 5c. channel slots (interval colouring over y spans; arrows leaving one port share one)
+        port_y_out = {r.index: centre_y(r.source) + r.out_port for r in routes}
+        port_y_in = {r.index: centre_y(r.target) + r.in_port for r in routes}
+        levels_of = {(h.source, h.target): h.levels for h in self.analysis.handovers.handovers}
+
+        def look(route: _Route) -> tuple[bool, ...]:
+            """Arrows share a trunk only when they are drawn alike (same handover kind, both loops or not)."""
+            levels = levels_of.get((route.source, route.target), ())
+            return ("organisation" in levels, "team" in levels, "manual" in levels, route.back)
+
+        segments: dict[int, list[tuple[float, float, Any, _Route, str]]] = {}
+        for route in routes:
+            ys, yt = port_y_out[route.index], port_y_in[route.index]
+            if route.second is None:
+                assert route.first is not None
+                if abs(ys - yt) < 0.01 and route.first == layer[route.target] - 1:
+                    route.first = None  # a straight arrow
+                    continue
+                key = (("out", route.source, route.out_port, look(route)) if route.first == layer[route.source]
+                       else ("e", route.index))
+                segments.setdefault(route.first, []).append((min(ys, yt), max(ys, yt), key, route, "first"))
+            else:
+                yc = corridor_y(route)
+                segments.setdefault(route.first, []).append(  # type: ignore[arg-type]
+                    (min(ys, yc), max(ys, yc), ("out", route.source, route.out_port, look(route)), route, "first"))
+                segments.setdefault(route.second, []).append(
+                    (min(yc, yt), max(yc, yt), ("e2", route.index), route, "second"))
+        channel_slots: dict[int, int] = {}
+        for j, items in segments.items():
+            nets: dict[Any, list[Any]] = {}
+            for lo, hi, key, route, which in items:
+                nets.setdefault(key, []).append((lo, hi, route, which))
+            spans = sorted(((min(i[0] for i in v), max(i[1] for i in v), k, v) for k, v in nets.items()),
+                           key=lambda n: (n[0], n[1], str(n[2])))
+            ends_y: list[float] = []
+            for lo, hi, _, members in spans:
+                for slot, end in enumerate(ends_y):
+                    if end < lo - 3.0:
+                        ends_y[slot] = hi
+                        chosen = slot
+                        break
+                else:
+                    chosen = len(ends_y)
+                    ends_y.append(hi)
+                for _, _, route, which in members:
+                    setattr(route, "slot_first" if which == "first" else "slot_second", chosen)
+            channel_slots[j] = len(ends_y)
+
+        labelled_into = {layer[a["target"]] for a in self.arrows if _label_text(a, self.lang)}
+        channel_x: dict[int, float] = {}
+        channel_w: dict[int, float] = {}
+        column_x: dict[int, float] = {}
+        x = HEADER_WIDTH + 4.0
+        for j in range(-1, n_layers):
+            if j >= 0:
+                column_x[j] = x
+                x += SLOT_W
+            width = max(CHANNEL, (channel_slots.get(j, 0) + 1) * SPACING + PAD)
+            if (j + 1) in labelled_into:
+                width += LABEL_ROOM
+            channel_x[j] = x
+            channel_w[j] = width
+            x += width
+        total_width = x
+
+        def slot_x(j: int, slot: int) -> float:
+            return channel_x[j] + PAD / 2 + SPACING * (slot + 0.5) + 2.0
+
+        # nodes
+        nodes: list[Node] = []
+        node_by_id: dict[str, Node] = {}
+        for s in self.steps:
+            step = process.step(s)
+            cx = column_x[layer[s]] + SLOT_W / 2
+            cy = centre_y(s)
+            band_top = row_y[row_of(s)]
+            wait_box = (cx - BOX_W / 2, band_top + 1.5, BOX_W, WAIT_H - 3.0)
+            if step.type in SMALL_TYPES:
+                w = h = SMALL
+                lines, size = _fit(step.label, SLOT_W - 4, SHAPE_AREA / 2 - SMALL / 2 - 3,
+                                   (SMALL_FONT, 6.0, 5.5, 5.0))
+                label_h = len(lines) * size * LINE
+                label_box = (cx - SLOT_W / 2 + 2, cy + SMALL / 2 + 2, SLOT_W - 4, label_h)
+            else:
+                w, h = BOX_W, BOX_H
+                lines, size = _fit(step.label, BOX_W - 10, BOX_H - 6, (TASK_FONT, 6.5, 6.0, 5.5))
+                label_h = len(lines) * size * LINE
+                if label_h > BOX_H - 6:
+                    h = min(SHAPE_AREA - 4, label_h + 8)
+                label_box = (cx - BOX_W / 2 + 5, cy - label_h / 2, BOX_W - 10, label_h)
+            node = Node(s, step.type, cx - w / 2, cy - h / 2, w, h, lane_index[s], layer[s], track[s],
+                        tuple(lines), label_box, size, wait_box)
+            nodes.append(node)
+            node_by_id[s] = node
+
+        def exit_x(node: Node) -> float:
+            return node.x + node.width
+
+        # 5d. points
+        edges_points: dict[int, list[tuple[float, float]]] = {}
+        for route in routes:
+            src, tgt = node_by_id[route.source], node_by_id[route.target]
+            ys, yt = port_y_out[route.index], port_y_in[route.index]
+            start = (exit_x(src), ys)
+            end = (tgt.x, yt)
+            if route.first is None:
+                points = [start, end]
+            elif route.second is None:
+                xv = slot_x(route.first, route.slot_first)
+                points = [start, (xv, ys), (xv, yt), end]
+            else:
+                x1 = slot_x(route.first, route.slot_first)
+                x2 = slot_x(route.second, route.slot_second)
+                yc = corridor_y(route)
+                points = [start, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
+            edges_points[route.index] = _simplify(points)
+
+        # 6. labels
+        obstacles: list[Box] = []
+        for node in nodes:
+            obstacles.append((node.x, node.y, node.width, node.height))
+            obstacles.append(node.label_box)
+            obstacles.append(node.wait_box)
+        placed: list[Box] = []
+        edges: list[Edge] = []
+        for route in routes:
+            arrow = self.arrows[route.index]
+            text = _label_text(arrow, self.lang)
+            lines: tuple[str, ...] = ()
+            box: Box | None = None
+            if text:
+                wrapped = wrap_text(text, EDGE_LABEL_W, EDGE_FONT)
+                lines = tuple(wrapped)
+                w = max(text_width(line, EDGE_FONT) for line in wrapped) + 4
+                h = len(wrapped) * EDGE_FONT * LINE + 2
+                box = _place_label(edges_points[route.index], w, h, obstacles + placed,
+                                   (HEADER_WIDTH, 0.0, total_width, total_height))
+                placed.append(box)
+            levels: tuple[str, ...] = ()
+            for handover in self.analysis.handovers.handovers:
+                if handover.source == route.source and handover.target == route.target:
+                    levels = handover.levels
+            edges.append(Edge(route.source, route.target, tuple(edges_points[route.index]), text, lines, box,
+                              EDGE_FONT, route.back, arrow["p"], arrow["when"], levels))
+
+        # lanes and groups
+        lanes: list[Lane] = []
+        lane_top: list[float] = []
+        lane_height: list[float] = []
+        for li, role_id in enumerate(lane_roles):
+            first = next(i for i, r in enumerate(rows) if r[1] == li)
+            last = max(i for i, r in enumerate(rows) if r[1] == li)
+            top, bottom = row_y[first], row_y[last] + row_h[last]
+            lane_top.append(top)
+            lane_height.append(bottom - top)
+            role = process.roles.get(role_id or "")
+            lanes.append(Lane(role_id, (role.name or role_id) if role and role_id else "",
+                              role.team if role else None,
+                              process.organisation_of(role_id) if role_id else None,
+                              bool(role and role.external), top, bottom - top, tracks_per_lane[li],
+                              tracks_per_lane[li] > 0))
+        groups: list[LaneGroup] = []
+        cursor = 0
+        for org, teams in tree:
+            org_start = cursor
+            for team, roles in teams:
+                team_start = cursor
+                cursor += len(roles)
+                y0 = lane_top[team_start]
+                y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
+                team_id = None if team == NO_TEAM else team
+                team_name = process.teams[team_id].name or team_id if team_id in process.teams else None
+                groups.append(LaneGroup("team", team_id, team_name, org == EXTERNAL, y0, y1 - y0))
+            y0 = lane_top[org_start]
+            y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
+            org_id = None if org in (EXTERNAL, NO_ORG) else org
+            org_name = (process.organisations[org_id].name or org_id) if org_id in process.organisations else None
+            groups.append(LaneGroup("organisation", org_id, org_name, org == EXTERNAL, y0, y1 - y0))
+
+        return SwimlaneLayout(width=total_width, height=total_height, header_width=HEADER_WIDTH, lanes=lanes,
+                              groups=groups, nodes=nodes, edges=edges, layers=n_layers)
+
+
+def _label_text(arrow: dict[str, Any], lang: str) -> str | None:
+    """``30% · aanvraag onvolledig``: the branch probability and its condition, where there are."""
+    from procesmap.i18n import percent
+
+    parts = []
+    if arrow["p"] is not None:
+        parts.append(percent(arrow["p"], lang, 0 if abs(arrow["p"] * 100 - round(arrow["p"] * 100)) < 1e-9 else 1))
+    if arrow["when"]:
+        parts.append(arrow["when"])
+    return " · ".join(parts) if parts else None
+
+
+def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Drop repeated points and points in the middle of a straight run."""
+    result: list[tuple[float, float]] = []
+    for point in points:
+        if result and abs(result[-1][0] - point[0]) < 0.01 and abs(result[-1][1] - point[1]) < 0.01:
+            continue
+        result.append(point)
+    i = 1
+    while i < len(result) - 1:
+        (x0, y0), (x1, y1), (x2, y2) = result[i - 1], result[i], result[i + 1]
+        if (abs(x0 - x1) < 0.01 and abs(x1 - x2) < 0.01) or (abs(y0 - y1) < 0.01 and abs(y1 - y2) < 0.01):
+            del result[i]
+        else:
+            i += 1
+    return result
+
+
+def overlap(a: Box, b: Box) -> float:
+    """The area two boxes share (0 when they only touch)."""
+    dx = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    dy = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    return dx * dy if dx > 0 and dy > 0 else 0.0
+
+
+def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: list[Box], area: Box) -> Box:
+    """The first spot along the arrow (from its end backwards) where the label covers nothing."""
+    candidates: list[Box] = []
+    segments = list(zip(points, points[1:]))
+    for (x0, y0), (x1, y1) in reversed(segments):
+        if abs(y0 - y1) < 0.01:  # horizontal: above, then below; near the end first
+            left, right = min(x0, x1), max(x0, x1)
+            for x in (right - w - 6, left + 4, (left + right - w) / 2):
+                if x < left - 1 or x + w > right + 1:
+                    continue
+                candidates.append((x, y0 - h - 1.5, w, h))
+                candidates.append((x, y0 + 1.5, w, h))
+        else:  # vertical: to the right, then to the left, in the middle
+            top, bottom = min(y0, y1), max(y0, y1)
+            for y in ((top + bottom - h) / 2, top + 2, bottom - h - 2):
+                if y < top - 1 or y + h > bottom + 1:
+                    continue
+                candidates.append((x0 + 2, y, w, h))
+                candidates.append((x0 - w - 2, y, w, h))
+    ax, ay, aw, ah = area
+    inside = [c for c in candidates if c[0] >= ax and c[1] >= ay and c[0] + c[2] <= aw and c[1] + c[3] <= ah]
+    for box in inside:
+        if all(overlap(box, other) == 0 for other in taken):
+            return box
+    pool = inside or candidates
+    if not pool:
+        x0, y0 = points[-1]
+        return (x0 - w - 6, y0 - h - 1.5, w, h)
+    return min(pool, key=lambda c: sum(overlap(c, other) for other in taken))

@@ -1,0 +1,179 @@
+"""The swimlane picture as a user gets it: SVG structure read back from the file, PNG resolution, PDF fonts."""
+
+from __future__ import annotations
+
+import base64
+import io
+import re
+import shutil
+import struct
+import subprocess
+import xml.etree.ElementTree as ET
+from functools import lru_cache
+
+import pytest
+
+import procesmap
+from procesmap.diagrams import render_swimlane
+from procesmap.diagrams.sample import synthetic_map
+from tests.conftest import ROOT, bundled
+
+SVG = "{http://www.w3.org/2000/svg}"
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
+
+
+@lru_cache(maxsize=None)
+def analysis_of(name: str) -> procesmap.Analysis:
+    if name.startswith("generated-"):
+        _, steps, seed = name.split("-")
+        return procesmap.analyse(procesmap.loads(synthetic_map(int(steps), int(seed))), cases=200)
+    return procesmap.analyse(procesmap.load(ROOT / "processes" / f"{name}.yaml"))  # as the command does
+
+
+@lru_cache(maxsize=None)
+def svg_of(name: str, lang: str = "nl") -> str:
+    return render_swimlane(analysis_of(name), "svg", lang).decode("utf-8")
+
+
+def groups(root: ET.Element, prefix: str) -> dict[str, ET.Element]:
+    return {g.get("id", "")[len(prefix):]: g for g in root.iter(f"{SVG}g") if g.get("id", "").startswith(prefix)}
+
+
+def path_box(group: ET.Element) -> tuple[float, float, float, float]:
+    """Bounding box (x0, y0, x1, y1) of the path coordinates inside a group (SVG user units, y down)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for path in group.iter(f"{SVG}path"):
+        values = [float(v) for v in NUMBER.findall(path.get("d", ""))]
+        xs += values[0::2]
+        ys += values[1::2]
+    assert xs and ys, ET.tostring(group)[:200]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def texts(group: ET.Element) -> str:
+    return " ".join(" ".join(t.itertext()) for t in group.iter(f"{SVG}text"))
+
+
+def check_svg(svg: str, analysis: procesmap.Analysis) -> None:
+    root = ET.fromstring(svg)
+    assert root.get("viewBox", "").startswith("0 0 ")
+    nodes = groups(root, "node-")
+    labels = groups(root, "label-")
+    process = analysis.process
+    assert set(nodes) == {s.id for s in process.steps}
+    for step in process.steps:  # every step's full name is in the picture, as text
+        assert " ".join(texts(labels[step.id]).split()) .replace(" ", "") == step.label.replace(" ", ""), step.id
+    boxes = {step: path_box(group) for step, group in nodes.items()}
+    items = sorted(boxes.items())
+    for i, (a, (ax0, ay0, ax1, ay1)) in enumerate(items):  # no two step shapes overlap
+        assert ax1 - ax0 > 10 and ay1 - ay0 > 10
+        for b, (bx0, by0, bx1, by1) in items[i + 1:]:
+            assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, f"{a} overlaps {b}"
+    lanes = groups(root, "lane-")
+    assert set(lanes) == set(process.roles) | ({"none"} if "none" in lanes else set())
+    lane_labels = groups(root, "lanelabel-")
+    for role_id, role in process.roles.items():
+        assert " ".join(texts(lane_labels[role_id]).split()).replace(" ", "") == (role.name or role_id).replace(" ", "")
+    assert "<script" not in svg.lower()
+
+
+@pytest.mark.parametrize("file", bundled(), ids=lambda p: p.stem)
+def test_svg_of_every_bundled_map(file: object) -> None:
+    name = file.stem  # type: ignore[attr-defined]
+    check_svg(svg_of(name), analysis_of(name))
+
+
+def test_svg_of_a_60_step_map_in_english() -> None:
+    svg = svg_of("generated-60-2", "en")
+    check_svg(svg, analysis_of("generated-60-2"))
+    assert "handover to another organisation" in svg and "Externe" not in svg
+
+
+def test_svg_shows_findings_omgevingsvergunning() -> None:
+    svg = svg_of("omgevingsvergunning")
+    root = ET.fromstring(svg)
+    # the bottleneck with its utilisation, the single points of failure, waits with a decimal comma
+    badges = {key: " ".join(texts(group).split()) for key, group in groups(root, "badge-").items()}
+    assert badges == {"spof-teamleider-vth": "⚠ kwetsbaar: één persoon, geen vervanger",
+                      "spof-adviseur-milieu-odvr": "⚠ kwetsbaar: één persoon, geen vervanger",
+                      "bottleneck-adviseur-milieu-odvr": "▲ knelpunt: bezetting 91%"}
+    assert "wacht 16,0 d (28%)" in texts(groups(root, "wait-")["advies-milieu"])
+    # org handovers red and thick, manual ones dashed; the rework loop dotted
+    edges = groups(root, "edge-")
+    style = lambda key: " ".join(p.get("style", "") for p in edges[key].iter(f"{SVG}path"))  # noqa: E731
+    assert "#c62828" in style("advies-brandveiligheid--adviezen-bundelen")
+    assert "stroke-dasharray" in style("adviezen-uitzetten--intake-odvr")
+    assert "#1f5fa8" in style("aanvullen--volledigheid") or "stroke-dasharray" in style("aanvullen--volledigheid")
+    assert "stroke-dasharray" not in style("conceptbesluit--collegiale-toets")
+    assert "30% · aanvraag onvolledig" in " ".join(texts(groups(root, "edgelabel-")["volledigheid--aanvullen"]).split())
+    for key in ("start", "task", "decision", "parallel", "wait", "end", "organisation", "manual", "rework",
+                "spof", "bottleneck"):
+        assert key in groups(root, "legend-"), key
+
+
+def test_svg_embeds_its_font_with_the_dutch_characters() -> None:
+    from fontTools.ttLib import TTFont
+
+    svg = svg_of("generated-12-3")
+    assert "één, ë, ï" in svg
+    faces = re.findall(r"url\(data:font/woff;base64,([A-Za-z0-9+/=]+)\)", svg)
+    assert len(faces) == 2  # regular and bold
+    font = TTFont(io.BytesIO(base64.b64decode(faces[0])))
+    cmap = font.getBestCmap()
+    assert all(ord(c) in cmap for c in "ëéï%,0123456789")
+    assert "font-family: 'procesmap-sans', 'DejaVu Sans'" in svg
+
+
+def test_svg_escapes_hostile_names() -> None:
+    text = """\
+procesmap: 1
+id: vijandig
+owner: a
+roles: {a: {name: "<b>Rol</b> & co", people: 2}}
+steps:
+  - {id: s1, type: start, role: a, name: "<script>alert(1)</script>", next: s2}
+  - {id: s2, type: end, role: a, name: "Kosten $5 en $6 \\"quotes\\""}
+"""
+    analysis = procesmap.analyse(procesmap.loads(text), cases=100)
+    svg = render_swimlane(analysis, "svg", "nl").decode("utf-8")
+    assert "<script" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt;" in svg
+    assert "Kosten $5 en $6" in svg  # no mathtext
+    check_svg(svg, analysis)
+
+
+def test_png_is_valid_at_print_resolution() -> None:
+    data = render_swimlane(analysis_of("wmo-melding"), "png", "nl")
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    chunks = {}
+    offset = 8
+    while offset < len(data):
+        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        chunks[kind] = data[offset + 8:offset + 8 + length]
+        offset += 12 + length
+    width, height = struct.unpack(">II", chunks[b"IHDR"][:8])
+    x_ppm, y_ppm, unit = struct.unpack(">IIB", chunks[b"pHYs"])
+    assert unit == 1 and round(x_ppm * 0.0254) >= 200 and x_ppm == y_ppm
+    assert width > 2000 and height > 1000
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(data))
+    image.verify()
+
+
+def test_pdf_is_vector_with_embedded_truetype_fonts(tmp_path: object) -> None:
+    data = render_swimlane(analysis_of("bezwaarschrift"), "pdf", "nl")
+    assert data.startswith(b"%PDF-")
+    assert b"/FontFile2" in data  # TrueType embedded (pdf.fonttype 42)
+    assert b"/Subtype /Image" not in data  # vectors, not a bitmap
+    if shutil.which("pdffonts"):
+        path = tmp_path / "b.pdf"  # type: ignore[operator]
+        path.write_bytes(data)
+        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60).stdout
+        rows = [line for line in out.splitlines()[2:] if line.strip()]
+        assert rows and all(" yes " in row and "TrueType" in row for row in rows), out
+
+
+def test_bad_format_is_refused() -> None:
+    with pytest.raises(ValueError):
+        render_swimlane(analysis_of("wmo-melding"), "gif", "nl")

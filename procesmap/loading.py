@@ -87,7 +87,11 @@ def _read_text(path: Path, display: str) -> str:
         if size > MAX_BYTES:
             out.add((1, 1), "load.too_large", "hint.load.too_large", size=size, limit=MAX_BYTES)
             raise out.fail()
-        data = path.read_bytes()
+        with path.open("rb") as handle:  # bounded: /dev/zero or a pipe reports size 0 and never ends
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            out.add((1, 1), "load.too_large", "hint.load.too_large", size=f">{MAX_BYTES}", limit=MAX_BYTES)
+            raise out.fail()
     except OSError as err:
         out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=err.strerror or str(err))
         raise out.fail() from None
@@ -101,11 +105,12 @@ def decode(data: bytes, display: str) -> str:
         offset = data.index(b"\x00")
         out.add(_byte_position(data, offset), "load.binary", "hint.load.binary")
         raise out.fail()
+    bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        out.add(_byte_position(data, err.start), "load.encoding", "hint.load.encoding",
-                byte=f"0x{data[err.start]:02x}")
+        text = data[bom:].decode("utf-8")
+    except UnicodeDecodeError as err:  # err.start counts from after the BOM
+        offset = bom + err.start
+        out.add(_byte_position(data, offset), "load.encoding", "hint.load.encoding", byte=f"0x{data[offset]:02x}")
         raise out.fail() from None
     return text
 
@@ -238,6 +243,7 @@ class _Builder:
         self.values: dict[Path_, tuple[int, int]] = {}
         self.keys: dict[Path_, tuple[int, int]] = {}
         self.count = 0
+        self.open: set[int] = set()  # ids of the collection nodes being built (a cycle is refused)
         self.constructor = yaml.constructor.SafeConstructor()
 
     def build(self, node: Any, path: Path_ = (), depth: int = 0) -> Any:
@@ -245,7 +251,8 @@ class _Builder:
         if self.count > MAX_NODES:
             self.out.add(_mark(node.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=MAX_NODES)
             raise self.out.fail()
-        if depth > MAX_DEPTH:  # aliases can nest deeper than the text does, even in a cycle (&a [*a])
+        if not isinstance(node, self.yaml.ScalarNode) and (depth > MAX_DEPTH or id(node) in self.open):
+            # aliases can nest deeper than the text does, even in a cycle (&a [*a]): refuse at the anchor
             self.out.add(_mark(node.start_mark), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
             raise self.out.fail()
         if path not in self.values:
@@ -263,7 +270,14 @@ class _Builder:
                 return self.constructor.construct_object(node)
             except Exception:  # a scalar the safe constructor cannot read: keep its text
                 return node.value
-        if isinstance(node, yaml.SequenceNode):
+        self.open.add(id(node))
+        try:
+            return self._collection(node, path, depth)
+        finally:
+            self.open.discard(id(node))
+
+    def _collection(self, node: Any, path: Path_, depth: int) -> Any:
+        if isinstance(node, self.yaml.SequenceNode):
             return [self.build(child, path + (index,), depth + 1) for index, child in enumerate(node.value)]
         result: dict[Any, Any] = {}
         for key_node, value_node in self._pairs(node, depth):
@@ -274,7 +288,7 @@ class _Builder:
             if key in result:
                 first = self.keys.get(path + (key,), (0, 0))
                 self.out.add(_mark(key_node.start_mark), "load.duplicate_key", "hint.load.duplicate_key",
-                             key=key, line=first[0])
+                             key=_describe(key), line=first[0])
                 continue
             self.keys[path + (key,)] = _mark(key_node.start_mark)
             result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -354,13 +368,13 @@ def loads(text: str, file: str = "<string>", *, repository: Path | None = None) 
     if "procesmap" not in data:
         out.add((1, 1), "load.no_version", "hint.load.no_version")
     elif version != 1 or isinstance(version, bool):
-        out.add(source.locate(("procesmap",)), "load.version", "hint.load.version", version=version)
+        out.add(source.locate(("procesmap",)), "load.version", "hint.load.version", version=_describe(version))
         raise out.fail()
     if "steps" not in data:
         out.add((1, 1), "load.no_steps", "hint.load.no_steps")
     data = _strip_extensions(data)
     process = _validate(data, source, out)
-    _check_references(data, source, out, repository if repository is not None else _repository_of(file))
+    _check_references(data, source, out, repository)
     if out.problems or process is None:
         raise out.fail()
     process._source = source
@@ -502,18 +516,19 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     if kind == "missing":
         if loc in (("procesmap",), ("steps",)):
             return  # reported with a better hint above
-        out.add(source.locate(loc[:-1]), "value.missing", "hint.value.missing", field=field)
+        out.add(source.locate(loc[:-1]), "value.missing", "hint.value.missing", field=str(field))
         return
     if kind == "extra_forbidden":
         allowed = _allowed_keys(loc[:-1])
         if error.get("input") is None and isinstance(field, str) and " " in field.strip():
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.yaml.flow_comma", field=field)
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.yaml.flow_comma", field=str(field))
             return
         close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
         if close:
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.did_you_mean", field=field, suggestion=close[0])
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.did_you_mean", field=str(field),
+                    suggestion=close[0])
         else:
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=field,
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
                     allowed=", ".join(allowed))
         return
     position = source.locate(loc, key=on_key)
@@ -522,7 +537,7 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         at = ctx.get("at")
         if isinstance(at, (tuple, list)):  # inside a duration mapping: point at the bad item
             position = source.locate(loc + tuple(at))
-        out.add(position, ctx["key"], ctx.get("hint_key"), field=field, **args)
+        out.add(position, ctx["key"], ctx.get("hint_key"), field=str(field), **args)
         return
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
@@ -530,18 +545,19 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         allowed = [part.strip() for part in expected.replace(" or ", ", ").split(",") if part.strip()]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         if close:
-            out.add(position, "value.not_allowed", "hint.did_you_mean", field=field, value=value, expected=expected,
-                    suggestion=close[0])
+            out.add(position, "value.not_allowed", "hint.did_you_mean", field=str(field), value=_describe(value),
+                    expected=expected, suggestion=close[0])
         else:
-            out.add(position, "value.not_allowed", "hint.allowed_values", field=field, value=value, expected=expected)
+            out.add(position, "value.not_allowed", "hint.allowed_values", field=str(field), value=_describe(value),
+                    expected=expected)
         return
     key = _TYPE_KEYS.get(kind)
     if key is None:
-        out.add(position, "value.invalid", "hint.value.invalid", field=field, detail=error.get("msg", kind))
+        out.add(position, "value.invalid", "hint.value.invalid", field=str(field), detail=error.get("msg", kind))
         return
     limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))
     found = error.get("input")
-    out.add(position, key, "hint.value.type", field=field, limit=limit, found=_describe(found))
+    out.add(position, key, "hint.value.type", field=str(field), limit=limit, found=_describe(found))
 
 
 def _describe(value: Any) -> str:
@@ -612,10 +628,15 @@ def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, 
                 first_at[step_id] = where
                 step_ids.append(step_id)
 
+    members: dict[int, set[str]] = {}  # id(valid) -> set(valid): membership in O(1), however many steps
+
     def check(value: Any, valid: list[str], path: Path_, kind_id: str) -> None:
         if not isinstance(value, str):
             return
-        if value in valid:
+        known = members.get(id(valid))
+        if known is None:
+            known = members[id(valid)] = set(valid)
+        if value in known:
             return
         kind = Key("kind." + kind_id)
         close = difflib.get_close_matches(value, valid, n=1, cutoff=0.5)

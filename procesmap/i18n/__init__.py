@@ -41,7 +41,7 @@ class _Args(dict):  # type: ignore[type-arg]
         return "{" + key + "}"
 
 
-def t(key: str, lang: str = "en", **args: Any) -> str:
+def t(key: str, lang: str = "en", /, **args: Any) -> str:
     """The text of ``key`` in ``lang`` with ``args`` filled in. Unknown keys show as themselves."""
     entry = MESSAGES.get(key)
     if entry is None:

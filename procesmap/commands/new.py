@@ -1,0 +1,33 @@
+"""``procesmap new ID [--lang nl|en] [--output PATH]``: a commented starter map for the next workshop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from procesmap.cli import Language, _fail, _lang, app
+from procesmap.errors import UsageError
+from procesmap.i18n.versions import install as _install_messages
+
+_install_messages()  # until messages.py merges MESSAGES_VERSIONS
+
+
+@app.command("new")
+def new_command(
+    process_id: str = typer.Argument(..., metavar="ID", help="The process id: a lower-case slug, e.g. omgevingsvergunning-2."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the map and its comments (default: nl)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write (default: ./ID.yaml). Never overwrites."),
+) -> None:
+    """Write a commented starter map (start, a task, a decision, an end) that analyses as it is."""
+    from procesmap.i18n import t
+    from procesmap.starter import write_starter
+
+    language = lang.value if lang else "nl"
+    messages = _lang(lang)
+    try:
+        path = write_starter(process_id, language, output)
+    except UsageError as err:
+        raise _fail(err, messages) from None
+    typer.echo(t("versions.new.written", messages, path=str(path)), err=True)

@@ -1,0 +1,391 @@
+"""``procesmap fmt``: one canonical layout for process files, with every comment kept.
+
+The layout (docs/versions.md):
+
+- keys in the order of FORMAT.md per kind of mapping (process, step, role, team, organisation,
+  system, RACI, branch, knelpunt, calendar, duration); unknown and ``x-`` keys last, in the
+  author's order; sections keyed by id (``roles:``, ``teams:`` ...) and lists (``steps:``)
+  keep the author's order;
+- two spaces per level, list items indented under their key (``  - id: ...``);
+- flow mappings and lists (``{name: X, team: y}``, ``[a, b]``) stay flow, block stays block;
+- quotes stay as the author wrote them (adding or removing quotes could change what a YAML 1.1
+  reader makes of ``no``, ``on`` or ``1:30``); ruamel.yaml adds quotes only where a value needs them;
+- no line is wrapped; line ends are LF, no BOM; one newline at the end.
+
+A comment moves with the key it belongs to: an end-of-line comment with its key, comment lines
+above a key with that key, comments after the last key of a mapping stay at its end.
+
+Never changing meaning is checked, not hoped for: the text is loaded with procesmap's own loader
+before (a file that does not load is never rewritten) and after formatting, the plain data of both
+must be equal, and every comment of the old text must be in the new one; otherwise nothing is written.
+Files are written with :func:`procesmap._io.write_atomic` (temporary file in the same folder, rename).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+from procesmap.errors import LoadError, UsageError
+from procesmap.i18n.versions import install as _install_messages
+
+__all__ = ["format_text", "format_file", "format_paths", "FormatResult", "comments", "ORDERS", "MeaningError"]
+
+_install_messages()
+
+_BLOCK_SCALAR = re.compile(r"(?:^|[:\-]\s+)[|>][-+1-9]{0,2}$")
+_DURATION = ("min", "mode", "max", "samples")
+ORDERS: dict[str, tuple[str, ...]] = {
+    "process": ("procesmap", "kind", "id", "name", "owner", "language", "description", "term", "term_extension",
+                "service_norm", "volume", "calendar", "organisations", "teams", "roles", "systems", "steps", "issues"),
+    "step": ("id", "name", "type", "role", "raci", "wait", "work", "lead", "suspends_term", "system", "via", "next",
+             "log", "subprocess", "description"),
+    "role": ("name", "team", "organisation", "people", "fte", "backup", "external", "description"),
+    "team": ("name", "organisation", "description"),
+    "organisation": ("name", "description"),
+    "system": ("name", "kind", "description"),
+    "raci": ("R", "A", "C", "I"),
+    "branch": ("to", "p", "when"),
+    "issue": ("id", "step", "text", "level", "solution", "action", "owner"),
+    "calendar": ("hours_per_day", "days_per_week", "weeks_per_year"),
+    "duration": _DURATION,
+}
+_SECTION_KIND = {"organisations": "organisation", "teams": "team", "roles": "role", "systems": "system"}
+
+
+class MeaningError(UsageError):
+    """The canonical layout would read differently: nothing is written (a bug to report, never silent)."""
+
+
+@dataclass(frozen=True)
+class FormatResult:
+    path: str
+    changed: bool
+    written: bool
+
+
+# -- comments (for the guard and the tests) -----------------------------------------------------------
+
+
+def comments(text: str) -> list[str]:
+    """Every comment in YAML ``text`` (``# ...`` up to the end of the line), in order; block scalars skipped."""
+    found: list[str] = []
+    block_indent: int | None = None
+    for raw in text.replace("\r\n", "\n").split("\n"):
+        stripped = raw.lstrip(" ")
+        indent = len(raw) - len(stripped)
+        if block_indent is not None:
+            if not stripped or indent > block_indent:
+                continue
+            block_indent = None
+        comment, content = _split_comment(raw)
+        if comment is not None:
+            found.append(comment.rstrip())
+        if _BLOCK_SCALAR.search(content.strip()):
+            block_indent = indent
+    return found
+
+
+def _split_comment(line: str) -> tuple[str | None, str]:
+    """(comment or None, the line before it): a ``#`` at the start or after a space, outside quotes."""
+    quote: str | None = None
+    index = 0
+    while index < len(line):
+        char = line[index]
+        if quote:
+            if char == quote:
+                if quote == "'" and line[index + 1: index + 2] == "'":
+                    index += 2
+                    continue
+                quote = None
+            elif char == "\\" and quote == '"':
+                index += 2
+                continue
+        elif char in "\"'" and (index == 0 or line[index - 1] in " \t[{,:-"):
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t"):
+            return line[index:], line[:index]
+        index += 1
+    return None, line
+
+
+# -- reordering with comments kept ------------------------------------------------------------
+
+
+def _is_block(value: Any) -> bool:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0 and not value.fa.flow_style()
+
+
+def _tail(collection: Any) -> tuple[list[Any], int]:
+    """The comment slot right after a block collection's last value: (slot list, index)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    if isinstance(collection, CommentedMap):
+        last = list(collection.keys())[-1]
+        value = collection[last]
+        if _is_block(value):
+            return _tail(value)
+        return collection.ca.items.setdefault(last, [None, None, None, None]), 2
+    last_index = len(collection) - 1
+    value = collection[last_index]
+    if _is_block(value):
+        return _tail(value)
+    return collection.ca.items.setdefault(last_index, [None, None, None, None]), 0
+
+
+def _lines(token: Any) -> tuple[str, list[str]]:
+    """A comment token's text as (end-of-line comment or "", the full lines after it)."""
+    if token is None:
+        return "", []
+    parts = token.value.split("\n")
+    # the text ends with a newline: drop the empty part after it
+    if parts and parts[-1] == "":
+        parts = parts[:-1]
+    if not parts:
+        return "", []
+    return parts[0], parts[1:]
+
+
+def _set_token(slot: list[Any], index: int, text: str, column: int) -> None:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    if not text.strip("\n") and not text.startswith("#"):
+        if slot[index] is not None and text:
+            slot[index].value = text
+        elif slot[index] is not None:
+            slot[index] = None
+        elif text:
+            slot[index] = CommentToken(text, CommentMark(column), None)
+        return
+    if slot[index] is not None:
+        slot[index].value = text
+    else:
+        slot[index] = CommentToken(text, CommentMark(column), None)
+
+
+def _join(first: str, after: list[str]) -> str:
+    if not first and not after:
+        return ""
+    return first + "\n" + "".join(line + "\n" for line in after)
+
+
+def _reorder(mapping: Any, order: tuple[str, ...]) -> None:
+    """Put ``mapping``'s keys in ``order`` (others last, as they were), moving comments with their keys."""
+    keys = list(mapping.keys())
+    known = [k for k in order if k in mapping]
+    wanted = known + [k for k in keys if k not in order]
+    if wanted == keys or getattr(mapping, "merge", None):
+        return  # already canonical, or has merge keys (<<): the author's order is part of its meaning
+    if not mapping.fa.flow_style() and any(_flow_with_comments(mapping[k]) for k in keys):
+        return  # a comment inside or after a flow value of a block mapping: ruamel keeps it there, so do not move
+    if mapping.fa.flow_style():
+        # what follows a flow mapping (a comment after `- {...}`) hangs on its last key: keep it last
+        old_slot = mapping.ca.items.get(keys[-1])
+        if keys[-1] != wanted[-1] and old_slot is not None and old_slot[2] is not None:
+            new_slot = mapping.ca.items.setdefault(wanted[-1], [None, None, None, None])
+            if new_slot[2] is None:
+                new_slot[2] = old_slot[2]
+            else:
+                new_slot[2].value = new_slot[2].value.rstrip("\n") + "\n" + old_slot[2].value.lstrip("\n")
+            old_slot[2] = None
+        for key in wanted:
+            mapping.move_to_end(key)
+        return
+    column = mapping.lc.col or 0
+    slots: dict[Any, tuple[list[Any], int, str, int]] = {}  # key -> (slot, index, kept text, column)
+    leading: dict[Any, list[str]] = {}
+    trailing: list[str] = []
+    for position, key in enumerate(keys):
+        value = mapping[key]
+        if _is_block(value):
+            slot, index = _tail(value)
+            first, rest = _lines(slot[index])
+            cut = next((i for i, line in enumerate(rest) if line.strip() and _indent(line) <= column), len(rest))
+            while cut > 0 and not rest[cut - 1].strip():
+                cut -= 1
+            kept, after = _join(first, rest[:cut]), rest[cut:]
+        else:
+            slot, index = mapping.ca.items.setdefault(key, [None, None, None, None]), 2
+            first, after = _lines(slot[index])
+            kept = first + "\n" if first else ""
+        token_column = slot[index].column if slot[index] is not None else column
+        slots[key] = (slot, index, kept, token_column)
+        if position + 1 < len(keys):
+            leading[keys[position + 1]] = after
+        else:
+            trailing = after
+    orphan = leading.pop(wanted[0], [])  # comments above a key that moves to the top: after its line
+    for position, key in enumerate(wanted):
+        after = leading.get(wanted[position + 1], []) if position + 1 < len(wanted) else trailing
+        if position == 0 and orphan:
+            after = orphan + after
+        slot, index, kept, token_column = slots[key]
+        text = kept if not after else (kept or "\n") + "".join(line + "\n" for line in after)
+        _set_token(slot, index, text, token_column)
+    for key in wanted:
+        mapping.move_to_end(key)
+
+
+def _flow_with_comments(value: Any) -> bool:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not isinstance(value, (CommentedMap, CommentedSeq)) or not value.fa.flow_style():
+        return False
+    ca = value.ca
+    return bool(ca.items or ca.end or (ca.comment and any(ca.comment)))
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _canonical(node: Any, kind: str) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        for key in list(node.keys()):
+            value = node[key]
+            child = _child_kind(kind, key)
+            if child is not None:
+                if child.endswith("[]"):
+                    if isinstance(value, CommentedSeq):
+                        for item in value:
+                            _canonical(item, child[:-2])
+                elif child.endswith("{}"):
+                    if isinstance(value, CommentedMap):
+                        for entry in value.values():
+                            _canonical(entry, child[:-2])
+                else:
+                    _canonical(value, child)
+        if kind in ORDERS:
+            _reorder(node, ORDERS[kind])
+
+
+def _child_kind(kind: str, key: Any) -> str | None:
+    """The kind of mapping under ``key`` of a mapping of ``kind``; ``[]`` a list of, ``{}`` a map by id of."""
+    if kind == "process":
+        if key in _SECTION_KIND:
+            return _SECTION_KIND[key] + "{}"
+        return {"steps": "step[]", "issues": "issue[]", "calendar": "calendar"}.get(key)
+    if kind == "step":
+        if key in ("work", "wait", "lead"):
+            return "duration"
+        return {"raci": "raci", "next": "branch[]"}.get(key)
+    return None
+
+
+# -- the formatter -----------------------------------------------------------------------------
+
+
+def _ruamel() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 16
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _plain_data(text: str, file: str) -> Any:
+    from procesmap.loading import _Collector, _compose
+
+    data, _ = _compose(text, _Collector(file))
+    return data
+
+
+def format_text(text: str, file: str = "<string>") -> str:
+    """The canonical layout of a process file's text.
+
+    Raises :class:`~procesmap.errors.LoadError` when the text does not load (nothing to format), and
+    :class:`MeaningError` when the layout would read differently or lose a comment.
+    """
+    from procesmap.loading import loads
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    loads(text, file)  # a file that does not load is never formatted
+    yaml = _ruamel()
+    try:
+        document = yaml.load(text)
+    except Exception as err:  # ruamel reads YAML 1.2; refuse what it cannot read rather than guess
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
+                           detail=" ".join(str(err).split())[:200]) from None
+    _canonical(document, "process")
+    buffer = io.StringIO()
+    yaml.dump(document, buffer)
+    result = buffer.getvalue()
+    result = result.rstrip("\n") + "\n"
+    _check_same(text, result, file)
+    return result
+
+
+def _check_same(before: str, after: str, file: str) -> None:
+    from procesmap.loading import loads
+
+    try:
+        loads(after, file)
+        same = _plain_data(before, file) == _plain_data(after, file)
+    except LoadError as err:
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
+                           detail=err.problems[0].message("en")) from None
+    if not same:
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail="data differs")
+    lost = Counter(comments(before)) - Counter(comments(after))
+    if lost:
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
+                           detail="comment lost: " + next(iter(lost)))
+
+
+def format_file(path: str | os.PathLike[str], *, check: bool = False) -> FormatResult:
+    """Format one file in place (atomically); with ``check`` only report whether it would change.
+
+    Raises :class:`~procesmap.errors.LoadError` (file not loadable: left untouched),
+    :class:`MeaningError`, or :class:`~procesmap.errors.UsageError` when writing fails.
+    """
+    from procesmap._io import write_atomic
+    from procesmap.loading import _read_text
+
+    file = Path(path)
+    display = str(path)
+    raw = file.read_bytes() if file.is_file() else None
+    text = _read_text(file, display)
+    formatted = format_text(text, display)
+    changed = raw != formatted.encode("utf-8")
+    if not changed or check:
+        return FormatResult(display, changed, False)
+    try:
+        write_atomic(file, formatted)
+    except OSError as err:
+        raise UsageError("versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=display,
+                         reason=err.strerror or str(err)) from None
+    return FormatResult(display, True, True)
+
+
+def format_paths(paths: Iterable[str | os.PathLike[str]], *, check: bool = False) -> tuple[list[FormatResult], list[Any]]:
+    """Format every process file under ``paths``; returns the results and every problem (per file)."""
+    from procesmap.loading import discover
+
+    results: list[FormatResult] = []
+    problems: list[Any] = []
+    try:
+        files = discover(paths)
+    except LoadError as err:
+        return [], list(err.problems)
+    for file in files:
+        try:
+            results.append(format_file(file, check=check))
+        except LoadError as err:
+            problems.extend(err.problems)
+        except UsageError as err:
+            problems.append(err)
+    return results, problems
+

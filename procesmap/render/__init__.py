@@ -19,9 +19,12 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
     "terminal": ("procesmap.render.terminal", "render_terminal", False),
     "markdown": ("procesmap.render.markdown", "render_markdown", False),
     "json": ("procesmap.render.json", "render_json", False),
+    "html": ("procesmap.render.html", "render_html", False),
+    "pdf": ("procesmap.render.pdf", "render_pdf", True),
 }
 
-SUFFIXES: dict[str, str] = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal"}
+SUFFIXES: dict[str, str] = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal",
+                             ".html": "html", ".htm": "html", ".pdf": "pdf"}
 
 
 def is_binary(fmt: str) -> bool:

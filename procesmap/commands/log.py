@@ -1,0 +1,151 @@
+"""``procesmap log stats|compare|discover``: event logs from the case system, held against the map.
+
+Each command is a few lines over :mod:`procesmap.eventlog`; pyarrow, DuckDB and lxml are
+imported inside the commands only.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from procesmap.cli import FailOn, Language, _fail, _lang, _write, app
+from procesmap.errors import ProcessmapError, UsageError
+
+log_app = typer.Typer(name="log", help="Event logs (XES, CSV, Parquet): statistics, the map against the log, a draft map.",
+                      no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+app.add_typer(log_app, name="log")
+
+_CASE = typer.Option(None, "--case", help="Column with the case id (default: case:concept:name, case_id, ...).")
+_ACTIVITY = typer.Option(None, "--activity", help="Column with the activity (default: concept:name, activity, ...).")
+_TIMESTAMP = typer.Option(None, "--timestamp", help="Column with the timestamp, ISO 8601 (default: time:timestamp, timestamp, ...).")
+_RESOURCE = typer.Option(None, "--resource", help="Column with the resource (default: org:resource, resource, ...).")
+_ROLE = typer.Option(None, "--role", help="Column with the role or team (default: org:group, role, ...).")
+_LIFECYCLE = typer.Option(None, "--lifecycle", help="Column with start/complete (default: lifecycle:transition).")
+_ROLES = typer.Option(None, "--roles", help="A resource -> role mapping: YAML {resource: role} or CSV resource,role.")
+_FORMAT = typer.Option(None, "--format", "-f", help="terminal, markdown, json or html (default: from --output's suffix, else terminal).")
+_OUTPUT = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically).")
+_LANG = typer.Option(None, "--lang", help="Report language (nl or en).")
+
+
+def _read(path: Path, case: Optional[str], activity: Optional[str], timestamp: Optional[str], resource: Optional[str],
+          role: Optional[str], lifecycle: Optional[str], roles: Optional[Path]) -> Any:
+    from procesmap.eventlog import LogMapping, read_log, read_roles
+
+    mapping = LogMapping(case=case, activity=activity, timestamp=timestamp, resource=resource, role=role,
+                         lifecycle=lifecycle, roles=read_roles(roles) if roles else None)
+    big = path.exists() and path.is_file() and path.stat().st_size > 8_000_000
+    if not (big and sys.stderr.isatty()):
+        return read_log(path, mapping)
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+
+    from procesmap.i18n import t
+
+    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(t("logreport.reading", _lang(None), path=path.name), total=path.stat().st_size)
+        return read_log(path, mapping, progress=lambda done, total: bar.update(task, completed=done))
+
+
+def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang: str) -> None:
+    from procesmap.eventlog._render import FORMATS, SUFFIXES, compare_sections, print_terminal, render, stats_sections
+
+    if fmt is not None and fmt not in FORMATS:
+        raise UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS))
+    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "markdown") if output else "terminal")
+    if chosen == "terminal" and output is None:
+        from rich.console import Console
+
+        build = stats_sections if data["report"] == "log-stats" else compare_sections
+        title, sections = build(data, lang)
+        print_terminal(title, sections, lang, Console(highlight=False, emoji=False))
+        return
+    text = render(data, "markdown" if chosen == "terminal" else chosen, lang)
+    if output is not None:
+        _write(output, text, lang)
+    else:
+        sys.stdout.write(text)
+
+
+@log_app.command("stats")
+def stats(
+    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False),
+    fmt: Optional[str] = _FORMAT, output: Optional[Path] = _OUTPUT, lang: Optional[Language] = _LANG,
+    case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
+    resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
+    roles: Optional[Path] = _ROLES,
+    top: int = typer.Option(20, "--top", help="Number of variants listed."),
+) -> None:
+    """Cases, events, variants, case durations, directly-follows with waits, and handovers of one log."""
+    from procesmap.eventlog import log_stats
+
+    language = _lang(lang)
+    try:
+        data = log_stats(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), top_variants=top).to_dict()
+        _emit(data, fmt, output, language)
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+
+
+@log_app.command("compare")
+def compare_command(
+    process_file: Path = typer.Argument(..., metavar="MAP", help="The process map (.yaml).", show_default=False),
+    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False),
+    fmt: Optional[str] = _FORMAT, output: Optional[Path] = _OUTPUT, lang: Optional[Language] = _LANG,
+    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this severity."),
+    case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
+    resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
+    roles: Optional[Path] = _ROLES,
+    seed: int = typer.Option(0, "--seed", help="Seed of the map's simulation."),
+    cases: int = typer.Option(10_000, "--cases", help="Simulated cases for the map's percentiles."),
+) -> None:
+    """Hold a map against a log: fitness, routes the map lacks, rework, waits, cycle time, term, handovers (PM6xx)."""
+    import procesmap
+    from procesmap.analysis import Settings, Severity
+    from procesmap.eventlog import compare
+
+    language = _lang(lang)
+    try:
+        process = procesmap.load(process_file)
+        result = compare(process, _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
+                         Settings(cases=cases, seed=seed))
+        _emit(result.to_dict(), fmt, output, lang.value if lang else (process.language or language))
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+    if any(f.severity >= Severity(fail_on.value) for f in result.findings):
+        raise typer.Exit(code=1)
+
+
+@log_app.command("discover")
+def discover_command(
+    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); else to the screen."),
+    coverage: float = typer.Option(0.8, "--coverage", help="Share of cases whose most frequent behaviour the draft covers."),
+    min_share: float = typer.Option(0.05, "--min-activity-share", help="Leave out activities in fewer than this share of cases."),
+    process_id: Optional[str] = typer.Option(None, "--id", help="The draft's process id (default: from the file name)."),
+    lang: Optional[Language] = _LANG,
+    case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
+    resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
+    roles: Optional[Path] = _ROLES,
+) -> None:
+    """Write a draft map (format 1) from a log: the most frequent behaviour, decisions, loops, waits and roles."""
+    from procesmap.eventlog import discover
+    from procesmap.i18n import t
+
+    language = _lang(lang)
+    try:
+        if not 0.0 < coverage <= 1.0:
+            raise UsageError("log.bad_coverage", "hint.log.bad_coverage", value=coverage)
+        text = discover(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), coverage=coverage,
+                        min_activity_share=min_share, process_id=process_id, lang=language)
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+    if output is None:
+        sys.stdout.write(text)
+        return
+    _write(output, text, language)
+    typer.echo(t("logreport.written", language, path=str(output)), err=True)

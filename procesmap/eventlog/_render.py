@@ -1,0 +1,262 @@
+"""The log reports as text: terminal (rich), Markdown, HTML (with inline SVG charts) and JSON.
+
+Renderers compute nothing: they lay out the plain data of ``LogStats.to_dict()`` and
+``Comparison.to_dict()`` as sections (a title and a table), and format numbers the
+language's way (Dutch with a decimal comma).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from procesmap.i18n import number, percent, t
+
+__all__ = ["FORMATS", "Section", "stats_sections", "compare_sections", "render", "SUFFIXES"]
+
+FORMATS = ("terminal", "markdown", "json", "html")
+SUFFIXES = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+ROWS = 15
+
+
+@dataclass
+class Section:
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    more: int = 0
+    chart: dict[str, Any] | None = field(default=None)
+
+
+def _n(value: Any, lang: str, digits: int = 1) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, int) and not isinstance(value, bool):
+        return number(value, lang)
+    return number(float(value), lang, digits)
+
+
+def _p(value: Any, lang: str) -> str:
+    return percent(value, lang, 1)
+
+
+def _kv(title: str, pairs: list[tuple[str, str]]) -> Section:
+    return Section(title, ["", ""], [[k, v] for k, v in pairs])
+
+
+def _limit(rows: list[list[str]], limit: int | None) -> tuple[list[list[str]], int]:
+    if limit is None or len(rows) <= limit:
+        return rows, 0
+    return rows[:limit], len(rows) - limit
+
+
+def stats_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) -> tuple[str, list[Section]]:
+    c, q, d = data["counts"], data["quality"], data["case_duration"]
+    title = t("logreport.stats_title", lang, file=data["log"]["file"])
+    sections = [
+        _kv(t("logreport.counts", lang), [(t(f"logreport.{k}", lang), _n(c[k], lang)) for k in
+                                          ("cases", "events", "instances", "activities", "resources", "roles", "variants")]),
+        _kv(t("logreport.quality", lang), [
+            (t("logreport.without_case", lang), _n(q.get("without_case", 0), lang)),
+            (t("logreport.without_activity", lang), _n(q.get("without_activity", 0), lang)),
+            (t("logreport.without_timestamp", lang), _n(q.get("without_timestamp", 0), lang)),
+            (t("logreport.bad_timestamp", lang), _n(q.get("bad_timestamp", 0), lang)),
+            (t("logreport.without_resource", lang), _n(q.get("without_resource", 0), lang)),
+            (t("logreport.naive_timestamps", lang), _n(q.get("naive_timestamps", 0), lang)),
+            (t("logreport.utc_offsets", lang), ", ".join(q.get("utc_offsets", [])) or t("logreport.none", lang)),
+            (t("logreport.lifecycle", lang), ", ".join(f"{k}: {_n(v, lang)}" for k, v in q.get("lifecycle", {}).items())),
+            (t("logreport.other_lifecycle", lang), _n(q.get("other_lifecycle", 0), lang)),
+            (t("logreport.unclosed_starts", lang), _n(q.get("unclosed_starts", 0), lang)),
+        ]),
+    ]
+    duration = _kv(t("logreport.case_duration", lang), [
+        (t("logreport.mean", lang), _n(d["mean"], lang, 2)), (t("logreport.median", lang), _n(d["p50"], lang, 2)),
+        ("p85", _n(d["p85"], lang, 2)), ("p95", _n(d["p95"], lang, 2)),
+        (t("logreport.min", lang), _n(d["min"], lang, 2)), (t("logreport.max", lang), _n(d["max"], lang, 2))])
+    histogram = data.get("case_duration_histogram") or {}
+    if histogram.get("counts"):
+        duration.chart = {"kind": "histogram", "title": t("logreport.chart_durations", lang),
+                          "labels": [_n(e, lang, 1) for e in histogram["edges"][:-1]], "values": histogram["counts"]}
+    sections.append(duration)
+    rows = [[a["activity"], _n(a["instances"], lang), _n(a["cases"], lang), _p(a["share_of_cases"], lang),
+             _n(a["service_time_mean"], lang, 3)] for a in data["activities"]]
+    shown, more = _limit(rows, limit)
+    activities = Section(t("logreport.per_activity", lang),
+                         [t("logreport.activity", lang), t("logreport.instances", lang), t("logreport.cases", lang),
+                          t("logreport.share_of_cases", lang), t("logreport.service_time", lang)], shown, more)
+    activities.chart = {"kind": "bars", "title": t("logreport.chart_activities", lang),
+                        "labels": [a["activity"] for a in data["activities"][:ROWS]],
+                        "values": [a["cases"] for a in data["activities"][:ROWS]]}
+    sections.append(activities)
+    rows = [[x["from"], x["to"], _n(x["count"], lang), _n(x["wait_mean"], lang, 2), _n(x["wait_median"], lang, 2)]
+            for x in data["directly_follows"]]
+    shown, more = _limit(rows, limit)
+    sections.append(Section(t("logreport.dfg", lang), [t("logreport.from", lang), t("logreport.to", lang),
+                                                         t("logreport.count", lang), t("logreport.wait_mean", lang),
+                                                         t("logreport.wait_median", lang)], shown, more))
+    for key, heading in (("resources", "logreport.handovers_resources"), ("roles", "logreport.handovers_roles")):
+        h = data["handovers"].get(key)
+        if not h:
+            continue
+        sections.append(_kv(t(heading, lang), [
+            (t("logreport.handovers", lang), _n(h["handovers"], lang)),
+            (t("logreport.self_handovers", lang), _n(h["self_handovers"], lang)),
+            (t("logreport.unknown_pairs", lang), _n(h["unknown"], lang)),
+            (t("logreport.per_case", lang), _n(h["per_case"], lang, 2))]))
+        rows = [[p["from"], p["to"], _n(p["count"], lang)] for p in h["pairs"]]
+        shown, more = _limit(rows, limit)
+        sections.append(Section(t(heading, lang) + f" ({t('logreport.handovers', lang)})",
+                                [t("logreport.from", lang), t("logreport.to", lang), t("logreport.count", lang)], shown, more))
+    rows = [[_n(v["cases"], lang), _p(v["share"], lang), " → ".join(v["activities"])] for v in data["variants"]]
+    shown, more = _limit(rows, limit)
+    sections.append(Section(t("logreport.variants_top", lang), [t("logreport.cases", lang), t("logreport.share", lang),
+                                                                t("logreport.activities", lang)], shown, more))
+    return title, sections
+
+
+def compare_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) -> tuple[str, list[Section]]:
+    title = t("logreport.compare_title", lang, process=data["process"]["id"], file=data["log"]["file"])
+    f, c = data["fitness"], data["counts"]
+    sections = [_kv(t("logreport.fitness", lang), [
+        (t("logreport.fitness_cases", lang), f"{_p(f['cases'], lang)} ({_n(f['cases_fitting'], lang)} / {_n(f['cases_total'], lang)})"),
+        (t("logreport.fitness_transitions", lang),
+         f"{_p(f['transitions'], lang)} ({_n(f['transitions_explained'], lang)} / {_n(f['transitions_total'], lang)})"),
+        (t("logreport.links", lang), f"{_n(c['steps_linked'], lang)} / {_n(c['steps'], lang)}"),
+        (t("logreport.steps_not_observed", lang), ", ".join(data["steps_not_observed"]) or t("logreport.none", lang)),
+    ])]
+    findings = [[x["severity"], x["code"], f"{x['file']}:{x['line']}", x["message_nl"] if lang == "nl" else x["message"]]
+                for x in data["findings"]]
+    sections.append(Section(t("logreport.findings", lang), [t("logreport.severity", lang), t("logreport.code", lang),
+                                                            t("logreport.where", lang), t("logreport.message", lang)],
+                            findings or [[t("logreport.no_findings", lang), "", "", ""]]))
+    rows = [[a["activity"], _n(a["cases"], lang), _p(a["share_of_cases"], lang)] for a in data["activities_not_on_map"]]
+    shown, more = _limit(rows, limit)
+    sections.append(Section(t("logreport.not_on_map", lang), [t("logreport.activity", lang), t("logreport.cases", lang),
+                                                              t("logreport.share_of_cases", lang)], shown, more))
+    rows = [[x["from"].replace("\x1e", ""), x["to"].replace("\x1e", ""), _n(x["cases"], lang), _p(x["share_of_cases"], lang)]
+            for x in data["transitions_not_on_map"]]
+    shown, more = _limit(rows, limit)
+    sections.append(Section(t("logreport.transitions_not_on_map", lang),
+                            [t("logreport.from", lang), t("logreport.to", lang), t("logreport.cases", lang),
+                             t("logreport.share_of_cases", lang)], shown, more))
+    rows = [[x["from"], x["to"]] for x in data["map_transitions_not_observed"]]
+    shown, more = _limit(rows, limit)
+    sections.append(Section(t("logreport.never_observed", lang), [t("logreport.from", lang), t("logreport.to", lang)], shown, more))
+    sections.append(Section(t("logreport.visits", lang), [t("logreport.step", lang), t("logreport.observed", lang),
+                                                          t("logreport.modelled", lang)],
+                            [[v["step"], _n(v["observed"], lang, 2), _n(v["modelled"], lang, 2)] for v in data["visits"]]))
+    sections.append(Section(t("logreport.waits", lang), [t("logreport.step", lang), t("logreport.measured", lang),
+                                                         t("logreport.observed_mean", lang), t("logreport.observed_median", lang),
+                                                         t("logreport.modelled", lang)],
+                            [[w["step"], _n(w["measured"], lang), _n(w["observed_mean"], lang, 2),
+                              _n(w["observed_median"], lang, 2), _n(w["modelled"], lang, 2)] for w in data["waits"]]))
+    o, m = data["cycle_time"]["observed"], data["cycle_time"]["modelled"]
+    sections.append(Section(t("logreport.cycle_time", lang), ["", t("logreport.observed", lang), t("logreport.modelled", lang)],
+                            [[t("logreport.mean", lang), _n(o["mean"], lang, 2), _n(m["mean"], lang, 2)],
+                             ["p50", _n(o["p50"], lang, 2), _n(m["p50"], lang, 2)],
+                             ["p85", _n(o["p85"], lang, 2), _n(m["p85"], lang, 2)],
+                             ["p95", _n(o["p95"], lang, 2), _n(m["p95"], lang, 2)]]))
+    term = data["term"]
+    sections.append(Section(t("logreport.term", lang), ["", t("logreport.observed", lang), t("logreport.modelled", lang)], [
+        [t("logreport.term_days", lang), _n(term["term"], lang, 1), _n(term["term"], lang, 1)],
+        [t("logreport.share_over_term", lang), _p(term["observed_share_over_term"], lang), _p(term["modelled_share_over_term"], lang)],
+        [t("logreport.share_over_extended_term", lang), _p(term["observed_share_over_extended_term"], lang), "-"],
+        [t("logreport.term_time_mean", lang), _n(term["observed_term_time"]["mean"], lang, 2), "-"]]))
+    h = data["handovers"]
+    sections.append(Section(t("logreport.handover_compare", lang), ["", t("logreport.observed", lang), t("logreport.modelled", lang)], [
+        [t("logreport.role_handovers", lang), _n(h["observed_role_per_case"], lang, 2), _n(h["modelled_role_per_case"], lang, 2)],
+        [t("logreport.resource_handovers", lang), _n(h["observed_resource_per_case"], lang, 2), "-"]]))
+    return title, sections
+
+
+def _markdown(title: str, sections: list[Section], lang: str) -> str:
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    out = [f"# {title}", ""]
+    for s in sections:
+        out += [f"## {s.title}", ""]
+        headers = s.headers if any(s.headers) else s.headers
+        out.append("| " + " | ".join(cell(h) for h in headers) + " |")
+        out.append("|" + "|".join("---" for _ in headers) + "|")
+        out += ["| " + " | ".join(cell(v) for v in row) + " |" for row in s.rows]
+        if s.more:
+            out += ["", t("logreport.more_rows", lang, count=s.more)]
+        out.append("")
+    return "\n".join(out)
+
+
+def _svg(chart: dict[str, Any]) -> str:
+    values = chart["values"]
+    labels = chart["labels"]
+    top = max(values) if values and max(values) > 0 else 1
+    if chart["kind"] == "bars":
+        height = 22 * len(values) + 10
+        parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="720" height="{height}" role="img" '
+                 f'aria-label="{html.escape(chart["title"])}">']
+        for i, (label, value) in enumerate(zip(labels, values)):
+            width = 380 * value / top
+            y = 5 + 22 * i
+            parts.append(f'<text x="290" y="{y + 14}" text-anchor="end" font-size="12">{html.escape(str(label)[:45])}</text>')
+            parts.append(f'<rect x="300" y="{y}" width="{width:.1f}" height="16" fill="#2b6cb0"/>')
+            parts.append(f'<text x="{305 + width:.1f}" y="{y + 13}" font-size="11">{value}</text>')
+        parts.append("</svg>")
+        return "".join(parts)
+    width = 720 / max(len(values), 1)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="740" height="230" role="img" aria-label="{html.escape(chart["title"])}">']
+    for i, value in enumerate(values):
+        h = 180 * value / top
+        parts.append(f'<rect x="{10 + i * width:.1f}" y="{190 - h:.1f}" width="{width - 2:.1f}" height="{h:.1f}" fill="#2b6cb0">'
+                     f'<title>{html.escape(str(labels[i]))}: {value}</title></rect>')
+    for i in range(0, len(values), max(len(values) // 5, 1)):
+        parts.append(f'<text x="{10 + i * width:.1f}" y="210" font-size="11">{html.escape(str(labels[i]))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _html(title: str, sections: list[Section], lang: str) -> str:
+    esc = html.escape
+    out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>',
+           "<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}"
+           "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
+           "th{background:#eef}</style></head><body>", f"<h1>{esc(title)}</h1>"]
+    for s in sections:
+        out.append(f"<h2>{esc(s.title)}</h2>")
+        if s.chart:
+            out.append(f"<figure>{_svg(s.chart)}<figcaption>{esc(s.chart['title'])}</figcaption></figure>")
+        out.append("<table>")
+        if any(s.headers):
+            out.append("<tr>" + "".join(f"<th>{esc(h)}</th>" for h in s.headers) + "</tr>")
+        out += ["<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in s.rows]
+        out.append("</table>")
+        if s.more:
+            out.append(f"<p>{esc(t('logreport.more_rows', lang, count=s.more))}</p>")
+    out.append("</body></html>\n")
+    return "\n".join(out)
+
+
+def print_terminal(title: str, sections: list[Section], lang: str, console: Any) -> None:
+    from rich.table import Table
+
+    console.print(f"[bold]{title}[/bold]", highlight=False)
+    for s in sections:
+        table = Table(title=s.title, title_justify="left", show_header=any(s.headers), show_edge=False)
+        for header in s.headers:
+            table.add_column(header, overflow="fold")
+        for row in s.rows:
+            table.add_row(*row)
+        console.print()
+        console.print(table)
+        if s.more:
+            console.print(t("logreport.more_rows", lang, count=s.more))
+
+
+def render(data: dict[str, Any], fmt: str, lang: str) -> str:
+    """``data`` (a log report dict) as ``json``, ``markdown`` or ``html`` text."""
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    build = stats_sections if data["report"] == "log-stats" else compare_sections
+    title, sections = build(data, lang, ROWS if fmt != "html" else 50)
+    return _markdown(title, sections, lang) if fmt == "markdown" else _html(title, sections, lang)

@@ -1,0 +1,73 @@
+"""The docs pages of the PM6xx rules, generated from their modules (never edited by hand).
+
+    python -m procesmap.eventlog.rules_docs docs/rules/log
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from procesmap.eventlog.rules import LOG_RULES, example_blocks
+from procesmap.i18n import t
+from procesmap.rules import rule_doc
+
+__all__ = ["log_rule_markdown", "write_log_docs", "docs_filename", "index_markdown"]
+
+
+def docs_filename(module: ModuleType) -> str:
+    return f"{module.CODE}-{module.NAME}.md"
+
+
+def log_rule_markdown(module: ModuleType) -> str:
+    doc = rule_doc(module)
+    lines = [
+        f"# {t(module.CODE + '.title', 'en')} ({module.CODE})", "",
+        f"- Code: `{module.CODE}`", f"- Name: `{module.NAME}`", f"- Default severity: `{module.DEFAULT_SEVERITY.value}`",
+        f"- Dutch: {t(module.CODE + '.title', 'nl')}", "- Command: `procesmap log compare MAP LOG`", "",
+        doc["summary"], "", "## Why this matters", "", doc.get("Why this matters", ""), "",
+        "## Waarom dit ertoe doet", "", doc.get("Waarom dit ertoe doet", ""), "",
+    ]
+    if module.OPTIONS:
+        lines += ["## Options", "", doc.get("Options", ""), "", "| option | default |", "|---|---|"]
+        lines += [f"| `{name}` | `{default}` |" for name, default in module.OPTIONS.items()]
+        lines += [""]
+    for section, intro in (("Example", "This map and log give the finding:"), ("Use instead", "This map and log do not:")):
+        map_text, log_text = example_blocks(module, section)
+        lines += [f"## {section}", "", intro, "", "```yaml", map_text.rstrip(), "```", "", "```csv", log_text.rstrip(), "```", ""]
+    lines += ["## Message", "", f"- en: {t(module.CODE + '.message', 'en')}", f"- nl: {t(module.CODE + '.message', 'nl')}",
+              f"- hint (en): {t(module.CODE + '.hint', 'en')}", f"- hint (nl): {t(module.CODE + '.hint', 'nl')}", ""]
+    return "\n".join(lines)
+
+
+def index_markdown() -> str:
+    lines = ["# Rules PM6xx: the map against the event log", "",
+             "Generated from `procesmap/eventlog/rules/` (`python -m procesmap.eventlog.rules_docs docs/rules/log`); do not edit.",
+             "These findings come from `procesmap log compare MAP LOG`; see [docs/eventlog.md](../../eventlog.md).", "",
+             "| code | name | default severity | when |", "|---|---|---|---|"]
+    for module in LOG_RULES.values():
+        lines.append(f"| [{module.CODE}]({docs_filename(module)}) | `{module.NAME}` | {module.DEFAULT_SEVERITY.value} | "
+                     f"{t(module.CODE + '.summary', 'en')} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_log_docs(folder: str) -> list[str]:
+    from pathlib import Path
+
+    from procesmap._io import write_atomic
+
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for module in LOG_RULES.values():
+        path = target / docs_filename(module)
+        write_atomic(path, log_rule_markdown(module))
+        written.append(str(path))
+    write_atomic(target / "README.md", index_markdown())
+    return written
+
+
+if __name__ == "__main__":
+    import sys
+
+    for name in write_log_docs(sys.argv[1] if len(sys.argv) > 1 else "docs/rules/log"):
+        print(name)

@@ -1,0 +1,396 @@
+"""The report as a document: sections, tables and texts in one language, shared by HTML and PDF.
+
+Why a separate model: the HTML and the PDF report must show the same sections
+with the same (formatted) figures. Building them once here, from the Analysis
+and the catalogue, keeps both renderers thin and equal. Nothing is computed:
+values are taken from the Analysis and formatted (numbers, names, RACI cells);
+rows are only grouped and ordered.
+
+Text in this model is plain, unescaped user text: each renderer escapes it for
+its own output (Jinja2 autoescape for HTML, XML escape for ReportLab).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Sequence, Union
+
+from procesmap.render._labels import SEVERITY_ORDER, Labels
+
+if TYPE_CHECKING:
+    from procesmap.analysis import Analysis
+
+__all__ = ["Table", "Text", "Bullets", "Facts", "Chart", "Diagram", "Section", "ProcessDoc", "ReportDoc", "FileVersion",
+           "file_version", "build_document"]
+
+ISSUE_LEVELS = ("operational", "tactical", "strategic")
+ISSUE_ACTIONS = ("start", "stop", "continue")
+
+
+@dataclass
+class Table:
+    """A table of formatted strings. ``numeric`` columns are right-aligned; ``row_kinds`` style rows."""
+
+    header: list[str]
+    rows: list[list[str]]
+    numeric: frozenset[int] = frozenset()
+    row_kinds: list[str] | None = None
+    kind: str = ""  # "raci": centred letter cells
+
+
+@dataclass
+class Text:
+    text: str
+    kind: str = "p"  # p | note
+
+
+@dataclass
+class Bullets:
+    items: list[str]
+
+
+@dataclass
+class Facts:
+    """Label: value lines."""
+
+    items: list[tuple[str, str]]
+
+
+@dataclass
+class Chart:
+    """A chart drawn by :mod:`procesmap.render.charts` (``name`` is its function's name there)."""
+
+    name: str
+    title: str
+
+
+@dataclass
+class Diagram:
+    """The swimlane diagram of the process (from :mod:`procesmap.diagrams.swimlane`)."""
+
+    title: str
+
+
+Block = Union[Table, Text, Bullets, Facts, Chart, Diagram, "Section"]
+
+
+@dataclass
+class Section:
+    key: str
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = ""  # e.g. "severity-error" for styling
+
+
+@dataclass
+class FileVersion:
+    """Where a map comes from: its last git commit, else its modification date."""
+
+    commit: str | None
+    date: str | None
+
+    def text(self, lang: str) -> str:
+        from procesmap.i18n import t
+
+        if self.commit and self.date:
+            return t("report.version_git", lang, commit=self.commit, date=self.date)
+        if self.date:
+            return t("report.version_mtime", lang, date=self.date)
+        return t("report.version_unknown", lang)
+
+
+@dataclass
+class ProcessDoc:
+    analysis: "Analysis"
+    labels: Labels
+    anchor: str
+    title: str
+    subtitle: str
+    facts: Facts
+    counts: dict[str, int]
+    sections: list[Section]
+
+
+@dataclass
+class ReportDoc:
+    lang: str
+    title: str
+    processes: list[ProcessDoc]
+    overview: Table | None
+    version: str
+
+
+_COMMIT = re.compile(r"^([0-9a-f]{4,40}) (\d{4}-\d{2}-\d{2})$")
+
+
+def file_version(path: str | os.PathLike[str]) -> FileVersion:
+    """The file's last git commit (``git log -1 --format=%h %cs``); outside a repo, its modification date.
+
+    Tolerant by design: no git, a file outside a repository, an untracked file or a slow
+    disk all fall back to the modification time; a file that does not exist has neither.
+    """
+    target = Path(path)
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%h %cs", "--", target.name],
+                                cwd=target.parent if str(target.parent) else ".", capture_output=True, text=True,
+                                timeout=10, env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"})
+        match = _COMMIT.match(result.stdout.strip()) if result.returncode == 0 else None
+        if match:
+            return FileVersion(match.group(1), match.group(2))
+    except (OSError, subprocess.SubprocessError, ValueError):
+        pass
+    try:
+        return FileVersion(None, date.fromtimestamp(target.stat().st_mtime).isoformat())
+    except (OSError, ValueError, OverflowError):
+        return FileVersion(None, None)
+
+
+def _anchor(process_id: str, index: int) -> str:
+    slug = re.sub(r"[^a-z0-9-]+", "-", process_id.lower()).strip("-") or "process"
+    return f"p{index}-{slug}"
+
+
+def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
+    """The whole report: one :class:`ProcessDoc` per analysis, plus an overview table when there are several."""
+    from procesmap import __version__ as version
+    from procesmap.i18n import t
+
+    processes = [_process(a, Labels(a, lang), index) for index, a in enumerate(analyses, 1)]
+    overview = _overview(processes, lang) if len(processes) > 1 else None
+    title = processes[0].title if len(processes) == 1 else t("report.title", lang)
+    return ReportDoc(lang=lang, title=title, processes=processes, overview=overview, version=str(version))
+
+
+def _overview(processes: list[ProcessDoc], lang: str) -> Table:
+    from procesmap.i18n import t
+
+    header = [t("report.process", lang), t("report.severity.error", lang), t("report.severity.warning", lang),
+              t("report.severity.info", lang), f"{t('report.cycle_time', lang)}, {t('report.mean', lang)} ({t('report.days', lang)})",
+              t("report.share_over_term", lang), t("report.bottleneck", lang).capitalize()]
+    rows, kinds = [], []
+    for doc in processes:
+        a, lb = doc.analysis, doc.labels
+        bottleneck = a.capacity.bottleneck
+        load = a.capacity.roles.get(bottleneck) if bottleneck else None
+        rows.append([doc.title, str(doc.counts["error"]), str(doc.counts["warning"]), str(doc.counts["info"]),
+                     lb.num(a.time.cycle_time.get("mean")),
+                     lb.pct(a.time.share_over_term, 1) if a.time.term is not None else "",
+                     f"{lb.role(bottleneck)} ({lb.pct(load.utilisation if load else None)})" if bottleneck else ""])
+        kinds.append("error" if doc.counts["error"] else "warning" if doc.counts["warning"] else "")
+    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5}), row_kinds=kinds)
+
+
+def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
+    p = a.process
+    facts: list[tuple[str, str]] = [
+        (lb.t("report.file"), p.file),
+        (lb.t("report.version"), file_version(p.file).text(lb.lang)),
+        (lb.t("report.owner"), lb.role(p.owner) if p.owner else lb.t("report.none")),
+        (lb.t("report.overview"), lb.t("report.counts", steps=len(p.steps), roles=len(p.roles), teams=len(p.teams),
+                                       organisations=len(p.organisations), transitions=len(a.graph.transitions))),
+    ]
+    if a.volume_per_year is not None:
+        facts.append((lb.t("report.volume"), f"{p.volume} ({lb.t('report.per_year', value=lb.num(a.volume_per_year, 0))})"))
+    term = lb.term_line()
+    if term:
+        facts.append((lb.t("report.term"), term))
+    if a.time.service_norm is not None:
+        facts.append((lb.t("report.service_norm"), lb.t("report.term_value", term=lb.num(a.time.service_norm, 0))))
+    counts = {level: 0 for level in SEVERITY_ORDER}
+    for finding in a.findings:
+        counts[finding.severity.value] += 1
+    sections = [
+        Section("swimlane", lb.t("report.swimlane"), [Diagram(lb.t("report.swimlane"))]),
+        _findings(a, lb),
+        _steps(a, lb),
+        _handovers(a, lb),
+        _ownership(a, lb),
+        _time(a, lb),
+        _waits(a, lb),
+        _capacity(a, lb),
+        _knelpunten(a, lb),
+        _missing(a, lb),
+    ]
+    return ProcessDoc(analysis=a, labels=lb, anchor=_anchor(p.id, index), title=p.name or p.id, subtitle=p.id,
+                      facts=Facts(facts), counts=counts, sections=sections)
+
+
+def _findings(a: "Analysis", lb: Labels) -> Section:
+    section = Section("findings", lb.t("report.findings"))
+    groups = lb.findings_by_severity()
+    if not groups:
+        section.blocks.append(Text(lb.t("report.no_findings")))
+    header = [lb.t("report.code"), lb.t("report.where"), lb.t("report.message"), lb.t("label.hint").capitalize()]
+    for level, findings in groups:
+        rows = [[f"{f.code} {f.rule}", lb.where(f), f.message(lb.lang), f.hint(lb.lang)] for f in findings]
+        section.blocks.append(Section(f"findings-{level}", f"{lb.t('report.severity.' + level)} ({len(findings)})",
+                                      [Table(header, rows, row_kinds=[level] * len(rows))], kind=f"severity-{level}"))
+    return section
+
+
+def _steps(a: "Analysis", lb: Labels) -> Section:
+    visits = a.graph.visits
+    wip = a.time.wip
+    header = [lb.t("report.step"), lb.t("report.type"), lb.t("report.role"), lb.t("report.visits"), lb.t("report.wip")]
+    rows = [[step.label, lb.t(f"report.step_type.{step.type}"), lb.role(step.role or step.raci.R) if (step.role or step.raci.R) else "",
+             lb.num(visits.get(step.id) if visits is not None else None, 2),
+             lb.num(wip.get(step.id) if wip is not None else None)] for step in a.process.steps]
+    return Section("steps", lb.t("report.steps"), [Table(header, rows, numeric=frozenset({3, 4}))])
+
+
+def _handovers(a: "Analysis", lb: Labels) -> Section:
+    h = a.handovers
+    section = Section("handovers", lb.t("report.handovers"))
+    if not h.handovers:
+        section.blocks.append(Text(lb.t("report.no_handovers")))
+        return section
+    levels = Table([lb.t("report.level"), lb.t("report.transitions"), lb.t("report.per_case")],
+                   [[lb.t(f"report.level.{level}"), str(count), lb.num(h.expected_per_case[level], 2)]
+                    for level, count in h.transitions.items()], numeric=frozenset({1, 2}))
+    systems = a.process.systems
+    rows = [[lb.step(x.source), lb.step(x.target), lb.levels(x.levels),
+             (systems[x.via].name or x.via) if x.via and x.via in systems else (x.via or ""),
+             lb.num(x.per_case, 2)] for x in h.handovers]
+    kinds = ["organisation" if "organisation" in x.levels else "manual" if "manual" in x.levels else "" for x in h.handovers]
+    transitions = Table([lb.t("report.from"), lb.t("report.to"), lb.t("report.levels"), lb.t("report.via"),
+                         lb.t("report.per_case")], rows, numeric=frozenset({4}), row_kinds=kinds)
+    section.blocks += [Section("handovers-levels", lb.t("report.per_level"), [levels]),
+                       Section("handovers-list", lb.t("report.per_transition"), [transitions])]
+    return section
+
+
+def _ownership(a: "Analysis", lb: Labels) -> Section:
+    o = a.ownership
+    section = Section("ownership", lb.t("report.ownership"))
+    roles = lb.raci_roles()
+    if o.raci:
+        rows = [[lb.step(step_id)] + [lb.raci_cell(step_id, r) for r in roles] for step_id in o.raci]
+        section.blocks.append(Section("raci", lb.t("report.raci_matrix"), [
+            Table([lb.t("report.step")] + [lb.role(r) for r in roles], rows, kind="raci"),
+            Text(lb.t("report.raci_legend"), "note")]))
+    else:
+        section.blocks.append(Text(lb.t("report.no_raci")))
+    spof = ", ".join(lb.role(r) for r in o.single_points_of_failure) or lb.t("report.spof_none")
+    section.blocks.append(Facts([(lb.t("report.spof"), spof)]))
+    return section
+
+
+def _time(a: "Analysis", lb: Labels) -> Section:
+    time = a.time
+    section = Section("time", lb.t("report.time"))
+    stats = Table(["", lb.t("report.mean"), "p50", "p85", "p95"], [
+        [f"{lb.t('report.cycle_time')} ({lb.t('report.days')})"] + [lb.num(time.cycle_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
+        [f"{lb.t('report.term_time')} ({lb.t('report.days')})"] + [lb.num(time.term_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
+    ], numeric=frozenset({1, 2, 3, 4}))
+    facts: list[tuple[str, str]] = []
+    if time.term is not None:
+        facts.append((lb.t("report.share_over_term"), lb.pct(time.share_over_term, 1)))
+        if time.term_extension is not None:
+            facts.append((lb.t("report.share_over_extended_term"), lb.pct(time.share_over_extended_term, 1)))
+    facts.append((lb.t("report.flow_efficiency"), lb.pct(time.flow_efficiency, 1)))
+    facts.append((lb.t("report.work_per_case"), f"{lb.num(time.work_per_case_hours)} {lb.t('report.hours')}"))
+    if time.wip_total is not None:
+        facts.append((lb.t("report.wip_total"), lb.num(time.wip_total)))
+    means = lb.t("report.means.exact" if time.means_exact else "report.means.simulated")
+    section.blocks += [stats, Facts(facts),
+                       Text(lb.t("report.simulation", cases=lb.num(time.cases, 0), seed=time.seed, means=means), "note")]
+    if time.cycle_samples is not None and len(time.cycle_samples):
+        section.blocks.append(Chart("cycle_time_chart", lb.t("report.cycle_distribution")))
+        if time.term is not None and any(s.suspends_term for s in a.process.steps):
+            section.blocks.append(Text(lb.t("report.cycle_note"), "note"))
+    return section
+
+
+def _waits(a: "Analysis", lb: Labels) -> Section:
+    time = a.time
+    section = Section("waits", lb.t("report.waits"))
+    if not time.waits:
+        section.blocks.append(Text(lb.t("report.no_waits")))
+        return section
+    section.blocks.append(Chart("waits_chart", lb.t("report.waits")))
+    rows = [[lb.step(w.step), lb.num(w.per_case), lb.pct(w.share_of_cycle_time),
+             lb.num(time.wip.get(w.step) if time.wip else None)] for w in time.waits]
+    section.blocks.append(Table([lb.t("report.step"), lb.t("report.wait_per_case"), lb.t("report.share_of_cycle"),
+                                 lb.t("report.wip")], rows, numeric=frozenset({1, 2, 3})))
+    return section
+
+
+def _capacity(a: "Analysis", lb: Labels) -> Section:
+    cap = a.capacity
+    section = Section("capacity", lb.t("report.capacity"))
+    roles = utilisation_order(a)
+    if not roles:
+        section.blocks.append(Text(lb.t("report.no_capacity")))
+        return section
+    section.blocks.append(Chart("utilisation_chart", lb.t("report.capacity")))
+    rows, kinds = [], []
+    for role_id, load in roles:
+        name = lb.role(role_id) + (f" ({lb.t('report.bottleneck')})" if role_id == cap.bottleneck else "")
+        rows.append([name, lb.num(load.demand_hours, 0), lb.num(load.capacity_hours, 0), lb.pct(load.utilisation)])
+        u = load.utilisation or 0.0
+        kinds.append("error" if u >= 1.0 else "warning" if u >= 0.85 else "")
+    section.blocks.append(Table([lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"),
+                                 lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds))
+    return section
+
+
+def utilisation_order(a: "Analysis") -> list[tuple[str, object]]:
+    """Roles with a utilisation, highest first (the order of the Markdown report)."""
+    return sorted(((r, load) for r, load in a.capacity.roles.items() if load.utilisation is not None),
+                  key=lambda kv: -(kv[1].utilisation or 0.0))
+
+
+def _knelpunten(a: "Analysis", lb: Labels) -> Section:
+    """Knelpunten grouped by level (operational, tactical, strategic) and, within a level, by action."""
+    section = Section("knelpunten", lb.t("report.knelpunten"))
+    issues = a.process.issues
+    if not issues:
+        section.blocks.append(Text(lb.t("report.knelpunten_none")))
+        return section
+    action_rank = {action: i for i, action in enumerate(ISSUE_ACTIONS)}
+    header = [lb.t("report.action"), lb.t("report.code"), lb.t("report.step"), lb.t("report.message"),
+              lb.t("report.solution"), lb.t("report.issue_owner")]
+    for level in (*ISSUE_LEVELS, None):
+        group = [i for i in issues if i.level == level]
+        if not group:
+            continue
+        group.sort(key=lambda i: action_rank.get(i.action or "", len(ISSUE_ACTIONS)))
+        rows = [[lb.t(f"report.issue.{i.action}") if i.action else lb.t("report.knelpunten_action_none"), i.id,
+                 lb.step(i.step) if i.step else "", i.text, i.solution or "", lb.role(i.owner) if i.owner else ""]
+                for i in group]
+        title = lb.t(f"report.issue.{level}").capitalize() if level else lb.t("report.knelpunten_level_none")
+        section.blocks.append(Section(f"knelpunten-{level or 'none'}", f"{title} ({len(group)})",
+                                      [Table(header, rows, row_kinds=[f"action-{i.action or 'none'}" for i in group])]))
+    return section
+
+
+def _missing(a: "Analysis", lb: Labels) -> Section:
+    section = Section("missing", lb.t("report.missing"))
+    if a.missing:
+        section.blocks.append(Bullets([m.text(lb.lang) for m in a.missing]))
+    else:
+        section.blocks.append(Text(lb.t("report.no_missing")))
+    return section
+
+
+def swimlane(analysis: "Analysis", lang: str, fmt: str = "svg") -> tuple[bytes | None, str | None]:
+    """The swimlane diagram as ``fmt`` bytes, or ``None`` and the reason (a sentence) when there is none.
+
+    The diagram belongs to :mod:`procesmap.diagrams.swimlane`; a report without it still
+    renders every other section, and says why the diagram is missing instead of faking one.
+    """
+    from procesmap.i18n import t
+
+    try:
+        from procesmap.diagrams.swimlane import render_swimlane
+    except ImportError:
+        return None, t("report.swimlane_missing", lang)
+    try:
+        return render_swimlane(analysis, fmt=fmt, lang=lang), None
+    except Exception as err:  # noqa: BLE001 - one failed drawing must not cost the whole report
+        return None, t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")

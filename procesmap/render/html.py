@@ -1,0 +1,153 @@
+"""The HTML report: one self-contained, printable file (inline CSS, inline SVG, no script, no network).
+
+Why this shape: a gemeente mails the file around, opens it offline, prints it
+for the next workshop. So everything is inside the file, a Content Security
+Policy forbids scripts and every request, and print CSS gives page breaks per
+process. Sections and figures come from :mod:`procesmap.render._document`
+(shared with the PDF); Jinja2 autoescapes every user text, and inline SVG (the
+charts and the swimlane) is cleaned: no script, no event handlers, no external
+links, ids made unique per picture so that several pictures share one page.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING, Any, Sequence
+
+from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, Section, Table, Text,
+                                        build_document, swimlane)
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from procesmap.analysis import Analysis
+
+__all__ = ["render_html", "inline_svg"]
+
+_SVG = "http://www.w3.org/2000/svg"
+_XLINK = "http://www.w3.org/1999/xlink"
+_DROP = {"script", "foreignObject", "iframe", "object", "embed", "metadata", "image", "animate", "set",
+         "animateTransform", "animateMotion", "handler", "listener"}
+_URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+
+
+def _local(name: str) -> str:
+    return name.rsplit("}", 1)[-1]
+
+
+def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False) -> "Markup":
+    """SVG text made safe to inline in an HTML page.
+
+    Drops scripts, foreign objects, embedded images and animations, every ``on*``
+    attribute and every link that leaves the picture; prefixes ids (and the
+    ``url(#..)``/``#..`` references to them) with ``prefix``. Scales to the page width,
+    or with ``natural`` keeps one viewBox unit a pixel on screen (a wide swimlane stays
+    readable and scrolls; print CSS fits it to the page).
+    """
+    from markupsafe import Markup
+
+    ET.register_namespace("", _SVG)
+    ET.register_namespace("xlink", _XLINK)
+    root = ET.fromstring(svg.encode("utf-8") if isinstance(svg, str) else svg)
+    if _local(root.tag) != "svg":
+        raise ValueError("not an SVG document")
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if not isinstance(child.tag, str) or _local(child.tag) in _DROP:
+                parent.remove(child)
+    for element in root.iter():
+        for name in list(element.attrib):
+            local, value = _local(name), element.attrib[name]
+            if local.lower().startswith("on"):
+                del element.attrib[name]
+            elif local == "href":
+                if value.startswith("#"):
+                    element.attrib[name] = f"#{prefix}-{value[1:]}"
+                else:
+                    del element.attrib[name]
+            elif local == "id":
+                element.attrib[name] = f"{prefix}-{value}"
+            elif "url(" in value:
+                if re.search(r"url\(\s*['\"]?(?!#)", value):
+                    del element.attrib[name]
+                else:
+                    element.attrib[name] = _URL_REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", value)
+        if _local(element.tag) == "style" and element.text:
+            element.text = re.sub(r"@import[^;]*;?", "", _URL_REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", element.text))
+    _own_font_families(root, prefix)
+    style = root.attrib.get("style", "")
+    size = "max-width:100%;height:auto"
+    box = root.attrib.get("viewBox", "").replace(",", " ").split()
+    if natural and len(box) == 4:
+        try:
+            size = f"width:{float(box[2]):.0f}px;max-width:none;height:auto"
+        except ValueError:
+            pass
+    root.attrib["style"] = (style + ";" if style else "") + size
+    root.attrib["role"] = "img"
+    root.attrib["aria-label"] = label
+    return Markup(ET.tostring(root, encoding="unicode", short_empty_elements=True))
+
+
+_FACE_FAMILY = re.compile(r"@font-face\s*\{[^}]*?font-family\s*:\s*(['\"]?)([^;'\"}]+)\1", re.S)
+
+
+def _own_font_families(root: ET.Element, prefix: str) -> None:
+    """Rename the font families a picture embeds (``@font-face``) to names of its own.
+
+    Each picture embeds only the glyphs it uses; two pictures declaring the same family
+    on one page would otherwise share the last declaration and lose glyphs.
+    """
+    styles = [e for e in root.iter() if _local(e.tag) == "style" and e.text]
+    families = {m.group(2).strip() for e in styles for m in _FACE_FAMILY.finditer(e.text or "")}
+    if not families:
+        return
+    pattern = re.compile(r"(['\"]?)(" + "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True)) + r")\1(?=\s*[,;}'\"]|\s*$)")
+
+    def rename(text: str) -> str:
+        return pattern.sub(lambda m: f"'{prefix}-{m.group(2)}'", text)
+
+    for element in root.iter():
+        if element in styles:
+            element.text = rename(element.text or "")
+        for name in ("style", "font-family"):
+            if name in element.attrib:
+                element.attrib[name] = rename(element.attrib[name])
+
+
+def _environment() -> Any:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(loader=PackageLoader("procesmap", "templates"), autoescape=select_autoescape(["html", "j2"], default=True),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return env
+
+
+_KINDS = {Table: "table", Text: "text", Bullets: "bullets", Facts: "facts", Chart: "chart", Diagram: "diagram",
+          Section: "section"}
+
+
+def render_html(analyses: "Sequence[Analysis]", lang: str) -> str:
+    """The HTML report of one or more analyses (several: with an overview across all processes)."""
+    from procesmap.i18n import t
+    from procesmap.render.charts import chart_svg
+
+    doc = build_document(analyses, lang)
+    counter = itertools.count(1)
+
+    def picture(pdoc: ProcessDoc, block: Chart | Diagram) -> dict[str, Any]:
+        """The inline SVG of a chart or the swimlane, or the sentence saying why there is none."""
+        prefix = f"{pdoc.anchor}-g{next(counter)}"
+        if isinstance(block, Diagram):
+            data, reason = swimlane(pdoc.analysis, lang, "svg")
+            if data is None:
+                return {"svg": None, "reason": reason}
+            return {"svg": inline_svg(data, prefix, block.title, natural=True), "reason": None}
+        svg = chart_svg(block.name, pdoc.analysis, lang, text_as_paths=False)
+        return {"svg": inline_svg(svg, prefix, block.title) if svg else None, "reason": None}
+
+    text = _environment().get_template("report.html.j2").render(
+        doc=doc, t=lambda key, **args: t(key, lang, **args), kind=lambda block: _KINDS[type(block)], picture=picture)
+    return re.sub(r"\n\s*\n+", "\n", text).strip() + "\n"

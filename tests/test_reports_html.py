@@ -1,0 +1,335 @@
+"""The HTML report: golden files, structure, escaping of hostile names, self-containment, the CLI.
+
+The browser checks (console, requests, dialogs, printing) are in test_reports_html_browser.py.
+Golden files under tests/golden/reports/ hold the page with every inline SVG replaced by a
+marker (the pictures' own bytes depend on matplotlib and the diagram module), and with the
+file version fixed (it depends on git).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import procesmap
+from procesmap.render import _document
+from procesmap.render._document import FileVersion, file_version
+from procesmap.render.html import inline_svg, render_html
+
+from .conftest import GOLDEN, ROOT, UPDATE_GOLDEN, bundled
+
+HOSTILE_TEXTS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg onload=alert(1)>",
+                 "</td></tr></table><script>alert(2)</script>", "{{ 7*7 }} {% raw %}", "&amp; ë é € ĳ"]
+
+HOSTILE_MAP = """\
+procesmap: 1
+id: hostile
+name: "<script>alert(1)</script>"
+owner: chef
+language: nl
+term: 2w
+volume: 100/year
+organisations:
+  org: {name: "\\"><img src=x onerror=alert(1)>"}
+teams:
+  t1: {name: "<svg onload=alert(1)>", organisation: org}
+roles:
+  chef: {name: "<svg onload=alert(1)>", team: t1, people: 1}
+  doer: {name: "\\"><img src=x onerror=alert(1)>", team: t1, people: 2}
+  klant: {name: "</td></tr></table><script>alert(2)</script>", external: true}
+systems:
+  mail: {name: "<a href=http://example.com>mail</a>", kind: manual}
+steps:
+  - id: start
+    name: "<script>alert(1)</script>"
+    type: start
+    role: doer
+    work: 1h
+    wait: 1d
+    next: check
+  - id: check
+    name: "\\"><img src=x onerror=alert(1)>"
+    type: decision
+    role: chef
+    work: 30m
+    wait: 2d
+    via: mail
+    next:
+      - {to: klant-vult-aan, p: 0.4, when: "<b>onvolledig</b>"}
+      - {to: klaar, p: 0.6}
+  - id: klant-vult-aan
+    name: "{{ 7*7 }} {% raw %}"
+    role: klant
+    wait: {min: 1d, mode: 3d, max: 9d}
+    suspends_term: true
+    next: check
+  - id: klaar
+    name: "&amp; ë é € ĳ"
+    type: end
+    role: chef
+    work: 15m
+issues:
+  - id: k1
+    step: start
+    text: "</td></tr></table><script>alert(2)</script>"
+    level: operational
+    action: stop
+    solution: "<iframe src=http://example.com></iframe>"
+  - id: k2
+    text: "<script>alert(1)</script>"
+    level: strategic
+    action: start
+  - id: k3
+    text: "geen niveau"
+"""
+
+
+def hostile_analysis(tmp_path: Path) -> "procesmap.Analysis":
+    path = tmp_path / "hostile.yaml"
+    path.write_text(HOSTILE_MAP, encoding="utf-8")
+    return procesmap.analyse(procesmap.load(path))
+
+
+@pytest.fixture
+def fixed_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_document, "file_version", lambda path: FileVersion("0000000", "2024-01-31"))
+
+
+@functools.lru_cache(maxsize=None)
+def bundled_report(stem: str, lang: str) -> tuple["procesmap.Analysis", str]:
+    """The analysis and HTML report of a bundled map (file version fixed), made once for all tests."""
+    analysis = procesmap.analyse(procesmap.load(ROOT / "processes" / f"{stem}.yaml"))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_document, "file_version", lambda path: FileVersion("0000000", "2024-01-31"))
+        return analysis, render_html([analysis], lang)
+
+
+def _skeleton(html: str) -> str:
+    """The page without the bytes of its pictures: every inline SVG (and the swimlane slot) as a marker."""
+    html = re.sub(r"<svg\b.*?</svg>", "<svg/>", html, flags=re.S)
+    return re.sub(r'<figure class="diagram wide">.*?</figure>|<p class="note missing-picture">.*?</p>',
+                  "<!-- swimlane -->", html, flags=re.S)
+
+
+class _Collector(HTMLParser):
+    """Tags, attributes and text of a page, as a browser's parser sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self.ids += [v for k, v in attrs if k == "id" and v]
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("file", bundled(), ids=lambda p: p.stem)
+def test_html_golden(file: Path, lang: str, in_root: Path) -> None:
+    text = _skeleton(bundled_report(file.stem, lang)[1].replace(str(ROOT / "processes"), "processes"))
+    path = GOLDEN / "reports" / f"{file.stem}.{lang}.html"
+    if UPDATE_GOLDEN or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        if not UPDATE_GOLDEN:
+            pytest.fail(f"golden file {path.name} was missing and has been written; run again")
+    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs (PROCESMAP_UPDATE_GOLDEN=1 to accept)"
+
+
+@pytest.mark.parametrize("file", bundled(), ids=lambda p: p.stem)
+def test_html_structure(file: Path, in_root: Path) -> None:
+    analysis, html = bundled_report(file.stem, "nl")
+    page = _parse(html)
+    text = " ".join(" ".join(page.text).split())
+    tags = [tag for tag, _ in page.tags]
+    # self-contained: no script, no external resource of any kind
+    assert "script" not in tags and "link" not in tags and "iframe" not in tags and "img" not in tags
+    for tag, attrs in page.tags:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            if name in ("href", "xlink:href", "src"):
+                assert value and value.startswith("#"), (tag, name, value)
+    assert "Content-Security-Policy" in html and "default-src 'none'" in html
+    assert len(page.ids) == len(set(page.ids)), "ids must be unique across the page and its pictures"
+    # every section, with its heading from the catalogue
+    for key in ("report.findings", "report.steps", "report.handovers", "report.ownership", "report.time",
+                "report.waits", "report.capacity", "report.knelpunten", "report.missing", "report.swimlane"):
+        assert procesmap.i18n.t(key, "nl") in text, key
+    # every step name, every finding code, the RACI legend
+    for step in analysis.process.steps:
+        assert " ".join(step.label.split()) in text
+    for finding in analysis.findings:
+        assert finding.code in text
+    assert procesmap.i18n.t("report.raci_legend", "nl") in text
+    # charts, inline: waits, utilisation and cycle time where there are figures
+    charts = html.count('<figure class="chart">')
+    expected = (1 if analysis.time.waits else 0) + (1 if any(l.utilisation is not None for l in analysis.capacity.roles.values()) else 0) \
+        + (1 if analysis.time.cycle_samples is not None else 0)
+    assert charts == expected
+
+
+def test_html_raci_matrix_cells(in_root: Path) -> None:
+    analysis = procesmap.analyse(procesmap.load("processes/omgevingsvergunning.yaml"))
+    html = render_html([analysis], "en")
+    table = re.search(r'<table class="data raci">(.*?)</table>', html, re.S)
+    assert table is not None
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)
+    assert len(rows) == 1 + len(analysis.ownership.raci)  # header + one row per step with a RACI
+    first_step = next(iter(analysis.ownership.raci))
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", rows[1], re.S)
+    from procesmap.render._labels import Labels
+
+    lb = Labels(analysis, "en")
+    assert cells == [lb.raci_cell(first_step, r) for r in lb.raci_roles()]
+
+
+def test_html_knelpunten_grouped_by_level_and_action(tmp_path: Path) -> None:
+    analysis = hostile_analysis(tmp_path)
+    html = render_html([analysis], "en")
+    order = [m.group(1) for m in re.finditer(r'<section class="" aria-labelledby="[^"]*-knelpunten-(\w+)"', html)]
+    assert order == ["operational", "strategic", "none"]
+    assert "Operational (1)" in html and "Strategic (1)" in html and "Level not given (1)" in html
+    ops = html.split('id="p1-hostile-knelpunten-operational"')[1].split("</table>")[0]
+    assert "<th scope=\"row\">stop</th>" in ops
+
+
+def test_html_escapes_hostile_names(tmp_path: Path) -> None:
+    analysis = hostile_analysis(tmp_path)
+    for lang in ("nl", "en"):
+        html = render_html([analysis], lang)
+        page = _parse(html)
+        tags = [tag for tag, _ in page.tags]
+        assert "script" not in tags and "img" not in tags and "iframe" not in tags and "b" not in tags
+        assert all(not name.startswith("on") for _, attrs in page.tags for name in attrs)
+        assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+        text = " ".join(page.text)
+        for hostile in HOSTILE_TEXTS:
+            assert hostile in text, hostile  # shown as text, exactly as typed
+        assert "49" not in text.split("{{ 7*7 }}")[0][-5:]  # no template evaluation of user text
+
+
+def test_html_in_english_and_dutch_numbers(in_root: Path) -> None:
+    analysis = procesmap.analyse(procesmap.load("processes/omgevingsvergunning.yaml"))
+    nl = render_html([analysis], "nl")
+    en = render_html([analysis], "en")
+    assert '<html lang="nl">' in nl and '<html lang="en">' in en
+    mean = analysis.time.cycle_time["mean"]
+    assert procesmap.i18n.number(mean, "nl") in nl and "," in procesmap.i18n.number(mean, "nl")
+    assert procesmap.i18n.number(mean, "en") in en
+    assert "Bevindingen" in nl and "Findings" in en
+
+
+def test_html_several_processes_have_an_overview(in_root: Path) -> None:
+    analyses = [procesmap.analyse(procesmap.load(p)) for p in bundled()]
+    html = render_html(analyses, "nl")
+    page = _parse(html)
+    assert len(page.ids) == len(set(page.ids))
+    overview = html.split('<section class="overview"')[1].split("</section>")[0]
+    rows = re.findall(r"<tr[^>]*>", overview.split("<tbody>")[1])
+    assert len(rows) == len(analyses)
+    for analysis in analyses:
+        assert (analysis.process.name or analysis.process.id).replace(",", "") in overview.replace(",", "")
+        errors = sum(1 for f in analysis.findings if f.severity.value == "error")
+        assert f'<section class="process" id="' in html
+    assert html.count('<section class="process"') == len(analyses)
+    assert "Alle processen" in html
+
+
+def test_inline_svg_is_cleaned_and_ids_prefixed() -> None:
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)" '
+           'viewBox="0 0 10 10"><script>alert(1)</script><defs><clipPath id="c"><rect width="1" height="1"/></clipPath>'
+           '</defs><a href="http://example.com"><text onclick="x()">&lt;b&gt;</text></a>'
+           '<use xlink:href="#c"/><rect clip-path="url(#c)" fill="url(http://evil/x)"/>'
+           '<image href="http://example.com/x.png"/><foreignObject><div>x</div></foreignObject></svg>')
+    out = str(inline_svg(svg, "p1-g1", "a < b"))
+    assert "script" not in out and "onload" not in out and "onclick" not in out and "example.com" not in out
+    assert "foreignObject" not in out and "<image" not in out and "evil" not in out
+    assert 'id="p1-g1-c"' in out and 'url(#p1-g1-c)' in out and 'href="#p1-g1-c"' in out
+    assert "&lt;b&gt;" in out and 'aria-label="a &lt; b"' in out
+
+
+def test_file_version_outside_a_repository(tmp_path: Path) -> None:
+    path = tmp_path / "map.yaml"
+    path.write_text("x", encoding="utf-8")
+    import datetime as dt
+    import os
+
+    os.utime(path, (1_700_000_000, 1_700_000_000))
+    version = file_version(path)
+    assert version.commit is None
+    assert version.date == dt.date.fromtimestamp(1_700_000_000).isoformat()
+    assert "niet in git" in version.text("nl")
+    missing = file_version(tmp_path / "nope.yaml")
+    assert missing == FileVersion(None, None) and missing.text("en") == "unknown"
+
+
+def test_file_version_from_git_and_without_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import subprocess
+
+    path = tmp_path / "map.yaml"
+    path.write_text("x", encoding="utf-8")
+    calls: list[list[str]] = []
+
+    def fake_git(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+        calls.append(args)
+        return subprocess.CompletedProcess(args, 0, stdout="1a2b3c4 2024-05-01\n", stderr="")
+
+    monkeypatch.setattr(subprocess, "run", fake_git)
+    assert file_version(path) == FileVersion("1a2b3c4", "2024-05-01")
+    assert calls[0][:4] == ["git", "log", "-1", "--format=%h %cs"]
+    assert FileVersion("1a2b3c4", "2024-05-01").text("nl") == "commit 1a2b3c4 van 2024-05-01"
+
+    def no_git(args: list[str], **kwargs: object) -> None:
+        raise FileNotFoundError("git")
+
+    monkeypatch.setattr(subprocess, "run", no_git)
+    assert file_version(path).commit is None and file_version(path).date is not None
+
+
+def test_cli_writes_html_by_suffix_and_by_format(tmp_path: Path, in_root: Path) -> None:
+    from procesmap.cli import app
+
+    runner = CliRunner()
+    out = tmp_path / "rapport.html"
+    result = runner.invoke(app, ["analyse", "processes/kcc-vraag-doorzetten.yaml", "--output", str(out), "--lang", "en"])
+    assert result.exit_code in (0, 1), result.output
+    html = out.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "</html>" in html and "Findings" in html
+    htm = tmp_path / "rapport.htm"
+    runner.invoke(app, ["analyse", "processes/kcc-vraag-doorzetten.yaml", "-o", str(htm)])
+    assert htm.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = runner.invoke(app, ["analyse", "processes/", "--format", "html"])
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.count('<section class="process"') == len(bundled())
+
+
+def test_cli_html_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:
+    from procesmap.cli import app
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("procesmap: 1\nid: x\nsteps: []\n", encoding="utf-8")
+    out = tmp_path / "r.html"
+    result = CliRunner().invoke(app, ["analyse", str(bad), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_template_is_packaged() -> None:
+    assert (ROOT / "procesmap" / "templates" / "report.html.j2").exists()

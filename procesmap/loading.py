@@ -21,11 +21,11 @@ import difflib
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable, get_args, get_origin
+from typing import Any, Iterable, Sequence, get_args, get_origin
 
 from procesmap.errors import LoadError, Problem
 from procesmap.i18n import Key
-from procesmap.model import SLUG, Process, SourceMap
+from procesmap.model import SHARED_SECTIONS, SLUG, OrganisationFile, Process, SourceMap
 
 __all__ = ["load", "loads", "load_many", "discover", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
 
@@ -348,8 +348,23 @@ def _compose(text: str, out: _Collector) -> tuple[Any, SourceMap]:
     return data, SourceMap(out.file, builder.values, builder.keys)
 
 
-def loads(text: str, file: str = "<string>", *, repository: Path | None = None) -> Process:
-    """Load a process from YAML text. Raises :class:`LoadError` with every problem found."""
+def loads(text: str, file: str = "<string>", *, repository: Path | None = None,
+          shared: Sequence[OrganisationFile] = ()) -> Process:
+    """Load a process from YAML text. Raises :class:`LoadError` with every problem found.
+
+    ``shared`` are organisation files (``kind: organisation``) whose organisations, teams,
+    roles and systems this process may use; ``repository`` is the folder in which
+    ``subprocess:`` ids must exist as files.
+    """
+    result = _load_text(text, file, repository=repository, shared=shared)
+    if isinstance(result, OrganisationFile):
+        raise LoadError([Problem(file, 1, 1, "load.organisation_file", {}, "hint.load.organisation_file", {})])
+    return result
+
+
+def _load_text(text: str, file: str, *, repository: Path | None = None,
+               shared: Sequence[OrganisationFile] = ()) -> "Process | OrganisationFile":
+    """A process or, for ``kind: organisation``, a shared organisation file."""
     out = _Collector(file)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -370,15 +385,61 @@ def loads(text: str, file: str = "<string>", *, repository: Path | None = None) 
     elif version != 1 or isinstance(version, bool):
         out.add(source.locate(("procesmap",)), "load.version", "hint.load.version", version=_describe(version))
         raise out.fail()
+    if data.get("kind") == "organisation":
+        return _organisation_file(_strip_extensions(data), source, out)
     if "steps" not in data:
         out.add((1, 1), "load.no_steps", "hint.load.no_steps")
     data = _strip_extensions(data)
+    origins = _merge_shared(data, shared, source, out)
     process = _validate(data, source, out)
     _check_references(data, source, out, repository)
     if out.problems or process is None:
         raise out.fail()
     process._source = source
+    process._origins = origins
     return process
+
+
+def _organisation_file(data: dict[Any, Any], source: SourceMap, out: _Collector) -> OrganisationFile:
+    from pydantic import ValidationError
+
+    try:
+        shared = OrganisationFile.model_validate(data)
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            _report_pydantic(error, data, source, out, model=OrganisationFile)
+        raise out.fail() from None
+    _check_references(data, source, out, None)
+    if out.problems:
+        raise out.fail()
+    shared._source = source
+    return shared
+
+
+def _merge_shared(data: dict[Any, Any], shared: Sequence[OrganisationFile], source: SourceMap,
+                  out: _Collector) -> dict[tuple[str, str], tuple[str, int, int]]:
+    """Add the shared definitions to the process's own; an id defined in both places is an error."""
+    origins: dict[tuple[str, str], tuple[str, int, int]] = {}
+    for organisation_file in shared:
+        for section in SHARED_SECTIONS:
+            items = getattr(organisation_file, section)
+            if not items:
+                continue
+            own = data.get(section)
+            if own is None:
+                own = data[section] = {}
+            if not isinstance(own, dict):
+                continue
+            for item_id, item in items.items():
+                line, column = organisation_file.source.locate((section, item_id), key=True)
+                if item_id in own:
+                    if (section, item_id) not in origins:
+                        out.add(source.locate((section, item_id), key=True), "ref.shared_conflict",
+                                "hint.ref.shared_conflict", id=item_id, other=organisation_file.file, line=line)
+                    continue
+                own[item_id] = item.model_dump(mode="json", exclude_defaults=True)
+                origins[(section, item_id)] = (organisation_file.file, line, column)
+    return origins
 
 
 def _repository_of(file: str) -> Path | None:
@@ -388,11 +449,93 @@ def _repository_of(file: str) -> Path | None:
 
 
 def load(path: str | os.PathLike[str]) -> Process:
-    """Load one process file. Raises :class:`LoadError` (file:line:column, message, hint)."""
-    file = Path(path)
-    display = str(path)
-    text = _read_text(file, display)
-    return loads(text, display, repository=file.parent)
+    """Load one process file. Raises :class:`LoadError` (file:line:column, message, hint).
+
+    Shared organisation files (``kind: organisation``) in the same folder are merged in,
+    and ``subprocess:`` steps are expanded with the other process files of that folder.
+    """
+    repository = _Repository()
+    process = repository.load_process(Path(path), str(path))
+    if repository.problems:
+        raise LoadError(repository.problems)
+    if process is None:
+        raise LoadError([Problem(str(path), 1, 1, "load.organisation_file", {}, "hint.load.organisation_file", {})])
+    return repository.expand(process)
+
+
+_KIND_ORGANISATION = re.compile(r"^kind:[ \t]*['\"]?organisation['\"]?[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def _is_organisation_file(path: Path) -> bool:
+    """A cheap look at the head of a file: is it a shared organisation file?"""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(16384).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(_KIND_ORGANISATION.search(head))
+
+
+class _Repository:
+    """The files of one run: shared organisation files per folder (read once), processes by id."""
+
+    def __init__(self) -> None:
+        self.shared: dict[str, list[OrganisationFile]] = {}
+        self.broken: dict[str, list[Problem]] = {}  # folder -> problems of its shared files
+        self.by_id: dict[str, Process] = {}
+        self.problems: list[Problem] = []
+
+    def shared_for(self, folder: Path) -> list[OrganisationFile]:
+        key = str(folder)
+        if key not in self.shared:
+            loaded: list[OrganisationFile] = []
+            candidates = sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            for candidate in candidates:
+                if not _is_organisation_file(candidate):
+                    continue
+                display = str(candidate) if str(folder) != "." else candidate.name
+                try:
+                    result = _load_text(_read_text(candidate, display), display)
+                except LoadError as err:
+                    self.problems.extend(err.problems)
+                    self.broken.setdefault(key, []).extend(err.problems)
+                    continue
+                if isinstance(result, OrganisationFile):
+                    loaded.append(result)
+            self.shared[key] = loaded
+        return self.shared[key]
+
+    def load_process(self, file: Path, display: str) -> Process | None:
+        """A process, or ``None`` for a shared organisation file."""
+        text = _read_text(file, display)
+        folder = file.parent
+        shared = [] if _is_organisation_file(file) else self.shared_for(folder)
+        if str(folder) in self.broken and not _is_organisation_file(file):
+            # the maps of this folder lean on a shared file that does not load: its errors say why
+            raise LoadError(self.broken[str(folder)])
+        result = _load_text(text, display, repository=folder, shared=shared)
+        if isinstance(result, OrganisationFile):
+            return None
+        self.by_id.setdefault(result.id, result)
+        return result
+
+    def expand(self, process: Process) -> Process:
+        from procesmap.repository import expand_subprocesses
+
+        if not any(step.subprocess for step in process.steps):
+            return process
+        folder = Path(process.file).parent
+
+        def lookup(process_id: str) -> Process | None:
+            if process_id in self.by_id:
+                return self.by_id[process_id]
+            for suffix in (".yaml", ".yml"):
+                candidate = folder / f"{process_id}{suffix}"
+                if candidate.is_file():
+                    return self.load_process(candidate, str(candidate))
+            return None
+
+        return expand_subprocesses(process, lookup)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -416,8 +559,13 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
 
 
 def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], list[Problem]]:
-    """Load every process file under ``paths``; returns the processes and every problem found."""
-    processes: list[Process] = []
+    """Load every process file under ``paths``; returns the processes and every problem found.
+
+    Files with ``kind: organisation`` are shared definitions, not processes; subprocesses
+    are expanded once every file has been read.
+    """
+    repository = _Repository()
+    loaded: list[Process] = []
     problems: list[Problem] = []
     try:
         files = discover(paths)
@@ -425,17 +573,27 @@ def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], l
         return [], err.problems
     for file in files:
         try:
-            processes.append(load(file))
+            process = repository.load_process(file, str(file))
         except LoadError as err:
             problems.extend(err.problems)
+            continue
+        if process is not None:
+            loaded.append(process)
     seen: dict[str, Process] = {}
-    for process in processes:
+    for process in loaded:
         if process.id in seen:
             line, column = process.source.locate(("id",))
             problems.append(Problem(process.file, line, column, "load.duplicate_process",
                                     {"id": process.id, "other": seen[process.id].file}, "hint.load.duplicate_process", {}))
         seen[process.id] = process
-    return processes, problems
+    processes: list[Process] = []
+    for process in loaded:
+        try:
+            processes.append(repository.expand(process))
+        except LoadError as err:
+            problems.extend(err.problems)
+    unique = {(p.file, p.line, p.column, p.key): p for p in repository.problems + problems}
+    return processes, list(unique.values())
 
 
 def _strip_extensions(data: dict[Any, Any]) -> Any:
@@ -501,7 +659,7 @@ def _resolve(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
     return tuple(resolved)
 
 
-def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _Collector) -> None:
+def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _Collector, model: Any = None) -> None:
     loc = _resolve(tuple(error["loc"]), data)
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -511,7 +669,7 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     field = loc[-1] if loc else "-"
     if kind == "invalid_key":  # a key that is not text where only text keys are allowed
         out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
-                allowed=", ".join(_allowed_keys(loc[:-1])))
+                allowed=", ".join(_allowed_keys(loc[:-1], model)))
         return
     if kind == "missing":
         if loc in (("procesmap",), ("steps",)):
@@ -519,7 +677,7 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         out.add(source.locate(loc[:-1]), "value.missing", "hint.value.missing", field=str(field))
         return
     if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1])
+        allowed = _allowed_keys(loc[:-1], model)
         if error.get("input") is None and isinstance(field, str) and " " in field.strip():
             out.add(source.locate(loc, key=True), "value.unknown_key", "hint.yaml.flow_comma", field=str(field))
             return
@@ -571,11 +729,11 @@ def _describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _allowed_keys(loc: tuple[Any, ...]) -> list[str]:
+def _allowed_keys(loc: tuple[Any, ...], model: Any = None) -> list[str]:
     """The keys a mapping at ``loc`` may have, by walking the model classes."""
     from pydantic import BaseModel
 
-    current: Any = Process
+    current: Any = model or Process
     for part in loc:
         current = _strip(current)
         if isinstance(current, type) and issubclass(current, BaseModel):

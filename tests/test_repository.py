@@ -124,3 +124,100 @@ def test_bottleneck_across_processes() -> None:
     analyses = [procesmap.analyse(_process("a", "900/year", "1h"), Settings(cases=10)),
                 procesmap.analyse(_process("b", "800/year", "1h"), Settings(cases=10))]
     assert [f.code for f in overview(analyses).findings] == ["PM303"]
+
+
+ORGANISATIE = """\
+procesmap: 1
+kind: organisation
+organisations:
+  gemeente: {name: Gemeente Voorbeeld}
+teams:
+  vth: {name: Vergunningen, organisation: gemeente}
+roles:
+  behandelaar: {name: Behandelaar, team: vth, people: 1}
+  secretaris: {name: Secretaris, team: vth, people: 2}
+"""
+
+
+def _repo(tmp_path: Path) -> Path:
+    (tmp_path / "organisatie.yaml").write_text(ORGANISATIE, encoding="utf-8")
+    parent = PARENT.replace("roles:\n  behandelaar: {people: 3}\n", "")
+    (tmp_path / "vergunning.yaml").write_text(parent, encoding="utf-8")
+    sub = SUB.replace("  secretaris: {people: 2}\n", "")
+    (tmp_path / "advies-welstand.yaml").write_text(sub, encoding="utf-8")
+    return tmp_path
+
+
+def test_shared_organisation_file_resolves_ids_across_files(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    process = procesmap.load(repo / "vergunning.yaml")
+    assert process.roles["behandelaar"].team == "vth"
+    # a finding on a shared role points into the organisation file
+    analysis = procesmap.analyse(process, Settings(cases=100))
+    spof = next(f for f in analysis.findings if f.code == "PM204")
+    assert spof.file.endswith("organisatie.yaml") and (spof.line, spof.column) == (8, 3)
+    processes, problems = procesmap.load_many([repo])
+    assert not problems
+    assert sorted(p.id for p in processes) == ["advies-welstand", "vergunning"]  # organisatie.yaml is no process
+
+
+def test_subprocess_from_the_folder_is_expanded_on_load(tmp_path: Path) -> None:
+    process = procesmap.load(_repo(tmp_path) / "vergunning.yaml")
+    assert "advies--vergadering" in process.steps_by_id
+    assert process.where_step("advies--vergadering")[0].endswith("advies-welstand.yaml")
+
+
+def test_id_defined_in_both_places_is_a_load_error(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    text = (repo / "vergunning.yaml").read_text(encoding="utf-8")
+    (repo / "vergunning.yaml").write_text(text.replace("steps:", "roles:\n  behandelaar: {people: 4}\nsteps:"),
+                                          encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        procesmap.load(repo / "vergunning.yaml")
+    problem = err.value.problems[0]
+    assert problem.key == "ref.shared_conflict" and problem.args["line"] == 8
+
+
+def test_bad_organisation_file_is_reported_once(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / "organisatie.yaml").write_text(ORGANISATIE.replace("people: 2", "people: twee"), encoding="utf-8")
+    processes, problems = procesmap.load_many([repo])
+    assert [(Path(p.file).name, p.line, p.key) for p in problems] == [("organisatie.yaml", 9, "value.expected_int")]
+
+
+def test_loading_an_organisation_file_as_a_process_says_so(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    with pytest.raises(LoadError) as err:
+        procesmap.load(repo / "organisatie.yaml")
+    assert err.value.problems[0].key == "load.organisation_file"
+
+
+def test_overview_command(tmp_path: Path) -> None:
+    import json
+    import subprocess
+    import sys
+
+    for pid in ("a", "b"):
+        (tmp_path / f"{pid}.yaml").write_text(f"""\
+procesmap: 1
+id: {pid}
+owner: medewerker
+volume: 1000/year
+roles:
+  medewerker: {{people: 1, fte: 1.0, backup: teamleider}}
+  teamleider: {{people: 1}}
+steps:
+  - {{id: start, type: start, role: medewerker, work: 1h, next: klaar}}
+  - {{id: klaar, type: end, role: teamleider}}
+""", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "procesmap", "overview", str(tmp_path), "--format", "json"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert [p["id"] for p in data["processes"]] == ["a", "b"]
+    role = next(r for r in data["roles"] if r["role"] == "medewerker")
+    assert role["demand_hours"] == pytest.approx(2000) and role["utilisation"] == pytest.approx(1.087, abs=0.001)
+    assert [(f["code"], f["subject"]) for f in data["findings"]] == [("PM304", "medewerker")]
+    text = subprocess.run([sys.executable, "-m", "procesmap", "overview", str(tmp_path), "--lang", "nl"],
+                          capture_output=True, text=True, timeout=120).stdout
+    assert "medewerker" in text and "109%" in text

@@ -95,6 +95,10 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.summary": {"en": "{processes} processes: {errors} errors, {warnings} warnings, {infos} info",
                        "nl": "{processes} processen: {errors} fouten, {warnings} waarschuwingen, {infos} info"},
     "report.visits": {"en": "Visits per case", "nl": "Bezoeken per zaak"},
+    "report.process": {"en": "Process", "nl": "Proces"},
+    "report.processes": {"en": "Processes", "nl": "Processen"},
+    "report.overview_title": {"en": "Processes at a glance", "nl": "Processen in één oogopslag"},
+    "report.capacity_across": {"en": "Utilisation per role across processes", "nl": "Bezetting per rol over alle processen"},
     # -- command line ----------------------------------------------------------------------
     "cli.unknown_rule": {"en": "unknown rule `{code}`", "nl": "onbekende regel `{code}`"},
     "hint.cli.unknown_rule": {"en": "`procesmap rules` lists every rule", "nl": "`procesmap rules` toont alle regels"},

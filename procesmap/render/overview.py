@@ -1,0 +1,112 @@
+"""The overview across the processes of a repository: key figures per process, load per role and team."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import TYPE_CHECKING, Any
+
+from procesmap.i18n import number, percent, t
+
+if TYPE_CHECKING:
+    from procesmap.repository import Overview
+
+__all__ = ["overview_dict", "render_overview"]
+
+
+def _r(value: float | None) -> float | None:
+    return None if value is None else round(float(value), 4) + 0.0
+
+
+def overview_dict(result: "Overview", lang: str) -> dict[str, Any]:
+    """The overview as plain data (the JSON of ``procesmap overview``; durations in days)."""
+    return {
+        "format": 1,
+        "processes": [
+            {"id": p.id, "name": p.name, "file": p.file, "steps": p.steps, "cycle_time_mean": _r(p.cycle_time_mean),
+             "term": _r(p.term), "share_over_term": _r(p.share_over_term),
+             "organisation_handovers_per_case": _r(p.organisation_handovers_per_case), "bottleneck": p.bottleneck,
+             "findings": {"error": p.errors, "warning": p.warnings, "info": p.infos}}
+            for p in result.processes
+        ],
+        "roles": [
+            {"role": r.role, "name": r.name, "team": r.team, "demand_hours": _r(r.demand_hours),
+             "capacity_hours": _r(r.capacity_hours), "utilisation": _r(r.utilisation),
+             "per_process": {k: _r(v) for k, v in r.per_process.items()}}
+            for r in result.roles
+        ],
+        "teams": {team: {"demand_hours": _r(d), "capacity_hours": _r(c), "utilisation": _r(u)}
+                  for team, (d, c, u) in sorted(result.teams.items())},
+        "findings": [
+            {"code": f.code, "rule": f.rule, "severity": f.severity.value, "subject": f.subject, "file": f.file,
+             "line": f.line, "column": f.column, "message": f.message(lang), "hint": f.hint(lang)}
+            for f in result.findings
+        ],
+    }
+
+
+def render_overview(result: "Overview", fmt: str, lang: str) -> str:
+    if fmt == "json":
+        return json.dumps(overview_dict(result, lang), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return _markdown(result, lang)
+    return _terminal(result, lang)
+
+
+def _rows(result: "Overview", lang: str) -> tuple[list[str], list[list[str]], list[str], list[list[str]]]:
+    head = [t("report.process", lang), t("report.cycle_time", lang) + f" ({t('report.days', lang)})",
+            t("report.share_over_term", lang), t("report.level.organisation", lang), "bottleneck",
+            t("report.findings", lang)]
+    rows = [[p.id, number(p.cycle_time_mean, lang), percent(p.share_over_term, lang, 1),
+             number(p.organisation_handovers_per_case, lang, 2), p.bottleneck or "-",
+             f"{p.errors}/{p.warnings}/{p.infos}"] for p in result.processes]
+    role_head = [t("report.role", lang), t("report.demand", lang), t("report.capacity_hours", lang),
+                 t("report.utilisation", lang), t("report.processes", lang)]
+    role_rows = [[r.role, number(r.demand_hours, lang, 0), number(r.capacity_hours, lang, 0), percent(r.utilisation, lang),
+                  ", ".join(f"{pid} {number(v, lang, 0)}" for pid, v in r.per_process.items())] for r in result.roles]
+    return head, rows, role_head, role_rows
+
+
+def _markdown(result: "Overview", lang: str) -> str:
+    from procesmap.render.markdown import md
+
+    head, rows, role_head, role_rows = _rows(result, lang)
+    lines = [f"# {t('report.overview_title', lang)}", ""]
+    for header, body in ((head, rows), (role_head, role_rows)):
+        lines.append("| " + " | ".join(header) + " |")
+        lines.append("|" + "---|" * len(header))
+        lines.extend("| " + " | ".join(md(cell) for cell in row) + " |" for row in body)
+        lines.append("")
+    lines.append(f"## {t('report.findings', lang)}")
+    lines.append("")
+    if not result.findings:
+        lines.append(t("report.no_findings", lang))
+    for f in result.findings:
+        lines.append(f"- **{f.code}** `{f.file}:{f.line}:{f.column}` {md(f.message(lang))}")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _terminal(result: "Overview", lang: str) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=140, color_system=None, highlight=False, emoji=False)
+    head, rows, role_head, role_rows = _rows(result, lang)
+    for title, header, body in ((t("report.overview_title", lang), head, rows),
+                                (t("report.capacity_across", lang), role_head, role_rows)):
+        table = Table(title=title, title_justify="left", show_edge=False)
+        for index, column in enumerate(header):
+            table.add_column(column, justify="left" if index in (0, len(header) - 1) else "right")
+        for row in body:
+            table.add_row(*row)
+        console.print(table)
+        console.print()
+    console.print(t("report.findings", lang))
+    if not result.findings:
+        console.print("  " + t("report.no_findings", lang))
+    for f in result.findings:
+        console.print(f"  {f.code} {f.rule}  {f.file}:{f.line}:{f.column}")
+        console.print(f"    {f.message(lang)}")
+        console.print(f"    {t('label.hint', lang)}: {f.hint(lang)}")
+    return buffer.getvalue()

@@ -231,13 +231,20 @@ def _item(value: Any, *path: Any) -> Amount:
 
 
 def _ordered(low: Amount, mode: Amount, high: Amount) -> bool:
-    """min <= mode <= max, compared in both readings of a day (they agree for clock units)."""
-    checks = [Calendar()]
-    for cal in checks:
-        a, b, c = (x.effort_hours(cal) for x in (low, mode, high))
-        if not (a <= b + 1e-12 and b <= c + 1e-12):
-            return False
+    """min <= mode <= max as elapsed time.
+
+    For ``work`` a day is a working day, so the loader checks the order again in effort
+    hours with the process's own calendar (:func:`ordered_effort`).
+    """
     a, b, c = (x.elapsed_days() for x in (low, mode, high))
+    return a <= b + 1e-12 and b <= c + 1e-12
+
+
+def ordered_effort(duration: "Duration", calendar: Calendar) -> bool:
+    """For ``work``: min <= mode <= max in effort hours with the process's calendar."""
+    if not isinstance(duration, Triangular):
+        return True
+    a, b, c = (x.effort_hours(calendar) for x in (duration.min, duration.mode, duration.max))
     return a <= b + 1e-12 and b <= c + 1e-12
 
 

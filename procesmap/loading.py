@@ -392,12 +392,25 @@ def _load_text(text: str, file: str, *, repository: Path | None = None,
     data = _strip_extensions(data)
     origins = _merge_shared(data, shared, source, out)
     process = _validate(data, source, out)
+    if process is not None:
+        _check_work_order(process, source, out)
     _check_references(data, source, out, repository)
     if out.problems or process is None:
         raise out.fail()
     process._source = source
     process._origins = origins
     return process
+
+
+def _check_work_order(process: Process, source: SourceMap, out: _Collector) -> None:
+    """A triangular ``work`` must be ordered in working hours too (``{min: 4h, mode: 6h, max: 1d}``
+    is out of order with 8-hour days, though fine as elapsed time)."""
+    from procesmap.durations import ordered_effort
+
+    calendar = process.calendar.calendar()
+    for index, step in enumerate(process.steps):
+        if step.work is not None and not ordered_effort(step.work, calendar):
+            out.add(source.locate(("steps", index, "work")), "duration.triangle_order", "hint.duration.triangle_order")
 
 
 def _organisation_file(data: dict[Any, Any], source: SourceMap, out: _Collector) -> OrganisationFile:

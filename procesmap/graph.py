@@ -199,9 +199,25 @@ def _find_endless(pg: ProcessGraph) -> None:
         pg.endless.append(sorted(stuck, key=order.__getitem__))
 
 
+DENSE_LIMIT = 400
+
+
 def _solve(n: int, rows: list[int], cols: list[int], weights: list[float], rhs: Any) -> Any:
-    """Solve (I - P) v = rhs for the visits; sparse (SciPy) because real maps have few arrows per step."""
+    """Solve (I - P) v = rhs for the visits.
+
+    Dense (numpy) for maps of up to :data:`DENSE_LIMIT` steps, where it is fastest and spares
+    the SciPy import; sparse (SciPy) beyond, because real maps have few arrows per step.
+    """
     import numpy as np
+
+    if n <= DENSE_LIMIT:
+        matrix = np.eye(n)
+        np.subtract.at(matrix, (rows, cols), weights)
+        try:
+            solution = np.linalg.solve(matrix, rhs)
+        except np.linalg.LinAlgError:
+            return None
+        return solution
     from scipy.sparse import coo_matrix, identity
     from scipy.sparse.linalg import MatrixRankWarning, spsolve
     import warnings

@@ -9,6 +9,7 @@ built in a notebook without a file.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, Literal
 
@@ -180,8 +181,8 @@ class Role(_Model):
     organisation: Id | None = Field(
         None, description="Extension: the organisation of a role that belongs to no team."
     )
-    people: int | None = Field(None, ge=1)
-    fte: float | None = Field(None, gt=0)
+    people: int | None = Field(None, ge=1, le=100_000)
+    fte: float | None = Field(None, gt=0, le=100_000, allow_inf_nan=False)
     backup: RoleList = Field(default_factory=list, description="One role id or a list of them.")
     external: bool = False
     description: str | None = None
@@ -204,7 +205,7 @@ class Raci(_Model):
 
 class Branch(_Model):
     to: Id
-    p: float | None = Field(None, ge=0, le=1)
+    p: float | None = Field(None, ge=0, le=1, allow_inf_nan=False)
     when: str | None = None
 
 
@@ -263,9 +264,9 @@ class Knelpunt(_Model):
 
 
 class CalendarModel(_Model):
-    hours_per_day: float = Field(8.0, gt=0, le=24)
-    days_per_week: float = Field(5.0, gt=0, le=7)
-    weeks_per_year: float = Field(46.0, gt=0, le=53)
+    hours_per_day: float = Field(8.0, gt=0, le=24, allow_inf_nan=False)
+    days_per_week: float = Field(5.0, gt=0, le=7, allow_inf_nan=False)
+    weeks_per_year: float = Field(46.0, gt=0, le=53, allow_inf_nan=False)
 
     def calendar(self) -> Calendar:
         return Calendar(self.hours_per_day, self.days_per_week, self.weeks_per_year)
@@ -295,10 +296,11 @@ def _to_volume(value: Any) -> Any:
     if isinstance(value, Volume) or isinstance(value, dict):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise _custom("volume.no_unit", "hint.volume", example=f"{value}/year")
+        example = f"{value}/year" if math.isfinite(value) and abs(value) < 1e12 else "1200/year"
+        raise _custom("volume.no_unit", "hint.volume", example=example)
     if isinstance(value, str):
         match = _VOLUME.match(value.lower())
-        if match and match["unit"] in _VOLUME_UNITS:
+        if match and match["unit"] in _VOLUME_UNITS and len(match["num"]) <= 12:
             return {"amount": float(match["num"]), "unit": _VOLUME_UNITS[match["unit"]]}
     raise _custom("volume.invalid", "hint.volume", value=str(value), example="1200/year")
 

@@ -200,3 +200,18 @@ def test_missing_term_and_volume_are_listed() -> None:
     assert "missing.term" in keys and "missing.volume" in keys and "missing.wip_volume" in keys
     assert all(load.utilisation is None for load in analysis.capacity.roles.values())
     assert not math.isnan(analysis.time.cycle_time["mean"] or 0.0)
+
+
+def test_dense_and_sparse_visits_agree() -> None:
+    import procesmap.graph as graph
+
+    process = procesmap.loads(format_example(), "o.yaml")
+    dense = build_graph(process).visits
+    limit = graph.DENSE_LIMIT
+    graph.DENSE_LIMIT = 0
+    try:
+        sparse = build_graph(process).visits
+    finally:
+        graph.DENSE_LIMIT = limit
+    assert dense is not None and sparse is not None
+    assert dense == pytest.approx(sparse)

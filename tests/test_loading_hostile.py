@@ -17,7 +17,6 @@ from pathlib import Path
 import pytest
 
 from procesmap.errors import LoadError, Problem
-from procesmap.i18n import t
 from procesmap.loading import MAX_BYTES, MAX_DEPTH, MAX_NODES, decode, load, loads
 from procesmap.model import Process
 
@@ -280,22 +279,6 @@ def test_flow_mapping_with_an_unquoted_comma() -> None:
 # -- duplicates ----------------------------------------------------------------------------------
 
 
-def _t_takes_an_argument_called_key() -> bool:
-    try:
-        t("load.duplicate_key", "en", key="x")
-    except TypeError:
-        return False
-    return True
-
-
-KEY_ARGUMENT_BUG = pytest.mark.xfail(
-    not _t_takes_an_argument_called_key(), raises=TypeError, strict=True,
-    reason="procesmap.i18n.t(key, lang, **args) cannot take the {key} argument of load.duplicate_key "
-           "(make key and lang positional-only)",
-)
-
-
-@KEY_ARGUMENT_BUG
 def test_duplicate_keys_are_all_reported_with_the_first_line() -> None:
     text = change(
         "name: Testproces\n", "name: Testproces\nname: Dubbel\n",
@@ -672,13 +655,10 @@ def test_cli_reports_every_file_and_every_problem(tmp_path: Path) -> None:
     assert f"{tmp_path / 'missing.yaml'}:1:1:" in result.stderr
 
 
-@KEY_ARGUMENT_BUG
 def test_cli_duplicate_key(tmp_path: Path) -> None:
     path = tmp_path / "proces.yaml"
     path.write_text(change("name: Testproces\n", "name: Testproces\nname: Dubbel\n"))
     result = run_cli(str(path))
-    if "TypeError" in result.stderr:  # the same bug as above, seen from outside
-        raise TypeError(result.stderr.strip().splitlines()[-1])
     assert result.returncode == 2
     assert f"{path}:4:1:" in result.stderr and "Traceback" not in result.stderr
 

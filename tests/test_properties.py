@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import copy
 import random
-import warnings
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from hypothesis import strategies as st
 from procesmap.durations import Amount, DurationError, format_amount, parse_amount, parse_duration
 from procesmap.errors import LoadError
 from procesmap.graph import build_graph
-from procesmap.i18n import t
 from procesmap.loading import decode, loads
 from procesmap.model import Process
 
@@ -238,28 +236,9 @@ issues:
 SEEDS = [SMALL_VALID] + ([VALID_TEXT] if VALID_TEXT else [])
 
 
-def _t_takes_an_argument_called_key() -> bool:
-    try:
-        t("load.duplicate_key", "en", key="x")
-    except TypeError:
-        return False
-    return True
-
-
-# Known bug outside the loader (see test_loading_hostile.KEY_ARGUMENT_BUG): procesmap.i18n.t(key, lang, **args)
-# cannot format load.duplicate_key, whose argument is called `key`, so building that LoadError raises
-# TypeError. Tolerated here, with a warning, only while the bug is there, so the other properties still run.
-KEY_ARGUMENT_BUG = not _t_takes_an_argument_called_key()
-
-
 def loads_or_load_error(text: str) -> None:
     try:
         result = loads(text, "<generated>")
-    except TypeError as err:
-        if KEY_ARGUMENT_BUG and "multiple values for argument 'key'" in str(err):
-            warnings.warn("duplicate key: LoadError cannot be formatted (procesmap.i18n.t bug)", stacklevel=2)
-            return
-        raise
     except LoadError as err:
         assert err.problems
         for problem in err.problems:

@@ -19,6 +19,7 @@ put inline in an HTML page; it scales through its ``viewBox``.
 from __future__ import annotations
 
 import base64
+import functools
 import io
 import re
 from typing import TYPE_CHECKING, Any
@@ -481,10 +482,11 @@ def _embed_fonts(svg: str) -> str:
     import html
 
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    used = set(html.unescape("".join(texts))) | set("0123456789%,.-")
+    used = set(html.unescape("".join(texts)))
+    characters = _COMMON_CHARACTERS if used <= set(_COMMON_CHARACTERS) else "".join(sorted(used | set(_COMMON_CHARACTERS)))
     faces = []
     for weight, bold in (("normal", False), ("bold", True)):
-        data = _subset_font(bold, "".join(sorted(used)))
+        data = _subset_font(bold, characters)
         if data:
             faces.append("@font-face{font-family:'%s';font-weight:%s;src:url(data:font/woff;base64,%s) format('woff');}"
                          % (EMBEDDED_FAMILY, weight, base64.b64encode(data).decode("ascii")))
@@ -498,6 +500,14 @@ def _embed_fonts(svg: str) -> str:
     return svg[:marker] + style + " " + svg[marker:]
 
 
+# Latin-1 and Latin Extended-A (Dutch, German, French names) and the symbols the diagram uses:
+# one subset serves every diagram of a run (cached), instead of one per diagram.
+_COMMON_CHARACTERS = "".join(sorted(
+    {chr(c) for c in range(0x20, 0x17F) if chr(c).isprintable()} | set("–—‘’‚“”„…•·→←↑↓↻⇄✉▶◀▲▼█░×≈≤≥€")
+))
+
+
+@functools.lru_cache(maxsize=8)
 def _subset_font(bold: bool, characters: str) -> bytes | None:
     """The WOFF subset of matplotlib's DejaVu Sans with ``characters``; None when fontTools cannot."""
     try:

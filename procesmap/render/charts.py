@@ -38,7 +38,7 @@ def _short(text: str, limit: int = MAX_LABEL) -> str:
 def _figure(height_in: float, width_in: float = 7.2) -> Any:
     from matplotlib.figure import Figure
 
-    fig = Figure(figsize=(width_in, height_in), dpi=100)
+    fig = Figure(figsize=(width_in, height_in), dpi=100, layout="constrained")  # one draw, no bbox_inches="tight"
     fig.patch.set_alpha(0.0)
     return fig
 
@@ -57,7 +57,7 @@ def _to_svg(fig: Any, text_as_paths: bool) -> str:
     buffer = io.StringIO()
     with matplotlib.rc_context({"svg.fonttype": "path" if text_as_paths else "none", "svg.hashsalt": "procesmap",
                                 "svg.id": None}):
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight", pad_inches=0.05)
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
     return buffer.getvalue()
 
 

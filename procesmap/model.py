@@ -336,7 +336,21 @@ class SourceMap:
             path = path[:-1]
 
 
-class Process(_Model):
+class _FileModel(_Model):
+    """A model read from a file: it knows where each of its values came from."""
+
+    _source: SourceMap = PrivateAttr(default_factory=lambda: SourceMap("<memory>"))
+
+    @property
+    def file(self) -> str:
+        return self._source.file
+
+    @property
+    def source(self) -> SourceMap:
+        return self._source
+
+
+class Process(_FileModel):
     """One process map (one file)."""
 
     procesmap: Literal[1] = Field(description="Format version; this tool reads format 1.")
@@ -358,18 +372,9 @@ class Process(_Model):
     steps: list[Step] = Field(min_length=1)
     issues: list[Knelpunt] = Field(default_factory=list)
 
-    _source: SourceMap = PrivateAttr(default_factory=lambda: SourceMap("<memory>"))
     # where definitions that come from another file live: (section, id) -> (file, line, column)
     _origins: dict[tuple[str, str], tuple[str, int, int]] = PrivateAttr(default_factory=dict)
     _index: Any = PrivateAttr(default=None)
-
-    @property
-    def file(self) -> str:
-        return self._source.file
-
-    @property
-    def source(self) -> SourceMap:
-        return self._source
 
     def origin(self, section: str, item_id: str) -> tuple[str, int, int] | None:
         """File, line and column of a definition that comes from another file (shared or subprocess)."""
@@ -463,7 +468,7 @@ class Process(_Model):
         return self.locate_step(source)
 
 
-class OrganisationFile(_Model):
+class OrganisationFile(_FileModel):
     """A shared file (``kind: organisation``) with organisations, teams, roles and systems used by several maps."""
 
     procesmap: Literal[1] = Field(description="Format version; this tool reads format 1.")
@@ -473,16 +478,6 @@ class OrganisationFile(_Model):
     teams: dict[Id, Team] = Field(default_factory=dict)
     roles: dict[Id, Role] = Field(default_factory=dict)
     systems: dict[Id, System] = Field(default_factory=dict)
-
-    _source: SourceMap = PrivateAttr(default_factory=lambda: SourceMap("<memory>"))
-
-    @property
-    def file(self) -> str:
-        return self._source.file
-
-    @property
-    def source(self) -> SourceMap:
-        return self._source
 
 
 SHARED_SECTIONS = ("organisations", "teams", "roles", "systems")

@@ -77,6 +77,7 @@ def analyse(
         raise typer.Exit(code=2)
     report_lang = report_language(lang.value if lang else None, results, error_lang)
     chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
+    across = _across(results) if chosen in ("terminal", "markdown") else None
     if output is None and chosen == "terminal":
         from rich.console import Console
 
@@ -89,8 +90,18 @@ def analyse(
         if extra:
             console.print()
             console.print(extra.rstrip("\n"), markup=False, soft_wrap=True)
+        if across is not None:
+            from procesmap.render.overview import render_overview
+
+            console.print()
+            console.print(render_overview(across, "terminal", report_lang).rstrip("\n"), markup=False, soft_wrap=True)
     else:
         data = report_results(results, chosen, report_lang)
+        if across is not None and isinstance(data, str):
+            from procesmap.render.overview import render_overview
+
+            section = render_overview(across, "markdown", report_lang)
+            data = data.rstrip("\n") + "\n\n#" + section  # one level down: a section of this report
         if output is not None:
             _write(output, data, error_lang)
         elif is_binary(chosen):
@@ -98,8 +109,22 @@ def analyse(
         else:
             sys.stdout.write(data)  # type: ignore[arg-type]
     code = exit_code(results, problems, fail_on.value if fail_on else None)
+    if code == 0 and across is not None:
+        from procesmap.analysis import Severity
+
+        threshold = Severity(fail_on.value if fail_on else "error")
+        code = 1 if any(f.severity >= threshold for f in across.findings) else 0
     if code:
         raise typer.Exit(code=code)
+
+
+def _across(results: list) -> object:  # type: ignore[type-arg]
+    """With several maps, the load of each role across all of them (see :mod:`procesmap.repository`)."""
+    if len(results) < 2:
+        return None
+    from procesmap.repository import overview
+
+    return overview([r.analysis for r in results])
 
 
 def _write(path: Path, text: str | bytes, lang: str) -> None:

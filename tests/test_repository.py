@@ -221,3 +221,28 @@ steps:
     text = subprocess.run([sys.executable, "-m", "procesmap", "overview", str(tmp_path), "--lang", "nl"],
                           capture_output=True, text=True, timeout=120).stdout
     assert "medewerker" in text and "109%" in text
+
+
+def test_analyse_of_several_maps_shows_the_load_across_them(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    for pid in ("a", "b"):
+        (tmp_path / f"{pid}.yaml").write_text(f"""\
+procesmap: 1
+id: {pid}
+owner: medewerker
+volume: 1000/year
+roles:
+  medewerker: {{people: 2, fte: 1.0}}
+steps:
+  - {{id: start, type: start, role: medewerker, work: 1h, next: klaar}}
+  - {{id: klaar, type: end, role: medewerker}}
+""", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "--lang", "en"],
+                            capture_output=True, text=True, timeout=120)
+    assert "Utilisation per role across processes" in result.stdout
+    assert "PM304" in result.stdout and result.returncode == 1  # fine in each map, overloaded across both
+    markdown = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "-f", "markdown"],
+                              capture_output=True, text=True, timeout=120).stdout
+    assert "## Processen in één oogopslag" in markdown or "## Processes at a glance" in markdown

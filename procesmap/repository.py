@@ -210,7 +210,9 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
                 continue
             options = {**module.OPTIONS, **settings.options.get(code, {})}
             low = float(options["threshold"])
-            high = float(settings.options.get(above.CODE, {}).get("threshold", above.OPTIONS["threshold"])) if above else None
+            above_on = above is not None and settings.severities.get(above.CODE, above.DEFAULT_SEVERITY.value) != "off"
+            high = (float(settings.options.get(above.CODE, {}).get("threshold", above.OPTIONS["threshold"]))
+                    if above is not None and above_on else None)
             if entry.utilisation < low or (high is not None and entry.utilisation >= high):
                 continue
             a = owner_of[entry.role]

@@ -138,3 +138,17 @@ def test_rule_options_change_thresholds() -> None:
     process = procesmap.loads(example_yaml(RULES["PM303"], "Use instead"), "t.yaml")
     strict = procesmap.analyse(process, Settings(cases=100, options={"PM303": {"threshold": 0.5}}))
     assert [f.code for f in strict.findings if f.code == "PM303"] == ["PM303"]
+
+
+def test_bottleneck_hands_over_to_overloaded_at_pm304s_threshold() -> None:
+    from procesmap.analysis import Settings
+
+    # 150/week x 30 min against 0.8 x 1840 h: 265% utilised
+    process = procesmap.loads(example_yaml(RULES["PM304"], "Example"), "t.yaml")
+
+    def codes(settings: Settings) -> list[str]:
+        return [f.code for f in procesmap.analyse(process, settings).findings if f.code in ("PM303", "PM304")]
+
+    assert codes(Settings(cases=10)) == ["PM304"]
+    assert codes(Settings(cases=10, options={"PM304": {"threshold": 3.0}})) == ["PM303"]
+    assert codes(Settings(cases=10, severities={"PM304": "off"})) == ["PM303"]

@@ -83,13 +83,15 @@ def get_rule(code_or_name: str) -> ModuleType | None:
 def run_rules(analysis: "Analysis", settings: "Settings") -> list[Finding]:
     """Every enabled rule over one analysis; findings sorted by file position."""
     findings: list[Finding] = []
+    enabled: dict[str, dict[str, object]] = {}
     for code, module in RULES.items():
-        level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
-        if level == "off":
+        if settings.severities.get(code, module.DEFAULT_SEVERITY.value) != "off":
+            enabled[code] = {**module.OPTIONS, **settings.options.get(code, {})}
+    for code, module in RULES.items():
+        if code not in enabled:
             continue
-        options = dict(module.OPTIONS)
-        options.update(settings.options.get(code, {}))
-        ctx = RuleContext(analysis, code, module.NAME, Severity(level), options)
+        level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
+        ctx = RuleContext(analysis, code, module.NAME, Severity(level), enabled[code], enabled)
         findings.extend(module.check(ctx))
     findings.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
     return findings

@@ -29,6 +29,13 @@ class RuleContext:
     name: str
     severity: Severity
     options: dict[str, Any]
+    enabled: dict[str, dict[str, Any]] | None = None  # options of every enabled rule, by code
+
+    def rule_options(self, code: str) -> dict[str, Any] | None:
+        """The options of another rule, or ``None`` when that rule is off (rules that share a boundary)."""
+        if self.enabled is None:
+            return None
+        return self.enabled.get(code)
 
     @property
     def process(self):  # type: ignore[no-untyped-def]

@@ -68,7 +68,7 @@ def run_log_rules(comparison: Any, settings: "Settings") -> list["Finding"]:
             continue
         options = dict(module.OPTIONS)
         options.update(settings.options.get(code, {}))
-        ctx = LogRuleContext(comparison.analysis, code, module.NAME, Severity(level), options, comparison)
+        ctx = LogRuleContext(comparison.analysis, code, module.NAME, Severity(level), options, comparison=comparison)
         findings.extend(module.check(ctx))
     findings.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
     return findings

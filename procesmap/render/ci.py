@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap._version import __version__
+from procesmap.render.json import finding_dict
 
 if TYPE_CHECKING:
     from procesmap.analysis import Finding
@@ -266,15 +267,6 @@ def render_check(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
 
 
 # -- the suppressed list in reports (until the report renderers show it themselves) ----------------
-
-def finding_dict(finding: "Finding", lang: str) -> dict[str, Any]:
-    """A finding as in the JSON report's ``findings`` list."""
-    return {
-        "code": finding.code, "rule": finding.rule, "severity": finding.severity.value, "subject": finding.subject,
-        "file": finding.file, "line": finding.line, "column": finding.column, "message": finding.message(lang),
-        "hint": finding.hint(lang), "docs": finding.docs_url,
-    }
-
 
 def suppressed_dicts(result: "CheckResult", lang: str) -> list[dict[str, Any]]:
     """The JSON report's ``suppressed`` list: each finding with the reason and place of its comment."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from procesmap.i18n import number, percent, t
 from procesmap.i18n.versions import install as _install_messages
+from procesmap.render.json import finding_dict
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -117,12 +118,6 @@ def _map_rows(diff: "MapDiff", lang: str) -> list[tuple[str, str, str, str]]:
     return rows
 
 
-def _finding_dict(finding: "Finding", lang: str) -> dict[str, Any]:
-    return {"code": finding.code, "rule": finding.rule, "severity": finding.severity.value,
-            "subject": finding.subject, "file": finding.file, "line": finding.line, "column": finding.column,
-            "message": finding.message(lang), "hint": finding.hint(lang), "docs": finding.docs_url}
-
-
 def _counts(diff: "MapDiff", lang: str) -> str:
     return t("versions.diff.findings_counts", lang, new=len(diff.new_findings), resolved=len(diff.resolved_findings),
              unchanged=len(diff.unchanged_findings))
@@ -163,9 +158,9 @@ def diff_dict(diff: "MapDiff", lang: str) -> dict[str, Any]:
         "figures": [{"id": f.id, "unit": f.unit, "before": f.before, "after": f.after, "delta": f.delta,
                      "changed": f.changed} for f in diff.figures],
         "findings": {
-            "new": [_finding_dict(f, lang) for f in diff.new_findings],
-            "resolved": [_finding_dict(f, lang) for f in diff.resolved_findings],
-            "unchanged": [_finding_dict(f, lang) for f in diff.unchanged_findings],
+            "new": [finding_dict(f, lang) for f in diff.new_findings],
+            "resolved": [finding_dict(f, lang) for f in diff.resolved_findings],
+            "unchanged": [finding_dict(f, lang) for f in diff.unchanged_findings],
         },
     }
 

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any, Sequence
 from procesmap._version import __version__
 
 if TYPE_CHECKING:
-    from procesmap.analysis import Analysis
+    from procesmap.analysis import Analysis, Finding
 
-__all__ = ["report_dict", "render_json", "DIGITS"]
+__all__ = ["report_dict", "render_json", "finding_dict", "DIGITS"]
 
 DIGITS = 4
 
@@ -22,6 +22,15 @@ def _r(value: float | None) -> float | None:
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return round(float(value), DIGITS) + 0.0
+
+
+def finding_dict(finding: "Finding", lang: str) -> dict[str, Any]:
+    """One finding as in the report's ``findings`` list (also used by check, diff and overview output)."""
+    return {
+        "code": finding.code, "rule": finding.rule, "severity": finding.severity.value, "subject": finding.subject,
+        "file": finding.file, "line": finding.line, "column": finding.column, "message": finding.message(lang),
+        "hint": finding.hint(lang), "docs": finding.docs_url,
+    }
 
 
 def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
@@ -93,21 +102,7 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
             },
             "bottleneck": capacity.bottleneck,
         },
-        "findings": [
-            {
-                "code": f.code,
-                "rule": f.rule,
-                "severity": f.severity.value,
-                "subject": f.subject,
-                "file": f.file,
-                "line": f.line,
-                "column": f.column,
-                "message": f.message(lang),
-                "hint": f.hint(lang),
-                "docs": f.docs_url,
-            }
-            for f in analysis.findings
-        ],
+        "findings": [finding_dict(f, lang) for f in analysis.findings],
         "missing": [m.text(lang) for m in analysis.missing],
     }
 

@@ -7,6 +7,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from procesmap.i18n import number, percent, t
+from procesmap.render.json import finding_dict
 
 if TYPE_CHECKING:
     from procesmap.repository import Overview
@@ -37,11 +38,7 @@ def overview_dict(result: "Overview", lang: str) -> dict[str, Any]:
         ],
         "teams": {team: {"demand_hours": _r(d), "capacity_hours": _r(c), "utilisation": _r(u)}
                   for team, (d, c, u) in sorted(result.teams.items())},
-        "findings": [
-            {"code": f.code, "rule": f.rule, "severity": f.severity.value, "subject": f.subject, "file": f.file,
-             "line": f.line, "column": f.column, "message": f.message(lang), "hint": f.hint(lang)}
-            for f in result.findings
-        ],
+        "findings": [finding_dict(f, lang) for f in result.findings],
     }
 
 

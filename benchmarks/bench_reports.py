@@ -28,10 +28,11 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 3.0
 
 
-def _cli(fmt: str, out: Path) -> float:
+def _cli(fmt: str, out: Path, cache: Path) -> float:
     start = time.perf_counter()
     subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(ROOT / "processes"), "--format", fmt,
-                    "--output", str(out)], cwd=ROOT, capture_output=True, check=False)
+                    "--output", str(out)], cwd=ROOT, capture_output=True, check=False,
+                   env={**os.environ, "PROCESMAP_CACHE_DIR": str(cache)})
     return time.perf_counter() - start
 
 
@@ -42,9 +43,14 @@ def main() -> int:
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # fontTools' subsetting notes are not figures
 
+    print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "all.html"
-        runs = [_cli("html", out) for _ in range(max(args.repeat, 1))]
+        cache = Path(folder) / "cache"  # a new, empty cache: the first run is a first run ever
+        cold = _cli("html", out, cache)
+        print(f"procesmap analyse processes/ --format html, first run (empty font cache): {cold:.2f} s  "
+              f"(target < {TARGET_S:.0f} s: {cold / TARGET_S:.2f}x){'' if cold < TARGET_S else '  MISSED'}")
+        runs = [_cli("html", out, cache) for _ in range(max(args.repeat, 1))]
         median = statistics.median(runs)
         flag = "" if median < TARGET_S else "  MISSED"
         print(f"procesmap analyse processes/ --format html (end to end, median of {len(runs)}): {median:.2f} s  "
@@ -52,7 +58,7 @@ def main() -> int:
         print(f"  report size: {os.path.getsize(out) / 1024:.0f} KiB")
         if not args.no_pdf:
             pdf = Path(folder) / "all.pdf"
-            print(f"procesmap analyse processes/ --format pdf (end to end): {_cli('pdf', pdf):.2f} s, "
+            print(f"procesmap analyse processes/ --format pdf (end to end): {_cli('pdf', pdf, cache):.2f} s, "
                   f"{os.path.getsize(pdf) / 1024:.0f} KiB")
 
     sys.path.insert(0, str(ROOT))
@@ -93,6 +99,7 @@ def main() -> int:
             line += f"  pdf {p:5.2f} s"
         print(line)
     print("  total: " + ", ".join(f"{k} {v:.2f} s" for k, v in totals.items() if v))
+    print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0
 
 

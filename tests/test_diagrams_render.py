@@ -9,6 +9,7 @@ import shutil
 import struct
 import subprocess
 import xml.etree.ElementTree as ET
+from pathlib import Path
 from functools import lru_cache
 
 import pytest
@@ -177,3 +178,40 @@ def test_pdf_is_vector_with_embedded_truetype_fonts(tmp_path: object) -> None:
 def test_bad_format_is_refused() -> None:
     with pytest.raises(ValueError):
         render_swimlane(analysis_of("wmo-melding"), "gif", "nl")
+
+
+def test_font_subset_is_cached_on_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.diagrams import swimlane
+
+    monkeypatch.setenv("PROCESMAP_CACHE_DIR", str(tmp_path))
+    swimlane._subset_font.cache_clear()
+    made = swimlane._subset_font(False, "abc")
+    files = list((tmp_path / "fonts").glob("*.woff"))
+    assert made and made[:4] == b"wOFF" and len(files) == 1 and files[0].read_bytes() == made
+    assert not list((tmp_path / "fonts").glob(".tmp-*"))  # written atomically, nothing left behind
+    # read back from disk, not made again
+    swimlane._subset_font.cache_clear()
+    monkeypatch.setattr(swimlane, "_make_subset", lambda *a: pytest.fail("subset made again"))
+    assert swimlane._subset_font(False, "abc") == made
+    # a damaged cache file is made again, not used
+    monkeypatch.undo()
+    monkeypatch.setenv("PROCESMAP_CACHE_DIR", str(tmp_path))
+    files[0].write_bytes(b"garbage")
+    swimlane._subset_font.cache_clear()
+    assert swimlane._subset_font(False, "abc") == made and files[0].read_bytes() == made
+    swimlane._subset_font.cache_clear()
+
+
+def test_font_cache_that_cannot_be_written_is_no_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.diagrams import swimlane
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("PROCESMAP_CACHE_DIR", str(blocked))
+    swimlane._subset_font.cache_clear()
+    assert (swimlane._subset_font(True, "xyz") or b"")[:4] == b"wOFF"
+    monkeypatch.setenv("PROCESMAP_CACHE_DIR", "")
+    assert swimlane.cache_folder() is None
+    swimlane._subset_font.cache_clear()
+    assert (swimlane._subset_font(True, "xyz") or b"")[:4] == b"wOFF"
+    swimlane._subset_font.cache_clear()

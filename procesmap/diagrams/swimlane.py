@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import base64
 import functools
+import hashlib
 import io
+import os
 import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from procesmap.diagrams.layout import (
@@ -98,15 +101,26 @@ def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl") ->
         metadata: dict[str, Any] = {"svg": {"Date": None, "Creator": "procesmap"},
                                     "pdf": {"CreationDate": None, "Creator": "procesmap", "Producer": "procesmap"},
                                     "png": {"Software": "procesmap"}}[fmt]
-        kwargs: dict[str, Any] = {"format": fmt, "dpi": 72, "metadata": metadata}
         if fmt == "png":
-            kwargs["dpi"] = DPI * png_scale(figure.get_figwidth() * figure.get_figheight())
-            kwargs["pil_kwargs"] = {"compress_level": 1, "dpi": (DPI, DPI)}
-        figure.savefig(buffer, **kwargs)
+            return _png(figure, metadata)
+        figure.savefig(buffer, format=fmt, dpi=72, metadata=metadata)
     data = buffer.getvalue()
     if fmt == "svg":
         data = _embed_fonts(data.decode("utf-8")).encode("utf-8")
     return data
+
+
+def _png(figure: Any, metadata: dict[str, Any]) -> bytes:
+    """The figure drawn by Agg at print resolution, written by :mod:`procesmap.diagrams._png` (fast, lossless)."""
+    import numpy as np
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from procesmap.diagrams._png import encode_png
+
+    figure.set_dpi(DPI * png_scale(figure.get_figwidth() * figure.get_figheight()))
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    return encode_png(np.asarray(canvas.buffer_rgba()), DPI, metadata)
 
 
 def png_scale(area_square_inches: float) -> float:
@@ -509,13 +523,45 @@ _COMMON_CHARACTERS = "".join(sorted(
 
 @functools.lru_cache(maxsize=8)
 def _subset_font(bold: bool, characters: str) -> bytes | None:
-    """The WOFF subset of matplotlib's DejaVu Sans with ``characters``; None when fontTools cannot."""
+    """The WOFF subset of matplotlib's DejaVu Sans with ``characters``; None when fontTools cannot.
+
+    Subsetting costs about 0.15 s a face (fontTools walks the whole kerning table), more than
+    drawing a diagram; so the result is kept in the user's cache folder (see :func:`cache_folder`)
+    under a key of the font file, its size and time, fontTools' version and the characters.
+    """
     try:
-        from fontTools import subset
+        import fontTools
         from matplotlib.font_manager import FontProperties, findfont
     except ImportError:  # pragma: no cover - matplotlib always brings fontTools
         return None
     path = findfont(FontProperties(family=FONT_FAMILY, weight="bold" if bold else "normal"), fallback_to_default=True)
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = hashlib.sha256(f"{_SUBSET_VERSION}|{path}|{stat.st_size}|{stat.st_mtime_ns}|{fontTools.version}|{characters}"
+                         .encode("utf-8")).hexdigest()[:32]
+    folder = cache_folder()
+    cached = folder / "fonts" / f"{key}.woff" if folder else None
+    if cached is not None:
+        try:
+            data = cached.read_bytes()
+            if data[:4] == b"wOFF":
+                return data
+        except OSError:
+            pass
+    data = _make_subset(path, characters)
+    if cached is not None:
+        _write_quietly(cached, data)
+    return data
+
+
+_SUBSET_VERSION = 1  # raise when the subsetting options below change
+
+
+def _make_subset(path: str, characters: str) -> bytes:
+    from fontTools import subset
+
     options = subset.Options()
     options.flavor = "woff"
     options.layout_features = ["kern", "liga"]
@@ -529,3 +575,31 @@ def _subset_font(bold: bool, characters: str) -> bytes | None:
     out = io.BytesIO()
     subset.save_font(font, out, options)
     return out.getvalue()
+
+
+def cache_folder() -> Path | None:
+    """Where procesmap keeps what it can make again: ``$PROCESMAP_CACHE_DIR``, else
+    ``$XDG_CACHE_HOME/procesmap``, else ``~/.cache/procesmap``; ``PROCESMAP_CACHE_DIR=""`` turns it off."""
+    configured = os.environ.get("PROCESMAP_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "procesmap"
+
+
+def _write_quietly(path: Path, data: bytes) -> None:
+    """Write a cache file atomically; a cache that cannot be written is no error."""
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass

@@ -145,7 +145,7 @@ def render_html(analyses: "Sequence[Analysis]", lang: str) -> str:
             if data is None:
                 return {"svg": None, "reason": reason}
             return {"svg": inline_svg(data, prefix, block.title, natural=True), "reason": None}
-        svg = chart_svg(block.name, pdoc.analysis, lang, text_as_paths=False)
+        svg = chart_svg(block.name, pdoc.analysis, lang)
         return {"svg": inline_svg(svg, prefix, block.title) if svg else None, "reason": None}
 
     text = _environment().get_template("report.html.j2").render(

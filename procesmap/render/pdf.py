@@ -282,7 +282,7 @@ class _Builder:
 
             wide = _fit(source, self.height, self.width - 40)
             return [NextPageTemplate("landscape"), PageBreak(), wide, NextPageTemplate("body"), PageBreak()]
-        svg = chart_svg(block.name, pdoc.analysis, self.lang, text_as_paths=True)
+        svg = chart_svg(block.name, pdoc.analysis, self.lang)
         if svg is None:
             return []
         drawing = _drawing(svg.encode("utf-8"), self.width * 0.92, self.height * 0.45)

@@ -151,3 +151,16 @@ def test_chart_text_is_escaped(tmp_path: Path) -> None:
     assert drawn >= 2
     shown = " ".join(_texts(_svg(chart_svg("waits_chart", analysis, "en") or "")))
     assert any(hostile.split()[0] in shown for hostile in HOSTILE_TEXTS)
+
+
+def test_tick_labels_show_the_decimals_they_need() -> None:
+    from procesmap.render.charts import tick_digits
+
+    assert tick_digits([0.0, 5.0, 10.0]) == 0
+    assert tick_digits([0.0, 2.5, 5.0, 7.5]) == 1
+    assert tick_digits([0.0, 0.25, 0.5]) == 2
+    assert tick_digits([0.0, 0.2, 0.4], scale=100) == 0
+    root = _svg(chart_svg("cycle_time_chart", _analysis("kcc-vraag-doorzetten"), "nl") or "")
+    labels = [e.text or "" for e in root.iter(f"{SVG}text") if e.get("text-anchor") == "middle" and not e.get("transform")]
+    numbers = [label for label in labels if label.replace(",", "").replace(".", "").isdigit()]
+    assert len(numbers) == len(set(numbers)) >= 3  # no two ticks rounded to the same label

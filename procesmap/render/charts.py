@@ -27,7 +27,8 @@ from procesmap.i18n import number, percent, t
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["CHARTS", "chart_svg", "waits_chart", "utilisation_chart", "cycle_time_chart", "nice_ticks"]
+__all__ = ["CHARTS", "chart_svg", "waits_chart", "utilisation_chart", "cycle_time_chart", "nice_ticks",
+           "tick_digits"]
 
 MAX_BARS = 12
 MAX_LABEL = 44
@@ -61,6 +62,14 @@ def nice_ticks(low: float, high: float, most: int = 7) -> list[float]:
         if last - first + 1 <= most:
             return [round(i * step, 12) for i in range(first, last + 1)]
     return [low, high]  # pragma: no cover - the loop always finds a step
+
+
+def tick_digits(ticks: Sequence[float], scale: float = 1.0) -> int:
+    """The fewest decimals (0-3) that show every tick (times ``scale``) exactly: 2.5 needs one, 5 none."""
+    for digits in range(4):
+        if all(abs(tick * scale - round(tick * scale, digits)) < 1e-9 * max(1.0, abs(tick * scale)) for tick in ticks):
+            return digits
+    return 3
 
 
 @dataclass
@@ -117,13 +126,12 @@ class _Svg:
 def _bars(labels: list[str], values: list[float], colours: list[str], value_text: Callable[[float], str],
           axis_label: str, title: str, note: str | None = None,
           lines: Sequence[tuple[float, str, str, str | None]] = (),
-          tick_text: Callable[[float], str] | None = None) -> str:
+          tick_text: Callable[[float, int], str] | None = None) -> str:
     """Horizontal bars, largest on top: the common drawing of the waits and the utilisation chart.
 
     ``lines`` are reference lines (value, label, colour, dash) drawn across the bars and named in a legend;
-    ``tick_text`` formats the axis ticks (default: like the values).
+    ``tick_text(value, digits)`` formats the axis ticks with the decimals they need (default: like the values).
     """
-    tick_text = tick_text or value_text
     label_width = min(max((_width(label, LABEL_SIZE) for label in labels), default=0.0) + 14.0, WIDTH * 0.45)
     left, right = label_width, WIDTH - 16.0
     top = 8.0
@@ -140,6 +148,10 @@ def _bars(labels: list[str], values: list[float], colours: list[str], value_text
     highest = max([*values, *(value for value, *_ in lines)], default=0.0)
     limit = highest * 1.18 if highest > 0 else 1.0
     ticks = [tick for tick in nice_ticks(0.0, limit) if tick <= limit + 1e-12]
+    digits = tick_digits(ticks)
+
+    def tick_label(value: float) -> str:
+        return tick_text(value, digits) if tick_text else value_text(value)
 
     def x_of(value: float) -> float:
         return left + (right - left) * max(value, 0.0) / limit
@@ -147,7 +159,7 @@ def _bars(labels: list[str], values: list[float], colours: list[str], value_text
     for tick in ticks:
         svg.line(x_of(tick), plot_top, x_of(tick), plot_bottom, _GRID)
         svg.line(x_of(tick), plot_bottom, x_of(tick), plot_bottom + 4.0, _DARK)
-        svg.text(x_of(tick), plot_bottom + 17.0, tick_text(tick), SMALL_SIZE, "middle")
+        svg.text(x_of(tick), plot_bottom + 17.0, tick_label(tick), SMALL_SIZE, "middle")
     rows = [(plot_top + index * pitch + (pitch - bar) / 2.0, label, value, colour)
             for index, (label, value, colour) in enumerate(zip(labels, values, colours))]
     for y, label, value, colour in rows:
@@ -175,11 +187,9 @@ def waits_chart(analysis: "Analysis", lang: str) -> str | None:
     values = [float(w.per_case) for w in shown]
     more = t("report.chart.more", lang, count=len(waits) - MAX_BARS) if len(waits) > MAX_BARS else None
 
-    def tick(value: float) -> str:
-        return number(value, lang, 0 if abs(value - round(value)) < 1e-9 else 1)
-
     return _bars(labels, values, [_BLUE] * len(values), lambda value: number(value, lang, 1),
-                 t("report.wait_per_case", lang), t("report.waits", lang), note=more, tick_text=tick)
+                 t("report.wait_per_case", lang), t("report.waits", lang), note=more,
+                 tick_text=lambda value, digits: number(value, lang, digits))
 
 
 def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
@@ -197,7 +207,8 @@ def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
     lines = [(0.85, t("report.chart.bottleneck_line", lang), _ORANGE, "5,3"),
              (1.0, t("report.chart.full_line", lang), _RED, None)]
     return _bars(labels, values, colours, lambda v: percent(v, lang, 0), t("report.utilisation", lang),
-                 t("report.capacity", lang), note=more, lines=lines)
+                 t("report.capacity", lang), note=more, lines=lines,
+                 tick_text=lambda value, digits: percent(value, lang, max(digits - 2, 0)))
 
 
 def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
@@ -227,7 +238,8 @@ def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
     svg = _Svg(WIDTH, 0.0)
     top_share = float(shares.max()) * 1.08 if shares.max() > 0 else 1.0
     y_ticks = [tick for tick in nice_ticks(0.0, top_share, 6) if tick <= top_share + 1e-12]
-    left = max(_width(percent(tick, lang, 0), SMALL_SIZE) for tick in y_ticks) + 34.0
+    share_digits = max(tick_digits(y_ticks) - 2, 0)
+    left = max(_width(percent(tick, lang, share_digits), SMALL_SIZE) for tick in y_ticks) + 34.0
     right = WIDTH - 16.0
     header = svg.legend(right, 8.0, [(label, colour, dash) for _, label, colour, dash in marks]) if marks else 0.0
     plot_top = 8.0 + header + 10.0
@@ -242,7 +254,7 @@ def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
     for tick in y_ticks:
         svg.line(left, y_of(tick), right, y_of(tick), _GRID)
         svg.line(left - 4.0, y_of(tick), left, y_of(tick), _DARK)
-        svg.text(left - 7.0, y_of(tick) + 3.5, percent(tick, lang, 0), SMALL_SIZE, "end")
+        svg.text(left - 7.0, y_of(tick) + 3.5, percent(tick, lang, share_digits), SMALL_SIZE, "end")
     days = t("report.chart.cycle_axis", lang)
     for index, share in enumerate(shares):
         if share > 0:
@@ -250,10 +262,10 @@ def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
             tip = f"{number(start, lang, 0)}–{number(end, lang, 0)}: {percent(float(share), lang, 1)}"
             svg.rect(x_of(start) + 0.5, y_of(float(share)), x_of(end) - x_of(start) - 1.0,
                      plot_bottom - y_of(float(share)), _BLUE, tip)
-    for tick in nice_ticks(low, high):
-        if low - 1e-9 <= tick <= high + 1e-9:
-            svg.line(x_of(tick), plot_bottom, x_of(tick), plot_bottom + 4.0, _DARK)
-            svg.text(x_of(tick), plot_bottom + 17.0, number(tick, lang, 0), SMALL_SIZE, "middle")
+    x_ticks = [tick for tick in nice_ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
+    for tick in x_ticks:
+        svg.line(x_of(tick), plot_bottom, x_of(tick), plot_bottom + 4.0, _DARK)
+        svg.text(x_of(tick), plot_bottom + 17.0, number(tick, lang, tick_digits(x_ticks)), SMALL_SIZE, "middle")
     for value, _, colour, dash in marks:
         svg.line(x_of(value), plot_top - 4.0, x_of(value), plot_bottom, colour, 1.5, dash)
     svg.line(left, plot_top, left, plot_bottom, _DARK)

@@ -210,14 +210,19 @@ class _Builder:
             first = min(self.width * 0.34, self.width * 0.6 if columns <= 2 else self.width * 0.34)
             rest = (self.width - first) / max(columns - 1, 1)
             return [first] + [rest] * (columns - 1)
-        # every column at least as wide as its longest word (8 pt text: about 5 pt a character),
+        # every column at least as wide as its longest word (measured in the font it is set in,
+        # bold for the header, capped at 24 characters' worth), plus the cell padding;
         # what is left goes to the columns with long texts
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
         minimum, extra = [], []
         for c in range(columns):
             texts = [table.header[c]] + [row[c] for row in table.rows]
             longest_word = max((len(w) for text in texts for w in text.split()), default=1)
+            widest = max([stringWidth(w, FONT_BOLD, 8) for w in table.header[c].split()]
+                         + [stringWidth(w, FONT, 8) for row in table.rows for w in row[c].split()] + [5.0])
             average = sum(len(text) for text in texts) / len(texts)
-            minimum.append(min(longest_word, 24) * 5.0 + 8.0)
+            minimum.append(min(widest, 24 * 5.0) + 13.0)
             extra.append(min(max(average - longest_word, 0.0), 60.0))
         if sum(minimum) >= self.width or not sum(extra):
             total = sum(minimum)

@@ -252,6 +252,30 @@ def test_html_several_processes_have_an_overview(in_root: Path) -> None:
     assert "Alle processen" in html
 
 
+def test_html_embeds_each_font_once_and_declares_every_family_used(in_root: Path) -> None:
+    html = render_html([procesmap.analyse(procesmap.load(p)) for p in bundled()], "nl")
+    faces = re.findall(r"@font-face\s*\{[^}]*\}", html)
+    assert faces and len(faces) == len(set(faces))  # six swimlanes, one copy of each face
+    declared = {re.search(r"font-family:\s*'([^']+)'", face).group(1) for face in faces}  # type: ignore[union-attr]
+    used = set(re.findall(r"'(pm-font-[0-9a-f]+)'", html))
+    assert used == declared
+
+
+def test_inline_svg_keeps_different_fonts_apart() -> None:
+    def picture(glyphs: str) -> str:
+        return ('<svg xmlns="http://www.w3.org/2000/svg"><defs><style>@font-face{font-family:\'Sans\';'
+                f'src:url(data:font/woff;base64,{glyphs}) format(\'woff\');}}</style></defs>'
+                '<text style="font-family: \'Sans\', Verdana">x</text></svg>')
+
+    seen: set[str] = set()
+    first = str(inline_svg(picture("AAAA"), "a", "a", seen_faces=seen))
+    again = str(inline_svg(picture("AAAA"), "b", "b", seen_faces=seen))
+    other = str(inline_svg(picture("BBBB"), "c", "c", seen_faces=seen))
+    family = re.findall(r"pm-font-[0-9a-f]+", first)[0]
+    assert "@font-face" in first and "@font-face" not in again and family in again
+    assert "@font-face" in other and family not in other
+
+
 def test_inline_svg_is_cleaned_and_ids_prefixed() -> None:
     svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)" '
            'viewBox="0 0 10 10"><script>alert(1)</script><defs><clipPath id="c"><rect width="1" height="1"/></clipPath>'

@@ -37,7 +37,8 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
-def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False) -> "Markup":
+def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False,
+               seen_faces: set[str] | None = None) -> "Markup":
     """SVG text made safe to inline in an HTML page.
 
     Drops scripts, foreign objects, embedded images and animations, every ``on*``
@@ -45,6 +46,8 @@ def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False)
     ``url(#..)``/``#..`` references to them) with ``prefix``. Scales to the page width,
     or with ``natural`` keeps one viewBox unit a pixel on screen (a wide swimlane stays
     readable and scrolls; print CSS fits it to the page).
+    ``seen_faces`` (one set per page) drops an embedded font that an earlier picture on the
+    page already declared: the same glyphs are sent once.
     """
     from markupsafe import Markup
 
@@ -76,7 +79,7 @@ def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False)
                     element.attrib[name] = _URL_REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", value)
         if _local(element.tag) == "style" and element.text:
             element.text = re.sub(r"@import[^;]*;?", "", _URL_REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", element.text))
-    _own_font_families(root, prefix)
+    _own_font_families(root, seen_faces if seen_faces is not None else set())
     style = root.attrib.get("style", "")
     size = "max-width:100%;height:auto"
     box = root.attrib.get("viewBox", "").replace(",", " ").split()
@@ -94,24 +97,45 @@ def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False)
 _FACE_FAMILY = re.compile(r"@font-face\s*\{[^}]*?font-family\s*:\s*(['\"]?)([^;'\"}]+)\1", re.S)
 
 
-def _own_font_families(root: ET.Element, prefix: str) -> None:
-    """Rename the font families a picture embeds (``@font-face``) to names of its own.
+_FACE_RULE = re.compile(r"@font-face\s*\{[^}]*\}", re.S)
+
+
+def _own_font_families(root: ET.Element, seen: set[str]) -> None:
+    """Name the font families a picture embeds (``@font-face``) after their content.
 
     Each picture embeds only the glyphs it uses; two pictures declaring the same family
-    on one page would otherwise share the last declaration and lose glyphs.
+    name with other glyphs would share the last declaration and lose glyphs. Named after a
+    hash of their ``@font-face`` rules, equal fonts get equal names, and a rule already in
+    ``seen`` (declared by an earlier picture on the page) is dropped here.
     """
+    import hashlib
+
     styles = [e for e in root.iter() if _local(e.tag) == "style" and e.text]
-    families = {m.group(2).strip() for e in styles for m in _FACE_FAMILY.finditer(e.text or "")}
-    if not families:
+    rules: dict[str, list[str]] = {}
+    for element in styles:
+        for rule in _FACE_RULE.findall(element.text or ""):
+            match = _FACE_FAMILY.search(rule)
+            if match:
+                rules.setdefault(match.group(2).strip(), []).append(rule)
+    if not rules:
         return
-    pattern = re.compile(r"(['\"]?)(" + "|".join(re.escape(f) for f in sorted(families, key=len, reverse=True)) + r")\1(?=\s*[,;}'\"]|\s*$)")
+    names = {family: "pm-font-" + hashlib.sha256("".join(found).encode("utf-8")).hexdigest()[:12]
+             for family, found in rules.items()}
+    pattern = re.compile(r"(['\"]?)(" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True))
+                         + r")\1(?=\s*[,;}'\"]|\s*$)")
 
     def rename(text: str) -> str:
-        return pattern.sub(lambda m: f"'{prefix}-{m.group(2)}'", text)
+        return pattern.sub(lambda m: f"'{names[m.group(2)]}'", text)
+
+    def once(rule: re.Match[str]) -> str:
+        if rule.group(0) in seen:
+            return ""
+        seen.add(rule.group(0))
+        return rule.group(0)
 
     for element in root.iter():
         if element in styles:
-            element.text = rename(element.text or "")
+            element.text = _FACE_RULE.sub(once, rename(element.text or ""))
         for name in ("style", "font-family"):
             if name in element.attrib:
                 element.attrib[name] = rename(element.attrib[name])
@@ -136,6 +160,7 @@ def render_html(analyses: "Sequence[Analysis]", lang: str) -> str:
 
     doc = build_document(analyses, lang)
     counter = itertools.count(1)
+    seen_faces: set[str] = set()
 
     def picture(pdoc: ProcessDoc, block: Chart | Diagram) -> dict[str, Any]:
         """The inline SVG of a chart or the swimlane, or the sentence saying why there is none."""
@@ -144,9 +169,9 @@ def render_html(analyses: "Sequence[Analysis]", lang: str) -> str:
             data, reason = swimlane(pdoc.analysis, lang, "svg")
             if data is None:
                 return {"svg": None, "reason": reason}
-            return {"svg": inline_svg(data, prefix, block.title, natural=True), "reason": None}
+            return {"svg": inline_svg(data, prefix, block.title, natural=True, seen_faces=seen_faces), "reason": None}
         svg = chart_svg(block.name, pdoc.analysis, lang)
-        return {"svg": inline_svg(svg, prefix, block.title) if svg else None, "reason": None}
+        return {"svg": inline_svg(svg, prefix, block.title, seen_faces=seen_faces) if svg else None, "reason": None}
 
     text = _environment().get_template("report.html.j2").render(
         doc=doc, t=lambda key, **args: t(key, lang, **args), kind=lambda block: _KINDS[type(block)], picture=picture)

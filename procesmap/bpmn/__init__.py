@@ -8,7 +8,8 @@
     result = import_bpmn("model.bpmn")           # ImportResult(yaml_text, unmapped)
 
 The export is a collaboration with pools, (nested) lanes, flow nodes, flows and full
-diagram interchange; procesmap's own fields travel in the ``pm:`` extension namespace
+diagram interchange (procesmap's swimlane layout, as ``procesmap diagram`` draws it);
+procesmap's own fields travel in the ``pm:`` extension namespace
 (``https://procesmap.nl/bpmn/1``), so export -> import gives the same map back. The
 import also reads BPMN from other tools into a draft map and lists what it could not
 map. See docs/bpmn.md. lxml is imported only when a function runs.

@@ -4,8 +4,10 @@ Mapping (docs/bpmn.md has the full table):
 
 - pools: one per organisation (``pools="organisation"``) or one for the whole map
   (``pools="single"``, organisations then become the outer lanes when there are several);
-- lanes: team lanes holding role lanes (nested lanes); steps without a role go into a
-  "no role" lane;
+- lanes: team lanes holding role lanes (nested lanes); every step goes into the lane the
+  swimlane layout puts it in: its role's, else its RACI ``R``'s; an event or gateway without
+  either goes into a neighbour's lane (``pm:step placed=`` says it has no role of its own),
+  a task without either into a "no role" lane;
 - external roles: a pool of their own, reached by message flows (``external="pool"``),
   or a lane (``external="lane"``);
 - steps: start -> startEvent, end -> endEvent, decision -> exclusiveGateway,
@@ -15,7 +17,9 @@ Mapping (docs/bpmn.md has the full table):
 - transitions: sequence flows inside a pool (the ``when`` text as name and condition),
   message flows between pools;
 - everything BPMN has no place for goes into ``pm:`` extension elements (:mod:`._ext`),
-  so that :func:`procesmap.bpmn.import_bpmn` gives the same process back.
+  so that :func:`procesmap.bpmn.import_bpmn` gives the same process back;
+- diagram interchange (BPMNDI): procesmap's swimlane layout, fitted into the pools and lanes
+  (:mod:`._diagram`).
 
 The output is deterministic: the same process gives the same bytes.
 """
@@ -30,6 +34,7 @@ from procesmap.bpmn._xml import BPMN, BPMNDI, DC, DI, PM, XSI, q
 from procesmap.errors import UsageError
 
 if TYPE_CHECKING:
+    from procesmap.bpmn._diagram import Placement
     from procesmap.model import Process, Step
 
 __all__ = ["ExportOptions", "export_bpmn", "Pool", "Lane"]
@@ -81,12 +86,19 @@ def _check_options(options: ExportOptions) -> None:
                          allowed="pool, lane")
 
 
-def build_pools(process: "Process", options: ExportOptions) -> tuple[list[Pool], dict[str, Pool]]:
-    """The pools and lane trees, and the pool of every step."""
+def build_pools(process: "Process", options: ExportOptions,
+                step_lane: dict[str, str | None] | None = None) -> tuple[list[Pool], dict[str, Pool], dict[str, str]]:
+    """The pools and lane trees, the pool of every step, and the BPMN lane (or pool) id of every step.
+
+    ``step_lane`` gives the role whose lane each step goes into (None: the "no role" lane);
+    by default each step's own role.
+    """
     from procesmap.i18n import t
 
     lang = options.lang or process.language
-    used = {s.role for s in process.steps if s.role}
+    if step_lane is None:
+        step_lane = {s.id: s.role for s in process.steps}
+    used = {role for role in step_lane.values() if role}
     roles = [r for r in process.roles if r in used]
     internal = [r for r in roles if not process.roles[r].external]
     external = [r for r in roles if process.roles[r].external]
@@ -142,7 +154,8 @@ def build_pools(process: "Process", options: ExportOptions) -> tuple[list[Pool],
                                   lanes=team_lanes(by_org[org], "")))
     owner_org = process.organisation_of(process.owner)
     main_pool = next((p for p in pools if p.organisation == owner_org and owner_org), pools[0] if pools else None)
-    needs_main = any(s.role is None for s in process.steps) or (external and options.external == "lane")
+    no_role = None in step_lane.values()
+    needs_main = no_role or bool(external and options.external == "lane")
     if main_pool is None and needs_main:
         main_pool = Pool("Pool_main", "Process_main", title)
         pools.insert(0, main_pool)
@@ -153,7 +166,7 @@ def build_pools(process: "Process", options: ExportOptions) -> tuple[list[Pool],
         else:
             pools.append(Pool(f"Pool_role_{role_id}", f"Process_role_{role_id}",
                               process.roles[role_id].name or role_id, role=role_id))
-    if any(s.role is None for s in process.steps):
+    if no_role:
         assert main_pool is not None
         main_pool.lanes.append(Lane("Lane_no_role", t("bpmn.lane.no_role", lang), none=True))
 
@@ -174,11 +187,13 @@ def build_pools(process: "Process", options: ExportOptions) -> tuple[list[Pool],
         if pool.role:
             leaf[pool.role] = (pool, None)
     pool_of: dict[str, Pool] = {}
+    home: dict[str, str] = {}
     for step in process.steps:
-        pool, lane = leaf[step.role]
+        pool, lane = leaf[step_lane[step.id]]
         (lane.steps if lane is not None else pool.steps).append(step.id)
         pool_of[step.id] = pool
-    return pools, pool_of
+        home[step.id] = lane.id if lane is not None else pool.id
+    return pools, pool_of, home
 
 
 def _node_tag(process: "Process", step: "Step") -> str:
@@ -214,12 +229,14 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
     from lxml import etree
 
     from procesmap._version import __version__
-    from procesmap.bpmn._layout import layout
+    from procesmap.bpmn._diagram import place, place_flow_labels, step_lanes, swimlane
 
     options = options or ExportOptions()
     _check_options(options)
-    pools, pool_of = build_pools(process, options)
-    places = layout(process, pools)
+    drawing = swimlane(process, options.lang)
+    step_lane = step_lanes(drawing)
+    pools, pool_of, home = build_pools(process, options, step_lane)
+    places = place(pools, drawing, pool_of, {s.id: s.name if s.name is not None else s.id for s in process.steps})
 
     nsmap = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI, "pm": PM}
     root = etree.Element(q(BPMN, "definitions"), nsmap=nsmap)
@@ -297,6 +314,8 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
             data["order"] = order[step.id]
             if step.name is None:
                 data["unnamed"] = True
+            if step.role is None and step_lane[step.id] is not None:
+                data["placed"] = home[step.id]  # no role of its own: drawn in a neighbour's lane
             _check_all(data, step.id)
             encode(extension(node), "step", data)
             for flow_id in incoming.get(step.id, []):
@@ -313,7 +332,10 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
                 condition.set(q(XSI, "type"), "bpmn:tFormalExpression")
                 condition.text = branch.when
 
-    _diagram(root, process, pools, places, message_flows, flows, sub)
+    edges = [item for pool in pools for item in flows[pool.id]] + message_flows
+    named = [(flow_id, (step.id, step.next[index].to), step.next[index].when or "") for flow_id, step, index in edges
+             if step.next[index].when]
+    _diagram(root, process, pools, places, edges, place_flow_labels(places, named))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
@@ -355,20 +377,28 @@ def _lanes(sub: Any, extension: Any, lane_set: Any, lanes: list[Lane]) -> None:
             _lanes(sub, extension, child_set, lane.children)
 
 
-def _diagram(root: Any, process: "Process", pools: list[Pool], places: Any,
-             message_flows: list[tuple[str, "Step", int]], flows: dict[str, list[tuple[str, "Step", int]]],
-             sub: Any) -> None:
+def _diagram(root: Any, process: "Process", pools: list[Pool], places: "Placement",
+             edges: list[tuple[str, "Step", int]], flow_labels: dict[str, tuple[int, int, int, int]]) -> None:
     from lxml import etree
 
     diagram = etree.SubElement(root, q(BPMNDI, "BPMNDiagram"), id="BPMNDiagram_1")
     plane = etree.SubElement(diagram, q(BPMNDI, "BPMNPlane"), id="BPMNPlane_1", bpmnElement="Collaboration_1")
 
-    def shape(element_id: str, box: tuple[int, int, int, int], **attrs: str) -> None:
+    def bounds(parent: Any, box: tuple[int, int, int, int]) -> None:
+        x, y, w, h = box
+        etree.SubElement(parent, q(DC, "Bounds"), x=str(x), y=str(y), width=str(w), height=str(h))
+
+    def label(parent: Any, box: tuple[int, int, int, int] | None) -> None:
+        if box is not None:
+            bounds(etree.SubElement(parent, q(BPMNDI, "BPMNLabel")), box)
+
+    def shape(element_id: str, box: tuple[int, int, int, int], label_box: tuple[int, int, int, int] | None = None,
+              **attrs: str) -> None:
         element = etree.SubElement(plane, q(BPMNDI, "BPMNShape"), id=f"{element_id}_di", bpmnElement=element_id)
         for key, value in attrs.items():
             element.set(key, value)
-        x, y, w, h = box
-        etree.SubElement(element, q(DC, "Bounds"), x=str(x), y=str(y), width=str(w), height=str(h))
+        bounds(element, box)
+        label(element, label_box)
 
     def lane_shapes(lanes: list[Lane]) -> None:
         for lane in lanes:
@@ -380,9 +410,10 @@ def _diagram(root: Any, process: "Process", pools: list[Pool], places: Any,
         lane_shapes(pool.lanes)
     for step in process.steps:
         extra = {"isMarkerVisible": "true"} if step.type == "decision" else {}
-        shape(f"Step_{step.id}", places.nodes[step.id], **extra)
-    edges = [item for pool in pools for item in flows[pool.id]] + message_flows
+        label_box = places.labels.get(step.id)
+        shape(f"Step_{step.id}", places.nodes[step.id], label_box if label_box and label_box[2] else None, **extra)
     for flow_id, step, index in edges:
         edge = etree.SubElement(plane, q(BPMNDI, "BPMNEdge"), id=f"{flow_id}_di", bpmnElement=flow_id)
-        for x, y in places.edges[(step.id, index)]:
+        for x, y in places.edges[(step.id, step.next[index].to)]:
             etree.SubElement(edge, q(DI, "waypoint"), x=str(x), y=str(y))
+        label(edge, flow_labels.get(flow_id))

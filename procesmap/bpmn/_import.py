@@ -207,10 +207,11 @@ class _Importer:
                 self.skip(participant, "bpmn.unmapped.collapsed_pool")
             return
         lane_role: dict[str, str | None] = {}  # BPMN node id -> role id (None: no role)
+        lane_of: dict[str, str] = {}  # BPMN node id -> id of its (deepest) lane
         has_lanes = False
         for lane_set in process.findall(q(BPMN, "laneSet")):
             has_lanes = True
-            self._lanes(lane_set, organisation, None, lane_role, pool_name, depth=0)
+            self._lanes(lane_set, organisation, None, lane_role, lane_of, pool_name, depth=0)
         for node in process:
             if not _is(node, BPMN):
                 continue
@@ -228,7 +229,8 @@ class _Importer:
                     role = self._unknown()
                     if _pm(node, "step") is None:
                         self.skip(node, "bpmn.unmapped.no_lane", role=role)
-                self._node(node, role)
+                where = lane_of.get(node_id) or (participant.get("id") if participant is not None else None)
+                self._node(node, role, where)
             elif local in ("laneSet", "sequenceFlow", "extensionElements", "documentation"):
                 continue
             elif local == "boundaryEvent":
@@ -255,7 +257,7 @@ class _Importer:
         return self.unknown_role
 
     def _lanes(self, lane_set: Any, organisation: str | None, team: str | None, lane_role: dict[str, str | None],
-               pool_name: str | None, depth: int) -> None:
+               lane_of: dict[str, str], pool_name: str | None, depth: int) -> None:
         for index, lane in enumerate(lane_set.findall(q(BPMN, "lane")), start=1):
             info = decode(_pm(lane, "lane")) if _pm(lane, "lane") is not None else None
             children = lane.findall(q(BPMN, "childLaneSet"))
@@ -294,8 +296,9 @@ class _Importer:
                 node_id = (ref.text or "").strip()
                 if node_id and (role is not None or (info is not None and info.get("none") == "true")):
                     lane_role[node_id] = role  # a deeper lane, read later, overrides
+                    lane_of[node_id] = lane.get("id") or ""
             for child_set in children:
-                self._lanes(child_set, organisation, inner_team, lane_role, pool_name, depth + 1)
+                self._lanes(child_set, organisation, inner_team, lane_role, lane_of, pool_name, depth + 1)
 
     def _documentation(self, element: Any, *, clean: bool) -> str | None:
         texts = [d.text or "" for d in element.findall(q(BPMN, "documentation"))]
@@ -306,7 +309,8 @@ class _Importer:
         joined = "\n\n".join(t.strip() for t in texts if t.strip())
         return joined or None
 
-    def _node(self, node: Any, role: str | None) -> None:
+    def _node(self, node: Any, role: str | None, where: str | None = None) -> None:
+        """One flow node as a step of ``role``; ``where`` is the id of the lane (or pool) it is in."""
         local = _local(node)
         bpmn_id = node.get("id") or ""
         info = decode(_pm(node, "step")) if _pm(node, "step") is not None else None
@@ -325,6 +329,8 @@ class _Importer:
             if description is not None:
                 step["description"] = description
             step["type"] = step.get("type") or "task"
+            if step.pop("placed", None) == where and where:
+                role = None  # a step without a role, drawn in a neighbour's lane, and still there
             order = step.pop("order", None)
             step["_order"] = (0, int(order)) if order is not None and str(order).isdigit() else (1, len(self.steps))
         else:

@@ -2,7 +2,8 @@
 
 Every flow node lies inside its lane, lanes inside their pool, no two flow nodes overlap,
 arrows are orthogonal and end on the borders of their shapes, sequence flows stay in their
-pool, and the steps keep the left-to-right order of ``procesmap diagram``'s swimlane layout.
+pool, and the steps keep the left-to-right order of ``procesmap diagram``'s swimlane layout
+(with the export's relays, the message events it adds to handovers across pools, as small steps).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pytest
 
 import procesmap
 from procesmap.bpmn import ExportOptions, export_bpmn, import_bpmn
+from procesmap.bpmn._export import plan
 from procesmap.diagrams.sample import synthetic_map
 
 from .conftest import bundled
@@ -23,8 +25,8 @@ BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}"
 DC = "{http://www.omg.org/spec/DD/20100524/DC}"
 DI = "{http://www.omg.org/spec/DD/20100524/DI}"
 OPTIONS = [ExportOptions(p, e) for p in ("organisation", "single") for e in ("pool", "lane")]
-NODES = {"startEvent", "endEvent", "intermediateCatchEvent", "userTask", "manualTask", "task", "callActivity",
-         "exclusiveGateway", "parallelGateway"}
+NODES = {"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "userTask", "manualTask",
+         "task", "callActivity", "exclusiveGateway", "parallelGateway"}
 
 # steps without a role (start, end, a decision with only a RACI R, a wait next to an external
 # party, a task: the "no role" lane), roles that do no step, and an external party
@@ -79,12 +81,33 @@ steps:
   - {id: s7, type: end, role: a2}
 """
 
+# handovers across pools that need relays (message events): from a parallel without a role, from a
+# decision in the "no role" lane, two branches of one decision to one join in another pool
+RELAYS = """\
+procesmap: 1
+id: relais
+owner: a
+organisations: {o1: {name: Een}, o2: {name: Twee}}
+roles:
+  a: {organisation: o1, people: 2}
+  b: {organisation: o2, people: 2}
+steps:
+  - {id: s, type: start, next: p}
+  - {id: p, type: parallel, next: [t, u]}
+  - {id: t, role: b, next: j}
+  - {id: u, role: a, next: d}
+  - {id: d, type: decision, next: [{to: q, when: ja}, {to: q, when: ook ja}, {to: j, when: nee}]}
+  - {id: q, type: join, role: b, next: j}
+  - {id: j, type: join, next: e}
+  - {id: e, type: end}
+"""
+
 NO_ROLES = "procesmap: 1\nid: klein\nsteps:\n  - {id: a, type: start, next: b}\n  - {id: b, next: c}\n  - {id: c, type: end}\n"
 
 
 @functools.lru_cache(maxsize=None)
 def case(name: str) -> procesmap.Process:
-    texts = {"without-roles": WITHOUT_ROLES, "idle-between": IDLE_BETWEEN, "no-roles": NO_ROLES,
+    texts = {"without-roles": WITHOUT_ROLES, "idle-between": IDLE_BETWEEN, "no-roles": NO_ROLES, "relays": RELAYS,
              # 60-2 with external parties as lanes needs a band moved: a rework arrow ran through another pool
              "synthetic-60-2": synthetic_map(60, 2), "synthetic-40-7": synthetic_map(40, 7)}
     if name in texts:
@@ -92,7 +115,8 @@ def case(name: str) -> procesmap.Process:
     return procesmap.load(next(p for p in bundled() if p.stem == name))
 
 
-CASES = [p.stem for p in bundled()] + ["without-roles", "idle-between", "no-roles", "synthetic-60-2", "synthetic-40-7"]
+CASES = [p.stem for p in bundled()] + ["without-roles", "idle-between", "no-roles", "relays", "synthetic-60-2",
+                                       "synthetic-40-7"]
 
 Box = tuple[float, float, float, float]
 
@@ -159,12 +183,11 @@ def overlap(a: Box, b: Box) -> bool:
 @pytest.mark.parametrize("options", OPTIONS, ids=[f"{o.pools}-{o.external}" for o in OPTIONS])
 @pytest.mark.parametrize("name", CASES)
 def test_shapes_lie_in_their_lanes_and_keep_the_swimlane_order(name: str, options: ExportOptions) -> None:
-    from procesmap.bpmn._diagram import swimlane
-
     process = case(name)
     diagram = read(export_bpmn(process, options))
+    drawing = plan(process, options)
     nodes = sorted(diagram.pool_of)
-    assert sorted(f"Step_{s.id}" for s in process.steps) == nodes
+    assert sorted([f"Step_{s.id}" for s in process.steps] + [r.element_id for r in drawing.relays.values()]) == nodes
     # every flow node inside its (deepest) lane, every lane inside its parent, all inside the pool
     for node in nodes:
         container = diagram.lane_of.get(node, diagram.pool_of[node])
@@ -205,10 +228,12 @@ def test_shapes_lie_in_their_lanes_and_keep_the_swimlane_order(name: str, option
             assert all(inside((x, y, 0, 0), pool) for x, y in points), f"{flow_id} leaves its pool"
         else:
             assert diagram.pool_of[source] != diagram.pool_of[target]
-    # the steps keep the swimlane layout's left-to-right order (same column: same centre)
-    layout = swimlane(process)
+    # the steps keep the swimlane layout's left-to-right order (same column: same centre); with
+    # relays, that is the layout of the map with the relays as small steps
+    layout = drawing.layout
+    element = drawing.element
     centre = {node: diagram.shapes[node][0] + diagram.shapes[node][2] / 2 for node in nodes}
-    swim = {f"Step_{n.step}": n.x + n.width / 2 for n in layout.nodes}
+    swim = {element[n.step]: n.x + n.width / 2 for n in layout.nodes}
     for a in nodes:
         for b in nodes:
             if swim[a] < swim[b] - 0.5:
@@ -217,12 +242,40 @@ def test_shapes_lie_in_their_lanes_and_keep_the_swimlane_order(name: str, option
                 assert abs(centre[a] - centre[b]) <= 1, (a, b)
     # within a pool, the lanes of the steps are in the swimlane layout's order, top to bottom
     band = {lane.role: i for i, lane in enumerate(layout.lanes)}
-    role_of = {f"Step_{n.step}": layout.lanes[n.lane].role for n in layout.nodes}
+    role_of = {element[n.step]: layout.lanes[n.lane].role for n in layout.nodes}
     for pool in set(diagram.pool_of.values()):
         mine = sorted((n for n in nodes if diagram.pool_of[n] == pool), key=lambda n: diagram.shapes[n][1])
         containers = sorted({diagram.lane_of.get(n, pool) for n in mine}, key=lambda c: diagram.shapes[c][1])
         first = {c: min(band[role_of[n]] for n in mine if diagram.lane_of.get(n, pool) == c) for c in containers}
         assert [first[c] for c in containers] == sorted(first.values())
+    # a relay sits in the lane of the step it belongs to: a "send" right after the step it follows, a
+    # "receive" before the step it leads to (after it, when the handover is a rework loop back to it)
+    back = {(e.source, e.target) for e in layout.edges if e.back}
+    for node, relay in drawing.relays.items():
+        chain = drawing.chains[(relay.step, relay.index)]
+        own = chain[0] if relay.kind == "send" else chain[-1]
+        mine, theirs = element[node], element[own]
+        assert diagram.lane_of.get(mine, diagram.pool_of[mine]) == diagram.lane_of.get(theirs, diagram.pool_of[theirs])
+        assert diagram.pool_of[mine] == diagram.pool_of[theirs]
+        if relay.kind == "send":
+            assert centre[theirs] < centre[mine], (theirs, mine)
+        else:
+            after = chain[chain.index(node) + 1]
+            assert (centre[mine] < centre[theirs]) != ((node, after) in back), (mine, theirs)
+
+
+def test_relays_sit_next_to_their_steps() -> None:
+    """The relays of the "relays" map: which there are, and in which lane (the "no role" lane too)."""
+    drawing = plan(case("relays"))
+    diagram = read(export_bpmn(case("relays")))
+    where = {r.element_id: diagram.lane_of.get(r.element_id) for r in drawing.relays.values()}
+    # p and j have no role: they sit in the lane of b (their neighbour t's); d has neither role nor R
+    assert diagram.lane_of["Step_p"] == diagram.lane_of["Step_j"] == "Lane_role_b"
+    assert diagram.lane_of["Step_d"] == "Lane_no_role"
+    assert where == {"Send_p_1": "Lane_role_b",  # p -> u (role a, the other organisation)
+                     "Send_d_0": "Lane_no_role", "Receive_d_0": "Lane_role_b",  # d -> q, twice
+                     "Send_d_1": "Lane_no_role", "Receive_d_1": "Lane_role_b",
+                     "Send_d_2": "Lane_no_role", "Receive_d_2": "Lane_role_b"}  # d -> j
 
 
 def test_bands_follow_the_swimlane_picture() -> None:

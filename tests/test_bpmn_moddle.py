@@ -66,7 +66,7 @@ def test_exported_files_parse_with_bpmn_moddle(moddle_dir: Path, tmp_path: Path)
     files = []
     for path in bundled():
         process = procesmap.load(path)
-        for options in (ExportOptions("organisation", "pool"), ExportOptions("single", "lane")):
+        for options in [ExportOptions(p, e) for p in ("organisation", "single") for e in ("pool", "lane")]:
             file = tmp_path / f"{path.stem}-{options.pools}-{options.external}.bpmn"
             file.write_bytes(export_bpmn(process, options))
             files.append(file)

@@ -24,6 +24,10 @@ routes of the arrows. This module fits that layout into BPMN's structure of pool
   in the channels between columns, each horizontal run within one band. Its ends are put on
   the borders of their shapes. A sequence flow that ran through a band now in another pool
   runs along the free margin of its own pool instead;
+- relays (the message end and start events the export adds where a handover across pools
+  leaves from or arrives at a gateway, a start, end or timer event): the layout is then that of
+  the map with the relays as small steps on their branches (:func:`swimlane_with_relays`), every
+  step pinned to its lane, so a relay sits in its step's lane, in a column of its own next to it;
 - names: bpmn-js writes the name of an event, a gateway or a flow outside the shape, 90 pixels
   wide (:func:`text_box`); events and gateways get theirs below them, flows beside their arrow
   where it covers no step (:func:`place_flow_labels`).
@@ -47,7 +51,8 @@ if TYPE_CHECKING:
     from procesmap.diagrams.layout import Edge, SwimlaneLayout
     from procesmap.model import Process
 
-__all__ = ["Placement", "swimlane", "step_lanes", "place", "place_flow_labels", "text_box", "SCALE_X", "SCALE_Y"]
+__all__ = ["Placement", "swimlane", "swimlane_with_relays", "step_lanes", "place", "place_flow_labels", "text_box",
+           "SCALE_X", "SCALE_Y"]
 
 SCALE_X = 1.25
 """BPMN pixels per swimlane point along the flow..."""
@@ -89,6 +94,42 @@ def swimlane(process: "Process", lang: str | None = None) -> "SwimlaneLayout":
     from procesmap.diagrams.layout import swimlane_layout
 
     return swimlane_layout(analyse(process, Settings(cases=CASES)), lang or process.language)
+
+
+def swimlane_with_relays(process: "Process", chains: dict[tuple[str, int], list[str]],
+                         relay_lane: dict[str, str | None], step_lane: dict[str, str | None],
+                         lang: str | None = None) -> tuple["Process", "SwimlaneLayout"]:
+    """The swimlane layout of ``process`` with the export's relays as small steps on their branches.
+
+    ``chains`` gives, for every branch ``(step, index)``, the nodes from the step to its target
+    (relays in between); ``relay_lane`` the role of each relay's lane (its step's), ``step_lane``
+    each step's (:func:`step_lanes` of the plain layout). Every step and relay is pinned to that
+    lane: one in a role's lane gets the role, one in the "no role" lane a ``work`` (the layout puts
+    a step without a role there when it has work), so that the layout's search for a neighbour's
+    lane moves nothing to another lane or pool. A relay so gets a column of its own, right after
+    the step it follows (``send``) or right before the one it leads to (``receive``), and its
+    arrows are routed like any other. Returns the map with the relays (for the pools) and its layout.
+    """
+    from procesmap.durations import Amount, Fixed
+    from procesmap.model import Branch, Step
+
+    steps: list[Step] = []
+    for step in process.steps:
+        update: dict[str, object] = {}
+        lane = step_lane[step.id]
+        if lane is not None and (step.role or step.raci.R) != lane:
+            update["role"] = lane
+        elif lane is None and step.type not in ("task", "decision") and step.work is None:
+            update["work"] = Fixed(Amount())
+        update["next"] = [branch.model_copy(update={"to": chains[(step.id, index)][1]})
+                          if len(chains[(step.id, index)]) > 2 else branch for index, branch in enumerate(step.next)]
+        steps.append(step.model_copy(update=update))
+    following = {node: chain[i + 1] for chain in chains.values() for i, node in enumerate(chain[1:-1], start=1)}
+    for node, lane in relay_lane.items():
+        pin = {"role": lane} if lane is not None else {"work": Fixed(Amount())}
+        steps.append(Step(id=node, type="wait", next=[Branch(to=following[node])], **pin))
+    drawn = process.model_copy(update={"steps": steps})
+    return drawn, swimlane(drawn, lang)
 
 
 def step_lanes(layout: "SwimlaneLayout") -> dict[str, str | None]:

@@ -15,7 +15,13 @@ Mapping (docs/bpmn.md has the full table):
   (``manualTask`` when its system is ``kind: manual``, ``task`` for an external party,
   ``callActivity`` for a ``subprocess``);
 - transitions: sequence flows inside a pool (the ``when`` text as name and condition),
-  message flows between pools;
+  message flows between pools. A message flow may only connect a task (or sub-process) or a
+  message event with a pool or a step in another pool (BPMN 2.0 section 9.4, bpmn-js's
+  ``canConnectMessageFlow``), so where a handover leaves from a gateway, a start event or a
+  timer event, the export adds a message end event after it in its pool, and where one arrives
+  at a gateway, an end event or a timer event, a message start event before it
+  (:class:`Relay`, marked ``<pm:relay/>``, removed again by the import). An end event that
+  sends, or a start event that receives, gets a ``messageEventDefinition`` itself;
 - everything BPMN has no place for goes into ``pm:`` extension elements (:mod:`._ext`),
   so that :func:`procesmap.bpmn.import_bpmn` gives the same process back;
 - diagram interchange (BPMNDI): procesmap's swimlane layout, fitted into the pools and lanes
@@ -35,9 +41,10 @@ from procesmap.errors import UsageError
 
 if TYPE_CHECKING:
     from procesmap.bpmn._diagram import Placement
+    from procesmap.diagrams.layout import SwimlaneLayout
     from procesmap.model import Process, Step
 
-__all__ = ["ExportOptions", "export_bpmn", "Pool", "Lane"]
+__all__ = ["ExportOptions", "export_bpmn", "Pool", "Lane", "Relay", "Plan", "plan"]
 
 
 @dataclass(frozen=True)
@@ -224,19 +231,125 @@ def _check_text(value: str, where: str) -> str:
     return value
 
 
+def _can_send(step: "Step") -> bool:
+    """Whether the step's BPMN element may be the source of a message flow: a task, or an end event
+    (which then becomes a message end event)."""
+    return step.type in ("task", "end")
+
+
+def _can_receive(step: "Step") -> bool:
+    """Whether the step's BPMN element may be the target of a message flow: a task, or a start event
+    (which then becomes a message start event)."""
+    return step.type in ("task", "start")
+
+
+@dataclass(frozen=True)
+class Relay:
+    """A message event the export adds to a handover across pools, so that its message flow ends where BPMN allows.
+
+    ``send``: a message end event after a step that cannot send a message flow itself (a gateway,
+    a start event, a timer event), in that step's lane; ``receive``: a message start event before a
+    step that cannot receive one (a gateway, an end event, a timer event), in that step's lane.
+    BPMN requires an intermediate event to have an incoming and an outgoing sequence flow, which
+    these never have: the handover leaves the pool at a ``send`` and enters it at a ``receive``.
+    ``step`` and ``index`` name the branch (``step.next[index]``) it belongs to; ``node`` is its id
+    in the layout, a step id the map does not use.
+    """
+
+    kind: Literal["send", "receive"]
+    step: str
+    index: int
+    node: str
+
+    @property
+    def element_id(self) -> str:
+        return f"{'Send' if self.kind == 'send' else 'Receive'}_{self.step}_{self.index}"
+
+
+@dataclass
+class Plan:
+    """What the export draws and where: pools and lanes, relays, and the swimlane layout behind the diagram.
+
+    A *node* is a step id or a relay's :attr:`Relay.node`.
+    """
+
+    layout: "SwimlaneLayout"
+    pools: list[Pool]
+    pool_of: dict[str, Pool]                     # node -> its pool
+    home: dict[str, str]                         # node -> the BPMN lane (or pool) it is in
+    step_lane: dict[str, str | None]             # node -> the role of its lane (None: "no role")
+    relays: dict[str, Relay]                     # relay node -> relay
+    chains: dict[tuple[str, int], list[str]]     # (step, branch) -> the nodes from the step to its target
+    element: dict[str, str] = field(default_factory=dict)  # node -> BPMN id
+
+
+def plan(process: "Process", options: ExportOptions | None = None) -> Plan:
+    """Pools, lanes, relays and layout of the export of ``process``.
+
+    The pools come from the swimlane layout of the map (:func:`._diagram.step_lanes` puts a step
+    without a role in a neighbour's lane). When a handover across pools needs relays, the diagram
+    is the swimlane layout of the map with the relays as small steps added (each in the lane of its
+    step, so a relay gets a column of its own right after the step it follows, or right before the
+    step it leads to); every step keeps its lane, so the pools do not change.
+    """
+    from procesmap.bpmn._diagram import step_lanes, swimlane, swimlane_with_relays
+
+    options = options or ExportOptions()
+    _check_options(options)
+    layout = swimlane(process, options.lang)
+    step_lane = step_lanes(layout)
+    pools, pool_of, home = build_pools(process, options, step_lane)
+    taken = {s.id for s in process.steps}
+    relays: dict[str, Relay] = {}
+    chains: dict[tuple[str, int], list[str]] = {}
+
+    def relay(kind: Literal["send", "receive"], step_id: str, index: int) -> str:
+        base = f"{step_id}--{kind}-{index}"
+        node, n = base, 1
+        while node in taken:
+            n += 1
+            node = f"{base}-{n}"
+        taken.add(node)
+        relays[node] = Relay(kind, step_id, index, node)
+        return node
+
+    for step in process.steps:
+        for index, branch in enumerate(step.next):
+            chain = [step.id]
+            if pool_of[step.id] is not pool_of[branch.to]:
+                if not _can_send(step):
+                    chain.append(relay("send", step.id, index))
+                if not _can_receive(process.step(branch.to)):
+                    chain.append(relay("receive", step.id, index))
+            chain.append(branch.to)
+            chains[(step.id, index)] = chain
+    element = {s.id: f"Step_{s.id}" for s in process.steps}
+    element.update({node: r.element_id for node, r in relays.items()})
+    if not relays:
+        return Plan(layout, pools, pool_of, home, step_lane, relays, chains, element)
+    relay_lane = {node: step_lane[r.step if r.kind == "send" else chains[(r.step, r.index)][-1]]
+                  for node, r in relays.items()}
+    drawn, layout = swimlane_with_relays(process, chains, relay_lane, step_lane, options.lang)
+    lanes = step_lanes(layout)
+    if any(lanes[node] != lane for node, lane in {**step_lane, **relay_lane}.items()):  # pragma: no cover
+        raise AssertionError("a step changed lanes when relays were added")  # every lane is pinned
+    pools, pool_of, home = build_pools(drawn, options, lanes)
+    return Plan(layout, pools, pool_of, home, lanes, relays, chains, element)
+
+
 def export_bpmn(process: "Process", options: ExportOptions | None = None) -> bytes:
     """The process as a BPMN 2.0 XML file (UTF-8 bytes) that bpmn-js and Camunda Modeler open laid out."""
     from lxml import etree
 
     from procesmap._version import __version__
-    from procesmap.bpmn._diagram import place, place_flow_labels, step_lanes, swimlane
+    from procesmap.bpmn._diagram import place, place_flow_labels
 
     options = options or ExportOptions()
-    _check_options(options)
-    drawing = swimlane(process, options.lang)
-    step_lane = step_lanes(drawing)
-    pools, pool_of, home = build_pools(process, options, step_lane)
-    places = place(pools, drawing, pool_of, {s.id: s.name if s.name is not None else s.id for s in process.steps})
+    drawing = plan(process, options)
+    pools, pool_of, home, element = drawing.pools, drawing.pool_of, drawing.home, drawing.element
+    names = {s.id: s.name if s.name is not None else s.id for s in process.steps}
+    names.update({node: "" for node in drawing.relays})
+    places = place(pools, drawing.layout, pool_of, names)
 
     nsmap = {"bpmn": BPMN, "bpmndi": BPMNDI, "dc": DC, "di": DI, "xsi": XSI, "pm": PM}
     root = etree.Element(q(BPMN, "definitions"), nsmap=nsmap)
@@ -265,78 +378,115 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
         if any(info.values()):
             encode(extension(participant), "pool", info)
 
-    # flows: sequence flows inside a pool, message flows across pools
-    flows: dict[str, list[tuple[str, "Step", int]]] = {pool.id: [] for pool in pools}
-    message_flows: list[tuple[str, "Step", int]] = []
+    # flows: every branch is one flow, or (with relays) a chain of flows; sequence flows inside
+    # a pool, message flows across pools. The first flow of a chain carries the branch's data.
+    flows: dict[str, list[Segment]] = {pool.id: [] for pool in pools}
+    message_flows: list[Segment] = []
     incoming: dict[str, list[str]] = {}
     outgoing: dict[str, list[str]] = {}
+    messages: set[str] = set()  # start and end events that receive or send a message flow
+    relay_flow: dict[str, str] = {}  # relay node -> the id of its branch's first flow
     for step in process.steps:
-        for index, branch in enumerate(step.next):
-            flow_id = f"Flow_{step.id}_{index}"
-            if pool_of[step.id] is pool_of[branch.to]:
-                flows[pool_of[step.id].id].append((flow_id, step, index))
-                outgoing.setdefault(step.id, []).append(flow_id)
-                incoming.setdefault(branch.to, []).append(flow_id)
-            else:
-                message_flows.append((flow_id, step, index))
+        for index in range(len(step.next)):
+            chain = drawing.chains[(step.id, index)]
+            first = f"Flow_{step.id}_{index}"
+            for hop, (source, target) in enumerate(zip(chain, chain[1:])):
+                inside = pool_of[source] is pool_of[target]
+                flow_id = first if hop == 0 else f"{first}_message" if not inside else f"{first}_receive"
+                segment = Segment(flow_id, source, target, step, index, hop == 0)
+                for node in (source, target):
+                    if node in drawing.relays:
+                        relay_flow[node] = first
+                if inside:
+                    flows[pool_of[source].id].append(segment)
+                    outgoing.setdefault(source, []).append(flow_id)
+                    incoming.setdefault(target, []).append(flow_id)
+                else:
+                    message_flows.append(segment)
+                    messages.update({source, target})
 
-    def flow_element(parent: Any, tag: str, flow_id: str, step: "Step", index: int) -> Any:
-        branch = step.next[index]
-        element = sub(parent, tag, id=flow_id)
-        if branch.when is not None:
-            element.set("name", _check_text(branch.when, flow_id))
-        element.set("sourceRef", f"Step_{step.id}")
-        element.set("targetRef", f"Step_{branch.to}")
-        data: dict[str, Any] = {"order": index}
-        if branch.p is not None:
-            data["p"] = branch.p
-        encode(extension(element), "branch", data)
-        return element
+    def flow_element(parent: Any, tag: str, segment: Segment) -> Any:
+        flow = sub(parent, tag, id=segment.id)
+        branch = segment.step.next[segment.index]
+        if segment.first and branch.when is not None:
+            flow.set("name", _check_text(branch.when, segment.id))
+        flow.set("sourceRef", element[segment.source])
+        flow.set("targetRef", element[segment.target])
+        if segment.first:
+            data: dict[str, Any] = {"order": segment.index}
+            if branch.p is not None:
+                data["p"] = branch.p
+            encode(extension(flow), "branch", data)
+        return flow
 
-    for flow_id, step, index in message_flows:
-        flow_element(collaboration, "messageFlow", flow_id, step, index)
+    for segment in message_flows:
+        flow_element(collaboration, "messageFlow", segment)
 
     order = {s.id: i for i, s in enumerate(process.steps)}
+    order.update({node: len(order) + i for i, node in enumerate(drawing.relays)})
     for pool in pools:
         proc = sub(root, "process", id=pool.process_id, name=pool.name, isExecutable="false")
         if pool.lanes:
             lane_set = sub(proc, "laneSet", id=f"LaneSet_{pool.process_id}")
-            _lanes(sub, extension, lane_set, pool.lanes)
+            _lanes(sub, extension, lane_set, pool.lanes, element)
         members = sorted(_pool_steps(pool), key=order.__getitem__)
-        for step_id in members:
-            step = process.step(step_id)
-            tag = _node_tag(process, step)
-            node = sub(proc, tag, id=f"Step_{step.id}", name=step.name if step.name is not None else step.id)
-            if step.description is not None:
-                sub(node, "documentation").text = _check_text(step.description, step.id)
-            data = step.model_dump(mode="json", exclude_defaults=True, exclude={"name", "description", "role", "next"})
-            data["type"] = step.type
-            data["order"] = order[step.id]
-            if step.name is None:
-                data["unnamed"] = True
-            if step.role is None and step_lane[step.id] is not None:
-                data["placed"] = home[step.id]  # no role of its own: drawn in a neighbour's lane
-            _check_all(data, step.id)
-            encode(extension(node), "step", data)
-            for flow_id in incoming.get(step.id, []):
+        for node_id in members:
+            relay = drawing.relays.get(node_id)
+            if relay is not None:
+                node = sub(proc, "endEvent" if relay.kind == "send" else "startEvent", id=element[node_id])
+                marker = etree.SubElement(extension(node), q(PM, "relay"))
+                marker.set("flow", relay_flow[node_id])
+            else:
+                step = process.step(node_id)
+                tag = _node_tag(process, step)
+                node = sub(proc, tag, id=element[node_id], name=step.name if step.name is not None else step.id)
+                if step.description is not None:
+                    sub(node, "documentation").text = _check_text(step.description, step.id)
+                data = step.model_dump(mode="json", exclude_defaults=True,
+                                       exclude={"name", "description", "role", "next"})
+                data["type"] = step.type
+                data["order"] = order[step.id]
+                if step.name is None:
+                    data["unnamed"] = True
+                if step.role is None and drawing.step_lane[step.id] is not None:
+                    data["placed"] = home[step.id]  # no role of its own: drawn in a neighbour's lane
+                _check_all(data, step.id)
+                encode(extension(node), "step", data)
+            for flow_id in incoming.get(node_id, []):
                 sub(node, "incoming").text = flow_id
-            for flow_id in outgoing.get(step.id, []):
+            for flow_id in outgoing.get(node_id, []):
                 sub(node, "outgoing").text = flow_id
-            if step.type == "wait":
-                sub(node, "timerEventDefinition", id=f"Timer_{step.id}")
-        for flow_id, step, index in flows[pool.id]:
-            flow = flow_element(proc, "sequenceFlow", flow_id, step, index)
-            branch = step.next[index]
-            if branch.when is not None and step.type != "parallel" and len(step.next) > 1:
+            step_type = process.step(node_id).type if relay is None else None
+            if step_type == "wait":
+                sub(node, "timerEventDefinition", id=f"Timer_{node_id}")
+            elif relay is not None or (node_id in messages and step_type in ("start", "end")):
+                sub(node, "messageEventDefinition", id=f"MessageEventDefinition_{element[node_id]}")
+        for segment in flows[pool.id]:
+            flow = flow_element(proc, "sequenceFlow", segment)
+            step, branch = segment.step, segment.step.next[segment.index]
+            if segment.first and branch.when is not None and step.type != "parallel" and len(step.next) > 1:
                 condition = sub(flow, "conditionExpression")
                 condition.set(q(XSI, "type"), "bpmn:tFormalExpression")
                 condition.text = branch.when
 
-    edges = [item for pool in pools for item in flows[pool.id]] + message_flows
-    named = [(flow_id, (step.id, step.next[index].to), step.next[index].when or "") for flow_id, step, index in edges
-             if step.next[index].when]
-    _diagram(root, process, pools, places, edges, place_flow_labels(places, named))
+    edges = [segment for pool in pools for segment in flows[pool.id]] + message_flows
+    named = [(segment.id, (segment.source, segment.target), segment.step.next[segment.index].when or "")
+             for segment in edges if segment.first and segment.step.next[segment.index].when]
+    nodes = [s.id for s in process.steps] + list(drawing.relays)
+    _diagram(root, process, pools, places, nodes, element, edges, place_flow_labels(places, named))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One BPMN flow: a whole branch, or one hop of a branch's chain through relays."""
+
+    id: str
+    source: str  # node
+    target: str  # node
+    step: "Step"  # the step whose branch it is...
+    index: int  # ...and which one
+    first: bool  # the hop out of the step: it carries the branch's name, condition and pm:branch
 
 
 def _check_all(data: Any, where: str) -> None:
@@ -363,22 +513,22 @@ def _pool_steps(pool: Pool) -> list[str]:
     return found
 
 
-def _lanes(sub: Any, extension: Any, lane_set: Any, lanes: list[Lane]) -> None:
+def _lanes(sub: Any, extension: Any, lane_set: Any, lanes: list[Lane], element: dict[str, str]) -> None:
     for lane in lanes:
-        element = sub(lane_set, "lane", id=lane.id, name=lane.name)
+        lane_element = sub(lane_set, "lane", id=lane.id, name=lane.name)
         info: dict[str, Any] = {"role": lane.role, "team": lane.team, "organisation": lane.organisation}
         if lane.none:
             info["none"] = True
-        encode(extension(element), "lane", info)
-        for step_id in lane.steps:
-            sub(element, "flowNodeRef").text = f"Step_{step_id}"
+        encode(extension(lane_element), "lane", info)
+        for node in lane.steps:
+            sub(lane_element, "flowNodeRef").text = element[node]
         if lane.children:
-            child_set = sub(element, "childLaneSet", id=f"LaneSet_{lane.id}")
-            _lanes(sub, extension, child_set, lane.children)
+            child_set = sub(lane_element, "childLaneSet", id=f"LaneSet_{lane.id}")
+            _lanes(sub, extension, child_set, lane.children, element)
 
 
-def _diagram(root: Any, process: "Process", pools: list[Pool], places: "Placement",
-             edges: list[tuple[str, "Step", int]], flow_labels: dict[str, tuple[int, int, int, int]]) -> None:
+def _diagram(root: Any, process: "Process", pools: list[Pool], places: "Placement", nodes: list[str],
+             element: dict[str, str], edges: list[Segment], flow_labels: dict[str, tuple[int, int, int, int]]) -> None:
     from lxml import etree
 
     diagram = etree.SubElement(root, q(BPMNDI, "BPMNDiagram"), id="BPMNDiagram_1")
@@ -408,12 +558,14 @@ def _diagram(root: Any, process: "Process", pools: list[Pool], places: "Placemen
     for pool in pools:
         shape(pool.id, places.pools[pool.id], isHorizontal="true")
         lane_shapes(pool.lanes)
-    for step in process.steps:
-        extra = {"isMarkerVisible": "true"} if step.type == "decision" else {}
-        label_box = places.labels.get(step.id)
-        shape(f"Step_{step.id}", places.nodes[step.id], label_box if label_box and label_box[2] else None, **extra)
-    for flow_id, step, index in edges:
-        edge = etree.SubElement(plane, q(BPMNDI, "BPMNEdge"), id=f"{flow_id}_di", bpmnElement=flow_id)
-        for x, y in places.edges[(step.id, step.next[index].to)]:
+    steps = process.steps_by_id
+    for node in nodes:
+        step = steps.get(node)
+        extra = {"isMarkerVisible": "true"} if step is not None and step.type == "decision" else {}
+        label_box = places.labels.get(node)
+        shape(element[node], places.nodes[node], label_box if label_box and label_box[2] else None, **extra)
+    for segment in edges:
+        edge = etree.SubElement(plane, q(BPMNDI, "BPMNEdge"), id=f"{segment.id}_di", bpmnElement=segment.id)
+        for x, y in places.edges[(segment.source, segment.target)]:
             etree.SubElement(edge, q(DI, "waypoint"), x=str(x), y=str(y))
-        label(edge, flow_labels.get(flow_id))
+        label(edge, flow_labels.get(segment.id))

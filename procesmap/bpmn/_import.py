@@ -12,7 +12,11 @@ Two kinds of input, one code path:
   silently.
 
 Elements a modeller added to an exported file (a new lane, a new task) are read the
-second way, so an exported map can be edited in a modeller and imported again.
+second way, so an exported map can be edited in a modeller and imported again. The message
+events the export adds so that a message flow never ends at a gateway (``<pm:relay/>``, see
+:class:`procesmap.bpmn._export.Relay`) are taken out again: the flows through one become the
+one branch they were. Foreign files are read leniently: a message flow may end anywhere a step
+is (a gateway too), and becomes a branch.
 Only the semantic model is read; the diagram (BPMNDI) is not needed, so vertical and
 horizontal lanes read the same.
 """
@@ -136,6 +140,7 @@ class _Importer:
         self.role_ids = _Ids()
         self.step_ids = _Ids()
         self.unknown_role: str | None = None
+        self.relays: dict[str, Any] = {}  # BPMN id of an export's relay -> its one outgoing flow
 
     def skip(self, element: Any, reason: str, **args: Any) -> None:
         name = _clean(element.get("name")) if element is not None else None
@@ -170,6 +175,7 @@ class _Importer:
         for process_id, process in processes.items():
             if process_id not in referenced:
                 pools.append((None, process))
+        self._relays(processes, collaborations)
         for participant, process in pools:
             self._pool(participant, process)
         if not self.steps:
@@ -177,6 +183,23 @@ class _Importer:
         branches = self._flows(processes, collaborations)
         self._vendor()
         return self._assemble(branches, processes, collaborations)
+
+    def _relays(self, processes: dict[str, Any], collaborations: list[Any]) -> None:
+        """The export's relays (events marked ``<pm:relay/>``) that still relay: one flow in, one out."""
+        marked = {node.get("id"): node for process in processes.values() for node in process
+                  if _is(node, BPMN) and _local(node) in _EVENTS and _pm(node, "relay") is not None and node.get("id")}
+        if not marked:
+            return
+        flows = [f for p in processes.values() for f in p.findall(q(BPMN, "sequenceFlow"))]
+        flows += [f for c in collaborations for f in c.findall(q(BPMN, "messageFlow"))]
+        into: dict[str, int] = {}
+        out: dict[str, list[Any]] = {}
+        for flow in flows:
+            into[(flow.get("targetRef") or "").strip()] = into.get((flow.get("targetRef") or "").strip(), 0) + 1
+            out.setdefault((flow.get("sourceRef") or "").strip(), []).append(flow)
+        for node_id in marked:
+            if into.get(node_id) == 1 and len(out.get(node_id, [])) == 1:
+                self.relays[node_id] = out[node_id][0]
 
     def _other_roots(self) -> None:
         for child in self.root:
@@ -218,6 +241,8 @@ class _Importer:
             local = _local(node)
             if local in _TASKS | _GATEWAYS | _EVENTS:
                 node_id = node.get("id") or ""
+                if node_id in self.relays:
+                    continue  # the export's own message event: its flows are read as one branch
                 if node_id in lane_role:
                     role = lane_role[node_id]
                 elif pool_role is not None:
@@ -387,6 +412,12 @@ class _Importer:
         for position, flow in enumerate(flows):
             source = (flow.get("sourceRef") or "").strip()
             target = (flow.get("targetRef") or "").strip()
+            if source in self.relays:
+                continue  # read as part of the flow into the relay
+            seen: set[str] = set()
+            while target in self.relays and target not in seen:  # through the export's relays
+                seen.add(target)
+                target = (self.relays[target].get("targetRef") or "").strip()
             if source not in self.steps or target not in self.steps:
                 reason = "bpmn.unmapped.message_flow" if _local(flow) == "messageFlow" else "bpmn.unmapped.flow"
                 self.skip(flow, reason, source=source or "-", target=target or "-")

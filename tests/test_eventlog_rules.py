@@ -143,13 +143,15 @@ def test_compare_figures_against_plain_pandas() -> None:
 
 
 @pytest.mark.skipif(not LOGS.exists(), reason="shared event logs not present")
-@pytest.mark.parametrize("name", ["running-example.xes", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.xes.gz"])
+@pytest.mark.parametrize("name", ["running-example.xes", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.xes.gz",
+                                  "CoSeLoG_WABO_1.xes.gz"])
 def test_discover_gives_a_valid_map_that_analyses(name: str) -> None:
     log = read_log(LOGS / name)
     text = discover(log, coverage=0.8, lang="nl")
     process = procesmap.loads(text, "draft.yaml")
     analysis = procesmap.analyse(process, cases=500)
-    assert analysis.visits is not None and not [f for f in analysis.findings if f.code in ("PM401", "PM403", "PM404")]
+    assert analysis.visits is not None
+    assert not [f for f in analysis.findings if f.code in ("PM401", "PM403", "PM404", "PM405")]
     assert text.startswith("# ") and "procesmap: 1" in text
     back = compare(process, log).to_dict()
     assert back["fitness"]["cases"] >= 0.8 or back["activities_not_on_map"]
@@ -162,5 +164,5 @@ def test_discover_roles_and_probabilities() -> None:
     assert process.roles and process.owner in process.roles
     for step in process.steps:
         given = [b.p for b in step.next if b.p is not None]
-        if len(step.next) > 1:
+        if len(step.next) > 1 and step.type != "parallel":  # a parallel step takes every branch: no p
             assert sum(given) == pytest.approx(1.0, abs=1e-9)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from procesmap.errors import UsageError
 from procesmap.eventlog._engine import US_PER_DAY, connect, rows, scalar
 from procesmap.eventlog._read import EventLog
 
-__all__ = ["discover", "format_days", "split_probabilities"]
+__all__ = ["discover", "format_days", "split_probabilities", "parallel_blocks", "ParallelBlock", "PARALLEL_SHARE"]
 
 
 def format_days(days: float) -> str | None:
@@ -59,9 +60,103 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+#: Two activities are parallel when each directly follows the other in at least this share of the cases with both.
+PARALLEL_SHARE = 0.1
+
+
+@dataclass(frozen=True)
+class ParallelBlock:
+    """Activities done in parallel: every pair follows each other directly in both orders."""
+
+    activities: tuple[str, ...]  # sorted by name
+    cases: int  # cases (of the chosen ones) that have every activity of the block
+    orders: int  # distinct orders in which those cases did them
+
+
+def parallel_blocks(con: Any, pairs: list[tuple[str, str, int]], starts: list[tuple[str, int]],
+                    share: float = PARALLEL_SHARE) -> list[ParallelBlock]:
+    """Blocks of parallel activities in the visits table ``sr`` (alpha-style concurrency, with short loops ruled out).
+
+    Activities ``a`` and ``b`` are *parallel* when, among the cases that have both,
+
+    - ``a`` is directly followed by ``b`` in at least ``share`` of them, and ``b`` by ``a`` in at least ``share``;
+    - a short loop (``a b a`` or ``b a b`` in a row) shows in fewer than ``share`` of them: going back and
+      forth is rework, not parallel work;
+    - they share a predecessor or a successor outside the pair (or both start or both end cases).
+
+    A block is a group of activities that are pairwise parallel (a clique: with three advices that may
+    come in any order, each pair is parallel); a group that is connected but not pairwise parallel
+    (sequences inside branches) is left as it is. Every branch of a block is one activity.
+    """
+    import pyarrow as pa
+
+    direct = {(a, b): n for a, b, n in pairs if b}
+    candidates = sorted({(min(a, b), max(a, b)) for (a, b) in direct if (b, a) in direct and a != b})
+    if not candidates:
+        return []
+    con.register("candidates", pa.table({"x": pa.array([c[0] for c in candidates], pa.string()),
+                                         "y": pa.array([c[1] for c in candidates], pa.string())}))
+    figures = {(x, y): (both, xy, yx, loops) for x, y, both, xy, yx, loops in rows(con, """
+        WITH seq AS (SELECT c, a, lead(a) OVER w AS na, lead(a, 2) OVER w AS nna FROM sr WINDOW w AS (PARTITION BY c ORDER BY j)),
+             has AS (SELECT DISTINCT c, a FROM sr),
+             together AS (SELECT k.x, k.y, count(*) AS n FROM candidates k
+                      JOIN has hx ON hx.a = k.x JOIN has hy ON hy.a = k.y AND hy.c = hx.c GROUP BY 1, 2),
+             steps AS (SELECT k.x, k.y,
+                              count(DISTINCT s.c) FILTER (WHERE s.a = k.x) AS xy,
+                              count(DISTINCT s.c) FILTER (WHERE s.a = k.y) AS yx,
+                              count(DISTINCT s.c) FILTER (WHERE s.nna = s.a) AS loops
+                       FROM candidates k JOIN seq s ON least(s.a, s.na) = k.x AND greatest(s.a, s.na) = k.y
+                       GROUP BY 1, 2)
+        SELECT together.x, together.y, together.n, steps.xy, steps.yx, steps.loops FROM together JOIN steps USING (x, y)""")}
+    con.unregister("candidates")
+    before: dict[str, set[str]] = {}
+    after: dict[str, set[str]] = {}
+    for a, b, _n in pairs:
+        after.setdefault(a, set()).add(b or "\x00end")
+        if b:
+            before.setdefault(b, set()).add(a)
+    for a, _n in starts:
+        before.setdefault(a, set()).add("\x00start")
+    parallel: dict[str, set[str]] = {}
+    for (x, y), (both, xy, yx, loops) in figures.items():
+        if not both or xy < share * both or yx < share * both or loops >= share * both:
+            continue
+        shared = ((before.get(x, set()) & before.get(y, set())) - {x, y}) or ((after.get(x, set()) & after.get(y, set())) - {x, y})
+        if shared:
+            parallel.setdefault(x, set()).add(y)
+            parallel.setdefault(y, set()).add(x)
+    blocks: list[ParallelBlock] = []
+    seen: set[str] = set()
+    for activity in sorted(parallel):
+        if activity in seen:
+            continue
+        group, todo = set(), [activity]
+        while todo:
+            item = todo.pop()
+            if item not in group:
+                group.add(item)
+                todo.extend(parallel[item] - group)
+        seen |= group
+        if all(parallel[a] >= group - {a} for a in group):
+            blocks.append(_block(con, tuple(sorted(group))))
+    return blocks
+
+
+def _block(con: Any, activities: tuple[str, ...]) -> ParallelBlock:
+    """How many cases do all of ``activities``, and in how many distinct orders."""
+    placeholders = ", ".join("?" for _ in activities)
+    cases, orders = rows(con, f"""
+        WITH m AS (SELECT c, list(a ORDER BY j) AS o, count(DISTINCT a) AS k FROM sr WHERE a IN ({placeholders}) GROUP BY c)
+        SELECT count(*), count(DISTINCT o) FROM m WHERE k = {len(activities)}""", *activities)[0]
+    return ParallelBlock(activities, int(cases), int(orders))
+
+
 def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0.05, process_id: str | None = None,
-             lang: str = "nl") -> str:
-    """A draft map as YAML text (format 1), valid and commented."""
+             lang: str = "nl", parallel_share: float = PARALLEL_SHARE) -> str:
+    """A draft map as YAML text (format 1), valid and commented.
+
+    ``parallel_share``: two activities are parallel when each directly follows the other in at least
+    this share of the cases that have both (and they do not loop); see :func:`parallel_blocks`."""
     import pyarrow as pa
 
     import procesmap
@@ -103,11 +198,26 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         """)
         pairs = rows(con, "SELECT a, coalesce(na, ''), count(*) FROM sr GROUP BY 1, 2 ORDER BY 1, count(*) DESC, 2")
         starts = rows(con, "SELECT a, count(*) FROM sr WHERE j = 1 GROUP BY a ORDER BY count(*) DESC, a")
+        blocks = parallel_blocks(con, pairs, starts, parallel_share)
+        block_of = {a: k for k, block in enumerate(blocks) for a in block.activities}
+        # the wait before a step in a parallel block runs from the block's start (the visit before its first step)
+        con.register("block_of", pa.table({"a": pa.array(list(block_of), pa.string()),
+                                           "b": pa.array(list(block_of.values()), pa.int32())}))
+        con.execute("""
+            CREATE TEMP TABLE srw AS
+            WITH x AS (SELECT sr.*, block_of.b AS blk FROM sr LEFT JOIN block_of USING (a)),
+                 y AS (SELECT *, lag(blk) OVER (PARTITION BY c ORDER BY j) AS pblk FROM x),
+                 z AS (SELECT *, sum(CASE WHEN blk IS NOT NULL AND blk IS NOT DISTINCT FROM pblk THEN 0 ELSE 1 END)
+                                 OVER (PARTITION BY c ORDER BY j ROWS UNBOUNDED PRECEDING) AS grp FROM y)
+            SELECT *, CASE WHEN blk IS NULL THEN pte
+                           ELSE first_value(pte) OVER (PARTITION BY c, grp ORDER BY j) END AS ref
+            FROM z
+        """)
         per_step = {a: (n, k, wm, wd, lead, role, pos) for a, n, k, wm, wd, lead, role, pos in rows(con, f"""
-            SELECT a, sum(n), count(DISTINCT c), avg(greatest(ts - pte, 0)) / {US_PER_DAY},
-                   quantile_cont(greatest(ts - pte, 0), 0.5) / {US_PER_DAY},
+            SELECT a, sum(n), count(DISTINCT c), avg(greatest(ts - ref, 0)) / {US_PER_DAY},
+                   quantile_cont(greatest(ts - ref, 0), 0.5) / {US_PER_DAY},
                    quantile_cont(te - ts, 0.5) FILTER (WHERE timed) / {US_PER_DAY}, mode(g), avg(j)
-            FROM sr GROUP BY a""")}
+            FROM srw GROUP BY a""")}
         people = dict(rows(con, "SELECT g, count(DISTINCT r) FROM inst WHERE g IS NOT NULL GROUP BY g"))
         role_work = rows(con, "SELECT g, count(*) FROM sr WHERE g IS NOT NULL GROUP BY g ORDER BY count(*) DESC, g")
         span = scalar(con, "SELECT (max(te) - min(ts)) / 86400000000.0 FROM inst") or 0.0
@@ -124,9 +234,30 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         used.add(candidate)
         ids[activity] = candidate
     end_id = "einde" if lang == "nl" else "end"
+
+    def fresh(slug: str) -> str:
+        candidate, n = slug, 2
+        while candidate in used:
+            candidate, n = f"{slug}-{n}", n + 1
+        used.add(candidate)
+        return candidate
+
+    split_ids = [fresh("splitsen" if lang == "nl" else "split") for _ in blocks]
+    join_ids = [fresh("samenvoegen" if lang == "nl" else "join") for _ in blocks]
+
+    def target(activity: str) -> str:
+        """Where a transition into ``activity`` goes: its step, or the split of its parallel block."""
+        if not activity:
+            return end_id
+        return split_ids[block_of[activity]] if activity in block_of else ids[activity]
+
+    # successors by source: a step id, or a join id (a block's exits leave from its join)
     successors: dict[str, list[tuple[str, int]]] = {}
     for a, b, n in pairs:
-        successors.setdefault(a, []).append((ids[b] if b else end_id, int(n)))
+        if a in block_of and block_of.get(b) == block_of[a]:
+            continue  # one branch after another inside the block: the interleaving of parallel work
+        source = join_ids[block_of[a]] if a in block_of else ids[a]
+        successors.setdefault(source, []).append((target(b), int(n)))
     role_ids = {g: slugify(g) for g, _ in role_work}
     stem = Path(log.source).name.split(".")[0]
     pid = process_id or slugify(stem)
@@ -163,20 +294,48 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         probabilities = split_probabilities([n for _, n in targets])
         return ["    next:"] + [f"      - {{to: {target}, p: {p:g}}}" for (target, _), p in zip(targets, probabilities)]
 
-    if len(starts) == 1:
-        first = starts[0][0]
-    else:
-        first = None
-        lines += [f"  - id: start", f"    name: {_q('Start')}", "    type: start", f"    # {t('logdraft.start', lang)}"]
-        lines += branches([(ids[a], int(n)) for a, n in starts])
-    order = sorted(per_step, key=lambda a: (a != first, per_step[a][6], a))
-    for activity in order:
+    start_targets: dict[str, int] = {}
+    for a, n in starts:
+        start_targets[target(a)] = start_targets.get(target(a), 0) + int(n)
+    first = next(iter(start_targets)) if len(start_targets) == 1 and starts[0][0] not in block_of else None
+    first_activity = starts[0][0] if first is not None else None
+    if first is None:
+        lines += ["  - id: start", f"    name: {_q('Start')}", "    type: start", f"    # {t('logdraft.start', lang)}"]
+        lines += branches(sorted(start_targets.items(), key=lambda x: (-x[1], x[0])))
+    # the steps in order of their mean place in the cases; a block's split just before its steps, its join just after
+    entries: list[tuple[bool, float, str, str, Any]] = []
+    for activity, figures in per_step.items():
+        entries.append((activity != first_activity, figures[6], activity, "step", activity))
+    for k, block in enumerate(blocks):
+        places = [per_step[a][6] for a in block.activities]
+        entries.append((True, min(places) - 0.5, split_ids[k], "split", k))
+        entries.append((True, max(places) + 0.5, join_ids[k], "join", k))
+    for _first, _place, _name, what, key in sorted(entries, key=lambda e: (e[0], e[1], e[2])):
+        if what == "split":
+            block = blocks[key]
+            listed = ", ".join(block.activities)
+            lines.append(f"  - id: {split_ids[key]}")
+            lines.append(f"    name: {_q(t('logdraft.parallel_name', lang, activities=listed))}")
+            lines.append(f"    # {t('logdraft.parallel', lang, cases=number(block.cases, lang), orders=number(block.orders, lang))}")
+            lines.append("    type: parallel")
+            lines.append("    next: [" + ", ".join(ids[a] for a in block.activities) + "]")
+            continue
+        if what == "join":
+            lines.append(f"  - id: {join_ids[key]}")
+            lines.append(f"    name: {_q(t('logdraft.join_name', lang, activities=', '.join(blocks[key].activities)))}")
+            lines.append(f"    # {t('logdraft.join', lang)}")
+            lines.append("    type: join")
+            lines += branches(successors.get(join_ids[key], []) or [(end_id, 1)])
+            continue
+        activity = key
         n, k, wait_mean, wait_median, lead, role, _pos = per_step[activity]
-        outgoing = successors.get(activity, [])
-        kind = "start" if activity == first else ("decision" if len({x for x, _ in outgoing}) > 1 else "task")
+        in_block = activity in block_of
+        outgoing = [(join_ids[block_of[activity]], 1)] if in_block else successors.get(ids[activity], [])
+        kind = "start" if activity == first_activity else ("decision" if len({x for x, _ in outgoing}) > 1 else "task")
         lines.append(f"  - id: {ids[activity]}")
         lines.append(f"    name: {_q(activity)}")
-        lines.append(f"    # {t('logdraft.step', lang, instances=number(int(n), lang), cases=number(int(k), lang), wait=number(wait_median, lang, 2), wait_mean=number(wait_mean, lang, 2))}")
+        step_key = "logdraft.step_parallel" if in_block else "logdraft.step"
+        lines.append(f"    # {t(step_key, lang, instances=number(int(n), lang), cases=number(int(k), lang), wait=number(wait_median, lang, 2), wait_mean=number(wait_mean, lang, 2))}")
         lines.append(f"    type: {kind}")
         if role is not None and role in role_ids:
             lines.append(f"    role: {role_ids[role]}")

@@ -7,6 +7,37 @@ comments written into a discovered draft map, ``PM6xx.*`` the findings of ``log 
 
 from __future__ import annotations
 
+from typing import Any
+
+__all__ = ["MESSAGES_EVENTLOG", "WholeNumbers"]
+
+
+class WholeNumbers(str):
+    """A catalogue text whose whole-number arguments are written the language's way: 12.345 (nl), 12,345 (en).
+
+    :func:`procesmap.i18n.t` writes float arguments per language but leaves ints as they are (an int
+    may be a line number or a year); the texts of the eventlog commands take counts of cases and events,
+    so every one of them writes its ints with :func:`procesmap.i18n.number`. ``bool`` stays as it is."""
+
+    __slots__ = ()
+
+    def format_map(self, mapping: Any) -> str:  # type: ignore[override]
+        return str.format_map(self, _Counts(mapping))
+
+
+class _Counts:
+    def __init__(self, args: Any):
+        self.args = args
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.args[key]
+        if isinstance(value, int) and not isinstance(value, bool):
+            from procesmap.i18n import number
+
+            return number(value, getattr(self.args, "lang", "en"))
+        return value
+
+
 MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
     # -- reading logs -------------------------------------------------------------------------
     "log.missing": {"en": "no such event log: {path}", "nl": "eventlog bestaat niet: {path}"},
@@ -158,6 +189,13 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
     "logdraft.start": {"en": "cases start with different activities", "nl": "zaken beginnen met verschillende activiteiten"},
     "logdraft.end": {"en": "the case is closed", "nl": "de zaak is afgesloten"},
     "logdraft.role_people": {"en": "{people} people in the log", "nl": "{people} mensen in het log"},
+    "logdraft.step_parallel": {"en": "{instances} times in {cases} cases; wait since the parallel block began: median {wait}, mean {wait_mean} (days)",
+                               "nl": "{instances} keer in {cases} zaken; wachttijd sinds het begin van het parallelle blok: mediaan {wait}, gemiddeld {wait_mean} (dagen)"},
+    "logdraft.parallel_name": {"en": "In parallel: {activities}", "nl": "Tegelijk: {activities}"},
+    "logdraft.parallel": {"en": "parallel work: {cases} cases do each of these, in {orders} different orders",
+                          "nl": "parallel werk: {cases} zaken doen elk van deze, in {orders} verschillende volgordes"},
+    "logdraft.join_name": {"en": "Done: {activities}", "nl": "Klaar: {activities}"},
+    "logdraft.join": {"en": "waits until every branch is done", "nl": "wacht tot elke tak klaar is"},
     # -- PM6xx --------------------------------------------------------------------------------
     "PM601.title": {"en": "Low fitness", "nl": "Lage fitness"},
     "PM601.summary": {"en": "Too few cases in the log follow the map.", "nl": "Te weinig zaken in het log volgen de kaart."},
@@ -206,3 +244,4 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
     "PM607.hint": {"en": "find where these cases wait (the waits table) and whether the term was suspended (`suspends_term`)",
                    "nl": "zoek waar deze zaken wachten (de tabel met wachttijden) en of de termijn was opgeschort (`suspends_term`)"},
 }
+MESSAGES_EVENTLOG = {key: {lang: WholeNumbers(text) for lang, text in entry.items()} for key, entry in MESSAGES_EVENTLOG.items()}

@@ -243,3 +243,18 @@ def test_help_does_not_import_heavy_libraries() -> None:
             "print(sorted(m for m in ('pyarrow', 'duckdb', 'lxml', 'numpy', 'pandas', 'polars') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_cli_log_reports_follow_the_configured_language(tmp_path: Path) -> None:
+    """A Dutch team's procesmap.toml makes its log reports Dutch too; --lang and PROCESMAP_LANG still win."""
+    (tmp_path / ".git").mkdir()  # the configuration search stops at the repository root
+    (tmp_path / "procesmap.toml").write_text('language = "nl"\n', encoding="utf-8")
+    log = tmp_path / "log.csv"
+    log.write_bytes((LOGS / "running-example.csv").read_bytes())
+    assert run("log", "stats", str(log)).stdout.startswith("Eventlog")
+    assert run("log", "stats", str(log), "--lang", "en").stdout.startswith("Event log")
+    env_run = subprocess.run([sys.executable, "-m", "procesmap", "log", "stats", str(log)], cwd=ROOT, capture_output=True,
+                             text=True, env={**os.environ, "PROCESMAP_LANG": "en", "COLUMNS": "120"}, timeout=120)
+    assert env_run.stdout.startswith("Event log")
+    draft = run("log", "discover", str(log))
+    assert draft.returncode == 0 and draft.stdout.startswith("# Conceptkaart") and "language: nl" in draft.stdout

@@ -71,6 +71,14 @@ def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang
         sys.stdout.write(text)
 
 
+def _log_lang(lang: Optional[Language], log: Path) -> str:
+    """``--lang``, else ``PROCESMAP_LANG``, else the ``language`` of the procesmap.toml that governs the log's
+    folder (a Dutch team's configuration gives Dutch log reports too), else the locale, else English."""
+    from procesmap.api import report_language
+
+    return report_language(lang.value if lang else None, [], fallback=_lang(None), paths=[log])
+
+
 @log_app.command("stats")
 def stats(
     log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False),
@@ -83,7 +91,7 @@ def stats(
     """Cases, events, variants, case durations, directly-follows with waits, and handovers of one log."""
     from procesmap.eventlog import log_stats
 
-    language = _lang(lang)
+    language = _log_lang(lang, log)
     try:
         data = log_stats(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), top_variants=top).to_dict()
         _emit(data, fmt, output, language)
@@ -113,7 +121,10 @@ def compare_command(
         process = procesmap.load(process_file)
         result = compare(process, _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
                          Settings(cases=cases, seed=seed))
-        _emit(result.to_dict(), fmt, output, lang.value if lang else (process.language or language))
+        from procesmap.api import report_language
+
+        _emit(result.to_dict(), fmt, output,
+              report_language(lang.value if lang else None, [], fallback=process.language or language, paths=[process_file]))
     except ProcessmapError as err:
         raise _fail(err, language) from None
     if any(f.severity >= Severity(fail_on.value) for f in result.findings):
@@ -136,7 +147,7 @@ def discover_command(
     from procesmap.eventlog import discover
     from procesmap.i18n import t
 
-    language = _lang(lang)
+    language = _log_lang(lang, log)
     try:
         if not 0.0 < coverage <= 1.0:
             raise UsageError("log.bad_coverage", "hint.log.bad_coverage", value=coverage)

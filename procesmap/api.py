@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Iterable, Sequence
 from procesmap.errors import Problem
 
 if TYPE_CHECKING:
-    from procesmap.analysis import Analysis, Settings
+    from procesmap.analysis import Analysis, Finding, Settings
     from procesmap.suppress import CheckResult
 
-__all__ = ["analyse_paths", "check_paths", "exit_code", "report", "report_language", "report_results"]
+__all__ = ["analyse_paths", "check_paths", "exit_code", "report", "report_language", "report_results",
+           "output_clash", "across_processes", "failing_findings"]
 
 
 def analyse_paths(
@@ -197,3 +198,67 @@ def exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fai
         if result.analysis.findings_at_or_above(threshold):
             return 1
     return 0
+
+
+def output_clash(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> str | None:
+    """The input that writing ``output`` would replace, or ``None``.
+
+    ``inputs`` are the files and folders a command reads (``None`` entries are skipped); a folder stands
+    for every ``*.yaml``/``*.yml`` file below it, as the commands read them. "The same file" is
+    :func:`os.path.samefile`: another spelling of the path, a symbolic link or a hard link count too.
+    """
+    from pathlib import Path
+
+    target = Path(output)
+    try:
+        if not target.exists():
+            return None
+    except (OSError, ValueError):
+        return None
+    for raw in inputs:
+        if raw is None:
+            continue
+        path = Path(raw)
+        try:
+            if path.is_dir():
+                candidates = [p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml")]
+            else:
+                candidates = [path]
+        except (OSError, ValueError):
+            continue
+        for candidate in candidates:
+            try:
+                if os.path.samefile(target, candidate):
+                    return str(raw) if candidate == path else str(candidate)
+            except (OSError, ValueError):
+                continue
+    return None
+
+
+def across_processes(results: Sequence["CheckResult"], config: str | os.PathLike[str] | None = None) -> object:
+    """The load of each role across the checked maps (:func:`procesmap.repository.overview`), with the
+    severities and options of the first map's configuration (``config`` names one file for all)."""
+    from procesmap.analysis import Settings
+    from procesmap.config import Config, config_for
+    from procesmap.errors import LoadError
+    from procesmap.repository import overview
+
+    settings = Settings()
+    if results:
+        try:
+            settings = config_for(results[0].file, config).settings()
+        except (LoadError, OSError):  # already reported as a problem of the run
+            settings = Config().settings()
+    return overview([r.analysis for r in results], settings)
+
+
+def failing_findings(results: Sequence["CheckResult"], fail_on: str | None = None) -> list["Finding"]:
+    """The findings that make :func:`exit_code` 1: per map those at or above ``fail_on`` (else the map's
+    configured ``fail_on``, else ``error``); suppressed findings never count."""
+    from procesmap.analysis import Severity
+
+    failing = []
+    for result in results:
+        threshold = Severity(fail_on or result.fail_on or "error")
+        failing.extend(result.analysis.findings_at_or_above(threshold))
+    return failing

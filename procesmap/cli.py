@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Iterable, List, Optional, Sequence
 
 import typer
 
@@ -48,36 +48,87 @@ def _fail(error: ProcessmapError, lang: str) -> "typer.Exit":
     return typer.Exit(code=2)
 
 
+def _run_lang(explicit: Optional[Language], results: Sequence[object] = (), paths: Sequence[object] = ()) -> str:
+    """The language of a run's messages once files are read (load errors, reports, write errors): ``--lang``,
+    ``PROCESMAP_LANG``, the configuration's ``language``, the first loaded process's ``language``, the
+    locale, English (docs/format-notes.md). Before any file is read, :func:`_lang` (no configuration)."""
+    from procesmap.api import report_language
+
+    return report_language(explicit.value if explicit else None, results, _lang(None), paths)  # type: ignore[arg-type]
+
+
+def _check_simulation(cases: Optional[int], seed: Optional[int], lang: str) -> None:
+    """``--cases`` 0..MAX_CASES and ``--seed`` 0 or more (the library's check, with the option names)."""
+    from procesmap.analysis import check_simulation
+
+    try:
+        check_simulation(cases, seed, cases_name="--cases", seed_name="--seed")
+    except UsageError as err:
+        raise _fail(err, lang) from None
+
+
+def _guard_output(output: Optional[Path], inputs: Iterable[object], lang: str) -> None:
+    """Refuse an ``--output`` that is one of the inputs (also a file found in an input folder): the report
+    would replace the map. Every command with inputs and ``--output`` calls this before it reads anything."""
+    if output is None:
+        return
+    from procesmap.api import output_clash
+
+    clash = output_clash(output, [p for p in inputs if p is not None])  # type: ignore[misc]
+    if clash is not None:
+        raise _fail(UsageError("cli.output_is_input", "hint.cli.output_is_input", path=str(output), input=clash), lang)
+
+
+def _refuse_existing(output: Optional[Path], force: bool, lang: str) -> None:
+    """Commands that write a draft (``import bpmn``, ``log discover``): an existing ``--output`` needs ``--force``."""
+    if output is not None and not force and (output.exists() or output.is_symlink()):
+        raise _fail(UsageError("cli.output_exists", "hint.cli.output_exists", path=str(output)), lang)
+
+
+def _output_format(output: Optional[Path], supported: Sequence[str], default: str = "terminal") -> str:
+    """The format an ``--output`` suffix names (``.md`` markdown, ``.json`` json, ``.html`` html, ...) when the
+    command supports it, else ``default``."""
+    from procesmap.render import SUFFIXES
+
+    if output is None:
+        return default
+    chosen = SUFFIXES.get(output.suffix.lower())
+    return chosen if chosen in supported else default
+
+
 @app.command()
 def analyse(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
+    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown, json, html or pdf (default: from --output's suffix, else terminal)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen; never one of the inputs.", readable=False),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Report language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`)."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation: the same file and seed give the same report (default: configuration, else 0)."),
     cases: Optional[int] = typer.Option(None, "--cases", help="Number of simulated cases for percentiles and shares over the term (default: configuration, else 10000)."),
     assignments: List[str] = typer.Option([], "--set", help="What-if: change the map without editing the file, e.g. --set roles.adviseur-odr.people=2 (repeatable)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards from each file."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards from each file.", readable=False),
 ) -> None:
     """Analyse process maps and report handovers, ownership, time, capacity and findings."""
     from procesmap.api import check_paths, exit_code, report_language, report_results
     from procesmap.render import FORMATS, SUFFIXES, is_binary
 
     error_lang = _lang(lang)
-    if cases is not None and cases < 0:
-        raise _fail(UsageError("cli.negative_cases", "hint.cli.negative_cases", value=cases), error_lang)
+    _check_simulation(cases, seed, error_lang)
     if fmt is not None and fmt not in FORMATS:
         raise _fail(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS)), error_lang)
-    results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
-                                    assignments=assignments)
+    _guard_output(output, [*paths, config], error_lang)
+    try:
+        results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
+                                        assignments=assignments)
+    except ProcessmapError as err:  # a --set that does not fit a map
+        raise _fail(err, _run_lang(lang, [], paths)) from None
+    report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
     for problem in problems:
-        typer.echo(problem.format(error_lang), err=True)
+        typer.echo(problem.format(report_lang), err=True)
     if not results:
         raise typer.Exit(code=2)
-    report_lang = report_language(lang.value if lang else None, results, error_lang)
     chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
-    across = _across(results) if chosen in ("terminal", "markdown") else None
+    across = _across(results, config) if chosen in ("terminal", "markdown") else None
     if output is None and chosen == "terminal":
         from rich.console import Console
 
@@ -112,26 +163,30 @@ def analyse(
     if code == 0 and across is not None:
         from procesmap.analysis import Severity
 
-        threshold = Severity(fail_on.value if fail_on else "error")
-        code = 1 if any(f.severity >= threshold for f in across.findings) else 0
+        threshold = Severity(fail_on.value if fail_on else (results[0].fail_on or "error"))
+        code = 1 if any(f.severity >= threshold for f in across.findings) else 0  # type: ignore[attr-defined]
     if code:
         raise typer.Exit(code=code)
 
 
-def _across(results: list) -> object:  # type: ignore[type-arg]
+def _across(results: list, config: Optional[Path] = None) -> object:  # type: ignore[type-arg]
     """With several maps, the load of each role across all of them (see :mod:`procesmap.repository`)."""
     if len(results) < 2:
         return None
-    from procesmap.repository import overview
+    from procesmap.api import across_processes
 
-    return overview([r.analysis for r in results])
+    return across_processes(results, config)
 
 
-def _write(path: Path, text: str | bytes, lang: str) -> None:
+def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) -> None:
+    """The one way commands write ``--output``: atomically; a missing folder, a folder as target or no
+    permission is a message with a hint (exit 2). ``overwrite=False`` never replaces an existing file."""
     from procesmap._io import write_atomic
 
     try:
-        write_atomic(path, text)
+        write_atomic(path, text, overwrite=overwrite)
+    except FileExistsError:
+        raise _fail(UsageError("cli.output_exists", "hint.cli.output_exists", path=str(path)), lang) from None
     except OSError as err:
         raise _fail(UsageError("cli.write_failed", "hint.cli.write_failed", path=str(path),
                                reason=err.strerror or str(err)), lang) from None

@@ -164,7 +164,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     except OSError as err:
         raise LoadError([Problem(display, 1, 1, "load.unreadable", {"reason": err.strerror or str(err)},
                                  "hint.load.unreadable", {})]) from None
-    text = decode(data, display)
+    text = decode(data, display, kind="config")  # a binary or non-UTF-8 file gets configuration hints
     table = ("tool", "procesmap") if file.name == "pyproject.toml" else ()
     config = parse_config(text, display, table)
     _CACHE[key] = config
@@ -355,6 +355,7 @@ class _Validator:
             self.add(path, key, "config.hint.allowed_keys", name=name, section=section, allowed=", ".join(choices))
 
     def run(self, data: dict[str, Any]) -> Config:
+        from procesmap.analysis import MAX_CASES
         from procesmap.rules import RULES, get_rule
 
         section = ".".join(self.table) or None
@@ -395,9 +396,12 @@ class _Validator:
                 elif isinstance(value, bool) or not isinstance(value, int):
                     self.add(("simulation", key), "config.wrong_type", "config.hint.integer", at_value=True,
                              name=f"simulation.{key}", expected="integer", found=_type_name(value))
-                elif key == "cases" and value < 0:
+                elif value < 0:
                     self.add(("simulation", key), "config.negative", "config.hint.integer", at_value=True,
-                             name="simulation.cases", found=repr(value))
+                             name=f"simulation.{key}", found=repr(value))
+                elif key == "cases" and value > MAX_CASES:
+                    self.add(("simulation", key), "config.too_many_cases", "hint.settings.cases", at_value=True,
+                             name="simulation.cases", found=repr(value), limit=MAX_CASES)
                 elif key == "cases":
                     cases = value
                 else:

@@ -26,7 +26,17 @@ __all__ = [
     "format_amount",
     "format_duration",
     "Calendar",
+    "MAX_ELAPSED_DAYS",
+    "MAX_WORK_YEARS",
+    "bounded",
+    "max_work_hours",
 ]
+
+#: No duration in a process file is longer than 10 years of 365 days (elapsed): a longer one is a
+#: typo (a unit or a few digits too many), and would only turn the figures into nonsense.
+MAX_ELAPSED_DAYS = 3650
+#: ``work`` is effort: at most 10 years of working time on the process's calendar (:func:`max_work_hours`).
+MAX_WORK_YEARS = 10
 
 
 class DurationError(ValueError):
@@ -141,6 +151,42 @@ def _amount(number: float, unit: str) -> Amount:
     if unit == "d":
         return Amount(days=number)
     return Amount(weeks=number)
+
+
+def max_work_hours(calendar: "Calendar") -> float:
+    """The most effort one ``work`` may hold: :data:`MAX_WORK_YEARS` years of working time on ``calendar``."""
+    return MAX_WORK_YEARS * calendar.weeks_per_year * calendar.days_per_week * calendar.hours_per_day
+
+
+def bounded(duration: "Duration", raw: Any = None) -> "Duration":
+    """``duration`` if none of its amounts is longer than :data:`MAX_ELAPSED_DAYS` (10 years), else a
+    :class:`DurationError` located at the amount (``raw`` is the value as written, for the message).
+
+    The parser reads any amount (``parse_amount(format_amount(a)) == a``); a process file may not
+    hold one this long (the model calls this).
+    """
+    if isinstance(duration, Triangular):
+        places: list[tuple[Amount, tuple[Any, ...]]] = [(duration.min, ("min",)), (duration.mode, ("mode",)),
+                                                        (duration.max, ("max",))]
+    elif isinstance(duration, Samples):
+        places = [(amount, ("samples", i)) for i, amount in enumerate(duration.values)]
+    else:
+        places = [(duration.value, ())]
+    for amount, at in places:
+        if amount.elapsed_days() > MAX_ELAPSED_DAYS:
+            from procesmap.i18n import Count
+
+            written = raw
+            for part in at:
+                try:
+                    written = written[part]
+                except (KeyError, IndexError, TypeError):
+                    written = None
+            text = written.strip() if isinstance(written, str) else format_amount(amount)
+            error = DurationError("duration.too_long", "hint.duration.too_long", value=text,
+                                  limit=Count(MAX_ELAPSED_DAYS))
+            raise error.inside(*at) if at else error
+    return duration
 
 
 def parse_amount(text: Any) -> Amount:

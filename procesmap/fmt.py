@@ -356,8 +356,11 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False) -> FormatR
 
     file = Path(path)
     display = str(path)
-    raw = file.read_bytes() if file.is_file() else None
-    text = _read_text(file, display)
+    text = _read_text(file, display)  # first: a file that cannot be read is a LoadError with a hint, not an OSError
+    try:
+        raw = file.read_bytes() if file.is_file() else None
+    except OSError:
+        raw = None
     formatted = format_text(text, display)
     changed = raw != formatted.encode("utf-8")
     if not changed or check:

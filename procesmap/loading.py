@@ -23,8 +23,8 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence, get_args, get_origin
 
-from procesmap.errors import LoadError, Problem
-from procesmap.i18n import Key
+from procesmap.errors import LoadError, Problem, os_reason
+from procesmap.i18n import Count, Key, Message
 from procesmap.model import SHARED_SECTIONS, SLUG, OrganisationFile, Process, SourceMap
 
 __all__ = ["load", "loads", "load_many", "discover", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
@@ -73,8 +73,7 @@ def _read_text(path: Path, display: str) -> str:
     try:
         exists = path.exists()
     except (OSError, ValueError) as err:  # a NUL byte or an over-long name in the path
-        reason = getattr(err, "strerror", None) or str(err)
-        out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=reason)
+        out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=os_reason(err))
         raise out.fail() from None
     if not exists:
         out.add((1, 1), "load.missing", "hint.load.missing", path=display)
@@ -85,32 +84,45 @@ def _read_text(path: Path, display: str) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            out.add((1, 1), "load.too_large", "hint.load.too_large", size=size, limit=MAX_BYTES)
+            out.add((1, 1), "load.too_large", "hint.load.too_large", size=Count(size), limit=Count(MAX_BYTES))
             raise out.fail()
         with path.open("rb") as handle:  # bounded: /dev/zero or a pipe reports size 0 and never ends
             data = handle.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            out.add((1, 1), "load.too_large", "hint.load.too_large", size=f">{MAX_BYTES}", limit=MAX_BYTES)
+            out.add((1, 1), "load.too_large", "hint.load.too_large",
+                    size=Message("text.more_than", count=Count(MAX_BYTES)), limit=Count(MAX_BYTES))
             raise out.fail()
     except OSError as err:
-        out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=err.strerror or str(err))
+        out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=os_reason(err))
         raise out.fail() from None
     return decode(data, display)
 
 
-def decode(data: bytes, display: str) -> str:
-    """Bytes -> text; UTF-8 (with or without BOM) only."""
+#: the messages of :func:`decode` per kind of file: (binary, its hint, not UTF-8, its hint)
+_DECODE_KEYS = {
+    "process": ("load.binary", "hint.load.binary", "load.encoding", "hint.load.encoding"),
+    "config": ("config.binary", "config.hint.binary", "load.encoding", "config.hint.encoding"),
+}
+
+
+def decode(data: bytes, display: str, kind: str = "process") -> str:
+    """Bytes -> text; UTF-8 (with or without BOM) only.
+
+    ``kind`` names what the file should be, for the message: ``"process"`` (a process map or a
+    shared organisation file) or ``"config"`` (``procesmap.toml``, ``pyproject.toml``).
+    """
+    binary, binary_hint, encoding, encoding_hint = _DECODE_KEYS.get(kind, _DECODE_KEYS["process"])
     out = _Collector(display)
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        out.add(_byte_position(data, offset), "load.binary", "hint.load.binary")
+        out.add(_byte_position(data, offset), binary, binary_hint)
         raise out.fail()
     bom = 3 if data.startswith(b"\xef\xbb\xbf") else 0
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as err:  # err.start counts from after the BOM
         offset = bom + err.start
-        out.add(_byte_position(data, offset), "load.encoding", "hint.load.encoding", byte=f"0x{data[offset]:02x}")
+        out.add(_byte_position(data, offset), encoding, encoding_hint, byte=f"0x{data[offset]:02x}")
         raise out.fail() from None
     return text
 
@@ -161,9 +173,12 @@ def _tab_at(text: str, line: int, column: int) -> tuple[int, int] | None:
 
 
 def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
+    """A PyYAML error as a problem: a tab where it is the cause, else what PyYAML found, translated."""
+    from procesmap.errors import yaml_detail
+
     yaml = _yaml()
-    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
-    position = _mark(mark) if mark is not None else (1, 1)
+    found = yaml_detail(err, text)
+    position = found.position
     if isinstance(err, yaml.reader.ReaderError):
         # no mark; ``position`` counts bytes in libyaml and characters in the Python reader,
         # so find the first occurrence of the refused character itself
@@ -173,21 +188,14 @@ def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
             index = min(err.position, len(text))
         position = _text_position(text, max(index, 0))
     else:
-        tab = _tab_at(text, *position)
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        tab = _tab_at(text, *(_mark(mark) if mark is not None else position))
         if tab is not None:
             out.add(tab, "load.tab", "hint.load.tab")
             return
-    detail = " ".join(str(getattr(err, "problem", None) or err).split())
-    hint = "hint.yaml.generic"
-    if "mapping values are not allowed" in detail:
-        hint = "hint.yaml.colon"
-    elif "could not find expected ':'" in detail or "expected <block end>" in detail:
-        hint = "hint.yaml.indent"
-    elif "found undefined alias" in detail:
-        hint = "hint.yaml.alias"
-    elif "found unexpected end of stream" in detail or "found unexpected end" in detail:
-        hint = "hint.yaml.quote"
-    out.add(position, "load.yaml", hint, detail=detail)
+    hint_args = dict(found.hint_args)
+    out.problems.append(Problem(out.file, position[0], position[1], "load.yaml", {"detail": found.detail},
+                                found.hint_key, hint_args))
 
 
 def _scan(text: str, out: _Collector) -> None:
@@ -229,7 +237,7 @@ def _scan(text: str, out: _Collector) -> None:
                 out.add(_mark(event.start_mark), "load.many_documents", "hint.load.many_documents")
                 raise out.fail()
         if expanded > MAX_NODES:
-            out.add(_mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=MAX_NODES)
+            out.add(_mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=Count(MAX_NODES))
             raise out.fail()
 
 
@@ -249,7 +257,8 @@ class _Builder:
     def build(self, node: Any, path: Path_ = (), depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            self.out.add(_mark(node.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=MAX_NODES)
+            self.out.add(_mark(node.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes",
+                         limit=Count(MAX_NODES))
             raise self.out.fail()
         if not isinstance(node, self.yaml.ScalarNode) and (depth > MAX_DEPTH or id(node) in self.open):
             # aliases can nest deeper than the text does, even in a cycle (&a [*a]): refuse at the anchor
@@ -393,7 +402,7 @@ def _load_text(text: str, file: str, *, repository: Path | None = None,
     origins = _merge_shared(data, shared, source, out)
     process = _validate(data, source, out)
     if process is not None:
-        _check_work_order(process, source, out)
+        _check_work(process, data, source, out)
     _check_references(data, source, out, repository)
     if out.problems or process is None:
         raise out.fail()
@@ -402,15 +411,44 @@ def _load_text(text: str, file: str, *, repository: Path | None = None,
     return process
 
 
-def _check_work_order(process: Process, source: SourceMap, out: _Collector) -> None:
-    """A triangular ``work`` must be ordered in working hours too (``{min: 4h, mode: 6h, max: 1d}``
-    is out of order with 8-hour days, though fine as elapsed time)."""
-    from procesmap.durations import ordered_effort
+def _check_work(process: Process, data: dict[Any, Any], source: SourceMap, out: _Collector) -> None:
+    """``work`` read with the process's calendar: a triangular ``work`` must be ordered in working hours
+    too (``{min: 4h, mode: 6h, max: 1d}`` is out of order with 8-hour days, though fine as elapsed
+    time), and no amount may be more than 10 years of working time (:func:`~procesmap.durations.max_work_hours`)."""
+    from procesmap.durations import Fixed, Samples, Triangular, format_amount, max_work_hours, ordered_effort
 
     calendar = process.calendar.calendar()
+    limit = max_work_hours(calendar)
     for index, step in enumerate(process.steps):
-        if step.work is not None and not ordered_effort(step.work, calendar):
-            out.add(source.locate(("steps", index, "work")), "duration.triangle_order", "hint.duration.triangle_order")
+        work = step.work
+        if work is None:
+            continue
+        base: Path_ = ("steps", index, "work")
+        if isinstance(work, Triangular):
+            places: list[tuple[Any, Path_]] = [(work.min, ("min",)), (work.mode, ("mode",)), (work.max, ("max",))]
+        elif isinstance(work, Samples):
+            places = [(amount, ("samples", i)) for i, amount in enumerate(work.values)]
+        else:
+            places = [(work.value, ())] if isinstance(work, Fixed) else []
+        too_long = next(((a, at) for a, at in places if a.effort_hours(calendar) > limit + 1e-9), None)
+        if too_long is not None:
+            amount, at = too_long
+            out.add(source.locate(base + at), "duration.work_too_long", "hint.duration.work_too_long",
+                    value=_raw_text(data, base + at, format_amount(amount)), limit=Count(round(limit)))
+        elif not ordered_effort(work, calendar):
+            out.add(source.locate(base), "duration.triangle_order", "hint.duration.triangle_order")
+
+
+def _raw_text(data: Any, path: Path_, fallback: str) -> str:
+    """The value at ``path`` as the file wrote it (a string there), else ``fallback``."""
+    for part in path:
+        if isinstance(data, dict):
+            data = data.get(part)
+        elif isinstance(data, list) and isinstance(part, int) and 0 <= part < len(data):
+            data = data[part]
+        else:
+            return fallback
+    return data.strip() if isinstance(data, str) else fallback
 
 
 def _organisation_file(data: dict[Any, Any], source: SourceMap, out: _Collector) -> OrganisationFile:
@@ -727,6 +765,8 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         out.add(position, "value.invalid", "hint.value.invalid", field=str(field), detail=error.get("msg", kind))
         return
     limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))
+    if isinstance(limit, (int, float)) and not isinstance(limit, bool) and float(limit).is_integer():
+        limit = Count(int(limit))  # written the language's way: 100.000 (nl), 1 rather than 1,0
     found = error.get("input")
     out.add(position, key, "hint.value.type", field=str(field), limit=limit, found=_describe(found))
 

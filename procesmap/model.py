@@ -21,6 +21,7 @@ from pydantic import (
     PlainSerializer,
     PrivateAttr,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -29,6 +30,7 @@ from procesmap.durations import (
     Duration,
     DurationError,
     Fixed,
+    bounded,
     format_duration,
     parse_duration,
 )
@@ -60,6 +62,11 @@ def _custom(key: str, hint_key: str | None = None, **args: Any) -> PydanticCusto
     return PydanticCustomError("procesmap", key, {"key": key, "hint_key": hint_key, **args})
 
 
+def _plain_number(value: float) -> str:
+    """``5.0`` -> ``5``, ``4.8`` -> ``4.8``: a number as the file wrote it."""
+    return str(int(value)) if value == int(value) else repr(value)
+
+
 def slugify(text: str) -> str:
     """What a mistyped id most likely meant: ``Advies ODR`` -> ``advies-odr``."""
     import unicodedata
@@ -82,7 +89,7 @@ def _to_duration(value: Any) -> Duration:
     if isinstance(value, (Fixed,)) or type(value).__name__ in ("Triangular", "Samples"):
         return value  # already parsed (models built in Python)
     try:
-        return parse_duration(value)
+        return bounded(parse_duration(value), value)
     except DurationError as err:
         raise _custom(err.key, err.hint_key, **err.args_) from None
 
@@ -186,6 +193,14 @@ class Role(_Model):
     backup: RoleList = Field(default_factory=list, description="One role id or a list of them.")
     external: bool = False
     description: str | None = None
+
+    @model_validator(mode="after")
+    def _fte_within_people(self) -> "Role":
+        """``fte`` counts full-time jobs of the calendar's week: at most one per person (docs/format-notes.md)."""
+        if self.people is not None and self.fte is not None and self.fte > self.people + 1e-9:
+            raise _custom("value.fte_over_people", "hint.value.fte_over_people", at=("fte",),
+                          fte=_plain_number(self.fte), people=self.people)
+        return self
 
 
 class System(_Model):

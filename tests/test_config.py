@@ -144,7 +144,7 @@ def test_toml_syntax_error_has_its_position() -> None:
     assert problems('language = "nl\n') == [(1, 15, "config.syntax")]
 
 
-@pytest.mark.parametrize("data, key", [(b"extends = \"all\"\x00", "load.binary"),
+@pytest.mark.parametrize("data, key", [(b"extends = \"all\"\x00", "config.binary"),
                                        (b"language = \"\xff\"", "load.encoding")])
 def test_hostile_config_files(tmp_path: Path, data: bytes, key: str) -> None:
     path = tmp_path / "procesmap.toml"

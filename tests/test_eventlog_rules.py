@@ -166,3 +166,167 @@ def test_discover_roles_and_probabilities() -> None:
         given = [b.p for b in step.next if b.p is not None]
         if len(step.next) > 1 and step.type != "parallel":  # a parallel step takes every branch: no p
             assert sum(given) == pytest.approx(1.0, abs=1e-9)
+
+
+# -- the map's figures in `log compare` are the analysis's (issue: "-" in the map column) -------------------------
+
+OMGEVING = ROOT / "processes" / "omgevingsvergunning.yaml"
+
+# Two cases of the bundled omgevingsvergunning map, in its `log:` names. Case 1 goes back to the applicant
+# (`aanvullen` suspends the term: 10 days); case 2 asks the three advices (the parallel block, interleaved).
+OMGEVING_LOG = """\
+case,activity,timestamp,resource
+1,Aanvraag ontvangen,2024-03-01T09:00:00+01:00,Anna
+1,Zaak aangemaakt,2024-03-01T10:00:00+01:00,Anna
+1,Zaak toegewezen,2024-03-02T09:00:00+01:00,Tom
+1,Volledigheid getoetst,2024-03-04T09:00:00+01:00,Vera
+1,Aanvulling ontvangen,2024-03-14T09:00:00+01:00,Aanvrager
+1,Volledigheid getoetst,2024-03-15T09:00:00+01:00,Vera
+1,Inhoudelijke toets,2024-03-21T09:00:00+01:00,Vera
+1,Conceptbesluit opgesteld,2024-03-31T09:00:00+01:00,Vera
+1,Besluit ondertekend,2024-04-05T09:00:00+01:00,Tom
+1,Besluit verzonden,2024-04-06T09:00:00+01:00,Ad
+2,Aanvraag ontvangen,2024-03-01T09:00:00+01:00,Anna
+2,Zaak toegewezen,2024-03-03T09:00:00+01:00,Tom
+2,Volledigheid getoetst,2024-03-05T09:00:00+01:00,Vera
+2,Inhoudelijke toets,2024-03-11T09:00:00+01:00,Vera
+2,Adviesverzoeken verstuurd,2024-03-12T09:00:00+01:00,Vera
+2,Advies brandveiligheid uitgebracht,2024-03-21T09:00:00+01:00,Bas
+2,Advies milieu uitgebracht,2024-03-31T09:00:00+01:00,Mila
+2,Welstandsadvies ontvangen,2024-04-10T09:00:00+01:00,Commissie
+2,Conceptbesluit opgesteld,2024-04-20T09:00:00+01:00,Vera
+2,Besluit ondertekend,2024-04-30T09:00:00+01:00,Tom
+2,Besluit verzonden,2024-05-10T09:00:00+01:00,Ad
+"""
+
+
+@pytest.fixture(scope="module")
+def omgeving(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    path = tmp_path_factory.mktemp("log") / "omgeving.csv"
+    path.write_text(OMGEVING_LOG, encoding="utf-8")
+    process = procesmap.load(OMGEVING)
+    return process, procesmap.analyse(process), compare(process, read_log(path))
+
+
+def test_compare_map_figures_are_the_analysis_figures(omgeving) -> None:  # type: ignore[no-untyped-def]
+    """Every modelled figure of `log compare` is the one `procesmap analyse` gives for the same map (same defaults)."""
+    process, analysis, comparison = omgeving
+    data = comparison.to_dict()
+    time = analysis.time
+    assert time.share_over_extended_term is not None and time.term_time["mean"] is not None
+    term = data["term"]
+    assert term["modelled_share_over_term"] == time.share_over_term
+    assert term["modelled_share_over_extended_term"] == time.share_over_extended_term
+    assert term["modelled_term_time"] == {k: time.term_time[k] for k in ("mean", "p50", "p85", "p95")}
+    assert data["cycle_time"]["modelled"] == {k: time.cycle_time[k] for k in ("mean", "p50", "p85", "p95")}
+    assert (term["term"], term["term_extension"]) == (time.term, time.term_extension) == (56.0, 42.0)
+    assert data["handovers"]["modelled_per_case"] == analysis.handovers.expected_per_case
+    assert data["handovers"]["modelled_role_per_case"] == analysis.handovers.expected_per_case["role"]
+    assert {v["step"]: v["modelled"] for v in data["visits"]} == {
+        s: analysis.visits[s] for s, names in comparison.links.items() if names}  # type: ignore[index]
+    # the figures of the issue: 7.1% over term + extension, term time 50.5 days
+    assert round(time.share_over_extended_term, 3) == 0.071 and round(time.term_time["mean"], 1) == 50.5
+
+
+def test_compare_observed_term_time_and_handovers_by_hand(omgeving) -> None:  # type: ignore[no-untyped-def]
+    """Observed figures of the two cases above, worked out by hand from the map's roles, teams and `via`."""
+    _, _, comparison = omgeving
+    data = comparison.to_dict()
+    assert data["fitness"]["cases"] == 1.0 and data["fitness"]["transitions"] == 1.0
+    term = data["term"]
+    # case 1: 36 days, less 10 days with the applicant (suspends the term); case 2: 70 days
+    assert term["observed_term_time"]["mean"] == pytest.approx((26 + 70) / 2)
+    assert data["cycle_time"]["observed"]["mean"] == pytest.approx((36 + 70) / 2)
+    assert term["observed_share_over_term"] == 0.5 and term["observed_share_over_extended_term"] == 0.0
+    # case 1: 6 role, 1 team (kcc -> vth), 2 external (to and from the applicant);
+    # case 2: 8 role, 3 team and 2 organisation (to and between the advisers), 2 external, 1 manual (welstand by mail)
+    assert data["handovers"]["observed_per_case"] == pytest.approx(
+        {"role": 7.0, "team": 2.0, "organisation": 1.0, "external": 2.0, "manual": 0.5})
+    assert data["handovers"]["observed_role_per_case"] == 7.0
+    # every finding's text is filled in, also PM603 on a succession through steps the log never shows
+    assert {f["code"] for f in data["findings"]} >= {"PM603", "PM607"}
+    for finding in data["findings"]:
+        text = finding["message"] + finding["message_nl"] + finding["hint"] + finding["hint_nl"]
+        assert "{" not in text.replace("{samples", ""), finding
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_compare_report_shows_the_map_figures(omgeving, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """No "-" in the map column where the analysis has a figure; the analyse report's words."""
+    from procesmap.eventlog._render import compare_sections, render
+    from procesmap.i18n import number, percent
+
+    _, analysis, comparison = omgeving
+    data = comparison.to_dict()
+    _, sections = compare_sections(data, lang)
+    by_title = {s.title: s for s in sections}
+    heading = {"nl": "Wettelijke termijn: 56 dagen (+ 42 dagen verdaging)",
+               "en": "Legal term: 56 days (+ 42 days extension)"}[lang]
+    term_rows = {row[0]: row[1:] for row in by_title[heading].rows}
+    extended = {"nl": "zaken over termijn + verdaging", "en": "cases over term + extension"}[lang]
+    assert term_rows[extended] == ["0" + ("," if lang == "nl" else ".") + "0%",
+                                   percent(analysis.time.share_over_extended_term, lang, 1)]
+    time_rows = {row[0]: row[1:] for row in by_title[MESSAGES["logreport.time"][lang]].rows}
+    map_term = time_rows[MESSAGES["logreport.term_time_row"][lang] + ", " + MESSAGES["logreport.modelled"][lang]]
+    assert map_term[0] == number(analysis.time.term_time["mean"], lang, 2) == ("50,53" if lang == "nl" else "50.53")
+    for section in sections:
+        if MESSAGES["logreport.modelled"][lang] in section.headers:
+            column = section.headers.index(MESSAGES["logreport.modelled"][lang])
+            assert "-" not in [row[column] for row in section.rows], section.title
+    text = render(data, "markdown", lang)
+    assert "verlenging" not in text and "Beslistermijn" not in text
+
+
+def test_log_report_words_are_the_analyse_reports() -> None:
+    """The log reports name the same things as the analyse report (procesmap/i18n/report.py), in both languages."""
+    same = {"logreport.term": "report.term", "logreport.share_over_term": "report.share_over_term",
+            "logreport.share_over_extended_term": "report.share_over_extended_term",
+            "logreport.cycle_time_row": "report.cycle_time", "logreport.term_time_row": "report.term_time"}
+    for ours, theirs in same.items():
+        for lang in ("nl", "en"):
+            assert MESSAGES[ours][lang].casefold() == MESSAGES[theirs][lang].casefold(), (ours, lang)
+    dutch = " ".join(v["nl"] for k, v in MESSAGES.items() if k.startswith("logreport.")).casefold()
+    for word in ("verlenging", "beslistermijn", "verlengde termijn", "utilisatie"):
+        assert word not in dutch, word
+    for word in ("termijntijd", "doorlooptijd", "wachttijd", "overdracht", "verdaging"):
+        assert word in dutch, word
+
+
+def test_compare_waits_leave_out_first_visits(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A visit without a visit before it has no wait: it is not counted as a wait of 0 days."""
+    process = procesmap.loads("""\
+procesmap: 1
+id: kort
+owner: x
+roles: {x: {people: 1}}
+steps:
+  - {id: a, type: start, role: x, log: [A], next: b}
+  - {id: b, type: end, role: x, wait: 1d, log: [B]}
+""", "kort.yaml")
+    path = tmp_path / "log.csv"
+    path.write_text("case,activity,timestamp\n"
+                    "1,A,2024-01-01T00:00:00Z\n1,B,2024-01-03T00:00:00Z\n"
+                    "2,B,2024-01-01T00:00:00Z\n2,A,2024-01-02T00:00:00Z\n2,B,2024-01-05T00:00:00Z\n", encoding="utf-8")
+    waits = {w["step"]: w for w in compare(process, read_log(path), procesmap.analysis.Settings(cases=100)).to_dict()["waits"]}
+    assert waits["b"]["measured"] == 2 and waits["b"]["observed_mean"] == pytest.approx(2.5)
+    assert waits["b"]["observed_median"] == pytest.approx(2.5)
+    assert waits["a"]["measured"] == 1 and waits["a"]["observed_mean"] == pytest.approx(1.0)
+
+
+def test_compare_report_says_none_instead_of_empty_tables() -> None:
+    """A log with nothing in common with the map: the sections say so instead of showing bare headers."""
+    from procesmap.eventlog._render import compare_sections, render
+
+    process = procesmap.load(OMGEVING)
+    if not LOGS.exists():
+        pytest.skip("shared event logs not present")
+    data = compare(process, read_log(LOGS / "running-example.csv")).to_dict()
+    _, sections = compare_sections(data, "nl")
+    for section in sections:
+        assert section.rows or section.empty, section.title
+    visits = next(s for s in sections if s.title == MESSAGES["logreport.visits"]["nl"])
+    assert visits.empty == "geen stap van de kaart is gekoppeld aan een logactiviteit"
+    assert data["handovers"]["observed_role_per_case"] is None  # nothing linked: nothing observed, not 0
+    page = render(data, "html", "nl")
+    assert '<p class="none">geen</p>' in page and '<td class="n">7,1%</td>' in page
+    assert "<code>check ticket</code>" in page

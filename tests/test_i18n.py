@@ -47,3 +47,14 @@ def test_dutch_numbers_use_a_decimal_comma() -> None:
 
 def test_unknown_key_shows_itself() -> None:
     assert t("no.such.key", "nl") == "no.such.key"
+
+
+def test_arguments_that_are_messages_counts_or_plurals() -> None:
+    from procesmap.i18n import Count, Message, plural
+
+    assert t("load.yaml", "nl", detail=Message("yaml.problem.no_colon")) == "geen geldige YAML: de `:` na een sleutel ontbreekt"
+    assert str(Message("yaml.problem.no_colon")) == "the `:` after a key is missing"
+    assert t("report.count.error", "nl", count=Count(12345)) == "12.345 fouten"
+    assert t("report.count.error", "en", count=1) == "1 error"
+    assert [plural(n, "nl") for n in (0, 1, 2, 1.0, "1", "1,0", "geen")] == ["other", "one", "other", "other", "one",
+                                                                             "other", "other"]

@@ -336,7 +336,7 @@ def test_colon_in_plain_text() -> None:
 def test_control_character_is_located() -> None:
     new = "name: Café\x07\n"
     text = change("name: Testproces\n", new)
-    assert_problem(only_problem(text), "load.yaml", where(text, new, "\x07"), "hint.yaml.generic")
+    assert_problem(only_problem(text), "load.yaml", where(text, new, "\x07"), "hint.yaml.control")
 
 
 def test_two_documents() -> None:

@@ -67,7 +67,8 @@ def test_empty_value_removes_the_field() -> None:
 def test_scenario_changes_exactly_the_figures_it_should() -> None:
     process = load(OMGEVING)
     base = analyse(process, FAST)
-    scenario = analyse(apply_overrides(process, ["roles.adviseur-milieu-odvr.fte=1.6"]), FAST)
+    scenario = analyse(apply_overrides(process, ["roles.adviseur-milieu-odvr.people=2",
+                                                 "roles.adviseur-milieu-odvr.fte=1.6"]), FAST)
     old = base.capacity.roles["adviseur-milieu-odvr"].utilisation
     new = scenario.capacity.roles["adviseur-milieu-odvr"].utilisation
     assert new == pytest.approx(old / 2)

@@ -13,8 +13,8 @@ from typing import Optional
 
 import typer
 
-from procesmap.cli import app
-from procesmap.errors import ProcessmapError, UsageError
+from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write, app
+from procesmap.errors import ProcessmapError
 
 
 def _group(name: str, help_text: str) -> typer.Typer:
@@ -40,45 +40,25 @@ class External(str, Enum):
     lane = "lane"
 
 
-class Language(str, Enum):
-    nl = "nl"
-    en = "en"
-
-
-def _language(explicit: Optional[Language]) -> str:
-    from procesmap.i18n import default_language
-
-    return default_language(explicit.value if explicit else None)
-
-
-def _fail(error: ProcessmapError, lang: str) -> typer.Exit:
-    typer.echo(error.format(lang) if hasattr(error, "format") else str(error), err=True)
-    return typer.Exit(code=2)
-
-
-def _write(path: Path, data: str | bytes, lang: str) -> None:
-    from procesmap._io import write_atomic
-
-    try:
-        write_atomic(path, data)
-    except OSError as err:
-        raise _fail(UsageError("bpmn.cli.write_failed", "hint.bpmn.write_failed", path=str(path),
-                               reason=err.strerror or str(err)), lang) from None
+def _language(explicit: Optional[Language], path: Path) -> str:
+    """The language of messages: ``--lang``, ``PROCESMAP_LANG``, the configuration's, the locale (docs/format-notes.md)."""
+    return _run_lang(explicit, [], [path])
 
 
 @export_app.command("bpmn")
 def export_bpmn_command(
-    file: Path = typer.Argument(..., help="The process map (YAML).", show_default=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the .bpmn file here (atomically); default: the screen."),
+    file: Path = typer.Argument(..., help="The process map (YAML).", show_default=False, readable=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the .bpmn file here (atomically); default: the screen. Never the map itself.", readable=False),
     pools: Pools = typer.Option(Pools.organisation, "--pools", help="One pool per organisation, or a single pool with lanes."),
     external: External = typer.Option(External.pool, "--external", help="External parties as their own pool (message flows) or as a lane."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages (default: PROCESMAP_LANG, else the locale)."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages (default: PROCESMAP_LANG, the configuration's `language`, else the locale)."),
 ) -> None:
     """Export a process map as BPMN 2.0 XML, laid out, for Camunda Modeler, Signavio and bpmn-js."""
     from procesmap.bpmn import ExportOptions, export_bpmn
     from procesmap.loading import load
 
-    language = _language(lang)
+    _guard_output(output, [file], _lang(lang))
+    language = _language(lang, file)
     try:
         process = load(file)
         data = export_bpmn(process, ExportOptions(pools=pools.value, external=external.value,  # type: ignore[arg-type]
@@ -94,17 +74,17 @@ def export_bpmn_command(
 
 @import_app.command("bpmn")
 def import_bpmn_command(
-    file: Path = typer.Argument(..., help="The BPMN 2.0 XML file (.bpmn).", show_default=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); default: the screen."),
+    file: Path = typer.Argument(..., help="The BPMN 2.0 XML file (.bpmn).", show_default=False, readable=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); default: the screen.", readable=False),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages, comments and the map (default: PROCESMAP_LANG, else the locale)."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale)."),
 ) -> None:
     """Import a BPMN 2.0 model as a draft process map; what cannot be mapped is listed."""
     from procesmap.bpmn import import_bpmn
 
-    language = _language(lang)
-    if output is not None and output.exists() and not force:
-        raise _fail(UsageError("bpmn.cli.exists", "hint.bpmn.exists", path=str(output)), language)
+    _guard_output(output, [file], _lang(lang))
+    language = _language(lang, file)
+    _refuse_existing(output, force, language)
     try:
         result = import_bpmn(file, lang=language, process_id=file.stem, display=str(file))
     except ProcessmapError as err:
@@ -112,7 +92,7 @@ def import_bpmn_command(
     if output is None:
         sys.stdout.write(result.yaml_text)
     else:
-        _write(output, result.yaml_text, language)
+        _write(output, result.yaml_text, language, overwrite=force)
         typer.echo(_t("bpmn.cli.written", language, path=str(output)), err=True)
     if result.unmapped:
         typer.echo(_t("bpmn.cli.unmapped", language, count=len(result.unmapped)), err=True)

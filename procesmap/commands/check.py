@@ -13,7 +13,7 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import FailOn, Language, _fail, _lang, _write, app
+from procesmap.cli import FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _write, app
 from procesmap.errors import UsageError
 
 __all__ = ["check"]
@@ -21,11 +21,11 @@ __all__ = ["check"]
 
 @app.command()
 def check(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
+    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
     fmt: str = typer.Option("plain", "--format", "-f", help="plain, github, gitlab or sarif."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the output to this file (atomically)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the output to this file (atomically); never one of the inputs.", readable=False),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.", readable=False),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the messages (default: PROCESMAP_LANG, the configuration, the process)."),
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation (default: configuration, else 0)."),
     cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases (default: configuration, else 10000)."),
@@ -39,8 +39,8 @@ def check(
     if fmt not in CHECK_FORMATS:
         raise _fail(UsageError("cli.check_bad_format", "hint.cli.check_bad_format", value=fmt,
                                allowed=", ".join(CHECK_FORMATS)), error_lang)
-    if cases is not None and cases < 0:
-        raise _fail(UsageError("cli.negative_cases", "hint.cli.negative_cases", value=cases), error_lang)
+    _check_simulation(cases, seed, error_lang)
+    _guard_output(output, [*paths, config], error_lang)
     results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
                                     only_maps=only_maps)
     report_lang = report_language(lang.value if lang else None, results, error_lang, paths)

@@ -19,7 +19,7 @@ from typing import Optional
 
 import typer
 
-from procesmap.cli import Language, _fail, _lang, _write, app
+from procesmap.cli import Language, _fail, _guard_output, _lang, _run_lang, _write, app
 from procesmap.errors import LoadError, UsageError
 
 
@@ -35,9 +35,9 @@ EXTENSIONS = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "mermaid": ".mmd"}
 
 @app.command()
 def diagram(
-    path: Path = typer.Argument(..., help="The process file (.yaml).", show_default=False),
+    path: Path = typer.Argument(..., help="The process file (.yaml).", show_default=False, readable=False),
     fmt: Optional[DiagramFormat] = typer.Option(None, "--format", "-f", help="png, svg, pdf (swimlanes) or mermaid (default: from --output's suffix, else png)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diagram to this file (atomically)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diagram to this file (atomically); never the map itself.", readable=False),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the labels (default: the process's `language`)."),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf) or as a Mermaid flowchart, with its findings on it."""
@@ -54,10 +54,11 @@ def diagram(
                                    format=chosen, path=str(output)), error_lang)
         chosen = chosen or from_suffix or "png"
     chosen = chosen or "png"
+    _guard_output(output, [path], error_lang)
     try:
         process = load(path)
     except LoadError as err:
-        raise _fail(err, error_lang) from None
+        raise _fail(err, _run_lang(lang, [], [path])) from None
     report_lang = (lang.value if lang else None) or _env_lang() or process.language
     data = render_diagram(analyse(process), chosen, report_lang)
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():

@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import FailOn, Language, _fail, _lang, _write, app
+from procesmap.cli import FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _output_format, _run_lang, _write, app
 from procesmap.errors import ProcessmapError, UsageError
 from procesmap.i18n.versions import install as _install_messages
 
@@ -17,38 +17,35 @@ _install_messages()  # until messages.py merges MESSAGES_VERSIONS
 
 @app.command("diff")
 def diff_command(
-    paths: List[Path] = typer.Argument(..., help="OLD NEW, or one FILE with --from/--to or --set.", show_default=False),
+    paths: List[Path] = typer.Argument(..., help="OLD NEW, or one FILE with --from/--to or --set.", show_default=False, readable=False),
     rev_from: Optional[str] = typer.Option(None, "--from", help="Git revision of the old map (e.g. HEAD~3, main)."),
     rev_to: Optional[str] = typer.Option(None, "--to", help="Git revision of the new map (default: the working tree)."),
     assignments: List[str] = typer.Option([], "--set", help="What-if on the new side: --set roles.adviseur-odr.people=2 (repeatable)."),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diff to this file (atomically)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diff to this file (atomically); never one of the maps.", readable=False),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language (default: the process's `language`)."),
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a NEW finding is at or above this severity."),
     seed: int = typer.Option(0, "--seed", help="Seed of the simulation, the same for both sides."),
     cases: int = typer.Option(10_000, "--cases", help="Simulated cases, the same for both sides."),
 ) -> None:
     """Compare two versions of a map: changes in steps, roles, transitions and RACI, and in the figures."""
-    import os
-
     from procesmap.analysis import Settings, Severity
     from procesmap.diff import diff_paths
-    from procesmap.render import SUFFIXES
     from procesmap.render.diff import DIFF_FORMATS, print_diff, render_diff
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in DIFF_FORMATS:
         raise _fail(UsageError("versions.diff.bad_format", "versions.hint.diff.formats", value=fmt,
                                allowed=", ".join(DIFF_FORMATS)), error_lang)
-    if cases < 0:
-        raise _fail(UsageError("cli.negative_cases", "hint.cli.negative_cases", value=cases), error_lang)
+    _check_simulation(cases, seed, error_lang)
+    _guard_output(output, paths, error_lang)
     try:
         difference = diff_paths([str(p) for p in paths], rev_from, rev_to, assignments,
                                 Settings(cases=cases, seed=seed))
     except ProcessmapError as err:
-        raise _fail(err, error_lang) from None
-    report_lang = (lang.value if lang else None) or os.environ.get("PROCESMAP_LANG") or difference.language
-    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
+        raise _fail(err, _run_lang(lang, [], paths)) from None
+    report_lang = (lang.value if lang else None) or _env_lang() or difference.language
+    chosen = fmt or _output_format(output, DIFF_FORMATS)
     if output is None and chosen == "terminal":
         from rich.console import Console
 
@@ -61,3 +58,10 @@ def diff_command(
             sys.stdout.write(text)
     if fail_on is not None and difference.diff.new_findings_at_or_above(Severity(fail_on.value)):
         raise typer.Exit(code=1)
+
+
+def _env_lang() -> str | None:
+    import os
+
+    value = os.environ.get("PROCESMAP_LANG", "")[:2].lower()
+    return value if value in ("nl", "en") else None

@@ -7,7 +7,7 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import Language, _lang, app
+from procesmap.cli import Language, _run_lang, app
 from procesmap.i18n.versions import install as _install_messages
 
 _install_messages()  # until messages.py merges MESSAGES_VERSIONS
@@ -15,7 +15,7 @@ _install_messages()  # until messages.py merges MESSAGES_VERSIONS
 
 @app.command("fmt")
 def fmt_command(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
+    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
     check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when a file would be reformatted (for CI)."),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the messages."),
 ) -> None:
@@ -23,7 +23,7 @@ def fmt_command(
     from procesmap.fmt import format_paths
     from procesmap.i18n import t
 
-    language = _lang(lang)
+    language = _run_lang(lang, [], paths)
     results, problems = format_paths([str(p) for p in paths], check=check)
     for result in results:
         if result.changed:

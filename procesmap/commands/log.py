@@ -12,7 +12,8 @@ from typing import Any, Optional
 
 import typer
 
-from procesmap.cli import FailOn, Language, _fail, _lang, _write, app
+from procesmap.cli import (FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _output_format,
+                           _refuse_existing, _run_lang, _write, app)
 from procesmap.errors import ProcessmapError, UsageError
 
 log_app = typer.Typer(name="log", help="Event logs (XES, CSV, Parquet): statistics, the map against the log, a draft map.",
@@ -25,9 +26,11 @@ _TIMESTAMP = typer.Option(None, "--timestamp", help="Column with the timestamp, 
 _RESOURCE = typer.Option(None, "--resource", help="Column with the resource (default: org:resource, resource, ...).")
 _ROLE = typer.Option(None, "--role", help="Column with the role or team (default: org:group, role, ...).")
 _LIFECYCLE = typer.Option(None, "--lifecycle", help="Column with start/complete (default: lifecycle:transition).")
-_ROLES = typer.Option(None, "--roles", help="A resource -> role mapping: YAML {resource: role} or CSV resource,role.")
+_ROLES = typer.Option(None, "--roles", help="A resource -> role mapping: YAML {resource: role} or CSV resource,role.",
+                      readable=False)
 _FORMAT = typer.Option(None, "--format", "-f", help="terminal, markdown, json or html (default: from --output's suffix, else terminal).")
-_OUTPUT = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically).")
+_OUTPUT = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically); never one of the inputs.",
+                       readable=False)
 _LANG = typer.Option(None, "--lang", help="Report language (nl or en).")
 
 
@@ -52,11 +55,11 @@ def _read(path: Path, case: Optional[str], activity: Optional[str], timestamp: O
 
 
 def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang: str) -> None:
-    from procesmap.eventlog._render import FORMATS, SUFFIXES, compare_sections, print_terminal, render, stats_sections
+    from procesmap.eventlog._render import FORMATS, compare_sections, print_terminal, render, stats_sections
 
     if fmt is not None and fmt not in FORMATS:
         raise UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS))
-    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "markdown") if output else "terminal")
+    chosen = fmt or (_output_format(output, FORMATS, "markdown") if output else "terminal")
     if chosen == "terminal" and output is None:
         from rich.console import Console
 
@@ -74,14 +77,12 @@ def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang
 def _log_lang(lang: Optional[Language], log: Path) -> str:
     """``--lang``, else ``PROCESMAP_LANG``, else the ``language`` of the procesmap.toml that governs the log's
     folder (a Dutch team's configuration gives Dutch log reports too), else the locale, else English."""
-    from procesmap.api import report_language
-
-    return report_language(lang.value if lang else None, [], fallback=_lang(None), paths=[log])
+    return _run_lang(lang, [], [log])
 
 
 @log_app.command("stats")
 def stats(
-    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False),
+    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
     fmt: Optional[str] = _FORMAT, output: Optional[Path] = _OUTPUT, lang: Optional[Language] = _LANG,
     case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
     resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
@@ -91,6 +92,7 @@ def stats(
     """Cases, events, variants, case durations, directly-follows with waits, and handovers of one log."""
     from procesmap.eventlog import log_stats
 
+    _guard_output(output, [log, roles], _lang(lang))
     language = _log_lang(lang, log)
     try:
         data = log_stats(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), top_variants=top).to_dict()
@@ -101,8 +103,8 @@ def stats(
 
 @log_app.command("compare")
 def compare_command(
-    process_file: Path = typer.Argument(..., metavar="MAP", help="The process map (.yaml).", show_default=False),
-    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False),
+    process_file: Path = typer.Argument(..., metavar="MAP", help="The process map (.yaml).", show_default=False, readable=False),
+    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
     fmt: Optional[str] = _FORMAT, output: Optional[Path] = _OUTPUT, lang: Optional[Language] = _LANG,
     fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this severity."),
     case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
@@ -116,15 +118,22 @@ def compare_command(
     from procesmap.analysis import Settings, Severity
     from procesmap.eventlog import compare
 
-    language = _lang(lang)
+    _check_simulation(cases, seed, _lang(lang))
+    _guard_output(output, [process_file, log, roles], _lang(lang))
+    from procesmap.api import report_language
+
+    language = _run_lang(lang, [], [process_file])
     try:
         process = procesmap.load(process_file)
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+    # once the map is read, every message (a log that cannot be read too) is in the report's language
+    language = report_language(lang.value if lang else None, [], fallback=process.language or language,
+                               paths=[process_file])
+    try:
         result = compare(process, _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
                          Settings(cases=cases, seed=seed))
-        from procesmap.api import report_language
-
-        _emit(result.to_dict(), fmt, output,
-              report_language(lang.value if lang else None, [], fallback=process.language or language, paths=[process_file]))
+        _emit(result.to_dict(), fmt, output, language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
     if any(f.severity >= Severity(fail_on.value) for f in result.findings):
@@ -133,8 +142,9 @@ def compare_command(
 
 @log_app.command("discover")
 def discover_command(
-    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); else to the screen."),
+    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); else to the screen. An existing file needs --force.", readable=False),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     coverage: float = typer.Option(0.8, "--coverage", help="Share of cases whose most frequent behaviour the draft covers."),
     min_share: float = typer.Option(0.05, "--min-activity-share", help="Leave out activities in fewer than this share of cases."),
     process_id: Optional[str] = typer.Option(None, "--id", help="The draft's process id (default: from the file name)."),
@@ -147,7 +157,9 @@ def discover_command(
     from procesmap.eventlog import discover
     from procesmap.i18n import t
 
+    _guard_output(output, [log, roles], _lang(lang))
     language = _log_lang(lang, log)
+    _refuse_existing(output, force, language)
     try:
         if not 0.0 < coverage <= 1.0:
             raise UsageError("log.bad_coverage", "hint.log.bad_coverage", value=coverage)
@@ -158,5 +170,5 @@ def discover_command(
     if output is None:
         sys.stdout.write(text)
         return
-    _write(output, text, language)
+    _write(output, text, language, overwrite=force)
     typer.echo(t("logreport.written", language, path=str(output)), err=True)

@@ -1,4 +1,11 @@
-"""``procesmap overview``: the key figures of every process and the load of each role across them."""
+"""``procesmap overview``: the key figures of every process and the load of each role across them.
+
+Options, languages, exit codes and ``--output`` work as for ``analyse`` (the same enums and helpers):
+the maps are checked with their configuration and suppression comments (:func:`procesmap.api.check_paths`),
+and the exit code is 1 when a finding counts at or above ``--fail-on``, a finding across processes or
+one of a single map. The terminal and Markdown output list every finding that sets that exit code, so
+that a CI log shows why it failed (see docs/repository.md).
+"""
 
 from __future__ import annotations
 
@@ -8,51 +15,64 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import app
+from procesmap.cli import (FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _output_format, _run_lang,
+                           _write, app)
+from procesmap.errors import ProcessmapError, UsageError
+
+OVERVIEW_FORMATS = ("terminal", "markdown", "json")
 
 
 @app.command()
 def overview(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False),
-    fmt: str = typer.Option("terminal", "--format", "-f", help="terminal, markdown or json."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically)."),
-    lang: Optional[str] = typer.Option(None, "--lang", help="nl or en."),
-    fail_on: str = typer.Option("error", "--fail-on", help="Exit 1 when a finding is at or above this severity."),
-    seed: int = typer.Option(0, "--seed", help="Seed of the simulation."),
-    cases: int = typer.Option(10_000, "--cases", help="Number of simulated cases."),
+    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically); never one of the inputs.", readable=False),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`)."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation (default: configuration, else 0)."),
+    cases: Optional[int] = typer.Option(None, "--cases", help="Number of simulated cases (default: configuration, else 10000)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.", readable=False),
 ) -> None:
     """Across processes: key figures per process, and per role and team the load of all processes together."""
-    from procesmap._io import write_atomic
-    from procesmap.analysis import Settings, Severity
-    from procesmap.api import analyse_paths
-    from procesmap.errors import UsageError
-    from procesmap.i18n import default_language
-    from procesmap.render.overview import render_overview
-    from procesmap.repository import overview as build_overview
+    from dataclasses import replace
 
-    language = default_language(lang)
-    if fmt not in ("terminal", "markdown", "json"):
-        typer.echo(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt,
-                              allowed="terminal, markdown, json").format(language), err=True)
-        raise typer.Exit(code=2)
-    if fail_on not in ("error", "warning", "info"):
-        typer.echo(UsageError("cli.bad_format", "hint.cli.bad_format", value=fail_on,
-                              allowed="error, warning, info").format(language), err=True)
-        raise typer.Exit(code=2)
-    settings = Settings(cases=cases, seed=seed)
-    analyses, problems = analyse_paths([str(p) for p in paths], settings)
+    from procesmap.analysis import Severity
+    from procesmap.api import across_processes, check_paths, exit_code, failing_findings, report_language
+    from procesmap.render.ci import path_for_ci
+    from procesmap.render.overview import render_overview
+
+    error_lang = _lang(lang)
+    if fmt is not None and fmt not in OVERVIEW_FORMATS:
+        raise _fail(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(OVERVIEW_FORMATS)),
+                    error_lang)
+    _check_simulation(cases, seed, error_lang)
+    _guard_output(output, [*paths, config], error_lang)
+    try:
+        results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed)
+    except ProcessmapError as err:
+        raise _fail(err, _run_lang(lang, [], paths)) from None
+    language = report_language(lang.value if lang else None, results, error_lang, paths)
     for problem in problems:
         typer.echo(problem.format(language), err=True)
-    if not analyses:
+    if not results:
         raise typer.Exit(code=2)
-    result = build_overview(analyses, settings)
-    text = render_overview(result, fmt, language)
+    across = across_processes(results, config)
+    chosen = fmt or _output_format(output, OVERVIEW_FORMATS)
+    threshold = Severity(fail_on.value if fail_on else (results[0].fail_on or "error"))
+    failing = failing_findings(results, fail_on.value if fail_on else None)
+    shown = across
+    if chosen != "json" and failing:
+        # the findings of single maps that set exit code 1 are listed with the findings across processes;
+        # the JSON keeps its shape: per process the counts by severity, and the findings across processes
+        failing = sorted(failing, key=lambda f: (path_for_ci(f.file), f.line, f.column, f.code, f.subject))
+        shown = replace(across, findings=[*across.findings, *failing])  # type: ignore[type-var]
+    text = render_overview(shown, chosen, language)  # type: ignore[arg-type]
     if output is not None:
-        write_atomic(output, text)
+        _write(output, text, error_lang)
     else:
         sys.stdout.write(text)
-    if problems:
-        raise typer.Exit(code=2)
-    threshold = Severity(fail_on)
-    if any(f.severity >= threshold for f in result.findings) or any(a.findings_at_or_above(threshold) for a in analyses):
-        raise typer.Exit(code=1)
+    code = exit_code(results, problems, fail_on.value if fail_on else None)
+    if code == 0 and any(f.severity >= threshold for f in across.findings):  # type: ignore[attr-defined]
+        code = 1
+    if code:
+        raise typer.Exit(code=code)

@@ -180,7 +180,7 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
     from procesmap.analysis import Settings, analyse
     from procesmap.durations import mean_elapsed_days
 
-    settings = settings or Settings(cases=2000)
+    settings = settings or Settings()
     analysis = analysis or analyse(process, settings)
     con = connect(log)
     try:
@@ -189,7 +189,6 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
         step_of = {a: s for s, names in links.items() for a in names}
         logged = {s for s, names in links.items() if names}
         pairs, interleavings, starts, ends = allowed_successions(process, logged)
-        role_of = {s.id: s.role for s in process.steps}
         suspends = [s.id for s in process.steps if s.suspends_term]
         con.register("links", pa.table({"a": pa.array(list(step_of), pa.string()),
                                         "s": pa.array(list(step_of.values()), pa.string())}))
@@ -198,9 +197,6 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
                                           "t": pa.array([p[1] for p in allowed], pa.string())}))
         con.register("starts", pa.table({"s": pa.array(sorted(starts), pa.string())}))
         con.register("ends", pa.table({"s": pa.array(sorted(ends), pa.string())}))
-        roles = [(s, r) for s, r in role_of.items() if r]
-        con.register("step_roles", pa.table({"s": pa.array([x[0] for x in roles], pa.string()),
-                                             "role": pa.array([x[1] for x in roles], pa.string())}))
         con.register("suspended", pa.table({"s": pa.array(suspends, pa.string())}))
         con.execute("""
             CREATE TEMP TABLE u AS
@@ -262,7 +258,8 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
             for s in process.steps if links[s.id]
         ]
         wait_rows = {s: (n, m, md, lm) for s, n, m, md, lm in rows(con, f"""
-            SELECT s, count(pte), avg(greatest(ts - pte, 0)) / {US_PER_DAY}, quantile_cont(greatest(ts - pte, 0), 0.5) / {US_PER_DAY},
+            SELECT s, count(pte), avg(greatest(ts - pte, 0)) FILTER (WHERE pte IS NOT NULL) / {US_PER_DAY},
+                   quantile_cont(greatest(ts - pte, 0), 0.5) FILTER (WHERE pte IS NOT NULL) / {US_PER_DAY},
                    avg(te - ts) FILTER (WHERE timed) / {US_PER_DAY}
             FROM v WHERE s IS NOT NULL GROUP BY s""")}
         calendar = process.calendar.calendar()
@@ -290,7 +287,9 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
         term: dict[str, Any] = {"term": term_days, "term_extension": extension,
                                 "observed_share_over_term": None, "observed_share_over_extended_term": None,
                                 "modelled_share_over_term": analysis.time.share_over_term,
+                                "modelled_share_over_extended_term": analysis.time.share_over_extended_term,
                                 "observed_term_time": {"mean": None, "p50": None, "p85": None, "p95": None},
+                                "modelled_term_time": {k: analysis.time.term_time.get(k) for k in ("mean", "p50", "p85", "p95")},
                                 "suspending_steps": suspends}
         mean_t, p50, p85, p95 = rows(con, """SELECT avg(term_days), quantile_cont(term_days, 0.5),
             quantile_cont(term_days, 0.85), quantile_cont(term_days, 0.95) FROM ct""")[0]
@@ -301,17 +300,28 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
             if extension is not None:
                 term["observed_share_over_extended_term"] = scalar(
                     con, "SELECT avg(CASE WHEN term_days > ? THEN 1.0 ELSE 0.0 END) FROM ct", term_days + extension + 1e-9)
-        observed_roles, observed_people, people_known = rows(con, """
-            SELECT count(*) FILTER (WHERE a.role IS NOT NULL AND b.role IS NOT NULL AND a.role <> b.role),
-                   count(*) FILTER (WHERE v.r IS NOT NULL AND v.nr IS NOT NULL AND v.r <> v.nr),
-                   count(*) FILTER (WHERE v.r IS NOT NULL AND v.nr IS NOT NULL)
-            FROM v LEFT JOIN step_roles a ON v.s = a.s LEFT JOIN step_roles b ON v.ns = b.s
-            WHERE v.nu IS NOT NULL""")[0]
+        from procesmap.analysis.handovers import LEVELS, handover_levels
+
+        step_pairs = rows(con, "SELECT s, ns, count(*) FROM v WHERE s IS NOT NULL AND ns IS NOT NULL GROUP BY s, ns")
+        linked_pairs = sum(int(n) for _, _, n in step_pairs)
+        per_level = {level: 0 for level in LEVELS}
+        for a, b, n in step_pairs:
+            for level in handover_levels(analysis.graph, a, b):
+                per_level[level] += int(n)
+        observed_people, people_known = rows(con, """
+            SELECT count(*) FILTER (WHERE r IS NOT NULL AND nr IS NOT NULL AND r <> nr),
+                   count(*) FILTER (WHERE r IS NOT NULL AND nr IS NOT NULL)
+            FROM v WHERE nu IS NOT NULL""")[0]
+        observed_levels = {level: (per_level[level] / cases if cases and linked_pairs else None) for level in LEVELS}
+        modelled_levels = {level: analysis.handovers.expected_per_case.get(level) for level in LEVELS}
         handovers = {
-            "modelled_role_per_case": analysis.handovers.expected_per_case.get("role"),
-            "observed_role_per_case": observed_roles / cases if cases else None,
+            "modelled_role_per_case": modelled_levels["role"],
+            "observed_role_per_case": observed_levels["role"],
             "observed_resource_per_case": observed_people / cases if cases and people_known else None,
             "resource_pairs_known": int(people_known),
+            "step_pairs": linked_pairs,
+            "observed_per_case": observed_levels,
+            "modelled_per_case": modelled_levels,
         }
         counts = {"cases": cases, "steps": len(process.steps), "steps_linked": len(logged),
                   "activities": len(activities), "activities_linked": len(step_of)}

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import UsageError
+from procesmap.errors import UsageError, not_utf8
 
 __all__ = ["LogMapping", "EventLog", "read_log", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 
@@ -133,6 +133,8 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
             raw = _read_parquet(file)
     except UsageError:
         raise
+    except UnicodeDecodeError as err:  # a CSV saved as Windows-1252 (Excel): say where, and how to save it
+        raise not_utf8(file, err) from None
     except PermissionError as err:
         raise UsageError("log.unreadable", "hint.log.unreadable", path=str(file), reason=err.strerror or str(err)) from None
     except Exception as err:  # OSError, EOFError, gzip/lxml/pyarrow/DuckDB errors: a corrupt or truncated file

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +30,7 @@ class Section:
     rows: list[list[str]]
     more: int = 0
     chart: dict[str, Any] | None = field(default=None)
+    empty: str | None = None  # said instead of a table without rows (an empty table reads as a fault)
 
 
 def _n(value: Any, lang: str, digits: int = 1) -> str:
@@ -77,8 +80,12 @@ def stats_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) ->
         (t("logreport.min", lang), _n(d["min"], lang, 2)), (t("logreport.max", lang), _n(d["max"], lang, 2))])
     histogram = data.get("case_duration_histogram") or {}
     if histogram.get("counts"):
+        edges = histogram["edges"]
+        step = (edges[-1] - edges[0]) / max(len(edges) - 1, 1)
+        # enough decimals to tell the bins apart: cases of a few hours have bins of 0.006 days
+        digits = max(1, min(4, math.ceil(-math.log10(step)))) if step > 0 else 1
         duration.chart = {"kind": "histogram", "title": t("logreport.chart_durations", lang),
-                          "labels": [_n(e, lang, 1) for e in histogram["edges"][:-1]], "values": histogram["counts"]}
+                          "labels": [_n(e, lang, digits) for e in edges[:-1]], "values": histogram["counts"]}
     sections.append(duration)
     rows = [[a["activity"], _n(a["instances"], lang), _n(a["cases"], lang), _p(a["share_of_cases"], lang),
              _n(a["service_time_mean"], lang, 3)] for a in data["activities"]]
@@ -126,48 +133,78 @@ def compare_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) 
         (t("logreport.links", lang), f"{_n(c['steps_linked'], lang)} / {_n(c['steps'], lang)}"),
         (t("logreport.steps_not_observed", lang), ", ".join(data["steps_not_observed"]) or t("logreport.none", lang)),
     ])]
-    findings = [[x["severity"], x["code"], f"{x['file']}:{x['line']}", x["message_nl"] if lang == "nl" else x["message"]]
+    findings = [[t(f"logreport.severity.{x['severity']}", lang), x["code"], f"{x['file']}:{x['line']}", x["message_nl"] if lang == "nl" else x["message"]]
                 for x in data["findings"]]
     sections.append(Section(t("logreport.findings", lang), [t("logreport.severity", lang), t("logreport.code", lang),
                                                             t("logreport.where", lang), t("logreport.message", lang)],
                             findings or [[t("logreport.no_findings", lang), "", "", ""]]))
+    none = t("logreport.none", lang)
     rows = [[a["activity"], _n(a["cases"], lang), _p(a["share_of_cases"], lang)] for a in data["activities_not_on_map"]]
     shown, more = _limit(rows, limit)
     sections.append(Section(t("logreport.not_on_map", lang), [t("logreport.activity", lang), t("logreport.cases", lang),
-                                                              t("logreport.share_of_cases", lang)], shown, more))
+                                                              t("logreport.share_of_cases", lang)], shown, more, empty=none))
     rows = [[x["from"].replace("\x1e", ""), x["to"].replace("\x1e", ""), _n(x["cases"], lang), _p(x["share_of_cases"], lang)]
             for x in data["transitions_not_on_map"]]
     shown, more = _limit(rows, limit)
     sections.append(Section(t("logreport.transitions_not_on_map", lang),
                             [t("logreport.from", lang), t("logreport.to", lang), t("logreport.cases", lang),
-                             t("logreport.share_of_cases", lang)], shown, more))
+                             t("logreport.share_of_cases", lang)], shown, more, empty=none))
     rows = [[x["from"], x["to"]] for x in data["map_transitions_not_observed"]]
     shown, more = _limit(rows, limit)
-    sections.append(Section(t("logreport.never_observed", lang), [t("logreport.from", lang), t("logreport.to", lang)], shown, more))
+    sections.append(Section(t("logreport.never_observed", lang), [t("logreport.from", lang), t("logreport.to", lang)],
+                            shown, more, empty=none))
+    unlinked = t("logreport.no_linked_steps", lang)
     sections.append(Section(t("logreport.visits", lang), [t("logreport.step", lang), t("logreport.observed", lang),
                                                           t("logreport.modelled", lang)],
-                            [[v["step"], _n(v["observed"], lang, 2), _n(v["modelled"], lang, 2)] for v in data["visits"]]))
-    sections.append(Section(t("logreport.waits", lang), [t("logreport.step", lang), t("logreport.measured", lang),
-                                                         t("logreport.observed_mean", lang), t("logreport.observed_median", lang),
-                                                         t("logreport.modelled", lang)],
-                            [[w["step"], _n(w["measured"], lang), _n(w["observed_mean"], lang, 2),
-                              _n(w["observed_median"], lang, 2), _n(w["modelled"], lang, 2)] for w in data["waits"]]))
-    o, m = data["cycle_time"]["observed"], data["cycle_time"]["modelled"]
-    sections.append(Section(t("logreport.cycle_time", lang), ["", t("logreport.observed", lang), t("logreport.modelled", lang)],
-                            [[t("logreport.mean", lang), _n(o["mean"], lang, 2), _n(m["mean"], lang, 2)],
-                             ["p50", _n(o["p50"], lang, 2), _n(m["p50"], lang, 2)],
-                             ["p85", _n(o["p85"], lang, 2), _n(m["p85"], lang, 2)],
-                             ["p95", _n(o["p95"], lang, 2), _n(m["p95"], lang, 2)]]))
+                            [[v["step"], _n(v["observed"], lang, 2), _n(v["modelled"], lang, 2)] for v in data["visits"]],
+                            empty=unlinked))
+    timed = any(w.get("observed_lead_mean") is not None for w in data["waits"])
+    headers = [t("logreport.step", lang), t("logreport.measured", lang), t("logreport.observed_mean", lang),
+               t("logreport.observed_median", lang), t("logreport.modelled", lang)]
+    if timed:
+        headers += [t("logreport.service_observed", lang), t("logreport.service_modelled", lang)]
+    rows = []
+    for w in data["waits"]:
+        row = [w["step"], _n(w["measured"], lang), _n(w["observed_mean"], lang, 2), _n(w["observed_median"], lang, 2),
+               _n(w["modelled"], lang, 2)]
+        if timed:
+            row += [_n(w.get("observed_lead_mean"), lang, 2), _n(w.get("modelled_lead"), lang, 2)]
+        rows.append(row)
+    sections.append(Section(t("logreport.waits", lang), headers, rows, empty=unlinked))
     term = data["term"]
-    sections.append(Section(t("logreport.term", lang), ["", t("logreport.observed", lang), t("logreport.modelled", lang)], [
-        [t("logreport.term_days", lang), _n(term["term"], lang, 1), _n(term["term"], lang, 1)],
-        [t("logreport.share_over_term", lang), _p(term["observed_share_over_term"], lang), _p(term["modelled_share_over_term"], lang)],
-        [t("logreport.share_over_extended_term", lang), _p(term["observed_share_over_extended_term"], lang), "-"],
-        [t("logreport.term_time_mean", lang), _n(term["observed_term_time"]["mean"], lang, 2), "-"]]))
+    o, m = data["cycle_time"]["observed"], data["cycle_time"]["modelled"]
+    ot, mt = term["observed_term_time"], term.get("modelled_term_time") or {}
+    keys = ("mean", "p50", "p85", "p95")
+    observed, modelled = t("logreport.observed", lang), t("logreport.modelled", lang)
+    cycle, term_time = t("logreport.cycle_time_row", lang), t("logreport.term_time_row", lang)
+    sections.append(Section(t("logreport.time", lang), ["", t("logreport.mean", lang), "p50", "p85", "p95"], [
+        [f"{cycle}, {observed}"] + [_n(o.get(k), lang, 2) for k in keys],
+        [f"{cycle}, {modelled}"] + [_n(m.get(k), lang, 2) for k in keys],
+        [f"{term_time}, {observed}"] + [_n(ot.get(k), lang, 2) for k in keys],
+        [f"{term_time}, {modelled}"] + [_n(mt.get(k), lang, 2) for k in keys]]))
+    # the term as the analyse report writes it: "56 dagen (+ 42 dagen verdaging)"
+    if term["term"] is None:
+        value = t("logreport.not_modelled", lang)
+    elif term["term_extension"] is None:
+        value = t("report.term_value", lang, term=number(term["term"], lang, 0))
+    else:
+        value = t("report.term_with_extension", lang, term=number(term["term"], lang, 0),
+                  extension=number(term["term_extension"], lang, 0))
+    heading = f"{t('logreport.term', lang)}: {value}"
+    rows = [[t("logreport.share_over_term", lang), _p(term["observed_share_over_term"], lang),
+             _p(term["modelled_share_over_term"], lang)]]
+    if term["term_extension"] is not None:
+        rows.append([t("logreport.share_over_extended_term", lang), _p(term["observed_share_over_extended_term"], lang),
+                     _p(term.get("modelled_share_over_extended_term"), lang)])
+    sections.append(Section(heading, ["", observed, modelled], rows))
     h = data["handovers"]
-    sections.append(Section(t("logreport.handover_compare", lang), ["", t("logreport.observed", lang), t("logreport.modelled", lang)], [
-        [t("logreport.role_handovers", lang), _n(h["observed_role_per_case"], lang, 2), _n(h["modelled_role_per_case"], lang, 2)],
-        [t("logreport.resource_handovers", lang), _n(h["observed_resource_per_case"], lang, 2), "-"]]))
+    obs_levels = h.get("observed_per_case") or {"role": h["observed_role_per_case"]}
+    mod_levels = h.get("modelled_per_case") or {"role": h["modelled_role_per_case"]}
+    rows = [[t(f"report.level.{level}", lang), _n(obs_levels.get(level), lang, 2), _n(mod_levels.get(level), lang, 2)]
+            for level in mod_levels]
+    rows.append([t("logreport.resource_handovers", lang), _n(h["observed_resource_per_case"], lang, 2),
+                 t("logreport.not_modelled", lang)])
+    sections.append(Section(t("logreport.handover_compare", lang), ["", observed, modelled], rows))
     return title, sections
 
 
@@ -178,6 +215,9 @@ def _markdown(title: str, sections: list[Section], lang: str) -> str:
     out = [f"# {title}", ""]
     for s in sections:
         out += [f"## {s.title}", ""]
+        if not s.rows and s.empty:
+            out += [f"*{cell(s.empty)}*", ""]
+            continue
         headers = s.headers if any(s.headers) else s.headers
         out.append("| " + " | ".join(cell(h) for h in headers) + " |")
         out.append("|" + "|".join("---" for _ in headers) + "|")
@@ -216,20 +256,42 @@ def _svg(chart: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+_NUMBER = re.compile(r"-|[-+]?[\d.,]+%?( \([\d.,]+ / [\d.,]+\)| / [\d.,]+)?")
+
+
+def _numeric_columns(section: Section) -> list[bool]:
+    """Columns (after the first) whose cells are mostly figures: right-aligned, so that the numbers line up."""
+    width = len(section.headers)
+    if not any(section.headers):  # a list of facts: values of every kind, left-aligned
+        return [False] * width
+    return [i > 0 and sum(bool(_NUMBER.fullmatch(row[i])) for row in section.rows) * 2 > len(section.rows)
+            for i in range(width)]
+
+
+def _cell(tag: str, value: str, numeric: bool) -> str:
+    text = re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(value))  # `step` in a message as code
+    return f'<{tag} class="n">{text}</{tag}>' if numeric else f"<{tag}>{text}</{tag}>"
+
+
 def _html(title: str, sections: list[Section], lang: str) -> str:
     esc = html.escape
     out = [f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{esc(title)}</title>',
            "<style>body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em}"
            "table{border-collapse:collapse;margin-bottom:1em}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
-           "th{background:#eef}</style></head><body>", f"<h1>{esc(title)}</h1>"]
+           "th{background:#eef}.n{text-align:right;font-variant-numeric:tabular-nums}p.none{font-style:italic}"
+           "</style></head><body>", f"<h1>{esc(title)}</h1>"]
     for s in sections:
         out.append(f"<h2>{esc(s.title)}</h2>")
         if s.chart:
             out.append(f"<figure>{_svg(s.chart)}<figcaption>{esc(s.chart['title'])}</figcaption></figure>")
+        if not s.rows and s.empty:
+            out.append(f'<p class="none">{esc(s.empty)}</p>')
+            continue
         out.append("<table>")
+        numeric = _numeric_columns(s)
         if any(s.headers):
-            out.append("<tr>" + "".join(f"<th>{esc(h)}</th>" for h in s.headers) + "</tr>")
-        out += ["<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in s.rows]
+            out.append("<tr>" + "".join(_cell("th", h, n) for h, n in zip(s.headers, numeric)) + "</tr>")
+        out += ["<tr>" + "".join(_cell("td", v, n) for v, n in zip(row, numeric)) + "</tr>" for row in s.rows]
         out.append("</table>")
         if s.more:
             out.append(f"<p>{esc(t('logreport.more_rows', lang, count=s.more))}</p>")
@@ -239,15 +301,21 @@ def _html(title: str, sections: list[Section], lang: str) -> str:
 
 def print_terminal(title: str, sections: list[Section], lang: str, console: Any) -> None:
     from rich.table import Table
+    from rich.text import Text
 
-    console.print(f"[bold]{title}[/bold]", highlight=False)
+    console.print(Text(title, style="bold"))
     for s in sections:
-        table = Table(title=s.title, title_justify="left", show_header=any(s.headers), show_edge=False)
+        # the title on a line of its own: as a table title rich would wrap it to the width of a narrow table
+        console.print()
+        console.print(Text(s.title, style="bold"))
+        if not s.rows and s.empty:
+            console.print(Text(s.empty, style="italic"))
+            continue
+        table = Table(show_header=any(s.headers), show_edge=False)
         for header in s.headers:
             table.add_column(header, overflow="fold")
         for row in s.rows:
             table.add_row(*row)
-        console.print()
         console.print(table)
         if s.more:
             console.print(t("logreport.more_rows", lang, count=s.more))

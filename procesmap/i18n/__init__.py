@@ -3,23 +3,93 @@
 Every user-facing sentence is a key in :data:`procesmap.i18n.messages.MESSAGES`
 with a Dutch and an English text; analysers and rules only ever produce keys
 and arguments. Numbers in Dutch text use a decimal comma (through Babel).
+
+Plurals
+-------
+A count and its noun agree through a plural field in the template::
+
+    "report.count.warning": {"en": "{count:plural:# warning|# warnings}",
+                             "nl": "{count:plural:# waarschuwing|# waarschuwingen}"}
+
+``{name:plural:FORMS}`` picks one of the ``|``-separated ``FORMS`` by the value of the
+argument ``name`` and the language's CLDR plural rules (Babel): for Dutch and English the
+forms are ``one|other``. In the chosen form ``#`` stands for the number, written exactly as
+``{name}`` would be (so ``1`` gives "1 waarschuwing", ``1.0`` written as "1,0" gives "1,0
+dagen"). A sentence may hold several plural fields (``"{steps:plural:# step|# steps},
+{roles:plural:# role|# roles}"``); a form may hold any text but ``{``, ``}`` and ``|``. The argument may
+be an int, a float or a number already written the language's way (``number(1200.0, "nl", 0)``).
+:func:`plural` gives the category itself, for code that needs it.
+
+Arguments
+---------
+A float is written the language's way (``1.234,5``); a plain int as it is (a line number, a
+year), a :class:`Count` grouped the language's way (``18.400``). :class:`Key` (a catalogue key)
+and :class:`Message` (a key with arguments) are shown in the language of the text around them.
+A ``reason`` argument that is the English text of a common operating-system error
+(``err.strerror``) is shown translated too (see :func:`procesmap.errors.os_reason`, which
+callers should prefer). A form with ``#`` must not also hold a literal ``#``.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from procesmap.i18n.messages import MESSAGES
+from procesmap.i18n.problems import MESSAGES_PROBLEMS
 
-__all__ = ["LANGUAGES", "Key", "t", "number", "percent", "default_language", "MESSAGES"]
+__all__ = ["LANGUAGES", "Key", "Message", "Count", "t", "number", "percent", "plural", "plural_forms",
+           "default_language", "MESSAGES"]
+
+for _key, _entry in MESSAGES_PROBLEMS.items():  # merged here, so that messages.py need not know of it
+    MESSAGES.setdefault(_key, _entry)
 
 LANGUAGES = ("nl", "en")
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+_CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
+#: ``{name:plural:one|other}``: not preceded by ``{`` (``{{`` is a literal brace)
+_PLURAL_FIELD = re.compile(r"(?<!\{)\{(?P<name>[A-Za-z_][A-Za-z0-9_]*):plural:(?P<forms>[^{}]*)\}")
 
 
 class Key(str):
     """An argument that is itself a catalogue key: shown translated (``Key("kind.role")`` -> "rol")."""
+
+
+class Count(int):
+    """A whole number written the language's way in a text: ``Count(18400)`` -> "18.400" (nl), "18,400" (en).
+
+    A plain ``int`` argument is written as it is (it may be a line number or a year).
+    """
+
+
+class Message(str):
+    """An argument that is itself a catalogue message with arguments, shown in the language of the text
+    around it: ``t("load.yaml", "nl", detail=Message("yaml.problem.no_colon"))``.
+
+    As a plain string it is the English text, so that logs and ``str()`` stay readable.
+    """
+
+    key: str
+    args: dict[str, Any]
+
+    def __new__(cls, key: str, /, **args: Any) -> "Message":
+        self = super().__new__(cls, t(key, "en", **args))
+        self.key = key
+        self.args = args
+        return self
+
+    def text(self, lang: str = "en") -> str:
+        return t(self.key, lang, **self.args)
+
+    def __reduce__(self) -> Any:  # pickles (multiprocessing) keep key and arguments
+        return (_message, (self.key, self.args))
+
+
+def _message(key: str, args: dict[str, Any]) -> Message:
+    return Message(key, **args)
 
 
 class _Args(dict):  # type: ignore[type-arg]
@@ -31,10 +101,16 @@ class _Args(dict):  # type: ignore[type-arg]
 
     def __getitem__(self, key: str) -> Any:
         value = super().__getitem__(key)
+        if isinstance(value, Message):
+            return value.text(self.lang)
         if isinstance(value, Key):
             return t(value, self.lang)
-        if isinstance(value, float):
+        if isinstance(value, (float, Count)):
             return number(value, self.lang)
+        if key == "reason" and isinstance(value, str):
+            from procesmap.errors import translate_strerror
+
+            return translate_strerror(value, self.lang)
         return value
 
     def __missing__(self, key: str) -> str:
@@ -47,7 +123,73 @@ def t(key: str, lang: str = "en", /, **args: Any) -> str:
     if entry is None:
         return key
     template = entry.get(lang) or entry["en"]
+    if ":plural:" in template:
+        template = _choose_plurals(template, lang, args)
     return template.format_map(_Args(lang, args))
+
+
+def _choose_plurals(template: str, lang: str, args: dict[str, Any]) -> str:
+    """Replace every ``{name:plural:...}`` field by the form the value of ``name`` takes."""
+
+    def choose(match: "re.Match[str]") -> str:
+        name = match["name"]
+        forms = match["forms"].split("|")
+        category = plural(args[name], lang) if name in args else "other"
+        return _form(forms, category, lang).replace("#", "{" + name + "}")
+
+    chosen = _PLURAL_FIELD.sub(choose, template)
+    return chosen if type(template) is str else type(template)(chosen)  # keep a str subclass (WholeNumbers)
+
+
+def _form(forms: list[str], category: str, lang: str) -> str:
+    categories = plural_forms(lang)
+    if category in categories and categories.index(category) < len(forms):
+        return forms[categories.index(category)]
+    return forms[-1]  # "other" comes last
+
+
+@lru_cache(maxsize=None)
+def plural_forms(lang: str) -> tuple[str, ...]:
+    """The CLDR plural categories of ``lang``, in the order a plural field lists its forms (nl, en: one, other)."""
+    tags = _plural_rule(lang).tags
+    return tuple(c for c in _CLDR_ORDER if c in tags or c == "other")
+
+
+def plural(value: Any, lang: str = "en") -> str:
+    """The CLDR plural category (``one``, ``other``, ...) of ``value`` as the text shows it in ``lang``.
+
+    Decided on the number as written: ``1`` is "one", but ``1.0`` (written "1.0"/"1,0") is "other",
+    as CLDR wants ("1,0 dagen"). Text that is not a number is "other".
+    """
+    operand = _operand(value, lang)
+    return _plural_rule(lang)(operand) if operand is not None else "other"
+
+
+@lru_cache(maxsize=None)
+def _plural_rule(lang: str) -> Any:
+    from babel import Locale
+
+    return Locale.parse(_LOCALES.get(lang, "en_GB")).plural_form
+
+
+def _operand(value: Any, lang: str) -> int | Decimal | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, Decimal)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            return None
+        value = number(value, lang)  # as t() writes it: one decimal
+    if isinstance(value, str):
+        from babel.numbers import NumberFormatError, parse_decimal
+
+        text = value.strip().replace("\u00a0", "").replace("\u202f", "")
+        try:
+            return parse_decimal(text, locale=_LOCALES.get(lang, "en_GB"), strict=True)
+        except (NumberFormatError, ValueError, ArithmeticError):
+            return None
+    return None
 
 
 def number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:

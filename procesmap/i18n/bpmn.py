@@ -8,10 +8,12 @@ MESSAGES_BPMN: dict[str, dict[str, str]] = {
     "bpmn.is_directory": {"en": "{path} is a folder, not a BPMN file", "nl": "{path} is een map, geen BPMN-bestand"},
     "bpmn.unreadable": {"en": "cannot read the file: {reason}", "nl": "kan het bestand niet lezen: {reason}"},
     "hint.bpmn.missing": {"en": "Give the path of one .bpmn file.", "nl": "Geef het pad van één .bpmn-bestand."},
-    "bpmn.too_large": {"en": "the file is {size} bytes; procesmap reads BPMN files up to {limit} bytes",
-                       "nl": "het bestand is {size} bytes; procesmap leest BPMN-bestanden tot {limit} bytes"},
-    "bpmn.too_many_elements": {"en": "the file has more than {limit} XML elements",
-                               "nl": "het bestand heeft meer dan {limit} XML-elementen"},
+    "bpmn.too_large": {"en": "the file is {size:plural:# byte|# bytes}; procesmap reads BPMN files up to "
+                             "{limit:plural:# byte|# bytes}",
+                       "nl": "het bestand is {size:plural:# byte|# bytes}; procesmap leest BPMN-bestanden tot "
+                             "{limit:plural:# byte|# bytes}"},
+    "bpmn.too_many_elements": {"en": "the file has more than {limit:plural:# XML element|# XML elements}",
+                               "nl": "het bestand heeft meer dan {limit:plural:# XML-element|# XML-elementen}"},
     "hint.bpmn.too_large": {"en": "Split the model into smaller files, one process per file.",
                             "nl": "Splits het model in kleinere bestanden, één proces per bestand."},
     "bpmn.empty": {"en": "the file is empty", "nl": "het bestand is leeg"},
@@ -79,8 +81,10 @@ MESSAGES_BPMN: dict[str, dict[str, str]] = {
     "bpmn.unmapped.unnamed_lane": {"en": "lane without a name: role {role}", "nl": "baan zonder naam: rol {role}"},
     "bpmn.unmapped.duplicate_step": {"en": "copied step (same procesmap id): it became step {step}",
                                      "nl": "gekopieerde stap (zelfde procesmap-id): het werd stap {step}"},
-    "bpmn.unmapped.subprocess": {"en": "sub-process is one step; its {count} inner elements are not mapped",
-                                 "nl": "subproces is één stap; de {count} elementen erin zijn niet overgenomen"},
+    "bpmn.unmapped.subprocess": {"en": "sub-process is one step; {count:plural:its # inner element is|its # inner elements are} "
+                                       "not mapped",
+                                 "nl": "subproces is één stap; {count:plural:het # element erin is|de # elementen erin zijn} "
+                                       "niet overgenomen"},
     "bpmn.unmapped.gateway_kind": {"en": "mapped as decision {step} (one branch per case)",
                                    "nl": "overgenomen als beslissing {step} (één tak per zaak)"},
     "bpmn.unmapped.event_definition": {"en": "{kind} event: mapped as plain step {step}, the trigger is not kept",
@@ -92,8 +96,10 @@ MESSAGES_BPMN: dict[str, dict[str, str]] = {
     "bpmn.unmapped.mixed_branches": {
         "en": "step {step} has a message flow and other flows: procesmap reads them as branches of which a case takes one; check its next",
         "nl": "stap {step} heeft een berichtstroom en andere stromen: procesmap leest die als takken waarvan een zaak er één neemt; controleer next"},
-    "bpmn.unmapped.vendor": {"en": "{count} vendor extension elements or attributes are not read",
-                             "nl": "{count} extensie-elementen of -attributen van de leverancier worden niet gelezen"},
+    "bpmn.unmapped.vendor": {"en": "{count:plural:# vendor extension element or attribute is|"
+                                   "# vendor extension elements or attributes are} not read",
+                             "nl": "{count:plural:# extensie-element of -attribuut van de leverancier wordt|"
+                                   "# extensie-elementen of -attributen van de leverancier worden} niet gelezen"},
     "bpmn.unmapped.issue_step": {"en": "knelpunt refers to step {step}, which is no longer in the model: step left out",
                                  "nl": "knelpunt verwijst naar stap {step}, die niet meer in het model staat: stap weggelaten"},
     # commands
@@ -104,6 +110,8 @@ MESSAGES_BPMN: dict[str, dict[str, str]] = {
     "hint.bpmn.write_failed": {"en": "Check that the folder exists and that you may write there.",
                                "nl": "Controleer of de map bestaat en of je daar mag schrijven."},
     "bpmn.cli.written": {"en": "written: {path}", "nl": "geschreven: {path}"},
-    "bpmn.cli.unmapped": {"en": "{count} BPMN elements were not mapped; they are listed at the top of the YAML:",
-                          "nl": "{count} BPMN-elementen zijn niet overgenomen; ze staan bovenaan de YAML:"},
+    "bpmn.cli.unmapped": {"en": "{count:plural:# BPMN element was not mapped; it is|# BPMN elements were not mapped; they are} "
+                                "listed at the top of the YAML:",
+                          "nl": "{count:plural:# BPMN-element is niet overgenomen; het staat|"
+                                "# BPMN-elementen zijn niet overgenomen; ze staan} bovenaan de YAML:"},
 }

@@ -50,6 +50,14 @@ MESSAGES_CI: dict[str, dict[str, str]] = {
     "config.syntax": {"en": "this is not valid TOML: {reason}", "nl": "dit is geen geldige TOML: {reason}"},
     "config.hint.syntax": {"en": "check quotes, brackets and `key = value` at this place (https://toml.io)",
                            "nl": "controleer aanhalingstekens, haken en `sleutel = waarde` op deze plek (https://toml.io)"},
+    "config.binary": {"en": "this is a binary file, not a TOML configuration",
+                      "nl": "dit is een binair bestand, geen TOML-configuratie"},
+    "config.hint.binary": {"en": "procesmap.toml is text with `key = value` lines and [sections], "
+                                 "e.g. `language = \"nl\"` and `[rules]` with `PM102 = \"off\"`; see docs/ci.md",
+                           "nl": "procesmap.toml is tekst met regels `sleutel = waarde` en [secties], "
+                                 "bijvoorbeeld `language = \"nl\"` en `[rules]` met `PM102 = \"off\"`; zie docs/ci.md"},
+    "config.hint.encoding": {"en": "save the configuration file as UTF-8 text in your editor",
+                             "nl": "sla het configuratiebestand op als UTF-8-tekst in je editor"},
     "config.hint.missing": {"en": "check the path given with --config",
                             "nl": "controleer het pad dat bij --config staat"},
     "config.hint.name_file": {"en": "name a procesmap.toml or pyproject.toml file",

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     # -- the swimlane picture ------------------------------------------------------------------
-    "diagram.subtitle.steps": {"en": "{steps} steps, {roles} roles", "nl": "{steps} stappen, {roles} rollen"},
-    "diagram.subtitle.term": {"en": "legal term {term} days", "nl": "wettelijke termijn {term} dagen"},
-    "diagram.subtitle.cycle": {"en": "mean cycle time {days} days", "nl": "gemiddelde doorlooptijd {days} dagen"},
-    "diagram.subtitle.org_handovers": {"en": "{count} handovers between organisations per case",
-                                       "nl": "{count} overdrachten tussen organisaties per zaak"},
+    "diagram.subtitle.steps": {"en": "{steps:plural:# step|# steps}, {roles:plural:# role|# roles}",
+                               "nl": "{steps:plural:# stap|# stappen}, {roles:plural:# rol|# rollen}"},
+    "diagram.subtitle.term": {"en": "legal term {term:plural:# day|# days}", "nl": "wettelijke termijn {term:plural:# dag|# dagen}"},
+    "diagram.subtitle.cycle": {"en": "mean cycle time {days:plural:# day|# days}",
+                               "nl": "gemiddelde doorlooptijd {days:plural:# dag|# dagen}"},
+    "diagram.subtitle.org_handovers": {"en": "{count:plural:# handover|# handovers} between organisations per case",
+                                       "nl": "{count:plural:# overdracht|# overdrachten} tussen organisaties per zaak"},
     "diagram.external": {"en": "External parties", "nl": "Externe partijen"},
     "diagram.no_organisation": {"en": "No organisation", "nl": "Geen organisatie"},
     "diagram.no_role": {"en": "(no role)", "nl": "(geen rol)"},

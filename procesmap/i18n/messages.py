@@ -207,6 +207,64 @@ MESSAGES: dict[str, dict[str, str]] = {
                             "nl": "proces `{id}` noemt zichzelf als deelproces"},
     "hint.ref.subprocess_self": {"en": "a subprocess is another process file", "nl": "een deelproces is een ander procesbestand"},
     "hint.ref.subprocess_missing": {"en": "no {id}.yaml in {folder}", "nl": "geen {id}.yaml in {folder}"},
+    # -- simulation settings (Settings, --cases/--seed, [simulation]) -------------------------------------------
+    "settings.not_integer": {"en": "{name} must be a whole number, not {value}",
+                             "nl": "{name} moet een geheel getal zijn, niet {value}"},
+    "settings.negative": {"en": "{name} must be 0 or more, not {value}", "nl": "{name} moet 0 of meer zijn, niet {value}"},
+    "settings.too_many_cases": {"en": "{name} must be at most {limit}, not {value}",
+                                "nl": "{name} mag hoogstens {limit} zijn, niet {value}"},
+    "hint.settings.cases": {"en": "the default, 10000, gives stable percentiles; at most {limit} cases are simulated "
+                                  "(more do not fit in memory)",
+                            "nl": "de standaard, 10000, geeft stabiele percentielen; hoogstens {limit} zaken worden "
+                                  "gesimuleerd (meer past niet in het geheugen)"},
+    "hint.settings.seed": {"en": "use a whole number of 0 or more, e.g. 0 (the default); the same seed gives the same report",
+                           "nl": "gebruik een geheel getal van 0 of meer, bijvoorbeeld 0 (de standaard); "
+                                 "dezelfde seed geeft hetzelfde rapport"},
+    "config.too_many_cases": {"en": "`{name}` must be at most {limit}, not {found}",
+                              "nl": "`{name}` mag hoogstens {limit} zijn, niet {found}"},
+    # -- command line: --output, --force ------------------------------------------------------------------------
+    "cli.output_is_input": {"en": "--output {path} is the input {input}: writing it would replace the input",
+                            "nl": "--output {path} is de invoer {input}: schrijven zou de invoer vervangen"},
+    "hint.cli.output_is_input": {"en": "choose another --output; the input is left as it is",
+                                 "nl": "kies een andere --output; de invoer blijft zoals hij is"},
+    "cli.output_exists": {"en": "{path} already exists", "nl": "{path} bestaat al"},
+    "hint.cli.output_exists": {"en": "Choose another --output, or add --force to overwrite it.",
+                               "nl": "Kies een andere --output, of voeg --force toe om het te overschrijven."},
+    # -- procesmap rules: the codes that are no rule module ------------------------------------------------------
+    "cli.rules_found_by": {"en": "Reported by: {command}", "nl": "Gemeld door: {command}"},
+    "cli.rules_log_example": {"en": "with this log (CSV):", "nl": "met dit log (CSV):"},
+    "cli.rules_footnote": {
+        "en": "PM000 and PM001 are reported by `procesmap check` and `analyse` (docs/ci.md); PM601-PM607 by "
+              "`procesmap log compare MAP LOG` (docs/rules/log/). `procesmap rules CODE` explains one.",
+        "nl": "PM000 en PM001 meldt `procesmap check` en `analyse` (docs/ci.md); PM601-PM607 meldt "
+              "`procesmap log compare KAART LOG` (docs/rules/log/). `procesmap rules CODE` legt er één uit.",
+    },
+    "PM000.why": {
+        "en": "Not a finding about the process but about the input: a process file or configuration file that "
+              "cannot be read (missing, no permission, not UTF-8) or is invalid (YAML, an unknown key, an id that "
+              "does not resolve, a bad duration). `procesmap check` reports it under this code where CI needs one "
+              "(GitHub annotation title, GitLab check_name, SARIF ruleId), at the file, line and column with a hint, "
+              "so that it shows up where the findings show up. It always means exit code 2; it cannot be switched "
+              "off or suppressed. The other files are still checked.",
+        "nl": "Geen bevinding over het proces maar over de invoer: een procesbestand of configuratiebestand dat niet "
+              "gelezen kan worden (ontbreekt, geen rechten, geen UTF-8) of ongeldig is (YAML, een onbekende sleutel, "
+              "een id dat nergens naar verwijst, een verkeerde duur). `procesmap check` meldt het onder deze code waar "
+              "CI er een nodig heeft (titel van de GitHub-annotatie, GitLab check_name, SARIF ruleId), met bestand, "
+              "regel, kolom en tip, zodat het verschijnt waar de bevindingen verschijnen. Het betekent altijd "
+              "afsluitcode 2; het kan niet uitgezet of onderdrukt worden. De andere bestanden worden wel gecontroleerd.",
+    },
+    "PM001.why": {
+        "en": "A suppression comment that suppresses nothing: the finding is gone, the code has a typo, the rule is "
+              "off, or the comment is on the wrong line; also a `procesmap:` comment that is not understood and an "
+              "ignore-file at the end of a line. A stale comment hides nothing today but would hide a new finding "
+              "tomorrow: clean it up. Set it like any rule in the configuration (PM001 = \"warning\" or \"off\" "
+              "under rules); it cannot itself be suppressed.",
+        "nl": "Een onderdrukkingscommentaar dat niets onderdrukt: de bevinding is weg, de code heeft een typfout, de "
+              "regel staat uit, of het commentaar staat op de verkeerde regel; ook een `procesmap:`-commentaar dat "
+              "niet begrepen wordt en een ignore-file aan het eind van een regel. Een verouderd commentaar verbergt "
+              "vandaag niets, maar morgen een nieuwe bevinding: ruim het op. Stel het in als elke regel in de "
+              "configuratie (PM001 = \"warning\" of \"off\" onder rules); het kan zelf niet onderdrukt worden.",
+    },
 }
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)

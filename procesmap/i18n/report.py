@@ -9,13 +9,18 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.file": {"en": "File", "nl": "Bestand"},
     "report.owner": {"en": "Process owner", "nl": "Proceseigenaar"},
     "report.none": {"en": "none", "nl": "geen"},
-    "report.counts": {"en": "{steps} steps, {roles} roles, {teams} teams, {organisations} organisations, {transitions} transitions",
-                      "nl": "{steps} stappen, {roles} rollen, {teams} teams, {organisations} organisaties, {transitions} overgangen"},
+    "report.counts": {"en": "{steps:plural:# step|# steps}, {roles:plural:# role|# roles}, {teams:plural:# team|# teams}, "
+                            "{organisations:plural:# organisation|# organisations}, "
+                            "{transitions:plural:# transition|# transitions}",
+                      "nl": "{steps:plural:# stap|# stappen}, {roles:plural:# rol|# rollen}, {teams:plural:# team|# teams}, "
+                            "{organisations:plural:# organisatie|# organisaties}, "
+                            "{transitions:plural:# overgang|# overgangen}"},
     "report.volume": {"en": "Volume", "nl": "Volume"},
-    "report.per_year": {"en": "{value} cases a year", "nl": "{value} zaken per jaar"},
+    "report.per_year": {"en": "{value:plural:# case|# cases} a year", "nl": "{value:plural:# zaak|# zaken} per jaar"},
     "report.term": {"en": "Legal term", "nl": "Wettelijke termijn"},
-    "report.term_value": {"en": "{term} days", "nl": "{term} dagen"},
-    "report.term_with_extension": {"en": "{term} days (+ {extension} days extension)", "nl": "{term} dagen (+ {extension} dagen verdaging)"},
+    "report.term_value": {"en": "{term:plural:# day|# days}", "nl": "{term:plural:# dag|# dagen}"},
+    "report.term_with_extension": {"en": "{term:plural:# day|# days} (+ {extension:plural:# day|# days} extension)",
+                                   "nl": "{term:plural:# dag|# dagen} (+ {extension:plural:# dag|# dagen} verdaging)"},
     "report.service_norm": {"en": "Service norm", "nl": "Servicenorm"},
     "report.handovers": {"en": "Handovers", "nl": "Overdrachten"},
     "report.level": {"en": "Level", "nl": "Niveau"},
@@ -55,8 +60,10 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.work_per_case": {"en": "Work per case", "nl": "Werk per zaak"},
     "report.hours": {"en": "hours", "nl": "uur"},
     "report.wip_total": {"en": "Open cases on an average day", "nl": "Openstaande zaken op een gemiddelde dag"},
-    "report.simulation": {"en": "Percentiles and shares from {cases} simulated cases (seed {seed}); means {means}.",
-                          "nl": "Percentielen en aandelen uit {cases} gesimuleerde zaken (seed {seed}); gemiddelden {means}."},
+    "report.simulation": {"en": "Percentiles and shares from {cases:plural:# simulated case|# simulated cases} (seed {seed}); "
+                                "means {means}.",
+                          "nl": "Percentielen en aandelen uit {cases:plural:# gesimuleerde zaak|# gesimuleerde zaken} "
+                                "(seed {seed}); gemiddelden {means}."},
     "report.means.exact": {"en": "exact", "nl": "exact"},
     "report.means.simulated": {"en": "simulated (parallel blocks)", "nl": "gesimuleerd (parallelle blokken)"},
     "report.waits": {"en": "Where cases wait", "nl": "Waar zaken wachten"},
@@ -92,8 +99,14 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.issue.stop": {"en": "stop", "nl": "stoppen"},
     "report.issue.continue": {"en": "continue", "nl": "doorgaan"},
     "report.missing": {"en": "Not computed", "nl": "Niet berekend"},
-    "report.summary": {"en": "{processes} processes: {errors} errors, {warnings} warnings, {infos} info",
-                       "nl": "{processes} processen: {errors} fouten, {warnings} waarschuwingen, {infos} info"},
+    "report.summary": {"en": "{processes:plural:# process|# processes}: {errors:plural:# error|# errors}, "
+                             "{warnings:plural:# warning|# warnings}, {infos} info",
+                       "nl": "{processes:plural:# proces|# processen}: {errors:plural:# fout|# fouten}, "
+                             "{warnings:plural:# waarschuwing|# waarschuwingen}, {infos} info"},
+    "report.count.error": {"en": "{count:plural:# error|# errors}", "nl": "{count:plural:# fout|# fouten}"},
+    "report.count.warning": {"en": "{count:plural:# warning|# warnings}",
+                             "nl": "{count:plural:# waarschuwing|# waarschuwingen}"},
+    "report.count.info": {"en": "{count} info", "nl": "{count} info"},
     "report.visits": {"en": "Visits per case", "nl": "Bezoeken per zaak"},
     "report.process": {"en": "Process", "nl": "Proces"},
     "report.processes": {"en": "Processes", "nl": "Processen"},

@@ -53,8 +53,8 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
         "nl": "bijvoorbeeld procesmap diff processes/x.yaml --from HEAD~3, of procesmap diff oud.yaml nieuw.yaml",
     },
     "versions.diff.too_many": {
-        "en": "diff compares one file at two revisions or two files; got {count} paths",
-        "nl": "diff vergelijkt één bestand op twee revisies of twee bestanden; kreeg {count} paden",
+        "en": "diff compares one file at two revisions or two files; got {count:plural:# path|# paths}",
+        "nl": "diff vergelijkt één bestand op twee revisies of twee bestanden; kreeg {count:plural:# pad|# paden}",
     },
     "versions.diff.from_and_new": {
         "en": "--from/--to compare one file at two revisions; do not name a second file",
@@ -169,9 +169,11 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     # -- fmt -------------------------------------------------------------------------------------
     "versions.fmt.would_change": {"en": "{path}: would be reformatted", "nl": "{path}: zou opnieuw opgemaakt worden"},
     "versions.fmt.changed": {"en": "{path}: reformatted", "nl": "{path}: opnieuw opgemaakt"},
-    "versions.fmt.summary": {"en": "{changed} of {total} files reformatted", "nl": "{changed} van {total} bestanden opnieuw opgemaakt"},
-    "versions.fmt.summary_check": {"en": "{changed} of {total} files would be reformatted",
-                                   "nl": "{changed} van {total} bestanden zouden opnieuw opgemaakt worden"},
+    "versions.fmt.summary": {"en": "{changed} of {total:plural:# file|# files} reformatted",
+                             "nl": "{changed} van {total:plural:# bestand|# bestanden} opnieuw opgemaakt"},
+    "versions.fmt.summary_check": {"en": "{changed} of {total:plural:# file|# files} would be reformatted",
+                                   "nl": "{changed} van {total:plural:# bestand|# bestanden} "
+                                         "{changed:plural:zou|zouden} opnieuw opgemaakt worden"},
     "versions.fmt.meaning": {
         "en": "{path}: not reformatted: the canonical layout would read differently ({detail})",
         "nl": "{path}: niet opgemaakt: de standaardopmaak zou anders gelezen worden ({detail})",

@@ -148,7 +148,7 @@ class _Builder:
         flow: list[Any] = []
         if multi:
             flow += [self.heading(pdoc.title, 0), _p(pdoc.subtitle, self.styles["note"]), self.facts(pdoc.facts)]
-        counts = ", ".join(f"{pdoc.counts[level]} {self.t('report.severity.' + level).lower()}"
+        counts = ", ".join(self.t("report.count." + level, count=pdoc.counts[level])
                            for level in ("error", "warning", "info"))
         flow.append(_p(f"{self.t('report.findings')}: {counts}", self.styles["base"]))
         for section in pdoc.sections:

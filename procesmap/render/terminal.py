@@ -61,7 +61,7 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     summary = Text()
     for level in ("error", "warning", "info"):
         if counts.get(level):
-            summary.append(f"{counts[level]} {lb.t('label.' + level)}  ", style=_STYLE[level])
+            summary.append(lb.t("report.count." + level, count=counts[level]) + "  ", style=_STYLE[level])
     title = f"{process.name or process.id} ({process.id})"
     console.print(Panel(Text("\n".join(lines)) + Text("\n") + summary if counts else Text("\n".join(lines)),
                         title=title, title_align="left"))

@@ -90,4 +90,5 @@ def check(ctx: LogRuleContext) -> Iterator[Finding]:
         if any(b.to == target for b in ctx.process.step(source).next):
             yield ctx.on_transition(source, target)
         else:
-            yield ctx.on_step(source, target=target)
+            # a succession through steps the log does not show (a gateway, a step never logged): on its first step
+            yield ctx.on_step(source, source=source, target=target)

@@ -86,5 +86,7 @@ def check(ctx: LogRuleContext) -> Iterator[Finding]:
     share = ctx.comparison.term["observed_share_over_term"]
     limit = float(ctx.options["max_share"])  # type: ignore[arg-type]
     if share is not None and share > limit:
-        yield ctx.on_process(("term",), share=share * 100.0, limit=limit * 100.0,
-                             term=ctx.comparison.term["term"])
+        term = ctx.comparison.term["term"]
+        # whole days as in the report's heading ("56 dagen"), not "56,0"
+        term = int(term) if float(term).is_integer() else term
+        yield ctx.on_process(("term",), share=share * 100.0, limit=limit * 100.0, term=term)

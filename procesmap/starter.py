@@ -11,38 +11,29 @@ exists, so even a file created a moment earlier is safe.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from pathlib import Path
 
 from procesmap.errors import UsageError
 from procesmap.i18n.versions import install as _install_messages
 
-__all__ = ["starter_text", "write_starter", "process_slug", "PROCESS_ID", "LANGUAGES"]
+__all__ = ["starter_text", "write_starter", "LANGUAGES"]
 
 _install_messages()
 
 LANGUAGES = ("nl", "en")
 
 
-#: FORMAT.md: the process id is a "lower-case slug", and the file is named ``<process-id>.yaml``: lower-case
-#: letters, digits and hyphens, starting and ending with a letter or digit (no underscores), at most 100.
-PROCESS_ID = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 _MAX_ID = 100
 
 
-def process_slug(text: str) -> str:
-    """What a mistyped process id most likely meant, by :data:`PROCESS_ID`: ``Bad_ID`` -> ``bad-id``."""
-    from procesmap.model import slugify
-
-    slug = re.sub(r"[^a-z0-9]+", "-", slugify(text)).strip("-")[:_MAX_ID].strip("-")
-    return slug or "proces"
-
-
 def _check_id(process_id: str) -> None:
-    if not PROCESS_ID.match(process_id) or len(process_id) > _MAX_ID:
+    """The process id follows the same rule as every id in a map (``procesmap.model.SLUG``), at most 100 long."""
+    from procesmap.model import SLUG, slugify
+
+    if not SLUG.match(process_id) or len(process_id) > _MAX_ID:
         raise UsageError("versions.new.bad_id", "versions.hint.new.bad_id", id=process_id,
-                         example=process_slug(process_id))
+                         example=slugify(process_id)[:_MAX_ID].strip("-_") or "proces")
 
 
 def starter_text(process_id: str, lang: str = "nl") -> str:

@@ -22,6 +22,7 @@ keeps the original file's positions (a finding on a step still points at that st
 
 from __future__ import annotations
 
+import copy
 import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -167,14 +168,14 @@ def apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process"
     nearest valid path as hint) or a value that is not YAML, and :class:`OverrideError` when
     the changed map would not load (a bad value, an id that does not resolve).
     """
-    from procesmap.loading import _check_references, _Collector, _validate
+    from procesmap.loading import _check_references, _check_work, _Collector, _validate
 
     if not assignments:
         return process
     data = _plain(process)
     source = process.source
     repository = None if process.file.startswith("<") else Path(process.file).parent
-    result = process
+    steps: list[dict[str, Any]] = []  # the data after each assignment, to find the one that broke it
     for assignment in assignments:
         segments, value = parse_assignment(assignment)
         target = _locate(data, segments) if all(segments) else None
@@ -185,12 +186,27 @@ def apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process"
             node.pop(key, None)
         else:
             node[key] = value
+        steps.append(copy.deepcopy(data))
+
+    def validate(candidate: dict[str, Any]) -> tuple["Process | None", list[Problem]]:
         out = _Collector(process.file)
-        validated = _validate(data, source, out)
-        _check_references(data, source, out, repository)
-        if out.problems or validated is None:
-            raise OverrideError(process.file, assignment, out.problems[0])
-        result = validated
+        validated = _validate(candidate, source, out)
+        if validated is not None:
+            _check_work(validated, candidate, source, out)  # the same checks as loading a file
+        _check_references(candidate, source, out, repository)
+        return (None if out.problems else validated), out.problems
+
+    # validated once, after all assignments: `--set roles.x.fte=1.6 --set roles.x.people=2` works in
+    # either order. When the result does not load, the culprit is the assignment after the last
+    # prefix of them that still loads.
+    result, problems = validate(data)
+    if result is None:
+        culprit = 0
+        for index in range(len(steps) - 2, -1, -1):
+            if validate(steps[index])[0] is not None:
+                culprit = index + 1
+                break
+        raise OverrideError(process.file, assignments[culprit], problems[0] if problems else validate(steps[culprit])[1][0])
     result._source = source
     return result
 

@@ -439,22 +439,29 @@ def test_meta_examples_do_what_they_say(tmp_path: Path) -> None:
 # -- 11. new: id rule, hint and example agree -------------------------------------------------------------------
 
 
-def test_new_id_hint_example_is_valid_and_underscores_are_refused(tmp_path: Path) -> None:
+def test_new_id_follows_the_map_id_rule_and_the_hint_example_passes_it(tmp_path: Path) -> None:
     bad = run("new", "Bad_ID", "--lang", "en", cwd=tmp_path)
-    assert bad.returncode == 2 and "e.g. `bad-id`" in bad.stderr and "hyphens" in bad.stderr
-    underscore = run("new", "bad_id", "--lang", "nl", cwd=tmp_path)
-    assert underscore.returncode == 2 and "`bad-id`" in underscore.stderr
+    assert bad.returncode == 2 and "e.g. `bad_id`" in bad.stderr and "underscores" in bad.stderr
+    spaced = run("new", "KCC vraag", "--lang", "nl", cwd=tmp_path)
+    assert spaced.returncode == 2 and "`kcc-vraag`" in spaced.stderr
     assert list(tmp_path.iterdir()) == []
-    good = run("new", "bad-id", cwd=tmp_path)
-    assert good.returncode == 0 and (tmp_path / "bad-id.yaml").is_file()
+    for good in ("bad_id", "bad-id"):  # the same rule as an id inside a map: both load
+        made = run("new", good, cwd=tmp_path)
+        assert made.returncode == 0 and (tmp_path / f"{good}.yaml").is_file()
 
 
-def test_process_slug_always_passes_the_rule() -> None:
-    from procesmap.starter import PROCESS_ID, process_slug
+def test_new_hint_example_always_passes_the_rule() -> None:
+    from procesmap.errors import UsageError
+    from procesmap.model import SLUG
+    from procesmap.starter import _check_id
 
     for text in ("Bad_ID", "KCC Vraag", "__", "a" * 150, "Één_proces--2", "-x-", "Omgevings_vergunning_2"):
-        slug = process_slug(text)
-        assert PROCESS_ID.match(slug) and len(slug) <= 100, (text, slug)
+        try:
+            _check_id(text)
+        except UsageError as err:
+            example = err.format("en").rsplit("`", 2)[-2]
+            assert SLUG.match(example) and len(example) <= 100, (text, example)
+            _check_id(example)
 
 
 # -- 12. one language order for load errors ----------------------------------------------------------------------

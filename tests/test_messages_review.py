@@ -335,13 +335,6 @@ def test_process_files_keep_their_own_binary_message() -> None:
     assert caught.value.problems[0].key == "load.binary"
 
 
-def _config_py_uses_the_config_messages() -> bool:
-    return 'kind="config"' in (ROOT / "procesmap" / "config.py").read_text(encoding="utf-8")
-
-
-# remove the marker once procesmap/config.py (owned elsewhere) calls decode(data, display, kind="config")
-@pytest.mark.xfail(not _config_py_uses_the_config_messages(), strict=False,
-                   reason="procesmap/config.py must call decode(data, display, kind=\"config\")")
 def test_check_with_a_binary_procesmap_toml(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "procesmap.toml").write_bytes(b"\x00garbage")

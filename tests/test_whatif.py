@@ -155,3 +155,20 @@ def test_cli_bad_set_is_exit_2_with_hint() -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "bedoel je `roles.adviseur-milieu-odvr.people`?" in result.stderr
+
+
+def test_assignments_are_validated_together_in_any_order(tmp_path: Path) -> None:
+    """`fte` above `people` is a load error; raising both at once works whichever comes first."""
+    path = tmp_path / "p.yaml"
+    path.write_text("procesmap: 1\nid: p\nowner: a\nroles:\n  a: {people: 1}\nsteps:\n"
+                    "  - {id: s, type: start, role: a, next: t}\n  - {id: t, role: a, work: 1h, next: e}\n"
+                    "  - {id: e, type: end, role: a}\n", encoding="utf-8")
+    process = load(path)
+    for order in (["roles.a.fte=1.6", "roles.a.people=2"], ["roles.a.people=2", "roles.a.fte=1.6"]):
+        changed = apply_overrides(process, order)
+        assert changed.roles["a"].people == 2 and changed.roles["a"].fte == 1.6
+    with pytest.raises(OverrideError) as caught:  # the culprit is named, not the harmless one before it
+        apply_overrides(process, ["roles.a.people=2", "roles.a.fte=5"])
+    assert "roles.a.fte=5" in caught.value.format("en")
+    with pytest.raises(OverrideError):  # the work limit applies to what-ifs as to files
+        apply_overrides(process, ["steps.t.work=99999999h"])

@@ -190,8 +190,10 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     # -- new -------------------------------------------------------------------------------------
     "versions.new.bad_id": {"en": "`{id}` is not a valid process id", "nl": "`{id}` is geen geldige proces-id"},
     "versions.hint.new.bad_id": {
-        "en": "use lower-case letters, digits and hyphens, e.g. `{example}`",
-        "nl": "gebruik kleine letters, cijfers en streepjes, bijvoorbeeld `{example}`",
+        "en": "use lower-case letters, digits, hyphens and underscores, starting and ending with a letter or digit, "
+              "e.g. `{example}`",
+        "nl": "gebruik kleine letters, cijfers, streepjes en liggende streepjes, met een letter of cijfer aan begin "
+              "en eind, bijvoorbeeld `{example}`",
     },
     "versions.new.exists": {"en": "{path} already exists; it is left as it is",
                             "nl": "{path} bestaat al; het blijft zoals het is"},

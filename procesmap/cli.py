@@ -13,7 +13,7 @@ from typing import Iterable, List, Optional, Sequence
 
 import typer
 
-from procesmap.errors import ProcessmapError, UsageError
+from procesmap.errors import ProcessmapError, UsageError, os_reason
 
 app = typer.Typer(
     name="procesmap",
@@ -189,7 +189,7 @@ def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) 
         raise _fail(UsageError("cli.output_exists", "hint.cli.output_exists", path=str(path)), lang) from None
     except OSError as err:
         raise _fail(UsageError("cli.write_failed", "hint.cli.write_failed", path=str(path),
-                               reason=err.strerror or str(err)), lang) from None
+                               reason=os_reason(err)), lang) from None
 
 
 @app.command()

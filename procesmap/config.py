@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError, Problem, os_reason
 
 __all__ = ["Config", "PRESETS", "META_RULES", "SEVERITIES", "find_config", "load_config", "parse_config",
            "config_for", "CONFIG_NAMES"]
@@ -162,7 +162,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
         raise LoadError([Problem(display, 1, 1, "load.missing", {"path": display}, "config.hint.missing", {})]) \
             from None
     except OSError as err:
-        raise LoadError([Problem(display, 1, 1, "load.unreadable", {"reason": err.strerror or str(err)},
+        raise LoadError([Problem(display, 1, 1, "load.unreadable", {"reason": os_reason(err)},
                                  "hint.load.unreadable", {})]) from None
     text = decode(data, display, kind="config")  # a binary or non-UTF-8 file gets configuration hints
     table = ("tool", "procesmap") if file.name == "pyproject.toml" else ()

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-from procesmap.errors import LoadError, UsageError
+from procesmap.errors import LoadError, UsageError, os_reason
 from procesmap.i18n.versions import install as _install_messages
 
 __all__ = ["format_text", "format_file", "format_paths", "FormatResult", "comments", "ORDERS", "MeaningError"]
@@ -369,7 +369,7 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False) -> FormatR
         write_atomic(file, formatted)
     except OSError as err:
         raise UsageError("versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=display,
-                         reason=err.strerror or str(err)) from None
+                         reason=os_reason(err)) from None
     return FormatResult(display, True, True)
 
 

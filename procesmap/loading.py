@@ -595,6 +595,11 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            try:
+                os.scandir(path).close()  # rglob passes over a folder it may not read: say so instead
+            except OSError as err:
+                raise LoadError([Problem(str(path), 1, 1, "load.unreadable_folder", {"reason": os_reason(err)},
+                                         "hint.load.unreadable_folder", {})]) from None
             children = sorted(
                 p for p in path.rglob("*")
                 if p.suffix in (".yaml", ".yml") and p.is_file()

@@ -14,7 +14,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from procesmap.errors import UsageError
+from procesmap.errors import UsageError, os_reason
 from procesmap.i18n.versions import install as _install_messages
 
 __all__ = ["starter_text", "write_starter", "LANGUAGES"]
@@ -57,7 +57,7 @@ def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[s
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
         raise UsageError("versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=str(target),
-                         reason=err.strerror or str(err)) from None
+                         reason=os_reason(err)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -74,7 +74,7 @@ def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[s
             os.replace(temp, target)
     except OSError as err:
         raise UsageError("versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=str(target),
-                         reason=err.strerror or str(err)) from None
+                         reason=os_reason(err)) from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)

@@ -11,6 +11,7 @@
 10. ``procesmap rules`` knows PM000, PM001 and PM601-PM607.
 11. ``new``: the id rule, the hint and its example agree (no underscores).
 12. Load errors in one language order for ``check`` and ``analyse``.
+13. ``--roles``, an unreadable folder and an unreadable .bpmn file: our own message, place and fitting hint.
 """
 
 from __future__ import annotations
@@ -482,3 +483,77 @@ def test_check_and_analyse_print_load_errors_in_the_same_language(tmp_path: Path
     assert "a tab in the indentation" in check.stdout and "a tab in the indentation" in analyse.stderr
     dutch_locale = run("analyse", str(tmp_path), env={"LANG": "nl_NL.UTF-8"})
     assert "tab in de inspringing" in dutch_locale.stderr
+
+
+# -- 13. --roles, unreadable folders and .bpmn files ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_roles_file_errors_are_our_own_with_place_and_hint(tmp_path: Path, lang: str) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(LOG, encoding="utf-8")
+    hint = "tip:" if lang == "nl" else "hint:"
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("Anna: behandelaar\nM\u00fcller: teamleider\n".encode("latin-1"))
+    result = run("log", "stats", str(log), "--roles", str(latin1), "--lang", lang)
+    clean(result)
+    assert result.returncode == 2 and f"{latin1}:2:2: " in result.stderr and "0xfc" in result.stderr, result.stderr
+    assert ("geen UTF-8-tekst" if lang == "nl" else "not UTF-8 text") in result.stderr and hint in result.stderr
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("Anna: behandelaar\nBram: [teamleider\n", encoding="utf-8")
+    result = run("log", "stats", str(log), "--roles", str(broken), "--lang", lang)
+    clean(result)
+    assert result.returncode == 2 and f"{broken}:3:1: " in result.stderr, result.stderr
+    assert ("geen geldige YAML" if lang == "nl" else "not valid YAML") in result.stderr
+    assert ("haakje is niet gesloten" if lang == "nl" else "bracket is not closed") in result.stderr
+    assert "flow sequence" not in result.stderr and hint in result.stderr
+    missing = run("log", "stats", str(log), "--roles", str(tmp_path / "nowhere.yaml"), "--lang", lang)
+    clean(missing)
+    assert missing.returncode == 2 and ("bestaat niet" if lang == "nl" else "no such file") in missing.stderr
+    assert "No such file" not in missing.stderr
+    prefix = _without_read_permission()
+    unreadable = tmp_path / "roles.yaml"
+    unreadable.write_text("Anna: behandelaar\n", encoding="utf-8")
+    unreadable.chmod(0)
+    try:
+        result = run("log", "stats", str(log), "--roles", str(unreadable), "--lang", lang, prefix=prefix)
+    finally:
+        unreadable.chmod(0o644)
+    clean(result)
+    assert result.returncode == 2, result.stderr
+    assert ("geen toegang" if lang == "nl" else "permission denied") in result.stderr and hint in result.stderr
+    assert ("rechten op het bestand" if lang == "nl" else "the file's permissions") in result.stderr
+    assert "Permission denied" not in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_an_unreadable_folder_is_not_called_empty(tmp_path: Path, lang: str) -> None:
+    prefix = _without_read_permission()
+    folder = tmp_path / "kaarten"
+    folder.mkdir()
+    (folder / "base.yaml").write_text(BASE, encoding="utf-8")
+    folder.chmod(0)
+    try:
+        check = run("check", str(folder), "--lang", lang, prefix=prefix)
+        analyse = run("analyse", str(folder), "--lang", lang, prefix=prefix)
+    finally:
+        folder.chmod(0o755)
+    for result in (check, analyse):
+        clean(result)
+        output = result.stdout + result.stderr
+        assert result.returncode == 2, output
+        assert ("map kan niet gelezen worden: geen toegang" if lang == "nl" else
+                "cannot read the folder: permission denied") in output, output
+        assert ("rechten op de map" if lang == "nl" else "the folder's permissions") in output
+        assert "*.yaml, *.yml" not in output
+
+
+def test_an_unreadable_bpmn_file_gets_a_permissions_hint(unreadable: dict[str, Path]) -> None:
+    prefix = _without_read_permission()
+    for lang, reason, hint in (("nl", "geen toegang", "controleer de rechten op het bestand"),
+                               ("en", "permission denied", "check the file's permissions")):
+        result = run("import", "bpmn", str(unreadable["bpmn"]), "--lang", lang, prefix=prefix)
+        clean(result)
+        output = result.stdout + result.stderr
+        assert result.returncode == 2 and reason in output and hint in output, output
+        assert ".bpmn-bestand" not in output and "one .bpmn file" not in output

@@ -445,6 +445,50 @@ def test_plural_fields_keep_a_template_subclass(monkeypatch: pytest.MonkeyPatch)
     assert t("test.cases", "en", count=1) == "1 case"
 
 
+@pytest.mark.parametrize(("key", "args", "one", "other"), [
+    ("PM602.message", {"share": 5.0, "step": "a", "target": "b"},
+     {"en": "1 case (5.0%) goes from", "nl": "1 zaak (5,0%) gaat van"},
+     {"en": "2 cases (5.0%) go from", "nl": "2 zaken (5,0%) gaan van"}),
+    ("PM604.message", {"activity": "x", "share": 5.0},
+     {"en": "occurs in 1 case (5.0%)", "nl": "komt voor in 1 zaak (5,0%)"},
+     {"en": "occurs in 2 cases (5.0%)", "nl": "komt voor in 2 zaken (5,0%)"}),
+    ("PM607.message", {"share": 3.0, "limit": 5.0},
+     {"en": "the term of 1 day (at most", "nl": "de termijn van 1 dag (hoogstens"},
+     {"en": "the term of 2 days (at most", "nl": "de termijn van 2 dagen (hoogstens"}),
+    ("logreport.more_rows", {}, {"en": "... 1 more row (all", "nl": "... nog 1 regel (alle"},
+     {"en": "... 2 more rows (all", "nl": "... nog 2 regels (alle"}),
+    ("logdraft.role_people", {}, {"en": "1 person in the log", "nl": "1 persoon in het log"},
+     {"en": "2 people in the log", "nl": "2 mensen in het log"}),
+    ("logdraft.parallel", {}, {"en": "1 case does each of these, in 1 order", "nl": "1 zaak doet elk van deze, in 1 volgorde"},
+     {"en": "2 cases do each of these, in 2 different orders", "nl": "2 zaken doen elk van deze, in 2 verschillende volgordes"}),
+    ("logdraft.volume", {}, {"en": "volume: 1 case in 1 day of log", "nl": "volume: 1 zaak in 1 dag log"},
+     {"en": "volume: 2 cases in 2 days of log", "nl": "volume: 2 zaken in 2 dagen log"}),
+])
+def test_eventlog_counts_agree_with_their_nouns_and_verbs(key: str, args: dict[str, object], one: dict[str, str],
+                                                          other: dict[str, str]) -> None:
+    names = {"PM602.message": ("cases",), "PM604.message": ("cases",), "PM607.message": ("term",),
+             "logreport.more_rows": ("count",), "logdraft.role_people": ("people",),
+             "logdraft.parallel": ("cases", "orders"), "logdraft.volume": ("cases", "days")}[key]
+    for lang in ("en", "nl"):
+        for n, expected in ((1, one[lang]), (2, other[lang])):
+            assert expected in t(key, lang, **args, **{name: n for name in names}), (key, lang, n)
+            # the callers of logdraft.* pass counts already written with number(): the same forms
+            written = t(key, lang, **args, **{name: number(n, lang) for name in names})
+            assert expected in written, (key, lang, n, written)
+    assert t("logreport.more_rows", "nl", count=12345) == "... nog 12.345 regels (alle in --format json)"
+    assert t("logdraft.header", "en", file="log.csv", cases="1", total="1", share="100.0%", variants="1").endswith(
+        "1 of 1 case (100.0%) in 1 variant.")
+    assert t("logdraft.step", "nl", instances="2", cases="1", wait="0,50", wait_mean="0,50").startswith(
+        "2 keer in 1 zaak;")
+
+
+def test_load_limits_agree_with_their_nouns() -> None:
+    assert t("load.too_deep", "en", limit=1) == "nesting deeper than 1 level"
+    assert t("load.too_deep", "nl", limit=64) == "nesting dieper dan 64 niveaus"
+    assert "(1 byte; hoogstens 2.000.000)" in t("load.too_large", "nl", size=Count(1), limit=Count(2_000_000))
+    assert "more than 100,000 values" in t("load.too_many_nodes", "en", limit=Count(100_000))
+
+
 def test_count_arguments_are_written_the_language_way() -> None:
     assert t("duration.too_long", "nl", value="5000d", limit=Count(3650)) == \
         "de duur `5000d` is langer dan 10 jaar (3.650 dagen)"

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError, Problem, os_reason
 
 __all__ = ["BPMN", "BPMNDI", "DC", "DI", "XSI", "PM", "MAX_BYTES", "MAX_ELEMENTS", "read_bpmn", "q"]
 
@@ -70,7 +70,7 @@ def read_bpmn(source: bytes | str | Path, display: str | None = None) -> tuple[A
                 raise _problem(file, "bpmn.too_large", "hint.bpmn.too_large", size=size, limit=MAX_BYTES)
             data = path.read_bytes()
         except OSError as err:
-            raise _problem(file, "bpmn.unreadable", "hint.bpmn.missing", reason=err.strerror or str(err)) from None
+            raise _problem(file, "bpmn.unreadable", "hint.load.unreadable", reason=os_reason(err)) from None
     else:
         file = display or "<bpmn>"
         data = source.encode("utf-8") if isinstance(source, str) else bytes(source)

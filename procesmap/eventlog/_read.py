@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import UsageError, not_utf8
+from procesmap.errors import UsageError, not_utf8, os_reason, yaml_detail
 
 __all__ = ["LogMapping", "EventLog", "read_log", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 
@@ -136,7 +136,7 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
     except UnicodeDecodeError as err:  # a CSV saved as Windows-1252 (Excel): say where, and how to save it
         raise not_utf8(file, err) from None
     except PermissionError as err:
-        raise UsageError("log.unreadable", "hint.log.unreadable", path=str(file), reason=err.strerror or str(err)) from None
+        raise UsageError("log.unreadable", "hint.log.unreadable", path=str(file), reason=os_reason(err)) from None
     except Exception as err:  # OSError, EOFError, gzip/lxml/pyarrow/DuckDB errors: a corrupt or truncated file
         raise UsageError("log.corrupt", _CORRUPT_HINTS[kind], path=str(file), reason=_reason(err)) from None
     table, chosen, quality = _standardise(raw, file, kind, mapping)
@@ -642,11 +642,16 @@ def _arange(n: int) -> Any:
 
 def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     """A resource -> role mapping from YAML/JSON (``{resource: role}``) or CSV (two columns, header)."""
+    from procesmap.i18n import Message
+
     file = Path(path)
     try:
         text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason=_reason(err)) from None
+    except UnicodeDecodeError as err:
+        raise not_utf8(file, err) from None
+    except OSError as err:
+        raise UsageError("log.roles_unreadable", "hint.log.roles_unreadable", path=str(file),
+                         reason=os_reason(err)) from None
     if file.suffix.lower() == ".csv":
         import csv
 
@@ -658,12 +663,15 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as err:
-            raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason=_reason(err)) from None
+            found = yaml_detail(err, text)
+            raise UsageError("log.roles_yaml", found.hint_key, path=str(file), line=found.position[0],
+                             column=found.position[1], detail=found.detail, **found.hint_args) from None
         if not isinstance(data, dict):
-            raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason="not a mapping")
+            raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file),
+                             reason=Message("log.roles_empty" if data is None else "log.roles_not_mapping"))
         pairs = {str(k): str(v) for k, v in data.items()}
     if not pairs:
-        raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason="empty")
+        raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason=Message("log.roles_empty"))
     return pairs
 
 

@@ -17,7 +17,8 @@ class WholeNumbers(str):
 
     :func:`procesmap.i18n.t` writes float arguments per language but leaves ints as they are (an int
     may be a line number or a year); the texts of the eventlog commands take counts of cases and events,
-    so every one of them writes its ints with :func:`procesmap.i18n.number`. ``bool`` stays as it is."""
+    so every one of them writes its ints with :func:`procesmap.i18n.number`. ``bool`` stays as it is, and so do
+    ``line`` and ``column`` (a place in a file, not a count)."""
 
     __slots__ = ()
 
@@ -31,7 +32,7 @@ class _Counts:
 
     def __getitem__(self, key: str) -> Any:
         value = self.args[key]
-        if isinstance(value, int) and not isinstance(value, bool):
+        if isinstance(value, int) and not isinstance(value, bool) and key not in ("line", "column"):  # a place, no count
             from procesmap.i18n import number
 
             return number(value, getattr(self.args, "lang", "en"))
@@ -73,6 +74,12 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
                            "nl": "neem de kolomnaam precies over uit de kopregel van het bestand"},
     "log.roles_unreadable": {"en": "cannot read the role mapping {path}: {reason}",
                              "nl": "de rollentabel {path} kan niet gelezen worden: {reason}"},
+    "hint.log.roles_unreadable": {"en": "check the path and the file's permissions",
+                                  "nl": "controleer het pad en de rechten op het bestand"},
+    "log.roles_yaml": {"en": "{path}:{line}:{column}: the role mapping is not valid YAML: {detail}",
+                       "nl": "{path}:{line}:{column}: de rollentabel is geen geldige YAML: {detail}"},
+    "log.roles_not_mapping": {"en": "not a list of `resource: role`", "nl": "geen lijst van `medewerker: rol`"},
+    "log.roles_empty": {"en": "it is empty", "nl": "hij is leeg"},
     "hint.log.roles": {"en": "write one `resource: role` per line (YAML), or a CSV with the columns resource,role",
                        "nl": "schrijf per regel `medewerker: rol` (YAML), of een CSV met de kolommen resource,rol"},
     "log.bad_coverage": {"en": "--coverage must lie between 0 and 1, not {value}",
@@ -131,7 +138,7 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
     "logreport.per_case": {"en": "handovers per case", "nl": "overdrachten per zaak"},
     "logreport.variants_top": {"en": "Most frequent variants", "nl": "Meest voorkomende varianten"},
     "logreport.share": {"en": "share", "nl": "aandeel"},
-    "logreport.more_rows": {"en": "... {count} more rows (all in --format json)", "nl": "... nog {count} regels (alle in --format json)"},
+    "logreport.more_rows": {"en": "... {count:plural:# more row|# more rows} (all in --format json)", "nl": "... nog {count:plural:# regel|# regels} (alle in --format json)"},
     "logreport.chart_durations": {"en": "Case durations (days)", "nl": "Doorlooptijden (dagen)"},
     "logreport.chart_activities": {"en": "Cases per activity", "nl": "Zaken per activiteit"},
     "logreport.none": {"en": "none", "nl": "geen"},
@@ -181,8 +188,8 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
     "logreport.message": {"en": "message", "nl": "melding"},
     "logreport.written": {"en": "written: {path}", "nl": "geschreven: {path}"},
     # -- log discover -------------------------------------------------------------------------
-    "logdraft.header": {"en": "Draft map discovered from {file} by `procesmap log discover`: {cases} of {total} cases ({share}) in {variants} variants.",
-                        "nl": "Conceptkaart gevonden in {file} door `procesmap log discover`: {cases} van {total} zaken ({share}) in {variants} varianten."},
+    "logdraft.header": {"en": "Draft map discovered from {file} by `procesmap log discover`: {cases} of {total:plural:# case|# cases} ({share}) in {variants:plural:# variant|# variants}.",
+                        "nl": "Conceptkaart gevonden in {file} door `procesmap log discover`: {cases} van {total:plural:# zaak|# zaken} ({share}) in {variants:plural:# variant|# varianten}."},
     "logdraft.correct": {"en": "A starting point for the workshop: check every step, role, wait and probability.",
                          "nl": "Een begin voor de workshop: controleer elke stap, rol, wachttijd en kans."},
     "logdraft.dropped": {"en": "Left out: activities in fewer than {share} of the cases: {activities}",
@@ -193,17 +200,17 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
                        "nl": "owner: de rol met het meeste werk in het log; bevestig in de workshop"},
     "logdraft.no_roles": {"en": "The log names no roles (org:group); add roles, or pass --roles with a resource -> role mapping.",
                           "nl": "Het log noemt geen rollen (org:group); vul rollen in, of geef --roles met een tabel medewerker -> rol."},
-    "logdraft.step": {"en": "{instances} times in {cases} cases; wait median {wait}, mean {wait_mean} (days)",
-                      "nl": "{instances} keer in {cases} zaken; wachttijd mediaan {wait}, gemiddeld {wait_mean} (dagen)"},
-    "logdraft.volume": {"en": "volume: {cases} cases in {days} days of log", "nl": "volume: {cases} zaken in {days} dagen log"},
+    "logdraft.step": {"en": "{instances:plural:# time|# times} in {cases:plural:# case|# cases}; wait median {wait}, mean {wait_mean} (days)",
+                      "nl": "{instances} keer in {cases:plural:# zaak|# zaken}; wachttijd mediaan {wait}, gemiddeld {wait_mean} (dagen)"},
+    "logdraft.volume": {"en": "volume: {cases:plural:# case|# cases} in {days:plural:# day|# days} of log", "nl": "volume: {cases:plural:# zaak|# zaken} in {days:plural:# dag|# dagen} log"},
     "logdraft.start": {"en": "cases start with different activities", "nl": "zaken beginnen met verschillende activiteiten"},
     "logdraft.end": {"en": "the case is closed", "nl": "de zaak is afgesloten"},
-    "logdraft.role_people": {"en": "{people} people in the log", "nl": "{people} mensen in het log"},
-    "logdraft.step_parallel": {"en": "{instances} times in {cases} cases; wait since the parallel block began: median {wait}, mean {wait_mean} (days)",
-                               "nl": "{instances} keer in {cases} zaken; wachttijd sinds het begin van het parallelle blok: mediaan {wait}, gemiddeld {wait_mean} (dagen)"},
+    "logdraft.role_people": {"en": "{people:plural:# person|# people} in the log", "nl": "{people:plural:# persoon|# mensen} in het log"},
+    "logdraft.step_parallel": {"en": "{instances:plural:# time|# times} in {cases:plural:# case|# cases}; wait since the parallel block began: median {wait}, mean {wait_mean} (days)",
+                               "nl": "{instances} keer in {cases:plural:# zaak|# zaken}; wachttijd sinds het begin van het parallelle blok: mediaan {wait}, gemiddeld {wait_mean} (dagen)"},
     "logdraft.parallel_name": {"en": "In parallel: {activities}", "nl": "Tegelijk: {activities}"},
-    "logdraft.parallel": {"en": "parallel work: {cases} cases do each of these, in {orders} different orders",
-                          "nl": "parallel werk: {cases} zaken doen elk van deze, in {orders} verschillende volgordes"},
+    "logdraft.parallel": {"en": "parallel work: {cases:plural:# case does|# cases do} each of these, in {orders:plural:# order|# different orders}",
+                          "nl": "parallel werk: {cases:plural:# zaak doet|# zaken doen} elk van deze, in {orders:plural:# volgorde|# verschillende volgordes}"},
     "logdraft.join_name": {"en": "Done: {activities}", "nl": "Klaar: {activities}"},
     "logdraft.join": {"en": "waits until every branch is done", "nl": "wacht tot elke tak klaar is"},
     # -- PM6xx --------------------------------------------------------------------------------
@@ -216,8 +223,8 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
     "PM602.title": {"en": "Transition not on the map", "nl": "Overgang niet op de kaart"},
     "PM602.summary": {"en": "Cases go from one step to another where the map has no route.",
                       "nl": "Zaken gaan van de ene stap naar een andere waar de kaart geen route heeft."},
-    "PM602.message": {"en": "{cases} cases ({share}%) go from `{step}` straight to `{target}`, which the map does not allow",
-                      "nl": "{cases} zaken ({share}%) gaan van `{step}` direct naar `{target}`, wat de kaart niet toestaat"},
+    "PM602.message": {"en": "{cases:plural:# case|# cases} ({share}%) {cases:plural:goes|go} from `{step}` straight to `{target}`, which the map does not allow",
+                      "nl": "{cases:plural:# zaak|# zaken} ({share}%) {cases:plural:gaat|gaan} van `{step}` direct naar `{target}`, wat de kaart niet toestaat"},
     "PM602.hint": {"en": "add a branch `{step}` -> `{target}` with its probability, or find out why cases skip steps",
                    "nl": "voeg een tak `{step}` -> `{target}` met zijn kans toe, of zoek uit waarom zaken stappen overslaan"},
     "PM603.title": {"en": "Map transition never observed", "nl": "Overgang op de kaart nooit gezien"},
@@ -228,29 +235,29 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
                    "nl": "verlaag de kans van de tak of haal hem weg; controleer de `log:`-namen van beide stappen"},
     "PM604.title": {"en": "Activity not on the map", "nl": "Activiteit niet op de kaart"},
     "PM604.summary": {"en": "An activity in the log that no step stands for.", "nl": "Een activiteit in het log waar geen stap voor staat."},
-    "PM604.message": {"en": "activity `{activity}` occurs in {cases} cases ({share}%) but no step of the map stands for it",
-                      "nl": "activiteit `{activity}` komt voor in {cases} zaken ({share}%) maar geen stap van de kaart staat ervoor"},
+    "PM604.message": {"en": "activity `{activity}` occurs in {cases:plural:# case|# cases} ({share}%) but no step of the map stands for it",
+                      "nl": "activiteit `{activity}` komt voor in {cases:plural:# zaak|# zaken} ({share}%) maar geen stap van de kaart staat ervoor"},
     "PM604.hint": {"en": "add a step for it, or add `{activity}` to the `log:` list of the step it belongs to",
                    "nl": "voeg er een stap voor toe, of zet `{activity}` in de `log:`-lijst van de stap waar het bij hoort"},
     "PM605.title": {"en": "Rework missed", "nl": "Herstelwerk gemist"},
     "PM605.summary": {"en": "A step is visited far more often in the log than on the map.",
                       "nl": "Een stap wordt in het log veel vaker bezocht dan op de kaart."},
-    "PM605.message": {"en": "step `{step}` is visited {observed} times per case in the log, {modelled} on the map",
+    "PM605.message": {"en": "step `{step}` is visited {observed:plural:# time|# times} per case in the log, {modelled} on the map",
                       "nl": "stap `{step}` wordt in het log {observed} keer per zaak bezocht, op de kaart {modelled} keer"},
     "PM605.hint": {"en": "model the loop back to `{step}` with the observed probability, and ask why cases come back",
                    "nl": "neem de lus terug naar `{step}` op met de waargenomen kans, en vraag waarom zaken terugkomen"},
     "PM606.title": {"en": "Wait underestimated", "nl": "Wachttijd onderschat"},
     "PM606.summary": {"en": "Cases wait before a step much longer in the log than on the map.",
                       "nl": "Zaken wachten voor een stap in het log veel langer dan op de kaart."},
-    "PM606.message": {"en": "cases wait {observed} days on average before `{step}` in the log; the map says {modelled}",
-                      "nl": "zaken wachten in het log gemiddeld {observed} dagen voor `{step}`; de kaart zegt {modelled}"},
+    "PM606.message": {"en": "cases wait {observed:plural:# day|# days} on average before `{step}` in the log; the map says {modelled}",
+                      "nl": "zaken wachten in het log gemiddeld {observed:plural:# dag|# dagen} voor `{step}`; de kaart zegt {modelled}"},
     "PM606.hint": {"en": "set `wait:` from the log (e.g. `{{samples: [...]}}`), then look at the queue's cause",
                    "nl": "zet `wait:` volgens het log (bijv. `{{samples: [...]}}`), en kijk dan naar de oorzaak van de wachtrij"},
     "PM607.title": {"en": "Term exceeded in practice", "nl": "Termijn overschreden in de praktijk"},
     "PM607.summary": {"en": "Too many cases in the log took longer than the legal term.",
                       "nl": "Te veel zaken in het log duurden langer dan de wettelijke termijn."},
-    "PM607.message": {"en": "{share}% of the cases in the log took longer than the term of {term} days (at most {limit}% accepted)",
-                      "nl": "{share}% van de zaken in het log duurde langer dan de termijn van {term} dagen (hoogstens {limit}% aanvaard)"},
+    "PM607.message": {"en": "{share}% of the cases in the log took longer than the term of {term:plural:# day|# days} (at most {limit}% accepted)",
+                      "nl": "{share}% van de zaken in het log duurde langer dan de termijn van {term:plural:# dag|# dagen} (hoogstens {limit}% aanvaard)"},
     "PM607.hint": {"en": "find where these cases wait (the waits table) and whether the term was suspended (`suspends_term`)",
                    "nl": "zoek waar deze zaken wachten (de tabel met wachttijden) en of de termijn was opgeschort (`suspends_term`)"},
 }

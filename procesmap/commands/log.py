@@ -74,12 +74,6 @@ def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang
         sys.stdout.write(text)
 
 
-def _log_lang(lang: Optional[Language], log: Path) -> str:
-    """``--lang``, else ``PROCESMAP_LANG``, else the ``language`` of the procesmap.toml that governs the log's
-    folder (a Dutch team's configuration gives Dutch log reports too), else the locale, else English."""
-    return _run_lang(lang, [], [log])
-
-
 @log_app.command("stats")
 def stats(
     log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
@@ -93,7 +87,7 @@ def stats(
     from procesmap.eventlog import log_stats
 
     _guard_output(output, [log, roles], _lang(lang))
-    language = _log_lang(lang, log)
+    language = _run_lang(lang, [], [log])
     try:
         data = log_stats(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), top_variants=top).to_dict()
         _emit(data, fmt, output, language)
@@ -158,7 +152,7 @@ def discover_command(
     from procesmap.i18n import t
 
     _guard_output(output, [log, roles], _lang(lang))
-    language = _log_lang(lang, log)
+    language = _run_lang(lang, [], [log])
     _refuse_existing(output, force, language)
     try:
         if not 0.0 < coverage <= 1.0:

@@ -188,7 +188,7 @@ def test_font_subset_is_cached_on_disk(tmp_path: Path, monkeypatch: pytest.Monke
     made = swimlane._subset_font(False, "abc")
     files = list((tmp_path / "fonts").glob("*.woff"))
     assert made and made[:4] == b"wOFF" and len(files) == 1 and files[0].read_bytes() == made
-    assert not list((tmp_path / "fonts").glob(".tmp-*"))  # written atomically, nothing left behind
+    assert not list((tmp_path / "fonts").glob(".*"))  # written atomically, no temporary file left behind
     # read back from disk, not made again
     swimlane._subset_font.cache_clear()
     monkeypatch.setattr(swimlane, "_make_subset", lambda *a: pytest.fail("subset made again"))

@@ -588,18 +588,11 @@ def cache_folder() -> Path | None:
 
 
 def _write_quietly(path: Path, data: bytes) -> None:
-    """Write a cache file atomically; a cache that cannot be written is no error."""
-    import tempfile
+    """Write a cache file atomically (:func:`procesmap._io.write_atomic`); a cache that cannot be written is no error."""
+    from procesmap._io import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomic(path, data)
     except OSError:
         pass

@@ -164,3 +164,18 @@ def test_tick_labels_show_the_decimals_they_need() -> None:
     labels = [e.text or "" for e in root.iter(f"{SVG}text") if e.get("text-anchor") == "middle" and not e.get("transform")]
     numbers = [label for label in labels if label.replace(",", "").replace(".", "").isdigit()]
     assert len(numbers) == len(set(numbers)) >= 3  # no two ticks rounded to the same label
+
+
+def test_bar_and_histogram_chart_draw_the_figures_they_are_given() -> None:
+    """The shared drawing the event-log report uses too: bar lengths and bin heights follow the figures."""
+    from procesmap.render.charts import bar_chart, histogram_chart
+
+    root = _svg(bar_chart(["a", "b & c"], [300.0, 100.0], lambda v: f"{v:.0f}", "zaken", "Zaken per activiteit"))
+    widths = [float(b.get("width", "0")) for b in _bars(root)]
+    assert len(widths) == 2 and math.isclose(widths[0] / widths[1], 3.0, rel_tol=1e-3)
+    assert "b & c" in _texts(root) and "300" in _texts(root)
+    root = _svg(histogram_chart([0.0, 0.01, 0.02, 0.03], [0.5, 0.0, 0.5], "nl", "dagen", "Doorlooptijden"))
+    bins = _bars(root)
+    assert len(bins) == 2  # an empty bin draws nothing
+    assert [b.find(f"{SVG}title").text for b in bins] == ["0,00–0,01: 50,0%", "0,02–0,03: 50,0%"]  # type: ignore[union-attr]
+    assert float(bins[0].get("height", "0")) == float(bins[1].get("height", "0")) > 0

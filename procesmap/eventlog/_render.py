@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import json
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,12 +79,10 @@ def stats_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) ->
         (t("logreport.min", lang), _n(d["min"], lang, 2)), (t("logreport.max", lang), _n(d["max"], lang, 2))])
     histogram = data.get("case_duration_histogram") or {}
     if histogram.get("counts"):
-        edges = histogram["edges"]
-        step = (edges[-1] - edges[0]) / max(len(edges) - 1, 1)
-        # enough decimals to tell the bins apart: cases of a few hours have bins of 0.006 days
-        digits = max(1, min(4, math.ceil(-math.log10(step)))) if step > 0 else 1
-        duration.chart = {"kind": "histogram", "title": t("logreport.chart_durations", lang),
-                          "labels": [_n(e, lang, digits) for e in edges[:-1]], "values": histogram["counts"]}
+        total = sum(histogram["counts"]) or 1
+        duration.chart = {"kind": "histogram", "title": t("logreport.chart_durations", lang), "lang": lang,
+                          "edges": histogram["edges"], "shares": [c / total for c in histogram["counts"]],
+                          "axis": t("logreport.case_duration", lang)}
     sections.append(duration)
     rows = [[a["activity"], _n(a["instances"], lang), _n(a["cases"], lang), _p(a["share_of_cases"], lang),
              _n(a["service_time_mean"], lang, 3)] for a in data["activities"]]
@@ -93,9 +90,9 @@ def stats_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) ->
     activities = Section(t("logreport.per_activity", lang),
                          [t("logreport.activity", lang), t("logreport.instances", lang), t("logreport.cases", lang),
                           t("logreport.share_of_cases", lang), t("logreport.service_time", lang)], shown, more)
-    activities.chart = {"kind": "bars", "title": t("logreport.chart_activities", lang),
+    activities.chart = {"kind": "bars", "title": t("logreport.chart_activities", lang), "lang": lang,
                         "labels": [a["activity"] for a in data["activities"][:ROWS]],
-                        "values": [a["cases"] for a in data["activities"][:ROWS]]}
+                        "values": [a["cases"] for a in data["activities"][:ROWS]], "axis": t("logreport.cases", lang)}
     sections.append(activities)
     rows = [[x["from"], x["to"], _n(x["count"], lang), _n(x["wait_mean"], lang, 2), _n(x["wait_median"], lang, 2)]
             for x in data["directly_follows"]]
@@ -229,31 +226,15 @@ def _markdown(title: str, sections: list[Section], lang: str) -> str:
 
 
 def _svg(chart: dict[str, Any]) -> str:
-    values = chart["values"]
-    labels = chart["labels"]
-    top = max(values) if values and max(values) > 0 else 1
+    """The chart of a section, drawn by the report charts' own bar and histogram (procesmap.render.charts)."""
+    from procesmap.render.charts import bar_chart, histogram_chart
+
+    lang = chart["lang"]
     if chart["kind"] == "bars":
-        height = 22 * len(values) + 10
-        parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="720" height="{height}" role="img" '
-                 f'aria-label="{html.escape(chart["title"])}">']
-        for i, (label, value) in enumerate(zip(labels, values)):
-            width = 380 * value / top
-            y = 5 + 22 * i
-            parts.append(f'<text x="290" y="{y + 14}" text-anchor="end" font-size="12">{html.escape(str(label)[:45])}</text>')
-            parts.append(f'<rect x="300" y="{y}" width="{width:.1f}" height="16" fill="#2b6cb0"/>')
-            parts.append(f'<text x="{305 + width:.1f}" y="{y + 13}" font-size="11">{value}</text>')
-        parts.append("</svg>")
-        return "".join(parts)
-    width = 720 / max(len(values), 1)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="740" height="230" role="img" aria-label="{html.escape(chart["title"])}">']
-    for i, value in enumerate(values):
-        h = 180 * value / top
-        parts.append(f'<rect x="{10 + i * width:.1f}" y="{190 - h:.1f}" width="{width - 2:.1f}" height="{h:.1f}" fill="#2b6cb0">'
-                     f'<title>{html.escape(str(labels[i]))}: {value}</title></rect>')
-    for i in range(0, len(values), max(len(values) // 5, 1)):
-        parts.append(f'<text x="{10 + i * width:.1f}" y="210" font-size="11">{html.escape(str(labels[i]))}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+        return bar_chart([str(label) for label in chart["labels"]], [float(v) for v in chart["values"]],
+                         lambda value: _n(int(round(value)), lang), chart["axis"], chart["title"],
+                         tick_text=lambda value, digits: number(value, lang, digits))
+    return histogram_chart(chart["edges"], chart["shares"], lang, chart["axis"], chart["title"])
 
 
 _NUMBER = re.compile(r"-|[-+]?[\d.,]+%?( \([\d.,]+ / [\d.,]+\)| / [\d.,]+)?")

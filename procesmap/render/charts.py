@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
 __all__ = ["CHARTS", "chart_svg", "waits_chart", "utilisation_chart", "cycle_time_chart", "nice_ticks",
-           "tick_digits"]
+           "tick_digits", "bar_chart", "histogram_chart"]
 
 MAX_BARS = 12
 MAX_LABEL = 44
@@ -233,10 +233,27 @@ def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
     low = min(0.0, float(values.min()))
     high = high if high > low else low + 1.0
     counts, edges = np.histogram(values, bins=np.linspace(low, high, 41))
-    shares = counts / len(values)
+    return histogram_chart([float(e) for e in edges], [float(c) / len(values) for c in counts], lang,
+                           t("report.chart.cycle_axis", lang), t("report.cycle_distribution", lang), marks)
 
+
+def bar_chart(labels: list[str], values: list[float], value_text: Callable[[float], str], axis_label: str,
+              title: str, tick_text: Callable[[float, int], str] | None = None) -> str:
+    """Horizontal bars in one colour, largest first as given (the event-log report's counts, for one)."""
+    return _bars(labels, values, [_BLUE] * len(values), value_text, axis_label, title, tick_text=tick_text)
+
+
+def histogram_chart(edges: Sequence[float], shares: Sequence[float], lang: str, x_label: str, title: str,
+                    marks: Sequence[tuple[float, str, str, str | None]] = ()) -> str:
+    """Vertical bars of the share of cases per bin (``edges`` one longer than ``shares``), with optional
+    reference lines ``marks`` (value, label, colour, dash) named in a legend. Bins narrower than a unit get the
+    decimals that tell them apart (cases of a few hours have bins of 0.006 days)."""
+    low, high = float(edges[0]), float(edges[-1])
+    high = high if high > low else low + 1.0
+    width = (high - low) / max(len(shares), 1)
+    bin_digits = 0 if width >= 1 else min(3, math.ceil(-math.log10(width)))
     svg = _Svg(WIDTH, 0.0)
-    top_share = float(shares.max()) * 1.08 if shares.max() > 0 else 1.0
+    top_share = max(shares, default=0.0) * 1.08 or 1.0
     y_ticks = [tick for tick in nice_ticks(0.0, top_share, 6) if tick <= top_share + 1e-12]
     share_digits = max(tick_digits(y_ticks) - 2, 0)
     left = max(_width(percent(tick, lang, share_digits), SMALL_SIZE) for tick in y_ticks) + 34.0
@@ -255,11 +272,10 @@ def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
         svg.line(left, y_of(tick), right, y_of(tick), _GRID)
         svg.line(left - 4.0, y_of(tick), left, y_of(tick), _DARK)
         svg.text(left - 7.0, y_of(tick) + 3.5, percent(tick, lang, share_digits), SMALL_SIZE, "end")
-    days = t("report.chart.cycle_axis", lang)
     for index, share in enumerate(shares):
         if share > 0:
             start, end = float(edges[index]), float(edges[index + 1])
-            tip = f"{number(start, lang, 0)}–{number(end, lang, 0)}: {percent(float(share), lang, 1)}"
+            tip = f"{number(start, lang, bin_digits)}–{number(end, lang, bin_digits)}: {percent(float(share), lang, 1)}"
             svg.rect(x_of(start) + 0.5, y_of(float(share)), x_of(end) - x_of(start) - 1.0,
                      plot_bottom - y_of(float(share)), _BLUE, tip)
     x_ticks = [tick for tick in nice_ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
@@ -270,12 +286,11 @@ def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
         svg.line(x_of(value), plot_top - 4.0, x_of(value), plot_bottom, colour, 1.5, dash)
     svg.line(left, plot_top, left, plot_bottom, _DARK)
     svg.line(left, plot_bottom, right, plot_bottom, _DARK)
-    svg.text((left + right) / 2.0, plot_bottom + 36.0, days, LABEL_SIZE, "middle")
+    svg.text((left + right) / 2.0, plot_bottom + 36.0, x_label, LABEL_SIZE, "middle")
     svg.text(14.0, (plot_top + plot_bottom) / 2.0, t("report.chart.share_of_cases", lang), LABEL_SIZE, "middle",
              rotate=True)
     svg.height = plot_bottom + 46.0
-    return svg.document(t("report.cycle_distribution", lang))
-
+    return svg.document(title)
 
 CHARTS: dict[str, Callable[["Analysis", str], str | None]] = {
     "waits_chart": waits_chart,

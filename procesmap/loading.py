@@ -206,12 +206,25 @@ def _scan(text: str, out: _Collector) -> None:
     node tree is built.
     """
     yaml = _yaml()
+    loader = _loader_class()
+    try:
+        _scan_events(yaml.parse(text, Loader=loader), yaml, out)
+    except yaml.YAMLError as err:
+        if loader is yaml.SafeLoader or "nesting depth" not in str(getattr(err, "problem", "") or err):
+            raise
+        # libyaml (0.2.5+) stops flow nesting at its own limit of 1000 while it scans ahead,
+        # before a single event reaches us: the pure-Python parser, which has no such limit
+        # and builds no tree, finds the place where *our* limit is passed.
+        _scan_events(yaml.parse(text, Loader=yaml.SafeLoader), yaml, out)
+
+
+def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector) -> None:
     depth = 0
     documents = 0
     expanded = 0
     sizes: dict[str, int] = {}  # anchor -> number of values it expands to
     open_: list[tuple[str | None, int]] = []  # (anchor, expanded before it) per open collection
-    for event in yaml.parse(text, Loader=_loader_class()):
+    for event in events:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:

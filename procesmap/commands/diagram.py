@@ -3,8 +3,8 @@
 Where the diagram goes, as a user expects it:
 
 * ``--output PATH``: written there, atomically; without ``--format`` the suffix decides
-  (``.png``, ``.svg``, ``.pdf``, ``.mmd``/``.mermaid``; another suffix means PNG).
-* no ``--output``: SVG and Mermaid (text) go to standard output; PNG and PDF go to standard
+  (``.png``, ``.svg``, ``.pdf``, ``.mmd``/``.mermaid``, ``.drawio``; another suffix means PNG).
+* no ``--output``: SVG, Mermaid and draw.io (text) go to standard output; PNG and PDF go to standard
   output only when it is a pipe or a file (``> plan.png``); on a terminal they are written
   to ``<process-id>.<ext>`` in the current folder, and the command says so.
 """
@@ -28,19 +28,20 @@ class DiagramFormat(str, Enum):
     svg = "svg"
     pdf = "pdf"
     mermaid = "mermaid"
+    drawio = "drawio"
 
 
-EXTENSIONS = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "mermaid": ".mmd"}
+EXTENSIONS = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "mermaid": ".mmd", "drawio": ".drawio"}
 
 
 @app.command()
 def diagram(
     path: Path = typer.Argument(..., help="The process file (.yaml).", show_default=False, readable=False),
-    fmt: Optional[DiagramFormat] = typer.Option(None, "--format", "-f", help="png, svg, pdf (swimlanes) or mermaid (default: from --output's suffix, else png)."),
+    fmt: Optional[DiagramFormat] = typer.Option(None, "--format", "-f", help="png, svg, pdf (swimlanes), drawio (editable swimlanes) or mermaid (default: from --output's suffix, else png)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diagram to this file (atomically); never the map itself.", readable=False),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the labels (default: the process's `language`)."),
 ) -> None:
-    """Draw a process map as swimlanes (png, svg, pdf) or as a Mermaid flowchart, with its findings on it."""
+    """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
     from procesmap.analysis import analyse
     from procesmap.diagrams import SUFFIXES, render_diagram
     from procesmap.loading import load

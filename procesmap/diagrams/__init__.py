@@ -4,6 +4,8 @@
   abstract units (pure Python; also used for BPMN diagram interchange).
 * :func:`render_swimlane` draws that layout with matplotlib (imported lazily).
 * :func:`render_mermaid` writes a Mermaid flowchart for GitLab and GitHub markdown.
+* :func:`render_drawio` writes the swimlane as an editable draw.io file (opens in
+  diagrams.net, and through it in Visio).
 
 Renderers compute no figures: handovers, single points of failure, waits and the
 bottleneck come from the :class:`~procesmap.analysis.Analysis`.
@@ -16,10 +18,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "render_diagram", "render_swimlane", "render_mermaid"]
+__all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "render_diagram", "render_swimlane", "render_mermaid", "render_drawio"]
 
-DIAGRAM_FORMATS = ("png", "svg", "pdf", "mermaid")
-SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".mermaid": "mermaid"}
+DIAGRAM_FORMATS = ("png", "svg", "pdf", "mermaid", "drawio")
+SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".mermaid": "mermaid",
+            ".drawio": "drawio"}
 
 
 def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
@@ -36,8 +39,17 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     return _render(analysis, lang)
 
 
+def render_drawio(analysis: "Analysis", lang: str = "nl") -> bytes:
+    """The swimlane as a draw.io file (UTF-8 XML): lanes as containers, steps as shapes, edges with labels."""
+    from procesmap.diagrams.drawio import render_drawio as _render
+
+    return _render(analysis, lang)
+
+
 def render_diagram(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
-    """Any diagram format of :data:`DIAGRAM_FORMATS` as bytes (Mermaid as UTF-8 text)."""
+    """Any diagram format of :data:`DIAGRAM_FORMATS` as bytes (Mermaid and draw.io as UTF-8 text)."""
     if fmt == "mermaid":
         return render_mermaid(analysis, lang).encode("utf-8")
+    if fmt == "drawio":
+        return render_drawio(analysis, lang)
     return render_swimlane(analysis, fmt, lang)

@@ -111,11 +111,13 @@ def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.Path
         files = discover(paths)
     except LoadError:
         return paths  # let load_many report the problem
+    from procesmap._io import open_regular
+
     marker = re.compile(rb"^procesmap[ \t]*:", re.MULTILINE)
     kept: list[str | os.PathLike[str]] = []
     for file in files:
         try:
-            with open(file, "rb") as handle:
+            with open_regular(file, record=False) as handle:  # a FIFO is refused by the loader, never waited on
                 head = handle.read(1 << 20)
         except OSError:
             kept.append(file)  # unreadable: the loader says why
@@ -200,39 +202,17 @@ def exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fai
     return 0
 
 
-def output_clash(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None]) -> str | None:
-    """The input that writing ``output`` would replace, or ``None``.
+def output_clash(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None] = ()) -> str | None:
+    """The input that writing ``output`` would replace, or ``None``: :func:`procesmap._io.output_clash`.
 
-    ``inputs`` are the files and folders a command reads (``None`` entries are skipped); a folder stands
-    for every ``*.yaml``/``*.yml`` file below it, as the commands read them. "The same file" is
-    :func:`os.path.samefile`: another spelling of the path, a symbolic link or a hard link count too.
+    ``inputs`` are the files and folders a command names (``None`` entries are skipped; a folder stands
+    for every ``*.yaml``/``*.yml`` file below it); every file the run has read so far (shared organisation
+    files, ``subprocess:`` maps, the configuration in force, a roles file, ...) counts too. "The same file"
+    is the same device and inode: another spelling of the path, a symbolic link or a hard link count too.
     """
-    from pathlib import Path
+    from procesmap._io import output_clash as clash
 
-    target = Path(output)
-    try:
-        if not target.exists():
-            return None
-    except (OSError, ValueError):
-        return None
-    for raw in inputs:
-        if raw is None:
-            continue
-        path = Path(raw)
-        try:
-            if path.is_dir():
-                candidates = [p for p in path.rglob("*") if p.suffix.lower() in (".yaml", ".yml")]
-            else:
-                candidates = [path]
-        except (OSError, ValueError):
-            continue
-        for candidate in candidates:
-            try:
-                if os.path.samefile(target, candidate):
-                    return str(raw) if candidate == path else str(candidate)
-            except (OSError, ValueError):
-                continue
-    return None
+    return clash(output, inputs)
 
 
 def across_processes(results: Sequence["CheckResult"], config: str | os.PathLike[str] | None = None) -> object:

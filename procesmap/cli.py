@@ -68,11 +68,13 @@ def _check_simulation(cases: Optional[int], seed: Optional[int], lang: str) -> N
 
 
 def _guard_output(output: Optional[Path], inputs: Iterable[object], lang: str) -> None:
-    """Refuse an ``--output`` that is one of the inputs (also a file found in an input folder): the report
-    would replace the map. Every command with inputs and ``--output`` calls this before it reads anything."""
+    """Refuse an ``--output`` that is one of the inputs (also a file found in an input folder, and every file
+    read so far: :func:`procesmap._io.output_clash`): the report would replace the map. Every command with
+    inputs and ``--output`` calls this before it reads anything, and :func:`_write` again before it writes,
+    when the files read indirectly (shared organisation files, subprocess maps, configuration, roles) are known."""
     if output is None:
         return
-    from procesmap.api import output_clash
+    from procesmap._io import output_clash
 
     clash = output_clash(output, [p for p in inputs if p is not None])  # type: ignore[misc]
     if clash is not None:
@@ -183,6 +185,7 @@ def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) 
     permission is a message with a hint (exit 2). ``overwrite=False`` never replaces an existing file."""
     from procesmap._io import write_atomic
 
+    _guard_output(path, (), lang)  # every file this run has read, however it was found
     try:
         write_atomic(path, text, overwrite=overwrite)
     except FileExistsError:
@@ -225,9 +228,14 @@ def schema() -> None:
 
 @app.callback(invoke_without_command=True)
 def _main(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True),
 ) -> None:
     """procesmap: process maps from workshops, turned into findings."""
+    from procesmap._io import begin_reads
+
+    end_reads = begin_reads()  # a fresh record of the files this command reads: --output is never one of them
+    ctx.call_on_close(end_reads)
     if version:
         from procesmap._version import __version__
 

@@ -44,6 +44,11 @@ __all__ = ["Config", "PRESETS", "META_RULES", "SEVERITIES", "find_config", "load
            "config_for", "CONFIG_NAMES"]
 
 CONFIG_NAMES = ("procesmap.toml", "pyproject.toml")
+#: Limits of a configuration file (docs/limits.md): its size, the nesting of arrays and inline tables
+#: (``tomllib`` recurses per level), and how many unknown keys get a "did you mean" suggestion.
+MAX_CONFIG_BYTES = 1024 * 1024
+MAX_CONFIG_DEPTH = 20
+MAX_SUGGESTIONS = 50
 SEVERITIES = ("off", "info", "warning", "error")
 FAIL_ON = ("error", "warning", "info")
 PRESETS = ("recommended", "all")
@@ -107,8 +112,11 @@ def preset_severities(name: str) -> dict[str, str]:
 # -- finding a configuration ---------------------------------------------------------------------
 
 def _has_tool_table(path: Path) -> bool:
+    from procesmap._io import open_regular
+
     try:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        with open_regular(path, record=False) as handle:  # never blocks on a FIFO; bounded
+            text = handle.read(MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*procesmap\s*[.\]]", text, re.MULTILINE) is not None or \
@@ -147,20 +155,31 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate one configuration file. Raises :class:`LoadError` with every problem found."""
     from procesmap.loading import decode
 
+    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, note_read, read_limited
+
     file = Path(path)
     display = _display(file)
     try:
         stat = file.stat()
         key = (str(file.absolute()), stat.st_mtime, stat.st_size)
         if key in _CACHE:
+            note_read(file)
             return _CACHE[key]
         if file.is_dir():
             raise LoadError([Problem(display, 1, 1, "load.is_directory", {"path": display},
                                      "config.hint.name_file", {})])
-        data = file.read_bytes()
+        data = read_limited(file, MAX_CONFIG_BYTES)  # a FIFO or /dev/zero is refused without blocking
     except FileNotFoundError:
         raise LoadError([Problem(display, 1, 1, "load.missing", {"path": display}, "config.hint.missing", {})]) \
             from None
+    except NotRegularFile as err:
+        raise LoadError([not_regular_problem(err, display)]) from None
+    except TooLarge:
+        from procesmap.i18n import Count, Key
+
+        raise LoadError([Problem(display, 1, 1, "limits.too_large",
+                                 {"limit": Count(MAX_CONFIG_BYTES), "what": Key("limits.what.config")},
+                                 "limits.hint.too_large", {})]) from None
     except OSError as err:
         raise LoadError([Problem(display, 1, 1, "load.unreadable", {"reason": os_reason(err)},
                                  "hint.load.unreadable", {})]) from None
@@ -183,16 +202,83 @@ def parse_config(text: str, file: str = "procesmap.toml", table: tuple[str, ...]
     import tomllib
 
     text = text.removeprefix("\ufeff")
+    deep = _too_deep(text, MAX_CONFIG_DEPTH)
+    if deep is not None:
+        raise LoadError([Problem(file, deep[0], deep[1], "load.too_deep", {"limit": MAX_CONFIG_DEPTH},
+                                 "limits.hint.config_depth", {})])
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line, column, reason = _toml_position(str(err), text)
         raise LoadError([Problem(file, line, column, "config.syntax", {"reason": reason}, "config.hint.syntax",
                                  {})]) from None
+    except RecursionError:  # bounded above; kept so that no input ends in a traceback
+        raise LoadError([Problem(file, 1, 1, "load.too_deep", {"limit": MAX_CONFIG_DEPTH},
+                                 "limits.hint.config_depth", {})]) from None
     data: Any = document
     for part in table:
         data = data.get(part, {}) if isinstance(data, dict) else {}
     return _Validator(file, text, table).run(data)
+
+
+def _too_deep(text: str, limit: int) -> tuple[int, int] | None:
+    """Where arrays and inline tables nest deeper than ``limit`` (line, column), else ``None``: one pass that
+    skips strings and comments; a table header (``[a.b]`` at the start of a line) is no nesting."""
+    depth = 0
+    line, start = 1, 0
+    index, size = 0, len(text)
+    at_line_start = True
+    while index < size:
+        char = text[index]
+        if char == "\n":
+            line, start, index, at_line_start = line + 1, index + 1, index + 1, True
+            continue
+        if char in " \t\r":
+            index += 1
+            continue
+        if char == "#":
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        if at_line_start and depth == 0 and char == "[":  # a table header: to the end of the line
+            end = text.find("\n", index)
+            index = size if end < 0 else end
+            continue
+        at_line_start = False
+        if char in "\"'":
+            triple = text.startswith(char * 3, index)
+            quote = char * 3 if triple else char
+            position = index + len(quote)
+            while True:
+                end = text.find(quote, position)
+                if end < 0:
+                    return None  # unterminated: tomllib says where
+                if char == '"' and _escaped(text, end):
+                    position = end + 1
+                    continue
+                break
+            newlines = text.count("\n", index, end)
+            if newlines:
+                line += newlines
+                start = text.rfind("\n", index, end) + 1
+            index = end + len(quote)
+            continue
+        if char in "[{":
+            depth += 1
+            if depth > limit:
+                return (line, index - start + 1)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    return None
+
+
+def _escaped(text: str, index: int) -> bool:
+    """Whether the character at ``index`` is preceded by an odd number of backslashes."""
+    count = 0
+    while index - count - 1 >= 0 and text[index - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
 
 
 _TOML_POSITION = re.compile(r"^(?P<reason>.*?)\s*\(at line (?P<line>\d+), column (?P<column>\d+)\)\s*$", re.DOTALL)
@@ -340,6 +426,11 @@ class _Validator:
         self.table = table
         self.index = _KeyIndex(text)
         self.problems: list[Problem] = []
+        self.suggested = 0  # difflib per unknown key is slow: only the first MAX_SUGGESTIONS get one
+
+    def suggest(self, value: str, choices: list[str]) -> str | None:
+        self.suggested += 1
+        return _suggest(value, choices) if self.suggested <= MAX_SUGGESTIONS else None
 
     def add(self, path: tuple[str, ...], message_key: str, hint_key: str | None, /, *, at_value: bool = False,
             **args: Any) -> None:
@@ -347,7 +438,7 @@ class _Validator:
         self.problems.append(Problem(self.file, line, column, message_key, args, hint_key, dict(args)))
 
     def unknown(self, path: tuple[str, ...], name: str, choices: list[str], section: str | None) -> None:
-        suggestion = _suggest(name, choices)
+        suggestion = self.suggest(name, choices)
         key = "config.unknown_key" if section else "config.unknown_top_key"
         if suggestion:
             self.add(path, key, "config.hint.did_you_mean", name=name, section=section, suggestion=suggestion)
@@ -421,7 +512,7 @@ class _Validator:
                     if key.lower() == name:
                         code = meta
             if code is None:
-                suggestion = _suggest(key, known) or _suggest(key, names)
+                suggestion = self.suggest(key, known) or self.suggest(key, names)
                 if suggestion:
                     self.add(("rules", key), "config.unknown_rule", "config.hint.did_you_mean", name=key,
                              section="rules", suggestion=suggestion)
@@ -459,7 +550,7 @@ class _Validator:
         return Config(self.file, extends, language, fail_on, cases, seed, severities, options)
 
     def choice(self, path: tuple[str, ...], key: str, value: Any, allowed: list[str]) -> None:
-        suggestion = _suggest(str(value), allowed) if isinstance(value, str) else None
+        suggestion = self.suggest(str(value), allowed) if isinstance(value, str) else None
         if suggestion:
             self.add(path, key, "config.hint.did_you_mean_value", at_value=True, found=repr(value),
                      suggestion=suggestion, allowed=", ".join(allowed))

@@ -27,7 +27,7 @@ from procesmap.errors import LoadError, Problem, os_reason
 from procesmap.i18n import Count, Key, Message
 from procesmap.model import SHARED_SECTIONS, SLUG, OrganisationFile, Process, SourceMap
 
-__all__ = ["load", "loads", "load_many", "discover", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
+__all__ = ["load", "loads", "load_many", "discover", "scan_limits", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 40
@@ -81,17 +81,17 @@ def _read_text(path: Path, display: str) -> str:
     if path.is_dir():
         out.add((1, 1), "load.is_directory", "hint.load.is_directory", path=display)
         raise out.fail()
+    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
+
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            out.add((1, 1), "load.too_large", "hint.load.too_large", size=Count(size), limit=Count(MAX_BYTES))
-            raise out.fail()
-        with path.open("rb") as handle:  # bounded: /dev/zero or a pipe reports size 0 and never ends
-            data = handle.read(MAX_BYTES + 1)
-        if len(data) > MAX_BYTES:
-            out.add((1, 1), "load.too_large", "hint.load.too_large",
-                    size=Message("text.more_than", count=Count(MAX_BYTES)), limit=Count(MAX_BYTES))
-            raise out.fail()
+        data = read_limited(path, MAX_BYTES)  # a FIFO or a device (/dev/zero) is refused without blocking
+    except NotRegularFile as err:
+        out.problems.append(not_regular_problem(err, display))
+        raise out.fail() from None
+    except TooLarge as err:
+        size = Count(err.size) if err.size is not None else Message("text.more_than", count=Count(MAX_BYTES))
+        out.add((1, 1), "load.too_large", "hint.load.too_large", size=size, limit=Count(MAX_BYTES))
+        raise out.fail() from None
     except OSError as err:
         out.add((1, 1), "load.unreadable", "hint.load.unreadable", reason=os_reason(err))
         raise out.fail() from None
@@ -198,6 +198,22 @@ def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
                                 found.hint_key, hint_args))
 
 
+def scan_limits(text: str, display: str) -> None:
+    """Refuse YAML text (any YAML file procesmap reads, not only maps) that nests deeper than
+    :data:`MAX_DEPTH`, holds more than one document or expands (aliases counted in full) to more than
+    :data:`MAX_NODES` values: :class:`LoadError` with the place. Bounded time and memory, nothing built."""
+    out = _Collector(display)
+    yaml = _yaml()
+    try:
+        _scan(text, out)
+    except yaml.YAMLError as err:
+        _yaml_problem(err, text, out)
+        raise out.fail() from None
+    except RecursionError:
+        out.add((1, 1), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
+        raise out.fail() from None
+
+
 def _scan(text: str, out: _Collector) -> None:
     """One streaming pass over parser events: nesting depth, document count and expanded size.
 
@@ -222,6 +238,7 @@ def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector) -> None:
     depth = 0
     documents = 0
     expanded = 0
+    aliased = 0  # how much of ``expanded`` comes from aliases
     sizes: dict[str, int] = {}  # anchor -> number of values it expands to
     open_: list[tuple[str | None, int]] = []  # (anchor, expanded before it) per open collection
     for event in events:
@@ -243,14 +260,21 @@ def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector) -> None:
             if event.anchor is not None:
                 sizes[event.anchor] = 1
         elif isinstance(event, yaml.AliasEvent):
-            expanded += sizes.get(event.anchor, 1)  # an alias inside its own anchor: the builder bounds it
+            size = sizes.get(event.anchor, 1)  # an alias inside its own anchor: the builder bounds it
+            expanded += size
+            aliased += size
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
                 out.add(_mark(event.start_mark), "load.many_documents", "hint.load.many_documents")
                 raise out.fail()
         if expanded > MAX_NODES:
-            out.add(_mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=Count(MAX_NODES))
+            if aliased * 2 > expanded:  # most of it comes from aliases: an alias bomb, or nearly
+                out.add(_mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes",
+                        limit=Count(MAX_NODES))
+            else:  # a plain large file
+                out.add(_mark(event.start_mark), "limits.too_many_values", "limits.hint.too_many_values",
+                        limit=Count(MAX_NODES))
             raise out.fail()
 
 
@@ -532,8 +556,10 @@ _KIND_ORGANISATION = re.compile(r"^kind:[ \t]*['\"]?organisation['\"]?[ \t]*(#.*
 
 def _is_organisation_file(path: Path) -> bool:
     """A cheap look at the head of a file: is it a shared organisation file?"""
+    from procesmap._io import open_regular
+
     try:
-        with path.open("rb") as handle:
+        with open_regular(path, record=False) as handle:  # never blocks on a FIFO
             head = handle.read(16384).decode("utf-8", "replace")
     except OSError:
         return False

@@ -57,6 +57,8 @@ def read_bpmn(source: bytes | str | Path, display: str | None = None) -> tuple[A
     """
     from lxml import etree
 
+    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
+
     if isinstance(source, (str, Path)) and not (isinstance(source, str) and source.lstrip().startswith("<")):
         path = Path(source)
         file = display or str(source)
@@ -65,10 +67,13 @@ def read_bpmn(source: bytes | str | Path, display: str | None = None) -> tuple[A
                 raise _problem(file, "bpmn.missing", "hint.bpmn.missing", path=file)
             if path.is_dir():
                 raise _problem(file, "bpmn.is_directory", "hint.bpmn.missing", path=file)
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise _problem(file, "bpmn.too_large", "hint.bpmn.too_large", size=size, limit=MAX_BYTES)
-            data = path.read_bytes()
+            try:
+                data = read_limited(path, MAX_BYTES)  # a FIFO or /dev/zero is refused without blocking
+            except NotRegularFile as err:
+                raise LoadError([not_regular_problem(err, file)]) from None
+            except TooLarge as err:
+                raise _problem(file, "bpmn.too_large", "hint.bpmn.too_large",
+                               size=err.size if err.size is not None else MAX_BYTES + 1, limit=MAX_BYTES) from None
         except OSError as err:
             raise _problem(file, "bpmn.unreadable", "hint.load.unreadable", reason=os_reason(err)) from None
     else:

@@ -29,6 +29,8 @@ from procesmap.errors import UsageError, not_utf8, os_reason, yaml_detail
 __all__ = ["LogMapping", "EventLog", "read_log", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 
 CHUNK = 100_000
+#: The largest ``--roles`` file read (docs/limits.md); its YAML has the nesting and size limits of a map.
+MAX_ROLES_BYTES = 5 * 1024 * 1024
 LOG_SUFFIXES = (".xes", ".xes.gz", ".csv", ".csv.gz", ".parquet", ".pq")
 
 #: Column names recognised without options, in order of preference (pm4py's and Disco's usual names).
@@ -120,6 +122,7 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
     if file.is_dir():
         raise UsageError("log.is_directory", "hint.log.is_directory", path=str(file))
     kind = _kind(file)
+    _check_file(file)
     try:
         if kind == "parquet":
             fast = _read_parquet_direct(file, mapping)
@@ -144,6 +147,56 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
     from procesmap.eventlog._engine import arrow_store
 
     return EventLog(str(file), kind, chosen, quality, arrow_store(table), table.num_rows, table=table)
+
+
+def _check_file(file: Path) -> None:
+    """Before any reader opens the log: a regular file (a FIFO or a device is refused without blocking),
+    recorded as read (an ``--output`` is never the log), and a gzip file that unpacks to at most
+    :data:`MAX_LOG_UNPACKED` bytes (a gzip bomb is refused after reading that much, in bounded memory)."""
+    from procesmap._io import NotRegularFile, check_regular, not_regular_problem
+    from procesmap.errors import LoadError
+
+    try:
+        check_regular(file)
+        with open(file, "rb") as handle:
+            packed = handle.read(2) == b"\x1f\x8b"
+    except NotRegularFile as err:
+        raise LoadError([not_regular_problem(err, str(file))]) from None
+    except OSError as err:
+        raise UsageError("log.unreadable", "hint.log.unreadable", path=str(file), reason=os_reason(err)) from None
+    if packed:
+        _check_unpacked(file)
+
+
+#: The most bytes a gzip-compressed log may unpack to (docs/limits.md): 1 GiB.
+MAX_LOG_UNPACKED = 1024 * 1024 * 1024
+
+
+def _check_unpacked(file: Path) -> None:
+    import zlib
+
+    from procesmap.errors import LoadError, Problem
+    from procesmap.i18n import Count
+
+    total = 0
+    try:
+        with open(file, "rb") as handle:
+            inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            while True:
+                chunk = handle.read(1 << 20)
+                if not chunk:
+                    break
+                while chunk:
+                    if inflater.eof:  # a second gzip member follows
+                        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+                    total += len(inflater.decompress(chunk, 1 << 24))
+                    if total > MAX_LOG_UNPACKED:
+                        raise LoadError([Problem(str(file), 1, 1, "limits.unpacked_too_large",
+                                                 {"limit": Count(MAX_LOG_UNPACKED)}, "limits.hint.unpacked_too_large",
+                                                 {})])
+                    chunk = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
+    except zlib.error:
+        return  # a corrupt file: the reader says so, with its own message
 
 
 _CORRUPT_HINTS = {"xes": "hint.log.corrupt_xes", "csv": "hint.log.corrupt_csv", "parquet": "hint.log.corrupt_parquet"}
@@ -644,11 +697,22 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     """A resource -> role mapping from YAML/JSON (``{resource: role}``) or CSV (two columns, header)."""
     from procesmap.i18n import Message
 
+    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
+    from procesmap.errors import LoadError, Problem
+
     file = Path(path)
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = read_limited(file, MAX_ROLES_BYTES).decode("utf-8-sig")  # a FIFO or /dev/zero: refused, not read
     except UnicodeDecodeError as err:
         raise not_utf8(file, err) from None
+    except NotRegularFile as err:
+        raise LoadError([not_regular_problem(err, str(file))]) from None
+    except TooLarge:
+        from procesmap.i18n import Count, Key
+
+        raise LoadError([Problem(str(file), 1, 1, "limits.too_large",
+                                 {"limit": Count(MAX_ROLES_BYTES), "what": Key("limits.what.roles")},
+                                 "limits.hint.too_large", {})]) from None
     except OSError as err:
         raise UsageError("log.roles_unreadable", "hint.log.roles_unreadable", path=str(file),
                          reason=os_reason(err)) from None
@@ -660,6 +724,9 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     else:
         import yaml
 
+        from procesmap.loading import scan_limits
+
+        scan_limits(text, str(file))  # nesting and expanded size (aliases) bounded before anything is built
         try:
             data = yaml.safe_load(text)
         except yaml.YAMLError as err:

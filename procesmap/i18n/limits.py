@@ -1,0 +1,64 @@
+"""Catalogue entries of input limits and file safety: special files, size and nesting limits of every
+reader, work limits of the analysis, and ``--output`` guards. Every key starts with ``limits.``."""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES_LIMITS"]
+
+MESSAGES_LIMITS: dict[str, dict[str, str]] = {
+    # -- special files ------------------------------------------------------------------------------
+    "limits.not_regular": {
+        "en": "{path} is not a regular file but a {kind}: it is not read",
+        "nl": "{path} is geen gewoon bestand maar een {kind}: het wordt niet gelezen",
+    },
+    "limits.hint.not_regular": {
+        "en": "name a file on disk; a pipe or a device (/dev/...) could block or never end",
+        "nl": "noem een bestand op schijf; een pipe of apparaat (/dev/...) kan blijven hangen of nooit eindigen",
+    },
+    "limits.kind.fifo": {"en": "named pipe (FIFO)", "nl": "named pipe (FIFO)"},
+    "limits.kind.character-device": {"en": "character device", "nl": "apparaatbestand"},
+    "limits.kind.block-device": {"en": "block device", "nl": "blokapparaat"},
+    "limits.kind.socket": {"en": "socket", "nl": "socket"},
+    "limits.kind.directory": {"en": "folder", "nl": "map"},
+    "limits.kind.special": {"en": "special file", "nl": "speciaal bestand"},
+    "limits.too_large": {
+        "en": "the file is larger than {limit:plural:# byte|# bytes}, the limit for {what}",
+        "nl": "het bestand is groter dan {limit:plural:# byte|# bytes}, de grens voor {what}",
+    },
+    "limits.hint.too_large": {
+        "en": "is this the right file? the limits are listed in docs/limits.md",
+        "nl": "is dit het juiste bestand? de grenzen staan in docs/limits.md",
+    },
+    # -- YAML maps ---------------------------------------------------------------------------------
+    "limits.too_many_values": {
+        "en": "the map has more than {limit:plural:# value|# values}, the limit for one map",
+        "nl": "de kaart heeft meer dan {limit:plural:# waarde|# waarden}, de grens voor één kaart",
+    },
+    "limits.hint.too_many_values": {
+        "en": "split the process into subprocesses (`subprocess: other-id`) in files of their own",
+        "nl": "splits het proces in deelprocessen (`subprocess: ander-id`) in eigen bestanden",
+    },
+}
+MESSAGES_LIMITS.update({
+    "limits.what.config": {"en": "a configuration file", "nl": "een configuratiebestand"},
+    "limits.what.map": {"en": "a process map", "nl": "een proceskaart"},
+    "limits.what.roles": {"en": "a roles file", "nl": "een rollenbestand"},
+    "limits.what.bpmn": {"en": "a BPMN file", "nl": "een BPMN-bestand"},
+    "limits.what.log": {"en": "an event log", "nl": "een event log"},
+    "limits.hint.config_depth": {
+        "en": "a configuration needs at most a table in a table; is this the right file?",
+        "nl": "een configuratie heeft hoogstens een tabel in een tabel nodig; is dit het juiste bestand?",
+    },
+})
+MESSAGES_LIMITS.update({
+    "limits.unpacked_too_large": {
+        "en": "the compressed log unpacks to more than {limit:plural:# byte|# bytes}",
+        "nl": "het gecomprimeerde log pakt uit tot meer dan {limit:plural:# byte|# bytes}",
+    },
+    "limits.hint.unpacked_too_large": {
+        "en": "is this the right file? a real event log compresses about 10 to 30 times; "
+              "export a shorter period, or convert the log to Parquet",
+        "nl": "is dit het juiste bestand? een echt event log comprimeert zo'n 10 tot 30 keer; "
+              "exporteer een kortere periode, of zet het log om naar Parquet",
+    },
+})

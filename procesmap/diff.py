@@ -258,6 +258,9 @@ def _figures(old: "Analysis", new: "Analysis") -> list[FigureChange]:
     for name, unit in (("share_over_term", "share"), ("share_over_extended_term", "share"),
                        ("flow_efficiency", "share"), ("work_per_case_hours", "hours"), ("wip_total", "count")):
         figures.append(_figure(f"time.{name}", unit, getattr(old.time, name), getattr(new.time, name)))
+    for key in ("term", "extended_term"):
+        figures.append(_figure(f"time.late_per_year_{key}", "count", old.time.late_per_year.get(key),
+                               new.time.late_per_year.get(key)))
     roles = list(old.capacity.roles) + [r for r in new.capacity.roles if r not in old.capacity.roles]
     for role in roles:
         before, after = old.capacity.roles.get(role), new.capacity.roles.get(role)

@@ -160,6 +160,7 @@ _BRANCH_SCHEMA = {
         "to": _ID_SCHEMA,
         "p": {"type": "number", "minimum": 0, "maximum": 1},
         "when": {"type": "string"},
+        "return": {"enum": ["expected"]},
     },
     "required": ["to"],
     "additionalProperties": False,
@@ -219,9 +220,15 @@ class Raci(_Model):
 
 
 class Branch(_Model):
+    model_config = ConfigDict(serialize_by_alias=True)
+
     to: Id
     p: float | None = Field(None, ge=0, le=1, allow_inf_nan=False)
     when: str | None = None
+    return_: Literal["expected"] | None = Field(
+        None, alias="return",
+        description="`expected`: a return the law prescribes (e.g. zienswijze, Awb 4:7), not ping-pong.",
+    )
 
 
 def _as_branches(value: Any) -> Any:
@@ -250,7 +257,10 @@ class Step(_Model):
     ] = Field(
         default_factory=list, description="A step id, or a list of branches {to, p, when}."
     )
-    suspends_term: bool = False
+    suspends_term: bool = Field(False, description="Opschorting (Awb 4:15): the term clock pauses during this step.")
+    extends_term: bool = Field(
+        False, description="The verdagingsbesluit: cases that pass this step get term + term_extension."
+    )
     log: TextList = Field(default_factory=list, description="Activity names of this step in an event log.")
     subprocess: str | None = Field(None, description="The id of another process in the same repository.")
     description: str | None = None

@@ -128,6 +128,8 @@ class ProcessSummary:
     errors: int
     warnings: int
     infos: int
+    share_over_extended_term: float | None = None
+    late_per_year: dict[str, float | None] = field(default_factory=lambda: {"term": None, "extended_term": None})
 
 
 @dataclass
@@ -171,6 +173,7 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
             cycle_time_mean=a.time.cycle_time.get("mean"), term=a.time.term, share_over_term=a.time.share_over_term,
             organisation_handovers_per_case=a.handovers.expected_per_case.get("organisation"),
             bottleneck=a.capacity.bottleneck, errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
+            share_over_extended_term=a.time.share_over_extended_term, late_per_year=dict(a.time.late_per_year),
         ))
     roles: dict[str, RoleAcross] = {}
     owner_of: dict[str, "Analysis"] = {}

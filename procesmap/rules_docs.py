@@ -6,7 +6,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from procesmap.errors import UsageError
-from procesmap.i18n import t
+from procesmap.i18n import MESSAGES, t
 from procesmap.rules import RULES, example_yaml, get_rule, rule_doc
 
 if TYPE_CHECKING:
@@ -140,6 +140,8 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
     if family == "log":
         console.print(t("cli.rules_found_by", lang, command=_COMMANDS["log"]), markup=False)
     console.print(t(f"{module.CODE}.summary", lang))
+    if f"{module.CODE}.detail" in MESSAGES:  # how the rule decides, where one line cannot say it
+        console.print(t(f"{module.CODE}.detail", lang), markup=False)
     console.print()
     console.print(Text(_WHY[lang], style="bold"))
     console.print(doc.get(_WHY[lang]) or doc.get(_WHY["en"], ""))

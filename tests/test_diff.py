@@ -298,5 +298,10 @@ def test_cli_two_files(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert data["map"]["entities"] == [{"kind": "process", "id": "omgevingsvergunning", "change": "changed",
                                         "fields": [{"field": "volume", "before": "1200/year", "after": "600/year"}]}]
-    time_figures = [f for f in data["figures"] if f["id"].startswith("time.") and f["id"] != "time.wip_total"]
+    per_volume = ("time.wip_total", "time.late_per_year_term", "time.late_per_year_extended_term")
+    time_figures = [f for f in data["figures"] if f["id"].startswith("time.") and f["id"] not in per_volume]
     assert not any(f["changed"] for f in time_figures)  # same seed: no simulation noise
+    # late cases per year = volume x share, and the share did not change: half the volume, half the late cases
+    late = {f["id"]: f for f in data["figures"] if f["id"].startswith("time.late_per_year")}
+    for figure in late.values():
+        assert figure["after"] == pytest.approx(figure["before"] / 2, abs=1e-3)

@@ -22,7 +22,7 @@ from procesmap.model import Step
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["TimeFigures", "Wait", "compute_time", "lead_days", "simulate", "MAX_ROUNDS"]
+__all__ = ["TimeFigures", "Wait", "compute_time", "lead_days", "simulate", "simulate_cases", "term_shares", "MAX_ROUNDS"]
 
 MAX_ROUNDS = 200_000
 
@@ -43,6 +43,11 @@ class TimeFigures:
     service_norm: float | None = None
     share_over_term: float | None = None
     share_over_extended_term: float | None = None
+    deferral_modelled: bool = False  # the map has a step with extends_term (a verdagingsbesluit)
+    share_deferred: float | None = None
+    share_deferred_after_term: float | None = None
+    deferred_after_term: dict[str, float] = field(default_factory=dict)  # verdaging step -> share of all cases
+    late_per_year: dict[str, float | None] = field(default_factory=lambda: {"term": None, "extended_term": None})
     flow_efficiency: float | None = None
     work_per_case_hours: float | None = None
     cases: int = 0
@@ -145,6 +150,8 @@ class _Engine:
         self.wait = _Sampler([_elapsed(s.wait) for s in process.steps])
         self.lead = _Sampler([_lead_values(s, calendar) for s in process.steps])
         self.counts_for_term = np.array([not s.suspends_term for s in process.steps])
+        self.extends = np.array([s.extends_term for s in process.steps], dtype=bool)
+        self.any_extends = bool(self.extends.any())
         self.is_parallel = np.array([s.type == "parallel" for s in process.steps])
         n = len(self.ids)
         targets: list[list[int]] = [[] for _ in range(n)]
@@ -169,13 +176,20 @@ class _Engine:
         self.join = {self.index[p]: self.index[j] for p, j in pg.join_of.items()}
         self.rounds = 0
 
-    def run(self, entry: "np.ndarray", stop: int = -1) -> tuple["np.ndarray", "np.ndarray"]:
-        """Move tokens from ``entry`` until they are absorbed (or reach ``stop``); their (cycle, term) days."""
+    def run(self, entry: "np.ndarray", stop: int = -1, term0: "np.ndarray | None" = None) -> "_Run":
+        """Move tokens from ``entry`` until they are absorbed (or reach ``stop``).
+
+        Their cycle and term days (the term clock starts at ``term0``), whether they passed a
+        step with ``extends_term`` and the term clock when they first left it (NaN if never).
+        """
         import numpy as np
 
         n = len(entry)
         cycle = np.zeros(n)
-        term = np.zeros(n)
+        term = np.zeros(n) if term0 is None else np.array(term0, dtype=float)
+        extended = np.zeros(n, dtype=bool)
+        decided = np.full(n, np.nan)
+        where = np.full(n, -1, dtype=np.int64)
         ids = np.arange(n)
         pos = entry.astype(np.int64).copy()
         while len(ids):
@@ -190,17 +204,35 @@ class _Engine:
             spent = self.wait.draw(pos, self.rng) + self.lead.draw(pos, self.rng)
             cycle[ids] += spent
             term[ids] += spent * self.counts_for_term[pos]
+            if self.any_extends:
+                first = self.extends[pos] & ~extended[ids]
+                if first.any():
+                    extended[ids[first]] = True
+                    decided[ids[first]] = term[ids[first]]
+                    where[ids[first]] = pos[first]
             parallel = self.is_parallel[pos]
             if parallel.any():
                 for p in np.unique(pos[parallel]):
                     at = pos == p
                     sub = ids[at]
+                    start = term[sub]
                     best_c = np.zeros(len(sub))
                     best_t = np.zeros(len(sub))
+                    ext_sub = np.zeros(len(sub), dtype=bool)
+                    dec_sub = np.full(len(sub), np.nan)
+                    where_sub = np.full(len(sub), -1, dtype=np.int64)
                     for target in self.branches[int(p)]:
-                        c, t = self.run(np.full(len(sub), target), self.join[int(p)])
-                        best_c = np.maximum(best_c, c)
-                        best_t = np.maximum(best_t, t)
+                        branch = self.run(np.full(len(sub), target), self.join[int(p)], start)
+                        best_c = np.maximum(best_c, branch.cycle)
+                        best_t = np.maximum(best_t, branch.term - start)
+                        earlier = branch.extended & ~(dec_sub <= branch.decided)
+                        where_sub[earlier] = branch.where[earlier]
+                        ext_sub |= branch.extended
+                        dec_sub = np.fmin(dec_sub, branch.decided)
+                    new = ext_sub & ~extended[sub]
+                    extended[sub[new]] = True
+                    decided[sub[new]] = dec_sub[new]
+                    where[sub[new]] = where_sub[new]
                     cycle[sub] += best_c
                     term[sub] += best_t
                     pos[at] = self.join[int(p)]
@@ -208,11 +240,22 @@ class _Engine:
             ids_m, pos_m = ids[moving], pos[moving]
             if len(ids_m):
                 u = self.rng.random(len(ids_m))
-                branch = (u[:, None] >= self.cumulative[pos_m]).sum(axis=1)
-                pos_m = self.targets[pos_m, branch]
+                branch_index = (u[:, None] >= self.cumulative[pos_m]).sum(axis=1)
+                pos_m = self.targets[pos_m, branch_index]
             ids = np.concatenate([ids_m, ids[parallel]])
             pos = np.concatenate([pos_m, pos[parallel]])
-        return cycle, term
+        return _Run(cycle, term, extended, decided, where)
+
+
+@dataclass
+class _Run:
+    """Per simulated case: cycle and term days, whether it passed a verdaging step, and when (term days)."""
+
+    cycle: "np.ndarray"
+    term: "np.ndarray"
+    extended: "np.ndarray"
+    decided: "np.ndarray"
+    where: "np.ndarray"  # index of the verdaging step a case passed first (-1: none)
 
 
 class _TooLong(Exception):
@@ -221,6 +264,12 @@ class _TooLong(Exception):
 
 def simulate(pg: ProcessGraph, cases: int, seed: int) -> tuple["np.ndarray", "np.ndarray"] | None:
     """Cycle and term time (days) of ``cases`` simulated cases; ``None`` if they do not finish."""
+    run = simulate_cases(pg, cases, seed)
+    return None if run is None else (run.cycle, run.term)
+
+
+def simulate_cases(pg: ProcessGraph, cases: int, seed: int) -> "_Run | None":
+    """Every simulated case: cycle and term days, and its verdaging (``extends_term``); ``None`` if they do not finish."""
     import numpy as np
 
     engine = _Engine(pg, np.random.default_rng(seed))
@@ -228,6 +277,39 @@ def simulate(pg: ProcessGraph, cases: int, seed: int) -> tuple["np.ndarray", "np
         return engine.run(np.full(cases, engine.index[pg.start]))
     except _TooLong:
         return None
+
+
+def term_shares(run: "_Run", term: float, extension: float | None) -> dict[str, float | None]:
+    """The legal clock over simulated cases (docs/format-notes.md, 'The legal term').
+
+    A case may take ``term + extension`` only when it passed a step with ``extends_term``
+    and left that step (the verdagingsbesluit) before its term ended; every other case has
+    the term. ``over_term`` is the share over the term that applies to each case,
+    ``over_extended_term`` the share over term + extension, ``deferred`` the share with a
+    valid verdaging, ``deferred_after_term`` the share whose verdaging came after the term.
+    """
+    eps = 1e-9
+    extended = run.extended
+    after = extended & ~(run.decided <= term + eps)
+    valid = extended & ~after
+    limit = term + (extension or 0.0) * valid
+    shares: dict[str, float | None] = {
+        "over_term": float((run.term > limit + eps).mean()),
+        "over_extended_term": float((run.term > term + extension + eps).mean()) if extension is not None else None,
+        "deferred": float(valid.mean()),
+        "deferred_after_term": float(after.mean()),
+    }
+    return shares
+
+
+def deferred_after_term_by_step(run: "_Run", term: float, steps: list[str]) -> dict[str, float]:
+    """Per verdaging step: the share of all cases whose verdagingsbesluit there came after the term ended."""
+    import numpy as np
+
+    after = run.extended & ~(run.decided <= term + 1e-9)
+    counts = np.bincount(run.where[after], minlength=len(steps)) if after.any() else np.zeros(len(steps))
+    total = len(run.term) or 1
+    return {steps[i]: float(counts[i]) / total for i in range(len(steps)) if counts[i]}
 
 
 def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float | None,
@@ -240,6 +322,10 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
     figures.term = process.term.value.elapsed_days() if process.term else None
     figures.term_extension = process.term_extension.value.elapsed_days() if process.term_extension else None
     figures.service_norm = process.service_norm.value.elapsed_days() if process.service_norm else None
+    figures.deferral_modelled = any(s.extends_term for s in process.steps)
+    if figures.deferral_modelled and process.term_extension is None:
+        missing.append(Missing("missing.extends_term_no_extension",
+                               {"steps": ", ".join(s.id for s in process.steps if s.extends_term)}))
     empty = {"mean": None, "p50": None, "p85": None, "p95": None}
     figures.cycle_time, figures.term_time = dict(empty), dict(empty)
     if process.term is None:
@@ -264,13 +350,13 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
         missing.append(Missing("missing.time_unmatched", {"steps": ", ".join(pg.unmatched)}))
         result = None
     else:
-        result = simulate(pg, cases, seed) if cases > 0 else None
+        result = simulate_cases(pg, cases, seed) if cases > 0 else None
         if result is None and cases > 0:
             missing.append(Missing("missing.simulation_too_long", {"rounds": MAX_ROUNDS}))
         if cases <= 0:
             missing.append(Missing("missing.simulation_off"))
     if result is not None:
-        cycle, term = result
+        cycle, term = result.cycle, result.term
         figures.cycle_samples = cycle
         p_cycle = np.percentile(cycle, [50, 85, 95])
         p_term = np.percentile(term, [50, 85, 95])
@@ -279,12 +365,23 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
         figures.cycle_time.update(p50=float(p_cycle[0]), p85=float(p_cycle[1]), p95=float(p_cycle[2]))
         figures.term_time.update(p50=float(p_term[0]), p85=float(p_term[1]), p95=float(p_term[2]))
         if figures.term is not None:
-            figures.share_over_term = float((term > figures.term + 1e-9).mean())
-            if figures.term_extension is not None:
-                limit = figures.term + figures.term_extension
-                figures.share_over_extended_term = float((term > limit + 1e-9).mean())
-            else:
+            shares = term_shares(result, figures.term, figures.term_extension)
+            figures.share_over_term = shares["over_term"]
+            figures.share_over_extended_term = shares["over_extended_term"]
+            if figures.deferral_modelled:
+                figures.share_deferred = shares["deferred"]
+                figures.share_deferred_after_term = shares["deferred_after_term"]
+                figures.deferred_after_term = deferred_after_term_by_step(result, figures.term, [s.id for s in steps])
+            if figures.term_extension is None:
                 missing.append(Missing("missing.term_extension"))
+            if volume_per_year is None:
+                missing.append(Missing("missing.late_per_year"))
+            else:
+                figures.late_per_year = {
+                    "term": volume_per_year * figures.share_over_term,
+                    "extended_term": (volume_per_year * figures.share_over_extended_term
+                                      if figures.share_over_extended_term is not None else None),
+                }
     if exact or result is not None:
         figures.cycle_time["mean"] = mean_cycle
         figures.term_time["mean"] = mean_term

@@ -57,23 +57,6 @@ FINDING_MESSAGES: dict[str, dict[str, str]] = {
                       "nl": "proceseigenaar {role} doet geen stap en is nergens expliciet eindverantwoordelijk"},
     "PM205.hint": {"en": "make the owner accountable (`raci: {{A: ...}}`) for the decisive steps",
                    "nl": "maak de eigenaar eindverantwoordelijk (`raci: {{A: ...}}`) voor de beslissende stappen"},
-    "PM301.title": {"en": "Term exceeded", "nl": "Termijn overschreden"},
-    "PM301.summary": {"en": "the mean term time exceeds the legal term", "nl": "de gemiddelde termijntijd is langer dan de wettelijke termijn"},
-    "PM301.message": {"en": "the mean term time is {mean:plural:# day|# days}, more than the term of {term:plural:# day|# days}",
-                      "nl": "de gemiddelde termijntijd is {mean:plural:# dag|# dagen}, langer dan de termijn van "
-                            "{term:plural:# dag|# dagen}"},
-    "PM301.hint": {"en": "shorten the longest waits (see 'where cases wait') or start steps in parallel",
-                   "nl": "verkort de langste wachttijden (zie 'waar zaken wachten') of start stappen parallel"},
-    "PM302.title": {"en": "Term at risk", "nl": "Termijn in gevaar"},
-    "PM302.summary": {"en": "more than 5% of cases exceed the term", "nl": "meer dan 5% van de zaken overschrijdt de termijn"},
-    "PM302.message": {"en": "{share}% of cases exceed the term of {term:plural:# day|# days} (accepted: {limit}%)",
-                      "nl": "{share}% van de zaken overschrijdt de termijn van {term:plural:# dag|# dagen} (aanvaard: {limit}%)"},
-    "PM302.message_extended": {"en": "{share}% of cases exceed the term plus extension of {term:plural:# day|# days} "
-                                     "(accepted: {limit}%)",
-                               "nl": "{share}% van de zaken overschrijdt de termijn met verdaging van "
-                                     "{term:plural:# dag|# dagen} (aanvaard: {limit}%)"},
-    "PM302.hint": {"en": "look at the longest and most variable waits; monitor cases that approach the term",
-                   "nl": "kijk naar de langste en meest wisselende wachttijden; bewaak zaken die de termijn naderen"},
     "PM303.title": {"en": "Bottleneck", "nl": "Knelpunt in capaciteit"},
     "PM303.summary": {"en": "a role's utilisation is at least 85%", "nl": "de bezetting van een rol is minstens 85%"},
     "PM303.message": {"en": "role {role} is {utilisation}% utilised (from {threshold}% waits grow steeply)",

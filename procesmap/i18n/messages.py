@@ -13,6 +13,7 @@ from procesmap.i18n.ci import MESSAGES_CI
 from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
 from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
+from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.limits import MESSAGES_LIMITS
 from procesmap.i18n.report import REPORT_MESSAGES
 from procesmap.i18n.versions import MESSAGES_VERSIONS
@@ -271,5 +272,6 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
-for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS):
+for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS,
+               MESSAGES_LEGAL):
     MESSAGES.update(_extra)

@@ -171,7 +171,7 @@ def _overview(processes: list[ProcessDoc], lang: str) -> Table:
 
     header = [t("report.process", lang), t("report.severity.error", lang), t("report.severity.warning", lang),
               t("report.severity.info", lang), f"{t('report.cycle_time', lang)}, {t('report.mean', lang)} ({t('report.days', lang)})",
-              t("report.share_over_term", lang), t("report.bottleneck", lang).capitalize()]
+              t("report.share_over_term", lang), t("legal.late_short", lang), t("report.bottleneck", lang).capitalize()]
     rows, kinds = [], []
     for doc in processes:
         a, lb = doc.analysis, doc.labels
@@ -180,9 +180,18 @@ def _overview(processes: list[ProcessDoc], lang: str) -> Table:
         rows.append([doc.title, str(doc.counts["error"]), str(doc.counts["warning"]), str(doc.counts["info"]),
                      lb.num(a.time.cycle_time.get("mean")),
                      lb.pct(a.time.share_over_term, 1) if a.time.term is not None else "",
+                     _late_cell(a, lb) if a.time.term is not None else "",
                      f"{lb.role(bottleneck)} ({lb.pct(load.utilisation if load else None)})" if bottleneck else ""])
         kinds.append("error" if doc.counts["error"] else "warning" if doc.counts["warning"] else "")
-    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5}), row_kinds=kinds)
+    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5, 6}), row_kinds=kinds)
+
+
+def _late_cell(a: "Analysis", lb: Labels) -> str:
+    """Late cases per year over the term, and over term + extension where the process has one."""
+    late = a.time.late_per_year
+    if a.time.term_extension is None:
+        return lb.late(late.get("term"))
+    return f"{lb.late(late.get('term'))} / {lb.late(late.get('extended_term'))}"
 
 
 def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
@@ -287,11 +296,7 @@ def _time(a: "Analysis", lb: Labels) -> Section:
         [f"{lb.t('report.cycle_time')} ({lb.t('report.days')})"] + [lb.num(time.cycle_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
         [f"{lb.t('report.term_time')} ({lb.t('report.days')})"] + [lb.num(time.term_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
     ], numeric=frozenset({1, 2, 3, 4}))
-    facts: list[tuple[str, str]] = []
-    if time.term is not None:
-        facts.append((lb.t("report.share_over_term"), lb.pct(time.share_over_term, 1)))
-        if time.term_extension is not None:
-            facts.append((lb.t("report.share_over_extended_term"), lb.pct(time.share_over_extended_term, 1)))
+    facts: list[tuple[str, str]] = lb.term_rows()
     facts.append((lb.t("report.flow_efficiency"), lb.pct(time.flow_efficiency, 1)))
     facts.append((lb.t("report.work_per_case"), f"{lb.num(time.work_per_case_hours)} {lb.t('report.hours')}"))
     if time.wip_total is not None:

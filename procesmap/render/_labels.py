@@ -75,6 +75,34 @@ class Labels:
             letters.append("I")
         return "/".join(letters)
 
+    def term_rows(self) -> list[tuple[str, str]]:
+        """The legal clock as label/value rows: the shares over the term (that applies) and over term +
+        extension, the verdaging where the map models it, and the late cases per year (docs/format-notes.md)."""
+        time = self.analysis.time
+        if time.term is None:
+            return []
+        deferral = time.deferral_modelled
+        extension = time.term_extension is not None
+        rows = [(self.t("legal.row.over_term_deferral" if deferral and extension else "legal.row.over_term"),
+                 self.pct(time.share_over_term, 1))]
+        if extension:
+            rows.append((self.t("legal.row.over_extended" if deferral else "legal.row.over_extended_all"),
+                         self.pct(time.share_over_extended_term, 1)))
+        if deferral:
+            rows.append((self.t("legal.row.deferred"), self.pct(time.share_deferred, 1)))
+            rows.append((self.t("legal.row.deferred_after_term"), self.pct(time.share_deferred_after_term, 1)))
+        for key, label in (("term", "legal.row.late_term"), ("extended_term", "legal.row.late_extended")):
+            if key == "extended_term" and not extension:
+                continue
+            rows.append((self.t(label), self.late(time.late_per_year.get(key))))
+        return rows
+
+    def late(self, value: float | None) -> str:
+        """Late cases per year: whole cases from 10 up, one decimal below; a reason when there is no volume."""
+        if value is None:
+            return self.t("legal.no_volume") if self.analysis.volume_per_year is None else "-"
+        return self.num(value, 0 if value >= 10 else 1)
+
     def term_line(self) -> str | None:
         time = self.analysis.time
         if time.term is None:

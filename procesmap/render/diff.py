@@ -27,6 +27,7 @@ _install_messages()
 DIFF_FORMATS = ("terminal", "markdown", "json")
 HEADLINE = ("handovers.per_case.role", "handovers.per_case.organisation", "handovers.per_case.manual",
             "time.cycle_time.mean", "time.term_time.mean", "time.term_time.p95", "time.share_over_term",
+            "time.late_per_year_term",
             "capacity.bottleneck")
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

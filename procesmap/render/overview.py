@@ -26,6 +26,8 @@ def overview_dict(result: "Overview", lang: str) -> dict[str, Any]:
         "processes": [
             {"id": p.id, "name": p.name, "file": p.file, "steps": p.steps, "cycle_time_mean": _r(p.cycle_time_mean),
              "term": _r(p.term), "share_over_term": _r(p.share_over_term),
+             "share_over_extended_term": _r(p.share_over_extended_term),
+             "late_per_year": {k: _r(v) for k, v in p.late_per_year.items()},
              "organisation_handovers_per_case": _r(p.organisation_handovers_per_case), "bottleneck": p.bottleneck,
              "findings": {"error": p.errors, "warning": p.warnings, "info": p.infos}}
             for p in result.processes
@@ -50,11 +52,21 @@ def render_overview(result: "Overview", fmt: str, lang: str) -> str:
     return _terminal(result, lang)
 
 
+def _late(late: dict[str, float | None], lang: str) -> str:
+    """Late cases per year over the term (and over term + extension, where the process has one)."""
+    term, extended = late.get("term"), late.get("extended_term")
+
+    def one(value: float | None) -> str:
+        return "-" if value is None else number(value, lang, 0 if value >= 10 else 1)
+
+    return one(term) if extended is None else f"{one(term)} / {one(extended)}"
+
+
 def _rows(result: "Overview", lang: str) -> tuple[list[str], list[list[str]], list[str], list[list[str]]]:
     head = [t("report.process", lang), t("report.cycle_time", lang) + f" ({t('report.days', lang)})",
-            t("report.share_over_term", lang), t("report.level.organisation", lang), "bottleneck",
-            t("report.findings", lang)]
-    rows = [[p.id, number(p.cycle_time_mean, lang), percent(p.share_over_term, lang, 1),
+            t("report.share_over_term", lang), t("legal.late_short", lang), t("report.level.organisation", lang),
+            "bottleneck", t("report.findings", lang)]
+    rows = [[p.id, number(p.cycle_time_mean, lang), percent(p.share_over_term, lang, 1), _late(p.late_per_year, lang),
              number(p.organisation_handovers_per_case, lang, 2), p.bottleneck or "-",
              f"{p.errors}/{p.warnings}/{p.infos}"] for p in result.processes]
     role_head = [t("report.role", lang), t("report.demand", lang), t("report.capacity_hours", lang),

@@ -114,11 +114,7 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
         table.add_row(f"{lb.t(key)} ({lb.t('report.days')})",
                       *(lb.num(values.get(k)) for k in ("mean", "p50", "p85", "p95")))
     console.print(table)
-    rows = []
-    if time.term is not None:
-        rows.append((lb.t("report.share_over_term"), lb.pct(time.share_over_term, 1)))
-        if time.term_extension is not None:
-            rows.append((lb.t("report.share_over_extended_term"), lb.pct(time.share_over_extended_term, 1)))
+    rows = lb.term_rows()
     rows.append((lb.t("report.flow_efficiency"), lb.pct(time.flow_efficiency, 1)))
     rows.append((lb.t("report.work_per_case"), f"{lb.num(time.work_per_case_hours)} {lb.t('report.hours')}"))
     if time.wip_total is not None:

@@ -1,20 +1,30 @@
-"""The mean term time exceeds the legal decision ``term``.
+"""More than half of the simulated cases exceed the term that applies to them.
+
+The term that applies to a case is the ``term``; a case that passed a step with
+``extends_term: true`` (the verdagingsbesluit) before its term ended has
+``term + term_extension``. A verdaging is not automatic: without such a step no
+case gets the extension. The rule judges the distribution, as a gemeente is
+judged, not the mean: a process whose mean is within the term can still decide
+most cases late. The message gives both shares (over the term, over term +
+extension) and the late cases per year (``volume`` x share). Term time leaves
+out the time in steps with ``suspends_term: true`` (opschorting, Awb 4:15).
 
 Why this matters
 ----------------
-When the average case already breaks the beslistermijn, most applicants get
-a late decision: under the Awb (4:17) they can claim a penalty
-(dwangsom), and under the Omgevingswet a permit can be granted by
-operation of law (van rechtswege). Term time leaves out the time in steps
-with ``suspends_term: true`` (Awb 4:15).
+When most cases break the beslistermijn, most applicants get a late
+decision: under the Awb (4:17) they can claim a penalty (dwangsom), and
+under the Omgevingswet a permit can be granted by operation of law (van
+rechtswege).
 
 Waarom dit ertoe doet
 ---------------------
-Als de gemiddelde zaak de beslistermijn al overschrijdt, krijgen de meeste
+Als de meeste zaken de beslistermijn overschrijden, krijgen de meeste
 aanvragers een te laat besluit: op grond van de Awb (4:17) kunnen zij een
 dwangsom eisen, en onder de Omgevingswet kan een vergunning van rechtswege
-verleend worden. De termijntijd telt de tijd in stappen met
-``suspends_term: true`` niet mee (opschorting, Awb 4:15).
+verleend worden. De termijn die geldt is de ``term``, of ``term +
+term_extension`` voor een zaak die een stap met ``extends_term: true`` (het
+verdagingsbesluit) binnen de termijn passeerde. De termijntijd telt de tijd in
+stappen met ``suspends_term: true`` niet mee (opschorting, Awb 4:15).
 
 Example
 -------
@@ -53,6 +63,7 @@ from typing import Iterator
 
 from procesmap.analysis.findings import Finding, Severity
 from procesmap.rules._base import RuleContext
+from procesmap.rules._legal import term_parts
 
 CODE = "PM301"
 NAME = "term-exceeded"
@@ -60,8 +71,12 @@ DEFAULT_SEVERITY = Severity.ERROR
 OPTIONS: dict[str, object] = {}
 
 
+#: PM301 fires when more than this share of the cases exceed the term that applies to them.
+SHARE = 0.5
+
+
 def check(ctx: RuleContext) -> Iterator[Finding]:
     time = ctx.analysis.time
-    mean = time.term_time.get("mean")
-    if time.term is not None and mean is not None and mean > time.term:
-        yield ctx.on_process(("term",), mean=mean, term=time.term)
+    if time.term is None or time.share_over_term is None or time.share_over_term <= SHARE:
+        return
+    yield ctx.on_process(("term",), **term_parts(time))

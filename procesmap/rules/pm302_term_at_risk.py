@@ -1,4 +1,12 @@
-"""More than ``share`` (default 5%) of the simulated cases exceed the term (plus extension, where set).
+"""More than ``share`` (default 5%) of the simulated cases exceed the term that applies to them.
+
+The term that applies to a case is the ``term``; only a case that passed a step with
+``extends_term: true`` (the verdagingsbesluit) before its term ended has ``term +
+term_extension``. Without such a step no case gets the extension, whatever
+``term_extension`` says: a verdaging is a decision, not a given. From more than half
+of the cases, PM301 reports instead (unless PM301 is off). The message gives both
+shares (over the term, over term + extension) and the late cases per year
+(``volume`` x share).
 
 Why this matters
 ----------------
@@ -53,7 +61,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from procesmap.analysis.findings import Finding, Severity
+from procesmap.rules import pm301_term_exceeded
 from procesmap.rules._base import RuleContext
+from procesmap.rules._legal import term_parts, whole
 
 CODE = "PM302"
 NAME = "term-at-risk"
@@ -63,11 +73,10 @@ OPTIONS: dict[str, object] = {"share": 0.05}
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     time = ctx.analysis.time
-    extended = time.term_extension is not None
-    share = time.share_over_extended_term if extended else time.share_over_term
+    share = time.share_over_term
     limit = float(ctx.options["share"])  # type: ignore[arg-type]
     if share is None or time.term is None or share <= limit:
         return
-    term = time.term + (time.term_extension or 0.0)
-    key = "PM302.message_extended" if extended else None
-    yield ctx.on_process(("term",), key, share=share * 100.0, limit=limit * 100.0, term=term)
+    if ctx.rule_options("PM301") is not None and share > pm301_term_exceeded.SHARE:
+        return  # PM301 reports it
+    yield ctx.on_process(("term",), limit=whole(limit * 100.0), **term_parts(time))

@@ -27,11 +27,17 @@ if TYPE_CHECKING:
     from procesmap.errors import Problem
 
 __all__ = ["write_atomic", "read_limited", "NotRegularFile", "TooLarge", "note_read", "track_reads",
-           "begin_reads", "files_read", "output_clash", "ReadRecord", "check_regular", "open_regular", "not_regular_problem"]
+           "begin_reads", "files_read", "output_clash", "ReadRecord", "check_regular", "open_regular", "not_regular_problem", "writable_problem", "NotWritable"]
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: bool = True) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old file or the new one, never half.
+
+    Replacing an existing file keeps what a user owns as it was, as writing into it would: its mode,
+    and its owner and group (when they cannot be kept, :class:`PermissionError` and the file is left
+    alone); a symbolic link is followed (the target gets the new text, the link stays); a file that
+    is read-only (no write permission bit) or that this user may not write is refused with
+    :class:`PermissionError`, and so is a path that is not a regular file (a FIFO, a device).
 
     With ``overwrite=False`` an existing ``path`` is never replaced, not even one created a moment
     ago: the file is hard-linked into place, which fails with :class:`FileExistsError` when the
@@ -39,14 +45,27 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: 
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    existing: os.stat_result | None = None
+    if overwrite:
+        if target.is_symlink():
+            target = Path(os.path.realpath(target))  # write the file the link names; the link stays
+        try:
+            existing = os.stat(target)
+        except FileNotFoundError:
+            existing = None
+        if existing is not None:
+            reason = writable_problem(target, existing)
+            if reason is not None:
+                raise NotWritable(reason, str(target))
     fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or Path("."))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if overwrite and target.exists():
-            os.chmod(temp, target.stat().st_mode & 0o7777)
+        if existing is not None:
+            _keep_owner(temp, existing, target)
+            os.chmod(temp, existing.st_mode & 0o7777)
         else:
             os.chmod(temp, 0o644)
         if overwrite:
@@ -59,6 +78,54 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: 
         except OSError:
             pass
         raise
+
+
+def _keep_owner(temp: str, existing: os.stat_result, target: Path) -> None:
+    """Give ``temp`` the owner and group of the file it replaces, or refuse (:class:`PermissionError`)."""
+    mine = os.stat(temp)
+    if (mine.st_uid, mine.st_gid) == (existing.st_uid, existing.st_gid) or not hasattr(os, "chown"):
+        return
+    try:
+        os.chown(temp, existing.st_uid, existing.st_gid)
+    except OSError:
+        raise NotWritable("limits.reason.owner", str(target)) from None
+
+
+class NotWritable(PermissionError):
+    """A file procesmap will not replace; ``message_key`` says why (a catalogue key, see
+    :func:`procesmap.errors.os_reason`): read-only, not writable by this user, owned by another user
+    or group that could not be kept, or not a regular file."""
+
+    def __init__(self, message_key: str, path: str):
+        super().__init__(13, _REASONS.get(message_key, message_key), path)
+        self.message_key = message_key
+
+
+_REASONS = {
+    "limits.reason.read_only": "the file is read-only",
+    "limits.reason.no_permission": "no permission to write the file",
+    "limits.reason.owner": "the file belongs to another user or group, and replacing it would change that",
+    "limits.reason.not_regular": "not a regular file",
+}
+
+
+def writable_problem(path: str | os.PathLike[str], info: os.stat_result | None = None) -> str | None:
+    """Why ``path`` (an existing file, links followed) may not be rewritten, as a catalogue key of
+    :class:`NotWritable`, or ``None``: it is not a regular file, it is read-only (no write permission
+    bit: refused even for root), or this user may not write it."""
+    try:
+        info = info or os.stat(path)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return "limits.reason.no_permission"
+    if not _stat.S_ISREG(info.st_mode):
+        return "limits.reason.not_regular"
+    if not info.st_mode & 0o222:
+        return "limits.reason.read_only"
+    if hasattr(os, "access") and not os.access(path, os.W_OK):
+        return "limits.reason.no_permission"
+    return None
 
 
 def _link_new(temp: str, target: Path) -> None:

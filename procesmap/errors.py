@@ -116,6 +116,9 @@ def os_reason(err: BaseException) -> Any:
     """
     from procesmap.i18n import Message
 
+    key = getattr(err, "message_key", None)  # procesmap._io.NotWritable: our own reason
+    if isinstance(key, str):
+        return Message(key)
     code = getattr(err, "errno", None)
     name = _errno.errorcode.get(code) if isinstance(code, int) else None
     if name in OS_ERRORS:

@@ -29,7 +29,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 from procesmap.errors import LoadError, UsageError, os_reason
 from procesmap.i18n.versions import install as _install_messages
@@ -302,17 +302,19 @@ def _plain_data(text: str, file: str) -> Any:
     return data
 
 
-def format_text(text: str, file: str = "<string>") -> str:
-    """The canonical layout of a process file's text.
+def format_text(text: str, file: str = "<string>", *, repository: Path | None = None,
+                shared: Sequence[Any] = ()) -> str:
+    """The canonical layout of a process file's text (or of a shared ``kind: organisation`` file).
 
+    ``repository`` and ``shared`` are what :func:`procesmap.loading.loads` takes: the folder whose maps
+    ``subprocess:`` names, and the shared organisation files whose roles, teams and systems the map uses
+    (:func:`format_file` passes those of the file's folder, as ``analyse`` reads them).
     Raises :class:`~procesmap.errors.LoadError` when the text does not load (nothing to format), and
     :class:`MeaningError` when the layout would read differently or lose a comment.
     """
-    from procesmap.loading import loads
-
     if text.startswith("\ufeff"):
         text = text[1:]
-    loads(text, file)  # a file that does not load is never formatted
+    _load(text, file, repository, shared)  # a file that does not load is never formatted
     yaml = _ruamel()
     try:
         document = yaml.load(text)
@@ -324,15 +326,20 @@ def format_text(text: str, file: str = "<string>") -> str:
     yaml.dump(document, buffer)
     result = buffer.getvalue()
     result = result.rstrip("\n") + "\n"
-    _check_same(text, result, file)
+    _check_same(text, result, file, repository, shared)
     return result
 
 
-def _check_same(before: str, after: str, file: str) -> None:
-    from procesmap.loading import loads
+def _load(text: str, file: str, repository: Path | None, shared: Sequence[Any]) -> Any:
+    """Load as ``analyse`` does: a process with its folder's shared definitions, or an organisation file."""
+    from procesmap.loading import _load_text
 
+    return _load_text(text, file, repository=repository, shared=shared)
+
+
+def _check_same(before: str, after: str, file: str, repository: Path | None = None, shared: Sequence[Any] = ()) -> None:
     try:
-        loads(after, file)
+        _load(after, file, repository, shared)
         same = _plain_data(before, file) == _plain_data(after, file)
     except LoadError as err:
         raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
@@ -345,24 +352,37 @@ def _check_same(before: str, after: str, file: str) -> None:
                            detail="comment lost: " + next(iter(lost)))
 
 
-def format_file(path: str | os.PathLike[str], *, check: bool = False) -> FormatResult:
+def format_file(path: str | os.PathLike[str], *, check: bool = False, _repository: Any = None) -> FormatResult:
     """Format one file in place (atomically); with ``check`` only report whether it would change.
 
+    The file is read as ``analyse`` reads it (with the shared organisation files of its folder). A
+    symbolic link is followed: its target is formatted and the link stays. The file keeps its owner,
+    group and mode; a file that is read-only, or that this user may not write, is refused before
+    anything is formatted, and so is anything but a regular file (a FIFO, a device: never read).
     Raises :class:`~procesmap.errors.LoadError` (file not loadable: left untouched),
-    :class:`MeaningError`, or :class:`~procesmap.errors.UsageError` when writing fails.
+    :class:`MeaningError`, or :class:`~procesmap.errors.UsageError` when writing fails or is not allowed.
     """
-    from procesmap._io import write_atomic
-    from procesmap.loading import _read_text
+    from procesmap._io import writable_problem, write_atomic
+    from procesmap.i18n import Message
+    from procesmap.loading import _is_organisation_file, _read_text, _Repository
 
     file = Path(path)
     display = str(path)
-    text = _read_text(file, display)  # first: a file that cannot be read is a LoadError with a hint, not an OSError
-    try:
-        raw = file.read_bytes() if file.is_file() else None
-    except OSError:
-        raw = None
-    formatted = format_text(text, display)
-    changed = raw != formatted.encode("utf-8")
+    text = _read_text(file, display)  # first: a FIFO, a device or an unreadable file is a LoadError with a hint
+    if not check:
+        reason = writable_problem(file)
+        if reason is not None:
+            raise UsageError("versions.fmt.write_failed", "limits.hint.fmt_not_writable", path=display,
+                             reason=Message(reason))
+    repository = _repository if _repository is not None else _Repository()
+    folder = file.parent
+    shared: list[Any] = []
+    if not _is_organisation_file(file):
+        shared = repository.shared_for(folder)
+        if str(folder) in repository.broken:  # the shared file does not load: its own problems say why
+            raise LoadError(repository.broken[str(folder)])
+    formatted = format_text(text, display, repository=folder, shared=shared)
+    changed = text != formatted or _has_bom(file)
     if not changed or check:
         return FormatResult(display, changed, False)
     try:
@@ -373,9 +393,19 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False) -> FormatR
     return FormatResult(display, True, True)
 
 
+def _has_bom(file: Path) -> bool:
+    from procesmap._io import open_regular
+
+    try:
+        with open_regular(file) as handle:
+            return handle.read(3) == b"\xef\xbb\xbf"
+    except OSError:
+        return False
+
+
 def format_paths(paths: Iterable[str | os.PathLike[str]], *, check: bool = False) -> tuple[list[FormatResult], list[Any]]:
     """Format every process file under ``paths``; returns the results and every problem (per file)."""
-    from procesmap.loading import discover
+    from procesmap.loading import _Repository, discover
 
     results: list[FormatResult] = []
     problems: list[Any] = []
@@ -383,11 +413,15 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], *, check: bool = False
         files = discover(paths)
     except LoadError as err:
         return [], list(err.problems)
+    repository = _Repository()  # the shared organisation files of each folder, read once
+    reported: set[tuple[str, int, int, str]] = set()
     for file in files:
         try:
-            results.append(format_file(file, check=check))
+            results.append(format_file(file, check=check, _repository=repository))
         except LoadError as err:
-            problems.extend(err.problems)
+            fresh = [p for p in err.problems if (p.file, p.line, p.column, p.key) not in reported]
+            reported.update((p.file, p.line, p.column, p.key) for p in err.problems)
+            problems.extend(fresh)
         except UsageError as err:
             problems.append(err)
     return results, problems

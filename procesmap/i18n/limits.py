@@ -62,3 +62,19 @@ MESSAGES_LIMITS.update({
               "exporteer een kortere periode, of zet het log om naar Parquet",
     },
 })
+MESSAGES_LIMITS.update({
+    "limits.reason.read_only": {"en": "the file is read-only", "nl": "het bestand is alleen-lezen"},
+    "limits.reason.no_permission": {"en": "no permission to write the file",
+                                    "nl": "geen recht om het bestand te schrijven"},
+    "limits.reason.owner": {
+        "en": "the file belongs to another user or group, and replacing it would change that",
+        "nl": "het bestand is van een andere gebruiker of groep, en vervangen zou dat veranderen",
+    },
+    "limits.reason.not_regular": {"en": "not a regular file", "nl": "geen gewoon bestand"},
+    "limits.hint.fmt_not_writable": {
+        "en": "fmt rewrites files in place: make the file writable (chmod u+w), or run as its owner; "
+              "`procesmap fmt --check` only reads",
+        "nl": "fmt herschrijft bestanden ter plekke: maak het bestand schrijfbaar (chmod u+w), of werk als de "
+              "eigenaar; `procesmap fmt --check` leest alleen",
+    },
+})

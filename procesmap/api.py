@@ -53,14 +53,17 @@ def check_paths(
     seed: int | None = None,
     assignments: Sequence[str] = (),
     only_maps: bool = False,
+    zaaktype: str | os.PathLike[str] | None = None,
 ) -> tuple[list["CheckResult"], list[Problem]]:
     """Load, configure, analyse and apply suppression comments: what ``check`` and ``analyse`` run.
 
     Each file gets the configuration found from its folder upwards (``config`` names one
     file for all instead, see :mod:`procesmap.config`); ``cases``/``seed`` (the command
     line) win over it. ``only_maps`` skips files without a top-level ``procesmap:`` key (for a
-    pre-commit hook that is handed every YAML file). Returns the results and every problem: load
-    errors of process files and errors in configuration files (each file's problems once).
+    pre-commit hook that is handed every YAML file). ``zaaktype`` names the zaaksysteem's zaaktypen
+    (a Catalogi API JSON or an Open Zaak export, :func:`procesmap.zgw.read_catalogue`) that the PM7xx rules
+    check each map against; without it, a configuration's ``zaaktypen`` does. Returns the results and every
+    problem: load errors of process files and errors in configuration files (each file's problems once).
     """
     from pathlib import Path
 
@@ -75,6 +78,23 @@ def check_paths(
     processes, problems = load_many(paths)
     results: list[CheckResult] = []
     failed: set[str] = set()
+    catalogues: dict[str, object] = {}
+
+    def catalogue(path: str | os.PathLike[str]) -> object:
+        from procesmap.zgw import read_catalogue
+
+        name = str(path)
+        if name not in catalogues:
+            try:
+                catalogues[name] = read_catalogue(path)
+            except LoadError as err:
+                catalogues[name] = None
+                problems.extend(err.problems)
+        return catalogues[name]
+
+    explicit = catalogue(zaaktype) if zaaktype is not None else None
+    if zaaktype is not None and explicit is None:
+        return results, problems
     for process in processes:
         where = Path(config) if config is not None else find_config(process.file)
         try:
@@ -89,7 +109,14 @@ def check_paths(
             from procesmap.whatif import apply_overrides
 
             process = apply_overrides(process, list(assignments))
-        analysis = analyse(process, settings_config.settings(cases, seed))
+        settings = settings_config.settings(cases, seed)
+        if explicit is not None:
+            settings.catalogue = explicit
+        elif settings_config.zaaktypen:
+            settings.catalogue = catalogue(settings_config.zaaktypen)
+            if settings.catalogue is None:
+                continue
+        analysis = analyse(process, settings)
         try:
             text = decode(Path(process.file).read_bytes(), process.file).removeprefix("\ufeff")
         except (OSError, LoadError):

@@ -5,6 +5,7 @@ The shape (documented in ``docs/ci.md``)::
     extends = "recommended"        # or "all"
     language = "nl"
     fail_on = "error"              # error | warning | info
+    zaaktypen = "catalogus.zip"    # the zaaksysteem's zaaktypen (PM7xx), relative to this file
     [simulation]
     cases = 10000
     seed = 0
@@ -58,7 +59,7 @@ META_RULES: dict[str, tuple[str, str]] = {
     "PM000": ("invalid-input", "error"),
     "PM001": ("unused-suppression", "info"),
 }
-_TOP_KEYS = ("extends", "language", "fail_on", "simulation", "rules")
+_TOP_KEYS = ("extends", "language", "fail_on", "zaaktypen", "simulation", "rules")
 _SIMULATION_KEYS = ("cases", "seed")
 
 
@@ -78,6 +79,8 @@ class Config:
     seed: int | None = None
     severities: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the catalogue of zaaktypen (``zaaktypen = "..."``), as a path relative to the working directory
+    zaaktypen: str | None = None
 
     def severity_of(self, code: str) -> str:
         """The severity (or ``off``) of a rule code under this configuration."""
@@ -545,9 +548,16 @@ class _Validator:
             else:
                 self.add(("rules", key), "config.wrong_type", "config.hint.severity", at_value=True, name=key,
                          expected="string", found=_type_name(value))
+        zaaktypen = data.get("zaaktypen")
+        if zaaktypen is not None and (not isinstance(zaaktypen, str) or not zaaktypen.strip()):
+            self.add(("zaaktypen",), "config.wrong_type", "config.hint.zaaktypen", at_value=True, name="zaaktypen",
+                     expected="string", found=_type_name(zaaktypen))
+            zaaktypen = None
+        elif zaaktypen is not None:
+            zaaktypen = os.path.join(os.path.dirname(self.file), zaaktypen) if not os.path.isabs(zaaktypen) else zaaktypen
         if self.problems:
             raise LoadError(self.problems)
-        return Config(self.file, extends, language, fail_on, cases, seed, severities, options)
+        return Config(self.file, extends, language, fail_on, cases, seed, severities, options, zaaktypen)
 
     def choice(self, path: tuple[str, ...], key: str, value: Any, allowed: list[str]) -> None:
         suggestion = self.suggest(str(value), allowed) if isinstance(value, str) else None

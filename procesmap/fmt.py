@@ -41,10 +41,10 @@ _install_messages()
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-]\s+)[|>][-+1-9]{0,2}$")
 _DURATION = ("min", "mode", "max", "samples")
 ORDERS: dict[str, tuple[str, ...]] = {
-    "process": ("procesmap", "kind", "id", "name", "owner", "language", "description", "term", "term_extension",
+    "process": ("procesmap", "kind", "id", "name", "owner", "language", "description", "zaaktype", "term", "term_extension",
                 "service_norm", "volume", "calendar", "organisations", "teams", "roles", "systems", "steps", "issues"),
     "step": ("id", "name", "type", "role", "raci", "wait", "work", "lead", "suspends_term", "extends_term", "system", "via",
-             "next", "log", "subprocess", "description"),
+             "next", "log", "status", "subprocess", "description"),
     "role": ("name", "team", "organisation", "people", "fte", "backup", "external", "description"),
     "team": ("name", "organisation", "description"),
     "organisation": ("name", "description"),

@@ -262,6 +262,8 @@ class Step(_Model):
         False, description="The verdagingsbesluit: cases that pass this step get term + term_extension."
     )
     log: TextList = Field(default_factory=list, description="Activity names of this step in an event log.")
+    status: str | None = Field(None, description="The statustype (its omschrijving) of the zaaktype that this step "
+                                                 "sets in the zaaksysteem (ZGW Catalogi API).")
     subprocess: str | None = Field(None, description="The id of another process in the same repository.")
     description: str | None = None
 
@@ -388,6 +390,8 @@ class Process(_FileModel):
     term: TermField | None = Field(None, description="Legal decision term (beslistermijn), elapsed.")
     term_extension: TermField | None = Field(None, description="Allowed extension (verdaging).")
     service_norm: TermField | None = Field(None, description="The organisation's own promise.")
+    zaaktype: str | None = Field(None, description="The identificatie of this process's zaaktype in the "
+                                                   "zaaksysteem's catalogue (ZGW Catalogi API).")
     volume: VolumeField | None = None
     calendar: CalendarModel = Field(default_factory=CalendarModel)
     organisations: dict[Id, Organisation] = Field(default_factory=dict)

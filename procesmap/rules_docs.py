@@ -153,6 +153,13 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
     for section, key in (("Example", "cli.example"), ("Use instead", "cli.use_instead")):
         console.print()
         console.print(Text(t(key, lang), style="bold"))
+        if family == "rule" and section == "Example":
+            from procesmap.rules import example_zaaktype
+
+            zaaktype = example_zaaktype(module)
+            if zaaktype is not None:
+                console.print(Text(t("cli.rules_zaaktype_example", lang), style="italic"))
+                console.print(Syntax(zaaktype.rstrip(), "json", theme="ansi_dark", background_color="default"))
         if family == "log":
             from procesmap.eventlog.rules import example_blocks
 
@@ -213,6 +220,13 @@ def rule_markdown(module: ModuleType) -> str:
         lines += ["## Options", "", "| option | default |", "|---|---|"]
         lines += [f"| `{name}` | `{default}` |" for name, default in module.OPTIONS.items()]
         lines += [""]
+    from procesmap.rules import example_zaaktype
+
+    zaaktype = example_zaaktype(module)
+    if zaaktype is not None:
+        lines += ["## Zaaktype", "", "Found by `procesmap check MAP --zaaktype FILE` (or the configuration's `zaaktypen`, "
+                  "see [docs/zaaksysteem.md](../zaaksysteem.md)); the examples are checked against this zaaktype:", "",
+                  "```json", zaaktype.rstrip(), "```", ""]
     lines += ["## Example", "", "This map gets the finding:", "", "```yaml", example_yaml(module, "Example").rstrip(), "```", ""]
     lines += ["## Use instead", "", "```yaml", example_yaml(module, "Use instead").rstrip(), "```", ""]
     lines += ["## Message", "", f"- en: {t(module.CODE + '.message', 'en')}", f"- nl: {t(module.CODE + '.message', 'nl')}",

@@ -10,7 +10,7 @@ import pytest
 import procesmap
 from procesmap.analysis import Severity
 from procesmap.i18n import MESSAGES
-from procesmap.rules import RULES, example_yaml, get_rule, rule_doc
+from procesmap.rules import RULES, example_settings, example_yaml, get_rule, rule_doc
 from procesmap.rules_docs import docs_filename, rule_markdown
 
 from .conftest import ROOT
@@ -38,7 +38,8 @@ def test_codes_names_and_severities() -> None:
         names.add(module.NAME)
     assert len(names) == len(RULES)
     expected = {"PM101", "PM102", "PM103", "PM104", "PM201", "PM202", "PM203", "PM204", "PM205", "PM301", "PM302",
-                "PM303", "PM304", "PM305", "PM306", "PM308", "PM401", "PM402", "PM403", "PM404", "PM405", "PM501"}
+                "PM303", "PM304", "PM305", "PM306", "PM308", "PM401", "PM402", "PM403", "PM404", "PM405", "PM501",
+                "PM701", "PM702", "PM703", "PM704"}
     assert set(RULES) == expected
 
 
@@ -63,8 +64,9 @@ def test_catalogue_entries(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(RULES))
 def test_documented_examples(code: str) -> None:
     module = RULES[code]
-    failing = procesmap.analyse(procesmap.loads(example_yaml(module, "Example"), f"{code}-example.yaml"), cases=2000)
-    passing = procesmap.analyse(procesmap.loads(example_yaml(module, "Use instead"), f"{code}-fixed.yaml"), cases=2000)
+    settings = example_settings(module)  # the PM7xx rules: with the zaaktype of their docs
+    failing = procesmap.analyse(procesmap.loads(example_yaml(module, "Example"), f"{code}-example.yaml"), settings)
+    passing = procesmap.analyse(procesmap.loads(example_yaml(module, "Use instead"), f"{code}-fixed.yaml"), settings)
     assert [f for f in failing.findings if f.code == code], f"{code}: the failing example gives no finding"
     assert not [f for f in passing.findings if f.code == code], f"{code}: the passing example still gives it"
     for finding in failing.findings:

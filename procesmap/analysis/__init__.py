@@ -69,6 +69,8 @@ class Settings:
     seed: int = 0
     severities: dict[str, str] = field(default_factory=dict)
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: zaaktypen of the zaaksysteem (:class:`procesmap.zgw.Catalogue`): the PM7xx rules check the map against them
+    catalogue: Any = None
 
     def __post_init__(self) -> None:
         """``cases`` 0..:data:`MAX_CASES` and ``seed`` 0 or more, else :class:`~procesmap.errors.UsageError`

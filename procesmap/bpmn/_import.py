@@ -110,6 +110,13 @@ class _Ids:
         return slug
 
 
+def _ref(value: str | None) -> str:
+    """An id reference. BPMN types ``processRef``, ``sourceRef`` and ``targetRef`` as QNames, so some modellers
+    write them with a prefix (``bpmn2:_8R77``); an id has no colon, so the prefix is dropped."""
+    text = (value or "").strip()
+    return text.rsplit(":", 1)[-1] if ":" in text else text
+
+
 def _pm(element: Any, local: str) -> Any | None:
     """The ``pm:local`` element inside ``element``'s extensionElements, if there is one."""
     for ext in element.findall(q(BPMN, "extensionElements")):
@@ -141,6 +148,7 @@ class _Importer:
         self.step_ids = _Ids()
         self.unknown_role: str | None = None
         self.relays: dict[str, Any] = {}  # BPMN id of an export's relay -> its one outgoing flow
+        self.team_lane_of: dict[str, str] = {}  # BPMN node id -> team of a team lane that lists it
 
     def skip(self, element: Any, reason: str, **args: Any) -> None:
         name = _clean(element.get("name")) if element is not None else None
@@ -167,7 +175,7 @@ class _Importer:
         for collaboration in collaborations:
             for child in collaboration:
                 if _is(child, BPMN) and _local(child) == "participant":
-                    ref = (child.get("processRef") or "").strip()
+                    ref = _ref(child.get("processRef"))
                     referenced.add(ref)
                     pools.append((child, processes.get(ref)))
                 elif _is(child, BPMN) and _local(child) not in ("messageFlow", "extensionElements", "documentation"):
@@ -195,8 +203,8 @@ class _Importer:
         into: dict[str, int] = {}
         out: dict[str, list[Any]] = {}
         for flow in flows:
-            into[(flow.get("targetRef") or "").strip()] = into.get((flow.get("targetRef") or "").strip(), 0) + 1
-            out.setdefault((flow.get("sourceRef") or "").strip(), []).append(flow)
+            into[_ref(flow.get("targetRef"))] = into.get(_ref(flow.get("targetRef")), 0) + 1
+            out.setdefault(_ref(flow.get("sourceRef")), []).append(flow)
         for node_id in marked:
             if into.get(node_id) == 1 and len(out.get(node_id, [])) == 1:
                 self.relays[node_id] = out[node_id][0]
@@ -233,7 +241,7 @@ class _Importer:
         lane_of: dict[str, str] = {}  # BPMN node id -> id of its (deepest) lane
         has_lanes = False
         for lane_set in process.findall(q(BPMN, "laneSet")):
-            has_lanes = True
+            has_lanes = has_lanes or lane_set.find(q(BPMN, "lane")) is not None  # an empty <laneSet/> is no lanes
             self._lanes(lane_set, organisation, None, lane_role, lane_of, pool_name, depth=0)
         for node in process:
             if not _is(node, BPMN):
@@ -252,7 +260,9 @@ class _Importer:
                     pool_role = role
                 else:
                     role = self._unknown()
-                    if _pm(node, "step") is None:
+                    if _pm(node, "step") is None and node_id in self.team_lane_of:
+                        self.skip(node, "bpmn.unmapped.team_lane_only", role=role, team=self.team_lane_of[node_id])
+                    elif _pm(node, "step") is None:
                         self.skip(node, "bpmn.unmapped.no_lane", role=role)
                 where = lane_of.get(node_id) or (participant.get("id") if participant is not None else None)
                 self._node(node, role, where)
@@ -306,8 +316,9 @@ class _Importer:
                     docs = self._documentation(lane, clean=True)
                     if docs:
                         self.teams[inner_team]["description"] = docs
-            if info is None and (not has_children or any(r.text for r in lane.findall(q(BPMN, "flowNodeRef")))):
-                # a leaf lane, or a team lane that holds steps itself: a role
+            if info is None and not has_children:
+                # a leaf lane: a role (a lane with nested lanes is a team, also when it lists flow nodes itself:
+                # modellers list the nodes of the nested lanes in the parent too)
                 shown = name or self.t("bpmn.unnamed_lane", self.lang, pool=pool_name or "-", n=index)
                 role = self.role_ids.new(name or shown, lane.get("id"))
                 self.roles[role] = {"name": shown, "team": inner_team,
@@ -319,6 +330,8 @@ class _Importer:
                     self.skip(lane, "bpmn.unmapped.unnamed_lane", role=role)
             for ref in lane.findall(q(BPMN, "flowNodeRef")):
                 node_id = (ref.text or "").strip()
+                if node_id and role is None and has_children and inner_team is not None:
+                    self.team_lane_of.setdefault(node_id, inner_team)  # in the team lane; a nested lane may say more
                 if node_id and (role is not None or (info is not None and info.get("none") == "true")):
                     lane_role[node_id] = role  # a deeper lane, read later, overrides
                     lane_of[node_id] = lane.get("id") or ""
@@ -396,8 +409,8 @@ class _Importer:
         if local == "parallelGateway":
             node_id = node.get("id")
             parent = node.getparent()
-            incoming = sum(1 for f in parent.findall(q(BPMN, "sequenceFlow")) if f.get("targetRef") == node_id)
-            outgoing = sum(1 for f in parent.findall(q(BPMN, "sequenceFlow")) if f.get("sourceRef") == node_id)
+            incoming = sum(1 for f in parent.findall(q(BPMN, "sequenceFlow")) if _ref(f.get("targetRef")) == node_id)
+            outgoing = sum(1 for f in parent.findall(q(BPMN, "sequenceFlow")) if _ref(f.get("sourceRef")) == node_id)
             return "join" if incoming > 1 and outgoing <= 1 else "parallel"
         if local in _GATEWAYS:
             return "decision"
@@ -410,14 +423,14 @@ class _Importer:
         flows = [f for p in processes.values() for f in p.findall(q(BPMN, "sequenceFlow"))]
         flows += [f for c in collaborations for f in c.findall(q(BPMN, "messageFlow"))]
         for position, flow in enumerate(flows):
-            source = (flow.get("sourceRef") or "").strip()
-            target = (flow.get("targetRef") or "").strip()
+            source = _ref(flow.get("sourceRef"))
+            target = _ref(flow.get("targetRef"))
             if source in self.relays:
                 continue  # read as part of the flow into the relay
             seen: set[str] = set()
             while target in self.relays and target not in seen:  # through the export's relays
                 seen.add(target)
-                target = (self.relays[target].get("targetRef") or "").strip()
+                target = _ref(self.relays[target].get("targetRef"))
             if source not in self.steps or target not in self.steps:
                 reason = "bpmn.unmapped.message_flow" if _local(flow) == "messageFlow" else "bpmn.unmapped.flow"
                 self.skip(flow, reason, source=source or "-", target=target or "-")

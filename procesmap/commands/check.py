@@ -30,6 +30,7 @@ def check(
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation (default: configuration, else 0)."),
     cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases (default: configuration, else 10000)."),
     only_maps: bool = typer.Option(False, "--only-maps", help="Skip YAML files without a top-level `procesmap:` key (for hooks that get every YAML file)."),
+    zaaktype: Optional[Path] = typer.Option(None, "--zaaktype", help="Check each map against its zaaktype in this file (Catalogi API JSON or Open Zaak export ZIP): PM701-PM704. Default: the configuration's `zaaktypen`.", readable=False),
 ) -> None:
     """Check process maps for CI and pre-commit: one line per finding, exit 1 on findings at or above --fail-on."""
     from procesmap.api import check_paths, exit_code, report_language
@@ -40,9 +41,9 @@ def check(
         raise _fail(UsageError("cli.check_bad_format", "hint.cli.check_bad_format", value=fmt,
                                allowed=", ".join(CHECK_FORMATS)), error_lang)
     _check_simulation(cases, seed, error_lang)
-    _guard_output(output, [*paths, config], error_lang)
+    _guard_output(output, [*paths, config, zaaktype], error_lang)
     results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
-                                    only_maps=only_maps)
+                                    only_maps=only_maps, zaaktype=zaaktype)
     report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
     text = render_check(results, problems, fmt, report_lang)
     if output is not None:

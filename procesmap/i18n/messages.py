@@ -17,6 +17,8 @@ from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.limits import MESSAGES_LIMITS
 from procesmap.i18n.report import REPORT_MESSAGES
 from procesmap.i18n.versions import MESSAGES_VERSIONS
+from procesmap.i18n.tools import MESSAGES_TOOLS
+from procesmap.i18n.zgw import MESSAGES_ZGW
 
 MESSAGES: dict[str, dict[str, str]] = {
     # -- labels --------------------------------------------------------------------------
@@ -273,5 +275,5 @@ MESSAGES: dict[str, dict[str, str]] = {
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
 for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS,
-               MESSAGES_LEGAL):
+               MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS):
     MESSAGES.update(_extra)

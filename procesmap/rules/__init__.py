@@ -34,13 +34,17 @@ from procesmap.rules import (
     pm404_endless_loop,
     pm405_unmatched_parallel,
     pm501_knelpunt_without_owner,
+    pm701_term_differs_from_zaaktype,
+    pm702_suspension_not_allowed,
+    pm703_extension_not_allowed,
+    pm704_statustype_without_step,
 )
 from procesmap.rules._base import RuleContext
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Settings
 
-__all__ = ["RULES", "get_rule", "run_rules", "RuleContext", "rule_doc"]
+__all__ = ["RULES", "get_rule", "run_rules", "RuleContext", "rule_doc", "example_zaaktype", "example_settings"]
 
 RULES: dict[str, ModuleType] = {
     module.CODE: module
@@ -67,6 +71,10 @@ RULES: dict[str, ModuleType] = {
         pm404_endless_loop,
         pm405_unmatched_parallel,
         pm501_knelpunt_without_owner,
+        pm701_term_differs_from_zaaktype,
+        pm702_suspension_not_allowed,
+        pm703_extension_not_allowed,
+        pm704_statustype_without_step,
     )
 }
 
@@ -89,11 +97,13 @@ def run_rules(analysis: "Analysis", settings: "Settings") -> list[Finding]:
     for code, module in RULES.items():
         if settings.severities.get(code, module.DEFAULT_SEVERITY.value) != "off":
             enabled[code] = {**module.OPTIONS, **settings.options.get(code, {})}
+    catalogue = getattr(settings, "catalogue", None)
+    zaaktype = catalogue.match(analysis.process) if catalogue is not None else None
     for code, module in RULES.items():
         if code not in enabled:
             continue
         level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
-        ctx = RuleContext(analysis, code, module.NAME, Severity(level), enabled[code], enabled)
+        ctx = RuleContext(analysis, code, module.NAME, Severity(level), enabled[code], enabled, zaaktype)
         findings.extend(module.check(ctx))
     findings.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
     return findings
@@ -110,6 +120,25 @@ def rule_doc(module: ModuleType) -> dict[str, str]:
     for index in range(1, len(parts) - 1, 2):
         sections[parts[index].strip()] = parts[index + 1].strip()
     return sections
+
+
+def example_zaaktype(module: ModuleType) -> str | None:
+    """The zaaktype (Catalogi API JSON) of a PM7xx rule's examples: its ``Zaaktype`` docs section, or ``None``."""
+    body = rule_doc(module).get("Zaaktype", "")
+    match = re.search(r"```json\n(.*?)```", body, re.DOTALL)
+    return match.group(1) if match else None
+
+
+def example_settings(module: ModuleType, cases: int = 2000) -> "Settings":
+    """Settings to run a rule's documented examples with: the zaaktype of its docs, if it has one."""
+    from procesmap.analysis import Settings
+
+    text = example_zaaktype(module)
+    if text is None:
+        return Settings(cases=cases)
+    from procesmap.zgw import read_catalogue
+
+    return Settings(cases=cases, catalogue=read_catalogue(text.encode("utf-8"), f"{module.CODE}-zaaktype.json"))
 
 
 def example_yaml(module: ModuleType, section: str) -> str:

@@ -30,6 +30,7 @@ class RuleContext:
     severity: Severity
     options: dict[str, Any]
     enabled: dict[str, dict[str, Any]] | None = None  # options of every enabled rule, by code
+    zaaktype: Any = None  # the map's zaaktype in the catalogue (procesmap.zgw.ZaakType), for PM7xx
 
     def rule_options(self, code: str) -> dict[str, Any] | None:
         """The options of another rule, or ``None`` when that rule is off (rules that share a boundary)."""

@@ -327,10 +327,12 @@ def read_catalogue(source: str | os.PathLike[str] | bytes, display: str | None =
 
 
 def _is_zip_file(source: Any) -> bool:
+    from procesmap._io import open_regular
+
     try:
-        with open(source, "rb") as handle:
+        with open_regular(source, record=False) as handle:
             return handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
-    except OSError:
+    except (OSError, ValueError):
         return False
 
 

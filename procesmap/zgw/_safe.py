@@ -15,7 +15,6 @@ Every refusal is a :class:`~procesmap.errors.LoadError` with ``file:line:column`
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 from procesmap.errors import LoadError, Problem, os_reason
@@ -36,23 +35,23 @@ def fail(file: str, key: str, hint_key: str | None = None, line: int = 1, column
 
 
 def read_bytes(path: str | os.PathLike[str], display: str, limit: int) -> bytes:
-    """The bytes of ``path``, refused from its size (before reading) when larger than ``limit``."""
-    file = Path(path)
+    """The bytes of the regular file ``path``, refused from its size (before reading) when larger than ``limit``;
+    a FIFO or device is refused without blocking (:func:`procesmap._io.read_limited`)."""
+    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
+
     try:
-        if file.is_dir():
-            raise fail(display, "zgw.is_directory", "hint.zgw.name_file", path=display)
-        size = file.stat().st_size
-        if size > limit:
-            raise fail(display, "zgw.too_large", "hint.zgw.too_large", size=size, limit=limit)
-        with open(file, "rb") as handle:
-            data = handle.read(limit + 1)
+        return read_limited(path, limit)
+    except TooLarge as err:
+        raise fail(display, "zgw.too_large", "hint.zgw.too_large", size=err.size if err.size is not None else limit + 1,
+                   limit=limit) from None
+    except NotRegularFile as err:
+        raise LoadError([not_regular_problem(err, display)]) from None
+    except IsADirectoryError:
+        raise fail(display, "zgw.is_directory", "hint.zgw.name_file", path=display) from None
     except FileNotFoundError:
         raise fail(display, "zgw.missing", "hint.zgw.name_file", path=display) from None
     except OSError as err:
         raise fail(display, "zgw.unreadable", "hint.zgw.unreadable", reason=os_reason(err)) from None
-    if len(data) > limit:  # grew while we read it
-        raise fail(display, "zgw.too_large", "hint.zgw.too_large", size=len(data), limit=limit)
-    return data
 
 
 def unsafe_name(name: str) -> bool:

@@ -123,7 +123,7 @@ def test_svg_embeds_its_font_with_the_dutch_characters() -> None:
     font = TTFont(io.BytesIO(base64.b64decode(faces[0])))
     cmap = font.getBestCmap()
     assert all(ord(c) in cmap for c in "ëéï%,0123456789")
-    assert "font-family: 'procesmap-sans', 'DejaVu Sans'" in svg
+    assert "font-family=\"'procesmap-sans', 'DejaVu Sans'" in svg
 
 
 def test_svg_escapes_hostile_names() -> None:

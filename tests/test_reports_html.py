@@ -2,7 +2,7 @@
 
 The browser checks (console, requests, dialogs, printing) are in test_reports_html_browser.py.
 Golden files under tests/golden/reports/ hold the page with every inline SVG replaced by a
-marker (the pictures' own bytes depend on matplotlib and the diagram module), and with the
+marker (the pictures' own bytes depend on the diagram module), and with the
 file version fixed (it depends on git).
 """
 

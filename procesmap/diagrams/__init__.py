@@ -2,7 +2,7 @@
 
 * :func:`procesmap.diagrams.layout.swimlane_layout` places lanes, steps and arrows in
   abstract units (pure Python; also used for BPMN diagram interchange).
-* :func:`render_swimlane` draws that layout with matplotlib (imported lazily).
+* :func:`render_swimlane` draws that layout as SVG, PDF (ReportLab) or PNG (resvg).
 * :func:`render_mermaid` writes a Mermaid flowchart for GitLab and GitHub markdown.
 * :func:`render_drawio` writes the swimlane as an editable draw.io file (opens in
   diagrams.net, and through it in Visio).

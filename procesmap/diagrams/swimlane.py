@@ -1,19 +1,28 @@
-"""Draw a :class:`~procesmap.diagrams.layout.SwimlaneLayout` with matplotlib: PNG, SVG or PDF.
+"""Draw a :class:`~procesmap.diagrams.layout.SwimlaneLayout` as SVG, PNG or PDF, without matplotlib.
 
-Why matplotlib: it ships DejaVu Sans (ë, é, ï, ✉, ⚠), writes all three formats from one
-drawing, and embeds fonts (TrueType in PDF). It is imported only inside
-:func:`render_swimlane`, with the Agg backend, so nothing global changes.
+How: :class:`_Painter` turns the layout into a short list of drawing primitives (paths and
+lines of text, in points, y downwards, in painting order). Two small writers take that
+list: :func:`_svg` writes it as SVG text (as the report charts are written, see
+:mod:`procesmap.render.charts`), :func:`swimlane_drawing` builds a ReportLab ``Drawing``
+from it (the PDF, drawn once, with DejaVu embedded as TrueType subsets). The PNG is the SVG
+rasterised by resvg (``resvg-py``, a Rust SVG renderer) at 200 dpi with the DejaVu Sans
+files that ship with procesmap (:data:`FONT_FILES`), so text looks the same in all three.
+
+Why not matplotlib any more: importing it cost 0.3-0.6 s and drawing the figure 1-1.5 s for
+a 40-step map; the picture is a few hundred rectangles, lines and labels whose places the
+layout has already decided.
 
 Where the figures come from: handover levels, single points of failure, the bottleneck and
 its utilisation, and the waits are read from the :class:`~procesmap.analysis.Analysis`; this
 module only scales a wait bar to the longest wait, and formats numbers through
 :mod:`procesmap.i18n`.
 
-Every artist of a step has a ``gid`` (``node-<step>``, ``label-<step>``), every lane
+Every element of a step has an SVG ``id`` (``node-<step>``, ``label-<step>``), every lane
 ``lane-<role>``, every arrow ``edge-<source>--<target>``, so that tests and other tools can
-find them in the SVG. The SVG keeps text as text (searchable, selectable) and embeds a
-subset of DejaVu Sans as a WOFF ``@font-face``, so it looks the same everywhere, also when
-put inline in an HTML page; it scales through its ``viewBox``.
+find them. Shapes are SVG paths with absolute ``M``/``L``/``C`` coordinates only. The SVG
+keeps text as text (searchable, selectable) and embeds a subset of DejaVu Sans as a WOFF
+``@font-face``, so it looks the same everywhere, also when put inline in an HTML page; it
+scales through its ``viewBox``.
 """
 
 from __future__ import annotations
@@ -23,9 +32,10 @@ import functools
 import hashlib
 import io
 import os
-import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable
+from xml.sax.saxutils import escape
 
 from procesmap.diagrams.layout import (
     HEADER_WIDTH,
@@ -44,7 +54,8 @@ from procesmap.i18n import number, percent, t
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["render_swimlane", "draw_swimlane", "FORMATS", "DPI", "COLOURS"]
+__all__ = ["render_swimlane", "swimlane_svg", "swimlane_drawing", "FORMATS", "DPI", "COLOURS", "FONT_FILES",
+           "font_file"]
 
 FORMATS = ("png", "svg", "pdf")
 DPI = 200
@@ -55,6 +66,24 @@ TITLE_H = 46.0
 LEGEND_ROW = 20.0
 FONT_FAMILY = "DejaVu Sans"
 EMBEDDED_FAMILY = "procesmap-sans"
+FONT_STACK = f"'{EMBEDDED_FAMILY}', 'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
+
+FONT_FOLDER = Path(__file__).resolve().parent.parent / "fonts"
+FONT_FILES = {
+    "regular": "DejaVuSans.ttf",
+    "bold": "DejaVuSans-Bold.ttf",
+    "italic": "DejaVuSans-Oblique.ttf",
+    "bold-italic": "DejaVuSans-BoldOblique.ttf",
+    "mono": "DejaVuSansMono.ttf",
+}
+"""DejaVu (Bitstream Vera licence, see ``procesmap/fonts/LICENSE_DEJAVU``), shipped with procesmap."""
+
+# Text placement, measured on DejaVu Sans: the first baseline of a block whose top is at y lies
+# at y + TOP_BASELINE * size; the baseline of a line centred on y at y + CENTRE_BASELINE * size;
+# lines follow each other at linespacing * size.
+TOP_BASELINE = 0.864
+CENTRE_BASELINE = 0.26
+BLOCK_SPACING = LINE * 0.98
 
 COLOURS = {
     "ink": "#2b2b2b",
@@ -80,47 +109,126 @@ COLOURS = {
 }
 
 
+def font_file(face: str = "regular") -> str:
+    """The path of one of procesmap's DejaVu files (``regular``, ``bold``, ``italic``, ``bold-italic``, ``mono``)."""
+    return str(FONT_FOLDER / FONT_FILES[face])
+
+
+# -- primitives ---------------------------------------------------------------------------------
+
+Command = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
+
+
+@dataclass
+class _Path:
+    commands: list[Command]
+    fill: str | None = None
+    stroke: str | None = None
+    width: float = 1.0
+    dash: tuple[float, float] | None = None
+    opacity: float = 1.0
+    cap: str = "butt"
+    join: str = "miter"
+
+
+@dataclass
+class _Text:
+    x: float
+    y: float              # the baseline (unrotated), or the anchor point of a rotated line
+    text: str
+    size: float
+    colour: str
+    bold: bool = False
+    anchor: str = "start"  # start | middle
+    rotated: bool = False  # turned 90 degrees counter-clockwise around (x, y)
+
+
+@dataclass
+class _Item:
+    """Something painted as one piece: its elements, an optional id, and its place in the stack."""
+
+    z: float
+    elements: list[Any]
+    gid: str | None = None
+
+
+@dataclass
+class _Picture:
+    width: float
+    height: float
+    items: list[_Item] = field(default_factory=list)
+
+    def ordered(self) -> list[_Item]:
+        return sorted(self.items, key=lambda item: item.z)  # stable: equal z keeps the painting order
+
+
+def _rect(x: float, y: float, w: float, h: float) -> list[Command]:
+    return [("M", x, y), ("L", x + w, y), ("L", x + w, y + h), ("L", x, y + h), ("Z",)]
+
+
+_K = 0.5522847498  # a quarter circle as one cubic Bézier
+
+
+def _circle(cx: float, cy: float, r: float) -> list[Command]:
+    k = r * _K
+    return [("M", cx + r, cy),
+            ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+            ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+            ("C", cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+            ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy), ("Z",)]
+
+
+def _rounded(x: float, y: float, w: float, h: float, r: float) -> list[Command]:
+    r = min(r, w / 2, h / 2)
+    k = r * (1 - _K)
+    return [("M", x + r, y), ("L", x + w - r, y), ("C", x + w - k, y, x + w, y + k, x + w, y + r),
+            ("L", x + w, y + h - r), ("C", x + w, y + h - k, x + w - k, y + h, x + w - r, y + h),
+            ("L", x + r, y + h), ("C", x + k, y + h, x, y + h - k, x, y + h - r),
+            ("L", x, y + r), ("C", x, y + k, x + k, y, x + r, y), ("Z",)]
+
+
+def _polyline(points: Iterable[tuple[float, float]], closed: bool = False) -> list[Command]:
+    commands: list[Command] = []
+    for i, (x, y) in enumerate(points):
+        commands.append(("M" if i == 0 else "L", x, y))
+    if closed:
+        commands.append(("Z",))
+    return commands
+
+
+# -- the public functions -------------------------------------------------------------------------
+
+
 def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
     """The swimlane diagram of ``analysis`` as ``png`` (200 dpi), ``svg`` or ``pdf`` bytes."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
-    import matplotlib
-
-    rc = {
-        "svg.fonttype": "none",
-        "svg.hashsalt": "procesmap",
-        "pdf.fonttype": 42,
-        "ps.fonttype": 42,
-        "font.family": "sans-serif",
-        "font.sans-serif": [FONT_FAMILY],
-        "path.simplify": False,
-    }
-    with matplotlib.rc_context(rc):
-        figure = draw_swimlane(analysis, lang)
-        buffer = io.BytesIO()
-        metadata: dict[str, Any] = {"svg": {"Date": None, "Creator": "procesmap"},
-                                    "pdf": {"CreationDate": None, "Creator": "procesmap", "Producer": "procesmap"},
-                                    "png": {"Software": "procesmap"}}[fmt]
-        if fmt == "png":
-            return _png(figure, metadata)
-        figure.savefig(buffer, format=fmt, dpi=72, metadata=metadata)
-    data = buffer.getvalue()
+    picture = _paint(analysis, lang)
     if fmt == "svg":
-        data = _embed_fonts(data.decode("utf-8")).encode("utf-8")
-    return data
+        return _svg(picture, embed_fonts=True).encode("utf-8")
+    if fmt == "png":
+        return _png(picture)
+    return _pdf(picture)
 
 
-def _png(figure: Any, metadata: dict[str, Any]) -> bytes:
-    """The figure drawn by Agg at print resolution, written by :mod:`procesmap.diagrams._png` (fast, lossless)."""
-    import numpy as np
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+def swimlane_svg(analysis: "Analysis", lang: str = "nl") -> str:
+    """The diagram as an SVG document (text), with its font embedded."""
+    return _svg(_paint(analysis, lang), embed_fonts=True)
 
-    from procesmap.diagrams._png import encode_png
 
-    figure.set_dpi(DPI * png_scale(figure.get_figwidth() * figure.get_figheight()))
-    canvas = FigureCanvasAgg(figure)
-    canvas.draw()
-    return encode_png(np.asarray(canvas.buffer_rgba()), DPI, metadata)
+def swimlane_drawing(analysis: "Analysis", lang: str = "nl") -> Any:
+    """The diagram as a ReportLab ``Drawing`` (vector, DejaVu fonts registered), for a PDF or a report."""
+    return _drawing(_paint(analysis, lang))
+
+
+def _paint(analysis: "Analysis", lang: str) -> _Picture:
+    layout = swimlane_layout(analysis, lang)
+    legend_rows = _legend_rows(layout.width, lang)
+    width = layout.width + 2 * MARGIN
+    height = TITLE_H + layout.height + 14 + len(legend_rows) * LEGEND_ROW + MARGIN
+    picture = _Picture(width, height)
+    _Painter(picture, analysis, layout, lang, MARGIN, TITLE_H).paint(legend_rows)
+    return picture
 
 
 def png_scale(area_square_inches: float) -> float:
@@ -129,28 +237,15 @@ def png_scale(area_square_inches: float) -> float:
     return 1.0 if pixels <= MAX_PIXELS else (MAX_PIXELS / pixels) ** 0.5
 
 
-def draw_swimlane(analysis: "Analysis", lang: str = "nl") -> Any:
-    """The matplotlib ``Figure`` of the diagram (no pyplot state), for notebooks that want to add to it."""
-    from matplotlib.figure import Figure
-
-    layout = swimlane_layout(analysis, lang)
-    legend_rows = _legend_rows(layout.width, lang)
-    width = layout.width + 2 * MARGIN
-    height = TITLE_H + layout.height + 14 + len(legend_rows) * LEGEND_ROW + MARGIN
-    figure = Figure(figsize=(width / 72.0, height / 72.0), dpi=72)
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, width)
-    ax.set_ylim(height, 0)
-    ax.set_axis_off()
-    _Painter(ax, analysis, layout, lang, MARGIN, TITLE_H).paint(legend_rows)
-    return figure
+# -- the painter --------------------------------------------------------------------------------
 
 
 class _Painter:
-    """Draws one layout on one axes whose data units are points, y downwards."""
+    """Turns one layout into primitives: points, y downwards, offset by the margin and the title."""
 
-    def __init__(self, ax: Any, analysis: "Analysis", layout: SwimlaneLayout, lang: str, dx: float, dy: float):
-        self.ax = ax
+    def __init__(self, picture: _Picture, analysis: "Analysis", layout: SwimlaneLayout, lang: str,
+                 dx: float, dy: float):
+        self.picture = picture
         self.analysis = analysis
         self.process = analysis.process
         self.layout = layout
@@ -162,25 +257,37 @@ class _Painter:
     def _t(self, key: str, **args: Any) -> str:
         return t(key, self.lang, **args)
 
-    def xy(self, x: float, y: float) -> tuple[float, float]:
-        return (x + self.dx, y + self.dy)
+    def add(self, z: float, elements: list[Any], gid: str | None = None) -> None:
+        self.picture.items.append(_Item(z, elements, gid))
 
-    def rect(self, x: float, y: float, w: float, h: float, **style: Any) -> Any:
-        from matplotlib.patches import Rectangle
+    def shape(self, commands: list[Command], z: float, gid: str | None = None, **style: Any) -> None:
+        """A path given in layout coordinates."""
+        moved = [(c[0], *[v + (self.dx if i % 2 == 0 else self.dy) for i, v in enumerate(c[1:])]) for c in commands]
+        if style.get("dash") and style.get("stroke"):  # dashes grow with the line, as they always have here
+            width = style.get("width", 1.0)
+            style["dash"] = (style["dash"][0] * width, style["dash"][1] * width)
+        self.add(z, [_Path(moved, **style)], gid)
 
-        patch = Rectangle(self.xy(x, y), w, h, **style)
-        self.ax.add_patch(patch)
-        return patch
+    def rect(self, x: float, y: float, w: float, h: float, z: float, gid: str | None = None, **style: Any) -> None:
+        self.shape(_rect(x, y, w, h), z, gid, **style)
 
-    def text(self, x: float, y: float, text: str, size: float, **style: Any) -> Any:
-        style.setdefault("color", COLOURS["ink"])
-        return self.ax.text(*self.xy(x, y), text, fontsize=size, parse_math=False, **style)
+    def line(self, points: list[tuple[float, float]], colour: str, width: float, z: float, gid: str | None = None,
+             dash: tuple[float, float] | None = None, cap: str = "butt") -> None:
+        self.shape(_polyline(points), z, gid, stroke=colour, width=width, dash=dash, cap=cap)
 
-    def lines(self, x: float, y: float, lines: tuple[str, ...] | list[str], size: float, gid: str,
-              ha: str = "center", **style: Any) -> Any:
+    def text(self, x: float, y: float, text: str, size: float, z: float, gid: str | None = None,
+             colour: str = COLOURS["ink"], bold: bool = False, anchor: str = "start", va: str = "center") -> None:
+        """One line; ``va`` ``center`` puts its middle at ``y``, ``top`` its top."""
+        offset = CENTRE_BASELINE if va == "center" else TOP_BASELINE
+        self.add(z, [_Text(x + self.dx, y + self.dy + offset * size, text, size, colour, bold, anchor)], gid)
+
+    def lines(self, x: float, y: float, lines: Iterable[str], size: float, gid: str | None, z: float,
+              anchor: str = "middle", colour: str = COLOURS["ink"], bold: bool = False) -> None:
         """A block of lines whose first line's top is at ``y``."""
-        return self.text(x, y, "\n".join(lines), size, ha=ha, va="top", linespacing=LINE * 0.98,
-                         multialignment=ha, gid=gid, **style)
+        first = y + self.dy + TOP_BASELINE * size
+        step = BLOCK_SPACING * size
+        self.add(z, [_Text(x + self.dx, first + i * step, line, size, colour, bold, anchor)
+                     for i, line in enumerate(lines)], gid)
 
     # the picture ------------------------------------------------------------------------------
     def paint(self, legend_rows: list[list[str]]) -> None:
@@ -201,7 +308,7 @@ class _Painter:
 
     def title(self) -> None:
         process = self.process
-        self.text(0, -TITLE_H + 8, process.name or process.id, 13, weight="bold", va="top", gid="title")
+        self.text(0, -TITLE_H + 8, process.name or process.id, 13, 3, "title", bold=True, va="top")
         parts = [self._t("diagram.subtitle.steps", steps=len(process.steps), roles=len(process.roles))]
         time = self.analysis.time
         if time.term is not None:
@@ -212,7 +319,7 @@ class _Painter:
         org = self.analysis.handovers.expected_per_case.get("organisation")
         if org:
             parts.append(self._t("diagram.subtitle.org_handovers", count=number(org, self.lang, 1)))
-        self.text(0, -TITLE_H + 27, "  ·  ".join(parts), 8, color=COLOURS["muted"], va="top", gid="subtitle")
+        self.text(0, -TITLE_H + 27, "  ·  ".join(parts), 8, 3, "subtitle", colour=COLOURS["muted"], va="top")
 
     def lanes(self) -> None:
         layout = self.layout
@@ -228,35 +335,33 @@ class _Painter:
                 fill = COLOURS["org_fills"][org_index % len(COLOURS["org_fills"])]
                 head = COLOURS["header_org"][org_index % len(COLOURS["header_org"])]
                 org_index += 1
-            self.rect(ORG_BAND, group.y, right - ORG_BAND, group.height, facecolor=fill, edgecolor="none",
-                      zorder=0, gid=f"org-{group.id or 'external'}")
+            self.rect(ORG_BAND, group.y, right - ORG_BAND, group.height, 0, f"org-{group.id or 'external'}", fill=fill)
             teamless = not any(g.kind == "team" and g.id and group.y <= g.y < group.y + group.height
                                for g in layout.groups)
             band = ORG_BAND + TEAM_BAND if teamless else ORG_BAND
-            self.rect(0, group.y, band, group.height, facecolor=head, edgecolor="none", zorder=1.5)
+            self.rect(0, group.y, band, group.height, 1.5, fill=head)
             name = group.name or self._t("diagram.external" if group.external else "diagram.no_organisation")
             if teamless and text_width(name, 8.0) > group.height - 8:
                 wrapped = wrap_text(name, band - 6, 6.5)
-                self.lines(band / 2, group.y + 4, wrapped, 6.5, f"orglabel-{group.id or 'external'}",
-                           weight="bold", zorder=3)
+                self.lines(band / 2, group.y + 4, wrapped, 6.5, f"orglabel-{group.id or 'external'}", 3, bold=True)
             else:
-                self.vertical(band / 2, group.y, group.height, name, 8.0, "bold")
+                self.vertical(band / 2, group.y, group.height, name, 8.0, True, f"orglabel-{group.id or 'external'}")
         for group in layout.groups:
             if group.kind != "team":
                 continue
-            self.rect(ORG_BAND, group.y, TEAM_BAND, group.height, facecolor="white", edgecolor="none",
-                      alpha=0.55, zorder=1, gid=f"team-{group.id or 'none'}")
+            self.rect(ORG_BAND, group.y, TEAM_BAND, group.height, 1, f"team-{group.id or 'none'}", fill="#ffffff",
+                      opacity=0.55)
             if group.name:
-                self.vertical(ORG_BAND + TEAM_BAND / 2, group.y, group.height, group.name, 7.0, "normal")
+                self.vertical(ORG_BAND + TEAM_BAND / 2, group.y, group.height, group.name, 7.0, False,
+                              f"teamlabel-{group.id}")
             self.hline(group.y, 0.8, COLOURS["muted"], ORG_BAND)
         for lane in layout.lanes:
             gid = f"lane-{lane.role or 'none'}"
             if lane.role is not None and lane.role == bottleneck:
-                self.rect(ORG_BAND + TEAM_BAND, lane.y, right - ORG_BAND - TEAM_BAND, lane.height,
-                          facecolor=COLOURS["bottleneck_fill"], edgecolor="none", zorder=0.5)
-            self.rect(ORG_BAND + TEAM_BAND, lane.y, ROLE_LABEL, lane.height, facecolor="white",
-                      edgecolor="none", alpha=0.7, zorder=1, gid=gid)
-            self.hline(lane.y, 0.4, "#9e9e9e", ORG_BAND + TEAM_BAND, dashes=(3, 2))
+                self.rect(ORG_BAND + TEAM_BAND, lane.y, right - ORG_BAND - TEAM_BAND, lane.height, 0.5,
+                          f"bottlenecklane-{lane.role}", fill=COLOURS["bottleneck_fill"])
+            self.rect(ORG_BAND + TEAM_BAND, lane.y, ROLE_LABEL, lane.height, 1, gid, fill="#ffffff", opacity=0.7)
+            self.hline(lane.y, 0.4, "#9e9e9e", ORG_BAND + TEAM_BAND, dash=(3, 2))
             name = lane.name or self._t("diagram.no_role")
             badges: list[tuple[str, list[str]]] = []
             if lane.role in spof:
@@ -272,79 +377,76 @@ class _Painter:
             block = len(wrapped) * size * LINE + badge_count * 6.2 * LINE + (3 if badges else 0)
             top = lane.y + max(3.0, (lane.height - block) / 2)
             x = ORG_BAND + TEAM_BAND + 6
-            self.lines(x, top, wrapped, size, f"lanelabel-{lane.role or 'none'}", ha="left",
-                       weight="bold" if lane.has_steps else "normal",
-                       color=COLOURS["ink"] if lane.has_steps else COLOURS["muted"], zorder=3)
+            self.lines(x, top, wrapped, size, f"lanelabel-{lane.role or 'none'}", 3, anchor="start",
+                       bold=lane.has_steps, colour=COLOURS["ink"] if lane.has_steps else COLOURS["muted"])
             y = top + len(wrapped) * size * LINE + 3
             for kind, badge in badges:
-                self.lines(x, y, badge, 6.2, f"badge-{kind}-{lane.role}", ha="left", color=COLOURS[kind],
-                           weight="bold", zorder=3)
+                self.lines(x, y, badge, 6.2, f"badge-{kind}-{lane.role}", 3, anchor="start", colour=COLOURS[kind],
+                           bold=True)
                 y += len(badge) * 6.2 * LINE
             if lane.role in spof:
-                self.rect(ORG_BAND + TEAM_BAND, lane.y + 2, 3, lane.height - 4, facecolor=COLOURS["spof"],
-                          edgecolor="none", zorder=2)
+                self.rect(ORG_BAND + TEAM_BAND, lane.y + 2, 3, lane.height - 4, 2, f"spofbar-{lane.role}",
+                          fill=COLOURS["spof"])
         # organisation boundaries: the thickest lines of the picture
         for group in organisations:
             self.hline(group.y, 2.2, COLOURS["ink"], 0)
         self.hline(layout.height, 2.2, COLOURS["ink"], 0)
-        self.ax.plot([self.dx + HEADER_WIDTH, self.dx + HEADER_WIDTH], [self.dy, self.dy + layout.height],
-                     color=COLOURS["muted"], linewidth=0.8, zorder=2)
-        self.rect(0, 0, right, layout.height, facecolor="none", edgecolor=COLOURS["ink"], linewidth=1.2, zorder=2)
+        self.line([(HEADER_WIDTH, 0), (HEADER_WIDTH, layout.height)], COLOURS["muted"], 0.8, 2)
+        self.rect(0, 0, right, layout.height, 2, "frame", stroke=COLOURS["ink"], width=1.2)
 
-    def hline(self, y: float, width: float, colour: str, x0: float, dashes: tuple[float, float] | None = None) -> None:
-        style: dict[str, Any] = {"color": colour, "linewidth": width, "zorder": 2, "solid_capstyle": "butt"}
-        if dashes:
-            style["dashes"] = dashes
-        self.ax.plot([self.dx + x0, self.dx + self.layout.width], [self.dy + y, self.dy + y], **style)
+    def hline(self, y: float, width: float, colour: str, x0: float, dash: tuple[float, float] | None = None) -> None:
+        self.line([(x0, y), (self.layout.width, y)], colour, width, 2, dash=dash)
 
-    def vertical(self, x: float, y: float, height: float, text: str, size: float, weight: str) -> None:
+    def vertical(self, x: float, y: float, height: float, text: str, size: float, bold: bool, gid: str) -> None:
+        """At most two lines turned a quarter to the left, centred on (x, middle of the band)."""
         lines = wrap_text(text, max(height - 8, 20), size)[:2]
         if len(lines) == 2 and len(wrap_text(text, max(height - 8, 20), size)) > 2:
             lines[1] = lines[1][:-1] + "…"
-        self.text(x, y + height / 2, "\n".join(lines), size, rotation=90, ha="center", va="center",
-                  weight=weight, multialignment="center", linespacing=1.05, zorder=3)
+        step = 1.05 * size
+        centre = y + height / 2 + self.dy
+        elements = []
+        for i, line in enumerate(lines):
+            # in the turned frame "down" is +x: the block's middle on x, each baseline below its line's middle
+            offset = (i - (len(lines) - 1) / 2) * step + CENTRE_BASELINE * size
+            elements.append(_Text(x + self.dx + offset, centre, line, size, COLOURS["ink"], bold, "middle", True))
+        self.add(3, elements, gid)
 
     def node(self, node: Node) -> None:
-        from matplotlib.patches import Circle, FancyBboxPatch, Polygon
-
-        x, y = self.xy(node.x, node.y)
+        x, y = node.x, node.y
         cx, cy = x + node.width / 2, y + node.height / 2
         r = node.width / 2
         gid = f"node-{node.step}"
         ink = COLOURS["ink"]
         if node.type in ("decision", "parallel", "join"):
             points = [(cx, cy - r), (cx + r, cy), (cx, cy + r), (cx - r, cy)]
-            self.ax.add_patch(Polygon(points, closed=True, facecolor=COLOURS["gateway_fill"], edgecolor=ink,
-                                      linewidth=1.1, zorder=5, gid=gid))
+            self.shape(_polyline(points, closed=True), 5, gid, fill=COLOURS["gateway_fill"], stroke=ink, width=1.1)
             if node.type != "decision":
                 k = r * 0.5
-                self.ax.plot([cx - k, cx + k], [cy, cy], color=ink, linewidth=1.6, zorder=6)
-                self.ax.plot([cx, cx], [cy - k, cy + k], color=ink, linewidth=1.6, zorder=6)
+                self.shape(_polyline([(cx - k, cy), (cx + k, cy)]) + _polyline([(cx, cy - k), (cx, cy + k)]), 6,
+                           stroke=ink, width=1.6)
         elif node.type in ("start", "end", "wait"):
-            fill = {"start": COLOURS["start_fill"], "end": COLOURS["end_fill"], "wait": "white"}[node.type]
+            fill = {"start": COLOURS["start_fill"], "end": COLOURS["end_fill"], "wait": "#ffffff"}[node.type]
             width = {"start": 1.0, "end": 2.6, "wait": 1.0}[node.type]
-            self.ax.add_patch(Circle((cx, cy), r, facecolor=fill, edgecolor=ink, linewidth=width, zorder=5, gid=gid))
+            self.shape(_circle(cx, cy, r), 5, gid, fill=fill, stroke=ink, width=width)
             if node.type == "wait":
-                self.ax.add_patch(Circle((cx, cy), r - 3, facecolor="none", edgecolor=ink, linewidth=0.8, zorder=6))
-                self.ax.plot([cx, cx, cx + r * 0.45], [cy - r * 0.55, cy, cy], color=ink, linewidth=1.0, zorder=6)
+                self.shape(_circle(cx, cy, r - 3), 6, stroke=ink, width=0.8)
+                self.shape(_polyline([(cx, cy - r * 0.55), (cx, cy), (cx + r * 0.45, cy)]), 6, stroke=ink, width=1.0)
         else:
-            self.ax.add_patch(FancyBboxPatch((x, y), node.width, node.height, boxstyle="round,pad=0,rounding_size=6",
-                                             facecolor=COLOURS["task_fill"], edgecolor=ink, linewidth=1.0, zorder=5,
-                                             gid=gid))
+            self.shape(_rounded(x, y, node.width, node.height, 6), 5, gid, fill=COLOURS["task_fill"], stroke=ink,
+                       width=1.0)
         lx, ly, lw, lh = node.label_box
-        self.lines(lx + lw / 2, ly, node.label_lines, node.label_size, f"label-{node.step}", zorder=7)
+        self.lines(lx + lw / 2, ly, node.label_lines, node.label_size, f"label-{node.step}", 7)
 
     def wait(self, node: Node, wait: Any, longest: float) -> None:
         x, y, w, h = node.wait_box
-        self.rect(x, y, w, h, facecolor=COLOURS["wait_back"], edgecolor="none", zorder=4, gid=f"waitbox-{node.step}")
-        self.rect(x, y, max(1.0, w * wait.per_case / longest), h, facecolor=COLOURS["wait_fill"], edgecolor="none",
-                  zorder=4, gid=f"waitbar-{node.step}")
+        self.rect(x, y, w, h, 4, f"waitbox-{node.step}", fill=COLOURS["wait_back"])
+        self.rect(x, y, max(1.0, w * wait.per_case / longest), h, 4, f"waitbar-{node.step}", fill=COLOURS["wait_fill"])
         share = percent(wait.share_of_cycle_time, self.lang) if wait.share_of_cycle_time is not None else "-"
         if wait.per_case < 1.0:
             label = self._t("diagram.wait_hours", hours=number(wait.per_case * 24.0, self.lang, 1), share=share)
         else:
             label = self._t("diagram.wait", days=number(wait.per_case, self.lang, 1), share=share)
-        self.text(x + 3, y + h / 2, label, 6.0, va="center", ha="left", zorder=5, gid=f"wait-{node.step}")
+        self.text(x + 3, y + h / 2, label, 6.0, 5, f"wait-{node.step}")
 
     def edge(self, edge: Any) -> None:
         colour, width = COLOURS["edge"], 0.9
@@ -352,46 +454,48 @@ class _Painter:
             colour, width = COLOURS["organisation"], 2.2
         elif "team" in edge.levels:
             colour, width = COLOURS["team"], 1.6
-        style: dict[str, Any] = {"color": colour, "linewidth": width, "zorder": 3, "solid_joinstyle": "miter"}
+        dash: tuple[float, float] | None = None
         if "manual" in edge.levels:
-            style["dashes"] = (4, 2)
+            dash = (4, 2)
         elif edge.back:
-            style["dashes"] = (1.5, 1.5)
+            dash = (1.5, 1.5)
             if colour == COLOURS["edge"]:
-                style["color"] = colour = COLOURS["rework"]
-        xs = [p[0] + self.dx for p in edge.points]
-        ys = [p[1] + self.dy for p in edge.points]
-        gid = f"edge-{edge.source}--{edge.target}"
-        self.ax.plot(xs, ys, gid=gid, **style)
+                colour = COLOURS["rework"]
+        self.shape(_polyline(edge.points), 3, f"edge-{edge.source}--{edge.target}", stroke=colour, width=width,
+                   dash=dash)
         self.arrowhead(edge.points[-2], edge.points[-1], colour, width)
         if "manual" in edge.levels:
-            self.manual_mark(edge, colour)
+            self.manual_mark(edge)
 
-    def arrowhead(self, a: tuple[float, float], b: tuple[float, float], colour: str, width: float) -> None:
-        from matplotlib.patches import Polygon
-
-        (x0, y0), (x1, y1) = self.xy(*a), self.xy(*b)
+    def arrowhead(self, a: tuple[float, float], b: tuple[float, float], colour: str, width: float,
+                  gid: str | None = None) -> None:
+        (x0, y0), (x1, y1) = a, b
         length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-6)
         ux, uy = (x1 - x0) / length, (y1 - y0) / length
         size = 5.5 + width
         half = size * 0.42
         base = (x1 - ux * size, y1 - uy * size)
         points = [(x1, y1), (base[0] - uy * half, base[1] + ux * half), (base[0] + uy * half, base[1] - ux * half)]
-        self.ax.add_patch(Polygon(points, closed=True, facecolor=colour, edgecolor=colour, linewidth=0.3, zorder=4))
+        self.shape(_polyline(points, closed=True), 4, gid, fill=colour, stroke=colour, width=0.3)
 
-    def manual_mark(self, edge: Any, colour: str) -> None:
+    def envelope(self, x: float, y: float, size: float, z: float, gid: str | None = None) -> None:
+        """✉ in a small white box with a purple rim, centred on (x, y)."""
+        w, h = size * 1.0 + 2 * size * 0.12 * 1.2, size * 1.17 * 0.9 + 2 * size * 0.12
+        self.shape(_rounded(x - w / 2, y - h / 2, w, h, size * 0.12 * 1.2), z, gid, fill="#ffffff",
+                   stroke=COLOURS["manual"], width=0.6 if size >= 8 else 0.5)
+        self.text(x, y, "✉", size, z, colour=COLOURS["manual"], anchor="middle")
+
+    def manual_mark(self, edge: Any) -> None:
         """An envelope on the longest stretch of a handover outside the case system."""
         best = max(zip(edge.points, edge.points[1:]), key=lambda s: abs(s[0][0] - s[1][0]) + abs(s[0][1] - s[1][1]))
         mx, my = (best[0][0] + best[1][0]) / 2, (best[0][1] + best[1][1]) / 2
-        self.text(mx, my, "✉", 8.0, ha="center", va="center", color=COLOURS["manual"], zorder=6,
-                  bbox={"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": COLOURS["manual"],
-                        "linewidth": 0.6})
+        self.envelope(mx, my, 8.0, 6, f"manual-{edge.source}--{edge.target}")
 
     def edge_label(self, edge: Any) -> None:
         x, y, w, h = edge.label_box
-        self.rect(x, y, w, h, facecolor="white", edgecolor="none", alpha=0.85, zorder=6)
-        self.lines(x + 2, y + 1, edge.label_lines, edge.label_size, f"edgelabel-{edge.source}--{edge.target}",
-                   ha="left", color=COLOURS["ink"], zorder=7)
+        self.rect(x, y, w, h, 6, fill="#ffffff", opacity=0.85)
+        self.lines(x + 2, y + 1, edge.label_lines, edge.label_size, f"edgelabel-{edge.source}--{edge.target}", 7,
+                   anchor="start")
 
     # legend -------------------------------------------------------------------------------------
     def legend(self, rows: list[list[str]]) -> None:
@@ -405,59 +509,47 @@ class _Painter:
             y += LEGEND_ROW
 
     def legend_item(self, key: str, x: float, y: float) -> None:
-        from matplotlib.patches import Circle, FancyBboxPatch, Polygon
-
-        ax = self.ax
-        X, Y = self.xy(x, y)
         ink = COLOURS["ink"]
         sample = 26.0
+        gid = f"legendmark-{key}"
         if key in ("start", "end", "wait"):
-            fill = {"start": COLOURS["start_fill"], "end": COLOURS["end_fill"], "wait": "white"}[key]
-            ax.add_patch(Circle((X + 8, Y), 6.5, facecolor=fill, edgecolor=ink,
-                                linewidth=2.2 if key == "end" else 0.9, zorder=5))
+            fill = {"start": COLOURS["start_fill"], "end": COLOURS["end_fill"], "wait": "#ffffff"}[key]
+            self.shape(_circle(x + 8, y, 6.5), 5, gid, fill=fill, stroke=ink, width=2.2 if key == "end" else 0.9)
             if key == "wait":
-                ax.add_patch(Circle((X + 8, Y), 4.5, facecolor="none", edgecolor=ink, linewidth=0.7, zorder=6))
+                self.shape(_circle(x + 8, y, 4.5), 6, stroke=ink, width=0.7)
             sample = 20.0
         elif key == "task":
-            ax.add_patch(FancyBboxPatch((X, Y - 6), 20, 12, boxstyle="round,pad=0,rounding_size=3",
-                                        facecolor="white", edgecolor=ink, linewidth=0.9, zorder=5))
+            self.shape(_rounded(x, y - 6, 20, 12, 3), 5, gid, fill="#ffffff", stroke=ink, width=0.9)
         elif key in ("decision", "parallel"):
-            ax.add_patch(Polygon([(X + 8, Y - 7), (X + 15, Y), (X + 8, Y + 7), (X + 1, Y)], closed=True,
-                                 facecolor=COLOURS["gateway_fill"], edgecolor=ink, linewidth=0.9, zorder=5))
+            self.shape(_polyline([(x + 8, y - 7), (x + 15, y), (x + 8, y + 7), (x + 1, y)], closed=True), 5, gid,
+                       fill=COLOURS["gateway_fill"], stroke=ink, width=0.9)
             if key == "parallel":
-                ax.plot([X + 5, X + 11], [Y, Y], color=ink, linewidth=1.2, zorder=6)
-                ax.plot([X + 8, X + 8], [Y - 3, Y + 3], color=ink, linewidth=1.2, zorder=6)
+                self.shape(_polyline([(x + 5, y), (x + 11, y)]) + _polyline([(x + 8, y - 3), (x + 8, y + 3)]), 6,
+                           stroke=ink, width=1.2)
             sample = 20.0
         elif key in ("flow", "team", "organisation", "manual", "rework"):
             colour = {"flow": COLOURS["edge"], "team": COLOURS["team"], "organisation": COLOURS["organisation"],
                       "manual": COLOURS["edge"], "rework": COLOURS["rework"]}[key]
             width = {"team": 1.6, "organisation": 2.2}.get(key, 0.9)
-            style: dict[str, Any] = {"color": colour, "linewidth": width, "zorder": 5}
-            if key == "manual":
-                style["dashes"] = (4, 2)
-            if key == "rework":
-                style["dashes"] = (1.5, 1.5)
-            ax.plot([X, X + 20], [Y, Y], **style)
+            dash = (4.0, 2.0) if key == "manual" else (1.5, 1.5) if key == "rework" else None
+            self.line([(x, y), (x + 20, y)], colour, width, 5, gid, dash=dash)
             self.arrowhead((x + 14, y), (x + 22, y), colour, width)
             if key == "manual":
-                self.text(x + 10, y, "✉", 7.0, ha="center", va="center", color=COLOURS["manual"], zorder=6,
-                          bbox={"boxstyle": "round,pad=0.1", "facecolor": "white", "edgecolor": COLOURS["manual"],
-                                "linewidth": 0.5})
+                self.envelope(x + 10, y, 7.0, 6)
             sample = 28.0
         elif key == "wait_bar":
-            self.rect(x, y - 4, 22, 8, facecolor=COLOURS["wait_back"], edgecolor="none", zorder=4)
-            self.rect(x, y - 4, 13, 8, facecolor=COLOURS["wait_fill"], edgecolor="none", zorder=4)
+            self.rect(x, y - 4, 22, 8, 4, gid, fill=COLOURS["wait_back"])
+            self.rect(x, y - 4, 13, 8, 4, fill=COLOURS["wait_fill"])
             sample = 28.0
         elif key == "spof":
-            self.rect(x + 2, y - 7, 3, 14, facecolor=COLOURS["spof"], edgecolor="none", zorder=4)
-            self.text(x + 8, y, "⚠", 8.0, ha="left", va="center", color=COLOURS["spof"], zorder=5)
+            self.rect(x + 2, y - 7, 3, 14, 4, gid, fill=COLOURS["spof"])
+            self.text(x + 8, y, "⚠", 8.0, 5, colour=COLOURS["spof"])
             sample = 22.0
         elif key == "bottleneck":
-            self.rect(x, y - 7, 18, 14, facecolor=COLOURS["bottleneck_fill"], edgecolor="none", zorder=4)
-            self.text(x + 3, y, "▲", 8.0, ha="left", va="center", color=COLOURS["bottleneck"], zorder=5)
+            self.rect(x, y - 7, 18, 14, 4, gid, fill=COLOURS["bottleneck_fill"])
+            self.text(x + 3, y, "▲", 8.0, 5, colour=COLOURS["bottleneck"])
             sample = 24.0
-        self.text(x + sample, y, self._t(f"diagram.legend.{key}"), 7.0, ha="left", va="center",
-                  color=COLOURS["ink"], zorder=5, gid=f"legend-{key}")
+        self.text(x + sample, y, self._t(f"diagram.legend.{key}"), 7.0, 5, f"legend-{key}")
 
 
 LEGEND_KEYS = ("start", "task", "decision", "parallel", "wait", "end", "flow", "team", "organisation",
@@ -465,8 +557,6 @@ LEGEND_KEYS = ("start", "task", "decision", "parallel", "wait", "end", "flow", "
 
 
 def _legend_width(key: str, lang: str) -> float:
-    from procesmap.diagrams.layout import text_width
-
     sample = {"start": 20.0, "end": 20.0, "wait": 20.0, "decision": 20.0, "parallel": 20.0, "spof": 22.0,
               "bottleneck": 24.0}.get(key, 28.0 if key not in ("task",) else 26.0)
     return sample + text_width(t(f"diagram.legend.{key}", lang), 7.0) + 16.0
@@ -486,44 +576,86 @@ def _legend_rows(width: float, lang: str) -> list[list[str]]:
     return rows
 
 
-# -- fonts in the SVG -------------------------------------------------------------------------
-
-_FONT_STACK = re.compile(r"font-family: 'DejaVu Sans'")
+# -- SVG ------------------------------------------------------------------------------------------
 
 
-def _embed_fonts(svg: str) -> str:
-    """Put the used glyphs of DejaVu Sans (regular and bold) into the SVG as WOFF ``@font-face``."""
-    import html
+def _n(value: float) -> str:
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
-    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)
-    used = set(html.unescape("".join(texts)))
-    characters = _COMMON_CHARACTERS if used <= set(_COMMON_CHARACTERS) else "".join(sorted(used | set(_COMMON_CHARACTERS)))
+
+def _d(commands: list[Command]) -> str:
+    return " ".join(c[0] + (" " + " ".join(_n(v) for v in c[1:]) if len(c) > 1 else "") for c in commands)
+
+
+def _svg_element(element: Any) -> str:
+    if isinstance(element, _Path):
+        style = [f"fill: {element.fill or 'none'}"]
+        if element.stroke:
+            style.append(f"stroke: {element.stroke}; stroke-width: {_n(element.width)}")
+            style.append(f"stroke-linecap: {element.cap}; stroke-linejoin: {element.join}")
+            if element.dash:
+                style.append(f"stroke-dasharray: {_n(element.dash[0])},{_n(element.dash[1])}")
+        if element.opacity < 1.0:  # not "opacity": resvg would paint the element on a layer of its own
+            if element.fill:
+                style.append(f"fill-opacity: {_n(element.opacity)}")
+            if element.stroke:
+                style.append(f"stroke-opacity: {_n(element.opacity)}")
+        return f'<path d="{_d(element.commands)}" style="{"; ".join(style)}"/>'
+    weight = ' font-weight="bold"' if element.bold else ""
+    anchor = ' text-anchor="middle"' if element.anchor == "middle" else ""
+    turn = f' transform="rotate(-90 {_n(element.x)} {_n(element.y)})"' if element.rotated else ""
+    return (f'<text x="{_n(element.x)}" y="{_n(element.y)}" font-size="{_n(element.size)}" fill="{element.colour}"'
+            f'{weight}{anchor}{turn}>{escape(element.text)}</text>')
+
+
+def _svg(picture: _Picture, embed_fonts: bool, unit: str = "pt") -> str:
+    """The picture as an SVG document: one unit a point, a ``viewBox`` to scale it (resvg wants ``unit=""``)."""
+    body: list[str] = []
+    characters: set[str] = set()
+    for item in picture.ordered():
+        parts = [_svg_element(e) for e in item.elements]
+        for element in item.elements:
+            if isinstance(element, _Text):
+                characters.update(element.text)
+        if item.gid:
+            body.append(f'<g id="{escape(item.gid)}">' + "".join(parts) + "</g>")
+        else:
+            body.extend(parts)
+    w, h = _n(picture.width), _n(picture.height)
+    style = _font_faces("".join(sorted(characters))) if embed_fonts else ""
+    return ("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"no\"?>\n"
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}{unit}" height="{h}{unit}" viewBox="0 0 {w} {h}" '
+            'version="1.1" xml:space="preserve">\n'
+            "<metadata>procesmap</metadata>\n"
+            + (f'<defs><style type="text/css">{style}</style></defs>\n' if style else "")
+            + f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>\n'
+            + f'<g font-family="{FONT_STACK}">\n' + "\n".join(body) + "\n</g>\n</svg>\n")
+
+
+def _font_faces(used: str) -> str:
+    """``@font-face`` rules with WOFF subsets of DejaVu Sans (regular and bold) holding ``used``."""
+    characters = _COMMON_CHARACTERS if set(used) <= set(_COMMON_CHARACTERS) else "".join(
+        sorted(set(used) | set(_COMMON_CHARACTERS)))
     faces = []
     for weight, bold in (("normal", False), ("bold", True)):
         data = _subset_font(bold, characters)
         if data:
             faces.append("@font-face{font-family:'%s';font-weight:%s;src:url(data:font/woff;base64,%s) format('woff');}"
                          % (EMBEDDED_FAMILY, weight, base64.b64encode(data).decode("ascii")))
-    if not faces:
-        return svg
-    svg = _FONT_STACK.sub(f"font-family: '{EMBEDDED_FAMILY}', 'DejaVu Sans', 'Bitstream Vera Sans', Verdana", svg)
-    style = '<defs>\n  <style type="text/css">' + "".join(faces) + "</style>\n </defs>\n"
-    marker = svg.find("<metadata>")
-    if marker < 0:
-        marker = svg.find(">", svg.find("<svg")) + 1
-    return svg[:marker] + style + " " + svg[marker:]
+    return "".join(faces)
 
 
 # Latin-1 and Latin Extended-A (Dutch, German, French names) and the symbols the diagram uses:
 # one subset serves every diagram of a run (cached), instead of one per diagram.
 _COMMON_CHARACTERS = "".join(sorted(
-    {chr(c) for c in range(0x20, 0x17F) if chr(c).isprintable()} | set("–—‘’‚“”„…•·→←↑↓↻⇄✉▶◀▲▼█░×≈≤≥€")
+    {chr(c) for c in range(0x20, 0x17F) if chr(c).isprintable()} | set("–—‘’‚“”„…•·→←↑↓↻⇄✉▶◀▲▼█░×≈≤≥€⚠")
 ))
 
 
 @functools.lru_cache(maxsize=8)
 def _subset_font(bold: bool, characters: str) -> bytes | None:
-    """The WOFF subset of matplotlib's DejaVu Sans with ``characters``; None when fontTools cannot.
+    """The WOFF subset of DejaVu Sans with ``characters``; None when fontTools cannot.
 
     Subsetting costs about 0.15 s a face (fontTools walks the whole kerning table), more than
     drawing a diagram; so the result is kept in the user's cache folder (see :func:`cache_folder`)
@@ -531,10 +663,9 @@ def _subset_font(bold: bool, characters: str) -> bytes | None:
     """
     try:
         import fontTools
-        from matplotlib.font_manager import FontProperties, findfont
-    except ImportError:  # pragma: no cover - matplotlib always brings fontTools
+    except ImportError:  # pragma: no cover - a dependency
         return None
-    path = findfont(FontProperties(family=FONT_FAMILY, weight="bold" if bold else "normal"), fallback_to_default=True)
+    path = font_file("bold" if bold else "regular")
     try:
         stat = os.stat(path)
     except OSError:
@@ -596,3 +727,119 @@ def _write_quietly(path: Path, data: bytes) -> None:
         write_atomic(path, data)
     except OSError:
         pass
+
+
+# -- PNG --------------------------------------------------------------------------------------------
+
+
+def _png(picture: _Picture) -> bytes:
+    """The SVG rasterised by resvg at 200 dpi (less for a very big map), with the print resolution recorded."""
+    import resvg_py
+
+    scale = png_scale(picture.width / 72.0 * picture.height / 72.0)
+    data = resvg_py.svg_to_bytes(svg_string=_svg(picture, embed_fonts=False, unit=""), zoom=DPI / 72.0 * scale,
+                                 skip_system_fonts=True, font_files=[font_file("regular"), font_file("bold")],
+                                 font_family=FONT_FAMILY, sans_serif_family=FONT_FAMILY)
+    from procesmap.diagrams._png import set_resolution
+
+    return set_resolution(bytes(data), DPI * scale, {"Software": "procesmap"})
+
+
+# -- ReportLab (PDF) -------------------------------------------------------------------------------
+
+
+def register_fonts() -> None:
+    """Register procesmap's DejaVu files with ReportLab once (embedded as TrueType subsets)."""
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
+        return
+    names = {"DejaVuSans": "regular", "DejaVuSans-Bold": "bold", "DejaVuSans-Oblique": "italic",
+             "DejaVuSans-BoldOblique": "bold-italic", "DejaVuSansMono": "mono"}
+    for name, face in names.items():
+        pdfmetrics.registerFont(TTFont(name, font_file(face)))
+    addMapping("DejaVuSans", 0, 0, "DejaVuSans")
+    addMapping("DejaVuSans", 1, 0, "DejaVuSans-Bold")
+    addMapping("DejaVuSans", 0, 1, "DejaVuSans-Oblique")
+    addMapping("DejaVuSans", 1, 1, "DejaVuSans-BoldOblique")
+
+
+def _drawing(picture: _Picture) -> Any:
+    """The picture as a ReportLab Drawing: y upwards, so every y becomes ``height - y``."""
+    from reportlab.graphics.shapes import Drawing, Group, Path, String
+    from reportlab.lib.colors import HexColor
+
+    register_fonts()
+    height = picture.height
+    drawing = Drawing(picture.width, height)
+    colours: dict[str, Any] = {}
+
+    def colour(value: str | None) -> Any:
+        if value is None:
+            return None
+        if value not in colours:
+            colours[value] = HexColor(value)
+        return colours[value]
+
+    for item in picture.ordered():
+        for element in item.elements:
+            if isinstance(element, _Path):
+                path = Path(fillColor=colour(element.fill), strokeColor=colour(element.stroke),
+                            strokeWidth=element.width if element.stroke else 0,
+                            strokeLineCap={"butt": 0, "round": 1, "square": 2}[element.cap],
+                            strokeLineJoin={"miter": 0, "round": 1, "bevel": 2}[element.join],
+                            strokeDashArray=list(element.dash) if element.dash else None,
+                            fillOpacity=element.opacity if element.fill else None,
+                            strokeOpacity=element.opacity if element.stroke else None)
+                for command in element.commands:
+                    op = command[0]
+                    if op == "M":
+                        path.moveTo(command[1], height - command[2])
+                    elif op == "L":
+                        path.lineTo(command[1], height - command[2])
+                    elif op == "C":
+                        path.curveTo(command[1], height - command[2], command[3], height - command[4],
+                                     command[5], height - command[6])
+                    else:
+                        path.closePath()
+                if element.fill is None:
+                    path.fillColor = None
+                drawing.add(path)
+            else:
+                font = "DejaVuSans-Bold" if element.bold else "DejaVuSans"
+                anchor = "middle" if element.anchor == "middle" else "start"
+                if element.rotated:
+                    group = Group(String(0, 0, element.text, fontName=font, fontSize=element.size,
+                                         fillColor=colour(element.colour), textAnchor=anchor))
+                    group.transform = (0, 1, -1, 0, element.x, height - element.y)
+                    drawing.add(group)
+                else:
+                    drawing.add(String(element.x, height - element.y, element.text, fontName=font,
+                                       fontSize=element.size, fillColor=colour(element.colour), textAnchor=anchor))
+    return drawing
+
+
+def _pdf(picture: _Picture) -> bytes:
+    """One page the size of the picture, vector, fonts embedded, the same bytes for the same map."""
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
+
+    drawing = _drawing(picture)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=(drawing.width, drawing.height), invariant=1, pageCompression=1,
+                    initialFontName="DejaVuSans")
+    canvas.setCreator("procesmap")
+    canvas.setProducer("procesmap")
+    from reportlab.graphics.shapes import STATE_DEFAULTS
+
+    previous = STATE_DEFAULTS["fontName"]
+    STATE_DEFAULTS["fontName"] = "DejaVuSans"  # else the drawing starts in Helvetica, a font never embedded
+    try:
+        renderPDF.draw(drawing, canvas, 0, 0)
+    finally:
+        STATE_DEFAULTS["fontName"] = previous
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

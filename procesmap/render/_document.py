@@ -18,7 +18,7 @@ import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence, Union
+from typing import TYPE_CHECKING, Any, Sequence, Union
 
 from procesmap.render._labels import SEVERITY_ORDER, Labels
 
@@ -381,6 +381,20 @@ def _missing(a: "Analysis", lb: Labels) -> Section:
     else:
         section.blocks.append(Text(lb.t("report.no_missing")))
     return section
+
+
+def swimlane_drawing(analysis: "Analysis", lang: str) -> tuple[Any, str | None]:
+    """The swimlane diagram as a ReportLab ``Drawing``, or ``None`` and the reason, as :func:`swimlane`."""
+    from procesmap.i18n import t
+
+    try:
+        from procesmap.diagrams.swimlane import swimlane_drawing as draw
+    except ImportError:
+        return None, t("report.swimlane_missing", lang)
+    try:
+        return draw(analysis, lang), None
+    except Exception as err:  # noqa: BLE001 - one failed drawing must not cost the whole report
+        return None, t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")
 
 
 def swimlane(analysis: "Analysis", lang: str, fmt: str = "svg") -> tuple[bytes | None, str | None]:

@@ -2,9 +2,10 @@
 
 Why ReportLab (+ svglib): both install from pip with no system library, ReportLab
 embeds (subsets of) TrueType fonts and builds a table of contents and PDF outline,
-and svglib turns the SVG of the charts and the swimlane into ReportLab vector
-drawings, so the PDF stays vector and sharp in print. The font is DejaVu Sans from
-matplotlib's data folder (a dependency already), which has every Dutch character.
+and svglib turns the SVG of the charts into ReportLab vector drawings; the swimlane is
+drawn as a ReportLab drawing directly (:func:`procesmap.diagrams.swimlane.swimlane_drawing`),
+so the PDF stays vector and sharp in print. The font is DejaVu Sans, shipped with
+procesmap (``procesmap/fonts``), which has every Dutch character.
 
 Sections and figures come from :mod:`procesmap.render._document`, the same model as
 the HTML report. Every user text is XML-escaped before it goes into a ReportLab
@@ -15,12 +16,11 @@ Output is deterministic (``invariant``): the same analysis gives the same bytes.
 from __future__ import annotations
 
 import io
-import os
 from typing import TYPE_CHECKING, Any, Sequence
 from xml.sax.saxutils import escape
 
 from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, ReportDoc, Section, Table, Text,
-                                        build_document, swimlane)
+                                        build_document, swimlane_drawing)
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -37,20 +37,9 @@ _RACI_COLOURS = {"R": "#dcebf9", "A": "#fde7c8", "C": "#e5f3e0", "I": "#f1eef6"}
 
 def _register_fonts() -> None:
     """Register DejaVu (embedded as subsets) once; ReportLab's standard fonts are never used."""
-    import matplotlib
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from procesmap.diagrams.swimlane import register_fonts
 
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return
-    folder = os.path.join(matplotlib.get_data_path(), "fonts", "ttf")
-    for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, os.path.join(folder, filename)))
-    addMapping(FONT, 0, 0, FONT)
-    addMapping(FONT, 1, 0, FONT_BOLD)
-    addMapping(FONT, 0, 1, FONT_ITALIC)
-    addMapping(FONT, 1, 1, "DejaVuSans-BoldOblique")
+    register_fonts()
 
 
 def _styles() -> dict[str, Any]:
@@ -276,10 +265,9 @@ class _Builder:
         from procesmap.render.charts import chart_svg
 
         if isinstance(block, Diagram):
-            data, reason = swimlane(pdoc.analysis, self.lang, "svg")
-            if data is None:
+            source, reason = swimlane_drawing(pdoc.analysis, self.lang)
+            if source is None:
                 return [_p(reason or "", self.styles["note"])]
-            source = _svg_drawing(data)
             if source.width < source.height * 1.4:
                 return [_fit(source, self.width, self.height * 0.8), Spacer(1, 6)]
             # a wide swimlane gets a landscape page of its own, at the largest scale that fits

@@ -350,8 +350,15 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
         missing.append(Missing("missing.time_unmatched", {"steps": ", ".join(pg.unmatched)}))
         result = None
     else:
-        result = simulate_cases(pg, cases, seed) if cases > 0 else None
-        if result is None and cases > 0:
+        from procesmap.analysis.limits import simulation_too_costly
+
+        too_costly = simulation_too_costly(pg, cases)  # checked before any case is drawn, whatever the engine
+        if too_costly is not None:
+            missing.append(too_costly)
+            result = None
+        else:
+            result = simulate_cases(pg, cases, seed) if cases > 0 else None
+        if result is None and cases > 0 and too_costly is None:
             missing.append(Missing("missing.simulation_too_long", {"rounds": MAX_ROUNDS}))
         if cases <= 0:
             missing.append(Missing("missing.simulation_off"))

@@ -78,3 +78,23 @@ MESSAGES_LIMITS.update({
               "eigenaar; `procesmap fmt --check` leest alleen",
     },
 })
+MESSAGES_LIMITS.update({
+    "limits.simulation_work": {
+        "en": "percentiles and shares over the term: simulation skipped, {cases:plural:# case|# cases} x "
+              "{visits} expected step visits per case is more than the limit of {limit} step visits "
+              "(MAX_SIMULATION_WORK); lower --cases (at most {fits} for this map), or check the loop "
+              "probabilities: a loop taken with p close to 1 makes a case visit its steps very often",
+        "nl": "percentielen en aandelen over de termijn: simulatie overgeslagen, {cases:plural:# zaak|# zaken} x "
+              "{visits} verwachte stapbezoeken per zaak is meer dan de grens van {limit} stapbezoeken "
+              "(MAX_SIMULATION_WORK); verlaag --cases (hoogstens {fits} voor deze kaart), of controleer de "
+              "kansen van lussen: een lus met p dicht bij 1 laat een zaak zijn stappen heel vaak bezoeken",
+    },
+    "limits.simulation_work_loop": {
+        "en": "percentiles and shares over the term: simulation skipped, one case alone is expected to make "
+              "{visits} step visits, more than the limit of {limit} for a whole simulation (MAX_SIMULATION_WORK); "
+              "check the loop probabilities: a loop taken with p close to 1 makes a case visit its steps very often",
+        "nl": "percentielen en aandelen over de termijn: simulatie overgeslagen, één zaak maakt naar verwachting al "
+              "{visits} stapbezoeken, meer dan de grens van {limit} voor een hele simulatie (MAX_SIMULATION_WORK); "
+              "controleer de kansen van lussen: een lus met p dicht bij 1 laat een zaak zijn stappen heel vaak bezoeken",
+    },
+})

@@ -1,0 +1,66 @@
+"""Work limits of the analysis, checked before the work starts (docs/limits.md).
+
+The simulation's cost grows with the number of step visits it draws: ``cases`` times the expected
+visits of one case, which the exact visit solution (:attr:`procesmap.graph.ProcessGraph.visits`) gives
+before a single case is drawn. A legal map can make that endless: a decision that loops back with
+``p: 0.999999999`` has a billion expected visits per case. Above :data:`MAX_SIMULATION_WORK` the
+simulation is skipped, whatever engine runs it; the exact figures (visits, handovers, mean times where
+they are exact, utilisation) are still reported, and the report lists what was left out and how to
+lower the work (fewer cases, or a loop probability the workshop really means).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from procesmap.analysis.findings import Missing
+
+if TYPE_CHECKING:
+    from procesmap.graph import ProcessGraph
+
+__all__ = ["MAX_SIMULATION_WORK", "simulation_work", "simulation_too_costly"]
+
+#: The most step visits one simulation draws (cases x expected visits per case): about 10 s and well under
+#: 1 GB with the engine of this release (benchmarks/hostile_fuzz.py prints the measured figures).
+MAX_SIMULATION_WORK = 50_000_000
+
+
+def simulation_work(pg: "ProcessGraph", cases: int) -> float | None:
+    """Step visits the simulation of ``cases`` cases would draw, from the exact visit solution (``None``
+    when the visits cannot be solved: the engine's own bound on rounds applies then)."""
+    visits = pg.visits
+    if visits is None:
+        return None
+    per_case = sum(visits.values())
+    if not math.isfinite(per_case):
+        return math.inf
+    return cases * max(per_case, 1.0)
+
+
+def simulation_too_costly(pg: "ProcessGraph", cases: int) -> Missing | None:
+    """Why the simulation of ``cases`` cases is skipped (a :class:`Missing` naming the limit and how to
+    lower the work), or ``None`` when it is within :data:`MAX_SIMULATION_WORK`."""
+    if cases <= 0:
+        return None
+    work = simulation_work(pg, cases)
+    if work is None or work <= MAX_SIMULATION_WORK:
+        return None
+    from procesmap.i18n import Count
+
+    per_case = work / cases
+    fits = int(MAX_SIMULATION_WORK // per_case) if math.isfinite(per_case) else 0
+    if fits < 1:
+        return Missing("limits.simulation_work_loop", {"visits": _round(per_case), "limit": Count(MAX_SIMULATION_WORK)})
+    return Missing("limits.simulation_work", {
+        "cases": Count(cases), "visits": _round(per_case), "limit": Count(MAX_SIMULATION_WORK),
+        "fits": Count(fits),
+    })
+
+
+def _round(value: float) -> object:
+    from procesmap.i18n import Count
+
+    if not math.isfinite(value) or value >= 1e15:
+        return "> 10^15"
+    return Count(round(value))

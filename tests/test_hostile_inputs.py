@@ -87,3 +87,95 @@ def test_check_and_analyse_of_the_endless_loop_finish(tmp_path: Path) -> None:
     assert result.exit_code in (0, 1) and "MAX\\_SIMULATION\\_WORK" in result.output
     result = invoke("check", str(path), "--lang", "en")
     assert result.exit_code in (0, 1)
+
+
+# -- BPMN: bad pm: values, deep nesting, many elements ---------------------------------------------------------
+
+BPMN_NS = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"'
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from procesmap.bpmn import export_bpmn
+    from procesmap.loading import load
+
+    from .conftest import PROCESSES
+
+    return export_bpmn(load(PROCESSES / "omgevingsvergunning.yaml")).decode("utf-8")
+
+
+@pytest.mark.parametrize("old, new, key", [
+    ('people="8"', 'people="oops"', "value.expected_int"),
+    ('service_norm="6w"', 'service_norm="banana"', "duration.invalid"),
+    ('work="15m"', 'work="lots"', "duration.invalid"),
+    ('type="start"', 'type="bogus"', "value.not_allowed"),
+])
+def test_a_bad_pm_value_is_a_problem_at_its_line(tmp_path: Path, exported: str, old: str, new: str, key: str) -> None:
+    from procesmap.bpmn import import_bpmn
+    from procesmap.errors import LoadError
+
+    assert old in exported
+    text = exported.replace(old, new, 1)
+    path = tmp_path / "model.bpmn"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        import_bpmn(path)
+    problem = caught.value.problems[0]
+    assert problem.key.startswith(key.split(".")[0]) or problem.key == key, problem.format()
+    line = next(i for i, row in enumerate(text.splitlines(), start=1) if new in row)
+    assert problem.line == line, problem.format()  # the line of the pm: element that holds the value
+    result = invoke("import", "bpmn", str(path), "--lang", "en")
+    assert result.exit_code == 2 and f"model.bpmn:{line}:1:" in result.output
+
+
+def test_a_pm_branch_probability_above_one_and_nested_pm_elements(tmp_path: Path, exported: str) -> None:
+    for old, new in (('<pm:branch order="0"/>', '<pm:branch order="0" p="2"/>'),
+                     ("<pm:log>Zaak toegewezen</pm:log>", "<pm:log><pm:step><pm:step><pm:raci A='x'/></pm:step></pm:step></pm:log>")):
+        path = tmp_path / "model.bpmn"
+        path.write_text(exported.replace(old, new, 1), encoding="utf-8")
+        result = invoke("import", "bpmn", str(path), "--lang", "en")
+        assert result.exit_code == 2, result.output
+        assert result.output.startswith(f"{path}:")
+
+
+def _chain(kind: str, count: int, name: str = "") -> str:
+    nodes = ['<bpmn:startEvent id="st"/>']
+    flows = []
+    previous = "st"
+    for i in range(count):
+        nodes.append(f'<bpmn:{kind} id="n{i}" name="{name}"/>' if name else f'<bpmn:{kind} id="n{i}"/>')
+        flows.append(f'<bpmn:sequenceFlow id="f{i}" sourceRef="{previous}" targetRef="n{i}"/>')
+        previous = f"n{i}"
+    nodes.append('<bpmn:endEvent id="e"/>')
+    flows.append(f'<bpmn:sequenceFlow id="fe" sourceRef="{previous}" targetRef="e"/>')
+    return (f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p">'
+            + "".join(nodes) + "".join(flows) + "</bpmn:process></bpmn:definitions>")
+
+
+def test_many_same_named_tasks_get_short_unique_ids() -> None:
+    from procesmap.bpmn import import_bpmn
+
+    result = import_bpmn(_chain("task", 1200, "Een heel lange naam van een taak die steeds terugkomt in het model"))
+    process = procesmap.loads(result.yaml_text, "draft.yaml")
+    ids = [s.id for s in process.steps]
+    assert len(ids) == len(set(ids)) == 1202 and max(len(i) for i in ids) <= 48
+
+
+def test_parallel_gateways_in_a_chain_are_each_one_step() -> None:
+    from procesmap.bpmn import import_bpmn
+
+    result = import_bpmn(_chain("parallelGateway", 300))
+    process = procesmap.loads(result.yaml_text, "draft.yaml")
+    # every gateway has one incoming and one outgoing flow: a split of one branch, never a join
+    assert [s.type for s in process.steps].count("parallel") == 300
+
+
+def test_sub_processes_nested_past_the_parser_limit_are_refused(tmp_path: Path) -> None:
+    inner = '<bpmn:task id="t" name="T"/>'
+    for i in range(300):
+        inner = f'<bpmn:subProcess id="s{i}" name="S{i}">{inner}</bpmn:subProcess>'
+    path = tmp_path / "deep.bpmn"
+    path.write_text(f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p">'
+                    f'<bpmn:startEvent id="st"/>{inner}</bpmn:process></bpmn:definitions>', encoding="utf-8")
+    result = invoke("import", "bpmn", str(path), "--lang", "en")
+    assert result.exit_code == 2 and result.output.startswith(f"{path}:1:")

@@ -98,3 +98,15 @@ MESSAGES_LIMITS.update({
               "controleer de kansen van lussen: een lus met p dicht bij 1 laat een zaak zijn stappen heel vaak bezoeken",
     },
 })
+MESSAGES_LIMITS.update({
+    "limits.bpmn_pm_invalid": {
+        "en": "the procesmap extension (pm:) in this file does not make a valid map: {detail}",
+        "nl": "de procesmap-uitbreiding (pm:) in dit bestand geeft geen geldige kaart: {detail}",
+    },
+    "limits.hint.bpmn_pm_invalid": {
+        "en": "the pm: elements are written by `procesmap export bpmn`; correct the value, or remove the pm: "
+              "elements to import the model as any other BPMN file",
+        "nl": "de pm:-elementen schrijft `procesmap export bpmn`; verbeter de waarde, of verwijder de pm:-elementen "
+              "om het model als elk ander BPMN-bestand over te nemen",
+    },
+})

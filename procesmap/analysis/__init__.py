@@ -91,6 +91,9 @@ class Analysis:
     capacity: CapacityFigures
     findings: list[Finding] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
+    #: "What helps most" (:class:`procesmap.advice.Advice`) when it was asked for (``analyse --advise``);
+    #: the report renders it as a section, never computes it.
+    advice: Any = None
 
     @property
     def visits(self) -> dict[str, float] | None:

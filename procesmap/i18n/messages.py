@@ -8,6 +8,7 @@ A test checks that every key has both languages and the same placeholders.
 
 from __future__ import annotations
 
+from procesmap.i18n.advice import MESSAGES_ADVICE
 from procesmap.i18n.bpmn import MESSAGES_BPMN
 from procesmap.i18n.ci import MESSAGES_CI
 from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
@@ -275,5 +276,5 @@ MESSAGES: dict[str, dict[str, str]] = {
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
 for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS,
-               MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS):
+               MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS, MESSAGES_ADVICE):
     MESSAGES.update(_extra)

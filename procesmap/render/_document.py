@@ -222,6 +222,7 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
         _time(a, lb),
         _waits(a, lb),
         _capacity(a, lb),
+        *_advice(a, lb),
         _knelpunten(a, lb),
         _missing(a, lb),
     ]
@@ -342,6 +343,15 @@ def _capacity(a: "Analysis", lb: Labels) -> Section:
     section.blocks.append(Table([lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"),
                                  lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds))
     return section
+
+
+def _advice(a: "Analysis", lb: Labels) -> list[Section]:
+    """"What helps most", when the analysis carries advice (``analyse --advise``, ``advise --format html``)."""
+    if getattr(a, "advice", None) is None:
+        return []
+    from procesmap.render.advice import advice_section
+
+    return [advice_section(a.advice, lb)]
 
 
 def utilisation_order(a: "Analysis") -> list[tuple[str, object]]:

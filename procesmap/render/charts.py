@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
 __all__ = ["CHARTS", "chart_svg", "waits_chart", "utilisation_chart", "cycle_time_chart", "nice_ticks",
-           "tick_digits", "bar_chart", "histogram_chart"]
+           "tick_digits", "bar_chart", "histogram_chart", "advice_chart"]
 
 MAX_BARS = 12
 MAX_LABEL = 44
@@ -244,16 +244,23 @@ def bar_chart(labels: list[str], values: list[float], value_text: Callable[[floa
 
 
 def histogram_chart(edges: Sequence[float], shares: Sequence[float], lang: str, x_label: str, title: str,
-                    marks: Sequence[tuple[float, str, str, str | None]] = ()) -> str:
+                    marks: Sequence[tuple[float, str, str, str | None]] = (),
+                    compare: tuple[Sequence[float], str, str] | None = None) -> str:
     """Vertical bars of the share of cases per bin (``edges`` one longer than ``shares``), with optional
     reference lines ``marks`` (value, label, colour, dash) named in a legend. Bins narrower than a unit get the
-    decimals that tell them apart (cases of a few hours have bins of 0.006 days)."""
+    decimals that tell them apart (cases of a few hours have bins of 0.006 days).
+
+    ``compare`` = (shares, label of the bars, label of these shares) draws a second distribution over the same
+    bins as an orange outline (before and after a change), both named in the legend.
+    """
     low, high = float(edges[0]), float(edges[-1])
     high = high if high > low else low + 1.0
     width = (high - low) / max(len(shares), 1)
     bin_digits = 0 if width >= 1 else min(3, math.ceil(-math.log10(width)))
     svg = _Svg(WIDTH, 0.0)
-    top_share = max(shares, default=0.0) * 1.08 or 1.0
+    if compare is not None:
+        marks = [(math.nan, compare[1], _BLUE, None), (math.nan, compare[2], _ORANGE, None), *marks]
+    top_share = max([*shares, *(compare[0] if compare else ())], default=0.0) * 1.08 or 1.0
     y_ticks = [tick for tick in nice_ticks(0.0, top_share, 6) if tick <= top_share + 1e-12]
     share_digits = max(tick_digits(y_ticks) - 2, 0)
     left = max(_width(percent(tick, lang, share_digits), SMALL_SIZE) for tick in y_ticks) + 34.0
@@ -282,8 +289,18 @@ def histogram_chart(edges: Sequence[float], shares: Sequence[float], lang: str, 
     for tick in x_ticks:
         svg.line(x_of(tick), plot_bottom, x_of(tick), plot_bottom + 4.0, _DARK)
         svg.text(x_of(tick), plot_bottom + 17.0, number(tick, lang, tick_digits(x_ticks)), SMALL_SIZE, "middle")
+    if compare is not None:  # the second distribution: a step outline over the bars
+        level = plot_bottom
+        for index, share in enumerate(compare[0]):
+            start, end = x_of(float(edges[index])), x_of(float(edges[index + 1]))
+            y = y_of(float(share))
+            svg.line(start, level, start, y, _ORANGE, 2.0)
+            svg.line(start, y, end, y, _ORANGE, 2.0)
+            level = y
+        svg.line(x_of(float(edges[-1])), level, x_of(float(edges[-1])), plot_bottom, _ORANGE, 2.0)
     for value, _, colour, dash in marks:
-        svg.line(x_of(value), plot_top - 4.0, x_of(value), plot_bottom, colour, 1.5, dash)
+        if math.isfinite(value):
+            svg.line(x_of(value), plot_top - 4.0, x_of(value), plot_bottom, colour, 1.5, dash)
     svg.line(left, plot_top, left, plot_bottom, _DARK)
     svg.line(left, plot_bottom, right, plot_bottom, _DARK)
     svg.text((left + right) / 2.0, plot_bottom + 36.0, x_label, LABEL_SIZE, "middle")
@@ -292,10 +309,49 @@ def histogram_chart(edges: Sequence[float], shares: Sequence[float], lang: str, 
     svg.height = plot_bottom + 46.0
     return svg.document(title)
 
+
+def _term_marks(time: object, lang: str) -> list[tuple[float, str, str, str | None]]:
+    """The legal term and term + extension as reference lines of a cycle-time chart."""
+    marks: list[tuple[float, str, str, str | None]] = []
+    term, extension = getattr(time, "term", None), getattr(time, "term_extension", None)
+    if term is not None:
+        marks.append((float(term), t("report.chart.term", lang, days=number(term, lang, 0)), _RED, None))
+        if extension is not None:
+            extended = float(term + extension)
+            marks.append((extended, t("report.chart.extended", lang, days=number(extended, lang, 0)), _RED, "6,3"))
+    return marks
+
+
+def advice_chart(analysis: "Analysis", lang: str) -> str | None:
+    """The cycle time before (bars) and after the best intervention (outline) of the analysis's advice
+    (:class:`procesmap.advice.Advice`), against the term and term + extension."""
+    import numpy as np
+
+    advice = getattr(analysis, "advice", None)
+    best = advice.best if advice is not None else None
+    before = analysis.time.cycle_samples
+    if best is None or best.cycle_samples is None or before is None or not len(before) or not len(best.cycle_samples):
+        return None
+    old, new = np.asarray(before, dtype=float), np.asarray(best.cycle_samples, dtype=float)
+    marks = _term_marks(analysis.time, lang)
+    high = max([float(old.max()), float(new.max())] + [value for value, *_ in marks])
+    low = min(0.0, float(old.min()), float(new.min()))
+    high = high if high > low else low + 1.0
+    bins = np.linspace(low, high, 41)
+    counts_old, edges = np.histogram(old, bins=bins)
+    counts_new, _ = np.histogram(new, bins=bins)
+    return histogram_chart([float(e) for e in edges], [float(c) / len(old) for c in counts_old], lang,
+                           t("report.chart.cycle_axis", lang),
+                           t("advise.chart_title", lang, intervention=best.candidate.description(lang)), marks,
+                           compare=([float(c) / len(new) for c in counts_new], t("advise.chart.before", lang),
+                                    t("advise.chart.after", lang)))
+
+
 CHARTS: dict[str, Callable[["Analysis", str], str | None]] = {
     "waits_chart": waits_chart,
     "utilisation_chart": utilisation_chart,
     "cycle_time_chart": cycle_time_chart,
+    "advice_chart": advice_chart,
 }
 
 

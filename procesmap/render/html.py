@@ -153,12 +153,18 @@ _KINDS = {Table: "table", Text: "text", Bullets: "bullets", Facts: "facts", Char
           Section: "section"}
 
 
-def render_html(analyses: "Sequence[Analysis]", lang: str) -> str:
-    """The HTML report of one or more analyses (several: with an overview across all processes)."""
+def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[str] | None = None) -> str:
+    """The HTML report of one or more analyses (several: with an overview across all processes).
+
+    ``sections`` keeps only the sections with those keys (``("advice",)`` for ``procesmap advise``).
+    """
     from procesmap.i18n import t
     from procesmap.render.charts import chart_svg
 
     doc = build_document(analyses, lang)
+    if sections is not None:
+        for pdoc in doc.processes:
+            pdoc.sections = [s for s in pdoc.sections if s.key in sections]
     counter = itertools.count(1)
     seen_faces: set[str] = set()
 

@@ -52,6 +52,7 @@ def _styles() -> dict[str, Any]:
         "base": base,
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
         "cell_num": ParagraphStyle("cell_num", parent=base, fontSize=8, leading=10, alignment=2),
+        "cell_code": ParagraphStyle("cell_code", parent=base, fontName=FONT_MONO, fontSize=7, leading=9),
         "cell_centre": ParagraphStyle("cell_centre", parent=base, fontSize=8, leading=10, alignment=1, fontName=FONT_BOLD),
         "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10, fontName=FONT_BOLD),
         "head_num": ParagraphStyle("head_num", parent=base, fontSize=8, leading=10, fontName=FONT_BOLD, alignment=2),
@@ -234,7 +235,8 @@ class _Builder:
         for row in table.rows:
             cells = []
             for c, text in enumerate(row):
-                style = s["cell_centre"] if raci and c else s["cell_num"] if c in table.numeric else s["cell"]
+                style = (s["cell_centre"] if raci and c else s["cell_code"] if table.kind == "code" and c
+                         else s["cell_num"] if c in table.numeric else s["cell"])
                 cells.append(_p(text, style))
             rows.append(cells)
         result = RLTable(rows, colWidths=self._widths(table), repeatRows=1, hAlign="LEFT")
@@ -279,7 +281,7 @@ class _Builder:
         if svg is None:
             return []
         drawing = _drawing(svg.encode("utf-8"), self.width * 0.92, self.height * 0.45)
-        caption = [_p(block.title, self.styles["note"])] if block.name == "cycle_time_chart" else []
+        caption = [_p(block.title, self.styles["note"])] if block.name in ("cycle_time_chart", "advice_chart") else []
         return [KeepTogether([drawing, *caption]), Spacer(1, 6)]
 
 

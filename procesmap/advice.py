@@ -54,7 +54,8 @@ if TYPE_CHECKING:
     from procesmap.model import Process
 
 __all__ = ["KINDS", "TOP", "SIMULATE", "SCREEN_CASES", "ADD_FTE", "Candidate", "Figures", "Intervention", "Advice",
-           "candidates", "rework_branches", "screen", "score", "rank_key", "advise", "advise_paths", "SHARE_STEP",
+           "candidates", "rework_branches", "screen", "score", "rank_key", "advise", "advise_paths", "attach_advice",
+           "advice_dicts", "queue_roles", "SHARE_STEP",
            "DAYS_STEP"]
 
 _install_messages()
@@ -576,6 +577,22 @@ def advise_paths(paths: Iterable[str | os.PathLike[str]], *, config: str | os.Pa
             continue
         result.append(advise(process, configured.settings(cases, seed), top=top, simulate=simulate))
     return result, problems
+
+
+def attach_advice(analyses: Sequence["Analysis"], *, config: str | os.PathLike[str] | None = None,
+                  cases: int | None = None, seed: int | None = None, top: int = TOP,
+                  simulate: int = SIMULATE) -> list[Advice]:
+    """Advise on analyses already made (``analyse --advise``) and set each one's ``advice``, which the reports
+    render as the section "What helps most". Each map's configuration gives its settings, as in :func:`advise_paths`;
+    the analysis is the baseline (with any ``--set`` scenario already in it)."""
+    from procesmap.config import config_for
+
+    result = []
+    for analysis in analyses:
+        settings = config_for(analysis.process.file, config).settings(cases, seed)
+        analysis.advice = advise(analysis.process, settings, top=top, simulate=simulate, analysis=analysis)
+        result.append(analysis.advice)
+    return result
 
 
 def advice_dicts(advices: Sequence[Advice], lang: str) -> Any:

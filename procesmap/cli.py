@@ -109,6 +109,7 @@ def analyse(
     cases: Optional[int] = typer.Option(None, "--cases", help="Number of simulated cases for percentiles and shares over the term (default: configuration, else 10000)."),
     assignments: List[str] = typer.Option([], "--set", help="What-if: change the map without editing the file, e.g. --set roles.adviseur-odr.people=2 (repeatable)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards from each file.", readable=False),
+    advise: bool = typer.Option(False, "--advise", help="Add 'What helps most': candidate interventions ranked by their effect (as `procesmap advise`; takes a few seconds per map)."),
 ) -> None:
     """Analyse process maps and report handovers, ownership, time, capacity and findings."""
     from procesmap.api import check_paths, exit_code, report_language, report_results
@@ -130,6 +131,10 @@ def analyse(
     if not results:
         raise typer.Exit(code=2)
     chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
+    if advise:
+        from procesmap.advice import attach_advice
+
+        attach_advice([r.analysis for r in results], config=config, cases=cases, seed=seed)
     across = _across(results, config) if chosen in ("terminal", "markdown") else None
     if output is None and chosen == "terminal":
         from rich.console import Console
@@ -139,6 +144,11 @@ def analyse(
 
         console = Console(highlight=False, emoji=False)
         print_terminal([r.analysis for r in results], report_lang, console)
+        if advise:
+            from procesmap.render.advice import print_advice
+
+            console.print()
+            print_advice([r.analysis.advice for r in results], report_lang, console)
         extra = suppressed_text(results, report_lang)
         if extra:
             console.print()
@@ -150,6 +160,10 @@ def analyse(
             console.print(render_overview(across, "terminal", report_lang).rstrip("\n"), markup=False, soft_wrap=True)
     else:
         data = report_results(results, chosen, report_lang)
+        if advise and chosen in ("terminal", "markdown") and isinstance(data, str):
+            from procesmap.render.advice import render_advice
+
+            data = data.rstrip("\n") + "\n\n" + render_advice([r.analysis.advice for r in results], chosen, report_lang)
         if across is not None and isinstance(data, str):
             from procesmap.render.overview import render_overview
 

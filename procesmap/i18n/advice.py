@@ -59,13 +59,13 @@ MESSAGES_ADVICE: dict[str, dict[str, str]] = {
               "({screen:plural:# case|# cases}); the best {simulated} simulated in full ({cases:plural:# case|# cases}, "
               "seed {seed}, the same random numbers before and after). Ranked by the share over the term, then over "
               "term + extension, p85 and mean cycle time (steps of 0.1 percentage point and 0.1 day); ties go to the "
-              "lower fte. Each row is reproduced by `procesmap analyse FILE` with its --set assignments.",
+              "lower fte. Each row is reproduced by procesmap analyse FILE with its --set assignments.",
         "nl": "{candidates:plural:# kandidaat|# kandidaten} uit de kaart afgeleid, elk eerst getoetst met een korte simulatie "
               "({screen:plural:# zaak|# zaken}); de beste {simulated} volledig gesimuleerd "
               "({cases:plural:# zaak|# zaken}, seed {seed}, dezelfde toevalsgetallen voor en na). Gerangschikt op het "
               "aandeel over de termijn, dan over termijn + verdaging, p85 en gemiddelde doorlooptijd (stappen van "
               "0,1 procentpunt en 0,1 dag); bij gelijkspel gaat de goedkoopste in fte voor. Elke regel is na te spelen "
-              "met `procesmap analyse BESTAND` en de --set-toewijzingen ervan.",
+              "met procesmap analyse BESTAND en de --set-toewijzingen ervan.",
     },
     "advise.none": {
         "en": "No candidate interventions: the map has no role with people, no single point of failure, no rework "
@@ -81,21 +81,12 @@ MESSAGES_ADVICE: dict[str, dict[str, str]] = {
         "en": "The map has no term: the shares over the term are not computed, the ranking uses the cycle time.",
         "nl": "De kaart heeft geen termijn: de aandelen over de termijn ontbreken, de rangorde gebruikt de doorlooptijd.",
     },
-    "advise.resolves": {"en": "Resolves", "nl": "Lost op"},
     "advise.chart_title": {
         "en": "Cycle time before and after: {intervention}",
         "nl": "Doorlooptijd voor en na: {intervention}",
     },
     "advise.chart.before": {"en": "Now", "nl": "Nu"},
     "advise.chart.after": {"en": "After the best intervention", "nl": "Na de beste maatregel"},
-    "advise.report_note": {
-        "en": "Computed because of --advise; `procesmap advise FILE` gives the same table as text, Markdown or JSON.",
-        "nl": "Berekend door --advise; `procesmap advise BESTAND` geeft dezelfde tabel als tekst, Markdown of JSON.",
-    },
-    "advise.cli.help": {
-        "en": "What helps most: candidate interventions scored by their effect on the term and the cycle time.",
-        "nl": "Wat helpt het meest: kandidaat-maatregelen gescoord op hun effect op de termijn en de doorlooptijd.",
-    },
 }
 
 

@@ -41,7 +41,7 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
     time = analysis.time
     capacity = analysis.capacity
     teams = {process.team_of(r) for r in process.roles} - {None}
-    return {
+    data = {
         "format": 1,
         "tool": {"name": "procesmap", "version": __version__},
         "process": {
@@ -109,6 +109,9 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
         "findings": [finding_dict(f, lang) for f in analysis.findings],
         "missing": [m.text(lang) for m in analysis.missing],
     }
+    if getattr(analysis, "advice", None) is not None:  # analyse --advise: "What helps most" (docs/advise.md)
+        data["advice"] = analysis.advice.to_dict(lang)
+    return data
 
 
 def render_json(analyses: "Sequence[Analysis]", lang: str) -> str:

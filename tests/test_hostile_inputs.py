@@ -179,3 +179,129 @@ def test_sub_processes_nested_past_the_parser_limit_are_refused(tmp_path: Path) 
                     f'<bpmn:startEvent id="st"/>{inner}</bpmn:process></bpmn:definitions>', encoding="utf-8")
     result = invoke("import", "bpmn", str(path), "--lang", "en")
     assert result.exit_code == 2 and result.output.startswith(f"{path}:1:")
+
+
+# -- event logs -------------------------------------------------------------------------------------------------
+
+LOG_CSV = "case,activity,timestamp,resource\n1,a,2024-01-01T09:00:00,x\n1,b,2024-01-02T09:00:00,y\n"
+
+
+def _parquet(path: Path, **columns: object) -> Path:
+    import datetime
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data: dict[str, object] = {
+        "case": ["1", "1", "2", "2"], "activity": ["a", "b", "a", "b"],
+        "timestamp": pa.array([datetime.datetime(2024, 1, d, 9) for d in (1, 2, 1, 3)], pa.timestamp("us")),
+    }
+    data.update(columns)
+    pq.write_table(pa.table(data), path)
+    return path
+
+
+def _log_refused(*args: str, expect: str) -> None:
+    result = invoke("log", *args, "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert expect in result.output, result.output
+
+
+def test_parquet_columns_of_unusual_types(tmp_path: Path) -> None:
+    import datetime
+
+    import pyarrow as pa
+
+    _log_refused("stats", str(_parquet(tmp_path / "l.parquet", activity=pa.array([["a"], ["b"], ["a"], []]))),
+                 expect="column `activity` holds list<")
+    _log_refused("stats", str(_parquet(tmp_path / "s.parquet", activity=pa.array([{"x": 1}] * 4))),
+                 expect="column `activity` holds struct<")
+    _log_refused("stats", str(_parquet(tmp_path / "b.parquet", activity=pa.array([b"a", b"b", b"\xff", b"b"]))),
+                 expect="column `activity` (binary) holds a value that is no text")
+    _log_refused("stats", str(_parquet(tmp_path / "t.parquet", timestamp=pa.array([{"x": 1}] * 4))),
+                 expect="column `timestamp` holds struct<")
+    far = [datetime.datetime(9999, 12, 31, 23), datetime.datetime(2024, 1, 2), datetime.datetime(1, 1, 1),
+           datetime.datetime(2024, 1, 3)]
+    result = invoke("log", "stats", str(_parquet(tmp_path / "f.parquet", timestamp=pa.array(far, pa.timestamp("us")))),
+                    "-f", "json")
+    assert result.exit_code == 0, result.output
+
+
+def test_top_below_zero_and_a_csv_header_of_many_columns(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(LOG_CSV, encoding="utf-8")
+    _log_refused("stats", str(log), "--top", "-1", expect="--top must be 0 or more")
+    wide = tmp_path / "wide.csv"
+    wide.write_text(",".join(f"c{i}" for i in range(5000)) + "\n" + ",".join("x" * 5000) + "\n", encoding="utf-8")
+    _log_refused("stats", str(wide), expect="more than 1,000 columns")
+
+
+def test_a_gzip_bomb_is_refused_after_the_unpacked_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gzip
+
+    from procesmap.eventlog import _read
+
+    monkeypatch.setattr(_read, "MAX_LOG_UNPACKED", 1_000_000)
+    bomb = tmp_path / "bomb.csv.gz"
+    with gzip.open(bomb, "wb") as handle:
+        handle.write(LOG_CSV.encode())
+        handle.write(b"1,a,2024-01-01T09:00:00,x\n" * 100_000)  # 2.6 MB unpacked, a few KB packed
+    assert bomb.stat().st_size < 50_000
+    _log_refused("stats", str(bomb), expect="unpacks to more than 1,000,000 bytes")
+    small = tmp_path / "small.csv.gz"
+    with gzip.open(small, "wb") as handle:
+        handle.write(LOG_CSV.encode())
+    assert invoke("log", "stats", str(small)).exit_code == 0
+
+
+def test_roles_files_nested_deep_or_expanding_are_refused(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text(LOG_CSV, encoding="utf-8")
+    deep = tmp_path / "deep.yaml"
+    deep.write_text("x: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
+    _log_refused("stats", str(log), "--roles", str(deep), expect=f"{deep}:1:")
+    laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8))
+    bomb = tmp_path / "laughs.yaml"
+    bomb.write_text(laughs, encoding="utf-8")
+    _log_refused("stats", str(log), "--roles", str(bomb), expect="alias")
+
+
+@pytest.mark.parametrize("reader", ["map", "config", "bpmn", "csv", "xes", "roles", "fmt"])
+def test_special_files_are_refused_without_blocking(tmp_path: Path, reader: str) -> None:
+    fifo = tmp_path / {"map": "p.yaml", "config": "procesmap.toml", "bpmn": "m.bpmn", "csv": "l.csv", "xes": "l.xes",
+                       "roles": "r.yaml", "fmt": "f.yaml"}[reader]
+    os.mkfifo(fifo)
+    log = tmp_path / "log.csv"
+    log.write_text(LOG_CSV, encoding="utf-8")
+    from .test_output_guard import PARENT  # noqa: F401 (a map is only needed for the config case)
+
+    args = {
+        "map": ("check", str(fifo)),
+        "config": ("check", str(tmp_path / "m.yaml"), "--config", str(fifo)),
+        "bpmn": ("import", "bpmn", str(fifo)),
+        "csv": ("log", "stats", str(fifo)),
+        "xes": ("log", "stats", str(fifo)),
+        "roles": ("log", "stats", str(log), "--roles", str(fifo)),
+        "fmt": ("fmt", str(fifo)),
+    }[reader]
+    if reader == "config":
+        (tmp_path / "m.yaml").write_text(loop_map("0.5", "0.5"), encoding="utf-8")
+    import threading
+
+    outcome: list[object] = []
+    worker = threading.Thread(target=lambda: outcome.append(invoke(*args, "--lang", "en") if reader != "fmt"
+                                                            else invoke(*args)), daemon=True)
+    worker.start()
+    worker.join(20)
+    if worker.is_alive():
+        with open(fifo, "wb"):
+            pass
+        pytest.fail(f"{reader}: blocked on a FIFO")
+    [result] = outcome
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert "not a regular file" in result.output or "is geen gewoon bestand" in result.output  # type: ignore[attr-defined]
+    for device in ("/dev/zero",):
+        device_args = tuple(device if a == str(fifo) else a for a in args)
+        done = invoke(*device_args, "--lang", "en") if reader != "fmt" else invoke(*device_args)
+        assert done.exit_code == 2 and "not a regular file" in done.output, done.output

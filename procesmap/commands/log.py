@@ -54,6 +54,16 @@ def _read(path: Path, case: Optional[str], activity: Optional[str], timestamp: O
         return read_log(path, mapping, progress=lambda done, total: bar.update(task, completed=done))
 
 
+def _engine_failure(err: Exception, log: Path, language: str) -> "typer.Exit":
+    """An error of DuckDB or Arrow as a message (exit 2); any other error is raised as it is (a bug)."""
+    from procesmap.eventlog._read import engine_error
+
+    translated = engine_error(err, log)
+    if translated is None:
+        raise err
+    return _fail(translated, language)
+
+
 def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang: str) -> None:
     from procesmap.eventlog._render import FORMATS, compare_sections, print_terminal, render, stats_sections
 
@@ -93,6 +103,8 @@ def stats(
         _emit(data, fmt, output, language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
+    except Exception as err:  # DuckDB or Arrow (out of memory, an unusual type): our message, never a traceback
+        raise _engine_failure(err, log, language) from None
 
 
 @log_app.command("compare")
@@ -130,6 +142,8 @@ def compare_command(
         _emit(result.to_dict(), fmt, output, language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
+    except Exception as err:  # DuckDB or Arrow: our message, never a traceback
+        raise _engine_failure(err, log, language) from None
     if any(f.severity >= Severity(fail_on.value) for f in result.findings):
         raise typer.Exit(code=1)
 
@@ -161,6 +175,8 @@ def discover_command(
                         min_activity_share=min_share, process_id=process_id, lang=language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
+    except Exception as err:  # DuckDB or Arrow: our message, never a traceback
+        raise _engine_failure(err, log, language) from None
     if output is None:
         sys.stdout.write(text)
         return

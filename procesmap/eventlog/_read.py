@@ -29,6 +29,9 @@ from procesmap.errors import UsageError, not_utf8, os_reason, yaml_detail
 __all__ = ["LogMapping", "EventLog", "read_log", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 
 CHUNK = 100_000
+#: The most columns a CSV log may have, and the longest header line read (docs/limits.md).
+MAX_LOG_COLUMNS = 1_000
+MAX_HEADER_CHARS = 1024 * 1024
 #: The largest ``--roles`` file read (docs/limits.md); its YAML has the nesting and size limits of a map.
 MAX_ROLES_BYTES = 5 * 1024 * 1024
 LOG_SUFFIXES = (".xes", ".xes.gz", ".csv", ".csv.gz", ".parquet", ".pq")
@@ -121,8 +124,8 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
         raise UsageError("log.missing", "hint.log.missing", path=str(file))
     if file.is_dir():
         raise UsageError("log.is_directory", "hint.log.is_directory", path=str(file))
+    _check_file(file)  # a FIFO or a device: refused before its name is even looked at
     kind = _kind(file)
-    _check_file(file)
     try:
         if kind == "parquet":
             fast = _read_parquet_direct(file, mapping)
@@ -142,7 +145,15 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
         raise UsageError("log.unreadable", "hint.log.unreadable", path=str(file), reason=os_reason(err)) from None
     except Exception as err:  # OSError, EOFError, gzip/lxml/pyarrow/DuckDB errors: a corrupt or truncated file
         raise UsageError("log.corrupt", _CORRUPT_HINTS[kind], path=str(file), reason=_reason(err)) from None
-    table, chosen, quality = _standardise(raw, file, kind, mapping)
+    try:
+        table, chosen, quality = _standardise(raw, file, kind, mapping)
+    except UsageError:
+        raise
+    except Exception as err:  # an Arrow or DuckDB error on an unusual column: a message, never a traceback
+        translated = engine_error(err, file)
+        if translated is None:
+            raise
+        raise translated from None
     del raw
     from procesmap.eventlog._engine import arrow_store
 
@@ -197,6 +208,15 @@ def _check_unpacked(file: Path) -> None:
                     chunk = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
     except zlib.error:
         return  # a corrupt file: the reader says so, with its own message
+
+
+def engine_error(err: BaseException, path: str | os.PathLike[str]) -> UsageError | None:
+    """An error of DuckDB or Arrow (out of memory, a type it cannot cast, ...) as our own message, or ``None``
+    for any other error (a bug: let it show)."""
+    module = type(err).__module__ or ""
+    if not module.startswith(("duckdb", "pyarrow", "_duckdb")) and not isinstance(err, MemoryError):
+        return None
+    return UsageError("limits.log_engine", "limits.hint.log_engine", path=str(path), reason=_reason(err))
 
 
 _CORRUPT_HINTS = {"xes": "hint.log.corrupt_xes", "csv": "hint.log.corrupt_csv", "parquet": "hint.log.corrupt_parquet"}
@@ -357,10 +377,15 @@ def _read_csv(file: Path) -> Any:
 
     opener = gzip.open if file.name.lower().endswith(".gz") else open
     with opener(file, "rt", encoding="utf-8-sig", newline="") as handle:  # type: ignore[operator]
-        header_line = handle.readline()
+        header_line = handle.readline(MAX_HEADER_CHARS + 1)  # bounded: a header of one endless line is refused
     if not header_line.strip():
         raise UsageError("log.empty", "hint.log.empty", path=str(file))
     delimiter = max((",", ";", "\t"), key=header_line.count)
+    if len(header_line) > MAX_HEADER_CHARS or header_line.count(delimiter) >= MAX_LOG_COLUMNS:
+        from procesmap.i18n import Count
+
+        raise UsageError("limits.log_columns", "limits.hint.log_columns", path=str(file),
+                         limit=Count(MAX_LOG_COLUMNS))
     names = next(csv.reader([header_line], delimiter=delimiter))
     names = [name if name else f"column_{i}" for i, name in enumerate(names)]
     if len(set(names)) != len(names):
@@ -624,7 +649,15 @@ def _standardise(raw: Any, file: Path, kind: str, mapping: LogMapping) -> tuple[
     def text(column: str | None) -> Any:
         if column is None:
             return pa.nulls(raw.num_rows, type=pa.string())
-        return clean_text(raw.column(column))
+        values = raw.column(column)
+        if not _readable_type(values.type):
+            raise UsageError("limits.log_column_type", "limits.hint.log_column_type", path=str(file), column=column,
+                             type=str(values.type))
+        try:
+            return clean_text(values)
+        except pa.ArrowException as err:  # binary that is not UTF-8 text, a value that has no text form
+            raise UsageError("limits.log_column_value", "limits.hint.log_column_type", path=str(file), column=column,
+                             type=str(values.type), reason=_reason(err)) from None
 
     quality: dict[str, Any] = {"events": int(raw.num_rows)}
     case = text(chosen["case"])
@@ -684,6 +717,16 @@ def _standardise(raw: Any, file: Path, kind: str, mapping: LogMapping) -> tuple[
     quality["lifecycle"] = {str(c["values"]) if c["values"] is not None else "none": int(c["counts"]) for c in counts}
     con.close()
     return table, chosen, quality
+
+
+def _readable_type(kind: Any) -> bool:
+    """Whether a column of this Arrow type can be read as text (ids, names) or as a time: text, numbers,
+    booleans, dates and times (a dictionary of those too); never lists, structs, maps or unions."""
+    import pyarrow as pa
+
+    if pa.types.is_dictionary(kind):
+        kind = kind.value_type
+    return not pa.types.is_nested(kind)  # lists, structs, maps and unions
 
 
 def _arange(n: int) -> Any:

@@ -115,6 +115,10 @@ def _pairs(con: Any, left: str, right: str, cases: int, with_handover: int, name
 
 def log_stats(log: EventLog, top_variants: int = 20, bins: int = 20) -> LogStats:
     """Cases, events, activities, resources, variants, case durations, directly-follows, handovers."""
+    if isinstance(top_variants, bool) or not isinstance(top_variants, int) or top_variants < 0:
+        from procesmap.errors import UsageError
+
+        raise UsageError("limits.negative_top", "limits.hint.negative_top", value=top_variants)
     con = connect(log, coded=True)
     try:
         return _log_stats(con, log, top_variants, bins)

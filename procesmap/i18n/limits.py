@@ -110,3 +110,48 @@ MESSAGES_LIMITS.update({
               "om het model als elk ander BPMN-bestand over te nemen",
     },
 })
+MESSAGES_LIMITS.update({
+    "limits.log_column_type": {
+        "en": "{path}: column `{column}` holds {type} values; procesmap reads ids, names and times as text, "
+              "numbers or timestamps",
+        "nl": "{path}: kolom `{column}` bevat waarden van het type {type}; procesmap leest id's, namen en tijden als "
+              "tekst, getallen of tijdstempels",
+    },
+    "limits.log_column_value": {
+        "en": "{path}: column `{column}` ({type}) holds a value that is no text: {reason}",
+        "nl": "{path}: kolom `{column}` ({type}) bevat een waarde die geen tekst is: {reason}",
+    },
+    "limits.hint.log_column_type": {
+        "en": "choose another column with --case, --activity, --timestamp, --resource or --role, or export the "
+              "column as text",
+        "nl": "kies een andere kolom met --case, --activity, --timestamp, --resource of --role, of exporteer de "
+              "kolom als tekst",
+    },
+    "limits.log_engine": {
+        "en": "{path}: the log could not be processed: {reason}",
+        "nl": "{path}: het log kon niet verwerkt worden: {reason}",
+    },
+    "limits.hint.log_engine": {
+        "en": "the log may be too large for this machine's memory, or hold values of an unusual type; try a "
+              "shorter period, or fewer columns",
+        "nl": "het log is misschien te groot voor het geheugen van deze computer, of bevat waarden van een "
+              "ongebruikelijk type; probeer een kortere periode, of minder kolommen",
+    },
+    "limits.log_columns": {
+        "en": "{path}: the header has more than {limit:plural:# column|# columns}",
+        "nl": "{path}: de kopregel heeft meer dan {limit:plural:# kolom|# kolommen}",
+    },
+    "limits.hint.log_columns": {
+        "en": "is this an event log? export only the columns of the events (case, activity, time, resource, ...)",
+        "nl": "is dit een event log? exporteer alleen de kolommen van de gebeurtenissen (zaak, activiteit, tijd, "
+              "medewerker, ...)",
+    },
+    "limits.negative_top": {
+        "en": "--top must be 0 or more, not {value}",
+        "nl": "--top moet 0 of meer zijn, niet {value}",
+    },
+    "limits.hint.negative_top": {
+        "en": "--top is the number of variants listed, e.g. --top 20",
+        "nl": "--top is het aantal varianten in de lijst, bijvoorbeeld --top 20",
+    },
+})

@@ -214,7 +214,7 @@ def report_language(explicit: str | None, results: Sequence["CheckResult"], fall
 
 
 def exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fail_on: str | None = None) -> int:
-    """FORMAT.md's exit code: 2 when anything was invalid; 1 when a finding that counts is at or
+    """docs/format.md's exit code: 2 when anything was invalid; 1 when a finding that counts is at or
     above the threshold; else 0. The threshold is ``fail_on`` (the command line), else each
     file's configured ``fail_on``, else ``error``. Suppressed findings never count.
     """

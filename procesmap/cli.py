@@ -51,7 +51,7 @@ def _fail(error: ProcessmapError, lang: str) -> "typer.Exit":
 def _run_lang(explicit: Optional[Language], results: Sequence[object] = (), paths: Sequence[object] = ()) -> str:
     """The language of a run's messages once files are read (load errors, reports, write errors): ``--lang``,
     ``PROCESMAP_LANG``, the configuration's ``language``, the first loaded process's ``language``, the
-    locale, English (docs/format-notes.md). Before any file is read, :func:`_lang` (no configuration)."""
+    locale, English (docs/format.md, 'Messages and language'). Before any file is read, :func:`_lang` (no configuration)."""
     from procesmap.api import report_language
 
     return report_language(explicit.value if explicit else None, results, _lang(None), paths)  # type: ignore[arg-type]

@@ -54,7 +54,7 @@ SEVERITIES = ("off", "info", "warning", "error")
 FAIL_ON = ("error", "warning", "info")
 PRESETS = ("recommended", "all")
 #: Findings procesmap makes about its own input rather than about the process: they are no rule
-#: module (rules/ holds the rules of FORMAT.md), but they can be configured by code like a rule.
+#: module (rules/ holds the rules of docs/format.md), but they can be configured by code like a rule.
 META_RULES: dict[str, tuple[str, str]] = {
     "PM000": ("invalid-input", "error"),
     "PM001": ("unused-suppression", "info"),

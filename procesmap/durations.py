@@ -61,7 +61,7 @@ class DurationError(ValueError):
 
 @dataclass(frozen=True)
 class Calendar:
-    """How effort turns into capacity (FORMAT.md, 'Units and calendars')."""
+    """How effort turns into capacity (docs/format.md, 'Units and calendars')."""
 
     hours_per_day: float = 8.0
     days_per_week: float = 5.0
@@ -250,7 +250,7 @@ def _explain(raw: str) -> DurationError:
 
 
 def parse_duration(value: Any) -> Duration:
-    """Read any duration form of FORMAT.md into a :data:`Duration`."""
+    """Read any duration form of docs/format.md into a :data:`Duration`."""
     if isinstance(value, dict):
         keys = set(value)
         if keys == {"samples"}:

@@ -2,7 +2,7 @@
 
 The layout (docs/versions.md):
 
-- keys in the order of FORMAT.md per kind of mapping (process, step, role, team, organisation,
+- keys in the order of docs/format.md per kind of mapping (process, step, role, team, organisation,
   system, RACI, branch, knelpunt, calendar, duration); unknown and ``x-`` keys last, in the
   author's order; sections keyed by id (``roles:``, ``teams:`` ...) and lists (``steps:``)
   keep the author's order;

@@ -1,6 +1,6 @@
 """Process -> ProcessGraph: the routing as a networkx graph and the expected visits per case.
 
-The routing is an absorbing Markov chain (FORMAT.md, 'Visits'): the start is
+The routing is an absorbing Markov chain (docs/format.md, 'Visits'): the start is
 visited once per case, a decision sends a case along each branch with its
 ``p``, a ``parallel`` sends it along every branch, and its matching ``join``
 is visited once per visit of the parallel. Visits are solved exactly with

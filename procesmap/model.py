@@ -1,4 +1,4 @@
-"""The typed model of a process file, format 1 (FORMAT.md is the contract).
+"""The typed model of a process file, format 1 (docs/format.md specifies it).
 
 Pydantic models, so that validation errors carry a path we map back to
 ``file:line:column`` (:mod:`procesmap.loading`) and so that ``procesmap
@@ -197,7 +197,7 @@ class Role(_Model):
 
     @model_validator(mode="after")
     def _fte_within_people(self) -> "Role":
-        """``fte`` counts full-time jobs of the calendar's week: at most one per person (docs/format-notes.md)."""
+        """``fte`` counts full-time jobs of the calendar's week: at most one per person (docs/format.md, 'Organisations, teams, roles and systems')."""
         if self.people is not None and self.fte is not None and self.fte > self.people + 1e-9:
             raise _custom("value.fte_over_people", "hint.value.fte_over_people", at=("fte",),
                           fte=_plain_number(self.fte), people=self.people)

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -10,6 +12,78 @@ PROCESSES = ROOT / "processes"
 SHARED = Path(os.environ.get("PROCESMAP_SHARED", ROOT.parent / "shared"))
 GOLDEN = Path(__file__).resolve().parent / "golden"
 UPDATE_GOLDEN = os.environ.get("PROCESMAP_UPDATE_GOLDEN") == "1"
+# In CI (`.ci/run`) every test must run: a missing tool or data set fails the test instead of
+# skipping it. Locally, without the variable, such a test skips with the one reason `need` gives.
+STRICT = os.environ.get("PROCESMAP_STRICT") == "1"
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip the running test because something it needs is missing; fail instead under PROCESMAP_STRICT=1."""
+    if STRICT:
+        pytest.fail(f"PROCESMAP_STRICT=1 and {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def need(available: object, reason: str) -> None:
+    """Go on when `available` is true, else skip with `reason` (fail under PROCESMAP_STRICT=1).
+
+    `reason` names what is missing and how to get it, e.g.
+    `need(shutil.which("pdffonts"), "pdffonts is not installed (apt-get install poppler-utils)")`.
+    Use this for every test that needs a tool or data set outside the package; never a bare
+    `pytest.skip`, `skipif` or an early `return`.
+    """
+    if not available:
+        unavailable(reason)
+
+
+def need_tool(name: str, install: str) -> str:
+    """The path of the program `name`; skips (or fails under PROCESMAP_STRICT=1) when it is not on PATH."""
+    path = shutil.which(name)
+    need(path, f"{name} is not installed ({install})")
+    assert path is not None
+    return path
+
+
+def need_shared(*parts: str | Path) -> Path:
+    """A path in the third-party data set (`../shared` or PROCESMAP_SHARED): `need_shared("data", "bpmn")`,
+    or a path built from SHARED already. Skips (fails under PROCESMAP_STRICT=1) when it is not there."""
+    path = SHARED.joinpath(*parts)
+    if not (SHARED / "data").is_dir():
+        need(False, f"needs the third-party data set {SHARED / 'data'}, which is not here "
+                    "(put ../shared beside the clone or set PROCESMAP_SHARED)")
+    need(path.exists(), f"needs {path} of the third-party data set, which is not there")
+    return path
+
+
+def shared_files(*patterns: str) -> list[Path]:
+    """The files of the shared data set matching `patterns` (relative to its `data/`), for `parametrize`.
+
+    Without the data set this is one placeholder path, so that the test is collected and its
+    `need_shared(path)` skips it with the reason (or fails it under PROCESMAP_STRICT=1) instead of
+    pytest's silent "empty parameter set".
+    """
+    base = SHARED / "data"
+    files = [file for pattern in patterns for file in sorted(base.glob(pattern))]
+    return files or [base / patterns[0]]
+
+
+def check_golden(path: Path, actual: str | bytes) -> None:
+    """`actual` must equal the golden file `path`. With PROCESMAP_UPDATE_GOLDEN=1 the file is (re)written
+    instead; a missing golden file fails (it is never written silently, so a test cannot pass on its
+    own output)."""
+    binary = isinstance(actual, bytes)
+    if UPDATE_GOLDEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if binary:
+            path.write_bytes(actual)  # type: ignore[arg-type]
+        else:
+            path.write_text(actual, encoding="utf-8")  # type: ignore[arg-type]
+        return
+    if not path.exists():
+        pytest.fail(f"golden file {path.relative_to(ROOT)} is missing: write it with PROCESMAP_UPDATE_GOLDEN=1 "
+                    "and read it before committing", pytrace=False)
+    expected = path.read_bytes() if binary else path.read_text(encoding="utf-8")
+    assert actual == expected, f"{path.name} differs (PROCESMAP_UPDATE_GOLDEN=1 to accept a deliberate change)"
 
 
 def bundled() -> list[Path]:
@@ -17,9 +91,8 @@ def bundled() -> list[Path]:
 
 
 def format_example() -> str:
-    """The example process of FORMAT.md, with its one unquoted comma quoted (see docs/format-notes.md)."""
-    text = (SHARED / "FORMAT.md").read_text(encoding="utf-8").split("```yaml\n")[1].split("```")[0]
-    return text.replace("name: Vergunningen, toezicht en handhaving", 'name: "Vergunningen, toezicht en handhaving"')
+    """The example map of docs/format.md ("A map in one look"): its first YAML block."""
+    return (ROOT / "docs" / "format.md").read_text(encoding="utf-8").split("```yaml\n")[1].split("```")[0]
 
 
 @pytest.fixture

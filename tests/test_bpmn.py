@@ -11,7 +11,7 @@ import procesmap
 from procesmap.bpmn import ExportOptions, export_bpmn, import_bpmn
 from procesmap.errors import UsageError
 
-from .conftest import GOLDEN, SHARED, UPDATE_GOLDEN, bundled
+from .conftest import GOLDEN, SHARED, bundled, check_golden, need_shared
 
 BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}"
@@ -23,7 +23,7 @@ OPTION_IDS = [f"{o.pools}-{o.external}" for o in OPTIONS]
 def schema():  # type: ignore[no-untyped-def]
     from lxml import etree
 
-    return etree.XMLSchema(etree.parse(str(SHARED / "data" / "bpmn-xsd" / "BPMN20.xsd")))
+    return etree.XMLSchema(etree.parse(str(need_shared(SHARED / "data" / "bpmn-xsd" / "BPMN20.xsd"))))
 
 
 def validate(data: bytes) -> None:
@@ -154,7 +154,4 @@ def test_bad_option_is_a_usage_error() -> None:
 def test_golden_export() -> None:
     process = procesmap.load(next(p for p in bundled() if p.stem == "omgevingsvergunning"))
     data = export_bpmn(process)
-    golden = GOLDEN / "bpmn" / "omgevingsvergunning.bpmn"
-    if UPDATE_GOLDEN or not golden.exists():
-        golden.write_bytes(data)
-    assert data == golden.read_bytes(), "run with PROCESMAP_UPDATE_GOLDEN=1 after a deliberate change"
+    check_golden(GOLDEN / "bpmn" / "omgevingsvergunning.bpmn", data)

@@ -12,7 +12,7 @@ import pytest
 from procesmap.bpmn import import_bpmn
 from procesmap.errors import LoadError
 
-from .conftest import ROOT, bundled
+from .conftest import ROOT, bundled, need_shared
 
 XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE definitions [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
@@ -151,10 +151,8 @@ def test_cli_export_bad_map_and_bad_option(tmp_path: Path) -> None:
 
 
 def test_cli_import_foreign_file_lists_unmapped(tmp_path: Path) -> None:
-    from .conftest import SHARED
-
     out = tmp_path / "kitchen.yaml"
-    result = run("import", "bpmn", str(SHARED / "data" / "bpmn" / "bpmnjs-kitchen-sink.bpmn"), "--output", str(out),
+    result = run("import", "bpmn", str(need_shared("data", "bpmn", "bpmnjs-kitchen-sink.bpmn")), "--output", str(out),
                  "--lang", "en")
     assert result.returncode == 0, result.stderr
     assert "were not mapped" in result.stderr and "boundaryEvent" in result.stderr

@@ -2,14 +2,13 @@
 
 Needs node. bpmn-moddle is taken from ``BPMN_MODDLE_DIR`` (a folder with node_modules/bpmn-moddle,
 as .ci/run installs it), else installed with npm into a temporary folder; without node, or
-when npm cannot install it, the test is skipped.
+when npm cannot install it, the test is skipped (it fails instead under PROCESMAP_STRICT=1, as in CI).
 """
 
 from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -18,7 +17,7 @@ import pytest
 import procesmap
 from procesmap.bpmn import ExportOptions, export_bpmn
 
-from .conftest import bundled
+from .conftest import bundled, need, need_tool
 
 SCRIPT = r"""
 import fs from 'node:fs';
@@ -43,22 +42,19 @@ console.log(JSON.stringify(out));
 
 @pytest.fixture(scope="module")
 def moddle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if shutil.which("node") is None:
-        pytest.skip("node is not installed")
+    need_tool("node", "bpmn-moddle runs in node: apt-get install nodejs npm; .ci/run installs them")
     given = os.environ.get("BPMN_MODDLE_DIR")
     if given and (Path(given) / "node_modules" / "bpmn-moddle").is_dir():
         return Path(given)
-    if shutil.which("npm") is None:
-        pytest.skip("npm is not installed and BPMN_MODDLE_DIR is not set")
+    need_tool("npm", "and BPMN_MODDLE_DIR is not set: apt-get install npm; .ci/run installs bpmn-moddle")
     folder = tmp_path_factory.mktemp("bpmn-moddle")
     (folder / "package.json").write_text('{"name": "x", "private": true}', encoding="utf-8")
     try:
         done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "bpmn-moddle@10"], cwd=folder,
                               capture_output=True, text=True, timeout=120)
     except subprocess.TimeoutExpired:
-        pytest.skip("npm install bpmn-moddle timed out")
-    if done.returncode != 0:
-        pytest.skip(f"npm install bpmn-moddle failed: {done.stderr[-300:]}")
+        need(False, "npm install bpmn-moddle timed out (.ci/run installs it into BPMN_MODDLE_DIR)")
+    need(done.returncode == 0, f"npm install bpmn-moddle failed: {done.stderr[-300:]}")
     return folder
 
 

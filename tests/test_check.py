@@ -23,7 +23,7 @@ from procesmap.cli import app
 from procesmap.render.ci import _gh_data, _gh_property
 from procesmap.suppress import apply_suppressions, parse_suppressions
 
-from .conftest import GOLDEN, ROOT, SHARED, UPDATE_GOLDEN, bundled
+from .conftest import GOLDEN, ROOT, SHARED, bundled, check_golden, need_shared, need_tool
 
 CI = GOLDEN / "ci"
 SARIF_SCHEMA = SHARED / "data" / "sarif" / "sarif-schema-2.1.0.json"
@@ -32,12 +32,7 @@ CODEQUALITY_SCHEMA = SHARED / "data" / "gitlab-codequality" / "codeclimate.json"
 
 
 def _golden(name: str, text: str) -> None:
-    path = CI / name
-    if UPDATE_GOLDEN or not path.exists():
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE_GOLDEN:
-            pytest.fail(f"{name} written; check it and run again")
-    assert text == path.read_text(encoding="utf-8"), f"{name} differs (PROCESMAP_UPDATE_GOLDEN=1 to accept)"
+    check_golden(CI / name, text)
 
 
 def _check(*args: str) -> tuple[int, str]:
@@ -135,12 +130,12 @@ def test_github_escaping() -> None:
 
 
 def test_sarif_is_valid_against_the_schemas(in_ci: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
     _, out = _check("maps", "--format", "sarif", "--lang", "nl")
     document = json.loads(out)
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(need_shared(SARIF_SCHEMA).read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER).validate(document)
-    store = json.loads(SARIF_SCHEMASTORE.read_text(encoding="utf-8"))
+    store = json.loads(need_shared(SARIF_SCHEMASTORE).read_text(encoding="utf-8"))
     jsonschema.Draft7Validator(store, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER).validate(document)
     run = document["runs"][0]
     rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
@@ -160,17 +155,17 @@ def test_sarif_is_valid_against_the_schemas(in_ci: Path) -> None:
 
 
 def test_sarif_of_the_bundled_maps_is_valid(in_root: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
     _, out = _check("processes", "--format", "sarif")
-    schema = json.loads(SARIF_SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(need_shared(SARIF_SCHEMA).read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema).validate(json.loads(out))
 
 
 def test_gitlab_issues_match_the_code_quality_schema(in_root: Path) -> None:
-    jsonschema = pytest.importorskip("jsonschema")
+    import jsonschema
     _, out = _check("processes", "--format", "gitlab", "--lang", "en")
     issues = json.loads(out)
-    schema = json.loads(CODEQUALITY_SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(need_shared(CODEQUALITY_SCHEMA).read_text(encoding="utf-8"))
     for issue in issues:
         jsonschema.Draft7Validator(schema).validate(issue)
         assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
@@ -259,9 +254,7 @@ def _git(*args: str, cwd: Path) -> None:
 
 def test_pre_commit_hook_in_a_temporary_repository(tmp_path: Path) -> None:
     """The real pre-commit installs this project (a copy, committed) from .pre-commit-hooks.yaml and runs it."""
-    pytest.importorskip("pre_commit")
-    if shutil.which("git") is None:
-        pytest.skip("git is not installed")
+    need_tool("git", "pre-commit needs git: apt-get install git")
     hook_repo = tmp_path / "procesmap-copy"
     ignore = shutil.ignore_patterns(".venv", ".git", ".hypothesis", "*.egg-info", "__pycache__", "tests",
                                     "benchmarks", ".pytest_cache")

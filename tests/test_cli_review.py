@@ -25,7 +25,9 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+import procesmap
+
+from .conftest import ROOT, need, need_tool
 
 BASE = """\
 procesmap: 1
@@ -121,10 +123,19 @@ def test_output_inside_a_folder_argument_another_spelling_or_a_link_is_refused(t
     assert base.read_bytes() == before and config.read_text() == "[simulation]\ncases = 100\n"
 
 
+def _bpmn_file(tmp_path: Path) -> Path:
+    """A BPMN file of our own (the export of a bundled map), so that these tests need no third-party data."""
+    from procesmap.bpmn import export_bpmn
+
+    folder = tmp_path / "source"
+    folder.mkdir()
+    path = folder / "omgevingsvergunning.bpmn"
+    path.write_bytes(export_bpmn(procesmap.load(ROOT / "processes" / "omgevingsvergunning.yaml")))
+    return path
+
+
 def test_output_that_is_the_input_bpmn_is_refused_even_with_force(tmp_path: Path) -> None:
-    source = next((ROOT.parent / "shared" / "data" / "bpmn").rglob("*.bpmn"), None)
-    if source is None:
-        pytest.skip("no BPMN file in ../shared/data/bpmn")
+    source = _bpmn_file(tmp_path)
     model = tmp_path / "model.bpmn"
     shutil.copy(source, model)
     before = model.read_bytes()
@@ -169,9 +180,7 @@ def test_log_discover_refuses_an_existing_file_unless_force(tmp_path: Path) -> N
 
 
 def test_import_bpmn_uses_the_same_refusal(tmp_path: Path) -> None:
-    source = next((ROOT.parent / "shared" / "data" / "bpmn").rglob("*.bpmn"), None)
-    if source is None:
-        pytest.skip("no BPMN file in ../shared/data/bpmn")
+    source = _bpmn_file(tmp_path)
     mine = tmp_path / "mine.yaml"
     mine.write_text("mijn werk\n", encoding="utf-8")
     result = run("import", "bpmn", str(source), "-o", str(mine), "--lang", "en")
@@ -261,13 +270,10 @@ def _without_read_permission() -> tuple[str, ...]:
     """A prefix that runs procesmap without the right to read a chmod 000 file (root: drop the capabilities)."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return ()
-    setpriv = shutil.which("setpriv")
-    if setpriv is None:
-        pytest.skip("running as root without setpriv: chmod 000 does not stop root")
+    setpriv = need_tool("setpriv", "as root, chmod 000 does not stop reading without it; apt-get install util-linux")
     probe = subprocess.run([setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", "true"],
                            capture_output=True)
-    if probe.returncode != 0:
-        pytest.skip("setpriv cannot drop capabilities here")
+    need(probe.returncode == 0, "setpriv cannot drop capabilities here, and as root chmod 000 does not stop reading")
     return (setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--")
 
 

@@ -3,7 +3,8 @@
 The parser check runs Mermaid (npm ``mermaid``, the package GitLab and GitHub use) under
 node with jsdom. It looks for the packages in ``$PROCESMAP_MERMAID_DIR/node_modules``
 (default ``~/.cache/procesmap/mermaid``) and installs them there with npm when missing.
-It is skipped, with the reason, only when node or npm is missing or the install fails.
+It is skipped, with the reason, only when node or npm is missing or the install fails (and fails
+instead under PROCESMAP_STRICT=1, as in CI).
 
 Regenerate the golden files after an intended change with
 ``PROCESMAP_UPDATE_GOLDEN=1 pytest tests/test_diagrams_mermaid.py`` and read the diff.
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 from functools import lru_cache
 from pathlib import Path
@@ -24,10 +24,9 @@ import procesmap
 from procesmap.diagrams import render_mermaid
 from procesmap.diagrams.mermaid import mermaid_id, mermaid_text
 from procesmap.diagrams.sample import synthetic_map
-from tests.conftest import ROOT, bundled
+from tests.conftest import ROOT, bundled, check_golden, need, need_tool
 
 GOLDEN = ROOT / "tests" / "golden" / "diagrams"
-UPDATE = os.environ.get("PROCESMAP_UPDATE_GOLDEN") == "1"
 MERMAID_VERSION = "11.17.2"
 JSDOM_VERSION = "29.1.1"
 PARSER = ROOT / "tests" / "test_diagrams_mermaid_parse.mjs"
@@ -68,12 +67,7 @@ def mermaid_of(name: str, lang: str = "nl") -> str:
 def test_golden_mermaid(file: Path) -> None:
     text = mermaid_of(file.stem)
     path = GOLDEN / f"{file.stem}.mmd"
-    if UPDATE or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE:
-            pytest.fail(f"golden file {path.name} was missing and has been written; run again")
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs (PROCESMAP_UPDATE_GOLDEN=1 to accept)"
+    check_golden(path, text)
 
 
 # -- the grammar we use, checked line by line ------------------------------------------------------
@@ -152,9 +146,8 @@ def test_hostile_names_stay_text() -> None:
 # -- Mermaid's own parser ----------------------------------------------------------------------------
 
 def _mermaid_modules() -> Path:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node is None or npm is None:
-        pytest.skip("node and npm are not installed: Mermaid's parser cannot run (the grammar test still ran)")
+    need_tool("node", "Mermaid's own parser runs in node: apt-get install nodejs npm; .ci/run installs them")
+    npm = need_tool("npm", "Mermaid's own parser is installed with npm: apt-get install npm; .ci/run installs it")
     home = Path(os.environ.get("PROCESMAP_MERMAID_DIR", Path.home() / ".cache" / "procesmap" / "mermaid"))
     modules = home / "node_modules"
     if not (modules / "mermaid" / "dist" / "mermaid.core.mjs").exists() or not (modules / "jsdom").exists():
@@ -162,8 +155,8 @@ def _mermaid_modules() -> Path:
         result = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(home),
                                  f"mermaid@{MERMAID_VERSION}", f"jsdom@{JSDOM_VERSION}"],
                                 capture_output=True, text=True, timeout=600)
-        if result.returncode != 0:
-            pytest.skip(f"npm could not install mermaid: {result.stderr.strip()[-300:]}")
+        need(result.returncode == 0, f"npm could not install mermaid (.ci/run installs it into "
+                                     f"PROCESMAP_MERMAID_DIR): {result.stderr.strip()[-300:]}")
     return modules
 
 

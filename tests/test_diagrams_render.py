@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import io
 import re
-import shutil
 import struct
 import subprocess
 import xml.etree.ElementTree as ET
@@ -17,7 +16,7 @@ import pytest
 import procesmap
 from procesmap.diagrams import render_swimlane
 from procesmap.diagrams.sample import synthetic_map
-from tests.conftest import ROOT, bundled
+from tests.conftest import ROOT, bundled, need_tool
 
 SVG = "{http://www.w3.org/2000/svg}"
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -167,12 +166,12 @@ def test_pdf_is_vector_with_embedded_truetype_fonts(tmp_path: object) -> None:
     assert data.startswith(b"%PDF-")
     assert b"/FontFile2" in data  # TrueType embedded (pdf.fonttype 42)
     assert b"/Subtype /Image" not in data  # vectors, not a bitmap
-    if shutil.which("pdffonts"):
-        path = tmp_path / "b.pdf"  # type: ignore[operator]
-        path.write_bytes(data)
-        out = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, timeout=60).stdout
-        rows = [line for line in out.splitlines()[2:] if line.strip()]
-        assert rows and all(" yes " in row and "TrueType" in row for row in rows), out
+    pdffonts = need_tool("pdffonts", "apt-get install poppler-utils; .ci/run installs it")
+    path = tmp_path / "b.pdf"  # type: ignore[operator]
+    path.write_bytes(data)
+    out = subprocess.run([pdffonts, str(path)], capture_output=True, text=True, timeout=60, check=True).stdout
+    rows = [line for line in out.splitlines()[2:] if line.strip()]
+    assert rows and all(" yes " in row and "TrueType" in row for row in rows), out
 
 
 def test_bad_format_is_refused() -> None:

@@ -15,12 +15,18 @@ import pytest
 from procesmap.errors import UsageError
 from procesmap.eventlog import LogMapping, log_stats, read_log
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, need_shared
 
 LOGS = SHARED / "data" / "event-logs"
 SMALL = ["running-example.csv", "running-example.xes", "receipt.csv", "receipt.xes", "repairExample.xes.gz",
          "BPIC15_1.xes.gz", "CoSeLoG_WABO_1.xes.gz", "roadtraffic100traces.xes"]
-pytestmark = pytest.mark.skipif(not LOGS.exists(), reason="shared event logs not present")
+
+
+@pytest.fixture(autouse=True)
+def _event_logs() -> None:
+    """Every test here reads the shared event logs: skip (fail under PROCESMAP_STRICT=1) without them."""
+    need_shared(LOGS)
+
 
 _cache: dict[str, object] = {}
 

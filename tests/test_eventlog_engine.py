@@ -17,7 +17,7 @@ from procesmap.eventlog import _read
 from procesmap.eventlog._engine import WHITESPACE, arrow_store, connect
 from procesmap.eventlog._read import EventLog
 
-from .conftest import SHARED
+from .conftest import SHARED, need_shared
 
 LOGS = SHARED / "data" / "event-logs"
 
@@ -67,9 +67,9 @@ REAL = ["running-example.xes", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.
         "roadtraffic100traces.xes"]
 
 
-@pytest.mark.skipif(not LOGS.exists(), reason="shared event logs not present")
 @pytest.mark.parametrize("name", REAL)
 def test_direct_parquet_reader_gives_the_same_figures(name: str, tmp_path: Path) -> None:
+    need_shared(LOGS)
     path = as_parquet(name, tmp_path)
     direct = read_log(path)
     assert direct._table is None  # the direct path did not build the Arrow table

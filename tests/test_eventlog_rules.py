@@ -14,7 +14,7 @@ from procesmap.eventlog.rules_docs import docs_filename, index_markdown, log_rul
 from procesmap.i18n import MESSAGES
 from procesmap.rules import RULES, rule_doc
 
-from .conftest import ROOT, SHARED
+from .conftest import ROOT, SHARED, need_shared
 
 RULE_DIR = ROOT / "procesmap" / "eventlog" / "rules"
 DOCS = ROOT / "docs" / "rules" / "log"
@@ -113,9 +113,9 @@ steps:
 """
 
 
-@pytest.mark.skipif(not LOGS.exists(), reason="shared event logs not present")
 def test_compare_figures_against_plain_pandas() -> None:
     """Fitness, visits and waits of a comparison, recomputed by hand from the running example."""
+    need_shared(LOGS)
     import pandas as pd
 
     process = procesmap.loads(FIGURE_MAP, "schade.yaml")
@@ -142,10 +142,10 @@ def test_compare_figures_against_plain_pandas() -> None:
     assert "PM607" in codes and "PM601" not in codes
 
 
-@pytest.mark.skipif(not LOGS.exists(), reason="shared event logs not present")
 @pytest.mark.parametrize("name", ["running-example.xes", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.xes.gz",
                                   "CoSeLoG_WABO_1.xes.gz"])
 def test_discover_gives_a_valid_map_that_analyses(name: str) -> None:
+    need_shared(LOGS)
     log = read_log(LOGS / name)
     text = discover(log, coverage=0.8, lang="nl")
     process = procesmap.loads(text, "draft.yaml")
@@ -157,8 +157,8 @@ def test_discover_gives_a_valid_map_that_analyses(name: str) -> None:
     assert back["fitness"]["cases"] >= 0.8 or back["activities_not_on_map"]
 
 
-@pytest.mark.skipif(not LOGS.exists(), reason="shared event logs not present")
 def test_discover_roles_and_probabilities() -> None:
+    need_shared(LOGS)
     text = discover(read_log(LOGS / "receipt.xes"), coverage=0.9, lang="en")
     process = procesmap.loads(text, "receipt.yaml")
     assert process.roles and process.owner in process.roles
@@ -318,8 +318,7 @@ def test_compare_report_says_none_instead_of_empty_tables() -> None:
     from procesmap.eventlog._render import compare_sections, render
 
     process = procesmap.load(OMGEVING)
-    if not LOGS.exists():
-        pytest.skip("shared event logs not present")
+    need_shared(LOGS)
     data = compare(process, read_log(LOGS / "running-example.csv")).to_dict()
     _, sections = compare_sections(data, "nl")
     for section in sections:

@@ -1,4 +1,4 @@
-"""The figures of FORMAT.md, checked by hand on small maps (every value worked out in the comments)."""
+"""The figures of docs/format.md, checked by hand on small maps (every value worked out in the comments)."""
 
 from __future__ import annotations
 

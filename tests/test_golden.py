@@ -13,16 +13,11 @@ import pytest
 
 import procesmap
 
-from .conftest import GOLDEN, UPDATE_GOLDEN, bundled
+from .conftest import GOLDEN, bundled, check_golden
 
 
 def _check(path: Path, text: str) -> None:
-    if UPDATE_GOLDEN or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE_GOLDEN:
-            pytest.fail(f"golden file {path.name} was missing and has been written; run again")
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs (PROCESMAP_UPDATE_GOLDEN=1 to accept)"
+    check_golden(path, text)
 
 
 @pytest.mark.parametrize("file", bundled(), ids=lambda p: p.stem)

@@ -1,6 +1,6 @@
 """Hostile and bad input for the loader: every problem with its exact key, line, column and a hint.
 
-Workshop YAML is hand-written, so bad input is the normal case (FORMAT.md: "an error
+Workshop YAML is hand-written, so bad input is the normal case (docs/format.md: "an error
 names the file, line and column"). Each case starts from one small valid process
 (:data:`BASE`) and changes one thing; positions are computed from the changed text
 itself (:func:`where`), so a test names exactly the character it expects.
@@ -19,6 +19,8 @@ import pytest
 from procesmap.errors import LoadError, Problem
 from procesmap.loading import MAX_BYTES, MAX_DEPTH, MAX_NODES, decode, load, loads
 from procesmap.model import Process
+
+from .conftest import need
 
 BASE = """\
 procesmap: 1
@@ -437,8 +439,7 @@ def test_absurd_nesting_is_refused_without_recursion_error(text: str, position: 
     import procesmap.loading as loading
 
     if parser == "libyaml":
-        if getattr(yaml, "CSafeLoader", None) is None:
-            pytest.skip("PyYAML was built without libyaml")
+        need(getattr(yaml, "CSafeLoader", None), "PyYAML was built without libyaml (the wheels on PyPI have it)")
         monkeypatch.setattr(loading, "_loader_class", lambda: yaml.CSafeLoader)
     else:
         monkeypatch.setattr(loading, "_loader_class", lambda: yaml.SafeLoader)
@@ -680,8 +681,8 @@ def test_cli_duplicate_key(tmp_path: Path) -> None:
     assert f"{path}:4:1:" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
 def test_endless_device_is_refused_unread() -> None:
+    need(Path("/dev/zero").exists(), "needs /dev/zero (a POSIX system)")
     started = time.perf_counter()
     [problem] = load_error(Path("/dev/zero"))  # a device is no map: refused before a byte is read (#19)
     assert_problem(problem, "limits.not_regular", (1, 1), "limits.hint.not_regular")

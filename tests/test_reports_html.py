@@ -21,7 +21,7 @@ from procesmap.render import _document
 from procesmap.render._document import FileVersion, file_version
 from procesmap.render.html import inline_svg, render_html
 
-from .conftest import GOLDEN, ROOT, UPDATE_GOLDEN, bundled
+from .conftest import GOLDEN, ROOT, bundled, check_golden
 
 HOSTILE_TEXTS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg onload=alert(1)>",
                  "</td></tr></table><script>alert(2)</script>", "{{ 7*7 }} {% raw %}", "&amp; ë é € ĳ"]
@@ -144,12 +144,7 @@ def _parse(html: str) -> _Collector:
 def test_html_golden(file: Path, lang: str, in_root: Path) -> None:
     text = _skeleton(bundled_report(file.stem, lang)[1].replace(str(ROOT / "processes"), "processes"))
     path = GOLDEN / "reports" / f"{file.stem}.{lang}.html"
-    if UPDATE_GOLDEN or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        if not UPDATE_GOLDEN:
-            pytest.fail(f"golden file {path.name} was missing and has been written; run again")
-    assert text == path.read_text(encoding="utf-8"), f"{path.name} differs (PROCESMAP_UPDATE_GOLDEN=1 to accept)"
+    check_golden(path, text)
 
 
 @pytest.mark.parametrize("file", bundled(), ids=lambda p: p.stem)

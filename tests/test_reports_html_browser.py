@@ -3,8 +3,8 @@
 Checked as a user would see it: the page loads with no console error and no page error,
 no request leaves the page (every request is recorded and any that is not the file itself
 is aborted and counted), no dialog opens (a hostile `<script>alert(1)</script>` step
-stays text), and the page prints to PDF. `.ci/run` installs chromium; without it (or
-without the playwright package) these tests are skipped with the reason.
+stays text), and the page prints to PDF. `.ci/run` installs chromium and poppler-utils; without
+them these tests skip with the reason (and fail under PROCESMAP_STRICT=1, as in CI).
 """
 
 from __future__ import annotations
@@ -19,18 +19,19 @@ import pytest
 import procesmap
 from procesmap.render.html import render_html
 
-from .conftest import bundled
+from .conftest import bundled, need_tool
 from .test_reports_html import HOSTILE_TEXTS, bundled_report, hostile_analysis
 
+import playwright.sync_api as playwright  # noqa: E402  (a test extra: installed with .[test])
+
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-playwright = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed (pip install playwright)")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (.ci/run installs Debian's chromium)")
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    chromium = CHROMIUM or need_tool("chromium", "apt-get install chromium; .ci/run installs Debian's chromium")
     with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=CHROMIUM, args=[
+        instance = p.chromium.launch(executable_path=chromium, args=[
             "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
             "--disable-component-update", "--disable-sync"])
         yield instance
@@ -114,14 +115,15 @@ def _check_printed(pdf: bytes, tmp_path: Path, expected: list[str]) -> None:
     """The printed page has pages and, where poppler is installed, holds the expected text."""
     path = tmp_path / "printed.pdf"
     path.write_bytes(pdf)
-    if shutil.which("pdfinfo") and shutil.which("pdftotext"):
-        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-        pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
-        assert pages >= 2
-        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
-        flat = "".join(text.split())
-        for item in expected:
-            assert "".join(item.split()) in flat
+    pdfinfo = need_tool("pdfinfo", "apt-get install poppler-utils; .ci/run installs it")
+    pdftotext = need_tool("pdftotext", "apt-get install poppler-utils; .ci/run installs it")
+    info = subprocess.run([pdfinfo, str(path)], capture_output=True, text=True, check=True).stdout
+    pages = int(next(line for line in info.splitlines() if line.startswith("Pages:")).split()[1])
+    assert pages >= 2
+    text = subprocess.run([pdftotext, str(path), "-"], capture_output=True, text=True, check=True).stdout
+    flat = "".join(text.split())
+    for item in expected:
+        assert "".join(item.split()) in flat
 
 
 def test_hostile_names_stay_text_in_the_browser(browser: Any, tmp_path: Path) -> None:

@@ -3,13 +3,13 @@
 Checks: a title page with process, file version and date; contents; page count equal to the
 PNG pages; every step name in the text layer; every font embedded; deterministic bytes;
 hostile names as plain text; several processes with an overview; the CLI by suffix.
-`.ci/run` installs poppler-utils; without it the tests that read PDFs back are skipped.
+`.ci/run` installs poppler-utils; without it the tests that read PDFs back skip with that reason
+(and fail under PROCESMAP_STRICT=1, as in CI).
 """
 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -21,11 +21,16 @@ from procesmap.render import _document
 from procesmap.render._document import FileVersion
 from procesmap.render.pdf import render_pdf
 
-from .conftest import bundled
+from .conftest import bundled, need_tool
 from .test_reports_html import hostile_analysis
 
-POPPLER = all(shutil.which(tool) for tool in ("pdfinfo", "pdffonts", "pdftoppm", "pdftotext"))
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils is not installed (.ci/run installs it)")
+@pytest.fixture
+def poppler() -> None:
+    for tool in ("pdfinfo", "pdffonts", "pdftoppm", "pdftotext"):
+        need_tool(tool, "apt-get install poppler-utils; .ci/run installs it")
+
+
+needs_poppler = pytest.mark.usefixtures("poppler")
 
 
 def _run(*args: str) -> str:

@@ -103,7 +103,7 @@ class Analysis:
         return [f for f in self.findings if f.severity >= severity]
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        """The JSON report of FORMAT.md as plain data."""
+        """The JSON report of docs/format.md as plain data."""
         from procesmap.render.json import report_dict
 
         return report_dict(self, lang or self.process.language)

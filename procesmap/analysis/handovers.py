@@ -28,7 +28,7 @@ class HandoverFigures:
 
 
 def handover_levels(pg: ProcessGraph, source: str, target: str) -> tuple[str, ...]:
-    """The levels a transition counts in (FORMAT.md, 'Handovers'); empty when it is no handover.
+    """The levels a transition counts in (docs/format.md, 'Handovers'); empty when it is no handover.
 
     Both steps need a role. ``manual`` counts where the target's ``via`` is a
     ``kind: manual`` system and the roles differ: a handover outside the case system.

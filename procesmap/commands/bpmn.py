@@ -41,7 +41,7 @@ class External(str, Enum):
 
 
 def _language(explicit: Optional[Language], path: Path) -> str:
-    """The language of messages: ``--lang``, ``PROCESMAP_LANG``, the configuration's, the locale (docs/format-notes.md)."""
+    """The language of messages: ``--lang``, ``PROCESMAP_LANG``, the configuration's, the locale (docs/format.md, 'Messages and language')."""
     return _run_lang(explicit, [], [path])
 
 

@@ -1,7 +1,7 @@
 """``procesmap check PATH...``: terse output for CI and pre-commit (see docs/ci.md).
 
 A few lines over :func:`procesmap.api.check_paths` and :mod:`procesmap.render.ci`.
-Exit codes (FORMAT.md): 0 no finding at or above ``--fail-on``, 1 there are, 2 a file
+Exit codes (docs/format.md): 0 no finding at or above ``--fail-on``, 1 there are, 2 a file
 (or a configuration) could not be read or is invalid.
 """
 

@@ -1,4 +1,4 @@
-"""The JSON report of FORMAT.md, format 1. Keys never disappear within a format version."""
+"""The JSON report of docs/format.md, format 1. Keys never disappear within a format version."""
 
 from __future__ import annotations
 
@@ -115,7 +115,7 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
 
 
 def render_json(analyses: "Sequence[Analysis]", lang: str) -> str:
-    """One object for one process, a list for several (FORMAT.md)."""
+    """One object for one process, a list for several (docs/format.md)."""
     reports = [report_dict(a, lang) for a in analyses]
     data: Any = reports[0] if len(reports) == 1 else reports
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

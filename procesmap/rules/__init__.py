@@ -1,4 +1,4 @@
-"""The rule registry: every finding rule of FORMAT.md, one module each.
+"""The rule registry: every finding rule of docs/format.md, one module each.
 
 The list below is explicit (as yamllint's ``_RULES``): a test checks that it
 matches the modules in this folder and the pages in ``docs/rules/``.

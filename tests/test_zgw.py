@@ -23,7 +23,7 @@ import procesmap
 from procesmap.cli import app
 from procesmap.zgw import export_zaaktype, import_zaaktype, read_catalogue, zgw_days
 
-from .conftest import PROCESSES, SHARED, bundled
+from .conftest import PROCESSES, SHARED, bundled, need_shared
 
 ZGW = SHARED / "data" / "zgw"
 FIXTURE = ZGW / "open-zaak-catalogi-fixture.json"
@@ -33,12 +33,8 @@ runner = CliRunner()
 
 
 def _need_shared() -> None:
-    if not FIXTURE.exists() or not SPEC.exists():
-        import os
-
-        if os.environ.get("PROCESMAP_STRICT") == "1":
-            pytest.fail(f"shared ZGW data missing in {ZGW}")
-        pytest.skip(f"shared ZGW data missing in {ZGW} (set PROCESMAP_SHARED)")
+    need_shared(FIXTURE)
+    need_shared(SPEC)
 
 
 @pytest.fixture(scope="module")

@@ -280,7 +280,7 @@ def simulate_cases(pg: ProcessGraph, cases: int, seed: int) -> "_Run | None":
 
 
 def term_shares(run: "_Run", term: float, extension: float | None) -> dict[str, float | None]:
-    """The legal clock over simulated cases (docs/format-notes.md, 'The legal term').
+    """The legal clock over simulated cases (docs/format.md, 'The legal term').
 
     A case may take ``term + extension`` only when it passed a step with ``extends_term``
     and left that step (the verdagingsbesluit) before its term ended; every other case has

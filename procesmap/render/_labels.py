@@ -77,7 +77,7 @@ class Labels:
 
     def term_rows(self) -> list[tuple[str, str]]:
         """The legal clock as label/value rows: the shares over the term (that applies) and over term +
-        extension, the verdaging where the map models it, and the late cases per year (docs/format-notes.md)."""
+        extension, the verdaging where the map models it, and the late cases per year (docs/format.md, 'The legal term')."""
         time = self.analysis.time
         if time.term is None:
             return []

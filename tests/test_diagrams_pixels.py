@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 from functools import lru_cache
@@ -23,7 +22,7 @@ import pytest
 import procesmap
 from procesmap.diagrams.layout import HEADER_WIDTH, ORG_BAND, ROLE_LABEL, TEAM_BAND, swimlane_layout
 from procesmap.diagrams.swimlane import COLOURS, LEGEND_KEYS, MARGIN, TITLE_H, render_swimlane
-from tests.conftest import ROOT, bundled
+from tests.conftest import ROOT, bundled, need_tool
 
 SVG = "{http://www.w3.org/2000/svg}"
 NAMES = [p.stem for p in bundled()]
@@ -214,14 +213,15 @@ def test_svg_geometry_is_the_layout(name: str) -> None:
         assert (f"manual-{edge.source}--{edge.target}" in ids) == ("manual" in edge.levels)
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="pdftotext (poppler-utils) is not installed")
 @pytest.mark.parametrize("name", NAMES)
 def test_pdf_has_every_name_as_text(name: str, tmp_path: Path) -> None:
+    pdftotext = need_tool("pdftotext", "apt-get install poppler-utils; .ci/run installs it")
     analysis = analysis_of(name)
     layout = swimlane_layout(analysis, "nl")
     path = tmp_path / "d.pdf"
     path.write_bytes(render_swimlane(analysis, "pdf", "nl"))
-    text = subprocess.run(["pdftotext", "-raw", str(path), "-"], capture_output=True, text=True, timeout=60).stdout
+    text = subprocess.run([pdftotext, "-raw", str(path), "-"], capture_output=True, text=True, timeout=60,
+                          check=True).stdout
     words = set(text.split())
     for node in layout.nodes:
         for line in node.label_lines:

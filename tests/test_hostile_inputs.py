@@ -305,3 +305,72 @@ def test_special_files_are_refused_without_blocking(tmp_path: Path, reader: str)
         device_args = tuple(device if a == str(fifo) else a for a in args)
         done = invoke(*device_args, "--lang", "en") if reader != "fmt" else invoke(*device_args)
         assert done.exit_code == 2 and "not a regular file" in done.output, done.output
+
+
+# -- drafts that load back: log discover and BPMN import ---------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+#: words YAML 1.1 reads as booleans, numbers, dates or nothing when they stand unquoted
+TRICKY = ["On", "No", "yes", "off", "Y", "n", "1", "0x10", "0o17", "1e3", "1_000", ".inf", "-.nan", "1:20", "null", "~",
+          "true", "2024-01-01", "0", "-1", "+1", "010", "=", "<<", "*a", "&b", "!x", "%y", "@z", "#", "a: b", "- c",
+          "Team A", "team-a", "team_a_", "_x_", "é", "日本"]
+
+
+def _discovered(activities: list[str], roles: list[str]) -> str:
+    import csv
+    import io
+    import tempfile
+
+    from procesmap.eventlog import LogMapping, discover, read_log
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["case", "activity", "timestamp", "resource", "role"])
+    for case in range(6):
+        for position, activity in enumerate(activities):
+            writer.writerow([f"c{case}", activity, f"2024-03-{position + 1:02d}T09:{case:02d}:00+00:00", "x",
+                             roles[position % len(roles)]])
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "On.csv"
+        path.write_text(buffer.getvalue(), encoding="utf-8")
+        return discover(read_log(path, LogMapping()), lang="en")
+
+
+def test_log_discover_quotes_ids_yaml_would_read_as_something_else() -> None:
+    text = _discovered(["On", "No", "1", "0x10", "true", "2024-01-01"], ["yes", "1", "Team A", "team-a"])
+    process = procesmap.loads(text, "draft.yaml")  # would fail: "next must be a list, not True"
+    assert {"on", "no", "1", "0x10", "true", "2024-01-01"} <= {s.id for s in process.steps}
+    assert len(process.roles) == 4 and {"yes", "1"} <= set(process.roles)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(min_size=1, max_size=12).filter(str.strip)), min_size=2,
+                max_size=6, unique_by=lambda a: a.strip()),
+       st.lists(st.sampled_from(TRICKY), min_size=1, max_size=3))
+def test_property_every_discovered_draft_loads_back(activities: list[str], roles: list[str]) -> None:
+    activities = [a for a in activities if "\x00" not in a and a.strip() == a]
+    if len({a for a in activities}) < 2:
+        return
+    procesmap.loads(_discovered(activities, roles), "draft.yaml")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(TRICKY), min_size=1, max_size=6))
+def test_property_bpmn_import_writes_ids_that_load_back(names: list[str]) -> None:
+    from procesmap.bpmn import import_bpmn
+
+    nodes = ['<bpmn:startEvent id="st"/>'] + [f'<bpmn:task id="t{i}" name="{_xml(n)}"/>' for i, n in enumerate(names)]
+    order = ["st"] + [f"t{i}" for i in range(len(names))] + ["e"]
+    flows = [f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>' for i, (a, b) in enumerate(zip(order, order[1:]))]
+    lanes = "".join(f'<bpmn:lane id="L{i}" name="{_xml(n)}"><bpmn:flowNodeRef>t{i}</bpmn:flowNodeRef></bpmn:lane>'
+                    for i, n in enumerate(names))
+    text = (f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p" name="{_xml(names[0])}">'
+            f'<bpmn:laneSet id="ls">{lanes}</bpmn:laneSet>' + "".join(nodes) + '<bpmn:endEvent id="e"/>'
+            + "".join(flows) + "</bpmn:process></bpmn:definitions>")
+    procesmap.loads(import_bpmn(text, process_id=names[0]).yaml_text, "draft.yaml")
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")

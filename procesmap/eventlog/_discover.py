@@ -15,6 +15,7 @@ The text is checked by loading it before it is returned: a draft is always a val
 from __future__ import annotations
 
 import json
+import re
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +57,26 @@ def split_probabilities(counts: list[int]) -> list[float]:
     return [u / 1000 for u in units]
 
 
+#: what YAML reads as itself in a double-quoted scalar; the rest (controls, DEL, C1, line breaks NEL, LS, PS) is escaped
+_NOT_YAML_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML scalar; characters YAML does not allow in a file (DEL, C1 controls, ...) escaped."""
+    return _NOT_YAML_PRINTABLE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000
+                                   else "\\U%08x" % ord(m.group()), json.dumps(text, ensure_ascii=False))
+
+
+def _id(text: str) -> str:
+    """An id as YAML reads it back: plain where YAML reads it as that text, else quoted (``on``, ``no``, ``1``,
+    ``0x10``, ``1e3``, ``1:20``, ``null`` would be read as a boolean, a number or nothing)."""
+    import yaml
+
+    try:
+        value = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError:
+        value = None
+    return text if isinstance(value, str) and value == text else _q(text)
 
 
 #: Two activities are parallel when each directly follows the other in at least this share of the cases with both.
@@ -227,7 +246,7 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
     ids: dict[str, str] = {}
     used = {"start", "einde", "end"}
     for activity in sorted(per_step, key=lambda a: (per_step[a][6], a)):
-        slug = slugify(activity)[:60].strip("-") or "stap"
+        slug = slugify(activity)[:60].strip("-_") or "stap"
         candidate, n = slug, 2
         while candidate in used:
             candidate, n = f"{slug}-{n}", n + 1
@@ -258,7 +277,15 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
             continue  # one branch after another inside the block: the interleaving of parallel work
         source = join_ids[block_of[a]] if a in block_of else ids[a]
         successors.setdefault(source, []).append((target(b), int(n)))
-    role_ids = {g: slugify(g) for g, _ in role_work}
+    role_ids: dict[str, str] = {}
+    taken_roles: set[str] = set()
+    for g, _ in role_work:  # unique: two names may slugify alike ("Team A" and "team-a")
+        slug, n = slugify(g)[:60].strip("-_") or "rol", 2
+        candidate = slug
+        while candidate in taken_roles:
+            candidate, n = f"{slug}-{n}", n + 1
+        taken_roles.add(candidate)
+        role_ids[g] = candidate
     stem = Path(log.source).name.split(".")[0]
     pid = process_id or slugify(stem)
     lines = [f"# {t('logdraft.header', lang, file=Path(log.source).name, cases=number(covered, lang), total=number(base, lang), share=percent(covered / base if base else 0, lang, 1), variants=number(len(chosen), lang))}",
@@ -266,9 +293,9 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
     if dropped:
         listed = ", ".join(dropped[:15]) + (" ..." if len(dropped) > 15 else "")
         lines.append(f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}")
-    lines += ["procesmap: 1", f"id: {pid}", f"name: {_q(stem)}", f"language: {lang}"]
+    lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(stem)}", f"language: {lang}"]
     if role_work:
-        lines.append(f"owner: {role_ids[role_work[0][0]]}  # {t('logdraft.owner', lang)}")
+        lines.append(f"owner: {_id(role_ids[role_work[0][0]])}  # {t('logdraft.owner', lang)}")
     else:
         lines.append(f"# {t('logdraft.no_roles', lang)}")
     lines.append(f"# {t('logdraft.term', lang)}")
@@ -281,7 +308,7 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         for g, _ in role_work:
             count = int(people.get(g, 0))
             extra = f", people: {count}" if count else ""
-            lines.append(f"  {role_ids[g]}: {{name: {_q(g)}{extra}}}  # {t('logdraft.role_people', lang, people=count)}")
+            lines.append(f"  {_id(role_ids[g])}: {{name: {_q(g)}{extra}}}  # {t('logdraft.role_people', lang, people=count)}")
     lines.append("steps:")
 
     def branches(items: list[tuple[str, int]]) -> list[str]:
@@ -290,9 +317,9 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
             merged[target] = merged.get(target, 0) + n
         targets = sorted(merged.items(), key=lambda x: (-x[1], x[0]))
         if len(targets) == 1:
-            return [f"    next: {targets[0][0]}"]
+            return [f"    next: {_id(targets[0][0])}"]
         probabilities = split_probabilities([n for _, n in targets])
-        return ["    next:"] + [f"      - {{to: {target}, p: {p:g}}}" for (target, _), p in zip(targets, probabilities)]
+        return ["    next:"] + [f"      - {{to: {_id(target)}, p: {p:g}}}" for (target, _), p in zip(targets, probabilities)]
 
     start_targets: dict[str, int] = {}
     for a, n in starts:
@@ -314,14 +341,14 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         if what == "split":
             block = blocks[key]
             listed = ", ".join(block.activities)
-            lines.append(f"  - id: {split_ids[key]}")
+            lines.append(f"  - id: {_id(split_ids[key])}")
             lines.append(f"    name: {_q(t('logdraft.parallel_name', lang, activities=listed))}")
             lines.append(f"    # {t('logdraft.parallel', lang, cases=number(block.cases, lang), orders=number(block.orders, lang))}")
             lines.append("    type: parallel")
-            lines.append("    next: [" + ", ".join(ids[a] for a in block.activities) + "]")
+            lines.append("    next: [" + ", ".join(_id(ids[a]) for a in block.activities) + "]")
             continue
         if what == "join":
-            lines.append(f"  - id: {join_ids[key]}")
+            lines.append(f"  - id: {_id(join_ids[key])}")
             lines.append(f"    name: {_q(t('logdraft.join_name', lang, activities=', '.join(blocks[key].activities)))}")
             lines.append(f"    # {t('logdraft.join', lang)}")
             lines.append("    type: join")
@@ -332,13 +359,13 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         in_block = activity in block_of
         outgoing = [(join_ids[block_of[activity]], 1)] if in_block else successors.get(ids[activity], [])
         kind = "start" if activity == first_activity else ("decision" if len({x for x, _ in outgoing}) > 1 else "task")
-        lines.append(f"  - id: {ids[activity]}")
+        lines.append(f"  - id: {_id(ids[activity])}")
         lines.append(f"    name: {_q(activity)}")
         step_key = "logdraft.step_parallel" if in_block else "logdraft.step"
         lines.append(f"    # {t(step_key, lang, instances=number(int(n), lang), cases=number(int(k), lang), wait=number(wait_median, lang, 2), wait_mean=number(wait_mean, lang, 2))}")
         lines.append(f"    type: {kind}")
         if role is not None and role in role_ids:
-            lines.append(f"    role: {role_ids[role]}")
+            lines.append(f"    role: {_id(role_ids[role])}")
         wait = format_days(wait_median) if kind != "start" and wait_median is not None else None
         if wait:
             lines.append(f"    wait: {wait}")

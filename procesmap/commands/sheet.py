@@ -1,0 +1,77 @@
+"""``procesmap import xlsx`` and ``procesmap export xlsx``: a few lines over :mod:`procesmap.sheet`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write
+from procesmap.commands.bpmn import _t, export_app, import_app
+from procesmap.errors import ProcessmapError, UsageError
+
+
+@import_app.command("xlsx")
+def import_xlsx_command(
+    file: Path = typer.Argument(..., help="The process table (.xlsx): a row per step, Dutch or English column names.", show_default=False, readable=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the map here (atomically); default: the screen.", readable=False),
+    force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages and of the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale)."),
+) -> None:
+    """Import a process table from Excel as a map; problems as file!sheet!cell with a hint."""
+    from procesmap.sheet import import_xlsx
+
+    _guard_output(output, [file], _lang(lang))
+    language = _run_lang(lang, [], [file])
+    _refuse_existing(output, force, language)
+    try:
+        result = import_xlsx(file, lang=language, display=str(file))
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+    if output is None:
+        sys.stdout.write(result.yaml_text)
+    else:
+        _write(output, result.yaml_text, language, overwrite=force)
+        typer.echo(_t("sheet.cli.written", language, path=str(output)), err=True)
+
+
+@export_app.command("xlsx")
+def export_xlsx_command(
+    file: Optional[Path] = typer.Argument(None, help="The process map (YAML); not with --template.", show_default=False, readable=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the workbook here (atomically). Never the map itself.", readable=False),
+    template: bool = typer.Option(False, "--template", help="Write an empty workbook to fill in (the tables with their headers)."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of sheet names, headers and findings (default: the map's)."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation behind the key figures (default 0)."),
+    cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases behind the key figures (default 10000)."),
+) -> None:
+    """Export a map as an Excel workbook: steps (importable again), roles, RACI matrix, findings, key figures."""
+    from procesmap.cli import _check_simulation
+
+    error_lang = _lang(lang)
+    _check_simulation(cases, seed, error_lang)
+    if output is None:
+        raise _fail(UsageError("sheet.cli.needs_output", "hint.sheet.cli.needs_output"), error_lang)
+    if template:
+        from procesmap.sheet import template_xlsx
+
+        _write(output, template_xlsx(lang.value if lang else error_lang), error_lang)
+        typer.echo(_t("sheet.cli.written", error_lang, path=str(output)), err=True)
+        return
+    if file is None:
+        raise _fail(UsageError("sheet.cli.no_map", "hint.sheet.cli.no_map"), error_lang)
+    _guard_output(output, [file], error_lang)
+    language = _run_lang(lang, [], [file])
+    from procesmap.analysis import Settings, analyse
+    from procesmap.loading import load
+    from procesmap.sheet import export_xlsx
+
+    try:
+        process = load(file)
+        analysis = analyse(process, Settings(cases=10_000 if cases is None else cases, seed=seed or 0))
+        data = export_xlsx(analysis, lang.value if lang else None)
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+    _write(output, data, language)
+    typer.echo(_t("sheet.cli.written", language, path=str(output)), err=True)

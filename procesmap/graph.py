@@ -1,4 +1,4 @@
-"""Process -> ProcessGraph: the routing as a networkx graph and the expected visits per case.
+"""Process -> ProcessGraph: the routing as a directed graph and the expected visits per case.
 
 The routing is an absorbing Markov chain (docs/format.md, 'Visits'): the start is
 visited once per case, a decision sends a case along each branch with its
@@ -7,6 +7,12 @@ is visited once per visit of the parallel. Visits are solved exactly with
 linear algebra; when they cannot be computed (an endless loop, branch
 probabilities that do not add up) they are ``None`` with the reason, never
 a guess.
+
+The graph is plain dictionaries (``succ``: step -> {next step: summed p}) walked by the few
+algorithms the analysis needs (reachability, ancestors, strongly connected components,
+written here iteratively): importing networkx took a quarter of ``procesmap analyse``'s
+start-up. :meth:`ProcessGraph.to_networkx` gives the same graph as a ``networkx.DiGraph``
+for notebooks (networkx is imported only then).
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from procesmap.model import Process
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["ProcessGraph", "Transition", "build_graph", "P_TOLERANCE"]
+__all__ = ["ProcessGraph", "Transition", "build_graph", "P_TOLERANCE", "descendants", "strongly_connected_components"]
 
 P_TOLERANCE = 0.001
 
@@ -39,7 +45,8 @@ class Transition:
 @dataclass
 class ProcessGraph:
     process: Process
-    graph: "nx.DiGraph"
+    succ: dict[str, dict[str, float]]
+    """step -> {next step: probability (branches to the same step added up)}, every step a key, in file order."""
     start: str
     transitions: list[Transition]
     join_of: dict[str, str] = field(default_factory=dict)
@@ -51,6 +58,21 @@ class ProcessGraph:
     visits: dict[str, float] | None = None
     visits_missing: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     _outgoing: dict[str, list[Transition]] | None = field(default=None, repr=False)
+
+    def to_networkx(self) -> "nx.DiGraph":
+        """The routing as a ``networkx.DiGraph`` (nodes carry ``step``, edges ``p`` and ``parallel``)."""
+        import networkx as nx
+
+        graph = nx.DiGraph()
+        for step in self.process.steps:
+            graph.add_node(step.id, step=step)
+        parallel: dict[tuple[str, str], bool] = {}
+        for t in self.transitions:
+            parallel.setdefault((t.source, t.target), t.parallel)
+        for source, targets in self.succ.items():
+            for target, p in targets.items():
+                graph.add_edge(source, target, p=p, parallel=parallel[(source, target)])
+        return graph
 
     @property
     def parallel_of(self) -> dict[str, str]:
@@ -73,12 +95,8 @@ class ProcessGraph:
 
 def build_graph(process: Process) -> ProcessGraph:
     """Build the routing graph and solve the visits."""
-    import networkx as nx
-
-    graph = nx.DiGraph()
     steps = process.steps
-    for step in steps:
-        graph.add_node(step.id, step=step)
+    succ: dict[str, dict[str, float]] = {step.id: {} for step in steps}
     start = next((s.id for s in steps if s.type == "start"), steps[0].id)
 
     transitions: list[Transition] = []
@@ -110,14 +128,13 @@ def build_graph(process: Process) -> ProcessGraph:
             transitions.append(Transition(step.id, branch.to, p, branch.when, index, False))
 
     for t in transitions:
-        if graph.has_edge(t.source, t.target):
-            graph[t.source][t.target]["p"] += t.p
-        else:
-            graph.add_edge(t.source, t.target, p=t.p, parallel=t.parallel)
+        targets = succ.setdefault(t.source, {})
+        targets[t.target] = targets.get(t.target, 0.0) + t.p
+        succ.setdefault(t.target, {})
 
-    result = ProcessGraph(process, graph, start, transitions, probability_problems=problems,
+    result = ProcessGraph(process, succ, start, transitions, probability_problems=problems,
                           defaulted_probabilities=defaulted)
-    result.reachable = set(nx.descendants(graph, start)) | {start}
+    result.reachable = descendants(succ, start) | {start}
     _match_parallels(result)
     _find_endless(result)
     _solve_visits(result)
@@ -177,26 +194,89 @@ def _match_parallels(pg: ProcessGraph) -> None:
 
 def _find_endless(pg: ProcessGraph) -> None:
     """Reachable steps from which no end can be reached: each strongly connected group is one loop."""
-    import networkx as nx
-
-    graph = pg.graph
-    live = nx.DiGraph()
-    live.add_nodes_from(graph.nodes)
-    live.add_edges_from((u, v) for u, v, data in graph.edges(data=True) if data["p"] > 0)
-    exits = {n for n in live.nodes if live.out_degree(n) == 0}
+    live = {u: [v for v, p in targets.items() if p > 0] for u, targets in pg.succ.items()}
+    before: dict[str, list[str]] = {u: [] for u in live}
+    for u, targets in live.items():
+        for v in targets:
+            before[v].append(u)
+    exits = [n for n, targets in live.items() if not targets]
     can_finish: set[str] = set(exits)
     for node in exits:
-        can_finish |= nx.ancestors(live, node)
+        can_finish |= descendants(before, node)
     stuck = [n for n in pg.reachable if n not in can_finish]
     if not stuck:
         return
-    sub = live.subgraph(stuck)
+    inside = set(stuck)
+    sub = {u: [v for v in live[u] if v in inside] for u in live if u in inside}
     order = {s.id: i for i, s in enumerate(pg.process.steps)}
-    for component in nx.strongly_connected_components(sub):
-        if len(component) > 1 or sub.has_edge(next(iter(component)), next(iter(component))):
+    for component in strongly_connected_components(sub):
+        first = next(iter(component))
+        if len(component) > 1 or first in sub[first]:
             pg.endless.append(sorted(component, key=order.__getitem__))
     if not pg.endless:  # stuck only because they lead into a loop: report that loop's entry
         pg.endless.append(sorted(stuck, key=order.__getitem__))
+
+
+def descendants(succ: dict[str, Any], source: str) -> set[str]:
+    """Every node reachable from ``source`` by one arrow or more, never ``source`` itself (as networkx)."""
+    seen: set[str] = set()
+    todo = list(succ.get(source, ()))
+    while todo:
+        node = todo.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        todo.extend(v for v in succ.get(node, ()) if v not in seen)
+    seen.discard(source)
+    return seen
+
+
+def strongly_connected_components(succ: dict[str, Any]) -> list[set[str]]:
+    """The strongly connected components of a graph ``{node: successors}`` (Tarjan's algorithm, iterative)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    components: list[set[str]] = []
+    counter = 0
+    for root in succ:
+        if root in index:
+            continue
+        work = [(root, iter(succ.get(root, ())))]
+        index[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack.add(root)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(succ.get(child, ()))))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                components.append(component)
+    return components
 
 
 DENSE_LIMIT = 400

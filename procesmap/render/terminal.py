@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap.render._labels import Labels
 
@@ -15,6 +15,138 @@ if TYPE_CHECKING:
 __all__ = ["render_terminal", "print_terminal"]
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+class _Table:
+    """A table printed exactly as rich prints ``Table(show_edge=False, box=None, padding=(0, pad))``, faster.
+
+    Rich measures every cell of a table two or three times (minimum and maximum width, then
+    again at the chosen width) and renders each through its own console pipeline: for the
+    RACI table of a 20-step map that was most of ``procesmap analyse``'s time. Here each
+    cell's widths are taken once (its widest line and its longest word), the column widths
+    follow rich's own rules (:meth:`rich.table.Table._collapse_widths`, ``ratio_reduce``),
+    only a cell wider than its column is wrapped (by rich's ``Text.wrap``), and the lines go
+    out as styled segments: the same characters and styles as rich's ``Table``
+    (``tests/test_terminal_tables.py`` compares them on random tables and on every bundled
+    report). Cells are text, never rich markup.
+    """
+
+    def __init__(self, pad: int = 2):
+        self.pad = pad
+        self.headers: list[str] = []
+        self.justify: list[str] = []
+        self.no_wrap: list[bool] = []
+        self.rows: list[list[Any]] = []
+
+    def add_column(self, header: str = "", justify: str = "left", no_wrap: bool = False) -> None:
+        self.headers.append(header)
+        self.justify.append(justify)
+        self.no_wrap.append(no_wrap)
+
+    def add_row(self, *cells: Any) -> None:
+        self.rows.append(list(cells))
+
+    def rich_table(self) -> Any:
+        """The same table as a rich ``Table`` (what this class must print alike)."""
+        from rich.table import Table
+        from rich.text import Text
+
+        table = Table(show_edge=False, box=None, padding=(0, self.pad))
+        for header, justify, no_wrap in zip(self.headers, self.justify, self.no_wrap):
+            table.add_column(Text(header), justify=justify, no_wrap=no_wrap)  # type: ignore[arg-type]
+        for row in self.rows:
+            table.add_row(*(Text(c) if isinstance(c, str) else c for c in row))
+        return table
+
+    def widths(self, max_width: int) -> list[int] | None:
+        """Column widths with padding, as rich chooses them; None where rich would do more than this does."""
+        from rich._ratio import ratio_reduce
+        from rich.cells import cell_len
+        from rich.table import Table
+
+        pad = 2 * self.pad
+        if max_width - pad < 1:
+            return None
+        minimum, maximum = [], []
+        for i, header in enumerate(self.headers):
+            low = high = 0
+            for text in [header] + [c if isinstance(c, str) else c.plain for c in (row[i] for row in self.rows)]:
+                lines = text.splitlines()
+                widest = max((cell_len(line) for line in lines), default=0)
+                words = text.split()
+                longest = max((cell_len(word) for word in words), default=widest)
+                low = max(low, min(min(longest, max_width) + pad, max_width))
+                high = max(high, min(min(widest, max_width) + pad, max_width))
+            minimum.append(min(low, max_width))
+            maximum.append(min(high, max_width))
+        widths = [m or 1 for m in maximum]
+        if any(w - pad < 1 for w in widths):
+            return None  # an empty column: rich's own way
+        if sum(widths) > max_width:
+            widths = Table._collapse_widths(widths, [not no_wrap for no_wrap in self.no_wrap], max_width)
+            if sum(widths) > max_width:
+                widths = ratio_reduce(sum(widths) - max_width, [1] * len(widths), widths, widths)
+            if any(w - pad < 1 for w in widths):
+                return None
+            widths = [min(high, w) for high, w in zip(maximum, widths)]
+        return widths
+
+    def print(self, console: "Console") -> None:
+        from rich.cells import cell_len
+        from rich.segment import Segment, Segments
+        from rich.style import Style
+        from rich.text import Text
+
+        cells = [[(c, None) if isinstance(c, str) else (c.plain, c.style) for c in row] for row in self.rows]
+        texts = [self.headers] + [[text for text, _ in row] for row in cells]
+        widths = None
+        if not any("\t" in text or "\r" in text or text != text.strip() for row in texts for text in row):
+            widths = self.widths(console.width)
+        if widths is None:
+            console.print(self.rich_table())
+            return
+        header_style = console.get_style("table.header")
+        space = " " * self.pad
+        null = Style()
+        segments: list[Any] = []
+
+        def row_lines(row: list[tuple[str, Any]], style: Any, bottom: bool = False) -> None:
+            """One row; cells of fewer lines are filled with blank lines below (a header's above)."""
+            blocks: list[tuple[list[str], Any, int]] = []
+            for (text, cell_style), width, justify, no_wrap in zip(row, widths, self.justify, self.no_wrap):
+                inner = width - 2 * self.pad
+                body = style
+                if cell_style:
+                    body = (style or null) + (console.get_style(cell_style) if isinstance(cell_style, str)
+                                              else cell_style)
+                if "\n" not in text and cell_len(text) <= inner:
+                    excess = inner - cell_len(text)
+                    if justify == "right":
+                        text = " " * excess + text
+                    elif justify == "center":
+                        text = " " * (excess // 2) + text + " " * (excess - excess // 2)
+                    else:
+                        text += " " * excess
+                    lines = [text]
+                else:
+                    wrapped = Text(text).wrap(console, inner, justify=justify, overflow="ellipsis",  # type: ignore[arg-type]
+                                              no_wrap=no_wrap)
+                    lines = [line.plain for line in wrapped]
+                blocks.append((lines, body, width))  # the cell's own style is its text's, not its padding's
+            height = max(len(lines) for lines, _, _ in blocks)
+            for index in range(height):
+                for lines, body, width in blocks:
+                    at = index - (height - len(lines)) if bottom else index
+                    if 0 <= at < len(lines):
+                        segments.extend((Segment(space, style), Segment(lines[at], body), Segment(space, style)))
+                    else:
+                        segments.append(Segment(" " * width, style))
+                segments.append(Segment.line())
+
+        row_lines([(h, None) for h in self.headers], header_style, bottom=True)
+        for row in cells:
+            row_lines(row, None)
+        console.print(Segments(segments))
 
 
 def render_terminal(analyses: "Sequence[Analysis]", lang: str, *, width: int | None = None, color: bool = False) -> str:
@@ -39,7 +171,6 @@ def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console"
 
 def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     process = analysis.process
@@ -70,20 +201,20 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     console.print(Text(lb.t("report.handovers"), style="bold"))
     handovers = analysis.handovers
     if handovers.handovers:
-        table = Table(show_edge=False, box=None, padding=(0, 2))
+        table = _Table(2)
         table.add_column(lb.t("report.level"))
         table.add_column(lb.t("report.transitions"), justify="right")
         table.add_column(lb.t("report.per_case"), justify="right")
         for level, count in handovers.transitions.items():
             table.add_row(lb.t(f"report.level.{level}"), str(count), lb.num(handovers.expected_per_case[level], 2))
-        console.print(table)
-        table = Table(show_edge=False, box=None, padding=(0, 2))
+        table.print(console)
+        table = _Table(2)
         for key in ("report.from", "report.to", "report.levels", "report.via"):
             table.add_column(lb.t(key))
         table.add_column(lb.t("report.per_case"), justify="right")
         for h in handovers.handovers:
             table.add_row(lb.step(h.source), lb.step(h.target), lb.levels(h.levels), h.via or "", lb.num(h.per_case, 2))
-        console.print(table)
+        table.print(console)
     else:
         console.print(lb.t("report.no_handovers"))
     console.print()
@@ -92,13 +223,13 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     console.print(Text(lb.t("report.ownership"), style="bold"))
     roles = lb.raci_roles()
     if analysis.ownership.raci:
-        table = Table(show_edge=False, box=None, padding=(0, 1))
+        table = _Table(1)
         table.add_column(lb.t("report.step"))
         for role in roles:
             table.add_column(role, justify="center")
         for step_id in analysis.ownership.raci:
             table.add_row(lb.step(step_id), *(lb.raci_cell(step_id, role) for role in roles))
-        console.print(table)
+        table.print(console)
         console.print(Text(lb.t("report.raci_legend"), style="dim"))
     spofs = analysis.ownership.single_points_of_failure
     console.print(f"{lb.t('report.spof')}: " + (", ".join(lb.role(r) for r in spofs) if spofs else lb.t("report.spof_none")))
@@ -106,14 +237,14 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
 
     # time
     console.print(Text(lb.t("report.time"), style="bold"))
-    table = Table(show_edge=False, box=None, padding=(0, 2))
+    table = _Table(2)
     table.add_column("")
     for col in (lb.t("report.mean"), "p50", "p85", "p95"):
         table.add_column(col, justify="right")
     for key, values in (("report.cycle_time", time.cycle_time), ("report.term_time", time.term_time)):
         table.add_row(f"{lb.t(key)} ({lb.t('report.days')})",
                       *(lb.num(values.get(k)) for k in ("mean", "p50", "p85", "p95")))
-    console.print(table)
+    table.print(console)
     rows = lb.term_rows()
     rows.append((lb.t("report.flow_efficiency"), lb.pct(time.flow_efficiency, 1)))
     rows.append((lb.t("report.work_per_case"), f"{lb.num(time.work_per_case_hours)} {lb.t('report.hours')}"))
@@ -127,7 +258,7 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
 
     console.print(Text(lb.t("report.waits"), style="bold"))
     if time.waits:
-        table = Table(show_edge=False, box=None, padding=(0, 2))
+        table = _Table(2)
         table.add_column(lb.t("report.step"))
         table.add_column(lb.t("report.wait_per_case"), justify="right")
         table.add_column(lb.t("report.share_of_cycle"), justify="right")
@@ -135,7 +266,7 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
         for wait in time.waits[:8]:
             wip = time.wip.get(wait.step) if time.wip else None
             table.add_row(lb.step(wait.step), lb.num(wait.per_case), lb.pct(wait.share_of_cycle_time), lb.num(wip))
-        console.print(table)
+        table.print(console)
     else:
         console.print(lb.t("report.no_waits"))
     console.print()
@@ -143,7 +274,7 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     console.print(Text(lb.t("report.capacity"), style="bold"))
     capacity = analysis.capacity
     if any(load.utilisation is not None for load in capacity.roles.values()):
-        table = Table(show_edge=False, box=None, padding=(0, 2))
+        table = _Table(2)
         table.add_column(lb.t("report.role"))
         table.add_column(lb.t("report.demand"), justify="right")
         table.add_column(lb.t("report.capacity_hours"), justify="right")
@@ -157,21 +288,21 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
             mark = f"← {lb.t('report.bottleneck')}" if role_id == capacity.bottleneck else ""
             table.add_row(lb.role(role_id), lb.num(load.demand_hours, 0), lb.num(load.capacity_hours, 0), lb.pct(u),
                           Text(bar, style=style), Text(mark, style="bold"))
-        console.print(table)
+        table.print(console)
     else:
         console.print(lb.t("report.no_capacity"))
     console.print()
 
     if process.issues:
         console.print(Text(lb.t("report.knelpunten"), style="bold"))
-        table = Table(show_edge=False, box=None, padding=(0, 2))
+        table = _Table(2)
         for key in ("report.code", "report.level_col", "report.action", "report.step", "report.message", "report.issue_owner"):
             table.add_column(lb.t(key))
         for issue in process.issues:
             table.add_row(issue.id, lb.t(f"report.issue.{issue.level}") if issue.level else "",
                           lb.t(f"report.issue.{issue.action}") if issue.action else "",
                           lb.step(issue.step) if issue.step else "", issue.text, lb.role(issue.owner) if issue.owner else "")
-        console.print(table)
+        table.print(console)
         console.print()
 
     console.print(Text(lb.t("report.findings"), style="bold"))
@@ -179,15 +310,18 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     if not groups:
         console.print(lb.t("report.no_findings"))
     for level, findings in groups:
-        console.print(Text(f"{lb.t('report.severity.' + level)} ({len(findings)})", style=_STYLE[level]))
+        # one Text of many lines, printed once: rich wraps each line as it would a print of its own
+        block = Text()
+        block.append(f"{lb.t('report.severity.' + level)} ({len(findings)})", style=_STYLE[level])
         for f in findings:
-            line = Text("  ")
-            line.append(f.code, style=_STYLE[level])
-            line.append(f" {f.rule}  ", style="dim")
-            line.append(lb.where(f), style="dim")
-            console.print(line)
-            console.print(Text(f"    {f.message(lb.lang)}"))
-            console.print(Text(f"    {lb.t('label.hint')}: {f.hint(lb.lang)}", style="dim"))
+            block.append("\n  ")
+            block.append(f.code, style=_STYLE[level])
+            block.append(f" {f.rule}  ", style="dim")
+            block.append(lb.where(f), style="dim")
+            block.append(f"\n    {f.message(lb.lang)}")
+            block.append("\n")
+            block.append(f"    {lb.t('label.hint')}: {f.hint(lb.lang)}", style="dim")
+        console.print(block)
     if analysis.missing:
         console.print()
         console.print(Text(lb.t("report.missing"), style="bold"))

@@ -73,10 +73,10 @@ OPTIONS: dict[str, object] = {}
 def check(ctx: RuleContext) -> Iterator[Finding]:
     process = ctx.process
     pg = ctx.graph
-    import networkx as nx
+    from procesmap.graph import strongly_connected_components
 
     component = {}
-    for number, members in enumerate(nx.strongly_connected_components(pg.graph)):
+    for number, members in enumerate(strongly_connected_components(pg.succ)):
         for member in members:
             component[member] = number
     reported: set[tuple[frozenset[str], int]] = set()

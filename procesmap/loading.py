@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable, Sequence, get_args, get_origin
 
+from procesmap._safe_text import CONTROL, strip_control
 from procesmap.errors import LoadError, Problem, os_reason
 from procesmap.i18n import Count, Key, Message
 from procesmap.model import SHARED_SECTIONS, SLUG, OrganisationFile, Process, SourceMap
@@ -313,9 +314,12 @@ class _Builder:
             if tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):
                 return node.value
             try:
-                return self.constructor.construct_object(node)
+                value = self.constructor.construct_object(node)
             except Exception:  # a scalar the safe constructor cannot read: keep its text
-                return node.value
+                value = node.value
+            if isinstance(value, str) and CONTROL.search(value):  # "\e]0;..." would reach a terminal
+                value = strip_control(value)
+            return value
         self.open.add(id(node))
         try:
             return self._collection(node, path, depth)

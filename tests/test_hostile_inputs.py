@@ -374,3 +374,58 @@ def test_property_bpmn_import_writes_ids_that_load_back(names: list[str]) -> Non
 
 def _xml(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;")
+
+
+# -- terminal and Markdown never carry escape sequences from user text ---------------------------------------------
+
+ESCAPES = r"""procesmap: 1
+id: esc
+name: "Titel \e]0;PWNED\a en \e[2J gewist"
+owner: mw
+term: 1d
+roles:
+  mw: {name: "Mede\e[31mwerker", people: 1}
+steps:
+  - {id: a, name: "Start \e[1;1H\e[2J", type: start, role: mw, work: 1h, next: b}
+  - {id: b, name: "Behandelen \x9b31m \x7f", role: mw, work: 30h, wait: 3d, next: e}
+  - {id: e, name: "Einde", type: end, role: mw, work: 1h}
+issues:
+  - {id: k1, step: b, text: "Knelpunt \e]8;;http://evil\e\\link\e]8;;\e\\"}
+"""
+
+CONTROL_BYTES = ("\x1b", "\x07", "\x9b", "\x7f")
+
+
+@pytest.mark.parametrize("args", [
+    ("analyse",), ("analyse", "-f", "markdown"), ("analyse", "-f", "json"), ("check",), ("check", "-f", "github"),
+    ("overview",), ("diff", "--set", "roles.mw.people=2"), ("diff", "--set", "roles.mw.people=2", "-f", "markdown"),
+    ("diagram", "-f", "mermaid"),
+])
+def test_a_map_with_escape_sequences_in_its_names(tmp_path: Path, args: tuple[str, ...]) -> None:
+    path = tmp_path / "esc.yaml"
+    path.write_text(ESCAPES, encoding="utf-8")
+    result = invoke(args[0], str(path), *args[1:], "--lang", "en")
+    assert result.exit_code in (0, 1), result.output
+    assert "PWNED" in result.output or args[0] in ("diagram", "check", "overview", "diff")  # the text itself is kept
+    assert not [c for c in CONTROL_BYTES if c in result.output], repr(result.output[:2000])
+
+
+def test_the_loader_replaces_control_characters_and_an_id_with_one_is_refused() -> None:
+    process = procesmap.loads(ESCAPES, "esc.yaml")
+    assert process.name == "Titel \ufffd]0;PWNED\ufffd en \ufffd[2J gewist"
+    from procesmap.errors import LoadError
+
+    with pytest.raises(LoadError):
+        procesmap.loads(ESCAPES.replace("id: esc", 'id: "es\\ec"'), "esc.yaml")
+
+
+def test_an_event_log_with_escape_sequences(tmp_path: Path) -> None:
+    log = tmp_path / "log.csv"
+    log.write_text("case,activity,timestamp,resource\n1,\x1b]0;PWNED\x07a,2024-01-01T09:00:00,\x1b[2Jx\n"
+                   "1,b\x9b,2024-01-02T09:00:00,y\n", encoding="utf-8")
+    roles = tmp_path / "roles.yaml"
+    roles.write_text('"\\e[2Jx": "\\e[31mrol"\n', encoding="utf-8")
+    for fmt in ("terminal", "markdown", "json"):
+        result = invoke("log", "stats", str(log), "--roles", str(roles), "-f", fmt, "--lang", "en")
+        assert result.exit_code == 0, result.output
+        assert not [c for c in CONTROL_BYTES if c in result.output], repr(result.output[:2000])

@@ -439,7 +439,9 @@ def _clean(value: str | None, lower: bool = False) -> str | None:
     as pyarrow), empty -> ``None``; ``lower`` as pyarrow's ``utf8_lower`` (the same as ``str.lower`` for ASCII)."""
     if value is None:
         return None
-    value = value.strip()
+    from procesmap._safe_text import strip_control
+
+    value = strip_control(value.strip())
     if lower and value:
         if value.isascii():
             value = value.lower()
@@ -634,6 +636,9 @@ def clean_text(array: Any) -> Any:
             array = pc.cast(array, pa.timestamp("us", tz="UTC")) if not getattr(array.type, "tz", None) else array
         array = pc.cast(array, pa.string())
     array = pc.utf8_trim_whitespace(array)
+    from procesmap._safe_text import CONTROL_PATTERN, REPLACEMENT
+
+    array = pc.replace_substring_regex(array, CONTROL_PATTERN, REPLACEMENT)  # no ESC sequence reaches a terminal
     return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
 
 
@@ -763,7 +768,9 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
         import csv
 
         rows = list(csv.reader(text.splitlines(), delimiter=";" if text.count(";") > text.count(",") else ","))
-        pairs = {r[0].strip(): r[1].strip() for r in rows[1:] if len(r) >= 2 and r[0].strip()}
+        from procesmap._safe_text import strip_control
+
+        pairs = {strip_control(r[0].strip()): strip_control(r[1].strip()) for r in rows[1:] if len(r) >= 2 and r[0].strip()}
     else:
         import yaml
 
@@ -779,7 +786,9 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
         if not isinstance(data, dict):
             raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file),
                              reason=Message("log.roles_empty" if data is None else "log.roles_not_mapping"))
-        pairs = {str(k): str(v) for k, v in data.items()}
+        from procesmap._safe_text import strip_control
+
+        pairs = {strip_control(str(k)): strip_control(str(v)) for k, v in data.items()}
     if not pairs:
         raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason=Message("log.roles_empty"))
     return pairs

@@ -39,7 +39,7 @@ __all__ = ["format_text", "format_file", "format_paths", "FormatResult", "commen
 _install_messages()
 
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-]\s+)[|>][-+1-9]{0,2}$")
-_DURATION = ("min", "mode", "max", "samples")
+_DURATION = ("min", "mode", "max", "samples", "mean", "cv")
 ORDERS: dict[str, tuple[str, ...]] = {
     "process": ("procesmap", "kind", "id", "name", "owner", "language", "description", "zaaktype", "term", "term_extension",
                 "service_norm", "volume", "calendar", "organisations", "teams", "roles", "systems", "steps", "issues"),

@@ -456,7 +456,7 @@ def _check_work(process: Process, data: dict[Any, Any], source: SourceMap, out: 
     """``work`` read with the process's calendar: a triangular ``work`` must be ordered in working hours
     too (``{min: 4h, mode: 6h, max: 1d}`` is out of order with 8-hour days, though fine as elapsed
     time), and no amount may be more than 10 years of working time (:func:`~procesmap.durations.max_work_hours`)."""
-    from procesmap.durations import Fixed, Samples, Triangular, format_amount, max_work_hours, ordered_effort
+    from procesmap.durations import Fixed, Gamma, Samples, Triangular, format_amount, max_work_hours, ordered_effort
 
     calendar = process.calendar.calendar()
     limit = max_work_hours(calendar)
@@ -469,6 +469,8 @@ def _check_work(process: Process, data: dict[Any, Any], source: SourceMap, out: 
             places: list[tuple[Any, Path_]] = [(work.min, ("min",)), (work.mode, ("mode",)), (work.max, ("max",))]
         elif isinstance(work, Samples):
             places = [(amount, ("samples", i)) for i, amount in enumerate(work.values)]
+        elif isinstance(work, Gamma):
+            places = [(work.mean, ("mean",))]
         else:
             places = [(work.value, ())] if isinstance(work, Fixed) else []
         too_long = next(((a, at) for a, at in places if a.effort_hours(calendar) > limit + 1e-9), None)

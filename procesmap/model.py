@@ -86,7 +86,7 @@ Id = Annotated[str, BeforeValidator(_check_slug), Field(json_schema_extra={"patt
 
 
 def _to_duration(value: Any) -> Duration:
-    if isinstance(value, (Fixed,)) or type(value).__name__ in ("Triangular", "Samples"):
+    if isinstance(value, (Fixed,)) or type(value).__name__ in ("Triangular", "Samples", "Gamma"):
         return value  # already parsed (models built in Python)
     try:
         return bounded(parse_duration(value), value)
@@ -115,6 +115,15 @@ _DURATION_SCHEMA = {
             "required": ["samples"],
             "additionalProperties": False,
             "description": "Observed values, drawn from uniformly.",
+        },
+        {
+            "type": "object",
+            "properties": {"mean": _AMOUNT_SCHEMA,
+                           "cv": {"type": "number", "minimum": 0, "maximum": 10,
+                                  "description": "Coefficient of variation: 1 exponential, 0 fixed."}},
+            "required": ["mean", "cv"],
+            "additionalProperties": False,
+            "description": "A gamma distribution with this mean and coefficient of variation (cv 1 is exponential, cv 0 fixed).",
         },
     ]
 }
@@ -404,6 +413,14 @@ class Process(_FileModel):
     # where definitions that come from another file live: (section, id) -> (file, line, column)
     _origins: dict[tuple[str, str], tuple[str, int, int]] = PrivateAttr(default_factory=dict)
     _index: Any = PrivateAttr(default=None)
+    # a scenario (``--set``) remembers the map it started from: its queueing split is kept (analysis/queueing.py)
+    _baseline: Any = PrivateAttr(default=None)
+    _queue_cache: dict[Any, Any] = PrivateAttr(default_factory=dict)
+
+    @property
+    def baseline(self) -> "Process | None":
+        """The map this scenario was made from by :func:`procesmap.whatif.apply_overrides`, else ``None``."""
+        return self._baseline
 
     def origin(self, section: str, item_id: str) -> tuple[str, int, int] | None:
         """File, line and column of a definition that comes from another file (shared or subprocess)."""

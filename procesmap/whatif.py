@@ -208,6 +208,7 @@ def apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process"
                 break
         raise OverrideError(process.file, assignments[culprit], problems[0] if problems else validate(steps[culprit])[1][0])
     result._source = source
+    result._baseline = process.baseline if process.baseline is not None else process
     return result
 
 

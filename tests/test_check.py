@@ -85,6 +85,8 @@ def test_apply_suppressions_is_pure_and_reports_stale_comments() -> None:
     assert [(f.code, f.line, f.column, f.message_key, f.subject) for f in result.findings] == [
         ("PM001", 11, 58, "PM001.message", "ignore[PM303]"),
         ("PM001", 12, 33, "PM001.message", "ignore[PM204]"),
+        # the teamleider's queue: a case that arrives after hours waits for the next working morning
+        ("PM305", 19, 5, "PM305.message", "start"),
         ("PM103", 19, 65, "PM103.message", "start -> werk"),
         ("PM001", 20, 72, "PM001.unknown_code", "ignore[PM999]"),
         ("PM001", 22, 1, "PM001.malformed", "comment"),
@@ -97,7 +99,7 @@ def test_unused_suppression_can_be_turned_off(tmp_path: Path) -> None:
     shutil.copy(CI / "maps" / "klein.yaml", tmp_path / "klein.yaml")
     (tmp_path / "procesmap.toml").write_text('[simulation]\ncases = 200\n[rules]\nunused-suppression = "off"\n')
     results, _ = check_paths([tmp_path / "klein.yaml"])
-    assert [f.code for f in results[0].findings] == ["PM103"]
+    assert [f.code for f in results[0].findings] == ["PM305", "PM103"]  # PM305: the queue before start
 
 
 # -- the four formats ----------------------------------------------------------------------------
@@ -117,10 +119,12 @@ def test_plain_lines_and_dutch(in_ci: Path) -> None:
     assert out.splitlines() == [
         "maps/klein.yaml:12:3: PM303 rol jurist is voor 70,7% bezet (vanaf 50,0% lopen wachttijden snel op)",
         "maps/klein.yaml:12:33: PM001 ignore[PM204] onderdrukt niets op deze regel of de volgende",
+        # the teamleider's queue (no declared wait): cases that arrive after hours wait for the morning
+        "maps/klein.yaml:19:5: PM305 zaken wachten 0,7 dagen voor stap start: 72,6% van de doorlooptijd",
         "maps/klein.yaml:19:65: PM103 start -> werk loopt via E-mail: 100%, comma, buiten het zaaksysteem om",
         "maps/klein.yaml:20:72: PM001 `PM999` in een onderdrukkingscommentaar is geen regelcode",
         "maps/klein.yaml:22:1: PM001 procesmap begrijpt het commentaar `# procesmap: ignore PM204` niet",
-        "procesmap: bestanden: 1, bevindingen: 5 (fout: 1, waarschuwing: 1, info: 3), onderdrukt: 5",
+        "procesmap: bestanden: 1, bevindingen: 6 (fout: 1, waarschuwing: 1, info: 4), onderdrukt: 5",
     ]
 
 
@@ -222,7 +226,7 @@ def test_usage_errors_and_output_file(in_ci: Path, tmp_path: Path) -> None:
     code, out = _check("maps/klein.yaml", "--format", "gitlab", "--output", str(target), "--lang", "en")
     assert code == 1 and out == ""
     assert [i["check_name"] for i in json.loads(target.read_text(encoding="utf-8"))] == [
-        "PM303", "PM001", "PM103", "PM001", "PM001"]
+        "PM303", "PM001", "PM305", "PM103", "PM001", "PM001"]
 
 
 def test_analyse_reports_suppressed(in_ci: Path) -> None:

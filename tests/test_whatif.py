@@ -72,7 +72,12 @@ def test_scenario_changes_exactly_the_figures_it_should() -> None:
     old = base.capacity.roles["adviseur-milieu-odvr"].utilisation
     new = scenario.capacity.roles["adviseur-milieu-odvr"].utilisation
     assert new == pytest.approx(old / 2)
-    assert scenario.time.cycle_time == base.time.cycle_time  # capacity does not enter the simulation
+    # capacity drives waiting: the adviser's queue shrinks, the other wait of the step is kept
+    before, after = base.queueing.steps["advies-milieu"], scenario.queueing.steps["advies-milieu"]
+    assert after.other_wait == before.other_wait
+    assert after.queue_mean < before.queue_mean
+    assert scenario.time.cycle_time["mean"] < base.time.cycle_time["mean"]
+    assert scenario.time.cycle_time["p85"] < base.time.cycle_time["p85"]
 
 
 @pytest.mark.parametrize("file", bundled(), ids=lambda p: p.stem)

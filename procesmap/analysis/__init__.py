@@ -14,6 +14,7 @@ from procesmap.analysis.capacity import CapacityFigures, RoleLoad, compute_capac
 from procesmap.analysis.findings import Finding, Missing, Severity
 from procesmap.analysis.handovers import LEVELS, Handover, HandoverFigures, compute_handovers
 from procesmap.analysis.ownership import OwnershipFigures, RaciRow, compute_ownership
+from procesmap.analysis.queueing import ExtraLoad, QueueingFigures, RoleQueue, StepQueue, compute_queueing
 from procesmap.analysis.timing import TimeFigures, Wait, compute_time
 from procesmap.graph import ProcessGraph, build_graph
 from procesmap.model import Process
@@ -33,6 +34,10 @@ __all__ = [
     "Wait",
     "CapacityFigures",
     "RoleLoad",
+    "QueueingFigures",
+    "StepQueue",
+    "RoleQueue",
+    "ExtraLoad",
     "LEVELS",
     "MAX_CASES",
     "check_simulation",
@@ -71,6 +76,8 @@ class Settings:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)
     #: zaaktypen of the zaaksysteem (:class:`procesmap.zgw.Catalogue`): the PM7xx rules check the map against them
     catalogue: Any = None
+    #: queues from capacity (docs/queueing.md); False: every step keeps its declared wait (FORMAT.md's model)
+    queueing: bool = True
 
     def __post_init__(self) -> None:
         """``cases`` 0..:data:`MAX_CASES` and ``seed`` 0 or more, else :class:`~procesmap.errors.UsageError`
@@ -89,6 +96,7 @@ class Analysis:
     ownership: OwnershipFigures
     time: TimeFigures
     capacity: CapacityFigures
+    queueing: QueueingFigures = field(default_factory=QueueingFigures)
     findings: list[Finding] = field(default_factory=list)
     missing: list[Missing] = field(default_factory=list)
     #: "What helps most" (:class:`procesmap.advice.Advice`) when it was asked for (``analyse --advise``);
@@ -115,8 +123,14 @@ class Analysis:
         return dataframes(self)
 
 
-def analyse(process: Process, settings: Settings | None = None) -> Analysis:
-    """Analyse one process: figures and findings, computed once."""
+def analyse(process: Process, settings: Settings | None = None,
+            extra: "dict[str, list[ExtraLoad]] | None" = None) -> Analysis:
+    """Analyse one process: figures and findings, computed once.
+
+    ``extra`` is the work other processes analysed with this one bring to its roles
+    (:func:`procesmap.repository.shared_load`): a role's queue serves them all. A scenario made by
+    :func:`procesmap.whatif.apply_overrides` keeps the ``other_wait`` of the map it came from.
+    """
     from procesmap.rules import run_rules
 
     settings = settings or Settings()
@@ -124,14 +138,19 @@ def analyse(process: Process, settings: Settings | None = None) -> Analysis:
     graph = build_graph(process)
     missing.extend(Missing(key, args) for key, args in graph.visits_missing)
     volume = process.volume.per_year(process.calendar.calendar()) if process.volume else None
+    if settings.queueing:
+        queueing, run = compute_queueing(graph, volume, settings.cases, settings.seed, missing, process.baseline, extra)
+    else:
+        queueing, run = QueueingFigures(cases=settings.cases, seed=settings.seed), None
     analysis = Analysis(
         process=process,
         graph=graph,
         volume_per_year=volume,
         handovers=compute_handovers(graph),
         ownership=compute_ownership(process),
-        time=compute_time(graph, settings.cases, settings.seed, volume, missing),
+        time=compute_time(graph, settings.cases, settings.seed, volume, missing, run),
         capacity=compute_capacity(graph, volume, missing),
+        queueing=queueing,
         missing=missing,
     )
     analysis.findings = run_rules(analysis, settings)

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from procesmap.analysis.findings import Missing
-from procesmap.durations import Calendar, Duration, Fixed, Samples, Triangular, mean_effort_hours, mean_elapsed_days
+from procesmap.durations import Calendar, Duration, Fixed, Gamma, Samples, Triangular, mean_effort_hours, mean_elapsed_days
 from procesmap.graph import ProcessGraph
 from procesmap.model import Step
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from procesmap.analysis.sampling import Spec
 
 __all__ = ["TimeFigures", "Wait", "compute_time", "lead_days", "simulate", "simulate_cases", "term_shares", "MAX_ROUNDS"]
 
@@ -76,6 +78,8 @@ def _lead_values(step: Step, calendar: Calendar) -> tuple[str, list[float]]:
         return _elapsed(step.lead)
     if step.work is None:
         return ("tri", [0.0, 0.0, 0.0])
+    if isinstance(step.work, Gamma):
+        return ("gamma", [step.work.mean.effort_hours(calendar) / 24.0, step.work.cv])
     values = [a.effort_hours(calendar) / 24.0 for a in step.work.amounts()]
     return ("samples", values) if isinstance(step.work, Samples) else ("tri", values * (3 if isinstance(step.work, Fixed) else 1))
 
@@ -83,6 +87,8 @@ def _lead_values(step: Step, calendar: Calendar) -> tuple[str, list[float]]:
 def _elapsed(duration: Duration | None) -> tuple[str, list[float]]:
     if duration is None:
         return ("tri", [0.0, 0.0, 0.0])
+    if isinstance(duration, Gamma):
+        return ("gamma", [duration.mean.elapsed_days(), duration.cv])
     values = [a.elapsed_days() for a in duration.amounts()]
     if isinstance(duration, Samples):
         return ("samples", values)
@@ -105,8 +111,16 @@ class _Sampler:
         self.offset = np.zeros(n, dtype=np.int64)
         self.length = np.ones(n, dtype=np.int64)
         pool: list[float] = []
+        self.gammas: dict[int, "Spec"] = {}
         for i, (kind, values) in enumerate(specs):
-            if kind == "samples":
+            if kind == "gamma":
+                from procesmap.analysis.sampling import Spec
+
+                self.gammas[i] = Spec("gamma", (values[0], values[1]))
+                self.low[i] = self.mode[i] = self.high[i] = values[0]
+                if self.gammas[i].constant:
+                    del self.gammas[i]
+            elif kind == "samples":
                 self.is_samples[i] = True
                 self.offset[i] = len(pool)
                 self.length[i] = len(values)
@@ -116,6 +130,10 @@ class _Sampler:
         self.pool = np.asarray(pool if pool else [0.0])
         self.any_samples = bool(self.is_samples.any())
         self.constant = (self.low == self.high) & ~self.is_samples
+        self.is_gamma = np.zeros(n, dtype=bool)
+        for i in self.gammas:
+            self.is_gamma[i] = True
+            self.constant[i] = False
 
     def draw(self, steps: "np.ndarray", rng: "np.random.Generator") -> "np.ndarray":
         import numpy as np
@@ -134,6 +152,14 @@ class _Sampler:
             if self.any_samples:
                 picks = self.offset[s] + np.minimum((uu * self.length[s]).astype(np.int64), self.length[s] - 1)
                 drawn = np.where(self.is_samples[s], self.pool[picks], drawn)
+            if self.gammas:
+                from procesmap.analysis.sampling import quantiles
+
+                gamma = self.is_gamma[s]
+                if gamma.any():
+                    for i in np.unique(s[gamma]):
+                        at = s == i
+                        drawn[at] = quantiles(self.gammas[int(i)], uu[at])
             values[varying] = drawn
         return values
 
@@ -313,7 +339,9 @@ def deferred_after_term_by_step(run: "_Run", term: float, steps: list[str]) -> d
 
 
 def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float | None,
-                 missing: list[Missing]) -> TimeFigures:
+                 missing: list[Missing], run: Any = None) -> TimeFigures:
+    """Time figures; with ``run`` (a :class:`~procesmap.analysis.queueing.QueueRun`) the cycle and term
+    times, their means and the waits come from the queueing simulation instead of the declared waits."""
     import numpy as np
 
     process = pg.process
@@ -337,11 +365,13 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
 
     steps = process.steps
     wait_mean = {s.id: mean_elapsed_days(s.wait) for s in steps}
+    if run is not None:
+        wait_mean.update(run.wait_per_visit)
     lead_mean = {s.id: lead_days(s, calendar) for s in steps}
     figures.work_per_case_hours = sum(
         visits[s.id] * mean_effort_hours(s.work, calendar) for s in steps if not process.is_external(s.role)
     )
-    exact = not pg.join_of and not any(s.type == "parallel" for s in steps)
+    exact = run is None and not pg.join_of and not any(s.type == "parallel" for s in steps)
     figures.means_exact = exact
     mean_cycle = sum(visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps)
     mean_term = sum(visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps if not s.suspends_term)
@@ -349,6 +379,8 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
     if pg.unmatched:
         missing.append(Missing("missing.time_unmatched", {"steps": ", ".join(pg.unmatched)}))
         result = None
+    elif run is not None:
+        result = (run.result.cycle, run.result.term)
     else:
         from procesmap.analysis.limits import simulation_too_costly
 

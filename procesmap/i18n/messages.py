@@ -17,6 +17,7 @@ from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.limits import MESSAGES_LIMITS
 from procesmap.i18n.report import REPORT_MESSAGES
+from procesmap.i18n.queueing import MESSAGES_QUEUEING
 from procesmap.i18n.versions import MESSAGES_VERSIONS
 from procesmap.i18n.tools import MESSAGES_TOOLS
 from procesmap.i18n.zgw import MESSAGES_ZGW
@@ -175,8 +176,14 @@ MESSAGES: dict[str, dict[str, str]] = {
                                "nl": "`samples` moet een niet-lege lijst met duren zijn"},
     "duration.triangle_order": {"en": "a triangular duration needs min <= mode <= max",
                                 "nl": "een driehoeksverdeling heeft min <= mode <= max nodig"},
-    "duration.bad_mapping": {"en": "a duration mapping has {{min, mode, max}} or {{samples}}, not {keys}",
-                             "nl": "een duur als mapping heeft {{min, mode, max}} of {{samples}}, niet {keys}"},
+    "duration.bad_mapping": {"en": "a duration mapping has {{min, mode, max}}, {{mean, cv}} or {{samples}}, not {keys}",
+                             "nl": "een duur als mapping heeft {{min, mode, max}}, {{mean, cv}} of {{samples}}, niet {keys}"},
+    "duration.cv_missing": {"en": "`{{mean: ...}}` needs its `cv` (coefficient of variation)",
+                            "nl": "`{{mean: ...}}` heeft zijn `cv` (variatiecoëfficiënt) nodig"},
+    "duration.cv_invalid": {"en": "`cv: {value}` is not a coefficient of variation (a number from 0 to {limit})",
+                            "nl": "`cv: {value}` is geen variatiecoëfficiënt (een getal van 0 tot en met {limit})"},
+    "hint.duration.gamma": {"en": "write e.g. `{{mean: 3h, cv: 1}}`: cv 1 varies like an exponential, cv 0 is fixed, 0.5 in between",
+                            "nl": "schrijf bijvoorbeeld `{{mean: 3h, cv: 1}}`: cv 1 varieert als een exponentiële verdeling, cv 0 is vast, 0.5 ertussenin"},
     "duration.fixed_only": {"en": "a term is one fixed duration", "nl": "een termijn is één vaste duur"},
     "hint.duration.fixed_only": {"en": "write it as e.g. `8w`", "nl": "schrijf het als bijvoorbeeld `8w`"},
     "hint.duration.forms": {"en": "write e.g. `15m`, `2h`, `1.5d`, `8w`, `P8W`, `{{min: 1d, mode: 2d, max: 5d}}`",
@@ -276,5 +283,6 @@ MESSAGES: dict[str, dict[str, str]] = {
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
 for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS,
-               MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS, MESSAGES_ADVICE):
+               MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS, MESSAGES_ADVICE,
+               MESSAGES_QUEUEING):
     MESSAGES.update(_extra)

@@ -106,12 +106,37 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
             },
             "bottleneck": capacity.bottleneck,
         },
+        "queueing": queueing_dict(analysis),
         "findings": [finding_dict(f, lang) for f in analysis.findings],
         "missing": [m.text(lang) for m in analysis.missing],
     }
     if getattr(analysis, "advice", None) is not None:  # analyse --advise: "What helps most" (docs/advise.md)
         data["advice"] = analysis.advice.to_dict(lang)
     return data
+
+
+def queueing_dict(analysis: "Analysis") -> dict[str, Any]:
+    """The ``queueing`` object of the JSON report (docs/queueing.md); days, utilisation as a share."""
+    q = analysis.queueing
+    return {
+        "model": q.model,
+        "cases": q.cases,
+        "seed": q.seed,
+        "stable": q.stable,
+        "steps": {
+            step: {"queue_mean": _r(s.queue_mean), "queue_p85": _r(s.queue_p85), "other_wait": _r(s.other_wait),
+                   "declared_wait": _r(s.declared_wait), "analytic_queue_mean": _r(s.analytic_queue_mean),
+                   "role": s.role, "explained": s.explained}
+            for step, s in q.steps.items()
+        },
+        "roles": {
+            role: {"utilisation": _r(r.utilisation), "queue_mean": _r(r.queue_mean),
+                   "analytic_queue_mean": _r(r.analytic_queue_mean), "backlog_per_month": _r(r.backlog_per_month),
+                   "simulated_utilisation": _r(r.simulated_utilisation), "queue_p85": _r(r.queue_p85),
+                   "servers": r.servers, "stable": r.stable}
+            for role, r in q.roles.items()
+        },
+    }
 
 
 def render_json(analyses: "Sequence[Analysis]", lang: str) -> str:

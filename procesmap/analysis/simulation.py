@@ -1,0 +1,368 @@
+"""The queueing simulation: cases flow through the map and wait for the people of each role.
+
+A discrete-event simulation, seeded and reproducible (docs/queueing.md):
+
+- cases arrive as a Poisson stream at the map's ``volume`` (elapsed time, day and night);
+- a step whose role has a queue (:class:`QueuePlan`) waits its ``other_wait`` (the part of the
+  declared wait that capacity does not explain), then joins the role's one FIFO queue, shared by
+  all the role's steps, rework loops and parallel branches; one of the role's ``people`` does its
+  ``work`` in working time (:class:`~procesmap.analysis.worktime.WorkClock`) at the pace
+  ``fte / people x weeks_per_year / 52.14``; the step ends when the work is done, or after its
+  ``lead`` when that is declared and longer;
+- every other step takes its declared ``wait`` plus its ``lead`` (by default its ``work`` read as
+  elapsed hours), as in the model without queues;
+- ``parallel`` sends a token down each branch, the matching ``join`` waits for all of them;
+  ``suspends_term`` steps stop the legal clock.
+
+Why it is fast: in a FIFO queue whose service times are drawn in advance, a job's start is known
+the moment it joins the queue (the earliest free person, Kiefer-Wolfowitz). So the only events
+that must be handled in time order are "a case joins a queue" and "a case arrives"; everything
+between two queues is walked straight through. One heap of plain tuples, integer ids, and every
+random number drawn ahead in bulk with numpy.
+
+Common random numbers: every draw belongs to (step, purpose, case, visit of that case to that
+step), from a stream seeded by the seed, the purpose and the step's id. Two scenarios of a map
+(``diff --set``) give each case the same routing, waits and work wherever the scenario did not
+change them, so a difference is the change, never noise.
+"""
+
+from __future__ import annotations
+
+import heapq
+import zlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from procesmap.analysis.sampling import ZERO, Spec, quantiles
+from procesmap.analysis.worktime import WorkClock
+
+if TYPE_CHECKING:
+    import numpy as np
+
+__all__ = ["StepPlan", "QueuePlan", "NetworkPlan", "SimulationResult", "simulate_network", "extra_cases",
+           "MAX_VISITS_DRAWN"]
+
+#: Visits of one case to one step that get their own random numbers; later visits (rare: a loop
+#: taken this often) draw from a shared pool of the step.
+MAX_VISITS_DRAWN = 4
+_POOL = 4096
+_PURPOSE = {"arrivals": 1, "wait": 2, "work": 3, "lead": 4, "route": 5, "background": 6}
+
+
+def extra_cases(cases: int) -> int:
+    """Cases simulated before (warm-up) and after (cool-down) the ``cases`` that are measured.
+
+    The first cases would meet empty queues and the last ones queues that no longer fill, so
+    neither is counted: max(cases / 10, 1,000) on each side.
+    """
+    return max(cases // 10, 1000)
+
+
+@dataclass
+class StepPlan:
+    """One step as the simulation sees it (durations in hours)."""
+
+    id: str
+    targets: list[int]
+    probabilities: list[float]
+    parallel: bool = False
+    join_need: int = 0  # a join: the number of branch tokens it waits for
+    join: int = -1  # a parallel: the index of its join
+    suspends: bool = False
+    wait: Spec = ZERO  # elapsed; for a queue step: the other wait
+    lead: Spec | None = None  # elapsed, when declared
+    work_elapsed: Spec = ZERO  # work read as elapsed hours (the lead of a step without queue and lead)
+    work: Spec = ZERO  # effort hours (queue steps)
+    queue: int = -1  # index of the role's queue, or -1
+    looped: bool = False  # on a cycle: a case may come back
+
+
+@dataclass
+class QueuePlan:
+    """A role's queue: ``servers`` people at ``pace`` (hours of work per working hour) on ``clock``."""
+
+    role: str
+    servers: int
+    pace: float
+
+
+@dataclass
+class Background:
+    """Jobs at a shared role from other processes: Poisson at ``per_hour``, effort ``work`` (hours)."""
+
+    queue: int
+    per_hour: float
+    work: Spec
+
+
+@dataclass
+class NetworkPlan:
+    steps: list[StepPlan]
+    start: int
+    queues: list[QueuePlan]
+    clock: WorkClock
+    arrivals_per_hour: float
+    background: list[Background] = field(default_factory=list)
+
+
+@dataclass
+class SimulationResult:
+    """Figures of the measured cases, in days (utilisation as a share)."""
+
+    cases: int
+    cycle: "np.ndarray"
+    term: "np.ndarray"
+    step_queue: dict[int, "np.ndarray"]  # per queue step: the queue time of every measured visit
+    step_wait: dict[int, float]  # per queue step: mean other wait per visit
+    queue_utilisation: list[float]
+    queue_mean: list[float | None]  # per queue: mean queue time per job
+    queue_p85: list[float | None]
+
+
+def _stream(seed: int, purpose: str, key: str) -> "np.random.Generator":
+    import numpy as np
+
+    return np.random.default_rng([seed, _PURPOSE[purpose], zlib.crc32(key.encode("utf-8"))])
+
+
+class _Draws:
+    """Values of one (step, purpose) by (case, visit): pre-drawn in bulk, read as Python floats."""
+
+    __slots__ = ("values", "visits", "pool", "used")
+
+    def __init__(self, spec: Spec | None, seed: int, purpose: str, key: str, total: int, visits: int,
+                 scale: float = 1.0):
+        rng = _stream(seed, purpose, key)
+        u = rng.random(total * visits + _POOL)
+        drawn = u if spec is None else quantiles(spec, u) * scale
+        self.values = memoryview(drawn[: total * visits].copy())
+        self.pool = drawn[total * visits:].tolist()
+        self.visits = visits
+        self.used = 0
+
+    def get(self, case: int, visit: int) -> float:
+        if visit < self.visits:
+            return self.values[case * self.visits + visit]
+        self.used += 1
+        return self.pool[self.used % _POOL]
+
+
+def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResult:
+    """Simulate ``cases`` measured cases (plus warm-up and cool-down, :func:`extra_cases`)."""
+    import numpy as np
+
+    extra = extra_cases(cases)
+    total = cases + 2 * extra
+    first, last = extra, extra + cases  # measured: first <= case < last
+    steps = plan.steps
+    n = len(steps)
+    clock = plan.clock
+    worked, start_of, end_of = clock.worked, clock.start_of, clock.end_of
+    visits_drawn = [MAX_VISITS_DRAWN if s.looped else 1 for s in steps]
+
+    gaps = _stream(seed, "arrivals", "").exponential(1.0 / plan.arrivals_per_hour, total)
+    arrival = np.cumsum(gaps).tolist()
+
+    wait_d: list[_Draws | None] = []
+    lead_d: list[_Draws | None] = []
+    work_d: list[_Draws | None] = []
+    route_d: list[_Draws | None] = []
+    for i, s in enumerate(steps):
+        v = visits_drawn[i]
+        wait_d.append(_Draws(s.wait, seed, "wait", s.id, total, v) if s.wait.mean > 0 else None)
+        if s.queue >= 0:
+            pace = plan.queues[s.queue].pace
+            work_d.append(_Draws(s.work, seed, "work", s.id, total, v, 1.0 / pace))
+            lead_d.append(_Draws(s.lead, seed, "lead", s.id, total, v) if s.lead is not None and s.lead.mean > 0 else None)
+        elif s.lead is not None:
+            work_d.append(None)
+            lead_d.append(_Draws(s.lead, seed, "lead", s.id, total, v) if s.lead.mean > 0 else None)
+        else:  # the work read as elapsed hours, from the work's own stream (the same numbers as with a queue)
+            work_d.append(None)
+            lead_d.append(_Draws(s.work_elapsed, seed, "work", s.id, total, v) if s.work_elapsed.mean > 0 else None)
+        if not s.parallel and len(s.targets) > 1:
+            route_d.append(_Draws(None, seed, "route", s.id, total, v))
+        else:
+            route_d.append(None)
+    cumulative: list[list[float]] = []
+    for s in steps:
+        acc, cum = 0.0, []
+        total_p = sum(s.probabilities) or 1.0
+        for p in s.probabilities:
+            acc += p / total_p
+            cum.append(acc)
+        if cum:
+            cum[-1] = 2.0
+        cumulative.append(cum)
+    counters: list[list[int] | None] = [[0] * total if s.looped else None for s in steps]
+
+    queues = plan.queues
+    free = [[0.0] * q.servers for q in queues]  # per queue: the working hour each person is free (a heap)
+    busy = [0.0] * len(queues)
+    queue_samples: dict[int, list[float]] = {i: [] for i, s in enumerate(steps) if s.queue >= 0}
+    wait_samples: dict[int, list[float]] = {i: [] for i in queue_samples}
+    cycle = [0.0] * cases
+    term = [0.0] * cases
+    window_start = worked(arrival[first]) if cases else 0.0
+    window_end = worked(arrival[last - 1]) if cases else 0.0
+    joins: dict[tuple[int, int], list[float]] = {}
+
+    heap: list[tuple[float, int, int, int, float, tuple[int, ...], int]] = []
+    push, pop, replace = heapq.heappush, heapq.heappop, heapq.heapreplace
+    seq = 0
+    start = plan.start
+    # background jobs of other processes: one stream per shared queue, as events with step -2 - k
+    background = plan.background
+    bg_times: list[list[float]] = []
+    bg_work: list[_Draws] = []
+    horizon = arrival[-1]
+    for k, bg in enumerate(background):
+        count = int(bg.per_hour * horizon * 1.2) + 10
+        rng = _stream(seed, "background", queues[bg.queue].role)
+        times = np.cumsum(rng.exponential(1.0 / bg.per_hour, count))
+        bg_times.append(times[times <= horizon].tolist())
+        bg_work.append(_Draws(bg.work, seed, "background", queues[bg.queue].role + "/work", len(bg_times[-1]), 1,
+                              1.0 / queues[bg.queue].pace))
+        if bg_times[-1]:
+            push(heap, (bg_times[-1][0], seq, -2 - k, 0, 0.0, (), 0))
+            seq += 1
+    push(heap, (arrival[0], seq, -1, 0, 0.0, (), 0))
+    seq += 1
+
+    while heap:
+        t, _, code, case, susp, ctx, visit = pop(heap)
+        if code <= -2:  # a background job at a shared queue
+            k = -2 - code
+            bg = background[k]
+            w = worked(t)
+            servers = free[bg.queue]
+            f = servers[0]
+            sw = w if f <= w else f
+            svc = bg_work[k].get(case, 0)
+            replace(servers, sw + svc)
+            if window_start <= sw < window_end:
+                busy[bg.queue] += svc
+            if case + 1 < len(bg_times[k]):
+                push(heap, (bg_times[k][case + 1], seq, code, case + 1, 0.0, (), 0))
+                seq += 1
+            continue
+        measured = first <= case < last
+        pending: list[tuple[int, float, float, tuple[int, ...]]]
+        if code == -1:  # a new case
+            if case + 1 < total:
+                push(heap, (arrival[case + 1], seq, -1, case + 1, 0.0, (), 0))
+                seq += 1
+            pending = [(start, t, 0.0, ())]
+        else:  # a case joins the queue of step `code`
+            i = code
+            s = steps[i]
+            q = s.queue
+            w = worked(t)
+            servers = free[q]
+            f = servers[0]
+            sw = w if f <= w else f
+            svc = work_d[i].get(case, visit)  # type: ignore[union-attr]
+            replace(servers, sw + svc)
+            begin = start_of(sw)
+            leave = end_of(sw + svc) if svc > 0 else begin
+            ld = lead_d[i]
+            if ld is not None:
+                lt = begin + ld.get(case, visit)
+                if lt > leave:
+                    leave = lt
+            if measured:
+                queue_samples[i].append(begin - t)
+            if window_start <= sw < window_end:
+                busy[q] += svc
+            if s.suspends:
+                susp += leave - t
+            pending = _route(i, s, leave, case, visit, susp, ctx, route_d, cumulative)
+        while pending:  # walk the tokens straight through, up to their next queue
+            i, t, susp, ctx = pending.pop()
+            if i < 0:  # the token left a step without next
+                if ctx:  # a branch that ends inside a parallel block ends at its join
+                    pending.append((ctx[-1], t, susp, ctx))
+                elif measured:
+                    c = t - arrival[case]
+                    cycle[case - first] = c
+                    term[case - first] = c - susp
+                continue
+            s = steps[i]
+            if s.join_need:
+                key = (case, i)
+                mine = t - arrival[case] - susp
+                state = joins.get(key)
+                if state is None:
+                    joins[key] = [1.0, t, mine]
+                    if s.join_need > 1:
+                        continue
+                    state = joins[key]
+                else:
+                    state[0] += 1.0
+                    if t > state[1]:
+                        state[1] = t
+                    if mine > state[2]:
+                        state[2] = mine
+                    if state[0] < s.join_need:
+                        continue
+                del joins[key]
+                t = state[1]
+                susp = (t - arrival[case]) - state[2]
+                ctx = ctx[:-1]
+            cnt = counters[i]
+            if cnt is not None:
+                visit = cnt[case]
+                cnt[case] = visit + 1
+            else:
+                visit = 0
+            wd = wait_d[i]
+            wait = wd.get(case, visit) if wd is not None else 0.0
+            if s.queue >= 0:
+                if measured:
+                    wait_samples[i].append(wait)
+                if s.suspends:
+                    susp += wait
+                push(heap, (t + wait, seq, i, case, susp, ctx, visit))
+                seq += 1
+                continue
+            ld = lead_d[i]
+            leave = t + wait + (ld.get(case, visit) if ld is not None else 0.0)
+            if s.suspends:
+                susp += leave - t
+            pending.extend(_route(i, s, leave, case, visit, susp, ctx, route_d, cumulative))
+
+    to_days = 1.0 / 24.0
+    result_queue = {i: np.asarray(v) * to_days for i, v in queue_samples.items()}
+    step_wait = {i: (sum(v) / len(v) * to_days if v else 0.0) for i, v in wait_samples.items()}
+    span = window_end - window_start
+    utilisation = [busy[k] / (q.servers * span) if span > 0 else 0.0 for k, q in enumerate(queues)]
+    per_queue: list[list["np.ndarray"]] = [[] for _ in queues]
+    for i, values in result_queue.items():
+        per_queue[steps[i].queue].append(values)
+    means: list[float | None] = []
+    p85: list[float | None] = []
+    for parts in per_queue:
+        joined = np.concatenate(parts) if parts else np.zeros(0)
+        means.append(float(joined.mean()) if len(joined) else None)
+        p85.append(float(np.percentile(joined, 85)) if len(joined) else None)
+    return SimulationResult(cases, np.asarray(cycle) * to_days, np.asarray(term) * to_days, result_queue, step_wait,
+                            utilisation, means, p85)
+
+
+def _route(i: int, s: StepPlan, leave: float, case: int, visit: int, susp: float, ctx: tuple[int, ...],
+           route_d: list[Any], cumulative: list[list[float]]) -> list[tuple[int, float, float, tuple[int, ...]]]:
+    """The tokens that leave step ``i`` at ``leave``: every branch of a parallel, else one branch by probability."""
+    targets = s.targets
+    if s.parallel:
+        inner = ctx + (s.join,)
+        return [(target, leave, susp, inner) for target in targets]
+    if not targets:
+        return [(-1, leave, susp, ctx)]
+    if len(targets) == 1:
+        return [(targets[0], leave, susp, ctx)]
+    u = route_d[i].get(case, visit)
+    cum = cumulative[i]
+    k = 0
+    while u >= cum[k]:
+        k += 1
+    return [(targets[k], leave, susp, ctx)]

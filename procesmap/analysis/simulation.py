@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import heapq
 import zlib
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -229,6 +230,19 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     push(heap, (arrival[0], seq, -1, 0, 0.0, (), 0))
     seq += 1
 
+    # the hot loop: everything local, the clock and the draws inlined (see WorkClock and _Draws)
+    continuous = clock.continuous
+    c_starts, c_ends, c_cum, c_week = clock.starts, clock.ends, clock.cumulative, clock.per_week
+    s_queue = [s.queue for s in steps]
+    s_need = [s.join_need for s in steps]
+    s_susp = [s.suspends for s in steps]
+    s_targets = [s.targets for s in steps]
+    s_parallel = [s.parallel for s in steps]
+    s_join = [s.join for s in steps]
+    WEEK = 168.0
+    pending: list[tuple[int, float, float, tuple[int, ...]]] = []
+    append = pending.append
+
     while heap:
         t, _, code, case, susp, ctx, visit = pop(heap)
         if code <= -2:  # a background job at a shared queue
@@ -247,64 +261,101 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 seq += 1
             continue
         measured = first <= case < last
-        pending: list[tuple[int, float, float, tuple[int, ...]]]
         if code == -1:  # a new case
             if case + 1 < total:
                 push(heap, (arrival[case + 1], seq, -1, case + 1, 0.0, (), 0))
                 seq += 1
-            pending = [(start, t, 0.0, ())]
+            append((start, t, 0.0, ()))
         else:  # a case joins the queue of step `code`
             i = code
-            s = steps[i]
-            q = s.queue
-            w = worked(t)
+            q = s_queue[i]
+            if continuous:
+                w = t
+            else:
+                week, rest = divmod(t, WEEK)
+                k = bisect_right(c_starts, rest) - 1
+                if k < 0:
+                    w = week * c_week
+                else:
+                    inside = rest - c_starts[k]
+                    length = c_ends[k] - c_starts[k]
+                    w = week * c_week + c_cum[k] + (inside if inside < length else length)
             servers = free[q]
             f = servers[0]
             sw = w if f <= w else f
-            svc = work_d[i].get(case, visit)  # type: ignore[union-attr]
-            replace(servers, sw + svc)
-            begin = start_of(sw)
-            leave = end_of(sw + svc) if svc > 0 else begin
-            ld = lead_d[i]
-            if ld is not None:
-                lt = begin + ld.get(case, visit)
+            d = work_d[i]
+            svc = d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit)  # type: ignore[union-attr]
+            done = sw + svc
+            replace(servers, done)
+            if continuous:
+                begin = sw
+                leave = done
+            else:
+                week, rest = divmod(sw, c_week)
+                k = bisect_right(c_cum, rest) - 1
+                begin = week * WEEK + c_starts[k] + (rest - c_cum[k])
+                if svc > 0:
+                    week, rest = divmod(done, c_week)
+                    k = bisect_left(c_cum, rest) - 1
+                    if k < 0:
+                        leave = (week - 1) * WEEK + c_ends[-1] if week else c_starts[0]
+                    else:
+                        leave = week * WEEK + c_starts[k] + (rest - c_cum[k])
+                else:
+                    leave = begin
+            d = lead_d[i]
+            if d is not None:
+                lt = begin + (d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit))
                 if lt > leave:
                     leave = lt
             if measured:
                 queue_samples[i].append(begin - t)
             if window_start <= sw < window_end:
                 busy[q] += svc
-            if s.suspends:
+            if s_susp[i]:
                 susp += leave - t
-            pending = _route(i, s, leave, case, visit, susp, ctx, route_d, cumulative)
+            targets = s_targets[i]
+            if s_parallel[i]:
+                inner = ctx + (s_join[i],)
+                for target in targets:
+                    append((target, leave, susp, inner))
+            elif not targets:
+                append((-1, leave, susp, ctx))
+            elif len(targets) == 1:
+                append((targets[0], leave, susp, ctx))
+            else:
+                d = route_d[i]
+                u = d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit)  # type: ignore[union-attr]
+                cum = cumulative[i]
+                k = 0
+                while u >= cum[k]:
+                    k += 1
+                append((targets[k], leave, susp, ctx))
         while pending:  # walk the tokens straight through, up to their next queue
             i, t, susp, ctx = pending.pop()
             if i < 0:  # the token left a step without next
                 if ctx:  # a branch that ends inside a parallel block ends at its join
-                    pending.append((ctx[-1], t, susp, ctx))
+                    append((ctx[-1], t, susp, ctx))
                 elif measured:
                     c = t - arrival[case]
                     cycle[case - first] = c
                     term[case - first] = c - susp
                 continue
-            s = steps[i]
-            if s.join_need:
+            need = s_need[i]
+            if need:
                 key = (case, i)
                 mine = t - arrival[case] - susp
                 state = joins.get(key)
                 if state is None:
-                    joins[key] = [1.0, t, mine]
-                    if s.join_need > 1:
-                        continue
-                    state = joins[key]
+                    state = joins[key] = [1.0, t, mine]
                 else:
                     state[0] += 1.0
                     if t > state[1]:
                         state[1] = t
                     if mine > state[2]:
                         state[2] = mine
-                    if state[0] < s.join_need:
-                        continue
+                if state[0] < need:
+                    continue
                 del joins[key]
                 t = state[1]
                 susp = (t - arrival[case]) - state[2]
@@ -315,21 +366,43 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 cnt[case] = visit + 1
             else:
                 visit = 0
-            wd = wait_d[i]
-            wait = wd.get(case, visit) if wd is not None else 0.0
-            if s.queue >= 0:
+            d = wait_d[i]
+            if d is None:
+                wait = 0.0
+            else:
+                wait = d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit)
+            if s_queue[i] >= 0:
                 if measured:
                     wait_samples[i].append(wait)
-                if s.suspends:
+                if s_susp[i]:
                     susp += wait
                 push(heap, (t + wait, seq, i, case, susp, ctx, visit))
                 seq += 1
                 continue
-            ld = lead_d[i]
-            leave = t + wait + (ld.get(case, visit) if ld is not None else 0.0)
-            if s.suspends:
+            d = lead_d[i]
+            if d is None:
+                leave = t + wait
+            else:
+                leave = t + wait + (d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit))
+            if s_susp[i]:
                 susp += leave - t
-            pending.extend(_route(i, s, leave, case, visit, susp, ctx, route_d, cumulative))
+            targets = s_targets[i]
+            if s_parallel[i]:
+                inner = ctx + (s_join[i],)
+                for target in targets:
+                    append((target, leave, susp, inner))
+            elif not targets:
+                append((-1, leave, susp, ctx))
+            elif len(targets) == 1:
+                append((targets[0], leave, susp, ctx))
+            else:
+                d = route_d[i]
+                u = d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit)  # type: ignore[union-attr]
+                cum = cumulative[i]
+                k = 0
+                while u >= cum[k]:
+                    k += 1
+                append((targets[k], leave, susp, ctx))
 
     to_days = 1.0 / 24.0
     result_queue = {i: np.asarray(v) * to_days for i, v in queue_samples.items()}
@@ -347,22 +420,3 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
         p85.append(float(np.percentile(joined, 85)) if len(joined) else None)
     return SimulationResult(cases, np.asarray(cycle) * to_days, np.asarray(term) * to_days, result_queue, step_wait,
                             utilisation, means, p85)
-
-
-def _route(i: int, s: StepPlan, leave: float, case: int, visit: int, susp: float, ctx: tuple[int, ...],
-           route_d: list[Any], cumulative: list[list[float]]) -> list[tuple[int, float, float, tuple[int, ...]]]:
-    """The tokens that leave step ``i`` at ``leave``: every branch of a parallel, else one branch by probability."""
-    targets = s.targets
-    if s.parallel:
-        inner = ctx + (s.join,)
-        return [(target, leave, susp, inner) for target in targets]
-    if not targets:
-        return [(-1, leave, susp, ctx)]
-    if len(targets) == 1:
-        return [(targets[0], leave, susp, ctx)]
-    u = route_d[i].get(case, visit)
-    cum = cumulative[i]
-    k = 0
-    while u >= cum[k]:
-        k += 1
-    return [(targets[k], leave, susp, ctx)]

@@ -38,6 +38,11 @@ __all__ = ["QueueEstimate", "RoleDemand", "RoleEstimate", "StepQueue", "RoleQueu
            "mgc_queue", "role_demands", "analytic_queue", "analytic_queueing", "compute_queueing", "ExtraLoad"]
 
 HOURS_PER_YEAR = 365.0 * 24.0
+#: The most step visits one queueing simulation draws (warm-up and cool-down included), checked before it
+#: starts, as the engine-independent bound of :mod:`procesmap.analysis.limits`: about 15 s per pass on the
+#: machine of benchmarks/bench_queueing.py. Above it the queues are only computed analytically and the
+#: time figures keep the declared waits (with a ``missing`` entry saying so).
+MAX_QUEUE_WORK = 15_000_000
 
 
 @dataclass(frozen=True)
@@ -281,7 +286,7 @@ def _plan(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: set[str
     for step in process.steps:
         out = pg.outgoing(step.id)
         plan = StepPlan(step.id, [index[t.target] for t in out], [t.p for t in out], parallel=step.type == "parallel",
-                        suspends=step.suspends_term, looped=step.id in looped)
+                        suspends=step.suspends_term, extends=step.extends_term, looped=step.id in looped)
         if plan.parallel and step.id in pg.join_of:
             plan.join = index[pg.join_of[step.id]]
         role_id = _doer(step)
@@ -385,7 +390,16 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
                                                            "backlog": round(estimates[role].backlog_per_month or 0.0)}))
     other: dict[str, float] = {}
     factor: dict[str, float] = {}
-    if cases > 0 and queued:
+    from procesmap.analysis.simulation import extra_cases
+
+    work = (cases + 2 * extra_cases(cases)) * max(sum(pg.visits.values()), 1.0) if cases > 0 else 0.0
+    too_costly = work > MAX_QUEUE_WORK
+    if too_costly and queued:
+        from procesmap.i18n import Count
+
+        missing.append(Missing("missing.queue_too_costly", {"cases": Count(cases), "limit": Count(MAX_QUEUE_WORK),
+                                                            "fits": Count(int(MAX_QUEUE_WORK / max(sum(pg.visits.values()), 1.0) / 1.2))}))
+    if cases > 0 and queued and not too_costly:
         explained, base_unstable = _baseline_explained(baseline if baseline is not None else process, cases, seed, extra)
         role_of_base = {}
         if baseline is not None:

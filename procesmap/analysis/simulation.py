@@ -70,6 +70,7 @@ class StepPlan:
     join_need: int = 0  # a join: the number of branch tokens it waits for
     join: int = -1  # a parallel: the index of its join
     suspends: bool = False
+    extends: bool = False  # extends_term: leaving it is the verdagingsbesluit
     wait: Spec = ZERO  # elapsed; for a queue step: the other wait
     lead: Spec | None = None  # elapsed, when declared
     work_elapsed: Spec = ZERO  # work read as elapsed hours (the lead of a step without queue and lead)
@@ -118,6 +119,15 @@ class SimulationResult:
     queue_utilisation: list[float]
     queue_mean: list[float | None]  # per queue: mean queue time per job
     queue_p85: list[float | None]
+    extended: "np.ndarray | None" = None  # per measured case: passed a step with extends_term
+    decided: "np.ndarray | None" = None  # the term clock (days) when it first left such a step (NaN: never)
+    where: "np.ndarray | None" = None  # that step's index (-1: none)
+
+    def as_run(self):  # type: ignore[no-untyped-def]
+        """The cases as :class:`procesmap.analysis.timing._Run`, for the term shares."""
+        from procesmap.analysis.timing import _Run
+
+        return _Run(self.cycle, self.term, self.extended, self.decided, self.where)
 
 
 def _stream(seed: int, purpose: str, key: str) -> "np.random.Generator":
@@ -204,11 +214,13 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     wait_samples: dict[int, list[float]] = {i: [] for i in queue_samples}
     cycle = [0.0] * cases
     term = [0.0] * cases
+    decided_at = [-1.0] * cases
+    decided_where = [-1] * cases
     window_start = worked(arrival[first]) if cases else 0.0
     window_end = worked(arrival[last - 1]) if cases else 0.0
     joins: dict[tuple[int, int], list[float]] = {}
 
-    heap: list[tuple[float, int, int, int, float, tuple[int, ...], int]] = []
+    heap: list[tuple[float, int, int, int, float, tuple[int, ...], int, float, int]] = []
     push, pop, replace = heapq.heappush, heapq.heappop, heapq.heapreplace
     seq = 0
     start = plan.start
@@ -225,9 +237,9 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
         bg_work.append(_Draws(bg.work, seed, "background", queues[bg.queue].role + "/work", len(bg_times[-1]), 1,
                               1.0 / queues[bg.queue].pace))
         if bg_times[-1]:
-            push(heap, (bg_times[-1][0], seq, -2 - k, 0, 0.0, (), 0))
+            push(heap, (bg_times[-1][0], seq, -2 - k, 0, 0.0, (), 0, -1.0, -1))
             seq += 1
-    push(heap, (arrival[0], seq, -1, 0, 0.0, (), 0))
+    push(heap, (arrival[0], seq, -1, 0, 0.0, (), 0, -1.0, -1))
     seq += 1
 
     # the hot loop: everything local, the clock and the draws inlined (see WorkClock and _Draws)
@@ -236,15 +248,16 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     s_queue = [s.queue for s in steps]
     s_need = [s.join_need for s in steps]
     s_susp = [s.suspends for s in steps]
+    s_ext = [s.extends for s in steps]
     s_targets = [s.targets for s in steps]
     s_parallel = [s.parallel for s in steps]
     s_join = [s.join for s in steps]
     WEEK = 168.0
-    pending: list[tuple[int, float, float, tuple[int, ...]]] = []
+    pending: list[tuple[int, float, float, tuple[int, ...], float, int]] = []
     append = pending.append
 
     while heap:
-        t, _, code, case, susp, ctx, visit = pop(heap)
+        t, _, code, case, susp, ctx, visit, dec, dw = pop(heap)
         if code <= -2:  # a background job at a shared queue
             k = -2 - code
             bg = background[k]
@@ -257,15 +270,15 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
             if window_start <= sw < window_end:
                 busy[bg.queue] += svc
             if case + 1 < len(bg_times[k]):
-                push(heap, (bg_times[k][case + 1], seq, code, case + 1, 0.0, (), 0))
+                push(heap, (bg_times[k][case + 1], seq, code, case + 1, 0.0, (), 0, -1.0, -1))
                 seq += 1
             continue
         measured = first <= case < last
         if code == -1:  # a new case
             if case + 1 < total:
-                push(heap, (arrival[case + 1], seq, -1, case + 1, 0.0, (), 0))
+                push(heap, (arrival[case + 1], seq, -1, case + 1, 0.0, (), 0, -1.0, -1))
                 seq += 1
-            append((start, t, 0.0, ()))
+            append((start, t, 0.0, (), -1.0, -1))
         else:  # a case joins the queue of step `code`
             i = code
             q = s_queue[i]
@@ -314,15 +327,17 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 busy[q] += svc
             if s_susp[i]:
                 susp += leave - t
+            if s_ext[i] and dec < 0:
+                dec, dw = (leave - arrival[case]) - susp, i
             targets = s_targets[i]
             if s_parallel[i]:
                 inner = ctx + (s_join[i],)
                 for target in targets:
-                    append((target, leave, susp, inner))
+                    append((target, leave, susp, inner, dec, dw))
             elif not targets:
-                append((-1, leave, susp, ctx))
+                append((-1, leave, susp, ctx, dec, dw))
             elif len(targets) == 1:
-                append((targets[0], leave, susp, ctx))
+                append((targets[0], leave, susp, ctx, dec, dw))
             else:
                 d = route_d[i]
                 u = d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit)  # type: ignore[union-attr]
@@ -330,16 +345,18 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 k = 0
                 while u >= cum[k]:
                     k += 1
-                append((targets[k], leave, susp, ctx))
+                append((targets[k], leave, susp, ctx, dec, dw))
         while pending:  # walk the tokens straight through, up to their next queue
-            i, t, susp, ctx = pending.pop()
+            i, t, susp, ctx, dec, dw = pending.pop()
             if i < 0:  # the token left a step without next
                 if ctx:  # a branch that ends inside a parallel block ends at its join
-                    append((ctx[-1], t, susp, ctx))
+                    append((ctx[-1], t, susp, ctx, dec, dw))
                 elif measured:
                     c = t - arrival[case]
                     cycle[case - first] = c
                     term[case - first] = c - susp
+                    decided_at[case - first] = dec
+                    decided_where[case - first] = dw
                 continue
             need = s_need[i]
             if need:
@@ -347,18 +364,21 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 mine = t - arrival[case] - susp
                 state = joins.get(key)
                 if state is None:
-                    state = joins[key] = [1.0, t, mine]
+                    state = joins[key] = [1.0, t, mine, dec, dw]
                 else:
                     state[0] += 1.0
                     if t > state[1]:
                         state[1] = t
                     if mine > state[2]:
                         state[2] = mine
+                    if dec >= 0 and (state[3] < 0 or dec < state[3]):  # the earliest verdaging of the branches
+                        state[3], state[4] = dec, dw
                 if state[0] < need:
                     continue
                 del joins[key]
                 t = state[1]
                 susp = (t - arrival[case]) - state[2]
+                dec, dw = state[3], int(state[4])
                 ctx = ctx[:-1]
             cnt = counters[i]
             if cnt is not None:
@@ -376,7 +396,7 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                     wait_samples[i].append(wait)
                 if s_susp[i]:
                     susp += wait
-                push(heap, (t + wait, seq, i, case, susp, ctx, visit))
+                push(heap, (t + wait, seq, i, case, susp, ctx, visit, dec, dw))
                 seq += 1
                 continue
             d = lead_d[i]
@@ -386,15 +406,17 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 leave = t + wait + (d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit))
             if s_susp[i]:
                 susp += leave - t
+            if s_ext[i] and dec < 0:
+                dec, dw = (leave - arrival[case]) - susp, i
             targets = s_targets[i]
             if s_parallel[i]:
                 inner = ctx + (s_join[i],)
                 for target in targets:
-                    append((target, leave, susp, inner))
+                    append((target, leave, susp, inner, dec, dw))
             elif not targets:
-                append((-1, leave, susp, ctx))
+                append((-1, leave, susp, ctx, dec, dw))
             elif len(targets) == 1:
-                append((targets[0], leave, susp, ctx))
+                append((targets[0], leave, susp, ctx, dec, dw))
             else:
                 d = route_d[i]
                 u = d.values[case * d.visits + visit] if visit < d.visits else d.get(case, visit)  # type: ignore[union-attr]
@@ -402,7 +424,7 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 k = 0
                 while u >= cum[k]:
                     k += 1
-                append((targets[k], leave, susp, ctx))
+                append((targets[k], leave, susp, ctx, dec, dw))
 
     to_days = 1.0 / 24.0
     result_queue = {i: np.asarray(v) * to_days for i, v in queue_samples.items()}
@@ -418,5 +440,8 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
         joined = np.concatenate(parts) if parts else np.zeros(0)
         means.append(float(joined.mean()) if len(joined) else None)
         p85.append(float(np.percentile(joined, 85)) if len(joined) else None)
+    decided = np.asarray(decided_at)
+    extended = decided >= 0
+    decided = np.where(extended, decided * to_days, np.nan)
     return SimulationResult(cases, np.asarray(cycle) * to_days, np.asarray(term) * to_days, result_queue, step_wait,
-                            utilisation, means, p85)
+                            utilisation, means, p85, extended, decided, np.asarray(decided_where, dtype=np.int64))

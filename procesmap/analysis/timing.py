@@ -380,7 +380,7 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
         missing.append(Missing("missing.time_unmatched", {"steps": ", ".join(pg.unmatched)}))
         result = None
     elif run is not None:
-        result = (run.result.cycle, run.result.term)
+        result = run.result.as_run()
     else:
         from procesmap.analysis.limits import simulation_too_costly
 

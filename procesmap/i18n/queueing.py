@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 MESSAGES_QUEUEING: dict[str, dict[str, str]] = {
+    "missing.queue_too_costly": {
+        "en": "queueing simulation: {cases} cases would draw more than {limit} step visits; the queues are computed "
+              "by formula only and the time figures keep the declared waits (at most about {fits} cases fit)",
+        "nl": "simulatie van wachtrijen: {cases} zaken zouden meer dan {limit} stapbezoeken trekken; de wachtrijen zijn "
+              "alleen met de formule berekend en de tijdcijfers houden de opgegeven wachttijden (hoogstens ongeveer "
+              "{fits} zaken passen)"},
     "PM307.title": {"en": "Queue exceeds the declared wait", "nl": "Wachtrij langer dan de opgegeven wachttijd"},
     "PM307.summary": {"en": "the queueing a role's capacity explains is well above the declared wait",
                       "nl": "de wachtrij die de capaciteit van een rol verklaart is veel langer dan de opgegeven wachttijd"},

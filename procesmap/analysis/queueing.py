@@ -261,9 +261,8 @@ class QueueRun:
 
 def _plan(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: set[str], volume_per_year: float,
           other_factor: Mapping[str, float] | None, extra: Mapping[str, list[ExtraLoad]] | None):  # type: ignore[no-untyped-def]
-    import networkx as nx
-
     from procesmap.analysis.simulation import Background, NetworkPlan, QueuePlan, StepPlan
+    from procesmap.graph import strongly_connected_components
 
     process = pg.process
     calendar = process.calendar.calendar()
@@ -274,12 +273,12 @@ def _plan(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: set[str
     queue_index = {r: k for k, r in enumerate(roles)}
     queues = [QueuePlan(r, demands[r].servers, demands[r].pace) for r in roles]
     looped: set[str] = set()
-    for component in nx.strongly_connected_components(pg.graph):
+    for component in strongly_connected_components(pg.succ):
         if len(component) > 1:
             looped |= component
         else:
             node = next(iter(component))
-            if pg.graph.has_edge(node, node):
+            if node in pg.succ.get(node, {}):
                 looped.add(node)
     hours = 1.0 / 24.0
     plans = []

@@ -155,3 +155,11 @@ MESSAGES_LIMITS.update({
         "nl": "--top is het aantal varianten in de lijst, bijvoorbeeld --top 20",
     },
 })
+MESSAGES_LIMITS.update({
+    "limits.raci_too_large": {
+        "en": "RACI matrix: {steps:plural:# step|# steps} x {roles:plural:# role|# roles} is more than the terminal "
+              "draws ({limit} cells); see --format markdown, html or json",
+        "nl": "RACI-matrix: {steps:plural:# stap|# stappen} x {roles:plural:# rol|# rollen} is meer dan de terminal "
+              "tekent ({limit} cellen); zie --format markdown, html of json",
+    },
+})

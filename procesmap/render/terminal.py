@@ -169,6 +169,10 @@ def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console"
         _summary(analyses, lang, console)
 
 
+#: The largest RACI matrix (steps x roles) the terminal report draws; beyond it, a line points to the other formats.
+MAX_TERMINAL_RACI_CELLS = 20_000
+
+
 def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     from rich.panel import Panel
     from rich.text import Text
@@ -222,7 +226,13 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     # ownership
     console.print(Text(lb.t("report.ownership"), style="bold"))
     roles = lb.raci_roles()
-    if analysis.ownership.raci:
+    cells = len(analysis.ownership.raci) * len(roles)
+    if analysis.ownership.raci and cells > MAX_TERMINAL_RACI_CELLS:  # docs/format.md, limits of the work
+        from procesmap.i18n import Count
+
+        console.print(Text(lb.t("limits.raci_too_large", steps=Count(len(analysis.ownership.raci)),
+                                roles=Count(len(roles)), limit=Count(MAX_TERMINAL_RACI_CELLS)), style="dim"))
+    elif analysis.ownership.raci:
         table = _Table(1)
         table.add_column(lb.t("report.step"))
         for role in roles:

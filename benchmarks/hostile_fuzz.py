@@ -1,0 +1,235 @@
+"""Seeded mutation fuzzers for every reader (issue #19), and the big-map timings of docs/format.md.
+
+A plain script, not a pytest test. For each reader it takes valid inputs, mutates them at random
+(seeded: the same ``--seed`` gives the same cases) and runs the reader in this process. A case has
+*behaved* when the reader returned a result or raised procesmap's own error (``LoadError`` /
+``UsageError``: ``file:line:column: message`` + hint, exit 2 in the CLI) within ``--limit`` seconds;
+anything else (another exception, a run over the limit) is listed with its seed and mutation, so that
+it can be replayed. It prints per reader the cases tried and behaved, and exits 1 when one misbehaved.
+
+    .venv/bin/python benchmarks/hostile_fuzz.py                 # 200 cases per reader, about 2-4 minutes
+    .venv/bin/python benchmarks/hostile_fuzz.py --cases 30      # a quick run
+    .venv/bin/python benchmarks/hostile_fuzz.py --reader bpmn --seed 7
+    .venv/bin/python benchmarks/hostile_fuzz.py --big           # the timings of huge maps (docs/format.md)
+
+Readers: ``map`` (YAML maps), ``config`` (TOML), ``roles`` (YAML/CSV roles files), ``bpmn``, ``csv`` and
+``xes`` event logs (read and ``log stats``), ``gzip`` (compressed CSV logs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TOKENS = [b"\t", b"\x00", b"\xff", b"\xef\xbb\xbf", b"\x1b[2J", b"&a", b"*a", b"<<: *a", b"!!python/object:os.system",
+          b"---", b"...", b"{", b"}", b"[", b"]", b":", b"- ", b"#", b"'", b'"', b"\\", b"\n", b"\r\n", b"~", b"null",
+          b"1e999", b"-1", b"0x10", b"On", b"9" * 40, b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"&a;", b"<a>", b"</a>",
+          b"]]>", b"<![CDATA[", b"=", b"[[x]]", b'"""', b"inf", b"nan", b"\xc3", b"\xe2\x80\xae"]
+
+
+def mutate(data: bytes, rng: random.Random) -> tuple[bytes, str]:
+    """One to three random edits: flip a byte, insert a token, delete or duplicate a span, repeat a line."""
+    out = bytearray(data)
+    edits = []
+    for _ in range(rng.randint(1, 3)):
+        kind = rng.choice(["flip", "insert", "delete", "duplicate", "line", "truncate", "nest"])
+        at = rng.randrange(len(out) + 1) if out else 0
+        if kind == "flip" and out:
+            at = min(at, len(out) - 1)
+            out[at] = rng.randrange(256)
+        elif kind == "insert":
+            out[at:at] = rng.choice(TOKENS)
+        elif kind == "delete" and out:
+            out[at:at + rng.randint(1, 40)] = b""
+        elif kind == "duplicate" and out:
+            span = bytes(out[at:at + rng.randint(1, 200)])
+            out[at:at] = span * rng.randint(1, 20)
+        elif kind == "line":
+            lines = bytes(out).split(b"\n")
+            line = rng.choice(lines) if lines else b""
+            position = rng.randrange(len(lines) + 1)
+            lines[position:position] = [line] * rng.randint(1, 50)
+            out = bytearray(b"\n".join(lines))
+        elif kind == "truncate":
+            out = out[:at]
+        elif kind == "nest":
+            depth = rng.choice([10, 100, 1000, 5000])
+            opener, closer = rng.choice([(b"[", b"]"), (b"{", b"}"), (b"<a>", b"</a>")])
+            out[at:at] = opener * depth + closer * depth
+        edits.append(f"{kind}@{at}")
+    return bytes(out), ",".join(edits)
+
+
+def _seeds() -> dict[str, list[bytes]]:
+    from procesmap.bpmn import export_bpmn
+    from procesmap.loading import load
+
+    maps = sorted((ROOT / "processes").glob("*.yaml"))
+    csv_log = (b"case,activity,timestamp,resource,role\n" + b"".join(
+        f"c{c},{a},2024-03-{d + 1:02d}T09:{c:02d}:00+01:00,r{d % 3},team{d % 2}\n".encode()
+        for c in range(8) for d, a in enumerate(["Ontvangen", "Beoordelen", "Besluiten"])))
+    xes_log = (b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.org/">\n'
+               + b"".join(
+                   f'<trace><string key="concept:name" value="c{c}"/>'.encode()
+                   + b"".join(f'<event><string key="concept:name" value="{a}"/><date key="time:timestamp" '
+                              f'value="2024-03-{d + 1:02d}T09:00:00+01:00"/><string key="org:resource" value="r{d}"/>'
+                              f'</event>\n'.encode() for d, a in enumerate(["Ontvangen", "Beoordelen", "Besluiten"]))
+                   + b"</trace>\n" for c in range(6)) + b"</log>\n")
+    return {
+        "map": [m.read_bytes() for m in maps],
+        "config": [b'extends = "recommended"\nlanguage = "nl"\nfail_on = "warning"\n[simulation]\ncases = 500\nseed = 3\n'
+                   b'[rules]\nPM102 = "off"\nPM303 = { severity = "warning", threshold = 0.9 }\n'],
+        "roles": [b"Anna: behandelaar\nBram: {x: 1}\nCor: teamleider\n", b"resource,role\nAnna,behandelaar\nBram,team\n"],
+        "bpmn": [export_bpmn(load(maps[0])), export_bpmn(load(maps[-1]))],
+        "csv": [csv_log],
+        "xes": [xes_log],
+        "gzip": [gzip.compress(csv_log)],
+    }
+
+
+def _runner(reader: str, folder: Path) -> Callable[[bytes, int], object]:
+    from procesmap.config import parse_config
+    from procesmap.loading import loads
+
+    def run_map(data: bytes, n: int) -> object:
+        from procesmap.analysis import Settings, analyse
+        from procesmap.loading import decode
+
+        process = loads(decode(data, "fuzz.yaml"), "fuzz.yaml")
+        return analyse(process, Settings(cases=200))
+
+    def run_config(data: bytes, n: int) -> object:
+        from procesmap.loading import decode
+
+        return parse_config(decode(data, "procesmap.toml", kind="config"), "procesmap.toml")
+
+    def run_roles(data: bytes, n: int) -> object:
+        from procesmap.eventlog import read_roles
+
+        path = folder / f"roles{n}{'.csv' if data.startswith(b'resource') else '.yaml'}"
+        path.write_bytes(data)
+        return read_roles(path)
+
+    def run_bpmn(data: bytes, n: int) -> object:
+        from procesmap.bpmn import import_bpmn
+
+        return import_bpmn(data, display="fuzz.bpmn")
+
+    def run_log(suffix: str) -> Callable[[bytes, int], object]:
+        def run(data: bytes, n: int) -> object:
+            from procesmap.eventlog import LogMapping, log_stats, read_log
+
+            path = folder / f"log{n}{suffix}"
+            path.write_bytes(data)
+            return log_stats(read_log(path, LogMapping()))
+
+        return run
+
+    return {"map": run_map, "config": run_config, "roles": run_roles, "bpmn": run_bpmn, "csv": run_log(".csv"),
+            "xes": run_log(".xes"), "gzip": run_log(".csv.gz")}[reader]
+
+
+def fuzz(reader: str, seeds: list[bytes], cases: int, seed: int, limit: float) -> tuple[int, int, list[str]]:
+    from procesmap.errors import ProcessmapError
+
+    rng = random.Random(f"{seed}-{reader}")
+    bad: list[str] = []
+    behaved = 0
+    with tempfile.TemporaryDirectory() as folder:
+        run = _runner(reader, Path(folder))
+        for n in range(cases):
+            data, edits = mutate(rng.choice(seeds), rng)
+            started = time.perf_counter()
+            outcome = "ok"
+            try:
+                run(data, n)
+            except ProcessmapError:
+                outcome = "refused"
+            except Exception as err:  # anything else is a defect: a traceback for the user
+                outcome = f"{type(err).__name__}: {str(err)[:120]}"
+                frame = traceback.extract_tb(err.__traceback__)[-1]
+                outcome += f" ({Path(frame.filename).name}:{frame.lineno})"
+            elapsed = time.perf_counter() - started
+            if outcome in ("ok", "refused") and elapsed <= limit:
+                behaved += 1
+            else:
+                bad.append(f"  case {n} [{edits}] {elapsed:.1f} s: {outcome}")
+    return cases, behaved, bad
+
+
+def big() -> None:
+    """The timings of huge maps quoted in docs/format.md (subprocesses, as a user runs them)."""
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder)
+
+        def write(name: str, steps: int, roles: int) -> Path:
+            lines = ["procesmap: 1", f"id: {name}", "owner: r0", "term: 8w", "volume: 100/year", "roles:"]
+            lines += [f"  r{i}: {{people: 1}}" for i in range(roles)]
+            lines += ["steps:", "  - {id: s0, type: start, role: r0, work: 1h, next: s1}"]
+            lines += [f"  - {{id: s{i}, role: r{i % roles}, work: 1h, next: s{i + 1}}}" for i in range(1, steps - 1)]
+            lines.append(f"  - {{id: s{steps - 1}, type: end, role: r0, work: 1h}}")
+            path = base / f"{name}.yaml"
+            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            return path
+
+        loop = base / "loop.yaml"
+        loop.write_text("procesmap: 1\nid: loop\nowner: mw\nterm: 8w\nroles:\n  mw: {people: 2}\nsteps:\n"
+                        "  - {id: a, type: start, role: mw, work: 1h, next: b}\n"
+                        "  - {id: b, type: decision, role: mw, work: 10m, next: [{to: b, p: 0.999999999}, "
+                        "{to: e, p: 0.000000001}]}\n  - {id: e, type: end, role: mw, work: 1h}\n", encoding="utf-8")
+        huge, chain = write("huge", 2000, 1000), write("chain", 20000, 10)
+        runs = [("analyse loop (p = 0.999999999)", ["analyse", str(loop)]),
+                ("check loop", ["check", str(loop)]),
+                ("analyse 2,000 steps x 1,000 roles, json", ["analyse", str(huge), "-f", "json"]),
+                ("analyse 2,000 steps x 1,000 roles, terminal", ["analyse", str(huge)]),
+                ("diagram 2,000 x 1,000, svg", ["diagram", str(huge), "-f", "svg"]),
+                ("export bpmn 2,000 x 1,000", ["export", "bpmn", str(huge)]),
+                ("analyse 2,000 x 1,000, html", ["analyse", str(huge), "-f", "html"]),
+                ("analyse 20,000-step chain, json", ["analyse", str(chain), "-f", "json"]),
+                ("analyse 20,000-step chain, html", ["analyse", str(chain), "-f", "html"])]
+        for label, args in runs:
+            started = time.perf_counter()
+            try:
+                done = subprocess.run([sys.executable, "-m", "procesmap", *args], capture_output=True, timeout=600)
+                code = str(done.returncode)
+            except subprocess.TimeoutExpired:
+                code = "timeout"
+            print(f"{label}: {time.perf_counter() - started:.1f} s (exit {code})", flush=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=200, help="mutated cases per reader")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--limit", type=float, default=10.0, help="seconds a case may take")
+    parser.add_argument("--reader", action="append", help="only this reader (repeatable)")
+    parser.add_argument("--big", action="store_true", help="time huge maps instead of fuzzing")
+    options = parser.parse_args()
+    if options.big:
+        big()
+        return 0
+    seeds = _seeds()
+    failed = False
+    for reader in options.reader or list(seeds):
+        started = time.perf_counter()
+        tried, behaved, bad = fuzz(reader, seeds[reader], options.cases, options.seed, options.limit)
+        print(f"{reader}: {tried} cases tried, {behaved} behaved ({time.perf_counter() - started:.1f} s)", flush=True)
+        for line in bad[:20]:
+            print(line)
+        failed = failed or behaved < tried
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

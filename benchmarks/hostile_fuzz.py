@@ -189,6 +189,22 @@ def big() -> None:
                         "  - {id: b, type: decision, role: mw, work: 10m, next: [{to: b, p: 0.999999999}, "
                         "{to: e, p: 0.000000001}]}\n  - {id: e, type: end, role: mw, work: 1h}\n", encoding="utf-8")
         huge, chain = write("huge", 2000, 1000), write("chain", 20000, 10)
+        ns = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"'
+
+        def bpmn_chain(name: str, kind: str, count: int, label: str = "") -> Path:
+            nodes = ['<bpmn:startEvent id="st"/>'] + [
+                f'<bpmn:{kind} id="n{i}"{f" name=" + chr(34) + label + chr(34) if label else ""}/>' for i in range(count)]
+            order = ["st"] + [f"n{i}" for i in range(count)] + ["e"]
+            flows = [f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>'
+                     for i, (a, b) in enumerate(zip(order, order[1:]))]
+            path = base / f"{name}.bpmn"
+            path.write_text(f'<?xml version="1.0"?><bpmn:definitions {ns} id="d"><bpmn:process id="p">'
+                            + "".join(nodes) + '<bpmn:endEvent id="e"/>' + "".join(flows)
+                            + "</bpmn:process></bpmn:definitions>", encoding="utf-8")
+            return path
+
+        gateways = bpmn_chain("gateways", "parallelGateway", 4000)
+        same = bpmn_chain("same", "task", 4000, "Behandelen")
         runs = [("analyse loop (p = 0.999999999)", ["analyse", str(loop)]),
                 ("check loop", ["check", str(loop)]),
                 ("analyse 2,000 steps x 1,000 roles, json", ["analyse", str(huge), "-f", "json"]),
@@ -196,7 +212,10 @@ def big() -> None:
                 ("diagram 2,000 x 1,000, svg", ["diagram", str(huge), "-f", "svg"]),
                 ("export bpmn 2,000 x 1,000", ["export", "bpmn", str(huge)]),
                 ("analyse 2,000 x 1,000, html", ["analyse", str(huge), "-f", "html"]),
+                ("import bpmn 4,000 parallel gateways", ["import", "bpmn", str(gateways)]),
+                ("import bpmn 4,000 same-named tasks", ["import", "bpmn", str(same)]),
                 ("analyse 20,000-step chain, json", ["analyse", str(chain), "-f", "json"]),
+                ("analyse 20,000-step chain, terminal", ["analyse", str(chain)]),
                 ("analyse 20,000-step chain, html", ["analyse", str(chain), "-f", "html"])]
         for label, args in runs:
             started = time.perf_counter()

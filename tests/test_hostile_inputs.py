@@ -429,3 +429,56 @@ def test_an_event_log_with_escape_sequences(tmp_path: Path) -> None:
         result = invoke("log", "stats", str(log), "--roles", str(roles), "-f", fmt, "--lang", "en")
         assert result.exit_code == 0, result.output
         assert not [c for c in CONTROL_BYTES if c in result.output], repr(result.output[:2000])
+
+
+# -- configuration and plain large maps ----------------------------------------------------------------------------
+
+
+def test_a_configuration_nested_500_deep_or_with_20000_unknown_codes(tmp_path: Path) -> None:
+    from procesmap.config import MAX_CONFIG_DEPTH, MAX_SUGGESTIONS, load_config
+    from procesmap.errors import LoadError
+
+    deep = tmp_path / "deep.toml"
+    deep.write_text("x = " + "[" * 500 + "]" * 500 + "\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_config(deep)
+    [problem] = caught.value.problems
+    # the first bracket that passes the limit: column 5 is the first "[" after "x = "
+    assert (problem.key, problem.line, problem.column) == ("load.too_deep", 1, 5 + MAX_CONFIG_DEPTH)
+    codes = tmp_path / "codes.toml"
+    codes.write_text("[rules]\n" + "".join(f'PMX{i} = "off"\n' for i in range(20_000)), encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_config(codes)
+    problems = caught.value.problems
+    assert len(problems) == 20_000 and problems[-1].line == 20_001
+    suggested = [p for p in problems if p.hint_key == "config.hint.did_you_mean"]
+    assert len(suggested) <= MAX_SUGGESTIONS
+    strings = tmp_path / "strings.toml"  # brackets inside strings and comments are no nesting
+    strings.write_text('language = "nl"  # [[[[[[[[[[[[[[[[[[[[[[[[\n[rules]\nPM102 = { severity = "off" }\n'
+                       'x = "' + "[" * 30 + '"\n', encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_config(strings)
+    assert [p.key for p in caught.value.problems] == ["config.unknown_rule"]
+    big = tmp_path / "big.toml"
+    big.write_text("# " + "x" * (1024 * 1024) + "\n", encoding="utf-8")
+    with pytest.raises(LoadError) as caught:
+        load_config(big)
+    assert caught.value.problems[0].key == "limits.too_large"
+
+
+def test_a_plain_large_map_is_not_called_an_alias_bomb() -> None:
+    from procesmap.errors import LoadError
+    from procesmap.loading import MAX_NODES
+
+    rows = MAX_NODES // 3 + 10  # each row is three values (a mapping, its key, its value): > MAX_NODES in all
+    text = "procesmap: 1\nid: groot\nx-data:\n" + "".join(f"  - {{k: {i}}}\n" for i in range(rows))
+    with pytest.raises(LoadError) as caught:
+        procesmap.loads(text, "groot.yaml")
+    [problem] = caught.value.problems
+    assert problem.key == "limits.too_many_values", problem.format()
+    assert "alias" not in problem.format("en")
+    laughs = "procesmap: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8))
+    with pytest.raises(LoadError) as caught:
+        procesmap.loads(laughs, "bom.yaml")
+    assert caught.value.problems[0].key == "load.too_many_nodes"

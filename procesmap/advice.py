@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "TOP", "SIMULATE", "SCREEN_CASES", "ADD_FTE", "Candidate", "Figures", "Intervention", "Advice",
            "candidates", "rework_branches", "screen", "score", "rank_key", "advise", "advise_paths", "attach_advice",
-           "advice_dicts", "queue_roles", "SHARE_STEP",
+           "advice_dicts", "queue_roles", "screening_method", "NO_TIME_FIELDS", "SHARE_STEP",
            "DAYS_STEP"]
 
 _install_messages()
@@ -478,14 +478,71 @@ def _settings(settings: "Settings", cases: int) -> "Settings":
     return replace(settings, cases=cases)
 
 
-def screen(process: "Process", settings: "Settings") -> Figures:
-    """The cheap estimate used to choose which candidates to simulate in full.
+def _analytic() -> Any:
+    """The analytic queueing of the analysis (Erlang C / Allen-Cunneen per role), or ``None`` before it exists."""
+    try:
+        from procesmap.analysis.queueing import analytic_queueing
+    except ImportError:
+        return None
+    return analytic_queueing
 
-    A short simulation (:data:`SCREEN_CASES` cases, the same seed) through the ordinary analysis.
+
+def screening_method() -> str:
+    """``"analytic"`` when the analysis has an analytic queueing model to screen with, else ``"simulation"``."""
+    return "analytic" if _analytic() is not None else "simulation"
+
+
+def screen(process: "Process", settings: "Settings", baseline: "Process | None" = None) -> Figures:
+    """The cheap estimate used to choose which candidates to simulate in full (the screening hook).
+
+    With the analysis's analytic queueing (:func:`procesmap.analysis.queueing.analytic_queueing`): the mean
+    cycle time as the sum over steps of visits x (wait + lead), where the wait of a step whose role has a
+    queue is its ``other_wait`` (the declared wait less the queue the ``baseline`` map's capacity explains)
+    plus the queue of this map's capacity; steps of a role that cannot keep up keep their declared wait,
+    as in the analysis. Parallel branches are added up instead of taking the longest, and the shares and
+    the p85 are left out (``None``): a screen, never a reported figure. Instant.
+
+    Without it: a short simulation (:data:`SCREEN_CASES` cases, the same seed) through the ordinary analysis.
     """
-    from procesmap.analysis import analyse
+    analytic = _analytic()
+    if analytic is None:
+        from procesmap.analysis import analyse
 
-    return Figures.of(analyse(process, _settings(settings, min(settings.cases, SCREEN_CASES))))
+        return Figures.of(analyse(process, _settings(settings, min(settings.cases, SCREEN_CASES))))
+    return Figures(None, None, None, _analytic_mean(process, baseline or process, analytic))
+
+
+def _analytic_mean(process: "Process", baseline: "Process", analytic: Any) -> float | None:
+    from procesmap.analysis.ownership import doer
+    from procesmap.analysis.timing import lead_days
+    from procesmap.durations import mean_elapsed_days
+    from procesmap.graph import build_graph
+
+    visits = build_graph(process).visits
+    if visits is None:
+        return None
+    now = analytic(process, visits)
+    before = now if baseline is process else analytic(baseline)
+    calendar = process.calendar.calendar()
+    total = 0.0
+    for step in process.steps:
+        wait = mean_elapsed_days(step.wait)
+        role = doer(step.role, step.raci.R)
+        estimate, base = now.get(role or ""), before.get(role or "")
+        if estimate is not None and estimate.stable and step.work is not None:
+            explained = base.queue_mean if base is not None and base.stable else (wait if base is not None else 0.0)
+            wait = max(wait - (explained or 0.0), 0.0) + (estimate.queue_mean or 0.0)
+        total += visits.get(step.id, 0.0) * (wait + lead_days(step, calendar))
+    return total
+
+
+#: Fields that neither the routing, the timing nor the queueing of the analysis reads: a candidate that changes
+#: only these gives exactly the figures of the map it starts from, so it is not simulated again.
+NO_TIME_FIELDS = frozenset({"backup", "via"})
+
+
+def _changes_no_time(candidate: Candidate) -> bool:
+    return all(a.partition("=")[0].rsplit(".", 1)[-1] in NO_TIME_FIELDS for a in candidate.set)
 
 
 def score(process: "Process", candidate: Candidate, settings: "Settings") -> "Analysis":
@@ -518,22 +575,38 @@ def advise(process: "Process", settings: "Settings | None" = None, *, top: int =
     if analysis is None:
         analysis = analyse(process, settings)
     found = candidates(process, analysis)
+    method = screening_method()
     screen_settings = _settings(settings, min(settings.cases, SCREEN_CASES))
-    screen_before = screen(process, settings) if settings.cases > SCREEN_CASES else Figures.of(analysis)
+    if method == "simulation" and settings.cases <= SCREEN_CASES:
+        screen_before = Figures.of(analysis)
+    else:
+        screen_before = screen(process, screen_settings)
     screened: list[tuple[Intervention, int, "Process"]] = []
     for order, candidate in enumerate(found):
         try:
             changed = apply_overrides(process, list(candidate.set))
         except ProcessmapError:  # a candidate the map's own checks refuse (a limit): not offered
             continue
-        estimate = screen(changed, screen_settings)
+        estimate = screen_before if _changes_no_time(candidate) else screen(changed, screen_settings, process)
         screened.append((Intervention(candidate, screen_before, estimate, screened=estimate), order, changed))
     screened.sort(key=lambda item: rank_key(item[0], item[1]))
     before = Figures.of(analysis)
     keys_before = _finding_keys(analysis)
+    cheap_before: "Analysis | None" = None
     scored: list[tuple[Intervention, int]] = []
+    simulated = 0
     for item, order, changed in screened[:max(simulate, 0)]:
+        if _changes_no_time(item.candidate):
+            # the same time inputs: the figures are the baseline's; the findings from an analysis without simulation
+            if cheap_before is None:
+                cheap_before = analyse(process, _settings(settings, 0))
+            cheap = analyse(changed, _settings(settings, 0))
+            resolves = sorted(_finding_keys(cheap_before) - _finding_keys(cheap))
+            scored.append((Intervention(item.candidate, before, before, screened=item.screened, resolves=resolves,
+                                        cycle_samples=analysis.time.cycle_samples), order))
+            continue
         after = analyse(changed, settings)
+        simulated += 1
         resolves = sorted(keys_before - _finding_keys(after))
         scored.append((Intervention(item.candidate, before, Figures.of(after), screened=item.screened,
                                     resolves=resolves, cycle_samples=after.time.cycle_samples), order))
@@ -543,9 +616,9 @@ def advise(process: "Process", settings: "Settings | None" = None, *, top: int =
     for item in ranked:
         if item is not best:
             item.cycle_samples = None  # only the best one's distribution is drawn
-    return Advice(analysis=analysis, interventions=ranked, candidates=len(found), simulated=len(scored),
-                  screening="simulation", screen_cases=screen_settings.cases, seed=settings.seed,
-                  cases=settings.cases)
+    return Advice(analysis=analysis, interventions=ranked, candidates=len(found), simulated=simulated,
+                  screening=method, screen_cases=screen_settings.cases if method == "simulation" else 0,
+                  seed=settings.seed, cases=settings.cases)
 
 
 def advise_paths(paths: Iterable[str | os.PathLike[str]], *, config: str | os.PathLike[str] | None = None,

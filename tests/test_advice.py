@@ -144,18 +144,48 @@ def test_after_figures_are_what_the_set_gives() -> None:
         assert item.before == Figures.of(analyse(process, FAST))
 
 
+NO_QUEUES = "\n".join(line.split(", people")[0] + "}" if "people:" in line else line for line in SMALL.splitlines()) + "\n"
+
+
 def test_after_figures_match_an_independent_hand_computation() -> None:
-    # the mean cycle time of SMALL with half the rework (toets -> aanvullen 0.2), by hand: visits of toets
-    # 1 / (1 - 0.2) = 1.25, of aanvullen 0.25, of the others 1; each visit waits and then takes its work as
-    # elapsed hours (lead defaults to work).
+    # Without `people` no role has a queue, so every wait is the declared one and the mean cycle time has a
+    # closed form. With half the rework (toets -> aanvullen 0.2): visits of toets 1 / (1 - 0.2) = 1.25, of
+    # aanvullen 0.25, of the others 1; each visit waits and then takes its work as elapsed hours (lead
+    # defaults to work).
+    process = small(NO_QUEUES)
+    assert all(role.people is None for role in process.roles.values())
     hours = 1 / 24
     mean = (0.25 * hours) + 1.25 * (2 + 1 * hours) + 0.25 * 10 + (5 + 3 * hours) + 15 + (1 + 0.5 * hours)
-    advice = advise(small(), FAST)
+    advice = advise(process, FAST)
     rework = next(i for i in advice.interventions if i.candidate.kind == "halve_rework")
     assert rework.after.cycle_mean == pytest.approx(mean, rel=1e-9)
     before = (0.25 * hours) + (1 / 0.6) * (2 + hours) + (0.4 / 0.6) * 10 + (5 + 3 * hours) + 15 + (1 + 0.5 * hours)
     assert rework.before.cycle_mean == pytest.approx(before, rel=1e-9)
     assert rework.helps
+    # half the commission's wait: its triangular mean (5 + 10 + 30) / 3 = 15 days becomes 7.5
+    wait = next(i for i in advice.interventions if i.candidate.kind == "halve_external_wait")
+    assert wait.after.cycle_mean == pytest.approx(before - 7.5, rel=1e-9)
+
+
+def test_screen_of_a_map_without_queues_is_its_exact_mean() -> None:
+    from procesmap.advice import screen
+
+    process = small(NO_QUEUES)
+    hours = 1 / 24
+    before = (0.25 * hours) + (1 / 0.6) * (2 + hours) + (0.4 / 0.6) * 10 + (5 + 3 * hours) + 15 + (1 + 0.5 * hours)
+    assert screen(process, FAST).cycle_mean == pytest.approx(before, rel=1e-9)
+
+
+def test_candidates_that_change_no_time_input_keep_the_figures_exactly() -> None:
+    from procesmap.advice import NO_TIME_FIELDS
+
+    process = small()
+    figures = Figures.of(analyse(process, FAST))
+    quiet = [c for c in candidates(process)
+             if all(a.partition("=")[0].rsplit(".", 1)[-1] in NO_TIME_FIELDS for a in c.set)]
+    assert {c.kind for c in quiet} == {"backup", "digital_handover"}
+    for candidate in quiet:
+        assert Figures.of(analyse(apply_overrides(process, list(candidate.set)), FAST)) == figures
 
 
 def test_the_command_line_reproduces_the_after_figures(tmp_path: Path) -> None:
@@ -212,13 +242,14 @@ def test_obviously_helping_rework_ranks_above_what_cannot_help() -> None:
     assert useless and not any(i.helps for i in useless)
 
 
-OVERLOADED = SMALL.replace("work: 3h, wait: 5d", "work: 4h").replace("volume: 500/year", "volume: 540/year")
+OVERLOADED = SMALL.replace("work: 3h, wait: 5d", "work: 4h, wait: 15d").replace("volume: 500/year", "volume: 540/year")
 
 
 def test_overloaded_single_role_plus_one_person_ranks_above_what_cannot_help() -> None:
-    # adviseur: 540 x 4 h = 2160 h a year against 1 x 8 x 5 x 46 = 1840 h: utilisation 1.17, the queue grows.
-    # A second person (3680 h, utilisation 0.59) must help; +0.2 fte for the teamleider (utilisation 0.15)
-    # cannot. This needs waits that follow from capacity (the queueing model of issue #12).
+    # adviseur: 540 x 4 h = 2160 h a year against 1 x 8 x 5 x 46 = 1840 h: utilisation 1.17, the queue grows
+    # (the workshop saw 15 days). A second person (3680 h, utilisation 0.59) must help; +0.2 fte for the
+    # teamleider (utilisation 540 x 0.5 / 1840 = 0.15) cannot. This needs waits that follow from capacity
+    # (the queueing model of issue #12).
     from procesmap.analysis import analyse as run_analysis
 
     process = small(OVERLOADED)
@@ -240,7 +271,11 @@ def test_json_shape() -> None:
     advice = advise(load(OMGEVING), FAST)
     data = json.loads(json.dumps(advice.to_dict("nl")))
     assert {"format", "tool", "process", "simulation", "candidates", "simulated", "before", "interventions"} <= set(data)
-    assert data["simulation"] == {"cases": 2000, "seed": 0, "screening": "simulation", "screen_cases": 2000}
+    from procesmap.advice import screening_method
+
+    method = screening_method()
+    assert data["simulation"] == {"cases": 2000, "seed": 0, "screening": method,
+                                  "screen_cases": 2000 if method == "simulation" else 0}
     assert data["candidates"] == len(candidates(load(OMGEVING)))
     for rank, item in enumerate(data["interventions"], 1):
         assert item["rank"] == rank
@@ -252,8 +287,12 @@ def test_json_shape() -> None:
             assert isinstance(item[name]["before"], float) and isinstance(item[name]["after"], float)
         assert 0.0 <= item["share_over_term"]["after"] <= 1.0
         assert isinstance(item["helps"], bool) and isinstance(item["resolves"], list)
-    backup = next(i for i in data["interventions"] if i["kind"] == "backup")
-    assert backup["resolves"] == [f"PM204 {backup['subject']}"]
+    everything = advise(small(), FAST, top=20, simulate=20).to_dict("en")["interventions"]
+    assert len(everything) == len(candidates(small()))
+    backup = next(i for i in everything if i["kind"] == "backup")
+    assert backup["resolves"] == ["PM204 adviseur"]
+    digital = next(i for i in everything if i["subject"] == "advies" and i["kind"] == "digital_handover")
+    assert digital["resolves"] == ["PM103 toets -> advies"]
 
 
 def test_map_without_term_or_figures_still_advises() -> None:

@@ -73,7 +73,8 @@ def _before_line(advice: "Advice", lang: str) -> str:
 def _method(advice: "Advice", lang: str) -> str:
     from procesmap.i18n import Count
 
-    return t("advise.method", lang, candidates=Count(advice.candidates), screen=Count(advice.screen_cases),
+    key = "advise.method_analytic" if advice.screening == "analytic" else "advise.method"
+    return t(key, lang, candidates=Count(advice.candidates), screen=Count(advice.screen_cases),
              simulated=advice.simulated, cases=Count(advice.cases), seed=advice.seed)
 
 

@@ -492,7 +492,7 @@ def screening_method() -> str:
     return "analytic" if _analytic() is not None else "simulation"
 
 
-def screen(process: "Process", settings: "Settings", baseline: "Process | None" = None) -> Figures:
+def screen(process: "Process", settings: "Settings", baseline: "Process | None" = None, extra: Any = None) -> Figures:
     """The cheap estimate used to choose which candidates to simulate in full (the screening hook).
 
     With the analysis's analytic queueing (:func:`procesmap.analysis.queueing.analytic_queueing`): the mean
@@ -508,11 +508,11 @@ def screen(process: "Process", settings: "Settings", baseline: "Process | None" 
     if analytic is None:
         from procesmap.analysis import analyse
 
-        return Figures.of(analyse(process, _settings(settings, min(settings.cases, SCREEN_CASES))))
-    return Figures(None, None, None, _analytic_mean(process, baseline or process, analytic))
+        return Figures.of(_analyse(process, _settings(settings, min(settings.cases, SCREEN_CASES)), extra))
+    return Figures(None, None, None, _analytic_mean(process, baseline or process, analytic, extra))
 
 
-def _analytic_mean(process: "Process", baseline: "Process", analytic: Any) -> float | None:
+def _analytic_mean(process: "Process", baseline: "Process", analytic: Any, extra: Any = None) -> float | None:
     from procesmap.analysis.ownership import doer
     from procesmap.analysis.timing import lead_days
     from procesmap.durations import mean_elapsed_days
@@ -521,8 +521,8 @@ def _analytic_mean(process: "Process", baseline: "Process", analytic: Any) -> fl
     visits = build_graph(process).visits
     if visits is None:
         return None
-    now = analytic(process, visits)
-    before = now if baseline is process else analytic(baseline)
+    now = analytic(process, visits, None, extra)
+    before = now if baseline is process else analytic(baseline, None, None, extra)
     calendar = process.calendar.calendar()
     total = 0.0
     for step in process.steps:
@@ -545,12 +545,18 @@ def _changes_no_time(candidate: Candidate) -> bool:
     return all(a.partition("=")[0].rsplit(".", 1)[-1] in NO_TIME_FIELDS for a in candidate.set)
 
 
-def score(process: "Process", candidate: Candidate, settings: "Settings") -> "Analysis":
+def score(process: "Process", candidate: Candidate, settings: "Settings", extra: Any = None) -> "Analysis":
     """The full analysis of ``process`` with ``candidate`` applied: what ``--set`` on the command line gives."""
-    from procesmap.analysis import analyse
     from procesmap.whatif import apply_overrides
 
-    return analyse(apply_overrides(process, list(candidate.set)), settings)
+    return _analyse(apply_overrides(process, list(candidate.set)), settings, extra)
+
+
+def _analyse(process: "Process", settings: "Settings", extra: Any = None) -> "Analysis":
+    """:func:`procesmap.analysis.analyse`, with the work of other processes at shared roles when there is any."""
+    from procesmap.analysis import analyse
+
+    return analyse(process, settings, extra) if extra else analyse(process, settings)
 
 
 def _finding_keys(analysis: "Analysis") -> set[str]:
@@ -558,36 +564,37 @@ def _finding_keys(analysis: "Analysis") -> set[str]:
 
 
 def advise(process: "Process", settings: "Settings | None" = None, *, top: int = TOP, simulate: int = SIMULATE,
-           analysis: "Analysis | None" = None) -> Advice:
+           analysis: "Analysis | None" = None, extra: Any = None) -> Advice:
     """Generate, screen, simulate and rank the interventions for one map; the ``top`` best first.
 
     ``settings`` gives the cases and seed of the full simulation (both sides use them) and the rule
     severities; ``analysis`` is the baseline analysis of ``process`` with those settings, when the caller
-    has it already. Every candidate is screened with :func:`screen`, the best ``simulate`` are analysed
+    has it already; ``extra`` the work other processes of a repository bring to shared roles (as
+    :func:`procesmap.analysis.analyse` takes it), the same before and after. Every candidate is screened with :func:`screen`, the best ``simulate`` are analysed
     in full (:func:`score`) and ranked with :func:`rank_key`. Deterministic: the same map and settings give
     the same advice.
     """
-    from procesmap.analysis import Settings, analyse
+    from procesmap.analysis import Settings
     from procesmap.errors import ProcessmapError
     from procesmap.whatif import apply_overrides
 
     settings = settings or Settings()
     if analysis is None:
-        analysis = analyse(process, settings)
+        analysis = _analyse(process, settings, extra)
     found = candidates(process, analysis)
     method = screening_method()
     screen_settings = _settings(settings, min(settings.cases, SCREEN_CASES))
     if method == "simulation" and settings.cases <= SCREEN_CASES:
         screen_before = Figures.of(analysis)
     else:
-        screen_before = screen(process, screen_settings)
+        screen_before = screen(process, screen_settings, None, extra)
     screened: list[tuple[Intervention, int, "Process"]] = []
     for order, candidate in enumerate(found):
         try:
             changed = apply_overrides(process, list(candidate.set))
         except ProcessmapError:  # a candidate the map's own checks refuse (a limit): not offered
             continue
-        estimate = screen_before if _changes_no_time(candidate) else screen(changed, screen_settings, process)
+        estimate = screen_before if _changes_no_time(candidate) else screen(changed, screen_settings, process, extra)
         screened.append((Intervention(candidate, screen_before, estimate, screened=estimate), order, changed))
     screened.sort(key=lambda item: rank_key(item[0], item[1]))
     before = Figures.of(analysis)
@@ -599,13 +606,13 @@ def advise(process: "Process", settings: "Settings | None" = None, *, top: int =
         if _changes_no_time(item.candidate):
             # the same time inputs: the figures are the baseline's; the findings from an analysis without simulation
             if cheap_before is None:
-                cheap_before = analyse(process, _settings(settings, 0))
-            cheap = analyse(changed, _settings(settings, 0))
+                cheap_before = _analyse(process, _settings(settings, 0), extra)
+            cheap = _analyse(changed, _settings(settings, 0), extra)
             resolves = sorted(_finding_keys(cheap_before) - _finding_keys(cheap))
             scored.append((Intervention(item.candidate, before, before, screened=item.screened, resolves=resolves,
                                         cycle_samples=analysis.time.cycle_samples), order))
             continue
-        after = analyse(changed, settings)
+        after = _analyse(changed, settings, extra)
         simulated += 1
         resolves = sorted(keys_before - _finding_keys(after))
         scored.append((Intervention(item.candidate, before, Figures.of(after), screened=item.screened,

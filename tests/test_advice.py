@@ -248,8 +248,7 @@ OVERLOADED = SMALL.replace("work: 3h, wait: 5d", "work: 4h, wait: 15d").replace(
 def test_overloaded_single_role_plus_one_person_ranks_above_what_cannot_help() -> None:
     # adviseur: 540 x 4 h = 2160 h a year against 1 x 8 x 5 x 46 = 1840 h: utilisation 1.17, the queue grows
     # (the workshop saw 15 days). A second person (3680 h, utilisation 0.59) must help; +0.2 fte for the
-    # teamleider (utilisation 540 x 0.5 / 1840 = 0.15) cannot. This needs waits that follow from capacity
-    # (the queueing model of issue #12).
+    # teamleider (utilisation 540 x 0.5 / 1840 = 0.15) cannot: waits follow from capacity (docs/queueing.md).
     from procesmap.analysis import analyse as run_analysis
 
     process = small(OVERLOADED)
@@ -259,8 +258,8 @@ def test_overloaded_single_role_plus_one_person_ranks_above_what_cannot_help() -
     subjects = [(i.candidate.kind, i.candidate.subject) for i in advice.interventions]
     person = subjects.index(("add_person", "adviseur"))
     useless = subjects.index(("add_fte_person", "teamleider"))
-    if not advice.interventions[person].helps:
-        pytest.xfail("the analysis has no queueing yet: people and fte do not change waits (issue #12)")
+    assert advice.interventions[person].helps
+    assert not advice.interventions[useless].helps
     assert person < useless
 
 

@@ -89,6 +89,7 @@ class _Builder:
         self.styles = _styles()
         self.lang = doc.lang
         self.keys = 0
+        self.entries: list[tuple[int, str, str]] = []
 
     def t(self, key: str, **args: Any) -> str:
         from procesmap.i18n import t
@@ -104,7 +105,6 @@ class _Builder:
 
     def story(self) -> list[Any]:
         from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
-        from reportlab.platypus.tableofcontents import TableOfContents
 
         s = self.styles
         doc = self.doc
@@ -118,19 +118,18 @@ class _Builder:
             story += [_p(pdoc.title, s["cover"]), _p(pdoc.subtitle, s["cover_sub"]), self.facts(pdoc.facts)]
         story += [Spacer(1, 24), _p(self.t("report.made_with", version=doc.version), s["note"]),
                   NextPageTemplate("body"), PageBreak()]
-        from reportlab.platypus import TableStyle
-
-        toc_style = TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT),
-                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0)])
-        toc = TableOfContents(levelStyles=s["toc"], dotsMinLevel=0, tableStyle=toc_style)
-        story += [_p(self.t("report.contents"), s["h0"]), toc, PageBreak()]
+        contents_at = len(story) + 1
+        story += [_p(self.t("report.contents"), s["h0"]), PageBreak()]
         if multi and doc.overview is not None:
             story += [self.heading(self.t("report.overview"), 0), self.table(doc.overview), PageBreak()]
         for index, pdoc in enumerate(doc.processes):
             if index:
                 story.append(PageBreak())
             story += self.process(pdoc, multi)
+        # the contents: every heading is known now; its page number is filled in when it is placed
+        self.entries = [entry for flowable in story for entry in _headings(flowable)]  # in the order of the pages
+        story[contents_at:contents_at] = [_TocEntry(text, s["toc"][min(level, 3)], key)
+                                          for level, text, key in self.entries]
         return story
 
     def process(self, pdoc: ProcessDoc, multi: bool) -> list[Any]:
@@ -330,6 +329,95 @@ def _embed_fonts(node: Any) -> None:
             _embed_fonts(child)
 
 
+def _headings(flowable: Any) -> list[tuple[int, str, str]]:
+    """The headings (level, text, key) in a flowable, also inside a KeepTogether."""
+    entry = getattr(flowable, "_toc", None)
+    if entry is not None:
+        return [entry]
+    return [e for inner in getattr(flowable, "_content", None) or [] for e in _headings(inner)]
+
+
+TOC_NUMBER = 36.0  # the width kept for a page number at the right of the contents
+
+
+def _page_number_form(canvas: Any, key: str, page: int) -> None:
+    """Define the form ``toc-<key>``: the page number, right-aligned on x = 0."""
+    from reportlab.lib.colors import HexColor
+
+    canvas.beginForm(f"toc-{key}", lowerx=-TOC_NUMBER, lowery=-4, upperx=0, uppery=16)
+    canvas.setFont(FONT, 9)
+    canvas.setFillColor(HexColor(_INK))
+    canvas.drawRightString(0, 0, str(page))
+    canvas.endForm()
+
+
+def _flowable() -> Any:
+    from reportlab.platypus.flowables import Flowable
+
+    return Flowable
+
+
+class _TocEntry(_flowable()):  # type: ignore[misc]
+    """One entry of the contents: the heading (a link to it), dot leaders, and its page number as a form
+    that the heading defines when it is placed (see :func:`_page_number_form`)."""
+
+    def __init__(self, text: str, style: Any, key: str):
+        super().__init__()
+        self.text, self.style, self.key = text, style, key
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        from reportlab.platypus import Paragraph
+
+        self.paragraph = Paragraph(f'<a href="#{self.key}">{escape(self.text)}</a>'
+                                   f'<onDraw name="procesmapTocEnd" label="{self.key}|{available_width:.2f}"/>',
+                                   self.style)
+        _, height = self.paragraph.wrap(available_width, available_height)
+        self.width, self.height = available_width, height + self.style.spaceBefore
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.setNamedCB("procesmapTocEnd", _toc_end)
+        self.paragraph.drawOn(self.canv, 0, 0)
+
+
+def _toc_end(canvas: Any, kind: str, label: str) -> None:
+    """After an entry's text: dots up to the page number's room, then the page number's form."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    key, width_text = label.split("|")
+    width = float(width_text)
+    x, y = canvas._curr_tx_info["cur_x"], canvas._curr_tx_info["cur_y"]
+    dot = " . "
+    room = width - TOC_NUMBER + 8
+    count = int(max(room - x, 0) / stringWidth(dot, FONT, 9))
+    canvas.saveState()
+    canvas.setFont(FONT, 9)
+    canvas.drawRightString(room, y, dot * count)
+    canvas.translate(width, y)
+    canvas.doForm(f"toc-{key}")
+    canvas.restoreState()
+
+
+class _DefineMissing(_flowable()):  # type: ignore[misc]
+    """At the very end: a heading that was never placed still gets a (blank) page-number form."""
+
+    def __init__(self, keys: list[str]):
+        super().__init__()
+        self.keys = keys
+        self.width = self.height = 0
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        placed = getattr(self.canv, "_doctemplate", None)
+        done = getattr(placed, "placed", set())
+        for key in self.keys:
+            if key not in done:
+                self.canv.beginForm(f"toc-{key}")
+                self.canv.endForm()
+
+
 def _template(buffer: io.BytesIO, doc: ReportDoc) -> Any:
     from reportlab.lib.colors import HexColor
     from reportlab.lib.pagesizes import A4
@@ -346,7 +434,8 @@ def _template(buffer: io.BytesIO, doc: ReportDoc) -> Any:
             level, text, key = entry
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-            self.notify("TOCEntry", (level, escape(text), self.page, key))
+            _page_number_form(self.canv, key, self.page)
+            self.placed.add(key)
 
     margin = 18 * mm
     width, height = A4
@@ -378,6 +467,7 @@ def _template(buffer: io.BytesIO, doc: ReportDoc) -> Any:
         canvas.drawRightString(height - margin, margin - 2 * mm, t("report.page", doc.lang, page=document.page))
         canvas.restoreState()
 
+    template.placed = set()
     template.addPageTemplates([PageTemplate(id="cover", frames=[frame], pagesize=A4),
                                PageTemplate(id="body", frames=[frame], onPage=footer, pagesize=A4),
                                PageTemplate(id="landscape", frames=[landscape_frame], onPage=landscape_footer,
@@ -398,8 +488,12 @@ def render_pdf(analyses: "Sequence[Analysis]", lang: str) -> bytes:
     # never embedded); for the length of this build it is DejaVu, so that every font is embedded.
     previous = STATE_DEFAULTS["fontName"]
     STATE_DEFAULTS["fontName"] = FONT
+    story = builder.story()
+    # one pass: the contents refer to page numbers as PDF forms that each heading defines when it
+    # is placed (ReportLab's TableOfContents needs multiBuild: three passes over the whole report)
+    story.append(_DefineMissing([key for _, _, key in builder.entries]))
     try:
-        template.multiBuild(builder.story())
+        template.build(story)
     finally:
         STATE_DEFAULTS["fontName"] = previous
     return buffer.getvalue()

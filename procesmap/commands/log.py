@@ -118,6 +118,9 @@ def compare_command(
     roles: Optional[Path] = _ROLES,
     seed: int = typer.Option(0, "--seed", help="Seed of the map's simulation."),
     cases: int = typer.Option(10_000, "--cases", help="Simulated cases for the map's percentiles."),
+    suggest: bool = typer.Option(False, "--suggest-links", help="Instead of the comparison: suggest links from the steps no activity is linked to, to log activities (name similarity and place in the flow), for you to confirm."),
+    write: bool = typer.Option(False, "--write-links", help="Write the suggested links into the map as `log:` names (comments kept, atomically), after showing them."),
+    min_score: float = typer.Option(0.5, "--min-score", help="Suggest links scoring at least this (0-1)."),
 ) -> None:
     """Hold a map against a log: fitness, routes the map lacks, rework, waits, cycle time, term, handovers (PM6xx)."""
     import procesmap
@@ -136,6 +139,10 @@ def compare_command(
     # once the map is read, every message (a log that cannot be read too) is in the report's language
     language = report_language(lang.value if lang else None, [], fallback=process.language or language,
                                paths=[process_file])
+    if suggest or write:
+        _links(process, process_file, log, language, write, min_score,
+               lambda: _read(log, case, activity, timestamp, resource, role, lifecycle, roles))
+        return
     try:
         result = compare(process, _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
                          Settings(cases=cases, seed=seed))
@@ -148,6 +155,38 @@ def compare_command(
         raise typer.Exit(code=1)
 
 
+def _links(process: Any, process_file: Path, log: Path, language: str, write: bool, min_score: float,
+           read: Any) -> None:
+    """``log compare --suggest-links`` / ``--write-links``: the suggestions shown, and written when asked."""
+    from procesmap.eventlog import suggest_links, write_links
+    from procesmap.i18n import number, t
+
+    if not 0.0 <= min_score <= 1.0:
+        raise _fail(UsageError("loglinks.bad_score", "hint.loglinks.bad_score", value=min_score), language)
+    try:
+        suggestions = suggest_links(process, read(), min_score=min_score)
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+    except Exception as err:  # DuckDB or Arrow: our message, never a traceback
+        raise _engine_failure(err, log, language) from None
+    typer.echo(t("loglinks.title", language, count=len(suggestions), steps=len(process.steps)))
+    for item in suggestions:
+        typer.echo(t("loglinks.line", language, step=item.step, activity=item.activity, score=number(item.score, language, 2),
+                     name=number(item.name_score, language, 2), place=number(item.position_score, language, 2),
+                     cases=item.cases))
+    if not write:
+        if suggestions:
+            typer.echo(t("loglinks.confirm", language, path=str(process_file)))
+        return
+    if not suggestions:
+        return
+    try:
+        write_links(process_file, suggestions)
+    except ProcessmapError as err:
+        raise _fail(err, language) from None
+    typer.echo(t("loglinks.written", language, count=len(suggestions), path=str(process_file)), err=True)
+
+
 @log_app.command("discover")
 def discover_command(
     log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
@@ -156,6 +195,8 @@ def discover_command(
     coverage: float = typer.Option(0.8, "--coverage", help="Share of cases whose most frequent behaviour the draft covers."),
     min_share: float = typer.Option(0.05, "--min-activity-share", help="Leave out activities in fewer than this share of cases."),
     process_id: Optional[str] = typer.Option(None, "--id", help="The draft's process id (default: from the file name)."),
+    activities: Optional[float] = typer.Option(None, "--activities", help="Disco-style: keep the activities that are in at least this share of the cases the most frequent activity is in (0-1; e.g. 0.7); replaces --min-activity-share."),
+    paths: Optional[float] = typer.Option(None, "--paths", help="Disco-style: keep the most frequent transitions until they hold this share of all (0-1; e.g. 0.5), and each step's main way in and out."),
     lang: Optional[Language] = _LANG,
     case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
     resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
@@ -171,8 +212,12 @@ def discover_command(
     try:
         if not 0.0 < coverage <= 1.0:
             raise UsageError("log.bad_coverage", "hint.log.bad_coverage", value=coverage)
+        for name, value in (("--activities", activities), ("--paths", paths)):
+            if value is not None and not 0.0 < value <= 1.0:
+                raise UsageError("logdraft.bad_share", "hint.logdraft.bad_share", option=name, value=value)
         text = discover(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), coverage=coverage,
-                        min_activity_share=min_share, process_id=process_id, lang=language)
+                        min_activity_share=min_share, process_id=process_id, lang=language, activities=activities,
+                        paths=paths)
     except ProcessmapError as err:
         raise _fail(err, language) from None
     except Exception as err:  # DuckDB or Arrow: our message, never a traceback

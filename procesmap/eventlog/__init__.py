@@ -6,6 +6,7 @@ Public API (heavy libraries are imported inside the functions)::
     log_stats(log, top=None) -> LogStats            cases, variants, durations, directly-follows, handovers
     compare(process, log, settings=None) -> Comparison   map vs log, with PM6xx findings
     discover(log, coverage=0.8, ...) -> str         a draft map (format 1 YAML)
+    suggest_links(process, log) -> [LinkSuggestion] steps -> activities by name and place; write_links(path, ...)
 
 The definitions of every figure are in ``docs/eventlog.md``.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = ["LogMapping", "EventLog", "read_log", "read_roles", "LogStats", "log_stats", "Comparison", "compare",
-           "discover", "LOG_REPORT_FORMAT"]
+           "discover", "suggest_links", "write_links", "LinkSuggestion", "LOG_REPORT_FORMAT"]
 
 LOG_REPORT_FORMAT = 1
 
@@ -29,6 +30,9 @@ _LAZY = {
     "Comparison": "procesmap.eventlog._compare",
     "compare": "procesmap.eventlog._compare",
     "discover": "procesmap.eventlog._discover",
+    "suggest_links": "procesmap.eventlog._links",
+    "write_links": "procesmap.eventlog._links",
+    "LinkSuggestion": "procesmap.eventlog._links",
 }
 
 

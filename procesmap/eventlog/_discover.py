@@ -170,9 +170,37 @@ def _block(con: Any, activities: tuple[str, ...]) -> ParallelBlock:
     return ParallelBlock(activities, int(cases), int(orders))
 
 
+def keep_paths(pairs: list[tuple[str, str, int]], share: float) -> list[tuple[str, str, int]]:
+    """The most frequent transitions ``(a, b, n)`` until they hold ``share`` of all, and for every activity its most
+    frequent transition out and in (so that no step is cut off); the order of ``pairs`` is kept."""
+    total = sum(int(n) for _, _, n in pairs)
+    ranked = sorted(pairs, key=lambda p: (-int(p[2]), p[0], p[1]))
+    kept: set[tuple[str, str]] = set()
+    running = 0
+    for a, b, n in ranked:
+        if running >= share * total - 1e-9:
+            break
+        kept.add((a, b))
+        running += int(n)
+    out_best: dict[str, tuple[str, str]] = {}
+    in_best: dict[str, tuple[str, str]] = {}
+    for a, b, _n in ranked:
+        out_best.setdefault(a, (a, b))
+        if b:
+            in_best.setdefault(b, (a, b))
+    kept |= set(out_best.values()) | set(in_best.values())
+    return [p for p in pairs if (p[0], p[1]) in kept]
+
+
 def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0.05, process_id: str | None = None,
-             lang: str = "nl", parallel_share: float = PARALLEL_SHARE) -> str:
+             lang: str = "nl", parallel_share: float = PARALLEL_SHARE, activities: float | None = None,
+             paths: float | None = None) -> str:
     """A draft map as YAML text (format 1), valid and commented.
+
+    Disco-style simplification (docs/eventlog.md): ``activities`` (0-1] keeps the activities that are in at least
+    that share of the cases the most frequent activity is in (instead of the ``min_activity_share`` rule);
+    ``paths`` (0-1] keeps the most frequent transitions until they hold that share of all transitions, and for
+    every step its most frequent way in and out.
 
     ``parallel_share``: two activities are parallel when each directly follows the other in at least
     this share of the cases that have both (and they do not loop); see :func:`parallel_blocks`."""
@@ -188,7 +216,11 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         if total == 0:
             raise UsageError("log.no_instances", "hint.log.no_instances", path=log.source)
         shares = rows(con, "SELECT a, count(DISTINCT c) FROM inst GROUP BY a ORDER BY a")
-        keep = [a for a, k in shares if k / total >= min_activity_share] or [max(shares, key=lambda x: x[1])[0]]
+        if activities is not None:  # Disco's activity slider as a share of cases: relative to the most frequent
+            most = max(k for _, k in shares)
+            keep = [a for a, k in shares if k >= activities * most - 1e-9]
+        else:
+            keep = [a for a, k in shares if k / total >= min_activity_share] or [max(shares, key=lambda x: x[1])[0]]
         dropped = [a for a, k in shares if a not in keep]
         con.register("keep", pa.table({"a": pa.array(keep, pa.string())}))
         con.execute("""
@@ -216,6 +248,8 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
             WINDOW w AS (PARTITION BY c ORDER BY j)
         """)
         pairs = rows(con, "SELECT a, coalesce(na, ''), count(*) FROM sr GROUP BY 1, 2 ORDER BY 1, count(*) DESC, 2")
+        if paths is not None:
+            pairs = keep_paths(pairs, paths)
         starts = rows(con, "SELECT a, count(*) FROM sr WHERE j = 1 GROUP BY a ORDER BY count(*) DESC, a")
         blocks = parallel_blocks(con, pairs, starts, parallel_share)
         block_of = {a: k for k, block in enumerate(blocks) for a in block.activities}
@@ -292,7 +326,10 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
              f"# {t('logdraft.correct', lang)}"]
     if dropped:
         listed = ", ".join(dropped[:15]) + (" ..." if len(dropped) > 15 else "")
-        lines.append(f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}")
+        if activities is not None:
+            lines.append(f"# {t('logdraft.dropped_top', lang, count=len(keep), activities=listed)}")
+        else:
+            lines.append(f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}")
     lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(stem)}", f"language: {lang}"]
     if role_work:
         lines.append(f"owner: {_id(role_ids[role_work[0][0]])}  # {t('logdraft.owner', lang)}")

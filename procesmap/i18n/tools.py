@@ -144,4 +144,29 @@ MESSAGES_TOOLS: dict[str, dict[str, str]] = {
     "sheet.bad_p": {"en": "share \"{value}\" is not a number", "nl": "aandeel \"{value}\" is geen getal"},
     "hint.sheet.next": {"en": "One next step a line: `id`, or `id (0.8): condition`; the share as 0.8 or 80%.",
                         "nl": "Eén volgende stap per regel: `id`, of `id (0,8): voorwaarde`; het aandeel als 0,8 of 80%."},
+    # logs linked to maps
+    "loglinks.title": {"en": "Suggested links ({count} of {steps:plural:# step|# steps}); score = 0.8 name + 0.2 place:",
+                       "nl": "Voorgestelde koppelingen ({count} van {steps:plural:# stap|# stappen}); score = 0,8 naam + "
+                             "0,2 plaats:"},
+    "loglinks.line": {"en": "  {step}  <-  \"{activity}\"  (score {score}; name {name}; place {place}; "
+                            "{cases:plural:# case|# cases})",
+                      "nl": "  {step}  <-  \"{activity}\"  (score {score}; naam {name}; plaats {place}; "
+                            "{cases:plural:# zaak|# zaken})"},
+    "loglinks.confirm": {"en": "Check them; `--write-links` writes them into {path} as log: names (comments kept).",
+                         "nl": "Controleer ze; `--write-links` schrijft ze in {path} als log:-namen (commentaar blijft)."},
+    "loglinks.written": {"en": "wrote {count:plural:# link|# links} into {path}",
+                         "nl": "{count:plural:# koppeling|# koppelingen} geschreven in {path}"},
+    "loglinks.changed": {"en": "adding the log: names to {path} would change more than those names; nothing written",
+                         "nl": "de log:-namen toevoegen aan {path} zou meer veranderen dan die namen; niets geschreven"},
+    "hint.loglinks.changed": {"en": "Add the names by hand, or run `procesmap fmt` on the map first.",
+                              "nl": "Voeg de namen met de hand toe, of draai eerst `procesmap fmt` op de kaart."},
+    "loglinks.bad_score": {"en": "--min-score {value} is not between 0 and 1",
+                           "nl": "--min-score {value} ligt niet tussen 0 en 1"},
+    "hint.loglinks.bad_score": {"en": "e.g. --min-score 0.6", "nl": "bijvoorbeeld --min-score 0.6"},
+    "logdraft.bad_share": {"en": "{option} {value} is not a share between 0 and 1",
+                           "nl": "{option} {value} is geen aandeel tussen 0 en 1"},
+    "hint.logdraft.bad_share": {"en": "e.g. --activities 0.8 --paths 0.5", "nl": "bijvoorbeeld --activities 0.8 --paths 0.5"},
+    "logdraft.dropped_top": {"en": "Left out (--activities): all but the {count} activities in the most cases: {activities}",
+                             "nl": "Weggelaten (--activities): alles behalve de {count} activiteiten in de meeste zaken: "
+                                   "{activities}"},
 }

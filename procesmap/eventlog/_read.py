@@ -144,6 +144,8 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
     except PermissionError as err:
         raise UsageError("log.unreadable", "hint.log.unreadable", path=str(file), reason=os_reason(err)) from None
     except Exception as err:  # OSError, EOFError, gzip/lxml/pyarrow/DuckDB errors: a corrupt or truncated file
+        if kind == "xes" and type(err).__name__ == "XMLSyntaxError":
+            raise xes_syntax_error(file, err) from None
         raise UsageError("log.corrupt", _CORRUPT_HINTS[kind], path=str(file), reason=_reason(err)) from None
     try:
         table, chosen, quality = _standardise(raw, file, kind, mapping)
@@ -217,6 +219,38 @@ def engine_error(err: BaseException, path: str | os.PathLike[str]) -> UsageError
     if not module.startswith(("duckdb", "pyarrow", "_duckdb")) and not isinstance(err, MemoryError):
         return None
     return UsageError("limits.log_engine", "limits.hint.log_engine", path=str(path), reason=_reason(err))
+
+
+def xes_syntax_error(file: Path, err: Any) -> UsageError:
+    """``file:line:column: message`` and a hint for an XML syntax error in an XES file (of its XML, also when
+    the file is gzipped); libxml2's common messages in the user's language (:mod:`procesmap.i18n.xes`)."""
+    from procesmap.i18n import Message
+
+    line, column = getattr(err, "position", None) or (getattr(err, "lineno", 1), getattr(err, "offset", 1))
+    text = re.sub(r",\s*line \d+, column \d+\s*(\(.*\))?\s*$", "", str(getattr(err, "msg", "") or err)).strip()
+    reason: Message
+    match = re.match(r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)", text)
+    if match:
+        reason = Message("xes.syntax.tag_mismatch", open=match[1], opened=match[2], close=match[3])
+    elif match := re.match(r"Premature end of data in tag (\S+) line (\d+)", text):
+        reason = Message("xes.syntax.premature_end", tag=match[1], opened=match[2])
+    elif match := re.match(r"Couldn't find end of Start Tag (\S+)", text):
+        reason = Message("xes.syntax.unclosed_tag", tag=match[1])
+    elif text.startswith("Extra content at the end of the document"):
+        reason = Message("xes.syntax.extra_content")
+    elif text.startswith(("Document is empty", "Start tag expected", "no element found")):
+        reason = Message("xes.syntax.empty")
+    elif text.startswith(("xmlParseEntityRef: no name", "EntityRef: expecting ';'")):
+        reason = Message("xes.syntax.ampersand")
+    elif text.startswith("AttValue: \" or ' expected"):
+        reason = Message("xes.syntax.quote")
+    elif text.startswith("Unescaped '<' not allowed in attributes values"):
+        reason = Message("xes.syntax.less_than")
+    else:
+        reason = Message("xes.syntax.other", text=text[:300] or type(err).__name__)
+    # line and column as text: a position is no amount (no thousands separator in Dutch)
+    return UsageError("log.xes_syntax", "hint.log.xes_syntax", path=str(file), line=str(max(int(line or 1), 1)),
+                      column=str(max(int(column or 1), 1)), reason=reason)
 
 
 _CORRUPT_HINTS = {"xes": "hint.log.corrupt_xes", "csv": "hint.log.corrupt_csv", "parquet": "hint.log.corrupt_parquet"}

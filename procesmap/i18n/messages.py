@@ -20,6 +20,7 @@ from procesmap.i18n.report import REPORT_MESSAGES
 from procesmap.i18n.queueing import MESSAGES_QUEUEING
 from procesmap.i18n.versions import MESSAGES_VERSIONS
 from procesmap.i18n.tools import MESSAGES_TOOLS
+from procesmap.i18n.xes import MESSAGES_XES
 from procesmap.i18n.zgw import MESSAGES_ZGW
 
 MESSAGES: dict[str, dict[str, str]] = {
@@ -284,5 +285,5 @@ MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
 for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS,
                MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS, MESSAGES_ADVICE,
-               MESSAGES_QUEUEING):
+               MESSAGES_QUEUEING, MESSAGES_XES):
     MESSAGES.update(_extra)

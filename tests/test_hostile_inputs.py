@@ -315,7 +315,7 @@ from hypothesis import strategies as st  # noqa: E402
 #: words YAML 1.1 reads as booleans, numbers, dates or nothing when they stand unquoted
 TRICKY = ["On", "No", "yes", "off", "Y", "n", "1", "0x10", "0o17", "1e3", "1_000", ".inf", "-.nan", "1:20", "null", "~",
           "true", "2024-01-01", "0", "-1", "+1", "010", "=", "<<", "*a", "&b", "!x", "%y", "@z", "#", "a: b", "- c",
-          "Team A", "team-a", "team_a_", "_x_", "é", "日本"]
+          "Team A", "team-a", "team_a_", "_x_", "é", "日本", "!x", "X 2", "x-y"]
 
 
 def _discovered(activities: list[str], roles: list[str]) -> str:

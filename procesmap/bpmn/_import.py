@@ -94,6 +94,11 @@ def _slug(text: str) -> str:
     return slug or "id"
 
 
+def _not_extension(slug: str) -> str:
+    """A key starting with ``x-`` is the user's own extension, which the loader ignores: ``x-2`` -> ``x_2``."""
+    return "x_" + slug[2:] if slug.startswith("x-") else slug
+
+
 class _Ids:
     """Unique slugs: ``advies``, ``advies-2``, ..."""
 
@@ -103,11 +108,11 @@ class _Ids:
 
     def new(self, *candidates: str | None) -> str:
         base = next((_slug(c) for c in candidates if c and _slug(c) != "id"), "id")
-        slug, n = base, self.counters.get(base, 1)
+        slug, n = _not_extension(base), self.counters.get(base, 1)
         while slug in self.taken:
             n += 1
             suffix = f"-{n}"
-            slug = f"{base[:_MAX_ID - len(suffix)]}{suffix}"
+            slug = _not_extension(f"{base[:_MAX_ID - len(suffix)]}{suffix}")
         self.counters[base] = n
         self.taken.add(slug)
         return slug

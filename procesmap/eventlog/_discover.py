@@ -67,6 +67,11 @@ def _q(text: str) -> str:
                                    else "\\U%08x" % ord(m.group()), json.dumps(text, ensure_ascii=False))
 
 
+def _not_extension(slug: str) -> str:
+    """A key starting with ``x-`` is the user's own extension, which the loader ignores: ``x-2`` -> ``x_2``."""
+    return "x_" + slug[2:] if slug.startswith("x-") else slug
+
+
 def _id(text: str) -> str:
     """An id as YAML reads it back: plain where YAML reads it as that text, else quoted (``on``, ``no``, ``1``,
     ``0x10``, ``1e3``, ``1:20``, ``null`` would be read as a boolean, a number or nothing)."""
@@ -281,9 +286,9 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
     used = {"start", "einde", "end"}
     for activity in sorted(per_step, key=lambda a: (per_step[a][6], a)):
         slug = slugify(activity)[:60].strip("-_") or "stap"
-        candidate, n = slug, 2
+        candidate, n = _not_extension(slug), 2
         while candidate in used:
-            candidate, n = f"{slug}-{n}", n + 1
+            candidate, n = _not_extension(f"{slug}-{n}"), n + 1
         used.add(candidate)
         ids[activity] = candidate
     end_id = "einde" if lang == "nl" else "end"
@@ -315,9 +320,9 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
     taken_roles: set[str] = set()
     for g, _ in role_work:  # unique: two names may slugify alike ("Team A" and "team-a")
         slug, n = slugify(g)[:60].strip("-_") or "rol", 2
-        candidate = slug
+        candidate = _not_extension(slug)
         while candidate in taken_roles:
-            candidate, n = f"{slug}-{n}", n + 1
+            candidate, n = _not_extension(f"{slug}-{n}"), n + 1
         taken_roles.add(candidate)
         role_ids[g] = candidate
     stem = Path(log.source).name.split(".")[0]

@@ -34,7 +34,8 @@ from typing import Any, Iterable, Sequence
 from procesmap.errors import LoadError, UsageError, os_reason
 from procesmap.i18n.versions import install as _install_messages
 
-__all__ = ["format_text", "format_file", "format_paths", "FormatResult", "comments", "ORDERS", "MeaningError"]
+__all__ = ["format_text", "format_file", "format_paths", "FormatResult", "comments", "ORDERS", "MeaningError",
+           "apply_assignments"]
 
 _install_messages()
 
@@ -426,3 +427,59 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], *, check: bool = False
             problems.append(err)
     return results, problems
 
+
+
+# -- writing a what-if scenario into the file -------------------------------------------------------
+
+
+def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", file: str = "<string>") -> str:
+    """The text of a process file with ``--set PATH=VALUE`` assignments written into it, every comment kept.
+
+    What ``procesmap serve`` writes when the room asks to keep a what-if scenario. The scenario is first
+    validated as :func:`procesmap.whatif.apply_overrides` validates ``--set`` (an assignment that does not fit
+    the map is a :class:`~procesmap.errors.UsageError`); then each value is set in the round-trip document
+    and the whole is written in the canonical layout of :func:`format_text`. A path that names a field
+    defined in another file (a role of a shared organisation file) is refused
+    (``serve.write.not_in_file``). The result must read as exactly the scenario and keep every comment of
+    ``text``, else :class:`MeaningError` and nothing is to be written.
+    """
+    from procesmap.loading import loads
+    from procesmap.whatif import _locate, _plain, apply_overrides, parse_assignment
+
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    expected = apply_overrides(loads(text, file), list(assignments))
+    yaml = _ruamel()
+    try:
+        document = yaml.load(text)
+    except Exception as err:  # ruamel reads YAML 1.2; refuse what it cannot read rather than guess
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
+                           detail=" ".join(str(err).split())[:200]) from None
+    for assignment in assignments:
+        segments, value = parse_assignment(assignment)
+        target = _locate(document, segments) if all(segments) else None
+        if target is None:
+            raise UsageError("serve.write.not_in_file", "serve.hint.write.not_in_file", file=file,
+                             path=".".join(segments))
+        node, key = target
+        if value is None:
+            node.pop(key, None)
+        else:
+            node[key] = value
+    _canonical(document, "process")
+    buffer = io.StringIO()
+    yaml.dump(document, buffer)
+    result = buffer.getvalue().rstrip("\n") + "\n"
+    try:
+        written = loads(result, file)
+    except LoadError as err:
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
+                           detail=err.problems[0].message("en")) from None
+    if _plain(written) != _plain(expected):
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
+                           detail="the file would not read as the scenario")
+    lost = Counter(comments(text)) - Counter(comments(result))
+    if lost:
+        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
+                           detail="comment lost: " + next(iter(lost)))
+    return result

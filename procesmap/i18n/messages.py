@@ -18,6 +18,7 @@ from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.limits import MESSAGES_LIMITS
 from procesmap.i18n.report import REPORT_MESSAGES
 from procesmap.i18n.queueing import MESSAGES_QUEUEING
+from procesmap.i18n.serve import MESSAGES_SERVE
 from procesmap.i18n.versions import MESSAGES_VERSIONS
 from procesmap.i18n.tools import MESSAGES_TOOLS
 from procesmap.i18n.xes import MESSAGES_XES
@@ -287,3 +288,4 @@ for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN,
                MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS, MESSAGES_ADVICE,
                MESSAGES_QUEUEING, MESSAGES_XES):
     MESSAGES.update(_extra)
+MESSAGES.update(MESSAGES_SERVE)

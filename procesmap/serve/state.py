@@ -1,0 +1,269 @@
+"""What ``procesmap serve`` knows of its maps: the last good analysis of each, its problems, scenarios.
+
+No web here: :class:`Workspace` reads the file or folder with :func:`procesmap.api.check_paths` (the
+configuration and suppression comments as ``check`` and ``analyse`` apply them), keeps for every map the
+last version that loaded, and the problems of the current one when it does not load. A what-if
+scenario is the same check with ``--set`` assignments (:mod:`procesmap.whatif`), on the file as it is on
+disk; the file itself is only written by :meth:`Workspace.write_scenario`, when the room asks.
+
+Thread safety: the web layer calls these methods from worker threads; one lock guards the maps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError, os_reason
+
+if TYPE_CHECKING:
+    from procesmap.suppress import CheckResult
+
+__all__ = ["Workspace", "MapEntry", "Snapshot", "CONTROL_PATH", "check_control_assignments"]
+
+#: The assignments the page may send: people and fte of a role, the probability of a branch.
+CONTROL_PATH = re.compile(r"^(roles\.[^.=\s]+\.(people|fte)|steps\.[^.=\s]+\.next\.[^.=\s]+\.p)=[0-9.]{0,12}$")
+MAX_ASSIGNMENTS = 400
+SCENARIO_CACHE = 48
+
+
+def check_control_assignments(assignments: Sequence[str]) -> None:
+    """Refuse what the page's controls cannot have sent (the server is no general ``--set`` endpoint)."""
+    if len(assignments) > MAX_ASSIGNMENTS:
+        raise UsageError("serve.bad_assignment", None, assignment=f"{len(assignments)} > {MAX_ASSIGNMENTS}")
+    for assignment in assignments:
+        if len(assignment) > 300 or not CONTROL_PATH.match(assignment):
+            raise UsageError("serve.bad_assignment", None, assignment=assignment[:80])
+
+
+@dataclass
+class Snapshot:
+    """One analysed version of a map (the file's, or a scenario on it) and its swimlane SVG, drawn once."""
+
+    result: "CheckResult"
+    lang: str
+    digest: str
+    generation: int
+    _svg: bytes | None = field(default=None, repr=False)
+    _svg_reason: str | None = field(default=None, repr=False)
+    _drawn: bool = field(default=False, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def analysis(self) -> Any:
+        return self.result.analysis
+
+    def svg(self) -> tuple[bytes | None, str | None]:
+        """The swimlane as ``diagram --format svg`` draws it (the public diagram API), or why there is none."""
+        with self._lock:
+            if not self._drawn:
+                from procesmap.render._document import swimlane
+
+                self._svg, self._svg_reason = swimlane(self.analysis, self.lang, "svg")
+                self._drawn = True
+            return self._svg, self._svg_reason
+
+
+@dataclass
+class MapEntry:
+    """One map of the workspace: its URL key, file, last good snapshot and current problems."""
+
+    key: str
+    path: Path
+    display: str
+    good: Snapshot | None = None
+    problems: list[Problem] = field(default_factory=list)
+    digest: str = ""
+
+    @property
+    def broken(self) -> bool:
+        return bool(self.problems)
+
+
+class Workspace:
+    """The file or folder that ``procesmap serve`` shows, re-read on :meth:`refresh`."""
+
+    def __init__(self, path: str | Path, *, lang: str | None = None, config: str | Path | None = None,
+                 cases: int | None = None, seed: int | None = None):
+        self.path = Path(path)
+        self.display = str(path)
+        self.folder = self.path.is_dir()
+        self.lang = lang
+        self.config = config
+        self.cases = cases
+        self.seed = seed
+        self.generation = 0
+        self.entries: dict[str, MapEntry] = {}
+        self.general_problems: list[Problem] = []  # problems of no map (a configuration file, an empty folder)
+        self.overview: Any = None
+        self._lock = threading.RLock()
+        self._scenarios: OrderedDict[tuple[int, str, tuple[str, ...]], Snapshot | ProcessmapError] = OrderedDict()
+
+    # -- reading -------------------------------------------------------------------------------------
+
+    def key_of(self, file: str | Path) -> str | None:
+        """The URL key of a map file: its path below the folder (``sub/x.yaml``), or its name for one file."""
+        path = Path(file)
+        if not self.folder:
+            try:
+                same = path.resolve() == self.path.resolve()
+            except OSError:
+                same = False
+            return path.name if same or str(path) == self.display else None
+        try:
+            relative = path.resolve().relative_to(self.path.resolve())
+        except (ValueError, OSError):
+            return None
+        return relative.as_posix()
+
+    def refresh(self) -> int:
+        """Read everything again; returns the new generation. A map that no longer loads keeps its last good
+        snapshot and gets the problems; one that loads again drops them."""
+        from procesmap.api import across_processes, check_paths
+
+        with self._lock:
+            self.generation += 1
+            generation = self.generation
+            try:
+                results, problems = check_paths([self.display], config=self.config, cases=self.cases, seed=self.seed)
+            except LoadError as err:
+                results, problems = [], list(err.problems)
+            except UsageError as err:  # a configuration that does not fit
+                results, problems = [], [Problem(self.display, 1, 1, err.key, err.args_, err.hint_key, err.args_)]
+            seen: set[str] = set()
+            for result in results:
+                key = self.key_of(result.analysis.process.file)
+                if key is None:
+                    continue
+                entry = self._entry(key, result.analysis.process.file)
+                entry.digest = _digest(entry.path)
+                lang = self._language(result)
+                entry.good = Snapshot(result, lang, entry.digest, generation)
+                entry.problems = []
+                seen.add(key)
+            general: list[Problem] = []
+            by_key: dict[str, list[Problem]] = {}
+            for problem in problems:
+                key = self.key_of(problem.file)
+                if key is not None and (self.folder and key.endswith((".yaml", ".yml")) or not self.folder):
+                    by_key.setdefault(key, []).append(problem)
+                else:
+                    general.append(problem)
+            if not self.folder and general:  # a configuration error breaks the one map
+                by_key.setdefault(self.path.name, []).extend(general)
+                general = []
+            for key, found in by_key.items():
+                entry = self._entry(key, found[0].file if self.folder else self.display)
+                entry.digest = _digest(entry.path)
+                entry.problems = sorted(found, key=lambda p: (p.line, p.column))
+                seen.add(key)
+            for key in list(self.entries):
+                if key not in seen:  # the file is gone
+                    del self.entries[key]
+            self.general_problems = general
+            self.entries = dict(sorted(self.entries.items()))
+            self.overview = across_processes(results, self.config) if self.folder and len(results) > 1 else None
+            self._scenarios.clear()
+            return generation
+
+    def _entry(self, key: str, file: str) -> MapEntry:
+        entry = self.entries.get(key)
+        if entry is None:
+            path = self.path if not self.folder else Path(file)
+            entry = self.entries[key] = MapEntry(key, path, str(file) if self.folder else self.display)
+        return entry
+
+    def _language(self, result: "CheckResult") -> str:
+        from procesmap.api import report_language
+
+        return report_language(self.lang, [result], "en", [result.analysis.process.file])
+
+    def language(self) -> str:
+        """The language of the folder index: ``--lang``, else the first map's (as ``overview``), else English."""
+        with self._lock:
+            for entry in self.entries.values():
+                if entry.good is not None:
+                    return entry.good.lang
+        from procesmap.api import report_language
+
+        return report_language(self.lang, [], "en", [self.display])
+
+    def entry(self, key: str) -> MapEntry | None:
+        with self._lock:
+            return self.entries.get(key)
+
+    # -- what-if -------------------------------------------------------------------------------------
+
+    def scenario(self, key: str, assignments: Sequence[str]) -> Snapshot:
+        """The map with the page's assignments, analysed as ``analyse FILE --set ...`` would; cached per
+        generation. Raises :class:`UsageError` (or :class:`LoadError`) when the scenario does not fit."""
+        from procesmap.api import check_paths
+
+        check_control_assignments(assignments)
+        with self._lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                raise KeyError(key)
+            if not assignments:
+                if entry.good is None:
+                    raise LoadError(entry.problems)
+                return entry.good
+            if entry.broken:
+                raise LoadError(entry.problems)
+            cache_key = (self.generation, key, tuple(assignments))
+            cached = self._scenarios.get(cache_key)
+            generation, path, lang, digest = self.generation, entry.display, entry.good.lang if entry.good else "en", entry.digest
+        if cached is None:
+            try:
+                results, problems = check_paths([path], config=self.config, cases=self.cases, seed=self.seed,
+                                                assignments=list(assignments))
+                if problems or not results:
+                    cached = LoadError(problems or [Problem(path, 1, 1, "serve.bad_request", {}, None, {})])
+                else:
+                    cached = Snapshot(results[0], lang, digest, generation)
+            except ProcessmapError as err:
+                cached = err
+            with self._lock:
+                self._scenarios[cache_key] = cached
+                while len(self._scenarios) > SCENARIO_CACHE:
+                    self._scenarios.popitem(last=False)
+        if isinstance(cached, ProcessmapError):
+            raise cached
+        return cached
+
+    def write_scenario(self, key: str, assignments: Sequence[str], digest: str) -> str:
+        """Write the scenario into the map's file with ``fmt``'s comment-keeping writer, atomically.
+
+        ``digest`` is the file's version the page showed: when the file changed since (a second person
+        saved it), nothing is written (:class:`UsageError` ``serve.write_conflict``). Returns the file name.
+        """
+        from procesmap._io import write_atomic
+        from procesmap.fmt import apply_assignments
+        from procesmap.loading import _read_text
+
+        check_control_assignments(assignments)
+        with self._lock:
+            entry = self.entries.get(key)
+            if entry is None:
+                raise KeyError(key)
+            if _digest(entry.path) != digest or not digest:
+                raise UsageError("serve.write_conflict", "serve.hint.write_conflict", file=entry.display)
+            text = _read_text(entry.path, entry.display)
+            new = apply_assignments(text, list(assignments), entry.display)
+            try:
+                write_atomic(entry.path, new)
+            except OSError as err:
+                raise UsageError("serve.write_failed", None, file=entry.display, reason=os_reason(err)) from None
+            return entry.display
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:32]
+    except OSError:
+        return ""

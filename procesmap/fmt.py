@@ -443,12 +443,11 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
     (``serve.write.not_in_file``). The result must read as exactly the scenario and keep every comment of
     ``text``, else :class:`MeaningError` and nothing is to be written.
     """
-    from procesmap.loading import loads
     from procesmap.whatif import _locate, _plain, apply_overrides, parse_assignment
 
     if text.startswith("\ufeff"):
         text = text[1:]
-    expected = apply_overrides(loads(text, file), list(assignments))
+    expected = apply_overrides(_load_in_folder(text, file), list(assignments))
     yaml = _ruamel()
     try:
         document = yaml.load(text)
@@ -471,7 +470,7 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
     yaml.dump(document, buffer)
     result = buffer.getvalue().rstrip("\n") + "\n"
     try:
-        written = loads(result, file)
+        written = _load_in_folder(result, file)
     except LoadError as err:
         raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
                            detail=err.problems[0].message("en")) from None
@@ -483,3 +482,17 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
         raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
                            detail="comment lost: " + next(iter(lost)))
     return result
+
+
+def _load_in_folder(text: str, file: str) -> Any:
+    """``text`` loaded as the file ``file`` loads: with the shared organisation files of its folder."""
+    from procesmap.loading import _Repository, loads
+
+    folder = Path(file).parent
+    if file.startswith("<") or not folder.is_dir():
+        return loads(text, file)
+    repository = _Repository()
+    shared = repository.shared_for(folder)
+    if repository.problems:
+        raise LoadError(repository.problems)
+    return loads(text, file, repository=folder, shared=shared)

@@ -109,7 +109,7 @@ def _roles(analysis: "Analysis", lang: str, base: "Analysis | None") -> list[dic
             before = lb.pct(base.capacity.roles[role_id].utilisation)
         value = lb.pct(u)
         rows.append({
-            "name": lb.role(role_id), "people": str(role.people) if role and role.people is not None else "-",
+            "id": role_id, "name": lb.role(role_id), "people": str(role.people) if role and role.people is not None else "-",
             "fte": lb.num(role.fte, 1) if role and role.fte is not None else "-", "utilisation": value,
             "was": t("serve.was", lang, value=before) if before is not None and before != value else None,
             "bar": f"{min(u, 1.5) / 1.5 * 100:.1f}", "full": f"{1 / 1.5 * 100:.1f}",

@@ -90,6 +90,7 @@ def serve(path: str | Path, *, host: str | None = None, port: int = DEFAULT_PORT
 
     ws = Workspace(path, lang=lang, config=config, cases=cases, seed=seed)
     ws.refresh()
+    threading.Thread(target=ws.warm, name="procesmap-warm", daemon=True).start()
     listen = host if host is not None else LOOPBACK
     token = secrets.token_urlsafe(18) if host is not None else None
     sock = bind(listen, port)

@@ -218,13 +218,14 @@ def map_view(ws: "Workspace", entry: "MapEntry", assignments: Sequence[str] = ()
         "command": command_line(entry.display, assignments),
         "scenario_error": (_macro("scenario_error", lines=error_lines(scenario_error, lang), t=_t(lang))
                            if scenario_error is not None else ""),
+        "figures": "", "findings": "", "controls": "", "diagram": "", "diagram_alt": "",
     }
     if shown is not None:
         analysis = shown.analysis
         view["figures"] = _macro("figures", f=_figures(analysis, lang, base), t=_t(lang))
         view["findings"] = _macro("findings", items=_findings(analysis, lang),
                                   missing=[m.text(lang) for m in analysis.missing], t=_t(lang))
-        view["diagram"] = diagram_url(entry.key, ws.generation, assignments if shown is scenario else ())
+        view["diagram"] = diagram_url(entry.key, shown.generation, assignments if shown is scenario else ())
         view["diagram_alt"] = t("serve.diagram_alt", lang, name=good.analysis.process.name or good.analysis.process.id) if good else ""
     if good is not None:
         view["controls"] = _macro("controls", c=controls(good.analysis, lang), t=_t(lang))

@@ -171,6 +171,22 @@ class Workspace:
             self._scenarios.clear()
             return generation
 
+    def warm(self) -> None:
+        """Draw every map's swimlane once (and import the drawing code): the first redraw after a save,
+        also of a map that was broken at start, then takes no import time."""
+        from procesmap.render._document import swimlane
+
+        with self._lock:
+            snapshots = [entry.good for entry in self.entries.values() if entry.good is not None]
+        for snapshot in snapshots:
+            snapshot.svg()
+        if not snapshots:  # nothing loads yet: draw a small built-in map once, for the font caches
+            from procesmap.analysis import Settings, analyse
+            from procesmap.diagrams.sample import synthetic_map
+            from procesmap.loading import loads
+
+            swimlane(analyse(loads(synthetic_map(6, 0), "<warm-up>"), Settings(cases=100)), "en", "svg")
+
     def _entry(self, key: str, file: str) -> MapEntry:
         entry = self.entries.get(key)
         if entry is None:

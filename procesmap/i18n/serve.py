@@ -48,6 +48,7 @@ MESSAGES_SERVE: dict[str, dict[str, str]] = {
     "serve.term": {"en": "Over the term", "nl": "Over de termijn"},
     "serve.term_of": {"en": "term {days} days", "nl": "termijn {days} dagen"},
     "serve.over_extension": {"en": "over term + extension: {share}", "nl": "over termijn + verlenging: {share}"},
+    "serve.late_per_year": {"en": "about {count} cases a year late", "nl": "ongeveer {count} zaken per jaar te laat"},
     "serve.no_term": {"en": "no term in the map", "nl": "geen termijn in de kaart"},
     "serve.handovers": {"en": "Handovers per case", "nl": "Overdrachten per zaak"},
     "serve.handovers_detail": {"en": "between organisations {organisation} · outside the case system {manual}",

@@ -68,10 +68,14 @@ def _figures(analysis: "Analysis", lang: str, base: "Analysis | None") -> dict[s
     if time.term is not None:
         share = lb.pct(time.share_over_term, 1)
         before = Labels(base, lang).pct(base.time.share_over_term, 1) if base else None
-        level = "error" if (time.share_over_term or 0) > 0.05 else "warning" if (time.share_over_term or 0) > 0 else "ok"
+        codes = {f.code for f in analysis.findings}  # the term rules judge; the page only shows their verdict
+        level = "error" if "PM301" in codes else "warning" if "PM302" in codes else "ok"
         note = t("serve.term_of", lang, days=lb.num(time.term, 0))
         if time.term_extension is not None:
             note += " · " + t("serve.over_extension", lang, share=lb.pct(time.share_over_extended_term, 1))
+        late = getattr(time, "late_per_year", None) or {}
+        if late.get("term") is not None:
+            note += " · " + t("serve.late_per_year", lang, count=lb.num(late["term"], 0))
         cards.append({"key": "term", "title": t("serve.term", lang), "cells": [cell("", share, before)], "note": note,
                       "level": level})
     else:

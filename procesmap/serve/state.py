@@ -62,11 +62,20 @@ class Snapshot:
         """The swimlane as ``diagram --format svg`` draws it (the public diagram API), or why there is none."""
         with self._lock:
             if not self._drawn:
-                from procesmap.render._document import swimlane
-
-                self._svg, self._svg_reason = swimlane(self.analysis, self.lang, "svg")
+                self._svg, self._svg_reason = _draw(self.analysis, self.lang)
                 self._drawn = True
             return self._svg, self._svg_reason
+
+
+def _draw(analysis: Any, lang: str) -> tuple[bytes | None, str | None]:
+    """The swimlane SVG through the public diagram API; a drawing that fails costs the picture, not the page."""
+    from procesmap.diagrams import render_swimlane
+    from procesmap.i18n import t
+
+    try:
+        return render_swimlane(analysis, "svg", lang), None
+    except Exception as err:  # noqa: BLE001 - the figures and findings are still worth showing
+        return None, t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")
 
 
 @dataclass
@@ -174,8 +183,6 @@ class Workspace:
     def warm(self) -> None:
         """Draw every map's swimlane once (and import the drawing code): the first redraw after a save,
         also of a map that was broken at start, then takes no import time."""
-        from procesmap.render._document import swimlane
-
         with self._lock:
             snapshots = [entry.good for entry in self.entries.values() if entry.good is not None]
         for snapshot in snapshots:
@@ -185,7 +192,7 @@ class Workspace:
             from procesmap.diagrams.sample import synthetic_map
             from procesmap.loading import loads
 
-            swimlane(analyse(loads(synthetic_map(6, 0), "<warm-up>"), Settings(cases=100)), "en", "svg")
+            _draw(analyse(loads(synthetic_map(6, 0), "<warm-up>"), Settings(cases=100)), "en")
 
     def _entry(self, key: str, file: str) -> MapEntry:
         entry = self.entries.get(key)

@@ -10,6 +10,7 @@ Content-Security-Policy can forbid both.
 from __future__ import annotations
 
 import shlex
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 from urllib.parse import quote, urlencode
 
@@ -24,17 +25,19 @@ if TYPE_CHECKING:
 __all__ = ["map_page", "map_view", "index_page", "index_view", "controls", "command_line", "problem_lines"]
 
 
-def _template() -> Any:
+@lru_cache(maxsize=1)
+def _macros() -> Any:
+    """The macros of ``serve.html.j2``, compiled once per process (the report's autoescaping environment)."""
     from procesmap.render.html import _environment
 
-    return _environment().get_template("serve.html.j2")
+    return _environment().get_template("serve.html.j2").module
 
 
 def _macro(name: str, **args: Any) -> Any:
     """A macro of ``serve.html.j2`` rendered: :class:`markupsafe.Markup` (already escaped HTML, a ``str``)."""
     from markupsafe import Markup
 
-    return Markup(getattr(_template().module, name)(**args))
+    return Markup(getattr(_macros(), name)(**args))
 
 
 def map_url(key: str) -> str:

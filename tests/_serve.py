@@ -12,11 +12,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
-import pytest
-
 from .conftest import ROOT
-
-STRICT = os.environ.get("PROCESMAP_STRICT") == "1"
 
 #: A small map whose figures are easy to compute by hand (see the tests): 800 cases a year,
 #: a year of 8 h x 5 d x 40 weeks = 1,600 hours per person.
@@ -65,14 +61,6 @@ VOLUME = 800
 def utilisation_behandelaar(people: float, p_extra: float) -> float:
     """By hand: every case 1 h of beoordelen, a share ``p_extra`` 4 h of extra onderzoek."""
     return VOLUME * (1.0 + p_extra * 4.0) / (people * HOURS_PER_PERSON)
-
-
-def need(condition: bool, reason: str) -> None:
-    """Skip locally when a tool is missing; fail under PROCESMAP_STRICT=1 (CI)."""
-    if not condition:
-        if STRICT:
-            pytest.fail(f"PROCESMAP_STRICT=1: {reason}")
-        pytest.skip(reason)
 
 
 class Server:

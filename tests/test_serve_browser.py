@@ -21,7 +21,8 @@ import pytest
 import procesmap
 from procesmap.fmt import comments
 
-from ._serve import MAP, Server, need, running, utilisation_behandelaar
+from ._serve import MAP, Server, running, utilisation_behandelaar
+from .conftest import need
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

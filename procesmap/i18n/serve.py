@@ -60,7 +60,6 @@ MESSAGES_SERVE: dict[str, dict[str, str]] = {
     "serve.roles": {"en": "Utilisation per role", "nl": "Bezetting per rol"},
     "serve.people": {"en": "people", "nl": "mensen"},
     "serve.fte": {"en": "fte", "nl": "fte"},
-    "serve.queueing": {"en": "queueing", "nl": "wachtrij"},
     "serve.no_roles": {"en": "No utilisation: the map needs a volume and work per step.",
                        "nl": "Geen bezetting: de kaart heeft een volume en werk per stap nodig."},
     "serve.findings": {"en": "Findings", "nl": "Bevindingen"},

@@ -129,4 +129,4 @@ def serve(path: str | Path, *, host: str | None = None, port: int = DEFAULT_PORT
         server.run(sockets=[sock])
     finally:
         sock.close()
-    echo(t("serve.stopped", message_lang))
+        echo(t("serve.stopped", message_lang))

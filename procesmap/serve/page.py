@@ -95,11 +95,7 @@ def _figures(analysis: "Analysis", lang: str, base: "Analysis | None") -> dict[s
                   "cells": [cell("", str(sum(counts.values())))],
                   "note": t("serve.findings_detail", lang, **counts),
                   "level": "error" if counts["error"] else "warning" if counts["warning"] else "ok"})
-    return {"cards": cards, "roles": _roles(analysis, lang, base), "queueing": _has_queueing(analysis)}
-
-
-def _has_queueing(analysis: "Analysis") -> bool:
-    return getattr(analysis, "queueing", None) is not None
+    return {"cards": cards, "roles": _roles(analysis, lang, base)}
 
 
 def _roles(analysis: "Analysis", lang: str, base: "Analysis | None") -> list[dict[str, Any]]:
@@ -122,24 +118,8 @@ def _roles(analysis: "Analysis", lang: str, base: "Analysis | None") -> list[dic
             "bar": f"{min(u, 1.5) / 1.5 * 100:.1f}", "full": f"{1 / 1.5 * 100:.1f}",
             "level": "error" if u >= 1.0 else "warning" if u >= 0.85 else "ok",
             "bottleneck": role_id == analysis.capacity.bottleneck,
-            "queueing": _queueing_text(analysis, role_id, lang),
         })
     return rows
-
-
-def _queueing_text(analysis: "Analysis", role_id: str, lang: str) -> str | None:
-    """The queueing figure of a role, from the analysis's queueing section when it has one."""
-    queueing = getattr(analysis, "queueing", None)
-    if queueing is None:
-        return None
-    roles = getattr(queueing, "roles", None)
-    entry = roles.get(role_id) if isinstance(roles, dict) else None
-    if entry is None:
-        return "-"
-    wait = getattr(entry, "wait_days", None)
-    if wait is None:
-        wait = getattr(entry, "mean_wait_days", None)
-    return number(wait, lang, 1) if isinstance(wait, (int, float)) else "-"
 
 
 def _findings(analysis: "Analysis", lang: str) -> list[dict[str, str]]:

@@ -336,3 +336,32 @@ def test_token_once_then_cookie(remote: Server) -> None:
     assert f"procesmap_token={remote.token}" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
     assert remote.request("GET", "/", headers={"Cookie": f"procesmap_token={remote.token}"})[0] == 200
     assert remote.request("GET", "/map/../../etc/passwd", headers={"Cookie": f"procesmap_token={remote.token}"})[0] == 404
+
+
+# -- queueing per role ---------------------------------------------------------------------------------------
+
+
+def _queue(figures_html: str, role: str) -> str:
+    match = re.search(r'data-role="' + role + r'".*?data-figure="queue">([^<]*)<', figures_html, re.S)
+    assert match, figures_html
+    return unescape(match.group(1)).strip()
+
+
+def test_queue_per_role_is_the_analysis_queue(local: Server, folder: Path) -> None:
+    """The page shows the queueing section of `analyse` (same seed): the JSON report's mean queue in days."""
+    result = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(folder / "test.yaml"), "--format", "json"],
+                            capture_output=True, text=True, cwd=ROOT)
+    queue = json.loads(result.stdout)["queueing"]["roles"]["intake"]["queue_mean"]
+    assert _queue(_view(local)["figures"], "intake") == f"{queue:.1f}"
+
+
+def test_unstable_role_shows_its_growing_backlog(local: Server) -> None:
+    """By hand: with half the cases to extra onderzoek the behandelaar gets 800 beoordelen (1 h) and 400 extra
+    (4 h) jobs a year, 2 h on average, and can do 1,600 h / 2 h = 800 of the 1,200: the backlog grows by
+    400 a year, 33 a month."""
+    view = _view(local, "steps.beoordelen.next.extra.p=0.5", "steps.beoordelen.next.klaar.p=0.5")
+    backlog = (VOLUME_JOBS_HALF - 1600 / 2.0) / 12
+    assert _queue(view["figures"], "behandelaar") == f"grows {backlog:.0f}/month"
+
+
+VOLUME_JOBS_HALF = 800 * 1.0 + 800 * 0.5  # beoordelen for every case, extra onderzoek for half

@@ -60,6 +60,8 @@ MESSAGES_SERVE: dict[str, dict[str, str]] = {
     "serve.roles": {"en": "Utilisation per role", "nl": "Bezetting per rol"},
     "serve.people": {"en": "people", "nl": "mensen"},
     "serve.fte": {"en": "fte", "nl": "fte"},
+    "serve.queueing": {"en": "queue (days)", "nl": "wachtrij (dagen)"},
+    "serve.backlog": {"en": "grows {count}/month", "nl": "groeit {count}/maand"},
     "serve.no_roles": {"en": "No utilisation: the map needs a volume and work per step.",
                        "nl": "Geen bezetting: de kaart heeft een volume en werk per stap nodig."},
     "serve.findings": {"en": "Findings", "nl": "Bevindingen"},

@@ -95,7 +95,9 @@ def _figures(analysis: "Analysis", lang: str, base: "Analysis | None") -> dict[s
                   "cells": [cell("", str(sum(counts.values())))],
                   "note": t("serve.findings_detail", lang, **counts),
                   "level": "error" if counts["error"] else "warning" if counts["warning"] else "ok"})
-    return {"cards": cards, "roles": _roles(analysis, lang, base)}
+    queueing = getattr(analysis, "queueing", None)
+    return {"cards": cards, "roles": _roles(analysis, lang, base),
+            "queueing": queueing is not None and queueing.model != "none" and bool(queueing.roles)}
 
 
 def _roles(analysis: "Analysis", lang: str, base: "Analysis | None") -> list[dict[str, Any]]:
@@ -118,8 +120,21 @@ def _roles(analysis: "Analysis", lang: str, base: "Analysis | None") -> list[dic
             "bar": f"{min(u, 1.5) / 1.5 * 100:.1f}", "full": f"{1 / 1.5 * 100:.1f}",
             "level": "error" if u >= 1.0 else "warning" if u >= 0.85 else "ok",
             "bottleneck": role_id == analysis.capacity.bottleneck,
+            "queue": _queue_text(analysis, role_id, lang),
         })
     return rows
+
+
+def _queue_text(analysis: "Analysis", role_id: str, lang: str) -> str:
+    """The role's queue from the analysis's queueing section (docs/queueing.md): the mean wait in days, or
+    by how many cases a month the backlog grows when the role has no steady state."""
+    queueing = getattr(analysis, "queueing", None)
+    queue = queueing.roles.get(role_id) if queueing is not None else None
+    if queue is None:
+        return ""
+    if not queue.stable:
+        return t("serve.backlog", lang, count=number(queue.backlog_per_month, lang, 0)) if queue.backlog_per_month else ""
+    return number(queue.queue_mean if queue.queue_mean is not None else queue.analytic_queue_mean, lang, 1)
 
 
 def _findings(analysis: "Analysis", lang: str) -> list[dict[str, str]]:

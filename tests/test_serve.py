@@ -365,3 +365,14 @@ def test_unstable_role_shows_its_growing_backlog(local: Server) -> None:
 
 
 VOLUME_JOBS_HALF = 800 * 1.0 + 800 * 0.5  # beoordelen for every case, extra onderzoek for half
+
+
+def test_every_text_of_the_page_is_in_the_catalogue() -> None:
+    """The page template asks the catalogue for each text; a key that is not there would show as the key."""
+    from procesmap.i18n import MESSAGES
+
+    template = (ROOT / "procesmap" / "templates" / "serve.html.j2").read_text(encoding="utf-8")
+    code = (ROOT / "procesmap" / "serve" / "page.py").read_text(encoding="utf-8")
+    keys = set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", template + code))
+    assert "serve.whatif" in keys and "serve.team" in keys
+    assert sorted(k for k in keys if k not in MESSAGES) == []

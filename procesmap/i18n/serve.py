@@ -93,6 +93,7 @@ MESSAGES_SERVE: dict[str, dict[str, str]] = {
     "serve.bad_assignment": {"en": "the page can only vary people, fte and branch probabilities ({assignment})",
                              "nl": "de pagina kan alleen mensen, fte en kansen per tak variëren ({assignment})"},
     # -- the folder index ----------------------------------------------------------------------------
+    "serve.team": {"en": "Team", "nl": "Team"},
     "serve.maps": {"en": "Maps", "nl": "Kaarten"},
     "serve.map_broken": {"en": "cannot be read", "nl": "niet te lezen"},
     "serve.across": {"en": "Load per role across all maps", "nl": "Belasting per rol over alle kaarten"},

@@ -101,13 +101,22 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
     wait = next(w for w in analysis_of("omgevingsvergunning").time.waits if w.step == "advies-milieu")
     assert round(wait.per_case, 1) == 16.1 and round(wait.share_of_cycle_time * 100) == 27  # with queueing
     assert "wacht 16,1 d (27%)" in texts(groups(root, "wait-")["advies-milieu"])
-    # org handovers red and thick, manual ones dashed; the rework loop dotted
+    # org handovers red and thick (manual ones dashed as well), the rework loop blue and dotted, plain flow grey
     edges = groups(root, "edge-")
-    style = lambda key: " ".join(p.get("style", "") for p in edges[key].iter(f"{SVG}path"))  # noqa: E731
-    assert "#c62828" in style("advies-brandveiligheid--adviezen-bundelen")
-    assert "stroke-dasharray" in style("adviezen-uitzetten--intake-odvr")
-    assert "#1f5fa8" in style("aanvullen--volledigheid") or "stroke-dasharray" in style("aanvullen--volledigheid")
-    assert "stroke-dasharray" not in style("conceptbesluit--collegiale-toets")
+
+    def style(key: str) -> dict[str, str]:
+        [path] = list(edges[key].iter(f"{SVG}path"))
+        return dict(part.split(": ", 1) for part in path.get("style", "").split("; ") if part)
+
+    org, manual = style("advies-brandveiligheid--adviezen-bundelen"), style("adviezen-uitzetten--intake-odvr")
+    rework, flow = style("aanvullen--volledigheid"), style("conceptbesluit--collegiale-toets")
+    assert org["stroke"] == manual["stroke"] == "#c62828" and float(org["stroke-width"]) > 2 * float(flow["stroke-width"])
+    assert "stroke-dasharray" not in org and "stroke-dasharray" in manual
+    assert rework["stroke"] == "#1f5fa8" and "stroke-dasharray" in rework
+    dots, gap = (float(v) for v in rework["stroke-dasharray"].split(","))
+    dash, _ = (float(v) for v in manual["stroke-dasharray"].split(","))
+    assert dots == gap and dots < dash  # dotted, not dashed
+    assert flow["stroke"] == "#4a4a4a" and "stroke-dasharray" not in flow
     assert "30% · aanvraag onvolledig" in " ".join(texts(groups(root, "edgelabel-")["volledigheid--aanvullen"]).split())
     for key in ("start", "task", "decision", "parallel", "wait", "end", "organisation", "manual", "rework",
                 "spof", "bottleneck"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import procesmap
-from procesmap.durations import Calendar, parse_duration
+from procesmap.durations import Calendar, Triangular, mean_elapsed_days, parse_duration
 
 BASE = """\
 procesmap: 1
@@ -20,8 +20,12 @@ steps:
 
 
 def test_triangular_wait_is_ordered_as_elapsed_time() -> None:
+    # 4h <= 12h <= 24h as elapsed time, though 12h is more than one 8-hour working day (a `work` would be refused)
     process = procesmap.loads(BASE.format(hours=8, field="wait: {min: 4h, mode: 12h, max: 1d}"), "x.yaml")
-    assert process.steps[0].wait is not None
+    wait = process.steps[0].wait
+    assert isinstance(wait, Triangular)
+    assert [a.elapsed_days() for a in wait.amounts()] == pytest.approx([4 / 24, 12 / 24, 1.0])
+    assert mean_elapsed_days(wait) == pytest.approx((4 / 24 + 12 / 24 + 1.0) / 3)
 
 
 def test_triangular_work_is_ordered_in_working_hours() -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import re
 import string
-from pathlib import Path
 
 import pytest
 
@@ -18,23 +17,112 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_both_languages_same_placeholders(key: str) -> None:
-    entry = MESSAGES[key]
-    assert set(entry) == {"en", "nl"}, key
-    assert entry["en"].strip() and entry["nl"].strip()
-    assert _fields(entry["en"]) == _fields(entry["nl"]), key
+def _catalogues() -> dict[str, dict[str, dict[str, str]]]:
+    """Every catalogue module of procesmap/i18n/ (one per area, merged into MESSAGES by messages.py).
+
+    messages.py's own table is what MESSAGES holds beyond the others; a new module is found by itself.
+    """
+    import importlib
+    import pkgutil
+
+    import procesmap.i18n as package
+
+    found: dict[str, dict[str, dict[str, str]]] = {}
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"procesmap.i18n.{info.name}")
+        for name, value in vars(module).items():
+            if (name.isupper() and isinstance(value, dict) and value is not MESSAGES and value
+                    and all(isinstance(v, dict) and "en" in v for v in value.values())):
+                found[f"{info.name}.{name}"] = value
+    others = {key for table in found.values() for key in table}
+    found["messages.MESSAGES (own table)"] = {k: v for k, v in MESSAGES.items() if k not in others}
+    return found
+
+
+CATALOGUES = _catalogues()
+
+
+def test_catalogues_are_found_and_merged_without_loss() -> None:
+    assert len(CATALOGUES) >= 10, sorted(CATALOGUES)
+    seen: dict[str, str] = {}
+    clashes = []
+    for name, table in CATALOGUES.items():
+        for key, entry in table.items():
+            if key in seen and MESSAGES[key] != entry:
+                clashes.append(f"{key}: {seen[key]} and {name} differ")  # one of them is silently lost
+            seen.setdefault(key, name)
+            assert key in MESSAGES, f"{name}: {key} is not merged into MESSAGES"
+    assert clashes == []
+
+
+@pytest.mark.parametrize("catalogue", sorted(CATALOGUES))
+def test_both_languages_same_placeholders(catalogue: str) -> None:
+    """Every key of the catalogue has a Dutch and an English text, neither empty, with the same placeholders."""
+    bad = []
+    for key, entry in sorted(CATALOGUES[catalogue].items()):
+        if set(entry) != {"en", "nl"}:
+            bad.append(f"{key}: languages {sorted(entry)}")
+        elif not entry["en"].strip() or not entry["nl"].strip():
+            bad.append(f"{key}: empty text")
+        elif _fields(entry["en"]) != _fields(entry["nl"]):
+            bad.append(f"{key}: placeholders {sorted(_fields(entry['en']))} (en) vs {sorted(_fields(entry['nl']))} (nl)")
+    assert bad == []
+
+
+def test_the_placeholder_check_can_fail() -> None:
+    assert _fields("{count} zaken, {share}") != _fields("{count} cases")
+
+
+KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+$")
+PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\.$")
+FILE_NAME = re.compile(r"\.(?:j2|csv|xes|yaml|yml|json|toml|md|html|pdf|png|svg|bpmn|parquet|gz|zip|py|txt|xlsx)$")
+
+
+def _used_in_code() -> tuple[set[str], set[str]]:
+    """String constants that look like catalogue keys, and the constant heads of f-string keys (``f"report.level.{x}"``).
+
+    A key is a dotted name whose first part is the first part of some catalogue key (``bpmn.``,
+    ``versions.``, ``logreport.``, ``os.error.``, ``PM204.``, ...), so every area is covered.
+    """
+    families = {key.split(".")[0] for key in MESSAGES}
+    keys: set[str] = set()
+    heads: set[str] = set()
+    for path in (ROOT / "procesmap").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and KEY.match(node.value):
+                if node.value.split(".")[0] in families and not FILE_NAME.search(node.value):
+                    keys.add(node.value)
+            elif isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+                head = node.values[0].value
+                if isinstance(head, str) and PREFIX.match(head) and head.split(".")[0] in families:
+                    heads.add(head)
+    return keys, heads
 
 
 def test_every_key_used_in_code_exists() -> None:
-    used: set[str] = set()
-    pattern = re.compile(r"^(load|value|ref|duration|volume|hint|report|cli|missing|label|kind)\.[a-z_.]+$")
-    for path in (ROOT / "procesmap").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and pattern.match(node.value):
-                used.add(node.value)
-    missing = sorted(k for k in used if k not in MESSAGES and not k.endswith("."))
-    assert not missing, missing
+    keys, heads = _used_in_code()
+    assert {"bpmn", "versions", "logreport", "os", "PM204"} <= {k.split(".")[0] for k in keys}
+    assert sorted(k for k in keys if k not in MESSAGES) == []
+    # an f-string key: its family exists
+    assert sorted(h for h in heads if not any(k.startswith(h) for k in MESSAGES)) == []
+
+
+def test_every_key_built_from_a_known_set_exists() -> None:
+    """f-string keys over sets the code knows: each member has its text."""
+    from procesmap.analysis import LEVELS
+    from procesmap.config import META_RULES
+    from procesmap.eventlog.rules import LOG_RULES
+    from procesmap.model import STEP_TYPES
+    from procesmap.rules import RULES
+
+    wanted = [f"report.level.{level}" for level in LEVELS] + [f"report.level_short.{level}" for level in LEVELS]
+    wanted += [f"report.step_type.{kind}" for kind in STEP_TYPES]
+    wanted += [f"label.{level}" for level in ("error", "warning", "info")]
+    for code in [*RULES, *LOG_RULES]:
+        wanted += [f"{code}.{part}" for part in ("message", "hint", "summary", "title")]
+    for code in META_RULES:  # PM000, PM001: explained by `procesmap rules` from the catalogue
+        wanted += [f"{code}.{part}" for part in ("title", "summary", "why")]
+    assert sorted(k for k in wanted if k not in MESSAGES) == []
 
 
 def test_dutch_numbers_use_a_decimal_comma() -> None:

@@ -376,14 +376,34 @@ def test_overview_without_findings_at_the_threshold_exits_0(base: Path) -> None:
 
 
 def test_overview_honours_suppressions_like_analyse(tmp_path: Path) -> None:
-    text = BASE.replace("  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}",
-                        "  # procesmap: ignore[PM305] wachten op de post\n"
-                        "  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}")
-    path = tmp_path / "base.yaml"
-    path.write_text(text, encoding="utf-8")
-    analyse = run("analyse", str(path), "--fail-on", "info", "--cases", "200")
-    overview = run("overview", str(path), "--fail-on", "info", "--cases", "200", "--lang", "en")
-    assert analyse.returncode == overview.returncode == 0, overview.stdout
+    """The same map with and without a suppression: overview counts, lists and exits as analyse reports."""
+
+    def both(text: str) -> tuple[dict[str, int], dict[str, int], list[tuple[str, str]], str, int, int]:
+        path = tmp_path / "base.yaml"
+        path.write_text(text, encoding="utf-8")
+        analysed = run("analyse", str(path), "--format", "json", "--cases", "200", "--fail-on", "info")
+        findings = [(f["code"], f["subject"]) for f in json.loads(analysed.stdout)["findings"]]
+        by_severity = {level: 0 for level in ("error", "warning", "info")}
+        for finding in json.loads(analysed.stdout)["findings"]:
+            by_severity[finding["severity"]] += 1
+        data = run("overview", str(path), "--format", "json", "--cases", "200", "--lang", "en")
+        [process] = json.loads(data.stdout)["processes"]
+        terminal = run("overview", str(path), "--fail-on", "info", "--cases", "200", "--lang", "en",
+                       env={"COLUMNS": "200"})
+        return process["findings"], by_severity, findings, terminal.stdout, analysed.returncode, terminal.returncode
+
+    counts, expected, findings, text, analyse_code, overview_code = both(BASE)
+    assert findings == [("PM305", "behandelen")]  # 2 of 2.1 days wait: PM305 (info)
+    assert counts == expected == {"error": 0, "warning": 0, "info": 1}
+    assert "PM305" in text and analyse_code == overview_code == 1
+
+    suppressed = BASE.replace("  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}",
+                              "  # procesmap: ignore[PM305] wachten op de post\n"
+                              "  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}")
+    counts, expected, findings, text, analyse_code, overview_code = both(suppressed)
+    assert findings == []
+    assert counts == expected == {"error": 0, "warning": 0, "info": 0}
+    assert "PM305" not in text and analyse_code == overview_code == 0
 
 
 # -- 9. --set errors in the chosen language --------------------------------------------------------------------

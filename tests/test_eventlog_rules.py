@@ -275,8 +275,20 @@ def test_compare_map_figures_are_the_analysis_figures(omgeving) -> None:  # type
     assert data["handovers"]["modelled_role_per_case"] == analysis.handovers.expected_per_case["role"]
     assert {v["step"]: v["modelled"] for v in data["visits"]} == {
         s: analysis.visits[s] for s, names in comparison.links.items() if names}  # type: ignore[index]
-    # the figures of the issue: 7.1% over term + extension, term time 50.5 days
-    assert round(time.share_over_extended_term, 3) == 0.071 and round(time.term_time["mean"], 1) == 50.5
+    # and those figures are right: visits and handovers of the map worked out by hand from its routing
+    # (volledigheid loops back with p 0.3; 65% go on to inhoudelijke-toets, 45% of those to the three
+    # parallel advices; conceptbesluit is reached again from zienswijze-verwerken with 0.12 x 0.35)
+    inhoudelijk = 0.65 / 0.7
+    concept = inhoudelijk / (1 - 0.12 * 0.35)
+    modelled = {v["step"]: v["modelled"] for v in data["visits"]}
+    for step, by_hand in (("volledigheid", 1 / 0.7), ("inhoudelijke-toets", inhoudelijk),
+                          ("advies-milieu", 0.45 * inhoudelijk), ("conceptbesluit", concept),
+                          ("zienswijze-aanvrager", 0.12 * concept)):
+        if step in modelled:
+            assert modelled[step] == pytest.approx(by_hand, rel=1e-9), step
+    assert "volledigheid" in modelled and "conceptbesluit" in modelled
+    # mail into intake-odvr and advies-welstand (once per parallel block each), and into zienswijze-aanvrager
+    assert data["handovers"]["modelled_per_case"]["manual"] == pytest.approx(2 * 0.45 * inhoudelijk + 0.12 * concept)
 
 
 def test_compare_observed_term_time_and_handovers_by_hand(omgeving) -> None:  # type: ignore[no-untyped-def]

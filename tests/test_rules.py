@@ -99,6 +99,35 @@ def test_exact_handover_findings() -> None:
     assert "PM102" not in [c for c, *_ in found]  # organisation crossings are not reported twice
 
 
+# Each rule's documented failing example, and exactly what it must report: (subject, line, column).
+# Worked out by reading the example (docs/rules/<code>-*.md): the place is the step's entry, the role's
+# definition, the knelpunt's entry, or for the process the value the finding is about.
+EXPECTED_FINDINGS = {
+    "PM202": [("beoordelen", 8, 5)],  # a step with work and no role (events without work need none)
+    "PM203": [("melding", 6, 5), ("afhandelen", 7, 5)],  # no owner to fall back on: every step with a doer
+    "PM205": [("directeur", 5, 3)],  # the owner's role definition: it does no step and is A of none
+    "PM301": [("vergunning", 4, 7)],  # 7w + 4h + 2w > 8w for every case (fixed waits): share 1 > 0.5; at `term`'s value
+    # term time 7d + 4h + triangular(7d, 21d, 84d) > 56d when the wait > 48.83d: (84 - 48.83)^2 / (77 x 63) = 25%,
+    # between 5% and 50%
+    "PM302": [("vergunning", 4, 7)],
+    "PM305": [("advies", 8, 5)],  # 10d of 12.25d waiting (82%); besluit's 2d is 16%, under 25%
+    "PM306": [("terugbellen", 4, 15)],  # 3d 15m > 2d, at `service_norm`'s value
+    "PM401": [("controleren", 8, 5)],  # nothing leads to it
+    "PM402": [("beoordelen", 8, 5)],  # a task without next
+    "PM403": [("melding", 7, 5)],  # 0.3 + 0.6 = 0.9
+    "PM404": [("toetsen", 8, 5)],  # toetsen <-> aanvullen never reaches an end; subject: its first step
+    "PM405": [("uitzetten", 8, 5)],  # a parallel whose branches meet at no join
+    "PM501": [("K1", 10, 5)],  # the knelpunt's entry
+}
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED_FINDINGS))
+def test_failing_example_gives_exactly_these_findings(code: str) -> None:
+    found = [(subject, line, column) for c, subject, line, column in _codes(example_yaml(RULES[code], "Example"))
+             if c == code]
+    assert found == EXPECTED_FINDINGS[code]
+
+
 def test_exact_spof_and_owner_findings() -> None:
     found = _codes(example_yaml(RULES["PM204"], "Example"))
     assert ("PM204", "adviseur", 6, 3) in found

@@ -9,6 +9,7 @@ file version fixed (it depends on git).
 from __future__ import annotations
 
 import functools
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -350,5 +351,35 @@ def test_cli_html_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:
     assert not out.exists()
 
 
-def test_template_is_packaged() -> None:
-    assert (ROOT / "procesmap" / "templates" / "report.html.j2").exists()
+def test_template_is_packaged(tmp_path: Path) -> None:
+    """The built wheel holds the templates, fonts and py.typed, and the installed wheel renders a report with them."""
+    import shutil
+    import subprocess
+    import sys
+    import zipfile
+
+    source = tmp_path / "source"
+    shutil.copytree(ROOT / "procesmap", source / "procesmap", ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, source / name)
+    # the test extra pins setuptools: no download, no isolated build environment
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
+                    str(tmp_path / "dist"), str(source)], check=True, capture_output=True, timeout=300)
+    [wheel] = (tmp_path / "dist").glob("procesmap-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    packaged = {p.relative_to(ROOT).as_posix() for folder in ("templates", "fonts")
+                for p in (ROOT / "procesmap" / folder).iterdir() if p.is_file()}
+    assert {"procesmap/templates/report.html.j2", "procesmap/templates/report.md.j2"} <= packaged
+    assert sorted(packaged - names) == [] and "procesmap/py.typed" in names  # package-data took every file
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target),
+                    str(wheel)], check=True, capture_output=True, timeout=300)
+    code = ("import procesmap, sys; assert procesmap.__file__.startswith(sys.argv[1]), procesmap.__file__\n"
+            "from procesmap.render.html import render_html\n"
+            "a = procesmap.analyse(procesmap.load(sys.argv[2]), cases=100)\n"
+            "print(render_html([a], 'nl')[:200])")
+    done = subprocess.run([sys.executable, "-c", code, str(target), str(ROOT / "processes" / "wmo-melding.yaml")],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                          env={**os.environ, "PYTHONPATH": str(target)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("<!DOCTYPE html>") or "<html" in done.stdout

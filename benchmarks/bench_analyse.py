@@ -46,6 +46,7 @@ OTHER = ("networkx", "yaml", "pydantic", "jinja2", "babel", "rich", "click", "ty
 BUNDLED_TARGET_S = 0.5
 LARGE_TARGET_S = 5.0
 LARGE_STEPS = 2000
+MAX_TERM_DAYS = 3650  # procesmap.durations.MAX_ELAPSED_DAYS: the generator stays inside the loader's limits
 BROKEN_CODES = {"PM401", "PM402", "PM404"}  # the brief: a generated map must not have these
 ALSO_UNEXPECTED = {"PM403", "PM405"}  # a generator bug too (p sums, parallels): checked as well
 
@@ -363,12 +364,14 @@ def generate_map(n_steps: int, seed: int = 0) -> str:
     w("    work: 20m")
     w("")
     # a term with some margin over the rough mean, and a volume for ~50 % utilisation overall
-    term_weeks = max(2, round(mean_days * 1.3 / 7))
+    # inside the loader's limit (docs/format.md, 'Limits of the loader'): no duration over 3,650 days
+    term_days = min(MAX_TERM_DAYS, max(14, round(mean_days * 1.3)))
+    extension_days = min(MAX_TERM_DAYS, max(7, term_days // 2))
     internal_fte = sum((fte if fte is not None else people) for _, people, fte, _, _ in _ROLES.values())
     capacity = internal_fte * 8 * 5 * 46
     volume = max(1, round(0.5 * capacity / max(work_hours, 0.1)))
-    w(f"term: {term_weeks}w")
-    w(f"term_extension: {max(1, term_weeks // 2)}w")
+    w(f"term: {term_days}d")
+    w(f"term_extension: {extension_days}d")
     w(f"volume: {volume}/year")
     w("")
     w("issues:")

@@ -605,11 +605,11 @@ def test_limits_in_load_errors_are_written_the_language_way() -> None:
 
 def test_size_of_a_large_file_is_a_number_the_language_way(tmp_path: Path) -> None:
     big = tmp_path / "groot.yaml"
-    big.write_bytes(b"#" * (5 * 1024 * 1024 + 1))
+    big.write_bytes(b"#" * (32 * 1024 * 1024 + 1))
     with pytest.raises(LoadError) as caught:
         load(big)
-    assert "(5.242.881 bytes; hoogstens 5.242.880)" in caught.value.format("nl")
-    assert "(5,242,881 bytes; at most 5,242,880)" in caught.value.format("en")
+    assert "(33.554.433 bytes; hoogstens 33.554.432)" in caught.value.format("nl")
+    assert "(33,554,433 bytes; at most 33,554,432)" in caught.value.format("en")
 
 
 def test_every_translation_table_entry_has_a_catalogue_text() -> None:

@@ -16,6 +16,7 @@ from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.limits import MESSAGES_LIMITS
+from procesmap.i18n.scale import MESSAGES_SCALE
 from procesmap.i18n.report import REPORT_MESSAGES
 from procesmap.i18n.queueing import MESSAGES_QUEUEING
 from procesmap.i18n.serve import MESSAGES_SERVE
@@ -284,7 +285,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 MESSAGES.update(FINDING_MESSAGES)
 MESSAGES.update(REPORT_MESSAGES)
-for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS,
+for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN, MESSAGES_VERSIONS, MESSAGES_LIMITS, MESSAGES_SCALE,
                MESSAGES_LEGAL, MESSAGES_ZGW, MESSAGES_TOOLS, MESSAGES_ADVICE,
                MESSAGES_QUEUEING, MESSAGES_XES):
     MESSAGES.update(_extra)

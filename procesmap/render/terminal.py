@@ -169,11 +169,15 @@ def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console"
         _summary(analyses, lang, console)
 
 
+#: The most rows the terminal report shows of the handover list and of each severity's findings; the rest
+#: is one line that says how many more and points to JSON and HTML, which list every one (docs/format.md).
+MAX_TERMINAL_ROWS = 50
 #: The largest RACI matrix (steps x roles) the terminal report draws; beyond it, a line points to the other formats.
 MAX_TERMINAL_RACI_CELLS = 20_000
 
 
 def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
+    from procesmap.i18n import Count
     from rich.panel import Panel
     from rich.text import Text
 
@@ -216,9 +220,15 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
         for key in ("report.from", "report.to", "report.levels", "report.via"):
             table.add_column(lb.t(key))
         table.add_column(lb.t("report.per_case"), justify="right")
-        for h in handovers.handovers:
+        shown = handovers.handovers
+        if len(shown) > MAX_TERMINAL_ROWS:  # the ones a case meets most often
+            shown = sorted(shown, key=lambda h: -(h.per_case or 0.0))[:MAX_TERMINAL_ROWS]
+        for h in shown:
             table.add_row(lb.step(h.source), lb.step(h.target), lb.levels(h.levels), h.via or "", lb.num(h.per_case, 2))
         table.print(console)
+        if len(handovers.handovers) > len(shown):
+            console.print(Text(lb.t("scale.more_handovers", count=Count(len(handovers.handovers) - len(shown))),
+                               style="dim"))
     else:
         console.print(lb.t("report.no_handovers"))
     console.print()
@@ -323,7 +333,7 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
         # one Text of many lines, printed once: rich wraps each line as it would a print of its own
         block = Text()
         block.append(f"{lb.t('report.severity.' + level)} ({len(findings)})", style=_STYLE[level])
-        for f in findings:
+        for f in findings[:MAX_TERMINAL_ROWS]:
             block.append("\n  ")
             block.append(f.code, style=_STYLE[level])
             block.append(f" {f.rule}  ", style="dim")
@@ -331,6 +341,8 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
             block.append(f"\n    {f.message(lb.lang)}")
             block.append("\n")
             block.append(f"    {lb.t('label.hint')}: {f.hint(lb.lang)}", style="dim")
+        if len(findings) > MAX_TERMINAL_ROWS:
+            block.append("\n  " + lb.t("scale.more_findings", count=Count(len(findings) - MAX_TERMINAL_ROWS)), style="dim")
         console.print(block)
     if analysis.missing:
         console.print()

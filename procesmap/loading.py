@@ -344,8 +344,9 @@ class _Builder:
             shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
             self.out.add(_mark(node.start_mark), "load.tag", "hint.load.tag", tag=shown)
             return None
-        if tag == _STR:  # most values: the text itself, as SafeConstructor would give it
-            return node.value
+        if tag == _STR:  # most values: the text itself, as SafeConstructor would give it (control characters replaced)
+            text = node.value
+            return strip_control(text) if CONTROL.search(text) else text
         yaml = self.yaml
         if isinstance(node, yaml.ScalarNode):
             if tag in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary"):

@@ -487,7 +487,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: no 2,000- and 10,000-step maps, no 100k cases, fewer repeats")
+    parser.add_argument("--scaling", action="store_true",
+                        help="only section 3's generated maps, 100 to 10,000 steps, one run each (load, analyse, "
+                             "terminal report and the growth)")
     args = parser.parse_args(argv)
+    if args.scaling:
+        sys.path.insert(0, str(ROOT))
+        import procesmap
+
+        print(f"procesmap scaling benchmark; load average {os.getloadavg()[0]:.2f} (other work on the machine "
+              "skews wall times; CPU times are shown too)", flush=True)
+        procesmap.analyse(procesmap.loads(generate_map(20, seed=1), "generated-20.yaml"), cases=1000, seed=0)
+        bench_large(procesmap, [100, 1000, LARGE_STEPS, HUGE_STEPS], runs=1, big_cases=False)
+        return 0
 
     started = time.perf_counter()
     print(f"procesmap benchmarks ({'quick' if args.quick else 'full'} run); python {sys.version.split()[0]}, "

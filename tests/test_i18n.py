@@ -75,7 +75,7 @@ def test_the_placeholder_check_can_fail() -> None:
 
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+$")
 PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\.$")
-FILE_NAME = re.compile(r"\.(?:j2|csv|xes|yaml|yml|json|toml|md|html|pdf|png|svg|bpmn|parquet|gz|zip|py|txt|xlsx)$")
+FILE_NAME = re.compile(r"\.(?:j2|csv|xes|yaml|yml|json|toml|md|html|pdf|png|svg|bpmn|parquet|gz|zip|py|txt|xlsx|css|js|mjs|ttf|woff|woff2|ico|drawio|mmd)$")
 
 
 def _used_in_code() -> tuple[set[str], set[str]]:

@@ -6,7 +6,6 @@ bundled omgevingsvergunning map, and BPIC15_1 for discover.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -21,7 +20,7 @@ from procesmap.eventlog._discover import keep_paths
 from procesmap.eventlog._links import name_similarity
 from procesmap.fmt import comments
 
-from .conftest import PROCESSES, SHARED
+from .conftest import PROCESSES, SHARED, need_shared
 
 LOGS = SHARED / "data" / "event-logs"
 WABO = LOGS / "CoSeLoG_WABO_1.xes.gz"
@@ -30,10 +29,7 @@ runner = CliRunner()
 
 
 def _need(path: Path) -> None:
-    if not path.exists():
-        if os.environ.get("PROCESMAP_STRICT") == "1":
-            pytest.fail(f"missing shared log {path}")
-        pytest.skip(f"missing shared log {path} (set PROCESMAP_SHARED)")
+    need_shared(path)
 
 
 def test_name_similarity_by_hand() -> None:

@@ -482,3 +482,16 @@ def test_a_plain_large_map_is_not_called_an_alias_bomb() -> None:
     with pytest.raises(LoadError) as caught:
         procesmap.loads(laughs, "bom.yaml")
     assert caught.value.problems[0].key == "load.too_many_nodes"
+
+
+def test_a_model_with_more_flow_nodes_than_one_map_holds_is_refused_up_front(monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.bpmn import _safety, import_bpmn
+    from procesmap.errors import LoadError
+
+    monkeypatch.setattr(_safety, "MAX_IMPORT_STEPS", 100)
+    with pytest.raises(LoadError) as caught:
+        import_bpmn(_chain("task", 150, "Taak"))
+    [problem] = caught.value.problems
+    assert problem.key == "limits.bpmn_too_many_steps" and problem.line == 1
+    assert "more than 100 flow nodes" in problem.format("en")
+    assert len(import_bpmn(_chain("task", 90, "Taak")).yaml_text) > 0  # 92 flow nodes with start and end: fine

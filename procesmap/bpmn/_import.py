@@ -576,6 +576,9 @@ def import_bpmn(source: bytes | str | Path, *, lang: str | None = None, process_
 
     language = lang if lang in ("nl", "en") else "nl"
     root, file = read_bpmn(source, display)
+    from procesmap.bpmn._safety import check_steps
+
+    check_steps(root, file)  # a model too large for one map is refused before the mapping starts
     importer = _Importer(root, file, language)
     data = importer.run()
     if process_id and importer.meta is None:
@@ -589,6 +592,12 @@ def import_bpmn(source: bytes | str | Path, *, lang: str | None = None, process_
         loads(text, file=f"{file}.yaml")
     except LoadError as err:
         first = err.problems[0]
+        if first.key in ("limits.too_many_values", "load.too_many_nodes"):  # too large for one map: no bug
+            from procesmap.bpmn._safety import MAX_IMPORT_STEPS
+            from procesmap.i18n import Count
+
+            raise LoadError([Problem(file, 1, 1, "limits.bpmn_too_many_steps", {"limit": Count(MAX_IMPORT_STEPS)},
+                                     "limits.hint.bpmn_too_many_steps", {})]) from None
         if has_extension(root):  # values from the pm: extension (edited by hand?) that do not fit together
             raise LoadError([extension_problem(file, first.message(language))]) from None
         # a bug in the mapping: say so clearly, never a traceback

@@ -13,7 +13,12 @@ from typing import Any
 from procesmap.bpmn._xml import PM
 from procesmap.errors import LoadError, Problem
 
-__all__ = ["validate_draft", "extension_problem"]
+__all__ = ["validate_draft", "extension_problem", "check_steps", "MAX_IMPORT_STEPS"]
+
+#: The most flow nodes (tasks, events, gateways, sub-processes) a BPMN import maps to steps: a draft of more
+#: would pass the map loader's 200,000 values (``procesmap.loading.MAX_NODES``) and could not be loaded, so
+#: the import refuses before it starts (docs/format.md, limits of every reader).
+MAX_IMPORT_STEPS = 15_000
 
 
 class _Places:
@@ -81,3 +86,23 @@ def extension_problem(file: str, detail: str, line: int = 1) -> Problem:
 def has_extension(root: Any) -> bool:
     """Whether the file holds any ``pm:`` element (a map exported by procesmap, perhaps edited since)."""
     return any(isinstance(e.tag, str) and e.tag.startswith("{" + PM + "}") for e in root.iter())
+
+
+def check_steps(root: Any, file: str) -> None:
+    """Refuse a model with more than :data:`MAX_IMPORT_STEPS` flow nodes before any mapping work starts."""
+    from procesmap.bpmn._xml import BPMN
+    from procesmap.i18n import Count
+
+    prefix = "{" + BPMN + "}"
+    count = 0
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or not tag.startswith(prefix):
+            continue
+        local = tag[len(prefix):]
+        if local.endswith(("Task", "Event", "Gateway")) or local in ("task", "subProcess", "callActivity",
+                                                                     "transaction", "adHocSubProcess"):
+            count += 1
+            if count > MAX_IMPORT_STEPS:
+                raise LoadError([Problem(file, element.sourceline or 1, 1, "limits.bpmn_too_many_steps",
+                                         {"limit": Count(MAX_IMPORT_STEPS)}, "limits.hint.bpmn_too_many_steps", {})])

@@ -163,3 +163,15 @@ MESSAGES_LIMITS.update({
               "tekent ({limit} cellen); zie --format markdown, html of json",
     },
 })
+MESSAGES_LIMITS.update({
+    "limits.bpmn_too_many_steps": {
+        "en": "the model has more than {limit:plural:# flow node|# flow nodes} (tasks, events, gateways), more than "
+              "one map can hold",
+        "nl": "het model heeft meer dan {limit:plural:# stroomelement|# stroomelementen} (taken, gebeurtenissen, "
+              "gateways), meer dan één kaart kan bevatten",
+    },
+    "limits.hint.bpmn_too_many_steps": {
+        "en": "split the model into sub-processes in files of their own (one process per file)",
+        "nl": "splits het model in deelprocessen in eigen bestanden (één proces per bestand)",
+    },
+})

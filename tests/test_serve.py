@@ -376,3 +376,18 @@ def test_every_text_of_the_page_is_in_the_catalogue() -> None:
     keys = set(re.findall(r"""\bt\(\s*["']([a-z_.]+)["']""", template + code))
     assert "serve.whatif" in keys and "serve.team" in keys
     assert sorted(k for k in keys if k not in MESSAGES) == []
+
+
+def test_open_starts_the_browser_on_the_printed_address(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--open hands the address to the system's browser (Python's webbrowser, which honours $BROWSER)."""
+    import time
+
+    path = tmp_path / "test.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    opened = tmp_path / "opened.txt"
+    monkeypatch.setenv("BROWSER", f"{sys.executable} -c \"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\" %s")
+    for server in running(path, "--open"):
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline and not (opened.exists() and opened.read_text()):
+            time.sleep(0.1)
+        assert opened.read_text() == server.url

@@ -285,6 +285,19 @@ def test_write_keeps_comments_and_refuses_a_stale_page(tmp_path: Path) -> None:
     assert len(changed) == 3, changed  # only the lines of the three values
 
 
+def test_write_refuses_a_read_only_file(tmp_path: Path) -> None:
+    path = tmp_path / "test.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    path.chmod(0o444)
+    for server in running(path):
+        headers = {"Content-Type": "application/json", "Origin": f"http://127.0.0.1:{server.port}",
+                   "X-Procesmap-Csrf": _csrf(server)}
+        body = json.dumps({"set": ["roles.behandelaar.people=3"], "digest": _digest(server)}).encode()
+        status, _, answer = server.request("POST", "/write/test.yaml", body, headers)
+        assert status == 409 and "read-only" in json.loads(answer)["message"]
+    assert path.read_text(encoding="utf-8") == MAP
+
+
 # -- apply_assignments (fmt's writer) ------------------------------------------------------------------------
 
 

@@ -265,8 +265,9 @@ class Workspace:
         ``digest`` is the file's version the page showed: when the file changed since (a second person
         saved it), nothing is written (:class:`UsageError` ``serve.write_conflict``). Returns the file name.
         """
-        from procesmap._io import write_atomic
+        from procesmap._io import writable_problem, write_atomic
         from procesmap.fmt import apply_assignments
+        from procesmap.i18n import Message
         from procesmap.loading import _read_text
 
         check_control_assignments(assignments)
@@ -276,6 +277,10 @@ class Workspace:
                 raise KeyError(key)
             if _digest(entry.path) != digest or not digest:
                 raise UsageError("serve.write_conflict", "serve.hint.write_conflict", file=entry.display)
+            reason = writable_problem(entry.path)  # as fmt: a read-only file is refused, also for root
+            if reason is not None:
+                raise UsageError("versions.fmt.write_failed", "limits.hint.fmt_not_writable", path=entry.display,
+                                 reason=Message(reason))
             text = _read_text(entry.path, entry.display)
             new = apply_assignments(text, list(assignments), entry.display)
             try:

@@ -415,3 +415,39 @@ def test_advise_paths_reads_configuration(tmp_path: Path) -> None:
     assert (advices[0].cases, advices[0].seed) == (300, 7)
     advices, _ = advise_paths([tmp_path], cases=400, seed=1)
     assert (advices[0].cases, advices[0].seed) == (400, 1)
+
+
+# -- properties ------------------------------------------------------------------------------------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+
+@hsettings(max_examples=40, deadline=None)
+@given(back=st.integers(min_value=1, max_value=98), weights=st.lists(st.integers(min_value=0, max_value=50),
+                                                                     min_size=1, max_size=3))
+def test_halving_rework_keeps_probabilities_valid_and_proportional(back: int, weights: list[int]) -> None:
+    # a decision with a branch back (p = back %) and 1-3 other branches sharing the rest in proportion to `weights`
+    p_back = back / 100
+    total = sum(weights) or 1
+    shares = [w / total if sum(weights) else 1 / len(weights) for w in weights]
+    rest = [round((1 - p_back) * s, 6) for s in shares]
+    rest[-1] = round(1 - p_back - sum(rest[:-1]), 6)
+    if any(r < 0 for r in rest):
+        return
+    branches = [f"      - {{to: terug, p: {p_back}}}"] + [f"      - {{to: uit{i}, p: {r}}}" for i, r in enumerate(rest)]
+    ends = "\n".join(f"  - {{id: uit{i}, type: end, role: a}}" for i in range(len(rest)))
+    text = ("procesmap: 1\nid: p\nroles:\n  a: {people: 2}\nsteps:\n"
+            "  - {id: s, type: start, role: a, next: toets}\n"
+            "  - id: toets\n    type: decision\n    role: a\n    work: 1h\n    next:\n" + "\n".join(branches) + "\n"
+            "  - {id: terug, role: a, work: 1h, next: toets}\n" + ends + "\n")
+    process = loads(text, "p.yaml")
+    rework = [c for c in candidates(process) if c.kind == "halve_rework"]
+    assert [c.subject for c in rework] == ["toets -> terug"]
+    changed = apply_overrides(process, list(rework[0].set))
+    new = {b.to: b.p for b in changed.step("toets").next}
+    assert new["terug"] == pytest.approx(p_back / 2, abs=1e-4)
+    assert sum(new.values()) == pytest.approx(1.0, abs=1e-9)
+    old_rest = sum(rest)
+    for i, r in enumerate(rest):
+        expected = r * (1 - p_back / 2) / old_rest if old_rest > 0 else (p_back / 2) / len(rest)
+        assert new[f"uit{i}"] == pytest.approx(expected, abs=2e-4)

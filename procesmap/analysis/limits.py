@@ -19,12 +19,14 @@ from procesmap.analysis.findings import Missing
 if TYPE_CHECKING:
     from procesmap.graph import ProcessGraph
 
-__all__ = ["MAX_SIMULATION_WORK", "simulation_work", "simulation_too_costly"]
+__all__ = ["MAX_SIMULATION_WORK", "MAX_SIMULATED_CASES", "simulation_work", "simulation_too_costly"]
 
-#: The most step visits one simulation draws (cases x expected visits per case): about 10 s and under 1 GB
-#: with the engine of this release (the kcc map, 4.15 visits per case: 4 million cases 14 s, 680 MB; 10 million
-#: cases, 41.5 million visits, took 1.5 GB, which is why the limit is not higher).
-MAX_SIMULATION_WORK = 20_000_000
+#: The most step visits one simulation draws (cases x expected visits per case): about 10 s with the engine
+#: of this release (benchmarks/bench_analyse.py: a 2,000-step map, 10,000 cases, about 5 s).
+MAX_SIMULATION_WORK = 50_000_000
+#: The most cases one simulation holds in memory: about 150 bytes each (the kcc map: 4 million cases 680 MB,
+#: 10 million cases 1.5 GB), so that a run stays under 1 GB.
+MAX_SIMULATED_CASES = 5_000_000
 
 
 def simulation_work(pg: "ProcessGraph", cases: int) -> float | None:
@@ -44,13 +46,15 @@ def simulation_too_costly(pg: "ProcessGraph", cases: int) -> Missing | None:
     lower the work), or ``None`` when it is within :data:`MAX_SIMULATION_WORK`."""
     if cases <= 0:
         return None
-    work = simulation_work(pg, cases)
-    if work is None or work <= MAX_SIMULATION_WORK:
-        return None
     from procesmap.i18n import Count
 
+    work = simulation_work(pg, cases)
+    if (work is None or work <= MAX_SIMULATION_WORK) and cases <= MAX_SIMULATED_CASES:
+        return None
+    if work is None or work <= MAX_SIMULATION_WORK:  # within the work, but too many cases for the memory
+        return Missing("limits.simulation_cases", {"cases": Count(cases), "limit": Count(MAX_SIMULATED_CASES)})
     per_case = work / cases
-    fits = int(MAX_SIMULATION_WORK // per_case) if math.isfinite(per_case) else 0
+    fits = min(int(MAX_SIMULATION_WORK // per_case), MAX_SIMULATED_CASES) if math.isfinite(per_case) else 0
     if fits < 1:
         return Missing("limits.simulation_work_loop", {"visits": _round(per_case), "limit": Count(MAX_SIMULATION_WORK)})
     return Missing("limits.simulation_work", {

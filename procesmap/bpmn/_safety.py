@@ -16,7 +16,7 @@ from procesmap.errors import LoadError, Problem
 __all__ = ["validate_draft", "extension_problem", "check_steps", "MAX_IMPORT_STEPS"]
 
 #: The most flow nodes (tasks, events, gateways, sub-processes) a BPMN import maps to steps: a draft of more
-#: would pass the map loader's 200,000 values (``procesmap.loading.MAX_NODES``) and could not be loaded, so
+#: would come near the map loader's limit of values (``procesmap.loading.MAX_NODES``) and take long to load, so
 #: the import refuses before it starts (docs/format.md, limits of every reader).
 MAX_IMPORT_STEPS = 15_000
 

@@ -175,3 +175,13 @@ MESSAGES_LIMITS.update({
         "nl": "splits het model in deelprocessen in eigen bestanden (één proces per bestand)",
     },
 })
+MESSAGES_LIMITS.update({
+    "limits.simulation_cases": {
+        "en": "percentiles and shares over the term: simulation skipped, {cases:plural:# case|# cases} is more than "
+              "one simulation holds in memory ({limit}, MAX_SIMULATED_CASES); lower --cases: 10,000 already give "
+              "stable percentiles",
+        "nl": "percentielen en aandelen over de termijn: simulatie overgeslagen, {cases:plural:# zaak|# zaken} is meer "
+              "dan één simulatie in het geheugen houdt ({limit}, MAX_SIMULATED_CASES); verlaag --cases: 10.000 geven "
+              "al stabiele percentielen",
+    },
+})

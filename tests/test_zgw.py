@@ -388,3 +388,20 @@ def test_bad_json_and_not_a_zaaktype(tmp_path: Path) -> None:
     assert "empty" in _refused(b"", tmp_path, "empty.json")
     deep = ("[" * 100_000 + "]" * 100_000).encode()
     assert "nested too deeply" in _refused(deep, tmp_path, "deep.json")
+
+
+def test_zaaktype_not_in_catalogue(tmp_path: Path) -> None:
+    _need_shared()
+    zip_path = _export_zip(tmp_path / "export.zip")
+    draft = tmp_path / "draft.yaml"
+    text = import_zaaktype(zip_path, identificatie=BIG, lang="en").yaml_text
+    draft.write_text(text.replace(f"zaaktype: {BIG}", "zaaktype: deelzaaktyp"), encoding="utf-8")
+    result = runner.invoke(app, ["check", str(draft), "--zaaktype", str(zip_path), "--lang", "en"])
+    assert _codes(result.output) == ["PM705"], result.output
+    from procesmap.api import check_paths
+
+    results, problems = check_paths([draft], zaaktype=zip_path)
+    found = [f for f in results[0].analysis.findings if f.code == "PM705"]
+    assert not problems and len(found) == 1 and "did you mean deelzaaktype?" in found[0].hint("en")
+    line = next(i for i, l in enumerate(draft.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("zaaktype:"))
+    assert f"{draft}:{line}:" in result.output

@@ -158,4 +158,12 @@ MESSAGES_ZGW: dict[str, dict[str, str]] = {
                       "nl": "statustype {number} \"{status}\" van zaaktype {zaaktype} wordt door geen stap gezet"},
     "PM704.hint": {"en": "write `status: {status}` on the step that reaches it, or add that step",
                    "nl": "zet `status: {status}` bij de stap die hem bereikt, of voeg die stap toe"},
+    "PM705.title": {"en": "Zaaktype not in the catalogue", "nl": "Zaaktype niet in de catalogus"},
+    "PM705.summary": {"en": "the map names a zaaktype the catalogue does not hold, so PM701-PM704 cannot check it",
+                      "nl": "de kaart noemt een zaaktype dat niet in de catalogus staat, dus PM701-PM704 kunnen haar "
+                            "niet controleren"},
+    "PM705.message": {"en": "zaaktype {zaaktype} is not in catalogue {catalogue}",
+                      "nl": "zaaktype {zaaktype} staat niet in catalogus {catalogue}"},
+    "PM705.hint": {"en": "correct `zaaktype:` (did you mean {suggestion}?), or use the catalogue that holds it",
+                   "nl": "verbeter `zaaktype:` (bedoel je {suggestion}?), of gebruik de catalogus waar het in staat"},
 }

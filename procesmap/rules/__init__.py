@@ -39,6 +39,7 @@ from procesmap.rules import (
     pm702_suspension_not_allowed,
     pm703_extension_not_allowed,
     pm704_statustype_without_step,
+    pm705_zaaktype_not_in_catalogue,
 )
 from procesmap.rules._base import RuleContext
 
@@ -78,6 +79,7 @@ RULES: dict[str, ModuleType] = {
         pm702_suspension_not_allowed,
         pm703_extension_not_allowed,
         pm704_statustype_without_step,
+        pm705_zaaktype_not_in_catalogue,
     )
 }
 
@@ -106,7 +108,7 @@ def run_rules(analysis: "Analysis", settings: "Settings") -> list[Finding]:
         if code not in enabled:
             continue
         level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
-        ctx = RuleContext(analysis, code, module.NAME, Severity(level), enabled[code], enabled, zaaktype)
+        ctx = RuleContext(analysis, code, module.NAME, Severity(level), enabled[code], enabled, zaaktype, catalogue)
         findings.extend(module.check(ctx))
     findings.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
     return findings

@@ -31,6 +31,7 @@ class RuleContext:
     options: dict[str, Any]
     enabled: dict[str, dict[str, Any]] | None = None  # options of every enabled rule, by code
     zaaktype: Any = None  # the map's zaaktype in the catalogue (procesmap.zgw.ZaakType), for PM7xx
+    catalogue: Any = None  # the catalogue itself (procesmap.zgw.Catalogue), when one is given
 
     def rule_options(self, code: str) -> dict[str, Any] | None:
         """The options of another rule, or ``None`` when that rule is off (rules that share a boundary)."""

@@ -127,7 +127,10 @@ def main() -> None:
                 server.kill()
         print(_line(f"serve, {steps} steps: save -> redrawn page (target < 1 s)", times, TARGET_S))
         print(_line("  of which: save -> new figures on the page", figures))
-        print(_line("baseline: load + analyse + SVG in one process", _baseline(path, max(3, saves // 2))))
+        baseline = _baseline(path, max(3, saves // 2))
+        print(_line("baseline: load + analyse + SVG in one process", baseline))
+        print(f"what serve adds to the baseline (watching, events, page, browser): median "
+              f"{statistics.median(times) - statistics.median(baseline):6.3f} s")
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 

@@ -288,7 +288,7 @@ def _issue_id(value: Any) -> Any:
 
 
 class Knelpunt(_Model):
-    """A bottleneck named in the workshop (``issues:``)."""
+    """An issue (knelpunt) named in the workshop (``issues:``)."""
 
     id: Annotated[str, BeforeValidator(_issue_id)]
     step: Id | None = None

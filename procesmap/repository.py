@@ -15,7 +15,7 @@ Teams keep their maps in one folder. Three things only make sense across files:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from procesmap.errors import LoadError, Problem
 
@@ -130,6 +130,9 @@ class ProcessSummary:
     infos: int
     share_over_extended_term: float | None = None
     late_per_year: dict[str, float | None] = field(default_factory=lambda: {"term": None, "extended_term": None})
+    highest: str | None = None                 # the role with the highest utilisation (a plain figure)
+    highest_utilisation: float | None = None
+    highest_mark: str | None = None            # "bottleneck" (PM303) or "overloaded" (PM304) where a finding says so
 
 
 @dataclass
@@ -153,6 +156,15 @@ class Overview:
     findings: list["Finding"]
 
 
+def _highest(a: "Analysis") -> dict[str, Any]:
+    """The most utilised role of one process: the marked one (PM303/PM304) first, else the highest plain figure."""
+    cap = a.capacity
+    role = cap.bottleneck or cap.highest
+    load = cap.roles.get(role) if role else None
+    return {"highest": role, "highest_utilisation": load.utilisation if load else None,
+            "highest_mark": cap.marks.get(role) if role else None}
+
+
 def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None) -> Overview:
     """Key figures per process, and per role and team the load across all processes.
 
@@ -174,6 +186,7 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
             organisation_handovers_per_case=a.handovers.expected_per_case.get("organisation"),
             bottleneck=a.capacity.bottleneck, errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
             share_over_extended_term=a.time.share_over_extended_term, late_per_year=dict(a.time.late_per_year),
+            **_highest(a),
         ))
     roles: dict[str, RoleAcross] = {}
     owner_of: dict[str, "Analysis"] = {}

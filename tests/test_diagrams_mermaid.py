@@ -125,7 +125,11 @@ def test_mermaid_structure_of_omgevingsvergunning() -> None:
         assert f"s_{step.id.replace('-', '_')}" in text
     assert 'subgraph g_org_odvr["Omgevingsdienst Veen en Rivieren"]' in text
     assert 'subgraph g_org_external["External parties"]' in text
-    assert 's_volledigheid -->|"30% · aanvraag onvolledig (tekeningen, berekeningen)"| s_aanvullen' in text
+    # to the applicant (external): thick like an organisation handover, in its own colour (teal)
+    assert 's_volledigheid ==>|"30% · aanvraag onvolledig (tekeningen, berekeningen)"| s_aanvullen' in text
+    links = [line for line in text.splitlines() if "-->" in line or "==>" in line or "-.->" in line]
+    external = links.index(next(line for line in links if line.strip().startswith("s_volledigheid ==>")))
+    assert f"  linkStyle {external} stroke:#00838f,stroke-width:3px" in text
     assert "s_advies_brandveiligheid ==> s_adviezen_bundelen" in text  # across organisations
     assert "s_adviezen_uitzetten -.-> s_intake_odvr" in text  # by e-mail: outside the case system
     assert "(single point of failure, bottleneck 91%)" in text

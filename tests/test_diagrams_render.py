@@ -97,11 +97,11 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
     badges = {key: " ".join(texts(group).split()) for key, group in groups(root, "badge-").items()}
     assert badges == {"spof-teamleider-vth": "⚠ kwetsbaar: één persoon, geen vervanger",
                       "spof-adviseur-milieu-odvr": "⚠ kwetsbaar: één persoon, geen vervanger",
-                      "bottleneck-adviseur-milieu-odvr": "▲ knelpunt: bezetting 91%"}
+                      "bottleneck-adviseur-milieu-odvr": "▲ bottleneck: bezetting 91%"}
     wait = next(w for w in analysis_of("omgevingsvergunning").time.waits if w.step == "advies-milieu")
     assert round(wait.per_case, 1) == 16.1 and round(wait.share_of_cycle_time * 100) == 27  # with queueing
     assert "wacht 16,1 d (27%)" in texts(groups(root, "wait-")["advies-milieu"])
-    # org handovers red and thick (manual ones dashed as well), the rework loop blue and dotted, plain flow grey
+    # org handovers red and thick (manual ones dashed as well), the rework loop through the applicant teal (external) and dotted, plain flow grey
     edges = groups(root, "edge-")
 
     def style(key: str) -> dict[str, str]:
@@ -112,14 +112,17 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
     rework, flow = style("aanvullen--volledigheid"), style("conceptbesluit--collegiale-toets")
     assert org["stroke"] == manual["stroke"] == "#c62828" and float(org["stroke-width"]) > 2 * float(flow["stroke-width"])
     assert "stroke-dasharray" not in org and "stroke-dasharray" in manual
-    assert rework["stroke"] == "#1f5fa8" and "stroke-dasharray" in rework
+    assert rework["stroke"] == "#00838f" and "stroke-dasharray" in rework  # a loop through an external party
     dots, gap = (float(v) for v in rework["stroke-dasharray"].split(","))
     dash, _ = (float(v) for v in manual["stroke-dasharray"].split(","))
     assert dots == gap and dots < dash  # dotted, not dashed
     assert flow["stroke"] == "#4a4a4a" and "stroke-dasharray" not in flow
     assert "30% · aanvraag onvolledig" in " ".join(texts(groups(root, "edgelabel-")["volledigheid--aanvullen"]).split())
-    for key in ("start", "task", "decision", "parallel", "wait", "end", "organisation", "manual", "rework",
-                "spof", "bottleneck"):
+    # to the applicant (external): as heavy as an organisation handover, in teal
+    assert style("volledigheid--aanvullen")["stroke"] == "#00838f"
+    assert float(style("volledigheid--aanvullen")["stroke-width"]) == float(org["stroke-width"])
+    for key in ("start", "task", "decision", "parallel", "wait", "end", "organisation", "external", "manual", "rework",
+                "spof", "bottleneck", "overloaded"):
         assert key in groups(root, "legend-"), key
 
 

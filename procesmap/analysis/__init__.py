@@ -154,4 +154,5 @@ def analyse(process: Process, settings: Settings | None = None,
         missing=missing,
     )
     analysis.findings = run_rules(analysis, settings)
+    analysis.capacity.mark_roles(analysis.findings)
     return analysis

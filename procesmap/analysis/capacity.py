@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from procesmap.analysis.findings import Missing
 from procesmap.analysis.ownership import doer
 from procesmap.durations import mean_effort_hours
 from procesmap.graph import ProcessGraph
 
-__all__ = ["RoleLoad", "CapacityFigures", "compute_capacity", "yearly_capacity_hours"]
+__all__ = ["RoleLoad", "CapacityFigures", "compute_capacity", "yearly_capacity_hours", "MARK_OF_RULE"]
 
 
 @dataclass(frozen=True)
@@ -19,10 +20,27 @@ class RoleLoad:
     utilisation: float | None
 
 
+#: The mark a role's load gets, by the rule that found it (docs/format.md, 'Load marks and the bottleneck').
+MARK_OF_RULE = {"PM304": "overloaded", "PM303": "bottleneck"}
+
+
 @dataclass
 class CapacityFigures:
+    """Utilisation per role. ``highest`` is the role with the highest utilisation, a plain figure;
+    ``marks`` the roles a finding marks (PM303: ``bottleneck``, PM304: ``overloaded``), and
+    ``bottleneck`` the most utilised marked role (``None`` when no finding marks one)."""
+
     roles: dict[str, RoleLoad] = field(default_factory=dict)
     bottleneck: str | None = None
+    highest: str | None = None
+    marks: dict[str, str] = field(default_factory=dict)
+
+    def mark_roles(self, findings: "list[Any]") -> None:
+        """Mark the roles PM303/PM304 found (each with its own mark); the bottleneck is the most utilised of them."""
+        self.marks = {f.subject: MARK_OF_RULE[f.code] for f in findings
+                      if f.code in MARK_OF_RULE and f.subject in self.roles}
+        marked = [(self.roles[r].utilisation or 0.0, r) for r in self.marks]
+        self.bottleneck = max(marked)[1] if marked else None
 
 
 def yearly_capacity_hours(pg: ProcessGraph, role_id: str) -> float | None:
@@ -62,5 +80,5 @@ def compute_capacity(pg: ProcessGraph, volume_per_year: float | None, missing: l
         figures.roles[role_id] = RoleLoad(demand, capacity, utilisation)
     loads = [(load.utilisation, role_id) for role_id, load in figures.roles.items() if load.utilisation]
     if loads:
-        figures.bottleneck = max(loads)[1]
+        figures.highest = max(loads)[1]
     return figures

@@ -118,6 +118,8 @@ class Lane:
     height: float
     tracks: int
     has_steps: bool
+    load_mark: str | None = None     # "overloaded" (PM304), "bottleneck" (PM303), "highest" (a plain figure) or None
+    utilisation: float | None = None
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,21 @@ class Edge:
     p: float | None
     when: str | None
     levels: tuple[str, ...]    # handover levels from the analysis (empty: no handover)
+
+    @property
+    def boundary(self) -> str | None:
+        """The seam the arrow crosses, which sets its colour and weight: ``organisation``, ``external``
+        (to or from an outside party: as heavy as an organisation handover, in its own colour),
+        ``team`` or ``None``. A rework loop keeps its loop style on top of this."""
+        for level in ("organisation", "external", "team"):
+            if level in self.levels:
+                return level
+        return None
+
+    @property
+    def manual(self) -> bool:
+        """A handover outside the case system (drawn with an envelope mark)."""
+        return "manual" in self.levels
 
 
 @dataclass
@@ -627,7 +644,7 @@ class _Builder:
         def look(route: _Route) -> tuple[bool, ...]:
             """Arrows share a trunk only when they are drawn alike (same handover kind, both loops or not)."""
             levels = levels_of.get((route.source, route.target), ())
-            return ("organisation" in levels, "team" in levels, "manual" in levels, route.back)
+            return ("organisation" in levels, "external" in levels, "team" in levels, "manual" in levels, route.back)
 
         segments: dict[int, list[tuple[float, float, Any, _Route, str]]] = {}
         for route in routes:
@@ -775,11 +792,12 @@ class _Builder:
             lane_top.append(top)
             lane_height.append(bottom - top)
             role = process.roles.get(role_id or "")
+            mark, utilisation = _load_mark(self.analysis, role_id)
             lanes.append(Lane(role_id, (role.name or role_id) if role and role_id else "",
                               role.team if role else None,
                               process.organisation_of(role_id) if role_id else None,
                               bool(role and role.external), top, bottom - top, tracks_per_lane[li],
-                              tracks_per_lane[li] > 0))
+                              tracks_per_lane[li] > 0, mark, utilisation))
         groups: list[LaneGroup] = []
         cursor = 0
         for org, teams in tree:
@@ -867,3 +885,16 @@ def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: l
         x0, y0 = points[-1]
         return (x0 - w - 6, y0 - h - 1.5, w, h)
     return min(pool, key=lambda c: sum(overlap(c, other) for other in taken))
+
+
+def _load_mark(analysis: "Analysis", role_id: str | None) -> tuple[str | None, float | None]:
+    """A lane's load mark: the finding's (PM304 ``overloaded``, PM303 ``bottleneck``); where no finding marks
+    any role, the most utilised role gets ``highest``, shown as a plain figure."""
+    capacity = analysis.capacity
+    load = capacity.roles.get(role_id or "")
+    utilisation = load.utilisation if load else None
+    if role_id in capacity.marks:
+        return capacity.marks[role_id], utilisation  # type: ignore[index]
+    if not capacity.marks and role_id is not None and role_id == capacity.highest:
+        return "highest", utilisation
+    return None, None

@@ -6,7 +6,8 @@ transition with its probability and ``when`` text.
 
 The findings, as far as Mermaid can show them: handovers between organisations are thick
 red arrows (``==>`` plus a ``linkStyle``), between teams orange, outside the case system
-dotted (``-.->``); rework loops blue; a single point of failure's and the bottleneck's
+dotted (``-.->``); to or from an external party thick teal;
+rework loops blue; a single point of failure's and a bottleneck's (PM303) or overloaded (PM304)
 role subgraph red with a note in its title; each step's wait in its label.
 
 Safety: every label is quoted, and ``"``, ``<``, ``>``, ``&``, ``#``, backticks and the
@@ -65,7 +66,8 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     node_id = {s.id: mermaid_id("s_", s.id, taken) for s in process.steps}
     waits = {w.step: w for w in analysis.time.waits}
     spof = set(analysis.ownership.single_points_of_failure)
-    bottleneck = analysis.capacity.bottleneck
+    marks = analysis.capacity.marks
+    highest = analysis.capacity.highest if not marks else None  # a plain figure where no finding marks a role
 
     lines = [f"%% {mermaid_text(process.name or process.id)} ({process.id}), procesmap", "flowchart LR"]
 
@@ -118,10 +120,10 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
                 notes = []
                 if role_id in spof:
                     notes.append(t("diagram.mermaid.spof", lang))
-                if role_id == bottleneck:
+                if role_id in marks or role_id == highest:
                     load = analysis.capacity.roles.get(role_id)
                     util = percent(load.utilisation, lang) if load and load.utilisation is not None else "-"
-                    notes.append(t("diagram.mermaid.bottleneck", lang, utilisation=util))
+                    notes.append(t(f"diagram.mermaid.{marks.get(role_id, 'highest')}", lang, utilisation=util))
                 if notes:
                     title += " (" + ", ".join(notes) + ")"
                 sub = mermaid_id("g_role_", role_id, taken)
@@ -160,6 +162,9 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
         if "organisation" in level:
             arrow = "==>"
             styles.append((index, "stroke:#c62828,stroke-width:3px"))
+        elif "external" in level:  # over the wall to an outside party: as heavy as an organisation, its own colour
+            arrow = "==>"
+            styles.append((index, "stroke:#00838f,stroke-width:3px"))
         elif "team" in level:
             styles.append((index, "stroke:#e08a00,stroke-width:2px"))
         elif key in back:
@@ -172,7 +177,7 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     for i, style in styles:
         lines.append(f"  linkStyle {i} {style}")
 
-    flagged = [role_subgraph[r] for r in process.roles if r in role_subgraph and (r in spof or r == bottleneck)]
+    flagged = [role_subgraph[r] for r in process.roles if r in role_subgraph and (r in spof or r in marks)]
     for sub in flagged:
         lines.append(f"  style {sub} fill:#fdecea,stroke:#c62828,stroke-width:2px")
     return "\n".join(lines) + "\n"

@@ -94,8 +94,12 @@ COLOURS = {
     "rework": "#1f5fa8",
     "manual": "#6a1b9a",
     "spof": "#c62828",
-    "bottleneck": "#c62828",
-    "bottleneck_fill": "#fdecea",
+    "bottleneck": "#e65100",
+    "bottleneck_fill": "#fff3e0",
+    "overloaded": "#c62828",
+    "overloaded_fill": "#fdecea",
+    "highest": "#6b6b6b",
+    "external": "#00838f",
     "wait_fill": "#f9c784",
     "wait_back": "#f1f1f1",
     "task_fill": "#ffffff",
@@ -325,7 +329,6 @@ class _Painter:
         layout = self.layout
         right = layout.width
         spof = set(self.analysis.ownership.single_points_of_failure)
-        bottleneck = self.analysis.capacity.bottleneck
         org_index = 0
         organisations = [g for g in layout.groups if g.kind == "organisation"]
         for group in organisations:
@@ -357,20 +360,20 @@ class _Painter:
             self.hline(group.y, 0.8, COLOURS["muted"], ORG_BAND)
         for lane in layout.lanes:
             gid = f"lane-{lane.role or 'none'}"
-            if lane.role is not None and lane.role == bottleneck:
+            if lane.load_mark in ("bottleneck", "overloaded"):  # only where PM303/PM304 found it
                 self.rect(ORG_BAND + TEAM_BAND, lane.y, right - ORG_BAND - TEAM_BAND, lane.height, 0.5,
-                          f"bottlenecklane-{lane.role}", fill=COLOURS["bottleneck_fill"])
+                          f"{lane.load_mark}lane-{lane.role}", fill=COLOURS[f"{lane.load_mark}_fill"])
             self.rect(ORG_BAND + TEAM_BAND, lane.y, ROLE_LABEL, lane.height, 1, gid, fill="#ffffff", opacity=0.7)
             self.hline(lane.y, 0.4, "#9e9e9e", ORG_BAND + TEAM_BAND, dash=(3, 2))
             name = lane.name or self._t("diagram.no_role")
             badges: list[tuple[str, list[str]]] = []
             if lane.role in spof:
                 badges.append(("spof", wrap_text("⚠ " + self._t("diagram.badge.spof"), ROLE_LABEL - 24, 6.2)))
-            if lane.role is not None and lane.role == bottleneck:
-                load = self.analysis.capacity.roles.get(lane.role)
-                util = percent(load.utilisation, self.lang) if load and load.utilisation is not None else "-"
-                text = "▲ " + self._t("diagram.badge.bottleneck", utilisation=util)
-                badges.append(("bottleneck", wrap_text(text, ROLE_LABEL - 24, 6.2)))
+            if lane.load_mark is not None:
+                util = percent(lane.utilisation, self.lang) if lane.utilisation is not None else "-"
+                symbol = {"overloaded": "▲▲ ", "bottleneck": "▲ "}.get(lane.load_mark, "")
+                text = symbol + self._t(f"diagram.badge.{lane.load_mark}", utilisation=util)
+                badges.append((lane.load_mark, wrap_text(text, ROLE_LABEL - 24, 6.2)))
             size = 7.5 if lane.has_steps else 6.5
             wrapped = wrap_text(name, ROLE_LABEL - 12, size)
             badge_count = sum(len(lines) for _, lines in badges)
@@ -450,17 +453,17 @@ class _Painter:
 
     def edge(self, edge: Any) -> None:
         colour, width = COLOURS["edge"], 0.9
-        if "organisation" in edge.levels:
-            colour, width = COLOURS["organisation"], 2.2
-        elif "team" in edge.levels:
+        if edge.boundary in ("organisation", "external"):
+            colour, width = COLOURS[edge.boundary], 2.2
+        elif edge.boundary == "team":
             colour, width = COLOURS["team"], 1.6
         dash: tuple[float, float] | None = None
-        if "manual" in edge.levels:
-            dash = (4, 2)
-        elif edge.back:
+        if edge.back:  # a loop stays a loop, whatever seam it crosses
             dash = (1.5, 1.5)
             if colour == COLOURS["edge"]:
                 colour = COLOURS["rework"]
+        elif edge.manual:
+            dash = (4, 2)
         self.shape(_polyline(edge.points), 3, f"edge-{edge.source}--{edge.target}", stroke=colour, width=width,
                    dash=dash)
         self.arrowhead(edge.points[-2], edge.points[-1], colour, width)
@@ -527,10 +530,10 @@ class _Painter:
                 self.shape(_polyline([(x + 5, y), (x + 11, y)]) + _polyline([(x + 8, y - 3), (x + 8, y + 3)]), 6,
                            stroke=ink, width=1.2)
             sample = 20.0
-        elif key in ("flow", "team", "organisation", "manual", "rework"):
+        elif key in ("flow", "team", "organisation", "external", "manual", "rework"):
             colour = {"flow": COLOURS["edge"], "team": COLOURS["team"], "organisation": COLOURS["organisation"],
-                      "manual": COLOURS["edge"], "rework": COLOURS["rework"]}[key]
-            width = {"team": 1.6, "organisation": 2.2}.get(key, 0.9)
+                      "external": COLOURS["external"], "manual": COLOURS["edge"], "rework": COLOURS["rework"]}[key]
+            width = {"team": 1.6, "organisation": 2.2, "external": 2.2}.get(key, 0.9)
             dash = (4.0, 2.0) if key == "manual" else (1.5, 1.5) if key == "rework" else None
             self.line([(x, y), (x + 20, y)], colour, width, 5, gid, dash=dash)
             self.arrowhead((x + 14, y), (x + 22, y), colour, width)
@@ -545,20 +548,21 @@ class _Painter:
             self.rect(x + 2, y - 7, 3, 14, 4, gid, fill=COLOURS["spof"])
             self.text(x + 8, y, "⚠", 8.0, 5, colour=COLOURS["spof"])
             sample = 22.0
-        elif key == "bottleneck":
-            self.rect(x, y - 7, 18, 14, 4, gid, fill=COLOURS["bottleneck_fill"])
-            self.text(x + 3, y, "▲", 8.0, 5, colour=COLOURS["bottleneck"])
+        elif key in ("bottleneck", "overloaded"):
+            self.rect(x, y - 7, 18, 14, 4, gid, fill=COLOURS[f"{key}_fill"])
+            self.text(x + 2, y, "▲" if key == "bottleneck" else "▲▲", 8.0 if key == "bottleneck" else 6.0, 5,
+                      colour=COLOURS[key])
             sample = 24.0
         self.text(x + sample, y, self._t(f"diagram.legend.{key}"), 7.0, 5, f"legend-{key}")
 
 
 LEGEND_KEYS = ("start", "task", "decision", "parallel", "wait", "end", "flow", "team", "organisation",
-               "manual", "rework", "wait_bar", "spof", "bottleneck")
+               "external", "manual", "rework", "wait_bar", "spof", "bottleneck", "overloaded")
 
 
 def _legend_width(key: str, lang: str) -> float:
     sample = {"start": 20.0, "end": 20.0, "wait": 20.0, "decision": 20.0, "parallel": 20.0, "spof": 22.0,
-              "bottleneck": 24.0}.get(key, 28.0 if key not in ("task",) else 26.0)
+              "bottleneck": 24.0, "overloaded": 24.0}.get(key, 28.0 if key not in ("task",) else 26.0)
     return sample + text_width(t(f"diagram.legend.{key}", lang), 7.0) + 16.0
 
 

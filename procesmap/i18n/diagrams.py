@@ -17,7 +17,7 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     "diagram.badge.spof": {"en": "single point of failure: one person, no backup",
                            "nl": "kwetsbaar: één persoon, geen vervanger"},
     "diagram.badge.bottleneck": {"en": "bottleneck: utilisation {utilisation}",
-                                 "nl": "knelpunt: bezetting {utilisation}"},
+                                 "nl": "bottleneck: bezetting {utilisation}"},
     "diagram.wait": {"en": "waits {days} d ({share})", "nl": "wacht {days} d ({share})"},
     "diagram.wait_hours": {"en": "waits {hours} h ({share})", "nl": "wacht {hours} u ({share})"},
     "diagram.legend.start": {"en": "start", "nl": "start"},
@@ -36,12 +36,12 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     "diagram.legend.wait_bar": {"en": "wait per case in days (share of cycle time)",
                                 "nl": "wachttijd per zaak in dagen (aandeel in doorlooptijd)"},
     "diagram.legend.spof": {"en": "single point of failure", "nl": "kwetsbare rol (één persoon, geen vervanger)"},
-    "diagram.legend.bottleneck": {"en": "bottleneck (highest utilisation)", "nl": "knelpunt (hoogste bezetting)"},
+    "diagram.legend.bottleneck": {"en": "bottleneck (PM303)", "nl": "bottleneck (PM303)"},
     # -- mermaid -----------------------------------------------------------------------------
     "diagram.mermaid.wait": {"en": "waits {days} d", "nl": "wacht {days} d"},
     "diagram.mermaid.wait_hours": {"en": "waits {hours} h", "nl": "wacht {hours} u"},
     "diagram.mermaid.spof": {"en": "single point of failure", "nl": "kwetsbaar"},
-    "diagram.mermaid.bottleneck": {"en": "bottleneck {utilisation}", "nl": "knelpunt {utilisation}"},
+    "diagram.mermaid.bottleneck": {"en": "bottleneck {utilisation}", "nl": "bottleneck {utilisation}"},
     # -- the command -------------------------------------------------------------------------
     "cli.diagram.suffix_mismatch": {"en": "--format {format} does not match the suffix of {path}",
                                     "nl": "--format {format} past niet bij de extensie van {path}"},

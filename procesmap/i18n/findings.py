@@ -57,7 +57,7 @@ FINDING_MESSAGES: dict[str, dict[str, str]] = {
                       "nl": "proceseigenaar {role} doet geen stap en is nergens expliciet eindverantwoordelijk"},
     "PM205.hint": {"en": "make the owner accountable (`raci: {{A: ...}}`) for the decisive steps",
                    "nl": "maak de eigenaar eindverantwoordelijk (`raci: {{A: ...}}`) voor de beslissende stappen"},
-    "PM303.title": {"en": "Bottleneck", "nl": "Knelpunt in capaciteit"},
+    "PM303.title": {"en": "Bottleneck", "nl": "Bottleneck (hoge bezetting)"},
     "PM303.summary": {"en": "a role's utilisation is at least 85%", "nl": "de bezetting van een rol is minstens 85%"},
     "PM303.message": {"en": "role {role} is {utilisation}% utilised (from {threshold}% waits grow steeply)",
                       "nl": "rol {role} is voor {utilisation}% bezet (vanaf {threshold}% lopen wachttijden snel op)"},

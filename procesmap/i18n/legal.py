@@ -53,6 +53,28 @@ MESSAGES_LEGAL: dict[str, dict[str, str]] = {
                          "within the term (Awb 4:14)",
                    "nl": "besluit vroeg over verdaging, vóór de lange wachttijden, en stuur het besluit binnen de "
                          "termijn naar de aanvrager (Awb 4:14)"},
+    "PM206.title": {"en": "External party with capacity", "nl": "Externe partij met capaciteit"},
+    "PM206.summary": {"en": "an external role has people, fte, team or backup, which are ignored for external parties",
+                      "nl": "een externe rol heeft people, fte, team of backup, die voor externe partijen genegeerd worden"},
+    "PM206.message": {"en": "role {role} is external, so its {keys} are ignored: no utilisation, single point of failure "
+                            "or team and organisation handover is computed for it",
+                      "nl": "rol {role} is extern, dus {keys} worden genegeerd: er wordt geen bezetting, kwetsbare rol "
+                            "of overdracht tussen teams en organisaties voor berekend"},
+    "PM206.hint": {"en": "when the partner's capacity matters, model it as an organisation with a team (and drop "
+                         "`external`); when it does not, remove these keys",
+                   "nl": "als de capaciteit van de partner ertoe doet, modelleer die als organisatie met een team (en "
+                         "laat `external` weg); anders: haal deze sleutels weg"},
+    # -- load marks: only where PM303/PM304 found them; "knelpunt" is the workshop's word, never used here
+    "load.mark.bottleneck": {"en": "bottleneck", "nl": "bottleneck"},
+    "load.mark.overloaded": {"en": "overloaded", "nl": "overbelast"},
+    "load.highest": {"en": "Highest utilisation", "nl": "Hoogste bezetting"},
+    "diagram.badge.overloaded": {"en": "overloaded: utilisation {utilisation}", "nl": "overbelast: bezetting {utilisation}"},
+    "diagram.badge.highest": {"en": "highest utilisation: {utilisation}", "nl": "hoogste bezetting: {utilisation}"},
+    "diagram.legend.overloaded": {"en": "overloaded (PM304)", "nl": "overbelast (PM304)"},
+    "diagram.legend.external": {"en": "handover to or from an external party",
+                                "nl": "overdracht van of naar een externe partij"},
+    "diagram.mermaid.overloaded": {"en": "overloaded {utilisation}", "nl": "overbelast {utilisation}"},
+    "diagram.mermaid.highest": {"en": "highest utilisation {utilisation}", "nl": "hoogste bezetting {utilisation}"},
     # parts of the PM301/PM302 messages
     "legal.part.over_term": {"en": "{share}% over the term of {term:plural:# day|# days}",
                              "nl": "{share}% over de termijn van {term:plural:# dag|# dagen}"},

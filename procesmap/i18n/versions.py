@@ -158,7 +158,7 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     "versions.diff.work_per_case_hours": {"en": "Work per case (hours)", "nl": "Werk per zaak (uren)"},
     "versions.diff.wip_total": {"en": "Open cases on an average day", "nl": "Openstaande zaken op een gemiddelde dag"},
     "versions.diff.utilisation": {"en": "Utilisation of {role}", "nl": "Bezetting van {role}"},
-    "versions.diff.bottleneck": {"en": "Bottleneck", "nl": "Knelpuntrol (bottleneck)"},
+    "versions.diff.bottleneck": {"en": "Bottleneck (PM303/PM304)", "nl": "Bottleneck (PM303/PM304)"},
     "versions.diff.findings_new": {"en": "New", "nl": "Nieuw"},
     "versions.diff.findings_resolved": {"en": "Resolved", "nl": "Opgelost"},
     "versions.diff.findings_unchanged": {"en": "Unchanged", "nl": "Ongewijzigd"},

@@ -171,17 +171,15 @@ def _overview(processes: list[ProcessDoc], lang: str) -> Table:
 
     header = [t("report.process", lang), t("report.severity.error", lang), t("report.severity.warning", lang),
               t("report.severity.info", lang), f"{t('report.cycle_time', lang)}, {t('report.mean', lang)} ({t('report.days', lang)})",
-              t("report.share_over_term", lang), t("legal.late_short", lang), t("report.bottleneck", lang).capitalize()]
+              t("report.share_over_term", lang), t("legal.late_short", lang), t("load.highest", lang)]
     rows, kinds = [], []
     for doc in processes:
         a, lb = doc.analysis, doc.labels
-        bottleneck = a.capacity.bottleneck
-        load = a.capacity.roles.get(bottleneck) if bottleneck else None
         rows.append([doc.title, str(doc.counts["error"]), str(doc.counts["warning"]), str(doc.counts["info"]),
                      lb.num(a.time.cycle_time.get("mean")),
                      lb.pct(a.time.share_over_term, 1) if a.time.term is not None else "",
                      _late_cell(a, lb) if a.time.term is not None else "",
-                     f"{lb.role(bottleneck)} ({lb.pct(load.utilisation if load else None)})" if bottleneck else ""])
+                     lb.highest_load()])
         kinds.append("error" if doc.counts["error"] else "warning" if doc.counts["warning"] else "")
     return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5, 6}), row_kinds=kinds)
 
@@ -266,7 +264,9 @@ def _handovers(a: "Analysis", lb: Labels) -> Section:
     rows = [[lb.step(x.source), lb.step(x.target), lb.levels(x.levels),
              (systems[x.via].name or x.via) if x.via and x.via in systems else (x.via or ""),
              lb.num(x.per_case, 2)] for x in h.handovers]
-    kinds = ["organisation" if "organisation" in x.levels else "manual" if "manual" in x.levels else "" for x in h.handovers]
+    # an organisation handover and one to or from an external party are both marked (each its own colour)
+    kinds = ["organisation" if "organisation" in x.levels else "external" if "external" in x.levels
+             else "manual" if "manual" in x.levels else "" for x in h.handovers]
     transitions = Table([lb.t("report.from"), lb.t("report.to"), lb.t("report.levels"), lb.t("report.via"),
                          lb.t("report.per_case")], rows, numeric=frozenset({4}), row_kinds=kinds)
     section.blocks += [Section("handovers-levels", lb.t("report.per_level"), [levels]),
@@ -336,10 +336,9 @@ def _capacity(a: "Analysis", lb: Labels) -> Section:
     section.blocks.append(Chart("utilisation_chart", lb.t("report.capacity")))
     rows, kinds = [], []
     for role_id, load in roles:
-        name = lb.role(role_id) + (f" ({lb.t('report.bottleneck')})" if role_id == cap.bottleneck else "")
+        name = lb.role(role_id) + (f" ({lb.mark(role_id)})" if lb.mark(role_id) else "")
         rows.append([name, lb.num(load.demand_hours, 0), lb.num(load.capacity_hours, 0), lb.pct(load.utilisation)])
-        u = load.utilisation or 0.0
-        kinds.append("error" if u >= 1.0 else "warning" if u >= 0.85 else "")
+        kinds.append({"overloaded": "error", "bottleneck": "warning"}.get(cap.marks.get(role_id, ""), ""))
     section.blocks.append(Table([lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"),
                                  lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds))
     return section

@@ -75,6 +75,21 @@ class Labels:
             letters.append("I")
         return "/".join(letters)
 
+    def mark(self, role_id: str | None) -> str:
+        """The word for a role's load mark (``bottleneck`` from PM303, ``overloaded`` from PM304), or ``""``."""
+        mark = self.analysis.capacity.marks.get(role_id or "")
+        return self.t(f"load.mark.{mark}") if mark else ""
+
+    def highest_load(self) -> str:
+        """The highest utilisation as a plain figure, with its mark only where a finding gave one: ``Role 87% (bottleneck)``."""
+        cap = self.analysis.capacity
+        role = cap.bottleneck or cap.highest
+        if role is None:
+            return ""
+        load = cap.roles.get(role)
+        text = f"{self.role(role)} {self.pct(load.utilisation if load else None)}"
+        return f"{text} ({self.mark(role)})" if self.mark(role) else text
+
     def term_rows(self) -> list[tuple[str, str]]:
         """The legal clock as label/value rows: the shares over the term (that applies) and over term +
         extension, the verdaging where the map models it, and the late cases per year (docs/format.md, 'The legal term')."""

@@ -202,7 +202,8 @@ def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
     shown = roles[:MAX_BARS]
     labels = [_short(analysis.process.role_name(r)) for r, _ in shown]
     values = [float(load.utilisation) for _, load in shown]  # type: ignore[attr-defined]
-    colours = [_RED if v >= 1.0 else _ORANGE if v >= 0.85 else _BLUE for v in values]
+    marks = analysis.capacity.marks  # coloured where PM304 (red) or PM303 (orange) found the role, as the tables
+    colours = [{"overloaded": _RED, "bottleneck": _ORANGE}.get(marks.get(r, ""), _BLUE) for r, _ in shown]
     more = t("report.chart.more", lang, count=len(roles) - MAX_BARS) if len(roles) > MAX_BARS else None
     lines = [(0.85, t("report.chart.bottleneck_line", lang), _ORANGE, "5,3"),
              (1.0, t("report.chart.full_line", lang), _RED, None)]

@@ -41,9 +41,9 @@ def dataframes(analysis: "Analysis") -> dict[str, Any]:
     roles = pd.DataFrame(
         [{"role": r, "name": process.role_name(r), "demand_hours": load.demand_hours,
           "capacity_hours": load.capacity_hours, "utilisation": load.utilisation,
-          "bottleneck": r == analysis.capacity.bottleneck}
+          "bottleneck": r == analysis.capacity.bottleneck, "mark": analysis.capacity.marks.get(r)}
          for r, load in analysis.capacity.roles.items()],
-        columns=["role", "name", "demand_hours", "capacity_hours", "utilisation", "bottleneck"],
+        columns=["role", "name", "demand_hours", "capacity_hours", "utilisation", "bottleneck", "mark"],
     ).set_index("role")
     raci = pd.DataFrame(
         [{"step": step, "R": row.R, "A": row.A, "C": ", ".join(row.C), "I": ", ".join(row.I)}

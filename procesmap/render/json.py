@@ -105,6 +105,8 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
                 for role, load in capacity.roles.items()
             },
             "bottleneck": capacity.bottleneck,
+            "highest": capacity.highest,
+            "marks": dict(capacity.marks),
         },
         "queueing": queueing_dict(analysis),
         "findings": [finding_dict(f, lang) for f in analysis.findings],

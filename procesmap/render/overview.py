@@ -29,6 +29,8 @@ def overview_dict(result: "Overview", lang: str) -> dict[str, Any]:
              "share_over_extended_term": _r(p.share_over_extended_term),
              "late_per_year": {k: _r(v) for k, v in p.late_per_year.items()},
              "organisation_handovers_per_case": _r(p.organisation_handovers_per_case), "bottleneck": p.bottleneck,
+             "highest_utilisation": ({"role": p.highest, "utilisation": _r(p.highest_utilisation), "mark": p.highest_mark}
+                                     if p.highest else None),
              "findings": {"error": p.errors, "warning": p.warnings, "info": p.infos}}
             for p in result.processes
         ],
@@ -62,12 +64,20 @@ def _late(late: dict[str, float | None], lang: str) -> str:
     return one(term) if extended is None else f"{one(term)} / {one(extended)}"
 
 
+def _highest(p: Any, lang: str) -> str:
+    """``role 87% (bottleneck)`` where PM303/PM304 marked it, else the plain figure ``role 36%``."""
+    if not p.highest:
+        return "-"
+    text = f"{p.highest} {percent(p.highest_utilisation, lang)}"
+    return f"{text} ({t('load.mark.' + p.highest_mark, lang)})" if p.highest_mark else text
+
+
 def _rows(result: "Overview", lang: str) -> tuple[list[str], list[list[str]], list[str], list[list[str]]]:
     head = [t("report.process", lang), t("report.cycle_time", lang) + f" ({t('report.days', lang)})",
             t("report.share_over_term", lang), t("legal.late_short", lang), t("report.level.organisation", lang),
-            "bottleneck", t("report.findings", lang)]
+            t("load.highest", lang), t("report.findings", lang)]
     rows = [[p.id, number(p.cycle_time_mean, lang), percent(p.share_over_term, lang, 1), _late(p.late_per_year, lang),
-             number(p.organisation_handovers_per_case, lang, 2), p.bottleneck or "-",
+             number(p.organisation_handovers_per_case, lang, 2), _highest(p, lang),
              f"{p.errors}/{p.warnings}/{p.infos}"] for p in result.processes]
     role_head = [t("report.role", lang), t("report.demand", lang), t("report.capacity_hours", lang),
                  t("report.utilisation", lang), t("report.processes", lang)]

@@ -224,7 +224,10 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
         if len(shown) > MAX_TERMINAL_ROWS:  # the ones a case meets most often
             shown = sorted(shown, key=lambda h: -(h.per_case or 0.0))[:MAX_TERMINAL_ROWS]
         for h in shown:
-            table.add_row(lb.step(h.source), lb.step(h.target), lb.levels(h.levels), h.via or "", lb.num(h.per_case, 2))
+            # "over de schutting": to another organisation or to or from an external party, each its own colour
+            style = "red" if "organisation" in h.levels else "cyan" if "external" in h.levels else None
+            levels = Text(lb.levels(h.levels), style=style) if style else lb.levels(h.levels)
+            table.add_row(lb.step(h.source), lb.step(h.target), levels, h.via or "", lb.num(h.per_case, 2))
         table.print(console)
         if len(handovers.handovers) > len(shown):
             console.print(Text(lb.t("scale.more_handovers", count=Count(len(handovers.handovers) - len(shown))),
@@ -304,8 +307,9 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
         for role_id, load in sorted(capacity.roles.items(), key=lambda kv: -(kv[1].utilisation or 0.0)):
             u = load.utilisation
             bar = "█" * min(int(round((u or 0.0) * 20)), 30) + ("▶" if (u or 0.0) > 1.5 else "")
-            style = "red" if u is not None and u >= 1 else "yellow" if u is not None and u >= 0.85 else "green"
-            mark = f"← {lb.t('report.bottleneck')}" if role_id == capacity.bottleneck else ""
+            marked = capacity.marks.get(role_id)
+            style = {"overloaded": "red", "bottleneck": "yellow"}.get(marked or "", "green")
+            mark = f"← {lb.mark(role_id)}" if marked else ""
             table.add_row(lb.role(role_id), lb.num(load.demand_hours, 0), lb.num(load.capacity_hours, 0), lb.pct(u),
                           Text(bar, style=style), Text(mark, style="bold"))
         table.print(console)

@@ -2,7 +2,10 @@
 
 Only a return that lies on a loop counts (the case goes *back*): a case that
 moves on from B to a later step of A, such as the join after parallel
-advice, is a normal flow, not ping-pong.
+advice, is a normal flow, not ping-pong. A return the law prescribes is no
+ping-pong either: mark the branch that comes back with ``return: expected``
+(e.g. the zienswijze on a voornemen tot weigeren, Awb 4:7/4:8:
+``next: [{to: zienswijze-verwerken, return: expected}]``).
 
 Why this matters
 ----------------
@@ -89,8 +92,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             if component[second.source] != component[second.target]:
                 continue  # moving on, not going back
+            if _expected(process, second) or _expected(process, first):
+                continue  # a return the law prescribes (return: expected), and the way on after it
             key = (frozenset((a, b)), component[second.target])  # one finding per pair of roles per loop
             if key in reported:
                 continue
             reported.add(key)
             yield ctx.on_transition(second.source, second.target, role_a=a, role_b=b, first=first.source)
+
+
+def _expected(process, transition) -> bool:  # type: ignore[no-untyped-def]
+    """The branch of ``transition`` says ``return: expected``."""
+    branches = process.step(transition.source).next
+    return transition.index < len(branches) and branches[transition.index].return_ == "expected"

@@ -12,7 +12,7 @@ Waarom dit ertoe doet
 In wachttijd zit de doorlooptijd. Laat het log zien dat zaken twee keer zo
 lang in een werkvoorraad liggen als de workshop dacht, dan zijn de doorlooptijd
 en het aandeel zaken over de beslistermijn op de kaart te rooskleurig, en ligt
-het echte knelpunt misschien ergens anders.
+de echte bottleneck misschien ergens anders.
 
 Options
 -------

@@ -416,6 +416,8 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
             data: dict[str, Any] = {"order": segment.index}
             if branch.p is not None:
                 data["p"] = branch.p
+            if branch.return_ is not None:
+                data["return"] = branch.return_
             encode(extension(flow), "branch", data)
         return flow
 

@@ -463,6 +463,8 @@ class _Importer:
                     branch["when"] = flow.get("name")
                 if "p" in info:
                     branch["p"] = info["p"]
+                if info.get("return") == "expected":
+                    branch["return"] = "expected"
                 order = info.get("order")
                 key = (0, int(order)) if order is not None and str(order).isdigit() else (1, position)
             else:

@@ -183,14 +183,18 @@ def _p_text(p: float) -> str:
 
 
 def next_text(branches: list[dict[str, Any]]) -> str | None:
-    """``next`` as cell text: one branch a line, ``target (p): condition``."""
+    """``next`` as cell text: one branch a line, ``target (p): condition``; ``target (p, return: expected)``
+    for a return the law prescribes."""
     if not branches:
         return None
     lines = []
     for branch in branches:
         line = str(branch["to"])
-        if branch.get("p") is not None:
-            line += f" ({_p_text(branch['p'])})"
+        inside = [_p_text(branch["p"])] if branch.get("p") is not None else []
+        if branch.get("return") is not None:  # a return the law prescribes: `target (30%, return: expected)`
+            inside.append(f"return: {branch['return']}")
+        if inside:
+            line += f" ({', '.join(inside)})"
         if branch.get("when") is not None:
             line += f": {branch['when']}"
         lines.append(line)

@@ -9,6 +9,7 @@ At most :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS` columns a sheet are read.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -558,6 +559,9 @@ class _Build:
                     continue
                 target = named
             branch: dict[str, Any] = {"to": target}
+            if p_text is not None and re.search(r"(^|,)\s*return:\s*expected\s*$", p_text):
+                branch["return"] = "expected"  # `target (30%, return: expected)`
+                p_text = re.sub(r"(^|,)\s*return:\s*expected\s*$", "", p_text).strip() or None
             p = _p(p_text)
             if isinstance(p, str):
                 self.r.problem(sheet, row, col, "sheet.bad_p", "hint.sheet.next", value=p)

@@ -37,9 +37,9 @@ def test_codes_names_and_severities() -> None:
         assert isinstance(module.DEFAULT_SEVERITY, Severity)
         names.add(module.NAME)
     assert len(names) == len(RULES)
-    expected = {"PM101", "PM102", "PM103", "PM104", "PM201", "PM202", "PM203", "PM204", "PM205", "PM206", "PM301", "PM302",
-                "PM303", "PM304", "PM305", "PM306", "PM307", "PM308", "PM401", "PM402", "PM403", "PM404", "PM405", "PM501",
-                "PM701", "PM702", "PM703", "PM704", "PM705"}
+    expected = {"PM101", "PM102", "PM103", "PM104", "PM201", "PM202", "PM203", "PM204", "PM205", "PM206", "PM301",
+                "PM302", "PM303", "PM304", "PM305", "PM306", "PM307", "PM308", "PM401", "PM402", "PM403", "PM404",
+                "PM405", "PM501", "PM701", "PM702", "PM703", "PM704", "PM705"}
     assert set(RULES) == expected
 
 

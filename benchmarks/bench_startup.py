@@ -1,0 +1,75 @@
+"""Start-up of the commands users wait for, against floors measured in the same run (a script, not a test).
+
+    .venv/bin/python benchmarks/bench_startup.py [--runs 7]
+
+Targets (issue 18):
+- ``procesmap analyse processes/`` (the terminal report of all bundled maps, stdout to a pipe) at
+  most 3x the floor ``python -c "import numpy, yaml"`` (what reading YAML and computing with numpy
+  costs at the least);
+- ``procesmap --help`` under 2x a bare ``python -c "import typer"``.
+
+Each command runs ``--runs`` times in a fresh process, alternating with its floor, so that both
+see the same machine. Printed: the median wall time, the median CPU time (user + system of the
+child, less sensitive to other work on a shared machine), the ratios to the floor for both, and
+the load average before and after. Exits 0 whenever the measurements ran (a missed target is a
+figure, marked MISSED).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``args`` (stdout and stderr to pipes, as when piped)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(args, cwd=ROOT, capture_output=True, check=False,
+                   env={**os.environ, "COLUMNS": "120", "PROCESMAP_LANG": "nl"})
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _compare(label: str, command: list[str], floor_label: str, floor: list[str], target: float, runs: int) -> None:
+    ours: list[tuple[float, float]] = []
+    base: list[tuple[float, float]] = []
+    _run(command)  # warm the file cache
+    _run(floor)
+    for _ in range(runs):
+        ours.append(_run(command))
+        base.append(_run(floor))
+    wall, cpu = statistics.median(w for w, _ in ours), statistics.median(c for _, c in ours)
+    floor_wall, floor_cpu = statistics.median(w for w, _ in base), statistics.median(c for _, c in base)
+    ratio_wall, ratio_cpu = wall / floor_wall, cpu / floor_cpu
+    print(f"{label}: median {wall:.2f} s wall, {cpu:.2f} s CPU")
+    print(f"  floor {floor_label}: median {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU")
+    print(f"  ratio {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU (target at most {target:g}x)"
+          + ("" if min(ratio_wall, ratio_cpu) <= target else "  MISSED"))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    runs = parser.parse_args().runs
+    python = sys.executable
+    print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
+    _compare("procesmap analyse processes/ (terminal)", [python, "-m", "procesmap", "analyse", "processes/"],
+             'python -c "import numpy, yaml"', [python, "-c", "import numpy, yaml"], 3.0, runs)
+    _compare("procesmap --help", [python, "-m", "procesmap", "--help"],
+             'python -c "import typer"', [python, "-c", "import typer"], 2.0, runs)
+    print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -57,6 +57,29 @@ def _compare(label: str, command: list[str], floor_label: str, floor: list[str],
           + ("" if min(ratio_wall, ratio_cpu) <= target else "  MISSED"))
 
 
+BREAKDOWN = """
+import io, sys, time
+from pathlib import Path
+T = time.process_time
+c0 = T()
+import procesmap, procesmap.cli, numpy, yaml
+from procesmap.analysis import Settings
+from procesmap.render.terminal import render_terminal
+c1 = T()
+processes = [procesmap.load(p) for p in sorted(Path("processes").glob("*.yaml"))]
+c2 = T()
+[procesmap.analyse(p, Settings(queueing=False)) for p in processes]  # first: it pays the lazy imports
+c3 = T()
+analyses = [procesmap.analyse(p) for p in processes]
+c4 = T()
+render_terminal(analyses, "nl", width=120)
+c5 = T()
+print(f"imports {c1 - c0:.2f} s, load {c2 - c1:.2f} s, analyse without the queueing simulation {c3 - c2:.2f} s, "
+      f"with it {c4 - c3:.2f} s, terminal rendering {c5 - c4:.2f} s (CPU)")
+print("networkx imported:", "networkx" in sys.modules)
+"""
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
@@ -65,6 +88,8 @@ def main() -> int:
     print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
     _compare("procesmap analyse processes/ (terminal)", [python, "-m", "procesmap", "analyse", "processes/"],
              'python -c "import numpy, yaml"', [python, "-c", "import numpy, yaml"], 3.0, runs)
+    done = subprocess.run([python, "-c", BREAKDOWN], cwd=ROOT, capture_output=True, text=True)
+    print("  where the CPU goes, in one process: " + (done.stdout.strip() or done.stderr.strip()[-500:]))
     _compare("procesmap --help", [python, "-m", "procesmap", "--help"],
              'python -c "import typer"', [python, "-c", "import typer"], 2.0, runs)
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")

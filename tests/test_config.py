@@ -185,15 +185,18 @@ def test_config_drives_the_analysis_and_the_command_line_wins(tmp_path: Path) ->
     assert errors == []
     analysis = results[0].analysis
     assert (analysis.time.cases, analysis.time.seed) == (300, 4)
+    # a: 47% utilised, b: 35%; with queueing from capacity the start step s waits for the next
+    # working hour (a Poisson arrival in a 40-hour week: 2,560/168 = 15.24 h on average) plus a's
+    # queue, most of this short cycle, so PM305 (info) reports it
     assert [(f.code, f.severity.value, f.subject) for f in analysis.findings] == [
-        ("PM204", "error", "a"), ("PM303", "warning", "a")]  # a: 47% utilised, b: 35%
+        ("PM204", "error", "a"), ("PM303", "warning", "a"), ("PM305", "info", "s")]
     results, _ = check_paths([tmp_path / "klein.yaml"], cases=100, seed=9)
     assert (results[0].analysis.time.cases, results[0].analysis.time.seed) == (100, 9)
     other = tmp_path / "other.toml"
     other.write_text('extends = "all"\n')
     results, _ = check_paths([tmp_path / "klein.yaml"], config=other)
     assert [(f.code, f.severity.value) for f in results[0].analysis.findings] == [
-        ("PM204", "warning"), ("PM102", "warning"), ("PM102", "warning")]
+        ("PM204", "warning"), ("PM305", "warning"), ("PM102", "warning"), ("PM102", "warning")]
 
 
 def _run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -272,12 +272,14 @@ def test_cli_compare_shows_the_figures_of_analyse() -> None:
     analysed = run("analyse", "processes/omgevingsvergunning.yaml", "--format", "json")
     assert compared.stdout and analysed.stdout, compared.stderr + analysed.stderr
     data, time = json.loads(compared.stdout), json.loads(analysed.stdout)["time"]
-    assert round(data["term"]["modelled_share_over_extended_term"], 4) == time["share_over_extended_term"] == 0.0713
+    assert round(data["term"]["modelled_share_over_extended_term"], 4) == time["share_over_extended_term"]
     assert {k: round(v, 4) for k, v in data["term"]["modelled_term_time"].items()} == time["term_time"]
-    assert round(data["term"]["modelled_term_time"]["mean"], 1) == 50.5
     assert round(data["term"]["modelled_share_over_term"], 4) == time["share_over_term"]
     assert {k: round(v, 4) for k, v in data["cycle_time"]["modelled"].items()} == time["cycle_time"]
-    for lang, words in (("nl", ("7,1%", "50,53", "verdaging")), ("en", ("7.1%", "50.53", "extension"))):
+    from procesmap.i18n import number, percent
+
+    for lang, word in (("nl", "verdaging"), ("en", "extension")):
+        words = (percent(time["share_over_extended_term"], lang, 1), number(time["term_time"]["mean"], lang, 2), word)
         report = run("log", "compare", "processes/omgevingsvergunning.yaml", str(LOGS / "running-example.csv"),
                      "--format", "markdown", "--lang", lang).stdout
         assert all(word in report for word in words), (lang, report)

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 TARGET_S = 1.0
 
 
-CPU: dict[int, list[float]] = {}
+CPU: dict[int, tuple[list[float], list[float]]] = {}
 
 
 def _time_command(args: list[str], runs: int) -> list[float]:
@@ -48,15 +48,15 @@ def _time_command(args: list[str], runs: int) -> list[float]:
         cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
         if result.returncode != 0:
             raise SystemExit(f"procesmap {' '.join(args)} failed:\n{result.stderr.decode()}")
-    CPU[id(times)] = cpu
+    CPU[id(times)] = (times, cpu)  # the list is kept, so its id is not reused
     return times
 
 
 def _line(label: str, times: list[float], target: float | None = None) -> str:
     median = statistics.median(times)
     text = f"{label:<48} median {median:6.2f} s   best {min(times):6.2f} s"
-    if id(times) in CPU:
-        text += f"   CPU median {statistics.median(CPU[id(times)]):5.2f} s"
+    if id(times) in CPU and CPU[id(times)][0] is times:
+        text += f"   CPU median {statistics.median(CPU[id(times)][1]):5.2f} s"
     if target is not None:
         text += f"   ratio to {target:.0f} s target {median / target:5.2f}" + ("   MISSED" if median > target else "")
     return text

@@ -55,6 +55,7 @@ class TimeFigures:
     cases: int = 0
     seed: int = 0
     means_exact: bool = True
+    means_source: str = "exact"  # "exact", "simulated" (parallel blocks) or "queues" (the queueing simulation)
     waits: list[Wait] = field(default_factory=list)
     wip: dict[str, float] | None = None
     wip_total: float | None = None
@@ -373,6 +374,7 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
     )
     exact = run is None and not pg.join_of and not any(s.type == "parallel" for s in steps)
     figures.means_exact = exact
+    figures.means_source = "exact" if exact else "queues" if run is not None else "simulated"
     mean_cycle = sum(visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps)
     mean_term = sum(visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps if not s.suspends_term)
 

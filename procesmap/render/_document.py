@@ -220,6 +220,7 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
         _time(a, lb),
         _waits(a, lb),
         _capacity(a, lb),
+        _queueing(a, lb),
         *_advice(a, lb),
         _knelpunten(a, lb),
         _missing(a, lb),
@@ -302,7 +303,7 @@ def _time(a: "Analysis", lb: Labels) -> Section:
     facts.append((lb.t("report.work_per_case"), f"{lb.num(time.work_per_case_hours)} {lb.t('report.hours')}"))
     if time.wip_total is not None:
         facts.append((lb.t("report.wip_total"), lb.num(time.wip_total)))
-    means = lb.t("report.means.exact" if time.means_exact else "report.means.simulated")
+    means = lb.t("report.means." + time.means_source)
     section.blocks += [stats, Facts(facts),
                        Text(lb.t("report.simulation", cases=lb.num(time.cases, 0), seed=time.seed, means=means), "note")]
     if time.cycle_samples is not None and len(time.cycle_samples):
@@ -341,6 +342,23 @@ def _capacity(a: "Analysis", lb: Labels) -> Section:
         kinds.append({"overloaded": "error", "bottleneck": "warning"}.get(cap.marks.get(role_id, ""), ""))
     section.blocks.append(Table([lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"),
                                  lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds))
+    return section
+
+
+def _queueing(a: "Analysis", lb: Labels) -> Section:
+    """Queueing (docs/queueing.md): per role its queue beside the analytic figure, per step the declared wait split."""
+    from procesmap.render.queueing import queueing_view
+
+    view = queueing_view(a, lb)
+    section = Section("queueing", view.title, [Text(view.note, "note")])
+    if view.empty:
+        return section
+    section.blocks.append(Table(view.role_header, view.role_rows, numeric=frozenset({1, 2, 3, 4, 5, 6}),
+                                row_kinds=view.role_kinds))
+    section.blocks.append(Table(view.step_header, view.step_rows, numeric=frozenset({2, 3, 4, 5}),
+                                row_kinds=view.step_kinds))
+    if view.summary:
+        section.blocks.append(Bullets(view.summary))
     return section
 
 

@@ -35,7 +35,11 @@ def render_markdown(analyses: "Sequence[Analysis]", lang: str) -> str:
     for analysis in analyses:
         roles = sorted(((r, load) for r, load in analysis.capacity.roles.items() if load.utilisation is not None),
                        key=lambda kv: -(kv[1].utilisation or 0.0))
-        items.append({"analysis": analysis, "labels": Labels(analysis, lang), "roles": roles})
+        from procesmap.render.queueing import queueing_view
+
+        labels = Labels(analysis, lang)
+        items.append({"analysis": analysis, "labels": labels, "roles": roles,
+                      "queueing": queueing_view(analysis, labels)})
     text = _environment().get_template("report.md.j2").render(analyses=items)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     return text

@@ -276,7 +276,7 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
     for label, value in rows:
         console.print(f"{label}: {value}")
     console.print(Text(lb.t("report.simulation", cases=lb.num(time.cases, 0), seed=time.seed,
-                            means=lb.t("report.means.exact" if time.means_exact else "report.means.simulated")), style="dim"))
+                            means=lb.t("report.means." + time.means_source)), style="dim"))
     console.print()
 
     console.print(Text(lb.t("report.waits"), style="bold"))
@@ -315,6 +315,26 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
         table.print(console)
     else:
         console.print(lb.t("report.no_capacity"))
+    console.print()
+
+    from procesmap.render.queueing import queueing_view
+
+    view = queueing_view(analysis, lb)
+    console.print(Text(view.title, style="bold"))
+    console.print(Text(view.note, style="dim"))
+    if not view.empty:
+        steps = [[row[0]] + row[2:] for row in view.step_rows]  # the role is in the table above
+        step_header = [view.step_header_short[0]] + view.step_header_short[2:]
+        for header, rows, kinds, text_columns in ((view.role_header_short, view.role_rows, view.role_kinds, 1),
+                                                  (step_header, steps, view.step_kinds, 1)):
+            table = _Table(2)
+            for index, title in enumerate(header):
+                table.add_column(title, justify="left" if index < text_columns or index == len(header) - 1 else "right")
+            for row, kind in zip(rows, kinds):
+                table.add_row(*row)
+            table.print(console)
+        for line in view.summary:
+            console.print(Text(f"- {line}"))
     console.print()
 
     if process.issues:

@@ -33,7 +33,10 @@ def analyse_paths(
         from procesmap.whatif import apply_overrides
 
         processes = [apply_overrides(p, list(assignments)) for p in processes]
-    return [analyse(p, settings) for p in processes], problems
+    from procesmap.repository import shared_load
+
+    extras = shared_load(processes)  # a role's queue serves its work from every process (docs/queueing.md)
+    return [analyse(p, settings, extra or None) for p, extra in zip(processes, extras)], problems
 
 
 def report(analyses: "Analysis | Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str:
@@ -95,6 +98,13 @@ def check_paths(
     explicit = catalogue(zaaktype) if zaaktype is not None else None
     if zaaktype is not None and explicit is None:
         return results, problems
+    if assignments:
+        from procesmap.whatif import apply_overrides
+
+        processes = [apply_overrides(process, list(assignments)) for process in processes]
+    from procesmap.repository import shared_load
+
+    extras = dict(zip(map(id, processes), shared_load(processes)))  # one queue per role across the maps
     for process in processes:
         where = Path(config) if config is not None else find_config(process.file)
         try:
@@ -105,10 +115,6 @@ def check_paths(
                 failed.add(name)
                 problems.extend(err.problems)
             continue
-        if assignments:
-            from procesmap.whatif import apply_overrides
-
-            process = apply_overrides(process, list(assignments))
         settings = settings_config.settings(cases, seed)
         if explicit is not None:
             settings.catalogue = explicit
@@ -116,7 +122,7 @@ def check_paths(
             settings.catalogue = catalogue(settings_config.zaaktypen)
             if settings.catalogue is None:
                 continue
-        analysis = analyse(process, settings)
+        analysis = analyse(process, settings, extras.get(id(process)) or None)
         try:
             text = decode(Path(process.file).read_bytes(), process.file).removeprefix("\ufeff")
         except (OSError, LoadError):

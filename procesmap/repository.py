@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings
     from procesmap.model import Process, Step
 
-__all__ = ["SEPARATOR", "expand_subprocesses", "Overview", "ProcessSummary", "RoleAcross", "overview"]
+__all__ = ["SEPARATOR", "expand_subprocesses", "Overview", "ProcessSummary", "RoleAcross", "overview", "shared_load"]
 
 SEPARATOR = "--"
 _EVENT = ("start", "end")
@@ -238,3 +238,50 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
                                                                "count": len(worked), "processes": ", ".join(worked)}))
             break
     return Overview(summaries, sorted(roles.values(), key=lambda r: -(r.utilisation or 0.0)), teams, findings)
+
+
+# -- one queue per role across processes ----------------------------------------------------------
+
+
+def shared_load(processes: Sequence["Process"]) -> list[dict[str, list[object]]]:
+    """Per process (same order): the work the *other* processes bring to its roles with a queue.
+
+    A role that works in several maps analysed together has one queue (docs/queueing.md): its
+    jobs from every other process with a ``volume`` join it, each step's visits per year with
+    that step's ``work`` (in working hours of its own map's calendar). Roles are matched by id, as
+    for the load across processes. The result goes to :func:`procesmap.analysis.analyse` as
+    ``extra``; a process whose roles are shared with no other gets an empty mapping.
+    """
+    from procesmap.analysis.queueing import ExtraLoad
+    from procesmap.analysis.sampling import effort_spec
+    from procesmap.graph import build_graph
+
+    loads: list[dict[str, list[tuple[str, float, object]]]] = []
+    for process in processes:
+        mine: dict[str, list[tuple[str, float, object]]] = {}
+        if process.volume is not None:
+            visits = build_graph(process).visits
+            calendar = process.calendar.calendar()
+            volume = process.volume.per_year(calendar)
+            for step in process.steps if visits else ():
+                role_id = step.role or step.raci.R
+                role = process.roles.get(role_id or "")
+                if role is None or role.external or role.people is None or step.work is None:
+                    continue
+                jobs = volume * visits.get(step.id, 0.0)  # type: ignore[union-attr]
+                if jobs > 0:
+                    mine.setdefault(role_id, []).append((process.id, jobs, effort_spec(step.work, calendar)))  # type: ignore[arg-type]
+        loads.append(mine)
+    result: list[dict[str, list[object]]] = []
+    for index, process in enumerate(processes):
+        extra: dict[str, list[object]] = {}
+        for other_index, other in enumerate(loads):
+            if other_index == index:
+                continue
+            for role_id, items in other.items():
+                role = process.roles.get(role_id)
+                if role is None or role.external or role.people is None:
+                    continue
+                extra.setdefault(role_id, []).extend(ExtraLoad(pid, jobs, spec) for pid, jobs, spec in items)  # type: ignore[arg-type]
+        result.append(extra)
+    return result

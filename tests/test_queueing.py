@@ -341,3 +341,32 @@ def test_gamma_duration_is_read_checked_and_kept() -> None:
     assert "`cv`" in caught.value.problems[0].message("en")
     schema = procesmap.model.json_schema()
     assert "mean" in str(schema) and "cv" in str(schema)
+
+
+def test_a_role_shared_by_two_maps_has_one_queue(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from procesmap.api import analyse_paths
+
+    text = """\
+procesmap: 1
+id: {id}
+owner: r
+volume: {volume}/year
+roles:
+  r: {{people: 2}}
+steps:
+  - {{id: s, type: start, next: t}}
+  - {{id: t, role: r, wait: 2d, work: {{mean: 1h, cv: 1}}, next: e}}
+  - {{id: e, type: end}}
+"""
+    (tmp_path / "a.yaml").write_text(text.format(id="a", volume=2000), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.format(id="b", volume=1000), encoding="utf-8")
+    together, problems = analyse_paths([tmp_path], Settings(cases=3000))
+    assert not problems
+    alone = procesmap.analyse(procesmap.load(tmp_path / "a.yaml"), Settings(cases=3000))
+    # one queue for both: (2,000 + 1,000) jobs x 1 h against 2 people x 8 x 5 x 46 h
+    for analysis in together:
+        assert analysis.queueing.roles["r"].utilisation == pytest.approx(3000 / 3680)
+        assert analysis.queueing.roles["r"].simulated_utilisation == pytest.approx(3000 / 3680, abs=0.03)
+    assert alone.queueing.roles["r"].utilisation == pytest.approx(2000 / 3680)
+    a = next(x for x in together if x.process.id == "a")
+    assert a.queueing.roles["r"].queue_mean > alone.queueing.roles["r"].queue_mean

@@ -54,9 +54,9 @@ def extra_cases(cases: int) -> int:
     """Cases simulated before (warm-up) and after (cool-down) the ``cases`` that are measured.
 
     The first cases would meet empty queues and the last ones queues that no longer fill, so
-    neither is counted: max(cases / 10, 1,000) on each side.
+    neither is counted: a tenth of the cases, at least 1,000 (or as many as are measured, when fewer).
     """
-    return max(cases // 10, 1000)
+    return max(cases // 10, min(cases, 1000))
 
 
 @dataclass

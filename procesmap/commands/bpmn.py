@@ -89,15 +89,22 @@ def import_bpmn_command(
         result = import_bpmn(file, lang=language, process_id=file.stem, display=str(file))
     except ProcessmapError as err:
         raise _fail(err, language) from None
+    emit_draft(result.yaml_text, list(result.unmapped), output, force, language, "bpmn")
+
+
+def emit_draft(yaml_text: str, unmapped: "list[object]", output: Optional[Path], force: bool, language: str,
+               area: str) -> None:
+    """Write an importer's draft map to ``output`` (atomically) or the screen, then list on stderr what the
+    source held that the map cannot (``<area>.cli.written`` / ``<area>.cli.unmapped`` in the catalogue)."""
     if output is None:
-        sys.stdout.write(result.yaml_text)
+        sys.stdout.write(yaml_text)
     else:
-        _write(output, result.yaml_text, language, overwrite=force)
-        typer.echo(_t("bpmn.cli.written", language, path=str(output)), err=True)
-    if result.unmapped:
-        typer.echo(_t("bpmn.cli.unmapped", language, count=len(result.unmapped)), err=True)
-        for item in result.unmapped:
-            typer.echo("  - " + " ".join(item.text(language).split()), err=True)
+        _write(output, yaml_text, language, overwrite=force)
+        typer.echo(_t(f"{area}.cli.written", language, path=str(output)), err=True)
+    if unmapped:
+        typer.echo(_t(f"{area}.cli.unmapped", language, count=len(unmapped)), err=True)
+        for item in unmapped:
+            typer.echo("  - " + " ".join(item.text(language).split()), err=True)  # type: ignore[attr-defined]
 
 
 def _t(key: str, lang: str, **args: object) -> str:

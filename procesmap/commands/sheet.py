@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write
-from procesmap.commands.bpmn import _t, export_app, import_app
+from procesmap.commands.bpmn import _t, emit_draft, export_app, import_app
 from procesmap.errors import ProcessmapError, UsageError
 
 
@@ -30,11 +29,7 @@ def import_xlsx_command(
         result = import_xlsx(file, lang=language, display=str(file))
     except ProcessmapError as err:
         raise _fail(err, language) from None
-    if output is None:
-        sys.stdout.write(result.yaml_text)
-    else:
-        _write(output, result.yaml_text, language, overwrite=force)
-        typer.echo(_t("sheet.cli.written", language, path=str(output)), err=True)
+    emit_draft(result.yaml_text, [], output, force, language, "sheet")
 
 
 @export_app.command("xlsx")

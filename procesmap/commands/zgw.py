@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write
-from procesmap.commands.bpmn import _t, export_app, import_app
+from procesmap.commands.bpmn import _t, emit_draft, export_app, import_app
 from procesmap.errors import ProcessmapError, UsageError
 
 
@@ -31,15 +31,7 @@ def import_zaaktype_command(
         result = import_zaaktype(source, identificatie=identificatie, lang=language, display=str(source))
     except ProcessmapError as err:
         raise _fail(err, language) from None
-    if output is None:
-        sys.stdout.write(result.yaml_text)
-    else:
-        _write(output, result.yaml_text, language, overwrite=force)
-        typer.echo(_t("zgw.cli.written", language, path=str(output)), err=True)
-    if result.unmapped:
-        typer.echo(_t("zgw.cli.unmapped", language, count=len(result.unmapped)), err=True)
-        for note in result.unmapped:
-            typer.echo("  - " + " ".join(note.text(language).split()), err=True)
+    emit_draft(result.yaml_text, list(result.unmapped), output, force, language, "zgw")
 
 
 @export_app.command("zaaktype")

@@ -643,7 +643,11 @@ def advise_paths(paths: Iterable[str | os.PathLike[str]], *, config: str | os.Pa
     from procesmap.errors import LoadError
     from procesmap.loading import load_many
 
+    from procesmap.repository import shared_load
+
     processes, problems = load_many(paths)
+    # one queue per role across the maps of a repository, before and after, as analyse has it
+    extras = dict(zip(map(id, processes), shared_load(processes)))
     result: list[Advice] = []
     failed: set[str] = set()
     for process in processes:
@@ -655,7 +659,8 @@ def advise_paths(paths: Iterable[str | os.PathLike[str]], *, config: str | os.Pa
                 failed.add(str(where))
                 problems.extend(err.problems)
             continue
-        result.append(advise(process, configured.settings(cases, seed), top=top, simulate=simulate))
+        result.append(advise(process, configured.settings(cases, seed), top=top, simulate=simulate,
+                             extra=extras.get(id(process)) or None))
     return result, problems
 
 
@@ -666,11 +671,14 @@ def attach_advice(analyses: Sequence["Analysis"], *, config: str | os.PathLike[s
     render as the section "What helps most". Each map's configuration gives its settings, as in :func:`advise_paths`;
     the analysis is the baseline (with any ``--set`` scenario already in it)."""
     from procesmap.config import config_for
+    from procesmap.repository import shared_load
 
+    extras = shared_load([a.process for a in analyses])  # the shared queues the analyses were made with
     result = []
-    for analysis in analyses:
+    for analysis, extra in zip(analyses, extras):
         settings = config_for(analysis.process.file, config).settings(cases, seed)
-        analysis.advice = advise(analysis.process, settings, top=top, simulate=simulate, analysis=analysis)
+        analysis.advice = advise(analysis.process, settings, top=top, simulate=simulate, analysis=analysis,
+                                 extra=extra or None)
         result.append(analysis.advice)
     return result
 

@@ -451,3 +451,36 @@ def test_halving_rework_keeps_probabilities_valid_and_proportional(back: int, we
     for i, r in enumerate(rest):
         expected = r * (1 - p_back / 2) / old_rest if old_rest > 0 else (p_back / 2) / len(rest)
         assert new[f"uit{i}"] == pytest.approx(expected, abs=2e-4)
+
+
+def test_a_folder_is_advised_with_the_queue_its_maps_share(tmp_path: Path) -> None:
+    """Two maps whose role r serves both: advice starts from the shared queue, as `analyse` of the folder."""
+    from procesmap.advice import advise_paths
+    from procesmap.api import analyse_paths
+
+    text = """\
+procesmap: 1
+id: {id}
+owner: r
+volume: {volume}/year
+roles:
+  r: {{people: 2}}
+steps:
+  - {{id: s, type: start, next: t}}
+  - {{id: t, role: r, wait: 2d, work: {{mean: 1h, cv: 1}}, next: e}}
+  - {{id: e, type: end}}
+"""
+    (tmp_path / "a.yaml").write_text(text.format(id="a", volume=2000), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.format(id="b", volume=1000), encoding="utf-8")
+    settings = Settings(cases=2000)
+    together, problems = analyse_paths([tmp_path], settings)
+    advices, problems = advise_paths([tmp_path], cases=2000, seed=0)
+    assert not problems
+    alone = analyse(load(tmp_path / "a.yaml"), settings)
+    a_together = next(x for x in together if x.process.id == "a")
+    a_advice = next(x for x in advices if x.analysis.process.id == "a")
+    # utilisation (2,000 + 1,000) x 1 h / (2 x 1,840 h), not 2,000 / 3,680 as for a alone
+    assert a_advice.analysis.queueing.roles["r"].utilisation == pytest.approx(3000 / 3680)
+    assert a_advice.before == Figures.of(a_together)
+    # the declared wait of 2 days holds the queue either way (other_wait takes the rest), but the queue is longer
+    assert a_advice.analysis.queueing.roles["r"].queue_mean > alone.queueing.roles["r"].queue_mean

@@ -104,39 +104,33 @@ def test_every_step_lane_and_edge_parses_back(path: Path) -> None:
         assert edge.get("source") in cells and edge.get("target") in cells
 
 
-def test_handover_colours_follow_the_levels_and_the_swimlane_palette() -> None:
-    from procesmap.diagrams.swimlane import COLOURS
-
-    # the draw.io palette is the swimlane's (one colour code for handover levels)
-    assert (drawio.ORGANISATION, drawio.TEAM, drawio.REWORK, drawio.EDGE) == (
-        COLOURS["organisation"], COLOURS["team"], COLOURS["rework"], COLOURS["edge"])
-    assert drawio.ORG_FILLS == COLOURS["org_fills"] and drawio.HEADER_ORG == COLOURS["header_org"]
-
+def test_handover_colours_follow_the_levels_as_in_the_swimlane() -> None:
+    """Colours written out here, as the swimlane's legend promises them (one colour code for both)."""
+    red, teal, orange, grey, blue = "#c62828", "#00838f", "#e08a00", "#4a4a4a", "#1f5fa8"
     process = procesmap.load(ROOT / "processes" / "omgevingsvergunning.yaml")
     analysis = procesmap.analyse(process, cases=200)
     layout = swimlane_layout(analysis, "nl")
     cells = _cells(drawio.render_drawio(analysis, "nl"))
-    checked = {"organisation": 0, "team": 0, "manual": 0, "back": 0}
+    checked = {"organisation": 0, "external": 0, "team": 0, "manual": 0, "back": 0}
     for edge in layout.edges:
         cell = next(c for c in cells.values() if c.get("edge") == "1"
                     and c.get("source") == f"step-{edge.source}" and c.get("target") == f"step-{edge.target}")
         style = dict(part.split("=", 1) for part in cell.get("style", "").split(";") if "=" in part)
-        if "organisation" in edge.levels:
-            assert style["strokeColor"] == COLOURS["organisation"] and float(style["strokeWidth"]) == 2.2
-            checked["organisation"] += 1
-        elif "team" in edge.levels:
-            assert style["strokeColor"] == COLOURS["team"] and float(style["strokeWidth"]) == 1.6
-            checked["team"] += 1
-        else:
-            assert float(style["strokeWidth"]) == 0.9
-        if "manual" in edge.levels:
-            assert style.get("dashed") == "1" and cell.get("value", "").startswith("✉")
-            checked["manual"] += 1
-        elif edge.back:
-            assert style.get("dashed") == "1"
-            if not {"organisation", "team"} & set(edge.levels):
-                assert style["strokeColor"] == COLOURS["rework"]
+        colour, width = {"organisation": (red, 2.2), "external": (teal, 2.2), "team": (orange, 1.6)}.get(
+            edge.boundary or "", (blue if edge.back else grey, 0.9))
+        assert (style["strokeColor"], float(style["strokeWidth"])) == (colour, width), (edge.source, edge.target)
+        if edge.boundary in checked:
+            checked[edge.boundary] += 1
+        if edge.back:
+            assert (style.get("dashed"), style.get("dashPattern")) == ("1", "1.5 1.5")  # a loop stays a loop
             checked["back"] += 1
+        elif edge.manual:
+            assert (style.get("dashed"), style.get("dashPattern")) == ("1", "4 2")
+        else:
+            assert "dashed" not in style
+        if "manual" in edge.levels:
+            assert cell.get("value", "").startswith("✉")
+            checked["manual"] += 1
         # a branch label is the layout's label, placed where the layout puts it
         if edge.label_lines:
             assert _text(cell.get("value", "")).replace("✉", "").strip() == " ".join(edge.label_lines)

@@ -12,8 +12,8 @@ tool the organisation already has. draw.io reads this file as it is, and exports
   circles; decision: diamond; parallel and join: diamond with a thick border), with the step's name;
 * every transition is an orthogonal edge from step to step through the layout's bends, with
   its branch label, coloured by handover level as in the swimlane: red and thick between
-  organisations, orange between teams, dashed with ✉ outside the case system, blue dotted for
-  rework loops.
+  organisations, teal and thick to and from external parties, orange between teams, dashed with ✉
+  outside the case system, blue dotted for rework loops (:func:`procesmap.diagrams.swimlane.edge_style`).
 
 Ids are stable (``lane-<role>``, ``step-<id>``, ``edge-<source>--<target>-<n>``), so a test or a
 script can find every element. Labels are draw.io's wrapping HTML labels holding escaped text
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from procesmap.diagrams.layout import ORG_BAND, ROLE_LABEL, TEAM_BAND, SwimlaneLayout, swimlane_layout
+from procesmap.diagrams.swimlane import COLOURS, edge_style
 from procesmap.i18n import t
 
 if TYPE_CHECKING:
@@ -36,41 +37,9 @@ if TYPE_CHECKING:
 
 __all__ = ["render_drawio", "drawio_tree"]
 
-# The swimlane's colours (procesmap.diagrams.swimlane.COLOURS), repeated here so that writing a
-# draw.io file never imports the raster renderer; a test checks that the two agree.
-INK = "#2b2b2b"
-EDGE = "#4a4a4a"
-TEAM = "#e08a00"
-ORGANISATION = "#c62828"
-REWORK = "#1f5fa8"
-MANUAL = "#6a1b9a"
-TASK_FILL = "#ffffff"
-START_FILL = "#e8f5e9"
-END_FILL = "#fce4ec"
-GATEWAY_FILL = "#fff8e1"
-ORG_FILLS = ("#eef3fa", "#f4f0fa", "#eef7f1", "#fbf4ea", "#f0f7f8")
-HEADER_ORG = ("#c9d8ee", "#ddd1ee", "#cce6d4", "#f1dcbf", "#cfe6ea")
-EXTERNAL_FILL = "#f3f3f3"
-HEADER_EXTERNAL = "#d9d9d9"
-
 _Box = tuple[float, float, float, float]
-
-
-def edge_style(levels: tuple[str, ...] | list[str], back: bool) -> tuple[str, float, str | None]:
-    """Colour, line width and dash pattern of an arrow, by handover level (as the swimlane draws it)."""
-    colour, width = EDGE, 0.9
-    if "organisation" in levels:
-        colour, width = ORGANISATION, 2.2
-    elif "team" in levels:
-        colour, width = TEAM, 1.6
-    dashes: str | None = None
-    if "manual" in levels:
-        dashes = "4 2"
-    elif back:
-        dashes = "1.5 1.5"
-        if colour == EDGE:
-            colour = REWORK
-    return colour, width, dashes
+INK, TASK_FILL, START_FILL, END_FILL, GATEWAY_FILL = (COLOURS[k] for k in ("ink", "task_fill", "start_fill", "end_fill",
+                                                                        "gateway_fill"))
 
 
 def _style(**parts: object) -> str:
@@ -118,9 +87,10 @@ class _Writer:
         colour = 0
         for index, group in enumerate(organisations):
             if group.external:
-                fill, head = EXTERNAL_FILL, HEADER_EXTERNAL
+                fill, head = COLOURS["external_fill"], COLOURS["header_external"]
             else:
-                fill, head = ORG_FILLS[colour % len(ORG_FILLS)], HEADER_ORG[colour % len(HEADER_ORG)]
+                fills, heads = COLOURS["org_fills"], COLOURS["header_org"]
+                fill, head = fills[colour % len(fills)], heads[colour % len(heads)]
                 colour += 1
             name = group.name or t("diagram.external" if group.external else "diagram.no_organisation", self.lang)
             cell_id = f"org-{group.id or 'external'}-{index}"
@@ -185,12 +155,12 @@ class _Writer:
         for edge in self.layout.edges:
             n = seen.get((edge.source, edge.target), 0) + 1
             seen[(edge.source, edge.target)] = n
-            colour, width, dashes = edge_style(edge.levels, edge.back)
+            colour, width, dash = edge_style(edge)
             parts: dict[str, object] = {"edgeStyle": "orthogonalEdgeStyle", "rounded": 0, "html": 1,
                                         "endArrow": "block", "endFill": 1, "strokeColor": colour,
                                         "strokeWidth": _num(width), "fontSize": 7, "labelBackgroundColor": "#ffffff"}
-            if dashes:
-                parts.update(dashed=1, dashPattern=dashes)
+            if dash:
+                parts.update(dashed=1, dashPattern=" ".join(_num(d) for d in dash))
             label = " ".join(edge.label_lines) if edge.label_lines else (edge.label or "")
             if "manual" in edge.levels:
                 label = f"✉ {label}".strip()

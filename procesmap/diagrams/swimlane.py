@@ -123,6 +123,24 @@ def font_file(face: str = "regular") -> str:
 Command = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
 
 
+def edge_style(edge: Any) -> tuple[str, float, tuple[float, float] | None]:
+    """Colour, line width and dash pattern of an arrow by the seam it crosses: one colour code for the
+    swimlane and the draw.io file (:mod:`procesmap.diagrams.drawio`)."""
+    colour, width = COLOURS["edge"], 0.9
+    if edge.boundary in ("organisation", "external"):
+        colour, width = COLOURS[edge.boundary], 2.2
+    elif edge.boundary == "team":
+        colour, width = COLOURS["team"], 1.6
+    dash: tuple[float, float] | None = None
+    if edge.back:  # a loop stays a loop, whatever seam it crosses
+        dash = (1.5, 1.5)
+        if colour == COLOURS["edge"]:
+            colour = COLOURS["rework"]
+    elif edge.manual:
+        dash = (4, 2)
+    return colour, width, dash
+
+
 @dataclass
 class _Path:
     commands: list[Command]
@@ -452,18 +470,7 @@ class _Painter:
         self.text(x + 3, y + h / 2, label, 6.0, 5, f"wait-{node.step}")
 
     def edge(self, edge: Any) -> None:
-        colour, width = COLOURS["edge"], 0.9
-        if edge.boundary in ("organisation", "external"):
-            colour, width = COLOURS[edge.boundary], 2.2
-        elif edge.boundary == "team":
-            colour, width = COLOURS["team"], 1.6
-        dash: tuple[float, float] | None = None
-        if edge.back:  # a loop stays a loop, whatever seam it crosses
-            dash = (1.5, 1.5)
-            if colour == COLOURS["edge"]:
-                colour = COLOURS["rework"]
-        elif edge.manual:
-            dash = (4, 2)
+        colour, width, dash = edge_style(edge)
         self.shape(_polyline(edge.points), 3, f"edge-{edge.source}--{edge.target}", stroke=colour, width=width,
                    dash=dash)
         self.arrowhead(edge.points[-2], edge.points[-1], colour, width)

@@ -228,3 +228,26 @@ def test_font_cache_that_cannot_be_written_is_no_error(tmp_path: Path, monkeypat
     swimlane._subset_font.cache_clear()
     assert (swimlane._subset_font(True, "xyz") or b"")[:4] == b"wOFF"
     swimlane._subset_font.cache_clear()
+
+
+@pytest.mark.parametrize("face", ["regular", "bold", "italic", "bold-italic", "mono"])
+def test_font_files_are_dejavu_from_matplotlib_without_importing_it(face: str) -> None:
+    """The fonts come from the matplotlib package on disk (procesmap commits no third-party files);
+    finding them must not import matplotlib (0.3-0.6 s of start-up)."""
+    code = ("import sys\n"
+            "from procesmap.diagrams.swimlane import font_file\n"
+            f"path = font_file({face!r})\n"
+            "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+            "from fontTools.ttLib import TTFont\n"
+            "names = TTFont(path)['name']\n"
+            "print(path); print(names.getDebugName(1)); print(names.getDebugName(2))")
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    path, family, style = done.stdout.splitlines()
+    assert "/matplotlib/mpl-data/fonts/ttf/" in path
+    expected = {"regular": ("DejaVu Sans", "Book"), "bold": ("DejaVu Sans", "Bold"),
+                "italic": ("DejaVu Sans", "Oblique"), "bold-italic": ("DejaVu Sans", "Bold Oblique"),
+                "mono": ("DejaVu Sans Mono", "Book")}[face]
+    assert (family, style) == expected

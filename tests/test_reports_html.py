@@ -356,7 +356,7 @@ def test_cli_html_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:
 
 
 def test_template_is_packaged(tmp_path: Path) -> None:
-    """The built wheel holds the templates, fonts and py.typed, and the installed wheel renders a report with them."""
+    """The built wheel holds the templates, the serve page's static files and py.typed, and the installed wheel renders a report with them."""
     import shutil
     import subprocess
     import sys
@@ -371,7 +371,7 @@ def test_template_is_packaged(tmp_path: Path) -> None:
                     str(tmp_path / "dist"), str(source)], check=True, capture_output=True, timeout=300)
     [wheel] = (tmp_path / "dist").glob("procesmap-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    packaged = {p.relative_to(ROOT).as_posix() for folder in ("templates", "fonts")
+    packaged = {p.relative_to(ROOT).as_posix() for folder in ("templates", "serve/static")
                 for p in (ROOT / "procesmap" / folder).iterdir() if p.is_file()}
     assert {"procesmap/templates/report.html.j2", "procesmap/templates/report.md.j2"} <= packaged
     assert sorted(packaged - names) == [] and "procesmap/py.typed" in names  # package-data took every file

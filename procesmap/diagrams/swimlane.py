@@ -6,7 +6,8 @@ list: :func:`_svg` writes it as SVG text (as the report charts are written, see
 :mod:`procesmap.render.charts`), :func:`swimlane_drawing` builds a ReportLab ``Drawing``
 from it (the PDF, drawn once, with DejaVu embedded as TrueType subsets). The PNG is the SVG
 rasterised by resvg (``resvg-py``, a Rust SVG renderer) at 200 dpi with the DejaVu Sans
-files that ship with procesmap (:data:`FONT_FILES`), so text looks the same in all three.
+files that matplotlib ships (:data:`FONT_FILES`, found without importing matplotlib), so text
+looks the same in all three.
 
 Why not matplotlib any more: importing it cost 0.3-0.6 s and drawing the figure 1-1.5 s for
 a 40-step map; the picture is a few hundred rectangles, lines and labels whose places the
@@ -68,7 +69,6 @@ FONT_FAMILY = "DejaVu Sans"
 EMBEDDED_FAMILY = "procesmap-sans"
 FONT_STACK = f"'{EMBEDDED_FAMILY}', 'DejaVu Sans', 'Bitstream Vera Sans', Verdana, sans-serif"
 
-FONT_FOLDER = Path(__file__).resolve().parent.parent / "fonts"
 FONT_FILES = {
     "regular": "DejaVuSans.ttf",
     "bold": "DejaVuSans-Bold.ttf",
@@ -76,7 +76,11 @@ FONT_FILES = {
     "bold-italic": "DejaVuSans-BoldOblique.ttf",
     "mono": "DejaVuSansMono.ttf",
 }
-"""DejaVu (Bitstream Vera licence, see ``procesmap/fonts/LICENSE_DEJAVU``), shipped with procesmap."""
+"""DejaVu Sans (Bitstream Vera licence), the files matplotlib ships in ``mpl-data/fonts/ttf``.
+
+Why matplotlib's copies: procesmap commits only files its own team wrote, and matplotlib is a
+well-kept dependency that carries exactly these files; only its location is looked up, matplotlib
+itself is never imported (that would cost 0.3-0.6 s)."""
 
 # Text placement, measured on DejaVu Sans: the first baseline of a block whose top is at y lies
 # at y + TOP_BASELINE * size; the baseline of a line centred on y at y + CENTRE_BASELINE * size;
@@ -113,9 +117,19 @@ COLOURS = {
 }
 
 
+def font_folder() -> Path:
+    """The folder with matplotlib's DejaVu files, found from its package spec without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("procesmap needs matplotlib's DejaVu fonts: pip install matplotlib")
+    return Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+
+
 def font_file(face: str = "regular") -> str:
-    """The path of one of procesmap's DejaVu files (``regular``, ``bold``, ``italic``, ``bold-italic``, ``mono``)."""
-    return str(FONT_FOLDER / FONT_FILES[face])
+    """The path of one of the DejaVu files (``regular``, ``bold``, ``italic``, ``bold-italic``, ``mono``)."""
+    return str(font_folder() / FONT_FILES[face])
 
 
 # -- primitives ---------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ embeds (subsets of) TrueType fonts and builds a table of contents and PDF outlin
 and svglib turns the SVG of the charts into ReportLab vector drawings; the swimlane is
 drawn as a ReportLab drawing directly (:func:`procesmap.diagrams.swimlane.swimlane_drawing`),
 so the PDF stays vector and sharp in print. The font is DejaVu Sans, shipped with
-procesmap (``procesmap/fonts``), which has every Dutch character.
+procesmap (matplotlib's copies, see :data:`procesmap.diagrams.swimlane.FONT_FILES`), which has every Dutch character.
 
 Sections and figures come from :mod:`procesmap.render._document`, the same model as
 the HTML report. Every user text is XML-escaped before it goes into a ReportLab

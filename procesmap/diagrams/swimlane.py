@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 from xml.sax.saxutils import escape
 
+from procesmap.colours import HANDOVER_COLOURS
 from procesmap.diagrams.layout import (
     HEADER_WIDTH,
     LINE,
@@ -93,17 +94,17 @@ COLOURS = {
     "ink": "#2b2b2b",
     "muted": "#6b6b6b",
     "edge": "#4a4a4a",
-    "team": "#e08a00",
-    "organisation": "#c62828",
+    "team": HANDOVER_COLOURS["team"],
+    "organisation": HANDOVER_COLOURS["organisation"],
     "rework": "#1f5fa8",
-    "manual": "#6a1b9a",
+    "manual": HANDOVER_COLOURS["manual"],
     "spof": "#c62828",
     "bottleneck": "#e65100",
     "bottleneck_fill": "#fff3e0",
     "overloaded": "#c62828",
     "overloaded_fill": "#fdecea",
     "highest": "#6b6b6b",
-    "external": "#00838f",
+    "external": HANDOVER_COLOURS["external"],
     "wait_fill": "#f9c784",
     "wait_back": "#f1f1f1",
     "task_fill": "#ffffff",

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence, Union
 
+from procesmap.colours import handover_kind
 from procesmap.render._labels import SEVERITY_ORDER, Labels
 
 if TYPE_CHECKING:
@@ -266,8 +267,8 @@ def _handovers(a: "Analysis", lb: Labels) -> Section:
              (systems[x.via].name or x.via) if x.via and x.via in systems else (x.via or ""),
              lb.num(x.per_case, 2)] for x in h.handovers]
     # an organisation handover and one to or from an external party are both marked (each its own colour)
-    kinds = ["organisation" if "organisation" in x.levels else "external" if "external" in x.levels
-             else "manual" if "manual" in x.levels else "" for x in h.handovers]
+    # (the colours are procesmap.colours.HANDOVER_COLOURS, the same as the swimlane's arrows)
+    kinds = [handover_kind(x.levels, ("organisation", "external", "manual")) or "" for x in h.handovers]
     transitions = Table([lb.t("report.from"), lb.t("report.to"), lb.t("report.levels"), lb.t("report.via"),
                          lb.t("report.per_case")], rows, numeric=frozenset({4}), row_kinds=kinds)
     section.blocks += [Section("handovers-levels", lb.t("report.per_level"), [levels]),

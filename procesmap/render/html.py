@@ -16,6 +16,7 @@ import re
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any, Sequence
 
+from procesmap.colours import HANDOVER_COLOURS
 from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, Section, Table, Text,
                                         build_document, swimlane)
 
@@ -180,5 +181,6 @@ def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[st
         return {"svg": inline_svg(svg, prefix, block.title, seen_faces=seen_faces) if svg else None, "reason": None}
 
     text = _environment().get_template("report.html.j2").render(
-        doc=doc, t=lambda key, **args: t(key, lang, **args), kind=lambda block: _KINDS[type(block)], picture=picture)
+        doc=doc, t=lambda key, **args: t(key, lang, **args), kind=lambda block: _KINDS[type(block)], picture=picture,
+        handover_colours=HANDOVER_COLOURS)
     return re.sub(r"\n\s*\n+", "\n", text).strip() + "\n"

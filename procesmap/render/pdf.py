@@ -19,6 +19,7 @@ import io
 from typing import TYPE_CHECKING, Any, Sequence
 from xml.sax.saxutils import escape
 
+from procesmap.colours import HANDOVER_COLOURS
 from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, ReportDoc, Section, Table, Text,
                                         build_document, swimlane_drawing)
 
@@ -31,8 +32,7 @@ FONT, FONT_BOLD, FONT_ITALIC, FONT_MONO = "DejaVuSans", "DejaVuSans-Bold", "Deja
 _FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf", FONT_ITALIC: "DejaVuSans-Oblique.ttf",
           "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf", FONT_MONO: "DejaVuSansMono.ttf"}
 _INK, _MUTED, _LINE, _SOFT, _BLUE = "#1f2328", "#5b6470", "#d0d7de", "#f4f6f8", "#2f6db5"
-_KIND_COLOURS = {"error": "#c0392b", "warning": "#b26a00", "info": "#2f6db5", "organisation": "#b26a00", "external": "#00838f",
-                 "manual": "#c0392b"}
+_KIND_COLOURS = {"error": "#c0392b", "warning": "#b26a00", "info": "#2f6db5", **HANDOVER_COLOURS}
 _RACI_COLOURS = {"R": "#dcebf9", "A": "#fde7c8", "C": "#e5f3e0", "I": "#f1eef6"}
 
 

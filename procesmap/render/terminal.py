@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any, Sequence
 
+from procesmap.colours import HANDOVER_COLOURS, handover_kind
 from procesmap.render._labels import Labels
 
 if TYPE_CHECKING:
@@ -225,7 +226,8 @@ def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
             shown = sorted(shown, key=lambda h: -(h.per_case or 0.0))[:MAX_TERMINAL_ROWS]
         for h in shown:
             # "over de schutting": to another organisation or to or from an external party, each its own colour
-            style = "red" if "organisation" in h.levels else "cyan" if "external" in h.levels else None
+            kind = handover_kind(h.levels, ("organisation", "external"))
+            style = HANDOVER_COLOURS[kind] if kind else None
             levels = Text(lb.levels(h.levels), style=style) if style else lb.levels(h.levels)
             table.add_row(lb.step(h.source), lb.step(h.target), levels, h.via or "", lb.num(h.per_case, 2))
         table.print(console)

@@ -168,6 +168,17 @@ class Advice:
         """The first intervention that helps, or ``None``."""
         return next((i for i in self.interventions if i.helps), None)
 
+    def best_histogram(self) -> Any:
+        """The cycle times before and after the best intervention in shared bins
+        (:class:`procesmap.analysis.histogram.Histogram`, shares before then after), or ``None``."""
+        from procesmap.analysis.histogram import cycle_histogram, reference_days
+
+        best = self.best
+        if best is None or best.cycle_samples is None or self.analysis.time.cycle_samples is None:
+            return None
+        return cycle_histogram([self.analysis.time.cycle_samples, best.cycle_samples],
+                               reference_days(self.analysis.time, service_norm=False))
+
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON of ``procesmap advise`` for this map (docs/advise.md); keys are never removed."""
         from procesmap._version import __version__

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from procesmap.analysis.capacity import CapacityFigures, RoleLoad, compute_capacity
+from procesmap.analysis.capacity import MARK_OF_RULE, CapacityFigures, RoleLoad, compute_capacity
 from procesmap.analysis.findings import Finding, Missing, Severity
 from procesmap.analysis.handovers import LEVELS, Handover, HandoverFigures, compute_handovers
 from procesmap.analysis.ownership import OwnershipFigures, RaciRow, compute_ownership
@@ -131,7 +131,7 @@ def analyse(process: Process, settings: Settings | None = None,
     (:func:`procesmap.repository.shared_load`): a role's queue serves them all. A scenario made by
     :func:`procesmap.whatif.apply_overrides` keeps the ``other_wait`` of the map it came from.
     """
-    from procesmap.rules import run_rules
+    from procesmap.rules import enabled_options, run_rules
 
     settings = settings or Settings()
     missing: list[Missing] = []
@@ -154,5 +154,10 @@ def analyse(process: Process, settings: Settings | None = None,
         missing=missing,
     )
     analysis.findings = run_rules(analysis, settings)
-    analysis.capacity.mark_roles(analysis.findings)
+    thresholds = {}
+    for code, mark in MARK_OF_RULE.items():
+        options = enabled_options(settings, code)
+        if options is not None and "threshold" in options:
+            thresholds[mark] = float(options["threshold"])  # type: ignore[arg-type]
+    analysis.capacity.mark_roles(analysis.findings, thresholds)
     return analysis

@@ -28,19 +28,24 @@ MARK_OF_RULE = {"PM304": "overloaded", "PM303": "bottleneck"}
 class CapacityFigures:
     """Utilisation per role. ``highest`` is the role with the highest utilisation, a plain figure;
     ``marks`` the roles a finding marks (PM303: ``bottleneck``, PM304: ``overloaded``), and
-    ``bottleneck`` the most utilised marked role (``None`` when no finding marks one)."""
+    ``bottleneck`` the most utilised marked role (``None`` when no finding marks one); ``thresholds`` the
+    utilisation from which each mark is given (PM303's and PM304's configured ``threshold``; a mark whose
+    rule is off has none), for the lines of the utilisation chart."""
 
     roles: dict[str, RoleLoad] = field(default_factory=dict)
     bottleneck: str | None = None
     highest: str | None = None
     marks: dict[str, str] = field(default_factory=dict)
+    thresholds: dict[str, float] = field(default_factory=dict)
 
-    def mark_roles(self, findings: "list[Any]") -> None:
+    def mark_roles(self, findings: "list[Any]", thresholds: dict[str, float] | None = None) -> None:
         """Mark the roles PM303/PM304 found (each with its own mark); the bottleneck is the most utilised of them."""
         self.marks = {f.subject: MARK_OF_RULE[f.code] for f in findings
                       if f.code in MARK_OF_RULE and f.subject in self.roles}
         marked = [(self.roles[r].utilisation or 0.0, r) for r in self.marks]
         self.bottleneck = max(marked)[1] if marked else None
+        if thresholds is not None:
+            self.thresholds = dict(thresholds)
 
 
 def yearly_capacity_hours(pg: ProcessGraph, role_id: str) -> float | None:

@@ -60,6 +60,8 @@ class TimeFigures:
     wip: dict[str, float] | None = None
     wip_total: float | None = None
     cycle_samples: Any = None  # numpy array of simulated cycle times (days), for charts
+    #: the cycle-time distribution in bins (:class:`procesmap.analysis.histogram.Histogram`), for the chart
+    cycle_histogram: Any = None
 
 
 def _days(duration: Duration | None) -> Duration | None:
@@ -399,6 +401,9 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
     if result is not None:
         cycle, term = result.cycle, result.term
         figures.cycle_samples = cycle
+        from procesmap.analysis.histogram import cycle_histogram, reference_days
+
+        figures.cycle_histogram = cycle_histogram([cycle], reference_days(figures))
         p_cycle = np.percentile(cycle, [50, 85, 95])
         p_term = np.percentile(term, [50, 85, 95])
         if not exact:

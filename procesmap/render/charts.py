@@ -193,7 +193,7 @@ def waits_chart(analysis: "Analysis", lang: str) -> str | None:
 
 
 def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
-    """Horizontal bars: utilisation per role, with the 85% (bottleneck) and 100% (full) lines."""
+    """Horizontal bars: utilisation per role, with lines where PM303 (bottleneck) and PM304 (overloaded) start."""
     from procesmap.render._document import utilisation_order
 
     roles = utilisation_order(analysis)
@@ -205,36 +205,28 @@ def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
     marks = analysis.capacity.marks  # coloured where PM304 (red) or PM303 (orange) found the role, as the tables
     colours = [{"overloaded": _RED, "bottleneck": _ORANGE}.get(marks.get(r, ""), _BLUE) for r, _ in shown]
     more = t("report.chart.more", lang, count=len(roles) - MAX_BARS) if len(roles) > MAX_BARS else None
-    lines = [(0.85, t("report.chart.bottleneck_line", lang), _ORANGE, "5,3"),
-             (1.0, t("report.chart.full_line", lang), _RED, None)]
+    # the lines where PM303 (bottleneck) and PM304 (overloaded) start, as configured; a rule that is off has none
+    thresholds = analysis.capacity.thresholds
+    lines = [(thresholds[mark], t(f"report.chart.{mark}_line", lang, share=percent(thresholds[mark], lang, 0)), colour, dash)
+             for mark, colour, dash in (("bottleneck", _ORANGE, "5,3"), ("overloaded", _RED, None)) if mark in thresholds]
     return _bars(labels, values, colours, lambda v: percent(v, lang, 0), t("report.utilisation", lang),
                  t("report.capacity", lang), note=more, lines=lines,
                  tick_text=lambda value, digits: percent(value, lang, max(digits - 2, 0)))
 
 
 def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
-    """Histogram of the simulated cycle times, with the legal term, term + extension and the service norm."""
-    import numpy as np
-
-    samples = analysis.time.cycle_samples
-    if samples is None or len(samples) == 0:
-        return None
-    values = np.asarray(samples, dtype=float)
+    """Histogram of the simulated cycle times (bins from ``time.cycle_histogram``), with the legal term,
+    term + extension and the service norm."""
     time = analysis.time
+    histogram = time.cycle_histogram
+    if histogram is None:
+        return None
     marks: list[tuple[float, str, str, str | None]] = []
     if time.service_norm is not None:
         marks.append((float(time.service_norm), t("report.chart.service_norm", lang, days=number(time.service_norm, lang, 0)),
                       _GREY, "2,3"))
-    if time.term is not None:
-        marks.append((float(time.term), t("report.chart.term", lang, days=number(time.term, lang, 0)), _RED, None))
-        if time.term_extension is not None:
-            extended = float(time.term + time.term_extension)
-            marks.append((extended, t("report.chart.extended", lang, days=number(extended, lang, 0)), _RED, "6,3"))
-    high = max([float(values.max())] + [value for value, *_ in marks])
-    low = min(0.0, float(values.min()))
-    high = high if high > low else low + 1.0
-    counts, edges = np.histogram(values, bins=np.linspace(low, high, 41))
-    return histogram_chart([float(e) for e in edges], [float(c) / len(values) for c in counts], lang,
+    marks += _term_marks(time, lang)
+    return histogram_chart(histogram.edges, histogram.shares[0], lang,
                            t("report.chart.cycle_axis", lang), t("report.cycle_distribution", lang), marks)
 
 
@@ -325,27 +317,16 @@ def _term_marks(time: object, lang: str) -> list[tuple[float, str, str, str | No
 
 def advice_chart(analysis: "Analysis", lang: str) -> str | None:
     """The cycle time before (bars) and after the best intervention (outline) of the analysis's advice
-    (:class:`procesmap.advice.Advice`), against the term and term + extension."""
-    import numpy as np
-
+    (:class:`procesmap.advice.Advice`, bins from ``Advice.best_histogram``), against the term and term + extension."""
     advice = getattr(analysis, "advice", None)
-    best = advice.best if advice is not None else None
-    before = analysis.time.cycle_samples
-    if best is None or best.cycle_samples is None or before is None or not len(before) or not len(best.cycle_samples):
+    histogram = advice.best_histogram() if advice is not None else None
+    if histogram is None:
         return None
-    old, new = np.asarray(before, dtype=float), np.asarray(best.cycle_samples, dtype=float)
-    marks = _term_marks(analysis.time, lang)
-    high = max([float(old.max()), float(new.max())] + [value for value, *_ in marks])
-    low = min(0.0, float(old.min()), float(new.min()))
-    high = high if high > low else low + 1.0
-    bins = np.linspace(low, high, 41)
-    counts_old, edges = np.histogram(old, bins=bins)
-    counts_new, _ = np.histogram(new, bins=bins)
-    return histogram_chart([float(e) for e in edges], [float(c) / len(old) for c in counts_old], lang,
+    return histogram_chart(histogram.edges, histogram.shares[0], lang,
                            t("report.chart.cycle_axis", lang),
-                           t("advise.chart_title", lang, intervention=best.candidate.description(lang)), marks,
-                           compare=([float(c) / len(new) for c in counts_new], t("advise.chart.before", lang),
-                                    t("advise.chart.after", lang)))
+                           t("advise.chart_title", lang, intervention=advice.best.candidate.description(lang)),
+                           _term_marks(analysis.time, lang),
+                           compare=(histogram.shares[1], t("advise.chart.before", lang), t("advise.chart.after", lang)))
 
 
 CHARTS: dict[str, Callable[["Analysis", str], str | None]] = {

@@ -66,7 +66,8 @@ def queueing_view(a: "Analysis", lb: "Labels") -> QueueingView:
         view.role_rows.append([lb.role(role_id), str(r.servers), lb.pct(r.utilisation),
                                lb.pct(r.simulated_utilisation), lb.num(r.queue_mean), lb.num(r.queue_p85),
                                lb.num(r.analytic_queue_mean)])
-        view.role_kinds.append("warning" if r.utilisation >= 0.85 else "")
+        # marked as the capacity table: where PM303 (bottleneck) or PM304 (overloaded) found the role
+        view.role_kinds.append({"overloaded": "error", "bottleneck": "warning"}.get(a.capacity.marks.get(role_id, ""), ""))
     view.step_header = [lb.t("report.step"), lb.t("report.role"), lb.t("report.queueing.declared"),
                         lb.t("report.queueing.queue_mean"), lb.t("report.queueing.queue_p85"),
                         lb.t("report.queueing.other_wait"), lb.t("report.queueing.explains")]

@@ -97,6 +97,15 @@ def get_rule(code_or_name: str) -> ModuleType | None:
     return None
 
 
+def enabled_options(settings: "Settings", code: str) -> dict[str, object] | None:
+    """The options rule ``code`` runs with under ``settings`` (its defaults, then the configured ones), or ``None``
+    when it is off. Reports read thresholds here (and from the findings), never from a constant of their own."""
+    module = RULES.get(code)
+    if module is None or settings.severities.get(code, module.DEFAULT_SEVERITY.value) == "off":
+        return None
+    return {**module.OPTIONS, **settings.options.get(code, {})}
+
+
 def run_rules(analysis: "Analysis", settings: "Settings") -> list[Finding]:
     """Every enabled rule over one analysis; findings sorted by file position."""
     findings: list[Finding] = []

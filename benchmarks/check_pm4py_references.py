@@ -44,7 +44,8 @@ def main() -> int:
     print(f"pm4py {version} at {python}")
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        subprocess.run([str(python), str(GOLDEN / "pm4py_reference.py"), out], check=True, cwd=ROOT)
+        subprocess.run([str(python), str(GOLDEN / "pm4py_reference.py"), out], check=True, cwd=ROOT,
+                       env={**os.environ, "TQDM_DISABLE": "1"})  # no progress bars in the output
         print(f"references written again in {time.perf_counter() - started:.1f} s")
         differ = 0
         stored = sorted(GOLDEN.glob("pm4py-*.json"))

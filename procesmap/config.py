@@ -32,14 +32,17 @@ people write in these files.
 from __future__ import annotations
 
 import difflib
-import math
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from procesmap.errors import LoadError, Problem, os_reason
+from procesmap.rules.registry import SEVERITIES, specs
+
+if TYPE_CHECKING:
+    from procesmap.rules.registry import OptionSpec
 
 __all__ = ["Config", "PRESETS", "META_RULES", "SEVERITIES", "find_config", "load_config", "parse_config",
            "config_for", "CONFIG_NAMES"]
@@ -50,15 +53,11 @@ CONFIG_NAMES = ("procesmap.toml", "pyproject.toml")
 MAX_CONFIG_BYTES = 1024 * 1024
 MAX_CONFIG_DEPTH = 20
 MAX_SUGGESTIONS = 50
-SEVERITIES = ("off", "info", "warning", "error")
 FAIL_ON = ("error", "warning", "info")
 PRESETS = ("recommended", "all")
-#: Findings procesmap makes about its own input rather than about the process: they are no rule
-#: module (rules/ holds the rules of docs/format.md), but they can be configured by code like a rule.
-META_RULES: dict[str, tuple[str, str]] = {
-    "PM000": ("invalid-input", "error"),
-    "PM001": ("unused-suppression", "info"),
-}
+#: PM000/PM001, the findings about procesmap's own input: code -> (name, default severity). A view of the
+#: registry (:mod:`procesmap.rules.registry`), where every code, these included, is configured from.
+META_RULES: dict[str, tuple[str, str]] = {s.code: (s.name, s.default_severity.value) for s in specs("meta")}
 _TOP_KEYS = ("extends", "language", "fail_on", "zaaktypen", "simulation", "rules")
 _SIMULATION_KEYS = ("cases", "seed")
 
@@ -90,23 +89,23 @@ class Config:
 
     def settings(self, cases: int | None = None, seed: int | None = None) -> Any:
         """:class:`~procesmap.analysis.Settings`; ``cases``/``seed`` given here (the command line) win."""
-        from procesmap.analysis import Settings
-        from procesmap.rules import RULES
+        from procesmap.rules.registry import specs
+        from procesmap.settings import Settings
 
+        codes = [s.code for s in specs("map", "zaaktype", "log")]
         return Settings(
             cases=cases if cases is not None else (self.cases if self.cases is not None else 10_000),
             seed=seed if seed is not None else (self.seed if self.seed is not None else 0),
-            severities={code: self.severity_of(code) for code in RULES},
-            options={code: dict(values) for code, values in self.options.items() if code in RULES},
+            severities={code: self.severity_of(code) for code in codes},
+            options={code: dict(values) for code, values in self.options.items() if code in codes},
         )
 
 
 def preset_severities(name: str) -> dict[str, str]:
     """``recommended``: every rule at its default severity. ``all``: every rule on, none below warning."""
-    from procesmap.rules import RULES
+    from procesmap.rules.registry import REGISTRY
 
-    levels = {code: module.DEFAULT_SEVERITY.value for code, module in RULES.items()}
-    levels.update({code: level for code, (_, level) in META_RULES.items()})
+    levels = {code: spec.default_severity.value for code, spec in REGISTRY.items()}
     if name == "all":
         levels = {code: ("warning" if level == "info" else level) for code, level in levels.items()}
     return levels
@@ -449,8 +448,8 @@ class _Validator:
             self.add(path, key, "config.hint.allowed_keys", name=name, section=section, allowed=", ".join(choices))
 
     def run(self, data: dict[str, Any]) -> Config:
-        from procesmap.analysis import MAX_CASES
-        from procesmap.rules import RULES, get_rule
+        from procesmap.rules.registry import REGISTRY, get_spec
+        from procesmap.settings import MAX_CASES
 
         section = ".".join(self.table) or None
         if not isinstance(data, dict):
@@ -505,16 +504,11 @@ class _Validator:
             self.add(("rules",), "config.wrong_type", "config.hint.table", at_value=True, name="rules",
                      expected="table", found=_type_name(rules))
             rules = {}
-        known = list(RULES) + list(META_RULES)
-        names = [m.NAME for m in RULES.values()] + [name for name, _ in META_RULES.values()]
+        known = list(REGISTRY)
+        names = [spec.name for spec in REGISTRY.values()]
         for key, value in rules.items():
-            module = get_rule(key)
-            code = module.CODE if module else (key.upper() if key.upper() in META_RULES else None)
-            if code is None:
-                for meta, (name, _) in META_RULES.items():
-                    if key.lower() == name:
-                        code = meta
-            if code is None:
+            spec = get_spec(key)
+            if spec is None:
                 suggestion = self.suggest(key, known) or self.suggest(key, names)
                 if suggestion:
                     self.add(("rules", key), "config.unknown_rule", "config.hint.did_you_mean", name=key,
@@ -522,7 +516,8 @@ class _Validator:
                 else:
                     self.add(("rules", key), "config.unknown_rule", "config.hint.rules_list", name=key)
                 continue
-            allowed = dict(module.OPTIONS) if module else {}
+            code = spec.code
+            allowed = {o.name: o for o in spec.options}
             if isinstance(value, str):
                 if self.severity(("rules", key), value):
                     severities[code] = value
@@ -574,22 +569,14 @@ class _Validator:
         self.choice(path, "config.bad_severity", value, list(SEVERITIES))
         return False
 
-    def option(self, path: tuple[str, ...], name: str, value: Any, default: Any) -> bool:
-        if isinstance(default, bool):
-            ok = isinstance(value, bool)
-            expected = "boolean"
-        elif isinstance(default, (int, float)):
-            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
-            expected = "number"
-        else:
-            ok = isinstance(value, type(default))
-            expected = _type_name(default)
-        if not ok:
+    def option(self, path: tuple[str, ...], name: str, value: Any, spec: "OptionSpec") -> bool:
+        """``value`` against the option's schema (the registry's :class:`OptionSpec`)."""
+        if not spec.accepts(value):
             self.add(path, "config.wrong_type", "config.hint.option_default", at_value=True, name=name,
-                     expected=expected, found=_type_name(value), default=repr(default))
+                     expected=spec.kind, found=_type_name(value), default=repr(spec.default))
             return False
-        if expected == "number" and (not math.isfinite(value) or value < 0):
+        if not spec.in_range(value):
             self.add(path, "config.bad_number", "config.hint.option_default", at_value=True, name=name,
-                     found=repr(value), default=repr(default))
+                     found=repr(value), default=repr(spec.default))
             return False
         return True

@@ -173,8 +173,7 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
     ``None`` in ``per_process``. Findings PM303/PM304 are raised for roles that work in
     two or more processes and cross the threshold only when their demand is added up.
     """
-    from procesmap.analysis import Finding, Settings, Severity
-    from procesmap.rules import pm303_bottleneck, pm304_overloaded
+    from procesmap.settings import Settings
 
     settings = settings or Settings()
     summaries = []
@@ -213,31 +212,59 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
         capacity = None if capacity is None or entry.capacity_hours is None else capacity + entry.capacity_hours
         teams[entry.team] = (demand, capacity, demand / capacity if demand is not None and capacity else None)
 
-    findings: list[Finding] = []
-    rules = ((pm304_overloaded, None), (pm303_bottleneck, pm304_overloaded))
-    for entry in sorted(roles.values(), key=lambda r: r.role):
-        worked = [pid for pid, demand in entry.per_process.items() if demand]
-        if len(worked) < 2 or entry.utilisation is None:
-            continue
-        for module, above in rules:
-            code = module.CODE
-            level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
-            if level == "off":
-                continue
-            options = {**module.OPTIONS, **settings.options.get(code, {})}
-            low = float(options["threshold"])
-            above_on = above is not None and settings.severities.get(above.CODE, above.DEFAULT_SEVERITY.value) != "off"
-            high = (float(settings.options.get(above.CODE, {}).get("threshold", above.OPTIONS["threshold"]))
-                    if above is not None and above_on else None)
-            if entry.utilisation < low or (high is not None and entry.utilisation >= high):
-                continue
-            a = owner_of[entry.role]
-            file, line, column = a.process.where_role(entry.role)
-            findings.append(Finding(code, module.NAME, Severity(level), entry.role, file, line, column,
-                                    f"{code}.message_across", {"role": entry.role, "utilisation": entry.utilisation * 100.0,
-                                                               "count": len(worked), "processes": ", ".join(worked)}))
-            break
+    across = {entry.role: entry for entry in roles.values()
+              if entry.utilisation is not None and len([d for d in entry.per_process.values() if d]) >= 2}
+    findings = _findings_across(across, owner_of, settings)
     return Overview(summaries, sorted(roles.values(), key=lambda r: -(r.utilisation or 0.0)), teams, findings)
+
+
+@dataclass
+class _AcrossCapacity:
+    roles: dict[str, RoleAcross]
+
+
+@dataclass
+class _AcrossAnalysis:
+    """What PM303/PM304 read of an analysis (``capacity.roles`` with a ``utilisation`` each, ``process.roles`` and
+    ``process.where_role``), for the roles summed across processes: their own check runs on it."""
+
+    capacity: _AcrossCapacity
+    process: "_AcrossProcess"
+
+
+@dataclass
+class _AcrossProcess:
+    roles: dict[str, RoleAcross]
+    owner_of: dict[str, "Analysis"]
+    file: str = ""
+
+    def where_role(self, role_id: str) -> tuple[str, int, int]:
+        return self.owner_of[role_id].process.where_role(role_id)
+
+
+def _findings_across(across: dict[str, RoleAcross], owner_of: dict[str, "Analysis"],
+                     settings: "Settings") -> list["Finding"]:
+    """PM303/PM304 over the roles that work in two or more processes, by the rules' own check (and thresholds,
+    severities and the boundary between them, from ``settings`` as for one map); each finding says across which
+    processes (``message_across``). The findings are in role order."""
+    from dataclasses import replace
+
+    from procesmap.rules import RuleContext, run_checks
+
+    context = _AcrossAnalysis(_AcrossCapacity(across), _AcrossProcess(across, owner_of))
+
+    def ctx_for(spec: Any, level: Any, enabled: dict[str, dict[str, Any]]) -> RuleContext:
+        return RuleContext(context, spec.code, spec.name, level, enabled[spec.code], enabled)  # type: ignore[arg-type]
+
+    found = run_checks(ctx_for, settings, "map", only=("PM303", "PM304"))
+    findings = []
+    for finding in sorted(found, key=lambda f: (f.subject, f.code)):
+        entry = across[finding.subject]
+        worked = [pid for pid, demand in entry.per_process.items() if demand]
+        findings.append(replace(finding, message_key=f"{finding.code}.message_across", hint_key=None,
+                                args={"role": entry.role, "utilisation": (entry.utilisation or 0.0) * 100.0,
+                                      "count": len(worked), "processes": ", ".join(worked)}))
+    return findings
 
 
 # -- one queue per role across processes ----------------------------------------------------------

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from procesmap.errors import UsageError
 from procesmap.i18n import MESSAGES, t
-from procesmap.rules import RULES, example_yaml, get_rule, rule_doc
+from procesmap.rules import RULES, example_yaml, rule_doc
+from procesmap.rules.registry import COMMANDS, REGISTRY, get_spec, specs
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -18,11 +19,10 @@ _WHY = {"en": "Why this matters", "nl": "Waarom dit ertoe doet"}
 
 
 def docs_filename(module: ModuleType) -> str:
-    return f"{module.CODE}-{module.NAME}.md"
+    """The file name of a rule's page: the last part of its registry docs path."""
+    return REGISTRY[module.CODE].docs.rsplit("/", 1)[1]
 
 
-#: Where each family of codes comes from: ``procesmap rules`` shows it with the rule.
-_COMMANDS = {"meta": "procesmap check, procesmap analyse", "log": "procesmap log compare MAP LOG"}
 
 #: The examples of PM000 and PM001, which are no rule module: a map that gets the code, and the same map fixed.
 META_EXAMPLES: dict[str, tuple[str, str]] = {
@@ -68,43 +68,19 @@ steps:
 
 
 def find_code(code: str) -> tuple[str, ModuleType | None] | None:
-    """Any code procesmap reports, by code or name: ``("rule", module)`` for PM101-PM501, ``("log", module)``
-    for PM601-PM607 (``procesmap log compare``), ``("meta", None)`` for PM000/PM001; ``None`` if unknown."""
-    from procesmap.config import META_RULES
-    from procesmap.eventlog.rules import get_log_rule
-
-    module = get_rule(code)
-    if module is not None:
-        return "rule", module
-    module = get_log_rule(code)
-    if module is not None:
-        return "log", module
-    key = code.strip()
-    if key.upper() in META_RULES:
-        return "meta", None
-    if any(name == key.lower() for name, _ in META_RULES.values()):
-        return "meta", None
-    return None
-
-
-def _meta_code(code: str) -> str:
-    from procesmap.config import META_RULES
-
-    key = code.strip()
-    if key.upper() in META_RULES:
-        return key.upper()
-    return next(c for c, (name, _) in META_RULES.items() if name == key.lower())
+    """Any code procesmap reports, by code or name: ``("rule", module)`` for PM1xx-PM5xx and PM70x, ``("log",
+    module)`` for PM6xx (``procesmap log compare``), ``("meta", None)`` for PM000/PM001; ``None`` if unknown."""
+    spec = get_spec(code)
+    if spec is None:
+        return None
+    return {"meta": "meta", "log": "log"}.get(spec.family, "rule"), spec.module
 
 
 def all_codes() -> list[tuple[str, str, str, str]]:
-    """Every code procesmap reports, sorted: ``(code, name, default severity, family)``."""
-    from procesmap.config import META_RULES
-    from procesmap.eventlog.rules import LOG_RULES
-
-    rows = [(code, name, level, "meta") for code, (name, level) in META_RULES.items()]
-    rows += [(code, m.NAME, m.DEFAULT_SEVERITY.value, "rule") for code, m in RULES.items()]
-    rows += [(code, m.NAME, m.DEFAULT_SEVERITY.value, "log") for code, m in LOG_RULES.items()]
-    return sorted(rows)
+    """Every code procesmap reports, sorted: ``(code, name, default severity, family)``; family is ``meta``,
+    ``rule`` (a map rule, PM70x included) or ``log``."""
+    return [(s.code, s.name, s.default_severity.value, {"meta": "meta", "log": "log"}.get(s.family, "rule"))
+            for s in REGISTRY.values()]
 
 
 def list_rules(console: "Console", lang: str) -> None:
@@ -132,13 +108,13 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
         raise UsageError("cli.unknown_rule", "hint.cli.unknown_rule", code=code)
     family, module = found
     if module is None:
-        _explain_meta(console, _meta_code(code), lang)
+        _explain_meta(console, get_spec(code).code, lang)  # type: ignore[union-attr]
         return
     doc = rule_doc(module)
     console.print(Text(f"{t(module.CODE + '.title', lang)} ({module.CODE}, {module.NAME})", style="bold"))
     console.print(f"{t('cli.severity', lang)}: {t('label.' + module.DEFAULT_SEVERITY.value, lang)}")
     if family == "log":
-        console.print(t("cli.rules_found_by", lang, command=_COMMANDS["log"]), markup=False)
+        console.print(t("cli.rules_found_by", lang, command=COMMANDS["log"]), markup=False)
     console.print(t(f"{module.CODE}.summary", lang))
     if f"{module.CODE}.detail" in MESSAGES:  # how the rule decides, where one line cannot say it
         console.print(t(f"{module.CODE}.detail", lang), markup=False)
@@ -177,12 +153,11 @@ def _explain_meta(console: "Console", code: str, lang: str) -> None:
     from rich.syntax import Syntax
     from rich.text import Text
 
-    from procesmap.config import META_RULES
-
-    name, level = META_RULES[code]
+    spec = REGISTRY[code]
+    name, level = spec.name, spec.default_severity.value
     console.print(Text(f"{t(code + '.title', lang)} ({code}, {name})", style="bold"))
     console.print(f"{t('cli.severity', lang)}: {t('label.' + level, lang)}")
-    console.print(t("cli.rules_found_by", lang, command=_COMMANDS["meta"]), markup=False)
+    console.print(t("cli.rules_found_by", lang, command=COMMANDS["meta"]), markup=False)
     console.print(t(f"{code}.summary", lang), markup=False)
     console.print()
     console.print(Text(_WHY[lang], style="bold"))
@@ -245,7 +220,9 @@ def write_docs(folder: str) -> list[str]:
     written = []
     index = ["# Rules", "", "Generated from the rule modules (`python -m procesmap.rules_docs docs/rules`); do not edit.", "",
              "| code | name | default severity | when |", "|---|---|---|---|"]
-    for module in RULES.values():
+    for spec in specs("map", "zaaktype"):
+        module = spec.module
+        assert module is not None
         path = target / docs_filename(module)
         write_atomic(path, rule_markdown(module))
         written.append(str(path))

@@ -28,34 +28,18 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from procesmap.analysis.findings import Finding, Severity
+from procesmap.findings import Finding, Severity
+from procesmap.rules.registry import REGISTRY, get_spec, specs
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
     from procesmap.config import Config
 
-__all__ = ["Suppression", "SuppressedFinding", "CheckResult", "MetaFinding", "parse_suppressions",
-           "apply_suppressions", "meta_docs_url"]
+__all__ = ["Suppression", "SuppressedFinding", "CheckResult", "parse_suppressions", "apply_suppressions"]
 
 _BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks of YAML, as the loader counts lines
 _DIRECTIVE = re.compile(r"#\s*procesmap\s*:\s*(?P<rest>.*)$")
 _IGNORE = re.compile(r"(?P<kind>ignore-file|ignore)\s*\[(?P<codes>[^\]]*)\]\s*[-:\u2013\u2014]?\s*(?P<reason>.*)$")
-
-
-def meta_docs_url(code: str) -> str:
-    """The docs of PM000/PM001: a section of ``docs/ci.md``."""
-    from procesmap.config import META_RULES
-
-    return f"docs/ci.md#{code.lower()}-{META_RULES[code][0]}"
-
-
-@dataclass(frozen=True)
-class MetaFinding(Finding):
-    """A finding about procesmap's own input (PM000, PM001): its docs live in ``docs/ci.md``."""
-
-    @property
-    def docs_url(self) -> str:
-        return meta_docs_url(self.code)
 
 
 @dataclass(frozen=True)
@@ -157,8 +141,6 @@ def _scalar_spans(text: str) -> list[tuple[int, int]]:
 
 def parse_suppressions(text: str, file: str) -> tuple[list[Suppression], list[_Bad]]:
     """Every suppression comment in ``text``, and every ``procesmap:`` comment not understood."""
-    from procesmap.rules import get_rule
-
     lines = _BREAKS.split(text)
     suppressions: list[Suppression] = []
     bad: list[_Bad] = []
@@ -176,8 +158,8 @@ def parse_suppressions(text: str, file: str) -> tuple[list[Suppression], list[_B
         raw = tuple(c.strip() for c in match["codes"].split(",") if c.strip())
         codes = []
         for item in raw:
-            module = get_rule(item)
-            codes.append(module.CODE if module else item.upper() if re.fullmatch(r"(?i)pm\d{3}", item) else item)
+            spec = get_spec(item)
+            codes.append(spec.code if spec else item.upper() if re.fullmatch(r"(?i)pm\d{3}", item) else item)
         target = 0 if whole else (_next_content_line(lines, line) if alone else line)
         suppressions.append(Suppression(file, line, column, tuple(codes), match["reason"].strip(), target, raw))
     return suppressions, bad
@@ -241,18 +223,14 @@ def _matching(suppressions: list[Suppression], finding: Finding) -> Suppression 
 
 
 def _known(code: str) -> bool:
-    from procesmap.config import META_RULES
-    from procesmap.rules import RULES
-
-    return code in RULES or code in META_RULES
+    return code in REGISTRY
 
 
 def _suggest_code(raw: str) -> str:
     import difflib
 
-    from procesmap.rules import RULES
-
-    choices = list(RULES) + [m.NAME for m in RULES.values()]
+    rules = list(specs("map", "zaaktype"))
+    choices = [s.code for s in rules] + [s.name for s in rules]
     found = difflib.get_close_matches(raw, choices, n=1, cutoff=0.5) or \
         difflib.get_close_matches(raw.upper(), choices, n=1, cutoff=0.5)
     return found[0] if found else "PM204"
@@ -263,4 +241,4 @@ def _meta(severity: Severity, file: str, line: int, column: int, key: str, args:
     subject = f"ignore[{args['code']}]" if "code" in args else "comment"
     if key == "PM001.message_file":
         subject = f"ignore-file[{args['code']}]"
-    return MetaFinding("PM001", "unused-suppression", severity, subject, file, line, column, key, args, hint_key)
+    return Finding("PM001", REGISTRY["PM001"].name, severity, subject, file, line, column, key, args, hint_key)

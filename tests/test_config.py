@@ -13,6 +13,7 @@ import pytest
 from procesmap.api import check_paths
 from procesmap.config import Config, find_config, load_config, parse_config, preset_severities
 from procesmap.errors import LoadError
+from procesmap.eventlog.rules import LOG_RULES
 from procesmap.rules import RULES
 
 from .conftest import ROOT
@@ -74,7 +75,7 @@ def test_presets() -> None:
     everything = preset_severities("all")
     assert everything["PM102"] == "warning" and everything["PM205"] == "warning" and everything["PM001"] == "warning"
     assert everything["PM201"] == "error" and everything["PM204"] == "warning"
-    assert set(everything) == set(RULES) | {"PM000", "PM001"}
+    assert set(everything) == set(RULES) | set(LOG_RULES) | {"PM000", "PM001"}
     assert Config().severity_of("PM001") == "info"
     assert parse_config('extends = "all"\n[rules]\nPM102 = "info"\n').severity_of("PM102") == "info"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from procesmap.analysis.findings import Missing
+from procesmap.findings import Missing
 from procesmap.analysis.ownership import doer
 from procesmap.durations import mean_effort_hours
 from procesmap.graph import ProcessGraph

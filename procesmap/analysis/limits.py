@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from procesmap.analysis.findings import Missing
+from procesmap.findings import Missing
 
 if TYPE_CHECKING:
     from procesmap.graph import ProcessGraph

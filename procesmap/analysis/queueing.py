@@ -29,7 +29,7 @@ from procesmap.analysis.sampling import Spec, effort_spec, elapsed_spec
 from procesmap.analysis.worktime import WEEKS_PER_YEAR, WorkClock, availability
 
 if TYPE_CHECKING:
-    from procesmap.analysis.findings import Missing
+    from procesmap.findings import Missing
     from procesmap.analysis.simulation import SimulationResult
     from procesmap.graph import ProcessGraph
     from procesmap.model import Process
@@ -368,7 +368,7 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
     ``baseline`` is the map a scenario started from (``None``: this map itself): its explained
     queueing fixes each step's ``other_wait``. ``extra`` is other processes' work at shared roles.
     """
-    from procesmap.analysis.findings import Missing
+    from procesmap.findings import Missing
     from procesmap.analysis.simulation import simulate_network
     from procesmap.durations import mean_elapsed_days
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from procesmap.analysis.findings import Missing
+from procesmap.findings import Missing
 from procesmap.durations import Calendar, Duration, Fixed, Gamma, Samples, Triangular, mean_effort_hours, mean_elapsed_days
 from procesmap.graph import ProcessGraph
 from procesmap.model import Step

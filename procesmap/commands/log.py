@@ -112,46 +112,50 @@ def compare_command(
     process_file: Path = typer.Argument(..., metavar="MAP", help="The process map (.yaml).", show_default=False, readable=False),
     log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
     fmt: Optional[str] = _FORMAT, output: Optional[Path] = _OUTPUT, lang: Optional[Language] = _LANG,
-    fail_on: FailOn = typer.Option(FailOn.error, "--fail-on", help="Exit 1 when a finding is at or above this severity."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml instead of searching upwards from MAP ([rules] PM601 = \"off\", options of PM6xx).", readable=False),
     case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
     resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
     roles: Optional[Path] = _ROLES,
-    seed: int = typer.Option(0, "--seed", help="Seed of the map's simulation."),
-    cases: int = typer.Option(10_000, "--cases", help="Simulated cases for the map's percentiles."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the map's simulation (default: configuration, else 0)."),
+    cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases for the map's percentiles (default: configuration, else 10000)."),
     suggest: bool = typer.Option(False, "--suggest-links", help="Instead of the comparison: suggest links from the steps no activity is linked to, to log activities (name similarity and place in the flow), for you to confirm."),
     write: bool = typer.Option(False, "--write-links", help="Write the suggested links into the map as `log:` names (comments kept, atomically), after showing them."),
     min_score: float = typer.Option(0.5, "--min-score", help="Suggest links scoring at least this (0-1)."),
 ) -> None:
     """Hold a map against a log: fitness, routes the map lacks, rework, waits, cycle time, term, handovers (PM6xx)."""
     import procesmap
-    from procesmap.analysis import Settings, Severity
+    from procesmap.config import config_for
     from procesmap.eventlog import compare
+    from procesmap.findings import Severity
 
     _check_simulation(cases, seed, _lang(lang))
-    _guard_output(output, [process_file, log, roles], _lang(lang))
+    _guard_output(output, [process_file, log, roles, config], _lang(lang))
     from procesmap.api import report_language
 
     language = _run_lang(lang, [], [process_file])
     try:
         process = procesmap.load(process_file)
+        settings_of = config_for(process_file, config)  # severities and options of PM6xx as of every rule
     except ProcessmapError as err:
         raise _fail(err, language) from None
     # once the map is read, every message (a log that cannot be read too) is in the report's language
-    language = report_language(lang.value if lang else None, [], fallback=process.language or language,
-                               paths=[process_file])
+    language = report_language(lang.value if lang else None, [], fallback=settings_of.language or process.language
+                               or language, paths=[process_file])
     if suggest or write:
         _links(process, process_file, log, language, write, min_score,
                lambda: _read(log, case, activity, timestamp, resource, role, lifecycle, roles))
         return
     try:
         result = compare(process, _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
-                         Settings(cases=cases, seed=seed))
+                         settings_of.settings(cases=cases, seed=seed))
         _emit(result.to_dict(), fmt, output, language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
     except Exception as err:  # DuckDB or Arrow: our message, never a traceback
         raise _engine_failure(err, log, language) from None
-    if any(f.severity >= Severity(fail_on.value) for f in result.findings):
+    threshold = Severity(fail_on.value if fail_on else (settings_of.fail_on or "error"))
+    if any(f.severity >= threshold for f in result.findings):
         raise typer.Exit(code=1)
 
 

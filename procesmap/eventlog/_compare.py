@@ -72,12 +72,10 @@ class Comparison:
 
 
 def _finding_dict(finding: "Finding") -> dict[str, Any]:
-    from procesmap.eventlog.rules import docs_path
-
     return {"code": finding.code, "rule": finding.rule, "severity": finding.severity.value,
             "subject": finding.subject, "file": finding.file, "line": finding.line, "column": finding.column,
             "message": finding.message("en"), "message_nl": finding.message("nl"),
-            "hint": finding.hint("en"), "hint_nl": finding.hint("nl"), "docs": docs_path(finding.code)}
+            "hint": finding.hint("en"), "hint_nl": finding.hint("nl"), "docs": finding.docs_url}
 
 
 def _fold(text: str) -> str:

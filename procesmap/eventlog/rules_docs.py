@@ -7,15 +7,17 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from procesmap.eventlog.rules import LOG_RULES, example_blocks
+from procesmap.eventlog.rules import example_blocks
 from procesmap.i18n import t
 from procesmap.rules import rule_doc
+from procesmap.rules.registry import REGISTRY, specs
 
 __all__ = ["log_rule_markdown", "write_log_docs", "docs_filename", "index_markdown"]
 
 
 def docs_filename(module: ModuleType) -> str:
-    return f"{module.CODE}-{module.NAME}.md"
+    """The file name of a PM6xx page: the last part of its registry docs path."""
+    return REGISTRY[module.CODE].docs.rsplit("/", 1)[1]
 
 
 def log_rule_markdown(module: ModuleType) -> str:
@@ -23,7 +25,7 @@ def log_rule_markdown(module: ModuleType) -> str:
     lines = [
         f"# {t(module.CODE + '.title', 'en')} ({module.CODE})", "",
         f"- Code: `{module.CODE}`", f"- Name: `{module.NAME}`", f"- Default severity: `{module.DEFAULT_SEVERITY.value}`",
-        f"- Dutch: {t(module.CODE + '.title', 'nl')}", "- Command: `procesmap log compare MAP LOG`", "",
+        f"- Dutch: {t(module.CODE + '.title', 'nl')}", f"- Command: `{REGISTRY[module.CODE].command}`", "",
         doc["summary"], "", "## Why this matters", "", doc.get("Why this matters", ""), "",
         "## Waarom dit ertoe doet", "", doc.get("Waarom dit ertoe doet", ""), "",
     ]
@@ -44,7 +46,8 @@ def index_markdown() -> str:
              "Generated from `procesmap/eventlog/rules/` (`python -m procesmap.eventlog.rules_docs docs/rules/log`); do not edit.",
              "These findings come from `procesmap log compare MAP LOG`; see [docs/eventlog.md](../../eventlog.md).", "",
              "| code | name | default severity | when |", "|---|---|---|---|"]
-    for module in LOG_RULES.values():
+    for module in (s.module for s in specs("log")):
+        assert module is not None
         lines.append(f"| [{module.CODE}]({docs_filename(module)}) | `{module.NAME}` | {module.DEFAULT_SEVERITY.value} | "
                      f"{t(module.CODE + '.summary', 'en')} |")
     return "\n".join(lines) + "\n"
@@ -58,7 +61,8 @@ def write_log_docs(folder: str) -> list[str]:
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for module in LOG_RULES.values():
+    for module in (s.module for s in specs("log")):
+        assert module is not None
         path = target / docs_filename(module)
         write_atomic(path, log_rule_markdown(module))
         written.append(str(path))

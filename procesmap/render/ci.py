@@ -37,8 +37,8 @@ __all__ = ["CHECK_FORMATS", "render_check", "render_plain", "render_github", "re
            "summary", "finding_dict", "SARIF_SCHEMA_URI"]
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-#: SARIF wants absolute URIs for rule help; the docs pages relative to it are docs/rules/<CODE>-<name>.md
-#: and docs/ci.md. The same host as the JSON Schema's ``$id`` (procesmap.nl).
+#: SARIF wants absolute URIs for rule help: this base + the registry's docs path of the code
+#: (:func:`procesmap.findings.docs_path`). The same host as the JSON Schema's ``$id`` (procesmap.nl).
 DOCS_BASE_URI = "https://procesmap.nl/"
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "info": "note", "off": "none"}
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -119,7 +119,7 @@ def render_github(results: "Sequence[CheckResult]", problems: "Sequence[Problem]
         hint = problem.hint(lang)
         if hint:
             message += f"\n{t('label.hint', lang)}: {hint}"
-        title = f"PM000 {t('PM000.title', lang)}"
+        title = f"PM000 {t('PM000.title', lang)}"  # the load error's code: the registry's PM000 invalid-input
         lines.append(f"::error file={_gh_property(path_for_ci(problem.file))},line={problem.line},"
                      f"col={problem.column},title={_gh_property(title)}::{_gh_data(message)}")
     for finding in _sorted_findings(results):
@@ -173,26 +173,19 @@ def render_gitlab(results: "Sequence[CheckResult]", problems: "Sequence[Problem]
 # -- SARIF 2.1.0 ---------------------------------------------------------------------------------
 
 def _rules(lang: str) -> list[dict[str, Any]]:
-    from procesmap.config import META_RULES
+    """SARIF ``rules``: every code ``check`` can report, from the registry (PM6xx come from ``log compare``)."""
     from procesmap.i18n import t
-    from procesmap.rules import RULES
-    from procesmap.suppress import meta_docs_url
+    from procesmap.rules.registry import specs
 
-    rules = []
-    entries: list[tuple[str, str, str, str]] = [(code, name, level, meta_docs_url(code))
-                                                for code, (name, level) in META_RULES.items()]
-    entries += [(code, m.NAME, m.DEFAULT_SEVERITY.value, f"docs/rules/{code}-{m.NAME}.md") for code, m in RULES.items()]
-    for code, name, level, docs in entries:
-        rules.append({
-            "id": code,
-            "name": name,
-            "shortDescription": {"text": t(f"{code}.title", lang)},
-            "fullDescription": {"text": t(f"{code}.summary", lang)},
-            "helpUri": DOCS_BASE_URI + docs,
-            "help": {"text": t(f"{code}.hint", lang)},
-            "defaultConfiguration": {"level": _SARIF_LEVEL[level]},
-        })
-    return rules
+    return [{
+        "id": spec.code,
+        "name": spec.name,
+        "shortDescription": {"text": t(f"{spec.code}.title", lang)},
+        "fullDescription": {"text": t(f"{spec.code}.summary", lang)},
+        "helpUri": DOCS_BASE_URI + spec.docs,
+        "help": {"text": t(f"{spec.code}.hint", lang)},
+        "defaultConfiguration": {"level": _SARIF_LEVEL[spec.default_severity.value]},
+    } for spec in specs("meta", "map", "zaaktype")]
 
 
 def _location(file: str, line: int, column: int) -> dict[str, Any]:

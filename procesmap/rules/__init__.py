@@ -1,128 +1,70 @@
-"""The rule registry: every finding rule of docs/format.md, one module each.
+"""The finding rules of docs/format.md, one module each, and how they run.
 
-The list below is explicit (as yamllint's ``_RULES``): a test checks that it
-matches the modules in this folder and the pages in ``docs/rules/``.
+Which rules exist, with their names, severities, options, docs and checks, is
+:mod:`procesmap.rules.registry` (an explicit list, as yamllint's ``_RULES``): a test
+checks it against the modules in this folder and the pages in ``docs/rules/``.
 """
 
 from __future__ import annotations
 
 import re
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Callable, Iterable
 
-from procesmap.analysis.findings import Finding, Severity
-from procesmap.rules import (
-    pm101_organisation_handover,
-    pm102_team_handover,
-    pm103_manual_handover,
-    pm104_ping_pong,
-    pm201_no_process_owner,
-    pm202_no_responsible,
-    pm203_no_accountable,
-    pm204_single_point_of_failure,
-    pm205_owner_outside_process,
-    pm206_external_with_capacity,
-    pm301_term_exceeded,
-    pm302_term_at_risk,
-    pm303_bottleneck,
-    pm304_overloaded,
-    pm305_long_wait,
-    pm306_service_norm_missed,
-    pm307_queue_exceeds_wait,
-    pm308_deferral_after_term,
-    pm401_unreachable_step,
-    pm402_dead_end,
-    pm403_branch_probabilities,
-    pm404_endless_loop,
-    pm405_unmatched_parallel,
-    pm501_knelpunt_without_owner,
-    pm701_term_differs_from_zaaktype,
-    pm702_suspension_not_allowed,
-    pm703_extension_not_allowed,
-    pm704_statustype_without_step,
-    pm705_zaaktype_not_in_catalogue,
-)
+from procesmap.findings import Finding, Severity
 from procesmap.rules._base import RuleContext
+from procesmap.rules.registry import REGISTRY, RuleSpec, enabled_rules, get_spec, options_of, severity_of, specs
 
 if TYPE_CHECKING:
-    from procesmap.analysis import Analysis, Settings
+    from procesmap.settings import Settings
 
-__all__ = ["RULES", "get_rule", "run_rules", "RuleContext", "rule_doc", "example_zaaktype", "example_settings"]
+__all__ = ["RULES", "get_rule", "run_rules", "run_checks", "enabled_options", "RuleContext", "rule_doc", "example_zaaktype",
+           "example_settings", "example_yaml", "REGISTRY", "RuleSpec", "get_spec"]
 
-RULES: dict[str, ModuleType] = {
-    module.CODE: module
-    for module in (
-        pm101_organisation_handover,
-        pm102_team_handover,
-        pm103_manual_handover,
-        pm104_ping_pong,
-        pm201_no_process_owner,
-        pm202_no_responsible,
-        pm203_no_accountable,
-        pm204_single_point_of_failure,
-        pm205_owner_outside_process,
-    pm206_external_with_capacity,
-        pm301_term_exceeded,
-        pm302_term_at_risk,
-        pm303_bottleneck,
-        pm304_overloaded,
-        pm305_long_wait,
-        pm306_service_norm_missed,
-        pm307_queue_exceeds_wait,
-    pm307_queue_exceeds_wait,
-    pm308_deferral_after_term,
-        pm401_unreachable_step,
-        pm402_dead_end,
-        pm403_branch_probabilities,
-        pm404_endless_loop,
-        pm405_unmatched_parallel,
-        pm501_knelpunt_without_owner,
-        pm701_term_differs_from_zaaktype,
-        pm702_suspension_not_allowed,
-        pm703_extension_not_allowed,
-        pm704_statustype_without_step,
-        pm705_zaaktype_not_in_catalogue,
-    )
-}
+#: The rule modules of one map (PM1xx-PM5xx, PM70x) by code: a view of :data:`REGISTRY`.
+RULES: dict[str, ModuleType] = {s.code: s.module for s in specs("map", "zaaktype") if s.module is not None}
 
 
 def get_rule(code_or_name: str) -> ModuleType | None:
-    """A rule by code (``PM204``, any case) or by name (``single-point-of-failure``)."""
-    key = code_or_name.strip()
-    if key.upper() in RULES:
-        return RULES[key.upper()]
-    for module in RULES.values():
-        if module.NAME == key.lower():
-            return module
-    return None
+    """A map rule's module by code (``PM204``, any case) or by name (``single-point-of-failure``)."""
+    spec = get_spec(code_or_name)
+    return spec.module if spec is not None and spec.family in ("map", "zaaktype") else None
 
 
-def enabled_options(settings: "Settings", code: str) -> dict[str, object] | None:
+def enabled_options(settings: "Settings", code: str) -> dict[str, Any] | None:
     """The options rule ``code`` runs with under ``settings`` (its defaults, then the configured ones), or ``None``
     when it is off. Reports read thresholds here (and from the findings), never from a constant of their own."""
-    module = RULES.get(code)
-    if module is None or settings.severities.get(code, module.DEFAULT_SEVERITY.value) == "off":
+    spec = REGISTRY.get(code)
+    if spec is None or severity_of(spec, settings) == "off":
         return None
-    return {**module.OPTIONS, **settings.options.get(code, {})}
+    return options_of(spec, settings)
 
 
-def run_rules(analysis: "Analysis", settings: "Settings") -> list[Finding]:
-    """Every enabled rule over one analysis; findings sorted by file position."""
+def run_checks(ctx_for: "Callable[[RuleSpec, Severity, dict[str, dict[str, Any]]], RuleContext]",
+               settings: "Settings | None", *families: str, only: "Iterable[str] | None" = None) -> list[Finding]:
+    """Run every enabled rule of ``families`` (or just the codes in ``only``) with the context ``ctx_for`` makes;
+    findings sorted by file position. The one loop over the registry that ``analyse``, ``log compare`` and the
+    cross-process overview share."""
+    enabled = enabled_rules(settings, *families)
     findings: list[Finding] = []
-    enabled: dict[str, dict[str, object]] = {}
-    for code, module in RULES.items():
-        if settings.severities.get(code, module.DEFAULT_SEVERITY.value) != "off":
-            enabled[code] = {**module.OPTIONS, **settings.options.get(code, {})}
-    catalogue = getattr(settings, "catalogue", None)
-    zaaktype = catalogue.match(analysis.process) if catalogue is not None else None
-    for code, module in RULES.items():
-        if code not in enabled:
+    for spec in specs(*families):
+        if spec.code not in enabled or spec.check is None or (only is not None and spec.code not in only):
             continue
-        level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
-        ctx = RuleContext(analysis, code, module.NAME, Severity(level), enabled[code], enabled, zaaktype, catalogue)
-        findings.extend(module.check(ctx))
+        ctx = ctx_for(spec, Severity(severity_of(spec, settings)), enabled)
+        findings.extend(spec.check(ctx))
     findings.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
     return findings
+
+
+def run_rules(analysis: Any, settings: "Settings") -> list[Finding]:
+    """Every enabled map rule (PM1xx-PM5xx, PM70x) over one analysis; findings sorted by file position."""
+    catalogue = getattr(settings, "catalogue", None)
+    zaaktype = catalogue.match(analysis.process) if catalogue is not None else None
+
+    def ctx_for(spec: RuleSpec, level: Severity, enabled: dict[str, dict[str, Any]]) -> RuleContext:
+        return RuleContext(analysis, spec.code, spec.name, level, enabled[spec.code], enabled, zaaktype, catalogue)
+
+    return run_checks(ctx_for, settings, "map", "zaaktype")
 
 
 _SECTION = re.compile(r"^(?P<title>[A-Z][A-Za-z ]+)\n-+\n", re.MULTILINE)
@@ -147,7 +89,7 @@ def example_zaaktype(module: ModuleType) -> str | None:
 
 def example_settings(module: ModuleType, cases: int = 2000) -> "Settings":
     """Settings to run a rule's documented examples with: the zaaktype of its docs, if it has one."""
-    from procesmap.analysis import Settings
+    from procesmap.settings import Settings
 
     text = example_zaaktype(module)
     if text is None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from procesmap.analysis.findings import Finding, Severity
+from procesmap.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis

@@ -64,7 +64,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from procesmap.analysis.findings import Finding, Severity
+from procesmap.findings import Finding, Severity
 from procesmap.rules._base import RuleContext
 
 CODE = "PM104"

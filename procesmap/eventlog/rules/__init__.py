@@ -1,6 +1,6 @@
 """PM6xx: findings from holding a map against an event log (``procesmap log compare``).
 
-The registry is explicit, like :mod:`procesmap.rules`; a test checks it against the
+The rules are entries of the registry (:mod:`procesmap.rules.registry`); a test checks them against the
 modules in this folder and the generated pages in ``docs/rules/log/``. Each module's
 docstring has the sections *Why this matters*, *Waarom dit ertoe doet*, *Example* (a map
 in a ``yaml`` block and a log in a ``csv`` block that give the finding) and *Use
@@ -13,65 +13,49 @@ import re
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from procesmap.eventlog.rules import (
-    pm601_low_fitness,
-    pm602_transition_not_on_map,
-    pm603_map_transition_never_observed,
-    pm604_activity_not_on_map,
-    pm605_rework_missed,
-    pm606_wait_underestimated,
-    pm607_term_exceeded_in_practice,
-)
-
 if TYPE_CHECKING:
-    from procesmap.analysis import Finding, Settings
+    from procesmap.findings import Finding
+    from procesmap.settings import Settings
 
 __all__ = ["LOG_RULES", "run_log_rules", "get_log_rule", "example_blocks", "run_example", "docs_path", "DOCS_FOLDER"]
 
 DOCS_FOLDER = "docs/rules/log"
 
-LOG_RULES: dict[str, ModuleType] = {
-    module.CODE: module
-    for module in (
-        pm601_low_fitness,
-        pm602_transition_not_on_map,
-        pm603_map_transition_never_observed,
-        pm604_activity_not_on_map,
-        pm605_rework_missed,
-        pm606_wait_underestimated,
-        pm607_term_exceeded_in_practice,
-    )
-}
+
+def __getattr__(name: str) -> Any:
+    # LOG_RULES is a view of the registry, made when first asked for: the registry imports this package's
+    # modules, so this package cannot import the registry while it loads.
+    if name == "LOG_RULES":
+        from procesmap.rules.registry import specs
+
+        return {s.code: s.module for s in specs("log")}
+    raise AttributeError(name)
 
 
 def docs_path(code: str) -> str:
-    module = LOG_RULES[code]
-    return f"{DOCS_FOLDER}/{module.CODE}-{module.NAME}.md"
+    """The docs page of a PM6xx code (:func:`procesmap.findings.docs_path`)."""
+    from procesmap.rules.registry import REGISTRY
+
+    return REGISTRY[code].docs
 
 
 def get_log_rule(code_or_name: str) -> ModuleType | None:
-    key = code_or_name.strip()
-    if key.upper() in LOG_RULES:
-        return LOG_RULES[key.upper()]
-    return next((m for m in LOG_RULES.values() if m.NAME == key.lower()), None)
+    from procesmap.rules.registry import get_spec
+
+    spec = get_spec(code_or_name)
+    return spec.module if spec is not None and spec.family == "log" else None
 
 
 def run_log_rules(comparison: Any, settings: "Settings") -> list["Finding"]:
-    """Every enabled PM6xx rule over one comparison; severities and options from ``settings`` as for PM1xx-PM5xx."""
-    from procesmap.analysis import Severity
+    """Every enabled PM6xx rule over one comparison; severities and options from ``settings`` as for every rule."""
     from procesmap.eventlog.rules._base import LogRuleContext
+    from procesmap.rules import run_checks
 
-    findings: list[Finding] = []
-    for code, module in LOG_RULES.items():
-        level = settings.severities.get(code, module.DEFAULT_SEVERITY.value)
-        if level == "off":
-            continue
-        options = dict(module.OPTIONS)
-        options.update(settings.options.get(code, {}))
-        ctx = LogRuleContext(comparison.analysis, code, module.NAME, Severity(level), options, comparison=comparison)
-        findings.extend(module.check(ctx))
-    findings.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
-    return findings
+    def ctx_for(spec: Any, level: Any, enabled: dict[str, dict[str, Any]]) -> LogRuleContext:
+        return LogRuleContext(comparison.analysis, spec.code, spec.name, level, enabled[spec.code],
+                              comparison=comparison)
+
+    return run_checks(ctx_for, settings, "log")
 
 
 def example_blocks(module: ModuleType, section: str) -> tuple[str, str]:
@@ -90,8 +74,8 @@ def run_example(module: ModuleType, section: str) -> Any:
     from pathlib import Path
 
     import procesmap
-    from procesmap.analysis import Settings
     from procesmap.eventlog import compare, read_log
+    from procesmap.settings import Settings
 
     map_text, log_text = example_blocks(module, section)
     process = procesmap.loads(map_text, f"{module.CODE}-{'example' if section == 'Example' else 'fixed'}.yaml")

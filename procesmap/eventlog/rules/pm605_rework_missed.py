@@ -81,7 +81,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from procesmap.analysis.findings import Finding, Severity
+from procesmap.findings import Finding, Severity
 from procesmap.eventlog.rules._base import LogRuleContext
 
 CODE = "PM605"

@@ -2,6 +2,11 @@
 
 Rules never write sentences; renderers turn ``message_key``/``args`` into
 Dutch or English through the catalogue.
+
+The lowest layer of the package (a leaf): every other module may import it, it imports
+no module of procesmap at load time. Only :meth:`Finding.message`, :meth:`Finding.hint` and
+:meth:`Missing.text` reach the message catalogue (:mod:`procesmap.i18n`, itself a leaf), when called.
+Where a code's documentation lives is decided here, once: :func:`docs_path`.
 """
 
 from __future__ import annotations
@@ -10,7 +15,23 @@ import enum
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Severity", "Finding", "Missing"]
+__all__ = ["Severity", "Finding", "Missing", "docs_path", "META_DOCS"]
+
+#: The codes about procesmap's own input (no rule module): their docs are sections of docs/ci.md.
+META_DOCS = "docs/ci.md"
+
+
+def docs_path(code: str, name: str) -> str:
+    """The docs page of a code, relative to the repository root: the one place docs links are built.
+
+    ``PM000``/``PM001`` (about the input): a section of ``docs/ci.md``; ``PM6xx`` (``log compare``):
+    ``docs/rules/log/<CODE>-<name>.md``; every other rule: ``docs/rules/<CODE>-<name>.md``.
+    """
+    if code in ("PM000", "PM001"):
+        return f"{META_DOCS}#{code.lower()}-{name}"
+    if code.startswith("PM6"):
+        return f"docs/rules/log/{code}-{name}.md"
+    return f"docs/rules/{code}-{name}.md"
 
 
 class Severity(str, enum.Enum):
@@ -62,7 +83,7 @@ class Finding:
 
     @property
     def docs_url(self) -> str:
-        return f"docs/rules/{self.code}-{self.rule}.md"
+        return docs_path(self.code, self.rule)
 
     def message(self, lang: str = "en") -> str:
         from procesmap.i18n import t

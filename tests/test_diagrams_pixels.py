@@ -164,7 +164,7 @@ def test_png_shows_every_finding_mark_and_the_legend(name: str) -> None:
     for node in layout.nodes:
         x, y, w, h = node.wait_box
         if node.step in waits and longest > 0:
-            assert picture.near(x + 0.6, y + h / 2, COLOURS["wait_fill"], 0, 30), node.step
+            assert picture.near(x + 0.9, y + h / 2, COLOURS["wait_fill"], 0, 30), node.step  # bars are at least 1.5 pt
             assert picture.near(x + w - 1, y + h / 2, COLOURS["wait_back"], 0, 12) or \
                 waits[node.step].per_case == longest, node.step
             assert picture.dark_pixels((x + 2, y, 40, h)) > 10, node.step  # "wacht 5,9 d (10%)"

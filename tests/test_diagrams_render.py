@@ -100,7 +100,18 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
                       "bottleneck-adviseur-milieu-odvr": "▲ bottleneck: bezetting 91%"}
     wait = next(w for w in analysis_of("omgevingsvergunning").time.waits if w.step == "advies-milieu")
     assert round(wait.per_case, 1) == 16.1 and round(wait.share_of_cycle_time * 100) == 27  # with queueing
-    assert "wacht 16,1 d (27%)" in texts(groups(root, "wait-")["advies-milieu"])
+    # the label says the wait each time a case comes (per case / expected visits, from the graph) and how often
+    visits = analysis_of("omgevingsvergunning").visits["advies-milieu"]
+    assert round(visits, 2) == 0.42  # 0.93 reach the content check x 45% that need advice
+    per_visit = f"{wait.per_case / visits:.1f}".replace(".", ",")
+    assert texts(groups(root, "wait-")["advies-milieu"]) == f"wacht {per_visit} d/keer · 0,42×/zaak"
+    # its badges: the finding about the step (PM305, numbered 1) and the workshop's knelpunt k2, both in the key
+    assert {key for key in groups(root, "stepbadge-")} == {
+        "advies-milieu-1", "advies-milieu-k2", "intake-odvr-k1", "volledigheid-k3", "ondertekenen-k4",
+        "advies-brandveiligheid-k5", "adviezen-uitzetten-k6"}
+    key_texts = {key: " ".join(texts(group).split()) for key, group in groups(root, "keytext-").items()}
+    assert key_texts["1"].startswith("PM305 ") and "advies-milieu" in key_texts["1"]
+    assert key_texts["k4"] == "Alle besluiten wachten op de paraaf van de teamleider; bij afwezigheid ligt alles stil."
     # org handovers red and thick (manual ones dashed as well), the rework loop through the applicant teal (external) and dotted, plain flow grey
     edges = groups(root, "edge-")
 
@@ -122,7 +133,7 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
     assert style("volledigheid--aanvullen")["stroke"] == "#00838f"
     assert float(style("volledigheid--aanvullen")["stroke-width"]) == float(org["stroke-width"])
     for key in ("start", "task", "decision", "parallel", "wait", "end", "organisation", "external", "manual", "rework",
-                "spof", "bottleneck", "overloaded"):
+                "spof", "bottleneck", "overloaded", "badge_finding", "badge_issue"):
         assert key in groups(root, "legend-"), key
 
 

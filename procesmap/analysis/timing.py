@@ -34,6 +34,8 @@ class Wait:
     step: str
     per_case: float
     share_of_cycle_time: float | None
+    per_visit: float | None = None   # the mean wait each time a case reaches the step (days)
+    visits: float | None = None      # expected visits per case: per_case = per_visit * visits
 
 
 @dataclass
@@ -441,7 +443,7 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
         per_case = visits[s.id] * wait_mean[s.id]
         if per_case > 0:
             share = per_case / cycle_mean if cycle_mean else None
-            figures.waits.append(Wait(s.id, per_case, share))
+            figures.waits.append(Wait(s.id, per_case, share, wait_mean[s.id], visits[s.id]))
     figures.waits.sort(key=lambda w: -w.per_case)
     if volume_per_year is None:
         missing.append(Missing("missing.wip_volume"))

@@ -50,6 +50,8 @@ __all__ = [
     "LaneGroup",
     "Node",
     "Edge",
+    "Badge",
+    "Mark",
     "Box",
     "swimlane_layout",
     "text_width",
@@ -65,8 +67,10 @@ SMALL_TYPES = ("start", "end", "decision", "parallel", "join", "wait")
 """Step types drawn as a small shape (event or gateway) with the name below it."""
 
 # -- dimensions (points) ---------------------------------------------------------------------
-SLOT_W = 138.0           # width of a column: a task box or a small shape's label
-BOX_W = 122.0            # task box
+SLOT_W = 126.0           # width of a column with a task box
+SMALL_SLOT = 100.0       # width of a column of events and gateways (their names wrap to it)
+MAX_WAIT_W = 124.0       # the widest a wait label may be
+BOX_W = 112.0            # task box
 BOX_H = 50.0
 SMALL = 28.0             # diameter of an event, diagonal of a gateway
 WAIT_H = 12.0            # the wait strip above a step
@@ -76,17 +80,29 @@ CORRIDOR = 14.0          # minimum height of a corridor between tracks
 CHANNEL = 22.0           # minimum width of a channel between columns
 SPACING = 6.0            # distance between parallel segments in a channel or corridor
 PAD = 8.0
-EDGE_LABEL_W = 84.0      # wrap width of a branch label
+EDGE_LABEL_W = 92.0      # wrap width of a branch label
 LABEL_ROOM = EDGE_LABEL_W + 10.0
-SLIM_LANE = 40.0         # height of the lane of a role that does no step
 ORG_BAND = 22.0
 TEAM_BAND = 22.0
 ROLE_LABEL = 118.0
 HEADER_WIDTH = ORG_BAND + TEAM_BAND + ROLE_LABEL
-TASK_FONT = 6.8
-SMALL_FONT = 6.5
-EDGE_FONT = 6.0
+TASK_FONT = 8.0
+TASK_SIZES = (TASK_FONT, 7.5, 7.0, 6.5)
+SMALL_FONT = 7.5
+SMALL_SIZES = (SMALL_FONT, 7.0, 6.5)
+EDGE_FONT = 7.0
+WAIT_FONT = 6.8
+WAIT_SIZES = (WAIT_FONT, 6.4, 6.0, 5.6)
+LANE_FONT = 8.5          # a role's name
+SLIM_FONT = 7.0          # the name of a role that does no step
+LANE_BADGE_FONT = 6.8    # "kwetsbaar", "bottleneck" under a role's name
+ORG_FONT = 8.5           # organisation names (bold, turned a quarter)
+TEAM_FONT = 7.5          # team names (turned a quarter)
+BADGE_FONT = 6.5         # the number or knelpunt id on a step's badge
+BADGE_H = 10.0
+ENVELOPE = 11.0          # the box of the envelope on a handover outside the case system
 LINE = 1.2               # line height as a multiple of the font size
+BOLD = 1.08              # bold DejaVu is this much wider than regular
 
 EXTERNAL = "__external__"
 NO_ORG = "__none__"
@@ -103,6 +119,9 @@ class LaneGroup:
     external: bool
     y: float
     height: float
+    label_lines: tuple[str, ...] = ()   # the name as drawn, turned a quarter (the group is tall enough)
+    label_size: float = ORG_FONT
+    teamless: bool = False     # an organisation without teams: its band takes the team band's width too
 
 
 @dataclass(frozen=True)
@@ -120,6 +139,9 @@ class Lane:
     has_steps: bool
     load_mark: str | None = None     # "overloaded" (PM304), "bottleneck" (PM303), "highest" (a plain figure) or None
     utilisation: float | None = None
+    label_lines: tuple[str, ...] = ()                          # the name as drawn (wrapped)
+    label_size: float = LANE_FONT
+    badges: tuple[tuple[str, tuple[str, ...]], ...] = ()      # (spof|bottleneck|overloaded|highest, lines)
 
 
 @dataclass(frozen=True)
@@ -138,7 +160,10 @@ class Node:
     label_lines: tuple[str, ...]
     label_box: Box
     label_size: float
-    wait_box: Box
+    wait_box: Box                          # the wait strip (height 0: the step has no wait)
+    wait_label: str | None = None          # "wacht 2,0 d per keer · 0,42× per zaak"
+    wait_size: float = WAIT_FONT
+    badges: tuple["Badge", ...] = ()       # numbered findings and knelpunten of the step
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -164,6 +189,7 @@ class Edge:
     p: float | None
     when: str | None
     levels: tuple[str, ...]    # handover levels from the analysis (empty: no handover)
+    mark_box: Box | None = None  # the envelope of a handover outside the case system (labels keep clear of it)
 
     @property
     def boundary(self) -> str | None:
@@ -181,6 +207,26 @@ class Edge:
         return "manual" in self.levels
 
 
+@dataclass(frozen=True)
+class Badge:
+    """A small numbered mark at a step: a finding (``1``, ``2``..) or a workshop knelpunt (``k1``)."""
+
+    key: str
+    kind: str                  # "finding" | "issue"
+    box: Box
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What a badge stands for, for the legend's key."""
+
+    key: str
+    kind: str                  # "finding" | "issue"
+    step: str
+    text: str
+    severity: str | None
+
+
 @dataclass
 class SwimlaneLayout:
     """The whole picture: lanes and their groups, steps, arrows, and the total size."""
@@ -193,6 +239,7 @@ class SwimlaneLayout:
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     layers: int = 0
+    findings: tuple[Mark, ...] = ()   # the badges' key: numbered step findings, then knelpunten
 
     def node(self, step_id: str) -> Node:
         for node in self.nodes:
@@ -255,12 +302,21 @@ def wrap_text(text: str, width: float, size: float) -> list[str]:
     return lines or [""]
 
 
+def _whole_words(text: str, width: float, size: float) -> bool:
+    """Whether every word of ``text`` fits on a line of ``width`` (so wrapping cuts none)."""
+    return all(text_width(word, size) <= width for word in text.split())
+
+
 def _fit(text: str, width: float, height: float, sizes: tuple[float, ...]) -> tuple[list[str], float]:
-    """Wrapped lines at the largest font size that fits ``height``; the smallest size otherwise."""
+    """Wrapped lines at the largest font size that fits ``height`` without cutting a word; else the largest
+    size that cuts no word (the shape grows to hold it); a word is cut only when even the smallest size needs it."""
     for size in sizes:
         lines = wrap_text(text, width, size)
-        if len(lines) * size * LINE <= height:
+        if len(lines) * size * LINE <= height and _whole_words(text, width, size):
             return lines, size
+    for size in sizes:
+        if _whole_words(text, width, size):
+            return wrap_text(text, width, size), size
     return wrap_text(text, width, sizes[-1]), sizes[-1]
 
 
@@ -509,7 +565,30 @@ class _Builder:
 
     # the whole ------------------------------------------------------------------------------
     def build(self) -> SwimlaneLayout:
-        process = self.process
+        """The layout, step by step: grid, shapes, routes, rows, channels, columns, nodes, arrows, lanes."""
+        grid = self._grid()
+        shapes = self._shapes()
+        routes = self._routes(grid)
+        self._ports(grid, routes)
+        rows = self._rows(grid, routes, shapes)
+        channel_slots = self._channel_slots(grid, routes, rows)
+        # branch labels first look for room beside their arrow; a channel widens only for a label that found none
+        room: set[int] = set()
+        for _ in range(4):
+            columns = self._columns(grid, channel_slots, shapes, room)
+            nodes = self._nodes(grid, rows, shapes, columns)
+            points = self._points(routes, rows, columns, nodes)
+            edges, crowded = self._edges(routes, points, nodes, columns.width, rows.height, grid)
+            if crowded <= room:
+                break
+            room |= crowded
+        lanes, groups = self._lanes_and_groups(grid, rows)
+        return SwimlaneLayout(width=columns.width, height=rows.height, header_width=HEADER_WIDTH, lanes=lanes,
+                              groups=groups, nodes=list(nodes.values()), edges=edges, layers=grid.n_layers,
+                              findings=self._numbered_findings())
+
+    # grid: lanes, layers, tracks and the rows they make ------------------------------------------
+    def _grid(self) -> "_Grid":
         step_lane = self._lanes_of_steps()
         tree = self._order_lanes(self._lane_tree(step_lane), step_lane)
         lane_roles: list[str | None] = [r for _, teams in tree for _, roles in teams for r in roles]
@@ -518,11 +597,9 @@ class _Builder:
         back = self._back_edges()
         layer = self._layers(back)
         track = self._tracks(layer, lane_index, back)
-        n_layers = max(layer.values()) + 1
         tracks_per_lane = [0] * len(lane_roles)
         for s in self.steps:
             tracks_per_lane[lane_index[s]] = max(tracks_per_lane[lane_index[s]], track[s] + 1)
-
         # rows: per lane a corridor, then (band, corridor) per track; slim lanes have one corridor
         rows: list[tuple[str, int, int]] = []       # (kind, lane, track)
         band_row: dict[tuple[int, int], int] = {}
@@ -532,21 +609,83 @@ class _Builder:
                 band_row[(li, tr)] = len(rows)
                 rows.append(("band", li, tr))
                 rows.append(("corridor", li, tr))
-        corridor_rows = [i for i, r in enumerate(rows) if r[0] == "corridor"]
+        return _Grid(tree, lane_roles, lane_index, back, layer, track, max(layer.values()) + 1, tracks_per_lane,
+                     rows, band_row)
+
+    # shapes: each step's size and name, before it has a place --------------------------------------
+    def _shapes(self) -> dict[str, "_Shape"]:
+        process = self.process
+        waits = {w.step: w for w in self.analysis.time.waits}
+        badges = self._badges()
+        shapes: dict[str, _Shape] = {}
+        for s in self.steps:
+            step = process.step(s)
+            if step.type in SMALL_TYPES:
+                lines, size = _fit(step.label, SMALL_SLOT - 4, 3 * SMALL_FONT * LINE, SMALL_SIZES)
+                w = h = SMALL
+            else:
+                lines, size = _fit(step.label, BOX_W - 10, BOX_H - 6, TASK_SIZES)
+                w, h = BOX_W, max(BOX_H, len(lines) * size * LINE + 8)
+            wait_text, wait_size = self._wait_label(waits.get(s))
+            shapes[s] = _Shape(step.type, w, h, tuple(lines), size, len(lines) * size * LINE, wait_text, wait_size,
+                               badges.get(s, ()))
+        return shapes
+
+    def _wait_label(self, wait: Any) -> tuple[str | None, float]:
+        """``wacht 2,0 d per keer · 0,4× per zaak``: the wait each time a case comes here, and how often it does."""
+        from procesmap.i18n import number, t
+
+        if wait is None or wait.per_case <= 0:
+            return None, WAIT_FONT
+        per_visit = wait.per_visit if wait.per_visit is not None else wait.per_case
+        if per_visit < 1.0:
+            amount = t("diagram.amount_hours", self.lang, hours=number(per_visit * 24.0, self.lang, 1))
+        else:
+            amount = t("diagram.amount_days", self.lang, days=number(per_visit, self.lang, 1))
+        visits = wait.visits
+        candidates = []
+        if visits is not None and abs(visits - 1.0) >= 0.005:
+            candidates.append(t("diagram.wait_visits", self.lang, amount=amount, visits=number(visits, self.lang, 2)))
+        candidates.append(t("diagram.wait_per_visit", self.lang, amount=amount))
+        for text in candidates:
+            for size in WAIT_SIZES:
+                if text_width(text, size) + 6 <= MAX_WAIT_W:
+                    return text, size
+        return candidates[-1], WAIT_SIZES[-1]
+
+    def _numbered_findings(self) -> tuple["Mark", ...]:
+        """The findings about a step, numbered in the analysis's order (their badges and the legend's key)."""
+        steps = set(self.steps)
+        marks = []
+        for finding in self.analysis.findings:
+            if finding.subject in steps:
+                marks.append(Mark(str(len(marks) + 1), "finding", finding.subject,
+                                  f"{finding.code} {finding.message(self.lang)}", finding.severity.value))
+        for issue in self.process.issues:
+            if issue.step in steps:
+                marks.append(Mark(issue.id, "issue", issue.step, " ".join(issue.text.split()), None))
+        return tuple(marks)
+
+    def _badges(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Per step its badges: (number or knelpunt id, kind)."""
+        badges: dict[str, list[tuple[str, str]]] = {}
+        for mark in self._numbered_findings():
+            badges.setdefault(mark.step, []).append((mark.key, mark.kind))
+        return {s: tuple(b) for s, b in badges.items()}
+
+    # 5a. routes in grid terms ---------------------------------------------------------------------
+    def _routes(self, grid: "_Grid") -> list["_Route"]:
+        layer, track, lane_index = grid.layer, grid.track, grid.lane_index
+        corridor_rows = [i for i, r in enumerate(grid.rows) if r[0] == "corridor"]
         occupied = {(lane_index[s], track[s], layer[s]) for s in self.steps}
-
-        def row_of(s: str) -> int:
-            return band_row[(lane_index[s], track[s])]
-
-        # 5a. routes in grid terms
         routes: list[_Route] = []
         corridor_load: dict[int, list[tuple[int, int]]] = {}
         for index, arrow in enumerate(self.arrows):
             s, t = arrow["source"], arrow["target"]
-            is_back = (s, t) in back or layer[t] <= layer[s]
+            is_back = (s, t) in grid.back or layer[t] <= layer[s]
             route = _Route(index, s, t, is_back)
             ls, lt = layer[s], layer[t]
-            rs, rt = row_of(s), row_of(t)
+            rs, rt = grid.row_of(s), grid.row_of(t)
             if not is_back:
                 between = range(ls + 1, lt)
                 src_free = all((lane_index[s], track[s], k) not in occupied for k in between)
@@ -572,15 +711,18 @@ class _Builder:
                 route.corridor = min(candidates, key=corridor_cost)
                 corridor_load.setdefault(route.corridor, []).append(span)
             routes.append(route)
+        return routes
 
-        # ports: spread several arrows over a task box's side, ordered by where they come from
+    def _ports(self, grid: "_Grid", routes: list["_Route"]) -> None:
+        """Spread several arrows over a task box's side, ordered by where they come from."""
+
         def approach(route: _Route, end: str) -> float:
             if route.corridor is not None:
                 return float(route.corridor)
-            return float(row_of(route.target if end == "out" else route.source))
+            return float(grid.row_of(route.target if end == "out" else route.source))
 
         for s in self.steps:
-            step_type = process.step(s).type
+            step_type = self.process.step(s).type
             outs = sorted((r for r in routes if r.source == s), key=lambda r: (approach(r, "out"), r.index))
             ins = sorted((r for r in routes if r.target == s), key=lambda r: (approach(r, "in"), r.index))
             for group, attr in ((outs, "out_port"), (ins, "in_port")):
@@ -590,7 +732,8 @@ class _Builder:
                 for i, route in enumerate(group):
                     setattr(route, attr, (i - (len(group) - 1) / 2) * step)
 
-        # 5b. corridor slots (interval colouring over channel spans) -> row heights -> y
+    # 5b. corridor slots (interval colouring over channel spans) -> row heights -> y ----------------
+    def _rows(self, grid: "_Grid", routes: list["_Route"], shapes: dict[str, "_Shape"]) -> "_Rows":
         by_corridor: dict[int, list[_Route]] = {}
         for route in routes:
             if route.corridor is not None:
@@ -610,35 +753,105 @@ class _Builder:
                     route.slot_corridor = len(ends)
                     ends.append(b)
             corridor_slots[k] = len(ends)
-        row_y: list[float] = []
+        # a band is as tall as what it holds: its tallest shape, the names under small shapes, badges
+        in_band: dict[int, list[str]] = {}
+        for s in self.steps:
+            in_band.setdefault(grid.row_of(s), []).append(s)
+        centre_offset: dict[int, float] = {}
         row_h: list[float] = []
-        y = 0.0
-        for i, (kind, li, tr) in enumerate(rows):
+        for i, (kind, li, _) in enumerate(grid.rows):
             if kind == "band":
-                height = BAND_H
+                members = [shapes[s] for s in in_band.get(i, [])]
+                top = WAIT_H if any(m.wait_text for m in members) else 3.0
+                half = max(m.height / 2 for m in members)
+                below = max((SMALL / 2 + 2 + m.label_h if m.type in SMALL_TYPES else m.height / 2)
+                            + (BADGE_H + 2 if m.badges and m.type not in SMALL_TYPES else 0) for m in members)
+                centre_offset[i] = top + 3 + half
+                row_h.append(top + 3 + half + below + 4)
             else:
                 height = max(CORRIDOR, (corridor_slots.get(i, 0) + 1) * SPACING)
-                if tracks_per_lane[li] == 0:
-                    height = max(height, SLIM_LANE)
+                row_h.append(height)
+        # a lane is at least as tall as its name and badges; a team or organisation as its name
+        lane_rows: dict[int, list[int]] = {}
+        for i, (_, li, _) in enumerate(grid.rows):
+            lane_rows.setdefault(li, []).append(i)
+        self._lane_text = [self._lane_label(role_id, grid.tracks_per_lane[li] > 0)
+                           for li, role_id in enumerate(grid.lane_roles)]
+        for li, rows_of_lane in lane_rows.items():
+            need = self._lane_text[li].height + 6
+            have = sum(row_h[i] for i in rows_of_lane)
+            if have < need:
+                row_h[rows_of_lane[-1]] += need - have
+        self._group_text: dict[tuple[str, int], _GroupText] = {}
+        cursor = 0
+        for oi, (org, teams) in enumerate(grid.tree):
+            org_start = cursor
+            teamless = all(team == NO_TEAM for team, _ in teams)
+            for ti, (team, roles) in enumerate(teams):
+                team_start = cursor
+                cursor += len(roles)
+                if team != NO_TEAM and not teamless:
+                    name = self._team_name(team)
+                    text = _vertical_text(name, TEAM_BAND, TEAM_FONT, False) if name else _GroupText((), TEAM_FONT, 0.0)
+                    self._group_text[("team", oi * 1000 + ti)] = text
+                    self._grow(row_h, lane_rows, team_start, cursor, text.height)
+            name = self._org_name(org)
+            text = _vertical_text(name, ORG_BAND + TEAM_BAND if teamless else ORG_BAND, ORG_FONT, True)
+            self._group_text[("organisation", oi)] = text
+            self._grow(row_h, lane_rows, org_start, cursor, text.height)
+        row_y: list[float] = []
+        y = 0.0
+        for height in row_h:
             row_y.append(y)
-            row_h.append(height)
             y += height
-        total_height = y
+        return _Rows(row_y, row_h, y, corridor_slots, centre_offset)
 
-        def centre_y(s: str) -> float:
-            r = row_of(s)
-            return row_y[r] + WAIT_H + SHAPE_AREA / 2
+    @staticmethod
+    def _grow(row_h: list[float], lane_rows: dict[int, list[int]], first: int, end: int, need: float) -> None:
+        """Make lanes ``first``..``end`` at least ``need`` tall together (the last lane's last row grows)."""
+        have = sum(row_h[i] for li in range(first, end) for i in lane_rows[li])
+        if have < need:
+            row_h[lane_rows[end - 1][-1]] += need - have
 
-        def corridor_y(route: _Route) -> float:
-            k = route.corridor
-            assert k is not None
-            n = corridor_slots[k]
-            top = row_y[k] + (row_h[k] - (n - 1) * SPACING) / 2
-            return top + route.slot_corridor * SPACING
+    def _team_name(self, team: str) -> str | None:
+        teams = self.process.teams
+        return (teams[team].name or team) if team in teams else None
 
-        # 5c. channel slots (interval colouring over y spans; arrows leaving one port share one)
-        port_y_out = {r.index: centre_y(r.source) + r.out_port for r in routes}
-        port_y_in = {r.index: centre_y(r.target) + r.in_port for r in routes}
+    def _org_name(self, org: str) -> str:
+        from procesmap.i18n import t
+
+        if org == EXTERNAL:
+            return t("diagram.external", self.lang)
+        if org in self.process.organisations:
+            return self.process.organisations[org].name or org
+        return t("diagram.no_organisation", self.lang)
+
+    def _lane_label(self, role_id: str | None, has_steps: bool) -> "_LaneText":
+        """A lane's name (wrapped) and its badges: single point of failure, bottleneck or overloaded."""
+        from procesmap.i18n import percent, t
+
+        role = self.process.roles.get(role_id or "")
+        name = ((role.name or role_id) if role and role_id else "") or t("diagram.no_role", self.lang)
+        sizes = (LANE_FONT, 8.0, 7.5, 7.0, 6.5) if has_steps else (SLIM_FONT, 6.5, 6.0)
+        size = next((z for z in sizes if _whole_words(name, (ROLE_LABEL - 12) / BOLD, z)), sizes[-1])
+        lines = tuple(wrap_text(name, (ROLE_LABEL - 12) / BOLD, size))
+        badges: list[tuple[str, tuple[str, ...]]] = []
+        if role_id in self.analysis.ownership.single_points_of_failure:
+            badges.append(("spof", tuple(wrap_text("⚠ " + t("diagram.badge.spof", self.lang), ROLE_LABEL - 12,
+                                                   LANE_BADGE_FONT))))
+        mark, utilisation = _load_mark(self.analysis, role_id)
+        if mark is not None:
+            util = percent(utilisation, self.lang) if utilisation is not None else "-"
+            symbol = {"overloaded": "▲▲ ", "bottleneck": "▲ "}.get(mark, "")
+            text = symbol + t(f"diagram.badge.{mark}", self.lang, utilisation=util)
+            badges.append((mark, tuple(wrap_text(text, ROLE_LABEL - 12, LANE_BADGE_FONT))))
+        height = len(lines) * size * LINE + sum(len(b) for _, b in badges) * LANE_BADGE_FONT * LINE
+        height += 3 if badges else 0
+        return _LaneText(lines, size, tuple(badges), height)
+
+    # 5c. channel slots (interval colouring over y spans; arrows leaving one port share one) --------
+    def _channel_slots(self, grid: "_Grid", routes: list["_Route"], rows: "_Rows") -> dict[int, int]:
+        layer = grid.layer
         levels_of = {(h.source, h.target): h.levels for h in self.analysis.handovers.handovers}
 
         def look(route: _Route) -> tuple[bool, ...]:
@@ -648,7 +861,8 @@ class _Builder:
 
         segments: dict[int, list[tuple[float, float, Any, _Route, str]]] = {}
         for route in routes:
-            ys, yt = port_y_out[route.index], port_y_in[route.index]
+            ys = rows.centre(grid, route.source) + route.out_port
+            yt = rows.centre(grid, route.target) + route.in_port
             if route.second is None:
                 assert route.first is not None
                 if abs(ys - yt) < 0.01 and route.first == layer[route.target] - 1:
@@ -658,7 +872,7 @@ class _Builder:
                        else ("e", route.index))
                 segments.setdefault(route.first, []).append((min(ys, yt), max(ys, yt), key, route, "first"))
             else:
-                yc = corridor_y(route)
+                yc = rows.corridor_y(route)
                 segments.setdefault(route.first, []).append(  # type: ignore[arg-type]
                     (min(ys, yc), max(ys, yc), ("out", route.source, route.out_port, look(route)), route, "first"))
                 segments.setdefault(route.second, []).append(
@@ -683,63 +897,84 @@ class _Builder:
                 for _, _, route, which in members:
                     setattr(route, "slot_first" if which == "first" else "slot_second", chosen)
             channel_slots[j] = len(ends_y)
+        return channel_slots
 
-        labelled_into = {layer[a["target"]] for a in self.arrows if _label_text(a, self.lang)}
-        channel_x: dict[int, float] = {}
-        channel_w: dict[int, float] = {}
-        column_x: dict[int, float] = {}
-        x = HEADER_WIDTH + 4.0
-        for j in range(-1, n_layers):
-            if j >= 0:
-                column_x[j] = x
-                x += SLOT_W
-            width = max(CHANNEL, (channel_slots.get(j, 0) + 1) * SPACING + PAD)
-            if (j + 1) in labelled_into:
-                width += LABEL_ROOM
-            channel_x[j] = x
-            channel_w[j] = width
-            x += width
-        total_width = x
-
-        def slot_x(j: int, slot: int) -> float:
-            return channel_x[j] + PAD / 2 + SPACING * (slot + 0.5) + 2.0
-
-        # nodes
-        nodes: list[Node] = []
-        node_by_id: dict[str, Node] = {}
+    def _columns(self, grid: "_Grid", channel_slots: dict[int, int], shapes: dict[str, "_Shape"],
+                 room: set[int]) -> "_Columns":
+        """Column widths from what they hold (a column of gateways and events is narrower than one with a task),
+        channel widths from their arrows, plus room for labels in the channels of ``room``."""
+        column_w = {j: SMALL_SLOT for j in range(grid.n_layers)}
         for s in self.steps:
-            step = process.step(s)
-            cx = column_x[layer[s]] + SLOT_W / 2
-            cy = centre_y(s)
-            band_top = row_y[row_of(s)]
-            wait_box = (cx - BOX_W / 2, band_top + 1.5, BOX_W, WAIT_H - 3.0)
-            if step.type in SMALL_TYPES:
-                w = h = SMALL
-                lines, size = _fit(step.label, SLOT_W - 4, SHAPE_AREA / 2 - SMALL / 2 - 3,
-                                   (SMALL_FONT, 6.0, 5.5, 5.0))
-                label_h = len(lines) * size * LINE
-                label_box = (cx - SLOT_W / 2 + 2, cy + SMALL / 2 + 2, SLOT_W - 4, label_h)
+            shape = shapes[s]
+            need = (BOX_W if shape.type not in SMALL_TYPES else SMALL_SLOT - 4) + 4
+            if shape.wait_text:
+                need = max(need, text_width(shape.wait_text, shape.wait_size) + 10)
+            if shape.badges and shape.type in SMALL_TYPES:
+                need = max(need, 2 * (6 + sum(_badge_width(k) + 2 for k, _ in shape.badges)))
+            column_w[grid.layer[s]] = max(column_w[grid.layer[s]], need)
+        columns = _Columns({}, {}, {}, 0.0, column_w)
+        x = HEADER_WIDTH + 4.0
+        for j in range(-1, grid.n_layers):
+            if j >= 0:
+                columns.column_x[j] = x
+                x += column_w[j]
+            width = max(CHANNEL, (channel_slots.get(j, 0) + 1) * SPACING + PAD)
+            if j in room:
+                width += LABEL_ROOM
+            columns.channel_x[j] = x
+            columns.channel_w[j] = width
+            x += width
+        columns.width = x
+        return columns
+
+    def _nodes(self, grid: "_Grid", rows: "_Rows", shapes: dict[str, "_Shape"], columns: "_Columns") -> dict[str, Node]:
+        nodes: dict[str, Node] = {}
+        for s in self.steps:
+            shape = shapes[s]
+            cx = columns.column_x[grid.layer[s]] + columns.column_w[grid.layer[s]] / 2
+            cy = rows.centre(grid, s)
+            band_top = rows.row_y[grid.row_of(s)]
+            w, h = shape.width, shape.height
+            if shape.wait_text:
+                wait_w = min(max(w, text_width(shape.wait_text, shape.wait_size) + 6),
+                             columns.column_w[grid.layer[s]] - 4)
+                wait_box = (cx - wait_w / 2, band_top + 1.5, wait_w, WAIT_H - 3.0)
             else:
-                w, h = BOX_W, BOX_H
-                lines, size = _fit(step.label, BOX_W - 10, BOX_H - 6, (TASK_FONT, 6.5, 6.0, 5.5))
-                label_h = len(lines) * size * LINE
-                if label_h > BOX_H - 6:
-                    h = min(SHAPE_AREA - 4, label_h + 8)
-                label_box = (cx - BOX_W / 2 + 5, cy - label_h / 2, BOX_W - 10, label_h)
-            node = Node(s, step.type, cx - w / 2, cy - h / 2, w, h, lane_index[s], layer[s], track[s],
-                        tuple(lines), label_box, size, wait_box)
-            nodes.append(node)
-            node_by_id[s] = node
+                wait_box = (cx - BOX_W / 2, band_top + 1.5, BOX_W, 0.0)
+            if shape.type in SMALL_TYPES:
+                label_box = (cx - SMALL_SLOT / 2 + 2, cy + SMALL / 2 + 2, SMALL_SLOT - 4, shape.label_h)
+            else:
+                label_box = (cx - BOX_W / 2 + 5, cy - shape.label_h / 2, BOX_W - 10, shape.label_h)
+            badges = []
+            if shape.type in SMALL_TYPES:  # on the shape's lower right, clear of the arrows at its sides
+                bx, by = cx + 5, cy + 3
+                for key, kind in shape.badges:
+                    bw = _badge_width(key)
+                    badges.append(Badge(key, kind, (bx, by, bw, BADGE_H)))
+                    bx += bw + 2
+            else:  # under the box, from its right corner leftwards
+                bx, by = cx + w / 2, cy + h / 2 + 2
+                for key, kind in shape.badges:
+                    bw = _badge_width(key)
+                    bx -= bw
+                    badges.append(Badge(key, kind, (bx, by, bw, BADGE_H)))
+                    bx -= 2
+            nodes[s] = Node(s, shape.type, cx - w / 2, cy - h / 2, w, h, grid.lane_index[s], grid.layer[s],
+                            grid.track[s], shape.lines, label_box, shape.size, wait_box, shape.wait_text,
+                            shape.wait_size, tuple(badges))
+        return nodes
 
-        def exit_x(node: Node) -> float:
-            return node.x + node.width
+    # 5d. points -------------------------------------------------------------------------------------
+    def _points(self, routes: list["_Route"], rows: "_Rows", columns: "_Columns",
+                nodes: dict[str, Node]) -> dict[int, list[tuple[float, float]]]:
+        def slot_x(j: int, slot: int) -> float:
+            return columns.channel_x[j] + PAD / 2 + SPACING * (slot + 0.5) + 2.0
 
-        # 5d. points
         edges_points: dict[int, list[tuple[float, float]]] = {}
         for route in routes:
-            src, tgt = node_by_id[route.source], node_by_id[route.target]
-            ys, yt = port_y_out[route.index], port_y_in[route.index]
-            start = (exit_x(src), ys)
+            src, tgt = nodes[route.source], nodes[route.target]
+            ys, yt = src.centre[1] + route.out_port, tgt.centre[1] + route.in_port
+            start = (src.x + src.width, ys)
             end = (tgt.x, yt)
             if route.first is None:
                 points = [start, end]
@@ -749,18 +984,36 @@ class _Builder:
             else:
                 x1 = slot_x(route.first, route.slot_first)
                 x2 = slot_x(route.second, route.slot_second)
-                yc = corridor_y(route)
+                yc = rows.corridor_y(route)
                 points = [start, (x1, ys), (x1, yc), (x2, yc), (x2, yt), end]
             edges_points[route.index] = _simplify(points)
+        return edges_points
 
-        # 6. labels
+    # 6. arrows: envelopes, then labels where they cover nothing ---------------------------------------
+    def _edges(self, routes: list["_Route"], points: dict[int, list[tuple[float, float]]], nodes: dict[str, Node],
+               width: float, height: float, grid: "_Grid") -> tuple[list[Edge], set[int]]:
+        """The arrows with their envelopes and labels, and the channels where a label found no free spot."""
+        levels_of = {(h.source, h.target): h.levels for h in self.analysis.handovers.handovers}
         obstacles: list[Box] = []
-        for node in nodes:
+        for node in nodes.values():
             obstacles.append((node.x, node.y, node.width, node.height))
             obstacles.append(node.label_box)
-            obstacles.append(node.wait_box)
+            if node.wait_box[3] > 0:
+                obstacles.append(node.wait_box)
+            obstacles.extend(b.box for b in node.badges)
+        marks: dict[int, Box] = {}
+        for route in routes:
+            if "manual" in levels_of.get((route.source, route.target), ()):
+                marks[route.index] = _envelope_box(points[route.index])
+        obstacles.extend(marks.values())
+        lines_of = {r.index: _segment_boxes(points[r.index]) for r in routes}
+        labelled_in: dict[str, int] = {}
+        for route in routes:
+            if _label_text(self.arrows[route.index], self.lang):
+                labelled_in[route.target] = labelled_in.get(route.target, 0) + 1
         placed: list[Box] = []
         edges: list[Edge] = []
+        crowded: set[int] = set()
         for route in routes:
             arrow = self.arrows[route.index]
             text = _label_text(arrow, self.lang)
@@ -771,53 +1024,172 @@ class _Builder:
                 lines = tuple(wrapped)
                 w = max(text_width(line, EDGE_FONT) for line in wrapped) + 4
                 h = len(wrapped) * EDGE_FONT * LINE + 2
-                box = _place_label(edges_points[route.index], w, h, obstacles + placed,
-                                   (HEADER_WIDTH, 0.0, total_width, total_height))
+                others = [b for index, boxes in lines_of.items() if index != route.index for b in boxes]
+                # several labelled arrows into one step: each label near its own arrow's start, not stacked
+                taken = obstacles + placed
+                box = _place_label(points[route.index], w, h, taken, (HEADER_WIDTH, 0.0, width, height),
+                                   others, from_start=labelled_in[route.target] > 1)
+                if any(overlap(box, other) > 0 for other in taken + others):
+                    crowded.add(grid.layer[route.target] - 1)
                 placed.append(box)
-            levels: tuple[str, ...] = ()
-            for handover in self.analysis.handovers.handovers:
-                if handover.source == route.source and handover.target == route.target:
-                    levels = handover.levels
-            edges.append(Edge(route.source, route.target, tuple(edges_points[route.index]), text, lines, box,
-                              EDGE_FONT, route.back, arrow["p"], arrow["when"], levels))
+            edges.append(Edge(route.source, route.target, tuple(points[route.index]), text, lines, box,
+                              EDGE_FONT, route.back, arrow["p"], arrow["when"],
+                              levels_of.get((route.source, route.target), ()), marks.get(route.index)))
+        return edges, crowded
 
-        # lanes and groups
+    # lanes and groups -------------------------------------------------------------------------------
+    def _lanes_and_groups(self, grid: "_Grid", rows: "_Rows") -> tuple[list[Lane], list[LaneGroup]]:
+        process = self.process
         lanes: list[Lane] = []
         lane_top: list[float] = []
         lane_height: list[float] = []
-        for li, role_id in enumerate(lane_roles):
-            first = next(i for i, r in enumerate(rows) if r[1] == li)
-            last = max(i for i, r in enumerate(rows) if r[1] == li)
-            top, bottom = row_y[first], row_y[last] + row_h[last]
+        for li, role_id in enumerate(grid.lane_roles):
+            first = next(i for i, r in enumerate(grid.rows) if r[1] == li)
+            last = max(i for i, r in enumerate(grid.rows) if r[1] == li)
+            top, bottom = rows.row_y[first], rows.row_y[last] + rows.row_h[last]
             lane_top.append(top)
             lane_height.append(bottom - top)
             role = process.roles.get(role_id or "")
             mark, utilisation = _load_mark(self.analysis, role_id)
+            text = self._lane_text[li]
             lanes.append(Lane(role_id, (role.name or role_id) if role and role_id else "",
                               role.team if role else None,
                               process.organisation_of(role_id) if role_id else None,
-                              bool(role and role.external), top, bottom - top, tracks_per_lane[li],
-                              tracks_per_lane[li] > 0, mark, utilisation))
+                              bool(role and role.external), top, bottom - top, grid.tracks_per_lane[li],
+                              grid.tracks_per_lane[li] > 0, mark, utilisation, text.lines, text.size, text.badges))
         groups: list[LaneGroup] = []
         cursor = 0
-        for org, teams in tree:
+        for oi, (org, teams) in enumerate(grid.tree):
             org_start = cursor
-            for team, roles in teams:
+            teamless = all(team == NO_TEAM for team, _ in teams)
+            for ti, (team, roles) in enumerate(teams):
                 team_start = cursor
                 cursor += len(roles)
                 y0 = lane_top[team_start]
                 y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
                 team_id = None if team == NO_TEAM else team
-                team_name = process.teams[team_id].name or team_id if team_id in process.teams else None
-                groups.append(LaneGroup("team", team_id, team_name, org == EXTERNAL, y0, y1 - y0))
+                text = self._group_text.get(("team", oi * 1000 + ti), _GroupText((), TEAM_FONT, 0.0))
+                groups.append(LaneGroup("team", team_id, self._team_name(team) if team_id else None, org == EXTERNAL,
+                                        y0, y1 - y0, text.lines, text.size))
             y0 = lane_top[org_start]
             y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
             org_id = None if org in (EXTERNAL, NO_ORG) else org
             org_name = (process.organisations[org_id].name or org_id) if org_id in process.organisations else None
-            groups.append(LaneGroup("organisation", org_id, org_name, org == EXTERNAL, y0, y1 - y0))
+            text = self._group_text[("organisation", oi)]
+            groups.append(LaneGroup("organisation", org_id, org_name, org == EXTERNAL, y0, y1 - y0, text.lines,
+                                    text.size, teamless))
+        return lanes, groups
 
-        return SwimlaneLayout(width=total_width, height=total_height, header_width=HEADER_WIDTH, lanes=lanes,
-                              groups=groups, nodes=nodes, edges=edges, layers=n_layers)
+
+@dataclass
+class _Grid:
+    """Lanes, layers and tracks: where each step goes before anything has a size."""
+
+    tree: list[Any]
+    lane_roles: list[str | None]
+    lane_index: dict[str, int]
+    back: set[tuple[str, str]]
+    layer: dict[str, int]
+    track: dict[str, int]
+    n_layers: int
+    tracks_per_lane: list[int]
+    rows: list[tuple[str, int, int]]
+    band_row: dict[tuple[int, int], int]
+
+    def row_of(self, step: str) -> int:
+        return self.band_row[(self.lane_index[step], self.track[step])]
+
+
+@dataclass
+class _Shape:
+    type: str
+    width: float
+    height: float
+    lines: tuple[str, ...]
+    size: float
+    label_h: float
+    wait_text: str | None
+    wait_size: float
+    badges: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class _Rows:
+    row_y: list[float]
+    row_h: list[float]
+    height: float
+    corridor_slots: dict[int, int]
+    centre_offset: dict[int, float]
+
+    def centre(self, grid: _Grid, step: str) -> float:
+        row = grid.row_of(step)
+        return self.row_y[row] + self.centre_offset[row]
+
+    def corridor_y(self, route: "_Route") -> float:
+        k = route.corridor
+        assert k is not None
+        n = self.corridor_slots[k]
+        top = self.row_y[k] + (self.row_h[k] - (n - 1) * SPACING) / 2
+        return top + route.slot_corridor * SPACING
+
+
+@dataclass
+class _Columns:
+    column_x: dict[int, float]
+    channel_x: dict[int, float]
+    channel_w: dict[int, float]
+    width: float
+    column_w: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass
+class _LaneText:
+    lines: tuple[str, ...]
+    size: float
+    badges: tuple[tuple[str, tuple[str, ...]], ...]
+    height: float
+
+
+@dataclass
+class _GroupText:
+    lines: tuple[str, ...]
+    size: float
+    height: float      # the band height the lines need (they run upwards, turned a quarter)
+
+
+def _vertical_text(name: str, band: float, size: float, bold: bool) -> _GroupText:
+    """A group's name turned a quarter: as many lines as the band holds, never a word cut; the height it needs."""
+    max_lines = max(1, int((band - 4) // (1.05 * size)))
+    factor = BOLD if bold else 1.0
+    longest_word = max((text_width(word, size) * factor for word in name.split()), default=0.0)
+    length = max(longest_word, 20.0)
+    total = text_width(name, size) * factor
+    while True:
+        lines = wrap_text(name, length / factor, size)
+        if len(lines) <= max_lines:
+            break
+        length += max(4.0, (total - length) / 4)
+    needed = max(text_width(line, size) * factor for line in lines) + 10 if lines and lines[0] else 0.0
+    return _GroupText(tuple(lines), size, needed)
+
+
+def _badge_width(key: str) -> float:
+    return max(BADGE_H, text_width(key, BADGE_FONT) * 1.08 + 5)
+
+
+def _envelope_box(points: list[tuple[float, float]]) -> Box:
+    """Where the envelope ✉ of a handover outside the case system goes: the middle of the arrow's longest stretch."""
+    best = max(zip(points, points[1:]), key=lambda s: abs(s[0][0] - s[1][0]) + abs(s[0][1] - s[1][1]))
+    mx, my = (best[0][0] + best[1][0]) / 2, (best[0][1] + best[1][1]) / 2
+    return (mx - ENVELOPE / 2, my - ENVELOPE / 2, ENVELOPE, ENVELOPE)
+
+
+def _segment_boxes(points: list[tuple[float, float]]) -> list[Box]:
+    """An arrow's stretches as thin boxes (a label on top of another arrow is hard to read)."""
+    boxes = []
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        boxes.append((min(x0, x1) - 0.8, min(y0, y1) - 0.8, abs(x1 - x0) + 1.6, abs(y1 - y0) + 1.6))
+    return boxes
 
 
 def _label_text(arrow: dict[str, Any], lang: str) -> str | None:
@@ -856,14 +1228,19 @@ def overlap(a: Box, b: Box) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
-def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: list[Box], area: Box) -> Box:
-    """The first spot along the arrow (from its end backwards) where the label covers nothing."""
+def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: list[Box], area: Box,
+                 others: list[Box] | None = None, from_start: bool = False) -> Box:
+    """The first spot along the arrow where the label covers nothing (no step, name, wait strip, badge,
+    envelope or other label), and where it can, no other arrow either. From the arrow's end backwards,
+    or with ``from_start`` from its beginning (labels of arrows that converge on one step spread apart)."""
     candidates: list[Box] = []
     segments = list(zip(points, points[1:]))
-    for (x0, y0), (x1, y1) in reversed(segments):
-        if abs(y0 - y1) < 0.01:  # horizontal: above, then below; near the end first
+    for (x0, y0), (x1, y1) in (segments if from_start else list(reversed(segments))):
+        if abs(y0 - y1) < 0.01:  # horizontal: above, then below; near the end (or start) first
             left, right = min(x0, x1), max(x0, x1)
-            for x in (right - w - 6, left + 4, (left + right - w) / 2):
+            xs = (left + 4, (left + right - w) / 2, right - w - 6) if from_start else \
+                (right - w - 6, left + 4, (left + right - w) / 2)
+            for x in xs:
                 if x < left - 1 or x + w > right + 1:
                     continue
                 candidates.append((x, y0 - h - 1.5, w, h))
@@ -877,9 +1254,12 @@ def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: l
                 candidates.append((x0 - w - 2, y, w, h))
     ax, ay, aw, ah = area
     inside = [c for c in candidates if c[0] >= ax and c[1] >= ay and c[0] + c[2] <= aw and c[1] + c[3] <= ah]
-    for box in inside:
-        if all(overlap(box, other) == 0 for other in taken):
+    free = [c for c in inside if all(overlap(c, other) == 0 for other in taken)]
+    for box in free:
+        if not others or all(overlap(box, line) == 0 for line in others):
             return box
+    if free:
+        return min(free, key=lambda c: sum(overlap(c, line) for line in others or []))
     pool = inside or candidates
     if not pool:
         x0, y0 = points[-1]

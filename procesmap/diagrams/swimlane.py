@@ -40,7 +40,10 @@ from xml.sax.saxutils import escape
 
 from procesmap.colours import HANDOVER_COLOURS
 from procesmap.diagrams.layout import (
+    BADGE_FONT,
+    BADGE_H,
     HEADER_WIDTH,
+    LANE_BADGE_FONT,
     LINE,
     ORG_BAND,
     ROLE_LABEL,
@@ -51,7 +54,7 @@ from procesmap.diagrams.layout import (
     text_width,
     wrap_text,
 )
-from procesmap.i18n import number, percent, t
+from procesmap.i18n import number, t
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -64,7 +67,7 @@ DPI = 200
 MAX_PIXELS = 16_000_000
 """Above this many pixels a PNG is drawn smaller (still at 200 dpi): big maps stay fast and light."""
 MARGIN = 12.0
-TITLE_H = 46.0
+TITLE_H = 50.0
 LEGEND_ROW = 20.0
 FONT_FAMILY = "DejaVu Sans"
 EMBEDDED_FAMILY = "procesmap-sans"
@@ -106,6 +109,8 @@ COLOURS = {
     "highest": "#6b6b6b",
     "external": HANDOVER_COLOURS["external"],
     "wait_fill": "#f9c784",
+    "finding_badge": "#b26a00",
+    "issue_badge": "#1f3f77",
     "wait_back": "#f1f1f1",
     "task_fill": "#ffffff",
     "start_fill": "#e8f5e9",
@@ -260,11 +265,11 @@ def swimlane_drawing(analysis: "Analysis", lang: str = "nl") -> Any:
 
 def _paint(analysis: "Analysis", lang: str) -> _Picture:
     layout = swimlane_layout(analysis, lang)
-    legend_rows = _legend_rows(layout.width, lang)
+    legend = legend_plan(layout, lang)
     width = layout.width + 2 * MARGIN
-    height = TITLE_H + layout.height + 14 + len(legend_rows) * LEGEND_ROW + MARGIN
+    height = TITLE_H + layout.height + 14 + legend.height + MARGIN
     picture = _Picture(width, height)
-    _Painter(picture, analysis, layout, lang, MARGIN, TITLE_H).paint(legend_rows)
+    _Painter(picture, analysis, layout, lang, MARGIN, TITLE_H).paint(legend)
     return picture
 
 
@@ -327,7 +332,7 @@ class _Painter:
                      for i, line in enumerate(lines)], gid)
 
     # the picture ------------------------------------------------------------------------------
-    def paint(self, legend_rows: list[list[str]]) -> None:
+    def paint(self, legend: "LegendPlan") -> None:
         self.title()
         self.lanes()
         for edge in self.layout.edges:
@@ -336,16 +341,18 @@ class _Painter:
         longest = max((w.per_case for w in waits.values()), default=0.0)
         for node in self.layout.nodes:
             self.node(node)
-            if node.step in waits and longest > 0:
+            if node.step in waits and longest > 0 and node.wait_label:
                 self.wait(node, waits[node.step], longest)
+            for badge in node.badges:
+                self.badge(node, badge)
         for edge in self.layout.edges:
             if edge.label_box is not None:
                 self.edge_label(edge)
-        self.legend(legend_rows)
+        self.legend(legend)
 
     def title(self) -> None:
         process = self.process
-        self.text(0, -TITLE_H + 8, process.name or process.id, 13, 3, "title", bold=True, va="top")
+        self.text(0, -TITLE_H + 6, process.name or process.id, 16, 3, "title", bold=True, va="top")
         parts = [self._t("diagram.subtitle.steps", steps=len(process.steps), roles=len(process.roles))]
         time = self.analysis.time
         if time.term is not None:
@@ -356,7 +363,7 @@ class _Painter:
         org = self.analysis.handovers.expected_per_case.get("organisation")
         if org:
             parts.append(self._t("diagram.subtitle.org_handovers", count=number(org, self.lang, 1)))
-        self.text(0, -TITLE_H + 27, "  ·  ".join(parts), 8, 3, "subtitle", colour=COLOURS["muted"], va="top")
+        self.text(0, -TITLE_H + 29, "  ·  ".join(parts), 10, 3, "subtitle", colour=COLOURS["muted"], va="top")
 
     def lanes(self) -> None:
         layout = self.layout
@@ -372,24 +379,18 @@ class _Painter:
                 head = COLOURS["header_org"][org_index % len(COLOURS["header_org"])]
                 org_index += 1
             self.rect(ORG_BAND, group.y, right - ORG_BAND, group.height, 0, f"org-{group.id or 'external'}", fill=fill)
-            teamless = not any(g.kind == "team" and g.id and group.y <= g.y < group.y + group.height
-                               for g in layout.groups)
-            band = ORG_BAND + TEAM_BAND if teamless else ORG_BAND
+            band = ORG_BAND + TEAM_BAND if group.teamless else ORG_BAND
             self.rect(0, group.y, band, group.height, 1.5, fill=head)
-            name = group.name or self._t("diagram.external" if group.external else "diagram.no_organisation")
-            if teamless and text_width(name, 8.0) > group.height - 8:
-                wrapped = wrap_text(name, band - 6, 6.5)
-                self.lines(band / 2, group.y + 4, wrapped, 6.5, f"orglabel-{group.id or 'external'}", 3, bold=True)
-            else:
-                self.vertical(band / 2, group.y, group.height, name, 8.0, True, f"orglabel-{group.id or 'external'}")
+            self.vertical(band / 2, group.y, group.height, group.label_lines, group.label_size, True,
+                          f"orglabel-{group.id or 'external'}")
         for group in layout.groups:
             if group.kind != "team":
                 continue
             self.rect(ORG_BAND, group.y, TEAM_BAND, group.height, 1, f"team-{group.id or 'none'}", fill="#ffffff",
                       opacity=0.55)
-            if group.name:
-                self.vertical(ORG_BAND + TEAM_BAND / 2, group.y, group.height, group.name, 7.0, False,
-                              f"teamlabel-{group.id}")
+            if group.label_lines:
+                self.vertical(ORG_BAND + TEAM_BAND / 2, group.y, group.height, group.label_lines, group.label_size,
+                              False, f"teamlabel-{group.id}")
             self.hline(group.y, 0.8, COLOURS["muted"], ORG_BAND)
         for lane in layout.lanes:
             gid = f"lane-{lane.role or 'none'}"
@@ -398,28 +399,20 @@ class _Painter:
                           f"{lane.load_mark}lane-{lane.role}", fill=COLOURS[f"{lane.load_mark}_fill"])
             self.rect(ORG_BAND + TEAM_BAND, lane.y, ROLE_LABEL, lane.height, 1, gid, fill="#ffffff", opacity=0.7)
             self.hline(lane.y, 0.4, "#9e9e9e", ORG_BAND + TEAM_BAND, dash=(3, 2))
-            name = lane.name or self._t("diagram.no_role")
-            badges: list[tuple[str, list[str]]] = []
-            if lane.role in spof:
-                badges.append(("spof", wrap_text("⚠ " + self._t("diagram.badge.spof"), ROLE_LABEL - 24, 6.2)))
-            if lane.load_mark is not None:
-                util = percent(lane.utilisation, self.lang) if lane.utilisation is not None else "-"
-                symbol = {"overloaded": "▲▲ ", "bottleneck": "▲ "}.get(lane.load_mark, "")
-                text = symbol + self._t(f"diagram.badge.{lane.load_mark}", utilisation=util)
-                badges.append((lane.load_mark, wrap_text(text, ROLE_LABEL - 24, 6.2)))
-            size = 7.5 if lane.has_steps else 6.5
-            wrapped = wrap_text(name, ROLE_LABEL - 12, size)
+            badges = lane.badges
+            size = lane.label_size
+            wrapped = lane.label_lines
             badge_count = sum(len(lines) for _, lines in badges)
-            block = len(wrapped) * size * LINE + badge_count * 6.2 * LINE + (3 if badges else 0)
+            block = len(wrapped) * size * LINE + badge_count * LANE_BADGE_FONT * LINE + (3 if badges else 0)
             top = lane.y + max(3.0, (lane.height - block) / 2)
             x = ORG_BAND + TEAM_BAND + 6
             self.lines(x, top, wrapped, size, f"lanelabel-{lane.role or 'none'}", 3, anchor="start",
                        bold=lane.has_steps, colour=COLOURS["ink"] if lane.has_steps else COLOURS["muted"])
             y = top + len(wrapped) * size * LINE + 3
             for kind, badge in badges:
-                self.lines(x, y, badge, 6.2, f"badge-{kind}-{lane.role}", 3, anchor="start", colour=COLOURS[kind],
-                           bold=True)
-                y += len(badge) * 6.2 * LINE
+                self.lines(x, y, badge, LANE_BADGE_FONT, f"badge-{kind}-{lane.role}", 3, anchor="start",
+                           colour=COLOURS[kind], bold=True)
+                y += len(badge) * LANE_BADGE_FONT * LINE
             if lane.role in spof:
                 self.rect(ORG_BAND + TEAM_BAND, lane.y + 2, 3, lane.height - 4, 2, f"spofbar-{lane.role}",
                           fill=COLOURS["spof"])
@@ -433,11 +426,10 @@ class _Painter:
     def hline(self, y: float, width: float, colour: str, x0: float, dash: tuple[float, float] | None = None) -> None:
         self.line([(x0, y), (self.layout.width, y)], colour, width, 2, dash=dash)
 
-    def vertical(self, x: float, y: float, height: float, text: str, size: float, bold: bool, gid: str) -> None:
-        """At most two lines turned a quarter to the left, centred on (x, middle of the band)."""
-        lines = wrap_text(text, max(height - 8, 20), size)[:2]
-        if len(lines) == 2 and len(wrap_text(text, max(height - 8, 20), size)) > 2:
-            lines[1] = lines[1][:-1] + "…"
+    def vertical(self, x: float, y: float, height: float, lines: tuple[str, ...], size: float, bold: bool,
+                 gid: str) -> None:
+        """The layout's lines turned a quarter to the left, centred on (x, middle of the band); the layout made
+        the band tall enough for them."""
         step = 1.05 * size
         centre = y + height / 2 + self.dy
         elements = []
@@ -474,15 +466,19 @@ class _Painter:
         self.lines(lx + lw / 2, ly, node.label_lines, node.label_size, f"label-{node.step}", 7)
 
     def wait(self, node: Node, wait: Any, longest: float) -> None:
+        """The wait strip: a bar of the wait per case (scaled to the longest), the layout's label on it."""
         x, y, w, h = node.wait_box
         self.rect(x, y, w, h, 4, f"waitbox-{node.step}", fill=COLOURS["wait_back"])
-        self.rect(x, y, max(1.0, w * wait.per_case / longest), h, 4, f"waitbar-{node.step}", fill=COLOURS["wait_fill"])
-        share = percent(wait.share_of_cycle_time, self.lang) if wait.share_of_cycle_time is not None else "-"
-        if wait.per_case < 1.0:
-            label = self._t("diagram.wait_hours", hours=number(wait.per_case * 24.0, self.lang, 1), share=share)
-        else:
-            label = self._t("diagram.wait", days=number(wait.per_case, self.lang, 1), share=share)
-        self.text(x + 3, y + h / 2, label, 6.0, 5, f"wait-{node.step}")
+        self.rect(x, y, max(1.5, w * wait.per_case / longest), h, 4, f"waitbar-{node.step}", fill=COLOURS["wait_fill"])
+        self.text(x + 3, y + h / 2, node.wait_label or "", node.wait_size, 5, f"wait-{node.step}")
+
+    def badge(self, node: Node, badge: Any) -> None:
+        """A numbered finding (white on the severity colour) or a knelpunt (white on dark blue) at a step."""
+        x, y, w, h = badge.box
+        fill = COLOURS["issue_badge"] if badge.kind == "issue" else COLOURS["finding_badge"]
+        self.shape(_rounded(x, y, w, h, h / 2), 8, f"stepbadge-{node.step}-{badge.key}", fill=fill,
+                   stroke="#ffffff", width=0.6)
+        self.text(x + w / 2, y + h / 2, badge.key, BADGE_FONT, 8, colour="#ffffff", bold=True, anchor="middle")
 
     def edge(self, edge: Any) -> None:
         colour, width, dash = edge_style(edge)
@@ -511,10 +507,9 @@ class _Painter:
         self.text(x, y, "✉", size, z, colour=COLOURS["manual"], anchor="middle")
 
     def manual_mark(self, edge: Any) -> None:
-        """An envelope on the longest stretch of a handover outside the case system."""
-        best = max(zip(edge.points, edge.points[1:]), key=lambda s: abs(s[0][0] - s[1][0]) + abs(s[0][1] - s[1][1]))
-        mx, my = (best[0][0] + best[1][0]) / 2, (best[0][1] + best[1][1]) / 2
-        self.envelope(mx, my, 8.0, 6, f"manual-{edge.source}--{edge.target}")
+        """The envelope where the layout put it (on the longest stretch; labels keep clear of it)."""
+        x, y, w, h = edge.mark_box
+        self.envelope(x + w / 2, y + h / 2, 8.0, 6, f"manual-{edge.source}--{edge.target}")
 
     def edge_label(self, edge: Any) -> None:
         x, y, w, h = edge.label_box
@@ -523,15 +518,30 @@ class _Painter:
                    anchor="start")
 
     # legend -------------------------------------------------------------------------------------
-    def legend(self, rows: list[list[str]]) -> None:
-        y = self.layout.height + 14
-        for row in rows:
+    def legend(self, plan: "LegendPlan") -> None:
+        """The legend in rows no wider than :data:`LEGEND_WIDTH`, the badges' key beside it (or under it)."""
+        top = self.layout.height + 14
+        y = top
+        for row in plan.rows:
             x = 0.0
             for key in row:
                 width = _legend_width(key, self.lang)
                 self.legend_item(key, x, y + LEGEND_ROW / 2)
                 x += width
             y += LEGEND_ROW
+        x0, y = plan.key_origin
+        for title, entries, kind in plan.key_blocks:
+            self.text(x0, top + y, title, KEY_FONT + 0.5, 5, f"key-{kind}", bold=True, va="top")
+            y += (KEY_FONT + 0.5) * LINE + 3
+            for key, lines in entries:
+                bw = _key_badge_width(key)
+                fill = COLOURS["issue_badge"] if kind == "issue" else COLOURS["finding_badge"]
+                self.shape(_rounded(x0, top + y, bw, BADGE_H, BADGE_H / 2), 5, f"keybadge-{key}", fill=fill)
+                self.text(x0 + bw / 2, top + y + BADGE_H / 2, key, BADGE_FONT, 6, colour="#ffffff", bold=True,
+                          anchor="middle")
+                self.lines(x0 + KEY_INDENT, top + y, lines, KEY_FONT, f"keytext-{key}", 5, anchor="start")
+                y += max(BADGE_H, len(lines) * KEY_FONT * LINE) + 3
+            y += 6
 
     def legend_item(self, key: str, x: float, y: float) -> None:
         ink = COLOURS["ink"]
@@ -575,31 +585,82 @@ class _Painter:
             self.text(x + 2, y, "▲" if key == "bottleneck" else "▲▲", 8.0 if key == "bottleneck" else 6.0, 5,
                       colour=COLOURS[key])
             sample = 24.0
-        self.text(x + sample, y, self._t(f"diagram.legend.{key}"), 7.0, 5, f"legend-{key}")
+        elif key in ("badge_finding", "badge_issue"):
+            label = "1" if key == "badge_finding" else "k1"
+            bw = _key_badge_width(label)
+            self.shape(_rounded(x, y - BADGE_H / 2, bw, BADGE_H, BADGE_H / 2), 5, gid,
+                       fill=COLOURS["finding_badge" if key == "badge_finding" else "issue_badge"])
+            self.text(x + bw / 2, y, label, BADGE_FONT, 6, colour="#ffffff", bold=True, anchor="middle")
+            sample = 22.0
+        self.text(x + sample, y, self._t(f"diagram.legend.{key}"), LEGEND_FONT, 5, f"legend-{key}")
 
 
 LEGEND_KEYS = ("start", "task", "decision", "parallel", "wait", "end", "flow", "team", "organisation",
                "external", "manual", "rework", "wait_bar", "spof", "bottleneck", "overloaded")
 
 
+LEGEND_FONT = 8.0
+LEGEND_WIDTH = 760.0
+"""The legend wraps at this width (or the picture's, if narrower): a block under the picture, not one long line."""
+KEY_FONT = 7.5
+KEY_WIDTH = 520.0
+KEY_INDENT = 22.0
+
+
 def _legend_width(key: str, lang: str) -> float:
     sample = {"start": 20.0, "end": 20.0, "wait": 20.0, "decision": 20.0, "parallel": 20.0, "spof": 22.0,
-              "bottleneck": 24.0, "overloaded": 24.0}.get(key, 28.0 if key not in ("task",) else 26.0)
-    return sample + text_width(t(f"diagram.legend.{key}", lang), 7.0) + 16.0
+              "bottleneck": 24.0, "overloaded": 24.0, "badge_finding": 22.0,
+              "badge_issue": 22.0}.get(key, 28.0 if key not in ("task",) else 26.0)
+    return sample + text_width(t(f"diagram.legend.{key}", lang), LEGEND_FONT) + 16.0
 
 
-def _legend_rows(width: float, lang: str) -> list[list[str]]:
-    """The legend items, wrapped into rows that fit the picture's width."""
+def _key_badge_width(key: str) -> float:
+    return max(BADGE_H, text_width(key, BADGE_FONT) * 1.08 + 5)
+
+
+@dataclass
+class LegendPlan:
+    """Where the legend goes: rows of items, and the key of the step badges (beside the rows when the picture
+    is wide enough, else under them), in points from the top of the legend area."""
+
+    rows: list[list[str]]
+    key_origin: tuple[float, float]
+    key_blocks: list[tuple[str, list[tuple[str, tuple[str, ...]]], str]]
+    height: float
+
+
+def legend_plan(layout: SwimlaneLayout, lang: str) -> LegendPlan:
+    keys = list(LEGEND_KEYS)
+    if any(m.kind == "finding" for m in layout.findings):
+        keys.append("badge_finding")
+    if any(m.kind == "issue" for m in layout.findings):
+        keys.append("badge_issue")
+    wrap_at = min(layout.width, LEGEND_WIDTH)
     rows: list[list[str]] = [[]]
-    used = 0.0
-    for key in LEGEND_KEYS:
+    used = widest = 0.0
+    for key in keys:
         item = _legend_width(key, lang)
-        if rows[-1] and used + item > width:
+        if rows[-1] and used + item > wrap_at:
             rows.append([])
             used = 0.0
         rows[-1].append(key)
         used += item
-    return rows
+        widest = max(widest, used)
+    rows_height = len(rows) * LEGEND_ROW
+    key_width = min(KEY_WIDTH, max(layout.width, 300.0))
+    beside = widest + 24 + key_width <= layout.width
+    origin = (widest + 24, 0.0) if beside else (0.0, rows_height + 8)
+    blocks: list[tuple[str, list[tuple[str, tuple[str, ...]]], str]] = []
+    key_height = 0.0
+    for kind, title in (("finding", "diagram.key.findings"), ("issue", "diagram.key.issues")):
+        entries = [(m.key, tuple(wrap_text(m.text, key_width - KEY_INDENT, KEY_FONT)))
+                   for m in layout.findings if m.kind == kind]
+        if entries:
+            blocks.append((t(title, lang), entries, kind))
+            key_height += (KEY_FONT + 0.5) * LINE + 3 + 6
+            key_height += sum(max(BADGE_H, len(lines) * KEY_FONT * LINE) + 3 for _, lines in entries)
+    height = max(rows_height, key_height) if beside else rows_height + (8 + key_height if blocks else 0)
+    return LegendPlan(rows, origin, blocks, height)
 
 
 # -- SVG ------------------------------------------------------------------------------------------

@@ -87,9 +87,9 @@ TEAM_BAND = 22.0
 ROLE_LABEL = 118.0
 HEADER_WIDTH = ORG_BAND + TEAM_BAND + ROLE_LABEL
 TASK_FONT = 8.0
-TASK_SIZES = (TASK_FONT, 7.5, 7.0, 6.5)
+TASK_SIZES = (TASK_FONT, 7.5, 7.0)
 SMALL_FONT = 7.5
-SMALL_SIZES = (SMALL_FONT, 7.0, 6.5)
+SMALL_SIZES = (SMALL_FONT, 7.0)
 EDGE_FONT = 7.0
 WAIT_FONT = 6.8
 WAIT_SIZES = (WAIT_FONT, 6.4, 6.0, 5.6)
@@ -258,7 +258,7 @@ class SwimlaneLayout:
 
 _NARROW = set("iljtf.,;:'|!()[]1 ìíïîI/")
 _SEMI = set("rsczJ-\"*")
-_WIDE = set("mwMW%@")
+_WIDE = set("mwMW%@▲⚠✉")
 
 
 def text_width(text: str, size: float) -> float:
@@ -837,14 +837,14 @@ class _Builder:
         lines = tuple(wrap_text(name, (ROLE_LABEL - 12) / BOLD, size))
         badges: list[tuple[str, tuple[str, ...]]] = []
         if role_id in self.analysis.ownership.single_points_of_failure:
-            badges.append(("spof", tuple(wrap_text("⚠ " + t("diagram.badge.spof", self.lang), ROLE_LABEL - 12,
-                                                   LANE_BADGE_FONT))))
+            badges.append(("spof", tuple(wrap_text("⚠ " + t("diagram.badge.spof", self.lang),
+                                                   (ROLE_LABEL - 12) / BOLD, LANE_BADGE_FONT))))
         mark, utilisation = _load_mark(self.analysis, role_id)
         if mark is not None:
             util = percent(utilisation, self.lang) if utilisation is not None else "-"
             symbol = {"overloaded": "▲▲ ", "bottleneck": "▲ "}.get(mark, "")
             text = symbol + t(f"diagram.badge.{mark}", self.lang, utilisation=util)
-            badges.append((mark, tuple(wrap_text(text, ROLE_LABEL - 12, LANE_BADGE_FONT))))
+            badges.append((mark, tuple(wrap_text(text, (ROLE_LABEL - 12) / BOLD, LANE_BADGE_FONT))))
         height = len(lines) * size * LINE + sum(len(b) for _, b in badges) * LANE_BADGE_FONT * LINE
         height += 3 if badges else 0
         return _LaneText(lines, size, tuple(badges), height)
@@ -910,7 +910,7 @@ class _Builder:
             if shape.wait_text:
                 need = max(need, text_width(shape.wait_text, shape.wait_size) + 10)
             if shape.badges and shape.type in SMALL_TYPES:
-                need = max(need, 2 * (6 + sum(_badge_width(k) + 2 for k, _ in shape.badges)))
+                need = max(need, 2 * (SMALL / 2 + 4 + sum(_badge_width(k) + 2 for k, _ in shape.badges)))
             column_w[grid.layer[s]] = max(column_w[grid.layer[s]], need)
         columns = _Columns({}, {}, {}, 0.0, column_w)
         x = HEADER_WIDTH + 4.0
@@ -946,8 +946,8 @@ class _Builder:
             else:
                 label_box = (cx - BOX_W / 2 + 5, cy - shape.label_h / 2, BOX_W - 10, shape.label_h)
             badges = []
-            if shape.type in SMALL_TYPES:  # on the shape's lower right, clear of the arrows at its sides
-                bx, by = cx + 5, cy + 3
+            if shape.type in SMALL_TYPES:  # beside the shape's lower right, under the arrow that leaves it
+                bx, by = cx + SMALL / 2 + 1, cy + 3
                 for key, kind in shape.badges:
                     bw = _badge_width(key)
                     badges.append(Badge(key, kind, (bx, by, bw, BADGE_H)))

@@ -41,6 +41,8 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
                                      "nl": "bevinding bij de stap (genummerd, zie de lijst)"},
     "diagram.legend.badge_issue": {"en": "issue (knelpunt) from the workshop (see the key)",
                                    "nl": "knelpunt uit de workshop (zie de lijst)"},
+    "diagram.html.zoom_in": {"en": "Enlarge (scroll sideways)", "nl": "Vergroten (schuif opzij)"},
+    "diagram.html.zoom_out": {"en": "Fit to the page", "nl": "Passend maken"},
     "diagram.key.findings": {"en": "Findings about steps", "nl": "Bevindingen bij stappen"},
     "diagram.key.issues": {"en": "Issues from the workshop (knelpunten)", "nl": "Knelpunten uit de workshop"},
     "diagram.legend.spof": {"en": "single point of failure", "nl": "kwetsbare rol (één persoon, geen vervanger)"},

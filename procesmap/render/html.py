@@ -176,7 +176,10 @@ def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[st
             data, reason = swimlane(pdoc.analysis, lang, "svg")
             if data is None:
                 return {"svg": None, "reason": reason}
-            return {"svg": inline_svg(data, prefix, block.title, natural=True, seen_faces=seen_faces), "reason": None}
+            # fitted to the page's width; the checkbox before it (no script: the page's policy forbids one)
+            # shows it at its natural size, scrolling sideways
+            return {"svg": inline_svg(data, prefix, block.title, natural=True, seen_faces=seen_faces), "reason": None,
+                    "zoom": f"{prefix}-zoom"}
         svg = chart_svg(block.name, pdoc.analysis, lang)
         return {"svg": inline_svg(svg, prefix, block.title, seen_faces=seen_faces) if svg else None, "reason": None}
 

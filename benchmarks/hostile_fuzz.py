@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import os
 import random
 import subprocess
 import sys
@@ -214,17 +215,50 @@ def big() -> None:
                 ("analyse 2,000 x 1,000, html", ["analyse", str(huge), "-f", "html"]),
                 ("import bpmn 4,000 parallel gateways", ["import", "bpmn", str(gateways)]),
                 ("import bpmn 4,000 same-named tasks", ["import", "bpmn", str(same)]),
+                ("check 2,000 x 1,000", ["check", str(huge)]),
                 ("analyse 20,000-step chain, json", ["analyse", str(chain), "-f", "json"]),
                 ("analyse 20,000-step chain, terminal", ["analyse", str(chain)]),
-                ("analyse 20,000-step chain, html", ["analyse", str(chain), "-f", "html"])]
+                ("analyse 20,000-step chain, html", ["analyse", str(chain), "-f", "html"]),
+                ("diagram 20,000-step chain, svg", ["diagram", str(chain), "-f", "svg"]),
+                ("export bpmn 20,000-step chain", ["export", "bpmn", str(chain)]),
+                ("check 20,000-step chain", ["check", str(chain)])]
+        only = [word.lower() for word in (os.environ.get("PROCESMAP_BIG_ONLY") or "").split(",") if word]
         for label, args in runs:
-            started = time.perf_counter()
-            try:
-                done = subprocess.run([sys.executable, "-m", "procesmap", *args], capture_output=True, timeout=600)
-                code = str(done.returncode)
-            except subprocess.TimeoutExpired:
-                code = "timeout"
-            print(f"{label}: {time.perf_counter() - started:.1f} s (exit {code})", flush=True)
+            if only and not any(word in label.lower() for word in only):
+                continue
+            outcome = run_measured([sys.executable, "-m", "procesmap", *args], timeout=600, cwd=base)
+            print(f"{label}: {outcome['seconds']:.1f} s, peak {outcome['peak_mb']:.0f} MB (exit {outcome['exit']})"
+                  + (f"  {outcome['last']}" if outcome["traceback"] or outcome["exit"] not in ("0", "1") else ""),
+                  flush=True)
+
+
+def run_measured(command: list[str], timeout: float, cwd: Path | None = None) -> dict[str, object]:
+    """Run ``command`` in a child process: wall seconds, the child's own peak RSS (``wait4``), its exit code
+    (``timeout`` when it was killed after ``timeout`` seconds), whether it printed a traceback, its last line."""
+    import signal
+
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, start_new_session=True)
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(child.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(child.pid, signal.SIGKILL)
+                pid, status, usage = os.wait4(child.pid, 0)
+                status = -1
+                break
+            time.sleep(0.05)
+        child.returncode = 0  # reaped here: keep Popen from waiting again
+        seconds = time.perf_counter() - started
+        err.seek(0)
+        text = err.read().decode("utf-8", "replace")
+    code = "timeout" if status == -1 else str(os.waitstatus_to_exitcode(status))
+    lines = [line for line in text.splitlines() if line.strip()]
+    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "exit": code, "traceback": "Traceback" in text,
+            "last": lines[-1][:160] if lines else ""}
 
 
 def main() -> int:

@@ -546,10 +546,11 @@ class _Builder:
         cells: dict[tuple[int, int], list[str]] = {}
         for s in self.steps:
             cells.setdefault((lane_index[s], layer[s]), []).append(s)
+        by_layer: dict[int, list[tuple[int, list[str]]]] = {}  # once, not per layer: a 20,000-step chain was quadratic
+        for (lane, lyr), members in sorted(cells.items()):
+            by_layer.setdefault(lyr, []).append((lane, members))
         for depth in range(max(layer.values()) + 1):
-            for (lane, lyr), members in sorted(cells.items()):
-                if lyr != depth:
-                    continue
+            for lane, members in by_layer.get(depth, ()):
 
                 def desired(s: str) -> float:
                     same = [track[p] for p in self.pred[s] if (p, s) not in back and p in track
@@ -721,10 +722,15 @@ class _Builder:
                 return float(route.corridor)
             return float(grid.row_of(route.target if end == "out" else route.source))
 
+        leaving: dict[str, list[_Route]] = {}  # per step once, not a scan of every route per step (quadratic)
+        arriving: dict[str, list[_Route]] = {}
+        for route in routes:
+            leaving.setdefault(route.source, []).append(route)
+            arriving.setdefault(route.target, []).append(route)
         for s in self.steps:
             step_type = self.process.step(s).type
-            outs = sorted((r for r in routes if r.source == s), key=lambda r: (approach(r, "out"), r.index))
-            ins = sorted((r for r in routes if r.target == s), key=lambda r: (approach(r, "in"), r.index))
+            outs = sorted(leaving.get(s, ()), key=lambda r: (approach(r, "out"), r.index))
+            ins = sorted(arriving.get(s, ()), key=lambda r: (approach(r, "in"), r.index))
             for group, attr in ((outs, "out_port"), (ins, "in_port")):
                 if step_type in SMALL_TYPES or len(group) < 2:
                     continue
@@ -1043,9 +1049,13 @@ class _Builder:
         lanes: list[Lane] = []
         lane_top: list[float] = []
         lane_height: list[float] = []
+        first_row: dict[int, int] = {}
+        last_row: dict[int, int] = {}
+        for i, r in enumerate(grid.rows):  # one pass, not one per lane
+            first_row.setdefault(r[1], i)
+            last_row[r[1]] = i
         for li, role_id in enumerate(grid.lane_roles):
-            first = next(i for i, r in enumerate(grid.rows) if r[1] == li)
-            last = max(i for i, r in enumerate(grid.rows) if r[1] == li)
+            first, last = first_row[li], last_row[li]
             top, bottom = rows.row_y[first], rows.row_y[last] + rows.row_h[last]
             lane_top.append(top)
             lane_height.append(bottom - top)

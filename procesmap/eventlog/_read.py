@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import UsageError, not_utf8, os_reason, yaml_detail
+from procesmap.errors import ProcessmapError, UsageError, not_utf8, os_reason, yaml_detail
 
 __all__ = ["LogMapping", "EventLog", "read_log", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 
@@ -32,8 +32,11 @@ CHUNK = 100_000
 #: The most columns a CSV log may have, and the longest header line read (docs/limits.md).
 MAX_LOG_COLUMNS = 1_000
 MAX_HEADER_CHARS = 1024 * 1024
-#: The largest ``--roles`` file read (docs/limits.md); its YAML has the nesting and size limits of a map.
+#: The largest ``--roles`` file read (docs/format.md, limits); its YAML has the nesting and size limits of a map.
 MAX_ROLES_BYTES = 5 * 1024 * 1024
+#: The most events one log may hold (docs/format.md, limits): 10 million events take about 5 s and 1 GB in
+#: ``log stats`` (benchmarks/bench_reader_bounds.py); a Parquet file of 100 MB can hold billions of repeated rows.
+MAX_LOG_EVENTS = 10_000_000
 LOG_SUFFIXES = (".xes", ".xes.gz", ".csv", ".csv.gz", ".parquet", ".pq")
 
 #: Column names recognised without options, in order of preference (pm4py's and Disco's usual names).
@@ -137,7 +140,7 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
             raw = _read_csv(file)
         else:
             raw = _read_parquet(file)
-    except UsageError:
+    except ProcessmapError:  # our own message (a limit, a missing column): as it is
         raise
     except UnicodeDecodeError as err:  # a CSV saved as Windows-1252 (Excel): say where, and how to save it
         raise not_utf8(file, err) from None
@@ -147,6 +150,7 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
         if kind == "xes" and type(err).__name__ == "XMLSyntaxError":
             raise xes_syntax_error(file, err) from None
         raise UsageError("log.corrupt", _CORRUPT_HINTS[kind], path=str(file), reason=_reason(err)) from None
+    _check_events(file, raw.num_rows)
     try:
         table, chosen, quality = _standardise(raw, file, kind, mapping)
     except UsageError:
@@ -210,6 +214,16 @@ def _check_unpacked(file: Path) -> None:
                     chunk = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
     except zlib.error:
         return  # a corrupt file: the reader says so, with its own message
+
+
+def _check_events(file: Path, events: int) -> None:
+    """Refuse a log of more than :data:`MAX_LOG_EVENTS` events (``file:1:1`` + hint), before the statistics."""
+    if events > MAX_LOG_EVENTS:
+        from procesmap.errors import LoadError, Problem
+        from procesmap.i18n import Count
+
+        raise LoadError([Problem(str(file), 1, 1, "limits.log_events", {"events": Count(events),
+                                 "limit": Count(MAX_LOG_EVENTS)}, "limits.hint.log_events", {})])
 
 
 def engine_error(err: BaseException, path: str | os.PathLike[str]) -> UsageError | None:
@@ -436,6 +450,7 @@ def _read_csv(file: Path) -> Any:
 def _read_parquet(file: Path) -> Any:
     import pyarrow.parquet as pq
 
+    _check_events(file, pq.ParquetFile(str(file)).metadata.num_rows)  # from the footer, before a row is read
     return pq.read_table(str(file))
 
 
@@ -508,6 +523,7 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
         kinds = {str(row[0]): str(row[1]).upper() for row in described}
         in_file = {str(row[0]) for row in db.execute(f"SELECT name FROM parquet_schema({path})").fetchall()}
         num_rows = int(db.execute(f"SELECT count(*) FROM read_parquet({path})").fetchall()[0][0])
+        _check_events(file, num_rows)  # from the footer, before a row is read
         chosen = _choose(names, file, "parquet", mapping, num_rows)
         types = {what: kinds[column] for what, column in chosen.items() if column is not None}
         if (not set(names) <= in_file or "file_row_number" in names or not types["timestamp"].startswith("TIMESTAMP")

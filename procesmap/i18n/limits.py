@@ -137,6 +137,17 @@ MESSAGES_LIMITS.update({
         "nl": "het log is misschien te groot voor het geheugen van deze computer, of bevat waarden van een "
               "ongebruikelijk type; probeer een kortere periode, of minder kolommen",
     },
+    "limits.log_events": {
+        "en": "the log holds {events:plural:# event|# events}, more than the limit of {limit} (MAX_LOG_EVENTS)",
+        "nl": "het log bevat {events:plural:# gebeurtenis|# gebeurtenissen}, meer dan de grens van {limit} "
+              "(MAX_LOG_EVENTS)",
+    },
+    "limits.hint.log_events": {
+        "en": "read a shorter period or a part of the cases: filter the log in the zaaksysteem or in a "
+              "spreadsheet before exporting it, and read the parts one by one",
+        "nl": "lees een kortere periode of een deel van de zaken: filter het log in het zaaksysteem of in een "
+              "spreadsheet voordat je het exporteert, en lees de delen een voor een",
+    },
     "limits.log_columns": {
         "en": "{path}: the header has more than {limit:plural:# column|# columns}",
         "nl": "{path}: de kopregel heeft meer dan {limit:plural:# kolom|# kolommen}",

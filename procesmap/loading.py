@@ -28,13 +28,16 @@ from procesmap.errors import LoadError, Problem, os_reason
 from procesmap.i18n import Count, Key, Message
 from procesmap.model import SHARED_SECTIONS, SLUG, OrganisationFile, Process, SourceMap
 
-__all__ = ["load", "loads", "load_many", "discover", "scan_limits", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES"]
+__all__ = ["load", "loads", "load_many", "discover", "scan_limits", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "MAX_STEPS"]
 
 #: Limits of one YAML file, each with its reason in docs/format.md ('Limits of the loader'). A generated
 #: 10,000-step map is 2.6 MB and 271,000 values; 1 million values take about 750 MB and 12 s CPU to load.
 MAX_BYTES = 32 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_NODES = 1_000_000
+#: The most steps one map may have (docs/format.md, limits): the analysis, the reports and the swimlane grow
+#: with the steps; a 20,000-step chain takes about 12 s (check, analyse -f json) and 25 s (analyse -f html).
+MAX_STEPS = 20_000
 _SAFE_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "binary")
@@ -250,7 +253,7 @@ def scan_limits(text: str, display: str) -> None:
         raise out.fail() from None
 
 
-def _scan(text: str, out: _Collector) -> None:
+def _scan(text: str, out: _Collector, max_steps: int | None = None) -> None:
     """One streaming pass over parser events: nesting depth, document count and expanded size.
 
     The size counts every value the document expands to, an alias as the whole of its anchored
@@ -260,24 +263,53 @@ def _scan(text: str, out: _Collector) -> None:
     yaml = _yaml()
     loader = _loader_class()
     try:
-        _scan_events(yaml.parse(text, Loader=loader), yaml, out)
+        _scan_events(yaml.parse(text, Loader=loader), yaml, out, max_steps)
     except yaml.YAMLError as err:
         if loader is yaml.SafeLoader or "nesting depth" not in str(getattr(err, "problem", "") or err):
             raise
         # libyaml (0.2.5+) stops flow nesting at its own limit of 1000 while it scans ahead,
         # before a single event reaches us: the pure-Python parser, which has no such limit
         # and builds no tree, finds the place where *our* limit is passed.
-        _scan_events(yaml.parse(text, Loader=yaml.SafeLoader), yaml, out)
+        _scan_events(yaml.parse(text, Loader=yaml.SafeLoader), yaml, out, max_steps)
 
 
-def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector) -> None:
+def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector, max_steps: int | None = None) -> None:
+    """See :func:`_scan`; with ``max_steps``, a top-level ``steps:`` list of more items is refused at the
+    first item past the limit (:data:`MAX_STEPS`), before anything is built or analysed."""
     depth = 0
+    expect_key = False     # in the top-level mapping: whether the next value at depth 1 is a key
+    key: Any = None        # the top-level key whose value is being read
+    nested_key = False     # the collection open at depth 1 is a (complex) key
+    in_steps = False       # inside the top-level ``steps:`` list
+    steps = 0
     documents = 0
     expanded = 0
     aliased = 0  # how much of ``expanded`` comes from aliases
     sizes: dict[str, int] = {}  # anchor -> number of values it expands to
     open_: list[tuple[str | None, int]] = []  # (anchor, expanded before it) per open collection
     for event in events:
+        if max_steps is not None:
+            if depth == 2 and in_steps and isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent,
+                                                              yaml.ScalarEvent, yaml.AliasEvent)):
+                steps += 1
+                if steps > max_steps:
+                    out.add(_mark(event.start_mark), "limits.too_many_steps", "limits.hint.too_many_steps",
+                            limit=Count(max_steps))
+                    raise out.fail()
+            if depth == 1:
+                if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                    nested_key = expect_key
+                    in_steps = not expect_key and key == "steps" and isinstance(event, yaml.SequenceStartEvent)
+                    expect_key = False
+                elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                    if expect_key:
+                        key = getattr(event, "value", None)
+                    expect_key = not expect_key
+            elif depth == 0 and isinstance(event, yaml.MappingStartEvent):
+                expect_key = True
+            elif depth == 2 and isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                in_steps = False
+                expect_key = not nested_key
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
@@ -420,7 +452,7 @@ class _Builder:
 def _compose(text: str, out: _Collector) -> tuple[Any, SourceMap]:
     yaml = _yaml()
     try:
-        _scan(text, out)
+        _scan(text, out, MAX_STEPS)
         node = yaml.compose(text, Loader=_caching(_loader_class()))
     except yaml.YAMLError as err:
         _yaml_problem(err, text, out)

@@ -495,3 +495,81 @@ def test_a_model_with_more_flow_nodes_than_one_map_holds_is_refused_up_front(mon
     assert problem.key == "limits.bpmn_too_many_steps" and problem.line == 1
     assert "more than 100 flow nodes" in problem.format("en")
     assert len(import_bpmn(_chain("task", 90, "Taak")).yaml_text) > 0  # 92 flow nodes with start and end: fine
+
+
+# -- limits measured by benchmarks/bench_reader_bounds.py ----------------------------------------------------
+
+
+def test_a_map_of_more_steps_than_the_limit_is_refused_at_the_first_step_past_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap import loading
+    from procesmap.errors import LoadError
+
+    monkeypatch.setattr(loading, "MAX_STEPS", 30)
+
+    def chain(n: int, before: str = "") -> str:
+        lines = ["procesmap: 1", "id: keten", "owner: mw", before, "roles:", "  mw: {people: 1}", "steps:",
+                 "  - {id: s0, type: start, role: mw, next: s1}"]
+        lines += [f"  - {{id: s{i}, role: mw, work: 1h, next: s{i + 1}}}" for i in range(1, n - 1)]
+        return "\n".join(lines + [f"  - {{id: s{n - 1}, type: end, role: mw}}"]) + "\n"
+
+    with pytest.raises(LoadError) as caught:
+        procesmap.loads(chain(31), "keten.yaml")
+    [problem] = caught.value.problems
+    assert problem.key == "limits.too_many_steps"
+    assert problem.line == 8 + 30, problem.format("en")  # the 31st step: the first past the limit
+    assert "more than 30 steps" in problem.format("en")
+    assert len(procesmap.loads(chain(30), "keten.yaml").steps) == 30
+    # lists called `steps` elsewhere (a nested key, a complex key) are not the map's steps
+    nested = "x-notes: {steps: [" + ", ".join(["1"] * 40) + "]}\n? [steps]\n: 1"
+    with pytest.raises(LoadError) as caught:
+        procesmap.loads(chain(30, nested), "keten.yaml")
+    assert all(p.key != "limits.too_many_steps" for p in caught.value.problems)
+
+
+def test_a_log_of_more_events_than_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.eventlog import _read
+
+    monkeypatch.setattr(_read, "MAX_LOG_EVENTS", 3)
+    parquet = _parquet(tmp_path / "vier.parquet")  # four events: one past the limit
+    _log_refused("stats", str(parquet), expect="holds 4 events, more than the limit of 3 (MAX_LOG_EVENTS)")
+    monkeypatch.setattr(_read, "MAX_LOG_EVENTS", 4)
+    assert invoke("log", "stats", str(parquet), "-f", "json").exit_code == 0
+    monkeypatch.setattr(_read, "MAX_TEXT_LOG_EVENTS", 3)  # logs read as text first: their own limit
+    _log_refused("stats", str(_parquet(tmp_path / "tekst.parquet", timestamp=["2024-01-01"] * 4)),
+                 expect="holds 4 events, more than the limit of 3 (MAX_TEXT_LOG_EVENTS)")
+    csv = tmp_path / "log.csv"
+    csv.write_text(LOG_CSV + "2,a,2024-01-01T09:00:00,x\n2,b,2024-01-02T09:00:00,y\n", encoding="utf-8")
+    _log_refused("stats", str(csv), expect=f"{csv}:1:1: ")
+    monkeypatch.setattr(_read, "MAX_TEXT_LOG_EVENTS", 4)
+    assert invoke("log", "stats", str(csv), "-f", "json").exit_code == 0
+
+
+def _xes(events: list[str]) -> str:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace><string key="concept:name" '
+            'value="z1"/>\n' + "".join(f'<event><string key="concept:name" value="a"/><date key="time:timestamp" '
+                                        f'value="2024-01-0{i + 1}T09:00:00Z"/>{extra}</event>\n'
+                                        for i, extra in enumerate(events)) + "</trace>\n</log>\n")
+
+
+def test_an_xes_log_of_too_many_attribute_keys_or_a_huge_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.eventlog import _read
+
+    monkeypatch.setattr(_read, "MAX_LOG_COLUMNS", 4)
+    log = tmp_path / "sleutels.xes"
+    log.write_text(_xes(['<string key="k1" value="v"/>', '<string key="k2" value="v"/>',
+                         '<string key="k3" value="v"/>']), encoding="utf-8")
+    # concept:name, time:timestamp and k1 (line 4), k2 (line 5), k3 (line 6): the fifth key, refused at its line
+    _log_refused("stats", str(log), expect=f"{log}:6:1: ")
+    result = invoke("log", "stats", str(log), "--lang", "en")
+    assert "more than 4 different attribute keys" in result.output and "hint" in result.output
+    monkeypatch.setattr(_read, "MAX_LOG_COLUMNS", 5)  # the trace's name (line 3, read when the trace ends) the sixth
+    _log_refused("stats", str(log), expect=f"{log}:3:1: ")
+    monkeypatch.setattr(_read, "MAX_LOG_COLUMNS", 6)
+    assert invoke("log", "stats", str(log), "-f", "json").exit_code == 0
+    huge = tmp_path / "waarde.xes"  # a value over libxml2's 10 MB: refused at its place, not held in memory five times
+    huge.write_text(_xes([f'<string key="note" value="{"x" * 10_000_001}"/>']), encoding="utf-8")
+    _log_refused("stats", str(huge), expect="a value longer than 10,000,000 characters")
+    deep = tmp_path / "diep.xes"
+    deep.write_text(_xes(['<string key="a" value="b">' * 300 + "</string>" * 300]), encoding="utf-8")
+    _log_refused("stats", str(deep), expect=f"{deep}:4:")

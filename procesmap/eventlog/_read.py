@@ -29,14 +29,20 @@ from procesmap.errors import ProcessmapError, UsageError, not_utf8, os_reason, y
 __all__ = ["LogMapping", "EventLog", "read_log", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 
 CHUNK = 100_000
+#: At most this many cells (rows x attribute keys) of Python strings are held before they become Arrow arrays:
+#: an XES log whose events use many different keys is turned into Arrow in smaller chunks.
+MAX_CHUNK_CELLS = 2_000_000
 #: The most columns a CSV log may have, and the longest header line read (docs/limits.md).
 MAX_LOG_COLUMNS = 1_000
 MAX_HEADER_CHARS = 1024 * 1024
 #: The largest ``--roles`` file read (docs/format.md, limits); its YAML has the nesting and size limits of a map.
 MAX_ROLES_BYTES = 5 * 1024 * 1024
-#: The most events one log may hold (docs/format.md, limits): 10 million events take about 5 s and 1 GB in
-#: ``log stats`` (benchmarks/bench_reader_bounds.py); a Parquet file of 100 MB can hold billions of repeated rows.
-MAX_LOG_EVENTS = 10_000_000
+#: The most events of a Parquet log read by DuckDB straight from the file (docs/format.md, limits): 5.7 million
+#: events take about 3 s and 900 MB in ``log stats``; a Parquet file of 100 MB can hold billions of repeated rows.
+MAX_LOG_EVENTS = 6_000_000
+#: The most events of a log read as text first (CSV, XES, a Parquet log with unusual columns): every value is a
+#: string in memory, so about 300 bytes an event (benchmarks/bench_reader_bounds.py).
+MAX_TEXT_LOG_EVENTS = 3_000_000
 LOG_SUFFIXES = (".xes", ".xes.gz", ".csv", ".csv.gz", ".parquet", ".pq")
 
 #: Column names recognised without options, in order of preference (pm4py's and Disco's usual names).
@@ -150,7 +156,7 @@ def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
         if kind == "xes" and type(err).__name__ == "XMLSyntaxError":
             raise xes_syntax_error(file, err) from None
         raise UsageError("log.corrupt", _CORRUPT_HINTS[kind], path=str(file), reason=_reason(err)) from None
-    _check_events(file, raw.num_rows)
+    _check_events(file, raw.num_rows, text=True)
     try:
         table, chosen, quality = _standardise(raw, file, kind, mapping)
     except UsageError:
@@ -185,8 +191,9 @@ def _check_file(file: Path) -> None:
         _check_unpacked(file)
 
 
-#: The most bytes a gzip-compressed log may unpack to (docs/limits.md): 1 GiB.
-MAX_LOG_UNPACKED = 1024 * 1024 * 1024
+#: The most bytes a gzip-compressed log may unpack to (docs/format.md, limits): 200 MiB, about 10 s of XES (the
+#: Road Traffic Fines log unpacks to 177 MiB); 1 GiB of XES took 48 s and 2.4 GB (benchmarks/bench_reader_bounds.py).
+MAX_LOG_UNPACKED = 200 * 1024 * 1024
 
 
 def _check_unpacked(file: Path) -> None:
@@ -216,14 +223,16 @@ def _check_unpacked(file: Path) -> None:
         return  # a corrupt file: the reader says so, with its own message
 
 
-def _check_events(file: Path, events: int) -> None:
-    """Refuse a log of more than :data:`MAX_LOG_EVENTS` events (``file:1:1`` + hint), before the statistics."""
-    if events > MAX_LOG_EVENTS:
+def _check_events(file: Path, events: int, text: bool = False) -> None:
+    """Refuse a log of more than :data:`MAX_LOG_EVENTS` events (:data:`MAX_TEXT_LOG_EVENTS` where every value is
+    read as text first) with ``file:1:1`` + hint, before the statistics."""
+    limit, name = (MAX_TEXT_LOG_EVENTS, "MAX_TEXT_LOG_EVENTS") if text else (MAX_LOG_EVENTS, "MAX_LOG_EVENTS")
+    if events > limit:
         from procesmap.errors import LoadError, Problem
         from procesmap.i18n import Count
 
         raise LoadError([Problem(str(file), 1, 1, "limits.log_events", {"events": Count(events),
-                                 "limit": Count(MAX_LOG_EVENTS)}, "limits.hint.log_events", {})])
+                                 "limit": Count(limit), "name": name}, "limits.hint.log_events", {})])
 
 
 def engine_error(err: BaseException, path: str | os.PathLike[str]) -> UsageError | None:
@@ -256,6 +265,8 @@ def xes_syntax_error(file: Path, err: Any) -> UsageError:
         reason = Message("xes.syntax.empty")
     elif text.startswith(("xmlParseEntityRef: no name", "EntityRef: expecting ';'")):
         reason = Message("xes.syntax.ampersand")
+    elif text.startswith(("Resource limit exceeded", "Excessive depth in document", "xmlSAX2Characters: huge text")):
+        reason = Message("xes.syntax.limit")
     elif text.startswith("AttValue: \" or ' expected"):
         reason = Message("xes.syntax.quote")
     elif text.startswith("Unescaped '<' not allowed in attributes values"):
@@ -330,6 +341,19 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
     trace_count = 0
     current = -1
     seen_log = False
+    keys: set[str] = set()               # every attribute key seen (events and traces): at most MAX_LOG_COLUMNS
+    chunk_rows = CHUNK                   # fewer rows a chunk when there are many keys: at most MAX_CHUNK_CELLS
+
+    def new_key(key: str, elem: Any) -> None:
+        nonlocal chunk_rows
+        keys.add(key)
+        if len(keys) > MAX_LOG_COLUMNS:
+            from procesmap.errors import LoadError, Problem
+            from procesmap.i18n import Count
+
+            raise LoadError([Problem(str(file), int(elem.sourceline or 1), 1, "limits.xes_keys",
+                                     {"limit": Count(MAX_LOG_COLUMNS)}, "limits.hint.log_columns", {})])
+        chunk_rows = max(1000, min(CHUNK, MAX_CHUNK_CELLS // len(keys)))
 
     def flush() -> None:
         nonlocal columns, rows
@@ -348,7 +372,7 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
         counted = _Counting(raw_handle, total, progress)
         source: Any = gzip.GzipFile(fileobj=counted) if gz else counted  # type: ignore[arg-type,call-overload]
         context = etree.iterparse(source, events=("end",), tag=("{*}event", "{*}trace"),
-                                  huge_tree=True, resolve_entities=False, no_network=True)
+                                  huge_tree=False, resolve_entities=False, no_network=True)  # libxml2's limits: 10 MB a value, depth 256
         is_event: dict[str, bool] = {}
         for _action, elem in context:
             tag = elem.tag
@@ -362,6 +386,8 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
                         continue
                     column = columns.get(key)
                     if column is None:
+                        if key not in keys:
+                            new_key(key, child)
                         column = columns[key] = [None] * rows
                     elif len(column) < rows:
                         column.extend([None] * (rows - len(column)))
@@ -369,7 +395,7 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
                 rows += 1
                 trace_of.append(trace_count)
                 elem.clear()
-                if rows >= CHUNK:
+                if rows >= chunk_rows:
                     flush()
             else:  # a <trace> ends: its attributes belong to the events just read
                 seen_log = True
@@ -380,6 +406,8 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
                         continue
                     column = traces.get(key)
                     if column is None:
+                        if "case:" + key not in keys:
+                            new_key("case:" + key, child)
                         column = traces[key] = [None] * current
                     elif len(column) < current:
                         column.extend([None] * (current - len(column)))
@@ -450,7 +478,7 @@ def _read_csv(file: Path) -> Any:
 def _read_parquet(file: Path) -> Any:
     import pyarrow.parquet as pq
 
-    _check_events(file, pq.ParquetFile(str(file)).metadata.num_rows)  # from the footer, before a row is read
+    _check_events(file, pq.ParquetFile(str(file)).metadata.num_rows, text=True)  # from the footer, before reading
     return pq.read_table(str(file))
 
 
@@ -824,11 +852,11 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     else:
         import yaml
 
-        from procesmap.loading import scan_limits
+        from procesmap.loading import _loader_class, scan_limits
 
         scan_limits(text, str(file))  # nesting and expanded size (aliases) bounded before anything is built
-        try:
-            data = yaml.safe_load(text)
+        try:  # libyaml where installed, as for maps: PyYAML's pure-Python loader took 44 s for 300,000 names
+            data = yaml.load(text, Loader=_loader_class())  # noqa: S506 (a safe loader: CSafeLoader or SafeLoader)
         except yaml.YAMLError as err:
             found = yaml_detail(err, text)
             raise UsageError("log.roles_yaml", found.hint_key, path=str(file), line=found.position[0],

@@ -34,6 +34,16 @@ MESSAGES_LIMITS: dict[str, dict[str, str]] = {
         "en": "the map has more than {limit:plural:# value|# values}, the limit for one map",
         "nl": "de kaart heeft meer dan {limit:plural:# waarde|# waarden}, de grens voor één kaart",
     },
+    "limits.too_many_steps": {
+        "en": "the map has more than {limit:plural:# step|# steps}, the limit for one map (MAX_STEPS)",
+        "nl": "de kaart heeft meer dan {limit:plural:# stap|# stappen}, de grens voor één kaart (MAX_STEPS)",
+    },
+    "limits.hint.too_many_steps": {
+        "en": "the analysis, the reports and the swimlane grow with the steps; split the process into "
+              "subprocesses (`subprocess: other-id`) in files of their own",
+        "nl": "de analyse, de rapporten en de swimlane groeien met het aantal stappen; splits het proces in "
+              "deelprocessen (`subprocess: ander-id`) in eigen bestanden",
+    },
     "limits.hint.too_many_values": {
         "en": "split the process into subprocesses (`subprocess: other-id`) in files of their own",
         "nl": "splits het proces in deelprocessen (`subprocess: ander-id`) in eigen bestanden",
@@ -138,15 +148,20 @@ MESSAGES_LIMITS.update({
               "ongebruikelijk type; probeer een kortere periode, of minder kolommen",
     },
     "limits.log_events": {
-        "en": "the log holds {events:plural:# event|# events}, more than the limit of {limit} (MAX_LOG_EVENTS)",
-        "nl": "het log bevat {events:plural:# gebeurtenis|# gebeurtenissen}, meer dan de grens van {limit} "
-              "(MAX_LOG_EVENTS)",
+        "en": "the log holds {events:plural:# event|# events}, more than the limit of {limit} ({name})",
+        "nl": "het log bevat {events:plural:# gebeurtenis|# gebeurtenissen}, meer dan de grens van {limit} ({name})",
     },
     "limits.hint.log_events": {
         "en": "read a shorter period or a part of the cases: filter the log in the zaaksysteem or in a "
               "spreadsheet before exporting it, and read the parts one by one",
         "nl": "lees een kortere periode of een deel van de zaken: filter het log in het zaaksysteem of in een "
               "spreadsheet voordat je het exporteert, en lees de delen een voor een",
+    },
+    "limits.xes_keys": {
+        "en": "the events and traces use more than {limit:plural:# different attribute key|# different attribute "
+              "keys}, the limit for one log (MAX_LOG_COLUMNS)",
+        "nl": "de gebeurtenissen en zaken gebruiken meer dan {limit:plural:# verschillende attribuutsleutel|"
+              "# verschillende attribuutsleutels}, de grens voor één log (MAX_LOG_COLUMNS)",
     },
     "limits.log_columns": {
         "en": "{path}: the header has more than {limit:plural:# column|# columns}",

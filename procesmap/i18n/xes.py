@@ -32,4 +32,10 @@ MESSAGES_XES: dict[str, dict[str, str]] = {
     "xes.syntax.less_than": {"en": "a < inside an attribute value (write &lt;)",
                              "nl": "een < in een attribuutwaarde (schrijf &lt;)"},
     "xes.syntax.other": {"en": "{text}", "nl": "{text} (melding van de XML-parser, in het Engels)"},
+    "xes.syntax.limit": {
+        "en": "a value longer than 10,000,000 characters, or elements nested deeper than 256 levels (the limits of the "
+              "XML parser; an XES value is a name, a time or a number)",
+        "nl": "een waarde van meer dan 10.000.000 tekens, of elementen dieper genest dan 256 niveaus (de grenzen van de "
+              "XML-parser; een XES-waarde is een naam, een tijd of een getal)",
+    },
 }

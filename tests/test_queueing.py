@@ -370,3 +370,35 @@ steps:
     assert alone.queueing.roles["r"].utilisation == pytest.approx(2000 / 3680)
     a = next(x for x in together if x.process.id == "a")
     assert a.queueing.roles["r"].queue_mean > alone.queueing.roles["r"].queue_mean
+
+
+def test_other_processes_work_is_poisson_and_joins_the_queue_in_time_order() -> None:
+    """Background work at a shared role (two other processes' steps) with the map's own cases: one M/M/2 queue
+    at the summed rate, so Erlang C, whatever the split of the load (independent streams, not one stream
+    copied per load)."""
+    from procesmap.analysis.queueing import ExtraLoad
+    from procesmap.analysis.sampling import Spec
+
+    process = _mmc(2, 0.2)  # own cases: 0.4 jobs per hour of 1 h on 2 people
+    exponential = Spec("gamma", (1.0, 1.0))
+    extra = {"r": [ExtraLoad("b", 0.6 * YEAR_HOURS, exponential), ExtraLoad("c", 0.6 * YEAR_HOURS, exponential)]}
+    pg = build_graph(process)
+    volume = process.volume.per_year(process.calendar.calendar())
+    demands = role_demands(process, pg.visits, volume, extra)
+    assert demands["r"].utilisation == pytest.approx(0.8)
+    plan, _ = _plan(pg, demands, set(demands), volume, None, extra)
+    result = simulate_network(plan, 20_000, seed=5)
+    mean, se = batch_means(result.step_queue[1] * 24.0)
+    exact = erlang_c(2, 1.6) / (2 - 1.6)  # Wq in hours, mu = 1 per hour
+    assert abs(mean - exact) <= 3 * se, (mean, se, exact)
+    assert result.queue_utilisation[0] == pytest.approx(0.8, abs=0.02)
+
+
+def test_working_time_of_many_moments_is_the_working_time_of_each() -> None:
+    from procesmap.analysis.worktime import WorkClock
+    from procesmap.durations import Calendar
+
+    moments = np.concatenate([np.random.default_rng(1).random(20_000) * 3000.0, np.arange(0.0, 400.0, 0.25)])
+    for calendar in (Calendar(), Calendar(7.5, 4.5, 46), Calendar(20, 5, 46), Calendar(24, 7, 52)):
+        clock = WorkClock.of(calendar)
+        assert clock.worked_array(moments).tolist() == [clock.worked(t) for t in moments]

@@ -224,21 +224,34 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     push, pop, replace = heapq.heappush, heapq.heappop, heapq.heapreplace
     seq = 0
     start = plan.start
-    # background jobs of other processes: one stream per shared queue, as events with step -2 - k
-    background = plan.background
-    bg_times: list[list[float]] = []
-    bg_work: list[_Draws] = []
+    # background jobs of other processes at shared queues: never events. Their arrival times, work and
+    # working time are drawn and computed up front, vectorised; a queue takes in its background jobs up to
+    # the moment a case joins it (and the rest at the end), so it sees every job in time order, as with events.
+    bg_t: list[list[float]] = [[] for _ in plan.queues]
+    bg_w: list[list[float]] = [[] for _ in plan.queues]
+    bg_s: list[list[float]] = [[] for _ in plan.queues]
+    bg_pos = [0] * len(plan.queues)
     horizon = arrival[-1]
-    for k, bg in enumerate(background):
-        count = int(bg.per_hour * horizon * 1.2) + 10
-        rng = _stream(seed, "background", queues[bg.queue].role)
-        times = np.cumsum(rng.exponential(1.0 / bg.per_hour, count))
-        bg_times.append(times[times <= horizon].tolist())
-        bg_work.append(_Draws(bg.work, seed, "background", queues[bg.queue].role + "/work", len(bg_times[-1]), 1,
-                              1.0 / queues[bg.queue].pace))
-        if bg_times[-1]:
-            push(heap, (bg_times[-1][0], seq, -2 - k, 0, 0.0, (), 0, -1.0, -1))
-            seq += 1
+    by_queue: dict[int, list[Background]] = {}
+    for bg in plan.background:
+        if bg.per_hour > 0:
+            by_queue.setdefault(bg.queue, []).append(bg)
+    for q, loads in by_queue.items():
+        # the loads at one queue are independent Poisson streams: together one Poisson stream at the summed
+        # rate whose every job is of load k with probability rate_k / sum (superposition and thinning)
+        role = plan.queues[q].role
+        rate = sum(bg.per_hour for bg in loads)
+        count = int(rate * horizon * 1.2) + 10
+        times = np.cumsum(_stream(seed, "background", role).exponential(1.0 / rate, count))
+        times = times[times <= horizon]
+        kind = np.searchsorted(np.cumsum([bg.per_hour / rate for bg in loads])[:-1],
+                               _stream(seed, "background", role + "/load").random(len(times)), side="right")
+        u = _stream(seed, "background", role + "/work").random(len(times))
+        work = np.zeros(len(times))
+        for k, bg in enumerate(loads):
+            mine = kind == k
+            work[mine] = quantiles(bg.work, u[mine]) / plan.queues[q].pace
+        bg_t[q], bg_w[q], bg_s[q] = times.tolist(), clock.worked_array(times).tolist(), work.tolist()
     push(heap, (arrival[0], seq, -1, 0, 0.0, (), 0, -1.0, -1))
     seq += 1
 
@@ -258,21 +271,6 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
 
     while heap:
         t, _, code, case, susp, ctx, visit, dec, dw = pop(heap)
-        if code <= -2:  # a background job at a shared queue
-            k = -2 - code
-            bg = background[k]
-            w = worked(t)
-            servers = free[bg.queue]
-            f = servers[0]
-            sw = w if f <= w else f
-            svc = bg_work[k].get(case, 0)
-            replace(servers, sw + svc)
-            if window_start <= sw < window_end:
-                busy[bg.queue] += svc
-            if case + 1 < len(bg_times[k]):
-                push(heap, (bg_times[k][case + 1], seq, code, case + 1, 0.0, (), 0, -1.0, -1))
-                seq += 1
-            continue
         measured = first <= case < last
         if code == -1:  # a new case
             if case + 1 < total:
@@ -294,6 +292,20 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                     length = c_ends[k] - c_starts[k]
                     w = week * c_week + c_cum[k] + (inside if inside < length else length)
             servers = free[q]
+            p = bg_pos[q]
+            bt = bg_t[q]
+            if p < len(bt) and bt[p] < t:  # the background jobs that came before this case
+                end = bisect_left(bt, t, p)
+                bw, bs = bg_w[q], bg_s[q]
+                for j in range(p, end):
+                    f = servers[0]
+                    sw = bw[j]
+                    if f > sw:
+                        sw = f
+                    replace(servers, sw + bs[j])
+                    if window_start <= sw < window_end:
+                        busy[q] += bs[j]
+                bg_pos[q] = end
             f = servers[0]
             sw = w if f <= w else f
             d = work_d[i]
@@ -425,6 +437,18 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
                 while u >= cum[k]:
                     k += 1
                 append((targets[k], leave, susp, ctx, dec, dw))
+
+    for q, bt in enumerate(bg_t):  # the background jobs after the last case joined this queue
+        servers = free[q]
+        bw, bs = bg_w[q], bg_s[q]
+        for j in range(bg_pos[q], len(bt)):
+            f = servers[0]
+            sw = bw[j]
+            if f > sw:
+                sw = f
+            replace(servers, sw + bs[j])
+            if window_start <= sw < window_end:
+                busy[q] += bs[j]
 
     to_days = 1.0 / 24.0
     result_queue = {i: np.asarray(v) * to_days for i, v in queue_samples.items()}

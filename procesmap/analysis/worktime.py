@@ -23,8 +23,12 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from procesmap.durations import Calendar
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = ["WorkClock", "WEEK_HOURS", "WEEKS_PER_YEAR", "availability", "day_start"]
 
@@ -95,6 +99,22 @@ class WorkClock:
         inside = rest - self.starts[k]
         length = self.ends[k] - self.starts[k]
         return base + self.cumulative[k] + (inside if inside < length else length)
+
+    def worked_array(self, t: "np.ndarray") -> "np.ndarray":
+        """:meth:`worked` of every element of ``t`` (the same arithmetic, vectorised)."""
+        import numpy as np
+
+        t = np.asarray(t, dtype=float)
+        if self.continuous:
+            return t.copy()
+        week, rest = np.divmod(t, WEEK_HOURS)
+        k = np.searchsorted(np.asarray(self.starts), rest, side="right") - 1
+        inside_k = np.maximum(k, 0)
+        starts, ends, cumulative = (np.asarray(v) for v in (self.starts, self.ends, self.cumulative))
+        inside = rest - starts[inside_k]
+        length = ends[inside_k] - starts[inside_k]
+        base = week * self.per_week
+        return np.where(k < 0, base, base + cumulative[inside_k] + np.minimum(inside, length))
 
     def start_of(self, w: float) -> float:
         """The elapsed moment working hour ``w`` begins (the next opening when ``w`` is a closing time)."""

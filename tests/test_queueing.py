@@ -402,3 +402,26 @@ def test_working_time_of_many_moments_is_the_working_time_of_each() -> None:
     for calendar in (Calendar(), Calendar(7.5, 4.5, 46), Calendar(20, 5, 46), Calendar(24, 7, 52)):
         clock = WorkClock.of(calendar)
         assert clock.worked_array(moments).tolist() == [clock.worked(t) for t in moments]
+
+
+def test_a_map_too_big_for_the_work_bound_is_simulated_with_fewer_cases(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from procesmap.analysis import queueing
+
+    process = _load(SPLIT)
+    visits = sum(build_graph(process).visits.values())  # 5 step visits per case
+    monkeypatch.setattr(queueing, "MAX_QUEUE_WORK", 2_500 * visits)  # 2,500 cases with warm-up and cool-down
+    # below 1,000 cases the warm-up and the cool-down are as many as the cases: 833 x 3 = 2,499 <= 2,500 < 834 x 3
+    assert queueing.queue_cases(10_000, visits) == 833
+    assert queueing.queue_cases(800, visits) == 800
+    analysis = procesmap.analyse(process, Settings(cases=10_000))
+    assert analysis.queueing.model == "simulation"
+    assert analysis.queueing.cases == analysis.time.cases == 833
+    reduced = [m for m in analysis.missing if m.key == "missing.queue_cases_reduced"]
+    assert len(reduced) == 1 and int(reduced[0].args["simulated"]) == 833
+    report = analysis.to_dict("en")
+    assert report["queueing"]["cases"] == report["time"]["simulation"]["cases"] == 833
+    monkeypatch.setattr(queueing, "MAX_QUEUE_WORK", 1_000 * visits)  # fewer than MIN_QUEUE_CASES fit: analytic
+    assert queueing.queue_cases(10_000, visits) == 0
+    analytic = procesmap.analyse(process, Settings(cases=10_000))
+    assert analytic.queueing.model == "analytic"
+    assert any(m.key == "missing.queue_too_costly" for m in analytic.missing)

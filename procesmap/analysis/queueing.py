@@ -35,14 +35,42 @@ if TYPE_CHECKING:
     from procesmap.model import Process
 
 __all__ = ["QueueEstimate", "RoleDemand", "RoleEstimate", "StepQueue", "RoleQueue", "QueueingFigures", "erlang_c",
-           "mgc_queue", "role_demands", "analytic_queue", "analytic_queueing", "compute_queueing", "ExtraLoad"]
+           "mgc_queue", "role_demands", "analytic_queue", "analytic_queueing", "compute_queueing", "ExtraLoad",
+           "queue_cases", "MAX_QUEUE_WORK", "MIN_QUEUE_CASES"]
 
 HOURS_PER_YEAR = 365.0 * 24.0
-#: The most step visits one queueing simulation draws (warm-up and cool-down included), checked before it
-#: starts, as the engine-independent bound of :mod:`procesmap.analysis.limits`: about 15 s per pass on the
-#: machine of benchmarks/bench_queueing.py. Above it the queues are only computed analytically and the
-#: time figures keep the declared waits (with a ``missing`` entry saying so).
-MAX_QUEUE_WORK = 15_000_000
+#: The most step visits one pass of the queueing simulation draws (warm-up and cool-down included), checked
+#: before it starts, as the engine-independent bound of :mod:`procesmap.analysis.limits`: about 3 s per pass
+#: on the machine of benchmarks/bench_analyse.py (two passes: the split of the declared waits, then the
+#: figures). A map whose ``cases`` would draw more is simulated with as many cases as fit (never fewer than
+#: :data:`MIN_QUEUE_CASES`), and the report says so; when not even those fit, the queues are only computed
+#: analytically and the time figures keep the declared waits (with a ``missing`` entry saying so).
+MAX_QUEUE_WORK = 3_000_000
+#: The fewest cases a queueing simulation cut to :data:`MAX_QUEUE_WORK` runs with.
+MIN_QUEUE_CASES = 500
+
+
+def queue_cases(cases: int, visits_per_case: float) -> int:
+    """The cases the queueing simulation runs: ``cases``, or the most that fit :data:`MAX_QUEUE_WORK` step visits
+    per pass with their warm-up and cool-down (:func:`~procesmap.analysis.simulation.extra_cases`); 0 when
+    fewer than :data:`MIN_QUEUE_CASES` (and fewer than ``cases``) fit."""
+    from procesmap.analysis.simulation import extra_cases
+
+    per_case = max(visits_per_case, 1.0)
+
+    def fits(n: int) -> bool:
+        return (n + 2 * extra_cases(n)) * per_case <= MAX_QUEUE_WORK
+
+    if cases <= 0 or fits(cases):
+        return max(cases, 0)
+    low, high = 0, cases  # fits(low), not fits(high): the work grows with the cases
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low if low >= MIN_QUEUE_CASES else 0
 
 
 @dataclass(frozen=True)
@@ -389,16 +417,22 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
                                                            "backlog": round(estimates[role].backlog_per_month or 0.0)}))
     other: dict[str, float] = {}
     factor: dict[str, float] = {}
-    from procesmap.analysis.simulation import extra_cases
-
-    work = (cases + 2 * extra_cases(cases)) * max(sum(pg.visits.values()), 1.0) if cases > 0 else 0.0
-    too_costly = work > MAX_QUEUE_WORK
-    if too_costly and queued:
+    per_case = max(sum(pg.visits.values()), 1.0)
+    simulated = queue_cases(cases, per_case) if queued else cases
+    too_costly = cases > 0 and simulated == 0
+    if queued and (too_costly or simulated < cases):
         from procesmap.i18n import Count
 
-        missing.append(Missing("missing.queue_too_costly", {"cases": Count(cases), "limit": Count(MAX_QUEUE_WORK),
-                                                            "fits": Count(int(MAX_QUEUE_WORK / max(sum(pg.visits.values()), 1.0) / 1.2))}))
+        fits = int(MAX_QUEUE_WORK / per_case / 3)  # below 1,000 cases the warm-up and cool-down are as many
+        if too_costly:
+            missing.append(Missing("missing.queue_too_costly", {"cases": Count(cases), "limit": Count(MAX_QUEUE_WORK),
+                                                                "fits": Count(fits)}))
+        else:
+            missing.append(Missing("missing.queue_cases_reduced", {"cases": Count(cases), "simulated": Count(simulated),
+                                                                   "limit": Count(MAX_QUEUE_WORK)}))
     if cases > 0 and queued and not too_costly:
+        cases = simulated
+        figures.cases = simulated
         explained, base_unstable = _baseline_explained(baseline if baseline is not None else process, cases, seed, extra)
         role_of_base = {}
         if baseline is not None:

@@ -351,7 +351,7 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
 
     process = pg.process
     calendar = process.calendar.calendar()
-    figures = TimeFigures(cases=cases, seed=seed)
+    figures = TimeFigures(cases=run.result.cases if run is not None else cases, seed=seed)
     figures.term = process.term.value.elapsed_days() if process.term else None
     figures.term_extension = process.term_extension.value.elapsed_days() if process.term_extension else None
     figures.service_norm = process.service_norm.value.elapsed_days() if process.service_norm else None

@@ -9,6 +9,11 @@ MESSAGES_QUEUEING: dict[str, dict[str, str]] = {
         "nl": "simulatie van wachtrijen: {cases} zaken zouden meer dan {limit} stapbezoeken trekken; de wachtrijen zijn "
               "alleen met de formule berekend en de tijdcijfers houden de opgegeven wachttijden (hoogstens ongeveer "
               "{fits} zaken passen)"},
+    "missing.queue_cases_reduced": {
+        "en": "queueing simulation: {cases} cases would draw more than {limit} step visits per pass; {simulated} cases "
+              "were simulated, so the percentiles and shares vary more from seed to seed",
+        "nl": "simulatie van wachtrijen: {cases} zaken zouden meer dan {limit} stapbezoeken per ronde trekken; er zijn "
+              "{simulated} zaken gesimuleerd, dus de percentielen en aandelen wisselen meer per seed"},
     "PM307.title": {"en": "Queue exceeds the declared wait", "nl": "Wachtrij langer dan de opgegeven wachttijd"},
     "PM307.summary": {"en": "the queueing a role's capacity explains is well above the declared wait",
                       "nl": "de wachtrij die de capaciteit van een rol verklaart is veel langer dan de opgegeven wachttijd"},

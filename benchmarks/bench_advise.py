@@ -52,7 +52,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     import procesmap
     from procesmap.advice import advise, candidates
-    from procesmap.analysis import Settings, analyse
+    from procesmap.pipeline import analyse
+    from procesmap.settings import Settings
 
     print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
     settings = Settings(cases=args.cases, seed=0)

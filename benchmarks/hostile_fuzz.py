@@ -104,7 +104,8 @@ def _runner(reader: str, folder: Path) -> Callable[[bytes, int], object]:
     from procesmap.loading import loads
 
     def run_map(data: bytes, n: int) -> object:
-        from procesmap.analysis import Settings, analyse
+        from procesmap.pipeline import analyse
+        from procesmap.settings import Settings
         from procesmap.loading import decode
 
         process = loads(decode(data, "fuzz.yaml"), "fuzz.yaml")

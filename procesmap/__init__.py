@@ -20,8 +20,10 @@ from procesmap._version import __version__
 from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError
 
 if TYPE_CHECKING:
-    from procesmap.analysis import Analysis, Finding, Settings, Severity
+    from procesmap.findings import Finding, Severity
     from procesmap.model import Process
+    from procesmap.pipeline import Analysis
+    from procesmap.settings import Settings
 
 __all__ = sorted([
     "Analysis",
@@ -67,8 +69,8 @@ def load_many(paths: Any) -> Any:
 
 def analyse(process: "Process", settings: "Settings | None" = None, **options: Any) -> "Analysis":
     """Analyse one process. ``options`` (``cases=``, ``seed=``) are a shortcut for :class:`Settings`."""
-    from procesmap.analysis import Settings
-    from procesmap.analysis import analyse as _analyse
+    from procesmap.pipeline import analyse as _analyse
+    from procesmap.settings import Settings
 
     if settings is None:
         settings = Settings(**options)
@@ -97,10 +99,18 @@ def schema() -> dict[str, Any]:
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("Analysis", "Finding", "Settings", "Severity"):
-        import procesmap.analysis as analysis
+    if name in ("Finding", "Severity"):
+        import procesmap.findings as findings
 
-        return getattr(analysis, name)
+        return getattr(findings, name)
+    if name == "Settings":
+        from procesmap.settings import Settings
+
+        return Settings
+    if name == "Analysis":
+        from procesmap.pipeline import Analysis
+
+        return Analysis
     if name == "Process":
         from procesmap.model import Process
 

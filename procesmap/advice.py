@@ -44,10 +44,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from procesmap.errors import Problem
-from procesmap.i18n.advice import install as _install_messages
 
 if TYPE_CHECKING:
-    import numpy as np
 
     from procesmap.analysis import Analysis, Settings
     from procesmap.graph import ProcessGraph
@@ -58,7 +56,6 @@ __all__ = ["KINDS", "TOP", "SIMULATE", "SCREEN_CASES", "ADD_FTE", "Candidate", "
            "advice_dicts", "queue_roles", "screening_method", "NO_TIME_FIELDS", "SHARE_STEP",
            "DAYS_STEP"]
 
-_install_messages()
 
 #: The kinds of candidates, in the order they are generated.
 KINDS = ("add_person", "add_fte", "add_fte_person", "backup", "halve_rework", "digital_handover", "halve_external_wait")
@@ -447,7 +444,8 @@ def candidates(process: "Process", analysis: "Analysis | None" = None) -> list[C
     ``analysis`` (of ``process``) is reused when given; only its structure is read (roles, single points of
     failure, handovers, visits), never a simulated figure, so the list does not depend on seed or cases.
     """
-    from procesmap.analysis import Settings, analyse
+    from procesmap.pipeline import analyse
+    from procesmap.settings import Settings
 
     if analysis is None:
         analysis = analyse(process, Settings(cases=0))
@@ -517,7 +515,6 @@ def screen(process: "Process", settings: "Settings", baseline: "Process | None" 
     """
     analytic = _analytic()
     if analytic is None:
-        from procesmap.analysis import analyse
 
         return Figures.of(_analyse(process, _settings(settings, min(settings.cases, SCREEN_CASES)), extra))
     return Figures(None, None, None, _analytic_mean(process, baseline or process, analytic, extra))
@@ -564,8 +561,8 @@ def score(process: "Process", candidate: Candidate, settings: "Settings", extra:
 
 
 def _analyse(process: "Process", settings: "Settings", extra: Any = None) -> "Analysis":
-    """:func:`procesmap.analysis.analyse`, with the work of other processes at shared roles when there is any."""
-    from procesmap.analysis import analyse
+    """:func:`procesmap.pipeline.analyse`, with the work of other processes at shared roles when there is any."""
+    from procesmap.pipeline import analyse
 
     return analyse(process, settings, extra) if extra else analyse(process, settings)
 
@@ -581,7 +578,7 @@ def advise(process: "Process", settings: "Settings | None" = None, *, top: int =
     ``settings`` gives the cases and seed of the full simulation (both sides use them) and the rule
     severities; ``analysis`` is the baseline analysis of ``process`` with those settings, when the caller
     has it already; ``extra`` the work other processes of a repository bring to shared roles (as
-    :func:`procesmap.analysis.analyse` takes it), the same before and after. Every candidate is screened with :func:`screen`, the best ``simulate`` are analysed
+    :func:`procesmap.pipeline.analyse` takes it), the same before and after. Every candidate is screened with :func:`screen`, the best ``simulate`` are analysed
     in full (:func:`score`) and ranked with :func:`rank_key`. Deterministic: the same map and settings give
     the same advice.
     """

@@ -25,7 +25,7 @@ def analyse_paths(
     ``assignments`` (``roles.x.people=2``) change each map before the analysis: a what-if
     scenario without editing the file (see :mod:`procesmap.whatif`).
     """
-    from procesmap.analysis import analyse
+    from procesmap.pipeline import analyse
     from procesmap.loading import load_many
 
     processes, problems = load_many(paths)
@@ -70,7 +70,7 @@ def check_paths(
     """
     from pathlib import Path
 
-    from procesmap.analysis import analyse
+    from procesmap.pipeline import analyse
     from procesmap.config import Config, find_config, load_config
     from procesmap.errors import LoadError
     from procesmap.loading import decode, load_many

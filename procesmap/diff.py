@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from procesmap.errors import UsageError
-from procesmap.i18n.versions import install as _install_messages
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings, Severity
@@ -42,7 +41,6 @@ __all__ = [
     "diff_paths",
 ]
 
-_install_messages()
 
 SECTIONS = ("organisations", "teams", "roles", "systems", "steps", "issues")
 _STEP_FIELDS_ELSEWHERE = ("id", "next", "raci")  # transitions and RACI are compared on their own
@@ -137,8 +135,6 @@ class MapDiff:
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON shape documented in docs/versions.md."""
-        from procesmap.render.diff import diff_dict
-
         return diff_dict(self, lang)
 
 
@@ -391,7 +387,8 @@ def diff_paths(paths: list[str], rev_from: str | None = None, rev_to: str | None
     Both sides are analysed with the same ``settings`` (seed, cases). Raises
     :class:`~procesmap.errors.UsageError` or :class:`~procesmap.errors.LoadError`.
     """
-    from procesmap.analysis import Settings, analyse
+    from procesmap.pipeline import analyse
+    from procesmap.settings import Settings
     from procesmap.loading import load
     from procesmap.whatif import apply_overrides
 
@@ -425,3 +422,45 @@ def diff_paths(paths: list[str], rev_from: str | None = None, rev_to: str | None
         new_label = new_label + "".join(f" --set {a}" for a in assignments)
     result = compare(analyse(old, settings), analyse(new, settings), old_label, new_label)
     return DiffResult(result, new.language)
+
+
+# -- JSON ----------------------------------------------------------------------------------------
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def diff_dict(diff: "MapDiff", lang: str) -> dict[str, Any]:
+    """The diff as plain data (shape in docs/versions.md)."""
+    from procesmap._version import __version__
+
+    def fields(items: Any) -> list[dict[str, Any]]:
+        return [{"field": f.field, "before": _jsonable(f.before), "after": _jsonable(f.after)} for f in items]
+
+    return {
+        "format": 1,
+        "kind": "diff",
+        "tool": {"name": "procesmap", "version": __version__},
+        "old": {"label": diff.old.label, "file": diff.old.file, "process": diff.old.process},
+        "new": {"label": diff.new.label, "file": diff.new.file, "process": diff.new.process},
+        "changed": diff.changed,
+        "map": {
+            "changed": diff.map_changed,
+            "entities": [{"kind": e.kind, "id": e.id, "change": e.change, "fields": fields(e.fields)}
+                         for e in diff.entities],
+            "transitions": [{"from": c.source, "to": c.target, "change": c.change, "fields": fields(c.fields)}
+                            for c in diff.transitions],
+            "raci": [{"step": c.step, "letter": c.letter, "before": _jsonable(c.before), "after": _jsonable(c.after)}
+                     for c in diff.raci],
+        },
+        "figures": [{"id": f.id, "unit": f.unit, "before": f.before, "after": f.after, "delta": f.delta,
+                     "changed": f.changed} for f in diff.figures],
+        "findings": {
+            "new": [f.to_dict(lang) for f in diff.new_findings],
+            "resolved": [f.to_dict(lang) for f in diff.resolved_findings],
+            "unchanged": [f.to_dict(lang) for f in diff.unchanged_findings],
+        },
+    }

@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any, Union
 
 __all__ = [
+    "iso_days",
     "Amount",
     "Fixed",
     "Triangular",
@@ -394,3 +395,19 @@ def mean_effort_hours(duration: Duration | None, calendar: Calendar) -> float:
         return 0.0
     values = [a.effort_hours(calendar) for a in duration.amounts()]
     return sum(values) / len(values)
+
+
+def iso_days(duration: Any) -> str | None:
+    """A fixed map duration as the API writes it: ``8w`` -> ``P56D``; hours -> ``P1DT2H``."""
+    if duration is None:
+        return None
+    days = mean_elapsed_days(duration)
+    whole = int(days)
+    rest_minutes = round((days - whole) * 1440)
+    if rest_minutes >= 1440:
+        whole, rest_minutes = whole + 1, 0
+    text = f"P{whole}D" if whole or not rest_minutes else "P"
+    if rest_minutes:
+        hours, minutes = divmod(rest_minutes, 60)
+        text += "T" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    return text

@@ -14,6 +14,7 @@ English (see :mod:`procesmap.i18n`).
 What a library or the operating system says in English is put into a message in one place:
 
 - :func:`os_reason` for an :class:`OSError` (``reason=os_reason(err)``, not ``err.strerror``);
+  the catalogue itself translates a bare ``err.strerror`` (:func:`procesmap.i18n.translate_strerror`);
 - :func:`yaml_detail` for a PyYAML error (its ``problem`` and ``context``);
 - :func:`not_utf8` for a text file that is not UTF-8 (``UnicodeDecodeError``).
 """
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Problem", "ProcessmapError", "LoadError", "UsageError", "os_reason", "translate_strerror",
+__all__ = ["Problem", "ProcessmapError", "LoadError", "UsageError", "os_reason",
            "YamlDetail", "yaml_detail", "not_utf8", "utf8_error_at"]
 
 
@@ -104,17 +105,13 @@ class UsageError(ProcessmapError):
 
 # -- what the operating system said -------------------------------------------------------------
 
-#: errno names with a text of their own in the catalogue (``os.error.<NAME>``)
-OS_ERRORS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "EEXIST", "ENAMETOOLONG")
-
-
 def os_reason(err: BaseException) -> Any:
     """The reason of an :class:`OSError` as a message in the user's language: ``reason=os_reason(err)``.
 
     The common errors (:data:`OS_ERRORS`) have a Dutch and an English text; any other keeps the
     system's own (English) text, in Dutch marked as such.
     """
-    from procesmap.i18n import Message
+    from procesmap.i18n import OS_ERRORS, Message  # the catalogue loads when a message is made, not at start
 
     key = getattr(err, "message_key", None)  # procesmap._io.NotWritable: our own reason
     if isinstance(key, str):
@@ -125,35 +122,6 @@ def os_reason(err: BaseException) -> Any:
         return Message("os.error." + name)
     text = getattr(err, "strerror", None) or str(err) or type(err).__name__
     return Message("os.error.other", text=text)
-
-
-def _strerror_names() -> dict[str, str]:
-    names: dict[str, str] = {}
-    for name in OS_ERRORS:
-        code = getattr(_errno, name, None)
-        if code is not None:
-            names.setdefault(os.strerror(code), name)
-    return names
-
-
-_STRERROR: dict[str, str] | None = None
-
-
-def translate_strerror(text: str, lang: str) -> str:
-    """``"No such file or directory"`` (an ``err.strerror`` passed as text) in ``lang``; other text as it is.
-
-    The catalogue applies this to every ``reason`` argument, so that callers that still pass
-    ``err.strerror`` are translated too; :func:`os_reason` is the way to write new code.
-    """
-    global _STRERROR
-    if _STRERROR is None:
-        _STRERROR = _strerror_names()
-    name = _STRERROR.get(text)
-    if name is None:
-        return text
-    from procesmap.i18n import t
-
-    return t("os.error." + name, lang)
 
 
 # -- what PyYAML said ------------------------------------------------------------------------------

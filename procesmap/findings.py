@@ -90,6 +90,14 @@ class Finding:
 
         return t(self.message_key, lang, **self.args)
 
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The finding as in every JSON output's ``findings`` list (report, check, diff, overview)."""
+        return {
+            "code": self.code, "rule": self.rule, "severity": self.severity.value, "subject": self.subject,
+            "file": self.file, "line": self.line, "column": self.column, "message": self.message(lang),
+            "hint": self.hint(lang), "docs": self.docs_url,
+        }
+
     def hint(self, lang: str = "en") -> str:
         from procesmap.i18n import t
 

@@ -32,12 +32,10 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from procesmap.errors import LoadError, UsageError, os_reason
-from procesmap.i18n.versions import install as _install_messages
 
 __all__ = ["format_text", "format_file", "format_paths", "FormatResult", "comments", "ORDERS", "MeaningError",
            "apply_assignments"]
 
-_install_messages()
 
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-]\s+)[|>][-+1-9]{0,2}$")
 _DURATION = ("min", "mode", "max", "samples", "mean", "cv")
@@ -426,7 +424,6 @@ def format_paths(paths: Iterable[str | os.PathLike[str]], *, check: bool = False
         except UsageError as err:
             problems.append(err)
     return results, problems
-
 
 
 # -- writing a what-if scenario into the file -------------------------------------------------------

@@ -686,7 +686,7 @@ class _Repository:
         return result
 
     def expand(self, process: Process) -> Process:
-        from procesmap.repository import expand_subprocesses
+        from procesmap.subprocesses import expand_subprocesses
 
         if not any(step.subprocess for step in process.steps):
             return process

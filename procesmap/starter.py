@@ -15,11 +15,9 @@ import tempfile
 from pathlib import Path
 
 from procesmap.errors import UsageError, os_reason
-from procesmap.i18n.versions import install as _install_messages
 
 __all__ = ["starter_text", "write_starter", "LANGUAGES"]
 
-_install_messages()
 
 LANGUAGES = ("nl", "en")
 

@@ -28,14 +28,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap.errors import Problem, UsageError
-from procesmap.i18n.versions import install as _install_messages
 
 if TYPE_CHECKING:
     from procesmap.model import Process
 
 __all__ = ["apply_overrides", "parse_assignment", "valid_paths", "OverrideError"]
 
-_install_messages()
 
 # Mappings whose entries are addressed by id (section -> model class name).
 _SECTIONS = {"organisations": "Organisation", "teams": "Team", "roles": "Role", "systems": "System"}

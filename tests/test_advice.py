@@ -12,7 +12,8 @@ import pytest
 
 from procesmap.advice import (Advice, Candidate, Figures, Intervention, advise, advise_paths, candidates, rank_key,
                               rework_branches)
-from procesmap.analysis import Settings, analyse
+from procesmap.pipeline import analyse
+from procesmap.settings import Settings
 from procesmap.loading import load, loads
 from procesmap.whatif import apply_overrides
 
@@ -249,7 +250,7 @@ def test_overloaded_single_role_plus_one_person_ranks_above_what_cannot_help() -
     # adviseur: 540 x 4 h = 2160 h a year against 1 x 8 x 5 x 46 = 1840 h: utilisation 1.17, the queue grows
     # (the workshop saw 15 days). A second person (3680 h, utilisation 0.59) must help; +0.2 fte for the
     # teamleider (utilisation 540 x 0.5 / 1840 = 0.15) cannot: waits follow from capacity (docs/queueing.md).
-    from procesmap.analysis import analyse as run_analysis
+    from procesmap.pipeline import analyse as run_analysis
 
     process = small(OVERLOADED)
     load_ = run_analysis(process, Settings(cases=0)).capacity.roles["adviseur"]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from procesmap.analysis import Settings, analyse
+from procesmap.pipeline import analyse
+from procesmap.settings import Settings
 from procesmap.diff import compare, diff_paths, read_revision
 from procesmap.errors import LoadError, UsageError
 from procesmap.loading import load

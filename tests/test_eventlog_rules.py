@@ -9,8 +9,8 @@ import pytest
 import procesmap
 from procesmap.analysis import Severity
 from procesmap.eventlog import compare, discover, read_log
-from procesmap.eventlog.rules import LOG_RULES, example_blocks, run_example
-from procesmap.eventlog.rules_docs import docs_filename, index_markdown, log_rule_markdown
+from procesmap.eventlog.rules import LOG_RULES, example_blocks
+from procesmap.eventlog.rules_docs import docs_filename, index_markdown, log_rule_markdown, run_example
 from procesmap.i18n import MESSAGES
 from procesmap.rules import RULES, rule_doc
 

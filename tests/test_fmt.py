@@ -16,7 +16,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from procesmap.analysis import Settings, analyse
+from procesmap.pipeline import analyse
+from procesmap.settings import Settings
 from procesmap.errors import LoadError
 from procesmap.fmt import MeaningError, comments, format_file, format_text
 from procesmap.loading import loads

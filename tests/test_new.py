@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from procesmap.analysis import Settings, analyse
+from procesmap.pipeline import analyse
+from procesmap.settings import Settings
 from procesmap.errors import UsageError
 from procesmap.fmt import comments, format_text
 from procesmap.loading import load

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from procesmap.analysis import Settings, analyse
+from procesmap.pipeline import analyse
+from procesmap.settings import Settings
 from procesmap.errors import UsageError
 from procesmap.loading import load
 from procesmap.whatif import OverrideError, apply_overrides, parse_assignment, valid_paths

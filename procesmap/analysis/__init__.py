@@ -1,16 +1,17 @@
-"""Process -> Analysis: the figures (plain data) and the findings of every rule.
+"""Process -> Analysis: the figures (plain data).
 
-``analyse`` builds the graph, computes handovers, ownership, time and
-capacity figures once, and then runs every enabled rule over them. Nothing
-here writes a sentence: renderers do that from catalogue keys.
+:func:`compute` builds the graph and computes handovers, ownership, time, queueing and
+capacity figures once. The rules run over them in :func:`procesmap.pipeline.analyse`: this
+package never imports the rules nor the renderers (tests/test_layers.py). Nothing here writes
+a sentence: renderers do that from catalogue keys.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable, TypeVar
 
-from procesmap.analysis.capacity import MARK_OF_RULE, CapacityFigures, RoleLoad, compute_capacity
+from procesmap.analysis.capacity import CapacityFigures, RoleLoad, compute_capacity
 from procesmap.findings import Finding, Missing, Severity
 from procesmap.analysis.handovers import LEVELS, Handover, HandoverFigures, compute_handovers
 from procesmap.analysis.ownership import OwnershipFigures, RaciRow, compute_ownership
@@ -23,7 +24,7 @@ from procesmap.model import Process
 __all__ = [
     "Analysis",
     "Settings",
-    "analyse",
+    "compute",
     "Finding",
     "Missing",
     "Severity",
@@ -69,30 +70,18 @@ class Analysis:
     def findings_at_or_above(self, severity: Severity) -> list[Finding]:
         return [f for f in self.findings if f.severity >= severity]
 
-    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        """The JSON report of docs/format.md as plain data."""
-        from procesmap.render.json import report_dict
 
-        return report_dict(self, lang or self.process.language)
-
-    def dataframes(self) -> dict[str, Any]:
-        """The figures as pandas DataFrames, for notebooks: steps, handovers, roles, raci, findings."""
-        from procesmap.render.frames import dataframes
-
-        return dataframes(self)
+A = TypeVar("A", bound=Analysis)
 
 
-def analyse(process: Process, settings: Settings | None = None,
-            extra: "dict[str, list[ExtraLoad]] | None" = None) -> Analysis:
-    """Analyse one process: figures and findings, computed once.
+def compute(process: Process, settings: Settings, extra: "dict[str, list[ExtraLoad]] | None" = None, *,
+            factory: Callable[..., A] = Analysis) -> A:  # type: ignore[assignment]
+    """The figures of one process, computed once (no findings: :func:`procesmap.pipeline.analyse` runs the rules).
 
     ``extra`` is the work other processes analysed with this one bring to its roles
-    (:func:`procesmap.repository.shared_load`): a role's queue serves them all. A scenario made by
-    :func:`procesmap.whatif.apply_overrides` keeps the ``other_wait`` of the map it came from.
+    (:func:`procesmap.repository.shared_load`): a role's queue serves them all. ``factory`` is the class made
+    (:class:`procesmap.pipeline.Analysis`, which adds the JSON report and the DataFrames).
     """
-    from procesmap.rules import enabled_options, run_rules
-
-    settings = settings or Settings()
     missing: list[Missing] = []
     graph = build_graph(process)
     missing.extend(Missing(key, args) for key, args in graph.visits_missing)
@@ -101,7 +90,7 @@ def analyse(process: Process, settings: Settings | None = None,
         queueing, run = compute_queueing(graph, volume, settings.cases, settings.seed, missing, process.baseline, extra)
     else:
         queueing, run = QueueingFigures(cases=settings.cases, seed=settings.seed), None
-    analysis = Analysis(
+    return factory(
         process=process,
         graph=graph,
         volume_per_year=volume,
@@ -112,11 +101,3 @@ def analyse(process: Process, settings: Settings | None = None,
         queueing=queueing,
         missing=missing,
     )
-    analysis.findings = run_rules(analysis, settings)
-    thresholds = {}
-    for code, mark in MARK_OF_RULE.items():
-        options = enabled_options(settings, code)
-        if options is not None and "threshold" in options:
-            thresholds[mark] = float(options["threshold"])  # type: ignore[arg-type]
-    analysis.capacity.mark_roles(analysis.findings, thresholds)
-    return analysis

@@ -92,7 +92,8 @@ class Placement:
 
 def swimlane(process: "Process", lang: str | None = None) -> "SwimlaneLayout":
     """The swimlane layout of ``process``, as ``procesmap diagram`` draws it."""
-    from procesmap.analysis import Settings, analyse
+    from procesmap.pipeline import analyse
+    from procesmap.settings import Settings
     from procesmap.diagrams.layout import swimlane_layout
 
     return swimlane_layout(analyse(process, Settings(cases=CASES)), lang or process.language)

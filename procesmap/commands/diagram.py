@@ -42,7 +42,7 @@ def diagram(
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the labels (default: the process's `language`)."),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
-    from procesmap.analysis import analyse
+    from procesmap.pipeline import analyse
     from procesmap.diagrams import SUFFIXES, render_diagram
     from procesmap.loading import load
 

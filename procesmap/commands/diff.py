@@ -10,9 +10,6 @@ import typer
 
 from procesmap.cli import FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _output_format, _run_lang, _write, app
 from procesmap.errors import ProcessmapError, UsageError
-from procesmap.i18n.versions import install as _install_messages
-
-_install_messages()  # until messages.py merges MESSAGES_VERSIONS
 
 
 @app.command("diff")

@@ -8,9 +8,6 @@ from typing import List, Optional
 import typer
 
 from procesmap.cli import Language, _run_lang, app
-from procesmap.i18n.versions import install as _install_messages
-
-_install_messages()  # until messages.py merges MESSAGES_VERSIONS
 
 
 @app.command("fmt")

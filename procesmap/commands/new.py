@@ -9,9 +9,6 @@ import typer
 
 from procesmap.cli import Language, _fail, _lang, app
 from procesmap.errors import UsageError
-from procesmap.i18n.versions import install as _install_messages
-
-_install_messages()  # until messages.py merges MESSAGES_VERSIONS
 
 
 @app.command("new")

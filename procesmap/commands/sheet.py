@@ -58,7 +58,8 @@ def export_xlsx_command(
         raise _fail(UsageError("sheet.cli.no_map", "hint.sheet.cli.no_map"), error_lang)
     _guard_output(output, [file], error_lang)
     language = _run_lang(lang, [], [file])
-    from procesmap.analysis import Settings, analyse
+    from procesmap.pipeline import analyse
+    from procesmap.settings import Settings
     from procesmap.loading import load
     from procesmap.sheet import export_xlsx
 

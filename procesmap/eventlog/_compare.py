@@ -175,7 +175,8 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
     """Hold ``process`` against ``log``: fitness, transitions, visits, waits, cycle time, term, handovers, PM6xx."""
     import pyarrow as pa
 
-    from procesmap.analysis import Settings, analyse
+    from procesmap.pipeline import analyse
+    from procesmap.settings import Settings
     from procesmap.durations import mean_elapsed_days
 
     settings = settings or Settings()

@@ -6,13 +6,14 @@
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from procesmap.eventlog.rules import example_blocks
 from procesmap.i18n import t
 from procesmap.rules import rule_doc
 from procesmap.rules.registry import REGISTRY, specs
 
-__all__ = ["log_rule_markdown", "write_log_docs", "docs_filename", "index_markdown"]
+__all__ = ["log_rule_markdown", "write_log_docs", "docs_filename", "index_markdown", "run_example"]
 
 
 def docs_filename(module: ModuleType) -> str:
@@ -68,6 +69,24 @@ def write_log_docs(folder: str) -> list[str]:
         written.append(str(path))
     write_atomic(target / "README.md", index_markdown())
     return written
+
+
+def run_example(module: ModuleType, section: str) -> Any:
+    """Compare the documented map with the documented log (used by the tests and the docs)."""
+    import tempfile
+    from pathlib import Path
+
+    import procesmap
+    from procesmap.eventlog import compare, read_log
+    from procesmap.settings import Settings
+
+    map_text, log_text = example_blocks(module, section)
+    process = procesmap.loads(map_text, f"{module.CODE}-{'example' if section == 'Example' else 'fixed'}.yaml")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "log.csv"
+        path.write_text(log_text, encoding="utf-8")
+        log = read_log(path)
+    return compare(process, log, Settings(cases=1000))
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ callers should prefer). A form with ``#`` must not also hold a literal ``#``.
 
 from __future__ import annotations
 
+import errno as _errno
 import os
 import re
 from decimal import Decimal
@@ -42,7 +43,7 @@ from procesmap.i18n.messages import MESSAGES
 from procesmap.i18n.problems import MESSAGES_PROBLEMS
 
 __all__ = ["LANGUAGES", "Key", "Message", "Count", "t", "number", "percent", "plural", "plural_forms",
-           "default_language", "MESSAGES"]
+           "default_language", "MESSAGES", "OS_ERRORS", "translate_strerror"]
 
 for _key, _entry in MESSAGES_PROBLEMS.items():  # merged here, so that messages.py need not know of it
     MESSAGES.setdefault(_key, _entry)
@@ -108,8 +109,6 @@ class _Args(dict):  # type: ignore[type-arg]
         if isinstance(value, (float, Count)):
             return number(value, self.lang)
         if key == "reason" and isinstance(value, str):
-            from procesmap.errors import translate_strerror
-
             return translate_strerror(value, self.lang)
         return value
 
@@ -220,3 +219,36 @@ def default_language(explicit: str | None = None) -> str:
         if value[:2].lower() in LANGUAGES:
             return value[:2].lower()
     return "en"
+
+
+# -- what the operating system said ----------------------------------------------------------------
+
+#: errno names with a text of their own in the catalogue (``os.error.<NAME>``)
+OS_ERRORS = ("ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "ENOSPC", "EROFS", "EEXIST", "ENAMETOOLONG")
+
+
+def _strerror_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for name in OS_ERRORS:
+        code = getattr(_errno, name, None)
+        if code is not None:
+            names.setdefault(os.strerror(code), name)
+    return names
+
+
+_STRERROR: dict[str, str] | None = None
+
+
+def translate_strerror(text: str, lang: str) -> str:
+    """``"No such file or directory"`` (an ``err.strerror`` passed as text) in ``lang``; other text as it is.
+
+    The catalogue applies this to every ``reason`` argument, so that callers that still pass
+    ``err.strerror`` are translated too; :func:`os_reason` is the way to write new code.
+    """
+    global _STRERROR
+    if _STRERROR is None:
+        _STRERROR = _strerror_names()
+    name = _STRERROR.get(text)
+    if name is None:
+        return text
+    return t("os.error." + name, lang)

@@ -1,12 +1,11 @@
 """Catalogue entries of "what helps most" (``procesmap advise`` and the report section).
 
-Every key starts with ``advise.``. :func:`install` merges them into the one catalogue
-(:data:`procesmap.i18n.messages.MESSAGES`), and ``messages.py`` merges :data:`MESSAGES_ADVICE` too.
+Every key starts with ``advise.``. :mod:`procesmap.i18n.messages` merges them into the one catalogue.
 """
 
 from __future__ import annotations
 
-__all__ = ["MESSAGES_ADVICE", "install"]
+__all__ = ["MESSAGES_ADVICE"]
 
 MESSAGES_ADVICE: dict[str, dict[str, str]] = {
     # -- the candidates ---------------------------------------------------------------------------
@@ -105,11 +104,3 @@ MESSAGES_ADVICE: dict[str, dict[str, str]] = {
     "advise.chart.before": {"en": "Now", "nl": "Nu"},
     "advise.chart.after": {"en": "After the best intervention", "nl": "Na de beste maatregel"},
 }
-
-
-def install() -> None:
-    """Merge :data:`MESSAGES_ADVICE` into the one catalogue (idempotent)."""
-    from procesmap.i18n.messages import MESSAGES
-
-    for key, entry in MESSAGES_ADVICE.items():
-        MESSAGES.setdefault(key, entry)

@@ -1,13 +1,12 @@
 """Catalogue entries of the versions area: ``diff``, what-if (``--set``), ``fmt`` and ``new``.
 
-Every key starts with ``versions.``. :func:`install` merges them into the one catalogue
-(:data:`procesmap.i18n.messages.MESSAGES`); once ``messages.py`` merges
-:data:`MESSAGES_VERSIONS` itself, :func:`install` is a harmless no-op.
+Every key starts with ``versions.``. :mod:`procesmap.i18n.messages` merges them into the one
+catalogue; this module imports nothing of the catalogue (the import runs one way).
 """
 
 from __future__ import annotations
 
-__all__ = ["MESSAGES_VERSIONS", "install"]
+__all__ = ["MESSAGES_VERSIONS"]
 
 MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     # -- what-if (--set) -------------------------------------------------------------------------
@@ -206,11 +205,3 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
         "nl": "{path} geschreven: vul het in tijdens de workshop en draai dan `procesmap analyse {path}`",
     },
 }
-
-
-def install() -> None:
-    """Merge :data:`MESSAGES_VERSIONS` into the one catalogue (idempotent)."""
-    from procesmap.i18n.messages import MESSAGES
-
-    for key, entry in MESSAGES_VERSIONS.items():
-        MESSAGES.setdefault(key, entry)

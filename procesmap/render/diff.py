@@ -10,8 +10,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 from procesmap.i18n import number, percent, t
-from procesmap.i18n.versions import install as _install_messages
-from procesmap.render.json import finding_dict
+from procesmap.diff import diff_dict
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,7 +21,6 @@ if TYPE_CHECKING:
 __all__ = ["DIFF_FORMATS", "render_diff", "diff_dict", "render_diff_json", "render_diff_markdown",
            "render_diff_terminal", "print_diff", "HEADLINE"]
 
-_install_messages()
 
 DIFF_FORMATS = ("terminal", "markdown", "json")
 HEADLINE = ("handovers.per_case.role", "handovers.per_case.organisation", "handovers.per_case.manual",
@@ -125,45 +123,6 @@ def _counts(diff: "MapDiff", lang: str) -> str:
 
 
 # -- JSON ----------------------------------------------------------------------------------------
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, tuple):
-        return list(value)
-    return value
-
-
-def diff_dict(diff: "MapDiff", lang: str) -> dict[str, Any]:
-    """The diff as plain data (shape in docs/versions.md)."""
-    from procesmap._version import __version__
-
-    def fields(items: Any) -> list[dict[str, Any]]:
-        return [{"field": f.field, "before": _jsonable(f.before), "after": _jsonable(f.after)} for f in items]
-
-    return {
-        "format": 1,
-        "kind": "diff",
-        "tool": {"name": "procesmap", "version": __version__},
-        "old": {"label": diff.old.label, "file": diff.old.file, "process": diff.old.process},
-        "new": {"label": diff.new.label, "file": diff.new.file, "process": diff.new.process},
-        "changed": diff.changed,
-        "map": {
-            "changed": diff.map_changed,
-            "entities": [{"kind": e.kind, "id": e.id, "change": e.change, "fields": fields(e.fields)}
-                         for e in diff.entities],
-            "transitions": [{"from": c.source, "to": c.target, "change": c.change, "fields": fields(c.fields)}
-                            for c in diff.transitions],
-            "raci": [{"step": c.step, "letter": c.letter, "before": _jsonable(c.before), "after": _jsonable(c.after)}
-                     for c in diff.raci],
-        },
-        "figures": [{"id": f.id, "unit": f.unit, "before": f.before, "after": f.after, "delta": f.delta,
-                     "changed": f.changed} for f in diff.figures],
-        "findings": {
-            "new": [finding_dict(f, lang) for f in diff.new_findings],
-            "resolved": [finding_dict(f, lang) for f in diff.resolved_findings],
-            "unchanged": [finding_dict(f, lang) for f in diff.unchanged_findings],
-        },
-    }
 
 
 def render_diff_json(diff: "MapDiff", lang: str) -> str:

@@ -26,11 +26,7 @@ def _r(value: float | None) -> float | None:
 
 def finding_dict(finding: "Finding", lang: str) -> dict[str, Any]:
     """One finding as in the report's ``findings`` list (also used by check, diff and overview output)."""
-    return {
-        "code": finding.code, "rule": finding.rule, "severity": finding.severity.value, "subject": finding.subject,
-        "file": finding.file, "line": finding.line, "column": finding.column, "message": finding.message(lang),
-        "hint": finding.hint(lang), "docs": finding.docs_url,
-    }
+    return finding.to_dict(lang)
 
 
 def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:

@@ -94,7 +94,7 @@ def example_settings(module: ModuleType, cases: int = 2000) -> "Settings":
     text = example_zaaktype(module)
     if text is None:
         return Settings(cases=cases)
-    from procesmap.zgw import read_catalogue
+    from procesmap.zgw._read import read_catalogue
 
     return Settings(cases=cases, catalogue=read_catalogue(text.encode("utf-8"), f"{module.CODE}-zaaktype.json"))
 

@@ -77,7 +77,7 @@ OPTIONS: dict[str, object] = {}
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     from procesmap.durations import mean_elapsed_days
-    from procesmap.zgw import zgw_days
+    from procesmap.zgw._read import zgw_days
 
     zaaktype = ctx.zaaktype
     if zaaktype is None or zaaktype.doorlooptijd is None:
@@ -93,7 +93,7 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     days = mean_elapsed_days(process.term)
     if allowed.low - 1e-9 <= days <= allowed.high + 1e-9:
         return
-    from procesmap.zgw import iso_days
+    from procesmap.durations import iso_days
 
     yield ctx.on_process(("term",), zaaktype=zaaktype.identificatie, doorlooptijd=zaaktype.doorlooptijd,
                          term=iso_days(process.term), days=int(days) if float(days).is_integer() else round(days, 2))

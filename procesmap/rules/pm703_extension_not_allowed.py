@@ -72,7 +72,8 @@ OPTIONS: dict[str, object] = {}
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     from procesmap.durations import mean_elapsed_days
-    from procesmap.zgw import iso_days, zgw_days
+    from procesmap.durations import iso_days
+    from procesmap.zgw._read import zgw_days
 
     zaaktype = ctx.zaaktype
     process = ctx.process

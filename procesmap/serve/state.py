@@ -188,7 +188,8 @@ class Workspace:
         for snapshot in snapshots:
             snapshot.svg()
         if not snapshots:  # nothing loads yet: draw a small built-in map once, for the font caches
-            from procesmap.analysis import Settings, analyse
+            from procesmap.pipeline import analyse
+            from procesmap.settings import Settings
             from procesmap.diagrams.sample import synthetic_map
             from procesmap.loading import loads
 

@@ -14,6 +14,7 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from procesmap.durations import iso_days
 from procesmap.errors import UsageError
 
 __all__ = ["ZaakTypeExport", "export_zaaktype", "iso_days", "PLACEHOLDER_CATALOGUS"]
@@ -30,24 +31,6 @@ class ZaakTypeExport:
         import json
 
         return json.dumps(self.body, ensure_ascii=False, indent=2) + "\n"
-
-
-def iso_days(duration: Any) -> str | None:
-    """A fixed map duration as the API writes it: ``8w`` -> ``P56D``; hours -> ``P1DT2H``."""
-    if duration is None:
-        return None
-    from procesmap.durations import mean_elapsed_days
-
-    days = mean_elapsed_days(duration)
-    whole = int(days)
-    rest_minutes = round((days - whole) * 1440)
-    if rest_minutes >= 1440:
-        whole, rest_minutes = whole + 1, 0
-    text = f"P{whole}D" if whole or not rest_minutes else "P"
-    if rest_minutes:
-        hours, minutes = divmod(rest_minutes, 60)
-        text += "T" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
-    return text
 
 
 def _cut(text: str, limit: int) -> str:

@@ -4,7 +4,8 @@ The rules are entries of the registry (:mod:`procesmap.rules.registry`); a test 
 modules in this folder and the generated pages in ``docs/rules/log/``. Each module's
 docstring has the sections *Why this matters*, *Waarom dit ertoe doet*, *Example* (a map
 in a ``yaml`` block and a log in a ``csv`` block that give the finding) and *Use
-instead* (a map and log that do not); a test runs both.
+instead* (a map and log that do not); a test runs both
+(:func:`procesmap.eventlog.rules_docs.run_example`).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
     from procesmap.findings import Finding
     from procesmap.settings import Settings
 
-__all__ = ["LOG_RULES", "run_log_rules", "get_log_rule", "example_blocks", "run_example", "docs_path", "DOCS_FOLDER"]
+__all__ = ["LOG_RULES", "run_log_rules", "get_log_rule", "example_blocks", "docs_path", "DOCS_FOLDER"]
 
 DOCS_FOLDER = "docs/rules/log"
 
@@ -66,21 +67,3 @@ def example_blocks(module: ModuleType, section: str) -> tuple[str, str]:
     yaml_block = re.search(r"```yaml\n(.*?)```", body, re.DOTALL)
     csv_block = re.search(r"```csv\n(.*?)```", body, re.DOTALL)
     return (yaml_block.group(1) if yaml_block else "", csv_block.group(1) if csv_block else "")
-
-
-def run_example(module: ModuleType, section: str) -> Any:
-    """Compare the documented map with the documented log (used by the tests and the docs)."""
-    import tempfile
-    from pathlib import Path
-
-    import procesmap
-    from procesmap.eventlog import compare, read_log
-    from procesmap.settings import Settings
-
-    map_text, log_text = example_blocks(module, section)
-    process = procesmap.loads(map_text, f"{module.CODE}-{'example' if section == 'Example' else 'fixed'}.yaml")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "log.csv"
-        path.write_text(log_text, encoding="utf-8")
-        log = read_log(path)
-    return compare(process, log, Settings(cases=1000))

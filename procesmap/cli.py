@@ -135,6 +135,8 @@ def analyse(
         from procesmap.advice import attach_advice
 
         attach_advice([r.analysis for r in results], config=config, cases=cases, seed=seed)
+    # the load of the roles the maps share opens the report of several maps (render/_document.py); here it
+    # counts for the exit code
     across = _across(results, config) if chosen in ("terminal", "markdown") else None
     if output is None and chosen == "terminal":
         from rich.console import Console
@@ -153,22 +155,12 @@ def analyse(
         if extra:
             console.print()
             console.print(extra.rstrip("\n"), markup=False, soft_wrap=True)
-        if across is not None:
-            from procesmap.render.overview import render_overview
-
-            console.print()
-            console.print(render_overview(across, "terminal", report_lang).rstrip("\n"), markup=False, soft_wrap=True)
     else:
         data = report_results(results, chosen, report_lang)
         if advise and chosen in ("terminal", "markdown") and isinstance(data, str):
             from procesmap.render.advice import render_advice
 
             data = data.rstrip("\n") + "\n\n" + render_advice([r.analysis.advice for r in results], chosen, report_lang)
-        if across is not None and isinstance(data, str):
-            from procesmap.render.overview import render_overview
-
-            section = render_overview(across, "markdown", report_lang)
-            data = data.rstrip("\n") + "\n\n#" + section  # one level down: a section of this report
         if output is not None:
             _write(output, data, error_lang)
         elif is_binary(chosen):

@@ -64,7 +64,7 @@ def test_pdf_pages_text_and_fonts(stem: str, pdfs: dict, tmp_path: Path) -> None
     data = path.read_bytes()
     assert data.startswith(b"%PDF-")
     pages = _pages(path)
-    assert pages >= 4  # title, contents, and the sections
+    assert pages >= 4  # the summary and the sections, the swimlane
     subprocess.run(["pdftoppm", "-r", "20", "-png", str(path), str(tmp_path / "page")], check=True)
     assert len(list(tmp_path.glob("page-*.png"))) == pages
     text = _run("pdftotext", "-raw", str(path), "-")
@@ -73,17 +73,14 @@ def test_pdf_pages_text_and_fonts(stem: str, pdfs: dict, tmp_path: Path) -> None
         assert _flat(step.label) in flat, step.label
     for finding in analysis.findings:
         assert finding.code in flat
-    # the title page: process name, file, version of the file
+    # page 1: process name, file and its version, and the summary; a single map's report has no contents page
     first = _run("pdftotext", "-f", "1", "-l", "1", "-raw", str(path), "-")
     assert _flat(analysis.process.name or analysis.process.id) in _flat(first)
-    assert "Versievanhetbestand" in _flat(first) and analysis.process.file.replace(" ", "") in _flat(first)
+    assert analysis.process.file.replace(" ", "") in _flat(first)
     assert re.search(r"\d{4}-\d{2}-\d{2}", first)
-    # contents on page 2, with the sections and page numbers
-    contents = _run("pdftotext", "-f", "2", "-l", "2", "-layout", str(path), "-")
-    assert "Inhoud" in contents
-    for heading in ("Bevindingen", "Overdrachten", "Eigenaarschap en RACI", "Doorlooptijd en termijntijd",
-                    "Waar zaken wachten", "Bezetting per rol", "Knelpunten uit de workshop"):
-        assert re.search(re.escape(heading) + r"[ .]*\d+", contents), heading
+    assert "Samenvatting" in first and "Inhoud" not in text
+    if analysis.time.term is not None:
+        assert procesmap.i18n.percent(analysis.time.share_over_term, "nl", 1) in first
     # every font embedded (DejaVu subsets), none of the 14 standard fonts
     fonts = _run("pdffonts", str(path)).splitlines()[2:]
     assert fonts
@@ -123,11 +120,12 @@ def test_pdf_several_processes_with_overview(tmp_path: Path, monkeypatch: pytest
     path = tmp_path / "all.pdf"
     path.write_bytes(render_pdf(analyses, "en"))
     first = _run("pdftotext", "-f", "1", "-l", "1", "-raw", str(path), "-")
-    assert "All processes" in first
+    assert "All processes" in first and "All maps at a glance" in first  # the table of all maps opens the report
     contents = _run("pdftotext", "-f", "2", "-l", "2", "-raw", str(path), "-")
-    assert "Overview" in contents
+    assert "Contents" in contents  # after the first screen, never before it
     for analysis in analyses:
         assert _flat(analysis.process.name or analysis.process.id) in _flat(contents)
+        assert _flat(analysis.process.name or analysis.process.id) in _flat(first)
     text = _flat(_run("pdftotext", "-raw", str(path), "-"))
     assert text.count("commitabc1234of2024-02-29") == len(analyses)
     assert _pages(path) > 3 * 3

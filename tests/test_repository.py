@@ -241,8 +241,12 @@ steps:
 """, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "--lang", "en"],
                             capture_output=True, text=True, timeout=120)
-    assert "Utilisation per role across processes" in result.stdout
+    # the report of several maps opens with them all and the load of the roles they share
+    assert result.stdout.index("Load of the roles the maps share") < result.stdout.index("╭─ a (a)")
+    assert "109%" in result.stdout  # 2 x 1,000 h of 1,840 h
     assert "PM304" in result.stdout and result.returncode == 1  # fine in each map, overloaded across both
+    assert result.stdout.rstrip().endswith("2 processes: 1 error, 0 warnings, 0 info")  # the exit code's reason counted
     markdown = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "-f", "markdown"],
                               capture_output=True, text=True, timeout=120).stdout
-    assert "## Processen in één oogopslag" in markdown or "## Processes at a glance" in markdown
+    assert "## Bezetting van de rollen die de kaarten delen" in markdown and "PM304" in markdown
+    assert markdown.rstrip().endswith("2 processen: 1 fout, 0 waarschuwingen, 0 info")

@@ -20,6 +20,7 @@ from procesmap.i18n.scale import MESSAGES_SCALE
 from procesmap.i18n.report import REPORT_MESSAGES
 from procesmap.i18n.queueing import MESSAGES_QUEUEING
 from procesmap.i18n.serve import MESSAGES_SERVE
+from procesmap.i18n.summary import MESSAGES_SUMMARY
 from procesmap.i18n.versions import MESSAGES_VERSIONS
 from procesmap.i18n.tools import MESSAGES_TOOLS
 from procesmap.i18n.xes import MESSAGES_XES
@@ -290,3 +291,4 @@ for _extra in (MESSAGES_DIAGRAMS, MESSAGES_CI, MESSAGES_EVENTLOG, MESSAGES_BPMN,
                MESSAGES_QUEUEING, MESSAGES_XES):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)
+MESSAGES.update(MESSAGES_SUMMARY)

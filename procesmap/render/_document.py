@@ -41,7 +41,21 @@ class Table:
     rows: list[list[str]]
     numeric: frozenset[int] = frozenset()
     row_kinds: list[str] | None = None
-    kind: str = ""  # "raci": centred letter cells
+    kind: str = ""  # "raci": centred letter cells; "findings": one finding a row (code, where, message, hint)
+    #: a shorter header for narrow layouts (the terminal), same columns
+    short_header: list[str] | None = None
+    #: abbreviations used in the header and what they stand for (the RACI matrix's role initials), shown as a key
+    key: list[tuple[str, str]] = field(default_factory=list)
+    #: the catalogue key of the line that says how many rows a shortened table (terminal) leaves out
+    more_key: str = ""
+    #: the first column's cells in a narrow layout (the terminal): ids for long names
+    short_labels: list[str] | None = None
+    #: columns a narrow layout (the terminal) leaves out, their figures being in another table
+    optional: frozenset[int] = frozenset()
+    #: a figure per row the terminal draws as a bar beside the row (the utilisation: 1.0 = 20 blocks)
+    bars: list[float | None] | None = None
+    #: which rows a shortened table keeps first (indices, most important first); None: the first rows
+    order: list[int] | None = None
 
 
 @dataclass
@@ -124,6 +138,10 @@ class ReportDoc:
     processes: list[ProcessDoc]
     overview: Table | None
     version: str
+    #: the folder report's first screen: all maps on the summary's figures, the load of the roles they share
+    overview_sections: list[Section] = field(default_factory=list)
+    #: findings on the maps together (PM303/PM304 on the load of the roles they share)
+    across_findings: list[Any] = field(default_factory=list)
 
 
 _COMMIT = re.compile(r"^([0-9a-f]{4,40}) (\d{4}-\d{2}-\d{2})$")
@@ -162,27 +180,80 @@ def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
     from procesmap.i18n import t
 
     processes = [_process(a, Labels(a, lang), index) for index, a in enumerate(analyses, 1)]
-    overview = _overview(processes, lang) if len(processes) > 1 else None
+    overview, sections, across = None, [], []
+    if len(processes) > 1:
+        overview = _overview(processes, lang)
+        sections = [Section("maps", t("summary.maps", lang), [overview], kind="overview"),
+                    _shared_roles(analyses, lang, across)]
     title = processes[0].title if len(processes) == 1 else t("report.title", lang)
-    return ReportDoc(lang=lang, title=title, processes=processes, overview=overview, version=str(version))
+    return ReportDoc(lang=lang, title=title, processes=processes, overview=overview, version=str(version),
+                     overview_sections=sections, across_findings=across)
 
 
 def _overview(processes: list[ProcessDoc], lang: str) -> Table:
+    """All maps on the summary's figures, one row each."""
     from procesmap.i18n import t
 
-    header = [t("report.process", lang), t("report.severity.error", lang), t("report.severity.warning", lang),
-              t("report.severity.info", lang), f"{t('report.cycle_time', lang)}, {t('report.mean', lang)} ({t('report.days', lang)})",
-              t("report.share_over_term", lang), t("legal.late_short", lang), t("load.highest", lang)]
+    header = [t(f"summary.col.{key}", lang) for key in ("map", "over_term", "over_extended", "late", "p85", "term",
+                                                        "organisation", "manual", "highest", "findings")]
     rows, kinds = [], []
     for doc in processes:
         a, lb = doc.analysis, doc.labels
-        rows.append([doc.title, str(doc.counts["error"]), str(doc.counts["warning"]), str(doc.counts["info"]),
-                     lb.num(a.time.cycle_time.get("mean")),
-                     lb.pct(a.time.share_over_term, 1) if a.time.term is not None else "",
-                     _late_cell(a, lb) if a.time.term is not None else "",
-                     lb.highest_load()])
+        time, per_case = a.time, a.handovers.expected_per_case
+        has_term = time.term is not None
+        rows.append([doc.title,
+                     lb.pct(time.share_over_term, 1) if has_term else "",
+                     lb.pct(time.share_over_extended_term, 1) if has_term and time.term_extension is not None else "",
+                     _late_cell(a, lb) if has_term else "",
+                     lb.num(time.term_time.get("p85") if has_term else time.cycle_time.get("p85")),
+                     lb.num(time.term, 0) if has_term else "",
+                     lb.num(per_case.get("organisation"), 2), lb.num(per_case.get("manual"), 2),
+                     lb.highest_load(),
+                     f"{doc.counts['error']}/{doc.counts['warning']}/{doc.counts['info']}"])
         kinds.append("error" if doc.counts["error"] else "warning" if doc.counts["warning"] else "")
-    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5, 6}), row_kinds=kinds)
+    short = [t(f"summary.short.{key}", lang) for key in ("map", "over_term", "over_extended", "late", "p85", "term",
+                                                         "organisation", "manual", "highest", "findings")]
+    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5, 6, 7}), row_kinds=kinds, short_header=short,
+                 short_labels=[doc.subtitle for doc in processes], optional=frozenset({8}))
+
+
+def _shared_roles(analyses: "Sequence[Analysis]", lang: str, across: list[Any]) -> Section:
+    """The roles two or more maps give work, with their load summed across the maps (``procesmap overview``'s
+    figures, :func:`procesmap.repository.overview`), marked where PM303/PM304 find them across the maps."""
+    from procesmap.analysis import Settings
+    from procesmap.i18n import number, percent, t
+    from procesmap.repository import overview
+
+    # the thresholds the maps were analysed with (a rule that is off has none), and the rules' severities
+    thresholds = analyses[0].capacity.thresholds
+    codes = (("PM303", "bottleneck"), ("PM304", "overloaded"))
+    severities = {code: "off" for code, mark in codes if mark not in thresholds}
+    for a in analyses:
+        severities.update({f.code: f.severity.value for f in a.findings if f.code in ("PM303", "PM304")})
+    settings = Settings(cases=0, severities=severities,
+                        options={code: {"threshold": thresholds[mark]} for code, mark in codes if mark in thresholds})
+    result = overview(analyses, settings)
+    marked = {f.subject: "error" if f.code == "PM304" else "warning" for f in result.findings}
+    across.extend(result.findings)
+    names = {a.process.id: a.process.name or a.process.id for a in analyses}
+    section = Section("shared-roles", t("summary.shared_roles", lang))
+    shared = [r for r in result.roles if sum(1 for v in r.per_process.values() if v) >= 2]
+    if not shared:
+        section.blocks.append(Text(t("summary.no_shared_roles", lang)))
+        return section
+    rows = [[r.name, number(r.demand_hours, lang, 0), number(r.capacity_hours, lang, 0), percent(r.utilisation, lang),
+             ", ".join(f"{names.get(pid, pid)} {number(v, lang, 0)}" for pid, v in r.per_process.items() if v)]
+            for r in shared]
+    section.blocks.append(Table([t("report.role", lang), t("report.demand", lang), t("report.capacity_hours", lang),
+                                 t("report.utilisation", lang), t("summary.col.processes", lang)], rows,
+                                numeric=frozenset({1, 2, 3}), row_kinds=[marked.get(r.role, "") for r in shared]))
+    if result.findings:  # PM303/PM304 on the load summed across the maps
+        header = [t("report.code", lang), t("report.where", lang), t("report.message", lang), t("label.hint", lang).capitalize()]
+        section.blocks.append(Table(header, [[f"{f.code} {f.rule}", f"{f.file}:{f.line}:{f.column}", f.message(lang),
+                                              f.hint(lang)] for f in result.findings],
+                                    row_kinds=[f.severity.value for f in result.findings], kind="findings",
+                                    more_key="scale.more_findings"))
+    return section
 
 
 def _late_cell(a: "Analysis", lb: Labels) -> str:
@@ -203,7 +274,7 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
                                        organisations=len(p.organisations), transitions=len(a.graph.transitions))),
     ]
     if a.volume_per_year is not None:
-        facts.append((lb.t("report.volume"), f"{p.volume} ({lb.t('report.per_year', value=lb.num(a.volume_per_year, 0))})"))
+        facts.append((lb.t("report.volume"), lb.volume() or ""))
     term = lb.term_line()
     if term:
         facts.append((lb.t("report.term"), term))
@@ -213,6 +284,7 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
     for finding in a.findings:
         counts[finding.severity.value] += 1
     sections = [
+        summary_section(a, lb),
         Section("swimlane", lb.t("report.swimlane"), [Diagram(lb.t("report.swimlane"))]),
         _findings(a, lb),
         _steps(a, lb),
@@ -225,9 +297,95 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
         *_advice(a, lb),
         _knelpunten(a, lb),
         _missing(a, lb),
+        Section("about", lb.t("summary.about"), [Facts(facts)]),
     ]
     return ProcessDoc(analysis=a, labels=lb, anchor=_anchor(p.id, index), title=p.name or p.id, subtitle=p.id,
                       facts=Facts(facts), counts=counts, sections=sections)
+
+
+#: How many findings and interventions the summary names.
+SUMMARY_ITEMS = 3
+
+
+def summary_facts(a: "Analysis", lb: Labels) -> list[tuple[str, str]]:
+    """The figures a director reads first, as label/value lines (each taken from the analysis, only formatted)."""
+    time = a.time
+    facts: list[tuple[str, str]] = []
+    if a.volume_per_year is not None:
+        facts.append((lb.t("summary.volume"), lb.volume() or ""))
+    if time.term is None:
+        facts.append((lb.t("summary.over_term"), lb.t("summary.no_term")))
+    else:
+        facts.append((lb.t("summary.over_term"), lb.t("summary.over_term_value", share=lb.pct(time.share_over_term, 1),
+                                                        term=lb.num(time.term, 0))))
+        if time.term_extension is not None:
+            facts.append((lb.t("summary.over_extended"),
+                          lb.t("summary.over_extended_value", share=lb.pct(time.share_over_extended_term, 1),
+                               days=lb.num(time.term + time.term_extension, 0))))
+        late = time.late_per_year
+        if time.term_extension is None:
+            facts.append((lb.t("summary.late"), lb.t("summary.late_value", term=lb.late(late.get("term")))
+                          if late.get("term") is not None else lb.late(None)))
+        else:
+            facts.append((lb.t("summary.late"), lb.t("summary.late_value_extended", term=lb.late(late.get("term")),
+                                                     extended=lb.late(late.get("extended_term")))
+                          if late.get("term") is not None else lb.late(None)))
+    if time.term is not None and time.term_time.get("p85") is not None:
+        facts.append((lb.t("summary.p85"), lb.t("summary.p85_term", days=lb.num(time.term_time.get("p85")),
+                                                term=lb.num(time.term, 0))))
+    elif time.cycle_time.get("p85") is not None:
+        facts.append((lb.t("summary.p85"), lb.t("summary.p85_cycle", days=lb.num(time.cycle_time.get("p85")))))
+    per_case = a.handovers.expected_per_case
+    facts.append((lb.t("summary.handovers"), lb.t("summary.handovers_value",
+                                                   organisation=lb.num(per_case.get("organisation"), 2),
+                                                   external=lb.num(per_case.get("external"), 2),
+                                                   manual=lb.num(per_case.get("manual"), 2))))
+    cap = a.capacity
+    if cap.bottleneck or cap.highest:
+        facts.append((lb.t("summary.bottleneck" if cap.bottleneck else "summary.highest"), lb.highest_load()))
+    spofs = a.ownership.single_points_of_failure
+    facts.append((lb.t("summary.spof"), ", ".join(lb.role(r) for r in spofs) if spofs else lb.t("summary.none")))
+    return facts
+
+
+def summary_findings(a: "Analysis", lb: Labels) -> list[str]:
+    """The most important findings: errors first, then warnings, then info, each group in file order."""
+    ordered = [f for _, group in lb.findings_by_severity() for f in group]
+    items = [f"{lb.t('label.' + f.severity.value)} {f.code} {f.rule}: {f.message(lb.lang)}"
+             for f in ordered[:SUMMARY_ITEMS]]
+    if len(ordered) > SUMMARY_ITEMS:
+        items.append(lb.t("summary.findings_more", count=len(ordered) - SUMMARY_ITEMS))
+    return items
+
+
+def summary_advice(a: "Analysis", lb: Labels) -> list[str] | None:
+    """The interventions that help most (``analyse --advise``), best first; ``None`` when advice was not asked."""
+    advice = getattr(a, "advice", None)
+    if advice is None:
+        return None
+    helping = [item for item in advice.interventions if item.helps][:SUMMARY_ITEMS]
+    items = []
+    for item in helping:
+        name = item.candidate.description(lb.lang)
+        if item.before.share_over_term is not None and item.after.share_over_term is not None:
+            items.append(lb.t("summary.advice_item", intervention=name, before=lb.pct(item.before.share_over_term, 1),
+                              after=lb.pct(item.after.share_over_term, 1)))
+        else:
+            items.append(lb.t("summary.advice_item_p85", intervention=name, before=lb.num(item.before.cycle_p85),
+                              after=lb.num(item.after.cycle_p85)))
+    return items or [lb.t("summary.advice_none")]
+
+
+def summary_section(a: "Analysis", lb: Labels) -> Section:
+    """The first screen: key figures, the three most important findings, and what helps most (when advised)."""
+    findings = summary_findings(a, lb)
+    blocks: list[Block] = [Facts(summary_facts(a, lb)),
+                           Section("summary-findings", lb.t("summary.findings"),
+                                   [Bullets(findings) if findings else Text(lb.t("summary.no_findings"))])]
+    advice = summary_advice(a, lb)
+    if advice is not None:
+        blocks.append(Section("summary-advice", lb.t("summary.advice"), [Bullets(advice)]))
+    return Section("summary", lb.t("summary.title"), blocks, kind="summary")
 
 
 def _findings(a: "Analysis", lb: Labels) -> Section:
@@ -239,7 +397,8 @@ def _findings(a: "Analysis", lb: Labels) -> Section:
     for level, findings in groups:
         rows = [[f"{f.code} {f.rule}", lb.where(f), f.message(lb.lang), f.hint(lb.lang)] for f in findings]
         section.blocks.append(Section(f"findings-{level}", f"{lb.t('report.severity.' + level)} ({len(findings)})",
-                                      [Table(header, rows, row_kinds=[level] * len(rows))], kind=f"severity-{level}"))
+                                      [Table(header, rows, row_kinds=[level] * len(rows), kind="findings",
+                                             more_key="scale.more_findings")], kind=f"severity-{level}"))
     return section
 
 
@@ -270,7 +429,9 @@ def _handovers(a: "Analysis", lb: Labels) -> Section:
     # (the colours are procesmap.colours.HANDOVER_COLOURS, the same as the swimlane's arrows)
     kinds = [handover_kind(x.levels, ("organisation", "external", "manual")) or "" for x in h.handovers]
     transitions = Table([lb.t("report.from"), lb.t("report.to"), lb.t("report.levels"), lb.t("report.via"),
-                         lb.t("report.per_case")], rows, numeric=frozenset({4}), row_kinds=kinds)
+                         lb.t("report.per_case")], rows, numeric=frozenset({4}), row_kinds=kinds,
+                         more_key="scale.more_handovers", kind="handovers",
+                         order=sorted(range(len(h.handovers)), key=lambda i: -(h.handovers[i].per_case or 0.0)))
     section.blocks += [Section("handovers-levels", lb.t("report.per_level"), [levels]),
                        Section("handovers-list", lb.t("report.per_transition"), [transitions])]
     return section
@@ -282,8 +443,11 @@ def _ownership(a: "Analysis", lb: Labels) -> Section:
     roles = lb.raci_roles()
     if o.raci:
         rows = [[lb.step(step_id)] + [lb.raci_cell(step_id, r) for r in roles] for step_id in o.raci]
+        short = lb.role_abbreviations(roles)
+        # role initials in the header, keyed below: a matrix of many roles fits a page and a terminal
         section.blocks.append(Section("raci", lb.t("report.raci_matrix"), [
-            Table([lb.t("report.step")] + [lb.role(r) for r in roles], rows, kind="raci"),
+            Table([lb.t("report.step")] + [short[r] for r in roles], rows, kind="raci",
+                  key=[(short[r], lb.role(r)) for r in roles]),
             Text(lb.t("report.raci_legend"), "note")]))
     else:
         section.blocks.append(Text(lb.t("report.no_raci")))
@@ -342,7 +506,8 @@ def _capacity(a: "Analysis", lb: Labels) -> Section:
         rows.append([name, lb.num(load.demand_hours, 0), lb.num(load.capacity_hours, 0), lb.pct(load.utilisation)])
         kinds.append({"overloaded": "error", "bottleneck": "warning"}.get(cap.marks.get(role_id, ""), ""))
     section.blocks.append(Table([lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"),
-                                 lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds))
+                                 lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds,
+                                bars=[load.utilisation for _, load in roles]))  # type: ignore[attr-defined]
     return section
 
 
@@ -355,9 +520,10 @@ def _queueing(a: "Analysis", lb: Labels) -> Section:
     if view.empty:
         return section
     section.blocks.append(Table(view.role_header, view.role_rows, numeric=frozenset({1, 2, 3, 4, 5, 6}),
-                                row_kinds=view.role_kinds))
+                                row_kinds=view.role_kinds, short_header=view.role_header_short))
     section.blocks.append(Table(view.step_header, view.step_rows, numeric=frozenset({2, 3, 4, 5}),
-                                row_kinds=view.step_kinds))
+                                row_kinds=view.step_kinds, short_header=view.step_header_short,
+                                optional=frozenset({1})))
     if view.summary:
         section.blocks.append(Bullets(view.summary))
     return section

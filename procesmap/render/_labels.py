@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 __all__ = ["Labels", "SEVERITY_ORDER"]
 
 SEVERITY_ORDER = ("error", "warning", "info")
+_SMALL_WORDS = frozenset({"en", "van", "de", "het", "der", "den", "voor", "op", "in", "of", "and", "the", "for", "a", "an"})
 
 
 class Labels:
@@ -59,6 +60,26 @@ class Labels:
             used.update(r for r in (row.R, row.A, *row.C, *row.I) if r)
         ordered = [r for r in self.process.roles if r in used]
         return ordered + sorted(used - set(ordered))
+
+    def role_abbreviations(self, roles: "list[str]") -> dict[str, str]:
+        """Short, distinct initials of role names for a matrix header (``Teamleider Juridische Zaken`` -> ``TJZ``),
+        to be shown with a key. Words in brackets are left out; a clash gets a number."""
+        import re
+
+        result: dict[str, str] = {}
+        used: set[str] = set()
+        for role_id in roles:
+            name = re.sub(r"\([^)]*\)", " ", self.role(role_id))
+            words = [w for w in re.split(r"[\s\-_/&]+", name) if w and w[0].isalnum() and w.lower() not in _SMALL_WORDS]
+            initials = "".join(w[0] for w in words).upper()[:4] or role_id[:3].upper()
+            if len(initials) == 1:
+                initials = (words[0][:3] if words else role_id[:3]).capitalize()
+            candidate, number = initials, 2
+            while candidate in used:
+                candidate, number = f"{initials}{number}", number + 1
+            used.add(candidate)
+            result[role_id] = candidate
+        return result
 
     def raci_cell(self, step_id: str, role_id: str) -> str:
         row = self.analysis.ownership.raci.get(step_id)
@@ -117,6 +138,18 @@ class Labels:
         if value is None:
             return self.t("legal.no_volume") if self.analysis.volume_per_year is None else "-"
         return self.num(value, 0 if value >= 10 else 1)
+
+    def volume(self) -> str | None:
+        """The map's volume the language's way: ``1.200 zaken per jaar``, ``65 per week = 3.380 zaken per jaar``."""
+        volume, per_year = self.process.volume, self.analysis.volume_per_year
+        if volume is None or per_year is None:
+            return None
+        yearly = self.t("report.per_year", value=self.num(per_year, 0))
+        if volume.unit == "year":
+            return yearly
+        amount = self.num(volume.amount, 0 if volume.amount == int(volume.amount) else 1)
+        return self.t("summary.volume_other_unit", amount=amount, unit=self.t(f"summary.unit.{volume.unit}"),
+                      per_year=yearly)
 
     def term_line(self) -> str | None:
         time = self.analysis.time

@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 
 from procesmap.colours import HANDOVER_COLOURS
 from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, ReportDoc, Section, Table, Text,
-                                        build_document, swimlane_drawing)
+                                        build_document, file_version, swimlane_drawing)
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -80,6 +80,17 @@ def _p(text: str, style: Any) -> Any:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+def _flowable_base() -> Any:
+    from reportlab.platypus.flowables import Flowable
+
+    return Flowable
+
+
+#: The room a heading needs below it on its page (the heading and a few lines of what follows), else it starts
+#: the next page: no heading is the last line of a page.
+KEEP_WITH_NEXT = 110.0
+
+
 class _Builder:
     """Turns a :class:`ReportDoc` into ReportLab flowables (the 'story')."""
 
@@ -90,6 +101,7 @@ class _Builder:
         self.styles = _styles()
         self.lang = doc.lang
         self.keys = 0
+        self.wide_frame: tuple[float, float] = (height, width)
         self.entries: list[tuple[int, str, str]] = []
 
     def t(self, key: str, **args: Any) -> str:
@@ -105,64 +117,75 @@ class _Builder:
         return paragraph
 
     def story(self) -> list[Any]:
-        from reportlab.platypus import NextPageTemplate, PageBreak, Spacer
+        """Page 1 opens with the summary (one map) or the table of all maps and their shared roles (a folder);
+        only a folder's report, many pages long, has contents, and they follow that first screen."""
+        from reportlab.platypus import PageBreak
 
         s = self.styles
         doc = self.doc
         multi = len(doc.processes) > 1
-        story: list[Any] = [Spacer(1, self.height * 0.18), _p(self.t("report.title"), s["kicker"])]
+        story: list[Any] = [_p(self.t("report.title"), s["kicker"])]
+        contents_at = None
         if multi:
             story.append(_p(self.t("report.all_processes"), s["cover"]))
-            story.append(_p(", ".join(p.title for p in doc.processes), s["cover_sub"]))
-        else:
-            pdoc = doc.processes[0]
-            story += [_p(pdoc.title, s["cover"]), _p(pdoc.subtitle, s["cover_sub"]), self.facts(pdoc.facts)]
-        story += [Spacer(1, 24), _p(self.t("report.made_with", version=doc.version), s["note"]),
-                  NextPageTemplate("body"), PageBreak()]
-        contents_at = len(story) + 1
-        story += [_p(self.t("report.contents"), s["h0"]), PageBreak()]
-        if multi and doc.overview is not None:
-            story += [self.heading(self.t("report.overview"), 0), self.table(doc.overview), PageBreak()]
+            first = doc.processes[0]
+            for section in doc.overview_sections:
+                story += self.section(section, first, 0)
+            story += [PageBreak(), _p(self.t("report.contents"), s["h0"])]
+            contents_at = len(story)
+            story.append(PageBreak())
         for index, pdoc in enumerate(doc.processes):
             if index:
                 story.append(PageBreak())
             story += self.process(pdoc, multi)
+        story.append(_p(self.t("report.made_with", version=doc.version), s["note"]))
         # the contents: every heading is known now; its page number is filled in when it is placed
         self.entries = [entry for flowable in story for entry in _headings(flowable)]  # in the order of the pages
-        story[contents_at:contents_at] = [_TocEntry(text, s["toc"][min(level, 3)], key)
-                                          for level, text, key in self.entries]
+        if contents_at is not None:
+            story[contents_at:contents_at] = [_TocEntry(text, s["toc"][min(level, 3)], key)
+                                              for level, text, key in self.entries if level <= 1]
         return story
 
     def process(self, pdoc: ProcessDoc, multi: bool) -> list[Any]:
-        top = 1 if multi else 0
-        flow: list[Any] = []
-        if multi:
-            flow += [self.heading(pdoc.title, 0), _p(pdoc.subtitle, self.styles["note"]), self.facts(pdoc.facts)]
+        """One map: its title, the summary with the findings' counts, then every section."""
+        top = 1
+        source = " · ".join([pdoc.subtitle, pdoc.analysis.process.file,
+                             file_version(pdoc.analysis.process.file).text(self.lang)])
+        flow: list[Any] = [self.heading(pdoc.title, 0), _p(source, self.styles["note"])]
         counts = ", ".join(self.t("report.count." + level, count=pdoc.counts[level])
                            for level in ("error", "warning", "info"))
-        flow.append(_p(f"{self.t('report.findings')}: {counts}", self.styles["base"]))
-        for section in pdoc.sections:
+        # the findings follow the summary on page 1; the swimlane, on landscape pages of its own, ends the chapter
+        # (in its place it would leave the page before it half empty)
+        sections = [section for section in pdoc.sections if section.key != "swimlane"]
+        sections += [section for section in pdoc.sections if section.key == "swimlane"]
+        for index, section in enumerate(sections):
             flow += self.section(section, pdoc, top)
+            if index == 0:
+                flow.append(_p(f"{self.t('report.findings')}: {counts}", self.styles["base"]))
         return flow
 
-    def section(self, section: Section, pdoc: ProcessDoc, level: int) -> list[Any]:
-        from reportlab.platypus import KeepTogether, NextPageTemplate
+    def section(self, section: Section, pdoc: ProcessDoc, level: int, guarded: bool = False) -> list[Any]:
+        """A heading and its blocks. A heading never ends a page: it starts a new page when less than
+        :data:`KEEP_WITH_NEXT` is left below it (room for the heading and the first lines of what follows),
+        and a heading whose section starts with a picture moves with the picture. Nested headings at the
+        start of a section share their parent's guard. Tables split over pages (their header repeated), so
+        a long table never pushes a half-empty page ahead of it."""
+        from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate
 
-        flow: list[Any] = []
-        blocks: list[Any] = []
-        for block in section.blocks:
-            blocks += self.block(block, pdoc, level + 1)
         head = self.heading(section.title, level)
-        if len(blocks) > 2 and isinstance(blocks[0], NextPageTemplate):
+        blocks: list[Any] = []
+        for index, block in enumerate(section.blocks):
+            if isinstance(block, Section):
+                blocks += self.section(block, pdoc, level + 1, guarded=index == 0)
+            else:
+                blocks += self.block(block, pdoc, level + 1)
+        if blocks and isinstance(blocks[0], NextPageTemplate):
             # a block on a page of its own (the wide swimlane): its heading goes along
             return [blocks[0], blocks[1], head, *blocks[2:]]
-        if blocks:
-            # keep a heading with the start of what follows it
-            flow.append(KeepTogether([head, blocks[0]]) if not isinstance(section.blocks[0], Section) else head)
-            flow += blocks[1:] if not isinstance(section.blocks[0], Section) else blocks
-        else:
-            flow.append(head)
-        return flow
+        guard = [] if guarded else [CondPageBreak(KEEP_WITH_NEXT)]
+        if section.blocks and isinstance(section.blocks[0], (Chart, Diagram)) and blocks:
+            return guard + [KeepTogether([head, blocks[0]]), *blocks[1:]]
+        return guard + [head, *blocks]
 
     def block(self, block: Any, pdoc: ProcessDoc, level: int) -> list[Any]:
         from reportlab.platypus import Spacer
@@ -171,7 +194,8 @@ class _Builder:
         if isinstance(block, Section):
             return self.section(block, pdoc, level)
         if isinstance(block, Table):
-            return [self.table(block), Spacer(1, 6)]
+            key = [_p(" · ".join(f"{short} = {name}" for short, name in block.key), s["note"])] if block.key else []
+            return [self.table(block), *key, Spacer(1, 6)]
         if isinstance(block, Text):
             return [_p(block.text, s["note"] if block.kind == "note" else s["base"])]
         if isinstance(block, Bullets):
@@ -270,19 +294,148 @@ class _Builder:
             source, reason = swimlane_drawing(pdoc.analysis, self.lang)
             if source is None:
                 return [_p(reason or "", self.styles["note"])]
-            if source.width < source.height * 1.4:
-                return [_fit(source, self.width, self.height * 0.8), Spacer(1, 6)]
-            # a wide swimlane gets a landscape page of its own, at the largest scale that fits
-            from reportlab.platypus import NextPageTemplate, PageBreak
-
-            wide = _fit(source, self.height, self.width - 40)
-            return [NextPageTemplate("landscape"), PageBreak(), wide, NextPageTemplate("body"), PageBreak()]
+            smallest = _smallest_font(source) or MIN_TEXT_PT
+            inline = _fit(source, self.width, self.height * 0.8)
+            if source.width < source.height * 1.4 and smallest * inline.width / source.width >= MIN_TEXT_PT:
+                return [inline, Spacer(1, 6)]
+            return self.wide_picture(source, smallest)
         svg = chart_svg(block.name, pdoc.analysis, self.lang)
         if svg is None:
             return []
         drawing = _drawing(svg.encode("utf-8"), self.width * 0.92, self.height * 0.45)
         caption = [_p(block.title, self.styles["note"])] if block.name in ("cycle_time_chart", "advice_chart") else []
         return [KeepTogether([drawing, *caption]), Spacer(1, 6)]
+
+
+    def wide_picture(self, source: Any, smallest: float) -> list[Any]:
+        """The swimlane on landscape pages of the chosen paper (A3 unless ``--paper a4``): one page at the largest
+        scale that fits, or, where that would set text below :data:`MIN_TEXT_PT`, parts of one page each at
+        that size (left to right, top to bottom), each titled with its part."""
+        from reportlab.platypus import NextPageTemplate, PageBreak
+
+        width, height = self.wide_frame
+        height -= HEADING_ROOM
+        plan = swimlane_plan(source.width, source.height, smallest, width, height)
+        flow: list[Any] = [NextPageTemplate("wide"), PageBreak()]
+        count = len(plan.tiles)
+        part_width, part_height = plan.part or (width, height)
+        if count > 1:  # a key map first: the whole picture on one page, its parts numbered
+            overview = _fit(source, width, height - 20)
+            factor = overview.width / (source.width * plan.scale)
+            flow += [_p(self.t("report.swimlane_key", parts=count), self.styles["note"]),
+                     _KeyMap(overview, [(x * factor, y * factor, part_width * factor, part_height * factor)
+                                        for x, y in plan.tiles]),
+                     PageBreak()]
+        scaled = _fit(source, source.width * plan.scale, source.height * plan.scale, largest=plan.scale)
+        for index, (x, y) in enumerate(plan.tiles, 1):
+            if index > 1:
+                flow.append(PageBreak())
+            if count > 1:
+                flow.append(_p(self.t("report.swimlane_part", part=index, parts=count), self.styles["note"]))
+            flow.append(_Tile(scaled, x, y, min(part_width, scaled.width - x), min(part_height, scaled.height - y)))
+        return flow + [NextPageTemplate("body")]  # the next chapter starts with a page break of its own
+
+
+#: The smallest text the PDF sets in the swimlane, at 100% (points): below it the picture goes over several pages.
+MIN_TEXT_PT = 6.0
+#: Room kept on a swimlane page for its heading or part title (points).
+HEADING_ROOM = 60.0
+
+
+class SwimlanePlan:
+    """How the swimlane goes on paper: its ``scale`` and the offsets (x from the left, y from the top, in
+    scaled points) of the part each page shows."""
+
+    def __init__(self, scale: float, tiles: list[tuple[float, float]], part: tuple[float, float] | None = None):
+        self.scale, self.tiles = scale, tiles
+        self.part = part  # the size of each part (scaled points); None: the whole picture on one page
+
+
+def swimlane_plan(width: float, height: float, smallest: float, frame_width: float, frame_height: float) -> SwimlanePlan:
+    """The largest scale (at most 1.5) at which a ``width`` x ``height`` drawing fits one frame, unless its smallest
+    text (``smallest`` points) would then be under :data:`MIN_TEXT_PT`: then the scale that sets it at exactly that
+    size, and as many frames across and down as the drawing needs."""
+    import math
+
+    fit = min(frame_width / width, frame_height / height, 1.5)
+    least = MIN_TEXT_PT / smallest
+    if fit >= least:
+        return SwimlanePlan(fit, [(0.0, 0.0)])
+    scale = least
+    across = math.ceil(width * scale / frame_width - 1e-9)
+    down = math.ceil(height * scale / frame_height - 1e-9)
+    # equal parts: no page with only a sliver of the picture
+    part_width, part_height = width * scale / across, height * scale / down
+    return SwimlanePlan(scale, [(col * part_width, row * part_height) for row in range(down) for col in range(across)],
+                        (part_width, part_height))
+
+
+def _smallest_font(node: Any) -> float | None:
+    """The smallest font size of the texts in a ReportLab drawing (points, before scaling)."""
+    from reportlab.graphics.shapes import String
+
+    sizes = []
+    for child in getattr(node, "contents", []):
+        if isinstance(child, String):
+            sizes.append(float(child.fontSize))
+        else:
+            inner = _smallest_font(child)
+            if inner is not None:
+                sizes.append(inner)
+    return min(sizes) if sizes else None
+
+
+class _Tile(_flowable_base()):  # type: ignore[misc]
+    """The part of a (scaled) drawing from ``x`` (left) and ``y`` (top), ``width`` x ``height`` points, clipped."""
+
+    def __init__(self, drawing: Any, x: float, y: float, width: float, height: float):
+        super().__init__()
+        self.drawing, self.x, self.y = drawing, x, y
+        self.width, self.height = width, height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+
+        canvas = self.canv
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(0, 0, self.width, self.height)
+        canvas.clipPath(path, stroke=0, fill=0)
+        renderPDF.draw(self.drawing, canvas, -self.x, self.height - (self.drawing.height - self.y))
+        canvas.restoreState()
+
+
+class _KeyMap(_flowable_base()):  # type: ignore[misc]
+    """A drawing with the parts of the following pages outlined and numbered (x, y from the top left)."""
+
+    def __init__(self, drawing: Any, parts: list[tuple[float, float, float, float]]):
+        super().__init__()
+        self.drawing, self.parts = drawing, parts
+        self.width, self.height = drawing.width, drawing.height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+        from reportlab.lib.colors import HexColor
+
+        canvas = self.canv
+        renderPDF.draw(self.drawing, canvas, 0, 0)
+        canvas.saveState()
+        canvas.setStrokeColor(HexColor(_BLUE))
+        canvas.setFillColor(HexColor(_BLUE))
+        canvas.setLineWidth(1.2)
+        canvas.setDash(4, 3)
+        canvas.setFont(FONT_BOLD, 16)
+        for number, (x, y, w, h) in enumerate(self.parts, 1):
+            w, h = min(w, self.width - x), min(h, self.height - y)
+            canvas.rect(x, self.height - y - h, w, h, stroke=1, fill=0)
+            canvas.drawString(x + 6, self.height - y - 20, str(number))
+        canvas.restoreState()
 
 
 def _drawing(svg: bytes, max_width: float, max_height: float) -> Any:
@@ -300,14 +453,16 @@ def _svg_drawing(svg: bytes) -> Any:
     return drawing
 
 
-def _fit(drawing: Any, max_width: float, max_height: float) -> Any:
-    """The drawing scaled to fit the box (at most 1.5 times its size), as a new Drawing."""
+def _fit(drawing: Any, max_width: float, max_height: float, largest: float = 1.5) -> Any:
+    """The drawing scaled to fit the box (at most ``largest`` times its size), as a new Drawing."""
     from reportlab.graphics.shapes import Drawing
 
-    scale = min(max_width / drawing.width if drawing.width else 1.0, max_height / drawing.height if drawing.height else 1.0, 1.5)
+    scale = min(max_width / drawing.width if drawing.width else 1.0, max_height / drawing.height if drawing.height else 1.0,
+                largest)
+    from reportlab.graphics.shapes import Group
+
     result = Drawing(drawing.width * scale, drawing.height * scale)
-    drawing.scale(scale, scale)
-    result.add(drawing)
+    result.add(Group(drawing, transform=(scale, 0, 0, scale, 0, 0)))  # the drawing itself stays as it was
     result.hAlign = "CENTER"
     return result
 
@@ -419,9 +574,12 @@ class _DefineMissing(_flowable()):  # type: ignore[misc]
                 self.canv.endForm()
 
 
-def _template(buffer: io.BytesIO, doc: ReportDoc) -> Any:
+PAPERS = ("a3", "a4")
+
+
+def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
     from reportlab.lib.colors import HexColor
-    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import A3, A4
     from reportlab.lib.units import mm
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
@@ -457,34 +615,44 @@ def _template(buffer: io.BytesIO, doc: ReportDoc) -> Any:
                          title=f"{doc.title} – {t('report.title', doc.lang)}", author="procesmap",
                          subject=t("report.title", doc.lang), creator=f"procesmap {doc.version}", lang=doc.lang,
                          invariant=1, initialFontName=FONT)
-    landscape_frame = Frame(margin, margin + 6 * mm, height - 2 * margin, width - 2 * margin - 6 * mm, id="wide",
-                            leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    # the swimlane's pages: landscape, A3 (or A4 with --paper a4), with a smaller margin
+    wide_h, wide_w = A3 if paper == "a3" else A4
+    wide_margin = 12 * mm
+    landscape_frame = Frame(wide_margin, wide_margin + 6 * mm, wide_w - 2 * wide_margin, wide_h - 2 * wide_margin - 6 * mm,
+                            id="wide", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    template.wide_frame = (landscape_frame._width, landscape_frame._height)
 
     def landscape_footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
         canvas.setFont(FONT, 8)
         canvas.setFillColor(HexColor(_MUTED))
-        canvas.drawString(margin, margin - 2 * mm, doc.title[:120])
-        canvas.drawRightString(height - margin, margin - 2 * mm, t("report.page", doc.lang, page=document.page))
+        canvas.drawString(wide_margin, wide_margin - 2 * mm, doc.title[:160])
+        canvas.drawRightString(wide_w - wide_margin, wide_margin - 2 * mm, t("report.page", doc.lang, page=document.page))
         canvas.restoreState()
 
     template.placed = set()
-    template.addPageTemplates([PageTemplate(id="cover", frames=[frame], pagesize=A4),
-                               PageTemplate(id="body", frames=[frame], onPage=footer, pagesize=A4),
-                               PageTemplate(id="landscape", frames=[landscape_frame], onPage=landscape_footer,
-                                            pagesize=(height, width))])
+    template.addPageTemplates([PageTemplate(id="body", frames=[frame], onPage=footer, pagesize=A4),
+                               PageTemplate(id="wide", frames=[landscape_frame], onPage=landscape_footer,
+                                            pagesize=(wide_w, wide_h))])
     return template
 
 
-def render_pdf(analyses: "Sequence[Analysis]", lang: str) -> bytes:
-    """The PDF report of one or more analyses (several: an overview and one chapter per process)."""
+def render_pdf(analyses: "Sequence[Analysis]", lang: str, paper: str = "a3") -> bytes:
+    """The PDF report of one or more analyses (several: an overview and one chapter per process).
+
+    The pages are A4 portrait; the swimlane goes on landscape pages of ``paper`` (``a3``, the default, or ``a4``)
+    at a size where its text is at least :data:`MIN_TEXT_PT` at 100%.
+    """
     from reportlab.graphics.shapes import STATE_DEFAULTS
 
+    if paper not in PAPERS:
+        raise ValueError(paper)
     _register_fonts()
     doc = build_document(analyses, lang)
     buffer = io.BytesIO()
-    template = _template(buffer, doc)
+    template = _template(buffer, doc, paper)
     builder = _Builder(doc, template.width, template.height)
+    builder.wide_frame = template.wide_frame
     # Drawings start from ReportLab's graphics state, whose font is Helvetica (a standard font,
     # never embedded); for the length of this build it is DejaVu, so that every font is embedded.
     previous = STATE_DEFAULTS["fontName"]

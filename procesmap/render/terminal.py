@@ -5,13 +5,14 @@ from __future__ import annotations
 import io
 from typing import TYPE_CHECKING, Any, Sequence
 
-from procesmap.colours import HANDOVER_COLOURS, handover_kind
+from procesmap.colours import HANDOVER_COLOURS
 from procesmap.render._labels import Labels
 
 if TYPE_CHECKING:
     from rich.console import Console
 
     from procesmap.analysis import Analysis
+    from procesmap.render._document import ProcessDoc, Section, Table
 
 __all__ = ["render_terminal", "print_terminal"]
 
@@ -161,229 +162,210 @@ def render_terminal(analyses: "Sequence[Analysis]", lang: str, *, width: int | N
     return buffer.getvalue()
 
 
-def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console") -> None:
-    for index, analysis in enumerate(analyses):
-        if index:
-            console.rule()
-        _one(analysis, Labels(analysis, lang), console)
-    if len(analyses) > 1:
-        _summary(analyses, lang, console)
-
-
-#: The most rows the terminal report shows of the handover list and of each severity's findings; the rest
-#: is one line that says how many more and points to JSON and HTML, which list every one (docs/format.md).
+#: The most rows the terminal report shows of a long table (the handover list, each severity's findings); the
+#: rest is one line that says how many more and points to JSON and HTML, which list every one (docs/format.md).
 MAX_TERMINAL_ROWS = 50
 #: The largest RACI matrix (steps x roles) the terminal report draws; beyond it, a line points to the other formats.
 MAX_TERMINAL_RACI_CELLS = 20_000
+#: Sections the terminal leaves out: pictures, and the per-step table (the other formats have it).
+TERMINAL_SKIP = frozenset({"swimlane", "steps"})
+
+_ROW_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "muted": "dim",
+              **{kind: colour for kind, colour in HANDOVER_COLOURS.items() if kind != "team"}}
 
 
-def _one(analysis: "Analysis", lb: Labels, console: "Console") -> None:
-    from procesmap.i18n import Count
+def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console") -> None:
+    """The report of the section model (:func:`procesmap.render._document.build_document`) on a console:
+    with several maps the table of all maps and the shared roles first, then each map, summary first."""
+    from procesmap.render._document import build_document
+
+    doc = build_document(analyses, lang)
+    if doc.overview_sections:
+        from rich.text import Text
+
+        from procesmap.i18n import t
+
+        console.print(Text(t("report.all_processes", lang), style="bold"))
+        for section in doc.overview_sections:
+            _section(section, console, 1, lang)
+    for index, pdoc in enumerate(doc.processes):
+        if index or doc.overview_sections:
+            console.rule()
+        _process(pdoc, console, lang)
+    if len(analyses) > 1:
+        _summary(analyses, lang, console, doc.across_findings)
+
+
+def _process(pdoc: "ProcessDoc", console: "Console", lang: str) -> None:
+    """One map: the summary in a panel (the first screen), then the sections."""
+    from rich.console import Group
     from rich.panel import Panel
     from rich.text import Text
 
-    process = analysis.process
-    time = analysis.time
-    lines = [
-        f"{lb.t('report.file')}: {process.file}",
-        f"{lb.t('report.owner')}: " + (lb.role(process.owner) if process.owner else lb.t("report.none")),
-        lb.t("report.counts", steps=len(process.steps), roles=len(process.roles), teams=len(process.teams),
-             organisations=len(process.organisations), transitions=len(analysis.graph.transitions)),
-    ]
-    if analysis.volume_per_year is not None:
-        lines.append(f"{lb.t('report.volume')}: {process.volume} = " + lb.t("report.per_year", value=lb.num(analysis.volume_per_year, 0)))
-    term = lb.term_line()
-    if term:
-        lines.append(f"{lb.t('report.term')}: {term}")
-    if time.service_norm is not None:
-        lines.append(f"{lb.t('report.service_norm')}: " + lb.t("report.term_value", term=lb.num(time.service_norm, 0)))
-    counts = {level: len(items) for level, items in lb.findings_by_severity()}
-    summary = Text()
+    lb = pdoc.labels
+    summary, rest = pdoc.sections[0], pdoc.sections[1:]
+    counts = Text()
     for level in ("error", "warning", "info"):
-        if counts.get(level):
-            summary.append(lb.t("report.count." + level, count=counts[level]) + "  ", style=_STYLE[level])
-    title = f"{process.name or process.id} ({process.id})"
-    console.print(Panel(Text("\n".join(lines)) + Text("\n") + summary if counts else Text("\n".join(lines)),
-                        title=title, title_align="left"))
+        if pdoc.counts.get(level):
+            counts.append(lb.t("report.count." + level, count=pdoc.counts[level]) + "  ", style=_STYLE[level])
+    parts: list[Any] = []
+    for block in summary.blocks:
+        parts += _renderables(block, console, 2, lang)
+    if counts:
+        parts.append(counts)
+    console.print(Panel(Group(*parts), title=f"{pdoc.title} ({pdoc.subtitle})", title_align="left"))
+    for section in rest:
+        if section.key not in TERMINAL_SKIP:
+            _section(section, console, 1, lang)
 
-    # handovers
-    console.print(Text(lb.t("report.handovers"), style="bold"))
-    handovers = analysis.handovers
-    if handovers.handovers:
-        table = _Table(2)
-        table.add_column(lb.t("report.level"))
-        table.add_column(lb.t("report.transitions"), justify="right")
-        table.add_column(lb.t("report.per_case"), justify="right")
-        for level, count in handovers.transitions.items():
-            table.add_row(lb.t(f"report.level.{level}"), str(count), lb.num(handovers.expected_per_case[level], 2))
-        table.print(console)
-        table = _Table(2)
-        for key in ("report.from", "report.to", "report.levels", "report.via"):
-            table.add_column(lb.t(key))
-        table.add_column(lb.t("report.per_case"), justify="right")
-        shown = handovers.handovers
-        if len(shown) > MAX_TERMINAL_ROWS:  # the ones a case meets most often
-            shown = sorted(shown, key=lambda h: -(h.per_case or 0.0))[:MAX_TERMINAL_ROWS]
-        for h in shown:
-            # "over de schutting": to another organisation or to or from an external party, each its own colour
-            kind = handover_kind(h.levels, ("organisation", "external"))
-            style = HANDOVER_COLOURS[kind] if kind else None
-            levels = Text(lb.levels(h.levels), style=style) if style else lb.levels(h.levels)
-            table.add_row(lb.step(h.source), lb.step(h.target), levels, h.via or "", lb.num(h.per_case, 2))
-        table.print(console)
-        if len(handovers.handovers) > len(shown):
-            console.print(Text(lb.t("scale.more_handovers", count=Count(len(handovers.handovers) - len(shown))),
-                               style="dim"))
-    else:
-        console.print(lb.t("report.no_handovers"))
-    console.print()
 
-    # ownership
-    console.print(Text(lb.t("report.ownership"), style="bold"))
-    roles = lb.raci_roles()
-    cells = len(analysis.ownership.raci) * len(roles)
-    if analysis.ownership.raci and cells > MAX_TERMINAL_RACI_CELLS:  # docs/format.md, limits of the work
-        from procesmap.i18n import Count
+def _section(section: "Section", console: "Console", level: int, lang: str) -> None:
+    from rich.text import Text
 
-        console.print(Text(lb.t("limits.raci_too_large", steps=Count(len(analysis.ownership.raci)),
-                                roles=Count(len(roles)), limit=Count(MAX_TERMINAL_RACI_CELLS)), style="dim"))
-    elif analysis.ownership.raci:
-        table = _Table(1)
-        table.add_column(lb.t("report.step"))
-        for role in roles:
-            table.add_column(role, justify="center")
-        for step_id in analysis.ownership.raci:
-            table.add_row(lb.step(step_id), *(lb.raci_cell(step_id, role) for role in roles))
-        table.print(console)
-        console.print(Text(lb.t("report.raci_legend"), style="dim"))
-    spofs = analysis.ownership.single_points_of_failure
-    console.print(f"{lb.t('report.spof')}: " + (", ".join(lb.role(r) for r in spofs) if spofs else lb.t("report.spof_none")))
-    console.print()
+    from procesmap.render._document import Chart, Diagram
 
-    # time
-    console.print(Text(lb.t("report.time"), style="bold"))
-    table = _Table(2)
-    table.add_column("")
-    for col in (lb.t("report.mean"), "p50", "p85", "p95"):
-        table.add_column(col, justify="right")
-    for key, values in (("report.cycle_time", time.cycle_time), ("report.term_time", time.term_time)):
-        table.add_row(f"{lb.t(key)} ({lb.t('report.days')})",
-                      *(lb.num(values.get(k)) for k in ("mean", "p50", "p85", "p95")))
-    table.print(console)
-    rows = lb.term_rows()
-    rows.append((lb.t("report.flow_efficiency"), lb.pct(time.flow_efficiency, 1)))
-    rows.append((lb.t("report.work_per_case"), f"{lb.num(time.work_per_case_hours)} {lb.t('report.hours')}"))
-    if time.wip_total is not None:
-        rows.append((lb.t("report.wip_total"), lb.num(time.wip_total)))
-    for label, value in rows:
-        console.print(f"{label}: {value}")
-    console.print(Text(lb.t("report.simulation", cases=lb.num(time.cases, 0), seed=time.seed,
-                            means=lb.t("report.means." + time.means_source)), style="dim"))
-    console.print()
-
-    console.print(Text(lb.t("report.waits"), style="bold"))
-    if time.waits:
-        table = _Table(2)
-        table.add_column(lb.t("report.step"))
-        table.add_column(lb.t("report.wait_per_case"), justify="right")
-        table.add_column(lb.t("report.share_of_cycle"), justify="right")
-        table.add_column(lb.t("report.wip"), justify="right")
-        for wait in time.waits[:8]:
-            wip = time.wip.get(wait.step) if time.wip else None
-            table.add_row(lb.step(wait.step), lb.num(wait.per_case), lb.pct(wait.share_of_cycle_time), lb.num(wip))
-        table.print(console)
-    else:
-        console.print(lb.t("report.no_waits"))
-    console.print()
-
-    console.print(Text(lb.t("report.capacity"), style="bold"))
-    capacity = analysis.capacity
-    if any(load.utilisation is not None for load in capacity.roles.values()):
-        table = _Table(2)
-        table.add_column(lb.t("report.role"))
-        table.add_column(lb.t("report.demand"), justify="right")
-        table.add_column(lb.t("report.capacity_hours"), justify="right")
-        table.add_column(lb.t("report.utilisation"), justify="right")
-        table.add_column("", no_wrap=True)
-        table.add_column("", no_wrap=True)
-        for role_id, load in sorted(capacity.roles.items(), key=lambda kv: -(kv[1].utilisation or 0.0)):
-            u = load.utilisation
-            bar = "█" * min(int(round((u or 0.0) * 20)), 30) + ("▶" if (u or 0.0) > 1.5 else "")
-            marked = capacity.marks.get(role_id)
-            style = {"overloaded": "red", "bottleneck": "yellow"}.get(marked or "", "green")
-            mark = f"← {lb.mark(role_id)}" if marked else ""
-            table.add_row(lb.role(role_id), lb.num(load.demand_hours, 0), lb.num(load.capacity_hours, 0), lb.pct(u),
-                          Text(bar, style=style), Text(mark, style="bold"))
-        table.print(console)
-    else:
-        console.print(lb.t("report.no_capacity"))
-    console.print()
-
-    from procesmap.render.queueing import queueing_view
-
-    view = queueing_view(analysis, lb)
-    console.print(Text(view.title, style="bold"))
-    console.print(Text(view.note, style="dim"))
-    if not view.empty:
-        steps = [[row[0]] + row[2:] for row in view.step_rows]  # the role is in the table above
-        step_header = [view.step_header_short[0]] + view.step_header_short[2:]
-        for header, rows, kinds, text_columns in ((view.role_header_short, view.role_rows, view.role_kinds, 1),
-                                                  (step_header, steps, view.step_kinds, 1)):
-            table = _Table(2)
-            for index, title in enumerate(header):
-                table.add_column(title, justify="left" if index < text_columns or index == len(header) - 1 else "right")
-            for row, kind in zip(rows, kinds):
-                table.add_row(*row)
-            table.print(console)
-        for line in view.summary:
-            console.print(Text(f"- {line}"))
-    console.print()
-
-    if process.issues:
-        console.print(Text(lb.t("report.knelpunten"), style="bold"))
-        table = _Table(2)
-        for key in ("report.code", "report.level_col", "report.action", "report.step", "report.message", "report.issue_owner"):
-            table.add_column(lb.t(key))
-        for issue in process.issues:
-            table.add_row(issue.id, lb.t(f"report.issue.{issue.level}") if issue.level else "",
-                          lb.t(f"report.issue.{issue.action}") if issue.action else "",
-                          lb.step(issue.step) if issue.step else "", issue.text, lb.role(issue.owner) if issue.owner else "")
-        table.print(console)
+    if section.blocks and all(isinstance(b, (Chart, Diagram)) for b in section.blocks):
+        return  # a picture only
+    style = {"severity-error": _STYLE["error"], "severity-warning": _STYLE["warning"],
+             "severity-info": _STYLE["info"]}.get(section.kind, "bold" if level <= 1 else "bold dim")
+    console.print(Text(section.title, style=style))
+    for block in section.blocks:
+        if isinstance(block, type(section)):
+            _section(block, console, level + 1, lang)
+        else:
+            for renderable in _renderables(block, console, level + 1, lang):
+                console.print(renderable)
+    if level <= 1:
         console.print()
 
-    console.print(Text(lb.t("report.findings"), style="bold"))
-    groups = lb.findings_by_severity()
-    if not groups:
-        console.print(lb.t("report.no_findings"))
-    for level, findings in groups:
-        # one Text of many lines, printed once: rich wraps each line as it would a print of its own
-        block = Text()
-        block.append(f"{lb.t('report.severity.' + level)} ({len(findings)})", style=_STYLE[level])
-        for f in findings[:MAX_TERMINAL_ROWS]:
-            block.append("\n  ")
-            block.append(f.code, style=_STYLE[level])
-            block.append(f" {f.rule}  ", style="dim")
-            block.append(lb.where(f), style="dim")
-            block.append(f"\n    {f.message(lb.lang)}")
-            block.append("\n")
-            block.append(f"    {lb.t('label.hint')}: {f.hint(lb.lang)}", style="dim")
-        if len(findings) > MAX_TERMINAL_ROWS:
-            block.append("\n  " + lb.t("scale.more_findings", count=Count(len(findings) - MAX_TERMINAL_ROWS)), style="dim")
-        console.print(block)
-    if analysis.missing:
-        console.print()
-        console.print(Text(lb.t("report.missing"), style="bold"))
-        for item in analysis.missing:
-            console.print(Text(f"  - {item.text(lb.lang)}", style="dim"))
+
+def _renderables(block: Any, console: "Console", level: int, lang: str) -> list[Any]:
+    """What one block of the model prints as (rich renderables, or _Table)."""
+    from rich.text import Text
+
+    from procesmap.render._document import Bullets, Chart, Diagram, Facts, Section, Table
+    from procesmap.render._document import Text as TextBlock
+
+    if isinstance(block, Section):
+        out: list[Any] = [Text(block.title, style="bold")]
+        for inner in block.blocks:
+            out += _renderables(inner, console, level + 1, lang)
+        return out
+    if isinstance(block, Facts):
+        text = Text()
+        for index, (label, value) in enumerate(block.items):
+            if index:
+                text.append("\n")
+            text.append(f"{label}: ", style="bold")
+            text.append(value)
+        return [text]
+    if isinstance(block, Bullets):
+        return [Text("\n".join(f"- {item}" for item in block.items))]
+    if isinstance(block, TextBlock):
+        return [Text(block.text, style="dim" if block.kind == "note" else "")]
+    if isinstance(block, Table):
+        return _table(block, lang)
+    if isinstance(block, (Chart, Diagram)):
+        return []
+    raise TypeError(type(block))
 
 
-def _summary(analyses: "Sequence[Analysis]", lang: str, console: "Console") -> None:
+class _Printed:
+    """A _Table as something ``console.print`` takes (it prints itself)."""
+
+    def __init__(self, table: _Table):
+        self.table = table
+
+    def __rich_console__(self, console: "Console", options: Any) -> Any:
+        self.table.print(console)
+        return iter(())
+
+
+def _table(block: "Table", lang: str) -> list[Any]:
+    from rich.text import Text
+
+    from procesmap.i18n import Count, t
+
+    if block.kind == "findings":
+        return [_findings(block, lang)]
+    rows = list(range(len(block.rows)))
+    more = 0
+    if len(rows) > MAX_TERMINAL_ROWS and block.more_key:
+        keep = sorted((block.order or rows)[:MAX_TERMINAL_ROWS])
+        more, rows = len(rows) - len(keep), keep
+    if block.kind == "raci" and block.rows and len(block.rows) * (len(block.header) - 1) > MAX_TERMINAL_RACI_CELLS:
+        return [Text(t("limits.raci_too_large", lang, steps=Count(len(block.rows)), roles=Count(len(block.header) - 1),
+                       limit=Count(MAX_TERMINAL_RACI_CELLS)), style="dim")]
+    header = list(block.short_header or block.header)
+    table = _Table(1 if block.kind == "raci" or len(header) - len(block.optional) > 5 else 2)
+    cells = [list(row) for row in block.rows]
+    if block.short_labels:
+        cells = [[label] + row[1:] for label, row in zip(block.short_labels, cells)]
+    numeric = block.numeric
+    if block.optional:  # columns whose figures another table shows (the queueing steps' role)
+        keep = [c for c in range(len(header)) if c not in block.optional]
+        header, cells = [header[c] for c in keep], [[row[c] for c in keep] for row in cells]
+        numeric = frozenset(keep.index(c) for c in numeric if c in keep)
+    if block.kind == "handovers":  # from and to in one column: "step → step" reads in one line at 80 columns
+        header[:2] = [f"{header[0]} → {header[1]}"]
+        cells = [[f"{row[0]} → {row[1]}"] + row[2:] for row in cells]
+        numeric = frozenset(c - 1 for c in numeric)
+    for c, title in enumerate(header):
+        table.add_column(title, justify="center" if block.kind == "raci" and c else "right" if c in numeric
+                         else "left")
+    if block.bars is not None:
+        table.add_column("", no_wrap=True)
+    for r in rows:
+        row: list[Any] = cells[r]
+        style = _ROW_STYLE.get(block.row_kinds[r], "") if block.row_kinds else ""
+        if style and row:
+            row[0] = Text(row[0], style=style)
+        if block.bars is not None:  # 20 blocks a full role; beyond 1.5 an arrow
+            value = block.bars[r] or 0.0
+            row.append(Text("█" * min(int(round(value * 20)), 30) + ("▶" if value > 1.5 else ""),
+                            style={"error": "red", "warning": "yellow"}.get(block.row_kinds[r] if block.row_kinds else "",
+                                                                           "green")))
+        table.add_row(*row)
+    out: list[Any] = [_Printed(table)]
+    if more:
+        out.append(Text(t(block.more_key, lang, count=Count(more)), style="dim"))
+    if block.key:
+        out.append(Text(" · ".join(f"{short} = {name}" for short, name in block.key), style="dim"))
+    return out
+
+
+def _findings(block: "Table", lang: str) -> Any:
+    """A severity's findings, three lines each (code and place, message, hint): long texts wrap whole."""
+    from rich.text import Text
+
+    from procesmap.i18n import Count, t
+
+    text = Text()
+    level = block.row_kinds[0] if block.row_kinds else "info"
+    for index, (code, where, message, hint) in enumerate(block.rows[:MAX_TERMINAL_ROWS]):
+        if index:
+            text.append("\n")
+        number, _, rule = code.partition(" ")
+        text.append("  ")
+        text.append(number, style=_STYLE.get(level, ""))
+        text.append(f" {rule}  ", style="dim")
+        text.append(where, style="dim")
+        text.append(f"\n    {message}")
+        text.append("\n")
+        text.append(f"    {block.header[3]}: {hint}", style="dim")
+    if len(block.rows) > MAX_TERMINAL_ROWS:
+        text.append("\n  " + t("scale.more_findings", lang, count=Count(len(block.rows) - MAX_TERMINAL_ROWS)),
+                    style="dim")
+    return text
+
+
+def _summary(analyses: "Sequence[Analysis]", lang: str, console: "Console", across: Sequence[Any] = ()) -> None:
+    """The last line: the findings of every map and of the maps together, counted by severity."""
     from procesmap.i18n import t
 
     counts = {"error": 0, "warning": 0, "info": 0}
-    for analysis in analyses:
-        for finding in analysis.findings:
-            counts[finding.severity.value] += 1
+    for finding in [f for analysis in analyses for f in analysis.findings] + list(across):
+        counts[finding.severity.value] += 1
     console.rule()
     console.print(t("report.summary", lang, processes=len(analyses), errors=counts["error"],
                     warnings=counts["warning"], infos=counts["info"]))

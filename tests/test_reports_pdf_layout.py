@@ -1,0 +1,146 @@
+"""The PDF as a document people print, read back with poppler (pdftotext, pdfinfo) as a reader's tools see it.
+
+- no near-empty page: every page holds at least a few lines, except the last page of a chapter (before the
+  swimlane's pages, before the next map, or the document's last);
+- no orphaned heading: no page ends with a heading (every section and map title of the report model);
+- the swimlane on landscape pages of its own, A3 by default and A4 with ``paper="a4"``, its text at least 6 pt
+  at 100% (the height of each word's box, which poppler measures from the font size);
+- the RACI matrix has role initials in its header and a key that names each role.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import procesmap
+from procesmap.render._document import Section, build_document
+from procesmap.render.pdf import MIN_TEXT_PT, render_pdf, swimlane_plan
+
+from .conftest import bundled, need_tool
+
+#: fewer non-empty lines than this (the footer not counted) make a page near empty
+MIN_LINES = 5
+A3_LANDSCAPE = (1190.55, 841.89)
+A4_LANDSCAPE = (841.89, 595.28)
+
+
+@pytest.fixture(scope="module")
+def poppler() -> None:
+    for tool in ("pdftotext", "pdfinfo"):
+        need_tool(tool, "apt-get install poppler-utils; .ci/run installs it")
+
+
+def _run(*args: str) -> str:
+    return subprocess.run(list(args), capture_output=True, text=True, check=True, timeout=120).stdout
+
+
+def _sizes(path: Path) -> list[tuple[float, float]]:
+    info = _run("pdfinfo", "-f", "1", "-l", "9999", str(path))
+    return [(float(w), float(h)) for w, h in re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+)", info)]
+
+
+def _lines(path: Path, page: int) -> list[str]:
+    """The page's non-empty text lines, without the footer (the last line: title and page number)."""
+    lines = [line.strip() for line in _run("pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-")
+             .splitlines() if line.strip()]
+    return lines[:-1]
+
+
+def _titles(blocks: list) -> set[str]:
+    found = set()
+    for block in blocks:
+        if isinstance(block, Section):
+            found.add(block.title)
+            found |= _titles(block.blocks)
+    return found
+
+
+def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 1 and abs(a[1] - b[1]) < 1
+
+
+@pytest.fixture(scope="module")
+def documents(tmp_path_factory: pytest.TempPathFactory, poppler: None) -> dict[str, tuple[Path, object]]:
+    root = Path(__file__).resolve().parent.parent
+    out = tmp_path_factory.mktemp("pdf-layout")
+    made = {}
+    for file in bundled():
+        analysis = procesmap.analyse(procesmap.load(root / "processes" / file.name), cases=2000)
+        path = out / f"{file.stem}.pdf"
+        path.write_bytes(render_pdf([analysis], "nl"))
+        made[file.stem] = (path, analysis)
+    return made
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in bundled()])
+def test_no_near_empty_page_and_no_heading_ends_a_page(stem: str, documents: dict) -> None:
+    path, analysis = documents[stem]
+    doc = build_document([analysis], "nl")
+    headings = _titles(doc.processes[0].sections) | {doc.processes[0].title}
+    sizes = _sizes(path)
+    assert len(sizes) >= 3
+    for page in range(1, len(sizes) + 1):
+        lines = _lines(path, page)
+        if lines:
+            assert lines[-1] not in headings, (page, lines[-1])
+        chapter_end = page == len(sizes) or not _close(sizes[page], sizes[page - 1])
+        if not chapter_end:
+            assert len(lines) >= MIN_LINES, (page, lines)
+    # the summary opens page 1, before any contents
+    first = " ".join(_lines(path, 1))
+    assert "Samenvatting" in first and "Inhoud" not in first
+    if analysis.time.term is not None:
+        assert procesmap.i18n.percent(analysis.time.share_over_term, "nl", 1) in first
+
+
+@pytest.mark.parametrize("paper, size", [("a3", A3_LANDSCAPE), ("a4", A4_LANDSCAPE)])
+def test_swimlane_on_landscape_pages_with_readable_text(paper: str, size: tuple[float, float], tmp_path: Path,
+                                                          poppler: None) -> None:
+    analysis = procesmap.analyse(procesmap.load(Path(__file__).resolve().parent.parent / "processes"
+                                                / "bezwaarschrift.yaml"), cases=2000)
+    path = tmp_path / f"{paper}.pdf"
+    path.write_bytes(render_pdf([analysis], "nl", paper=paper))
+    sizes = _sizes(path)
+    wide = [page for page, s in enumerate(sizes, 1) if _close(s, size)]
+    assert wide, sizes
+    assert all(_close(s, (595.28, 841.89)) for page, s in enumerate(sizes, 1) if page not in wide)
+    assert wide == list(range(wide[0], wide[-1] + 1))  # the swimlane's pages follow each other
+    words = 0
+    for page in wide:
+        text = _run("pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(path), "-")
+        boxes = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)', text)
+        if "Het hele beeld" in " ".join(word for _, _, word in boxes):  # the key map: the whole picture, parts numbered
+            continue
+        for y_min, y_max, word in boxes:
+            words += 1
+            assert float(y_max) - float(y_min) >= MIN_TEXT_PT - 0.05, (page, word, float(y_max) - float(y_min))
+    assert words > 50  # the step names are there
+
+
+def test_swimlane_plan_fits_or_splits() -> None:
+    """By hand: a 1000 x 500 drawing whose smallest text is 6 pt fits a 1100 x 700 frame at scale 1.1 (no split);
+    with 3 pt text it needs scale 2, so 2000 x 1000: 2 frames across and 2 down, in equal parts of 1000 x 500."""
+    plan = swimlane_plan(1000, 500, 6.0, 1100, 700)
+    assert plan.scale == pytest.approx(1.1) and plan.tiles == [(0.0, 0.0)] and plan.part is None
+    plan = swimlane_plan(1000, 500, 3.0, 1100, 700)
+    assert plan.scale == pytest.approx(2.0) and plan.part == pytest.approx((1000.0, 500.0))
+    assert plan.tiles == [(0.0, 0.0), (1000.0, 0.0), (0.0, 500.0), (1000.0, 500.0)]
+
+
+def test_raci_header_abbreviated_with_a_key(documents: dict) -> None:
+    path, analysis = documents["bezwaarschrift"]
+    text = re.sub(r"\s+", " ", _run("pdftotext", "-raw", str(path), "-"))
+    from procesmap.render._labels import Labels
+
+    labels = Labels(analysis, "nl")
+    roles = labels.raci_roles()
+    short = labels.role_abbreviations(roles)
+    assert len(set(short.values())) == len(roles)
+    assert all(len(s) <= 5 for s in short.values())
+    assert short["teamleider-juridische-zaken"] == "TJZ"  # Teamleider Juridische Zaken
+    for role in roles:
+        assert f"{short[role]} = {labels.role(role)}" in text, role

@@ -404,3 +404,41 @@ def test_open_starts_the_browser_on_the_printed_address(tmp_path: Path, monkeypa
         while time.monotonic() < deadline and not (opened.exists() and opened.read_text()):
             time.sleep(0.1)
         assert opened.read_text() == server.url
+
+
+def test_a_save_shows_the_quick_analysis_first_then_every_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import procesmap.api
+    from procesmap.serve.page import map_view
+    from procesmap.serve.state import QUICK_CASES, Workspace
+
+    path = tmp_path / "m.yaml"
+    path.write_text(MAP, encoding="utf-8")
+    ws = Workspace(path)
+    assert ws.quick_cases() == QUICK_CASES
+    assert Workspace(path, cases=QUICK_CASES).quick_cases() is None  # no quicker analysis than the one asked for
+    first = ws.refresh(ws.quick_cases())
+    quick = ws.entry("m.yaml").good
+    assert quick is not None and quick.preliminary and ws.preliminary
+    assert quick.analysis.time.cases == quick.analysis.queueing.cases == QUICK_CASES
+    view = map_view(ws, ws.entry("m.yaml"))  # type: ignore[arg-type]
+    assert view["preliminary"] and f"{QUICK_CASES} simulated cases" in view["figures"]
+    assert ws.current(first)
+    full = ws.refresh()
+    assert full == first + 1 and not ws.current(first) and ws.current(full)
+    every = ws.entry("m.yaml").good
+    assert every is not None and not every.preliminary and every.analysis.time.cases == 10_000
+    assert not map_view(ws, ws.entry("m.yaml"))["preliminary"]  # type: ignore[arg-type]
+    # a read that a newer one overtook (the full analysis of a save, and the quick one of the next save
+    # done first) is dropped: the page never goes back to an older file
+    original = procesmap.api.check_paths
+    calls = []
+
+    def overtaken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs.get("cases"))
+        if len(calls) == 1:
+            ws.refresh(ws.quick_cases())  # the next save's quick read starts and finishes meanwhile
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(procesmap.api, "check_paths", overtaken)
+    assert ws.refresh() == full + 1  # only the overtaking read was installed
+    assert calls == [None, QUICK_CASES] and ws.entry("m.yaml").good.preliminary  # type: ignore[union-attr]

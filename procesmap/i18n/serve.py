@@ -12,6 +12,11 @@ MESSAGES_SERVE: dict[str, dict[str, str]] = {
         "nl": "Bereikbaar vanaf andere computers: open het adres hierboven, met het token, op de computer aan de beamer. "
               "Het token staat alleen hier; zonder token geeft elke pagina 403.",
     },
+    "serve.preliminary": {
+        "en": "Quick figures from {cases} simulated cases, right after the save; the figures from every case follow in "
+              "a few seconds.",
+        "nl": "Snelle cijfers uit {cases} gesimuleerde zaken, direct na het opslaan; de cijfers uit alle zaken volgen "
+              "over een paar seconden."},
     "serve.stopped": {"en": "procesmap serve stopped", "nl": "procesmap serve gestopt"},
     "serve.port_in_use": {"en": "cannot listen on {host}:{port}: {reason}",
                           "nl": "kan niet luisteren op {host}:{port}: {reason}"},

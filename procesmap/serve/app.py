@@ -61,6 +61,9 @@ CSRF_HEADER = "x-procesmap-csrf"
 STATIC = {"serve.js": "text/javascript; charset=utf-8", "serve.css": "text/css; charset=utf-8",
           "icon.svg": "image/svg+xml"}
 HEARTBEAT_S = 15.0
+#: After the quick analysis of a save, how long the file must stay unchanged before the analysis with every case
+#: starts (it takes the processor for a few seconds; the next save of a busy workshop comes first).
+FULL_DELAY_S = 0.5
 
 
 class LiveState:
@@ -75,18 +78,37 @@ class LiveState:
         self.listeners: set[asyncio.Queue[str]] = set()
         self.stopping: asyncio.Event | None = None  # created in the running loop (lifespan)
         self.lock: asyncio.Lock | None = None
+        self.full: "asyncio.Future[None] | None" = None  # the analysis with every case after a quick one
 
     def lang(self) -> str:
         return self.ws.language()
 
     async def refresh(self) -> None:
-        """Read the files again (in a worker thread) and tell every open page."""
+        """Read the files again (in a worker thread) and tell every open page: first the quick analysis
+        (:meth:`~procesmap.serve.state.Workspace.quick_cases`), then, unless the file changes again within
+        :data:`FULL_DELAY_S`, the analysis with every case, which replaces it."""
         from anyio import to_thread
 
         assert self.lock is not None
+        if self.full is not None:  # a newer save: the full analysis of the one before is not wanted
+            self.full.cancel()
+            self.full = None
+        quick = self.ws.quick_cases()
         async with self.lock:
-            generation = await to_thread.run_sync(self.ws.refresh)
+            generation = await to_thread.run_sync(lambda: self.ws.refresh(quick))
         self.broadcast(json.dumps({"generation": generation}))
+        if quick is not None and self.ws.preliminary:
+            self.full = asyncio.ensure_future(self._full(generation))
+
+    async def _full(self, generation: int) -> None:
+        from anyio import to_thread
+
+        await asyncio.sleep(FULL_DELAY_S)  # the pages fetch the quick figures first; a save meanwhile cancels
+        if not self.ws.current(generation):
+            return
+        new = await to_thread.run_sync(self.ws.refresh)
+        if new != generation:
+            self.broadcast(json.dumps({"generation": new}))
 
     def broadcast(self, data: str) -> None:
         for queue in list(self.listeners):
@@ -350,6 +372,8 @@ def create_app(ws: "Workspace", *, token: str | None = None, hosts: Sequence[str
             yield
         finally:
             live.stopping.set()
+            if live.full is not None:
+                live.full.cancel()
             if task is not None:
                 task.cancel()
                 try:

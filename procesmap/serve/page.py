@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Sequence
 from urllib.parse import quote, urlencode
 
-from procesmap.i18n import number, percent, t
+from procesmap.i18n import Count, number, percent, t
 from procesmap.render._labels import SEVERITY_ORDER, Labels
 
 if TYPE_CHECKING:
@@ -220,11 +220,17 @@ def map_view(ws: "Workspace", entry: "MapEntry", assignments: Sequence[str] = ()
         "command": command_line(entry.display, assignments),
         "scenario_error": (_macro("scenario_error", lines=error_lines(scenario_error, lang), t=_t(lang))
                            if scenario_error is not None else ""),
-        "figures": "", "findings": "", "controls": "", "diagram": "", "diagram_alt": "",
+        "figures": "", "findings": "", "controls": "", "diagram": "", "diagram_alt": "", "preliminary": False,
     }
     if shown is not None:
         analysis = shown.analysis
         view["figures"] = _macro("figures", f=_figures(analysis, lang, base), t=_t(lang))
+        if shown.preliminary:  # the quick analysis after a save: say so above the figures
+            from markupsafe import escape
+
+            note = t("serve.preliminary", lang, cases=Count(analysis.time.cases))
+            view["figures"] = f'<p class="note preliminary">{escape(note)}</p>' + view["figures"]
+        view["preliminary"] = shown.preliminary
         view["findings"] = _macro("findings", items=_findings(analysis, lang),
                                   missing=[m.text(lang) for m in analysis.missing], t=_t(lang))
         view["diagram"] = diagram_url(entry.key, shown.generation, assignments if shown is scenario else ())

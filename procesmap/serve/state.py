@@ -30,6 +30,9 @@ __all__ = ["Workspace", "MapEntry", "Snapshot", "CONTROL_PATH", "check_control_a
 CONTROL_PATH = re.compile(r"^(roles\.[^.=\s]+\.(people|fte)|steps\.[^.=\s]+\.next\.[^.=\s]+\.p)=[0-9.]{0,12}$")
 MAX_ASSIGNMENTS = 400
 SCENARIO_CACHE = 48
+#: Cases of the quick analysis after a save: its figures are on the page within a second (a 40-step map:
+#: about 0.3 s of analysis), the analysis with every case follows and replaces them (docs/serve.md).
+QUICK_CASES = 500
 
 
 def check_control_assignments(assignments: Sequence[str]) -> None:
@@ -49,6 +52,7 @@ class Snapshot:
     lang: str
     digest: str
     generation: int
+    preliminary: bool = False  # the quick analysis after a save: the one with every case follows
     _svg: bytes | None = field(default=None, repr=False)
     _svg_reason: str | None = field(default=None, repr=False)
     _drawn: bool = field(default=False, repr=False)
@@ -111,6 +115,9 @@ class Workspace:
         self.general_problems: list[Problem] = []  # problems of no map (a configuration file, an empty folder)
         self.overview: Any = None
         self._lock = threading.RLock()
+        self._reads = 0  # reads started
+        self._installed = 0  # the newest read installed
+        self.preliminary = False  # the maps shown are the quick analysis; the full one follows
         self._scenarios: OrderedDict[tuple[int, str, tuple[str, ...]], Snapshot | ProcessmapError] = OrderedDict()
 
     # -- reading -------------------------------------------------------------------------------------
@@ -130,20 +137,41 @@ class Workspace:
             return None
         return relative.as_posix()
 
-    def refresh(self) -> int:
-        """Read everything again; returns the new generation. A map that no longer loads keeps its last good
-        snapshot and gets the problems; one that loads again drops them."""
+    def quick_cases(self) -> int | None:
+        """The cases of the quick analysis after a save, or ``None`` when it would not be quicker (``--cases``
+        at most :data:`QUICK_CASES`)."""
+        if self.cases is not None and self.cases <= QUICK_CASES:
+            return None
+        return QUICK_CASES
+
+    def refresh(self, cases: int | None = None) -> int:
+        """Read everything again; returns the new generation (unchanged when a newer read has been installed
+        meanwhile: this one is dropped). A map that no longer loads keeps its last good snapshot and gets the
+        problems; one that loads again drops them.
+
+        ``cases`` (the quick analysis after a save, :meth:`quick_cases`) analyses with that many cases and
+        marks the snapshots ``preliminary``; ``None``: with the configured cases. The reading and analysing
+        happen outside the lock, so the page keeps being served meanwhile."""
         from procesmap.api import across_processes, check_paths
 
         with self._lock:
+            self._reads += 1
+            read = self._reads
+        preliminary = cases is not None
+        try:
+            results, problems = check_paths([self.display], config=self.config,
+                                            cases=cases if preliminary else self.cases, seed=self.seed)
+        except LoadError as err:
+            results, problems = [], list(err.problems)
+        except UsageError as err:  # a configuration that does not fit
+            results, problems = [], [Problem(self.display, 1, 1, err.key, err.args_, err.hint_key, err.args_)]
+        overview = across_processes(results, self.config) if self.folder and len(results) > 1 else None
+        with self._lock:
+            if read < self._installed:  # a newer read is on the page already
+                return self.generation
+            self._installed = read
             self.generation += 1
             generation = self.generation
-            try:
-                results, problems = check_paths([self.display], config=self.config, cases=self.cases, seed=self.seed)
-            except LoadError as err:
-                results, problems = [], list(err.problems)
-            except UsageError as err:  # a configuration that does not fit
-                results, problems = [], [Problem(self.display, 1, 1, err.key, err.args_, err.hint_key, err.args_)]
             seen: set[str] = set()
             for result in results:
                 key = self.key_of(result.analysis.process.file)
@@ -152,7 +180,7 @@ class Workspace:
                 entry = self._entry(key, result.analysis.process.file)
                 entry.digest = _digest(entry.path)
                 lang = self._language(result)
-                entry.good = Snapshot(result, lang, entry.digest, generation)
+                entry.good = Snapshot(result, lang, entry.digest, generation, preliminary)
                 entry.problems = []
                 seen.add(key)
             general: list[Problem] = []
@@ -176,9 +204,15 @@ class Workspace:
                     del self.entries[key]
             self.general_problems = general
             self.entries = dict(sorted(self.entries.items()))
-            self.overview = across_processes(results, self.config) if self.folder and len(results) > 1 else None
+            self.overview = overview
+            self.preliminary = preliminary and bool(results)
             self._scenarios.clear()
             return generation
+
+    def current(self, generation: int) -> bool:
+        """Is ``generation`` still the newest read (no save since)?"""
+        with self._lock:
+            return self.generation == generation and self._reads == self._installed
 
     def warm(self) -> None:
         """Draw every map's swimlane once (and import the drawing code): the first redraw after a save,

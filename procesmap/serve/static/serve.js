@@ -127,6 +127,7 @@
     body.dataset.generation = String(generation);
     body.dataset.scenario = sets.join("&");
     body.dataset.broken = view.broken ? "1" : "0";
+    body.dataset.preliminary = view.preliminary ? "1" : "0";
   }
 
   let timer = 0;

@@ -134,7 +134,7 @@ def test_mermaid_structure_of_omgevingsvergunning() -> None:
     assert "s_adviezen_uitzetten -.-> s_intake_odvr" in text  # by e-mail: outside the case system
     assert "(single point of failure, bottleneck 91%)" in text
     wait = next(w for w in analysis.time.waits if w.step == "advies-milieu").per_case
-    assert f's_advies_milieu["Advies milieu en bouwfysica (geluid, bodem, energie) · waits {wait:.1f} d"]' in text
+    assert f's_advies_milieu["Advies milieu en bouwfysica (geluid, bodem, energie) · waits {wait:.1f} d per case"]' in text
 
 
 def test_hostile_names_stay_text() -> None:

@@ -9,6 +9,7 @@ is large enough when the picture is fitted to a 1920 x 1080 screen; lanes hold n
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 
@@ -224,3 +225,80 @@ def test_lanes_are_compact(name: str) -> None:
             continue
         # per track at most the padding around it and one corridor; one corridor more above the first track
         assert free <= 16 + 26 * lane.tracks or lane.height <= label + 8 or held_by_a_name, (lane.role, round(free, 1))
+
+
+# -- a big map as pages ------------------------------------------------------------------------------
+
+
+def _length(points: tuple[tuple[float, float], ...] | list[tuple[float, float]]) -> float:
+    return sum(abs(x1 - x0) + abs(y1 - y0) for (x0, y0), (x1, y1) in zip(points, points[1:]))
+
+
+@pytest.mark.parametrize("name", ["generated-120-3", "omgevingsvergunning"])
+def test_a_wide_map_splits_into_pages_that_keep_everything(name: str) -> None:
+    from procesmap.diagrams.pages import PAGE_BODY, cuts, split_layout
+
+    layout = swimlane_layout(analysis_of(name), "nl")
+    parts = split_layout(layout)
+    positions = cuts(layout)
+    assert len(parts) == len(positions) + 1 >= 2
+    body = layout.width - HEADER_WIDTH
+    assert len(parts) <= -(-body // PAGE_BODY) + 1  # about as few pages as the width needs
+    seen: dict[str, int] = {}
+    for part in parts:
+        assert part.part is not None and part.part[1] == len(parts)
+        assert part.width - HEADER_WIDTH <= PAGE_BODY + 80  # each page about PAGE_BODY of map at most
+        assert [lane.role for lane in part.lanes] == [lane.role for lane in layout.lanes]  # every lane on every page
+        for node in part.nodes:
+            seen[node.step] = seen.get(node.step, 0) + 1
+            for what, box in [("shape", (node.x, node.y, node.width, node.height)), ("name", node.label_box)]:
+                assert inside(box, (HEADER_WIDTH, 0.0, part.width - HEADER_WIDTH, part.height), 0.5), (node.step, what)
+        for edge in part.edges:
+            if edge.label_box is not None:
+                assert inside(edge.label_box, (HEADER_WIDTH, 0.0, part.width - HEADER_WIDTH, part.height), 1.0)
+            for x, _ in edge.points:
+                assert HEADER_WIDTH <= x <= part.width + 0.01
+            number = part.part[0]
+            assert edge.continues_to in (None, number - 1, number + 1)
+            assert edge.continued_from in (None, number - 1, number + 1)
+        shown = {n.step for n in part.nodes}
+        assert {m.step for m in part.findings} <= shown  # the key lists the badges of this page
+    assert seen == {n.step: 1 for n in layout.nodes}  # every step on exactly one page
+    # every arrow is drawn whole over the pages: its pieces add up to its length
+    for edge in layout.edges:
+        pieces = [e for part in parts for e in part.edges if (e.source, e.target) == (edge.source, edge.target)]
+        assert sum(_length(p.points) for p in pieces) == pytest.approx(_length(edge.points), abs=0.5)
+        ends = [p for p in pieces if p.continues_to is None]
+        assert len(ends) == 1  # one arrowhead, at the target
+        target = layout.node(edge.target)
+        assert ends[0].points[-1][1] == pytest.approx(edge.points[-1][1])
+        page_of_target = next(part for part in parts if any(n.step == target.step for n in part.nodes))
+        assert ends[0] in page_of_target.edges
+
+
+def test_pages_from_the_command_line(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from procesmap.diagrams.pages import split_layout
+
+    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8"}
+    source = str(ROOT / "processes" / "omgevingsvergunning.yaml")
+    parts = len(split_layout(swimlane_layout(analysis_of("omgevingsvergunning"), "nl")))
+
+    def run(*args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run([sys.executable, "-m", "procesmap", "diagram", source, *args], capture_output=True,
+                              env=env, timeout=300, cwd=tmp_path)
+
+    result = run("--pages", "-o", str(tmp_path / "plan.pdf"))
+    assert result.returncode == 0, result.stderr
+    pdf = (tmp_path / "plan.pdf").read_bytes()
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") == parts + 1
+    result = run("--pages", "-o", str(tmp_path / "plan.png"))
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in tmp_path.glob("plan-*.png"))
+    assert files == [f"plan-{n}.png" for n in range(parts + 1)]
+    assert all((tmp_path / f).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for f in files)
+    result = run("--pages", "--format", "mermaid")
+    assert result.returncode == 2 and b"--pages" in result.stderr and b"Traceback" not in result.stderr

@@ -40,6 +40,7 @@ def diagram(
     fmt: Optional[DiagramFormat] = typer.Option(None, "--format", "-f", help="png, svg, pdf (swimlanes), drawio (editable swimlanes) or mermaid (default: from --output's suffix, else png)."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diagram to this file (atomically); never the map itself.", readable=False),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the labels (default: the process's `language`)."),
+    pages: bool = typer.Option(False, "--pages", help="A wide map as readable pages: an overview with the cuts numbered, then each part with all lanes (pdf: one document; png/svg: NAME-0, NAME-1, .. files)."),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
     from procesmap.pipeline import analyse
@@ -61,6 +62,12 @@ def diagram(
     except LoadError as err:
         raise _fail(err, _run_lang(lang, [], [path])) from None
     report_lang = (lang.value if lang else None) or _env_lang() or process.language
+    if pages:
+        if chosen not in ("png", "svg", "pdf"):
+            raise _fail(UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen),
+                        error_lang)
+        _write_pages(analyse(process), chosen, report_lang, output, process.id, error_lang)
+        return
     data = render_diagram(analyse(process), chosen, report_lang)
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
         output = Path(f"{process.id}{EXTENSIONS[chosen]}")
@@ -74,6 +81,29 @@ def diagram(
         return
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def _write_pages(analysis: object, fmt: str, lang: str, output: Optional[Path], process_id: str,
+                 error_lang: str) -> None:
+    """``--pages``: one PDF with every page, or one PNG/SVG a page named ``<stem>-<n><suffix>`` (0: the overview)."""
+    from procesmap.diagrams.swimlane import render_swimlane_pages
+    from procesmap.i18n import t
+
+    documents = render_swimlane_pages(analysis, fmt, lang)  # type: ignore[arg-type]
+    if fmt == "pdf":
+        if output is None and not sys.stdout.isatty():
+            sys.stdout.buffer.write(documents[0])
+            sys.stdout.buffer.flush()
+            return
+        target = output or Path(f"{process_id}.pdf")
+        _write(target, documents[0], error_lang)
+        typer.echo(t("cli.diagram.written", error_lang, path=str(target)), err=True)
+        return
+    base = output or Path(f"{process_id}{EXTENSIONS[fmt]}")
+    for number, data in enumerate(documents):
+        target = base.with_name(f"{base.stem}-{number}{base.suffix or EXTENSIONS[fmt]}")
+        _write(target, data, error_lang)
+        typer.echo(t("cli.diagram.written", error_lang, path=str(target)), err=True)
 
 
 def _env_lang() -> str | None:

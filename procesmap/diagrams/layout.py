@@ -190,6 +190,8 @@ class Edge:
     when: str | None
     levels: tuple[str, ...]    # handover levels from the analysis (empty: no handover)
     mark_box: Box | None = None  # the envelope of a handover outside the case system (labels keep clear of it)
+    continued_from: int | None = None  # on a page of a split map: the page the arrow comes from (no arrowhead there)
+    continues_to: int | None = None    # ... and the page it goes on to (drawn without arrowhead, with that number)
 
     @property
     def boundary(self) -> str | None:
@@ -240,6 +242,8 @@ class SwimlaneLayout:
     edges: list[Edge] = field(default_factory=list)
     layers: int = 0
     findings: tuple[Mark, ...] = ()   # the badges' key: numbered step findings, then knelpunten
+    columns: tuple[tuple[float, float], ...] = ()   # (x, width) of each column, left to right
+    part: tuple[int, int] | None = None             # (number, of how many) when this is one page of a split map
 
     def node(self, step_id: str) -> Node:
         for node in self.nodes:
@@ -586,7 +590,8 @@ class _Builder:
         lanes, groups = self._lanes_and_groups(grid, rows)
         return SwimlaneLayout(width=columns.width, height=rows.height, header_width=HEADER_WIDTH, lanes=lanes,
                               groups=groups, nodes=list(nodes.values()), edges=edges, layers=grid.n_layers,
-                              findings=self._numbered_findings())
+                              findings=self._numbered_findings(),
+                              columns=tuple((columns.column_x[j], columns.column_w[j]) for j in range(grid.n_layers)))
 
     # grid: lanes, layers, tracks and the rows they make ------------------------------------------
     def _grid(self) -> "_Grid":

@@ -264,13 +264,36 @@ def swimlane_drawing(analysis: "Analysis", lang: str = "nl") -> Any:
 
 
 def _paint(analysis: "Analysis", lang: str) -> _Picture:
-    layout = swimlane_layout(analysis, lang)
+    return _paint_layout(analysis, swimlane_layout(analysis, lang), lang)
+
+
+def _paint_layout(analysis: "Analysis", layout: SwimlaneLayout, lang: str, cuts: list[float] | None = None) -> _Picture:
     legend = legend_plan(layout, lang)
     width = layout.width + 2 * MARGIN
     height = TITLE_H + layout.height + 14 + legend.height + MARGIN
     picture = _Picture(width, height)
-    _Painter(picture, analysis, layout, lang, MARGIN, TITLE_H).paint(legend)
+    _Painter(picture, analysis, layout, lang, MARGIN, TITLE_H).paint(legend, cuts or [])
     return picture
+
+
+def render_swimlane_pages(analysis: "Analysis", fmt: str = "pdf", lang: str = "nl") -> list[bytes]:
+    """A wide map as pages (:mod:`procesmap.diagrams.pages`): the overview with the cuts numbered, then each
+    part with all lanes. ``pdf``: one document with every page (a list of one); ``png``/``svg``: one picture
+    a page. A map that fits one page gives that one page."""
+    from procesmap.diagrams.pages import cuts, split_layout
+
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
+    layout = swimlane_layout(analysis, lang)
+    parts = split_layout(layout)
+    pictures = [_paint_layout(analysis, layout, lang, cuts(layout) if len(parts) > 1 else None)]
+    if len(parts) > 1:
+        pictures += [_paint_layout(analysis, part, lang) for part in parts]
+    if fmt == "pdf":
+        return [_pdf(*pictures)]
+    if fmt == "svg":
+        return [_svg(picture, embed_fonts=True).encode("utf-8") for picture in pictures]
+    return [_png(picture) for picture in pictures]
 
 
 def png_scale(area_square_inches: float) -> float:
@@ -332,9 +355,11 @@ class _Painter:
                      for i, line in enumerate(lines)], gid)
 
     # the picture ------------------------------------------------------------------------------
-    def paint(self, legend: "LegendPlan") -> None:
+    def paint(self, legend: "LegendPlan", cuts: list[float] | None = None) -> None:
         self.title()
         self.lanes()
+        if cuts:
+            self.cut_lines(cuts)
         for edge in self.layout.edges:
             self.edge(edge)
         waits = {w.step: w for w in self.analysis.time.waits}
@@ -350,10 +375,21 @@ class _Painter:
                 self.edge_label(edge)
         self.legend(legend)
 
+    def cut_lines(self, cuts: list[float]) -> None:
+        """On the overview of a split map: where each page ends, and each page's number over its part."""
+        edges = [HEADER_WIDTH + 4.0] + cuts + [self.layout.width]
+        for x in cuts:
+            self.line([(x, -4), (x, self.layout.height + 4)], COLOURS["ink"], 1.4, 9, f"cut-{x:.0f}", dash=(4, 3))
+        for page, (a, b) in enumerate(zip(edges, edges[1:]), start=1):
+            self.text((a + b) / 2, -9, self._t("diagram.page", number=page, count=len(edges) - 1), 10, 9,
+                      f"part-{page}", bold=True, anchor="middle")
+
     def title(self) -> None:
         process = self.process
         self.text(0, -TITLE_H + 6, process.name or process.id, 16, 3, "title", bold=True, va="top")
         parts = [self._t("diagram.subtitle.steps", steps=len(process.steps), roles=len(process.roles))]
+        if self.layout.part is not None:
+            parts.insert(0, self._t("diagram.page", number=self.layout.part[0], count=self.layout.part[1]))
         time = self.analysis.time
         if time.term is not None:
             parts.append(self._t("diagram.subtitle.term", term=number(time.term, self.lang, 0)))
@@ -482,11 +518,24 @@ class _Painter:
 
     def edge(self, edge: Any) -> None:
         colour, width, dash = edge_style(edge)
-        self.shape(_polyline(edge.points), 3, f"edge-{edge.source}--{edge.target}", stroke=colour, width=width,
-                   dash=dash)
-        self.arrowhead(edge.points[-2], edge.points[-1], colour, width)
-        if "manual" in edge.levels:
+        gid = f"edge-{edge.source}--{edge.target}"
+        if edge.continued_from is not None or edge.continues_to is not None:  # a piece on a page of a split map
+            gid += f"-{edge.points[0][0]:.0f}-{edge.points[0][1]:.0f}"
+        self.shape(_polyline(edge.points), 3, gid, stroke=colour, width=width, dash=dash)
+        if edge.continues_to is None:
+            self.arrowhead(edge.points[-2], edge.points[-1], colour, width)
+        else:
+            self.page_mark(edge.points[-1], edge.continues_to, colour)
+        if edge.continued_from is not None:
+            self.page_mark(edge.points[0], edge.continued_from, colour)
+        if "manual" in edge.levels and edge.mark_box is not None:
             self.manual_mark(edge)
+
+    def page_mark(self, at: tuple[float, float], page: int, colour: str) -> None:
+        """Where an arrow leaves the page: a disc with the number of the page where it goes on."""
+        x, y = at
+        self.shape(_circle(x, y, 5.5), 8, fill=colour, stroke="#ffffff", width=0.8)
+        self.text(x, y, str(page), 6.5, 8, colour="#ffffff", bold=True, anchor="middle")
 
     def arrowhead(self, a: tuple[float, float], b: tuple[float, float], colour: str, width: float,
                   gid: str | None = None) -> None:
@@ -647,8 +696,9 @@ def legend_plan(layout: SwimlaneLayout, lang: str) -> LegendPlan:
         used += item
         widest = max(widest, used)
     rows_height = len(rows) * LEGEND_ROW
-    key_width = min(KEY_WIDTH, max(layout.width, 300.0))
-    beside = widest + 24 + key_width <= layout.width
+    room = layout.width - widest - 24
+    beside = room >= 320.0
+    key_width = min(KEY_WIDTH, room) if beside else min(KEY_WIDTH, max(layout.width, 300.0))
     origin = (widest + 24, 0.0) if beside else (0.0, rows_height + 8)
     blocks: list[tuple[str, list[tuple[str, tuple[str, ...]]], str]] = []
     key_height = 0.0
@@ -908,14 +958,14 @@ def _drawing(picture: _Picture) -> Any:
     return drawing
 
 
-def _pdf(picture: _Picture) -> bytes:
-    """One page the size of the picture, vector, fonts embedded, the same bytes for the same map."""
+def _pdf(*pictures: _Picture) -> bytes:
+    """One page the size of each picture, vector, fonts embedded, the same bytes for the same map."""
     from reportlab.graphics import renderPDF
     from reportlab.pdfgen.canvas import Canvas
 
-    drawing = _drawing(picture)
+    drawings = [_drawing(picture) for picture in pictures]
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(drawing.width, drawing.height), invariant=1, pageCompression=1,
+    canvas = Canvas(buffer, pagesize=(drawings[0].width, drawings[0].height), invariant=1, pageCompression=1,
                     initialFontName="DejaVuSans")
     canvas.setCreator("procesmap")
     canvas.setProducer("procesmap")
@@ -924,9 +974,11 @@ def _pdf(picture: _Picture) -> bytes:
     previous = STATE_DEFAULTS["fontName"]
     STATE_DEFAULTS["fontName"] = "DejaVuSans"  # else the drawing starts in Helvetica, a font never embedded
     try:
-        renderPDF.draw(drawing, canvas, 0, 0)
+        for drawing in drawings:
+            canvas.setPageSize((drawing.width, drawing.height))
+            renderPDF.draw(drawing, canvas, 0, 0)
+            canvas.showPage()
     finally:
         STATE_DEFAULTS["fontName"] = previous
-    canvas.showPage()
     canvas.save()
     return buffer.getvalue()

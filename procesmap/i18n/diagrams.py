@@ -41,6 +41,7 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
                                      "nl": "bevinding bij de stap (genummerd, zie de lijst)"},
     "diagram.legend.badge_issue": {"en": "issue (knelpunt) from the workshop (see the key)",
                                    "nl": "knelpunt uit de workshop (zie de lijst)"},
+    "diagram.page": {"en": "page {number} of {count}", "nl": "deel {number} van {count}"},
     "diagram.html.zoom_in": {"en": "Enlarge (scroll sideways)", "nl": "Vergroten (schuif opzij)"},
     "diagram.html.zoom_out": {"en": "Fit to the page", "nl": "Passend maken"},
     "diagram.key.findings": {"en": "Findings about steps", "nl": "Bevindingen bij stappen"},
@@ -48,8 +49,8 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     "diagram.legend.spof": {"en": "single point of failure", "nl": "kwetsbare rol (één persoon, geen vervanger)"},
     "diagram.legend.bottleneck": {"en": "bottleneck (PM303)", "nl": "bottleneck (PM303)"},
     # -- mermaid -----------------------------------------------------------------------------
-    "diagram.mermaid.wait": {"en": "waits {days} d", "nl": "wacht {days} d"},
-    "diagram.mermaid.wait_hours": {"en": "waits {hours} h", "nl": "wacht {hours} u"},
+    "diagram.mermaid.wait": {"en": "waits {days} d per case", "nl": "wacht {days} d per zaak"},
+    "diagram.mermaid.wait_hours": {"en": "waits {hours} h per case", "nl": "wacht {hours} u per zaak"},
     "diagram.mermaid.spof": {"en": "single point of failure", "nl": "kwetsbaar"},
     "diagram.mermaid.bottleneck": {"en": "bottleneck {utilisation}", "nl": "bottleneck {utilisation}"},
     # -- the command -------------------------------------------------------------------------
@@ -57,5 +58,9 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
                                     "nl": "--format {format} past niet bij de extensie van {path}"},
     "hint.cli.diagram.suffix_mismatch": {"en": "leave out --format to take it from the suffix, or change the file name",
                                          "nl": "laat --format weg om het uit de extensie te halen, of pas de bestandsnaam aan"},
+    "cli.diagram.pages_format": {"en": "--pages splits a swimlane picture (png, svg, pdf), not {format}",
+                                 "nl": "--pages deelt een zwembaanplaat op (png, svg, pdf), geen {format}"},
+    "hint.cli.diagram.pages_format": {"en": "use --format png, svg or pdf with --pages",
+                                      "nl": "gebruik --format png, svg of pdf met --pages"},
     "cli.diagram.written": {"en": "diagram written to {path}", "nl": "diagram geschreven naar {path}"},
 }

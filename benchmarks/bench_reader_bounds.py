@@ -23,8 +23,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import io
-import json
 import os
 import random
 import signal
@@ -367,7 +365,7 @@ def _unpacked_limit() -> int:
     sys.path.insert(0, str(ROOT))
     from procesmap.eventlog import _read
 
-    return int(getattr(_read, "MAX_LOG_UNPACKED"))
+    return int(_read.MAX_LOG_UNPACKED)
 
 
 def _events_limit() -> int:

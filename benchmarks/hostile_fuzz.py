@@ -195,7 +195,7 @@ def big() -> None:
 
         def bpmn_chain(name: str, kind: str, count: int, label: str = "") -> Path:
             nodes = ['<bpmn:startEvent id="st"/>'] + [
-                f'<bpmn:{kind} id="n{i}"{f" name=" + chr(34) + label + chr(34) if label else ""}/>' for i in range(count)]
+                f'<bpmn:{kind} id="n{i}"{" name=" + chr(34) + label + chr(34) if label else ""}/>' for i in range(count)]
             order = ["st"] + [f"n{i}" for i in range(count)] + ["e"]
             flows = [f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>'
                      for i, (a, b) in enumerate(zip(order, order[1:]))]

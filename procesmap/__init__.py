@@ -12,20 +12,25 @@ Usage::
 Heavy libraries are imported only when a function needs them.
 """
 
-from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
+import os as _os
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
+from typing import Iterable as _Iterable
+from typing import Literal as _Literal
+from typing import Sequence as _Sequence
+from typing import overload as _overload
 
 from procesmap._version import __version__
 from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from procesmap.findings import Finding, Severity
     from procesmap.model import Process
     from procesmap.pipeline import Analysis
     from procesmap.settings import Settings
 
-__all__ = sorted([
+#: The public API, a literal list (tests/test_public_api.py checks it against what the module holds).
+__all__ = [
     "Analysis",
     "Finding",
     "LoadError",
@@ -43,10 +48,12 @@ __all__ = sorted([
     "loads",
     "report",
     "schema",
-])
+]
+
+_Paths = _Iterable["str | _os.PathLike[str]"]
 
 
-def load(path: Any) -> "Process":
+def load(path: "str | _os.PathLike[str]") -> "Process":
     """Load one process file; raises :class:`LoadError` with file:line:column and a hint."""
     from procesmap.loading import load as _load
 
@@ -60,14 +67,15 @@ def loads(text: str, file: str = "<string>") -> "Process":
     return _loads(text, file)
 
 
-def load_many(paths: Any) -> Any:
-    """Load every process file under ``paths``: ``(processes, problems)``."""
+def load_many(paths: _Paths) -> "tuple[list[Process], list[Problem]]":
+    """Load every process file under ``paths`` (files, or folders searched for ``*.yaml``):
+    ``(processes, problems)``; a file that cannot be loaded adds its problems and no process."""
     from procesmap.loading import load_many as _load_many
 
     return _load_many(paths)
 
 
-def analyse(process: "Process", settings: "Settings | None" = None, **options: Any) -> "Analysis":
+def analyse(process: "Process", settings: "Settings | None" = None, **options: _Any) -> "Analysis":
     """Analyse one process. ``options`` (``cases=``, ``seed=``) are a shortcut for :class:`Settings`."""
     from procesmap.pipeline import analyse as _analyse
     from procesmap.settings import Settings
@@ -77,28 +85,37 @@ def analyse(process: "Process", settings: "Settings | None" = None, **options: A
     return _analyse(process, settings)
 
 
-def analyse_paths(paths: Any, settings: "Settings | None" = None) -> Any:
+def analyse_paths(paths: _Paths, settings: "Settings | None" = None) -> "tuple[list[Analysis], list[Problem]]":
     """Load and analyse every process file under ``paths``: ``(analyses, problems)``."""
     from procesmap.api import analyse_paths as _analyse_paths
 
     return _analyse_paths(paths, settings)
 
 
-def report(analyses: Any, fmt: str = "markdown", lang: str | None = None) -> str:
-    """Render analyses as ``terminal``, ``markdown`` or ``json`` text."""
+@_overload
+def report(analyses: "Analysis | _Sequence[Analysis]", fmt: _Literal["pdf"], lang: str | None = None) -> bytes: ...
+@_overload
+def report(analyses: "Analysis | _Sequence[Analysis]", fmt: _Literal["terminal", "markdown", "json", "html"] = ...,
+           lang: str | None = None) -> str: ...
+@_overload
+def report(analyses: "Analysis | _Sequence[Analysis]", fmt: str = ..., lang: str | None = None) -> str | bytes: ...
+def report(analyses: "Analysis | _Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str | bytes:
+    """Render analyses as ``terminal``, ``markdown``, ``json`` or ``html`` text, or ``pdf`` bytes."""
     from procesmap.api import report as _report
 
     return _report(analyses, fmt, lang)
 
 
-def schema() -> dict[str, Any]:
+def schema() -> dict[str, _Any]:
     """The JSON Schema of process files, format 1."""
     from procesmap.model import json_schema
 
     return json_schema()
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
+    # The classes load with their modules (pydantic, the analysis) when first asked for: `import procesmap`
+    # and `procesmap --help` stay fast.
     if name in ("Finding", "Severity"):
         import procesmap.findings as findings
 
@@ -116,3 +133,11 @@ def __getattr__(name: str) -> Any:
 
         return Process
     raise AttributeError(name)
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+# `from procesmap.errors import ...` above bound the submodule as an attribute of this package: it is no public name
+del errors  # type: ignore[name-defined]  # noqa: F821

@@ -9,6 +9,8 @@ from procesmap.errors import Problem
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings
+    from procesmap.pipeline import Analysis as Analysed
+    from procesmap.repository import Overview
     from procesmap.suppress import CheckResult
 
 __all__ = ["analyse_paths", "check_paths", "exit_code", "report", "report_language", "report_results",
@@ -19,7 +21,7 @@ def analyse_paths(
     paths: Iterable[str | os.PathLike[str]],
     settings: "Settings | None" = None,
     assignments: Sequence[str] = (),
-) -> tuple[list["Analysis"], list[Problem]]:
+) -> tuple[list["Analysed"], list[Problem]]:
     """Load every process under ``paths`` and analyse those that load; also return every load problem.
 
     ``assignments`` (``roles.x.people=2``) change each map before the analysis: a what-if
@@ -39,8 +41,8 @@ def analyse_paths(
     return [analyse(p, settings, extra or None) for p, extra in zip(processes, extras)], problems
 
 
-def report(analyses: "Analysis | Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str:
-    """Render analyses as ``terminal``, ``markdown`` or ``json`` text."""
+def report(analyses: "Analysis | Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str | bytes:
+    """Render analyses as ``terminal``, ``markdown``, ``json`` or ``html`` text, or ``pdf`` bytes."""
     from procesmap.analysis import Analysis
     from procesmap.render import render
 
@@ -134,7 +136,6 @@ def check_paths(
 def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
     """The files under ``paths`` that declare ``procesmap:`` at the top level (others are not maps)."""
     import re
-    from pathlib import Path
 
     from procesmap.errors import LoadError
     from procesmap.loading import discover
@@ -177,9 +178,9 @@ def report_results(results: Sequence["CheckResult"], fmt: str, lang: str) -> str
 
         reports = []
         for result in results:
-            data = report_dict(result.analysis, lang)
-            data["suppressed"] = suppressed_dicts(result, lang)
-            reports.append(data)
+            report = report_dict(result.analysis, lang)
+            report["suppressed"] = suppressed_dicts(result, lang)
+            reports.append(report)
         document = reports[0] if len(reports) == 1 else reports
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     data = render(analyses, fmt, lang)
@@ -248,7 +249,7 @@ def output_clash(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
     return clash(output, inputs)
 
 
-def across_processes(results: Sequence["CheckResult"], config: str | os.PathLike[str] | None = None) -> object:
+def across_processes(results: Sequence["CheckResult"], config: str | os.PathLike[str] | None = None) -> "Overview":
     """The load of each role across the checked maps (:func:`procesmap.repository.overview`), with the
     severities and options of the first map's configuration (``config`` names one file for all)."""
     from procesmap.analysis import Settings

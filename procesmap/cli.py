@@ -9,11 +9,15 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, List, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
 
 import typer
 
 from procesmap.errors import ProcessmapError, UsageError, os_reason
+
+if TYPE_CHECKING:
+    from procesmap.repository import Overview
+    from procesmap.suppress import CheckResult
 
 app = typer.Typer(
     name="procesmap",
@@ -95,7 +99,7 @@ def _output_format(output: Optional[Path], supported: Sequence[str], default: st
     if output is None:
         return default
     chosen = SUFFIXES.get(output.suffix.lower())
-    return chosen if chosen in supported else default
+    return chosen if chosen is not None and chosen in supported else default
 
 
 @app.command()
@@ -177,7 +181,7 @@ def analyse(
         raise typer.Exit(code=code)
 
 
-def _across(results: list, config: Optional[Path] = None) -> object:  # type: ignore[type-arg]
+def _across(results: "list[CheckResult]", config: Optional[Path] = None) -> "Overview | None":
     """With several maps, the load of each role across all of them (see :mod:`procesmap.repository`)."""
     if len(results) < 2:
         return None

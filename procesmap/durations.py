@@ -229,10 +229,10 @@ def parse_amount(text: Any) -> Amount:
     raw = text.strip()
     match = _SHORT.match(raw)
     if match:
-        number = float(match["num"])
-        if not math.isfinite(number):
+        value = float(match["num"])
+        if not math.isfinite(value):
             raise DurationError("duration.invalid", "hint.duration.forms", value=raw)
-        return _amount(number, match["unit"])
+        return _amount(value, match["unit"])
     iso = _ISO.match(raw.upper()) if raw[:1] in "Pp" else None
     if iso:
         parts = {k: float(v.replace(",", ".")) if v else 0.0 for k, v in iso.groupdict().items()}

@@ -59,13 +59,13 @@ class _Collector:
         return LoadError(self.problems)
 
 
-def _yaml():  # type: ignore[no-untyped-def]
-    import yaml
+def _yaml() -> Any:
+    import yaml  # PyYAML loads with the first file read, not with the CLI
 
     return yaml
 
 
-def _loader_class():  # type: ignore[no-untyped-def]
+def _loader_class() -> Any:
     yaml = _yaml()
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -946,7 +946,8 @@ def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, 
         return [k for k in value if isinstance(k, str)] if isinstance(value, dict) else []
 
     organisations, teams, roles, systems = ids("organisations"), ids("teams"), ids("roles"), ids("systems")
-    steps_raw = data.get("steps") if isinstance(data.get("steps"), list) else []
+    listed = data.get("steps")
+    steps_raw: list[Any] = listed if isinstance(listed, list) else []
     step_ids: list[str] = []
     first_at: dict[str, tuple[int, int]] = {}
     for index, step in enumerate(steps_raw):

@@ -15,12 +15,13 @@ Teams keep their maps in one folder. Three things only make sense across files:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap import subprocesses as _subprocesses
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings
+    from procesmap.analysis.queueing import ExtraLoad
     from procesmap.model import Process
 
 __all__ = ["SEPARATOR", "expand_subprocesses", "Overview", "ProcessSummary", "RoleAcross", "overview", "shared_load"]
@@ -190,7 +191,7 @@ def _findings_across(across: dict[str, RoleAcross], owner_of: dict[str, "Analysi
 # -- one queue per role across processes ----------------------------------------------------------
 
 
-def shared_load(processes: Sequence["Process"]) -> list[dict[str, list[object]]]:
+def shared_load(processes: Sequence["Process"]) -> list[dict[str, list["ExtraLoad"]]]:
     """Per process (same order): the work the *other* processes bring to its roles with a queue.
 
     A role that works in several maps analysed together has one queue (docs/queueing.md): its
@@ -219,9 +220,9 @@ def shared_load(processes: Sequence["Process"]) -> list[dict[str, list[object]]]
                 if jobs > 0:
                     mine.setdefault(role_id, []).append((process.id, jobs, effort_spec(step.work, calendar)))  # type: ignore[arg-type]
         loads.append(mine)
-    result: list[dict[str, list[object]]] = []
+    result: list[dict[str, list[ExtraLoad]]] = []
     for index, process in enumerate(processes):
-        extra: dict[str, list[object]] = {}
+        extra: dict[str, list[ExtraLoad]] = {}
         for other_index, other in enumerate(loads):
             if other_index == index:
                 continue

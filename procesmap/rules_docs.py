@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from procesmap.errors import UsageError
 from procesmap.i18n import MESSAGES, t
-from procesmap.rules import RULES, example_yaml, rule_doc
+from procesmap.rules import example_yaml, rule_doc
 from procesmap.rules.registry import COMMANDS, REGISTRY, get_spec, specs
 
 if TYPE_CHECKING:

@@ -134,14 +134,16 @@ def _locate(data: dict[str, Any], segments: list[str]) -> tuple[dict[str, Any], 
         elif (kind, name) in _LISTS:
             item_kind, key = _LISTS[(kind, name)]
             wanted = segments[index + 1]
-            items = node.get(name) if isinstance(node.get(name), list) else []
+            listed = node.get(name)
+            items: list[Any] = listed if isinstance(listed, list) else []
             match = next((i for i in items if isinstance(i, dict) and str(i.get(key)) == wanted), None)
             if match is None or index + 2 >= len(segments):
                 return None
             kind, node = item_kind, match
             index += 2
         elif kind == "Process" and name in _SECTIONS:
-            entries = node.get(name) if isinstance(node.get(name), dict) else {}
+            found = node.get(name)
+            entries: dict[Any, Any] = found if isinstance(found, dict) else {}
             wanted = segments[index + 1]
             if wanted not in entries or index + 2 >= len(segments):
                 return None

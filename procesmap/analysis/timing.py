@@ -415,6 +415,7 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
         if figures.term is not None:
             shares = term_shares(result, figures.term, figures.term_extension)
             figures.share_over_term = shares["over_term"]
+            over_term = shares["over_term"]
             figures.share_over_extended_term = shares["over_extended_term"]
             if figures.deferral_modelled:
                 figures.share_deferred = shares["deferred"]
@@ -426,7 +427,7 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
                 missing.append(Missing("missing.late_per_year"))
             else:
                 figures.late_per_year = {
-                    "term": volume_per_year * figures.share_over_term,
+                    "term": volume_per_year * over_term if over_term is not None else None,
                     "extended_term": (volume_per_year * figures.share_over_extended_term
                                       if figures.share_over_extended_term is not None else None),
                 }

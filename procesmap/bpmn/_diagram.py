@@ -299,14 +299,14 @@ def place(pools: list["Pool"], layout: "SwimlaneLayout", pool_of: dict[str, "Poo
     #    away) goes along the free margin at the near edge of its own pool instead.
     band_pool = {band: owner[leaf] for leaf, spanned in members.items() for band in spanned}
     for edge in layout.edges:
-        pool = pool_of[edge.source] if pool_of[edge.source] is pool_of[edge.target] else None
-        points = []
-        for x, y in edge.points:
-            band = band_at(y)
-            if pool is not None and band_pool.get(band) is not pool:
-                points.append((_round(tx(x)), margin(pool, above=new_top[band] < pool_spans[pool.id][0])))
+        own = pool_of[edge.source] if pool_of[edge.source] is pool_of[edge.target] else None
+        points: list[tuple[int, int]] = []
+        for px, py in edge.points:
+            band = band_at(py)
+            if own is not None and band_pool.get(band) is not own:
+                points.append((_round(tx(px)), margin(own, above=new_top[band] < pool_spans[own.id][0])))
             else:
-                points.append((_round(tx(x)), _round(ty(y, band))))
+                points.append((_round(tx(px)), _round(ty(py, band))))
         source, target = result.nodes[edge.source], result.nodes[edge.target]
         if points[0][1] == points[1][1]:  # leaves on the right
             points[0] = (source[0] + source[2], points[0][1])
@@ -346,11 +346,11 @@ def place_flow_labels(placement: Placement, flows: list[tuple[str, tuple[str, st
     placed: dict[str, Box] = {}
     for flow_id, key, name in flows:
         width, height = text_box(name)
-        points = placement.edges.get(key)
-        if not points or width == 0:
+        route = placement.edges.get(key)
+        if not route or width == 0:
             continue
         best: tuple[tuple[int, int, int], Box] | None = None
-        for candidate in _candidates(points, width, height):
+        for candidate in _candidates(route, width, height):
             inside = (area[0] <= candidate[0] and area[1] <= candidate[1]
                       and candidate[0] + candidate[2] <= area[2] and candidate[1] + candidate[3] <= area[3])
             score = (sum(1 for box in hard + list(placed.values()) if _overlap(candidate, box)) + (0 if inside else 1),

@@ -117,7 +117,7 @@ def build_pools(process: "Process", options: ExportOptions,
     def team_lanes(role_ids: list[str], prefix: str) -> list[Lane]:
         """Team lanes (with role lanes inside), then role lanes of roles without a team."""
         lanes: list[Lane] = []
-        teams = list(process.teams) + sorted({process.roles[r].team for r in role_ids if process.roles[r].team}
+        teams = list(process.teams) + sorted({t for t in (process.roles[r].team for r in role_ids) if t}
                                              - set(process.teams))
         for team_id in teams:
             members = [r for r in role_ids if process.roles[r].team == team_id]

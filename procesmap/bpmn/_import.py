@@ -23,7 +23,6 @@ horizontal lanes read the same.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

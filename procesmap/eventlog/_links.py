@@ -36,7 +36,7 @@ __all__ = ["LinkSuggestion", "suggest_links", "write_links", "MIN_NAME", "MIN_SC
 MIN_NAME = 0.5
 MIN_SCORE = 0.5
 _STOP = {"de", "het", "een", "en", "van", "op", "aan", "in", "met", "voor", "of", "naar", "uit", "te", "bij",
-         "zijn", "is", "door", "om", "als", "the", "a", "an", "and", "of", "to", "for", "in", "on", "with", "by"}
+         "zijn", "is", "door", "om", "als", "the", "a", "an", "and", "to", "for", "on", "with", "by"}
 
 
 @dataclass(frozen=True)

@@ -133,7 +133,6 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     # -- HTML and PDF reports (render/html.py, render/pdf.py, render/charts.py) ------------
     "report.contents": {"en": "Contents", "nl": "Inhoud"},
     "report.all_processes": {"en": "All processes", "nl": "Alle processen"},
-    "report.process": {"en": "Process", "nl": "Proces"},
     "report.version": {"en": "Version of the file", "nl": "Versie van het bestand"},
     "report.version_git": {"en": "commit {commit} of {date}", "nl": "commit {commit} van {date}"},
     "report.version_mtime": {"en": "last changed {date} (not in git)", "nl": "laatst gewijzigd {date} (niet in git)"},

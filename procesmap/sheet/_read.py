@@ -298,11 +298,11 @@ class _Build:
                  "service_norm", "volume", "calendar", "organisations", "teams", "roles", "systems", "steps", "issues"]
         data = {k: data[k] for k in order if k in data}
         text = self.yaml(data)
-        problems = list(self.r.problems)
+        problems: list[Problem] = list(self.r.problems)
         try:
             self.check(text)
         except LoadError as err:  # also reported with the table's own problems: all of them at once
-            places = {(p.sheet, p.cell) for p in problems}
+            places = {(p.sheet, p.cell) for p in problems if isinstance(p, CellProblem)}
             problems += [p for p in err.problems if not isinstance(p, CellProblem) or (p.sheet, p.cell) not in places]
         if problems:
             raise LoadError(problems)
@@ -443,7 +443,7 @@ class _Build:
                     parsed = self.role(sheet.title, r, c, raw, path, roles, values)
                 elif column.key in ("C", "I"):
                     names = split_list(self.r.text(raw) or "")
-                    parsed = [self.role(sheet.title, r, c, name, path, roles, values) for name in names] or None
+                    parsed = [self.role(sheet.title, r, c, name, path, roles, values) for name in names] or None  # type: ignore[assignment]  # a list for C and I
                 elif column.key in ("system", "via"):
                     parsed = self.role(sheet.title, r, c, raw, path, data.setdefault("systems", {}), values)
                 else:
@@ -462,7 +462,7 @@ class _Build:
                 if key in values and step.get("role"):
                     self.role_place(sheet.title, r, values[key][1], key, values[key][0], step["role"], roles, teams,
                                     organisations)
-            ordered = {k: step[k] for k in ("id", "name", "type", "role", "raci", "work", "wait", "lead", "system",
+            ordered: dict[str, Any] = {k: step[k] for k in ("id", "name", "type", "role", "raci", "work", "wait", "lead", "system",
                                             "via", "next", "suspends_term", "extends_term", "log", "status",
                                             "subprocess", "description") if k in step}
             steps.append(ordered)
@@ -536,7 +536,7 @@ class _Build:
         if text is None:
             return []
         lines = text.splitlines() if "\n" in text else text.split(";")
-        parsed = []
+        parsed: list[tuple[str, str | None, str | None]] = []
         for line in (part.strip() for part in lines):
             if not line:
                 continue
@@ -574,7 +574,7 @@ class _Build:
         return branches
 
     def issues(self, sheet: Any) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for r, values in self.r.table(sheet, "issues"):
             index = len(out)
             issue: dict[str, Any] = {}

@@ -177,7 +177,8 @@ def _zaaktype(obj: dict[str, Any]) -> ZaakType | None:
     identificatie = _text(obj.get("identificatie"))
     if identificatie is None:
         return None
-    urls = obj.get("statustypen") if isinstance(obj.get("statustypen"), list) else []
+    listed = obj.get("statustypen")
+    urls: list[Any] = listed if isinstance(listed, list) else []
     return ZaakType(
         identificatie=identificatie,
         omschrijving=_text(obj.get("omschrijving")),

@@ -6,7 +6,6 @@ import io
 from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap.colours import HANDOVER_COLOURS
-from procesmap.render._labels import Labels
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -555,17 +555,18 @@ def _xes(events: list[str]) -> str:
 def test_an_xes_log_of_too_many_attribute_keys_or_a_huge_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from procesmap.eventlog import _read
 
-    monkeypatch.setattr(_read, "MAX_LOG_COLUMNS", 4)
+    monkeypatch.setattr(_read, "MAX_XES_KEYS", 4)
     log = tmp_path / "sleutels.xes"
     log.write_text(_xes(['<string key="k1" value="v"/>', '<string key="k2" value="v"/>',
                          '<string key="k3" value="v"/>']), encoding="utf-8")
     # concept:name, time:timestamp and k1 (line 4), k2 (line 5), k3 (line 6): the fifth key, refused at its line
     _log_refused("stats", str(log), expect=f"{log}:6:1: ")
     result = invoke("log", "stats", str(log), "--lang", "en")
-    assert "more than 4 different attribute keys" in result.output and "hint" in result.output
-    monkeypatch.setattr(_read, "MAX_LOG_COLUMNS", 5)  # the trace's name (line 3, read when the trace ends) the sixth
+    assert "more than 4 different attribute keys" in result.output and "(MAX_XES_KEYS)" in result.output
+    assert "hint: every attribute key is a column" in result.output
+    monkeypatch.setattr(_read, "MAX_XES_KEYS", 5)  # the trace's name (line 3, read when the trace ends) the sixth
     _log_refused("stats", str(log), expect=f"{log}:3:1: ")
-    monkeypatch.setattr(_read, "MAX_LOG_COLUMNS", 6)
+    monkeypatch.setattr(_read, "MAX_XES_KEYS", 6)
     assert invoke("log", "stats", str(log), "-f", "json").exit_code == 0
     huge = tmp_path / "waarde.xes"  # a value over libxml2's 10 MB: refused at its place, not held in memory five times
     huge.write_text(_xes([f'<string key="note" value="{"x" * 10_000_001}"/>']), encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Work limits of the analysis, checked before the work starts (docs/limits.md).
+"""Work limits of the analysis, checked before the work starts (docs/format.md, "Limits of every reader").
 
 The simulation's cost grows with the number of step visits it draws: ``cases`` times the expected
 visits of one case, which the exact visit solution (:attr:`procesmap.graph.ProcessGraph.visits`) gives

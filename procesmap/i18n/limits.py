@@ -26,8 +26,8 @@ MESSAGES_LIMITS: dict[str, dict[str, str]] = {
         "nl": "het bestand is groter dan {limit:plural:# byte|# bytes}, de grens voor {what}",
     },
     "limits.hint.too_large": {
-        "en": "is this the right file? the limits are listed in docs/limits.md",
-        "nl": "is dit het juiste bestand? de grenzen staan in docs/limits.md",
+        "en": "is this the right file? the limits are listed in docs/format.md (Limits)",
+        "nl": "is dit het juiste bestand? de grenzen staan in docs/format.md (Limits)",
     },
     # -- YAML maps ---------------------------------------------------------------------------------
     "limits.too_many_values": {
@@ -159,9 +159,15 @@ MESSAGES_LIMITS.update({
     },
     "limits.xes_keys": {
         "en": "the events and traces use more than {limit:plural:# different attribute key|# different attribute "
-              "keys}, the limit for one log (MAX_LOG_COLUMNS)",
+              "keys}, the limit for one log (MAX_XES_KEYS)",
         "nl": "de gebeurtenissen en zaken gebruiken meer dan {limit:plural:# verschillende attribuutsleutel|"
-              "# verschillende attribuutsleutels}, de grens voor één log (MAX_LOG_COLUMNS)",
+              "# verschillende attribuutsleutels}, de grens voor één log (MAX_XES_KEYS)",
+    },
+    "limits.hint.xes_keys": {
+        "en": "every attribute key is a column of the log; export only the attributes of the events (case, activity, "
+              "time, resource, ...), or export the log as CSV or Parquet",
+        "nl": "elke attribuutsleutel is een kolom van het log; exporteer alleen de attributen van de gebeurtenissen "
+              "(zaak, activiteit, tijd, medewerker, ...), of exporteer het log als CSV of Parquet",
     },
     "limits.log_columns": {
         "en": "{path}: the header has more than {limit:plural:# column|# columns}",

@@ -15,7 +15,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from procesmap.diagrams.layout import HEADER_WIDTH, Box, Edge, SwimlaneLayout
+from procesmap.diagrams.layout import (
+    BOLD,
+    HEADER_WIDTH,
+    LANE_BADGE_FONT,
+    LINE,
+    Box,
+    Edge,
+    SwimlaneLayout,
+    text_width,
+)
 
 __all__ = ["PAGE_BODY", "cuts", "split_layout"]
 
@@ -130,6 +139,106 @@ def split_layout(layout: SwimlaneLayout, page_body: float = PAGE_BODY) -> list[S
                                      continues_to=neighbour(points[-1][0]) if to_cut else None))
         columns = tuple((x + dx, w) for x, w in layout.columns if a <= x + w / 2 <= b)
         shown = {n.step for n in nodes}
-        parts.append(replace(layout, width=b - a + _LEFT + 4.0, nodes=nodes, edges=edges, columns=columns,
-                             part=(number, count), findings=tuple(m for m in layout.findings if m.step in shown)))
+        part = replace(layout, width=b - a + _LEFT + 4.0, nodes=nodes, edges=edges, columns=columns,
+                       part=(number, count), findings=tuple(m for m in layout.findings if m.step in shown))
+        parts.append(_compact(part))
     return parts
+
+
+GAP = 10.0
+"""What is left of an empty stretch of a lane on a page (a track or corridor busy only on other pages)."""
+
+
+def _compact(layout: SwimlaneLayout) -> SwimlaneLayout:
+    """The page's lanes as tall as what this page shows in them: empty stretches shrink to :data:`GAP`, a lane
+    keeps the height its name needs, a team or organisation the height of its name. Everything moves with a
+    monotonic map of y, so arrows stay orthogonal and nothing changes order."""
+    taken: list[tuple[float, float]] = []
+    for node in layout.nodes:
+        top = node.wait_box[1] if node.wait_label else node.y
+        bottom = max([node.y + node.height, node.label_box[1] + node.label_box[3]] + [g.box[1] + g.box[3]
+                                                                                     for g in node.badges])
+        taken.append((top - 3, bottom + 3))
+    for edge in layout.edges:
+        for (x0, y0), (x1, y1) in zip(edge.points, edge.points[1:]):
+            if abs(y0 - y1) < 0.01:
+                taken.append((y0 - 5, y0 + 5))
+        for box in (edge.label_box, edge.mark_box):
+            if box is not None:
+                taken.append((box[1] - 2, box[1] + box[3] + 2))
+    gaps: list[tuple[float, float, float]] = []  # (from, to, new length)
+    new_height: dict[int, float] = {}
+    for index, lane in enumerate(layout.lanes):
+        top, bottom = lane.y, lane.y + lane.height
+        spans = sorted((max(a, top), min(b, bottom)) for a, b in taken if b > top and a < bottom)
+        free: list[list[float]] = []
+        cursor = top
+        for a, b in spans:
+            if a > cursor:
+                free.append([cursor, a, min(a - cursor, GAP)])
+            cursor = max(cursor, b)
+        if cursor < bottom:
+            free.append([cursor, bottom, min(bottom - cursor, GAP)])
+        label = len(lane.label_lines) * lane.label_size * LINE + sum(len(x) for _, x in lane.badges) * \
+            LANE_BADGE_FONT * LINE + (3 if lane.badges else 0) + 6
+        height = lane.height - sum(g[1] - g[0] - g[2] for g in free)
+        for gap in reversed(free):  # give back what the lane's name needs, from the bottom up
+            if height >= label:
+                break
+            grow = min(label - height, gap[1] - gap[0] - gap[2])
+            gap[2] += grow
+            height += grow
+        gaps += [(g[0], g[1], g[2]) for g in free]
+        new_height[index] = lane.height - sum(g[1] - g[0] - g[2] for g in free)
+    # a team or organisation stays as tall as its name (teams first, they sit inside organisations)
+    for kind in ("team", "organisation"):
+        for group in layout.groups:
+            if group.kind != kind or not group.label_lines:
+                continue
+            factor = BOLD if kind == "organisation" else 1.0
+            need = max(text_width(line, group.label_size) * factor for line in group.label_lines) + 10
+            members = [i for i, lane in enumerate(layout.lanes)
+                       if group.y - 0.01 <= lane.y and lane.y + lane.height <= group.y + group.height + 0.01]
+            have = sum(new_height[i] for i in members)
+            for i in reversed(members):  # give back squeezed space, from the bottom up
+                if have >= need:
+                    break
+                lane = layout.lanes[i]
+                own = [g for g in gaps if lane.y <= g[0] and g[1] <= lane.y + lane.height + 0.01]
+                for g0, g1, length in reversed(own):
+                    if have >= need:
+                        break
+                    grow = min(need - have, g1 - g0 - length)
+                    gaps[gaps.index((g0, g1, length))] = (g0, g1, length + grow)
+                    new_height[i] += grow
+                    have += grow
+    gaps.sort()
+
+    def f(y: float) -> float:
+        shift = 0.0
+        for g0, g1, length in gaps:
+            if y <= g0:
+                break
+            if y < g1:
+                return y - shift - (y - g0) * (1 - length / (g1 - g0))
+            shift += (g1 - g0) - length
+        return y - shift
+
+    def box(b: Box) -> Box:
+        return (b[0], f(b[1] + b[3] / 2) - b[3] / 2, b[2], b[3])
+
+    nodes = []
+    for node in layout.nodes:
+        dy = f(node.y + node.height / 2) - (node.y + node.height / 2)
+        nodes.append(replace(node, y=node.y + dy, label_box=_dy(node.label_box, dy), wait_box=_dy(node.wait_box, dy),
+                             badges=tuple(replace(g, box=_dy(g.box, dy)) for g in node.badges)))
+    edges = [replace(e, points=tuple((x, f(y)) for x, y in e.points),
+                     label_box=box(e.label_box) if e.label_box is not None else None,
+                     mark_box=box(e.mark_box) if e.mark_box is not None else None) for e in layout.edges]
+    lanes = [replace(lane, y=f(lane.y), height=f(lane.y + lane.height) - f(lane.y)) for lane in layout.lanes]
+    groups = [replace(g, y=f(g.y), height=f(g.y + g.height) - f(g.y)) for g in layout.groups]
+    return replace(layout, nodes=nodes, edges=edges, lanes=lanes, groups=groups, height=f(layout.height))
+
+
+def _dy(b: Box, dy: float) -> Box:
+    return (b[0], b[1] + dy, b[2], b[3])

@@ -437,7 +437,8 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
         visits = first.visits or {}
         info = (f"[median of {repeat}, min {min(all_times):.3f} s, CPU {analyse_cpu:.3f} s; "
                 f"{len(text) / 2**20:.1f} MB, {len(first.graph.transitions)} transitions, "
-                f"{sum(visits.values()):.0f} step visits/case]")
+                f"{sum(visits.values()):.0f} step visits/case; queueing {first.queueing.model}, "
+                f"{first.time.cases} cases simulated]")
         target = LARGE_TARGET_S if n == LARGE_STEPS else HUGE_ANALYSE_S if n == HUGE_STEPS else None
         line(f"analyse generated {n} steps (10k cases)", t, target, info)
         line(f"load generated {n} steps", loads[n], HUGE_LOAD_S if n == HUGE_STEPS else None,

@@ -420,7 +420,7 @@ def test_a_map_too_big_for_the_work_bound_is_simulated_with_fewer_cases(monkeypa
     assert len(reduced) == 1 and int(reduced[0].args["simulated"]) == 833
     report = analysis.to_dict("en")
     assert report["queueing"]["cases"] == report["time"]["simulation"]["cases"] == 833
-    monkeypatch.setattr(queueing, "MAX_QUEUE_WORK", 1_000 * visits)  # fewer than MIN_QUEUE_CASES fit: analytic
+    monkeypatch.setattr(queueing, "MAX_QUEUE_WORK", 800 * visits)  # fewer than MIN_QUEUE_CASES (300) fit: analytic
     assert queueing.queue_cases(10_000, visits) == 0
     analytic = procesmap.analyse(process, Settings(cases=10_000))
     assert analytic.queueing.model == "analytic"

@@ -40,14 +40,14 @@ __all__ = ["QueueEstimate", "RoleDemand", "RoleEstimate", "StepQueue", "RoleQueu
 
 HOURS_PER_YEAR = 365.0 * 24.0
 #: The most step visits one pass of the queueing simulation draws (warm-up and cool-down included), checked
-#: before it starts, as the engine-independent bound of :mod:`procesmap.analysis.limits`: about 3 s per pass
+#: before it starts, as the engine-independent bound of :mod:`procesmap.analysis.limits`: about 2 s per pass
 #: on the machine of benchmarks/bench_analyse.py (two passes: the split of the declared waits, then the
 #: figures). A map whose ``cases`` would draw more is simulated with as many cases as fit (never fewer than
 #: :data:`MIN_QUEUE_CASES`), and the report says so; when not even those fit, the queues are only computed
 #: analytically and the time figures keep the declared waits (with a ``missing`` entry saying so).
-MAX_QUEUE_WORK = 3_000_000
+MAX_QUEUE_WORK = 2_000_000
 #: The fewest cases a queueing simulation cut to :data:`MAX_QUEUE_WORK` runs with.
-MIN_QUEUE_CASES = 500
+MIN_QUEUE_CASES = 300
 
 
 def queue_cases(cases: int, visits_per_case: float) -> int:

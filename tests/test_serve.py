@@ -421,7 +421,8 @@ def test_a_save_shows_the_quick_analysis_first_then_every_case(tmp_path: Path, m
     assert quick is not None and quick.preliminary and ws.preliminary
     assert quick.analysis.time.cases == quick.analysis.queueing.cases == QUICK_CASES
     view = map_view(ws, ws.entry("m.yaml"))  # type: ignore[arg-type]
-    assert view["preliminary"] and f"{QUICK_CASES} simulated cases" in view["figures"]
+    assert view["preliminary"] and str(view["figures"]).startswith(f'<p class="note preliminary">Quick figures from '
+                                                                   f'{QUICK_CASES} simulated cases')
     assert ws.current(first)
     full = ws.refresh()
     assert full == first + 1 and not ws.current(first) and ws.current(full)

@@ -226,10 +226,10 @@ def map_view(ws: "Workspace", entry: "MapEntry", assignments: Sequence[str] = ()
         analysis = shown.analysis
         view["figures"] = _macro("figures", f=_figures(analysis, lang, base), t=_t(lang))
         if shown.preliminary:  # the quick analysis after a save: say so above the figures
-            from markupsafe import escape
+            from markupsafe import Markup
 
             note = t("serve.preliminary", lang, cases=Count(analysis.time.cases))
-            view["figures"] = f'<p class="note preliminary">{escape(note)}</p>' + view["figures"]
+            view["figures"] = Markup('<p class="note preliminary">{}</p>').format(note) + view["figures"]
         view["preliminary"] = shown.preliminary
         view["findings"] = _macro("findings", items=_findings(analysis, lang),
                                   missing=[m.text(lang) for m in analysis.missing], t=_t(lang))

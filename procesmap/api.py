@@ -161,7 +161,7 @@ def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.Path
     return kept
 
 
-def report_results(results: Sequence["CheckResult"], fmt: str, lang: str) -> str | bytes:
+def report_results(results: Sequence["CheckResult"], fmt: str, lang: str, *, paper: str | None = None) -> str | bytes:
     """A report of checked results: the report formats, with the suppressed findings added.
 
     JSON gets a ``suppressed`` list per process (a compatible extension); terminal text and
@@ -183,7 +183,7 @@ def report_results(results: Sequence["CheckResult"], fmt: str, lang: str) -> str
             reports.append(report)
         document = reports[0] if len(reports) == 1 else reports
         return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    data = render(analyses, fmt, lang)
+    data = render(analyses, fmt, lang, paper=paper)
     if fmt in ("terminal", "markdown") and isinstance(data, str):
         extra = suppressed_text(results, lang, markdown=fmt == "markdown")
         if extra:

@@ -40,6 +40,11 @@ class FailOn(str, Enum):
     info = "info"
 
 
+class Paper(str, Enum):
+    a3 = "a3"
+    a4 = "a4"
+
+
 def _lang(explicit: Optional[Language]) -> str:
     from procesmap.i18n import default_language
 
@@ -114,6 +119,7 @@ def analyse(
     assignments: List[str] = typer.Option([], "--set", help="What-if: change the map without editing the file, e.g. --set roles.adviseur-odr.people=2 (repeatable)."),
     config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards from each file.", readable=False),
     advise: bool = typer.Option(False, "--advise", help="Add 'What helps most': candidate interventions ranked by their effect (as `procesmap advise`; takes a few seconds per map)."),
+    paper: Paper = typer.Option(Paper.a3, "--paper", help="PDF: the paper of the swimlane's landscape pages (the rest is A4); its text stays at least 6 pt, split over pages where it must."),
 ) -> None:
     """Analyse process maps and report handovers, ownership, time, capacity and findings."""
     from procesmap.api import check_paths, exit_code, report_language, report_results
@@ -160,7 +166,7 @@ def analyse(
             console.print()
             console.print(extra.rstrip("\n"), markup=False, soft_wrap=True)
     else:
-        data = report_results(results, chosen, report_lang)
+        data = report_results(results, chosen, report_lang, paper=paper.value)
         if advise and chosen in ("terminal", "markdown") and isinstance(data, str):
             from procesmap.render.advice import render_advice
 

@@ -144,3 +144,21 @@ def test_raci_header_abbreviated_with_a_key(documents: dict) -> None:
     assert short["teamleider-juridische-zaken"] == "TJZ"  # Teamleider Juridische Zaken
     for role in roles:
         assert f"{short[role]} = {labels.role(role)}" in text, role
+
+
+def test_cli_paper_option(tmp_path: Path, poppler: None) -> None:
+    from typer.testing import CliRunner
+
+    from procesmap.cli import app
+
+    root = Path(__file__).resolve().parent.parent
+    for paper, size in (("a4", A4_LANDSCAPE), ("a3", A3_LANDSCAPE)):
+        out = tmp_path / f"{paper}.pdf"
+        result = CliRunner().invoke(app, ["analyse", str(root / "processes" / "wmo-melding.yaml"), "--cases", "500",
+                                          "--paper", paper, "-o", str(out)])
+        assert result.exit_code in (0, 1), result.output
+        sizes = _sizes(out)
+        assert any(_close(s, size) for s in sizes) and _close(sizes[0], (595.28, 841.89))
+    result = CliRunner().invoke(app, ["analyse", str(root / "processes" / "wmo-melding.yaml"), "--paper", "a5",
+                                      "-o", str(tmp_path / "x.pdf")])
+    assert result.exit_code == 2

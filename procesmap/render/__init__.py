@@ -31,9 +31,15 @@ def is_binary(fmt: str) -> bool:
     return FORMATS[fmt][2]
 
 
-def render(analyses: "Sequence[Analysis]", fmt: str, lang: str) -> str | bytes:
-    """Render one or more analyses in ``fmt`` (see :data:`FORMATS`) and ``lang`` (nl, en)."""
+def render(analyses: "Sequence[Analysis]", fmt: str, lang: str, *, paper: str | None = None) -> str | bytes:
+    """Render one or more analyses in ``fmt`` (see :data:`FORMATS`) and ``lang`` (nl, en).
+
+    ``paper`` (``a3`` or ``a4``) is the paper of the PDF's swimlane pages (default A3); other formats ignore it.
+    """
     if fmt not in FORMATS:
         raise ValueError(fmt)
     module, function, _ = FORMATS[fmt]
-    return getattr(importlib.import_module(module), function)(analyses, lang)  # type: ignore[no-any-return]
+    renderer = getattr(importlib.import_module(module), function)
+    if fmt == "pdf" and paper is not None:
+        return renderer(analyses, lang, paper=paper)  # type: ignore[no-any-return]
+    return renderer(analyses, lang)  # type: ignore[no-any-return]

@@ -133,8 +133,11 @@ def analyse(
     try:
         results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
                                         assignments=assignments)
-    except ProcessmapError as err:  # a --set that does not fit a map
-        raise _fail(err, _run_lang(lang, [], paths)) from None
+    except ProcessmapError as err:  # a --set that does not fit a map: in that map's language (after --lang, env, config)
+        from procesmap.api import report_language
+
+        language = report_language(lang.value if lang else None, [], getattr(err, "language", None) or error_lang, paths)
+        raise _fail(err, language) from None
     report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
     for problem in problems:
         typer.echo(problem.format(report_lang), err=True)

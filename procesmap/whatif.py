@@ -27,7 +27,7 @@ import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from procesmap.errors import Problem, UsageError
+from procesmap.errors import Problem, ProcessmapError, UsageError
 
 if TYPE_CHECKING:
     from procesmap.model import Process
@@ -168,10 +168,22 @@ def apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process"
     nearest valid path as hint) or a value that is not YAML, and :class:`OverrideError` when
     the changed map would not load (a bad value, an id that does not resolve).
     """
-    from procesmap.loading import _check_references, _check_work, _Collector, _validate
-
     if not assignments:
         return process
+    try:
+        return _apply_overrides(process, assignments)
+    except ProcessmapError as err:
+        # a --set that does not fit this map is told in the map's language (docs/format.md, 'Messages and
+        # language'), unless --lang, PROCESMAP_LANG or the configuration say otherwise; a malformed one
+        # (no `=`) is a problem of the command line itself
+        if getattr(err, "key", "") != "versions.set.no_equals":
+            err.language = process.language  # type: ignore[attr-defined]
+        raise
+
+
+def _apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process":
+    from procesmap.loading import _check_references, _check_work, _Collector, _validate
+
     data = _plain(process)
     source = process.source
     repository = None if process.file.startswith("<") else Path(process.file).parent

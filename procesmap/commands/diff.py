@@ -39,8 +39,11 @@ def diff_command(
     try:
         difference = diff_paths([str(p) for p in paths], rev_from, rev_to, assignments,
                                 Settings(cases=cases, seed=seed))
-    except ProcessmapError as err:
-        raise _fail(err, _run_lang(lang, [], paths)) from None
+    except ProcessmapError as err:  # a --set that does not fit: in the map's language (after --lang, env, config)
+        from procesmap.api import report_language
+
+        raise _fail(err, report_language(lang.value if lang else None, [],
+                                         getattr(err, "language", None) or _run_lang(lang, [], paths), paths)) from None
     report_lang = (lang.value if lang else None) or _env_lang() or difference.language
     chosen = fmt or _output_format(output, DIFF_FORMATS)
     if output is None and chosen == "terminal":

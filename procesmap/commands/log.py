@@ -69,15 +69,24 @@ def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang
 
     if fmt is not None and fmt not in FORMATS:
         raise UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS))
-    chosen = fmt or (_output_format(output, FORMATS, "markdown") if output else "terminal")
-    if chosen == "terminal" and output is None:
+    # an --output suffix that names no format gives the default, terminal text, as `analyse -o report.txt`
+    chosen = fmt or _output_format(output, FORMATS, "terminal")
+    if chosen == "terminal":
+        import io
+
         from rich.console import Console
 
         build = stats_sections if data["report"] == "log-stats" else compare_sections
         title, sections = build(data, lang)
-        print_terminal(title, sections, lang, Console(highlight=False, emoji=False))
-        return
-    text = render(data, "markdown" if chosen == "terminal" else chosen, lang)
+        if output is None:
+            print_terminal(title, sections, lang, Console(highlight=False, emoji=False))
+            return
+        buffer = io.StringIO()  # plain text, as the screen shows it at 120 columns
+        print_terminal(title, sections, lang, Console(file=buffer, width=120, color_system=None, highlight=False,
+                                                      emoji=False, soft_wrap=False))
+        text = buffer.getvalue()
+    else:
+        text = render(data, chosen, lang)
     if output is not None:
         _write(output, text, lang)
     else:

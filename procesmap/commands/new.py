@@ -27,4 +27,4 @@ def new_command(
         path = write_starter(process_id, language, output)
     except UsageError as err:
         raise _fail(err, messages) from None
-    typer.echo(t("versions.new.written", messages, path=str(path)), err=True)
+    typer.echo(t("versions.new.written", language, path=str(path)), err=True)  # in the language of the map it wrote

@@ -160,12 +160,12 @@ def _compact(layout: SwimlaneLayout) -> SwimlaneLayout:
                                                                                      for g in node.badges])
         taken.append((top - 3, bottom + 3))
     for edge in layout.edges:
-        for (x0, y0), (x1, y1) in zip(edge.points, edge.points[1:]):
+        for (_x0, y0), (_x1, y1) in zip(edge.points, edge.points[1:]):
             if abs(y0 - y1) < 0.01:
                 taken.append((y0 - 5, y0 + 5))
-        for box in (edge.label_box, edge.mark_box):
-            if box is not None:
-                taken.append((box[1] - 2, box[1] + box[3] + 2))
+        for taken_box in (edge.label_box, edge.mark_box):
+            if taken_box is not None:
+                taken.append((taken_box[1] - 2, taken_box[1] + taken_box[3] + 2))
     gaps: list[tuple[float, float, float]] = []  # (from, to, new length)
     new_height: dict[int, float] = {}
     for index, lane in enumerate(layout.lanes):

@@ -12,9 +12,11 @@ if TYPE_CHECKING:
     from procesmap.pipeline import Analysis as Analysed
     from procesmap.repository import Overview
     from procesmap.suppress import CheckResult
+    from rich.console import Console
 
 __all__ = ["analyse_paths", "check_paths", "exit_code", "report", "report_language", "report_results",
-           "output_clash", "across_processes", "failing_findings"]
+           "output_clash", "across_processes", "failing_findings", "analyse_exit_code", "analyse_report",
+           "print_analyse_report"]
 
 
 def analyse_paths(
@@ -276,3 +278,48 @@ def failing_findings(results: Sequence["CheckResult"], fail_on: str | None = Non
         threshold = Severity(fail_on or result.fail_on or "error")
         failing.extend(result.analysis.findings_at_or_above(threshold))
     return failing
+
+
+def analyse_exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fail_on: str | None = None,
+                      across: "Overview | None" = None) -> int:
+    """``analyse``'s exit code: :func:`exit_code`, and 1 as well when a finding across the maps (``across``,
+    :func:`across_processes`) is at or above ``fail_on`` (else the first map's configured ``fail_on``, else
+    ``error``)."""
+    from procesmap.findings import Severity
+
+    code = exit_code(results, problems, fail_on)
+    if code == 0 and across is not None and results:
+        threshold = Severity(fail_on or results[0].fail_on or "error")
+        code = 1 if any(f.severity >= threshold for f in across.findings) else 0
+    return code
+
+
+def analyse_report(results: Sequence["CheckResult"], fmt: str, lang: str, *, advice: bool = False,
+                   paper: str | None = None) -> str | bytes:
+    """``analyse``'s report in ``fmt`` as one document: :func:`report_results` (``paper``: the PDF swimlane's
+    paper), then "What helps most" when ``advice`` (terminal text and Markdown; HTML and PDF have it inside)."""
+    data = report_results(results, fmt, lang, paper=paper)
+    if advice and fmt in ("terminal", "markdown") and isinstance(data, str):
+        from procesmap.render.advice import render_advice
+
+        data = data.rstrip("\n") + "\n\n" + render_advice([r.analysis.advice for r in results], fmt, lang)
+    return data
+
+
+def print_analyse_report(results: Sequence["CheckResult"], lang: str, console: "Console", *,
+                         advice: bool = False) -> None:
+    """``analyse``'s report on a terminal (colours, tables that fit the width): the maps (for several, the load
+    of the roles they share first), "What helps most" (when ``advice``) and the suppressed findings."""
+    from procesmap.render.ci import suppressed_text
+    from procesmap.render.terminal import print_terminal
+
+    print_terminal([r.analysis for r in results], lang, console)
+    if advice:
+        from procesmap.render.advice import print_advice
+
+        console.print()
+        print_advice([r.analysis.advice for r in results], lang, console)
+    extra = suppressed_text(results, lang)
+    if extra:
+        console.print()
+        console.print(extra.rstrip("\n"), markup=False, soft_wrap=True)

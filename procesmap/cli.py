@@ -1,4 +1,7 @@
-"""The command line: each command a few lines over the public API (:mod:`procesmap`).
+"""The command line: the application, the helpers its commands share, and their registration.
+
+Each command is a few lines over the public API (:mod:`procesmap`, :mod:`procesmap.api`) in a module of
+:mod:`procesmap.commands` (``analyse`` in ``commands/analyse.py``, ...), registered the same way.
 
 Heavy libraries (numpy, pandas, networkx, matplotlib) are imported inside the
 commands that need them, so ``procesmap --help`` starts fast.
@@ -9,15 +12,11 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, List, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 import typer
 
 from procesmap.errors import ProcessmapError, UsageError, os_reason
-
-if TYPE_CHECKING:
-    from procesmap.repository import Overview
-    from procesmap.suppress import CheckResult
 
 app = typer.Typer(
     name="procesmap",
@@ -107,98 +106,6 @@ def _output_format(output: Optional[Path], supported: Sequence[str], default: st
     return chosen if chosen is not None and chosen in supported else default
 
 
-@app.command()
-def analyse(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown, json, html or pdf (default: from --output's suffix, else terminal)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically) instead of the screen; never one of the inputs.", readable=False),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Report language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation: the same file and seed give the same report (default: configuration, else 0)."),
-    cases: Optional[int] = typer.Option(None, "--cases", help="Number of simulated cases for percentiles and shares over the term (default: configuration, else 10000)."),
-    assignments: List[str] = typer.Option([], "--set", help="What-if: change the map without editing the file, e.g. --set roles.adviseur-odr.people=2 (repeatable)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards from each file.", readable=False),
-    advise: bool = typer.Option(False, "--advise", help="Add 'What helps most': candidate interventions ranked by their effect (as `procesmap advise`; takes a few seconds per map)."),
-    paper: Paper = typer.Option(Paper.a3, "--paper", help="PDF: the paper of the swimlane's landscape pages (the rest is A4); its text stays at least 6 pt, split over pages where it must."),
-) -> None:
-    """Analyse process maps and report handovers, ownership, time, capacity and findings."""
-    from procesmap.api import check_paths, exit_code, report_language, report_results
-    from procesmap.render import FORMATS, SUFFIXES, is_binary
-
-    error_lang = _lang(lang)
-    _check_simulation(cases, seed, error_lang)
-    if fmt is not None and fmt not in FORMATS:
-        raise _fail(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS)), error_lang)
-    _guard_output(output, [*paths, config], error_lang)
-    try:
-        results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
-                                        assignments=assignments)
-    except ProcessmapError as err:  # a --set that does not fit a map: in that map's language (after --lang, env, config)
-        from procesmap.api import report_language
-
-        language = report_language(lang.value if lang else None, [], getattr(err, "language", None) or error_lang, paths)
-        raise _fail(err, language) from None
-    report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
-    for problem in problems:
-        typer.echo(problem.format(report_lang), err=True)
-    if not results:
-        raise typer.Exit(code=2)
-    chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
-    if advise:
-        from procesmap.advice import attach_advice
-
-        attach_advice([r.analysis for r in results], config=config, cases=cases, seed=seed)
-    # the load of the roles the maps share opens the report of several maps (render/_document.py); here it
-    # counts for the exit code
-    across = _across(results, config) if chosen in ("terminal", "markdown") else None
-    if output is None and chosen == "terminal":
-        from rich.console import Console
-
-        from procesmap.render.ci import suppressed_text
-        from procesmap.render.terminal import print_terminal
-
-        console = Console(highlight=False, emoji=False)
-        print_terminal([r.analysis for r in results], report_lang, console)
-        if advise:
-            from procesmap.render.advice import print_advice
-
-            console.print()
-            print_advice([r.analysis.advice for r in results], report_lang, console)
-        extra = suppressed_text(results, report_lang)
-        if extra:
-            console.print()
-            console.print(extra.rstrip("\n"), markup=False, soft_wrap=True)
-    else:
-        data = report_results(results, chosen, report_lang, paper=paper.value)
-        if advise and chosen in ("terminal", "markdown") and isinstance(data, str):
-            from procesmap.render.advice import render_advice
-
-            data = data.rstrip("\n") + "\n\n" + render_advice([r.analysis.advice for r in results], chosen, report_lang)
-        if output is not None:
-            _write(output, data, error_lang)
-        elif is_binary(chosen):
-            sys.stdout.buffer.write(data)  # type: ignore[arg-type]
-        else:
-            sys.stdout.write(data)  # type: ignore[arg-type]
-    code = exit_code(results, problems, fail_on.value if fail_on else None)
-    if code == 0 and across is not None:
-        from procesmap.analysis import Severity
-
-        threshold = Severity(fail_on.value if fail_on else (results[0].fail_on or "error"))
-        code = 1 if any(f.severity >= threshold for f in across.findings) else 0  # type: ignore[attr-defined]
-    if code:
-        raise typer.Exit(code=code)
-
-
-def _across(results: "list[CheckResult]", config: Optional[Path] = None) -> "Overview | None":
-    """With several maps, the load of each role across all of them (see :mod:`procesmap.repository`)."""
-    if len(results) < 2:
-        return None
-    from procesmap.api import across_processes
-
-    return across_processes(results, config)
-
-
 def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) -> None:
     """The one way commands write ``--output``: atomically; a missing folder, a folder as target or no
     permission is a message with a hint (exit 2). ``overwrite=False`` never replaces an existing file."""
@@ -212,37 +119,6 @@ def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) 
     except OSError as err:
         raise _fail(UsageError("cli.write_failed", "hint.cli.write_failed", path=str(path),
                                reason=os_reason(err)), lang) from None
-
-
-@app.command()
-def rules(
-    code: Optional[str] = typer.Argument(None, help="A rule code (PM204) or name (single-point-of-failure) to explain."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the explanation."),
-) -> None:
-    """List every finding rule, or explain one with its example."""
-    from rich.console import Console
-
-    from procesmap.rules_docs import explain_rule, list_rules
-
-    language = _lang(lang)
-    console = Console(highlight=False, emoji=False)
-    if code is None:
-        list_rules(console, language)
-        return
-    try:
-        explain_rule(console, code, language)
-    except UsageError as err:
-        raise _fail(err, language) from None
-
-
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of process files (format 1), for editors with a YAML language server."""
-    import json
-
-    from procesmap.model import json_schema
-
-    sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
 
 
 @app.callback(invoke_without_command=True)
@@ -262,16 +138,22 @@ def _main(
         raise typer.Exit()
 
 
+#: Command modules listed first (``procesmap --help`` shows the commands in the order they register);
+#: every other module of procesmap/commands/ follows in name order.
+_FIRST = ("analyse", "rules", "schema")
+
+
 def _register_commands() -> None:
-    """Import the command modules of each area; they add their commands to ``app``."""
+    """Import every command module of ``procesmap/commands/``: each registers its commands on ``app`` (or on a
+    group of :mod:`procesmap.commands`) with ``@app.command("name")``, the one way commands are registered."""
     import importlib
     import pkgutil
 
     import procesmap.commands as package
 
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        if not info.name.startswith("_"):
-            importlib.import_module(f"procesmap.commands.{info.name}")
+    names = [info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
+    for name in [*_FIRST, *sorted(n for n in names if n not in _FIRST)]:
+        importlib.import_module(f"procesmap.commands.{name}")
 
 
 _register_commands()

@@ -19,7 +19,7 @@ from procesmap.errors import UsageError
 __all__ = ["check"]
 
 
-@app.command()
+@app.command("check")
 def check(
     paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
     fmt: str = typer.Option("plain", "--format", "-f", help="plain, github, gitlab or sarif."),

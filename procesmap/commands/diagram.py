@@ -34,7 +34,7 @@ class DiagramFormat(str, Enum):
 EXTENSIONS = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "mermaid": ".mmd", "drawio": ".drawio"}
 
 
-@app.command()
+@app.command("diagram")
 def diagram(
     path: Path = typer.Argument(..., help="The process file (.yaml).", show_default=False, readable=False),
     fmt: Optional[DiagramFormat] = typer.Option(None, "--format", "-f", help="png, svg, pdf (swimlanes), drawio (editable swimlanes) or mermaid (default: from --output's suffix, else png)."),

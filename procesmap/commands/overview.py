@@ -22,7 +22,7 @@ from procesmap.errors import ProcessmapError, UsageError
 OVERVIEW_FORMATS = ("terminal", "markdown", "json")
 
 
-@app.command()
+@app.command("overview")
 def overview(
     paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."),

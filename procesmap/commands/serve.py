@@ -11,7 +11,7 @@ from procesmap.cli import Language, _check_simulation, _fail, _lang, app
 from procesmap.errors import UsageError
 
 
-@app.command()
+@app.command("serve")
 def serve(
     path: Path = typer.Argument(..., help="A process file (.yaml), or a folder of them.", show_default=False, readable=False),
     port: int = typer.Option(8765, "--port", help="Port to listen on (0: any free port)."),

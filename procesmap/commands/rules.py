@@ -1,0 +1,33 @@
+"""``procesmap rules [CODE]``: every finding rule, or one explained with its example (:mod:`procesmap.rules_docs`)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+
+from procesmap.cli import Language, _fail, _lang, app
+from procesmap.errors import UsageError
+
+__all__ = ["rules"]
+
+
+@app.command("rules")
+def rules(
+    code: Optional[str] = typer.Argument(None, help="A rule code (PM204) or name (single-point-of-failure) to explain."),
+    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the explanation."),
+) -> None:
+    """List every finding rule, or explain one with its example."""
+    from rich.console import Console
+
+    from procesmap.rules_docs import explain_rule, list_rules
+
+    language = _lang(lang)
+    console = Console(highlight=False, emoji=False)
+    if code is None:
+        list_rules(console, language)
+        return
+    try:
+        explain_rule(console, code, language)
+    except UsageError as err:
+        raise _fail(err, language) from None

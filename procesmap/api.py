@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from procesmap.errors import Problem
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings
+    from procesmap.model import Process
     from procesmap.pipeline import Analysis as Analysed
     from procesmap.repository import Overview
     from procesmap.suppress import CheckResult
@@ -40,7 +41,20 @@ def analyse_paths(
     from procesmap.repository import shared_load
 
     extras = shared_load(processes)  # a role's queue serves its work from every process (docs/queueing.md)
+    if settings is None:
+        from procesmap.settings import Settings
+
+        settings = Settings()
+    _prefetch([(p, settings, extra or None) for p, extra in zip(processes, extras)])
     return [analyse(p, settings, extra or None) for p, extra in zip(processes, extras)], problems
+
+
+def _prefetch(jobs: Sequence[tuple["Process", "Settings", Any]]) -> None:
+    """The queueing simulations of the maps side by side on the machine's processors, before each map is
+    analysed (:func:`procesmap.analysis.queueing.prefetch_queueing`: the same figures, sooner)."""
+    from procesmap.analysis.queueing import prefetch_queueing
+
+    prefetch_queueing([(p, s.cases, s.seed, extra) for p, s, extra in jobs if s.queueing])
 
 
 def report(analyses: "Analysis | Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str | bytes:
@@ -109,6 +123,7 @@ def check_paths(
     from procesmap.repository import shared_load
 
     extras = dict(zip(map(id, processes), shared_load(processes)))  # one queue per role across the maps
+    todo = []
     for process in processes:
         where = Path(config) if config is not None else find_config(process.file)
         try:
@@ -126,6 +141,9 @@ def check_paths(
             settings.catalogue = catalogue(settings_config.zaaktypen)
             if settings.catalogue is None:
                 continue
+        todo.append((process, settings, settings_config))
+    _prefetch([(process, settings, extras.get(id(process)) or None) for process, settings, _ in todo])
+    for process, settings, settings_config in todo:
         analysis = analyse(process, settings, extras.get(id(process)) or None)
         try:
             text = decode(Path(process.file).read_bytes(), process.file).removeprefix("\ufeff")

@@ -425,3 +425,52 @@ def test_a_map_too_big_for_the_work_bound_is_simulated_with_fewer_cases(monkeypa
     analytic = procesmap.analyse(process, Settings(cases=10_000))
     assert analytic.queueing.model == "analytic"
     assert any(m.key == "missing.queue_too_costly" for m in analytic.missing)
+
+
+def test_maps_simulated_side_by_side_give_the_figures_of_one_after_the_other(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+    import os
+    import sys
+    import threading
+
+    from procesmap.analysis import queueing
+    from procesmap.api import analyse_paths
+
+    text = """\
+procesmap: 1
+id: {id}
+owner: r
+volume: {volume}/year
+roles:
+  r: {{people: 2}}
+  s: {{people: 1}}
+steps:
+  - {{id: begin, type: start, next: t}}
+  - {{id: t, role: r, wait: 2d, work: {{mean: 1h, cv: 1}}, next: u}}
+  - {{id: u, role: s, wait: 1d, work: 30m, next: e}}
+  - {{id: e, type: end}}
+"""
+    for name, volume in (("a", 1500), ("b", 900), ("c", 400)):
+        (tmp_path / f"{name}.yaml").write_text(text.format(id=name, volume=volume), encoding="utf-8")
+    done = []
+    original = queueing.prefetch_queueing
+
+    def spy(jobs):  # type: ignore[no-untyped-def]
+        done.append(original(jobs))
+        return done[-1]
+
+    monkeypatch.setattr(queueing, "prefetch_queueing", spy)
+    monkeypatch.setattr(queueing, "PARALLEL_MIN_WORK", 0)
+    side_by_side, _ = analyse_paths([tmp_path], Settings(cases=2000))
+    forks = (os.cpu_count() or 1) >= 2 and sys.platform.startswith("linux") and threading.active_count() == 1
+    assert done == [3 if forks else 0]
+    monkeypatch.setattr(queueing, "PARALLEL_MIN_WORK", 10**15)
+    one_by_one, _ = analyse_paths([tmp_path], Settings(cases=2000))
+    assert done[-1] == 0
+
+    def report(analysis) -> str:  # type: ignore[no-untyped-def]
+        return json.dumps(analysis.to_dict("en"), sort_keys=True, default=str)
+
+    assert [report(a) for a in side_by_side] == [report(a) for a in one_by_one]
+    assert side_by_side[0].queueing.model == "simulation" and side_by_side[0].queueing.roles["r"].queue_mean > 0
+    assert not any(key[0] == "prefetched" for a in side_by_side for key in a.process._queue_cache)  # taken once

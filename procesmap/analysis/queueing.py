@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["QueueEstimate", "RoleDemand", "RoleEstimate", "StepQueue", "RoleQueue", "QueueingFigures", "erlang_c",
            "mgc_queue", "role_demands", "analytic_queue", "analytic_queueing", "compute_queueing", "ExtraLoad",
-           "queue_cases", "MAX_QUEUE_WORK", "MIN_QUEUE_CASES"]
+           "queue_cases", "MAX_QUEUE_WORK", "MIN_QUEUE_CASES", "prefetch_queueing"]
 
 HOURS_PER_YEAR = 365.0 * 24.0
 #: The most step visits one pass of the queueing simulation draws (warm-up and cool-down included), checked
@@ -388,6 +388,78 @@ def _extra_key(extra: Mapping[str, list[ExtraLoad]] | None) -> tuple[Any, ...]:
                         for role, loads in extra.items()))
 
 
+#: Below this many step visits (all maps together, both passes) the maps are simulated one after the other:
+#: starting worker processes costs more than it saves.
+PARALLEL_MIN_WORK = 200_000
+_JOBS: list[tuple["Process", int, int, Any]] = []  # what the forked workers of prefetch_queueing compute
+
+
+def _prefetch_key(cases: int, seed: int, extra: Mapping[str, list[ExtraLoad]] | None, baseline: Any) -> tuple[Any, ...]:
+    return ("prefetched", cases, seed, _extra_key(extra), id(baseline))
+
+
+def _queue_job(index: int) -> tuple[QueueingFigures, "QueueRun | None", "list[Missing]"]:
+    from procesmap.graph import build_graph
+
+    process, cases, seed, extra = _JOBS[index]
+    volume = process.volume.per_year(process.calendar.calendar()) if process.volume else None
+    missing: list[Missing] = []
+    figures, run = compute_queueing(build_graph(process), volume, cases, seed, missing, process.baseline, extra)
+    return figures, run, missing
+
+
+def prefetch_queueing(jobs: "list[tuple[Process, int, int, Mapping[str, list[ExtraLoad]] | None]]") -> int:
+    """Run the queueing simulations of several maps (``(process, cases, seed, extra)`` each) side by side in
+    worker processes, one per processor, before they are analysed one by one: :func:`compute_queueing`
+    then takes each map's result instead of simulating it again. The results are the same as one after the
+    other (every simulation is seeded and independent of the others; other maps' work at a shared role is
+    ``extra``, known before). Only where it pays and is safe: two or more processors and maps with enough
+    work (:data:`PARALLEL_MIN_WORK`), Linux (where a fork is safe and cheap), and no other thread in this process (a fork
+    copies only the calling thread: ``serve`` analyses one after the other). Anything that goes wrong here
+    leaves the maps to be simulated as before. Returns the number of maps computed ahead.
+    """
+    import os
+    import threading
+
+    global _JOBS
+    import sys
+
+    cpus = os.cpu_count() or 1
+    if len(jobs) < 2 or cpus < 2 or threading.active_count() > 1 or not sys.platform.startswith("linux"):
+        return 0  # (macOS can fork, but libraries of the system are not safe in a forked child)
+    try:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+    except ValueError:
+        return 0
+    from procesmap.graph import build_graph
+
+    work: list[tuple[float, int]] = []
+    for index, (process, cases, _, _) in enumerate(jobs):
+        visits = build_graph(process).visits if process.volume is not None and cases > 0 else None
+        if visits:
+            work.append((2.0 * queue_cases(cases, sum(visits.values())) * max(sum(visits.values()), 1.0), index))
+    if len(work) < 2 or sum(w for w, _ in work) < PARALLEL_MIN_WORK:
+        return 0
+    work.sort(reverse=True)  # the longest first: the workers finish together
+    from concurrent.futures import ProcessPoolExecutor
+
+    _JOBS = list(jobs)
+    try:
+        with ProcessPoolExecutor(max_workers=min(cpus, len(work)), mp_context=context) as pool:
+            futures = [(index, pool.submit(_queue_job, index)) for _, index in work]
+            results = [(index, future.result()) for index, future in futures]
+    except Exception:  # noqa: BLE001 - a worker that fails: the maps are simulated one by one, as before
+        return 0
+    finally:
+        _JOBS = []
+    for index, result in results:
+        process, cases, seed, extra = jobs[index]
+        process._queue_cache[_prefetch_key(cases, seed, extra, process.baseline)] = (process, result)
+    return len(results)
+
+
 def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: int, seed: int,
                      missing: "list[Missing]", baseline: "Process | None" = None,
                      extra: Mapping[str, list[ExtraLoad]] | None = None) -> tuple[QueueingFigures, QueueRun | None]:
@@ -395,7 +467,13 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
 
     ``baseline`` is the map a scenario started from (``None``: this map itself): its explained
     queueing fixes each step's ``other_wait``. ``extra`` is other processes' work at shared roles.
+    A result of :func:`prefetch_queueing` for the same inputs is taken (once) instead of simulating.
     """
+    ahead = pg.process._queue_cache.pop(_prefetch_key(cases, seed, extra, baseline), None)
+    if ahead is not None and ahead[0] is pg.process:
+        figures_ahead, run_ahead, missing_ahead = ahead[1]
+        missing.extend(missing_ahead)
+        return figures_ahead, run_ahead
     from procesmap.findings import Missing
     from procesmap.analysis.simulation import simulate_network
     from procesmap.durations import mean_elapsed_days

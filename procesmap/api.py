@@ -315,13 +315,9 @@ def analyse_exit_code(results: Sequence["CheckResult"], problems: Sequence[Probl
 def analyse_report(results: Sequence["CheckResult"], fmt: str, lang: str, *, advice: bool = False,
                    paper: str | None = None) -> str | bytes:
     """``analyse``'s report in ``fmt`` as one document: :func:`report_results` (``paper``: the PDF swimlane's
-    paper), then "What helps most" when ``advice`` (terminal text and Markdown; HTML and PDF have it inside)."""
-    data = report_results(results, fmt, lang, paper=paper)
-    if advice and fmt in ("terminal", "markdown") and isinstance(data, str):
-        from procesmap.render.advice import render_advice
-
-        data = data.rstrip("\n") + "\n\n" + render_advice([r.analysis.advice for r in results], fmt, lang)
-    return data
+    paper). "What helps most" (``advice``, attached to the analyses) is a section of every format's report,
+    named in each map's summary (render/_document.py): nothing is spliced on here."""
+    return report_results(results, fmt, lang, paper=paper)
 
 
 def print_analyse_report(results: Sequence["CheckResult"], lang: str, console: "Console", *,
@@ -331,12 +327,7 @@ def print_analyse_report(results: Sequence["CheckResult"], lang: str, console: "
     from procesmap.render.ci import suppressed_text
     from procesmap.render.terminal import print_terminal
 
-    print_terminal([r.analysis for r in results], lang, console)
-    if advice:
-        from procesmap.render.advice import print_advice
-
-        console.print()
-        print_advice([r.analysis.advice for r in results], lang, console)
+    print_terminal([r.analysis for r in results], lang, console)  # with "What helps most" inside, when advised
     extra = suppressed_text(results, lang)
     if extra:
         console.print()

@@ -52,7 +52,7 @@ class Table:
     short_labels: list[str] | None = None
     #: columns a narrow layout (the terminal) leaves out, their figures being in another table
     optional: frozenset[int] = frozenset()
-    #: a figure per row the terminal draws as a bar beside the row (the utilisation: 1.0 = 20 blocks)
+    #: a figure per row the terminal draws as a bar beside the row (the utilisation: 1.0 = 10 blocks)
     bars: list[float | None] | None = None
     #: which rows a shortened table keeps first (indices, most important first); None: the first rows
     order: list[int] | None = None
@@ -488,7 +488,9 @@ def _waits(a: "Analysis", lb: Labels) -> Section:
     rows = [[lb.step(w.step), lb.num(w.per_case), lb.pct(w.share_of_cycle_time),
              lb.num(time.wip.get(w.step) if time.wip else None)] for w in time.waits]
     section.blocks.append(Table([lb.t("report.step"), lb.t("report.wait_per_case"), lb.t("report.share_of_cycle"),
-                                 lb.t("report.wip")], rows, numeric=frozenset({1, 2, 3})))
+                                 lb.t("report.wip")], rows, numeric=frozenset({1, 2, 3}),
+                                short_header=[lb.t("report.step"), lb.t("summary.short.wait"), lb.t("summary.short.share"),
+                                              lb.t("summary.short.wip")]))
     return section
 
 
@@ -507,7 +509,9 @@ def _capacity(a: "Analysis", lb: Labels) -> Section:
         kinds.append({"overloaded": "error", "bottleneck": "warning"}.get(cap.marks.get(role_id, ""), ""))
     section.blocks.append(Table([lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"),
                                  lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds,
-                                bars=[load.utilisation for _, load in roles]))  # type: ignore[attr-defined]
+                                bars=[load.utilisation for _, load in roles],  # type: ignore[attr-defined]
+                                short_header=[lb.t("report.role"), lb.t("summary.short.demand"),
+                                              lb.t("summary.short.capacity"), lb.t("summary.short.utilisation")]))
     return section
 
 
@@ -564,7 +568,8 @@ def _knelpunten(a: "Analysis", lb: Labels) -> Section:
                 for i in group]
         title = lb.t(f"report.issue.{level}").capitalize() if level else lb.t("report.knelpunten_level_none")
         section.blocks.append(Section(f"knelpunten-{level or 'none'}", f"{title} ({len(group)})",
-                                      [Table(header, rows, row_kinds=[f"action-{i.action or 'none'}" for i in group])]))
+                                      [Table(header, rows, row_kinds=[f"action-{i.action or 'none'}" for i in group],
+                                             kind="knelpunten")]))
     return section
 
 

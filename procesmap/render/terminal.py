@@ -214,7 +214,14 @@ def _process(pdoc: "ProcessDoc", console: "Console", lang: str) -> None:
         parts.append(counts)
     console.print(Panel(Group(*parts), title=f"{pdoc.title} ({pdoc.subtitle})", title_align="left"))
     for section in rest:
-        if section.key not in TERMINAL_SKIP:
+        if section.key == "advice" and getattr(pdoc.analysis, "advice", None) is not None:
+            # the advice's own terminal table (render/advice.py, as `procesmap advise` prints it): the same
+            # figures as the section, its long descriptions given the width
+            from procesmap.render.advice import print_advice
+
+            print_advice([pdoc.analysis.advice], lang, console)
+            console.print()
+        elif section.key not in TERMINAL_SKIP:
             _section(section, console, 1, lang)
 
 
@@ -287,6 +294,8 @@ def _table(block: "Table", lang: str) -> list[Any]:
 
     if block.kind == "findings":
         return [_findings(block, lang)]
+    if block.kind == "knelpunten":
+        return [_knelpunten(block)]
     rows = list(range(len(block.rows)))
     more = 0
     if len(rows) > MAX_TERMINAL_ROWS and block.more_key:
@@ -296,7 +305,7 @@ def _table(block: "Table", lang: str) -> list[Any]:
         return [Text(t("limits.raci_too_large", lang, steps=Count(len(block.rows)), roles=Count(len(block.header) - 1),
                        limit=Count(MAX_TERMINAL_RACI_CELLS)), style="dim")]
     header = list(block.short_header or block.header)
-    table = _Table(1 if block.kind == "raci" or len(header) - len(block.optional) > 5 else 2)
+    table = _Table(1)  # one space each side: room for the names at 80 columns
     cells = [list(row) for row in block.rows]
     if block.short_labels:
         cells = [[label] + row[1:] for label, row in zip(block.short_labels, cells)]
@@ -319,9 +328,9 @@ def _table(block: "Table", lang: str) -> list[Any]:
         style = _ROW_STYLE.get(block.row_kinds[r], "") if block.row_kinds else ""
         if style and row:
             row[0] = Text(row[0], style=style)
-        if block.bars is not None:  # 20 blocks a full role; beyond 1.5 an arrow
+        if block.bars is not None:  # 10 blocks a full role; beyond 1.5 an arrow
             value = block.bars[r] or 0.0
-            row.append(Text("█" * min(int(round(value * 20)), 30) + ("▶" if value > 1.5 else ""),
+            row.append(Text("█" * min(int(round(value * 10)), 15) + ("▶" if value > 1.5 else ""),
                             style={"error": "red", "warning": "yellow"}.get(block.row_kinds[r] if block.row_kinds else "",
                                                                            "green")))
         table.add_row(*row)
@@ -333,29 +342,55 @@ def _table(block: "Table", lang: str) -> list[Any]:
     return out
 
 
+def _indented(text: Any, left: int) -> Any:
+    """Text whose wrapped lines keep its indent (a hanging indent)."""
+    from rich.padding import Padding
+
+    return Padding(text, (0, 0, 0, left), expand=False)
+
+
+def _knelpunten(block: "Table") -> Any:
+    """Knelpunten one after the other (code, action, step, owner; then the text and the solution, indented):
+    their long texts read as sentences, not as columns of fragments."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[Any] = []
+    header = block.header
+    for action, code, step, message, solution, owner in block.rows:
+        line = Text()
+        line.append(code, style="bold")
+        line.append(f"  {action}" + (f" · {step}" if step else ""))
+        if owner:
+            line.append(f" · {header[5]}: {owner}", style="dim")
+        parts += [_indented(line, 2), _indented(Text(message), 4)]
+        if solution:
+            parts.append(_indented(Text(f"{header[4]}: {solution}", style="dim"), 4))
+    return Group(*parts)
+
+
 def _findings(block: "Table", lang: str) -> Any:
-    """A severity's findings, three lines each (code and place, message, hint): long texts wrap whole."""
+    """A severity's findings, three lines each (code and place, message, hint), long texts wrapped under
+    their own indent."""
+    from rich.console import Group
     from rich.text import Text
 
     from procesmap.i18n import Count, t
 
-    text = Text()
+    parts: list[Any] = []
     level = block.row_kinds[0] if block.row_kinds else "info"
-    for index, (code, where, message, hint) in enumerate(block.rows[:MAX_TERMINAL_ROWS]):
-        if index:
-            text.append("\n")
+    for code, where, message, hint in block.rows[:MAX_TERMINAL_ROWS]:
         number, _, rule = code.partition(" ")
-        text.append("  ")
-        text.append(number, style=_STYLE.get(level, ""))
-        text.append(f" {rule}  ", style="dim")
-        text.append(where, style="dim")
-        text.append(f"\n    {message}")
-        text.append("\n")
-        text.append(f"    {block.header[3]}: {hint}", style="dim")
+        line = Text()
+        line.append(number, style=_STYLE.get(level, ""))
+        line.append(f" {rule}  ", style="dim")
+        line.append(where, style="dim")
+        parts += [_indented(line, 2), _indented(Text(message), 4),
+                  _indented(Text(f"{block.header[3]}: {hint}", style="dim"), 4)]
     if len(block.rows) > MAX_TERMINAL_ROWS:
-        text.append("\n  " + t("scale.more_findings", lang, count=Count(len(block.rows) - MAX_TERMINAL_ROWS)),
-                    style="dim")
-    return text
+        parts.append(_indented(Text(t("scale.more_findings", lang, count=Count(len(block.rows) - MAX_TERMINAL_ROWS)),
+                                    style="dim"), 2))
+    return Group(*parts)
 
 
 def _summary(analyses: "Sequence[Analysis]", lang: str, console: "Console", across: Sequence[Any] = ()) -> None:

@@ -93,7 +93,7 @@ def _keep_owner(temp: str, existing: os.stat_result, target: Path) -> None:
 
 class NotWritable(PermissionError):
     """A file procesmap will not replace; ``message_key`` says why (a catalogue key, see
-    :func:`procesmap.errors.os_reason`): read-only, not writable by this user, owned by another user
+    :func:`procesmap.reasons.os_reason`): read-only, not writable by this user, owned by another user
     or group that could not be kept, or not a regular file."""
 
     def __init__(self, message_key: str, path: str):

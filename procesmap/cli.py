@@ -16,7 +16,8 @@ from typing import Iterable, Optional, Sequence
 
 import typer
 
-from procesmap.errors import ProcessmapError, UsageError, os_reason
+from procesmap.errors import ProcessmapError, UsageError
+from procesmap.reasons import os_reason
 
 app = typer.Typer(
     name="procesmap",

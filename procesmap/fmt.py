@@ -31,7 +31,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
-from procesmap.errors import LoadError, UsageError, os_reason
+from procesmap.errors import LoadError, UsageError
+from procesmap.reasons import os_reason
 
 __all__ = ["format_text", "format_file", "format_paths", "FormatResult", "comments", "ORDERS", "MeaningError",
            "apply_assignments"]

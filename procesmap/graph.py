@@ -74,10 +74,6 @@ class ProcessGraph:
                 graph.add_edge(source, target, p=p, parallel=parallel[(source, target)])
         return graph
 
-    @property
-    def parallel_of(self) -> dict[str, str]:
-        return {join: parallel for parallel, join in self.join_of.items()}
-
     def outgoing(self, step_id: str) -> list[Transition]:
         if self._outgoing is None:
             table: dict[str, list[Transition]] = {}

@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence, get_args, get_origin
 
 from procesmap._safe_text import CONTROL, strip_control
-from procesmap.errors import LoadError, Problem, os_reason
+from procesmap.errors import LoadError, Problem
+from procesmap.reasons import os_reason
 from procesmap.i18n import Count, Key, Message
 from procesmap.model import SHARED_SECTIONS, SLUG, OrganisationFile, Process, SourceMap
 
@@ -213,7 +214,7 @@ def _tab_at(text: str, line: int, column: int) -> tuple[int, int] | None:
 
 def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
     """A PyYAML error as a problem: a tab where it is the cause, else what PyYAML found, translated."""
-    from procesmap.errors import yaml_detail
+    from procesmap.reasons import yaml_detail
 
     yaml = _yaml()
     found = yaml_detail(err, text)
@@ -604,12 +605,6 @@ def _merge_shared(data: dict[Any, Any], shared: Sequence[OrganisationFile], sour
                 own[item_id] = item.model_dump(mode="json", exclude_defaults=True)
                 origins[(section, item_id)] = (organisation_file.file, line, column)
     return origins
-
-
-def _repository_of(file: str) -> Path | None:
-    if file.startswith("<"):
-        return None
-    return Path(file).parent
 
 
 def load(path: str | os.PathLike[str]) -> Process:

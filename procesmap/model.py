@@ -496,9 +496,6 @@ class Process(_FileModel):
     def locate_role(self, role_id: str) -> tuple[int, int]:
         return self._source.locate(("roles", role_id), key=True)
 
-    def locate_issue(self, index: int) -> tuple[int, int]:
-        return self._source.locate(("issues", index))
-
     def where_transition(self, source: str, target: str) -> tuple[str, int, int]:
         """File, line and column of the arrow source -> target (its ``next`` entry)."""
         origin = self.origin("steps", source)

@@ -14,7 +14,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from procesmap.errors import UsageError, os_reason
+from procesmap.errors import UsageError
+from procesmap.reasons import os_reason
 
 __all__ = ["starter_text", "write_starter", "LANGUAGES"]
 

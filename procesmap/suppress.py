@@ -80,7 +80,6 @@ class CheckResult:
     analysis: "Analysis"
     suppressed: list[SuppressedFinding] = field(default_factory=list)
     fail_on: str | None = None
-    config_file: str | None = None
     language: str | None = None
 
     @property
@@ -212,7 +211,7 @@ def apply_suppressions(analysis: "Analysis", text: str, config: "Config | None" 
                         ("PM001.message", "PM001.hint")
                 kept.append(_meta(severity, file, suppression.line, suppression.column, key, args, hint))
         kept.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
-    return CheckResult(replace(analysis, findings=kept), suppressed, config.fail_on, config.file, config.language)
+    return CheckResult(replace(analysis, findings=kept), suppressed, config.fail_on, config.language)
 
 
 def _matching(suppressions: list[Suppression], finding: Finding) -> Suppression | None:

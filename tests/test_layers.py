@@ -21,8 +21,10 @@ PACKAGE = ROOT / "procesmap"
 LAYERS: tuple[tuple[str, ...], ...] = (
     # leaves: version, text safety, the message catalogue, findings
     ("procesmap._version", "procesmap._safe_text", "procesmap.i18n", "procesmap.findings", "procesmap.colours"),
-    # errors (which may translate through the catalogue), settings, durations, file access
-    ("procesmap.errors", "procesmap.settings", "procesmap.durations", "procesmap._io"),
+    # errors (which may translate through the catalogue), what libraries said as messages, settings, durations,
+    # file access, places in TOML text
+    ("procesmap.errors", "procesmap.reasons", "procesmap.settings", "procesmap.durations", "procesmap._io",
+     "procesmap._toml"),
     # the model of a map and its graph
     ("procesmap.model", "procesmap.graph"),
     # reading files: YAML maps, organisation files and subprocesses

@@ -25,7 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from procesmap.durations import MAX_ELAPSED_DAYS, Amount, DurationError, bounded, format_amount, parse_amount, parse_duration
-from procesmap.errors import LoadError, Problem, UsageError, os_reason, utf8_error_at, yaml_detail
+from procesmap.errors import LoadError, Problem, UsageError
+from procesmap.reasons import os_reason, utf8_error_at, yaml_detail
 from procesmap.i18n import OS_ERRORS, translate_strerror
 from procesmap.i18n import MESSAGES, Count, Message, number, plural, plural_forms, t
 from procesmap.loading import decode, load, loads
@@ -614,11 +615,11 @@ def test_size_of_a_large_file_is_a_number_the_language_way(tmp_path: Path) -> No
 
 
 def test_every_translation_table_entry_has_a_catalogue_text() -> None:
-    from procesmap import errors
+    from procesmap import reasons
 
-    keys = ["yaml.problem." + key for _, key, _ in errors._YAML_PROBLEMS]
-    keys += [hint for _, _, hint in errors._YAML_PROBLEMS]
-    keys += ["yaml.context." + key for _, key in errors._YAML_CONTEXTS]
+    keys = ["yaml.problem." + key for _, key, _ in reasons._YAML_PROBLEMS]
+    keys += [hint for _, _, hint in reasons._YAML_PROBLEMS]
+    keys += ["yaml.context." + key for _, key in reasons._YAML_CONTEXTS]
     keys += ["os.error." + name for name in OS_ERRORS] + ["os.error.other", "yaml.problem.other"]
     assert [key for key in keys if key not in MESSAGES] == []
     for name in OS_ERRORS:

@@ -13,7 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from procesmap.errors import LoadError, Problem, os_reason
+from procesmap.errors import LoadError, Problem
+from procesmap.reasons import os_reason
 
 __all__ = ["BPMN", "BPMNDI", "DC", "DI", "XSI", "PM", "MAX_BYTES", "MAX_ELEMENTS", "read_bpmn", "q"]
 

@@ -212,7 +212,7 @@ def _append(mapping: Any, key: str, value: Any) -> None:
 def write_links(path: str | os.PathLike[str], suggestions: list[LinkSuggestion]) -> str:
     """Add the suggested activities to the ``log:`` of their steps in the map file, atomically; returns the text."""
     from procesmap._io import write_atomic
-    from procesmap.errors import os_reason
+    from procesmap.reasons import os_reason
     from procesmap.loading import _read_text
 
     file = os.fspath(path)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import ProcessmapError, UsageError, not_utf8, os_reason, yaml_detail
+from procesmap.errors import ProcessmapError, UsageError
+from procesmap.reasons import not_utf8, os_reason, yaml_detail
 
 __all__ = ["LogMapping", "EventLog", "read_log", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 

@@ -26,7 +26,7 @@ A float is written the language's way (``1.234,5``); a plain int as it is (a lin
 year), a :class:`Count` grouped the language's way (``18.400``). :class:`Key` (a catalogue key)
 and :class:`Message` (a key with arguments) are shown in the language of the text around them.
 A ``reason`` argument that is the English text of a common operating-system error
-(``err.strerror``) is shown translated too (see :func:`procesmap.errors.os_reason`, which
+(``err.strerror``) is shown translated too (see :func:`procesmap.reasons.os_reason`, which
 callers should prefer). A form with ``#`` must not also hold a literal ``#``.
 """
 

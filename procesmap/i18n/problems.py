@@ -3,9 +3,9 @@
 Merged into the one catalogue by :mod:`procesmap.i18n`. Prefixes:
 
 - ``yaml.problem.*`` / ``yaml.context.*``: what PyYAML (libyaml or the pure-Python parser)
-  found and where the construct it was reading began; chosen by :func:`procesmap.errors.yaml_detail`.
+  found and where the construct it was reading began; chosen by :func:`procesmap.reasons.yaml_detail`.
 - ``os.error.*``: the common operating-system errors by errno name; chosen by
-  :func:`procesmap.errors.os_reason`.
+  :func:`procesmap.reasons.os_reason`.
 - ``text.not_utf8``: a text file (an event log) that is not UTF-8.
 - ``duration.too_long``, ``duration.work_too_long``, ``value.fte_over_people``: bounds of the model.
 """

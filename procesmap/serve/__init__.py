@@ -17,7 +17,8 @@ import socket
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import UsageError, os_reason
+from procesmap.errors import UsageError
+from procesmap.reasons import os_reason
 
 __all__ = ["serve", "bind", "allowed_hosts", "DEFAULT_PORT", "LOOPBACK"]
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError, os_reason
+from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError
+from procesmap.reasons import os_reason
 
 if TYPE_CHECKING:
     from procesmap.suppress import CheckResult

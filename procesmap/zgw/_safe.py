@@ -17,7 +17,8 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from procesmap.errors import LoadError, Problem, os_reason
+from procesmap.errors import LoadError, Problem
+from procesmap.reasons import os_reason
 
 __all__ = ["MAX_JSON_BYTES", "MAX_ZIP_BYTES", "MAX_ENTRIES", "MAX_UNPACKED_BYTES", "MAX_ENTRY_BYTES",
            "read_bytes", "zip_members", "parse_json", "fail", "unsafe_name"]

@@ -245,7 +245,7 @@ def test_html_several_processes_have_an_overview(in_root: Path) -> None:
     for analysis in analyses:
         name = html_escape(analysis.process.name or analysis.process.id)
         row = next(r for r in body.split("</tr>") if f'<th scope="row">{name}</th>' in r)
-        counts = [int(c) for c in re.findall(r'<td>(\d+)/(\d+)/(\d+)</td>', row)[0]]
+        counts = [int(c) for c in re.findall(r'<td class="num">(\d+)/(\d+)/(\d+)</td>', row)[0]]
         expected = [sum(f.severity.value == level for f in analysis.findings) for level in ("error", "warning", "info")]
         assert counts == expected, (name, counts, expected)  # errors, warnings, informational findings
         if analysis.time.term is not None:  # the share over the term, as the analysis has it

@@ -213,7 +213,7 @@ def _overview(processes: list[ProcessDoc], lang: str) -> Table:
         kinds.append("error" if doc.counts["error"] else "warning" if doc.counts["warning"] else "")
     short = [t(f"summary.short.{key}", lang) for key in ("map", "over_term", "over_extended", "late", "p85", "term",
                                                          "organisation", "manual", "highest", "findings")]
-    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5, 6, 7}), row_kinds=kinds, short_header=short,
+    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5, 6, 7, 9}), row_kinds=kinds, short_header=short,
                  short_labels=[doc.subtitle for doc in processes], optional=frozenset({8}))
 
 

@@ -221,9 +221,12 @@ class _Builder:
     def _widths(self, table: Table) -> list[float]:
         columns = len(table.header)
         if table.kind == "raci":
-            first = min(self.width * 0.34, self.width * 0.6 if columns <= 2 else self.width * 0.34)
-            rest = (self.width - first) / max(columns - 1, 1)
-            return [first] + [rest] * (columns - 1)
+            # role initials (keyed under the table) in narrow columns; the step names get the rest
+            from reportlab.pdfbase.pdfmetrics import stringWidth
+
+            rest = max([stringWidth(h, FONT_BOLD, 6.5) + 8.0 for h in table.header[1:]] + [26.0])
+            rest = min(rest, (self.width * 0.66) / max(columns - 1, 1))
+            return [self.width - rest * (columns - 1)] + [rest] * (columns - 1)
         # every column at least as wide as its longest word (measured in the font it is set in,
         # bold for the header, capped at 24 characters' worth), plus the cell padding;
         # what is left goes to the columns with long texts
@@ -238,6 +241,14 @@ class _Builder:
             average = sum(len(text) for text in texts) / len(texts)
             minimum.append(min(widest, 24 * 5.0) + 13.0)
             extra.append(min(max(average - longest_word, 0.0), 60.0))
+        if sum(minimum) >= self.width:
+            # too wide: figures keep their width (a number is never broken), the text columns share the rest
+            fixed = sum(minimum[c] for c in table.numeric if c < columns)
+            text = [c for c in range(columns) if c not in table.numeric]
+            room = self.width - fixed
+            if text and room > 30.0 * len(text):
+                total = sum(minimum[c] for c in text)
+                return [minimum[c] if c in table.numeric else room * minimum[c] / total for c in range(columns)]
         if sum(minimum) >= self.width or not sum(extra):
             total = sum(minimum)
             return [self.width * w / total for w in minimum]
@@ -245,6 +256,11 @@ class _Builder:
         return [m + left * e / sum(extra) for m, e in zip(minimum, extra)]
 
     def table(self, table: Table) -> Any:
+        if table.short_header and len(table.header) > 7:
+            # a wide table (all maps at a glance) takes its short header: no header word broken over lines
+            from dataclasses import replace
+
+            table = replace(table, header=list(table.short_header), short_header=None)
         from reportlab.lib.colors import HexColor
         from reportlab.platypus import Table as RLTable
         from reportlab.platypus import TableStyle

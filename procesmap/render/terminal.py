@@ -270,7 +270,7 @@ def _renderables(block: Any, console: "Console", level: int, lang: str) -> list[
     if isinstance(block, TextBlock):
         return [Text(block.text, style="dim" if block.kind == "note" else "")]
     if isinstance(block, Table):
-        return _table(block, lang)
+        return _table(block, lang, console.width)
     if isinstance(block, (Chart, Diagram)):
         return []
     raise TypeError(type(block))
@@ -287,7 +287,7 @@ class _Printed:
         return iter(())
 
 
-def _table(block: "Table", lang: str) -> list[Any]:
+def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
     from rich.text import Text
 
     from procesmap.i18n import Count, t
@@ -320,7 +320,7 @@ def _table(block: "Table", lang: str) -> list[Any]:
         numeric = frozenset(c - 1 for c in numeric)
     for c, title in enumerate(header):
         table.add_column(title, justify="center" if block.kind == "raci" and c else "right" if c in numeric
-                         else "left")
+                         else "left", no_wrap=bool(block.short_labels) and c == 0 and width >= 100)  # ids whole
     if block.bars is not None:
         table.add_column("", no_wrap=True)
     for r in rows:

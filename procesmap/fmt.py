@@ -296,7 +296,8 @@ def _ruamel() -> Any:
 
 
 def _plain_data(text: str, file: str) -> Any:
-    from procesmap.loading import _Collector, _compose
+    from procesmap._collect import Collector as _Collector
+    from procesmap.loading import _compose
 
     data, _ = _compose(text, _Collector(file))
     return data

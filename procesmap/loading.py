@@ -12,22 +12,28 @@ Workshop YAML is hand-written, so bad input is the normal case. The loader:
    errors;
 4. validates with the pydantic model and checks every reference between ids.
 
-Every problem found in steps 3-4 is reported, not only the first.
+Every problem found in steps 3-4 is reported, not only the first. Jobs in their own modules:
+pydantic's errors as problems at their place (:mod:`procesmap._model_problems`), references between
+ids (:mod:`procesmap._references`), ``subprocess:`` expansion (:mod:`procesmap.subprocesses`), the
+problem collector (:mod:`procesmap._collect`); decoding, scanning, composing and the folder of
+maps (organisation files, subprocesses) stay here.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 from pathlib import Path
-from typing import Any, Iterable, Sequence, get_args, get_origin
+from typing import Any, Iterable, Sequence
 
 from procesmap._safe_text import CONTROL, strip_control
 from procesmap.errors import LoadError, Problem
 from procesmap.reasons import os_reason
 from procesmap.i18n import Count, Key, Message
-from procesmap.model import SHARED_SECTIONS, SLUG, OrganisationFile, Process, SourceMap
+from procesmap.model import SHARED_SECTIONS, OrganisationFile, Process, SourceMap
+from procesmap._collect import Collector as _Collector
+from procesmap._model_problems import _describe, _report_pydantic, _validate
+from procesmap._references import _check_references
 
 __all__ = ["load", "loads", "load_many", "discover", "scan_limits", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "MAX_STEPS"]
 
@@ -44,20 +50,6 @@ _SAFE_TAGS = {
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge", "binary")
 }
 Path_ = tuple[Any, ...]
-
-
-class _Collector:
-    def __init__(self, file: str):
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def add(self, mark: tuple[int, int], key: str, hint_key: str | None = None, /, **args: Any) -> None:
-        # positional-only: a message argument may itself be called ``key`` (duplicate keys)
-        hint_args = dict(args)
-        self.problems.append(Problem(self.file, mark[0], mark[1], key, args, hint_key, hint_args))
-
-    def fail(self) -> LoadError:
-        return LoadError(self.problems)
 
 
 def _yaml() -> Any:
@@ -769,276 +761,3 @@ def _strip_extensions(data: dict[Any, Any]) -> Any:
     if isinstance(data, list):
         return [_strip_extensions(v) for v in data]
     return data
-
-
-# -- pydantic errors -> problems ------------------------------------------------------------
-
-_TYPE_KEYS = {
-    "string_type": "value.expected_text",
-    "int_type": "value.expected_int",
-    "int_parsing": "value.expected_int",
-    "int_from_float": "value.expected_int",
-    "float_type": "value.expected_number",
-    "float_parsing": "value.expected_number",
-    "bool_type": "value.expected_bool",
-    "bool_parsing": "value.expected_bool",
-    "list_type": "value.expected_list",
-    "dict_type": "value.expected_mapping",
-    "model_type": "value.expected_mapping",
-    "model_attributes_type": "value.expected_mapping",
-    "too_short": "value.empty",
-    "greater_than_equal": "value.min",
-    "greater_than": "value.above",
-    "less_than_equal": "value.max",
-    "less_than": "value.below",
-    "finite_number": "value.expected_number",
-}
-
-
-def _validate(data: dict[Any, Any], source: SourceMap, out: _Collector) -> Process | None:
-    from pydantic import ValidationError
-
-    try:
-        return Process.model_validate(data)
-    except ValidationError as err:
-        for error in err.errors(include_url=False):
-            _report_pydantic(error, data, source, out)
-        return None
-
-
-def _resolve(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
-    """Pydantic's ``loc`` with the data's own keys: it writes a key ``None`` or ``1`` as ``'None'``/``'1'``."""
-    resolved: list[Any] = []
-    current = data
-    for part in loc:
-        if isinstance(current, dict):
-            if part not in current:
-                part = next((k for k in current if str(k) == str(part)), part)
-            resolved.append(part)
-            current = current.get(part)
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            resolved.append(part)
-            current = current[part]
-        else:
-            resolved.append(part)
-            current = None
-    return tuple(resolved)
-
-
-def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _Collector, model: Any = None) -> None:
-    loc = _resolve(tuple(error["loc"]), data)
-    kind = error["type"]
-    ctx = error.get("ctx") or {}
-    on_key = len(loc) > 1 and loc[-1] == "[key]"  # a mapping key that is not a valid id: point at the key
-    if on_key:
-        loc = loc[:-1]
-    field = loc[-1] if loc else "-"
-    if kind == "invalid_key":  # a key that is not text where only text keys are allowed
-        out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
-                allowed=", ".join(_allowed_keys(loc[:-1], model)))
-        return
-    if kind == "missing":
-        if loc in (("procesmap",), ("steps",)):
-            return  # reported with a better hint above
-        out.add(source.locate(loc[:-1]), "value.missing", "hint.value.missing", field=str(field))
-        return
-    if kind == "extra_forbidden":
-        allowed = _allowed_keys(loc[:-1], model)
-        if error.get("input") is None and isinstance(field, str) and " " in field.strip():
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.yaml.flow_comma", field=str(field))
-            return
-        close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
-        if close:
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.did_you_mean", field=str(field),
-                    suggestion=close[0])
-        else:
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
-                    allowed=", ".join(allowed))
-        return
-    position = source.locate(loc, key=on_key)
-    if kind == "procesmap":
-        args = {k: v for k, v in ctx.items() if k not in ("key", "hint_key", "at", "field")}
-        at = ctx.get("at")
-        if isinstance(at, (tuple, list)):  # inside a duration mapping: point at the bad item
-            position = source.locate(loc + tuple(at))
-        out.add(position, ctx["key"], ctx.get("hint_key"), field=str(field), **args)
-        return
-    if kind == "literal_error":
-        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
-        value = error.get("input")
-        allowed = [part.strip() for part in expected.replace(" or ", ", ").split(",") if part.strip()]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-        if close:
-            out.add(position, "value.not_allowed", "hint.did_you_mean", field=str(field), value=_describe(value),
-                    expected=expected, suggestion=close[0])
-        else:
-            out.add(position, "value.not_allowed", "hint.allowed_values", field=str(field), value=_describe(value),
-                    expected=expected)
-        return
-    key = _TYPE_KEYS.get(kind)
-    if key is None:
-        out.add(position, "value.invalid", "hint.value.invalid", field=str(field), detail=error.get("msg", kind))
-        return
-    limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))
-    if isinstance(limit, (int, float)) and not isinstance(limit, bool) and float(limit).is_integer():
-        limit = Count(int(limit))  # written the language's way: 100.000 (nl), 1 rather than 1,0
-    found = error.get("input")
-    out.add(position, key, "hint.value.type", field=str(field), limit=limit, found=_describe(found))
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, dict):
-        return "mapping"
-    if isinstance(value, list):
-        return "list"
-    if value is None:
-        return "null"
-    text = str(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _allowed_keys(loc: tuple[Any, ...], model: Any = None) -> list[str]:
-    """The keys a mapping at ``loc`` may have, by walking the model classes."""
-    from pydantic import BaseModel
-
-    current: Any = model or Process
-    for part in loc:
-        current = _strip(current)
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(part) if isinstance(part, str) else None
-            if field is None:
-                return []
-            current = field.annotation
-        elif get_origin(current) in (list, dict):
-            current = get_args(current)[-1]
-        else:
-            return []
-    current = _strip(current)
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
-
-
-def _strip(annotation: Any) -> Any:
-    """Optional[X] / Annotated[X, ...] -> X (lists and dicts are kept)."""
-    for _ in range(8):
-        origin = get_origin(annotation)
-        if origin in (list, dict) or origin is None:
-            return annotation
-        args = [a for a in get_args(annotation) if a is not type(None)]
-        if not args:
-            return annotation
-        annotation = args[0]
-    return annotation
-
-
-# -- references between ids -------------------------------------------------------------------
-
-
-def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, repository: Path | None) -> None:
-    def ids(section: str) -> list[str]:
-        value = data.get(section)
-        return [k for k in value if isinstance(k, str)] if isinstance(value, dict) else []
-
-    organisations, teams, roles, systems = ids("organisations"), ids("teams"), ids("roles"), ids("systems")
-    listed = data.get("steps")
-    steps_raw: list[Any] = listed if isinstance(listed, list) else []
-    step_ids: list[str] = []
-    first_at: dict[str, tuple[int, int]] = {}
-    for index, step in enumerate(steps_raw):
-        if isinstance(step, dict) and isinstance(step.get("id"), str):
-            step_id = step["id"]
-            where = source.locate(("steps", index, "id"))
-            if step_id in first_at:
-                out.add(where, "ref.duplicate_step", "hint.ref.duplicate_step", id=step_id, line=first_at[step_id][0])
-            else:
-                first_at[step_id] = where
-                step_ids.append(step_id)
-
-    members: dict[int, set[str]] = {}  # id(valid) -> set(valid): membership in O(1), however many steps
-
-    def check(value: Any, valid: list[str], path: Path_, kind_id: str) -> None:
-        if not isinstance(value, str):
-            return
-        known = members.get(id(valid))
-        if known is None:
-            known = members[id(valid)] = set(valid)
-        if value in known:
-            return
-        kind = Key("kind." + kind_id)
-        close = difflib.get_close_matches(value, valid, n=1, cutoff=0.5)
-        if close:
-            out.add(source.locate(path), "ref.unknown", "hint.did_you_mean_id", kind=kind, id=value, suggestion=close[0])
-        elif valid:
-            shown = ", ".join(valid[:8]) + (", ..." if len(valid) > 8 else "")
-            out.add(source.locate(path), "ref.unknown", "hint.ref.valid_ids", kind=kind, id=value, valid=shown)
-        else:
-            out.add(source.locate(path), "ref.unknown", "hint.ref.none_defined", kind=kind, id=value,
-                    section=kind_id + "s")
-
-    def each_list(value: Any, path: Path_) -> Iterable[tuple[Any, Path_]]:
-        if isinstance(value, str):
-            yield value, path
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield item, path + (index,)
-
-    for team_id, team in (data.get("teams") or {}).items() if isinstance(data.get("teams"), dict) else []:
-        if isinstance(team, dict):
-            check(team.get("organisation"), organisations, ("teams", team_id, "organisation"), "organisation")
-    for role_id, role in (data.get("roles") or {}).items() if isinstance(data.get("roles"), dict) else []:
-        if isinstance(role, dict):
-            check(role.get("team"), teams, ("roles", role_id, "team"), "team")
-            check(role.get("organisation"), organisations, ("roles", role_id, "organisation"), "organisation")
-            for item, path in each_list(role.get("backup"), ("roles", role_id, "backup")):
-                check(item, roles, path, "role")
-    for index, step in enumerate(steps_raw):
-        if not isinstance(step, dict):
-            continue
-        base: Path_ = ("steps", index)
-        check(step.get("role"), roles, base + ("role",), "role")
-        check(step.get("system"), systems, base + ("system",), "system")
-        check(step.get("via"), systems, base + ("via",), "system")
-        raci = step.get("raci")
-        if isinstance(raci, dict):
-            for letter in ("R", "A"):
-                check(raci.get(letter), roles, base + ("raci", letter), "role")
-            for letter in ("C", "I"):
-                for item, path in each_list(raci.get(letter), base + ("raci", letter)):
-                    check(item, roles, path, "role")
-        nxt = step.get("next")
-        for item, path in each_list(nxt, base + ("next",)):
-            if isinstance(item, dict):
-                check(item.get("to"), step_ids, path + ("to",), "step")
-            else:
-                check(item, step_ids, path, "step")
-        sub = step.get("subprocess")
-        if isinstance(sub, str):
-            _check_subprocess(sub, base + ("subprocess",), data.get("id"), source, out, repository)
-    for index, issue in enumerate(data.get("issues") or [] if isinstance(data.get("issues"), list) else []):
-        if isinstance(issue, dict):
-            check(issue.get("step"), step_ids, ("issues", index, "step"), "step")
-            check(issue.get("owner"), roles, ("issues", index, "owner"), "role")
-
-
-def _check_subprocess(value: str, path: Path_, own_id: Any, source: SourceMap, out: _Collector,
-                      repository: Path | None) -> None:
-    """``subprocess:`` names another process of the same repository by id, never a path."""
-    where = source.locate(path)
-    if not SLUG.match(value):
-        if "/" in value or "\\" in value or ".." in value:
-            out.add(where, "ref.subprocess_path", "hint.ref.subprocess_path", id=value)
-        return  # a non-slug is reported by the model already
-    if value == own_id:
-        out.add(where, "ref.subprocess_self", "hint.ref.subprocess_self", id=value)
-        return
-    if repository is None:
-        return
-    candidates = sorted(p.stem for p in repository.glob("*.y*ml"))
-    if value not in candidates:
-        close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
-        if close:
-            out.add(where, "ref.unknown", "hint.did_you_mean_id", kind=Key("kind.process"), id=value, suggestion=close[0])
-        else:
-            out.add(where, "ref.unknown", "hint.ref.subprocess_missing", kind=Key("kind.process"), id=value,
-                    folder=str(repository))

@@ -182,7 +182,10 @@ def apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process"
 
 
 def _apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process":
-    from procesmap.loading import _check_references, _check_work, _Collector, _validate
+    from procesmap._collect import Collector as _Collector
+    from procesmap._model_problems import _validate
+    from procesmap._references import _check_references
+    from procesmap.loading import _check_work
 
     data = _plain(process)
     source = process.source

@@ -28,7 +28,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # the model of a map and its graph
     ("procesmap.model", "procesmap.graph"),
     # reading files: YAML maps, organisation files and subprocesses
-    ("procesmap.loading", "procesmap.subprocesses", "procesmap.zgw._read", "procesmap.zgw._safe"),
+    ("procesmap.loading", "procesmap._collect", "procesmap._model_problems", "procesmap._references",
+     "procesmap.subprocesses", "procesmap.zgw._read", "procesmap.zgw._safe"),
     # figures
     ("procesmap.analysis",),
     # rules over the figures (they read them, never import them), and the configuration of rules

@@ -3,7 +3,7 @@
 The ``pm:`` elements that ``procesmap export bpmn`` writes carry a map's own values (``people``, ``work``,
 ``p``, ...). A file edited by hand or by another tool may hold anything there; the draft is validated with
 the map's model, and every validation error is reported at the line of the ``pm:`` element it comes from,
-with the map's own messages (:func:`procesmap.loading._report_pydantic`).
+with the map's own messages (:func:`procesmap._model_problems._report_pydantic`).
 """
 
 from __future__ import annotations
@@ -59,7 +59,8 @@ def validate_draft(data: dict[str, Any], root: Any, file: str) -> None:
     each at the line of its ``pm:`` element in ``file``."""
     from pydantic import ValidationError
 
-    from procesmap.loading import _Collector, _report_pydantic
+    from procesmap._collect import Collector as _Collector
+    from procesmap._model_problems import _report_pydantic
     from procesmap.model import Process
 
     try:

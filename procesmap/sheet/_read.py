@@ -319,7 +319,8 @@ class _Build:
 
     def check(self, text: str) -> None:
         """Load the map; a problem goes back to the cell its value came from."""
-        from procesmap.loading import _compose, _Collector, loads
+        from procesmap._collect import Collector as _Collector
+        from procesmap.loading import _compose, loads
 
         try:
             loads(text, file=self.r.file)

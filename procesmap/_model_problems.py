@@ -1,0 +1,174 @@
+"""Loading, error mapping: what pydantic says about a map's values, as problems at their place in the file."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, get_args, get_origin
+
+from procesmap.i18n import Count
+from procesmap.model import Process, SourceMap
+
+from procesmap._collect import Collector as _Collector
+
+Path_ = tuple[Any, ...]
+
+
+# -- pydantic errors -> problems ------------------------------------------------------------
+
+_TYPE_KEYS = {
+    "string_type": "value.expected_text",
+    "int_type": "value.expected_int",
+    "int_parsing": "value.expected_int",
+    "int_from_float": "value.expected_int",
+    "float_type": "value.expected_number",
+    "float_parsing": "value.expected_number",
+    "bool_type": "value.expected_bool",
+    "bool_parsing": "value.expected_bool",
+    "list_type": "value.expected_list",
+    "dict_type": "value.expected_mapping",
+    "model_type": "value.expected_mapping",
+    "model_attributes_type": "value.expected_mapping",
+    "too_short": "value.empty",
+    "greater_than_equal": "value.min",
+    "greater_than": "value.above",
+    "less_than_equal": "value.max",
+    "less_than": "value.below",
+    "finite_number": "value.expected_number",
+}
+
+
+def _validate(data: dict[Any, Any], source: SourceMap, out: _Collector) -> Process | None:
+    from pydantic import ValidationError
+
+    try:
+        return Process.model_validate(data)
+    except ValidationError as err:
+        for error in err.errors(include_url=False):
+            _report_pydantic(error, data, source, out)
+        return None
+
+
+def _resolve(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """Pydantic's ``loc`` with the data's own keys: it writes a key ``None`` or ``1`` as ``'None'``/``'1'``."""
+    resolved: list[Any] = []
+    current = data
+    for part in loc:
+        if isinstance(current, dict):
+            if part not in current:
+                part = next((k for k in current if str(k) == str(part)), part)
+            resolved.append(part)
+            current = current.get(part)
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            resolved.append(part)
+            current = current[part]
+        else:
+            resolved.append(part)
+            current = None
+    return tuple(resolved)
+
+
+def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _Collector, model: Any = None) -> None:
+    loc = _resolve(tuple(error["loc"]), data)
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    on_key = len(loc) > 1 and loc[-1] == "[key]"  # a mapping key that is not a valid id: point at the key
+    if on_key:
+        loc = loc[:-1]
+    field = loc[-1] if loc else "-"
+    if kind == "invalid_key":  # a key that is not text where only text keys are allowed
+        out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
+                allowed=", ".join(_allowed_keys(loc[:-1], model)))
+        return
+    if kind == "missing":
+        if loc in (("procesmap",), ("steps",)):
+            return  # reported with a better hint above
+        out.add(source.locate(loc[:-1]), "value.missing", "hint.value.missing", field=str(field))
+        return
+    if kind == "extra_forbidden":
+        allowed = _allowed_keys(loc[:-1], model)
+        if error.get("input") is None and isinstance(field, str) and " " in field.strip():
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.yaml.flow_comma", field=str(field))
+            return
+        close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
+        if close:
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.did_you_mean", field=str(field),
+                    suggestion=close[0])
+        else:
+            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
+                    allowed=", ".join(allowed))
+        return
+    position = source.locate(loc, key=on_key)
+    if kind == "procesmap":
+        args = {k: v for k, v in ctx.items() if k not in ("key", "hint_key", "at", "field")}
+        at = ctx.get("at")
+        if isinstance(at, (tuple, list)):  # inside a duration mapping: point at the bad item
+            position = source.locate(loc + tuple(at))
+        out.add(position, ctx["key"], ctx.get("hint_key"), field=str(field), **args)
+        return
+    if kind == "literal_error":
+        expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
+        value = error.get("input")
+        allowed = [part.strip() for part in expected.replace(" or ", ", ").split(",") if part.strip()]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        if close:
+            out.add(position, "value.not_allowed", "hint.did_you_mean", field=str(field), value=_describe(value),
+                    expected=expected, suggestion=close[0])
+        else:
+            out.add(position, "value.not_allowed", "hint.allowed_values", field=str(field), value=_describe(value),
+                    expected=expected)
+        return
+    key = _TYPE_KEYS.get(kind)
+    if key is None:
+        out.add(position, "value.invalid", "hint.value.invalid", field=str(field), detail=error.get("msg", kind))
+        return
+    limit = ctx.get("ge", ctx.get("gt", ctx.get("le", ctx.get("lt", ctx.get("min_length", "")))))
+    if isinstance(limit, (int, float)) and not isinstance(limit, bool) and float(limit).is_integer():
+        limit = Count(int(limit))  # written the language's way: 100.000 (nl), 1 rather than 1,0
+    found = error.get("input")
+    out.add(position, key, "hint.value.type", field=str(field), limit=limit, found=_describe(found))
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "mapping"
+    if isinstance(value, list):
+        return "list"
+    if value is None:
+        return "null"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _allowed_keys(loc: tuple[Any, ...], model: Any = None) -> list[str]:
+    """The keys a mapping at ``loc`` may have, by walking the model classes."""
+    from pydantic import BaseModel
+
+    current: Any = model or Process
+    for part in loc:
+        current = _strip(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(part) if isinstance(part, str) else None
+            if field is None:
+                return []
+            current = field.annotation
+        elif get_origin(current) in (list, dict):
+            current = get_args(current)[-1]
+        else:
+            return []
+    current = _strip(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _strip(annotation: Any) -> Any:
+    """Optional[X] / Annotated[X, ...] -> X (lists and dicts are kept)."""
+    for _ in range(8):
+        origin = get_origin(annotation)
+        if origin in (list, dict) or origin is None:
+            return annotation
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if not args:
+            return annotation
+        annotation = args[0]
+    return annotation

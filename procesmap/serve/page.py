@@ -225,7 +225,7 @@ def map_view(ws: "Workspace", entry: "MapEntry", assignments: Sequence[str] = ()
     if shown is not None:
         analysis = shown.analysis
         view["figures"] = _macro("figures", f=_figures(analysis, lang, base), t=_t(lang))
-        if shown.preliminary:  # the quick analysis after a save: say so above the figures
+        if shown.preliminary:  # the quick analysis after a save: say so (a notice over the page, serve.css)
             from markupsafe import Markup
 
             note = t("serve.preliminary", lang, cases=Count(analysis.time.cases))

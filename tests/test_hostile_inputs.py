@@ -574,3 +574,27 @@ def test_an_xes_log_of_too_many_attribute_keys_or_a_huge_value(tmp_path: Path, m
     deep = tmp_path / "diep.xes"
     deep.write_text(_xes(['<string key="a" value="b">' * 300 + "</string>" * 300]), encoding="utf-8")
     _log_refused("stats", str(deep), expect=f"{deep}:4:")
+
+
+def test_a_pdf_table_cell_taller_than_a_page_is_cut_not_a_layout_error(tmp_path: Path) -> None:
+    """A finding that names many steps (PM204: a role without backup doing 60 steps with long ids) made a table
+    cell taller than a page: ReportLab ended the report in a LayoutError traceback."""
+    from procesmap.render.pdf import _fits_a_page
+
+    n, stem = 60, "stap-met-een-heel-lange-naam-die-de-werkgroep-zo-heeft-opgeschreven-en-niet-wil-inkorten-"
+    lines = ["procesmap: 1", "id: lang", "owner: mw", "term: 8w", "volume: 100/year", "roles:", "  mw: {people: 1}",
+             "steps:", f"  - {{id: {stem}0, type: start, role: mw, work: 1h, next: {stem}1}}"]
+    lines += [f"  - {{id: {stem}{i}, role: mw, work: 1h, next: {stem}{i + 1}}}" for i in range(1, n - 1)]
+    lines.append(f"  - {{id: {stem}{n - 1}, type: end, role: mw, work: 1h}}")
+    path = tmp_path / "lang.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    analysis = procesmap.analyse(procesmap.load(path), Settings(cases=200))
+    message = next(f.message("nl") for f in analysis.findings if f.code == "PM204")
+    assert len(message) > 5000  # about 110 lines in the findings table's message column: taller than a page
+    out = tmp_path / "lang.pdf"
+    result = invoke("analyse", str(path), "-f", "pdf", "-o", str(out), "--cases", "200")
+    assert result.exit_code in (0, 1), result.output
+    assert out.read_bytes().startswith(b"%PDF")
+    cut = _fits_a_page(message, 250.0, 722.0)
+    assert cut.endswith(" …") and len(cut) < len(message) and message.startswith(cut[:-2])
+    assert _fits_a_page("kort", 250.0, 722.0) == "kort"

@@ -80,6 +80,18 @@ def _p(text: str, style: Any) -> Any:
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
 
+def _fits_a_page(text: str, width: float, height: float, size: float = 8.0) -> str:
+    """``text`` cut (at a word, with " …") to what a table cell ``width`` points wide can show in half a page
+    ``height``: ReportLab cannot split a table row over pages, and a taller cell (a finding that names 2,000 steps)
+    ended the report in a LayoutError. The JSON, HTML and Markdown reports keep the whole text."""
+    per_line = max(int((width - 6) / (size * 0.6)), 8)  # a generous average character width
+    budget = per_line * max(int(height * 0.5 / (size * 1.25)), 4)
+    if len(text) <= budget:
+        return text
+    cut = text[:budget]
+    return (cut.rsplit(" ", 1)[0] if " " in cut[budget // 2:] else cut) + " …"
+
+
 def _flowable_base() -> Any:
     from reportlab.platypus.flowables import Flowable
 
@@ -212,7 +224,7 @@ class _Builder:
 
         s = self.styles
         label = s["head"]
-        rows = [[_p(k, label), _p(v, s["cell"])] for k, v in facts.items]
+        rows = [[_p(k, label), _p(_fits_a_page(v, self.width * 0.7, self.height), s["cell"])] for k, v in facts.items]
         table = RLTable(rows, colWidths=[self.width * 0.3, self.width * 0.7], hAlign="LEFT")
         table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
@@ -272,14 +284,15 @@ class _Builder:
             style = s["head_small"] if raci and c else s["head_num"] if c in table.numeric else s["head"]
             header.append(_p(text, style))
         rows = [header]
+        widths = self._widths(table)
         for row in table.rows:
             cells = []
             for c, text in enumerate(row):
                 style = (s["cell_centre"] if raci and c else s["cell_code"] if table.kind == "code" and c
                          else s["cell_num"] if c in table.numeric else s["cell"])
-                cells.append(_p(text, style))
+                cells.append(_p(_fits_a_page(text, widths[c], self.height), style))
             rows.append(cells)
-        result = RLTable(rows, colWidths=self._widths(table), repeatRows=1, hAlign="LEFT")
+        result = RLTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
         commands: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("FONTNAME", (0, 0), (-1, -1), FONT),

@@ -147,6 +147,14 @@ MESSAGES_LIMITS.update({
         "nl": "het log is misschien te groot voor het geheugen van deze computer, of bevat waarden van een "
               "ongebruikelijk type; probeer een kortere periode, of minder kolommen",
     },
+    "limits.pdf_swimlane_pages": {
+        "en": "The swimlane is left out of this PDF: it would take {parts:plural:# page|# pages}, more than the limit of "
+              "{limit} (MAX_SWIMLANE_PAGES; every page draws the whole picture). Draw it with `procesmap diagram` "
+              "(SVG or PNG), or open the HTML report, which shows it whole.",
+        "nl": "De swimlane staat niet in deze PDF: hij zou {parts:plural:# pagina|# pagina's} beslaan, meer dan de "
+              "grens van {limit} (MAX_SWIMLANE_PAGES; elke pagina tekent de hele afbeelding). Teken hem met "
+              "`procesmap diagram` (SVG of PNG), of open het HTML-rapport, dat hem helemaal toont.",
+    },
     "limits.log_events": {
         "en": "the log holds {events:plural:# event|# events}, more than the limit of {limit} ({name})",
         "nl": "het log bevat {events:plural:# gebeurtenis|# gebeurtenissen}, meer dan de grens van {limit} ({name})",

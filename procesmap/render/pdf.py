@@ -345,8 +345,13 @@ class _Builder:
         width, height = self.wide_frame
         height -= HEADING_ROOM
         plan = swimlane_plan(source.width, source.height, smallest, width, height)
-        flow: list[Any] = [NextPageTemplate("wide"), PageBreak()]
         count = len(plan.tiles)
+        if count > MAX_SWIMLANE_PAGES:  # checked before a page is drawn: each page draws the whole picture
+            from procesmap.i18n import Count
+
+            return [_p(self.t("limits.pdf_swimlane_pages", parts=Count(count), limit=Count(MAX_SWIMLANE_PAGES)),
+                       self.styles["note"])]
+        flow: list[Any] = [NextPageTemplate("wide"), PageBreak()]
         part_width, part_height = plan.part or (width, height)
         if count > 1:  # a key map first: the whole picture on one page, its parts numbered
             overview = _fit(source, width, height - 20)
@@ -365,6 +370,10 @@ class _Builder:
         return flow + [NextPageTemplate("body")]  # the next chapter starts with a page break of its own
 
 
+#: The most pages the swimlane of one map takes in a PDF (docs/format.md, limits): every page draws the whole
+#: picture clipped to its part, so the work grows with pages x shapes (a 500-step chain: 124 pages, 46 s of 60 s);
+#: beyond it the report says so and points to `procesmap diagram` and the HTML report.
+MAX_SWIMLANE_PAGES = 24
 #: The smallest text the PDF sets in the swimlane, at 100% (points): below it the picture goes over several pages.
 MIN_TEXT_PT = 6.0
 #: Room kept on a swimlane page for its heading or part title (points).

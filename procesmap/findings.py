@@ -86,7 +86,7 @@ class Finding:
         return docs_path(self.code, self.rule)
 
     def message(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # the catalogue loads when a message is made: this leaf imports nothing
 
         return t(self.message_key, lang, **self.args)
 
@@ -99,7 +99,7 @@ class Finding:
         }
 
     def hint(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # the catalogue loads when a message is made: this leaf imports nothing
 
         return t(self.hint_key or f"{self.code}.hint", lang, **self.args)
 
@@ -112,6 +112,6 @@ class Missing:
     args: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # the catalogue loads when a message is made: this leaf imports nothing
 
         return t(self.key, lang, **self.args)

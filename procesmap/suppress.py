@@ -28,12 +28,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from procesmap.config import Config
 from procesmap.findings import Finding, Severity
 from procesmap.rules.registry import REGISTRY, get_spec, specs
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
-    from procesmap.config import Config
 
 __all__ = ["Suppression", "SuppressedFinding", "CheckResult", "parse_suppressions", "apply_suppressions"]
 
@@ -178,8 +178,6 @@ def apply_suppressions(analysis: "Analysis", text: str, config: "Config | None" 
     Pure: ``analysis`` is not changed; the result holds a copy whose ``findings`` are the ones
     that count, followed by a PM001 finding for every suppression that suppressed nothing.
     """
-    from procesmap.config import Config
-
     config = config or Config()
     file = analysis.process.file
     suppressions, bad = parse_suppressions(text, file)

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from procesmap.findings import Finding, Severity
 from procesmap.rules._base import RuleContext
 from procesmap.rules.registry import REGISTRY, RuleSpec, enabled_rules, get_spec, options_of, severity_of, specs
 
-if TYPE_CHECKING:
-    from procesmap.settings import Settings
+from procesmap.settings import Settings
 
 __all__ = ["RULES", "get_rule", "run_rules", "run_checks", "enabled_options", "RuleContext", "rule_doc", "example_zaaktype",
            "example_settings", "example_yaml", "REGISTRY", "RuleSpec", "get_spec"]
@@ -89,12 +88,10 @@ def example_zaaktype(module: ModuleType) -> str | None:
 
 def example_settings(module: ModuleType, cases: int = 2000) -> "Settings":
     """Settings to run a rule's documented examples with: the zaaktype of its docs, if it has one."""
-    from procesmap.settings import Settings
-
     text = example_zaaktype(module)
     if text is None:
         return Settings(cases=cases)
-    from procesmap.zgw._read import read_catalogue
+    from procesmap.zgw._read import read_catalogue  # the zaaksysteem's reader loads only for a PM7xx example
 
     return Settings(cases=cases, catalogue=read_catalogue(text.encode("utf-8"), f"{module.CODE}-zaaktype.json"))
 

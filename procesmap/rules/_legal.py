@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from procesmap.i18n import Count, Message
+
 if TYPE_CHECKING:
     from procesmap.analysis import TimeFigures
 
@@ -12,8 +14,6 @@ __all__ = ["term_parts", "late_figure", "whole"]
 
 def whole(value: float) -> Any:
     """A whole number of days (or percent) written without decimals: 56.0 -> 56, 56.5 stays."""
-    from procesmap.i18n import Count
-
     return Count(int(value)) if float(value).is_integer() else value
 
 
@@ -24,8 +24,6 @@ def late_figure(value: float) -> float | int:
 
 def term_parts(time: "TimeFigures") -> dict[str, Any]:
     """Message arguments ``over_term``, ``over_extended`` and ``late`` (catalogue messages in the reader's language)."""
-    from procesmap.i18n import Count, Message
-
     assert time.term is not None and time.share_over_term is not None
     extended = time.term + time.term_extension if time.term_extension is not None else None
     if time.deferral_modelled and extended is not None:

@@ -66,6 +66,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from procesmap.findings import Finding, Severity
+from procesmap.i18n import Count, Message
 from procesmap.rules._base import RuleContext
 from procesmap.rules._legal import late_figure, whole
 
@@ -76,8 +77,6 @@ OPTIONS: dict[str, object] = {"share": 0.0}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from procesmap.i18n import Count, Message
-
     time = ctx.analysis.time
     limit = float(ctx.options["share"])  # type: ignore[arg-type]
     if time.term is None:

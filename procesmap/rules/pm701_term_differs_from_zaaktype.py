@@ -67,6 +67,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from procesmap.findings import Finding, Severity
+from procesmap.durations import iso_days, mean_elapsed_days
 from procesmap.rules._base import RuleContext
 
 CODE = "PM701"
@@ -76,8 +77,7 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from procesmap.durations import mean_elapsed_days
-    from procesmap.zgw._read import zgw_days
+    from procesmap.zgw._read import zgw_days  # the zaaksysteem's reader loads only when a catalogue is checked
 
     zaaktype = ctx.zaaktype
     if zaaktype is None or zaaktype.doorlooptijd is None:
@@ -93,7 +93,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     days = mean_elapsed_days(process.term)
     if allowed.low - 1e-9 <= days <= allowed.high + 1e-9:
         return
-    from procesmap.durations import iso_days
-
     yield ctx.on_process(("term",), zaaktype=zaaktype.identificatie, doorlooptijd=zaaktype.doorlooptijd,
                          term=iso_days(process.term), days=int(days) if float(days).is_integer() else round(days, 2))

@@ -62,6 +62,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from procesmap.findings import Finding, Severity
+from procesmap.durations import iso_days, mean_elapsed_days
 from procesmap.rules._base import RuleContext
 
 CODE = "PM703"
@@ -71,9 +72,7 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from procesmap.durations import mean_elapsed_days
-    from procesmap.durations import iso_days
-    from procesmap.zgw._read import zgw_days
+    from procesmap.zgw._read import zgw_days  # the zaaksysteem's reader loads only when a catalogue is checked
 
     zaaktype = ctx.zaaktype
     process = ctx.process

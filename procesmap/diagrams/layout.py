@@ -1017,7 +1017,13 @@ class _Builder:
             if "manual" in levels_of.get((route.source, route.target), ()):
                 marks[route.index] = _envelope_box(points[route.index])
         obstacles.extend(marks.values())
-        lines_of = {r.index: _segment_boxes(points[r.index]) for r in routes}
+        strokes = _BoxIndex()
+        for r in routes:
+            for segment in _segment_boxes(points[r.index]):
+                strokes.add(segment, r.index)
+        hard = _BoxIndex()
+        for obstacle in obstacles:
+            hard.add(obstacle, -1)
         labelled_in: dict[str, int] = {}
         for route in routes:
             if _label_text(self.arrows[route.index], self.lang):
@@ -1035,14 +1041,22 @@ class _Builder:
                 lines = tuple(wrapped)
                 w = max(text_width(line, EDGE_FONT) for line in wrapped) + 4
                 h = len(wrapped) * EDGE_FONT * LINE + 2
-                others = [b for index, boxes in lines_of.items() if index != route.index for b in boxes]
+                # only what lies near a spot can be in a label's way (a grid of buckets keeps big maps fast)
+                own = route.index
+
+                def taken(box: Box) -> list[Box]:
+                    return [b for b, _ in hard.near(box)]
+
+                def others(box: Box, own: int = own) -> list[Box]:
+                    return [b for b, index in strokes.near(box) if index != own]
+
                 # several labelled arrows into one step: each label near its own arrow's start, not stacked
-                taken = obstacles + placed
                 box = _place_label(points[route.index], w, h, taken, (HEADER_WIDTH, 0.0, width, height),
                                    others, from_start=labelled_in[route.target] > 1)
-                if any(overlap(box, other) > 0 for other in taken + others):
+                if any(overlap(box, other) > 0 for other in taken(box) + others(box)):
                     crowded.add(grid.layer[route.target] - 1)
                 placed.append(box)
+                hard.add(box, -1)
             edges.append(Edge(route.source, route.target, tuple(points[route.index]), text, lines, box,
                               EDGE_FONT, route.back, arrow["p"], arrow["when"],
                               levels_of.get((route.source, route.target), ()), marks.get(route.index)))
@@ -1172,6 +1186,34 @@ class _GroupText:
     height: float      # the band height the lines need (they run upwards, turned a quarter)
 
 
+class _BoxIndex:
+    """Boxes in buckets of a coarse grid, to find the few near a spot without looking at all of them."""
+
+    CELL = 96.0
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
+
+    def _keys(self, box: Box) -> list[tuple[int, int]]:
+        x0, y0 = int(box[0] // self.CELL), int(box[1] // self.CELL)
+        x1, y1 = int((box[0] + box[2]) // self.CELL), int((box[1] + box[3]) // self.CELL)
+        return [(i, j) for i in range(x0, x1 + 1) for j in range(y0, y1 + 1)]
+
+    def add(self, box: Box, tag: int) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append((box, tag))
+
+    def near(self, region: Box) -> list[tuple[Box, int]]:
+        seen: set[int] = set()
+        found: list[tuple[Box, int]] = []
+        for key in self._keys(region):
+            for item in self.cells.get(key, ()):
+                if id(item) not in seen:
+                    seen.add(id(item))
+                    found.append(item)
+        return found
+
+
 def _vertical_text(name: str, band: float, size: float, bold: bool) -> _GroupText:
     """A group's name turned a quarter: as many lines as the band holds, never a word cut; the height it needs."""
     max_lines = max(1, int((band - 4) // (1.05 * size)))
@@ -1243,8 +1285,8 @@ def overlap(a: Box, b: Box) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
-def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: list[Box], area: Box,
-                 others: list[Box] | None = None, from_start: bool = False) -> Box:
+def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: Any, area: Box,
+                 others: Any = None, from_start: bool = False) -> Box:
     """The first spot along the arrow where the label covers nothing (no step, name, wait strip, badge,
     envelope or other label), and where it can, no other arrow either. From the arrow's end backwards,
     or with ``from_start`` from its beginning (labels of arrows that converge on one step spread apart)."""
@@ -1269,17 +1311,23 @@ def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: l
                 candidates.append((x0 - w - 2, y, w, h))
     ax, ay, aw, ah = area
     inside = [c for c in candidates if c[0] >= ax and c[1] >= ay and c[0] + c[2] <= aw and c[1] + c[3] <= ah]
-    free = [c for c in inside if all(overlap(c, other) == 0 for other in taken)]
+    if isinstance(taken, list):  # a list of boxes, or a function giving the boxes near a spot
+        boxes = taken
+        taken = lambda box: boxes  # noqa: E731
+    if isinstance(others, list):
+        lines = others
+        others = lambda box: lines  # noqa: E731
+    free = [c for c in inside if all(overlap(c, other) == 0 for other in taken(c))]
     for box in free:
-        if not others or all(overlap(box, line) == 0 for line in others):
+        if others is None or all(overlap(box, line) == 0 for line in others(box)):
             return box
     if free:
-        return min(free, key=lambda c: sum(overlap(c, line) for line in others or []))
+        return min(free, key=lambda c: sum(overlap(c, line) for line in (others(c) if others else [])))
     pool = inside or candidates
     if not pool:
         x0, y0 = points[-1]
         return (x0 - w - 6, y0 - h - 1.5, w, h)
-    return min(pool, key=lambda c: sum(overlap(c, other) for other in taken))
+    return min(pool, key=lambda c: sum(overlap(c, other) for other in taken(c)))
 
 
 def _load_mark(analysis: "Analysis", role_id: str | None) -> tuple[str | None, float | None]:

@@ -36,15 +36,14 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from procesmap._toml import KeyIndex, too_deep, toml_position
 from procesmap.errors import LoadError, Problem
 from procesmap.reasons import os_reason
-from procesmap.rules.registry import SEVERITIES, specs
-
-if TYPE_CHECKING:
-    from procesmap.rules.registry import OptionSpec
+from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, note_read, open_regular, read_limited
+from procesmap.rules.registry import REGISTRY, SEVERITIES, OptionSpec, get_spec, specs
+from procesmap.settings import MAX_CASES, Settings
 
 __all__ = ["Config", "PRESETS", "META_RULES", "SEVERITIES", "find_config", "load_config", "parse_config",
            "config_for", "CONFIG_NAMES"]
@@ -91,9 +90,6 @@ class Config:
 
     def settings(self, cases: int | None = None, seed: int | None = None) -> Any:
         """:class:`~procesmap.analysis.Settings`; ``cases``/``seed`` given here (the command line) win."""
-        from procesmap.rules.registry import specs
-        from procesmap.settings import Settings
-
         codes = [s.code for s in specs("map", "zaaktype", "log")]
         return Settings(
             cases=cases if cases is not None else (self.cases if self.cases is not None else 10_000),
@@ -105,8 +101,6 @@ class Config:
 
 def preset_severities(name: str) -> dict[str, str]:
     """``recommended``: every rule at its default severity. ``all``: every rule on, none below warning."""
-    from procesmap.rules.registry import REGISTRY
-
     levels = {code: spec.default_severity.value for code, spec in REGISTRY.items()}
     if name == "all":
         levels = {code: ("warning" if level == "info" else level) for code, level in levels.items()}
@@ -116,8 +110,6 @@ def preset_severities(name: str) -> dict[str, str]:
 # -- finding a configuration ---------------------------------------------------------------------
 
 def _has_tool_table(path: Path) -> bool:
-    from procesmap._io import open_regular
-
     try:
         with open_regular(path, record=False) as handle:  # never blocks on a FIFO; bounded
             text = handle.read(MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
@@ -157,9 +149,7 @@ def config_for(file: str | os.PathLike[str], explicit: str | os.PathLike[str] | 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate one configuration file. Raises :class:`LoadError` with every problem found."""
-    from procesmap.loading import decode
-
-    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, note_read, read_limited
+    from procesmap.loading import decode  # the loader (pydantic's model) loads with the first file, not with this module
 
     file = Path(path)
     display = _display(file)
@@ -179,7 +169,7 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     except NotRegularFile as err:
         raise LoadError([not_regular_problem(err, display)]) from None
     except TooLarge:
-        from procesmap.i18n import Count, Key
+        from procesmap.i18n import Count, Key  # the catalogue loads when a message is made
 
         raise LoadError([Problem(display, 1, 1, "limits.too_large",
                                  {"limit": Count(MAX_CONFIG_BYTES), "what": Key("limits.what.config")},
@@ -276,9 +266,6 @@ class _Validator:
             self.add(path, key, "config.hint.allowed_keys", name=name, section=section, allowed=", ".join(choices))
 
     def run(self, data: dict[str, Any]) -> Config:
-        from procesmap.rules.registry import REGISTRY, get_spec
-        from procesmap.settings import MAX_CASES
-
         section = ".".join(self.table) or None
         if not isinstance(data, dict):
             self.add((), "config.wrong_type", "config.hint.table", at_value=True, name=section, expected="table",
@@ -397,7 +384,7 @@ class _Validator:
         self.choice(path, "config.bad_severity", value, list(SEVERITIES))
         return False
 
-    def option(self, path: tuple[str, ...], name: str, value: Any, spec: "OptionSpec") -> bool:
+    def option(self, path: tuple[str, ...], name: str, value: Any, spec: OptionSpec) -> bool:
         """``value`` against the option's schema (the registry's :class:`OptionSpec`)."""
         if not spec.accepts(value):
             self.add(path, "config.wrong_type", "config.hint.option_default", at_value=True, name=name,

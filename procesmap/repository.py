@@ -18,9 +18,11 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap import subprocesses as _subprocesses
+from procesmap.rules import RuleContext, run_checks
+from procesmap.settings import Settings
 
 if TYPE_CHECKING:
-    from procesmap.analysis import Analysis, Finding, Settings
+    from procesmap.analysis import Analysis, Finding
     from procesmap.analysis.queueing import ExtraLoad
     from procesmap.model import Process
 
@@ -94,8 +96,6 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
     ``None`` in ``per_process``. Findings PM303/PM304 are raised for roles that work in
     two or more processes and cross the threshold only when their demand is added up.
     """
-    from procesmap.settings import Settings
-
     settings = settings or Settings()
     summaries = []
     for a in analyses:
@@ -170,8 +170,6 @@ def _findings_across(across: dict[str, RoleAcross], owner_of: dict[str, "Analysi
     processes (``message_across``). The findings are in role order."""
     from dataclasses import replace
 
-    from procesmap.rules import RuleContext, run_checks
-
     context = _AcrossAnalysis(_AcrossCapacity(across), _AcrossProcess(across, owner_of))
 
     def ctx_for(spec: Any, level: Any, enabled: dict[str, dict[str, Any]]) -> RuleContext:
@@ -200,6 +198,7 @@ def shared_load(processes: Sequence["Process"]) -> list[dict[str, list["ExtraLoa
     for the load across processes. The result goes to :func:`procesmap.pipeline.analyse` as
     ``extra``; a process whose roles are shared with no other gets an empty mapping.
     """
+    # numpy and the model load with the first analysis, not with this module (procesmap check imports it)
     from procesmap.analysis.queueing import ExtraLoad
     from procesmap.analysis.sampling import effort_spec
     from procesmap.graph import build_graph

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 from procesmap.errors import UsageError
 from procesmap.i18n import MESSAGES, t
-from procesmap.rules import example_yaml, rule_doc
+from procesmap._io import write_atomic
+from procesmap.rules import example_yaml, example_zaaktype, rule_doc
 from procesmap.rules.registry import COMMANDS, REGISTRY, get_spec, specs
 
 if TYPE_CHECKING:
@@ -130,8 +131,6 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
         console.print()
         console.print(Text(t(key, lang), style="bold"))
         if family == "rule" and section == "Example":
-            from procesmap.rules import example_zaaktype
-
             zaaktype = example_zaaktype(module)
             if zaaktype is not None:
                 console.print(Text(t("cli.rules_zaaktype_example", lang), style="italic"))
@@ -195,8 +194,6 @@ def rule_markdown(module: ModuleType) -> str:
         lines += ["## Options", "", "| option | default |", "|---|---|"]
         lines += [f"| `{name}` | `{default}` |" for name, default in module.OPTIONS.items()]
         lines += [""]
-    from procesmap.rules import example_zaaktype
-
     zaaktype = example_zaaktype(module)
     if zaaktype is not None:
         lines += ["## Zaaktype", "", "Found by `procesmap check MAP --zaaktype FILE` (or the configuration's `zaaktypen`, "
@@ -212,8 +209,6 @@ def rule_markdown(module: ModuleType) -> str:
 def write_docs(folder: str) -> list[str]:
     """Write ``docs/rules/<CODE>-<name>.md`` for every rule and an index; returns the files written."""
     from pathlib import Path
-
-    from procesmap._io import write_atomic
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)

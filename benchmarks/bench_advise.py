@@ -72,9 +72,11 @@ def main() -> int:
         took = _median(run, args.repeat)
         advice = result["advice"]
         flag = "" if took < TARGET_S else "  MISSED"
-        print(f"advise {path.name}: {count} candidates, {advice.simulated} simulated in full, "
-              f"{took:.2f} s  (target < {TARGET_S:.0f} s: {took / TARGET_S:.2f}x){flag}; "
-              f"one analyse() {baseline:.3f} s, advise = {took / baseline:.1f}x analyse")
+        print(
+            f"advise {path.name}: {count} candidates, {advice.simulated} simulated in full, "
+            f"{took:.2f} s  (target < {TARGET_S:.0f} s: {took / TARGET_S:.2f}x){flag}; "
+            f"one analyse() {baseline:.3f} s, advise = {took / baseline:.1f}x analyse"
+        )
     count, name = biggest
     note = "" if count >= TARGET_CANDIDATES else f"  (fewer than {TARGET_CANDIDATES}: the target asks for twenty)"
     print(f"most candidates: {count} on {name}{note}")
@@ -84,12 +86,16 @@ def main() -> int:
         name = "processes/omgevingsvergunning.yaml"  # the richest map: parallel advice, two loops, three organisations
         target = str(ROOT / name)
         _cli(["analyse", target, "--format", "html", "--output", out])  # font cache
-        plain = statistics.median(_cli(["analyse", target, "--format", "html", "--output", out])
-                                  for _ in range(args.repeat))
-        advised = statistics.median(_cli(["analyse", target, "--advise", "--format", "html", "--output", out])
-                                    for _ in range(args.repeat))
-        print(f"procesmap analyse {name} --format html: {plain:.2f} s; with --advise: {advised:.2f} s "
-              f"(+{advised - plain:.2f} s, {advised / plain:.1f}x)")
+        plain = statistics.median(
+            _cli(["analyse", target, "--format", "html", "--output", out]) for _ in range(args.repeat)
+        )
+        advised = statistics.median(
+            _cli(["analyse", target, "--advise", "--format", "html", "--output", out]) for _ in range(args.repeat)
+        )
+        print(
+            f"procesmap analyse {name} --format html: {plain:.2f} s; with --advise: {advised:.2f} s "
+            f"(+{advised - plain:.2f} s, {advised / plain:.1f}x)"
+        )
     return 0
 
 

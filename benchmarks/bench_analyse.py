@@ -137,18 +137,21 @@ def bench_help(runs: int) -> None:
         heavy = [m for m in HEAVY if m in modules]
         other = [m for m in OTHER if m in modules]
         status = "ok" if not heavy else "MISSED"
-        print(f"heavy modules imported by --help (target: none of {', '.join(HEAVY)}): "
-              f"{', '.join(heavy) if heavy else 'none'}  {status}")
+        print(
+            f"heavy modules imported by --help (target: none of {', '.join(HEAVY)}): "
+            f"{', '.join(heavy) if heavy else 'none'}  {status}"
+        )
         print(f"other notable modules imported by --help (info): {', '.join(other) if other else 'none'}")
 
     # Where the import time of --help goes (top-level packages, cumulative microseconds).
-    imp = subprocess.run([sys.executable, "-X", "importtime", "-c", _HELP_PROBE], capture_output=True, text=True,
-                         env=env, cwd=ROOT)
+    imp = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", _HELP_PROBE], capture_output=True, text=True, env=env, cwd=ROOT
+    )
     tops: list[tuple[int, str]] = []
     for text in imp.stderr.splitlines():
         if not text.startswith("import time:") or "|" not in text:
             continue
-        parts = [p.strip() for p in text[len("import time:"):].split("|")]
+        parts = [p.strip() for p in text[len("import time:") :].split("|")]
         if len(parts) == 3 and parts[1].isdigit():
             if parts[2] in ("procesmap.cli", "procesmap", "procesmap.loading", "procesmap.model", "pydantic", "typer"):
                 tops.append((int(parts[1]), parts[2]))
@@ -156,8 +159,10 @@ def bench_help(runs: int) -> None:
         seen: dict[str, int] = {}
         for us, name in tops:
             seen[name] = max(seen.get(name, 0), us)
-        print("import time under --help (cumulative, info): "
-              + ", ".join(f"{n} {us / 1000:.0f} ms" for n, us in sorted(seen.items(), key=lambda kv: -kv[1])))
+        print(
+            "import time under --help (cumulative, info): "
+            + ", ".join(f"{n} {us / 1000:.0f} ms" for n, us in sorted(seen.items(), key=lambda kv: -kv[1]))
+        )
 
     script = Path(sys.executable).parent / "procesmap"
     cmd = [str(script), "--help"] if script.exists() else [sys.executable, "-m", "procesmap", "--help"]
@@ -168,18 +173,55 @@ def bench_help(runs: int) -> None:
     t_pass = median_subprocess([sys.executable, "-c", "pass"], runs, env)
     line(f"procesmap --help wall time (median of {runs})", t_help)
     line(f"python -c pass wall time (median of {runs})", t_pass)
-    print(f"ratio --help / python -c pass: {t_help / t_pass:.1f}x  (--help costs {1000 * (t_help - t_pass):.0f} ms "
-          f"over bare interpreter start)", flush=True)
+    print(
+        f"ratio --help / python -c pass: {t_help / t_pass:.1f}x  (--help costs {1000 * (t_help - t_pass):.0f} ms "
+        f"over bare interpreter start)",
+        flush=True,
+    )
 
 
 # --------------------------------------------------------------------------- 3. generator
 
 
-_VERBS = ["beoordelen", "registreren", "controleren", "toetsen", "opstellen", "aanvullen", "afstemmen",
-          "vastleggen", "versturen", "inplannen", "adviseren", "archiveren", "bespreken", "berekenen",
-          "verifieren", "ondertekenen", "publiceren", "wegen", "nabellen", "samenvatten"]
-_OBJECTS = ["aanvraag", "dossier", "advies", "besluit", "brief", "zienswijze", "rapport", "tekening",
-            "legesnota", "planning", "checklist", "conceptbesluit", "gegevens", "bijlagen", "zaak"]
+_VERBS = [
+    "beoordelen",
+    "registreren",
+    "controleren",
+    "toetsen",
+    "opstellen",
+    "aanvullen",
+    "afstemmen",
+    "vastleggen",
+    "versturen",
+    "inplannen",
+    "adviseren",
+    "archiveren",
+    "bespreken",
+    "berekenen",
+    "verifieren",
+    "ondertekenen",
+    "publiceren",
+    "wegen",
+    "nabellen",
+    "samenvatten",
+]
+_OBJECTS = [
+    "aanvraag",
+    "dossier",
+    "advies",
+    "besluit",
+    "brief",
+    "zienswijze",
+    "rapport",
+    "tekening",
+    "legesnota",
+    "planning",
+    "checklist",
+    "conceptbesluit",
+    "gegevens",
+    "bijlagen",
+    "zaak",
+]
 
 # role id: (team, people, fte or None, backup or None, lane weight ~ capacity); the applicant has no team.
 _ROLES = {
@@ -379,10 +421,14 @@ def generate_map(n_steps: int, seed: int = 0) -> str:
     w(f"volume: {volume}/year")
     w("")
     w("issues:")
-    w(f"  - {{id: K1, step: {ids[min(5, n_main - 1)]}, text: Dossier gaat per mail naar de omgevingsdienst., "
-      "level: operational, solution: Via het zaaksysteem., action: start, owner: teamleider}")
-    w(f"  - {{id: K2, step: {ids[n_main // 2]}, text: Herstelrondes door onvolledige aanvragen., "
-      "level: tactical, action: stop}")
+    w(
+        f"  - {{id: K1, step: {ids[min(5, n_main - 1)]}, text: Dossier gaat per mail naar de omgevingsdienst., "
+        "level: operational, solution: Via het zaaksysteem., action: start, owner: teamleider}"
+    )
+    w(
+        f"  - {{id: K2, step: {ids[n_main // 2]}, text: Herstelrondes door onvolledige aanvragen., "
+        "level: tactical, action: stop}"
+    )
     return "\n".join(out) + "\n"
 
 
@@ -435,29 +481,40 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
         analyse_cpu = statistics.median(CPU_TIMES)
         times[n] = t
         visits = first.visits or {}
-        info = (f"[median of {repeat}, min {min(all_times):.3f} s, CPU {analyse_cpu:.3f} s; "
-                f"{len(text) / 2**20:.1f} MB, {len(first.graph.transitions)} transitions, "
-                f"{sum(visits.values()):.0f} step visits/case; queueing {first.queueing.model}, "
-                f"{first.time.cases} cases simulated]")
+        info = (
+            f"[median of {repeat}, min {min(all_times):.3f} s, CPU {analyse_cpu:.3f} s; "
+            f"{len(text) / 2**20:.1f} MB, {len(first.graph.transitions)} transitions, "
+            f"{sum(visits.values()):.0f} step visits/case; queueing {first.queueing.model}, "
+            f"{first.time.cases} cases simulated]"
+        )
         target = LARGE_TARGET_S if n == LARGE_STEPS else HUGE_ANALYSE_S if n == HUGE_STEPS else None
         line(f"analyse generated {n} steps (10k cases)", t, target, info)
-        line(f"load generated {n} steps", loads[n], HUGE_LOAD_S if n == HUGE_STEPS else None,
-             f"[CPU {load_cpu:.3f} s]")
+        line(f"load generated {n} steps", loads[n], HUGE_LOAD_S if n == HUGE_STEPS else None, f"[CPU {load_cpu:.3f} s]")
         report_times = run_times(lambda: procesmap.report(first, "terminal", lang="nl"), repeat)
         report_cpu = statistics.median(CPU_TIMES)
         both = t + statistics.median(report_times)
-        line(f"analyse + terminal report generated {n} steps", both, HUGE_REPORT_S if n == HUGE_STEPS else None,
-             f"[report alone {statistics.median(report_times):.3f} s, CPU analyse + report {analyse_cpu + report_cpu:.3f} s]")
+        line(
+            f"analyse + terminal report generated {n} steps",
+            both,
+            HUGE_REPORT_S if n == HUGE_STEPS else None,
+            f"[report alone {statistics.median(report_times):.3f} s, CPU analyse + report {analyse_cpu + report_cpu:.3f} s]",
+        )
     if LARGE_STEPS not in times:
         print(f"analyse generated {LARGE_STEPS} steps (10k cases): skipped (--quick)", flush=True)
     ordered = sorted(times)
     for a, b in zip(ordered, ordered[1:]):
-        print(f"growth time({b})/time({a}): analyse {times[b] / times[a]:.1f}x, load {loads[b] / loads[a]:.1f}x  "
-              f"(steps x{b / a:g})", flush=True)
+        print(
+            f"growth time({b})/time({a}): analyse {times[b] / times[a]:.1f}x, load {loads[b] / loads[a]:.1f}x  "
+            f"(steps x{b / a:g})",
+            flush=True,
+        )
     if len(ordered) > 1:
         a, b = ordered[0], ordered[-1]
-        print(f"growth from {a} to {b} steps: analyse {times[b] / times[a]:.1f}x, load {loads[b] / loads[a]:.1f}x  "
-              f"(steps x{b / a:g}; linear would be x{b / a:g})", flush=True)
+        print(
+            f"growth from {a} to {b} steps: analyse {times[b] / times[a]:.1f}x, load {loads[b] / loads[a]:.1f}x  "
+            f"(steps x{b / a:g}; linear would be x{b / a:g})",
+            flush=True,
+        )
 
     process = procesmap.load(PROCESSES / "omgevingsvergunning.yaml")
     t10 = median_time(lambda: procesmap.analyse(process, cases=10_000, seed=0), runs)
@@ -477,8 +534,11 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     maxrss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
-    print(f"peak memory analyse generated {largest} steps (10k cases): {peak / 2**20:.1f} MiB traced "
-          f"(tracemalloc, Python + numpy allocations); process max RSS so far {maxrss_kb / 1024:.0f} MiB", flush=True)
+    print(
+        f"peak memory analyse generated {largest} steps (10k cases): {peak / 2**20:.1f} MiB traced "
+        f"(tracemalloc, Python + numpy allocations); process max RSS so far {maxrss_kb / 1024:.0f} MiB",
+        flush=True,
+    )
 
 
 # --------------------------------------------------------------------------- main
@@ -486,26 +546,35 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help="smoke run: no 2,000- and 10,000-step maps, no 100k cases, fewer repeats")
-    parser.add_argument("--scaling", action="store_true",
-                        help="only section 3's generated maps, 100 to 10,000 steps, one run each (load, analyse, "
-                             "terminal report and the growth)")
+    parser.add_argument(
+        "--quick", action="store_true", help="smoke run: no 2,000- and 10,000-step maps, no 100k cases, fewer repeats"
+    )
+    parser.add_argument(
+        "--scaling",
+        action="store_true",
+        help="only section 3's generated maps, 100 to 10,000 steps, one run each (load, analyse, "
+        "terminal report and the growth)",
+    )
     args = parser.parse_args(argv)
     if args.scaling:
         sys.path.insert(0, str(ROOT))
         import procesmap
 
-        print(f"procesmap scaling benchmark; load average {os.getloadavg()[0]:.2f} (other work on the machine "
-              "skews wall times; CPU times are shown too)", flush=True)
+        print(
+            f"procesmap scaling benchmark; load average {os.getloadavg()[0]:.2f} (other work on the machine "
+            "skews wall times; CPU times are shown too)",
+            flush=True,
+        )
         procesmap.analyse(procesmap.loads(generate_map(20, seed=1), "generated-20.yaml"), cases=1000, seed=0)
         bench_large(procesmap, [100, 1000, LARGE_STEPS, HUGE_STEPS], runs=1, big_cases=False)
         return 0
 
     started = time.perf_counter()
-    print(f"procesmap benchmarks ({'quick' if args.quick else 'full'} run); python {sys.version.split()[0]}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} (other work on the machine skews timings)",
-          flush=True)
+    print(
+        f"procesmap benchmarks ({'quick' if args.quick else 'full'} run); python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} (other work on the machine skews timings)",
+        flush=True,
+    )
     bench_help(runs=3 if args.quick else 7)
 
     sys.path.insert(0, str(ROOT))
@@ -516,8 +585,10 @@ def main(argv: list[str] | None = None) -> int:
     bench_bundled(procesmap, runs=3 if args.quick else 5)
     sizes = [100, 500] if args.quick else [100, 500, LARGE_STEPS, HUGE_STEPS]
     bench_large(procesmap, sizes, runs=2 if args.quick else 3, big_cases=not args.quick)
-    print(f"\ntotal benchmark time: {time.perf_counter() - started:.1f} s; load average now {os.getloadavg()[0]:.2f}",
-          flush=True)
+    print(
+        f"\ntotal benchmark time: {time.perf_counter() - started:.1f} s; load average now {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     return 0
 
 

@@ -96,13 +96,23 @@ def main() -> None:
             maps[steps].write_text(synthetic_map(steps, 0), encoding="utf-8")
         out = Path(folder) / "out"
         _time_command(["diagram", str(maps[40]), "--output", f"{out}.png"], 1)  # warm the file cache
-        print(_line("diagram, 40 steps, PNG (target < 1 s)",
-                    _time_command(["diagram", str(maps[40]), "--output", f"{out}.png"], runs), TARGET_S))
+        print(
+            _line(
+                "diagram, 40 steps, PNG (target < 1 s)",
+                _time_command(["diagram", str(maps[40]), "--output", f"{out}.png"], runs),
+                TARGET_S,
+            )
+        )
         for fmt in ("svg", "pdf", "mermaid"):
-            print(_line(f"diagram, 40 steps, {fmt}",
-                        _time_command(["diagram", str(maps[40]), "--format", fmt, "--output", f"{out}.{fmt}"], runs)))
-        print(_line("diagram, 60 steps, PNG",
-                    _time_command(["diagram", str(maps[60]), "--output", f"{out}60.png"], runs)))
+            print(
+                _line(
+                    f"diagram, 40 steps, {fmt}",
+                    _time_command(["diagram", str(maps[40]), "--format", fmt, "--output", f"{out}.{fmt}"], runs),
+                )
+            )
+        print(
+            _line("diagram, 60 steps, PNG", _time_command(["diagram", str(maps[60]), "--output", f"{out}60.png"], runs))
+        )
         print(_line("python -c pass (interpreter start)", [_python_start() for _ in range(runs)]))
         print("where one 40-step PNG goes:", _breakdown(maps[40]))
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")

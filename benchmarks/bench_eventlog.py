@@ -165,8 +165,13 @@ def run(python: str, code: str, *args: str, repeat: int = 1) -> dict | None:  # 
     """Run ``code`` in a fresh process ``repeat`` times; the fastest run, with the load average when it ended."""
     best = None
     for _ in range(repeat):
-        result = subprocess.run([python, "-c", code, *args], capture_output=True, text=True, cwd=ROOT,
-                                env={**os.environ, "TQDM_DISABLE": "1"})
+        result = subprocess.run(
+            [python, "-c", code, *args],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            env={**os.environ, "TQDM_DISABLE": "1"},
+        )
         if result.returncode != 0:
             print("   failed:", result.stderr.strip().splitlines()[-1:] if result.stderr else "?")
             return None
@@ -190,7 +195,9 @@ def main() -> None:
     have_pm4py = PM4PY.exists()
     polars = have_polars()
     print(f"pm4py venv: {PM4PY if have_pm4py else 'absent (ratios against plain pandas only)'}")
-    print(f"Polars: {'installed (second engine measured)' if polars else 'not installed: pip install polars to measure it'}")
+    print(
+        f"Polars: {'installed (second engine measured)' if polars else 'not installed: pip install polars to measure it'}"
+    )
     print(f"CPUs: {os.cpu_count()}; {load()} at the start")
     if "--only-xes" in sys.argv:
         sizes = []
@@ -199,8 +206,12 @@ def main() -> None:
             path = Path(folder) / f"log-{n}.parquet"
             # generated in a child process: Linux keeps a parent's peak RSS in its children's ru_maxrss,
             # so the benchmark's own process must stay small for the peak-memory figures to be right
-            made = subprocess.run([sys.executable, str(HERE / "gen_eventlog.py"), str(n), str(path), "--seed", "0"],
-                                  capture_output=True, text=True, check=True)
+            made = subprocess.run(
+                [sys.executable, str(HERE / "gen_eventlog.py"), str(n), str(path), "--seed", "0"],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
             print(f"\nlog stats from Parquet: {made.stdout.strip()}")
             mine = run(sys.executable, PROCESMAP, str(path), repeat=repeat)
             other = run(sys.executable, POLARS, str(path), repeat=repeat) if polars else None
@@ -209,25 +220,33 @@ def main() -> None:
             targeted = n >= 500_000  # the issue's targets are for 500k cases; smaller sizes show the trend
             if mine:
                 verdict = f" (target < 1536 MB: {'ok' if mine['peak_mb'] < 1536 else 'MISSED'})" if targeted else ""
-                print(f"  procesmap (DuckDB): {mine['seconds']:.2f} s, peak {mine['peak_mb']:.0f} MB{verdict} [{mine['load']}]")
+                print(
+                    f"  procesmap (DuckDB): {mine['seconds']:.2f} s, peak {mine['peak_mb']:.0f} MB{verdict} [{mine['load']}]"
+                )
             if other and mine:
                 agree = other["figures"] == mine["figures"]
                 faster = "DuckDB" if mine["seconds"] <= other["seconds"] else "Polars"
                 ratio = max(mine["seconds"], other["seconds"]) / min(mine["seconds"], other["seconds"])
-                print(f"  Polars engine:      {other['seconds']:.2f} s, peak {other['peak_mb']:.0f} MB; "
-                      f"{faster} {ratio:.2f}x faster; same figures: {'yes' if agree else 'NO'} [{other['load']}]")
+                print(
+                    f"  Polars engine:      {other['seconds']:.2f} s, peak {other['peak_mb']:.0f} MB; "
+                    f"{faster} {ratio:.2f}x faster; same figures: {'yes' if agree else 'NO'} [{other['load']}]"
+                )
                 if not agree:
                     print(f"    procesmap {mine['figures']}\n    polars    {other['figures']}")
             elif mine and not polars:
                 print("  Polars engine:      not installed (pip install polars)")
             if plain and mine:
-                print(f"  plain pandas:       {plain['seconds']:.2f} s, peak {plain['peak_mb']:.0f} MB; "
-                      f"ratio {plain['seconds'] / mine['seconds']:.1f}x [{plain['load']}]")
+                print(
+                    f"  plain pandas:       {plain['seconds']:.2f} s, peak {plain['peak_mb']:.0f} MB; "
+                    f"ratio {plain['seconds'] / mine['seconds']:.1f}x [{plain['load']}]"
+                )
             if theirs and mine:
                 ratio = theirs["seconds"] / mine["seconds"]
                 verdict = f" (target >= 10x: {'ok' if ratio >= 10 else 'MISSED'})" if targeted else ""
-                print(f"  pm4py:              {theirs['seconds']:.2f} s, peak {theirs['peak_mb']:.0f} MB; "
-                      f"ratio {ratio:.1f}x{verdict} [{theirs['load']}]")
+                print(
+                    f"  pm4py:              {theirs['seconds']:.2f} s, peak {theirs['peak_mb']:.0f} MB; "
+                    f"ratio {ratio:.1f}x{verdict} [{theirs['load']}]"
+                )
     if "--skip-xes" in sys.argv:
         return
     xes = SHARED / "data" / "event-logs" / "Road_Traffic_Fine_Management_Process.xes.gz"
@@ -235,15 +254,22 @@ def main() -> None:
     mine = run(sys.executable, READ_XES, str(xes), repeat=repeat)
     theirs = run(str(PM4PY), PM4PY_XES, str(xes), repeat=repeat) if have_pm4py else None
     if mine:
-        print(f"  procesmap (lxml iterparse): {mine['seconds']:.2f} s wall, {mine['cpu']:.2f} s CPU, "
-              f"peak {mine['peak_mb']:.0f} MB, {mine['events']:,} events [{mine['load']}]")
+        print(
+            f"  procesmap (lxml iterparse): {mine['seconds']:.2f} s wall, {mine['cpu']:.2f} s CPU, "
+            f"peak {mine['peak_mb']:.0f} MB, {mine['events']:,} events [{mine['load']}]"
+        )
     if mine and theirs:
         ratio, ratio_cpu = theirs["seconds"] / mine["seconds"], theirs["cpu"] / mine["cpu"]
         ok = max(ratio, ratio_cpu) >= 10 and mine["peak_mb"] < theirs["peak_mb"]
-        print(f"  pm4py.read_xes:             {theirs['seconds']:.2f} s wall, {theirs['cpu']:.2f} s CPU, "
-              f"peak {theirs['peak_mb']:.0f} MB [{theirs['load']}]")
-        print(f"  ratio {ratio:.1f}x wall, {ratio_cpu:.1f}x CPU; memory {mine['peak_mb'] / theirs['peak_mb']:.2f}x pm4py's "
-              f"(target >= 10x and below pm4py's memory: {'ok' if ok else 'MISSED'})")
+        print(
+            f"  pm4py.read_xes:             {theirs['seconds']:.2f} s wall, {theirs['cpu']:.2f} s CPU, "
+            f"peak {theirs['peak_mb']:.0f} MB [{theirs['load']}]"
+        )
+        print(
+            f"  ratio {ratio:.1f}x wall, {ratio_cpu:.1f}x CPU; memory {mine['peak_mb'] / theirs['peak_mb']:.2f}x pm4py's "
+            f"(target >= 10x and below pm4py's memory: {'ok' if ok else 'MISSED'})"
+        )
+
 
 if __name__ == "__main__":
     main()

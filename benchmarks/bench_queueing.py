@@ -36,7 +36,11 @@ PROSIMOS = "prosimos==2.1.0"
 # -> d (r1, 48 min) with rework back to d at 20% -> f (r2, 30 min) -> end.
 ARRIVALS_PER_HOUR = 1.0
 TASKS = {  # id: (role, mean hours)
-    "a": ("r1", 1.0), "b": ("r2", 1.0), "c": ("r3", 0.6), "d": ("r1", 0.8), "f": ("r2", 0.5),
+    "a": ("r1", 1.0),
+    "b": ("r2", 1.0),
+    "c": ("r3", 0.6),
+    "d": ("r1", 0.8),
+    "f": ("r2", 0.5),
 }
 PEOPLE = {"r1": 3, "r2": 3, "r3": 1}
 REWORK = 0.2
@@ -48,9 +52,9 @@ owner: r1
 volume: {ARRIVALS_PER_HOUR * 8760:.0f}/year
 calendar: {{hours_per_day: 24, days_per_week: 7, weeks_per_year: 52.142857142857146}}
 roles:
-  r1: {{people: {PEOPLE['r1']}}}
-  r2: {{people: {PEOPLE['r2']}}}
-  r3: {{people: {PEOPLE['r3']}}}
+  r1: {{people: {PEOPLE["r1"]}}}
+  r2: {{people: {PEOPLE["r2"]}}}
+  r3: {{people: {PEOPLE["r3"]}}}
 steps:
   - {{id: start, type: start, next: a}}
   - {{id: a, role: r1, work: {{mean: 60m, cv: 1}}, next: split}}
@@ -67,12 +71,33 @@ steps:
 
 def bpmn() -> str:
     """The same model as BPMN for Prosimos."""
-    nodes = [("startEvent", "start"), ("task", "a"), ("parallelGateway", "split"), ("task", "b"), ("task", "c"),
-             ("parallelGateway", "join"), ("exclusiveGateway", "merge"), ("task", "d"), ("exclusiveGateway", "check"),
-             ("task", "f"), ("endEvent", "end")]
-    flows = [("f1", "start", "a"), ("f2", "a", "split"), ("f3", "split", "b"), ("f4", "split", "c"), ("f5", "b", "join"),
-             ("f6", "c", "join"), ("f7", "join", "merge"), ("f8", "merge", "d"), ("f9", "d", "check"),
-             ("f10", "check", "merge"), ("f11", "check", "f"), ("f12", "f", "end")]
+    nodes = [
+        ("startEvent", "start"),
+        ("task", "a"),
+        ("parallelGateway", "split"),
+        ("task", "b"),
+        ("task", "c"),
+        ("parallelGateway", "join"),
+        ("exclusiveGateway", "merge"),
+        ("task", "d"),
+        ("exclusiveGateway", "check"),
+        ("task", "f"),
+        ("endEvent", "end"),
+    ]
+    flows = [
+        ("f1", "start", "a"),
+        ("f2", "a", "split"),
+        ("f3", "split", "b"),
+        ("f4", "split", "c"),
+        ("f5", "b", "join"),
+        ("f6", "c", "join"),
+        ("f7", "join", "merge"),
+        ("f8", "merge", "d"),
+        ("f9", "d", "check"),
+        ("f10", "check", "merge"),
+        ("f11", "check", "f"),
+        ("f12", "f", "end"),
+    ]
     incoming: dict[str, list[str]] = {}
     outgoing: dict[str, list[str]] = {}
     for fid, source, target in flows:
@@ -85,38 +110,71 @@ def bpmn() -> str:
         parts.append(f'<bpmn:{kind} id="{nid}" name="{nid}">{inner}</bpmn:{kind}>')
     for fid, source, target in flows:
         parts.append(f'<bpmn:sequenceFlow id="{fid}" sourceRef="{source}" targetRef="{target}"/>')
-    return ('<?xml version="1.0" encoding="UTF-8"?>'
-            '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" '
-            'targetNamespace="http://bpmn.io/schema/bpmn"><bpmn:process id="p" isExecutable="false">'
-            + "".join(parts) + "</bpmn:process></bpmn:definitions>")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" '
+        'targetNamespace="http://bpmn.io/schema/bpmn"><bpmn:process id="p" isExecutable="false">'
+        + "".join(parts)
+        + "</bpmn:process></bpmn:definitions>"
+    )
 
 
 def scenario() -> dict:
     """Prosimos's simulation parameters for the same model (seconds)."""
-    always = {"id": "always", "name": "24/7", "time_periods": [
-        {"from": "MONDAY", "to": "SUNDAY", "beginTime": "00:00:00.000", "endTime": "23:59:59.999"}]}
+    always = {
+        "id": "always",
+        "name": "24/7",
+        "time_periods": [{"from": "MONDAY", "to": "SUNDAY", "beginTime": "00:00:00.000", "endTime": "23:59:59.999"}],
+    }
 
     def expon(hours: float) -> dict:
-        return {"distribution_name": "expon", "distribution_params": [{"value": hours * 3600}, {"value": 0},
-                                                                      {"value": 1e9}]}
+        return {
+            "distribution_name": "expon",
+            "distribution_params": [{"value": hours * 3600}, {"value": 0}, {"value": 1e9}],
+        }
 
     profiles = []
     for role, people in PEOPLE.items():
         tasks = [t for t, (r, _) in TASKS.items() if r == role]
-        profiles.append({"id": role, "name": role, "resource_list": [
-            {"id": f"{role}_{k}", "name": f"{role}_{k}", "cost_per_hour": 0, "amount": 1, "calendar": "always",
-             "assignedTasks": tasks} for k in range(people)]})
+        profiles.append(
+            {
+                "id": role,
+                "name": role,
+                "resource_list": [
+                    {
+                        "id": f"{role}_{k}",
+                        "name": f"{role}_{k}",
+                        "cost_per_hour": 0,
+                        "amount": 1,
+                        "calendar": "always",
+                        "assignedTasks": tasks,
+                    }
+                    for k in range(people)
+                ],
+            }
+        )
     return {
         "resource_profiles": profiles,
         "arrival_time_distribution": expon(1 / ARRIVALS_PER_HOUR),
         "arrival_time_calendar": always["time_periods"],
-        "gateway_branching_probabilities": [{"gateway_id": "check", "probabilities": [
-            {"path_id": "f10", "value": str(REWORK)}, {"path_id": "f11", "value": str(1 - REWORK)}]}],
+        "gateway_branching_probabilities": [
+            {
+                "gateway_id": "check",
+                "probabilities": [
+                    {"path_id": "f10", "value": str(REWORK)},
+                    {"path_id": "f11", "value": str(1 - REWORK)},
+                ],
+            }
+        ],
         "task_resource_distribution": [
             {"task_id": t, "resources": [dict(resource_id=f"{role}_{k}", **expon(hours)) for k in range(PEOPLE[role])]}
-            for t, (role, hours) in TASKS.items()],
+            for t, (role, hours) in TASKS.items()
+        ],
         "resource_calendars": [always],
-        "event_distribution": [], "batch_processing": [], "case_attributes": [], "prioritisation_rules": [],
+        "event_distribution": [],
+        "batch_processing": [],
+        "case_attributes": [],
+        "prioritisation_rules": [],
     }
 
 
@@ -198,9 +256,19 @@ def prosimos(cases: int) -> dict | None:
         (folder / "model.bpmn").write_text(bpmn(), encoding="utf-8")
         (folder / "params.json").write_text(json.dumps(scenario()), encoding="utf-8")
         (folder / "run.py").write_text(RUNNER, encoding="utf-8")
-        done = subprocess.run([str(python), str(folder / "run.py"), str(folder / "model.bpmn"),
-                               str(folder / "params.json"), str(cases), str(folder / "log.csv")],
-                              capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
+        done = subprocess.run(
+            [
+                str(python),
+                str(folder / "run.py"),
+                str(folder / "model.bpmn"),
+                str(folder / "params.json"),
+                str(cases),
+                str(folder / "log.csv"),
+            ],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONWARNINGS": "ignore"},
+        )
         if done.returncode != 0:
             print("Prosimos failed:", done.stderr.strip()[-1500:])
             return None
@@ -208,7 +276,9 @@ def prosimos(cases: int) -> dict | None:
 
 
 def main() -> None:
-    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows every figure)")
+    print(
+        f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows every figure)"
+    )
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-prosimos", action="store_true")
     parser.add_argument("--quick", action="store_true", help="skip the 100,000-case run")
@@ -220,8 +290,10 @@ def main() -> None:
                 continue
             one, whole, cpu = bundled(name, cases, 3 if cases <= 10_000 else 1)
             flag = "" if one < target else "  MISSED"
-            print(f"{name} {cases:,} cases: one simulation pass {one:.2f} s, CPU {cpu:.2f} s (target < {target:.0f} s: "
-                  f"{one / target:.2f}x){flag}; analyse() with both passes {whole:.2f} s")
+            print(
+                f"{name} {cases:,} cases: one simulation pass {one:.2f} s, CPU {cpu:.2f} s (target < {target:.0f} s: "
+                f"{one / target:.2f}x){flag}; analyse() with both passes {whole:.2f} s"
+            )
 
     cases = 10_000
     mine, waits = ours(cases)
@@ -234,8 +306,10 @@ def main() -> None:
         return
     ratio = theirs["seconds"] / mine
     flag = "" if ratio >= 10 else "  MISSED"
-    print(f"equivalent model, {cases:,} cases: Prosimos {theirs['seconds']:.2f} s; procesmap is {ratio:.1f}x faster "
-          f"(target >= 10x){flag}")
+    print(
+        f"equivalent model, {cases:,} cases: Prosimos {theirs['seconds']:.2f} s; procesmap is {ratio:.1f}x faster "
+        f"(target >= 10x){flag}"
+    )
     print("mean wait per task in hours (procesmap | Prosimos):")
     for task in TASKS:
         print(f"  {task}: {waits.get(task, float('nan')):.3f} | {theirs['waits'].get(task, float('nan')):.3f}")

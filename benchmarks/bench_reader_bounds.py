@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZE = 99_000_000            # just under 100 MB
+SIZE = 99_000_000  # just under 100 MB
 SECONDS, MEGABYTES = 10.0, 1024.0
 TIMEOUT = 120.0
 MAP = ROOT / "processes" / "omgevingsvergunning.yaml"
@@ -101,9 +101,12 @@ def chunks_of(head: bytes, unit: bytes, tail: bytes, unpacked: int) -> Iterator[
 
 # -- the inputs ---------------------------------------------------------------------------------------
 
-MAP_HEAD = (b"procesmap: 1\nid: groot\nowner: r0\nterm: 8w\nvolume: 100/year\nroles:\n"
-            + b"".join(f"  r{i}: {{people: 2}}\n".encode() for i in range(20)) + b"steps:\n"
-            + b"  - {id: s0, type: start, role: r0, work: 1h, next: s1}\n")
+MAP_HEAD = (
+    b"procesmap: 1\nid: groot\nowner: r0\nterm: 8w\nvolume: 100/year\nroles:\n"
+    + b"".join(f"  r{i}: {{people: 2}}\n".encode() for i in range(20))
+    + b"steps:\n"
+    + b"  - {id: s0, type: start, role: r0, work: 1h, next: s1}\n"
+)
 
 
 def map_steps(n: int) -> bytes:
@@ -112,36 +115,47 @@ def map_steps(n: int) -> bytes:
 
 
 def xes_event(i: int) -> bytes:
-    return (f'<event><string key="concept:name" value="Stap {i % 11}"/><string key="org:resource" value="m{i % 97}"/>'
-            f'<date key="time:timestamp" value="2024-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00+01:00"/>'
-            f'<string key="lifecycle:transition" value="complete"/></event>\n').encode()
+    return (
+        f'<event><string key="concept:name" value="Stap {i % 11}"/><string key="org:resource" value="m{i % 97}"/>'
+        f'<date key="time:timestamp" value="2024-{1 + i % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:{i % 60:02d}:00+01:00"/>'
+        f'<string key="lifecycle:transition" value="complete"/></event>\n'
+    ).encode()
 
 
 XES_HEAD = b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.org/">\n'
 
 
 def xes_trace(i: int) -> bytes:
-    return (f'<trace><string key="concept:name" value="zaak-{i}"/>\n'.encode()
-            + b"".join(xes_event(i * 4 + k) for k in range(4)) + b"</trace>\n")
+    return (
+        f'<trace><string key="concept:name" value="zaak-{i}"/>\n'.encode()
+        + b"".join(xes_event(i * 4 + k) for k in range(4))
+        + b"</trace>\n"
+    )
 
 
 CSV_HEAD = b"case,activity,timestamp,resource,role\n"
 
 
 def csv_row(i: int) -> bytes:
-    return (f"zaak-{i // 6},Stap {i % 6},2024-{1 + (i // 6) % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00+01:00,"
-            f"m{i % 97},team{i % 7}\n").encode()
+    return (
+        f"zaak-{i // 6},Stap {i % 6},2024-{1 + (i // 6) % 12:02d}-{1 + i % 28:02d}T{i % 24:02d}:00:00+01:00,"
+        f"m{i % 97},team{i % 7}\n"
+    ).encode()
 
 
-BPMN_HEAD = (b'<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/'
-             b'20100524/MODEL" id="d"><bpmn:process id="p"><bpmn:startEvent id="st"/>\n')
+BPMN_HEAD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/'
+    b'20100524/MODEL" id="d"><bpmn:process id="p"><bpmn:startEvent id="st"/>\n'
+)
 
 
 def bpmn_chain(count: int, label: str = "Behandelen") -> bytes:
     nodes = b"".join(f'<bpmn:task id="n{i}" name="{label} {i}"/>\n'.encode() for i in range(count))
     order = ["st"] + [f"n{i}" for i in range(count)] + ["e"]
-    flows = b"".join(f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>\n'.encode()
-                     for i, (a, b) in enumerate(zip(order, order[1:])))
+    flows = b"".join(
+        f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>\n'.encode()
+        for i, (a, b) in enumerate(zip(order, order[1:]))
+    )
     return BPMN_HEAD + nodes + b'<bpmn:endEvent id="e"/>\n' + flows + b"</bpmn:process></bpmn:definitions>\n"
 
 
@@ -183,10 +197,12 @@ def xlsx_bomb(path: Path) -> Path:
     """A workbook whose sheet unpacks to 512 MiB (of one repeated cell row) in a few hundred kB."""
     row = b'<row><c t="inlineStr"><is><t>x</t></is></c></row>'
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
-                   b'package/2006/content-types"/>')
+        z.writestr(
+            "[Content_Types].xml",
+            b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
         with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(b'<worksheet><sheetData>')
+            sheet.write(b"<worksheet><sheetData>")
             block = row * 20000
             for _ in range((512 << 20) // len(block)):
                 sheet.write(block)
@@ -216,8 +232,14 @@ def small_map(folder: Path) -> Path:
 
 
 class Case:
-    def __init__(self, name: str, reader: str, make: Callable[[Path], Path], args: Callable[[Path, Path], list[str]],
-                 note: str = ""):
+    def __init__(
+        self,
+        name: str,
+        reader: str,
+        make: Callable[[Path], Path],
+        args: Callable[[Path, Path], list[str]],
+        note: str = "",
+    ):
         self.name, self.reader, self.make, self.args, self.note = name, reader, make, args, note
 
 
@@ -257,64 +279,378 @@ def cases() -> list[Case]:
     rnd = random.Random(19)
     out = [
         # -- YAML maps (32 MiB, 40 levels, 1,000,000 values) --
-        Case("map 99 MB of steps", "yaml", lambda d: stream(d / "m.yaml", MAP_HEAD, lambda i: f"  - {{id: s{i + 1}, role: r{i % 20}, work: 1h, next: s{i + 2}}}\n".encode(), b""), _check),
-        Case("map 31 MB, 100,000 steps (values limit)", "yaml", lambda d: _write(d / "m.yaml", map_steps(100_000)), _check),
+        Case(
+            "map 99 MB of steps",
+            "yaml",
+            lambda d: stream(
+                d / "m.yaml",
+                MAP_HEAD,
+                lambda i: f"  - {{id: s{i + 1}, role: r{i % 20}, work: 1h, next: s{i + 2}}}\n".encode(),
+                b"",
+            ),
+            _check,
+        ),
+        Case(
+            "map 31 MB, 100,000 steps (values limit)",
+            "yaml",
+            lambda d: _write(d / "m.yaml", map_steps(100_000)),
+            _check,
+        ),
         Case("map 20,000 steps, check", "yaml", lambda d: _write(d / "m.yaml", map_steps(20_000)), _check),
         Case("map 20,000 steps, analyse json", "yaml", lambda d: _write(d / "m.yaml", map_steps(20_000)), _analyse),
-        Case("map one 31 MB description line", "yaml", lambda d: repeat(d / "m.yaml", b"procesmap: 1\nid: groot\ndescription: ", b"tekst ", b"\n" + map_steps(3)[len(b"procesmap: 1\nid: groot\n"):], 31 * 1024 * 1024), _check),
-        Case("map nested [[[ 31 MB", "yaml", lambda d: repeat(d / "m.yaml", b"procesmap: 1\nid: x\nsteps: ", b"[", b"", 31 * 1024 * 1024), _check),
-        Case("map nested mappings 39 deep x many", "yaml", lambda d: stream(d / "m.yaml", b"procesmap: 1\nid: x\nextra:\n", lambda i: b"".join(b"  " * (k + 1) + f"k{i}_{k}:\n".encode() for k in range(38)) + b"  " * 39 + b"v: 1\n", b"", 31 * 1024 * 1024), _check),
-        Case("map alias bomb", "yaml", lambda d: _write(d / "m.yaml", b"procesmap: 1\nid: x\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(f"a{i}: &a{i} [" .encode() + b", ".join([f"*a{i - 1}".encode()] * 10) + b"]\n" for i in range(1, 12))), _check),
-        Case("map 31 MB of comments", "yaml", lambda d: repeat(d / "m.yaml", b"", b"# " + b"commentaar " * 20 + b"\n", b"\n" + map_steps(5), 31 * 1024 * 1024), _check),
-        Case("map 31 MB, one mapping of 900,000 keys", "yaml", lambda d: stream(d / "m.yaml", map_steps(5) + b"extra:\n", lambda i: f"  k{i}: {i}\n".encode(), b"", 31 * 1024 * 1024), _check),
+        Case(
+            "map one 31 MB description line",
+            "yaml",
+            lambda d: repeat(
+                d / "m.yaml",
+                b"procesmap: 1\nid: groot\ndescription: ",
+                b"tekst ",
+                b"\n" + map_steps(3)[len(b"procesmap: 1\nid: groot\n") :],
+                31 * 1024 * 1024,
+            ),
+            _check,
+        ),
+        Case(
+            "map nested [[[ 31 MB",
+            "yaml",
+            lambda d: repeat(d / "m.yaml", b"procesmap: 1\nid: x\nsteps: ", b"[", b"", 31 * 1024 * 1024),
+            _check,
+        ),
+        Case(
+            "map nested mappings 39 deep x many",
+            "yaml",
+            lambda d: stream(
+                d / "m.yaml",
+                b"procesmap: 1\nid: x\nextra:\n",
+                lambda i: (
+                    b"".join(b"  " * (k + 1) + f"k{i}_{k}:\n".encode() for k in range(38)) + b"  " * 39 + b"v: 1\n"
+                ),
+                b"",
+                31 * 1024 * 1024,
+            ),
+            _check,
+        ),
+        Case(
+            "map alias bomb",
+            "yaml",
+            lambda d: _write(
+                d / "m.yaml",
+                b"procesmap: 1\nid: x\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+                + b"".join(
+                    f"a{i}: &a{i} [".encode() + b", ".join([f"*a{i - 1}".encode()] * 10) + b"]\n" for i in range(1, 12)
+                ),
+            ),
+            _check,
+        ),
+        Case(
+            "map 31 MB of comments",
+            "yaml",
+            lambda d: repeat(
+                d / "m.yaml", b"", b"# " + b"commentaar " * 20 + b"\n", b"\n" + map_steps(5), 31 * 1024 * 1024
+            ),
+            _check,
+        ),
+        Case(
+            "map 31 MB, one mapping of 900,000 keys",
+            "yaml",
+            lambda d: stream(
+                d / "m.yaml", map_steps(5) + b"extra:\n", lambda i: f"  k{i}: {i}\n".encode(), b"", 31 * 1024 * 1024
+            ),
+            _check,
+        ),
         # -- TOML configuration (1 MiB, 20 levels) --
-        Case("config 99 MB", "toml", lambda d: repeat(d / "procesmap.toml", b"[rules]\n", b'PM102 = "off"\n', b""), _config),
-        Case("config 1 MiB nested arrays", "toml", lambda d: repeat(d / "procesmap.toml", b"x = ", b"[", b"", 1024 * 1024 - 10), _config),
-        Case("config 1 MiB unknown rule codes", "toml", lambda d: stream(d / "procesmap.toml", b"[rules]\n", lambda i: f'PX{i} = "off"\n'.encode(), b"", 1024 * 1024 - 10), _config),
-        Case("config 1 MiB one long string", "toml", lambda d: repeat(d / "procesmap.toml", b'language = "', b"n", b'"\n', 1024 * 1024 - 10), _config),
+        Case(
+            "config 99 MB",
+            "toml",
+            lambda d: repeat(d / "procesmap.toml", b"[rules]\n", b'PM102 = "off"\n', b""),
+            _config,
+        ),
+        Case(
+            "config 1 MiB nested arrays",
+            "toml",
+            lambda d: repeat(d / "procesmap.toml", b"x = ", b"[", b"", 1024 * 1024 - 10),
+            _config,
+        ),
+        Case(
+            "config 1 MiB unknown rule codes",
+            "toml",
+            lambda d: stream(
+                d / "procesmap.toml", b"[rules]\n", lambda i: f'PX{i} = "off"\n'.encode(), b"", 1024 * 1024 - 10
+            ),
+            _config,
+        ),
+        Case(
+            "config 1 MiB one long string",
+            "toml",
+            lambda d: repeat(d / "procesmap.toml", b'language = "', b"n", b'"\n', 1024 * 1024 - 10),
+            _config,
+        ),
         # -- roles files (5 MiB) --
-        Case("roles 99 MB YAML", "roles", lambda d: stream(d / "roles.yaml", b"", lambda i: f"m{i}: team{i % 7}\n".encode(), b""), _roles),
-        Case("roles 5 MiB CSV, 300,000 rows", "roles", lambda d: stream(d / "roles.csv", b"resource,role\n", lambda i: f"m{i},team{i % 7}\n".encode(), b"", 5 * 1024 * 1024 - 10), _roles),
-        Case("roles 5 MiB YAML, 300,000 keys", "roles", lambda d: stream(d / "roles.yaml", b"", lambda i: f"m{i}: team{i % 7}\n".encode(), b"", 5 * 1024 * 1024 - 10), _roles),
-        Case("roles billion laughs", "roles", lambda d: _write(d / "roles.yaml", b"a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + b"".join(f"a{i}: &a{i} [".encode() + b", ".join([f"*a{i - 1}".encode()] * 10) + b"]\n" for i in range(1, 12))), _roles),
+        Case(
+            "roles 99 MB YAML",
+            "roles",
+            lambda d: stream(d / "roles.yaml", b"", lambda i: f"m{i}: team{i % 7}\n".encode(), b""),
+            _roles,
+        ),
+        Case(
+            "roles 5 MiB CSV, 300,000 rows",
+            "roles",
+            lambda d: stream(
+                d / "roles.csv", b"resource,role\n", lambda i: f"m{i},team{i % 7}\n".encode(), b"", 5 * 1024 * 1024 - 10
+            ),
+            _roles,
+        ),
+        Case(
+            "roles 5 MiB YAML, 300,000 keys",
+            "roles",
+            lambda d: stream(
+                d / "roles.yaml", b"", lambda i: f"m{i}: team{i % 7}\n".encode(), b"", 5 * 1024 * 1024 - 10
+            ),
+            _roles,
+        ),
+        Case(
+            "roles billion laughs",
+            "roles",
+            lambda d: _write(
+                d / "roles.yaml",
+                b"a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+                + b"".join(
+                    f"a{i}: &a{i} [".encode() + b", ".join([f"*a{i - 1}".encode()] * 10) + b"]\n" for i in range(1, 12)
+                ),
+            ),
+            _roles,
+        ),
         # -- BPMN (20 MiB, 500,000 elements, 15,000 flow nodes) --
-        Case("bpmn 99 MB", "bpmn", lambda d: stream(d / "m.bpmn", BPMN_HEAD, lambda i: f'<bpmn:task id="n{i}" name="Taak {i}"/>\n'.encode(), b"</bpmn:process></bpmn:definitions>\n"), _bpmn),
+        Case(
+            "bpmn 99 MB",
+            "bpmn",
+            lambda d: stream(
+                d / "m.bpmn",
+                BPMN_HEAD,
+                lambda i: f'<bpmn:task id="n{i}" name="Taak {i}"/>\n'.encode(),
+                b"</bpmn:process></bpmn:definitions>\n",
+            ),
+            _bpmn,
+        ),
         Case("bpmn 14,000 tasks (flow nodes limit)", "bpmn", lambda d: _write(d / "m.bpmn", bpmn_chain(14_000)), _bpmn),
-        Case("bpmn 14,000 same-named tasks", "bpmn", lambda d: _write(d / "m.bpmn", bpmn_chain(14_000, "Behandelen").replace(b'name="Behandelen ', b'x="')), _bpmn),
-        Case("bpmn 490,000 elements", "bpmn", lambda d: stream(d / "m.bpmn", BPMN_HEAD + b"<bpmn:extensionElements>", lambda i: b"<x/>", b"</bpmn:extensionElements>" + bpmn_chain(3)[len(BPMN_HEAD):], 490_000 * 4), _bpmn),
-        Case("bpmn nested 5,000 deep", "bpmn", lambda d: _write(d / "m.bpmn", BPMN_HEAD + b"<x>" * 5000 + b"</x>" * 5000 + bpmn_chain(3)[len(BPMN_HEAD):]), _bpmn),
-        Case("bpmn one 19 MiB attribute", "bpmn", lambda d: _write(d / "m.bpmn", bpmn_chain(3).replace(b'name="Behandelen 0"', b'name="' + b"a" * (19 << 20) + b'"')), _bpmn),
+        Case(
+            "bpmn 14,000 same-named tasks",
+            "bpmn",
+            lambda d: _write(d / "m.bpmn", bpmn_chain(14_000, "Behandelen").replace(b'name="Behandelen ', b'x="')),
+            _bpmn,
+        ),
+        Case(
+            "bpmn 490,000 elements",
+            "bpmn",
+            lambda d: stream(
+                d / "m.bpmn",
+                BPMN_HEAD + b"<bpmn:extensionElements>",
+                lambda i: b"<x/>",
+                b"</bpmn:extensionElements>" + bpmn_chain(3)[len(BPMN_HEAD) :],
+                490_000 * 4,
+            ),
+            _bpmn,
+        ),
+        Case(
+            "bpmn nested 5,000 deep",
+            "bpmn",
+            lambda d: _write(
+                d / "m.bpmn", BPMN_HEAD + b"<x>" * 5000 + b"</x>" * 5000 + bpmn_chain(3)[len(BPMN_HEAD) :]
+            ),
+            _bpmn,
+        ),
+        Case(
+            "bpmn one 19 MiB attribute",
+            "bpmn",
+            lambda d: _write(
+                d / "m.bpmn", bpmn_chain(3).replace(b'name="Behandelen 0"', b'name="' + b"a" * (19 << 20) + b'"')
+            ),
+            _bpmn,
+        ),
         # -- XES --
         Case("xes 99 MB valid", "xes", lambda d: stream(d / "log.xes", XES_HEAD, xes_trace, b"</log>\n"), _stats),
-        Case("xes 99 MB, events with 3,000 distinct keys", "xes", lambda d: stream(d / "log.xes", XES_HEAD, lambda i: _keyed_trace(i, 3000), b"</log>\n"), _stats),
-        Case("xes 99 MB, events with 190 distinct keys", "xes", lambda d: stream(d / "log.xes", XES_HEAD, lambda i: _keyed_trace(i, 190), b"</log>\n"), _stats),
-        Case("xes 99 MB, one event with 95 MB value", "xes", lambda d: repeat(d / "log.xes", XES_HEAD + b'<trace><string key="concept:name" value="z"/><event><string key="concept:name" value="', b"a", b'"/><date key="time:timestamp" value="2024-01-01T00:00:00Z"/></event></trace></log>\n'), _stats),
-        Case("xes 99 MB, nested attributes 2,000 deep", "xes", lambda d: _write(d / "log.xes", XES_HEAD + xes_trace(0)[:-9] + b'<string key="a" value="b">' * 2000 + b"</string>" * 2000 + b"</trace></log>\n"), _stats),
-        Case("xes 99 MB, 1.4 million empty traces", "xes", lambda d: stream(d / "log.xes", XES_HEAD, lambda i: f'<trace><string key="concept:name" value="z{i}"/></trace>\n'.encode(), xes_trace(0) + b"</log>\n"), _stats),
-        Case("xes 99 MB, one line", "xes", lambda d: stream(d / "log.xes", XES_HEAD, lambda i: xes_trace(i).replace(b"\n", b""), b"</log>\n"), _stats),
-        Case("xes.gz bomb (zeros)", "gzip", lambda d: gzip_stream(d / "log.xes.gz", chunks_of(b"", b"\0" * 65536, b"", 4 << 30)), _stats),
-        Case("xes.gz of valid events unpacking near the limit", "gzip", lambda d: gzip_stream(d / "log.xes.gz", chunks_of(XES_HEAD, xes_trace(0).replace(b"zaak-0", b"zaak-x"), b"</log>\n", _unpacked_limit() - 1024)), _stats),
+        Case(
+            "xes 99 MB, events with 3,000 distinct keys",
+            "xes",
+            lambda d: stream(d / "log.xes", XES_HEAD, lambda i: _keyed_trace(i, 3000), b"</log>\n"),
+            _stats,
+        ),
+        Case(
+            "xes 99 MB, events with 190 distinct keys",
+            "xes",
+            lambda d: stream(d / "log.xes", XES_HEAD, lambda i: _keyed_trace(i, 190), b"</log>\n"),
+            _stats,
+        ),
+        Case(
+            "xes 99 MB, one event with 95 MB value",
+            "xes",
+            lambda d: repeat(
+                d / "log.xes",
+                XES_HEAD + b'<trace><string key="concept:name" value="z"/><event><string key="concept:name" value="',
+                b"a",
+                b'"/><date key="time:timestamp" value="2024-01-01T00:00:00Z"/></event></trace></log>\n',
+            ),
+            _stats,
+        ),
+        Case(
+            "xes 99 MB, nested attributes 2,000 deep",
+            "xes",
+            lambda d: _write(
+                d / "log.xes",
+                XES_HEAD
+                + xes_trace(0)[:-9]
+                + b'<string key="a" value="b">' * 2000
+                + b"</string>" * 2000
+                + b"</trace></log>\n",
+            ),
+            _stats,
+        ),
+        Case(
+            "xes 99 MB, 1.4 million empty traces",
+            "xes",
+            lambda d: stream(
+                d / "log.xes",
+                XES_HEAD,
+                lambda i: f'<trace><string key="concept:name" value="z{i}"/></trace>\n'.encode(),
+                xes_trace(0) + b"</log>\n",
+            ),
+            _stats,
+        ),
+        Case(
+            "xes 99 MB, one line",
+            "xes",
+            lambda d: stream(d / "log.xes", XES_HEAD, lambda i: xes_trace(i).replace(b"\n", b""), b"</log>\n"),
+            _stats,
+        ),
+        Case(
+            "xes.gz bomb (zeros)",
+            "gzip",
+            lambda d: gzip_stream(d / "log.xes.gz", chunks_of(b"", b"\0" * 65536, b"", 4 << 30)),
+            _stats,
+        ),
+        Case(
+            "xes.gz of valid events unpacking near the limit",
+            "gzip",
+            lambda d: gzip_stream(
+                d / "log.xes.gz",
+                chunks_of(XES_HEAD, xes_trace(0).replace(b"zaak-0", b"zaak-x"), b"</log>\n", _unpacked_limit() - 1024),
+            ),
+            _stats,
+        ),
         # -- CSV --
-        Case("csv 99 MB valid (1.2 million events)", "csv", lambda d: stream(d / "log.csv", CSV_HEAD, csv_row, b""), _stats),
-        Case("csv 99 MB, 999 columns", "csv", lambda d: stream(d / "log.csv", CSV_HEAD[:-1] + b"".join(f",c{k}".encode() for k in range(994)) + b"\n", lambda i: csv_row(i)[:-1] + b",1" * 994 + b"\n", b""), _stats),
-        Case("csv 99 MB, one value of 99 MB", "csv", lambda d: repeat(d / "log.csv", CSV_HEAD + b"z,Stap,2024-01-01T00:00:00Z,m,", b"a", b"\n"), _stats),
-        Case("csv 99 MB, an unclosed quote", "csv", lambda d: stream(d / "log.csv", CSV_HEAD + b'z,"Stap\n', csv_row, b""), _stats),
-        Case("csv 99 MB header of one line", "csv", lambda d: repeat(d / "log.csv", b"case,activity,timestamp", b",x", b"\n"), _stats),
-        Case("csv 99 MB, 5.5 million short rows", "csv", lambda d: stream(d / "log.csv", b"case,activity,timestamp\n", lambda i: f"{i % 9999},{i % 7},2024-01-01\n".encode(), b""), _stats),
-        Case("csv 2.9 million short rows (text events limit)", "csv", lambda d: stream(d / "log.csv", b"case,activity,timestamp\n", lambda i: f"{i % 9999},{i % 7},2024-01-01\n".encode(), b"", 2_900_000 * 17), _stats),
+        Case(
+            "csv 99 MB valid (1.2 million events)",
+            "csv",
+            lambda d: stream(d / "log.csv", CSV_HEAD, csv_row, b""),
+            _stats,
+        ),
+        Case(
+            "csv 99 MB, 999 columns",
+            "csv",
+            lambda d: stream(
+                d / "log.csv",
+                CSV_HEAD[:-1] + b"".join(f",c{k}".encode() for k in range(994)) + b"\n",
+                lambda i: csv_row(i)[:-1] + b",1" * 994 + b"\n",
+                b"",
+            ),
+            _stats,
+        ),
+        Case(
+            "csv 99 MB, one value of 99 MB",
+            "csv",
+            lambda d: repeat(d / "log.csv", CSV_HEAD + b"z,Stap,2024-01-01T00:00:00Z,m,", b"a", b"\n"),
+            _stats,
+        ),
+        Case(
+            "csv 99 MB, an unclosed quote",
+            "csv",
+            lambda d: stream(d / "log.csv", CSV_HEAD + b'z,"Stap\n', csv_row, b""),
+            _stats,
+        ),
+        Case(
+            "csv 99 MB header of one line",
+            "csv",
+            lambda d: repeat(d / "log.csv", b"case,activity,timestamp", b",x", b"\n"),
+            _stats,
+        ),
+        Case(
+            "csv 99 MB, 5.5 million short rows",
+            "csv",
+            lambda d: stream(
+                d / "log.csv", b"case,activity,timestamp\n", lambda i: f"{i % 9999},{i % 7},2024-01-01\n".encode(), b""
+            ),
+            _stats,
+        ),
+        Case(
+            "csv 2.9 million short rows (text events limit)",
+            "csv",
+            lambda d: stream(
+                d / "log.csv",
+                b"case,activity,timestamp\n",
+                lambda i: f"{i % 9999},{i % 7},2024-01-01\n".encode(),
+                b"",
+                2_900_000 * 17,
+            ),
+            _stats,
+        ),
         Case("csv 99 MB random bytes", "csv", lambda d: _write_random(d / "log.csv", rnd), _stats),
-        Case("csv.gz bomb (zeros)", "gzip", lambda d: gzip_stream(d / "log.csv.gz", chunks_of(b"", b"\0" * 65536, b"", 4 << 30)), _stats),
-        Case("csv.gz of valid rows unpacking near the limit", "gzip", lambda d: gzip_stream(d / "log.csv.gz", (_gz_csv_rows(_unpacked_limit() - 1024))), _stats),
+        Case(
+            "csv.gz bomb (zeros)",
+            "gzip",
+            lambda d: gzip_stream(d / "log.csv.gz", chunks_of(b"", b"\0" * 65536, b"", 4 << 30)),
+            _stats,
+        ),
+        Case(
+            "csv.gz of valid rows unpacking near the limit",
+            "gzip",
+            lambda d: gzip_stream(d / "log.csv.gz", (_gz_csv_rows(_unpacked_limit() - 1024))),
+            _stats,
+        ),
         # -- Parquet --
         Case("parquet 3 million events", "parquet", lambda d: parquet(d / "log.parquet", 3_000_000), _stats),
-        Case("parquet near the events limit", "parquet", lambda d: parquet(d / "log.parquet", _events_limit() - 10), _stats),
-        Case("parquet 200 million equal events (RLE bomb)", "parquet", lambda d: parquet(d / "log.parquet", 200_000_000, constant=True), _stats),
+        Case(
+            "parquet near the events limit",
+            "parquet",
+            lambda d: parquet(d / "log.parquet", _events_limit() - 10),
+            _stats,
+        ),
+        Case(
+            "parquet 200 million equal events (RLE bomb)",
+            "parquet",
+            lambda d: parquet(d / "log.parquet", 200_000_000, constant=True),
+            _stats,
+        ),
         Case("parquet 3,000 columns", "parquet", lambda d: parquet(d / "log.parquet", 20_000, columns=3000), _stats),
-        Case("parquet one 90 MB value", "parquet", lambda d: parquet(d / "log.parquet", 1000, long_value=90_000_000), _stats),
+        Case(
+            "parquet one 90 MB value",
+            "parquet",
+            lambda d: parquet(d / "log.parquet", 1000, long_value=90_000_000),
+            _stats,
+        ),
         # -- zaaktype JSON and ZIP, xlsx (docs/zaaksysteem.md) --
-        Case("zaaktype JSON 99 MB", "json", lambda d: stream(d / "zt.json", b"[", lambda i: b'{"identificatie": "ZT-%d", "omschrijving": "x"},' % i, b"{}]"), _zaaktype),
-        Case("zaaktype JSON nested 19 MiB", "json", lambda d: repeat(d / "zt.json", b"", b"[", b"", 19 << 20), _zaaktype),
-        Case("zaaktype JSON 19 MiB list", "json", lambda d: stream(d / "zt.json", b"[", lambda i: b'{"identificatie": "ZT-%d", "omschrijving": "x", "doorlooptijd": "P56D"},' % i, b"{}]", 19 << 20), _zaaktype),
+        Case(
+            "zaaktype JSON 99 MB",
+            "json",
+            lambda d: stream(
+                d / "zt.json", b"[", lambda i: b'{"identificatie": "ZT-%d", "omschrijving": "x"},' % i, b"{}]"
+            ),
+            _zaaktype,
+        ),
+        Case(
+            "zaaktype JSON nested 19 MiB", "json", lambda d: repeat(d / "zt.json", b"", b"[", b"", 19 << 20), _zaaktype
+        ),
+        Case(
+            "zaaktype JSON 19 MiB list",
+            "json",
+            lambda d: stream(
+                d / "zt.json",
+                b"[",
+                lambda i: b'{"identificatie": "ZT-%d", "omschrijving": "x", "doorlooptijd": "P56D"},' % i,
+                b"{}]",
+                19 << 20,
+            ),
+            _zaaktype,
+        ),
         Case("zaaktype ZIP bomb (4 GiB of zeros)", "zip", lambda d: _zip_bomb(d / "export.zip"), _zaaktype),
         Case("xlsx bomb (512 MiB sheet)", "xlsx", lambda d: xlsx_bomb(d / "boek.xlsx"), _xlsx),
         Case("xlsx 99 MB of random bytes", "xlsx", lambda d: _write_random(d / "boek.xlsx", rnd), _xlsx),
@@ -324,8 +660,11 @@ def cases() -> list[Case]:
 
 def _keyed_trace(i: int, keys: int) -> bytes:
     """A trace of one event that carries, besides the usual attributes, one of ``keys`` different keys."""
-    return (f'<trace><string key="concept:name" value="z{i}"/>'.encode() + xes_event(i)[:-9]
-            + f'<string key="k{i % keys}" value="v"/></event></trace>\n'.encode())
+    return (
+        f'<trace><string key="concept:name" value="z{i}"/>'.encode()
+        + xes_event(i)[:-9]
+        + f'<string key="k{i % keys}" value="v"/></event></trace>\n'.encode()
+    )
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -384,8 +723,9 @@ def run_measured(command: list[str], timeout: float = TIMEOUT, cwd: Path | None 
     (``timeout`` when killed after ``timeout`` seconds), whether it printed a traceback, the first line it printed."""
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        child = subprocess.Popen(command, stdout=out, stderr=err, cwd=cwd, start_new_session=True,
-                                 env={**os.environ, "COLUMNS": "200"})
+        child = subprocess.Popen(
+            command, stdout=out, stderr=err, cwd=cwd, start_new_session=True, env={**os.environ, "COLUMNS": "200"}
+        )
         deadline = started + timeout
         killed = False
         while True:
@@ -406,8 +746,13 @@ def run_measured(command: list[str], timeout: float = TIMEOUT, cwd: Path | None 
         head = out.read(2000).decode("utf-8", "replace")
     code = "timeout" if killed else str(os.waitstatus_to_exitcode(status))
     lines = [line.strip() for line in (text or head).splitlines() if line.strip()]
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "exit": code, "traceback": "Traceback" in text,
-            "first": lines[0][:110] if lines else ""}
+    return {
+        "seconds": seconds,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "exit": code,
+        "traceback": "Traceback" in text,
+        "first": lines[0][:110] if lines else "",
+    }
 
 
 def unpacked_size(path: Path) -> int:
@@ -440,8 +785,11 @@ def main() -> int:
     parser.add_argument("--only", action="append", help="only cases whose name or reader contains this (repeatable)")
     parser.add_argument("--list", action="store_true")
     options = parser.parse_args()
-    chosen = [c for c in cases() if not options.only
-              or any(word.lower() in (c.name + " " + c.reader).lower() for word in options.only)]
+    chosen = [
+        c
+        for c in cases()
+        if not options.only or any(word.lower() in (c.name + " " + c.reader).lower() for word in options.only)
+    ]
     if options.list:
         for case in chosen:
             print(f"{case.reader:8} {case.name}")
@@ -451,8 +799,10 @@ def main() -> int:
     print(f"CPUs: {os.cpu_count()}; load {os.getloadavg()[0]:.2f} at the start")
     floor = run_measured([sys.executable, "-c", "pass"])
     bundled = run_measured(procesmap + ["check", str(MAP)])
-    print(f"baseline: python -c pass {floor['seconds']:.2f} s, {floor['peak_mb']:.0f} MB; "
-          f"procesmap check {MAP.name} {bundled['seconds']:.2f} s, {bundled['peak_mb']:.0f} MB\n")
+    print(
+        f"baseline: python -c pass {floor['seconds']:.2f} s, {floor['peak_mb']:.0f} MB; "
+        f"procesmap check {MAP.name} {bundled['seconds']:.2f} s, {bundled['peak_mb']:.0f} MB\n"
+    )
     header = f"{'case':52} {'reader':7} {'on disk':>9} {'unpacked':>9} {'exit':>7} {'s':>6} {'MB':>6}  verdict"
     print(header)
     print("-" * len(header))
@@ -483,11 +833,16 @@ def main() -> int:
                 problems.append("memory")
             bad += bool(problems)
             verdict = "ok" if not problems else "MISSED: " + ", ".join(problems)
-            print(f"{case.name[:52]:52} {case.reader:7} {human(disk):>9} {human(unpacked):>9} {outcome['exit']:>7} "
-                  f"{seconds:6.1f} {peak:6.0f}  {verdict}", flush=True)
+            print(
+                f"{case.name[:52]:52} {case.reader:7} {human(disk):>9} {human(unpacked):>9} {outcome['exit']:>7} "
+                f"{seconds:6.1f} {peak:6.0f}  {verdict}",
+                flush=True,
+            )
             print(f"{'':52}   {outcome['first']}", flush=True)
-    print(f"\n{len(chosen)} cases, {len(chosen) - bad} behaved (within {SECONDS:.0f} s and {MEGABYTES:.0f} MB, "
-          f"exit 0/1/2, no traceback); load {os.getloadavg()[0]:.2f} at the end")
+    print(
+        f"\n{len(chosen)} cases, {len(chosen) - bad} behaved (within {SECONDS:.0f} s and {MEGABYTES:.0f} MB, "
+        f"exit 0/1/2, no traceback); load {os.getloadavg()[0]:.2f} at the end"
+    )
     return 1 if bad else 0
 
 

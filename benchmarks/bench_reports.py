@@ -42,8 +42,13 @@ def _cli_both(fmt: str, out: Path | None, cache: Path) -> tuple[float, float]:
         args += ["--format", fmt, "--output", str(out)]
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, capture_output=True, check=False,
-                   env={**os.environ, "PROCESMAP_CACHE_DIR": str(cache), "COLUMNS": "120"})
+    subprocess.run(
+        args,
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "PROCESMAP_CACHE_DIR": str(cache), "COLUMNS": "120"},
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -76,22 +81,30 @@ def main() -> int:
         term_wall = statistics.median(w for w, _ in terminal_runs)
         term_cpu = statistics.median(c for _, c in terminal_runs)
         n = len(html_runs)
-        print(f"procesmap analyse processes/ --format html (median of {n}): {html_wall:.2f} s wall, {html_cpu:.2f} s CPU"
-              f"  (target < {TARGET_S:g} s on a quiet machine){'' if html_wall < TARGET_S else '  MISSED'}")
-        print(f"procesmap analyse processes/ (terminal, the baseline, median of {n}): {term_wall:.2f} s wall, "
-              f"{term_cpu:.2f} s CPU")
+        print(
+            f"procesmap analyse processes/ --format html (median of {n}): {html_wall:.2f} s wall, {html_cpu:.2f} s CPU"
+            f"  (target < {TARGET_S:g} s on a quiet machine){'' if html_wall < TARGET_S else '  MISSED'}"
+        )
+        print(
+            f"procesmap analyse processes/ (terminal, the baseline, median of {n}): {term_wall:.2f} s wall, "
+            f"{term_cpu:.2f} s CPU"
+        )
         ratio_wall, ratio_cpu = html_wall / term_wall, html_cpu / term_cpu
-        print(f"  html / terminal: {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU (target at most {TARGET_RATIO:g}x)"
-              + ("" if min(ratio_wall, ratio_cpu) <= TARGET_RATIO else "  MISSED"))
+        print(
+            f"  html / terminal: {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU (target at most {TARGET_RATIO:g}x)"
+            + ("" if min(ratio_wall, ratio_cpu) <= TARGET_RATIO else "  MISSED")
+        )
         print(f"  report size: {os.path.getsize(out) / 1024:.0f} KiB")
         if not args.no_pdf:
             pdf = Path(folder) / "all.pdf"
             pdf_runs = [_cli_both("pdf", pdf, cache) for _ in range(max(args.repeat, 1))]
             pdf_wall = statistics.median(w for w, _ in pdf_runs)
             pdf_cpu = statistics.median(c for _, c in pdf_runs)
-            print(f"procesmap analyse processes/ --format pdf (median of {len(pdf_runs)}): {pdf_wall:.2f} s wall, "
-                  f"{pdf_cpu:.2f} s CPU, {os.path.getsize(pdf) / 1024:.0f} KiB  (target < {TARGET_PDF_S:g} s; "
-                  f"{pdf_wall / term_wall:.2f}x the terminal report){'' if pdf_wall < TARGET_PDF_S else '  MISSED'}")
+            print(
+                f"procesmap analyse processes/ --format pdf (median of {len(pdf_runs)}): {pdf_wall:.2f} s wall, "
+                f"{pdf_cpu:.2f} s CPU, {os.path.getsize(pdf) / 1024:.0f} KiB  (target < {TARGET_PDF_S:g} s; "
+                f"{pdf_wall / term_wall:.2f}x the terminal report){'' if pdf_wall < TARGET_PDF_S else '  MISSED'}"
+            )
 
     sys.path.insert(0, str(ROOT))
     import procesmap

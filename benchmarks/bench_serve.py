@@ -34,12 +34,22 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 TARGET_S = 1.0
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 #: the page shows the figures of a generation after ``g`` and the swimlane picture of that same generation
-DRAWN = ("(g) => { const i = document.querySelector('#diagram');"
-         " return Number(document.body.dataset.generation) > g && i &&"
-         " i.dataset.generation === document.body.dataset.generation && i.complete && i.naturalWidth > 0; }")
+DRAWN = (
+    "(g) => { const i = document.querySelector('#diagram');"
+    " return Number(document.body.dataset.generation) > g && i &&"
+    " i.dataset.generation === document.body.dataset.generation && i.complete && i.naturalWidth > 0; }"
+)
 ROLE_LINE = re.compile(r"^(  behandelaar: \{.*people: )(\d+)(\}.*)$", re.M)
 
 
@@ -91,8 +101,13 @@ def main() -> None:
         assert ROLE_LINE.search(text), "the generated map has no behandelaar role line"
         path.write_text(text, encoding="utf-8")
         steps = len(re.findall(r"^  - id: ", text, re.M))
-        server = subprocess.Popen([sys.executable, "-m", "procesmap", "serve", str(path), "--port", "0"], cwd=ROOT,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        server = subprocess.Popen(
+            [sys.executable, "-m", "procesmap", "serve", str(path), "--port", "0"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         try:
             line = server.stdout.readline()  # type: ignore[union-attr]
             match = re.search(r"http://\S+", line)
@@ -102,12 +117,19 @@ def main() -> None:
             figures: list[float] = []
             full: list[float] = []
             with sync_playwright() as p, tempfile.TemporaryDirectory() as profile:
-                context = p.chromium.launch_persistent_context(profile, executable_path=chromium, args=FLAGS,
-                                                               headless=True, viewport={"width": 1600, "height": 1000})
+                context = p.chromium.launch_persistent_context(
+                    profile,
+                    executable_path=chromium,
+                    args=FLAGS,
+                    headless=True,
+                    viewport={"width": 1600, "height": 1000},
+                )
                 page = context.new_page()
                 page.goto(match.group(0), wait_until="load")
-                page.wait_for_function("() => document.querySelector('#diagram') && "
-                                       "document.querySelector('#diagram').naturalWidth > 0", timeout=60_000)
+                page.wait_for_function(
+                    "() => document.querySelector('#diagram') && document.querySelector('#diagram').naturalWidth > 0",
+                    timeout=60_000,
+                )
                 page.wait_for_timeout(1500)  # the server's warm-up has drawn once
                 people = int(ROLE_LINE.search(text).group(2))  # type: ignore[union-attr]
                 for index in range(saves):
@@ -116,15 +138,23 @@ def main() -> None:
                     new = ROLE_LINE.sub(lambda m: f"{m.group(1)}{people}{m.group(3)}", text)
                     start = time.perf_counter()
                     _save(path, new)
-                    page.wait_for_function("(g) => Number(document.body.dataset.generation) > g", arg=generation,
-                                           timeout=30_000, polling="raf")
+                    page.wait_for_function(
+                        "(g) => Number(document.body.dataset.generation) > g",
+                        arg=generation,
+                        timeout=30_000,
+                        polling="raf",
+                    )
                     figures.append(time.perf_counter() - start)
                     page.wait_for_function(DRAWN, arg=generation, timeout=30_000, polling="raf")
                     times.append(time.perf_counter() - start)
                     # then the analysis with every case replaces the quick one (docs/serve.md)
-                    page.wait_for_function("(g) => Number(document.body.dataset.generation) > g && "
-                                           "document.body.dataset.preliminary === '0'", arg=generation,
-                                           timeout=60_000, polling="raf")
+                    page.wait_for_function(
+                        "(g) => Number(document.body.dataset.generation) > g && "
+                        "document.body.dataset.preliminary === '0'",
+                        arg=generation,
+                        timeout=60_000,
+                        polling="raf",
+                    )
                     later = int(page.evaluate("document.body.dataset.generation"))
                     page.wait_for_function(DRAWN, arg=later - 1, timeout=30_000, polling="raf")
                     full.append(time.perf_counter() - start)
@@ -143,9 +173,11 @@ def main() -> None:
         print(_line("baseline: load + analyse + SVG in one process", baseline))
         quick = _baseline(path, max(3, saves // 2), QUICK_CASES)
         print(_line(f"baseline: the same with the quick {QUICK_CASES} cases", quick))
-        print(f"ratio redrawn page / baseline: {statistics.median(times) / statistics.median(baseline):5.2f}; "
-              f"what serve adds to the quick baseline (watching, events, page, browser): median "
-              f"{statistics.median(times) - statistics.median(quick):6.3f} s")
+        print(
+            f"ratio redrawn page / baseline: {statistics.median(times) / statistics.median(baseline):5.2f}; "
+            f"what serve adds to the quick baseline (watching, events, page, browser): median "
+            f"{statistics.median(times) - statistics.median(quick):6.3f} s"
+        )
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
 
 

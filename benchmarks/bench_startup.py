@@ -33,8 +33,9 @@ def _run(args: list[str]) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``args`` (stdout and stderr to pipes, as when piped)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(args, cwd=ROOT, capture_output=True, check=False,
-                   env={**os.environ, "COLUMNS": "120", "PROCESMAP_LANG": "nl"})
+    subprocess.run(
+        args, cwd=ROOT, capture_output=True, check=False, env={**os.environ, "COLUMNS": "120", "PROCESMAP_LANG": "nl"}
+    )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -53,8 +54,10 @@ def _compare(label: str, command: list[str], floor_label: str, floor: list[str],
     ratio_wall, ratio_cpu = wall / floor_wall, cpu / floor_cpu
     print(f"{label}: median {wall:.2f} s wall, {cpu:.2f} s CPU")
     print(f"  floor {floor_label}: median {floor_wall:.2f} s wall, {floor_cpu:.2f} s CPU")
-    print(f"  ratio {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU (target at most {target:g}x)"
-          + ("" if min(ratio_wall, ratio_cpu) <= target else "  MISSED"))
+    print(
+        f"  ratio {ratio_wall:.2f}x wall, {ratio_cpu:.2f}x CPU (target at most {target:g}x)"
+        + ("" if min(ratio_wall, ratio_cpu) <= target else "  MISSED")
+    )
 
 
 BREAKDOWN = """
@@ -86,12 +89,24 @@ def main() -> int:
     runs = parser.parse_args().runs
     python = sys.executable
     print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
-    _compare("procesmap analyse processes/ (terminal)", [python, "-m", "procesmap", "analyse", "processes/"],
-             'python -c "import numpy, yaml"', [python, "-c", "import numpy, yaml"], 3.0, runs)
+    _compare(
+        "procesmap analyse processes/ (terminal)",
+        [python, "-m", "procesmap", "analyse", "processes/"],
+        'python -c "import numpy, yaml"',
+        [python, "-c", "import numpy, yaml"],
+        3.0,
+        runs,
+    )
     done = subprocess.run([python, "-c", BREAKDOWN], cwd=ROOT, capture_output=True, text=True)
     print("  where the CPU goes, in one process: " + (done.stdout.strip() or done.stderr.strip()[-500:]))
-    _compare("procesmap --help", [python, "-m", "procesmap", "--help"],
-             'python -c "import typer"', [python, "-c", "import typer"], 2.0, runs)
+    _compare(
+        "procesmap --help",
+        [python, "-m", "procesmap", "--help"],
+        'python -c "import typer"',
+        [python, "-c", "import typer"],
+        2.0,
+        runs,
+    )
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
     return 0
 

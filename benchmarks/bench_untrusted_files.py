@@ -39,8 +39,11 @@ def _measure(label: str, action, baseline: tuple[float, float] | None = None) ->
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     megabytes = peak / 1e6
-    ratio = f"  ({seconds / baseline[0]:.1f}x time, {megabytes / max(baseline[1], 0.01):.1f}x memory of the baseline)" \
-        if baseline else ""
+    ratio = (
+        f"  ({seconds / baseline[0]:.1f}x time, {megabytes / max(baseline[1], 0.01):.1f}x memory of the baseline)"
+        if baseline
+        else ""
+    )
     missed = "  MISSED" if baseline and (seconds > 2 or megabytes > 100) else ""
     print(f"{label}: {outcome}; {seconds:.3f} s, peak {megabytes:.1f} MB{ratio}{missed}")
     return seconds, megabytes
@@ -54,17 +57,35 @@ def main() -> None:
     root = Path(__file__).resolve().parent.parent
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
-        zaaktypen = [{"url": f"https://x.example/zaaktypen/{i}", "identificatie": f"ZT-{i}", "omschrijving": f"Zaaktype {i}",
-                      "doorlooptijd": "P56D", "opschortingEnAanhoudingMogelijk": True, "verlengingMogelijk": False}
-                     for i in range(200)]
-        statustypen = [{"url": f"https://x.example/statustypen/{i}-{k}", "omschrijving": f"Status {k}", "volgnummer": k,
-                        "zaaktype": f"https://x.example/zaaktypen/{i}"} for i in range(200) for k in range(1, 6)]
+        zaaktypen = [
+            {
+                "url": f"https://x.example/zaaktypen/{i}",
+                "identificatie": f"ZT-{i}",
+                "omschrijving": f"Zaaktype {i}",
+                "doorlooptijd": "P56D",
+                "opschortingEnAanhoudingMogelijk": True,
+                "verlengingMogelijk": False,
+            }
+            for i in range(200)
+        ]
+        statustypen = [
+            {
+                "url": f"https://x.example/statustypen/{i}-{k}",
+                "omschrijving": f"Status {k}",
+                "volgnummer": k,
+                "zaaktype": f"https://x.example/zaaktypen/{i}",
+            }
+            for i in range(200)
+            for k in range(1, 6)
+        ]
         normal = tmp / "export.zip"
         with zipfile.ZipFile(normal, "w", zipfile.ZIP_DEFLATED) as archive:
             archive.writestr("ZaakType.json", json.dumps(zaaktypen))
             archive.writestr("StatusType.json", json.dumps(statustypen))
-        base = _measure(f"baseline: catalogue export, 200 zaaktypen ({normal.stat().st_size:,} bytes)",
-                        lambda: read_catalogue(normal))
+        base = _measure(
+            f"baseline: catalogue export, 200 zaaktypen ({normal.stat().st_size:,} bytes)",
+            lambda: read_catalogue(normal),
+        )
         big = tmp / "big.json"
         with open(big, "wb") as handle:
             handle.truncate(100 * 1024 * 1024)
@@ -81,10 +102,13 @@ def main() -> None:
             archive.writestr("../../etc/evil.json", "{}")
         _measure("ZIP entry leaving the folder", lambda: read_catalogue(slip), base)
 
-        workbook = export_xlsx(procesmap.analyse(procesmap.load(root / "processes" / "omgevingsvergunning.yaml"),
-                                                 cases=1000), "nl")
-        sheet_base = _measure(f"baseline: workbook of omgevingsvergunning ({len(workbook):,} bytes)",
-                              lambda: import_xlsx(workbook, display="map.xlsx"))
+        workbook = export_xlsx(
+            procesmap.analyse(procesmap.load(root / "processes" / "omgevingsvergunning.yaml"), cases=1000), "nl"
+        )
+        sheet_base = _measure(
+            f"baseline: workbook of omgevingsvergunning ({len(workbook):,} bytes)",
+            lambda: import_xlsx(workbook, display="map.xlsx"),
+        )
         source = zipfile.ZipFile(io.BytesIO(workbook))
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
@@ -93,8 +117,11 @@ def main() -> None:
             with target.open("xl/media/padding.bin", "w", force_zip64=True) as entry:
                 for _ in range(512):
                     entry.write(b"\0" * (1 << 20))
-        _measure(f"workbook with a 512 MiB bomb ({len(buffer.getvalue()):,} bytes)",
-                 lambda: import_xlsx(buffer.getvalue(), display="bomb.xlsx"), sheet_base)
+        _measure(
+            f"workbook with a 512 MiB bomb ({len(buffer.getvalue()):,} bytes)",
+            lambda: import_xlsx(buffer.getvalue(), display="bomb.xlsx"),
+            sheet_base,
+        )
 
 
 if __name__ == "__main__":

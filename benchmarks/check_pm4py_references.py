@@ -39,13 +39,18 @@ def ensure_venv() -> Path:
 
 def main() -> int:
     python = ensure_venv()
-    version = subprocess.run([str(python), "-c", "import pm4py; print(pm4py.__version__)"], check=True,
-                             capture_output=True, text=True).stdout.strip()
+    version = subprocess.run(
+        [str(python), "-c", "import pm4py; print(pm4py.__version__)"], check=True, capture_output=True, text=True
+    ).stdout.strip()
     print(f"pm4py {version} at {python}")
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
-        subprocess.run([str(python), str(GOLDEN / "pm4py_reference.py"), out], check=True, cwd=ROOT,
-                       env={**os.environ, "TQDM_DISABLE": "1"})  # no progress bars in the output
+        subprocess.run(
+            [str(python), str(GOLDEN / "pm4py_reference.py"), out],
+            check=True,
+            cwd=ROOT,
+            env={**os.environ, "TQDM_DISABLE": "1"},
+        )  # no progress bars in the output
         print(f"references written again in {time.perf_counter() - started:.1f} s")
         differ = 0
         stored = sorted(GOLDEN.glob("pm4py-*.json"))

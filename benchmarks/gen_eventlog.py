@@ -11,8 +11,19 @@ from __future__ import annotations
 
 import sys
 
-ACTIVITIES = ["Registreren", "Volledigheid toetsen", "Aanvullen", "Advies milieu", "Advies welstand", "Advies brandveiligheid",
-              "Inhoudelijk toetsen", "Besluit opstellen", "Besluit paraferen", "Besluit verzenden", "Archiveren"]
+ACTIVITIES = [
+    "Registreren",
+    "Volledigheid toetsen",
+    "Aanvullen",
+    "Advies milieu",
+    "Advies welstand",
+    "Advies brandveiligheid",
+    "Inhoudelijk toetsen",
+    "Besluit opstellen",
+    "Besluit paraferen",
+    "Besluit verzenden",
+    "Archiveren",
+]
 
 
 def generate(cases: int, seed: int = 0):  # type: ignore[no-untyped-def]
@@ -20,9 +31,9 @@ def generate(cases: int, seed: int = 0):  # type: ignore[no-untyped-def]
     import pyarrow as pa
 
     rng = np.random.default_rng(seed)
-    rework = np.minimum(rng.geometric(0.7, cases) - 1, 3)          # 0..3 extra rounds of Aanvullen + Volledigheid
-    length = 10 + 2 * rework                                         # ~12 events per case on average with the below
-    extra = rng.random(cases) < 0.6                                  # a second Inhoudelijk toetsen in 60% of cases
+    rework = np.minimum(rng.geometric(0.7, cases) - 1, 3)  # 0..3 extra rounds of Aanvullen + Volledigheid
+    length = 10 + 2 * rework  # ~12 events per case on average with the below
+    extra = rng.random(cases) < 0.6  # a second Inhoudelijk toetsen in 60% of cases
     length = length + extra
     total = int(length.sum())
     case_index = np.repeat(np.arange(cases), length)
@@ -35,7 +46,7 @@ def generate(cases: int, seed: int = 0):  # type: ignore[no-untyped-def]
     loop = (step >= 1) & (step <= 2 * reps + 1)
     act[loop] = np.where((step[loop] % 2) == 1, 1, 2)
     tail = step - (2 * reps + 2)
-    advices = np.argsort(rng.random((cases, 3)), axis=1) + 3          # random order of the three advices
+    advices = np.argsort(rng.random((cases, 3)), axis=1) + 3  # random order of the three advices
     has_extra = np.repeat(extra, length)
     rest = [None] * 0
     for k in range(3):
@@ -56,13 +67,15 @@ def generate(cases: int, seed: int = 0):  # type: ignore[no-untyped-def]
     stamps = np.repeat(start, length) + offsets.astype("timedelta64[s]")
     resource = rng.integers(0, 40, total)
     names = np.array(ACTIVITIES)
-    return pa.table({
-        "case:concept:name": pa.array(np.char.add("zaak-", case_index.astype(str))),
-        "concept:name": pa.array(names[act]),
-        "time:timestamp": pa.array(stamps.astype("datetime64[us]")).cast(pa.timestamp("us", tz="UTC")),
-        "org:resource": pa.array(np.char.add("mdw-", resource.astype(str))),
-        "org:group": pa.array(np.char.add("team-", (resource // 8).astype(str))),
-    })
+    return pa.table(
+        {
+            "case:concept:name": pa.array(np.char.add("zaak-", case_index.astype(str))),
+            "concept:name": pa.array(names[act]),
+            "time:timestamp": pa.array(stamps.astype("datetime64[us]")).cast(pa.timestamp("us", tz="UTC")),
+            "org:resource": pa.array(np.char.add("mdw-", resource.astype(str))),
+            "org:group": pa.array(np.char.add("team-", (resource // 8).astype(str))),
+        }
+    )
 
 
 if __name__ == "__main__":

@@ -33,10 +33,51 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-TOKENS = [b"\t", b"\x00", b"\xff", b"\xef\xbb\xbf", b"\x1b[2J", b"&a", b"*a", b"<<: *a", b"!!python/object:os.system",
-          b"---", b"...", b"{", b"}", b"[", b"]", b":", b"- ", b"#", b"'", b'"', b"\\", b"\n", b"\r\n", b"~", b"null",
-          b"1e999", b"-1", b"0x10", b"On", b"9" * 40, b"<!DOCTYPE x [<!ENTITY a 'b'>]>", b"&a;", b"<a>", b"</a>",
-          b"]]>", b"<![CDATA[", b"=", b"[[x]]", b'"""', b"inf", b"nan", b"\xc3", b"\xe2\x80\xae"]
+TOKENS = [
+    b"\t",
+    b"\x00",
+    b"\xff",
+    b"\xef\xbb\xbf",
+    b"\x1b[2J",
+    b"&a",
+    b"*a",
+    b"<<: *a",
+    b"!!python/object:os.system",
+    b"---",
+    b"...",
+    b"{",
+    b"}",
+    b"[",
+    b"]",
+    b":",
+    b"- ",
+    b"#",
+    b"'",
+    b'"',
+    b"\\",
+    b"\n",
+    b"\r\n",
+    b"~",
+    b"null",
+    b"1e999",
+    b"-1",
+    b"0x10",
+    b"On",
+    b"9" * 40,
+    b"<!DOCTYPE x [<!ENTITY a 'b'>]>",
+    b"&a;",
+    b"<a>",
+    b"</a>",
+    b"]]>",
+    b"<![CDATA[",
+    b"=",
+    b"[[x]]",
+    b'"""',
+    b"inf",
+    b"nan",
+    b"\xc3",
+    b"\xe2\x80\xae",
+]
 
 
 def mutate(data: bytes, rng: random.Random) -> tuple[bytes, str]:
@@ -52,9 +93,9 @@ def mutate(data: bytes, rng: random.Random) -> tuple[bytes, str]:
         elif kind == "insert":
             out[at:at] = rng.choice(TOKENS)
         elif kind == "delete" and out:
-            out[at:at + rng.randint(1, 40)] = b""
+            out[at : at + rng.randint(1, 40)] = b""
         elif kind == "duplicate" and out:
-            span = bytes(out[at:at + rng.randint(1, 200)])
+            span = bytes(out[at : at + rng.randint(1, 200)])
             out[at:at] = span * rng.randint(1, 20)
         elif kind == "line":
             lines = bytes(out).split(b"\n")
@@ -77,21 +118,36 @@ def _seeds() -> dict[str, list[bytes]]:
     from procesmap.loading import load
 
     maps = sorted((ROOT / "processes").glob("*.yaml"))
-    csv_log = (b"case,activity,timestamp,resource,role\n" + b"".join(
+    csv_log = b"case,activity,timestamp,resource,role\n" + b"".join(
         f"c{c},{a},2024-03-{d + 1:02d}T09:{c:02d}:00+01:00,r{d % 3},team{d % 2}\n".encode()
-        for c in range(8) for d, a in enumerate(["Ontvangen", "Beoordelen", "Besluiten"])))
-    xes_log = (b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.org/">\n'
-               + b"".join(
-                   f'<trace><string key="concept:name" value="c{c}"/>'.encode()
-                   + b"".join(f'<event><string key="concept:name" value="{a}"/><date key="time:timestamp" '
-                              f'value="2024-03-{d + 1:02d}T09:00:00+01:00"/><string key="org:resource" value="r{d}"/>'
-                              f'</event>\n'.encode() for d, a in enumerate(["Ontvangen", "Beoordelen", "Besluiten"]))
-                   + b"</trace>\n" for c in range(6)) + b"</log>\n")
+        for c in range(8)
+        for d, a in enumerate(["Ontvangen", "Beoordelen", "Besluiten"])
+    )
+    xes_log = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0" xmlns="http://www.xes-standard.org/">\n'
+        + b"".join(
+            f'<trace><string key="concept:name" value="c{c}"/>'.encode()
+            + b"".join(
+                f'<event><string key="concept:name" value="{a}"/><date key="time:timestamp" '
+                f'value="2024-03-{d + 1:02d}T09:00:00+01:00"/><string key="org:resource" value="r{d}"/>'
+                f"</event>\n".encode()
+                for d, a in enumerate(["Ontvangen", "Beoordelen", "Besluiten"])
+            )
+            + b"</trace>\n"
+            for c in range(6)
+        )
+        + b"</log>\n"
+    )
     return {
         "map": [m.read_bytes() for m in maps],
-        "config": [b'extends = "recommended"\nlanguage = "nl"\nfail_on = "warning"\n[simulation]\ncases = 500\nseed = 3\n'
-                   b'[rules]\nPM102 = "off"\nPM303 = { severity = "warning", threshold = 0.9 }\n'],
-        "roles": [b"Anna: behandelaar\nBram: {x: 1}\nCor: teamleider\n", b"resource,role\nAnna,behandelaar\nBram,team\n"],
+        "config": [
+            b'extends = "recommended"\nlanguage = "nl"\nfail_on = "warning"\n[simulation]\ncases = 500\nseed = 3\n'
+            b'[rules]\nPM102 = "off"\nPM303 = { severity = "warning", threshold = 0.9 }\n'
+        ],
+        "roles": [
+            b"Anna: behandelaar\nBram: {x: 1}\nCor: teamleider\n",
+            b"resource,role\nAnna,behandelaar\nBram,team\n",
+        ],
         "bpmn": [export_bpmn(load(maps[0])), export_bpmn(load(maps[-1]))],
         "csv": [csv_log],
         "xes": [xes_log],
@@ -138,8 +194,15 @@ def _runner(reader: str, folder: Path) -> Callable[[bytes, int], object]:
 
         return run
 
-    return {"map": run_map, "config": run_config, "roles": run_roles, "bpmn": run_bpmn, "csv": run_log(".csv"),
-            "xes": run_log(".xes"), "gzip": run_log(".csv.gz")}[reader]
+    return {
+        "map": run_map,
+        "config": run_config,
+        "roles": run_roles,
+        "bpmn": run_bpmn,
+        "csv": run_log(".csv"),
+        "xes": run_log(".xes"),
+        "gzip": run_log(".csv.gz"),
+    }[reader]
 
 
 def fuzz(reader: str, seeds: list[bytes], cases: int, seed: int, limit: float) -> tuple[int, int, list[str]]:
@@ -186,51 +249,66 @@ def big() -> None:
             return path
 
         loop = base / "loop.yaml"
-        loop.write_text("procesmap: 1\nid: loop\nowner: mw\nterm: 8w\nroles:\n  mw: {people: 2}\nsteps:\n"
-                        "  - {id: a, type: start, role: mw, work: 1h, next: b}\n"
-                        "  - {id: b, type: decision, role: mw, work: 10m, next: [{to: b, p: 0.999999999}, "
-                        "{to: e, p: 0.000000001}]}\n  - {id: e, type: end, role: mw, work: 1h}\n", encoding="utf-8")
+        loop.write_text(
+            "procesmap: 1\nid: loop\nowner: mw\nterm: 8w\nroles:\n  mw: {people: 2}\nsteps:\n"
+            "  - {id: a, type: start, role: mw, work: 1h, next: b}\n"
+            "  - {id: b, type: decision, role: mw, work: 10m, next: [{to: b, p: 0.999999999}, "
+            "{to: e, p: 0.000000001}]}\n  - {id: e, type: end, role: mw, work: 1h}\n",
+            encoding="utf-8",
+        )
         huge, chain = write("huge", 2000, 1000), write("chain", 20000, 10)
         ns = 'xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"'
 
         def bpmn_chain(name: str, kind: str, count: int, label: str = "") -> Path:
             nodes = ['<bpmn:startEvent id="st"/>'] + [
-                f'<bpmn:{kind} id="n{i}"{" name=" + chr(34) + label + chr(34) if label else ""}/>' for i in range(count)]
+                f'<bpmn:{kind} id="n{i}"{" name=" + chr(34) + label + chr(34) if label else ""}/>' for i in range(count)
+            ]
             order = ["st"] + [f"n{i}" for i in range(count)] + ["e"]
-            flows = [f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>'
-                     for i, (a, b) in enumerate(zip(order, order[1:]))]
+            flows = [
+                f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>'
+                for i, (a, b) in enumerate(zip(order, order[1:]))
+            ]
             path = base / f"{name}.bpmn"
-            path.write_text(f'<?xml version="1.0"?><bpmn:definitions {ns} id="d"><bpmn:process id="p">'
-                            + "".join(nodes) + '<bpmn:endEvent id="e"/>' + "".join(flows)
-                            + "</bpmn:process></bpmn:definitions>", encoding="utf-8")
+            path.write_text(
+                f'<?xml version="1.0"?><bpmn:definitions {ns} id="d"><bpmn:process id="p">'
+                + "".join(nodes)
+                + '<bpmn:endEvent id="e"/>'
+                + "".join(flows)
+                + "</bpmn:process></bpmn:definitions>",
+                encoding="utf-8",
+            )
             return path
 
         gateways = bpmn_chain("gateways", "parallelGateway", 4000)
         same = bpmn_chain("same", "task", 4000, "Behandelen")
-        runs = [("analyse loop (p = 0.999999999)", ["analyse", str(loop)]),
-                ("check loop", ["check", str(loop)]),
-                ("analyse 2,000 steps x 1,000 roles, json", ["analyse", str(huge), "-f", "json"]),
-                ("analyse 2,000 steps x 1,000 roles, terminal", ["analyse", str(huge)]),
-                ("diagram 2,000 x 1,000, svg", ["diagram", str(huge), "-f", "svg"]),
-                ("export bpmn 2,000 x 1,000", ["export", "bpmn", str(huge)]),
-                ("analyse 2,000 x 1,000, html", ["analyse", str(huge), "-f", "html"]),
-                ("import bpmn 4,000 parallel gateways", ["import", "bpmn", str(gateways)]),
-                ("import bpmn 4,000 same-named tasks", ["import", "bpmn", str(same)]),
-                ("check 2,000 x 1,000", ["check", str(huge)]),
-                ("analyse 20,000-step chain, json", ["analyse", str(chain), "-f", "json"]),
-                ("analyse 20,000-step chain, terminal", ["analyse", str(chain)]),
-                ("analyse 20,000-step chain, html", ["analyse", str(chain), "-f", "html"]),
-                ("diagram 20,000-step chain, svg", ["diagram", str(chain), "-f", "svg"]),
-                ("export bpmn 20,000-step chain", ["export", "bpmn", str(chain)]),
-                ("check 20,000-step chain", ["check", str(chain)])]
+        runs = [
+            ("analyse loop (p = 0.999999999)", ["analyse", str(loop)]),
+            ("check loop", ["check", str(loop)]),
+            ("analyse 2,000 steps x 1,000 roles, json", ["analyse", str(huge), "-f", "json"]),
+            ("analyse 2,000 steps x 1,000 roles, terminal", ["analyse", str(huge)]),
+            ("diagram 2,000 x 1,000, svg", ["diagram", str(huge), "-f", "svg"]),
+            ("export bpmn 2,000 x 1,000", ["export", "bpmn", str(huge)]),
+            ("analyse 2,000 x 1,000, html", ["analyse", str(huge), "-f", "html"]),
+            ("import bpmn 4,000 parallel gateways", ["import", "bpmn", str(gateways)]),
+            ("import bpmn 4,000 same-named tasks", ["import", "bpmn", str(same)]),
+            ("check 2,000 x 1,000", ["check", str(huge)]),
+            ("analyse 20,000-step chain, json", ["analyse", str(chain), "-f", "json"]),
+            ("analyse 20,000-step chain, terminal", ["analyse", str(chain)]),
+            ("analyse 20,000-step chain, html", ["analyse", str(chain), "-f", "html"]),
+            ("diagram 20,000-step chain, svg", ["diagram", str(chain), "-f", "svg"]),
+            ("export bpmn 20,000-step chain", ["export", "bpmn", str(chain)]),
+            ("check 20,000-step chain", ["check", str(chain)]),
+        ]
         only = [word.lower() for word in (os.environ.get("PROCESMAP_BIG_ONLY") or "").split(",") if word]
         for label, args in runs:
             if only and not any(word in label.lower() for word in only):
                 continue
             outcome = run_measured([sys.executable, "-m", "procesmap", *args], timeout=600, cwd=base)
-            print(f"{label}: {outcome['seconds']:.1f} s, peak {outcome['peak_mb']:.0f} MB (exit {outcome['exit']})"
-                  + (f"  {outcome['last']}" if outcome["traceback"] or outcome["exit"] not in ("0", "1") else ""),
-                  flush=True)
+            print(
+                f"{label}: {outcome['seconds']:.1f} s, peak {outcome['peak_mb']:.0f} MB (exit {outcome['exit']})"
+                + (f"  {outcome['last']}" if outcome["traceback"] or outcome["exit"] not in ("0", "1") else ""),
+                flush=True,
+            )
 
 
 def run_measured(command: list[str], timeout: float, cwd: Path | None = None) -> dict[str, object]:
@@ -258,8 +336,13 @@ def run_measured(command: list[str], timeout: float, cwd: Path | None = None) ->
         text = err.read().decode("utf-8", "replace")
     code = "timeout" if status == -1 else str(os.waitstatus_to_exitcode(status))
     lines = [line for line in text.splitlines() if line.strip()]
-    return {"seconds": seconds, "peak_mb": usage.ru_maxrss / 1024, "exit": code, "traceback": "Traceback" in text,
-            "last": lines[-1][:160] if lines else ""}
+    return {
+        "seconds": seconds,
+        "peak_mb": usage.ru_maxrss / 1024,
+        "exit": code,
+        "traceback": "Traceback" in text,
+        "last": lines[-1][:160] if lines else "",
+    }
 
 
 def main() -> int:

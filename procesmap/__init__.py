@@ -95,8 +95,11 @@ def analyse_paths(paths: _Paths, settings: "Settings | None" = None) -> "tuple[l
 @_overload
 def report(analyses: "Analysis | _Sequence[Analysis]", fmt: _Literal["pdf"], lang: str | None = None) -> bytes: ...
 @_overload
-def report(analyses: "Analysis | _Sequence[Analysis]", fmt: _Literal["terminal", "markdown", "json", "html"] = ...,
-           lang: str | None = None) -> str: ...
+def report(
+    analyses: "Analysis | _Sequence[Analysis]",
+    fmt: _Literal["terminal", "markdown", "json", "html"] = ...,
+    lang: str | None = None,
+) -> str: ...
 @_overload
 def report(analyses: "Analysis | _Sequence[Analysis]", fmt: str = ..., lang: str | None = None) -> str | bytes: ...
 def report(analyses: "Analysis | _Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str | bytes:

@@ -26,8 +26,23 @@ from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator
 if TYPE_CHECKING:
     from procesmap.errors import Problem
 
-__all__ = ["write_atomic", "read_limited", "NotRegularFile", "TooLarge", "note_read", "track_reads",
-           "begin_reads", "files_read", "output_clash", "ReadRecord", "check_regular", "open_regular", "not_regular_problem", "writable_problem", "NotWritable"]
+__all__ = [
+    "write_atomic",
+    "read_limited",
+    "NotRegularFile",
+    "TooLarge",
+    "note_read",
+    "track_reads",
+    "begin_reads",
+    "files_read",
+    "output_clash",
+    "ReadRecord",
+    "check_regular",
+    "open_regular",
+    "not_regular_problem",
+    "writable_problem",
+    "NotWritable",
+]
 
 
 def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, overwrite: bool = True) -> None:
@@ -305,8 +320,11 @@ def files_read() -> list[str]:
     return list(record.files.values()) if record is not None else []
 
 
-def output_clash(output: str | os.PathLike[str], inputs: Iterable[str | os.PathLike[str] | None] = (),
-                 reads: ReadRecord | None = None) -> str | None:
+def output_clash(
+    output: str | os.PathLike[str],
+    inputs: Iterable[str | os.PathLike[str] | None] = (),
+    reads: ReadRecord | None = None,
+) -> str | None:
     """The input that writing ``output`` would replace, or ``None``: THE decision for every command that writes.
 
     Inputs are ``inputs`` (files and folders named on the command line; a folder stands for every
@@ -350,5 +368,12 @@ def not_regular_problem(err: NotRegularFile, display: str) -> "Problem":
     from procesmap.errors import Problem
     from procesmap.i18n import Key
 
-    return Problem(display, 1, 1, "limits.not_regular", {"path": display, "kind": Key("limits.kind." + err.kind)},
-                   "limits.hint.not_regular", {})
+    return Problem(
+        display,
+        1,
+        1,
+        "limits.not_regular",
+        {"path": display, "kind": Key("limits.kind." + err.kind)},
+        "limits.hint.not_regular",
+        {},
+    )

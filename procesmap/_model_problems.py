@@ -76,8 +76,13 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         loc = loc[:-1]
     field = loc[-1] if loc else "-"
     if kind == "invalid_key":  # a key that is not text where only text keys are allowed
-        out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
-                allowed=", ".join(_allowed_keys(loc[:-1], model)))
+        out.add(
+            source.locate(loc, key=True),
+            "value.unknown_key",
+            "hint.allowed_keys",
+            field=str(field),
+            allowed=", ".join(_allowed_keys(loc[:-1], model)),
+        )
         return
     if kind == "missing":
         if loc in (("procesmap",), ("steps",)):
@@ -91,11 +96,21 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
             return
         close = difflib.get_close_matches(str(field), allowed, n=1, cutoff=0.6)
         if close:
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.did_you_mean", field=str(field),
-                    suggestion=close[0])
+            out.add(
+                source.locate(loc, key=True),
+                "value.unknown_key",
+                "hint.did_you_mean",
+                field=str(field),
+                suggestion=close[0],
+            )
         else:
-            out.add(source.locate(loc, key=True), "value.unknown_key", "hint.allowed_keys", field=str(field),
-                    allowed=", ".join(allowed))
+            out.add(
+                source.locate(loc, key=True),
+                "value.unknown_key",
+                "hint.allowed_keys",
+                field=str(field),
+                allowed=", ".join(allowed),
+            )
         return
     position = source.locate(loc, key=on_key)
     if kind == "procesmap":
@@ -111,11 +126,24 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         allowed = [part.strip() for part in expected.replace(" or ", ", ").split(",") if part.strip()]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         if close:
-            out.add(position, "value.not_allowed", "hint.did_you_mean", field=str(field), value=_describe(value),
-                    expected=expected, suggestion=close[0])
+            out.add(
+                position,
+                "value.not_allowed",
+                "hint.did_you_mean",
+                field=str(field),
+                value=_describe(value),
+                expected=expected,
+                suggestion=close[0],
+            )
         else:
-            out.add(position, "value.not_allowed", "hint.allowed_values", field=str(field), value=_describe(value),
-                    expected=expected)
+            out.add(
+                position,
+                "value.not_allowed",
+                "hint.allowed_values",
+                field=str(field),
+                value=_describe(value),
+                expected=expected,
+            )
         return
     key = _TYPE_KEYS.get(kind)
     if key is None:

@@ -50,13 +50,16 @@ def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, 
         kind = Key("kind." + kind_id)
         close = difflib.get_close_matches(value, valid, n=1, cutoff=0.5)
         if close:
-            out.add(source.locate(path), "ref.unknown", "hint.did_you_mean_id", kind=kind, id=value, suggestion=close[0])
+            out.add(
+                source.locate(path), "ref.unknown", "hint.did_you_mean_id", kind=kind, id=value, suggestion=close[0]
+            )
         elif valid:
             shown = ", ".join(valid[:8]) + (", ..." if len(valid) > 8 else "")
             out.add(source.locate(path), "ref.unknown", "hint.ref.valid_ids", kind=kind, id=value, valid=shown)
         else:
-            out.add(source.locate(path), "ref.unknown", "hint.ref.none_defined", kind=kind, id=value,
-                    section=kind_id + "s")
+            out.add(
+                source.locate(path), "ref.unknown", "hint.ref.none_defined", kind=kind, id=value, section=kind_id + "s"
+            )
 
     def each_list(value: Any, path: Path_) -> Iterable[tuple[Any, Path_]]:
         if isinstance(value, str):
@@ -103,8 +106,9 @@ def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, 
             check(issue.get("owner"), roles, ("issues", index, "owner"), "role")
 
 
-def _check_subprocess(value: str, path: Path_, own_id: Any, source: SourceMap, out: _Collector,
-                      repository: Path | None) -> None:
+def _check_subprocess(
+    value: str, path: Path_, own_id: Any, source: SourceMap, out: _Collector, repository: Path | None
+) -> None:
     """``subprocess:`` names another process of the same repository by id, never a path."""
     where = source.locate(path)
     if not SLUG.match(value):
@@ -120,7 +124,15 @@ def _check_subprocess(value: str, path: Path_, own_id: Any, source: SourceMap, o
     if value not in candidates:
         close = difflib.get_close_matches(value, candidates, n=1, cutoff=0.5)
         if close:
-            out.add(where, "ref.unknown", "hint.did_you_mean_id", kind=Key("kind.process"), id=value, suggestion=close[0])
+            out.add(
+                where, "ref.unknown", "hint.did_you_mean_id", kind=Key("kind.process"), id=value, suggestion=close[0]
+            )
         else:
-            out.add(where, "ref.unknown", "hint.ref.subprocess_missing", kind=Key("kind.process"), id=value,
-                    folder=str(repository))
+            out.add(
+                where,
+                "ref.unknown",
+                "hint.ref.subprocess_missing",
+                kind=Key("kind.process"),
+                id=value,
+                folder=str(repository),
+            )

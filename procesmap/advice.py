@@ -46,15 +46,35 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 from procesmap.errors import Problem
 
 if TYPE_CHECKING:
-
     from procesmap.analysis import Analysis, Settings
     from procesmap.graph import ProcessGraph
     from procesmap.model import Process
 
-__all__ = ["KINDS", "TOP", "SIMULATE", "SCREEN_CASES", "ADD_FTE", "Candidate", "Figures", "Intervention", "Advice",
-           "candidates", "rework_branches", "screen", "score", "rank_key", "advise", "advise_paths", "attach_advice",
-           "advice_dicts", "queue_roles", "screening_method", "NO_TIME_FIELDS", "SHARE_STEP",
-           "DAYS_STEP"]
+__all__ = [
+    "KINDS",
+    "TOP",
+    "SIMULATE",
+    "SCREEN_CASES",
+    "ADD_FTE",
+    "Candidate",
+    "Figures",
+    "Intervention",
+    "Advice",
+    "candidates",
+    "rework_branches",
+    "screen",
+    "score",
+    "rank_key",
+    "advise",
+    "advise_paths",
+    "attach_advice",
+    "advice_dicts",
+    "queue_roles",
+    "screening_method",
+    "NO_TIME_FIELDS",
+    "SHARE_STEP",
+    "DAYS_STEP",
+]
 
 
 #: The kinds of candidates, in the order they are generated.
@@ -107,8 +127,9 @@ class Figures:
     @classmethod
     def of(cls, analysis: "Analysis") -> "Figures":
         time = analysis.time
-        return cls(time.share_over_term, time.share_over_extended_term, time.cycle_time.get("p85"),
-                   time.cycle_time.get("mean"))
+        return cls(
+            time.share_over_term, time.share_over_extended_term, time.cycle_time.get("p85"), time.cycle_time.get("mean")
+        )
 
     def as_tuple(self) -> tuple[float | None, float | None, float | None, float | None]:
         return (self.share_over_term, self.share_over_extended_term, self.cycle_p85, self.cycle_mean)
@@ -133,9 +154,14 @@ class Intervention:
     def to_dict(self, lang: str = "en", rank: int | None = None) -> dict[str, Any]:
         """The documented JSON shape of one intervention (docs/advise.md)."""
         names = ("share_over_term", "share_over_extended_term", "cycle_p85", "cycle_mean")
-        data: dict[str, Any] = {"rank": rank, "kind": self.candidate.kind, "subject": self.candidate.subject,
-                                "set": list(self.candidate.set), "description": self.candidate.description(lang),
-                                "fte": _r(self.candidate.fte)}
+        data: dict[str, Any] = {
+            "rank": rank,
+            "kind": self.candidate.kind,
+            "subject": self.candidate.subject,
+            "set": list(self.candidate.set),
+            "description": self.candidate.description(lang),
+            "fte": _r(self.candidate.fte),
+        }
         for name, before, after in zip(names, self.before.as_tuple(), self.after.as_tuple()):
             data[name] = {"before": _r(before), "after": _r(after)}
         data["helps"] = self.helps
@@ -173,8 +199,10 @@ class Advice:
         best = self.best
         if best is None or best.cycle_samples is None or self.analysis.time.cycle_samples is None:
             return None
-        return cycle_histogram([self.analysis.time.cycle_samples, best.cycle_samples],
-                               reference_days(self.analysis.time, service_norm=False))
+        return cycle_histogram(
+            [self.analysis.time.cycle_samples, best.cycle_samples],
+            reference_days(self.analysis.time, service_norm=False),
+        )
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON of ``procesmap advise`` for this map (docs/advise.md); keys are never removed."""
@@ -186,13 +214,20 @@ class Advice:
             "format": 1,
             "tool": {"name": "procesmap", "version": __version__},
             "process": {"id": process.id, "name": process.name or process.id, "file": process.file},
-            "simulation": {"cases": self.cases, "seed": self.seed, "screening": self.screening,
-                           "screen_cases": self.screen_cases},
+            "simulation": {
+                "cases": self.cases,
+                "seed": self.seed,
+                "screening": self.screening,
+                "screen_cases": self.screen_cases,
+            },
             "candidates": self.candidates,
             "simulated": self.simulated,
-            "before": {"share_over_term": _r(before.share_over_term),
-                       "share_over_extended_term": _r(before.share_over_extended_term),
-                       "cycle_p85": _r(before.cycle_p85), "cycle_mean": _r(before.cycle_mean)},
+            "before": {
+                "share_over_term": _r(before.share_over_term),
+                "share_over_extended_term": _r(before.share_over_extended_term),
+                "cycle_p85": _r(before.cycle_p85),
+                "cycle_mean": _r(before.cycle_mean),
+            },
             "interventions": [item.to_dict(lang, rank) for rank, item in enumerate(self.interventions, 1)],
         }
 
@@ -241,16 +276,31 @@ def _capacity_candidates(process: "Process") -> list[Candidate]:
         person = [f"roles.{role_id}.people={people + 1}"]
         if role.fte is not None:
             person.append(f"roles.{role_id}.fte={_num(role.fte + 1.0)}")
-        found.append(Candidate("add_person", role_id, tuple(person), 1.0,
-                               (("role", name), ("people", people), ("after", people + 1))))
+        found.append(
+            Candidate(
+                "add_person", role_id, tuple(person), 1.0, (("role", name), ("people", people), ("after", people + 1))
+            )
+        )
         fte = current + ADD_FTE
         more = [f"roles.{role_id}.fte={_num(fte)}"]
         if fte > people + 1e-9:
             more.insert(0, f"roles.{role_id}.people={people + 1}")
         kind = "add_fte" if fte <= people + 1e-9 else "add_fte_person"
-        found.append(Candidate(kind, role_id, tuple(more), ADD_FTE,
-                               (("role", name), ("fte", _plain(current)), ("after", _plain(fte)),
-                                ("people", people), ("people_after", people + 1))))
+        found.append(
+            Candidate(
+                kind,
+                role_id,
+                tuple(more),
+                ADD_FTE,
+                (
+                    ("role", name),
+                    ("fte", _plain(current)),
+                    ("after", _plain(fte)),
+                    ("people", people),
+                    ("people_after", people + 1),
+                ),
+            )
+        )
     return found
 
 
@@ -285,8 +335,15 @@ def _backup_candidates(analysis: "Analysis") -> list[Candidate]:
         if not others:
             continue
         backup = min(others, key=preference)
-        found.append(Candidate("backup", role_id, (f"roles.{role_id}.backup={backup}",), 0.0,
-                               (("role", process.role_name(role_id)), ("backup", process.role_name(backup)))))
+        found.append(
+            Candidate(
+                "backup",
+                role_id,
+                (f"roles.{role_id}.backup={backup}",),
+                0.0,
+                (("role", process.role_name(role_id)), ("backup", process.role_name(backup))),
+            )
+        )
     return found
 
 
@@ -319,7 +376,7 @@ def rework_branches(pg: "ProcessGraph") -> list[tuple[str, str]]:
         if target not in steps:
             continue
         if state.get(target) == 1:
-            loop = path[path.index(target):] + [target]
+            loop = path[path.index(target) :] + [target]
             for index in range(len(loop) - 2, -1, -1):
                 source, into = loop[index], loop[index + 1]
                 step = steps[source]
@@ -358,9 +415,20 @@ def _rework_candidates(analysis: "Analysis") -> list[Candidate]:
         rounded[largest] = round(1.0 - sum(v for k, v in rounded.items() if k != largest), 4)
         assignments = tuple(f"steps.{source}.next.{t.target}.p={_num(rounded[t.target])}" for t in branches)
         label = pg.process.step(source).label
-        found.append(Candidate("halve_rework", f"{source} -> {target}", assignments, 0.0,
-                               (("step", label), ("target", pg.process.step(target).label),
-                                ("before", _plain(p * 100.0)), ("after", _plain(rounded[target] * 100.0)))))
+        found.append(
+            Candidate(
+                "halve_rework",
+                f"{source} -> {target}",
+                assignments,
+                0.0,
+                (
+                    ("step", label),
+                    ("target", pg.process.step(target).label),
+                    ("before", _plain(p * 100.0)),
+                    ("after", _plain(rounded[target] * 100.0)),
+                ),
+            )
+        )
     return found
 
 
@@ -373,14 +441,25 @@ def _digital_candidates(analysis: "Analysis") -> list[Candidate]:
             continue
         seen.add(handover.target)
         target, source = process.step(handover.target), process.step(handover.source)
-        system = next((s for s in (target.system, source.system)
-                       if s and s in process.systems and not process.is_manual(s)), None)
+        system = next(
+            (s for s in (target.system, source.system) if s and s in process.systems and not process.is_manual(s)), None
+        )
         if system is None:
             continue
         old = process.systems[handover.via] if handover.via in process.systems else None  # type: ignore[index]
-        found.append(Candidate("digital_handover", target.id, (f"steps.{target.id}.via={system}",), 0.0,
-                               (("step", target.label), ("via", (old.name if old and old.name else handover.via) or "-"),
-                                ("system", process.systems[system].name or system))))
+        found.append(
+            Candidate(
+                "digital_handover",
+                target.id,
+                (f"steps.{target.id}.via={system}",),
+                0.0,
+                (
+                    ("step", target.label),
+                    ("via", (old.name if old and old.name else handover.via) or "-"),
+                    ("system", process.systems[system].name or system),
+                ),
+            )
+        )
     return found
 
 
@@ -395,8 +474,9 @@ def _halved(duration: Any) -> Any:
         if isinstance(value, list):
             return [half(v) for v in value]
         if isinstance(value, dict):
-            return {k: (half(v) if k in ("min", "mode", "max", "samples", "mean", "value") else v)
-                    for k, v in value.items()}
+            return {
+                k: (half(v) if k in ("min", "mode", "max", "samples", "mean", "value") else v) for k, v in value.items()
+            }
         return value
 
     return half(format_duration(duration))
@@ -431,10 +511,20 @@ def _external_wait_candidates(analysis: "Analysis") -> list[Candidate]:
     found: list[Candidate] = []
     for _, _, step in sorted(scored)[:EXTERNAL_WAITS]:
         halved = _flow(_halved(step.wait))
-        found.append(Candidate("halve_external_wait", step.id, (f"steps.{step.id}.wait={halved}",), 0.0,
-                               (("step", step.label), ("role", process.role_name(doer(step.role, step.raci.R))),
-                                ("before", float(mean_elapsed_days(step.wait))),
-                                ("after", float(mean_elapsed_days(step.wait)) / 2.0))))
+        found.append(
+            Candidate(
+                "halve_external_wait",
+                step.id,
+                (f"steps.{step.id}.wait={halved}",),
+                0.0,
+                (
+                    ("step", step.label),
+                    ("role", process.role_name(doer(step.role, step.raci.R))),
+                    ("before", float(mean_elapsed_days(step.wait))),
+                    ("after", float(mean_elapsed_days(step.wait)) / 2.0),
+                ),
+            )
+        )
     return found
 
 
@@ -449,8 +539,13 @@ def candidates(process: "Process", analysis: "Analysis | None" = None) -> list[C
 
     if analysis is None:
         analysis = analyse(process, Settings(cases=0))
-    return [*_capacity_candidates(process), *_backup_candidates(analysis), *_rework_candidates(analysis),
-            *_digital_candidates(analysis), *_external_wait_candidates(analysis)]
+    return [
+        *_capacity_candidates(process),
+        *_backup_candidates(analysis),
+        *_rework_candidates(analysis),
+        *_digital_candidates(analysis),
+        *_external_wait_candidates(analysis),
+    ]
 
 
 # -- scoring -------------------------------------------------------------------------------------------
@@ -477,8 +572,12 @@ def rank_key(intervention: Intervention, order: int = 0) -> tuple[Any, ...]:
     2. on a tie, the lower cost in fte, then the more findings it resolves;
     3. then the order in which :func:`candidates` generated it: the ranking never depends on chance.
     """
-    return (*_steps(intervention.before, intervention.after), intervention.candidate.fte,
-            -len(intervention.resolves), order)
+    return (
+        *_steps(intervention.before, intervention.after),
+        intervention.candidate.fte,
+        -len(intervention.resolves),
+        order,
+    )
 
 
 def _settings(settings: "Settings", cases: int) -> "Settings":
@@ -515,7 +614,6 @@ def screen(process: "Process", settings: "Settings", baseline: "Process | None" 
     """
     analytic = _analytic()
     if analytic is None:
-
         return Figures.of(_analyse(process, _settings(settings, min(settings.cases, SCREEN_CASES)), extra))
     return Figures(None, None, None, _analytic_mean(process, baseline or process, analytic, extra))
 
@@ -571,8 +669,15 @@ def _finding_keys(analysis: "Analysis") -> set[str]:
     return {f"{f.code} {f.subject}" for f in analysis.findings}
 
 
-def advise(process: "Process", settings: "Settings | None" = None, *, top: int = TOP, simulate: int = SIMULATE,
-           analysis: "Analysis | None" = None, extra: Any = None) -> Advice:
+def advise(
+    process: "Process",
+    settings: "Settings | None" = None,
+    *,
+    top: int = TOP,
+    simulate: int = SIMULATE,
+    analysis: "Analysis | None" = None,
+    extra: Any = None,
+) -> Advice:
     """Generate, screen, simulate and rank the interventions for one map; the ``top`` best first.
 
     ``settings`` gives the cases and seed of the full simulation (both sides use them) and the rule
@@ -610,35 +715,70 @@ def advise(process: "Process", settings: "Settings | None" = None, *, top: int =
     cheap_before: "Analysis | None" = None
     scored: list[tuple[Intervention, int]] = []
     simulated = 0
-    for item, order, changed in screened[:max(simulate, 0)]:
+    for item, order, changed in screened[: max(simulate, 0)]:
         if _changes_no_time(item.candidate):
             # the same time inputs: the figures are the baseline's; the findings from an analysis without simulation
             if cheap_before is None:
                 cheap_before = _analyse(process, _settings(settings, 0), extra)
             cheap = _analyse(changed, _settings(settings, 0), extra)
             resolves = sorted(_finding_keys(cheap_before) - _finding_keys(cheap))
-            scored.append((Intervention(item.candidate, before, before, screened=item.screened, resolves=resolves,
-                                        cycle_samples=analysis.time.cycle_samples), order))
+            scored.append(
+                (
+                    Intervention(
+                        item.candidate,
+                        before,
+                        before,
+                        screened=item.screened,
+                        resolves=resolves,
+                        cycle_samples=analysis.time.cycle_samples,
+                    ),
+                    order,
+                )
+            )
             continue
         after = _analyse(changed, settings, extra)
         simulated += 1
         resolves = sorted(keys_before - _finding_keys(after))
-        scored.append((Intervention(item.candidate, before, Figures.of(after), screened=item.screened,
-                                    resolves=resolves, cycle_samples=after.time.cycle_samples), order))
+        scored.append(
+            (
+                Intervention(
+                    item.candidate,
+                    before,
+                    Figures.of(after),
+                    screened=item.screened,
+                    resolves=resolves,
+                    cycle_samples=after.time.cycle_samples,
+                ),
+                order,
+            )
+        )
     scored.sort(key=lambda pair: rank_key(*pair))
-    ranked = [item for item, _ in scored[:max(top, 0)]]
+    ranked = [item for item, _ in scored[: max(top, 0)]]
     best = next((i for i in ranked if i.helps), None)
     for item in ranked:
         if item is not best:
             item.cycle_samples = None  # only the best one's distribution is drawn
-    return Advice(analysis=analysis, interventions=ranked, candidates=len(found), simulated=simulated,
-                  screening=method, screen_cases=screen_settings.cases if method == "simulation" else 0,
-                  seed=settings.seed, cases=settings.cases)
+    return Advice(
+        analysis=analysis,
+        interventions=ranked,
+        candidates=len(found),
+        simulated=simulated,
+        screening=method,
+        screen_cases=screen_settings.cases if method == "simulation" else 0,
+        seed=settings.seed,
+        cases=settings.cases,
+    )
 
 
-def advise_paths(paths: Iterable[str | os.PathLike[str]], *, config: str | os.PathLike[str] | None = None,
-                 cases: int | None = None, seed: int | None = None, top: int = TOP,
-                 simulate: int = SIMULATE) -> tuple[list[Advice], list[Problem]]:
+def advise_paths(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    config: str | os.PathLike[str] | None = None,
+    cases: int | None = None,
+    seed: int | None = None,
+    top: int = TOP,
+    simulate: int = SIMULATE,
+) -> tuple[list[Advice], list[Problem]]:
     """Load every map under ``paths`` and advise on each (a folder is one repository, as for ``analyse``).
 
     Each map gets the configuration found from its folder upwards (``config`` names one file for all);
@@ -667,14 +807,27 @@ def advise_paths(paths: Iterable[str | os.PathLike[str]], *, config: str | os.Pa
                 failed.add(str(where))
                 problems.extend(err.problems)
             continue
-        result.append(advise(process, configured.settings(cases, seed), top=top, simulate=simulate,
-                             extra=extras.get(id(process)) or None))
+        result.append(
+            advise(
+                process,
+                configured.settings(cases, seed),
+                top=top,
+                simulate=simulate,
+                extra=extras.get(id(process)) or None,
+            )
+        )
     return result, problems
 
 
-def attach_advice(analyses: Sequence["Analysis"], *, config: str | os.PathLike[str] | None = None,
-                  cases: int | None = None, seed: int | None = None, top: int = TOP,
-                  simulate: int = SIMULATE) -> list[Advice]:
+def attach_advice(
+    analyses: Sequence["Analysis"],
+    *,
+    config: str | os.PathLike[str] | None = None,
+    cases: int | None = None,
+    seed: int | None = None,
+    top: int = TOP,
+    simulate: int = SIMULATE,
+) -> list[Advice]:
     """Advise on analyses already made (``analyse --advise``) and set each one's ``advice``, which the reports
     render as the section "What helps most". Each map's configuration gives its settings, as in :func:`advise_paths`;
     the analysis is the baseline (with any ``--set`` scenario already in it)."""
@@ -685,8 +838,9 @@ def attach_advice(analyses: Sequence["Analysis"], *, config: str | os.PathLike[s
     result = []
     for analysis, extra in zip(analyses, extras):
         settings = config_for(analysis.process.file, config).settings(cases, seed)
-        analysis.advice = advise(analysis.process, settings, top=top, simulate=simulate, analysis=analysis,
-                                 extra=extra or None)
+        analysis.advice = advise(
+            analysis.process, settings, top=top, simulate=simulate, analysis=analysis, extra=extra or None
+        )
         result.append(analysis.advice)
     return result
 

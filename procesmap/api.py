@@ -15,9 +15,20 @@ if TYPE_CHECKING:
     from procesmap.suppress import CheckResult
     from rich.console import Console
 
-__all__ = ["analyse_paths", "check_paths", "exit_code", "report", "report_language", "report_results",
-           "output_clash", "across_processes", "failing_findings", "analyse_exit_code", "analyse_report",
-           "print_analyse_report"]
+__all__ = [
+    "analyse_paths",
+    "check_paths",
+    "exit_code",
+    "report",
+    "report_language",
+    "report_results",
+    "output_clash",
+    "across_processes",
+    "failing_findings",
+    "analyse_exit_code",
+    "analyse_report",
+    "print_analyse_report",
+]
 
 
 def analyse_paths(
@@ -211,8 +222,12 @@ def report_results(results: Sequence["CheckResult"], fmt: str, lang: str, *, pap
     return data
 
 
-def report_language(explicit: str | None, results: Sequence["CheckResult"], fallback: str = "en",
-                    paths: Sequence[str | os.PathLike[str]] = ()) -> str:
+def report_language(
+    explicit: str | None,
+    results: Sequence["CheckResult"],
+    fallback: str = "en",
+    paths: Sequence[str | os.PathLike[str]] = (),
+) -> str:
     """``--lang``, else ``PROCESMAP_LANG``, else the first configured ``language``, else the first
     process's; when nothing loaded, the ``language`` of the configuration of the first path, else ``fallback``.
     """
@@ -298,8 +313,12 @@ def failing_findings(results: Sequence["CheckResult"], fail_on: str | None = Non
     return failing
 
 
-def analyse_exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fail_on: str | None = None,
-                      across: "Overview | None" = None) -> int:
+def analyse_exit_code(
+    results: Sequence["CheckResult"],
+    problems: Sequence[Problem],
+    fail_on: str | None = None,
+    across: "Overview | None" = None,
+) -> int:
     """``analyse``'s exit code: :func:`exit_code`, and 1 as well when a finding across the maps (``across``,
     :func:`across_processes`) is at or above ``fail_on`` (else the first map's configured ``fail_on``, else
     ``error``)."""
@@ -312,16 +331,18 @@ def analyse_exit_code(results: Sequence["CheckResult"], problems: Sequence[Probl
     return code
 
 
-def analyse_report(results: Sequence["CheckResult"], fmt: str, lang: str, *, advice: bool = False,
-                   paper: str | None = None) -> str | bytes:
+def analyse_report(
+    results: Sequence["CheckResult"], fmt: str, lang: str, *, advice: bool = False, paper: str | None = None
+) -> str | bytes:
     """``analyse``'s report in ``fmt`` as one document: :func:`report_results` (``paper``: the PDF swimlane's
     paper). "What helps most" (``advice``, attached to the analyses) is a section of every format's report,
     named in each map's summary (render/_document.py): nothing is spliced on here."""
     return report_results(results, fmt, lang, paper=paper)
 
 
-def print_analyse_report(results: Sequence["CheckResult"], lang: str, console: "Console", *,
-                         advice: bool = False) -> None:
+def print_analyse_report(
+    results: Sequence["CheckResult"], lang: str, console: "Console", *, advice: bool = False
+) -> None:
     """``analyse``'s report on a terminal (colours, tables that fit the width): the maps (for several, the load
     of the roles they share first), "What helps most" (when ``advice``) and the suppressed findings."""
     from procesmap.render.ci import suppressed_text

@@ -118,8 +118,9 @@ def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) 
     except FileExistsError:
         raise _fail(UsageError("cli.output_exists", "hint.cli.output_exists", path=str(path)), lang) from None
     except OSError as err:
-        raise _fail(UsageError("cli.write_failed", "hint.cli.write_failed", path=str(path),
-                               reason=os_reason(err)), lang) from None
+        raise _fail(
+            UsageError("cli.write_failed", "hint.cli.write_failed", path=str(path), reason=os_reason(err)), lang
+        ) from None
 
 
 @app.callback(invoke_without_command=True)

@@ -14,9 +14,9 @@ __all__ = ["HANDOVER_COLOURS", "HANDOVER_ORDER", "handover_kind"]
 
 HANDOVER_COLOURS = {
     "organisation": "#c62828",  # red, "over de schutting"
-    "external": "#00838f",      # teal, to or from an outside party
-    "team": "#e08a00",          # orange, to another team
-    "manual": "#6a1b9a",        # purple envelope: outside the case system
+    "external": "#00838f",  # teal, to or from an outside party
+    "team": "#e08a00",  # orange, to another team
+    "manual": "#6a1b9a",  # purple envelope: outside the case system
 }
 """Hex colours by handover level; the same in the picture, its legend, the tables and the HTML."""
 

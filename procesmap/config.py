@@ -45,8 +45,17 @@ from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, note_re
 from procesmap.rules.registry import REGISTRY, SEVERITIES, OptionSpec, get_spec, specs
 from procesmap.settings import MAX_CASES, Settings
 
-__all__ = ["Config", "PRESETS", "META_RULES", "SEVERITIES", "find_config", "load_config", "parse_config",
-           "config_for", "CONFIG_NAMES"]
+__all__ = [
+    "Config",
+    "PRESETS",
+    "META_RULES",
+    "SEVERITIES",
+    "find_config",
+    "load_config",
+    "parse_config",
+    "config_for",
+    "CONFIG_NAMES",
+]
 
 CONFIG_NAMES = ("procesmap.toml", "pyproject.toml")
 #: Limits of a configuration file (docs/limits.md): its size, the nesting of arrays and inline tables
@@ -109,14 +118,17 @@ def preset_severities(name: str) -> dict[str, str]:
 
 # -- finding a configuration ---------------------------------------------------------------------
 
+
 def _has_tool_table(path: Path) -> bool:
     try:
         with open_regular(path, record=False) as handle:  # never blocks on a FIFO; bounded
             text = handle.read(MAX_CONFIG_BYTES).decode("utf-8", errors="replace")
     except OSError:
         return False
-    return re.search(r"^\s*\[\s*tool\s*\.\s*procesmap\s*[.\]]", text, re.MULTILINE) is not None or \
-        re.search(r"^\s*tool\s*\.\s*procesmap\s*[.=]", text, re.MULTILINE) is not None
+    return (
+        re.search(r"^\s*\[\s*tool\s*\.\s*procesmap\s*[.\]]", text, re.MULTILINE) is not None
+        or re.search(r"^\s*tool\s*\.\s*procesmap\s*[.=]", text, re.MULTILINE) is not None
+    )
 
 
 def find_config(start: str | os.PathLike[str]) -> Path | None:
@@ -149,7 +161,9 @@ def config_for(file: str | os.PathLike[str], explicit: str | os.PathLike[str] | 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate one configuration file. Raises :class:`LoadError` with every problem found."""
-    from procesmap.loading import decode  # the loader (pydantic's model) loads with the first file, not with this module
+    from procesmap.loading import (
+        decode,
+    )  # the loader (pydantic's model) loads with the first file, not with this module
 
     file = Path(path)
     display = _display(file)
@@ -160,23 +174,36 @@ def load_config(path: str | os.PathLike[str]) -> Config:
             note_read(file)
             return _CACHE[key]
         if file.is_dir():
-            raise LoadError([Problem(display, 1, 1, "load.is_directory", {"path": display},
-                                     "config.hint.name_file", {})])
+            raise LoadError(
+                [Problem(display, 1, 1, "load.is_directory", {"path": display}, "config.hint.name_file", {})]
+            )
         data = read_limited(file, MAX_CONFIG_BYTES)  # a FIFO or /dev/zero is refused without blocking
     except FileNotFoundError:
-        raise LoadError([Problem(display, 1, 1, "load.missing", {"path": display}, "config.hint.missing", {})]) \
-            from None
+        raise LoadError(
+            [Problem(display, 1, 1, "load.missing", {"path": display}, "config.hint.missing", {})]
+        ) from None
     except NotRegularFile as err:
         raise LoadError([not_regular_problem(err, display)]) from None
     except TooLarge:
         from procesmap.i18n import Count, Key  # the catalogue loads when a message is made
 
-        raise LoadError([Problem(display, 1, 1, "limits.too_large",
-                                 {"limit": Count(MAX_CONFIG_BYTES), "what": Key("limits.what.config")},
-                                 "limits.hint.too_large", {})]) from None
+        raise LoadError(
+            [
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "limits.too_large",
+                    {"limit": Count(MAX_CONFIG_BYTES), "what": Key("limits.what.config")},
+                    "limits.hint.too_large",
+                    {},
+                )
+            ]
+        ) from None
     except OSError as err:
-        raise LoadError([Problem(display, 1, 1, "load.unreadable", {"reason": os_reason(err)},
-                                 "hint.load.unreadable", {})]) from None
+        raise LoadError(
+            [Problem(display, 1, 1, "load.unreadable", {"reason": os_reason(err)}, "hint.load.unreadable", {})]
+        ) from None
     text = decode(data, display, kind="config")  # a binary or non-UTF-8 file gets configuration hints
     table = ("tool", "procesmap") if file.name == "pyproject.toml" else ()
     config = parse_config(text, display, table)
@@ -198,17 +225,24 @@ def parse_config(text: str, file: str = "procesmap.toml", table: tuple[str, ...]
     text = text.removeprefix("\ufeff")
     deep = too_deep(text, MAX_CONFIG_DEPTH)
     if deep is not None:
-        raise LoadError([Problem(file, deep[0], deep[1], "load.too_deep", {"limit": MAX_CONFIG_DEPTH},
-                                 "limits.hint.config_depth", {})])
+        raise LoadError(
+            [
+                Problem(
+                    file, deep[0], deep[1], "load.too_deep", {"limit": MAX_CONFIG_DEPTH}, "limits.hint.config_depth", {}
+                )
+            ]
+        )
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line, column, reason = toml_position(str(err), text)
-        raise LoadError([Problem(file, line, column, "config.syntax", {"reason": reason}, "config.hint.syntax",
-                                 {})]) from None
+        raise LoadError(
+            [Problem(file, line, column, "config.syntax", {"reason": reason}, "config.hint.syntax", {})]
+        ) from None
     except RecursionError:  # bounded above; kept so that no input ends in a traceback
-        raise LoadError([Problem(file, 1, 1, "load.too_deep", {"limit": MAX_CONFIG_DEPTH},
-                                 "limits.hint.config_depth", {})]) from None
+        raise LoadError(
+            [Problem(file, 1, 1, "load.too_deep", {"limit": MAX_CONFIG_DEPTH}, "limits.hint.config_depth", {})]
+        ) from None
     data: Any = document
     for part in table:
         data = data.get(part, {}) if isinstance(data, dict) else {}
@@ -216,6 +250,7 @@ def parse_config(text: str, file: str = "procesmap.toml", table: tuple[str, ...]
 
 
 # -- validation ----------------------------------------------------------------------------------
+
 
 def _suggest(value: str, choices: list[str]) -> str | None:
     found = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
@@ -252,8 +287,9 @@ class _Validator:
         self.suggested += 1
         return _suggest(value, choices) if self.suggested <= MAX_SUGGESTIONS else None
 
-    def add(self, path: tuple[str, ...], message_key: str, hint_key: str | None, /, *, at_value: bool = False,
-            **args: Any) -> None:
+    def add(
+        self, path: tuple[str, ...], message_key: str, hint_key: str | None, /, *, at_value: bool = False, **args: Any
+    ) -> None:
         line, column = self.index.locate(self.table + path, value=at_value)
         self.problems.append(Problem(self.file, line, column, message_key, args, hint_key, dict(args)))
 
@@ -268,8 +304,15 @@ class _Validator:
     def run(self, data: dict[str, Any]) -> Config:
         section = ".".join(self.table) or None
         if not isinstance(data, dict):
-            self.add((), "config.wrong_type", "config.hint.table", at_value=True, name=section, expected="table",
-                     found=_type_name(data))
+            self.add(
+                (),
+                "config.wrong_type",
+                "config.hint.table",
+                at_value=True,
+                name=section,
+                expected="table",
+                found=_type_name(data),
+            )
             raise LoadError(self.problems)
         extends = data.get("extends", "recommended")
         language = data.get("language")
@@ -281,8 +324,16 @@ class _Validator:
             if key not in _TOP_KEYS:
                 self.unknown((key,), key, list(_TOP_KEYS), section)
         if not isinstance(extends, str):
-            self.add(("extends",), "config.wrong_type", "config.hint.preset", at_value=True, name="extends",
-                     expected="string", found=_type_name(extends), allowed=", ".join(PRESETS))
+            self.add(
+                ("extends",),
+                "config.wrong_type",
+                "config.hint.preset",
+                at_value=True,
+                name="extends",
+                expected="string",
+                found=_type_name(extends),
+                allowed=", ".join(PRESETS),
+            )
             extends = "recommended"
         elif extends not in PRESETS:
             self.choice(("extends",), "config.bad_preset", extends, list(PRESETS))
@@ -295,29 +346,63 @@ class _Validator:
             fail_on = None
         simulation = data.get("simulation", {})
         if not isinstance(simulation, dict):
-            self.add(("simulation",), "config.wrong_type", "config.hint.table", at_value=True, name="simulation",
-                     expected="table", found=_type_name(simulation))
+            self.add(
+                ("simulation",),
+                "config.wrong_type",
+                "config.hint.table",
+                at_value=True,
+                name="simulation",
+                expected="table",
+                found=_type_name(simulation),
+            )
         else:
             for key, value in simulation.items():
                 if key not in _SIMULATION_KEYS:
                     self.unknown(("simulation", key), key, list(_SIMULATION_KEYS), "simulation")
                 elif isinstance(value, bool) or not isinstance(value, int):
-                    self.add(("simulation", key), "config.wrong_type", "config.hint.integer", at_value=True,
-                             name=f"simulation.{key}", expected="integer", found=_type_name(value))
+                    self.add(
+                        ("simulation", key),
+                        "config.wrong_type",
+                        "config.hint.integer",
+                        at_value=True,
+                        name=f"simulation.{key}",
+                        expected="integer",
+                        found=_type_name(value),
+                    )
                 elif value < 0:
-                    self.add(("simulation", key), "config.negative", "config.hint.integer", at_value=True,
-                             name=f"simulation.{key}", found=repr(value))
+                    self.add(
+                        ("simulation", key),
+                        "config.negative",
+                        "config.hint.integer",
+                        at_value=True,
+                        name=f"simulation.{key}",
+                        found=repr(value),
+                    )
                 elif key == "cases" and value > MAX_CASES:
-                    self.add(("simulation", key), "config.too_many_cases", "hint.settings.cases", at_value=True,
-                             name="simulation.cases", found=repr(value), limit=MAX_CASES)
+                    self.add(
+                        ("simulation", key),
+                        "config.too_many_cases",
+                        "hint.settings.cases",
+                        at_value=True,
+                        name="simulation.cases",
+                        found=repr(value),
+                        limit=MAX_CASES,
+                    )
                 elif key == "cases":
                     cases = value
                 else:
                     seed = value
         rules = data.get("rules", {})
         if not isinstance(rules, dict):
-            self.add(("rules",), "config.wrong_type", "config.hint.table", at_value=True, name="rules",
-                     expected="table", found=_type_name(rules))
+            self.add(
+                ("rules",),
+                "config.wrong_type",
+                "config.hint.table",
+                at_value=True,
+                name="rules",
+                expected="table",
+                found=_type_name(rules),
+            )
             rules = {}
         known = list(REGISTRY)
         names = [spec.name for spec in REGISTRY.values()]
@@ -326,8 +411,14 @@ class _Validator:
             if spec is None:
                 suggestion = self.suggest(key, known) or self.suggest(key, names)
                 if suggestion:
-                    self.add(("rules", key), "config.unknown_rule", "config.hint.did_you_mean", name=key,
-                             section="rules", suggestion=suggestion)
+                    self.add(
+                        ("rules", key),
+                        "config.unknown_rule",
+                        "config.hint.did_you_mean",
+                        name=key,
+                        section="rules",
+                        suggestion=suggestion,
+                    )
                 else:
                     self.add(("rules", key), "config.unknown_rule", "config.hint.rules_list", name=key)
                 continue
@@ -344,8 +435,15 @@ class _Validator:
                         if isinstance(given, str) and self.severity(path, given):
                             severities[code] = given
                         elif not isinstance(given, str):
-                            self.add(path, "config.wrong_type", "config.hint.severity", at_value=True,
-                                     name=f"{key}.severity", expected="string", found=_type_name(given))
+                            self.add(
+                                path,
+                                "config.wrong_type",
+                                "config.hint.severity",
+                                at_value=True,
+                                name=f"{key}.severity",
+                                expected="string",
+                                found=_type_name(given),
+                            )
                     elif option not in allowed:
                         if allowed:
                             self.unknown(path, option, ["severity", *allowed], f"rules.{key}")
@@ -356,15 +454,31 @@ class _Validator:
                 if chosen:
                     options[code] = chosen
             else:
-                self.add(("rules", key), "config.wrong_type", "config.hint.severity", at_value=True, name=key,
-                         expected="string", found=_type_name(value))
+                self.add(
+                    ("rules", key),
+                    "config.wrong_type",
+                    "config.hint.severity",
+                    at_value=True,
+                    name=key,
+                    expected="string",
+                    found=_type_name(value),
+                )
         zaaktypen = data.get("zaaktypen")
         if zaaktypen is not None and (not isinstance(zaaktypen, str) or not zaaktypen.strip()):
-            self.add(("zaaktypen",), "config.wrong_type", "config.hint.zaaktypen", at_value=True, name="zaaktypen",
-                     expected="string", found=_type_name(zaaktypen))
+            self.add(
+                ("zaaktypen",),
+                "config.wrong_type",
+                "config.hint.zaaktypen",
+                at_value=True,
+                name="zaaktypen",
+                expected="string",
+                found=_type_name(zaaktypen),
+            )
             zaaktypen = None
         elif zaaktypen is not None:
-            zaaktypen = os.path.join(os.path.dirname(self.file), zaaktypen) if not os.path.isabs(zaaktypen) else zaaktypen
+            zaaktypen = (
+                os.path.join(os.path.dirname(self.file), zaaktypen) if not os.path.isabs(zaaktypen) else zaaktypen
+            )
         if self.problems:
             raise LoadError(self.problems)
         return Config(self.file, extends, language, fail_on, cases, seed, severities, options, zaaktypen)
@@ -372,11 +486,19 @@ class _Validator:
     def choice(self, path: tuple[str, ...], key: str, value: Any, allowed: list[str]) -> None:
         suggestion = self.suggest(str(value), allowed) if isinstance(value, str) else None
         if suggestion:
-            self.add(path, key, "config.hint.did_you_mean_value", at_value=True, found=repr(value),
-                     suggestion=suggestion, allowed=", ".join(allowed))
+            self.add(
+                path,
+                key,
+                "config.hint.did_you_mean_value",
+                at_value=True,
+                found=repr(value),
+                suggestion=suggestion,
+                allowed=", ".join(allowed),
+            )
         else:
-            self.add(path, key, "config.hint.allowed_values", at_value=True, found=repr(value),
-                     allowed=", ".join(allowed))
+            self.add(
+                path, key, "config.hint.allowed_values", at_value=True, found=repr(value), allowed=", ".join(allowed)
+            )
 
     def severity(self, path: tuple[str, ...], value: str) -> bool:
         if value in SEVERITIES:
@@ -387,11 +509,26 @@ class _Validator:
     def option(self, path: tuple[str, ...], name: str, value: Any, spec: OptionSpec) -> bool:
         """``value`` against the option's schema (the registry's :class:`OptionSpec`)."""
         if not spec.accepts(value):
-            self.add(path, "config.wrong_type", "config.hint.option_default", at_value=True, name=name,
-                     expected=spec.kind, found=_type_name(value), default=repr(spec.default))
+            self.add(
+                path,
+                "config.wrong_type",
+                "config.hint.option_default",
+                at_value=True,
+                name=name,
+                expected=spec.kind,
+                found=_type_name(value),
+                default=repr(spec.default),
+            )
             return False
         if not spec.in_range(value):
-            self.add(path, "config.bad_number", "config.hint.option_default", at_value=True, name=name,
-                     found=repr(value), default=repr(spec.default))
+            self.add(
+                path,
+                "config.bad_number",
+                "config.hint.option_default",
+                at_value=True,
+                name=name,
+                found=repr(value),
+                default=repr(spec.default),
+            )
             return False
         return True

@@ -152,10 +152,13 @@ def _plain(process: "Process") -> dict[str, Any]:
     return data
 
 
-def _field_changes(before: dict[str, Any], after: dict[str, Any], skip: tuple[str, ...] = ()) -> tuple[FieldChange, ...]:
+def _field_changes(
+    before: dict[str, Any], after: dict[str, Any], skip: tuple[str, ...] = ()
+) -> tuple[FieldChange, ...]:
     keys = list(before) + [k for k in after if k not in before]
-    return tuple(FieldChange(k, before.get(k), after.get(k)) for k in keys
-                 if k not in skip and before.get(k) != after.get(k))
+    return tuple(
+        FieldChange(k, before.get(k), after.get(k)) for k in keys if k not in skip and before.get(k) != after.get(k)
+    )
 
 
 def _process_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -234,8 +237,12 @@ def _raci(old: "Analysis", new: "Analysis") -> list[RaciChange]:
 
 def _figure(figure_id: str, unit: str, before: Any, after: Any, **args: Any) -> FigureChange:
     before, after = _round(before), _round(after)
-    numeric = isinstance(before, (int, float)) and isinstance(after, (int, float)) \
-        and not isinstance(before, bool) and not isinstance(after, bool)
+    numeric = (
+        isinstance(before, (int, float))
+        and isinstance(after, (int, float))
+        and not isinstance(before, bool)
+        and not isinstance(after, bool)
+    )
     delta = _round(float(after) - float(before)) if numeric else None
     return FigureChange(figure_id, unit, before, after, delta, before != after, dict(args))
 
@@ -245,28 +252,59 @@ def _figures(old: "Analysis", new: "Analysis") -> list[FigureChange]:
 
     figures: list[FigureChange] = []
     for level in LEVELS:
-        figures.append(_figure(f"handovers.per_case.{level}", "count", old.handovers.expected_per_case.get(level),
-                               new.handovers.expected_per_case.get(level), level=level))
+        figures.append(
+            _figure(
+                f"handovers.per_case.{level}",
+                "count",
+                old.handovers.expected_per_case.get(level),
+                new.handovers.expected_per_case.get(level),
+                level=level,
+            )
+        )
     for kind in ("cycle_time", "term_time"):
         for stat in ("mean", "p50", "p85", "p95"):
-            figures.append(_figure(f"time.{kind}.{stat}", "days", getattr(old.time, kind).get(stat),
-                                   getattr(new.time, kind).get(stat), stat=stat))
-    for name, unit in (("share_over_term", "share"), ("share_over_extended_term", "share"),
-                       ("flow_efficiency", "share"), ("work_per_case_hours", "hours"), ("wip_total", "count")):
+            figures.append(
+                _figure(
+                    f"time.{kind}.{stat}",
+                    "days",
+                    getattr(old.time, kind).get(stat),
+                    getattr(new.time, kind).get(stat),
+                    stat=stat,
+                )
+            )
+    for name, unit in (
+        ("share_over_term", "share"),
+        ("share_over_extended_term", "share"),
+        ("flow_efficiency", "share"),
+        ("work_per_case_hours", "hours"),
+        ("wip_total", "count"),
+    ):
         figures.append(_figure(f"time.{name}", unit, getattr(old.time, name), getattr(new.time, name)))
     for key in ("term", "extended_term"):
-        figures.append(_figure(f"time.late_per_year_{key}", "count", old.time.late_per_year.get(key),
-                               new.time.late_per_year.get(key)))
+        figures.append(
+            _figure(
+                f"time.late_per_year_{key}", "count", old.time.late_per_year.get(key), new.time.late_per_year.get(key)
+            )
+        )
     roles = list(old.capacity.roles) + [r for r in new.capacity.roles if r not in old.capacity.roles]
     for role in roles:
         before, after = old.capacity.roles.get(role), new.capacity.roles.get(role)
-        figures.append(_figure(f"capacity.utilisation.{role}", "utilisation", before.utilisation if before else None,
-                               after.utilisation if after else None, role=role))
+        figures.append(
+            _figure(
+                f"capacity.utilisation.{role}",
+                "utilisation",
+                before.utilisation if before else None,
+                after.utilisation if after else None,
+                role=role,
+            )
+        )
     figures.append(_figure("capacity.bottleneck", "id", old.capacity.bottleneck, new.capacity.bottleneck))
     return figures
 
 
-def _match_findings(old: list["Finding"], new: list["Finding"]) -> tuple[list["Finding"], list["Finding"], list["Finding"]]:
+def _match_findings(
+    old: list["Finding"], new: list["Finding"]
+) -> tuple[list["Finding"], list["Finding"], list["Finding"]]:
     """Findings matched by code and subject (a multiset): new, resolved, unchanged (the new ones)."""
     waiting: dict[tuple[str, str], list["Finding"]] = defaultdict(list)
     for finding in old:
@@ -343,12 +381,16 @@ def read_revision(path: str | os.PathLike[str], revision: str) -> bytes:
     sha = commit.stdout.decode().strip()
     exists = _git(["cat-file", "-e", f"{sha}:{name}"], root)
     if exists.returncode != 0:
-        raise UsageError("versions.git.not_in_revision", "versions.hint.git.not_in_revision", path=name,
-                         revision=revision)
+        raise UsageError(
+            "versions.git.not_in_revision", "versions.hint.git.not_in_revision", path=name, revision=revision
+        )
     shown = _git(["show", f"{sha}:{name}"], root)
     if shown.returncode != 0:
-        raise UsageError("versions.git.failed", "versions.hint.git.failed",
-                         detail=" ".join(shown.stderr.decode(errors="replace").split()))
+        raise UsageError(
+            "versions.git.failed",
+            "versions.hint.git.failed",
+            detail=" ".join(shown.stderr.decode(errors="replace").split()),
+        )
     return shown.stdout
 
 
@@ -360,8 +402,13 @@ def load_revision(path: str | os.PathLike[str], revision: str) -> "Process":
     display = f"{path}@{revision}"
     data = read_revision(path, revision)
     if len(data) > MAX_BYTES:
-        raise LoadError([Problem(display, 1, 1, "load.too_large", {"size": len(data), "limit": MAX_BYTES},
-                                 "hint.load.too_large", {})])
+        raise LoadError(
+            [
+                Problem(
+                    display, 1, 1, "load.too_large", {"size": len(data), "limit": MAX_BYTES}, "hint.load.too_large", {}
+                )
+            ]
+        )
     return loads(decode(data, display), display, repository=Path(path).parent)
 
 
@@ -376,8 +423,13 @@ class DiffResult:
     language: str
 
 
-def diff_paths(paths: list[str], rev_from: str | None = None, rev_to: str | None = None,
-               assignments: list[str] | tuple[str, ...] = (), settings: "Settings | None" = None) -> DiffResult:
+def diff_paths(
+    paths: list[str],
+    rev_from: str | None = None,
+    rev_to: str | None = None,
+    assignments: list[str] | tuple[str, ...] = (),
+    settings: "Settings | None" = None,
+) -> DiffResult:
     """Load and compare what ``procesmap diff`` names (see docs/versions.md):
 
     - ``[OLD, NEW]``: two files (``assignments`` change NEW);
@@ -449,15 +501,22 @@ def diff_dict(diff: "MapDiff", lang: str) -> dict[str, Any]:
         "changed": diff.changed,
         "map": {
             "changed": diff.map_changed,
-            "entities": [{"kind": e.kind, "id": e.id, "change": e.change, "fields": fields(e.fields)}
-                         for e in diff.entities],
-            "transitions": [{"from": c.source, "to": c.target, "change": c.change, "fields": fields(c.fields)}
-                            for c in diff.transitions],
-            "raci": [{"step": c.step, "letter": c.letter, "before": _jsonable(c.before), "after": _jsonable(c.after)}
-                     for c in diff.raci],
+            "entities": [
+                {"kind": e.kind, "id": e.id, "change": e.change, "fields": fields(e.fields)} for e in diff.entities
+            ],
+            "transitions": [
+                {"from": c.source, "to": c.target, "change": c.change, "fields": fields(c.fields)}
+                for c in diff.transitions
+            ],
+            "raci": [
+                {"step": c.step, "letter": c.letter, "before": _jsonable(c.before), "after": _jsonable(c.after)}
+                for c in diff.raci
+            ],
         },
-        "figures": [{"id": f.id, "unit": f.unit, "before": f.before, "after": f.after, "delta": f.delta,
-                     "changed": f.changed} for f in diff.figures],
+        "figures": [
+            {"id": f.id, "unit": f.unit, "before": f.before, "after": f.after, "delta": f.delta, "changed": f.changed}
+            for f in diff.figures
+        ],
         "findings": {
             "new": [f.to_dict(lang) for f in diff.new_findings],
             "resolved": [f.to_dict(lang) for f in diff.resolved_findings],

@@ -154,13 +154,41 @@ _ISO = re.compile(
     r"(?:T(?=\d)(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<mi>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?$"
 )
 _WORDS = {
-    "min": "m", "minuut": "m", "minuten": "m", "minute": "m", "minutes": "m", "mins": "m",
-    "u": "h", "uur": "h", "uren": "h", "hour": "h", "hours": "h", "hr": "h", "hrs": "h",
-    "dag": "d", "dagen": "d", "day": "d", "days": "d", "werkdag": "d", "werkdagen": "d",
-    "wk": "w", "week": "w", "weken": "w", "weeks": "w",
-    "mnd": "month", "maand": "month", "maanden": "month", "month": "month", "months": "month",
-    "jaar": "year", "year": "year", "years": "year",
-    "s": "s", "sec": "s", "seconds": "s", "seconden": "s",
+    "min": "m",
+    "minuut": "m",
+    "minuten": "m",
+    "minute": "m",
+    "minutes": "m",
+    "mins": "m",
+    "u": "h",
+    "uur": "h",
+    "uren": "h",
+    "hour": "h",
+    "hours": "h",
+    "hr": "h",
+    "hrs": "h",
+    "dag": "d",
+    "dagen": "d",
+    "day": "d",
+    "days": "d",
+    "werkdag": "d",
+    "werkdagen": "d",
+    "wk": "w",
+    "week": "w",
+    "weken": "w",
+    "weeks": "w",
+    "mnd": "month",
+    "maand": "month",
+    "maanden": "month",
+    "month": "month",
+    "months": "month",
+    "jaar": "year",
+    "year": "year",
+    "years": "year",
+    "s": "s",
+    "sec": "s",
+    "seconds": "s",
+    "seconden": "s",
 }
 _LOOSE = re.compile(r"^(?P<sign>-)?\s*(?P<num>\d+(?:[.,]\d+)?|[.,]\d+)\s*(?P<unit>[A-Za-z]+)\.?$")
 
@@ -188,8 +216,11 @@ def bounded(duration: "Duration", raw: Any = None) -> "Duration":
     hold one this long (the model calls this).
     """
     if isinstance(duration, Triangular):
-        places: list[tuple[Amount, tuple[Any, ...]]] = [(duration.min, ("min",)), (duration.mode, ("mode",)),
-                                                        (duration.max, ("max",))]
+        places: list[tuple[Amount, tuple[Any, ...]]] = [
+            (duration.min, ("min",)),
+            (duration.mode, ("mode",)),
+            (duration.max, ("max",)),
+        ]
     elif isinstance(duration, Gamma):
         places = [(duration.mean, ("mean",))]
     elif isinstance(duration, Samples):
@@ -207,8 +238,9 @@ def bounded(duration: "Duration", raw: Any = None) -> "Duration":
                 except (KeyError, IndexError, TypeError):
                     written = None
             text = written.strip() if isinstance(written, str) else format_amount(amount)
-            error = DurationError("duration.too_long", "hint.duration.too_long", value=text,
-                                  limit=Count(MAX_ELAPSED_DAYS))
+            error = DurationError(
+                "duration.too_long", "hint.duration.too_long", value=text, limit=Count(MAX_ELAPSED_DAYS)
+            )
             raise error.inside(*at) if at else error
     return duration
 
@@ -300,12 +332,17 @@ def parse_duration(value: Any) -> Duration:
 def _cv(value: Any) -> float:
     """The ``cv`` of ``{mean, cv}``: a number from 0 to :data:`MAX_CV`."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise DurationError("duration.cv_invalid", "hint.duration.gamma", value=str(value),
-                            limit=_fmt_number(MAX_CV)).inside("cv")
+        raise DurationError(
+            "duration.cv_invalid", "hint.duration.gamma", value=str(value), limit=_fmt_number(MAX_CV)
+        ).inside("cv")
     number = float(value)
     if not math.isfinite(number) or number < 0 or number > MAX_CV:
-        raise DurationError("duration.cv_invalid", "hint.duration.gamma", value=_fmt_number(number) if math.isfinite(number) else str(value),
-                            limit=_fmt_number(MAX_CV)).inside("cv")
+        raise DurationError(
+            "duration.cv_invalid",
+            "hint.duration.gamma",
+            value=_fmt_number(number) if math.isfinite(number) else str(value),
+            limit=_fmt_number(MAX_CV),
+        ).inside("cv")
     return number
 
 
@@ -376,7 +413,11 @@ def format_duration(duration: Duration) -> Any:
     if isinstance(duration, Fixed):
         return format_amount(duration.value)
     if isinstance(duration, Triangular):
-        return {"min": format_amount(duration.min), "mode": format_amount(duration.mode), "max": format_amount(duration.max)}
+        return {
+            "min": format_amount(duration.min),
+            "mode": format_amount(duration.mode),
+            "max": format_amount(duration.max),
+        }
     if isinstance(duration, Gamma):
         cv = duration.cv
         return {"mean": format_amount(duration.mean), "cv": int(cv) if cv == int(cv) else cv}

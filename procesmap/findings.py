@@ -93,9 +93,16 @@ class Finding:
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The finding as in every JSON output's ``findings`` list (report, check, diff, overview)."""
         return {
-            "code": self.code, "rule": self.rule, "severity": self.severity.value, "subject": self.subject,
-            "file": self.file, "line": self.line, "column": self.column, "message": self.message(lang),
-            "hint": self.hint(lang), "docs": self.docs_url,
+            "code": self.code,
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "subject": self.subject,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            "docs": self.docs_url,
         }
 
     def hint(self, lang: str = "en") -> str:

@@ -34,17 +34,61 @@ from typing import Any, Iterable, Sequence
 from procesmap.errors import LoadError, UsageError
 from procesmap.reasons import os_reason
 
-__all__ = ["format_text", "format_file", "format_paths", "FormatResult", "comments", "ORDERS", "MeaningError",
-           "apply_assignments"]
+__all__ = [
+    "format_text",
+    "format_file",
+    "format_paths",
+    "FormatResult",
+    "comments",
+    "ORDERS",
+    "MeaningError",
+    "apply_assignments",
+]
 
 
 _BLOCK_SCALAR = re.compile(r"(?:^|[:\-]\s+)[|>][-+1-9]{0,2}$")
 _DURATION = ("min", "mode", "max", "samples", "mean", "cv")
 ORDERS: dict[str, tuple[str, ...]] = {
-    "process": ("procesmap", "kind", "id", "name", "owner", "language", "description", "zaaktype", "term", "term_extension",
-                "service_norm", "volume", "calendar", "organisations", "teams", "roles", "systems", "steps", "issues"),
-    "step": ("id", "name", "type", "role", "raci", "wait", "work", "lead", "suspends_term", "extends_term", "system", "via",
-             "next", "log", "status", "subprocess", "description"),
+    "process": (
+        "procesmap",
+        "kind",
+        "id",
+        "name",
+        "owner",
+        "language",
+        "description",
+        "zaaktype",
+        "term",
+        "term_extension",
+        "service_norm",
+        "volume",
+        "calendar",
+        "organisations",
+        "teams",
+        "roles",
+        "systems",
+        "steps",
+        "issues",
+    ),
+    "step": (
+        "id",
+        "name",
+        "type",
+        "role",
+        "raci",
+        "wait",
+        "work",
+        "lead",
+        "suspends_term",
+        "extends_term",
+        "system",
+        "via",
+        "next",
+        "log",
+        "status",
+        "subprocess",
+        "description",
+    ),
     "role": ("name", "team", "organisation", "people", "fte", "backup", "external", "description"),
     "team": ("name", "organisation", "description"),
     "organisation": ("name", "description"),
@@ -99,7 +143,7 @@ def _split_comment(line: str) -> tuple[str | None, str]:
         char = line[index]
         if quote:
             if char == quote:
-                if quote == "'" and line[index + 1: index + 2] == "'":
+                if quote == "'" and line[index + 1 : index + 2] == "'":
                     index += 2
                     continue
                 quote = None
@@ -303,8 +347,9 @@ def _plain_data(text: str, file: str) -> Any:
     return data
 
 
-def format_text(text: str, file: str = "<string>", *, repository: Path | None = None,
-                shared: Sequence[Any] = ()) -> str:
+def format_text(
+    text: str, file: str = "<string>", *, repository: Path | None = None, shared: Sequence[Any] = ()
+) -> str:
     """The canonical layout of a process file's text (or of a shared ``kind: organisation`` file).
 
     ``repository`` and ``shared`` are what :func:`procesmap.loading.loads` takes: the folder whose maps
@@ -320,8 +365,9 @@ def format_text(text: str, file: str = "<string>", *, repository: Path | None = 
     try:
         document = yaml.load(text)
     except Exception as err:  # ruamel reads YAML 1.2; refuse what it cannot read rather than guess
-        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
-                           detail=" ".join(str(err).split())[:200]) from None
+        raise MeaningError(
+            "versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail=" ".join(str(err).split())[:200]
+        ) from None
     _canonical(document, "process")
     buffer = io.StringIO()
     yaml.dump(document, buffer)
@@ -343,14 +389,16 @@ def _check_same(before: str, after: str, file: str, repository: Path | None = No
         _load(after, file, repository, shared)
         same = _plain_data(before, file) == _plain_data(after, file)
     except LoadError as err:
-        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
-                           detail=err.problems[0].message("en")) from None
+        raise MeaningError(
+            "versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail=err.problems[0].message("en")
+        ) from None
     if not same:
         raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail="data differs")
     lost = Counter(comments(before)) - Counter(comments(after))
     if lost:
-        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
-                           detail="comment lost: " + next(iter(lost)))
+        raise MeaningError(
+            "versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail="comment lost: " + next(iter(lost))
+        )
 
 
 def format_file(path: str | os.PathLike[str], *, check: bool = False, _repository: Any = None) -> FormatResult:
@@ -373,8 +421,9 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
     if not check:
         reason = writable_problem(file)
         if reason is not None:
-            raise UsageError("versions.fmt.write_failed", "limits.hint.fmt_not_writable", path=display,
-                             reason=Message(reason))
+            raise UsageError(
+                "versions.fmt.write_failed", "limits.hint.fmt_not_writable", path=display, reason=Message(reason)
+            )
     repository = _repository if _repository is not None else _Repository()
     folder = file.parent
     shared: list[Any] = []
@@ -389,8 +438,9 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
     try:
         write_atomic(file, formatted)
     except OSError as err:
-        raise UsageError("versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=display,
-                         reason=os_reason(err)) from None
+        raise UsageError(
+            "versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=display, reason=os_reason(err)
+        ) from None
     return FormatResult(display, True, True)
 
 
@@ -404,7 +454,9 @@ def _has_bom(file: Path) -> bool:
         return False
 
 
-def format_paths(paths: Iterable[str | os.PathLike[str]], *, check: bool = False) -> tuple[list[FormatResult], list[Any]]:
+def format_paths(
+    paths: Iterable[str | os.PathLike[str]], *, check: bool = False
+) -> tuple[list[FormatResult], list[Any]]:
     """Format every process file under ``paths``; returns the results and every problem (per file)."""
     from procesmap.loading import _Repository, discover
 
@@ -451,14 +503,16 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
     try:
         document = yaml.load(text)
     except Exception as err:  # ruamel reads YAML 1.2; refuse what it cannot read rather than guess
-        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
-                           detail=" ".join(str(err).split())[:200]) from None
+        raise MeaningError(
+            "versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail=" ".join(str(err).split())[:200]
+        ) from None
     for assignment in assignments:
         segments, value = parse_assignment(assignment)
         target = _locate(document, segments) if all(segments) else None
         if target is None:
-            raise UsageError("serve.write.not_in_file", "serve.hint.write.not_in_file", file=file,
-                             path=".".join(segments))
+            raise UsageError(
+                "serve.write.not_in_file", "serve.hint.write.not_in_file", file=file, path=".".join(segments)
+            )
         node, key = target
         if value is None:
             node.pop(key, None)
@@ -471,15 +525,21 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
     try:
         written = _load_in_folder(result, file)
     except LoadError as err:
-        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
-                           detail=err.problems[0].message("en")) from None
+        raise MeaningError(
+            "versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail=err.problems[0].message("en")
+        ) from None
     if _plain(written) != _plain(expected):
-        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
-                           detail="the file would not read as the scenario")
+        raise MeaningError(
+            "versions.fmt.meaning",
+            "versions.hint.fmt.meaning",
+            path=file,
+            detail="the file would not read as the scenario",
+        )
     lost = Counter(comments(text)) - Counter(comments(result))
     if lost:
-        raise MeaningError("versions.fmt.meaning", "versions.hint.fmt.meaning", path=file,
-                           detail="comment lost: " + next(iter(lost)))
+        raise MeaningError(
+            "versions.fmt.meaning", "versions.hint.fmt.meaning", path=file, detail="comment lost: " + next(iter(lost))
+        )
     return result
 
 

@@ -128,8 +128,9 @@ def build_graph(process: Process) -> ProcessGraph:
         targets[t.target] = targets.get(t.target, 0.0) + t.p
         succ.setdefault(t.target, {})
 
-    result = ProcessGraph(process, succ, start, transitions, probability_problems=problems,
-                          defaulted_probabilities=defaulted)
+    result = ProcessGraph(
+        process, succ, start, transitions, probability_problems=problems, defaulted_probabilities=defaulted
+    )
     result.reachable = descendants(succ, start) | {start}
     _match_parallels(result)
     _find_endless(result)

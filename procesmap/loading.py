@@ -199,7 +199,7 @@ def _tab_at(text: str, line: int, column: int) -> tuple[int, int] | None:
     indent = current[: len(current) - len(current.lstrip(" \t"))]
     if "\t" in indent:
         return (line, indent.index("\t") + 1)
-    if current[column - 1: column] == "\t":
+    if current[column - 1 : column] == "\t":
         return (line, column)
     return None
 
@@ -226,8 +226,9 @@ def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
             out.add(tab, "load.tab", "hint.load.tab")
             return
     hint_args = dict(found.hint_args)
-    out.problems.append(Problem(out.file, position[0], position[1], "load.yaml", {"detail": found.detail},
-                                found.hint_key, hint_args))
+    out.problems.append(
+        Problem(out.file, position[0], position[1], "load.yaml", {"detail": found.detail}, found.hint_key, hint_args)
+    )
 
 
 def scan_limits(text: str, display: str) -> None:
@@ -270,10 +271,10 @@ def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector, max_steps: i
     """See :func:`_scan`; with ``max_steps``, a top-level ``steps:`` list of more items is refused at the
     first item past the limit (:data:`MAX_STEPS`), before anything is built or analysed."""
     depth = 0
-    expect_key = False     # in the top-level mapping: whether the next value at depth 1 is a key
-    key: Any = None        # the top-level key whose value is being read
-    nested_key = False     # the collection open at depth 1 is a (complex) key
-    in_steps = False       # inside the top-level ``steps:`` list
+    expect_key = False  # in the top-level mapping: whether the next value at depth 1 is a key
+    key: Any = None  # the top-level key whose value is being read
+    nested_key = False  # the collection open at depth 1 is a (complex) key
+    in_steps = False  # inside the top-level ``steps:`` list
     steps = 0
     documents = 0
     expanded = 0
@@ -282,12 +283,21 @@ def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector, max_steps: i
     open_: list[tuple[str | None, int]] = []  # (anchor, expanded before it) per open collection
     for event in events:
         if max_steps is not None:
-            if depth == 2 and in_steps and isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent,
-                                                              yaml.ScalarEvent, yaml.AliasEvent)):
+            if (
+                depth == 2
+                and in_steps
+                and isinstance(
+                    event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent, yaml.AliasEvent)
+                )
+            ):
                 steps += 1
                 if steps > max_steps:
-                    out.add(_mark(event.start_mark), "limits.too_many_steps", "limits.hint.too_many_steps",
-                            limit=Count(max_steps))
+                    out.add(
+                        _mark(event.start_mark),
+                        "limits.too_many_steps",
+                        "limits.hint.too_many_steps",
+                        limit=Count(max_steps),
+                    )
                     raise out.fail()
             if depth == 1:
                 if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
@@ -331,11 +341,16 @@ def _scan_events(events: Iterable[Any], yaml: Any, out: _Collector, max_steps: i
                 raise out.fail()
         if expanded > MAX_NODES:
             if aliased * 2 > expanded:  # most of it comes from aliases: an alias bomb, or nearly
-                out.add(_mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes",
-                        limit=Count(MAX_NODES))
+                out.add(
+                    _mark(event.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=Count(MAX_NODES)
+                )
             else:  # a plain large file
-                out.add(_mark(event.start_mark), "limits.too_many_values", "limits.hint.too_many_values",
-                        limit=Count(MAX_NODES))
+                out.add(
+                    _mark(event.start_mark),
+                    "limits.too_many_values",
+                    "limits.hint.too_many_values",
+                    limit=Count(MAX_NODES),
+                )
             raise out.fail()
 
 
@@ -355,8 +370,9 @@ class _Builder:
     def build(self, node: Any, path: Path_ = (), depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            self.out.add(_mark(node.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes",
-                         limit=Count(MAX_NODES))
+            self.out.add(
+                _mark(node.start_mark), "load.too_many_nodes", "hint.load.too_many_nodes", limit=Count(MAX_NODES)
+            )
             raise self.out.fail()
         if not isinstance(node, self.yaml.ScalarNode) and (depth > MAX_DEPTH or id(node) in self.open):
             # aliases can nest deeper than the text does, even in a cycle (&a [*a]): refuse at the anchor
@@ -366,7 +382,7 @@ class _Builder:
             self.values[path] = _mark(node.start_mark)
         tag = node.tag
         if tag not in _SAFE_TAGS:
-            shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+            shown = "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
             self.out.add(_mark(node.start_mark), "load.tag", "hint.load.tag", tag=shown)
             return None
         if tag == _STR:  # most values: the text itself, as SafeConstructor would give it (control characters replaced)
@@ -400,8 +416,13 @@ class _Builder:
                 continue
             if key in result:
                 first = self.keys.get(path + (key,), (0, 0))
-                self.out.add(_mark(key_node.start_mark), "load.duplicate_key", "hint.load.duplicate_key",
-                             key=_describe(key), line=first[0])
+                self.out.add(
+                    _mark(key_node.start_mark),
+                    "load.duplicate_key",
+                    "hint.load.duplicate_key",
+                    key=_describe(key),
+                    line=first[0],
+                )
                 continue
             self.keys[path + (key,)] = _mark(key_node.start_mark)
             result[key] = self.build(value_node, path + (key,), depth + 1)
@@ -461,8 +482,9 @@ def _compose(text: str, out: _Collector) -> tuple[Any, SourceMap]:
     return data, SourceMap(out.file, builder.values, builder.keys)
 
 
-def loads(text: str, file: str = "<string>", *, repository: Path | None = None,
-          shared: Sequence[OrganisationFile] = ()) -> Process:
+def loads(
+    text: str, file: str = "<string>", *, repository: Path | None = None, shared: Sequence[OrganisationFile] = ()
+) -> Process:
     """Load a process from YAML text. Raises :class:`LoadError` with every problem found.
 
     ``shared`` are organisation files (``kind: organisation``) whose organisations, teams,
@@ -475,8 +497,9 @@ def loads(text: str, file: str = "<string>", *, repository: Path | None = None,
     return result
 
 
-def _load_text(text: str, file: str, *, repository: Path | None = None,
-               shared: Sequence[OrganisationFile] = ()) -> "Process | OrganisationFile":
+def _load_text(
+    text: str, file: str, *, repository: Path | None = None, shared: Sequence[OrganisationFile] = ()
+) -> "Process | OrganisationFile":
     """A process or, for ``kind: organisation``, a shared organisation file."""
     out = _Collector(file)
     if text.startswith("\ufeff"):
@@ -484,8 +507,9 @@ def _load_text(text: str, file: str, *, repository: Path | None = None,
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as err:  # a lone surrogate: no file can hold it as UTF-8
-        out.add(_text_position(text, err.start), "load.encoding", "hint.load.encoding",
-                byte=f"U+{ord(text[err.start]):04X}")
+        out.add(
+            _text_position(text, err.start), "load.encoding", "hint.load.encoding", byte=f"U+{ord(text[err.start]):04X}"
+        )
         raise out.fail() from None
     data, source = _compose(text, out)
     if not isinstance(data, dict):
@@ -539,8 +563,13 @@ def _check_work(process: Process, data: dict[Any, Any], source: SourceMap, out: 
         too_long = next(((a, at) for a, at in places if a.effort_hours(calendar) > limit + 1e-9), None)
         if too_long is not None:
             amount, at = too_long
-            out.add(source.locate(base + at), "duration.work_too_long", "hint.duration.work_too_long",
-                    value=_raw_text(data, base + at, format_amount(amount)), limit=Count(round(limit)))
+            out.add(
+                source.locate(base + at),
+                "duration.work_too_long",
+                "hint.duration.work_too_long",
+                value=_raw_text(data, base + at, format_amount(amount)),
+                limit=Count(round(limit)),
+            )
         elif not ordered_effort(work, calendar):
             out.add(source.locate(base), "duration.triangle_order", "hint.duration.triangle_order")
 
@@ -573,8 +602,9 @@ def _organisation_file(data: dict[Any, Any], source: SourceMap, out: _Collector)
     return shared
 
 
-def _merge_shared(data: dict[Any, Any], shared: Sequence[OrganisationFile], source: SourceMap,
-                  out: _Collector) -> dict[tuple[str, str], tuple[str, int, int]]:
+def _merge_shared(
+    data: dict[Any, Any], shared: Sequence[OrganisationFile], source: SourceMap, out: _Collector
+) -> dict[tuple[str, str], tuple[str, int, int]]:
     """Add the shared definitions to the process's own; an id defined in both places is an error."""
     origins: dict[tuple[str, str], tuple[str, int, int]] = {}
     for organisation_file in shared:
@@ -591,8 +621,14 @@ def _merge_shared(data: dict[Any, Any], shared: Sequence[OrganisationFile], sour
                 line, column = organisation_file.source.locate((section, item_id), key=True)
                 if item_id in own:
                     if (section, item_id) not in origins:
-                        out.add(source.locate((section, item_id), key=True), "ref.shared_conflict",
-                                "hint.ref.shared_conflict", id=item_id, other=organisation_file.file, line=line)
+                        out.add(
+                            source.locate((section, item_id), key=True),
+                            "ref.shared_conflict",
+                            "hint.ref.shared_conflict",
+                            id=item_id,
+                            other=organisation_file.file,
+                            line=line,
+                        )
                     continue
                 own[item_id] = item.model_dump(mode="json", exclude_defaults=True)
                 origins[(section, item_id)] = (organisation_file.file, line, column)
@@ -700,16 +736,30 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             try:
                 os.scandir(path).close()  # rglob passes over a folder it may not read: say so instead
             except OSError as err:
-                raise LoadError([Problem(str(path), 1, 1, "load.unreadable_folder", {"reason": os_reason(err)},
-                                         "hint.load.unreadable_folder", {})]) from None
+                raise LoadError(
+                    [
+                        Problem(
+                            str(path),
+                            1,
+                            1,
+                            "load.unreadable_folder",
+                            {"reason": os_reason(err)},
+                            "hint.load.unreadable_folder",
+                            {},
+                        )
+                    ]
+                ) from None
             children = sorted(
-                p for p in path.rglob("*")
-                if p.suffix in (".yaml", ".yml") and p.is_file()
+                p
+                for p in path.rglob("*")
+                if p.suffix in (".yaml", ".yml")
+                and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not children:
-                raise LoadError([Problem(str(path), 1, 1, "load.empty_folder", {"path": str(path)},
-                                         "hint.load.empty_folder", {})])
+                raise LoadError(
+                    [Problem(str(path), 1, 1, "load.empty_folder", {"path": str(path)}, "hint.load.empty_folder", {})]
+                )
             found.extend(children)
         else:
             found.append(path)
@@ -741,8 +791,17 @@ def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], l
     for process in loaded:
         if process.id in seen:
             line, column = process.source.locate(("id",))
-            problems.append(Problem(process.file, line, column, "load.duplicate_process",
-                                    {"id": process.id, "other": seen[process.id].file}, "hint.load.duplicate_process", {}))
+            problems.append(
+                Problem(
+                    process.file,
+                    line,
+                    column,
+                    "load.duplicate_process",
+                    {"id": process.id, "other": seen[process.id].file},
+                    "hint.load.duplicate_process",
+                    {},
+                )
+            )
         seen[process.id] = process
     processes: list[Process] = []
     for process in loaded:

@@ -118,9 +118,15 @@ _DURATION_SCHEMA = {
         },
         {
             "type": "object",
-            "properties": {"mean": _AMOUNT_SCHEMA,
-                           "cv": {"type": "number", "minimum": 0, "maximum": 10,
-                                  "description": "Coefficient of variation: 1 exponential, 0 fixed."}},
+            "properties": {
+                "mean": _AMOUNT_SCHEMA,
+                "cv": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 10,
+                    "description": "Coefficient of variation: 1 exponential, 0 fixed.",
+                },
+            },
             "required": ["mean", "cv"],
             "additionalProperties": False,
             "description": "A gamma distribution with this mean and coefficient of variation (cv 1 is exponential, cv 0 fixed).",
@@ -177,8 +183,9 @@ _BRANCH_SCHEMA = {
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True,
-                              json_schema_extra={"patternProperties": {"^x-": {}}})
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, json_schema_extra={"patternProperties": {"^x-": {}}}
+    )
 
 
 class Organisation(_Model):
@@ -195,9 +202,7 @@ class Team(_Model):
 class Role(_Model):
     name: str | None = None
     team: Id | None = None
-    organisation: Id | None = Field(
-        None, description="Extension: the organisation of a role that belongs to no team."
-    )
+    organisation: Id | None = Field(None, description="Extension: the organisation of a role that belongs to no team.")
     people: int | None = Field(None, ge=1, le=100_000)
     fte: float | None = Field(None, gt=0, le=100_000, allow_inf_nan=False)
     backup: RoleList = Field(default_factory=list, description="One role id or a list of them.")
@@ -208,8 +213,13 @@ class Role(_Model):
     def _fte_within_people(self) -> "Role":
         """``fte`` counts full-time jobs of the calendar's week: at most one per person (docs/format.md, 'Organisations, teams, roles and systems')."""
         if self.people is not None and self.fte is not None and self.fte > self.people + 1e-9:
-            raise _custom("value.fte_over_people", "hint.value.fte_over_people", at=("fte",),
-                          fte=_plain_number(self.fte), people=self.people)
+            raise _custom(
+                "value.fte_over_people",
+                "hint.value.fte_over_people",
+                at=("fte",),
+                fte=_plain_number(self.fte),
+                people=self.people,
+            )
         return self
 
 
@@ -235,7 +245,8 @@ class Branch(_Model):
     p: float | None = Field(None, ge=0, le=1, allow_inf_nan=False)
     when: str | None = None
     return_: Literal["expected"] | None = Field(
-        None, alias="return",
+        None,
+        alias="return",
         description="`expected`: a return the law prescribes (e.g. zienswijze, Awb 4:7), not ping-pong.",
     )
 
@@ -263,16 +274,17 @@ class Step(_Model):
         list[Branch],
         BeforeValidator(_as_branches),
         WithJsonSchema({"anyOf": [_ID_SCHEMA, {"type": "array", "items": {"anyOf": [_ID_SCHEMA, _BRANCH_SCHEMA]}}]}),
-    ] = Field(
-        default_factory=list, description="A step id, or a list of branches {to, p, when}."
-    )
+    ] = Field(default_factory=list, description="A step id, or a list of branches {to, p, when}.")
     suspends_term: bool = Field(False, description="Opschorting (Awb 4:15): the term clock pauses during this step.")
     extends_term: bool = Field(
         False, description="The verdagingsbesluit: cases that pass this step get term + term_extension."
     )
     log: TextList = Field(default_factory=list, description="Activity names of this step in an event log.")
-    status: str | None = Field(None, description="The statustype (its omschrijving) of the zaaktype that this step "
-                                                 "sets in the zaaksysteem (ZGW Catalogi API).")
+    status: str | None = Field(
+        None,
+        description="The statustype (its omschrijving) of the zaaktype that this step "
+        "sets in the zaaksysteem (ZGW Catalogi API).",
+    )
     subprocess: str | None = Field(None, description="The id of another process in the same repository.")
     description: str | None = None
 
@@ -309,8 +321,15 @@ class CalendarModel(_Model):
 
 
 _VOLUME = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*/\s*(?P<unit>[a-z]+)\s*$")
-_VOLUME_UNITS = {"year": "year", "jaar": "year", "month": "month", "maand": "month",
-                 "week": "week", "day": "day", "dag": "day"}
+_VOLUME_UNITS = {
+    "year": "year",
+    "jaar": "year",
+    "month": "month",
+    "maand": "month",
+    "week": "week",
+    "day": "day",
+    "dag": "day",
+}
 
 
 class Volume(_Model):
@@ -345,16 +364,25 @@ VolumeField = Annotated[
     Volume,
     BeforeValidator(_to_volume),
     PlainSerializer(str, return_type=str),
-    WithJsonSchema({"type": "string", "pattern": r"^\d+(\.\d+)?/(year|month|week|day)$",
-                    "description": "Arrivals, e.g. 1200/year, 100/month, 25/week, 5/day."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^\d+(\.\d+)?/(year|month|week|day)$",
+            "description": "Arrivals, e.g. 1200/year, 100/month, 25/week, 5/day.",
+        }
+    ),
 ]
 
 
 class SourceMap:
     """Where each value of a process came from: path in the data -> (line, column), 1-based."""
 
-    def __init__(self, file: str, values: dict[tuple[Any, ...], tuple[int, int]] | None = None,
-                 keys: dict[tuple[Any, ...], tuple[int, int]] | None = None):
+    def __init__(
+        self,
+        file: str,
+        values: dict[tuple[Any, ...], tuple[int, int]] | None = None,
+        keys: dict[tuple[Any, ...], tuple[int, int]] | None = None,
+    ):
         self.file = file
         self.values = values or {}
         self.keys = keys or {}
@@ -390,7 +418,9 @@ class Process(_FileModel):
     """One process map (one file)."""
 
     procesmap: Literal[1] = Field(description="Format version; this tool reads format 1.")
-    kind: Literal["process"] = Field("process", description="`process` (the default) or, in a shared file, `organisation`.")
+    kind: Literal["process"] = Field(
+        "process", description="`process` (the default) or, in a shared file, `organisation`."
+    )
     id: Id
     name: str | None = None
     owner: str | None = Field(None, description="The process owner: a role id.")
@@ -399,8 +429,10 @@ class Process(_FileModel):
     term: TermField | None = Field(None, description="Legal decision term (beslistermijn), elapsed.")
     term_extension: TermField | None = Field(None, description="Allowed extension (verdaging).")
     service_norm: TermField | None = Field(None, description="The organisation's own promise.")
-    zaaktype: str | None = Field(None, description="The identificatie of this process's zaaktype in the "
-                                                   "zaaksysteem's catalogue (ZGW Catalogi API).")
+    zaaktype: str | None = Field(
+        None,
+        description="The identificatie of this process's zaaktype in the zaaksysteem's catalogue (ZGW Catalogi API).",
+    )
     volume: VolumeField | None = None
     calendar: CalendarModel = Field(default_factory=CalendarModel)
     organisations: dict[Id, Organisation] = Field(default_factory=dict)

@@ -42,8 +42,9 @@ class Analysis(_analysis.Analysis):
         return dataframes(self)
 
 
-def analyse(process: "Process", settings: Settings | None = None,
-            extra: "dict[str, list[ExtraLoad]] | None" = None) -> Analysis:
+def analyse(
+    process: "Process", settings: Settings | None = None, extra: "dict[str, list[ExtraLoad]] | None" = None
+) -> Analysis:
     """Analyse one process: figures and findings, computed once.
 
     ``extra`` is the work other processes analysed with this one bring to its roles

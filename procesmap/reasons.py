@@ -25,6 +25,7 @@ __all__ = ["os_reason", "YamlDetail", "yaml_detail", "not_utf8", "utf8_error_at"
 
 # -- what the operating system said -------------------------------------------------------------
 
+
 def os_reason(err: BaseException) -> Any:
     """The reason of an :class:`OSError` as a message in the user's language: ``reason=os_reason(err)``.
 
@@ -45,6 +46,7 @@ def os_reason(err: BaseException) -> Any:
 
 
 # -- what PyYAML said ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class YamlDetail:
@@ -103,7 +105,7 @@ def _at(text: str, line: int, column: int) -> str:
     lines = re.split(r"\r\n|[\r\n\x85\u2028\u2029]", text)
     if not 1 <= line <= len(lines):
         return ""
-    return lines[line - 1][max(column - 1, 0):]
+    return lines[line - 1][max(column - 1, 0) :]
 
 
 def _show(character: str) -> str:
@@ -166,14 +168,17 @@ def yaml_detail(err: Any, text: str = "") -> YamlDetail:
     elif context_mark is not None and context_mark.line + 1 != position[0]:
         where = next((name for pattern, name in _YAML_CONTEXTS if re.search(pattern, context)), None)
         if where is not None:
-            detail = Message("yaml.with_context", problem=detail,
-                             context=Message("yaml.context." + where, line=context_mark.line + 1,
-                                             column=context_mark.column + 1))
+            detail = Message(
+                "yaml.with_context",
+                problem=detail,
+                context=Message("yaml.context." + where, line=context_mark.line + 1, column=context_mark.column + 1),
+            )
     hint_args = {"character": args["character"], "raw": raw} if "character" in args else {}
     return YamlDetail(detail, hint, hint_args, position)
 
 
 # -- text that is not UTF-8 -------------------------------------------------------------------------
+
 
 def utf8_error_at(path: Path, limit: int = 1 << 30) -> tuple[int, int, int, int] | None:
     """Where the first byte that is not UTF-8 is in a file: (offset, line, column, byte), or ``None``.
@@ -208,7 +213,7 @@ def utf8_error_at(path: Path, limit: int = 1 << 30) -> tuple[int, int, int, int]
                 except UnicodeDecodeError as err:
                     # err.object is the bytes the decoder held back from the last block, then this block
                     held = len(err.object) - len(block)
-                    advance(err.object[:err.start].decode("utf-8", "replace"))  # held bytes were not counted yet
+                    advance(err.object[: err.start].decode("utf-8", "replace"))  # held bytes were not counted yet
                     return (offset - held + err.start, line, column, err.object[err.start])
                 if not block:
                     return None
@@ -230,5 +235,12 @@ def not_utf8(path: str | os.PathLike[str], err: UnicodeDecodeError | None = None
         bad = err.object[err.start] if err.start < len(err.object) else 0
         found = (err.start, 1, 1, bad)
     offset, line, column, byte = found if found is not None else (0, 1, 1, 0)
-    return UsageError("text.not_utf8", "hint.text.not_utf8", path=str(path), line=line, column=column,
-                      byte=f"0x{byte:02x}", offset=offset)
+    return UsageError(
+        "text.not_utf8",
+        "hint.text.not_utf8",
+        path=str(path),
+        line=line,
+        column=column,
+        byte=f"0x{byte:02x}",
+        offset=offset,
+    )

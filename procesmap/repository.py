@@ -53,9 +53,9 @@ class ProcessSummary:
     infos: int
     share_over_extended_term: float | None = None
     late_per_year: dict[str, float | None] = field(default_factory=lambda: {"term": None, "extended_term": None})
-    highest: str | None = None                 # the role with the highest utilisation (a plain figure)
+    highest: str | None = None  # the role with the highest utilisation (a plain figure)
     highest_utilisation: float | None = None
-    highest_mark: str | None = None            # "bottleneck" (PM303) or "overloaded" (PM304) where a finding says so
+    highest_mark: str | None = None  # "bottleneck" (PM303) or "overloaded" (PM304) where a finding says so
 
 
 @dataclass
@@ -84,8 +84,11 @@ def _highest(a: "Analysis") -> dict[str, Any]:
     cap = a.capacity
     role = cap.bottleneck or cap.highest
     load = cap.roles.get(role) if role else None
-    return {"highest": role, "highest_utilisation": load.utilisation if load else None,
-            "highest_mark": cap.marks.get(role) if role else None}
+    return {
+        "highest": role,
+        "highest_utilisation": load.utilisation if load else None,
+        "highest_mark": cap.marks.get(role) if role else None,
+    }
 
 
 def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None) -> Overview:
@@ -99,23 +102,37 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
     settings = settings or Settings()
     summaries = []
     for a in analyses:
-        counts = {level: sum(1 for f in a.findings if f.severity.value == level) for level in ("error", "warning", "info")}
-        summaries.append(ProcessSummary(
-            id=a.process.id, name=a.process.name or a.process.id, file=a.process.file, steps=len(a.process.steps),
-            cycle_time_mean=a.time.cycle_time.get("mean"), term=a.time.term, share_over_term=a.time.share_over_term,
-            organisation_handovers_per_case=a.handovers.expected_per_case.get("organisation"),
-            bottleneck=a.capacity.bottleneck, errors=counts["error"], warnings=counts["warning"], infos=counts["info"],
-            share_over_extended_term=a.time.share_over_extended_term, late_per_year=dict(a.time.late_per_year),
-            **_highest(a),
-        ))
+        counts = {
+            level: sum(1 for f in a.findings if f.severity.value == level) for level in ("error", "warning", "info")
+        }
+        summaries.append(
+            ProcessSummary(
+                id=a.process.id,
+                name=a.process.name or a.process.id,
+                file=a.process.file,
+                steps=len(a.process.steps),
+                cycle_time_mean=a.time.cycle_time.get("mean"),
+                term=a.time.term,
+                share_over_term=a.time.share_over_term,
+                organisation_handovers_per_case=a.handovers.expected_per_case.get("organisation"),
+                bottleneck=a.capacity.bottleneck,
+                errors=counts["error"],
+                warnings=counts["warning"],
+                infos=counts["info"],
+                share_over_extended_term=a.time.share_over_extended_term,
+                late_per_year=dict(a.time.late_per_year),
+                **_highest(a),
+            )
+        )
     roles: dict[str, RoleAcross] = {}
     owner_of: dict[str, "Analysis"] = {}
     for a in analyses:
         for role_id, load in a.capacity.roles.items():
             entry = roles.get(role_id)
             if entry is None:
-                entry = RoleAcross(role_id, a.process.role_name(role_id), a.process.team_of(role_id), 0.0,
-                                   load.capacity_hours, None)
+                entry = RoleAcross(
+                    role_id, a.process.role_name(role_id), a.process.team_of(role_id), 0.0, load.capacity_hours, None
+                )
                 roles[role_id] = entry
                 owner_of[role_id] = a
             entry.per_process[a.process.id] = load.demand_hours
@@ -133,8 +150,11 @@ def overview(analyses: Sequence["Analysis"], settings: "Settings | None" = None)
         capacity = None if capacity is None or entry.capacity_hours is None else capacity + entry.capacity_hours
         teams[entry.team] = (demand, capacity, demand / capacity if demand is not None and capacity else None)
 
-    across = {entry.role: entry for entry in roles.values()
-              if entry.utilisation is not None and len([d for d in entry.per_process.values() if d]) >= 2}
+    across = {
+        entry.role: entry
+        for entry in roles.values()
+        if entry.utilisation is not None and len([d for d in entry.per_process.values() if d]) >= 2
+    }
     findings = _findings_across(across, owner_of, settings)
     return Overview(summaries, sorted(roles.values(), key=lambda r: -(r.utilisation or 0.0)), teams, findings)
 
@@ -163,8 +183,9 @@ class _AcrossProcess:
         return self.owner_of[role_id].process.where_role(role_id)
 
 
-def _findings_across(across: dict[str, RoleAcross], owner_of: dict[str, "Analysis"],
-                     settings: "Settings") -> list["Finding"]:
+def _findings_across(
+    across: dict[str, RoleAcross], owner_of: dict[str, "Analysis"], settings: "Settings"
+) -> list["Finding"]:
     """PM303/PM304 over the roles that work in two or more processes, by the rules' own check (and thresholds,
     severities and the boundary between them, from ``settings`` as for one map); each finding says across which
     processes (``message_across``). The findings are in role order."""
@@ -180,9 +201,19 @@ def _findings_across(across: dict[str, RoleAcross], owner_of: dict[str, "Analysi
     for finding in sorted(found, key=lambda f: (f.subject, f.code)):
         entry = across[finding.subject]
         worked = [pid for pid, demand in entry.per_process.items() if demand]
-        findings.append(replace(finding, message_key=f"{finding.code}.message_across", hint_key=None,
-                                args={"role": entry.role, "utilisation": (entry.utilisation or 0.0) * 100.0,
-                                      "count": len(worked), "processes": ", ".join(worked)}))
+        findings.append(
+            replace(
+                finding,
+                message_key=f"{finding.code}.message_across",
+                hint_key=None,
+                args={
+                    "role": entry.role,
+                    "utilisation": (entry.utilisation or 0.0) * 100.0,
+                    "count": len(worked),
+                    "processes": ", ".join(worked),
+                },
+            )
+        )
     return findings
 
 

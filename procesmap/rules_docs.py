@@ -24,10 +24,10 @@ def docs_filename(module: ModuleType) -> str:
     return REGISTRY[module.CODE].docs.rsplit("/", 1)[1]
 
 
-
 #: The examples of PM000 and PM001, which are no rule module: a map that gets the code, and the same map fixed.
 META_EXAMPLES: dict[str, tuple[str, str]] = {
-    "PM000": ("""\
+    "PM000": (
+        """\
 procesmap: 1
 id: melding
 owner: behandelaar
@@ -36,7 +36,8 @@ roles:
 steps:
   - {id: ontvangst, type: start, role: behandelaar, work: 1 uur, next: besluit}
   - {id: besluit, type: end, role: behandelaar, work: 1h}
-""", """\
+""",
+        """\
 procesmap: 1
 id: melding
 owner: behandelaar
@@ -45,8 +46,10 @@ roles:
 steps:
   - {id: ontvangst, type: start, role: behandelaar, work: 1h, next: besluit}
   - {id: besluit, type: end, role: behandelaar, work: 1h}
-"""),
-    "PM001": ("""\
+""",
+    ),
+    "PM001": (
+        """\
 procesmap: 1
 id: melding
 owner: behandelaar
@@ -55,7 +58,8 @@ roles:
 steps:
   - {id: ontvangst, type: start, role: behandelaar, work: 1h, next: besluit}
   - {id: besluit, type: end, role: behandelaar, work: 1h}
-""", """\
+""",
+        """\
 procesmap: 1
 id: melding
 owner: behandelaar
@@ -64,7 +68,8 @@ roles:
 steps:
   - {id: ontvangst, type: start, role: behandelaar, work: 1h, next: besluit}
   - {id: besluit, type: end, role: behandelaar, work: 1h}
-"""),
+""",
+    ),
 }
 
 
@@ -80,8 +85,10 @@ def find_code(code: str) -> tuple[str, ModuleType | None] | None:
 def all_codes() -> list[tuple[str, str, str, str]]:
     """Every code procesmap reports, sorted: ``(code, name, default severity, family)``; family is ``meta``,
     ``rule`` (a map rule, PM70x included) or ``log``."""
-    return [(s.code, s.name, s.default_severity.value, {"meta": "meta", "log": "log"}.get(s.family, "rule"))
-            for s in REGISTRY.values()]
+    return [
+        (s.code, s.name, s.default_severity.value, {"meta": "meta", "log": "log"}.get(s.family, "rule"))
+        for s in REGISTRY.values()
+    ]
 
 
 def list_rules(console: "Console", lang: str) -> None:
@@ -143,8 +150,9 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
             console.print(Text(t("cli.rules_log_example", lang), style="italic"))
             console.print(Text(log_text.rstrip()))
         else:
-            console.print(Syntax(example_yaml(module, section).rstrip(), "yaml", theme="ansi_dark",
-                                 background_color="default"))
+            console.print(
+                Syntax(example_yaml(module, section).rstrip(), "yaml", theme="ansi_dark", background_color="default")
+            )
 
 
 def _explain_meta(console: "Console", code: str, lang: str) -> None:
@@ -196,13 +204,37 @@ def rule_markdown(module: ModuleType) -> str:
         lines += [""]
     zaaktype = example_zaaktype(module)
     if zaaktype is not None:
-        lines += ["## Zaaktype", "", "Found by `procesmap check MAP --zaaktype FILE` (or the configuration's `zaaktypen`, "
-                  "see [docs/zaaksysteem.md](../zaaksysteem.md)); the examples are checked against this zaaktype:", "",
-                  "```json", zaaktype.rstrip(), "```", ""]
-    lines += ["## Example", "", "This map gets the finding:", "", "```yaml", example_yaml(module, "Example").rstrip(), "```", ""]
+        lines += [
+            "## Zaaktype",
+            "",
+            "Found by `procesmap check MAP --zaaktype FILE` (or the configuration's `zaaktypen`, "
+            "see [docs/zaaksysteem.md](../zaaksysteem.md)); the examples are checked against this zaaktype:",
+            "",
+            "```json",
+            zaaktype.rstrip(),
+            "```",
+            "",
+        ]
+    lines += [
+        "## Example",
+        "",
+        "This map gets the finding:",
+        "",
+        "```yaml",
+        example_yaml(module, "Example").rstrip(),
+        "```",
+        "",
+    ]
     lines += ["## Use instead", "", "```yaml", example_yaml(module, "Use instead").rstrip(), "```", ""]
-    lines += ["## Message", "", f"- en: {t(module.CODE + '.message', 'en')}", f"- nl: {t(module.CODE + '.message', 'nl')}",
-              f"- hint (en): {t(module.CODE + '.hint', 'en')}", f"- hint (nl): {t(module.CODE + '.hint', 'nl')}", ""]
+    lines += [
+        "## Message",
+        "",
+        f"- en: {t(module.CODE + '.message', 'en')}",
+        f"- nl: {t(module.CODE + '.message', 'nl')}",
+        f"- hint (en): {t(module.CODE + '.hint', 'en')}",
+        f"- hint (nl): {t(module.CODE + '.hint', 'nl')}",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -213,16 +245,24 @@ def write_docs(folder: str) -> list[str]:
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    index = ["# Rules", "", "Generated from the rule modules (`python -m procesmap.rules_docs docs/rules`); do not edit.", "",
-             "| code | name | default severity | when |", "|---|---|---|---|"]
+    index = [
+        "# Rules",
+        "",
+        "Generated from the rule modules (`python -m procesmap.rules_docs docs/rules`); do not edit.",
+        "",
+        "| code | name | default severity | when |",
+        "|---|---|---|---|",
+    ]
     for spec in specs("map", "zaaktype"):
         module = spec.module
         assert module is not None
         path = target / docs_filename(module)
         write_atomic(path, rule_markdown(module))
         written.append(str(path))
-        index.append(f"| [{module.CODE}]({docs_filename(module)}) | `{module.NAME}` | {module.DEFAULT_SEVERITY.value} | "
-                     f"{t(module.CODE + '.summary', 'en')} |")
+        index.append(
+            f"| [{module.CODE}]({docs_filename(module)}) | `{module.NAME}` | {module.DEFAULT_SEVERITY.value} | "
+            f"{t(module.CODE + '.summary', 'en')} |"
+        )
     write_atomic(target / "README.md", "\n".join(index) + "\n")
     return written
 

@@ -18,7 +18,9 @@ __all__ = ["Settings", "MAX_CASES", "check_simulation"]
 MAX_CASES = 10_000_000
 
 
-def check_simulation(cases: Any = None, seed: Any = None, *, cases_name: str = "cases", seed_name: str = "seed") -> None:
+def check_simulation(
+    cases: Any = None, seed: Any = None, *, cases_name: str = "cases", seed_name: str = "seed"
+) -> None:
     """Refuse simulation settings that cannot run: ``cases`` outside 0..:data:`MAX_CASES`, a negative ``seed``,
     or either not a whole number. ``None`` means "not given" and passes. Raises :class:`UsageError`; the
     names (``--cases`` on the command line) go into the message.
@@ -31,7 +33,9 @@ def check_simulation(cases: Any = None, seed: Any = None, *, cases_name: str = "
         if value < 0:
             raise UsageError("settings.negative", hint, name=name, value=value, limit=MAX_CASES)
     if cases is not None and cases > MAX_CASES:
-        raise UsageError("settings.too_many_cases", "hint.settings.cases", name=cases_name, value=cases, limit=MAX_CASES)
+        raise UsageError(
+            "settings.too_many_cases", "hint.settings.cases", name=cases_name, value=cases, limit=MAX_CASES
+        )
 
 
 @dataclass

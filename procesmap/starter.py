@@ -31,8 +31,12 @@ def _check_id(process_id: str) -> None:
     from procesmap.model import SLUG, slugify
 
     if not SLUG.match(process_id) or len(process_id) > _MAX_ID:
-        raise UsageError("versions.new.bad_id", "versions.hint.new.bad_id", id=process_id,
-                         example=slugify(process_id)[:_MAX_ID].strip("-_") or "proces")
+        raise UsageError(
+            "versions.new.bad_id",
+            "versions.hint.new.bad_id",
+            id=process_id,
+            example=slugify(process_id)[:_MAX_ID].strip("-_") or "proces",
+        )
 
 
 def starter_text(process_id: str, lang: str = "nl") -> str:
@@ -55,8 +59,9 @@ def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[s
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as err:
-        raise UsageError("versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=str(target),
-                         reason=os_reason(err)) from None
+        raise UsageError(
+            "versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=str(target), reason=os_reason(err)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))
@@ -72,8 +77,9 @@ def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[s
                 raise UsageError("versions.new.exists", "versions.hint.new.exists", path=str(target)) from None
             os.replace(temp, target)
     except OSError as err:
-        raise UsageError("versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=str(target),
-                         reason=os_reason(err)) from None
+        raise UsageError(
+            "versions.fmt.write_failed", "versions.hint.fmt.write_failed", path=str(target), reason=os_reason(err)
+        ) from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)

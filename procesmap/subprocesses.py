@@ -26,8 +26,9 @@ def _event_type(step: "Step") -> str:
     return "task" if (step.role or step.raci.R or step.work is not None) else "wait"
 
 
-def expand_subprocesses(process: "Process", lookup: Callable[[str], "Process | None"],
-                        _stack: tuple[str, ...] = ()) -> "Process":
+def expand_subprocesses(
+    process: "Process", lookup: Callable[[str], "Process | None"], _stack: tuple[str, ...] = ()
+) -> "Process":
     """A copy of ``process`` in which every ``subprocess:`` step leads through the other process's steps.
 
     The subprocess step itself stays (its own wait, work and RACI); its ``next`` goes to the
@@ -48,14 +49,32 @@ def expand_subprocesses(process: "Process", lookup: Callable[[str], "Process | N
             continue
         line, column = process.source.locate(("steps", index, "subprocess"))
         if step.subprocess in stack:
-            chain = " -> ".join(stack[stack.index(step.subprocess):] + (step.subprocess,))
-            problems.append(Problem(process.file, line, column, "ref.subprocess_cycle", {"chain": chain},
-                                    "hint.ref.subprocess_cycle", {}))
+            chain = " -> ".join(stack[stack.index(step.subprocess) :] + (step.subprocess,))
+            problems.append(
+                Problem(
+                    process.file,
+                    line,
+                    column,
+                    "ref.subprocess_cycle",
+                    {"chain": chain},
+                    "hint.ref.subprocess_cycle",
+                    {},
+                )
+            )
             continue
         sub = lookup(step.subprocess)
         if sub is None:
-            problems.append(Problem(process.file, line, column, "ref.unknown", {"kind": "process", "id": step.subprocess},
-                                    "hint.ref.subprocess_missing", {"id": step.subprocess, "folder": "."}))
+            problems.append(
+                Problem(
+                    process.file,
+                    line,
+                    column,
+                    "ref.unknown",
+                    {"kind": "process", "id": step.subprocess},
+                    "hint.ref.subprocess_missing",
+                    {"id": step.subprocess, "folder": "."},
+                )
+            )
             continue
         try:
             sub = expand_subprocesses(sub, lookup, stack)
@@ -66,8 +85,10 @@ def expand_subprocesses(process: "Process", lookup: Callable[[str], "Process | N
         start = next((s.id for s in sub.steps if s.type == "start"), sub.steps[0].id)
         steps.append(step.model_copy(update={"next": [_branch(prefix + start)], "subprocess": step.subprocess}))
         for sub_step in sub.steps:
-            update: dict[str, object] = {"id": prefix + sub_step.id,
-                                         "next": [b.model_copy(update={"to": prefix + b.to}) for b in sub_step.next]}
+            update: dict[str, object] = {
+                "id": prefix + sub_step.id,
+                "next": [b.model_copy(update={"to": prefix + b.to}) for b in sub_step.next],
+            }
             if sub_step.type in _EVENT:
                 update["type"] = _event_type(sub_step)
             if not sub_step.next:
@@ -84,9 +105,17 @@ def expand_subprocesses(process: "Process", lookup: Callable[[str], "Process | N
                         origin = (sub.file, *sub.source.locate((name, item_id), key=True))
                     origins[(name, item_id)] = origin
                 elif mine != item:
-                    problems.append(Problem(process.file, line, column, "ref.subprocess_conflict",
-                                            {"kind": name, "id": item_id, "other": sub.file},
-                                            "hint.ref.subprocess_conflict", {}))
+                    problems.append(
+                        Problem(
+                            process.file,
+                            line,
+                            column,
+                            "ref.subprocess_conflict",
+                            {"kind": name, "id": item_id, "other": sub.file},
+                            "hint.ref.subprocess_conflict",
+                            {},
+                        )
+                    )
     if problems:
         raise LoadError(problems)
     expanded = process.model_copy(update={"steps": steps, **sections})

@@ -151,8 +151,9 @@ def parse_suppressions(text: str, file: str) -> tuple[list[Suppression], list[_B
             continue
         whole = match["kind"] == "ignore-file"
         if whole and not alone:
-            bad.append(_Bad(line, column, "PM001.file_trailing", {"comment": comment.strip()},
-                            "PM001.hint_file_trailing"))
+            bad.append(
+                _Bad(line, column, "PM001.file_trailing", {"comment": comment.strip()}, "PM001.hint_file_trailing")
+            )
             continue
         raw = tuple(c.strip() for c in match["codes"].split(",") if c.strip())
         codes = []
@@ -205,8 +206,11 @@ def apply_suppressions(analysis: "Analysis", text: str, config: "Config | None" 
                     key, hint = "PM001.unknown_code", "PM001.hint_unknown_code"
                 else:
                     args = {"code": code}
-                    key, hint = ("PM001.message_file", "PM001.hint") if suppression.whole_file else \
-                        ("PM001.message", "PM001.hint")
+                    key, hint = (
+                        ("PM001.message_file", "PM001.hint")
+                        if suppression.whole_file
+                        else ("PM001.message", "PM001.hint")
+                    )
                 kept.append(_meta(severity, file, suppression.line, suppression.column, key, args, hint))
         kept.sort(key=lambda f: (f.line, f.column, f.code, f.subject))
     return CheckResult(replace(analysis, findings=kept), suppressed, config.fail_on, config.language)
@@ -228,13 +232,15 @@ def _suggest_code(raw: str) -> str:
 
     rules = list(specs("map", "zaaktype"))
     choices = [s.code for s in rules] + [s.name for s in rules]
-    found = difflib.get_close_matches(raw, choices, n=1, cutoff=0.5) or \
-        difflib.get_close_matches(raw.upper(), choices, n=1, cutoff=0.5)
+    found = difflib.get_close_matches(raw, choices, n=1, cutoff=0.5) or difflib.get_close_matches(
+        raw.upper(), choices, n=1, cutoff=0.5
+    )
     return found[0] if found else "PM204"
 
 
-def _meta(severity: Severity, file: str, line: int, column: int, key: str, args: dict[str, Any],
-          hint_key: str) -> Finding:
+def _meta(
+    severity: Severity, file: str, line: int, column: int, key: str, args: dict[str, Any], hint_key: str
+) -> Finding:
     subject = f"ignore[{args['code']}]" if "code" in args else "comment"
     if key == "PM001.message_file":
         subject = f"ignore-file[{args['code']}]"

@@ -38,8 +38,11 @@ __all__ = ["apply_overrides", "parse_assignment", "valid_paths", "OverrideError"
 # Mappings whose entries are addressed by id (section -> model class name).
 _SECTIONS = {"organisations": "Organisation", "teams": "Team", "roles": "Role", "systems": "System"}
 # Lists whose items are addressed by a key field.
-_LISTS = {("Process", "steps"): ("Step", "id"), ("Process", "issues"): ("Knelpunt", "id"),
-          ("Step", "next"): ("Branch", "to")}
+_LISTS = {
+    ("Process", "steps"): ("Step", "id"),
+    ("Process", "issues"): ("Knelpunt", "id"),
+    ("Step", "next"): ("Branch", "to"),
+}
 # Fields that hold one nested model.
 _NESTED = {("Process", "calendar"): "CalendarModel", ("Step", "raci"): "Raci"}
 
@@ -54,8 +57,13 @@ class OverrideError(UsageError):
     def format(self, lang: str = "en") -> str:
         from procesmap.i18n import t
 
-        text = t("versions.set.invalid", lang, file=self.args_["file"], assignment=self.args_["assignment"],
-                 problem=self.problem.message(lang))
+        text = t(
+            "versions.set.invalid",
+            lang,
+            file=self.args_["file"],
+            assignment=self.args_["assignment"],
+            problem=self.problem.message(lang),
+        )
         hint = self.problem.hint(lang)
         if hint:
             text += f"\n  {t('label.hint', lang)}: {hint}"
@@ -65,8 +73,7 @@ class OverrideError(UsageError):
 def _models() -> dict[str, Any]:
     from procesmap import model
 
-    names = ("Process", "Step", "Branch", "Raci", "Role", "Team", "Organisation", "System", "Knelpunt",
-             "CalendarModel")
+    names = ("Process", "Step", "Branch", "Raci", "Role", "Team", "Organisation", "System", "Knelpunt", "CalendarModel")
     return {name: getattr(model, name) for name in names}
 
 
@@ -81,8 +88,9 @@ def parse_assignment(assignment: str) -> tuple[list[str], Any]:
         value = yaml.safe_load(raw) if raw.strip() else None
     except yaml.YAMLError as err:
         detail = " ".join(str(getattr(err, "problem", None) or err).split())
-        raise UsageError("versions.set.bad_value", "versions.hint.set.quote", assignment=assignment,
-                         detail=detail) from None
+        raise UsageError(
+            "versions.set.bad_value", "versions.hint.set.quote", assignment=assignment, detail=detail
+        ) from None
     if isinstance(value, (dict, list)) or value is None or isinstance(value, (str, int, float, bool)):
         pass
     else:  # a date or other YAML type: keep the text, as the loader does
@@ -221,7 +229,9 @@ def _apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process
             if validate(steps[index])[0] is not None:
                 culprit = index + 1
                 break
-        raise OverrideError(process.file, assignments[culprit], problems[0] if problems else validate(steps[culprit])[1][0])
+        raise OverrideError(
+            process.file, assignments[culprit], problems[0] if problems else validate(steps[culprit])[1][0]
+        )
     result._source = source
     result._baseline = process.baseline if process.baseline is not None else process
     return result
@@ -231,12 +241,13 @@ def _unknown_path(file: str, path: str, data: dict[str, Any]) -> UsageError:
     candidates = valid_paths(data)
     close = difflib.get_close_matches(path, candidates, n=1, cutoff=0.5)
     if close:
-        return UsageError("versions.set.unknown_path", "versions.hint.set.nearest", file=file, path=path,
-                          suggestion=close[0])
+        return UsageError(
+            "versions.set.unknown_path", "versions.hint.set.nearest", file=file, path=path, suggestion=close[0]
+        )
     segments = path.split(".")
     for size in range(len(segments) - 1, -1, -1):
         parent = ".".join(segments[:size]) + "." if size else ""
-        here = [c for c in candidates if c.startswith(parent) and "." not in c[len(parent):]]
+        here = [c for c in candidates if c.startswith(parent) and "." not in c[len(parent) :]]
         if here:
             break
     shown = ", ".join(here[:12]) + (", ..." if len(here) > 12 else "")

@@ -69,8 +69,14 @@ class Server:
     def __init__(self, path: Path, *args: str):
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("PROCESMAP_LANG", None)
-        self.process = subprocess.Popen([sys.executable, "-m", "procesmap", "serve", str(path), "--port", "0", *args],
-                                        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "procesmap", "serve", str(path), "--port", "0", *args],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
         self.output: list[str] = []
         deadline = time.monotonic() + 60
         url = None
@@ -84,8 +90,7 @@ class Server:
                 url = match.group(0)
         if url is None:
             self.stop()
-            raise AssertionError("procesmap serve did not start: " + "".join(self.output)
-                                 + self.process.stderr.read())  # type: ignore[union-attr]
+            raise AssertionError("procesmap serve did not start: " + "".join(self.output) + self.process.stderr.read())  # type: ignore[union-attr]
         self.url = url
         parts = urlsplit(url)
         self.host, self.port = parts.hostname or "127.0.0.1", parts.port or 80
@@ -93,8 +98,9 @@ class Server:
         query = dict(p.split("=", 1) for p in parts.query.split("&") if "=" in p)
         self.token = query.get("token")
 
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    def request(
+        self, method: str, path: str, body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
         """A raw request: ``path`` is sent exactly as given (no normalising of ``..``)."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=30)
         try:

@@ -49,8 +49,11 @@ def need_shared(*parts: str | Path) -> Path:
     or a path built from SHARED already. Skips (fails under PROCESMAP_STRICT=1) when it is not there."""
     path = SHARED.joinpath(*parts)
     if not (SHARED / "data").is_dir():
-        need(False, f"needs the third-party data set {SHARED / 'data'}, which is not here "
-                    "(put ../shared beside the clone or set PROCESMAP_SHARED)")
+        need(
+            False,
+            f"needs the third-party data set {SHARED / 'data'}, which is not here "
+            "(put ../shared beside the clone or set PROCESMAP_SHARED)",
+        )
     need(path.exists(), f"needs {path} of the third-party data set, which is not there")
     return path
 
@@ -80,8 +83,11 @@ def check_golden(path: Path, actual: str | bytes) -> None:
             path.write_text(actual, encoding="utf-8")  # type: ignore[arg-type]
         return
     if not path.exists():
-        pytest.fail(f"golden file {path.relative_to(ROOT)} is missing: write it with PROCESMAP_UPDATE_GOLDEN=1 "
-                    "and read it before committing", pytrace=False)
+        pytest.fail(
+            f"golden file {path.relative_to(ROOT)} is missing: write it with PROCESMAP_UPDATE_GOLDEN=1 "
+            "and read it before committing",
+            pytrace=False,
+        )
     expected = path.read_bytes() if binary else path.read_text(encoding="utf-8")
     assert actual == expected, f"{path.name} differs (PROCESMAP_UPDATE_GOLDEN=1 to accept a deliberate change)"
 

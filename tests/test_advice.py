@@ -10,8 +10,17 @@ from pathlib import Path
 
 import pytest
 
-from procesmap.advice import (Advice, Candidate, Figures, Intervention, advise, advise_paths, candidates, rank_key,
-                              rework_branches)
+from procesmap.advice import (
+    Advice,
+    Candidate,
+    Figures,
+    Intervention,
+    advise,
+    advise_paths,
+    candidates,
+    rank_key,
+    rework_branches,
+)
 from procesmap.pipeline import analyse
 from procesmap.settings import Settings
 from procesmap.loading import load, loads
@@ -66,8 +75,9 @@ def small(text: str = SMALL, file: str = "klein.yaml"):  # type: ignore[no-untyp
 
 def run(*args: str, cwd: Path = ROOT, lang: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROCESMAP_LANG": lang, "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 # -- candidates ---------------------------------------------------------------------------------------
@@ -93,7 +103,12 @@ def test_candidates_of_a_small_map_are_exactly_the_expected_set() -> None:
         ("add_person", "teamleider", ("roles.teamleider.people=2",), 1.0),
         ("add_fte_person", "teamleider", ("roles.teamleider.people=2", "roles.teamleider.fte=1.2"), 0.2),
         ("backup", "adviseur", ("roles.adviseur.backup=behandelaar",), 0.0),
-        ("halve_rework", "toets -> aanvullen", ("steps.toets.next.aanvullen.p=0.2", "steps.toets.next.advies.p=0.8"), 0.0),
+        (
+            "halve_rework",
+            "toets -> aanvullen",
+            ("steps.toets.next.aanvullen.p=0.2", "steps.toets.next.advies.p=0.8"),
+            0.0,
+        ),
         ("digital_handover", "advies", ("steps.advies.via=zaak",), 0.0),
         ("digital_handover", "commissie", ("steps.commissie.via=zaak",), 0.0),
         ("halve_external_wait", "commissie", ("steps.commissie.wait={min: 2.5d, mode: 5d, max: 15d}",), 0.0),
@@ -145,7 +160,9 @@ def test_after_figures_are_what_the_set_gives() -> None:
         assert item.before == Figures.of(analyse(process, FAST))
 
 
-NO_QUEUES = "\n".join(line.split(", people")[0] + "}" if "people:" in line else line for line in SMALL.splitlines()) + "\n"
+NO_QUEUES = (
+    "\n".join(line.split(", people")[0] + "}" if "people:" in line else line for line in SMALL.splitlines()) + "\n"
+)
 
 
 def test_after_figures_match_an_independent_hand_computation() -> None:
@@ -182,8 +199,9 @@ def test_candidates_that_change_no_time_input_keep_the_figures_exactly() -> None
 
     process = small()
     figures = Figures.of(analyse(process, FAST))
-    quiet = [c for c in candidates(process)
-             if all(a.partition("=")[0].rsplit(".", 1)[-1] in NO_TIME_FIELDS for a in c.set)]
+    quiet = [
+        c for c in candidates(process) if all(a.partition("=")[0].rsplit(".", 1)[-1] in NO_TIME_FIELDS for a in c.set)
+    ]
     assert {c.kind for c in quiet} == {"backup", "digital_handover"}
     for candidate in quiet:
         assert Figures.of(analyse(apply_overrides(process, list(candidate.set)), FAST)) == figures
@@ -207,18 +225,22 @@ def test_the_command_line_reproduces_the_after_figures(tmp_path: Path) -> None:
 # -- ranking --------------------------------------------------------------------------------------------
 
 
-def _item(kind: str, after: tuple[float, float, float, float], fte: float = 0.0,
-          before: tuple[float, float, float, float] = (0.30, 0.10, 80.0, 50.0)) -> Intervention:
+def _item(
+    kind: str,
+    after: tuple[float, float, float, float],
+    fte: float = 0.0,
+    before: tuple[float, float, float, float] = (0.30, 0.10, 80.0, 50.0),
+) -> Intervention:
     return Intervention(Candidate(kind, kind, (), fte), Figures(*before), Figures(*after))
 
 
 def test_ranking_rule() -> None:
-    a = _item("a", (0.25, 0.10, 80.0, 50.0))                # 5 points fewer over the term
-    b = _item("b", (0.2996, 0.05, 70.0, 40.0))              # 0.04 point: below the resolution, a tie on the term
-    c = _item("c", (0.30, 0.10, 75.0, 50.0))                # only p85
-    d = _item("d", (0.30, 0.10, 75.0, 50.0), fte=1.0)       # the same as c, but costs an fte
-    e = _item("e", (0.30, 0.10, 80.0, 50.0))                # nothing
-    f = _item("f", (0.31, 0.10, 80.0, 50.0))                # worse
+    a = _item("a", (0.25, 0.10, 80.0, 50.0))  # 5 points fewer over the term
+    b = _item("b", (0.2996, 0.05, 70.0, 40.0))  # 0.04 point: below the resolution, a tie on the term
+    c = _item("c", (0.30, 0.10, 75.0, 50.0))  # only p85
+    d = _item("d", (0.30, 0.10, 75.0, 50.0), fte=1.0)  # the same as c, but costs an fte
+    e = _item("e", (0.30, 0.10, 80.0, 50.0))  # nothing
+    f = _item("f", (0.31, 0.10, 80.0, 50.0))  # worse
     items = [f, e, d, c, b, a]
     ranked = sorted(items, key=lambda i: rank_key(i, items.index(i)))
     assert [i.candidate.kind for i in ranked] == ["a", "b", "c", "d", "e", "f"]
@@ -270,16 +292,24 @@ def test_overloaded_single_role_plus_one_person_ranks_above_what_cannot_help() -
 def test_json_shape() -> None:
     advice = advise(load(OMGEVING), FAST)
     data = json.loads(json.dumps(advice.to_dict("nl")))
-    assert {"format", "tool", "process", "simulation", "candidates", "simulated", "before", "interventions"} <= set(data)
+    assert {"format", "tool", "process", "simulation", "candidates", "simulated", "before", "interventions"} <= set(
+        data
+    )
     from procesmap.advice import screening_method
 
     method = screening_method()
-    assert data["simulation"] == {"cases": 2000, "seed": 0, "screening": method,
-                                  "screen_cases": 2000 if method == "simulation" else 0}
+    assert data["simulation"] == {
+        "cases": 2000,
+        "seed": 0,
+        "screening": method,
+        "screen_cases": 2000 if method == "simulation" else 0,
+    }
     assert data["candidates"] == len(candidates(load(OMGEVING)))
     for rank, item in enumerate(data["interventions"], 1):
         assert item["rank"] == rank
-        assert isinstance(item["set"], list) and item["set"] and all(isinstance(s, str) and "=" in s for s in item["set"])
+        assert (
+            isinstance(item["set"], list) and item["set"] and all(isinstance(s, str) and "=" in s for s in item["set"])
+        )
         assert isinstance(item["description"], str) and item["description"]
         assert isinstance(item["fte"], float)
         for name in ("share_over_term", "share_over_extended_term", "cycle_p85", "cycle_mean"):
@@ -334,13 +364,16 @@ def test_cli_folder_gives_one_document_per_map() -> None:
     assert all(d["interventions"] for d in data)
 
 
-@pytest.mark.parametrize("content, where", [
-    (b"procesmap: 1\nid: x\nsteps: [\n", ":4:1:"),
-    (b"\x00\x01\x02binary", ":1:1:"),
-    (b"procesmap: 1\nid: Bad Id\nsteps:\n  - {id: a, type: start}\n", ":2:"),
-    (b"", ":1:1:"),
-    (b"\xff\xfe not utf-8", ":1:"),
-])
+@pytest.mark.parametrize(
+    "content, where",
+    [
+        (b"procesmap: 1\nid: x\nsteps: [\n", ":4:1:"),
+        (b"\x00\x01\x02binary", ":1:1:"),
+        (b"procesmap: 1\nid: Bad Id\nsteps:\n  - {id: a, type: start}\n", ":2:"),
+        (b"", ":1:1:"),
+        (b"\xff\xfe not utf-8", ":1:"),
+    ],
+)
 def test_cli_bad_files_exit_2_without_traceback(tmp_path: Path, content: bytes, where: str) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(content)
@@ -424,8 +457,10 @@ from hypothesis import given, settings as hsettings, strategies as st  # noqa: E
 
 
 @hsettings(max_examples=40, deadline=None)
-@given(back=st.integers(min_value=1, max_value=98), weights=st.lists(st.integers(min_value=0, max_value=50),
-                                                                     min_size=1, max_size=3))
+@given(
+    back=st.integers(min_value=1, max_value=98),
+    weights=st.lists(st.integers(min_value=0, max_value=50), min_size=1, max_size=3),
+)
 def test_halving_rework_keeps_probabilities_valid_and_proportional(back: int, weights: list[int]) -> None:
     # a decision with a branch back (p = back %) and 1-3 other branches sharing the rest in proportion to `weights`
     p_back = back / 100
@@ -437,10 +472,12 @@ def test_halving_rework_keeps_probabilities_valid_and_proportional(back: int, we
         return
     branches = [f"      - {{to: terug, p: {p_back}}}"] + [f"      - {{to: uit{i}, p: {r}}}" for i, r in enumerate(rest)]
     ends = "\n".join(f"  - {{id: uit{i}, type: end, role: a}}" for i in range(len(rest)))
-    text = ("procesmap: 1\nid: p\nroles:\n  a: {people: 2}\nsteps:\n"
-            "  - {id: s, type: start, role: a, next: toets}\n"
-            "  - id: toets\n    type: decision\n    role: a\n    work: 1h\n    next:\n" + "\n".join(branches) + "\n"
-            "  - {id: terug, role: a, work: 1h, next: toets}\n" + ends + "\n")
+    text = (
+        "procesmap: 1\nid: p\nroles:\n  a: {people: 2}\nsteps:\n"
+        "  - {id: s, type: start, role: a, next: toets}\n"
+        "  - id: toets\n    type: decision\n    role: a\n    work: 1h\n    next:\n" + "\n".join(branches) + "\n"
+        "  - {id: terug, role: a, work: 1h, next: toets}\n" + ends + "\n"
+    )
     process = loads(text, "p.yaml")
     rework = [c for c in candidates(process) if c.kind == "halve_rework"]
     assert [c.subject for c in rework] == ["toets -> terug"]

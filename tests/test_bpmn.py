@@ -36,8 +36,11 @@ def validate(data: bytes) -> None:
     for process in doc.iter(f"{BPMN}process"):
         tags = [child.tag for child in process]
         if f"{BPMN}laneSet" in tags:
-            first_flow = min(i for i, t in enumerate(tags) if t not in (f"{BPMN}laneSet", f"{BPMN}extensionElements",
-                                                                          f"{BPMN}documentation"))
+            first_flow = min(
+                i
+                for i, t in enumerate(tags)
+                if t not in (f"{BPMN}laneSet", f"{BPMN}extensionElements", f"{BPMN}documentation")
+            )
             assert max(i for i, t in enumerate(tags) if t == f"{BPMN}laneSet") < first_flow
 
 
@@ -65,10 +68,15 @@ def test_diagram_interchange_covers_every_element() -> None:
 
     process = loaded(bundled()[0])
     doc = etree.fromstring(export_bpmn(process))
-    semantic = {e.get("id") for tag in ("participant", "lane", "sequenceFlow", "messageFlow")
-                for e in doc.iter(f"{BPMN}{tag}")}
-    nodes = {e.get("id") for p in doc.iter(f"{BPMN}process") for e in p
-             if etree.QName(e).localname not in ("laneSet", "sequenceFlow", "extensionElements")}
+    semantic = {
+        e.get("id") for tag in ("participant", "lane", "sequenceFlow", "messageFlow") for e in doc.iter(f"{BPMN}{tag}")
+    }
+    nodes = {
+        e.get("id")
+        for p in doc.iter(f"{BPMN}process")
+        for e in p
+        if etree.QName(e).localname not in ("laneSet", "sequenceFlow", "extensionElements")
+    }
     relays = {e.getparent().getparent().get("id") for e in doc.iter("{https://procesmap.nl/bpmn/1}relay")}
     assert relays and relays < nodes  # bezwaarschrift hands over from and to gateways: message events added
     assert nodes - relays == {f"Step_{s.id}" for s in process.steps}
@@ -86,15 +94,22 @@ def _pools_and_lanes(data: bytes) -> tuple[list[str], list[str]]:
     from lxml import etree
 
     doc = etree.fromstring(data)
-    return ([p.get("name") for p in doc.iter(f"{BPMN}participant")],
-            [lane.get("name") for lane in doc.iter(f"{BPMN}lane")])
+    return (
+        [p.get("name") for p in doc.iter(f"{BPMN}participant")],
+        [lane.get("name") for lane in doc.iter(f"{BPMN}lane")],
+    )
 
 
 def test_pool_options() -> None:
     process = procesmap.load(next(p for p in bundled() if p.stem == "omgevingsvergunning"))
     pools, lanes = _pools_and_lanes(export_bpmn(process, ExportOptions("organisation", "pool")))
-    assert pools == ["Gemeente Veenendijk", "Omgevingsdienst Veen en Rivieren", "Veiligheidsregio Rivierenland-Veen",
-                     "Commissie ruimtelijke kwaliteit (extern)", "Aanvrager / initiatiefnemer"]
+    assert pools == [
+        "Gemeente Veenendijk",
+        "Omgevingsdienst Veen en Rivieren",
+        "Veiligheidsregio Rivierenland-Veen",
+        "Commissie ruimtelijke kwaliteit (extern)",
+        "Aanvrager / initiatiefnemer",
+    ]
     assert "Klantcontactcentrum" in lanes and "Vergunningverlener bouwen" in lanes  # team lane, role lane
     pools, lanes = _pools_and_lanes(export_bpmn(process, ExportOptions("single", "lane")))
     assert pools == ["Omgevingsvergunning, reguliere procedure"]

@@ -25,8 +25,20 @@ BPMN = "{http://www.omg.org/spec/BPMN/20100524/MODEL}"
 PM = "{https://procesmap.nl/bpmn/1}"
 OPTIONS = [ExportOptions(p, e) for p in ("organisation", "single") for e in ("pool", "lane")]
 OPTION_IDS = [f"{o.pools}-{o.external}" for o in OPTIONS]
-ACTIVITIES = {"task", "userTask", "manualTask", "serviceTask", "sendTask", "receiveTask", "scriptTask",
-              "businessRuleTask", "callActivity", "subProcess", "adHocSubProcess", "transaction"}
+ACTIVITIES = {
+    "task",
+    "userTask",
+    "manualTask",
+    "serviceTask",
+    "sendTask",
+    "receiveTask",
+    "scriptTask",
+    "businessRuleTask",
+    "callActivity",
+    "subProcess",
+    "adHocSubProcess",
+    "transaction",
+}
 THROW = {"endEvent", "intermediateThrowEvent"}
 CATCH = {"startEvent", "intermediateCatchEvent"}
 
@@ -148,8 +160,9 @@ def problems(data: bytes) -> list[str]:
             found.append(f"{node_id}: a start event with an incoming sequence flow")
         if local == "endEvent" and outgoing.get(node_id):
             found.append(f"{node_id}: an end event with an outgoing sequence flow")
-        if local in ("intermediateCatchEvent", "intermediateThrowEvent") and not (incoming.get(node_id)
-                                                                                and outgoing.get(node_id)):
+        if local in ("intermediateCatchEvent", "intermediateThrowEvent") and not (
+            incoming.get(node_id) and outgoing.get(node_id)
+        ):
             found.append(f"{node_id}: an intermediate event without an incoming and an outgoing sequence flow")
         relay = node.find(f"{BPMN}extensionElements/{PM}relay")  # type: ignore[attr-defined]
         if relay is not None:  # a relay relays: one flow in, one out, one of them a message flow
@@ -205,16 +218,26 @@ def test_relays_in_the_handovers_map() -> None:
     by_id = {e.get("id"): e for e in doc.iter() if isinstance(e.tag, str) and e.get("id")}
     kinds = {i: etree.QName(e).localname for i, e in by_id.items()}
     relays = {i for i, e in by_id.items() if e.find(f"{BPMN}extensionElements/{PM}relay") is not None}
-    assert relays == {"Send_begin_0", "Receive_begin_0", "Send_kies_1", "Receive_aanvullen_0", "Send_splits_0",
-                      "Receive_splits_0", "Send_wachten_0", "Receive_advies_0", "Receive_herzien_0",
-                      "Send_verzonden_0", "Receive_verzonden_0"}
+    assert relays == {
+        "Send_begin_0",
+        "Receive_begin_0",
+        "Send_kies_1",
+        "Receive_aanvullen_0",
+        "Send_splits_0",
+        "Receive_splits_0",
+        "Send_wachten_0",
+        "Receive_advies_0",
+        "Receive_herzien_0",
+        "Send_verzonden_0",
+        "Receive_verzonden_0",
+    }
     assert all(kinds[r] == ("endEvent" if r.startswith("Send_") else "startEvent") for r in relays)
     messages = {(f.get("sourceRef"), f.get("targetRef")) for f in doc.iter(f"{BPMN}messageFlow")}
-    assert ("Send_kies_1", "Step_aanvullen") in messages            # decision -> task: a relay at the decision
-    assert ("Step_aanvullen", "Receive_aanvullen_0") in messages     # task -> decision: a relay at the decision
-    assert ("Send_splits_0", "Receive_splits_0") in messages         # parallel -> timer: both ends
-    assert ("Send_wachten_0", "Step_advies") in messages             # timer -> task
-    assert ("Step_herzien", "Receive_herzien_0") in messages         # a rework loop back to the decision
+    assert ("Send_kies_1", "Step_aanvullen") in messages  # decision -> task: a relay at the decision
+    assert ("Step_aanvullen", "Receive_aanvullen_0") in messages  # task -> decision: a relay at the decision
+    assert ("Send_splits_0", "Receive_splits_0") in messages  # parallel -> timer: both ends
+    assert ("Send_wachten_0", "Step_advies") in messages  # timer -> task
+    assert ("Step_herzien", "Receive_herzien_0") in messages  # a rework loop back to the decision
     assert by_id["Step_kies"].find(f"{BPMN}messageEventDefinition") is None
     # the branch's name, condition and pm:branch stay on the flow out of the step
     flow = by_id["Flow_kies_1"]
@@ -226,8 +249,10 @@ def test_relays_in_the_handovers_map() -> None:
     assert by_id["Send_kies_1"].find(f"{BPMN}extensionElements/{PM}relay").get("flow") == "Flow_kies_1"
     # a plain import gives the branch back
     again = procesmap.loads(import_bpmn(etree.tostring(doc)).yaml_text)
-    assert [(b.to, b.when, b.p) for b in again.step("kies").next] == [("splits", "compleet", 0.7),
-                                                                      ("aanvullen", "onvolledig, aanvullen", 0.3)]
+    assert [(b.to, b.when, b.p) for b in again.step("kies").next] == [
+        ("splits", "compleet", 0.7),
+        ("aanvullen", "onvolledig, aanvullen", 0.3),
+    ]
 
 
 def test_an_end_step_that_hands_over_is_a_message_end_event_a_start_step_a_message_start_event() -> None:
@@ -238,12 +263,16 @@ def test_an_end_step_that_hands_over_is_a_message_end_event_a_start_step_a_messa
     validate(data)
     doc = etree.fromstring(data)
     assert {(f.get("sourceRef"), f.get("targetRef")) for f in doc.iter(f"{BPMN}messageFlow")} == {
-        ("Step_e", "Step_u"), ("Step_u", "Step_s")}
+        ("Step_e", "Step_u"),
+        ("Step_u", "Step_s"),
+    }
     for step in ("Step_e", "Step_s"):
         event = next(e for e in doc.iter(f"{BPMN}endEvent", f"{BPMN}startEvent") if e.get("id") == step)
         assert event.find(f"{BPMN}messageEventDefinition") is not None
-    assert next(e for e in doc.iter(f"{BPMN}endEvent") if e.get("id") == "Step_f").find(
-        f"{BPMN}messageEventDefinition") is None
+    assert (
+        next(e for e in doc.iter(f"{BPMN}endEvent") if e.get("id") == "Step_f").find(f"{BPMN}messageEventDefinition")
+        is None
+    )
     assert not any(e.find(f"{BPMN}extensionElements/{PM}relay") is not None for e in doc.iter())
 
 
@@ -301,8 +330,10 @@ def test_foreign_message_flows_at_gateways_still_import() -> None:
     process = procesmap.loads(result.yaml_text)
     ids = {s.name: s.id for s in process.steps if s.name}
     gateway = process.step(ids["Advies nodig?"])
-    assert {(b.to, b.when) for b in gateway.next} == {(ids["Zelf beoordelen"], "nee"),
-                                                      (ids["Advies geven"], "advies vragen")}
+    assert {(b.to, b.when) for b in gateway.next} == {
+        (ids["Zelf beoordelen"], "nee"),
+        (ids["Advies geven"], "advies vragen"),
+    }
     advice = process.step(ids["Advies geven"])
     assert [b.to for b in advice.next] == ["join"]
     assert {b.to for b in process.step("split").next} == {"join", ids["Ontvangen"]}

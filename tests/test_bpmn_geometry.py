@@ -25,8 +25,18 @@ BPMNDI = "{http://www.omg.org/spec/BPMN/20100524/DI}"
 DC = "{http://www.omg.org/spec/DD/20100524/DC}"
 DI = "{http://www.omg.org/spec/DD/20100524/DI}"
 OPTIONS = [ExportOptions(p, e) for p in ("organisation", "single") for e in ("pool", "lane")]
-NODES = {"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent", "userTask", "manualTask",
-         "task", "callActivity", "exclusiveGateway", "parallelGateway"}
+NODES = {
+    "startEvent",
+    "endEvent",
+    "intermediateCatchEvent",
+    "intermediateThrowEvent",
+    "userTask",
+    "manualTask",
+    "task",
+    "callActivity",
+    "exclusiveGateway",
+    "parallelGateway",
+}
 
 # steps without a role (start, end, a decision with only a RACI R, a wait next to an external
 # party, a task: the "no role" lane), roles that do no step, and an external party
@@ -102,21 +112,35 @@ steps:
   - {id: e, type: end}
 """
 
-NO_ROLES = "procesmap: 1\nid: klein\nsteps:\n  - {id: a, type: start, next: b}\n  - {id: b, next: c}\n  - {id: c, type: end}\n"
+NO_ROLES = (
+    "procesmap: 1\nid: klein\nsteps:\n  - {id: a, type: start, next: b}\n  - {id: b, next: c}\n  - {id: c, type: end}\n"
+)
 
 
 @functools.lru_cache(maxsize=None)
 def case(name: str) -> procesmap.Process:
-    texts = {"without-roles": WITHOUT_ROLES, "idle-between": IDLE_BETWEEN, "no-roles": NO_ROLES, "relays": RELAYS,
-             # 60-2 with external parties as lanes needs a band moved: a rework arrow ran through another pool
-             "synthetic-60-2": synthetic_map(60, 2), "synthetic-40-7": synthetic_map(40, 7)}
+    texts = {
+        "without-roles": WITHOUT_ROLES,
+        "idle-between": IDLE_BETWEEN,
+        "no-roles": NO_ROLES,
+        "relays": RELAYS,
+        # 60-2 with external parties as lanes needs a band moved: a rework arrow ran through another pool
+        "synthetic-60-2": synthetic_map(60, 2),
+        "synthetic-40-7": synthetic_map(40, 7),
+    }
     if name in texts:
         return procesmap.loads(texts[name])
     return procesmap.load(next(p for p in bundled() if p.stem == name))
 
 
-CASES = [p.stem for p in bundled()] + ["without-roles", "idle-between", "no-roles", "relays", "synthetic-60-2",
-                                       "synthetic-40-7"]
+CASES = [p.stem for p in bundled()] + [
+    "without-roles",
+    "idle-between",
+    "no-roles",
+    "relays",
+    "synthetic-60-2",
+    "synthetic-40-7",
+]
 
 Box = tuple[float, float, float, float]
 
@@ -144,8 +168,10 @@ def read(data: bytes) -> Diagram:
         label = shape.find(f"{BPMNDI}BPMNLabel/{DC}Bounds")
         if label is not None:
             labels[shape.get("bpmnElement")] = tuple(float(label.get(k)) for k in ("x", "y", "width", "height"))
-    edges = {edge.get("bpmnElement"): [(float(p.get("x")), float(p.get("y"))) for p in edge.iter(f"{DI}waypoint")]
-             for edge in doc.iter(f"{BPMNDI}BPMNEdge")}
+    edges = {
+        edge.get("bpmnElement"): [(float(p.get("x")), float(p.get("y"))) for p in edge.iter(f"{DI}waypoint")]
+        for edge in doc.iter(f"{BPMNDI}BPMNEdge")
+    }
     processes = {p.get("id"): p for p in doc.iter(f"{BPMN}process")}
     diagram = Diagram(shapes, labels, edges, {}, {}, {}, {})
 
@@ -172,8 +198,12 @@ def read(data: bytes) -> Diagram:
 
 
 def inside(inner: Box, outer: Box) -> bool:
-    return (outer[0] <= inner[0] and outer[1] <= inner[1]
-            and inner[0] + inner[2] <= outer[0] + outer[2] and inner[1] + inner[3] <= outer[1] + outer[3])
+    return (
+        outer[0] <= inner[0]
+        and outer[1] <= inner[1]
+        and inner[0] + inner[2] <= outer[0] + outer[2]
+        and inner[1] + inner[3] <= outer[1] + outer[3]
+    )
 
 
 def overlap(a: Box, b: Box) -> bool:
@@ -202,7 +232,7 @@ def test_shapes_lie_in_their_lanes_and_keep_the_swimlane_order(name: str, option
     groups = list(siblings.values()) + [sorted(set(diagram.pool_of.values()))]
     for group in groups + [nodes]:
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 assert not overlap(diagram.shapes[a], diagram.shapes[b]), (a, b)
     # the name below an event or gateway covers no other flow node
     for node, label in diagram.labels.items():
@@ -272,10 +302,15 @@ def test_relays_sit_next_to_their_steps() -> None:
     # p and j have no role: they sit in the lane of b (their neighbour t's); d has neither role nor R
     assert diagram.lane_of["Step_p"] == diagram.lane_of["Step_j"] == "Lane_role_b"
     assert diagram.lane_of["Step_d"] == "Lane_no_role"
-    assert where == {"Send_p_1": "Lane_role_b",  # p -> u (role a, the other organisation)
-                     "Send_d_0": "Lane_no_role", "Receive_d_0": "Lane_role_b",  # d -> q, twice
-                     "Send_d_1": "Lane_no_role", "Receive_d_1": "Lane_role_b",
-                     "Send_d_2": "Lane_no_role", "Receive_d_2": "Lane_role_b"}  # d -> j
+    assert where == {
+        "Send_p_1": "Lane_role_b",  # p -> u (role a, the other organisation)
+        "Send_d_0": "Lane_no_role",
+        "Receive_d_0": "Lane_role_b",  # d -> q, twice
+        "Send_d_1": "Lane_no_role",
+        "Receive_d_1": "Lane_role_b",
+        "Send_d_2": "Lane_no_role",
+        "Receive_d_2": "Lane_role_b",
+    }  # d -> j
 
 
 def test_bands_follow_the_swimlane_picture() -> None:
@@ -287,7 +322,9 @@ def test_bands_follow_the_swimlane_picture() -> None:
     diagram = read(export_bpmn(process, ExportOptions("single", "lane")))
     leaves = [lane for lane in diagram.lanes if lane not in diagram.lanes.values()]
     ordered = sorted(leaves, key=lambda lane: diagram.shapes[lane][1])
-    assert [lane.removeprefix("Lane_role_") for lane in ordered] == [lane.role for lane in layout.lanes if lane.has_steps]
+    assert [lane.removeprefix("Lane_role_") for lane in ordered] == [
+        lane.role for lane in layout.lanes if lane.has_steps
+    ]
     for lane in layout.lanes:
         if lane.has_steps:
             assert diagram.shapes[f"Lane_role_{lane.role}"][3] == pytest.approx(lane.height * SCALE_Y, abs=1)
@@ -327,8 +364,12 @@ def test_flow_names_are_placed_clear_of_steps() -> None:
     data = export_bpmn(case("omgevingsvergunning"))
     diagram = read(data)
     doc = etree.fromstring(data)
-    named = {f.get("id"): f.get("name") for tag in ("sequenceFlow", "messageFlow")
-             for f in doc.iter(f"{BPMN}{tag}") if f.get("name")}
+    named = {
+        f.get("id"): f.get("name")
+        for tag in ("sequenceFlow", "messageFlow")
+        for f in doc.iter(f"{BPMN}{tag}")
+        if f.get("name")
+    }
     assert named
     steps = list(diagram.pool_of)
     for edge in doc.iter(f"{BPMNDI}BPMNEdge"):

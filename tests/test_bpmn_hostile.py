@@ -39,19 +39,28 @@ LAUGHS = b"""<?xml version="1.0"?>
 CASES = {
     "xxe": (XXE, "bpmn.doctype"),
     "billion-laughs": (LAUGHS, "bpmn.doctype"),
-    "utf16-doctype": (LAUGHS.decode().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
-                      .encode("utf-16"), "bpmn.doctype"),
+    "utf16-doctype": (
+        LAUGHS.decode().replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>').encode("utf-16"),
+        "bpmn.doctype",
+    ),
     "not-bpmn": (b"<?xml version='1.0'?><html><body>hallo</body></html>", "bpmn.not_bpmn"),
     "old-namespace": (b"<definitions xmlns='http://www.omg.org/spec/BPMN/20100501/MODEL'/>", "bpmn.namespace"),
     "malformed": (b"<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'><process>", "bpmn.syntax"),
     "empty": (b"", "bpmn.empty"),
     "binary": (bytes(range(256)) * 4, "bpmn.syntax"),
     "yaml": (b"procesmap: 1\nid: x\n", "bpmn.syntax"),
-    "deep": (b"<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'>" + b"<a>" * 100_000
-             + b"</a>" * 100_000 + b"</definitions>", "bpmn.syntax"),
-    "no-steps": (b"<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL' id='d' targetNamespace='x'>"
-                 b"<collaboration id='c'><participant id='p' name='Burger'/></collaboration></definitions>",
-                 "bpmn.no_steps"),
+    "deep": (
+        b"<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL'>"
+        + b"<a>" * 100_000
+        + b"</a>" * 100_000
+        + b"</definitions>",
+        "bpmn.syntax",
+    ),
+    "no-steps": (
+        b"<definitions xmlns='http://www.omg.org/spec/BPMN/20100524/MODEL' id='d' targetNamespace='x'>"
+        b"<collaboration id='c'><participant id='p' name='Burger'/></collaboration></definitions>",
+        "bpmn.no_steps",
+    ),
 }
 
 
@@ -108,8 +117,9 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 @pytest.mark.parametrize("name", ["billion-laughs", "not-bpmn", "malformed"])
@@ -152,8 +162,15 @@ def test_cli_export_bad_map_and_bad_option(tmp_path: Path) -> None:
 
 def test_cli_import_foreign_file_lists_unmapped(tmp_path: Path) -> None:
     out = tmp_path / "kitchen.yaml"
-    result = run("import", "bpmn", str(need_shared("data", "bpmn", "bpmnjs-kitchen-sink.bpmn")), "--output", str(out),
-                 "--lang", "en")
+    result = run(
+        "import",
+        "bpmn",
+        str(need_shared("data", "bpmn", "bpmnjs-kitchen-sink.bpmn")),
+        "--output",
+        str(out),
+        "--lang",
+        "en",
+    )
     assert result.returncode == 0, result.stderr
     assert "were not mapped" in result.stderr and "boundaryEvent" in result.stderr
     text = out.read_text(encoding="utf-8")

@@ -29,11 +29,25 @@ def test_every_file_imports_into_a_map_that_loads(path: Path) -> None:
     process = procesmap.loads(result.yaml_text)
     doc = etree.parse(str(path))
     # every task, event and gateway of a process (not inside a sub-process) became a step
-    kinds = {"task", "subProcess", "adHocSubProcess", "callActivity", "transaction", "startEvent", "endEvent",
-             "intermediateCatchEvent", "intermediateThrowEvent"}
-    nodes = [e for p in doc.iter(f"{BPMN}process") for e in p
-             if isinstance(e.tag, str) and e.tag.startswith(BPMN)
-             and (e.tag[len(BPMN):] in kinds or e.tag.endswith("Task") or e.tag.endswith("Gateway"))]
+    kinds = {
+        "task",
+        "subProcess",
+        "adHocSubProcess",
+        "callActivity",
+        "transaction",
+        "startEvent",
+        "endEvent",
+        "intermediateCatchEvent",
+        "intermediateThrowEvent",
+    }
+    nodes = [
+        e
+        for p in doc.iter(f"{BPMN}process")
+        for e in p
+        if isinstance(e.tag, str)
+        and e.tag.startswith(BPMN)
+        and (e.tag[len(BPMN) :] in kinds or e.tag.endswith("Task") or e.tag.endswith("Gateway"))
+    ]
     assert len(process.steps) == len(nodes)
     # every unmapped item is written as a comment at the top of the YAML
     header = result.yaml_text.split("procesmap: 1", 1)[0]
@@ -59,7 +73,10 @@ def test_nested_lanes_become_teams() -> None:
     process, _ = _imported("bpmnjs-lanes-nested.bpmn")
     assert process.teams["lane_a"].organisation == "participant_lane"
     assert {r for r, role in process.roles.items() if role.team == "lane_a"} == {
-        "nested_lane_a", "nested_lane_b", "nested_lane_c"}
+        "nested_lane_a",
+        "nested_lane_b",
+        "nested_lane_c",
+    }
     assert process.roles["lane_b"].organisation == "participant_lane"
 
 
@@ -92,8 +109,14 @@ def test_semantic_prefix_message_flows_become_handovers() -> None:
 def test_collapsed_pools_subprocesses_and_unnamed_lanes_are_listed() -> None:
     _, unmapped = _imported("bpmnjs-kitchen-sink.bpmn")
     reasons = {u.reason for u in unmapped}
-    assert {"bpmn.unmapped.collapsed_pool", "bpmn.unmapped.subprocess", "bpmn.unmapped.unnamed_lane",
-            "bpmn.unmapped.boundary", "bpmn.unmapped.data", "bpmn.unmapped.gateway_kind"} <= reasons
+    assert {
+        "bpmn.unmapped.collapsed_pool",
+        "bpmn.unmapped.subprocess",
+        "bpmn.unmapped.unnamed_lane",
+        "bpmn.unmapped.boundary",
+        "bpmn.unmapped.data",
+        "bpmn.unmapped.gateway_kind",
+    } <= reasons
     process, unmapped = _imported("bpmnjs-complex-recruiting.bpmn")
     assert sum(u.reason == "bpmn.unmapped.collapsed_pool" for u in unmapped) == 8
     assert all("\n" not in (s.name or "") for s in process.steps)  # &#10; in names became spaces

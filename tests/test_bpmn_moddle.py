@@ -50,8 +50,13 @@ def moddle_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("bpmn-moddle")
     (folder / "package.json").write_text('{"name": "x", "private": true}', encoding="utf-8")
     try:
-        done = subprocess.run(["npm", "install", "--no-audit", "--no-fund", "bpmn-moddle@10"], cwd=folder,
-                              capture_output=True, text=True, timeout=120)
+        done = subprocess.run(
+            ["npm", "install", "--no-audit", "--no-fund", "bpmn-moddle@10"],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
     except subprocess.TimeoutExpired:
         need(False, "npm install bpmn-moddle timed out (.ci/run installs it into BPMN_MODDLE_DIR)")
     need(done.returncode == 0, f"npm install bpmn-moddle failed: {done.stderr[-300:]}")
@@ -68,8 +73,13 @@ def test_exported_files_parse_with_bpmn_moddle(moddle_dir: Path, tmp_path: Path)
             files.append(file)
     script = tmp_path / "check.mjs"
     script.write_text(SCRIPT, encoding="utf-8")
-    done = subprocess.run(["node", str(script), *map(str, files)], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, "BPMN_MODDLE_DIR": str(moddle_dir)})
+    done = subprocess.run(
+        ["node", str(script), *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "BPMN_MODDLE_DIR": str(moddle_dir)},
+    )
     assert done.returncode == 0, done.stderr
     results = json.loads(done.stdout)
     for file in files:

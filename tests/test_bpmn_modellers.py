@@ -5,9 +5,11 @@ from __future__ import annotations
 import procesmap
 from procesmap.bpmn import import_bpmn
 
-HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" '
-        'targetNamespace="http://example.org/x">\n')
+HEAD = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    '<bpmn2:definitions xmlns:bpmn2="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" '
+    'targetNamespace="http://example.org/x">\n'
+)
 
 
 def _load(xml: str) -> tuple[procesmap.Process, list[str]]:
@@ -16,7 +18,9 @@ def _load(xml: str) -> tuple[procesmap.Process, list[str]]:
 
 
 def test_empty_lane_set_gives_the_pools_role() -> None:
-    xml = HEAD + """
+    xml = (
+        HEAD
+        + """
   <bpmn2:collaboration id="c">
     <bpmn2:participant id="p" name="Gemeente Voorbeeld" processRef="proc"/>
   </bpmn2:collaboration>
@@ -29,6 +33,7 @@ def test_empty_lane_set_gives_the_pools_role() -> None:
     <bpmn2:sequenceFlow id="f2" sourceRef="t" targetRef="e"/>
   </bpmn2:process>
 </bpmn2:definitions>"""
+    )
     process, unmapped = _load(xml)
     roles = {step.role for step in process.steps}
     assert roles == {"gemeente-voorbeeld"}
@@ -39,7 +44,9 @@ def test_empty_lane_set_gives_the_pools_role() -> None:
 
 
 def test_prefixed_qnames_in_references() -> None:
-    xml = HEAD + """
+    xml = (
+        HEAD
+        + """
   <bpmn2:collaboration id="c">
     <bpmn2:participant id="p1" name="Gemeente" processRef="bpmn2:_8R77a"/>
     <bpmn2:participant id="p2" name="Omgevingsdienst" processRef="bpmn2:_8R77b"/>
@@ -63,6 +70,7 @@ def test_prefixed_qnames_in_references() -> None:
     <bpmn2:task id="advies" name="Advies geven"/>
   </bpmn2:process>
 </bpmn2:definitions>"""
+    )
     process, unmapped = _load(xml)
     assert not any("collapsed" in text for text in unmapped), unmapped
     assert not any("message flow" in text.lower() for text in unmapped), unmapped
@@ -75,7 +83,9 @@ def test_prefixed_qnames_in_references() -> None:
 
 
 def test_parent_lane_with_flow_nodes_is_a_team_only() -> None:
-    xml = HEAD + """
+    xml = (
+        HEAD
+        + """
   <bpmn2:collaboration id="c"><bpmn2:participant id="p" name="Gemeente" processRef="proc"/></bpmn2:collaboration>
   <bpmn2:process id="proc">
     <bpmn2:laneSet id="ls">
@@ -104,11 +114,17 @@ def test_parent_lane_with_flow_nodes_is_a_team_only() -> None:
     <bpmn2:sequenceFlow id="f4" sourceRef="loose" targetRef="e"/>
   </bpmn2:process>
 </bpmn2:definitions>"""
+    )
     process, unmapped = _load(xml)
     assert set(process.teams) == {"team-vergunningen"}
     assert set(process.roles) == {"behandelaar", "jurist", "unknown"}  # no role "Team Vergunningen"
     assert process.team_of("behandelaar") == process.team_of("jurist") == "team-vergunningen"
     roles = {s.id: s.role for s in process.steps}
-    assert roles == {"aanvraag": "behandelaar", "beoordelen": "behandelaar", "toetsen": "jurist", "besluit": "jurist",
-                     "archiveren": "unknown"}
+    assert roles == {
+        "aanvraag": "behandelaar",
+        "beoordelen": "behandelaar",
+        "toetsen": "jurist",
+        "besluit": "jurist",
+        "archiveren": "unknown",
+    }
     assert any("in team lane team-vergunningen but in none of its lanes" in text for text in unmapped), unmapped

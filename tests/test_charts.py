@@ -86,16 +86,20 @@ def test_utilisation_chart_colours_and_reference_lines() -> None:
     analysis = _analysis("omgevingsvergunning")
     root = _svg(chart_svg("utilisation_chart", analysis, "en") or "")
     bars = _bars(root)
-    values = sorted((load.utilisation for load in analysis.capacity.roles.values() if load.utilisation is not None),
-                    reverse=True)[:MAX_BARS]
+    values = sorted(
+        (load.utilisation for load in analysis.capacity.roles.values() if load.utilisation is not None), reverse=True
+    )[:MAX_BARS]
     assert len(bars) == len(values)
     for bar, value in zip(bars, values):
         expected = "#c0392b" if value >= 1.0 else "#e08a00" if value >= 0.85 else "#2f6db5"
         assert bar.get("fill") == expected
     left = float(bars[0].get("x", "0"))
     scale = float(bars[0].get("width", "0")) / values[0]
-    vertical = {round(float(l.get("x1", "0")), 0) for l in root.iter(f"{SVG}line")
-                if l.get("x1") == l.get("x2") and l.get("stroke") in ("#e08a00", "#c0392b") and l.get("stroke-width") == "1.2"}
+    vertical = {
+        round(float(l.get("x1", "0")), 0)
+        for l in root.iter(f"{SVG}line")
+        if l.get("x1") == l.get("x2") and l.get("stroke") in ("#e08a00", "#c0392b") and l.get("stroke-width") == "1.2"
+    }
     assert vertical == {round(left + 0.85 * scale, 0), round(left + 1.0 * scale, 0)}
     assert "85%: bottleneck" in " ".join(_texts(root))
 
@@ -161,7 +165,9 @@ def test_tick_labels_show_the_decimals_they_need() -> None:
     assert tick_digits([0.0, 0.25, 0.5]) == 2
     assert tick_digits([0.0, 0.2, 0.4], scale=100) == 0
     root = _svg(chart_svg("cycle_time_chart", _analysis("kcc-vraag-doorzetten"), "nl") or "")
-    labels = [e.text or "" for e in root.iter(f"{SVG}text") if e.get("text-anchor") == "middle" and not e.get("transform")]
+    labels = [
+        e.text or "" for e in root.iter(f"{SVG}text") if e.get("text-anchor") == "middle" and not e.get("transform")
+    ]
     numbers = [label for label in labels if label.replace(",", "").replace(".", "").isdigit()]
     assert len(numbers) == len(set(numbers)) >= 3  # no two ticks rounded to the same label
 

@@ -49,6 +49,7 @@ def in_ci(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 # -- suppression comments ------------------------------------------------------------------------
 
+
 def test_suppression_comments_are_read_exactly() -> None:
     text = (CI / "maps" / "klein.yaml").read_text(encoding="utf-8")
     suppressions, bad = parse_suppressions(text, "klein.yaml")
@@ -63,10 +64,14 @@ def test_suppression_comments_are_read_exactly() -> None:
 
 
 def test_stacked_comments_and_trailing_ignore_file() -> None:
-    text = "a: 1\n# procesmap: ignore[PM204] x\n\n# procesmap: ignore[ping-pong]\nb: 2  # procesmap: ignore-file[PM102]\n"
+    text = (
+        "a: 1\n# procesmap: ignore[PM204] x\n\n# procesmap: ignore[ping-pong]\nb: 2  # procesmap: ignore-file[PM102]\n"
+    )
     suppressions, bad = parse_suppressions(text, "f.yaml")
     assert [(s.line, s.codes, s.reason, s.target) for s in suppressions] == [
-        (2, ("PM204",), "x", 5), (4, ("PM104",), "", 5)]
+        (2, ("PM204",), "x", 5),
+        (4, ("PM104",), "", 5),
+    ]
     assert [(b.line, b.column, b.key) for b in bad] == [(5, 7, "PM001.file_trailing")]
 
 
@@ -104,6 +109,7 @@ def test_unused_suppression_can_be_turned_off(tmp_path: Path) -> None:
 
 # -- the four formats ----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("fmt", ["plain", "github", "gitlab", "sarif"])
 def test_formats_golden(in_ci: Path, fmt: str) -> None:
     code, out = _check("maps", "--format", fmt, "--lang", "en")
@@ -135,6 +141,7 @@ def test_github_escaping() -> None:
 
 def test_sarif_is_valid_against_the_schemas(in_ci: Path) -> None:
     import jsonschema
+
     _, out = _check("maps", "--format", "sarif", "--lang", "nl")
     document = json.loads(out)
     schema = json.loads(need_shared(SARIF_SCHEMA).read_text(encoding="utf-8"))
@@ -150,16 +157,28 @@ def test_sarif_is_valid_against_the_schemas(in_ci: Path) -> None:
         assert (ROOT / rule["helpUri"].split("procesmap.nl/")[1].split("#")[0]).is_file()
     suppressed = [r for r in run["results"] if "suppressions" in r]
     assert [(r["ruleId"], r["suppressions"][0]["justification"]) for r in suppressed] == [
-        ("PM204", "wethouder wil geen tweede teamleider"), ("PM204", "tijdelijk"), ("PM303", "tijdelijk"),
-        ("PM102", "teams delen één zaaksysteem"), ("PM102", "teams delen één zaaksysteem")]
+        ("PM204", "wethouder wil geen tweede teamleider"),
+        ("PM204", "tijdelijk"),
+        ("PM303", "tijdelijk"),
+        ("PM102", "teams delen één zaaksysteem"),
+        ("PM102", "teams delen één zaaksysteem"),
+    ]
     errors = [r for r in run["results"] if r["ruleId"] == "PM000"]
-    assert [(e["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-             e["locations"][0]["physicalLocation"]["region"]) for e in errors] == [
-        ("maps/kapot.yaml", {"startLine": 5, "startColumn": 36}), ("maps/kapot.yaml", {"startLine": 6, "startColumn": 34})]
+    assert [
+        (
+            e["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+            e["locations"][0]["physicalLocation"]["region"],
+        )
+        for e in errors
+    ] == [
+        ("maps/kapot.yaml", {"startLine": 5, "startColumn": 36}),
+        ("maps/kapot.yaml", {"startLine": 6, "startColumn": 34}),
+    ]
 
 
 def test_sarif_of_the_bundled_maps_is_valid(in_root: Path) -> None:
     import jsonschema
+
     _, out = _check("processes", "--format", "sarif")
     schema = json.loads(need_shared(SARIF_SCHEMA).read_text(encoding="utf-8"))
     jsonschema.Draft4Validator(schema).validate(json.loads(out))
@@ -167,6 +186,7 @@ def test_sarif_of_the_bundled_maps_is_valid(in_root: Path) -> None:
 
 def test_gitlab_issues_match_the_code_quality_schema(in_root: Path) -> None:
     import jsonschema
+
     _, out = _check("processes", "--format", "gitlab", "--lang", "en")
     issues = json.loads(out)
     schema = json.loads(need_shared(CODEQUALITY_SCHEMA).read_text(encoding="utf-8"))
@@ -180,6 +200,7 @@ def test_gitlab_issues_match_the_code_quality_schema(in_root: Path) -> None:
 
 
 # -- exit codes, load errors, options ------------------------------------------------------------
+
 
 def test_exit_codes(in_ci: Path, tmp_path: Path) -> None:
     assert _check("maps/klein.yaml")[0] == 1
@@ -198,9 +219,15 @@ def test_exit_codes(in_ci: Path, tmp_path: Path) -> None:
 def test_suppressed_findings_do_not_count(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     text = (CI / "maps" / "klein.yaml").read_text(encoding="utf-8")
-    (tmp_path / "klein.yaml").write_text(text.replace("  jurist: {people: 2, team: a}  # procesmap: ignore[PM204] stale",
-                                                      "  jurist: {people: 2, team: a}  # procesmap: ignore[PM303] ok"))
-    (tmp_path / "procesmap.toml").write_text('[simulation]\ncases = 100\n[rules]\nPM303 = { severity = "error", threshold = 0.5 }\n')
+    (tmp_path / "klein.yaml").write_text(
+        text.replace(
+            "  jurist: {people: 2, team: a}  # procesmap: ignore[PM204] stale",
+            "  jurist: {people: 2, team: a}  # procesmap: ignore[PM303] ok",
+        )
+    )
+    (tmp_path / "procesmap.toml").write_text(
+        '[simulation]\ncases = 100\n[rules]\nPM303 = { severity = "error", threshold = 0.5 }\n'
+    )
     results, errors = check_paths([tmp_path / "klein.yaml"])
     assert [f.code for f in results[0].findings if f.severity.value == "error"] == []
     assert exit_code(results, errors) == 0
@@ -211,22 +238,33 @@ def test_only_maps_skips_other_yaml(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     (tmp_path / ".git").mkdir()
     (tmp_path / "docker-compose.yml").write_text("services: {}\n")
     shutil.copy(CI / "maps" / "klein.yaml", tmp_path / "klein.yaml")
-    (tmp_path / "procesmap.toml").write_text('[simulation]\ncases = 100\n')
+    (tmp_path / "procesmap.toml").write_text("[simulation]\ncases = 100\n")
     assert _check("docker-compose.yml", "klein.yaml")[0] == 2
     code, out = _check("docker-compose.yml", "klein.yaml", "--only-maps", "--lang", "en")
     assert code == 0 and out.splitlines()[-1].startswith("procesmap: files: 1,")
 
 
 def test_usage_errors_and_output_file(in_ci: Path, tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "procesmap", "check", "maps", "--format", "xml", "--lang", "en"],
-                            cwd=CI, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "check", "maps", "--format", "xml", "--lang", "en"],
+        cwd=CI,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 2 and "unknown check format `xml`" in result.stderr
     assert "Traceback" not in result.stderr
     target = tmp_path / "gl-code-quality-report.json"
     code, out = _check("maps/klein.yaml", "--format", "gitlab", "--output", str(target), "--lang", "en")
     assert code == 1 and out == ""
     assert [i["check_name"] for i in json.loads(target.read_text(encoding="utf-8"))] == [
-        "PM303", "PM001", "PM305", "PM103", "PM001", "PM001"]
+        "PM303",
+        "PM001",
+        "PM305",
+        "PM103",
+        "PM001",
+        "PM001",
+    ]
 
 
 def test_analyse_reports_suppressed(in_ci: Path) -> None:
@@ -245,29 +283,39 @@ def test_analyse_reports_suppressed(in_ci: Path) -> None:
     result = CliRunner().invoke(app, ["analyse", "maps/klein.yaml", "--lang", "en"], env={"PROCESMAP_LANG": ""})
     assert result.exit_code == 1
     assert "Suppressed findings (5)" in result.stdout
-    assert "maps/klein.yaml:10:3 PM204 role teamleider is one person without a backup, and does: start " \
-           "(reason: wethouder wil geen tweede teamleider)" in result.stdout
+    assert (
+        "maps/klein.yaml:10:3 PM204 role teamleider is one person without a backup, and does: start "
+        "(reason: wethouder wil geen tweede teamleider)" in result.stdout
+    )
 
 
 # -- pre-commit ----------------------------------------------------------------------------------
 
+
 def _git(*args: str, cwd: Path) -> None:
-    subprocess.run(["git", "-c", "user.email=test@example.org", "-c", "user.name=test", *args], cwd=cwd,
-                   check=True, capture_output=True, timeout=60)
+    subprocess.run(
+        ["git", "-c", "user.email=test@example.org", "-c", "user.name=test", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
 
 
 def test_pre_commit_hook_in_a_temporary_repository(tmp_path: Path) -> None:
     """The real pre-commit installs this project (a copy, committed) from .pre-commit-hooks.yaml and runs it."""
     need_tool("git", "pre-commit needs git: apt-get install git")
     hook_repo = tmp_path / "procesmap-copy"
-    ignore = shutil.ignore_patterns(".venv", ".git", ".hypothesis", "*.egg-info", "__pycache__", "tests",
-                                    "benchmarks", ".pytest_cache")
+    ignore = shutil.ignore_patterns(
+        ".venv", ".git", ".hypothesis", "*.egg-info", "__pycache__", "tests", "benchmarks", ".pytest_cache"
+    )
     shutil.copytree(ROOT, hook_repo, ignore=ignore)
     _git("init", "-q", cwd=hook_repo)
     _git("add", "-A", cwd=hook_repo)
     _git("commit", "-q", "-m", "hook", cwd=hook_repo)
-    rev = subprocess.run(["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True,
-                         check=True).stdout.strip()
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hook_repo, capture_output=True, text=True, check=True
+    ).stdout.strip()
     work = tmp_path / "gemeente"
     (work / "processen").mkdir(parents=True)
     shutil.copy(CI / "maps" / "klein.yaml", work / "processen" / "klein.yaml")
@@ -275,7 +323,8 @@ def test_pre_commit_hook_in_a_temporary_repository(tmp_path: Path) -> None:
     (work / "procesmap.toml").write_text('language = "en"\n[simulation]\ncases = 200\n')
     (work / ".pre-commit-config.yaml").write_text(
         f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: procesmap\n"
-        f"        files: ^processen/\n")
+        f"        files: ^processen/\n"
+    )
     _git("init", "-q", cwd=work)
     _git("add", "-A", cwd=work)
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "PROCESMAP_LANG": "", "LANG": "nl_NL.UTF-8"}
@@ -284,8 +333,12 @@ def test_pre_commit_hook_in_a_temporary_repository(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr  # only info findings: passes
     assert "procesmap check" in result.stdout and "Passed" in result.stdout
     text = (work / "processen" / "klein.yaml").read_text(encoding="utf-8")
-    (work / "processen" / "klein.yaml").write_text(text.replace(
-        "teamleider: {name: Teamleider, team: a, people: 1}", "teamleider: {name: Teamleider, team: a, people: 1, x: 1}"))
+    (work / "processen" / "klein.yaml").write_text(
+        text.replace(
+            "teamleider: {name: Teamleider, team: a, people: 1}",
+            "teamleider: {name: Teamleider, team: a, people: 1, x: 1}",
+        )
+    )
     result = subprocess.run(command, cwd=work, capture_output=True, text=True, env=env, timeout=600)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Failed" in result.stdout and "exit code: 2" in result.stdout

@@ -15,8 +15,14 @@ from .conftest import ROOT, bundled, format_example
 
 def run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
 
 
 def test_help_lists_commands() -> None:
@@ -32,8 +38,15 @@ def test_analyse_bundled_folder_terminal() -> None:
     assert "Traceback" not in result.stderr
     for file in bundled():
         assert f"({file.stem})" in result.stdout
-    for heading in ("Handovers", "Ownership and RACI", "Cycle time and term time", "Where cases wait",
-                    "Utilisation per role", "Findings", "bottleneck"):
+    for heading in (
+        "Handovers",
+        "Ownership and RACI",
+        "Cycle time and term time",
+        "Where cases wait",
+        "Utilisation per role",
+        "Findings",
+        "bottleneck",
+    ):
         assert heading in result.stdout
 
 
@@ -54,7 +67,8 @@ def test_json_to_stdout_is_a_list_for_several_files() -> None:
 
 def test_fail_on_controls_exit_code(tmp_path: Path) -> None:
     clean = tmp_path / "schoon.yaml"
-    clean.write_text("""\
+    clean.write_text(
+        """\
 procesmap: 1
 id: schoon
 owner: a
@@ -62,7 +76,9 @@ roles: {a: {people: 2}, b: {people: 2}}
 steps:
   - {id: s, type: start, role: a, work: 1h, next: e}
   - {id: e, type: end, role: a, work: 1h, raci: {I: [b]}}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     assert run("analyse", str(clean)).returncode == 0
     assert run("analyse", str(clean), "--fail-on", "info").returncode == 0
     spof = tmp_path / "spof.yaml"
@@ -90,8 +106,12 @@ def test_output_to_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_seed_and_cases_change_only_the_simulation(tmp_path: Path) -> None:
-    a = json.loads(run("analyse", "processes/omgevingsvergunning.yaml", "-f", "json", "--seed", "1", "--cases", "500").stdout)
-    b = json.loads(run("analyse", "processes/omgevingsvergunning.yaml", "-f", "json", "--seed", "1", "--cases", "500").stdout)
+    a = json.loads(
+        run("analyse", "processes/omgevingsvergunning.yaml", "-f", "json", "--seed", "1", "--cases", "500").stdout
+    )
+    b = json.loads(
+        run("analyse", "processes/omgevingsvergunning.yaml", "-f", "json", "--seed", "1", "--cases", "500").stdout
+    )
     assert a == b
     assert a["time"]["simulation"] == {"cases": 500, "seed": 1, "means": a["time"]["simulation"]["means"]}
     bad = run("analyse", "processes/omgevingsvergunning.yaml", "--cases", "-5")
@@ -100,8 +120,10 @@ def test_seed_and_cases_change_only_the_simulation(tmp_path: Path) -> None:
 
 def test_bad_file_exit_2_with_location(tmp_path: Path) -> None:
     bad = tmp_path / "kapot.yaml"
-    bad.write_text(format_example().replace("wait: 5d", "wait: 5 dagen").replace("role: adviseur-odr", "role: adviseur-odx"),
-                   encoding="utf-8")
+    bad.write_text(
+        format_example().replace("wait: 5d", "wait: 5 dagen").replace("role: adviseur-odr", "role: adviseur-odx"),
+        encoding="utf-8",
+    )
     result = run("analyse", str(bad), "--lang", "nl")
     assert result.returncode == 2
     assert f"{bad}:" in result.stderr and "bedoel je `5d`?" in result.stderr and "adviseur-odr" in result.stderr
@@ -154,10 +176,12 @@ def test_schema_validates_bundled_maps_and_rejects_bad_ones() -> None:
 
 
 def test_help_does_not_import_heavy_libraries() -> None:
-    code = ("import sys; sys.argv=['procesmap','--help']\n"
-            "from procesmap.cli import main\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('HEAVY', sorted(m for m in ('numpy','pandas','matplotlib','networkx','pydantic') if m in sys.modules))")
+    code = (
+        "import sys; sys.argv=['procesmap','--help']\n"
+        "from procesmap.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('HEAVY', sorted(m for m in ('numpy','pandas','matplotlib','networkx','pydantic') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert "HEAVY []" in result.stdout, result.stdout
 

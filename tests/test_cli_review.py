@@ -57,12 +57,26 @@ case,activity,timestamp,resource
 """
 
 
-def run(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None,
-        prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "",
-                   "COLUMNS": "120", **(env or {})}
-    return subprocess.run([*prefix, sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True,
-                          text=True, env=environment, timeout=300)
+def run(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, prefix: tuple[str, ...] = ()
+) -> subprocess.CompletedProcess[str]:
+    environment = {
+        **os.environ,
+        "PROCESMAP_LANG": "",
+        "LANG": "C.UTF-8",
+        "LC_ALL": "",
+        "LC_MESSAGES": "",
+        "COLUMNS": "120",
+        **(env or {}),
+    }
+    return subprocess.run(
+        [*prefix, sys.executable, "-m", "procesmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+    )
 
 
 def clean(result: subprocess.CompletedProcess[str]) -> None:
@@ -104,7 +118,10 @@ def test_output_that_is_the_input_map_is_refused_by_every_command(tmp_path: Path
     for command in commands:
         _refused(run(*command, "--lang", "en"))
         assert base.read_bytes() == before, command
-    for command in (("log", "stats", str(log), "-o", str(log)), ("log", "discover", str(log), "-o", str(log), "--force")):
+    for command in (
+        ("log", "stats", str(log), "-o", str(log)),
+        ("log", "discover", str(log), "-o", str(log), "--force"),
+    ):
         _refused(run(*command, "--lang", "en"))
         assert log.read_text(encoding="utf-8") == LOG, command
 
@@ -218,8 +235,13 @@ def test_overview_output_to_a_missing_folder_or_a_folder(tmp_path: Path, base: P
 def test_negative_seed_is_a_usage_error_in_every_command(tmp_path: Path, base: Path) -> None:
     log = tmp_path / "log.csv"
     log.write_text(LOG, encoding="utf-8")
-    for command in (("analyse", str(base)), ("check", str(base)), ("diff", str(base), str(base)),
-                    ("overview", str(base)), ("log", "compare", str(base), str(log))):
+    for command in (
+        ("analyse", str(base)),
+        ("check", str(base)),
+        ("diff", str(base), str(base)),
+        ("overview", str(base)),
+        ("log", "compare", str(base), str(log)),
+    ):
         result = run(*command, "--seed", "-1", "--lang", "en")
         assert result.returncode == 2, (command, result.stderr)
         clean(result)
@@ -249,8 +271,9 @@ def test_settings_validate_for_notebook_users(base: Path) -> None:
         with pytest.raises(UsageError):
             procesmap.analyse(process, **bad)
     assert Settings(cases=MAX_CASES, seed=0).cases == MAX_CASES
-    assert "at most 10000000" in UsageError("settings.too_many_cases", "hint.settings.cases", name="cases",
-                                            value=MAX_CASES + 1, limit=MAX_CASES).format("en")
+    assert "at most 10000000" in UsageError(
+        "settings.too_many_cases", "hint.settings.cases", name="cases", value=MAX_CASES + 1, limit=MAX_CASES
+    ).format("en")
 
 
 def test_configuration_with_too_many_cases_or_a_negative_seed(tmp_path: Path, base: Path) -> None:
@@ -271,8 +294,9 @@ def _without_read_permission() -> tuple[str, ...]:
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return ()
     setpriv = need_tool("setpriv", "as root, chmod 000 does not stop reading without it; apt-get install util-linux")
-    probe = subprocess.run([setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", "true"],
-                           capture_output=True)
+    probe = subprocess.run(
+        [setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--", "true"], capture_output=True
+    )
     need(probe.returncode == 0, "setpriv cannot drop capabilities here, and as root chmod 000 does not stop reading")
     return (setpriv, "--bounding-set", "-dac_override,-dac_read_search", "--")
 
@@ -296,15 +320,23 @@ def test_unreadable_input_is_our_own_message_in_the_chosen_language(unreadable: 
     expected = "kan niet gelezen worden" if lang == "nl" else "cannot read"
     hint = "tip:" if lang == "nl" else "hint:"
     path = str(unreadable["map"])
-    commands = [("analyse", path), ("check", path), ("fmt", path), ("diagram", path, "--format", "svg"),
-                ("export", "bpmn", path), ("overview", path), ("diff", path, path),
-                ("log", "stats", str(unreadable["log"])), ("import", "bpmn", str(unreadable["bpmn"]))]
+    commands = [
+        ("analyse", path),
+        ("check", path),
+        ("fmt", path),
+        ("diagram", path, "--format", "svg"),
+        ("export", "bpmn", path),
+        ("overview", path),
+        ("diff", path, path),
+        ("log", "stats", str(unreadable["log"])),
+        ("import", "bpmn", str(unreadable["bpmn"])),
+    ]
     for command in commands:
         result = run(*command, "--lang", lang, prefix=prefix)
         assert result.returncode == 2, (command, result.stdout, result.stderr)
         clean(result)
         output = result.stdout + result.stderr
-        assert (expected in output or ("niet lezen" if lang == "nl" else "cannot read") in output), (command, output)
+        assert expected in output or ("niet lezen" if lang == "nl" else "cannot read") in output, (command, output)
         assert hint in output, (command, output)
 
 
@@ -339,9 +371,11 @@ def test_overview_rejects_an_unknown_language_and_fail_on(base: Path) -> None:
 
 
 def test_overview_output_suffix_chooses_the_format(tmp_path: Path, base: Path) -> None:
-    for name, check in (("ov.md", lambda text: text.startswith("# ") and "|---|" in text),
-                        ("ov.json", lambda text: json.loads(text)["format"] == 1),
-                        ("ov.txt", lambda text: "┃" in text or "│" in text)):
+    for name, check in (
+        ("ov.md", lambda text: text.startswith("# ") and "|---|" in text),
+        ("ov.json", lambda text: json.loads(text)["format"] == 1),
+        ("ov.txt", lambda text: "┃" in text or "│" in text),
+    ):
         out = tmp_path / name
         result = run("overview", str(base), "-o", str(out), "--cases", "200")
         assert result.returncode in (0, 1), result.stderr
@@ -388,8 +422,9 @@ def test_overview_honours_suppressions_like_analyse(tmp_path: Path) -> None:
             by_severity[finding["severity"]] += 1
         data = run("overview", str(path), "--format", "json", "--cases", "200", "--lang", "en")
         [process] = json.loads(data.stdout)["processes"]
-        terminal = run("overview", str(path), "--fail-on", "info", "--cases", "200", "--lang", "en",
-                       env={"COLUMNS": "200"})
+        terminal = run(
+            "overview", str(path), "--fail-on", "info", "--cases", "200", "--lang", "en", env={"COLUMNS": "200"}
+        )
         return process["findings"], by_severity, findings, terminal.stdout, analysed.returncode, terminal.returncode
 
     counts, expected, findings, text, analyse_code, overview_code = both(BASE)
@@ -397,9 +432,11 @@ def test_overview_honours_suppressions_like_analyse(tmp_path: Path) -> None:
     assert counts == expected == {"error": 0, "warning": 0, "info": 1}
     assert "PM305" in text and analyse_code == overview_code == 1
 
-    suppressed = BASE.replace("  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}",
-                              "  # procesmap: ignore[PM305] wachten op de post\n"
-                              "  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}")
+    suppressed = BASE.replace(
+        "  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}",
+        "  # procesmap: ignore[PM305] wachten op de post\n"
+        "  - {id: behandelen, role: mw, work: 2h, wait: 2d, next: besluit}",
+    )
     counts, expected, findings, text, analyse_code, overview_code = both(suppressed)
     assert findings == []
     assert counts == expected == {"error": 0, "warning": 0, "info": 0}
@@ -429,14 +466,17 @@ def test_rules_lists_meta_and_log_codes(lang: str) -> None:
     assert ("log compare" in listing.stdout) and ("docs/ci.md" in listing.stdout)
 
 
-@pytest.mark.parametrize("code,words", [
-    ("PM601", ("low-fitness", "log compare", "Melding ontvangen")),
-    ("pm607", ("term-exceeded-in-practice", "log compare")),
-    ("low-fitness", ("PM601",)),
-    ("PM001", ("unused-suppression", "ignore[PM204]")),
-    ("unused-suppression", ("PM001",)),
-    ("PM000", ("invalid-input", "1 uur")),
-])
+@pytest.mark.parametrize(
+    "code,words",
+    [
+        ("PM601", ("low-fitness", "log compare", "Melding ontvangen")),
+        ("pm607", ("term-exceeded-in-practice", "log compare")),
+        ("low-fitness", ("PM601",)),
+        ("PM001", ("unused-suppression", "ignore[PM204]")),
+        ("unused-suppression", ("PM001",)),
+        ("PM000", ("invalid-input", "1 uur")),
+    ],
+)
 def test_rules_explains_meta_and_log_codes(code: str, words: tuple[str, ...]) -> None:
     for lang, why in (("en", "Why this matters"), ("nl", "Waarom dit ertoe doet")):
         result = run("rules", code, "--lang", lang)
@@ -568,16 +608,19 @@ def test_an_unreadable_folder_is_not_called_empty(tmp_path: Path, lang: str) -> 
         clean(result)
         output = result.stdout + result.stderr
         assert result.returncode == 2, output
-        assert ("map kan niet gelezen worden: geen toegang" if lang == "nl" else
-                "cannot read the folder: permission denied") in output, output
+        assert (
+            "map kan niet gelezen worden: geen toegang" if lang == "nl" else "cannot read the folder: permission denied"
+        ) in output, output
         assert ("rechten op de map" if lang == "nl" else "the folder's permissions") in output
         assert "*.yaml, *.yml" not in output
 
 
 def test_an_unreadable_bpmn_file_gets_a_permissions_hint(unreadable: dict[str, Path]) -> None:
     prefix = _without_read_permission()
-    for lang, reason, hint in (("nl", "geen toegang", "controleer de rechten op het bestand"),
-                               ("en", "permission denied", "check the file's permissions")):
+    for lang, reason, hint in (
+        ("nl", "geen toegang", "controleer de rechten op het bestand"),
+        ("en", "permission denied", "check the file's permissions"),
+    ):
         result = run("import", "bpmn", str(unreadable["bpmn"]), "--lang", lang, prefix=prefix)
         clean(result)
         output = result.stdout + result.stderr

@@ -58,8 +58,13 @@ PM303 = { severity = "warning", threshold = 0.9 }
 PM302 = { share = 0.1 }
 long-wait = { share = 0.3 }
 """)
-    assert (config.extends, config.language, config.fail_on, config.cases, config.seed) == \
-        ("recommended", "nl", "warning", 500, 7)
+    assert (config.extends, config.language, config.fail_on, config.cases, config.seed) == (
+        "recommended",
+        "nl",
+        "warning",
+        500,
+        7,
+    )
     assert config.severities == {"PM102": "off", "PM204": "error", "PM303": "warning"}
     assert config.options == {"PM303": {"threshold": 0.9}, "PM302": {"share": 0.1}, "PM305": {"share": 0.3}}
     settings = config.settings()
@@ -121,23 +126,33 @@ threshold = true
     with pytest.raises(LoadError) as err:
         parse_config(text)
     text_en = err.value.format("en")
-    assert "procesmap.toml:1:11: unknown preset 'recomended' in `extends`\n  hint: did you mean \"recommended\"?" \
+    assert (
+        "procesmap.toml:1:11: unknown preset 'recomended' in `extends`\n  hint: did you mean \"recommended\"?"
         in text_en
-    assert "procesmap.toml:10:33: unknown setting `treshold` in [rules.PM303]\n  hint: did you mean `threshold`?" \
+    )
+    assert (
+        "procesmap.toml:10:33: unknown setting `treshold` in [rules.PM303]\n  hint: did you mean `threshold`?"
         in text_en
-    assert "procesmap.toml:14:1: `single-point-of-failur` in [rules] is no rule code or name\n" \
-           "  hint: did you mean `single-point-of-failure`?" in text_en
-    assert "procesmap.toml:12:19: `PM305.share` must be of type number, not string\n  hint: the default is 0.25" \
-        in text_en
-    assert "procesmap.toml:11:19: `PM302.share` moet een eindig getal van 0 of meer zijn, niet -0.1\n" \
-           "  tip: de standaardwaarde is 0.05" in err.value.format("nl")
+    )
+    assert (
+        "procesmap.toml:14:1: `single-point-of-failur` in [rules] is no rule code or name\n"
+        "  hint: did you mean `single-point-of-failure`?" in text_en
+    )
+    assert (
+        "procesmap.toml:12:19: `PM305.share` must be of type number, not string\n  hint: the default is 0.25" in text_en
+    )
+    assert (
+        "procesmap.toml:11:19: `PM302.share` moet een eindig getal van 0 of meer zijn, niet -0.1\n"
+        "  tip: de standaardwaarde is 0.05" in err.value.format("nl")
+    )
 
 
 def test_positions_in_pyproject_and_dotted_keys() -> None:
-    text = '[project]\nname = "x"\n\n[tool.procesmap]\nrules.PM204 = "eror"\n\n[tool.procesmap.simulation]\nseed = 1.5\n'
+    text = (
+        '[project]\nname = "x"\n\n[tool.procesmap]\nrules.PM204 = "eror"\n\n[tool.procesmap.simulation]\nseed = 1.5\n'
+    )
     assert problems(text, ("tool", "procesmap")) == [(5, 15, "config.bad_severity"), (8, 8, "config.wrong_type")]
-    assert parse_config('[project]\nname = "x"\n', "pyproject.toml", ("tool", "procesmap")) == \
-        Config("pyproject.toml")
+    assert parse_config('[project]\nname = "x"\n', "pyproject.toml", ("tool", "procesmap")) == Config("pyproject.toml")
 
 
 def test_toml_syntax_error_has_its_position() -> None:
@@ -145,8 +160,9 @@ def test_toml_syntax_error_has_its_position() -> None:
     assert problems('language = "nl\n') == [(1, 15, "config.syntax")]
 
 
-@pytest.mark.parametrize("data, key", [(b"extends = \"all\"\x00", "config.binary"),
-                                       (b"language = \"\xff\"", "load.encoding")])
+@pytest.mark.parametrize(
+    "data, key", [(b'extends = "all"\x00', "config.binary"), (b'language = "\xff"', "load.encoding")]
+)
 def test_hostile_config_files(tmp_path: Path, data: bytes, key: str) -> None:
     path = tmp_path / "procesmap.toml"
     path.write_bytes(data)
@@ -181,7 +197,8 @@ def test_config_drives_the_analysis_and_the_command_line_wins(tmp_path: Path) ->
     (tmp_path / ".git").mkdir()
     (tmp_path / "klein.yaml").write_text(SMALL)
     (tmp_path / "procesmap.toml").write_text(
-        '[simulation]\ncases = 300\nseed = 4\n[rules]\nPM102 = "off"\nPM204 = "error"\nPM303 = {threshold = 0.4}\n')
+        '[simulation]\ncases = 300\nseed = 4\n[rules]\nPM102 = "off"\nPM204 = "error"\nPM303 = {threshold = 0.4}\n'
+    )
     results, errors = check_paths([tmp_path / "klein.yaml"])
     assert errors == []
     analysis = results[0].analysis
@@ -190,31 +207,46 @@ def test_config_drives_the_analysis_and_the_command_line_wins(tmp_path: Path) ->
     # working hour (a Poisson arrival in a 40-hour week: 2,560/168 = 15.24 h on average) plus a's
     # queue, most of this short cycle, so PM305 (info) reports it
     assert [(f.code, f.severity.value, f.subject) for f in analysis.findings] == [
-        ("PM204", "error", "a"), ("PM303", "warning", "a"), ("PM305", "info", "s")]
+        ("PM204", "error", "a"),
+        ("PM303", "warning", "a"),
+        ("PM305", "info", "s"),
+    ]
     results, _ = check_paths([tmp_path / "klein.yaml"], cases=100, seed=9)
     assert (results[0].analysis.time.cases, results[0].analysis.time.seed) == (100, 9)
     other = tmp_path / "other.toml"
     other.write_text('extends = "all"\n')
     results, _ = check_paths([tmp_path / "klein.yaml"], config=other)
     assert [(f.code, f.severity.value) for f in results[0].analysis.findings] == [
-        ("PM204", "warning"), ("PM305", "warning"), ("PM102", "warning"), ("PM102", "warning")]
+        ("PM204", "warning"),
+        ("PM305", "warning"),
+        ("PM102", "warning"),
+        ("PM102", "warning"),
+    ]
 
 
 def _run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
 
 
 def test_bad_config_exits_2_like_bad_yaml(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "klein.yaml").write_text(SMALL)
-    (tmp_path / "pyproject.toml").write_text('[tool.procesmap]\nextends = "all"\n[tool.procesmap.rules]\nPM204 = "eror"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.procesmap]\nextends = "all"\n[tool.procesmap.rules]\nPM204 = "eror"\n'
+    )
     for command in ("analyse", "check"):
         result = _run(command, "klein.yaml", "--lang", "en", cwd=tmp_path)
         assert result.returncode == 2, result.stderr
         assert "Traceback" not in result.stderr + result.stdout
-        assert 'pyproject.toml:4:9: ' in result.stderr + result.stdout
+        assert "pyproject.toml:4:9: " in result.stderr + result.stdout
         assert 'did you mean "error"?' in result.stderr + result.stdout
 
 

@@ -14,8 +14,9 @@ MAP = str(ROOT / "processes" / "wmo-melding.yaml")
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, env=env,
-                          timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, env=env, timeout=180
+    )
 
 
 def test_output_suffix_decides_the_format(tmp_path: Path) -> None:
@@ -43,8 +44,10 @@ def test_text_formats_go_to_stdout_and_png_to_a_file_named_after_the_process(tmp
 
 
 def test_png_on_a_terminal_is_written_to_process_id_png(tmp_path: Path) -> None:
-    code = ("import sys; sys.stdout.isatty = lambda: True; sys.argv = ['procesmap', 'diagram', %r, '--format', 'pdf'];"
-            "from procesmap.cli import main; main()" % MAP)
+    code = (
+        "import sys; sys.stdout.isatty = lambda: True; sys.argv = ['procesmap', 'diagram', %r, '--format', 'pdf'];"
+        "from procesmap.cli import main; main()" % MAP
+    )
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8"}
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, env=env, timeout=180)
     assert result.returncode == 0, result.stderr
@@ -74,8 +77,10 @@ def test_bad_options_exit_2_without_traceback(tmp_path: Path) -> None:
 
 
 def test_help_does_not_import_heavy_libraries() -> None:
-    code = ("import sys; from procesmap.cli import app; import procesmap.commands.diagram;"
-            "print(sorted(m for m in ('numpy', 'pandas', 'matplotlib', 'networkx', 'pydantic') if m in sys.modules))")
+    code = (
+        "import sys; from procesmap.cli import app; import procesmap.commands.diagram;"
+        "print(sorted(m for m in ('numpy', 'pandas', 'matplotlib', 'networkx', 'pydantic') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
     assert b"diagram" in run("--help").stdout

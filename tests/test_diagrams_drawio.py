@@ -98,7 +98,7 @@ def test_every_step_lane_and_edge_parses_back(path: Path) -> None:
     graph = build_graph(process)
     expected = sorted((t.source, t.target) for t in graph.transitions)
     edges = [c for c in cells.values() if c.get("edge") == "1"]
-    found = sorted((e.get("source", "")[len("step-"):], e.get("target", "")[len("step-"):]) for e in edges)
+    found = sorted((e.get("source", "")[len("step-") :], e.get("target", "")[len("step-") :]) for e in edges)
     assert found == expected
     for edge in edges:
         assert edge.get("source") in cells and edge.get("target") in cells
@@ -113,11 +113,17 @@ def test_handover_colours_follow_the_levels_as_in_the_swimlane() -> None:
     cells = _cells(drawio.render_drawio(analysis, "nl"))
     checked = {"organisation": 0, "external": 0, "team": 0, "manual": 0, "back": 0}
     for edge in layout.edges:
-        cell = next(c for c in cells.values() if c.get("edge") == "1"
-                    and c.get("source") == f"step-{edge.source}" and c.get("target") == f"step-{edge.target}")
+        cell = next(
+            c
+            for c in cells.values()
+            if c.get("edge") == "1"
+            and c.get("source") == f"step-{edge.source}"
+            and c.get("target") == f"step-{edge.target}"
+        )
         style = dict(part.split("=", 1) for part in cell.get("style", "").split(";") if "=" in part)
         colour, width = {"organisation": (red, 2.2), "external": (teal, 2.2), "team": (orange, 1.6)}.get(
-            edge.boundary or "", (blue if edge.back else grey, 0.9))
+            edge.boundary or "", (blue if edge.back else grey, 0.9)
+        )
         assert (style["strokeColor"], float(style["strokeWidth"])) == (colour, width), (edge.source, edge.target)
         if edge.boundary in checked:
             checked[edge.boundary] += 1
@@ -143,7 +149,7 @@ def test_hostile_names_stay_text(tmp_path: Path) -> None:
     text = (ROOT / "processes" / "wmo-melding.yaml").read_text(encoding="utf-8")
     process = procesmap.loads(text)
     first = process.steps[0]
-    hostile = '<script>alert("x")</script> & <b>vet</b> ]]> \'quote\''
+    hostile = "<script>alert(\"x\")</script> & <b>vet</b> ]]> 'quote'"
     changed = text.replace(f"name: {first.name}", f"name: {hostile!r}".replace("\\'", "''"), 1)
     process = procesmap.loads(changed)
     assert process.steps[0].name == hostile
@@ -156,10 +162,12 @@ def test_hostile_names_stay_text(tmp_path: Path) -> None:
 def test_cli_writes_drawio_by_suffix_and_format(tmp_path: Path) -> None:
     target = tmp_path / "plan.drawio"
     path = str(ROOT / "processes" / "kcc-vraag-doorzetten.yaml")
-    result = subprocess.run([sys.executable, "-m", "procesmap", "diagram", path, "-o", str(target)],
-                            capture_output=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "diagram", path, "-o", str(target)], capture_output=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert target.read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<mxfile')
-    result = subprocess.run([sys.executable, "-m", "procesmap", "diagram", path, "--format", "drawio"],
-                            capture_output=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "diagram", path, "--format", "drawio"], capture_output=True, timeout=120
+    )
     assert result.returncode == 0 and result.stdout == target.read_bytes()

@@ -61,7 +61,7 @@ def check_layout(layout: SwimlaneLayout, analysis: procesmap.Analysis) -> None:
         if edge.label_box is not None:
             boxes.append((f"edge label {edge.source}->{edge.target}", edge.label_box))
     for i, (name_a, a) in enumerate(boxes):
-        for name_b, b in boxes[i + 1:]:
+        for name_b, b in boxes[i + 1 :]:
             same_node = name_a.split()[-1] == name_b.split()[-1] and "edge" not in name_a + name_b
             if same_node and {"shape", "label"} == {name_a.split()[0], name_b.split()[0]}:
                 continue  # a task's name sits inside its box
@@ -96,13 +96,29 @@ def test_layout_has_no_overlaps_and_clean_arrows(name: str, analysis: procesmap.
 def test_layers_lanes_and_loops_of_omgevingsvergunning() -> None:
     layout = swimlane_layout(bundled_analysis("omgevingsvergunning"))
     layer = {n.step: n.layer for n in layout.nodes}
-    assert [layer[s] for s in ("ontvangst", "toewijzen", "volledigheid", "aanvullen", "inhoudelijke-toets",
-                               "adviezen-uitzetten", "intake-odvr", "advies-milieu", "adviezen-bundelen",
-                               "conceptbesluit", "collegiale-toets", "ondertekenen", "verzenden")] == \
-        [0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11]
+    assert [
+        layer[s]
+        for s in (
+            "ontvangst",
+            "toewijzen",
+            "volledigheid",
+            "aanvullen",
+            "inhoudelijke-toets",
+            "adviezen-uitzetten",
+            "intake-odvr",
+            "advies-milieu",
+            "adviezen-bundelen",
+            "conceptbesluit",
+            "collegiale-toets",
+            "ondertekenen",
+            "verzenden",
+        )
+    ] == [0, 1, 2, 3, 3, 4, 5, 6, 7, 8, 9, 10, 11]
     assert layout.layers == 14
     assert {(e.source, e.target) for e in layout.edges if e.back} == {
-        ("aanvullen", "volledigheid"), ("zienswijze-verwerken", "conceptbesluit")}
+        ("aanvullen", "volledigheid"),
+        ("zienswijze-verwerken", "conceptbesluit"),
+    }
     # every organisation's lanes are contiguous, externals at an edge, and teams inside their organisation
     orgs = [lane.organisation if not lane.external else "external" for lane in layout.lanes]
     blocks = [o for i, o in enumerate(orgs) if i == 0 or orgs[i - 1] != o]
@@ -143,8 +159,10 @@ steps:
     order = [lane.role for lane in layout.lanes]
     # c talks to a, d and b: team t2 (b) goes above t1 so that c sits between b and d
     assert order == ["b", "a", "c", "d"]
-    total = sum(abs(order.index(analysis.process.step(t.source).role) - order.index(analysis.process.step(t.target).role))
-                for t in analysis.graph.transitions)
+    total = sum(
+        abs(order.index(analysis.process.step(t.source).role) - order.index(analysis.process.step(t.target).role))
+        for t in analysis.graph.transitions
+    )
     assert total == 5  # file order (a, c, b | d) would cost 1 + 2 + 2 + 1 = 6
 
 
@@ -176,7 +194,6 @@ def test_text_wrapping_keeps_every_character() -> None:
 
 
 def test_layout_imports_no_matplotlib_or_networkx_itself() -> None:
-    code = ("import sys, procesmap.diagrams.layout as l; "
-            "print('matplotlib' in sys.modules, 'networkx' in sys.modules)")
+    code = "import sys, procesmap.diagrams.layout as l; print('matplotlib' in sys.modules, 'networkx' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=Path(ROOT), timeout=60)
     assert result.stdout.split() == ["False", "False"], result.stderr

@@ -74,8 +74,14 @@ def test_golden_mermaid(file: Path) -> None:
 
 _ID = r"[A-Za-z][A-Za-z0-9_]*"
 _LABEL = r'"[^"<>`]*"'
-_SHAPES = [r"\(\[" + _LABEL + r"\]\)", r"\(\(\(" + _LABEL + r"\)\)\)", r"\[" + _LABEL + r"\]", r"\{" + _LABEL + r"\}",
-           r"\{\{" + _LABEL + r"\}\}", r"\[/" + _LABEL + r"/\]"]
+_SHAPES = [
+    r"\(\[" + _LABEL + r"\]\)",
+    r"\(\(\(" + _LABEL + r"\)\)\)",
+    r"\[" + _LABEL + r"\]",
+    r"\{" + _LABEL + r"\}",
+    r"\{\{" + _LABEL + r"\}\}",
+    r"\[/" + _LABEL + r"/\]",
+]
 GRAMMAR = [
     re.compile(r"%% [^{}\n]*"),
     re.compile(r"flowchart LR"),
@@ -134,7 +140,9 @@ def test_mermaid_structure_of_omgevingsvergunning() -> None:
     assert "s_adviezen_uitzetten -.-> s_intake_odvr" in text  # by e-mail: outside the case system
     assert "(single point of failure, bottleneck 91%)" in text
     wait = next(w for w in analysis.time.waits if w.step == "advies-milieu").per_case
-    assert f's_advies_milieu["Advies milieu en bouwfysica (geluid, bodem, energie) · waits {wait:.1f} d per case"]' in text
+    assert (
+        f's_advies_milieu["Advies milieu en bouwfysica (geluid, bodem, energie) · waits {wait:.1f} d per case"]' in text
+    )
 
 
 def test_hostile_names_stay_text() -> None:
@@ -150,6 +158,7 @@ def test_hostile_names_stay_text() -> None:
 
 # -- Mermaid's own parser ----------------------------------------------------------------------------
 
+
 def _mermaid_modules() -> Path:
     need_tool("node", "Mermaid's own parser runs in node: apt-get install nodejs npm; .ci/run installs them")
     npm = need_tool("npm", "Mermaid's own parser is installed with npm: apt-get install npm; .ci/run installs it")
@@ -157,11 +166,27 @@ def _mermaid_modules() -> Path:
     modules = home / "node_modules"
     if not (modules / "mermaid" / "dist" / "mermaid.core.mjs").exists() or not (modules / "jsdom").exists():
         home.mkdir(parents=True, exist_ok=True)
-        result = subprocess.run([npm, "install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix", str(home),
-                                 f"mermaid@{MERMAID_VERSION}", f"jsdom@{JSDOM_VERSION}"],
-                                capture_output=True, text=True, timeout=600)
-        need(result.returncode == 0, f"npm could not install mermaid (.ci/run installs it into "
-                                     f"PROCESMAP_MERMAID_DIR): {result.stderr.strip()[-300:]}")
+        result = subprocess.run(
+            [
+                npm,
+                "install",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+                "--prefix",
+                str(home),
+                f"mermaid@{MERMAID_VERSION}",
+                f"jsdom@{JSDOM_VERSION}",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        need(
+            result.returncode == 0,
+            f"npm could not install mermaid (.ci/run installs it into "
+            f"PROCESMAP_MERMAID_DIR): {result.stderr.strip()[-300:]}",
+        )
     return modules
 
 
@@ -174,8 +199,13 @@ def test_mermaid_parser_accepts_every_diagram(tmp_path: Path) -> None:
         files.append(str(path))
     broken = tmp_path / "broken.mmd"
     broken.write_text("flowchart LR\n  a --> --> b\n", encoding="utf-8")
-    result = subprocess.run(["node", str(PARSER), *files, str(broken)], capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "MERMAID_NODE_MODULES": str(modules)})
+    result = subprocess.run(
+        ["node", str(PARSER), *files, str(broken)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "MERMAID_NODE_MODULES": str(modules)},
+    )
     lines = result.stdout.splitlines()
     assert len(lines) == len(files) + 1, result.stdout + result.stderr
     for line in lines[:-1]:

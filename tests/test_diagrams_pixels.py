@@ -46,7 +46,7 @@ def png_of(name: str) -> tuple[np.ndarray, float]:
 
 
 def rgb(colour: str) -> np.ndarray:
-    return np.array([int(colour[i:i + 2], 16) for i in (1, 3, 5)])
+    return np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)])
 
 
 class Picture:
@@ -60,7 +60,7 @@ class Picture:
     def near(self, x: float, y: float, colour: str, radius: int = 1, tolerance: float = 60.0) -> bool:
         """Whether some pixel within ``radius`` of the point has about this colour."""
         c, r = self.at(x, y)
-        patch = self.pixels[max(r - radius, 0):r + radius + 1, max(c - radius, 0):c + radius + 1]
+        patch = self.pixels[max(r - radius, 0) : r + radius + 1, max(c - radius, 0) : c + radius + 1]
         return bool((np.abs(patch - rgb(colour)).sum(axis=2) <= tolerance).any())
 
     def dark_pixels(self, box: tuple[float, float, float, float], below: int = 120) -> int:
@@ -68,7 +68,7 @@ class Picture:
         x, y, w, h = box
         c0, r0 = self.at(x, y)
         c1, r1 = self.at(x + w, y + h)
-        patch = self.pixels[r0:r1 + 1, c0:c1 + 1]
+        patch = self.pixels[r0 : r1 + 1, c0 : c1 + 1]
         return int((patch.max(axis=2) < below).sum())
 
 
@@ -109,8 +109,9 @@ def test_png_shows_every_step_lane_label_and_arrow(name: str) -> None:
         # the lane's top line runs across the picture
         c0, r = picture.at(layout.width - 60, lane.y)
         c1, _ = picture.at(layout.width - 20, lane.y)
-        strip = picture.pixels[r - 1:r + 2, c0:c1]
+        strip = picture.pixels[r - 1 : r + 2, c0:c1]
         assert (strip.max(axis=2) < 225).sum() > (c1 - c0) / 4, lane.role
+
     def colour_of(edge: object) -> str:
         levels, back = edge.levels, edge.back  # type: ignore[attr-defined]
         if "organisation" in levels:
@@ -128,17 +129,22 @@ def test_png_shows_every_step_lane_label_and_arrow(name: str) -> None:
             for f in (0.2, 0.35, 0.5, 0.65, 0.8):
                 samples.append((x0 + (x1 - x0) * f, y0 + (y1 - y0) * f))
         # where arrows share a stretch (a trunk out of one port), the one drawn last shows
-        hits = sum(any(picture.near(x, y, c, 1, 90) for c in {colour} | {colour_of(e) for e in layout.edges
-                                                                         if passes(e.points, x, y)})
-                   for x, y in samples)
+        hits = sum(
+            any(
+                picture.near(x, y, c, 1, 90)
+                for c in {colour} | {colour_of(e) for e in layout.edges if passes(e.points, x, y)}
+            )
+            for x, y in samples
+        )
         assert hits >= len(samples) / 2, (edge.source, edge.target, hits, len(samples))
         # the arrowhead: filled in the arrow's colour just before the target
         (xa, ya), (xb, yb) = edge.points[-2], edge.points[-1]
         length = ((xb - xa) ** 2 + (yb - ya) ** 2) ** 0.5
         # (arrows into one port end in one arrowhead: the last one drawn shows)
         ending_here = {colour_of(e) for e in layout.edges if e.points[-1] == edge.points[-1]}
-        assert any(picture.near(xb - (xb - xa) / length * 3, yb - (yb - ya) / length * 3, c, 1, 90)
-                   for c in ending_here), edge.target
+        assert any(
+            picture.near(xb - (xb - xa) / length * 3, yb - (yb - ya) / length * 3, c, 1, 90) for c in ending_here
+        ), edge.target
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -157,27 +163,29 @@ def test_png_shows_every_finding_mark_and_the_legend(name: str) -> None:
         if mark is not None:
             assert picture.near(layout.width - 3, lane.y + 3, COLOURS[f"{mark}_fill"], 0, 6), lane.role
         else:
-            assert not any(picture.near(layout.width - 3, lane.y + 3, COLOURS[f"{m}_fill"], 0, 6)
-                           for m in ("bottleneck", "overloaded")), lane.role
+            assert not any(
+                picture.near(layout.width - 3, lane.y + 3, COLOURS[f"{m}_fill"], 0, 6)
+                for m in ("bottleneck", "overloaded")
+            ), lane.role
     waits = {w.step: w for w in analysis.time.waits}
     longest = max((w.per_case for w in waits.values()), default=0.0)
     for node in layout.nodes:
         x, y, w, h = node.wait_box
         if node.step in waits and longest > 0:
             assert picture.near(x + 0.9, y + h / 2, COLOURS["wait_fill"], 0, 30), node.step  # bars are at least 1.5 pt
-            assert picture.near(x + w - 1, y + h / 2, COLOURS["wait_back"], 0, 12) or \
-                waits[node.step].per_case == longest, node.step
+            assert (
+                picture.near(x + w - 1, y + h / 2, COLOURS["wait_back"], 0, 12) or waits[node.step].per_case == longest
+            ), node.step
             assert picture.dark_pixels((x + 2, y, 40, h)) > 10, node.step  # "wacht 5,9 d (10%)"
     for edge in layout.edges:
         if "manual" in edge.levels:  # the envelope in purple on the longest stretch
-            best = max(zip(edge.points, edge.points[1:]),
-                       key=lambda s: abs(s[0][0] - s[1][0]) + abs(s[0][1] - s[1][1]))
+            best = max(zip(edge.points, edge.points[1:]), key=lambda s: abs(s[0][0] - s[1][0]) + abs(s[0][1] - s[1][1]))
             mx, my = (best[0][0] + best[1][0]) / 2, (best[0][1] + best[1][1]) / 2
             assert picture.near(mx, my, COLOURS["manual"], int(4 * picture.zoom), 60), edge.target
         if edge.label_box is not None:
             assert picture.dark_pixels(edge.label_box) > 10, (edge.source, edge.target)
     # the legend: one row or more below the lanes, each of the 14 entries has its text
-    legend = picture.pixels[int((layout.height + TITLE_H + 16) * picture.zoom):]
+    legend = picture.pixels[int((layout.height + TITLE_H + 16) * picture.zoom) :]
     assert (legend.max(axis=2) < 120).sum() > 400 * len(LEGEND_KEYS) * picture.zoom / 3
     # the organisation boundaries: thick ink lines over the whole width
     for group in layout.groups:
@@ -228,8 +236,9 @@ def test_pdf_has_every_name_as_text(name: str, tmp_path: Path) -> None:
     layout = swimlane_layout(analysis, "nl")
     path = tmp_path / "d.pdf"
     path.write_bytes(render_swimlane(analysis, "pdf", "nl"))
-    text = subprocess.run([pdftotext, "-raw", str(path), "-"], capture_output=True, text=True, timeout=60,
-                          check=True).stdout
+    text = subprocess.run(
+        [pdftotext, "-raw", str(path), "-"], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
     words = set(text.split())
     for node in layout.nodes:
         for line in node.label_lines:

@@ -36,7 +36,7 @@ def svg_of(name: str, lang: str = "nl") -> str:
 
 
 def groups(root: ET.Element, prefix: str) -> dict[str, ET.Element]:
-    return {g.get("id", "")[len(prefix):]: g for g in root.iter(f"{SVG}g") if g.get("id", "").startswith(prefix)}
+    return {g.get("id", "")[len(prefix) :]: g for g in root.iter(f"{SVG}g") if g.get("id", "").startswith(prefix)}
 
 
 def path_box(group: ET.Element) -> tuple[float, float, float, float]:
@@ -63,12 +63,12 @@ def check_svg(svg: str, analysis: procesmap.Analysis) -> None:
     process = analysis.process
     assert set(nodes) == {s.id for s in process.steps}
     for step in process.steps:  # every step's full name is in the picture, as text
-        assert " ".join(texts(labels[step.id]).split()) .replace(" ", "") == step.label.replace(" ", ""), step.id
+        assert " ".join(texts(labels[step.id]).split()).replace(" ", "") == step.label.replace(" ", ""), step.id
     boxes = {step: path_box(group) for step, group in nodes.items()}
     items = sorted(boxes.items())
     for i, (a, (ax0, ay0, ax1, ay1)) in enumerate(items):  # no two step shapes overlap
         assert ax1 - ax0 > 10 and ay1 - ay0 > 10
-        for b, (bx0, by0, bx1, by1) in items[i + 1:]:
+        for b, (bx0, by0, bx1, by1) in items[i + 1 :]:
             assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, f"{a} overlaps {b}"
     lanes = groups(root, "lane-")
     assert set(lanes) == set(process.roles) | ({"none"} if "none" in lanes else set())
@@ -95,9 +95,11 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
     root = ET.fromstring(svg)
     # the bottleneck with its utilisation, the single points of failure, waits with a decimal comma
     badges = {key: " ".join(texts(group).split()) for key, group in groups(root, "badge-").items()}
-    assert badges == {"spof-teamleider-vth": "⚠ kwetsbaar: één persoon, geen vervanger",
-                      "spof-adviseur-milieu-odvr": "⚠ kwetsbaar: één persoon, geen vervanger",
-                      "bottleneck-adviseur-milieu-odvr": "▲ bottleneck: bezetting 91%"}
+    assert badges == {
+        "spof-teamleider-vth": "⚠ kwetsbaar: één persoon, geen vervanger",
+        "spof-adviseur-milieu-odvr": "⚠ kwetsbaar: één persoon, geen vervanger",
+        "bottleneck-adviseur-milieu-odvr": "▲ bottleneck: bezetting 91%",
+    }
     wait = next(w for w in analysis_of("omgevingsvergunning").time.waits if w.step == "advies-milieu")
     assert round(wait.per_case, 1) == 16.1 and round(wait.share_of_cycle_time * 100) == 27  # with queueing
     # the label says the wait each time a case comes (per case / expected visits, from the graph) and how often
@@ -107,8 +109,14 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
     assert texts(groups(root, "wait-")["advies-milieu"]) == f"wacht {per_visit} d/keer · 0,42×/zaak"
     # its badges: the finding about the step (PM305, numbered 1) and the workshop's knelpunt k2, both in the key
     assert {key for key in groups(root, "stepbadge-")} == {
-        "advies-milieu-1", "advies-milieu-k2", "intake-odvr-k1", "volledigheid-k3", "ondertekenen-k4",
-        "advies-brandveiligheid-k5", "adviezen-uitzetten-k6"}
+        "advies-milieu-1",
+        "advies-milieu-k2",
+        "intake-odvr-k1",
+        "volledigheid-k3",
+        "ondertekenen-k4",
+        "advies-brandveiligheid-k5",
+        "adviezen-uitzetten-k6",
+    }
     key_texts = {key: " ".join(texts(group).split()) for key, group in groups(root, "keytext-").items()}
     assert key_texts["1"].startswith("PM305 ") and "advies-milieu" in key_texts["1"]
     assert key_texts["k4"] == "Alle besluiten wachten op de paraaf van de teamleider; bij afwezigheid ligt alles stil."
@@ -121,7 +129,9 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
 
     org, manual = style("advies-brandveiligheid--adviezen-bundelen"), style("adviezen-uitzetten--intake-odvr")
     rework, flow = style("aanvullen--volledigheid"), style("conceptbesluit--collegiale-toets")
-    assert org["stroke"] == manual["stroke"] == "#c62828" and float(org["stroke-width"]) > 2 * float(flow["stroke-width"])
+    assert org["stroke"] == manual["stroke"] == "#c62828" and float(org["stroke-width"]) > 2 * float(
+        flow["stroke-width"]
+    )
     assert "stroke-dasharray" not in org and "stroke-dasharray" in manual
     assert rework["stroke"] == "#00838f" and "stroke-dasharray" in rework  # a loop through an external party
     dots, gap = (float(v) for v in rework["stroke-dasharray"].split(","))
@@ -132,8 +142,23 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
     # to the applicant (external): as heavy as an organisation handover, in teal
     assert style("volledigheid--aanvullen")["stroke"] == "#00838f"
     assert float(style("volledigheid--aanvullen")["stroke-width"]) == float(org["stroke-width"])
-    for key in ("start", "task", "decision", "parallel", "wait", "end", "organisation", "external", "manual", "rework",
-                "spof", "bottleneck", "overloaded", "badge_finding", "badge_issue"):
+    for key in (
+        "start",
+        "task",
+        "decision",
+        "parallel",
+        "wait",
+        "end",
+        "organisation",
+        "external",
+        "manual",
+        "rework",
+        "spof",
+        "bottleneck",
+        "overloaded",
+        "badge_finding",
+        "badge_issue",
+    ):
         assert key in groups(root, "legend-"), key
 
 
@@ -173,8 +198,8 @@ def test_png_is_valid_at_print_resolution() -> None:
     chunks = {}
     offset = 8
     while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
-        chunks[kind] = data[offset + 8:offset + 8 + length]
+        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        chunks[kind] = data[offset + 8 : offset + 8 + length]
         offset += 12 + length
     width, height = struct.unpack(">II", chunks[b"IHDR"][:8])
     x_ppm, y_ppm, unit = struct.unpack(">IIB", chunks[b"pHYs"])
@@ -245,20 +270,26 @@ def test_font_cache_that_cannot_be_written_is_no_error(tmp_path: Path, monkeypat
 def test_font_files_are_dejavu_from_matplotlib_without_importing_it(face: str) -> None:
     """The fonts come from the matplotlib package on disk (procesmap commits no third-party files);
     finding them must not import matplotlib (0.3-0.6 s of start-up)."""
-    code = ("import sys\n"
-            "from procesmap.diagrams.swimlane import font_file\n"
-            f"path = font_file({face!r})\n"
-            "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
-            "from fontTools.ttLib import TTFont\n"
-            "names = TTFont(path)['name']\n"
-            "print(path); print(names.getDebugName(1)); print(names.getDebugName(2))")
+    code = (
+        "import sys\n"
+        "from procesmap.diagrams.swimlane import font_file\n"
+        f"path = font_file({face!r})\n"
+        "assert 'matplotlib' not in sys.modules, 'matplotlib was imported'\n"
+        "from fontTools.ttLib import TTFont\n"
+        "names = TTFont(path)['name']\n"
+        "print(path); print(names.getDebugName(1)); print(names.getDebugName(2))"
+    )
     import sys
 
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     path, family, style = done.stdout.splitlines()
     assert "/matplotlib/mpl-data/fonts/ttf/" in path
-    expected = {"regular": ("DejaVu Sans", "Book"), "bold": ("DejaVu Sans", "Bold"),
-                "italic": ("DejaVu Sans", "Oblique"), "bold-italic": ("DejaVu Sans", "Bold Oblique"),
-                "mono": ("DejaVu Sans Mono", "Book")}[face]
+    expected = {
+        "regular": ("DejaVu Sans", "Book"),
+        "bold": ("DejaVu Sans", "Bold"),
+        "italic": ("DejaVu Sans", "Oblique"),
+        "bold-italic": ("DejaVu Sans", "Bold Oblique"),
+        "mono": ("DejaVu Sans Mono", "Book"),
+    }[face]
     assert (family, style) == expected

@@ -62,8 +62,12 @@ CASES = NAMES + ["generated-30-4", "generated-60-2"]
 
 
 def inside(inner: Box, outer: Box, slack: float = 0.3) -> bool:
-    return (inner[0] >= outer[0] - slack and inner[1] >= outer[1] - slack
-            and inner[0] + inner[2] <= outer[0] + outer[2] + slack and inner[1] + inner[3] <= outer[1] + outer[3] + slack)
+    return (
+        inner[0] >= outer[0] - slack
+        and inner[1] >= outer[1] - slack
+        and inner[0] + inner[2] <= outer[0] + outer[2] + slack
+        and inner[1] + inner[3] <= outer[1] + outer[3] + slack
+    )
 
 
 def words_kept(original: str, lines: tuple[str, ...]) -> bool:
@@ -145,7 +149,7 @@ def test_no_text_under_an_icon_or_another_text(name: str) -> None:
     layout = swimlane_layout(analysis_of(name), "nl")
     boxes = text_boxes(layout)
     for i, (name_a, a) in enumerate(boxes):
-        for name_b, b in boxes[i + 1:]:
+        for name_b, b in boxes[i + 1 :]:
             assert overlap(a, b) < 0.05, f"{name_a} overlaps {name_b}"
     # and no badge or branch label covers a task box
     tasks = [(n.step, (n.x, n.y, n.width, n.height)) for n in layout.nodes if not n.small]
@@ -191,8 +195,9 @@ def _occupied(layout: SwimlaneLayout, lane_index: int) -> float:
         if node.lane != lane_index:
             continue
         top = node.wait_box[1] if node.wait_label else node.y
-        bottom = max([node.y + node.height, node.label_box[1] + node.label_box[3]] +
-                     [b.box[1] + b.box[3] for b in node.badges])
+        bottom = max(
+            [node.y + node.height, node.label_box[1] + node.label_box[3]] + [b.box[1] + b.box[3] for b in node.badges]
+        )
         spans.append((top, bottom))
     for edge in layout.edges:
         for (x0, y0), (x1, y1) in zip(edge.points, edge.points[1:]):
@@ -216,10 +221,14 @@ def test_lanes_are_compact(name: str) -> None:
     for index, lane in enumerate(layout.lanes):
         free = lane.height - _occupied(layout, index)
         label = len(lane.label_lines) * lane.label_size * LINE + sum(len(b) for _, b in lane.badges) * 6.8 * LINE
-        held_by_a_name = any(g.y <= lane.y and lane.y + lane.height <= g.y + g.height
-                             and g.y + g.height - lane.y - lane.height < 1 and g.label_lines
-                             and max(measured(x, g.label_size, g.kind == "organisation") for x in g.label_lines)
-                             + 10 >= 0.8 * g.height for g in layout.groups)
+        held_by_a_name = any(
+            g.y <= lane.y
+            and lane.y + lane.height <= g.y + g.height
+            and g.y + g.height - lane.y - lane.height < 1
+            and g.label_lines
+            and max(measured(x, g.label_size, g.kind == "organisation") for x in g.label_lines) + 10 >= 0.8 * g.height
+            for g in layout.groups
+        )
         if not lane.has_steps:
             assert lane.height <= label + 8 or held_by_a_name, (lane.role, lane.height)
             continue
@@ -265,8 +274,9 @@ def test_a_wide_map_splits_into_pages_that_keep_everything(name: str) -> None:
     for edge in layout.edges:
         pieces = [e for part in parts for e in part.edges if (e.source, e.target) == (edge.source, edge.target)]
         across = sum(abs(x1 - x0) for p in pieces for (x0, _), (x1, _) in zip(p.points, p.points[1:]))
-        assert across == pytest.approx(sum(abs(x1 - x0) for (x0, _), (x1, _) in zip(edge.points, edge.points[1:])),
-                                       abs=0.5)
+        assert across == pytest.approx(
+            sum(abs(x1 - x0) for (x0, _), (x1, _) in zip(edge.points, edge.points[1:])), abs=0.5
+        )
         ends = [p for p in pieces if p.continues_to is None]
         assert len(ends) == 1
         page_of_target = next(part for part in parts if any(n.step == edge.target for n in part.nodes))
@@ -285,12 +295,17 @@ def test_a_wide_map_splits_into_pages_that_keep_everything(name: str) -> None:
             assert label <= lane.height, (part.part, lane.role)  # its name and badges still fit
         for group in part.groups:  # and every team's and organisation's name
             for line in group.label_lines:
-                assert measured(line, group.label_size, group.kind == "organisation") <= group.height - 4, \
-                    (part.part, group.id, line)
+                assert measured(line, group.label_size, group.kind == "organisation") <= group.height - 4, (
+                    part.part,
+                    group.id,
+                    line,
+                )
         # nothing of a page overlaps after compaction
-        boxes = text_boxes(part) + [(f"task {n.step}", (n.x, n.y, n.width, n.height)) for n in part.nodes if not n.small]
+        boxes = text_boxes(part) + [
+            (f"task {n.step}", (n.x, n.y, n.width, n.height)) for n in part.nodes if not n.small
+        ]
         for i, (name_a, box_a) in enumerate(boxes):
-            for name_b, box_b in boxes[i + 1:]:
+            for name_b, box_b in boxes[i + 1 :]:
                 if name_a.split()[-1] == name_b.split()[-1] and "task" in (name_a.split()[0], name_b.split()[0]):
                     continue  # a task's own name inside it
                 assert overlap(box_a, box_b) < 0.05, (part.part, name_a, name_b)
@@ -308,8 +323,13 @@ def test_pages_from_the_command_line(tmp_path: Path) -> None:
     parts = len(split_layout(swimlane_layout(analysis_of("omgevingsvergunning"), "nl")))
 
     def run(*args: str) -> subprocess.CompletedProcess[bytes]:
-        return subprocess.run([sys.executable, "-m", "procesmap", "diagram", source, *args], capture_output=True,
-                              env=env, timeout=300, cwd=tmp_path)
+        return subprocess.run(
+            [sys.executable, "-m", "procesmap", "diagram", source, *args],
+            capture_output=True,
+            env=env,
+            timeout=300,
+            cwd=tmp_path,
+        )
 
     result = run("--pages", "-o", str(tmp_path / "plan.pdf"))
     assert result.returncode == 0, result.stderr

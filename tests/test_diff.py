@@ -23,19 +23,32 @@ from tests.conftest import GOLDEN, ROOT, check_golden
 
 OMGEVING = ROOT / "processes" / "omgevingsvergunning.yaml"
 FAST = Settings(cases=1000, seed=0)
-SCENARIO = ["roles.adviseur-milieu-odvr.people=2", "steps.intake-odvr.via=squit", "volume=1500/year",
-            "steps.volledigheid.next.aanvullen.p=0.1", "steps.volledigheid.next.inhoudelijke-toets.p=0.85"]
+SCENARIO = [
+    "roles.adviseur-milieu-odvr.people=2",
+    "steps.intake-odvr.via=squit",
+    "volume=1500/year",
+    "steps.volledigheid.next.aanvullen.p=0.1",
+    "steps.volledigheid.next.inhoudelijke-toets.p=0.85",
+]
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
     return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
 
 
@@ -50,19 +63,29 @@ def repo(tmp_path: Path) -> Path:
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "eerste kaart")
     text = target.read_text(encoding="utf-8")
-    target.write_text(text.replace("team: odvr-milieu, people: 1, fte: 0.8}", "team: odvr-milieu, people: 2, fte: 1.6}"),
-                      encoding="utf-8")
+    target.write_text(
+        text.replace("team: odvr-milieu, people: 1, fte: 0.8}", "team: odvr-milieu, people: 2, fte: 1.6}"),
+        encoding="utf-8",
+    )
     git(root, "commit", "-q", "-am", "tweede adviseur")
-    target.write_text(target.read_text(encoding="utf-8").replace(
-        "    via: mail                      # stukken per e-mail", "    via: squit                     # stukken per e-mail"),
-        encoding="utf-8")
+    target.write_text(
+        target.read_text(encoding="utf-8").replace(
+            "    via: mail                      # stukken per e-mail",
+            "    via: squit                     # stukken per e-mail",
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
 def _scenario_diff():  # type: ignore[no-untyped-def]
     process = load(OMGEVING)
-    return compare(analyse(process, FAST), analyse(apply_overrides(process, SCENARIO), FAST),
-                   "omgevingsvergunning.yaml", "scenario")
+    return compare(
+        analyse(process, FAST),
+        analyse(apply_overrides(process, SCENARIO), FAST),
+        "omgevingsvergunning.yaml",
+        "scenario",
+    )
 
 
 def test_identical_maps_have_no_changes() -> None:
@@ -82,10 +105,13 @@ def test_map_changes_exact() -> None:
         ("roles", "adviseur-milieu-odvr", "changed", [("people", 1, 2)]),
         ("steps", "intake-odvr", "changed", [("via", "mail", "squit")]),
     ]
-    transitions = [(t.source, t.target, t.change, [(f.field, f.before, f.after) for f in t.fields])
-                   for t in difference.transitions]
-    assert transitions == [("volledigheid", "aanvullen", "changed", [("p", 0.3, 0.1)]),
-                           ("volledigheid", "inhoudelijke-toets", "changed", [("p", 0.65, 0.85)])]
+    transitions = [
+        (t.source, t.target, t.change, [(f.field, f.before, f.after) for f in t.fields]) for t in difference.transitions
+    ]
+    assert transitions == [
+        ("volledigheid", "aanvullen", "changed", [("p", 0.3, 0.1)]),
+        ("volledigheid", "inhoudelijke-toets", "changed", [("p", 0.65, 0.85)]),
+    ]
     assert difference.raci == []
 
 
@@ -101,9 +127,11 @@ def _by_hand(aanvullen: float, inhoudelijk: float) -> dict[str, float]:
     """
     visits_inhoudelijk = inhoudelijk / (1 - aanvullen)
     visits_concept = visits_inhoudelijk / (1 - 0.12 * 0.35)
-    return {"advies-milieu": 0.45 * visits_inhoudelijk,
-            "manual_with_intake_by_mail": 0.45 * visits_inhoudelijk * 2 + 0.12 * visits_concept,
-            "manual_with_intake_via_squit": 0.45 * visits_inhoudelijk + 0.12 * visits_concept}
+    return {
+        "advies-milieu": 0.45 * visits_inhoudelijk,
+        "manual_with_intake_by_mail": 0.45 * visits_inhoudelijk * 2 + 0.12 * visits_concept,
+        "manual_with_intake_via_squit": 0.45 * visits_inhoudelijk + 0.12 * visits_concept,
+    }
 
 
 def test_figure_changes_exact() -> None:
@@ -113,8 +141,9 @@ def test_figure_changes_exact() -> None:
     manual = figures["handovers.per_case.manual"]  # one mail handover less (squit), fewer rework loops
     assert manual.before == pytest.approx(before["manual_with_intake_by_mail"], abs=5e-5)  # 0.9520
     assert manual.after == pytest.approx(after["manual_with_intake_via_squit"], abs=5e-5)  # 0.5433
-    assert manual.delta == pytest.approx(after["manual_with_intake_via_squit"] - before["manual_with_intake_by_mail"],
-                                         abs=1e-4)
+    assert manual.delta == pytest.approx(
+        after["manual_with_intake_via_squit"] - before["manual_with_intake_by_mail"], abs=1e-4
+    )
     # utilisation = volume x visits x mean work / capacity: volume 1200 -> 1500, the same 0.8 fte (people: 2
     # adds no fte: fte is given), advies-milieu visited as often as the hand computation says
     utilisation = figures["capacity.utilisation.adviseur-milieu-odvr"]
@@ -129,10 +158,14 @@ def test_figure_changes_exact() -> None:
 def test_findings_new_resolved_unchanged() -> None:
     difference = _scenario_diff()
     assert sorted((f.code, f.subject) for f in difference.new_findings) == [
-        ("PM303", "vergunningverlener"), ("PM304", "adviseur-milieu-odvr")]
+        ("PM303", "vergunningverlener"),
+        ("PM304", "adviseur-milieu-odvr"),
+    ]
     assert sorted((f.code, f.subject) for f in difference.resolved_findings) == [
-        ("PM103", "adviezen-uitzetten -> intake-odvr"), ("PM204", "adviseur-milieu-odvr"),
-        ("PM303", "adviseur-milieu-odvr")]
+        ("PM103", "adviezen-uitzetten -> intake-odvr"),
+        ("PM204", "adviseur-milieu-odvr"),
+        ("PM303", "adviseur-milieu-odvr"),
+    ]
     from procesmap.analysis import Severity
 
     assert [f.code for f in difference.new_findings_at_or_above(Severity.ERROR)] == ["PM304"]
@@ -140,7 +173,8 @@ def test_findings_new_resolved_unchanged() -> None:
 
 def test_steps_roles_transitions_added_and_removed(tmp_path: Path) -> None:
     old = tmp_path / "old.yaml"
-    old.write_text("""\
+    old.write_text(
+        """\
 procesmap: 1
 id: klein
 owner: a
@@ -150,9 +184,12 @@ steps:
   - {id: s, type: start, role: a, work: 1h, next: t}
   - {id: t, role: b, work: 1h, raci: {C: [a]}, next: e}
   - {id: e, type: end, role: a, work: 1h}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     new = tmp_path / "new.yaml"
-    new.write_text("""\
+    new.write_text(
+        """\
 procesmap: 1
 id: klein
 owner: a
@@ -162,15 +199,28 @@ steps:
   - {id: s, type: start, role: a, work: 1h, next: u}
   - {id: u, role: c, work: 2h, next: e}
   - {id: e, type: end, role: a, work: 1h, raci: {A: c}}
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     difference = diff_paths([str(old), str(new)], settings=FAST).diff
     assert [(e.kind, e.id, e.change) for e in difference.entities] == [
-        ("roles", "b", "removed"), ("roles", "c", "added"), ("steps", "t", "removed"), ("steps", "u", "added")]
+        ("roles", "b", "removed"),
+        ("roles", "c", "added"),
+        ("steps", "t", "removed"),
+        ("steps", "u", "added"),
+    ]
     assert [(t.source, t.target, t.change) for t in difference.transitions] == [
-        ("s", "t", "removed"), ("t", "e", "removed"), ("s", "u", "added"), ("u", "e", "added")]
+        ("s", "t", "removed"),
+        ("t", "e", "removed"),
+        ("s", "u", "added"),
+        ("u", "e", "added"),
+    ]
     assert [(r.step, r.letter, r.before, r.after) for r in difference.raci] == [("e", "A", "a", "c")]
     assert {f.id for f in difference.figures if f.id.startswith("capacity.utilisation.")} == {
-        "capacity.utilisation.a", "capacity.utilisation.b", "capacity.utilisation.c"}
+        "capacity.utilisation.a",
+        "capacity.utilisation.b",
+        "capacity.utilisation.c",
+    }
     gone = next(f for f in difference.figures if f.id == "capacity.utilisation.b")
     assert gone.after is None and gone.delta is None and gone.changed
 
@@ -198,9 +248,13 @@ def test_json_shape() -> None:
     assert data["kind"] == "diff" and data["changed"] is True
     assert set(data["map"]) == {"changed", "entities", "transitions", "raci"}
     assert set(data["findings"]) == {"new", "resolved", "unchanged"}
-    assert {f["id"] for f in data["figures"]} >= {"handovers.per_case.role", "time.cycle_time.p85",
-                                                  "time.term_time.mean", "time.share_over_extended_term",
-                                                  "capacity.bottleneck"}
+    assert {f["id"] for f in data["figures"]} >= {
+        "handovers.per_case.role",
+        "time.cycle_time.p85",
+        "time.term_time.mean",
+        "time.share_over_extended_term",
+        "capacity.bottleneck",
+    }
 
 
 def test_terminal_unchanged() -> None:
@@ -217,7 +271,8 @@ def test_from_to_revisions(repo: Path) -> None:
     difference = diff_paths([file], "HEAD~1", "HEAD", settings=FAST).diff
     assert difference.old.label == f"{file}@HEAD~1" and difference.new.label == f"{file}@HEAD"
     assert [(e.kind, e.id, [(f.field, f.before, f.after) for f in e.fields]) for e in difference.entities] == [
-        ("roles", "adviseur-milieu-odvr", [("people", 1, 2), ("fte", 0.8, 1.6)])]
+        ("roles", "adviseur-milieu-odvr", [("people", 1, 2), ("fte", 0.8, 1.6)])
+    ]
     assert sorted(f.code for f in difference.resolved_findings) == ["PM204", "PM303"]
     # --from without --to: against the working tree
     working = diff_paths([file], "HEAD", settings=FAST).diff
@@ -227,8 +282,9 @@ def test_from_to_revisions(repo: Path) -> None:
 
 def test_from_a_branch_and_from_a_subfolder(repo: Path) -> None:
     git(repo, "checkout", "-q", "-b", "voorstel")
-    result = run("diff", "omgevingsvergunning.yaml", "--from", "main", "-f", "json", "--cases", "500",
-                 cwd=repo / "processes")
+    result = run(
+        "diff", "omgevingsvergunning.yaml", "--from", "main", "-f", "json", "--cases", "500", cwd=repo / "processes"
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["old"]["label"] == "omgevingsvergunning.yaml@main"
@@ -264,16 +320,22 @@ def test_broken_map_at_a_revision_is_a_load_error_naming_it(repo: Path) -> None:
     assert f"{target}@HEAD:" in caught.value.format("en")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["processes/omgevingsvergunning.yaml"], "diff needs two maps"),
-    (["processes/omgevingsvergunning.yaml", "--to", "HEAD"], "--to needs --from"),
-    (["a.yaml", "b.yaml", "c.yaml"], "got 3 paths"),
-    (["processes/omgevingsvergunning.yaml", "processes/wmo-melding.yaml", "--from", "HEAD"], "do not name a second"),
-    (["processes/omgevingsvergunning.yaml", "--set", "x=1", "-f", "html"], "unknown format `html`"),
-    # a --set that fits no path of the (Dutch) map is told in the map's language (docs/format.md)
-    (["processes/omgevingsvergunning.yaml", "--set", "roles.adviseur-milieu.people=2"], "bedoel je"),
-    (["processes/nope.yaml", "processes/wmo-melding.yaml"], "no such file"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["processes/omgevingsvergunning.yaml"], "diff needs two maps"),
+        (["processes/omgevingsvergunning.yaml", "--to", "HEAD"], "--to needs --from"),
+        (["a.yaml", "b.yaml", "c.yaml"], "got 3 paths"),
+        (
+            ["processes/omgevingsvergunning.yaml", "processes/wmo-melding.yaml", "--from", "HEAD"],
+            "do not name a second",
+        ),
+        (["processes/omgevingsvergunning.yaml", "--set", "x=1", "-f", "html"], "unknown format `html`"),
+        # a --set that fits no path of the (Dutch) map is told in the map's language (docs/format.md)
+        (["processes/omgevingsvergunning.yaml", "--set", "roles.adviseur-milieu.people=2"], "bedoel je"),
+        (["processes/nope.yaml", "processes/wmo-melding.yaml"], "no such file"),
+    ],
+)
 def test_cli_usage_errors_exit_2(args: list[str], message: str, tmp_path: Path) -> None:
     result = run("diff", *args)
     assert result.returncode == 2, result.stdout
@@ -295,8 +357,14 @@ def test_cli_set_markdown_and_fail_on(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("## Changes in omgevingsvergunning")
     assert run(*args, "--fail-on", "error").returncode == 1  # PM304 is new
-    relieved = ["diff", "processes/omgevingsvergunning.yaml", "--cases", "500",
-                "--set", "roles.adviseur-milieu-odvr.people=2"]
+    relieved = [
+        "diff",
+        "processes/omgevingsvergunning.yaml",
+        "--cases",
+        "500",
+        "--set",
+        "roles.adviseur-milieu-odvr.people=2",
+    ]
     assert run(*relieved, "--fail-on", "info").returncode == 0  # only resolved findings
     terminal = run(*relieved, "--lang", "en")
     assert "Resolved" in terminal.stdout and "PM204" in terminal.stdout
@@ -304,15 +372,23 @@ def test_cli_set_markdown_and_fail_on(tmp_path: Path) -> None:
 
 def test_cli_two_files(tmp_path: Path) -> None:
     new = tmp_path / "omgevingsvergunning.yaml"
-    new.write_text(OMGEVING.read_text(encoding="utf-8").replace("service_norm: 6w", "service_norm: 20w"),
-                   encoding="utf-8")
+    new.write_text(
+        OMGEVING.read_text(encoding="utf-8").replace("service_norm: 6w", "service_norm: 20w"), encoding="utf-8"
+    )
     result = run("diff", str(OMGEVING), str(new), "-f", "json", "--cases", "500")
     data = json.loads(result.stdout)
-    assert data["map"]["entities"] == [{"kind": "process", "id": "omgevingsvergunning", "change": "changed",
-                                        "fields": [{"field": "service_norm", "before": "6w", "after": "20w"}]}]
+    assert data["map"]["entities"] == [
+        {
+            "kind": "process",
+            "id": "omgevingsvergunning",
+            "change": "changed",
+            "fields": [{"field": "service_norm", "before": "6w", "after": "20w"}],
+        }
+    ]
     time_figures = [f for f in data["figures"] if f["id"].startswith("time.")]
     assert not any(f["changed"] for f in time_figures)  # same seed: no simulation noise
     # late cases per year = volume x share (a change of volume changes the queues, so the share too)
     figures = {f["id"]: f for f in data["figures"]}
     assert figures["time.late_per_year_term"]["after"] == pytest.approx(
-        1200 * figures["time.share_over_term"]["after"], abs=0.01)
+        1200 * figures["time.share_over_term"]["after"], abs=0.01
+    )

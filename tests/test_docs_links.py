@@ -80,9 +80,11 @@ def test_every_relative_link_resolves_inside_the_repository(page: Path) -> None:
 
 def test_the_checker_catches_bad_links() -> None:
     """The check itself can fail: a link out of the repository, a missing file and a missing heading."""
-    text = ("[a](../../shared/FORMAT.md) [b](nope.md) [c](format.md#no-such-heading) [d](rules/README.md) "
-            "[e](https://example.org/x.md) `[f](ignored.md)` [g](#the-figures) ![h](../examples/)\n"
-            "```\n[i](fenced.md)\n```\n")
+    text = (
+        "[a](../../shared/FORMAT.md) [b](nope.md) [c](format.md#no-such-heading) [d](rules/README.md) "
+        "[e](https://example.org/x.md) `[f](ignored.md)` [g](#the-figures) ![h](../examples/)\n"
+        "```\n[i](fenced.md)\n```\n"
+    )
     problems = _problems(ROOT / "docs" / "format.md", text)
     assert len(problems) == 3, problems
     assert "outside the repository" in problems[0] and "no such file" in problems[1]

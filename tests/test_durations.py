@@ -46,15 +46,20 @@ def test_units_in_both_readings() -> None:
     assert iso.value.effort_hours(Calendar()) == pytest.approx(8 + 2.5)
 
 
-@pytest.mark.parametrize(("volume", "people", "fte", "key"), [
-    ("1000/year", "2", ".inf", "value.expected_number"),
-    ("9" * 40 + "/year", "2", "1", "volume.invalid"),
-    (".inf", "2", "1", "volume.no_unit"),
-    ("10/year", "1" + "0" * 30, "1", "value.max"),
-])
+@pytest.mark.parametrize(
+    ("volume", "people", "fte", "key"),
+    [
+        ("1000/year", "2", ".inf", "value.expected_number"),
+        ("9" * 40 + "/year", "2", "1", "volume.invalid"),
+        (".inf", "2", "1", "volume.no_unit"),
+        ("10/year", "1" + "0" * 30, "1", "value.max"),
+    ],
+)
 def test_absurd_numbers_are_refused(volume: str, people: str, fte: str, key: str) -> None:
-    text = (f"procesmap: 1\nid: x\nowner: a\nvolume: {volume}\nroles: {{a: {{people: {people}, fte: {fte}}}}}\n"
-            "steps:\n  - {id: s, type: start, role: a, next: e}\n  - {id: e, type: end, role: a}\n")
+    text = (
+        f"procesmap: 1\nid: x\nowner: a\nvolume: {volume}\nroles: {{a: {{people: {people}, fte: {fte}}}}}\n"
+        "steps:\n  - {id: s, type: start, role: a, next: e}\n  - {id: e, type: end, role: a}\n"
+    )
     with pytest.raises(procesmap.LoadError) as err:
         procesmap.loads(text, "x.yaml")
     assert [p.key for p in err.value.problems] == [key]

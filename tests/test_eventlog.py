@@ -18,8 +18,16 @@ from procesmap.eventlog import LogMapping, log_stats, read_log
 from .conftest import ROOT, SHARED, need_shared
 
 LOGS = SHARED / "data" / "event-logs"
-SMALL = ["running-example.csv", "running-example.xes", "receipt.csv", "receipt.xes", "repairExample.xes.gz",
-         "BPIC15_1.xes.gz", "CoSeLoG_WABO_1.xes.gz", "roadtraffic100traces.xes"]
+SMALL = [
+    "running-example.csv",
+    "running-example.xes",
+    "receipt.csv",
+    "receipt.xes",
+    "repairExample.xes.gz",
+    "BPIC15_1.xes.gz",
+    "CoSeLoG_WABO_1.xes.gz",
+    "roadtraffic100traces.xes",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -51,13 +59,15 @@ def pandas_instances(frame: pd.DataFrame) -> pd.DataFrame:
     """Activity instances the plain way: pair the k-th start with the k-th complete per case and activity."""
     df = frame[frame["activity"].notna() & frame["timestamp"].notna()].copy()
     life = df["lifecycle"].fillna("complete").str.lower()
-    df["kind"] = life.map(lambda v: "s" if v in ("start", "begin", "started") else
-                          ("c" if v in ("complete", "completed", "end") else "o"))
+    df["kind"] = life.map(
+        lambda v: "s" if v in ("start", "begin", "started") else ("c" if v in ("complete", "completed", "end") else "o")
+    )
     df = df[df["kind"] != "o"].sort_values(["timestamp", "pos"])
     df["k"] = df.groupby(["case", "activity", "kind"]).cumcount()
     comp = df[df["kind"] == "c"]
     start = df[df["kind"] == "s"][["case", "activity", "k", "timestamp", "resource", "pos"]].rename(
-        columns={"timestamp": "start", "resource": "resource_s", "pos": "pos_s"})
+        columns={"timestamp": "start", "resource": "resource_s", "pos": "pos_s"}
+    )
     merged = comp.merge(start, on=["case", "activity", "k"], how="outer")
     merged["resource"] = merged["resource"].fillna(merged["resource_s"])  # a start never completed keeps its own
     merged["pos"] = merged["pos"].fillna(merged["pos_s"])
@@ -81,9 +91,17 @@ def pandas_figures(log) -> dict:  # type: ignore[no-untyped-def,type-arg]
     handovers = known[known["resource"] != known["next_resource"]].groupby(["resource", "next_resource"]).size()
     self_count = int((known["resource"] == known["next_resource"]).sum())
     variants = inst.groupby("case")["activity"].agg(tuple).value_counts()
-    return {"durations": durations, "dfg": dfg, "handovers": handovers, "self": self_count, "variants": variants,
-            "cases": frame["case"].nunique(), "activities": frame["activity"].nunique(),
-            "resources": frame["resource"].nunique(), "unknown": int(len(pairs) - len(known))}
+    return {
+        "durations": durations,
+        "dfg": dfg,
+        "handovers": handovers,
+        "self": self_count,
+        "variants": variants,
+        "cases": frame["case"].nunique(),
+        "activities": frame["activity"].nunique(),
+        "resources": frame["resource"].nunique(),
+        "unknown": int(len(pairs) - len(known)),
+    }
 
 
 @pytest.mark.parametrize("name", SMALL)
@@ -151,19 +169,24 @@ def test_messy_logs_are_counted() -> None:
 
 def test_non_ascii_names_and_mixed_offsets(tmp_path: Path) -> None:
     path = tmp_path / "log.csv"
-    path.write_text("zaak;activiteit;tijdstip;medewerker\n"
-                    "Z-1;Aanvraag ontvangen;2024-03-04T09:00:00+01:00;Jörg\n"
-                    "Z-1;Besluit – verzonden ‘snel’;2024-04-02T09:00:00+02:00;Zoë\n"
-                    "Z-2;Aanvraag ontvangen;2024-03-05 10:00:00Z;\n"
-                    "Z-2;;2024-03-06T10:00:00+01:00;Zoë\n"
-                    "Z-2;Besluit – verzonden ‘snel’;niet-een-datum;Zoë\n"
-                    "Z-2;Besluit – verzonden ‘snel’;2024-03-07T10:00:00;Zoë\n", encoding="utf-8")
+    path.write_text(
+        "zaak;activiteit;tijdstip;medewerker\n"
+        "Z-1;Aanvraag ontvangen;2024-03-04T09:00:00+01:00;Jörg\n"
+        "Z-1;Besluit – verzonden ‘snel’;2024-04-02T09:00:00+02:00;Zoë\n"
+        "Z-2;Aanvraag ontvangen;2024-03-05 10:00:00Z;\n"
+        "Z-2;;2024-03-06T10:00:00+01:00;Zoë\n"
+        "Z-2;Besluit – verzonden ‘snel’;niet-een-datum;Zoë\n"
+        "Z-2;Besluit – verzonden ‘snel’;2024-03-07T10:00:00;Zoë\n",
+        encoding="utf-8",
+    )
     log = read_log(path)
     q = log.quality
     assert (q["without_activity"], q["bad_timestamp"], q["naive_timestamps"], q["without_resource"]) == (1, 1, 1, 1)
     assert q["utc_offsets"] == ["+01:00", "+02:00", "Z"]
     s = log_stats(log).to_dict()
-    assert s["case_duration"]["max"] == pytest.approx(29 - 1 / 24)  # 4 March 9:00+01:00 to 2 April 9:00+02:00: 29 days less an hour
+    assert s["case_duration"]["max"] == pytest.approx(
+        29 - 1 / 24
+    )  # 4 March 9:00+01:00 to 2 April 9:00+02:00: 29 days less an hour
     assert {a["activity"] for a in s["activities"]} == {"Aanvraag ontvangen", "Besluit – verzonden ‘snel’"}
 
 
@@ -171,11 +194,18 @@ def test_parquet_and_column_options(tmp_path: Path) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.table({"Zaak": ["1", "1", "2"], "Stap": ["a", "b", "a"],
-                      "Wanneer": pa.array(pd.to_datetime(["2024-01-01T00:00Z", "2024-01-03T00:00Z", "2024-01-02T00:00Z"])),
-                      "Wie": ["x", "y", "x"]})
+    table = pa.table(
+        {
+            "Zaak": ["1", "1", "2"],
+            "Stap": ["a", "b", "a"],
+            "Wanneer": pa.array(pd.to_datetime(["2024-01-01T00:00Z", "2024-01-03T00:00Z", "2024-01-02T00:00Z"])),
+            "Wie": ["x", "y", "x"],
+        }
+    )
     pq.write_table(table, tmp_path / "log.parquet")
-    log = read_log(tmp_path / "log.parquet", LogMapping(case="Zaak", activity="Stap", timestamp="Wanneer", resource="Wie"))
+    log = read_log(
+        tmp_path / "log.parquet", LogMapping(case="Zaak", activity="Stap", timestamp="Wanneer", resource="Wie")
+    )
     s = log_stats(log).to_dict()
     assert s["counts"]["cases"] == 2 and s["case_duration"]["max"] == pytest.approx(2.0)
     with pytest.raises(UsageError) as err:
@@ -194,14 +224,17 @@ def test_role_mapping(tmp_path: Path) -> None:
     assert {p["from"] for p in s["handovers"]["roles"]["pairs"]} <= {"kcc", "backoffice"}
 
 
-@pytest.mark.parametrize("content,name", [
-    (b"<log><trace><event><string key='concept:name' value='a'/>", "broken.xes"),
-    (b"not gzip at all", "broken.xes.gz"),
-    (b"\x00\x01\x02", "broken.parquet"),
-    (b"a,b\n1,2\n", "columns.csv"),
-    (b"", "empty.csv"),
-    (b"x", "log.docx"),
-])
+@pytest.mark.parametrize(
+    "content,name",
+    [
+        (b"<log><trace><event><string key='concept:name' value='a'/>", "broken.xes"),
+        (b"not gzip at all", "broken.xes.gz"),
+        (b"\x00\x01\x02", "broken.parquet"),
+        (b"a,b\n1,2\n", "columns.csv"),
+        (b"", "empty.csv"),
+        (b"x", "log.docx"),
+    ],
+)
 def test_bad_logs_give_clear_errors(tmp_path: Path, content: bytes, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(content)
@@ -213,8 +246,9 @@ def test_bad_logs_give_clear_errors(tmp_path: Path, content: bytes, name: str) -
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=ROOT, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_cli_stats_formats(tmp_path: Path) -> None:
@@ -236,17 +270,22 @@ def test_cli_stats_formats(tmp_path: Path) -> None:
 def test_cli_bad_log_exit_2_without_traceback(tmp_path: Path) -> None:
     bad = tmp_path / "kapot.xes.gz"
     bad.write_bytes(gzip.compress(b"<log><trace><event>"))
-    for args in (("log", "stats", str(bad)), ("log", "stats", str(tmp_path / "missing.csv")),
-                 ("log", "discover", str(LOGS / "running-example.xes"), "--coverage", "2"),
-                 ("log", "compare", "processes/wmo-melding.yaml", str(bad))):
+    for args in (
+        ("log", "stats", str(bad)),
+        ("log", "stats", str(tmp_path / "missing.csv")),
+        ("log", "discover", str(LOGS / "running-example.xes"), "--coverage", "2"),
+        ("log", "compare", "processes/wmo-melding.yaml", str(bad)),
+    ):
         result = run(*args)
         assert result.returncode == 2, (args, result.stderr)
         assert "Traceback" not in result.stderr and result.stderr.strip()
 
 
 def test_help_does_not_import_heavy_libraries() -> None:
-    code = ("import sys, procesmap.cli; "
-            "print(sorted(m for m in ('pyarrow', 'duckdb', 'lxml', 'numpy', 'pandas', 'polars') if m in sys.modules))")
+    code = (
+        "import sys, procesmap.cli; "
+        "print(sorted(m for m in ('pyarrow', 'duckdb', 'lxml', 'numpy', 'pandas', 'polars') if m in sys.modules))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.stdout.strip() == "[]", result.stdout
 
@@ -259,8 +298,14 @@ def test_cli_log_reports_follow_the_configured_language(tmp_path: Path) -> None:
     log.write_bytes((LOGS / "running-example.csv").read_bytes())
     assert run("log", "stats", str(log)).stdout.startswith("Eventlog")
     assert run("log", "stats", str(log), "--lang", "en").stdout.startswith("Event log")
-    env_run = subprocess.run([sys.executable, "-m", "procesmap", "log", "stats", str(log)], cwd=ROOT, capture_output=True,
-                             text=True, env={**os.environ, "PROCESMAP_LANG": "en", "COLUMNS": "120"}, timeout=120)
+    env_run = subprocess.run(
+        [sys.executable, "-m", "procesmap", "log", "stats", str(log)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PROCESMAP_LANG": "en", "COLUMNS": "120"},
+        timeout=120,
+    )
     assert env_run.stdout.startswith("Event log")
     draft = run("log", "discover", str(log))
     assert draft.returncode == 0 and draft.stdout.startswith("# Conceptkaart") and "language: nl" in draft.stdout
@@ -268,7 +313,9 @@ def test_cli_log_reports_follow_the_configured_language(tmp_path: Path) -> None:
 
 def test_cli_compare_shows_the_figures_of_analyse() -> None:
     """`log compare` on a bundled map gives the map's figures of `procesmap analyse --format json` (4 decimals there)."""
-    compared = run("log", "compare", "processes/omgevingsvergunning.yaml", str(LOGS / "running-example.csv"), "--format", "json")
+    compared = run(
+        "log", "compare", "processes/omgevingsvergunning.yaml", str(LOGS / "running-example.csv"), "--format", "json"
+    )
     analysed = run("analyse", "processes/omgevingsvergunning.yaml", "--format", "json")
     assert compared.stdout and analysed.stdout, compared.stderr + analysed.stderr
     data, time = json.loads(compared.stdout), json.loads(analysed.stdout)["time"]
@@ -280,7 +327,15 @@ def test_cli_compare_shows_the_figures_of_analyse() -> None:
 
     for lang, word in (("nl", "verdaging"), ("en", "extension")):
         words = (percent(time["share_over_extended_term"], lang, 1), number(time["term_time"]["mean"], lang, 2), word)
-        report = run("log", "compare", "processes/omgevingsvergunning.yaml", str(LOGS / "running-example.csv"),
-                     "--format", "markdown", "--lang", lang).stdout
+        report = run(
+            "log",
+            "compare",
+            "processes/omgevingsvergunning.yaml",
+            str(LOGS / "running-example.csv"),
+            "--format",
+            "markdown",
+            "--lang",
+            lang,
+        ).stdout
         assert all(word in report for word in words), (lang, report)
         assert "verlenging" not in report

@@ -33,9 +33,19 @@ def as_parquet(name: str, folder: Path) -> Path:
     """A real log written as Parquet with its usual column names and a typed timestamp."""
     table = read_log(LOGS / name).table
     path = folder / (name.split(".")[0] + ".parquet")
-    pq.write_table(pa.table({"case:concept:name": table["case"], "concept:name": table["activity"],
-                             "time:timestamp": table["timestamp"], "org:resource": table["resource"],
-                             "org:group": table["role"], "lifecycle:transition": table["lifecycle"]}), path)
+    pq.write_table(
+        pa.table(
+            {
+                "case:concept:name": table["case"],
+                "concept:name": table["activity"],
+                "time:timestamp": table["timestamp"],
+                "org:resource": table["resource"],
+                "org:group": table["role"],
+                "lifecycle:transition": table["lifecycle"],
+            }
+        ),
+        path,
+    )
     return path
 
 
@@ -52,19 +62,30 @@ def messy(folder: Path) -> Path:
     stamps = [start + dt.timedelta(hours=rng.randrange(0, 400)) for _ in range(n)]
     stamps[11] = None
     path = folder / "messy.parquet"
-    pq.write_table(pa.table({
-        "case:concept:name": cases,
-        "concept:name": [rng.choice(activities) for _ in range(n)],
-        "time:timestamp": pa.array(stamps, pa.timestamp("ms")),
-        "org:resource": [rng.choice(resources) for _ in range(n)],
-        "lifecycle:transition": [rng.choice(lifecycle) for _ in range(n)],
-        "extra": list(range(n)),
-    }), path)
+    pq.write_table(
+        pa.table(
+            {
+                "case:concept:name": cases,
+                "concept:name": [rng.choice(activities) for _ in range(n)],
+                "time:timestamp": pa.array(stamps, pa.timestamp("ms")),
+                "org:resource": [rng.choice(resources) for _ in range(n)],
+                "lifecycle:transition": [rng.choice(lifecycle) for _ in range(n)],
+                "extra": list(range(n)),
+            }
+        ),
+        path,
+    )
     return path
 
 
-REAL = ["running-example.xes", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.xes.gz", "CoSeLoG_WABO_1.xes.gz",
-        "roadtraffic100traces.xes"]
+REAL = [
+    "running-example.xes",
+    "receipt.xes",
+    "repairExample.xes.gz",
+    "BPIC15_1.xes.gz",
+    "CoSeLoG_WABO_1.xes.gz",
+    "roadtraffic100traces.xes",
+]
 
 
 @pytest.mark.parametrize("name", REAL)
@@ -90,13 +111,22 @@ def test_direct_parquet_reader_on_messy_data(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("unit", ["s", "ms", "us", "ns"])
 @pytest.mark.parametrize("zone", [None, "UTC", "Europe/Amsterdam"])
-def test_direct_parquet_reader_timestamp_units_zones_and_integer_cases(unit: str, zone: str | None, tmp_path: Path) -> None:
+def test_direct_parquet_reader_timestamp_units_zones_and_integer_cases(
+    unit: str, zone: str | None, tmp_path: Path
+) -> None:
     stamps = [dt.datetime(2024, 3, 30, 23) + dt.timedelta(hours=7 * i, seconds=i) for i in range(12)]  # across DST
     column = pa.array(stamps, pa.timestamp(unit))
     path = tmp_path / "typed.parquet"
-    pq.write_table(pa.table({"case_id": pa.array([i % 3 for i in range(12)], pa.int64()),
-                             "activity": ["a", "b", "c", "d"] * 3,
-                             "timestamp": column.cast(pa.timestamp(unit, tz=zone)) if zone else column}), path)
+    pq.write_table(
+        pa.table(
+            {
+                "case_id": pa.array([i % 3 for i in range(12)], pa.int64()),
+                "activity": ["a", "b", "c", "d"] * 3,
+                "timestamp": column.cast(pa.timestamp(unit, tz=zone)) if zone else column,
+            }
+        ),
+        path,
+    )
     direct, slow = read_log(path), general(path)
     assert direct._table is None and direct.quality == slow.quality
     assert direct.quality["naive_timestamps"] == (12 if zone is None else 0)
@@ -105,8 +135,16 @@ def test_direct_parquet_reader_timestamp_units_zones_and_integer_cases(unit: str
 
 def test_parquet_with_text_timestamps_takes_the_general_reader(tmp_path: Path) -> None:
     path = tmp_path / "text.parquet"
-    pq.write_table(pa.table({"case": ["1", "1", "2"], "activity": ["a", "b", "a"],
-                             "timestamp": ["2024-01-01T10:00:00+01:00", "2024-01-02", "geen datum"]}), path)
+    pq.write_table(
+        pa.table(
+            {
+                "case": ["1", "1", "2"],
+                "activity": ["a", "b", "a"],
+                "timestamp": ["2024-01-01T10:00:00+01:00", "2024-01-02", "geen datum"],
+            }
+        ),
+        path,
+    )
     log = read_log(path)
     assert log._table is not None  # read whole, as before
     assert (log.quality["bad_timestamp"], log.quality["utc_offsets"]) == (1, ["+01:00"])
@@ -173,7 +211,7 @@ def parallel_log(folder: Path, advices: list[str], cases: int = 60, seed: int = 
         order = advices[:]
         rng.shuffle(order)
         if case < 2 * len(advices):  # every advice comes first in some cases, whatever the shuffle does
-            order = order[case % len(order):] + order[:case % len(order)]
+            order = order[case % len(order) :] + order[: case % len(order)]
         for advice in order:
             when += dt.timedelta(days=1)
             lines.append(f"z{case},{advice},{when.isoformat()}Z,anna,advies")
@@ -232,7 +270,11 @@ def test_discover_finds_three_advices_in_any_order(tmp_path: Path) -> None:
     text = discover(log, coverage=1.0, lang="en")
     steps = steps_of(text)
     split = [s for s in steps.values() if s.type == "parallel"]
-    assert len(split) == 1 and sorted(b.to for b in split[0].next) == ["advies-brandweer", "advies-milieu", "advies-welstand"]
+    assert len(split) == 1 and sorted(b.to for b in split[0].next) == [
+        "advies-brandweer",
+        "advies-milieu",
+        "advies-welstand",
+    ]
     assert "In parallel: Advies brandweer, Advies milieu, Advies welstand" in text
     analysis = procesmap.analyse(procesmap.loads(text, "draft.yaml"), cases=500)
     assert not [f for f in analysis.findings if f.code in ("PM401", "PM403", "PM404", "PM405")]
@@ -241,7 +283,9 @@ def test_discover_finds_three_advices_in_any_order(tmp_path: Path) -> None:
 def test_rework_back_and_forth_is_not_parallel(tmp_path: Path) -> None:
     lines = ["case,activity,timestamp"]
     for case in range(30):
-        sequence = ["Registreren", "Volledigheid toetsen"] + ["Aanvullen", "Volledigheid toetsen"] * (case % 3) + ["Besluit"]
+        sequence = (
+            ["Registreren", "Volledigheid toetsen"] + ["Aanvullen", "Volledigheid toetsen"] * (case % 3) + ["Besluit"]
+        )
         for k, activity in enumerate(sequence):
             lines.append(f"z{case},{activity},2024-02-{k + 1:02d}T10:00:00Z")
     path = tmp_path / "rework.csv"
@@ -262,7 +306,9 @@ def test_whole_numbers_in_pm6xx_messages_are_written_per_language() -> None:
     assert "(12.345 van 23.456)" in t("PM601.message", "nl", **args)
     assert "(12,345 of 23,456)" in t("PM601.message", "en", **args)
     assert t("PM602.message", "nl", cases=1500, share=7.5, step="a", target="b").startswith("1.500 zaken (7,5%)")
-    assert t("PM604.message", "en", activity="x", cases=2000, share=5.0).endswith("in 2,000 cases (5.0%) but no step of the map stands for it")
+    assert t("PM604.message", "en", activity="x", cases=2000, share=5.0).endswith(
+        "in 2,000 cases (5.0%) but no step of the map stands for it"
+    )
     assert "{cases}" in t("PM604.message", "nl")  # the docs pages show the placeholders
 
 
@@ -272,7 +318,8 @@ def test_pm6xx_finding_counts_are_dutch_in_a_comparison(tmp_path: Path) -> None:
         lines += [f"z{case},Melding ontvangen,2024-01-01T09:00:00Z", f"z{case},Iets anders,2024-01-02T09:00:00Z"]
     path = tmp_path / "many.csv"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    process = procesmap.loads("""procesmap: 1
+    process = procesmap.loads(
+        """procesmap: 1
 id: melding
 owner: behandelaar
 roles:
@@ -280,7 +327,9 @@ roles:
 steps:
   - {id: ontvangst, type: start, role: behandelaar, work: 1h, next: klaar, log: [Melding ontvangen]}
   - {id: klaar, type: end, role: behandelaar, work: 1h, log: [Afgehandeld]}
-""", "melding.yaml")
+""",
+        "melding.yaml",
+    )
     findings = {f.code: f for f in compare(process, read_log(path)).findings}
     assert "1.500 zaken" in findings["PM604"].message("nl") and "1,500 cases" in findings["PM604"].message("en")
     assert "(0 van 1.500)" in findings["PM601"].message("nl")

@@ -62,8 +62,9 @@ def test_documented_examples(code: str) -> None:
 @pytest.mark.parametrize("code", sorted(LOG_RULES))
 def test_docs_pages_are_generated(code: str) -> None:
     page = DOCS / docs_filename(LOG_RULES[code])
-    assert page.read_text(encoding="utf-8") == log_rule_markdown(LOG_RULES[code]), \
+    assert page.read_text(encoding="utf-8") == log_rule_markdown(LOG_RULES[code]), (
         "run: python -m procesmap.eventlog.rules_docs docs/rules/log"
+    )
     assert (DOCS / "README.md").read_text(encoding="utf-8") == index_markdown()
 
 
@@ -82,7 +83,9 @@ def test_severity_and_options_from_settings() -> None:
         path = Path(folder) / "log.csv"
         path.write_text(example_blocks(module, "Example")[1], encoding="utf-8")
         log = read_log(path)
-    quiet = compare(process, log, Settings(cases=500, severities={"PM601": "off"}, options={"PM602": {"min_share": 0.9}}))
+    quiet = compare(
+        process, log, Settings(cases=500, severities={"PM601": "off"}, options={"PM602": {"min_share": 0.9}})
+    )
     assert not [f for f in quiet.findings if f.code in ("PM601", "PM602")]
 
 
@@ -188,8 +191,9 @@ def _fitness_bounds(cases: list[list[str]], on_map: set[str], coverage: float) -
     return lower, sum(only_map) / len(cases)
 
 
-@pytest.mark.parametrize("name", ["running-example.xes", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.xes.gz",
-                                  "CoSeLoG_WABO_1.xes.gz"])
+@pytest.mark.parametrize(
+    "name", ["running-example.xes", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.xes.gz", "CoSeLoG_WABO_1.xes.gz"]
+)
 def test_discover_gives_a_valid_map_that_analyses(name: str) -> None:
     need_shared(LOGS)
     log = read_log(LOGS / name)
@@ -275,16 +279,21 @@ def test_compare_map_figures_are_the_analysis_figures(omgeving) -> None:  # type
     assert data["handovers"]["modelled_per_case"] == analysis.handovers.expected_per_case
     assert data["handovers"]["modelled_role_per_case"] == analysis.handovers.expected_per_case["role"]
     assert {v["step"]: v["modelled"] for v in data["visits"]} == {
-        s: analysis.visits[s] for s, names in comparison.links.items() if names}  # type: ignore[index]
+        s: analysis.visits[s] for s, names in comparison.links.items() if names
+    }  # type: ignore[index]
     # and those figures are right: visits and handovers of the map worked out by hand from its routing
     # (volledigheid loops back with p 0.3; 65% go on to inhoudelijke-toets, 45% of those to the three
     # parallel advices; conceptbesluit is reached again from zienswijze-verwerken with 0.12 x 0.35)
     inhoudelijk = 0.65 / 0.7
     concept = inhoudelijk / (1 - 0.12 * 0.35)
     modelled = {v["step"]: v["modelled"] for v in data["visits"]}
-    for step, by_hand in (("volledigheid", 1 / 0.7), ("inhoudelijke-toets", inhoudelijk),
-                          ("advies-milieu", 0.45 * inhoudelijk), ("conceptbesluit", concept),
-                          ("zienswijze-aanvrager", 0.12 * concept)):
+    for step, by_hand in (
+        ("volledigheid", 1 / 0.7),
+        ("inhoudelijke-toets", inhoudelijk),
+        ("advies-milieu", 0.45 * inhoudelijk),
+        ("conceptbesluit", concept),
+        ("zienswijze-aanvrager", 0.12 * concept),
+    ):
         if step in modelled:
             assert modelled[step] == pytest.approx(by_hand, rel=1e-9), step
     assert "volledigheid" in modelled and "conceptbesluit" in modelled
@@ -305,7 +314,8 @@ def test_compare_observed_term_time_and_handovers_by_hand(omgeving) -> None:  # 
     # case 1: 6 role, 1 team (kcc -> vth), 2 external (to and from the applicant);
     # case 2: 8 role, 3 team and 2 organisation (to and between the advisers), 2 external, 1 manual (welstand by mail)
     assert data["handovers"]["observed_per_case"] == pytest.approx(
-        {"role": 7.0, "team": 2.0, "organisation": 1.0, "external": 2.0, "manual": 0.5})
+        {"role": 7.0, "team": 2.0, "organisation": 1.0, "external": 2.0, "manual": 0.5}
+    )
     assert data["handovers"]["observed_role_per_case"] == 7.0
     # every finding's text is filled in, also PM603 on a succession through steps the log never shows
     assert {f["code"] for f in data["findings"]} >= {"PM603", "PM607"}
@@ -324,12 +334,16 @@ def test_compare_report_shows_the_map_figures(omgeving, lang: str) -> None:  # t
     data = comparison.to_dict()
     _, sections = compare_sections(data, lang)
     by_title = {s.title: s for s in sections}
-    heading = {"nl": "Wettelijke termijn: 56 dagen (+ 42 dagen verdaging)",
-               "en": "Legal term: 56 days (+ 42 days extension)"}[lang]
+    heading = {
+        "nl": "Wettelijke termijn: 56 dagen (+ 42 dagen verdaging)",
+        "en": "Legal term: 56 days (+ 42 days extension)",
+    }[lang]
     term_rows = {row[0]: row[1:] for row in by_title[heading].rows}
     extended = {"nl": "zaken over termijn + verdaging", "en": "cases over term + extension"}[lang]
-    assert term_rows[extended] == ["0" + ("," if lang == "nl" else ".") + "0%",
-                                   percent(analysis.time.share_over_extended_term, lang, 1)]
+    assert term_rows[extended] == [
+        "0" + ("," if lang == "nl" else ".") + "0%",
+        percent(analysis.time.share_over_extended_term, lang, 1),
+    ]
     time_rows = {row[0]: row[1:] for row in by_title[MESSAGES["logreport.time"][lang]].rows}
     map_term = time_rows[MESSAGES["logreport.term_time_row"][lang] + ", " + MESSAGES["logreport.modelled"][lang]]
     assert map_term[0] == number(analysis.time.term_time["mean"], lang, 2)
@@ -343,9 +357,13 @@ def test_compare_report_shows_the_map_figures(omgeving, lang: str) -> None:  # t
 
 def test_log_report_words_are_the_analyse_reports() -> None:
     """The log reports name the same things as the analyse report (procesmap/i18n/report.py), in both languages."""
-    same = {"logreport.term": "report.term", "logreport.share_over_term": "report.share_over_term",
-            "logreport.share_over_extended_term": "report.share_over_extended_term",
-            "logreport.cycle_time_row": "report.cycle_time", "logreport.term_time_row": "report.term_time"}
+    same = {
+        "logreport.term": "report.term",
+        "logreport.share_over_term": "report.share_over_term",
+        "logreport.share_over_extended_term": "report.share_over_extended_term",
+        "logreport.cycle_time_row": "report.cycle_time",
+        "logreport.term_time_row": "report.term_time",
+    }
     for ours, theirs in same.items():
         for lang in ("nl", "en"):
             assert MESSAGES[ours][lang].casefold() == MESSAGES[theirs][lang].casefold(), (ours, lang)
@@ -358,7 +376,8 @@ def test_log_report_words_are_the_analyse_reports() -> None:
 
 def test_compare_waits_leave_out_first_visits(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A visit without a visit before it has no wait: it is not counted as a wait of 0 days."""
-    process = procesmap.loads("""\
+    process = procesmap.loads(
+        """\
 procesmap: 1
 id: kort
 owner: x
@@ -366,12 +385,20 @@ roles: {x: {people: 1}}
 steps:
   - {id: a, type: start, role: x, log: [A], next: b}
   - {id: b, type: end, role: x, wait: 1d, log: [B]}
-""", "kort.yaml")
+""",
+        "kort.yaml",
+    )
     path = tmp_path / "log.csv"
-    path.write_text("case,activity,timestamp\n"
-                    "1,A,2024-01-01T00:00:00Z\n1,B,2024-01-03T00:00:00Z\n"
-                    "2,B,2024-01-01T00:00:00Z\n2,A,2024-01-02T00:00:00Z\n2,B,2024-01-05T00:00:00Z\n", encoding="utf-8")
-    waits = {w["step"]: w for w in compare(process, read_log(path), procesmap.analysis.Settings(cases=100)).to_dict()["waits"]}
+    path.write_text(
+        "case,activity,timestamp\n"
+        "1,A,2024-01-01T00:00:00Z\n1,B,2024-01-03T00:00:00Z\n"
+        "2,B,2024-01-01T00:00:00Z\n2,A,2024-01-02T00:00:00Z\n2,B,2024-01-05T00:00:00Z\n",
+        encoding="utf-8",
+    )
+    waits = {
+        w["step"]: w
+        for w in compare(process, read_log(path), procesmap.analysis.Settings(cases=100)).to_dict()["waits"]
+    }
     assert waits["b"]["measured"] == 2 and waits["b"]["observed_mean"] == pytest.approx(2.5)
     assert waits["b"]["observed_median"] == pytest.approx(2.5)
     assert waits["a"]["measured"] == 1 and waits["a"]["observed_mean"] == pytest.approx(1.0)

@@ -21,13 +21,15 @@ from procesmap.errors import UsageError
 from procesmap.eventlog import read_log
 from tests.conftest import ROOT
 
-GOOD = (b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n'
-        b'  <trace>\n    <string key="concept:name" value="Z1"/>\n'
-        b'    <event>\n      <string key="concept:name" value="Intake"/>\n'
-        b'      <date key="time:timestamp" value="2024-01-02T09:00:00+01:00"/>\n    </event>\n'
-        b'    <event>\n      <string key="concept:name" value="Besluit"/>\n'
-        b'      <date key="time:timestamp" value="2024-01-09T09:00:00+01:00"/>\n    </event>\n'
-        b'  </trace>\n</log>\n')
+GOOD = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n'
+    b'  <trace>\n    <string key="concept:name" value="Z1"/>\n'
+    b'    <event>\n      <string key="concept:name" value="Intake"/>\n'
+    b'      <date key="time:timestamp" value="2024-01-02T09:00:00+01:00"/>\n    </event>\n'
+    b'    <event>\n      <string key="concept:name" value="Besluit"/>\n'
+    b'      <date key="time:timestamp" value="2024-01-09T09:00:00+01:00"/>\n    </event>\n'
+    b"  </trace>\n</log>\n"
+)
 
 
 def _place(data: bytes, token: bytes) -> tuple[int, int]:
@@ -38,10 +40,8 @@ def _place(data: bytes, token: bytes) -> tuple[int, int]:
 
 
 CASES = [  # (what is broken, bytes, the token the error is on, English words of the message)
-    ("tag mismatch", GOOD.replace(b"</event>\n  </trace>", b"</evnt>\n  </trace>"), b"</evnt>",
-     "is closed by </evnt>"),
-    ("ampersand", GOOD.replace(b'value="Intake"', b'value="Intake & toets"'), b"& toets",
-     "does not start an entity"),
+    ("tag mismatch", GOOD.replace(b"</event>\n  </trace>", b"</evnt>\n  </trace>"), b"</evnt>", "is closed by </evnt>"),
+    ("ampersand", GOOD.replace(b'value="Intake"', b'value="Intake & toets"'), b"& toets", "does not start an entity"),
     ("unquoted", GOOD.replace(b'value="Besluit"', b"value=Besluit"), b"value=Besluit", "without quotes"),
     ("less than", GOOD.replace(b'value="Besluit"', b'value="a < b"'), b"< b", "write &lt;"),
     ("extra content", GOOD + b"<log/>\n", b"<log/>", "after the end of the <log>"),
@@ -50,8 +50,9 @@ CASES = [  # (what is broken, bytes, the token the error is on, English words of
 
 @pytest.mark.parametrize("gz", [False, True], ids=["xes", "xes.gz"])
 @pytest.mark.parametrize("what,data,token,words", CASES, ids=[c[0] for c in CASES])
-def test_syntax_error_names_file_line_and_column(tmp_path: Path, what: str, data: bytes, token: bytes, words: str,
-                                                 gz: bool) -> None:
+def test_syntax_error_names_file_line_and_column(
+    tmp_path: Path, what: str, data: bytes, token: bytes, words: str, gz: bool
+) -> None:
     path = tmp_path / ("kapot.xes.gz" if gz else "kapot.xes")
     path.write_bytes(gzip.compress(data) if gz else data)
     with pytest.raises(UsageError) as err:
@@ -69,7 +70,7 @@ def test_syntax_error_names_file_line_and_column(tmp_path: Path, what: str, data
 
 
 def test_a_cut_off_file_says_where_it_ends(tmp_path: Path) -> None:
-    data = GOOD[:GOOD.index(b"    <event>\n      <string key=\"concept:name\" value=\"Besluit\"") + 30]
+    data = GOOD[: GOOD.index(b'    <event>\n      <string key="concept:name" value="Besluit"') + 30]
     path = tmp_path / "afgekapt.xes"
     path.write_bytes(data)
     with pytest.raises(UsageError) as err:
@@ -101,8 +102,14 @@ def test_cli_exit_2_without_traceback(tmp_path: Path) -> None:
     path = tmp_path / "kapot.xes"
     path.write_bytes(CASES[0][1])
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8"}
-    done = subprocess.run([sys.executable, "-m", "procesmap", "log", "stats", str(path)], cwd=ROOT,
-                          capture_output=True, text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "procesmap", "log", "stats", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
     line, _ = _place(CASES[0][1], b"</evnt>")

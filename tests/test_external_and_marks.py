@@ -42,19 +42,24 @@ steps:
 """
 
 
-@pytest.mark.parametrize("role, keys", [
-    ("{external: true, people: 1, team: vth}", "`people`, `team`"),
-    ("{external: true, fte: 0.5}", "`fte`"),
-    ("{external: true, backup: behandelaar}", "`backup`"),
-])
+@pytest.mark.parametrize(
+    "role, keys",
+    [
+        ("{external: true, people: 1, team: vth}", "`people`, `team`"),
+        ("{external: true, fte: 0.5}", "`fte`"),
+        ("{external: true, backup: behandelaar}", "`backup`"),
+    ],
+)
 def test_an_external_role_with_capacity_keys_is_a_finding_on_the_role(role: str, keys: str) -> None:
     a = _analyse(ADVICE.replace("ADVISEUR", role))
     pm206 = [f for f in a.findings if f.code == "PM206"]
     assert [f.subject for f in pm206] == ["adviseur-odr"]
     assert pm206[0].severity.value == "warning"
     assert pm206[0].line == 11  # the role's line
-    assert pm206[0].message("en") == (f"role adviseur-odr is external, so its {keys} are ignored: no utilisation, "
-                                      "single point of failure or team and organisation handover is computed for it")
+    assert pm206[0].message("en") == (
+        f"role adviseur-odr is external, so its {keys} are ignored: no utilisation, "
+        "single point of failure or team and organisation handover is computed for it"
+    )
     assert "organisation with a team" in pm206[0].hint("en")
 
 
@@ -68,8 +73,10 @@ def test_handovers_with_an_external_party_are_marked_like_organisation_handovers
     levels = {(h.source, h.target): h.levels for h in a.handovers.handovers}
     assert levels == {("aanvraag", "advies"): ("role", "external"), ("advies", "besluit"): ("role", "external")}
     layout = swimlane_layout(a)
-    assert {(e.source, e.target): e.boundary for e in layout.edges} == {("aanvraag", "advies"): "external",
-                                                                        ("advies", "besluit"): "external"}
+    assert {(e.source, e.target): e.boundary for e in layout.edges} == {
+        ("aanvraag", "advies"): "external",
+        ("advies", "besluit"): "external",
+    }
     html = procesmap.report(a, "json", lang="en")  # the tables: level external on both
     assert [h["levels"] for h in json.loads(html)["handovers"]["list"]] == [["role", "external"]] * 2
     from procesmap.render._document import build_document
@@ -110,7 +117,7 @@ steps:
 
     svg = render_swimlane(_analyse(text), fmt="svg", lang="en").decode()
     start = svg.index('id="edge-aanvullen--toets"')
-    path = svg[start:svg.index("</g>", start)]
+    path = svg[start : svg.index("</g>", start)]
     assert "#00838f" in path and "stroke-dasharray" in path
 
 

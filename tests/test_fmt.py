@@ -28,8 +28,9 @@ FAST = Settings(cases=300, seed=0)
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def _meaning(text: str) -> dict[str, Any]:
@@ -106,10 +107,14 @@ def test_canonical_order_moves_comments_with_their_keys() -> None:
 
 
 def test_layout_indentation_and_x_keys_last() -> None:
-    text = ("procesmap: 1\nid: k\nx-team: {notes: [a, b]}\nsteps:\n- id: s\n  x-eigen: 3\n  type: end\n"
-            "  name: 'In ''quotes'''\n")
-    assert format_text(text) == ("procesmap: 1\nid: k\nsteps:\n  - id: s\n    name: 'In ''quotes'''\n"
-                                 "    type: end\n    x-eigen: 3\nx-team: {notes: [a, b]}\n")
+    text = (
+        "procesmap: 1\nid: k\nx-team: {notes: [a, b]}\nsteps:\n- id: s\n  x-eigen: 3\n  type: end\n"
+        "  name: 'In ''quotes'''\n"
+    )
+    assert format_text(text) == (
+        "procesmap: 1\nid: k\nsteps:\n  - id: s\n    name: 'In ''quotes'''\n"
+        "    type: end\n    x-eigen: 3\nx-team: {notes: [a, b]}\n"
+    )
 
 
 def test_crlf_and_bom_become_lf() -> None:
@@ -175,6 +180,7 @@ def test_meaning_guard_refuses_to_write(tmp_path: Path, monkeypatch: pytest.Monk
 
 # -- property: generated layouts of the bundled maps -------------------------------------------------
 
+
 def _data(file: Path) -> Any:
     from procesmap.loading import _Collector, _compose
 
@@ -230,12 +236,22 @@ def _with_comments(text: str, rng: random.Random) -> str:
     return "\n".join(lines) + "\n"
 
 
-@settings(max_examples=25, deadline=None, database=None, phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow])
-@given(file=st.sampled_from(bundled()), seed=st.integers(0, 10**6),
-       indent=st.sampled_from([(2, 2, 0), (2, 4, 2), (4, 4, 2), (3, 5, 2)]), commented=st.booleans())
-def test_generated_layouts_format_to_the_same_meaning(file: Path, seed: int, indent: tuple[int, int, int],
-                                                      commented: bool) -> None:
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    file=st.sampled_from(bundled()),
+    seed=st.integers(0, 10**6),
+    indent=st.sampled_from([(2, 2, 0), (2, 4, 2), (4, 4, 2), (3, 5, 2)]),
+    commented=st.booleans(),
+)
+def test_generated_layouts_format_to_the_same_meaning(
+    file: Path, seed: int, indent: tuple[int, int, int], commented: bool
+) -> None:
     rng = random.Random(seed)
     text = _dump(_variant(_data(file), rng), *indent)
     if commented:
@@ -302,8 +318,13 @@ def test_kill_during_write_leaves_the_original(tmp_path: Path) -> None:
     data = target.read_bytes()
     script = tmp_path / "slow.py"
     script.write_text(_SLOW_WRITER, encoding="utf-8")
-    process = subprocess.Popen([sys.executable, str(script), str(target)], stdout=subprocess.PIPE, text=True,
-                               cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    process = subprocess.Popen(
+        [sys.executable, str(script), str(target)],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert process.stdout is not None
     line = process.stdout.readline()
     assert line.strip() == "HALFWAY"

@@ -40,8 +40,12 @@ def repo(tmp_path: Path) -> Path:
 def test_roles_from_the_shared_organisation_file_are_known(repo: Path) -> None:
     results, problems = format_paths([repo])
     assert problems == []
-    assert {Path(r.path).name for r in results} == {"organisatie.yaml", "vergunning.yaml", "advies-welstand.yaml",
-                                                     "los.yaml"}
+    assert {Path(r.path).name for r in results} == {
+        "organisatie.yaml",
+        "vergunning.yaml",
+        "advies-welstand.yaml",
+        "los.yaml",
+    }
     assert (repo / "los.yaml").read_text(encoding="utf-8").startswith("procesmap: 1\nid: los\nowner: behandelaar\n")
     result = format_file(repo / "vergunning.yaml")  # one file named alone: its folder's shared file is read too
     assert result.path.endswith("vergunning.yaml")

@@ -25,8 +25,19 @@ def test_json_report(file: Path, in_root: Path) -> None:
     analysis = procesmap.analyse(procesmap.load(Path("processes") / file.name))
     text = procesmap.report(analysis, "json", "en")
     data = json.loads(text)
-    assert set(data) >= {"format", "tool", "process", "counts", "visits", "handovers", "ownership", "time",
-                         "capacity", "findings", "missing"}
+    assert set(data) >= {
+        "format",
+        "tool",
+        "process",
+        "counts",
+        "visits",
+        "handovers",
+        "ownership",
+        "time",
+        "capacity",
+        "findings",
+        "missing",
+    }
     _check(GOLDEN / f"{file.stem}.json", text)
 
 

@@ -20,7 +20,9 @@ from tests.conftest import ROOT, bundled
 
 graphs = st.integers(1, 25).flatmap(
     lambda n: st.lists(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=60).map(
-        lambda edges: (n, edges)))
+        lambda edges: (n, edges)
+    )
+)
 
 
 def _both(n: int, edges: list[tuple[int, int]]) -> tuple[dict[str, list[str]], nx.DiGraph]:
@@ -72,8 +74,15 @@ def test_to_networkx_is_the_routing() -> None:
 
 
 def test_analysis_imports_no_networkx() -> None:
-    code = ("import sys, procesmap; procesmap.analyse(procesmap.load(sys.argv[1]), cases=50); "
-            "print('networkx' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code, str(ROOT / "processes" / "omgevingsvergunning.yaml")],
-                         capture_output=True, text=True, timeout=120, cwd=ROOT)
+    code = (
+        "import sys, procesmap; procesmap.analyse(procesmap.load(sys.argv[1]), cases=50); "
+        "print('networkx' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(ROOT / "processes" / "omgevingsvergunning.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert out.stdout.strip() == "False", out.stderr

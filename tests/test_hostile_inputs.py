@@ -104,12 +104,15 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> str:
     return export_bpmn(load(PROCESSES / "omgevingsvergunning.yaml")).decode("utf-8")
 
 
-@pytest.mark.parametrize("old, new, key", [
-    ('people="8"', 'people="oops"', "value.expected_int"),
-    ('service_norm="6w"', 'service_norm="banana"', "duration.invalid"),
-    ('work="15m"', 'work="lots"', "duration.invalid"),
-    ('type="start"', 'type="bogus"', "value.not_allowed"),
-])
+@pytest.mark.parametrize(
+    "old, new, key",
+    [
+        ('people="8"', 'people="oops"', "value.expected_int"),
+        ('service_norm="6w"', 'service_norm="banana"', "duration.invalid"),
+        ('work="15m"', 'work="lots"', "duration.invalid"),
+        ('type="start"', 'type="bogus"', "value.not_allowed"),
+    ],
+)
 def test_a_bad_pm_value_is_a_problem_at_its_line(tmp_path: Path, exported: str, old: str, new: str, key: str) -> None:
     from procesmap.bpmn import import_bpmn
     from procesmap.errors import LoadError
@@ -129,8 +132,10 @@ def test_a_bad_pm_value_is_a_problem_at_its_line(tmp_path: Path, exported: str, 
 
 
 def test_a_pm_branch_probability_above_one_and_nested_pm_elements(tmp_path: Path, exported: str) -> None:
-    for old, new in (('<pm:branch order="0"/>', '<pm:branch order="0" p="2"/>'),
-                     ("<pm:log>Zaak toegewezen</pm:log>", "<pm:log><pm:step><pm:step><pm:raci A='x'/></pm:step></pm:step></pm:log>")):
+    for old, new in (
+        ('<pm:branch order="0"/>', '<pm:branch order="0" p="2"/>'),
+        ("<pm:log>Zaak toegewezen</pm:log>", "<pm:log><pm:step><pm:step><pm:raci A='x'/></pm:step></pm:step></pm:log>"),
+    ):
         path = tmp_path / "model.bpmn"
         path.write_text(exported.replace(old, new, 1), encoding="utf-8")
         result = invoke("import", "bpmn", str(path), "--lang", "en")
@@ -148,8 +153,12 @@ def _chain(kind: str, count: int, name: str = "") -> str:
         previous = f"n{i}"
     nodes.append('<bpmn:endEvent id="e"/>')
     flows.append(f'<bpmn:sequenceFlow id="fe" sourceRef="{previous}" targetRef="e"/>')
-    return (f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p">'
-            + "".join(nodes) + "".join(flows) + "</bpmn:process></bpmn:definitions>")
+    return (
+        f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p">'
+        + "".join(nodes)
+        + "".join(flows)
+        + "</bpmn:process></bpmn:definitions>"
+    )
 
 
 def test_many_same_named_tasks_get_short_unique_ids() -> None:
@@ -175,8 +184,11 @@ def test_sub_processes_nested_past_the_parser_limit_are_refused(tmp_path: Path) 
     for i in range(300):
         inner = f'<bpmn:subProcess id="s{i}" name="S{i}">{inner}</bpmn:subProcess>'
     path = tmp_path / "deep.bpmn"
-    path.write_text(f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p">'
-                    f'<bpmn:startEvent id="st"/>{inner}</bpmn:process></bpmn:definitions>', encoding="utf-8")
+    path.write_text(
+        f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p">'
+        f'<bpmn:startEvent id="st"/>{inner}</bpmn:process></bpmn:definitions>',
+        encoding="utf-8",
+    )
     result = invoke("import", "bpmn", str(path), "--lang", "en")
     assert result.exit_code == 2 and result.output.startswith(f"{path}:1:")
 
@@ -193,7 +205,8 @@ def _parquet(path: Path, **columns: object) -> Path:
     import pyarrow.parquet as pq
 
     data: dict[str, object] = {
-        "case": ["1", "1", "2", "2"], "activity": ["a", "b", "a", "b"],
+        "case": ["1", "1", "2", "2"],
+        "activity": ["a", "b", "a", "b"],
         "timestamp": pa.array([datetime.datetime(2024, 1, d, 9) for d in (1, 2, 1, 3)], pa.timestamp("us")),
     }
     data.update(columns)
@@ -212,18 +225,35 @@ def test_parquet_columns_of_unusual_types(tmp_path: Path) -> None:
 
     import pyarrow as pa
 
-    _log_refused("stats", str(_parquet(tmp_path / "l.parquet", activity=pa.array([["a"], ["b"], ["a"], []]))),
-                 expect="column `activity` holds list<")
-    _log_refused("stats", str(_parquet(tmp_path / "s.parquet", activity=pa.array([{"x": 1}] * 4))),
-                 expect="column `activity` holds struct<")
-    _log_refused("stats", str(_parquet(tmp_path / "b.parquet", activity=pa.array([b"a", b"b", b"\xff", b"b"]))),
-                 expect="column `activity` (binary) holds a value that is no text")
-    _log_refused("stats", str(_parquet(tmp_path / "t.parquet", timestamp=pa.array([{"x": 1}] * 4))),
-                 expect="column `timestamp` holds struct<")
-    far = [datetime.datetime(9999, 12, 31, 23), datetime.datetime(2024, 1, 2), datetime.datetime(1, 1, 1),
-           datetime.datetime(2024, 1, 3)]
-    result = invoke("log", "stats", str(_parquet(tmp_path / "f.parquet", timestamp=pa.array(far, pa.timestamp("us")))),
-                    "-f", "json")
+    _log_refused(
+        "stats",
+        str(_parquet(tmp_path / "l.parquet", activity=pa.array([["a"], ["b"], ["a"], []]))),
+        expect="column `activity` holds list<",
+    )
+    _log_refused(
+        "stats",
+        str(_parquet(tmp_path / "s.parquet", activity=pa.array([{"x": 1}] * 4))),
+        expect="column `activity` holds struct<",
+    )
+    _log_refused(
+        "stats",
+        str(_parquet(tmp_path / "b.parquet", activity=pa.array([b"a", b"b", b"\xff", b"b"]))),
+        expect="column `activity` (binary) holds a value that is no text",
+    )
+    _log_refused(
+        "stats",
+        str(_parquet(tmp_path / "t.parquet", timestamp=pa.array([{"x": 1}] * 4))),
+        expect="column `timestamp` holds struct<",
+    )
+    far = [
+        datetime.datetime(9999, 12, 31, 23),
+        datetime.datetime(2024, 1, 2),
+        datetime.datetime(1, 1, 1),
+        datetime.datetime(2024, 1, 3),
+    ]
+    result = invoke(
+        "log", "stats", str(_parquet(tmp_path / "f.parquet", timestamp=pa.array(far, pa.timestamp("us")))), "-f", "json"
+    )
     assert result.exit_code == 0, result.output
 
 
@@ -261,7 +291,8 @@ def test_roles_files_nested_deep_or_expanding_are_refused(tmp_path: Path) -> Non
     deep.write_text("x: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     _log_refused("stats", str(log), "--roles", str(deep), expect=f"{deep}:1:")
     laughs = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
+    )
     bomb = tmp_path / "laughs.yaml"
     bomb.write_text(laughs, encoding="utf-8")
     _log_refused("stats", str(log), "--roles", str(bomb), expect="alias")
@@ -269,8 +300,18 @@ def test_roles_files_nested_deep_or_expanding_are_refused(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("reader", ["map", "config", "bpmn", "csv", "xes", "roles", "fmt"])
 def test_special_files_are_refused_without_blocking(tmp_path: Path, reader: str) -> None:
-    fifo = tmp_path / {"map": "p.yaml", "config": "procesmap.toml", "bpmn": "m.bpmn", "csv": "l.csv", "xes": "l.xes",
-                       "roles": "r.yaml", "fmt": "f.yaml"}[reader]
+    fifo = (
+        tmp_path
+        / {
+            "map": "p.yaml",
+            "config": "procesmap.toml",
+            "bpmn": "m.bpmn",
+            "csv": "l.csv",
+            "xes": "l.xes",
+            "roles": "r.yaml",
+            "fmt": "f.yaml",
+        }[reader]
+    )
     os.mkfifo(fifo)
     log = tmp_path / "log.csv"
     log.write_text(LOG_CSV, encoding="utf-8")
@@ -290,8 +331,9 @@ def test_special_files_are_refused_without_blocking(tmp_path: Path, reader: str)
     import threading
 
     outcome: list[object] = []
-    worker = threading.Thread(target=lambda: outcome.append(invoke(*args, "--lang", "en") if reader != "fmt"
-                                                            else invoke(*args)), daemon=True)
+    worker = threading.Thread(
+        target=lambda: outcome.append(invoke(*args, "--lang", "en") if reader != "fmt" else invoke(*args)), daemon=True
+    )
     worker.start()
     worker.join(20)
     if worker.is_alive():
@@ -313,9 +355,49 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 #: words YAML 1.1 reads as booleans, numbers, dates or nothing when they stand unquoted
-TRICKY = ["On", "No", "yes", "off", "Y", "n", "1", "0x10", "0o17", "1e3", "1_000", ".inf", "-.nan", "1:20", "null", "~",
-          "true", "2024-01-01", "0", "-1", "+1", "010", "=", "<<", "*a", "&b", "!x", "%y", "@z", "#", "a: b", "- c",
-          "Team A", "team-a", "team_a_", "_x_", "é", "日本", "!x", "X 2", "x-y"]
+TRICKY = [
+    "On",
+    "No",
+    "yes",
+    "off",
+    "Y",
+    "n",
+    "1",
+    "0x10",
+    "0o17",
+    "1e3",
+    "1_000",
+    ".inf",
+    "-.nan",
+    "1:20",
+    "null",
+    "~",
+    "true",
+    "2024-01-01",
+    "0",
+    "-1",
+    "+1",
+    "010",
+    "=",
+    "<<",
+    "*a",
+    "&b",
+    "!x",
+    "%y",
+    "@z",
+    "#",
+    "a: b",
+    "- c",
+    "Team A",
+    "team-a",
+    "team_a_",
+    "_x_",
+    "é",
+    "日本",
+    "!x",
+    "X 2",
+    "x-y",
+]
 
 
 def _discovered(activities: list[str], roles: list[str]) -> str:
@@ -330,8 +412,15 @@ def _discovered(activities: list[str], roles: list[str]) -> str:
     writer.writerow(["case", "activity", "timestamp", "resource", "role"])
     for case in range(6):
         for position, activity in enumerate(activities):
-            writer.writerow([f"c{case}", activity, f"2024-03-{position + 1:02d}T09:{case:02d}:00+00:00", "x",
-                             roles[position % len(roles)]])
+            writer.writerow(
+                [
+                    f"c{case}",
+                    activity,
+                    f"2024-03-{position + 1:02d}T09:{case:02d}:00+00:00",
+                    "x",
+                    roles[position % len(roles)],
+                ]
+            )
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "On.csv"
         path.write_text(buffer.getvalue(), encoding="utf-8")
@@ -346,9 +435,15 @@ def test_log_discover_quotes_ids_yaml_would_read_as_something_else() -> None:
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.one_of(st.sampled_from(TRICKY), st.text(min_size=1, max_size=12).filter(str.strip)), min_size=2,
-                max_size=6, unique_by=lambda a: a.strip()),
-       st.lists(st.sampled_from(TRICKY), min_size=1, max_size=3))
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(TRICKY), st.text(min_size=1, max_size=12).filter(str.strip)),
+        min_size=2,
+        max_size=6,
+        unique_by=lambda a: a.strip(),
+    ),
+    st.lists(st.sampled_from(TRICKY), min_size=1, max_size=3),
+)
 def test_property_every_discovered_draft_loads_back(activities: list[str], roles: list[str]) -> None:
     activities = [a for a in activities if "\x00" not in a and a.strip() == a]
     if len({a for a in activities}) < 2:
@@ -363,12 +458,22 @@ def test_property_bpmn_import_writes_ids_that_load_back(names: list[str]) -> Non
 
     nodes = ['<bpmn:startEvent id="st"/>'] + [f'<bpmn:task id="t{i}" name="{_xml(n)}"/>' for i, n in enumerate(names)]
     order = ["st"] + [f"t{i}" for i in range(len(names))] + ["e"]
-    flows = [f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>' for i, (a, b) in enumerate(zip(order, order[1:]))]
-    lanes = "".join(f'<bpmn:lane id="L{i}" name="{_xml(n)}"><bpmn:flowNodeRef>t{i}</bpmn:flowNodeRef></bpmn:lane>'
-                    for i, n in enumerate(names))
-    text = (f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p" name="{_xml(names[0])}">'
-            f'<bpmn:laneSet id="ls">{lanes}</bpmn:laneSet>' + "".join(nodes) + '<bpmn:endEvent id="e"/>'
-            + "".join(flows) + "</bpmn:process></bpmn:definitions>")
+    flows = [
+        f'<bpmn:sequenceFlow id="f{i}" sourceRef="{a}" targetRef="{b}"/>'
+        for i, (a, b) in enumerate(zip(order, order[1:]))
+    ]
+    lanes = "".join(
+        f'<bpmn:lane id="L{i}" name="{_xml(n)}"><bpmn:flowNodeRef>t{i}</bpmn:flowNodeRef></bpmn:lane>'
+        for i, n in enumerate(names)
+    )
+    text = (
+        f'<?xml version="1.0"?><bpmn:definitions {BPMN_NS} id="d"><bpmn:process id="p" name="{_xml(names[0])}">'
+        f'<bpmn:laneSet id="ls">{lanes}</bpmn:laneSet>'
+        + "".join(nodes)
+        + '<bpmn:endEvent id="e"/>'
+        + "".join(flows)
+        + "</bpmn:process></bpmn:definitions>"
+    )
     procesmap.loads(import_bpmn(text, process_id=names[0]).yaml_text, "draft.yaml")
 
 
@@ -396,11 +501,20 @@ issues:
 CONTROL_BYTES = ("\x1b", "\x07", "\x9b", "\x7f")
 
 
-@pytest.mark.parametrize("args", [
-    ("analyse",), ("analyse", "-f", "markdown"), ("analyse", "-f", "json"), ("check",), ("check", "-f", "github"),
-    ("overview",), ("diff", "--set", "roles.mw.people=2"), ("diff", "--set", "roles.mw.people=2", "-f", "markdown"),
-    ("diagram", "-f", "mermaid"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("analyse",),
+        ("analyse", "-f", "markdown"),
+        ("analyse", "-f", "json"),
+        ("check",),
+        ("check", "-f", "github"),
+        ("overview",),
+        ("diff", "--set", "roles.mw.people=2"),
+        ("diff", "--set", "roles.mw.people=2", "-f", "markdown"),
+        ("diagram", "-f", "mermaid"),
+    ],
+)
 def test_a_map_with_escape_sequences_in_its_names(tmp_path: Path, args: tuple[str, ...]) -> None:
     path = tmp_path / "esc.yaml"
     path.write_text(ESCAPES, encoding="utf-8")
@@ -421,8 +535,11 @@ def test_the_loader_replaces_control_characters_and_an_id_with_one_is_refused() 
 
 def test_an_event_log_with_escape_sequences(tmp_path: Path) -> None:
     log = tmp_path / "log.csv"
-    log.write_text("case,activity,timestamp,resource\n1,\x1b]0;PWNED\x07a,2024-01-01T09:00:00,\x1b[2Jx\n"
-                   "1,b\x9b,2024-01-02T09:00:00,y\n", encoding="utf-8")
+    log.write_text(
+        "case,activity,timestamp,resource\n1,\x1b]0;PWNED\x07a,2024-01-01T09:00:00,\x1b[2Jx\n"
+        "1,b\x9b,2024-01-02T09:00:00,y\n",
+        encoding="utf-8",
+    )
     roles = tmp_path / "roles.yaml"
     roles.write_text('"\\e[2Jx": "\\e[31mrol"\n', encoding="utf-8")
     for fmt in ("terminal", "markdown", "json"):
@@ -454,8 +571,10 @@ def test_a_configuration_nested_500_deep_or_with_20000_unknown_codes(tmp_path: P
     suggested = [p for p in problems if p.hint_key == "config.hint.did_you_mean"]
     assert len(suggested) <= MAX_SUGGESTIONS
     strings = tmp_path / "strings.toml"  # brackets inside strings and comments are no nesting
-    strings.write_text('language = "nl"  # [[[[[[[[[[[[[[[[[[[[[[[[\n[rules]\nPM102 = { severity = "off" }\n'
-                       'x = "' + "[" * 30 + '"\n', encoding="utf-8")
+    strings.write_text(
+        'language = "nl"  # [[[[[[[[[[[[[[[[[[[[[[[[\n[rules]\nPM102 = { severity = "off" }\nx = "' + "[" * 30 + '"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(LoadError) as caught:
         load_config(strings)
     assert [p.key for p in caught.value.problems] == ["config.unknown_rule"]
@@ -478,7 +597,8 @@ def test_a_plain_large_map_is_not_called_an_alias_bomb() -> None:
     assert problem.key == "limits.too_many_values", problem.format()
     assert "alias" not in problem.format("en")
     laughs = "procesmap: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8))
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 10)}]\n" for i in range(8)
+    )
     with pytest.raises(LoadError) as caught:
         procesmap.loads(laughs, "bom.yaml")
     assert caught.value.problems[0].key == "load.too_many_nodes"
@@ -501,15 +621,24 @@ def test_a_model_with_more_flow_nodes_than_one_map_holds_is_refused_up_front(mon
 
 
 def test_a_map_of_more_steps_than_the_limit_is_refused_at_the_first_step_past_it(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from procesmap import loading
     from procesmap.errors import LoadError
 
     monkeypatch.setattr(loading, "MAX_STEPS", 30)
 
     def chain(n: int, before: str = "") -> str:
-        lines = ["procesmap: 1", "id: keten", "owner: mw", before, "roles:", "  mw: {people: 1}", "steps:",
-                 "  - {id: s0, type: start, role: mw, next: s1}"]
+        lines = [
+            "procesmap: 1",
+            "id: keten",
+            "owner: mw",
+            before,
+            "roles:",
+            "  mw: {people: 1}",
+            "steps:",
+            "  - {id: s0, type: start, role: mw, next: s1}",
+        ]
         lines += [f"  - {{id: s{i}, role: mw, work: 1h, next: s{i + 1}}}" for i in range(1, n - 1)]
         return "\n".join(lines + [f"  - {{id: s{n - 1}, type: end, role: mw}}"]) + "\n"
 
@@ -536,8 +665,11 @@ def test_a_log_of_more_events_than_the_limit_is_refused(tmp_path: Path, monkeypa
     monkeypatch.setattr(_read, "MAX_LOG_EVENTS", 4)
     assert invoke("log", "stats", str(parquet), "-f", "json").exit_code == 0
     monkeypatch.setattr(_read, "MAX_TEXT_LOG_EVENTS", 3)  # logs read as text first: their own limit
-    _log_refused("stats", str(_parquet(tmp_path / "tekst.parquet", timestamp=["2024-01-01"] * 4)),
-                 expect="holds 4 events, more than the limit of 3 (MAX_TEXT_LOG_EVENTS)")
+    _log_refused(
+        "stats",
+        str(_parquet(tmp_path / "tekst.parquet", timestamp=["2024-01-01"] * 4)),
+        expect="holds 4 events, more than the limit of 3 (MAX_TEXT_LOG_EVENTS)",
+    )
     csv = tmp_path / "log.csv"
     csv.write_text(LOG_CSV + "2,a,2024-01-01T09:00:00,x\n2,b,2024-01-02T09:00:00,y\n", encoding="utf-8")
     _log_refused("stats", str(csv), expect=f"{csv}:1:1: ")
@@ -546,10 +678,16 @@ def test_a_log_of_more_events_than_the_limit_is_refused(tmp_path: Path, monkeypa
 
 
 def _xes(events: list[str]) -> str:
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace><string key="concept:name" '
-            'value="z1"/>\n' + "".join(f'<event><string key="concept:name" value="a"/><date key="time:timestamp" '
-                                        f'value="2024-01-0{i + 1}T09:00:00Z"/>{extra}</event>\n'
-                                        for i, extra in enumerate(events)) + "</trace>\n</log>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">\n<trace><string key="concept:name" '
+        'value="z1"/>\n'
+        + "".join(
+            f'<event><string key="concept:name" value="a"/><date key="time:timestamp" '
+            f'value="2024-01-0{i + 1}T09:00:00Z"/>{extra}</event>\n'
+            for i, extra in enumerate(events)
+        )
+        + "</trace>\n</log>\n"
+    )
 
 
 def test_an_xes_log_of_too_many_attribute_keys_or_a_huge_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -557,8 +695,10 @@ def test_an_xes_log_of_too_many_attribute_keys_or_a_huge_value(tmp_path: Path, m
 
     monkeypatch.setattr(_read, "MAX_XES_KEYS", 4)
     log = tmp_path / "sleutels.xes"
-    log.write_text(_xes(['<string key="k1" value="v"/>', '<string key="k2" value="v"/>',
-                         '<string key="k3" value="v"/>']), encoding="utf-8")
+    log.write_text(
+        _xes(['<string key="k1" value="v"/>', '<string key="k2" value="v"/>', '<string key="k3" value="v"/>']),
+        encoding="utf-8",
+    )
     # concept:name, time:timestamp and k1 (line 4), k2 (line 5), k3 (line 6): the fifth key, refused at its line
     _log_refused("stats", str(log), expect=f"{log}:6:1: ")
     result = invoke("log", "stats", str(log), "--lang", "en")
@@ -582,8 +722,17 @@ def test_a_pdf_table_cell_taller_than_a_page_is_cut_not_a_layout_error(tmp_path:
     from procesmap.render.pdf import _fits_a_page
 
     n, stem = 60, "stap-met-een-heel-lange-naam-die-de-werkgroep-zo-heeft-opgeschreven-en-niet-wil-inkorten-"
-    lines = ["procesmap: 1", "id: lang", "owner: mw", "term: 8w", "volume: 100/year", "roles:", "  mw: {people: 1}",
-             "steps:", f"  - {{id: {stem}0, type: start, role: mw, work: 1h, next: {stem}1}}"]
+    lines = [
+        "procesmap: 1",
+        "id: lang",
+        "owner: mw",
+        "term: 8w",
+        "volume: 100/year",
+        "roles:",
+        "  mw: {people: 1}",
+        "steps:",
+        f"  - {{id: {stem}0, type: start, role: mw, work: 1h, next: {stem}1}}",
+    ]
     lines += [f"  - {{id: {stem}{i}, role: mw, work: 1h, next: {stem}{i + 1}}}" for i in range(1, n - 1)]
     lines.append(f"  - {{id: {stem}{n - 1}, type: end, role: mw, work: 1h}}")
     path = tmp_path / "lang.yaml"
@@ -601,7 +750,8 @@ def test_a_pdf_table_cell_taller_than_a_page_is_cut_not_a_layout_error(tmp_path:
 
 
 def test_a_swimlane_of_more_pdf_pages_than_the_limit_is_left_out_with_a_note(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Every page of a swimlane split over pages draws the whole picture: a 1,000-step chain's PDF took 76 s (9 s
     with the limit), a 20,000-step chain's hours. Beyond MAX_SWIMLANE_PAGES the report says so, before drawing."""
     import subprocess
@@ -611,15 +761,20 @@ def test_a_swimlane_of_more_pdf_pages_than_the_limit_is_left_out_with_a_note(
     from .conftest import need_tool
 
     need_tool("pdftotext", "apt-get install poppler-utils; .ci/run installs it")
-    analysis = procesmap.analyse(procesmap.load(Path(procesmap.__file__).parent.parent / "processes"
-                                                / "omgevingsvergunning.yaml"), Settings(cases=500))
+    analysis = procesmap.analyse(
+        procesmap.load(Path(procesmap.__file__).parent.parent / "processes" / "omgevingsvergunning.yaml"),
+        Settings(cases=500),
+    )
 
     def text(limit: int) -> str:
         monkeypatch.setattr(pdf, "MAX_SWIMLANE_PAGES", limit)
         path = tmp_path / f"r{limit}.pdf"
         path.write_bytes(pdf.render_pdf([analysis], "en"))
-        return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, timeout=60,
-                                       check=True).stdout.split())
+        return " ".join(
+            subprocess.run(
+                ["pdftotext", str(path), "-"], capture_output=True, text=True, timeout=60, check=True
+            ).stdout.split()
+        )
 
     assert "MAX_SWIMLANE_PAGES" not in text(24)
     assert "The swimlane is left out of this PDF: it would take" in text(0)

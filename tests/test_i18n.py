@@ -31,8 +31,13 @@ def _catalogues() -> dict[str, dict[str, dict[str, str]]]:
     for info in pkgutil.iter_modules(package.__path__):
         module = importlib.import_module(f"procesmap.i18n.{info.name}")
         for name, value in vars(module).items():
-            if (name.isupper() and isinstance(value, dict) and value is not MESSAGES and value
-                    and all(isinstance(v, dict) and "en" in v for v in value.values())):
+            if (
+                name.isupper()
+                and isinstance(value, dict)
+                and value is not MESSAGES
+                and value
+                and all(isinstance(v, dict) and "en" in v for v in value.values())
+            ):
                 found[f"{info.name}.{name}"] = value
     others = {key for table in found.values() for key in table}
     found["messages.MESSAGES (own table)"] = {k: v for k, v in MESSAGES.items() if k not in others}
@@ -65,7 +70,9 @@ def test_both_languages_same_placeholders(catalogue: str) -> None:
         elif not entry["en"].strip() or not entry["nl"].strip():
             bad.append(f"{key}: empty text")
         elif _fields(entry["en"]) != _fields(entry["nl"]):
-            bad.append(f"{key}: placeholders {sorted(_fields(entry['en']))} (en) vs {sorted(_fields(entry['nl']))} (nl)")
+            bad.append(
+                f"{key}: placeholders {sorted(_fields(entry['en']))} (en) vs {sorted(_fields(entry['nl']))} (nl)"
+            )
     assert bad == []
 
 
@@ -75,7 +82,9 @@ def test_the_placeholder_check_can_fail() -> None:
 
 KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)+$")
 PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*\.$")
-FILE_NAME = re.compile(r"\.(?:j2|csv|xes|yaml|yml|json|toml|md|html|pdf|png|svg|bpmn|parquet|gz|zip|py|txt|xlsx|css|js|mjs|ttf|woff|woff2|ico|drawio|mmd)$")
+FILE_NAME = re.compile(
+    r"\.(?:j2|csv|xes|yaml|yml|json|toml|md|html|pdf|png|svg|bpmn|parquet|gz|zip|py|txt|xlsx|css|js|mjs|ttf|woff|woff2|ico|drawio|mmd)$"
+)
 
 
 def _used_in_code() -> tuple[set[str], set[str]]:
@@ -140,9 +149,19 @@ def test_unknown_key_shows_itself() -> None:
 def test_arguments_that_are_messages_counts_or_plurals() -> None:
     from procesmap.i18n import Count, Message, plural
 
-    assert t("load.yaml", "nl", detail=Message("yaml.problem.no_colon")) == "geen geldige YAML: de `:` na een sleutel ontbreekt"
+    assert (
+        t("load.yaml", "nl", detail=Message("yaml.problem.no_colon"))
+        == "geen geldige YAML: de `:` na een sleutel ontbreekt"
+    )
     assert str(Message("yaml.problem.no_colon")) == "the `:` after a key is missing"
     assert t("report.count.error", "nl", count=Count(12345)) == "12.345 fouten"
     assert t("report.count.error", "en", count=1) == "1 error"
-    assert [plural(n, "nl") for n in (0, 1, 2, 1.0, "1", "1,0", "geen")] == ["other", "one", "other", "other", "one",
-                                                                             "other", "other"]
+    assert [plural(n, "nl") for n in (0, 1, 2, 1.0, "1", "1,0", "geen")] == [
+        "other",
+        "one",
+        "other",
+        "other",
+        "one",
+        "other",
+        "other",
+    ]

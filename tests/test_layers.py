@@ -23,13 +23,26 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("procesmap._version", "procesmap._safe_text", "procesmap.i18n", "procesmap.findings", "procesmap.colours"),
     # errors (which may translate through the catalogue), what libraries said as messages, settings, durations,
     # file access, places in TOML text
-    ("procesmap.errors", "procesmap.reasons", "procesmap.settings", "procesmap.durations", "procesmap._io",
-     "procesmap._toml"),
+    (
+        "procesmap.errors",
+        "procesmap.reasons",
+        "procesmap.settings",
+        "procesmap.durations",
+        "procesmap._io",
+        "procesmap._toml",
+    ),
     # the model of a map and its graph
     ("procesmap.model", "procesmap.graph"),
     # reading files: YAML maps, organisation files and subprocesses
-    ("procesmap.loading", "procesmap._collect", "procesmap._model_problems", "procesmap._references",
-     "procesmap.subprocesses", "procesmap.zgw._read", "procesmap.zgw._safe"),
+    (
+        "procesmap.loading",
+        "procesmap._collect",
+        "procesmap._model_problems",
+        "procesmap._references",
+        "procesmap.subprocesses",
+        "procesmap.zgw._read",
+        "procesmap.zgw._safe",
+    ),
     # figures
     ("procesmap.analysis",),
     # rules over the figures (they read them, never import them), and the configuration of rules
@@ -59,8 +72,9 @@ def _module(path: Path) -> str:
 
 def _type_checking(node: ast.If) -> bool:
     test = node.test
-    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
-        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
 
 
 def imports() -> list[tuple[str, str, int]]:
@@ -69,8 +83,13 @@ def imports() -> list[tuple[str, str, int]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         me = _module(path)
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        annotation_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and _type_checking(node)
-                           for sub in node.body for n in ast.walk(sub)}
+        annotation_only = {
+            id(n)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.If) and _type_checking(node)
+            for sub in node.body
+            for n in ast.walk(sub)
+        }
         for node in ast.walk(tree):
             if id(node) in annotation_only:
                 continue
@@ -79,16 +98,19 @@ def imports() -> list[tuple[str, str, int]]:
             elif isinstance(node, ast.ImportFrom):
                 if node.level:
                     base = me.split(".") if path.name == "__init__.py" else me.split(".")[:-1]
-                    base = base[:len(base) - node.level + 1]
+                    base = base[: len(base) - node.level + 1]
                     target = ".".join(base + ([node.module] if node.module else []))
                 else:
                     target = node.module or ""
                 if target.startswith("procesmap"):
                     found.append((me, target, node.lineno))
                     # ``from procesmap import analysis`` imports the submodule procesmap.analysis
-                    found += [(me, f"{target}.{a.name}", node.lineno) for a in node.names
-                              if (PACKAGE.parent / f"{target}.{a.name}".replace(".", "/")).exists()
-                              or (PACKAGE.parent / (f"{target}.{a.name}".replace(".", "/") + ".py")).exists()]
+                    found += [
+                        (me, f"{target}.{a.name}", node.lineno)
+                        for a in node.names
+                        if (PACKAGE.parent / f"{target}.{a.name}".replace(".", "/")).exists()
+                        or (PACKAGE.parent / (f"{target}.{a.name}".replace(".", "/") + ".py")).exists()
+                    ]
     return found
 
 
@@ -125,18 +147,26 @@ def test_no_layer_imports_a_higher_one() -> None:
 
 @pytest.mark.parametrize("low,high", FORBIDDEN)
 def test_named_imports_are_gone(low: str, high: str) -> None:
-    wrong = [f"{me}:{line} imports {target}" for me, target, line in imports()
-             if _within(me, low) and _within(target, high)]
+    wrong = [
+        f"{me}:{line} imports {target}" for me, target, line in imports() if _within(me, low) and _within(target, high)
+    ]
     assert wrong == []
 
 
 def test_the_check_finds_an_upward_import(tmp_path: Path) -> None:
     """The AST walk sees a function-level import and skips one under TYPE_CHECKING."""
-    source = ("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from procesmap.render import x\n"
-              "def f():\n    from procesmap.render.json import report_dict\n")
+    source = (
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from procesmap.render import x\n"
+        "def f():\n    from procesmap.render.json import report_dict\n"
+    )
     tree = ast.parse(source)
-    skipped = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and _type_checking(node)
-               for sub in node.body for n in ast.walk(sub)}
+    skipped = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and _type_checking(node)
+        for sub in node.body
+        for n in ast.walk(sub)
+    }
     seen = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and id(n) not in skipped]
     assert seen == ["typing", "procesmap.render.json"]
     assert layer_of("procesmap.analysis.capacity") == 4 and layer_of("procesmap.render.json") is None

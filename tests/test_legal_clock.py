@@ -74,7 +74,8 @@ def test_share_and_late_cases_per_year_without_a_verdaging_step() -> None:
     assert finding.message("en") == (
         f"more than 5% of the cases exceed the term that applies to them: {share:.1f}% over the term of 56 days, "
         f"0.0% over term + extension (98 days) even if every case were deferred; late cases a year: {late} over the "
-        f"term, 0.0 over term + extension")
+        f"term, 0.0 over term + extension"
+    )
     data = json.loads(procesmap.report(a, "json", lang="en"))
     assert data["time"]["late_per_year"] == {"term": round(1000 * t.share_over_term, 4), "extended_term": 0.0}
 
@@ -86,14 +87,18 @@ def test_more_than_half_late_is_pm301_alone() -> None:
     codes = _codes(a)
     assert "PM301" in codes and "PM302" not in codes
     # with PM301 off, PM302 reports it
-    b = _analyse(BRANCHED.replace("p: 0.3", "p: 0.7", 1).replace("{to: kort, p: 0.7}", "{to: kort, p: 0.3}"),
-                 severities={"PM301": "off"})
+    b = _analyse(
+        BRANCHED.replace("p: 0.3", "p: 0.7", 1).replace("{to: kort, p: 0.7}", "{to: kort, p: 0.3}"),
+        severities={"PM301": "off"},
+    )
     assert "PM302" in _codes(b) and "PM301" not in _codes(b)
 
 
 def test_mean_within_the_term_does_not_hide_most_cases_late() -> None:
     # 60% wait 60 days (late), 40% wait 1 day: mean 36.4 days is well within 56, yet 60% are late
-    text = BRANCHED.replace("{to: lang, p: 0.3}", "{to: lang, p: 0.6}").replace("{to: kort, p: 0.7}", "{to: kort, p: 0.4}")
+    text = BRANCHED.replace("{to: lang, p: 0.3}", "{to: lang, p: 0.6}").replace(
+        "{to: kort, p: 0.7}", "{to: kort, p: 0.4}"
+    )
     a = _analyse(text.replace("wait: 10d", "wait: 1d"))
     assert a.time.term_time["mean"] == pytest.approx(0.6 * 60 + 0.4 * 1)
     assert a.time.term_time["mean"] < 56
@@ -155,8 +160,10 @@ def test_only_cases_that_pass_the_verdaging_get_the_extension() -> None:
 
 def test_a_verdaging_after_the_term_is_void_and_a_finding() -> None:
     # the verdaging now comes after 60 days of waiting: past the 56-day term, so it is void
-    text = DEFERRED.replace("- {id: verdagen, role: behandelaar, wait: 5d, extends_term: true, next: behandelen}",
-                            "- {id: verdagen, role: behandelaar, wait: 60d, extends_term: true, next: behandelen}")
+    text = DEFERRED.replace(
+        "- {id: verdagen, role: behandelaar, wait: 5d, extends_term: true, next: behandelen}",
+        "- {id: verdagen, role: behandelaar, wait: 60d, extends_term: true, next: behandelen}",
+    )
     a = _analyse(text)
     t = a.time
     assert t.share_deferred == 0.0
@@ -167,7 +174,8 @@ def test_a_verdaging_after_the_term_is_void_and_a_finding() -> None:
     share = t.share_deferred_after_term
     assert pm308[0].message("en") == (
         f"for {share * 100:.1f}% of the cases the verdaging at step verdagen comes after the term of 56 days has "
-        f"ended: it is void and they are late ({round(500 * share)} cases a year)")
+        f"ended: it is void and they are late ({round(500 * share)} cases a year)"
+    )
 
 
 def test_the_verdaging_clock_is_term_time_and_skips_suspension() -> None:
@@ -242,5 +250,6 @@ def test_reports_show_the_late_cases_per_year() -> None:
     nl = procesmap.report(a, "markdown", lang="nl").replace("**", "")
     assert f"Te late zaken per jaar, over de termijn: {late}" in nl
     b = _analyse(BRANCHED)
-    assert "Cases over term + extension, if every case were deferred: 0.0%" in procesmap.report(b, "markdown",
-                                                                                                lang="en").replace("**", "")
+    assert "Cases over term + extension, if every case were deferred: 0.0%" in procesmap.report(
+        b, "markdown", lang="en"
+    ).replace("**", "")

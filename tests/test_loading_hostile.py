@@ -144,13 +144,20 @@ REFERENCES = [
     pytest.param("next: toets", "next: toest", "toest", "toets", "step", id="next-string"),
     pytest.param("next: [toets]", "next: [toest]", "toest", "toets", "step", id="next-list-of-strings"),
     pytest.param("{to: besluit, p: 0.8}", "{to: besluiit, p: 0.8}", "besluiit", "besluit", "step", id="next-branch-to"),
-    pytest.param("organisation: gemeente}", "organisation: gemente}", "gemente", "gemeente", "organisation",
-                 id="team-organisation"),
+    pytest.param(
+        "organisation: gemeente}",
+        "organisation: gemente}",
+        "gemente",
+        "gemeente",
+        "organisation",
+        id="team-organisation",
+    ),
     pytest.param("team: vth, people: 3", "team: vht, people: 3", "vht", "vth", "team", id="role-team"),
     pytest.param("backup: behandelaar", "backup: behandelar", "behandelar", "behandelaar", "role", id="role-backup"),
     pytest.param("    step: toets\n", "    step: tots\n", "tots", "toets", "step", id="issue-step"),
-    pytest.param("    owner: teamleider\n", "    owner: teamleier\n", "teamleier", "teamleider", "role",
-                 id="issue-owner"),
+    pytest.param(
+        "    owner: teamleider\n", "    owner: teamleier\n", "teamleier", "teamleider", "role", id="issue-owner"
+    ),
 ]
 
 
@@ -181,8 +188,13 @@ DURATIONS = [
     pytest.param("1,5d", "duration.invalid", "hint.duration.did_you_mean", {"example": "1.5d"}, id="decimal-comma"),
     pytest.param("3", "duration.no_unit", "hint.duration.add_unit", {"example": "3d"}, id="bare-number"),
     pytest.param("P1M", "duration.iso_calendar", "hint.duration.iso_calendar", {}, id="iso-month"),
-    pytest.param("{min: 5d, mode: 2d, max: 1d}", "duration.triangle_order", "hint.duration.triangle_order", {},
-                 id="triangle-order"),
+    pytest.param(
+        "{min: 5d, mode: 2d, max: 1d}",
+        "duration.triangle_order",
+        "hint.duration.triangle_order",
+        {},
+        id="triangle-order",
+    ),
     pytest.param("{samples: []}", "duration.samples_empty", "hint.duration.samples", {}, id="samples-empty"),
     pytest.param("{foo: 1d}", "duration.bad_mapping", "hint.duration.forms", {}, id="unknown-mapping"),
     pytest.param(".inf", "duration.invalid", "hint.duration.forms", {}, id="infinite"),
@@ -204,11 +216,14 @@ def test_bad_duration(value: str, key: str, hint_key: str, hint_args: dict[str, 
         assert f"`{expected}`" in problem.hint("en")
 
 
-@pytest.mark.parametrize("value, bad", [
-    ("{samples: [1d, 2x, 3d]}", "2x"),
-    ("{min: 1d, mode: -2d, max: 3d}", "-2d"),
-    ("{min: 1d, mode: 2d, max: soon}", "soon"),
-])
+@pytest.mark.parametrize(
+    "value, bad",
+    [
+        ("{samples: [1d, 2x, 3d]}", "2x"),
+        ("{min: 1d, mode: -2d, max: 3d}", "-2d"),
+        ("{min: 1d, mode: 2d, max: soon}", "soon"),
+    ],
+)
 def test_bad_item_inside_a_duration_mapping_is_pointed_at(value: str, bad: str) -> None:
     new = f"    wait: {value}\n"
     text = change("    wait: 2d\n", new)
@@ -283,9 +298,12 @@ def test_flow_mapping_with_an_unquoted_comma() -> None:
 
 def test_duplicate_keys_are_all_reported_with_the_first_line() -> None:
     text = change(
-        "name: Testproces\n", "name: Testproces\nname: Dubbel\n",
-        "  mail: {name: Mail, kind: manual}\n", "  mail: {name: Mail, kind: manual, name: Post}\n",
-        "    work: 1h\n", "    work: 1h\n    wait: 3d\n    work: 2h\n",
+        "name: Testproces\n",
+        "name: Testproces\nname: Dubbel\n",
+        "  mail: {name: Mail, kind: manual}\n",
+        "  mail: {name: Mail, kind: manual, name: Post}\n",
+        "    work: 1h\n",
+        "    work: 1h\n    wait: 3d\n    work: 2h\n",
     )
     problems = problems_of(text)
     found = [(p.key, p.line, p.column, p.args["key"], p.args["line"]) for p in problems]
@@ -314,10 +332,13 @@ def test_duplicate_step_id() -> None:
 # -- YAML syntax ---------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("new, tab", [
-    pytest.param("  \trole: aanvrager\n", "\t", id="after-spaces"),
-    pytest.param("\t  role: aanvrager\n", "\t", id="first-character"),
-])
+@pytest.mark.parametrize(
+    "new, tab",
+    [
+        pytest.param("  \trole: aanvrager\n", "\t", id="after-spaces"),
+        pytest.param("\t  role: aanvrager\n", "\t", id="first-character"),
+    ],
+)
 def test_tab_in_indentation(new: str, tab: str) -> None:
     text = change("    role: aanvrager\n", new)
     assert_problem(only_problem(text), "load.tab", where(text, new, tab), "hint.load.tab")
@@ -347,12 +368,15 @@ def test_two_documents() -> None:
     assert_problem(problem, "load.many_documents", (BASE.count("\n") + 1, 1), "hint.load.many_documents")
 
 
-@pytest.mark.parametrize("tag", [
-    pytest.param("!!python/object/apply:os.system ['touch {target}']", id="python-object-apply"),
-    pytest.param("!!python/object/new:os.system ['touch {target}']", id="python-object-new"),
-    pytest.param("!!python/name:os.system", id="python-name"),
-    pytest.param("!foo bar", id="custom"),
-])
+@pytest.mark.parametrize(
+    "tag",
+    [
+        pytest.param("!!python/object/apply:os.system ['touch {target}']", id="python-object-apply"),
+        pytest.param("!!python/object/new:os.system ['touch {target}']", id="python-object-new"),
+        pytest.param("!!python/name:os.system", id="python-name"),
+        pytest.param("!foo bar", id="custom"),
+    ],
+)
 def test_yaml_tags_are_refused_and_never_run(tag: str, tmp_path: Path) -> None:
     target = tmp_path / "pwned"
     value = tag.format(target=target)
@@ -420,15 +444,22 @@ def test_alias_bomb_inside_an_extension_key() -> None:
     assert_problem(problem, "load.too_many_nodes", (BASE.count("\n") + 1 + line, column + 2))
 
 
-@pytest.mark.parametrize("text, position", [
-    pytest.param("[" * 10000, (1, MAX_DEPTH + 1), id="brackets-10000"),
-    pytest.param("{a: " * 10000, (1, 4 * MAX_DEPTH + 1), id="braces-10000"),
-    pytest.param("".join("  " * i + "- \n" for i in range(2000)), (MAX_DEPTH + 1, 2 * MAX_DEPTH + 1),
-                 id="block-sequences-2000"),
-])
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        pytest.param("[" * 10000, (1, MAX_DEPTH + 1), id="brackets-10000"),
+        pytest.param("{a: " * 10000, (1, 4 * MAX_DEPTH + 1), id="braces-10000"),
+        pytest.param(
+            "".join("  " * i + "- \n" for i in range(2000)),
+            (MAX_DEPTH + 1, 2 * MAX_DEPTH + 1),
+            id="block-sequences-2000",
+        ),
+    ],
+)
 @pytest.mark.parametrize("parser", ["libyaml", "python"])
-def test_absurd_nesting_is_refused_without_recursion_error(text: str, position: tuple[int, int], parser: str,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_absurd_nesting_is_refused_without_recursion_error(
+    text: str, position: tuple[int, int], parser: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Our own message at the place our limit is passed, whichever parser PyYAML has.
 
     libyaml 0.2.5+ (PyYAML 6.0.4's wheels) stops flow nesting at 1000 while scanning ahead, before
@@ -446,19 +477,24 @@ def test_absurd_nesting_is_refused_without_recursion_error(text: str, position: 
     assert_problem(only_problem(text), "load.too_deep", position, "hint.load.too_deep")
 
 
-@pytest.mark.parametrize("text, position", [
-    pytest.param("a: &a [*a]\n", (1, 4), id="self-alias-list"),
-    pytest.param("a: &a {b: *a}\n", (1, 4), id="self-alias-mapping"),
-    pytest.param("a: &a {<<: *a}\n", (1, 4), id="self-merge"),
-])
+@pytest.mark.parametrize(
+    "text, position",
+    [
+        pytest.param("a: &a [*a]\n", (1, 4), id="self-alias-list"),
+        pytest.param("a: &a {b: *a}\n", (1, 4), id="self-alias-mapping"),
+        pytest.param("a: &a {<<: *a}\n", (1, 4), id="self-merge"),
+    ],
+)
 def test_recursive_aliases_are_refused(text: str, position: tuple[int, int]) -> None:
     assert_problem(only_problem(text), "load.too_deep", position, "hint.load.too_deep")
 
 
 def test_nested_merge_keys_are_applied() -> None:
     text = change(
-        "steps:\n", "x-basis: &basis {role: behandelaar}\nx-taak: &taak {<<: *basis, work: 1h}\nsteps:\n",
-        "  - id: aanvullen\n    role: aanvrager\n", "  - id: aanvullen\n    <<: *taak\n    role: aanvrager\n",
+        "steps:\n",
+        "x-basis: &basis {role: behandelaar}\nx-taak: &taak {<<: *basis, work: 1h}\nsteps:\n",
+        "  - id: aanvullen\n    role: aanvrager\n",
+        "  - id: aanvullen\n    <<: *taak\n    role: aanvrager\n",
     )
     step = loads(text).step("aanvullen")
     assert step.role == "aanvrager"  # the explicit key wins
@@ -468,12 +504,15 @@ def test_nested_merge_keys_are_applied() -> None:
 # -- whole files: empty, wrong shape, wrong version ------------------------------------------
 
 
-@pytest.mark.parametrize("text, key, kind", [
-    pytest.param("", "load.empty", None, id="empty"),
-    pytest.param("# alleen commentaar\n# nog meer\n", "load.empty", None, id="only-comments"),
-    pytest.param("- ontvangst\n- besluit\n", "load.not_mapping", "kind.list", id="top-level-list"),
-    pytest.param("ontvangst\n", "load.not_mapping", "kind.scalar", id="top-level-scalar"),
-])
+@pytest.mark.parametrize(
+    "text, key, kind",
+    [
+        pytest.param("", "load.empty", None, id="empty"),
+        pytest.param("# alleen commentaar\n# nog meer\n", "load.empty", None, id="only-comments"),
+        pytest.param("- ontvangst\n- besluit\n", "load.not_mapping", "kind.list", id="top-level-list"),
+        pytest.param("ontvangst\n", "load.not_mapping", "kind.scalar", id="top-level-scalar"),
+    ],
+)
 def test_not_a_process(text: str, key: str, kind: str | None) -> None:
     problem = only_problem(text)
     assert_problem(problem, key, (1, 1))
@@ -518,13 +557,20 @@ def test_bom_and_crlf_keep_positions(tmp_path: Path) -> None:
     assert problem.file == str(path)
 
 
-@pytest.mark.parametrize("data, position, byte", [
-    pytest.param(BASE.encode().replace(b"name: Testproces", b"name: Caf\xe9"), (3, 10), "0xe9", id="latin-1"),
-    pytest.param(BASE.encode().replace(b"name: Testproces", "name: Ünï caf".encode() + b"\xe9"),
-                 (3, len("name: Ünï caf") + 1), "0xe9", id="column-in-characters"),
-    pytest.param(b"\xef\xbb\xbfname: \xff\n", (1, 7), "0xff", id="after-bom"),
-    pytest.param(b"a: b\n\xed\xa0\x80\n", (2, 1), "0xed", id="encoded-surrogate"),
-])
+@pytest.mark.parametrize(
+    "data, position, byte",
+    [
+        pytest.param(BASE.encode().replace(b"name: Testproces", b"name: Caf\xe9"), (3, 10), "0xe9", id="latin-1"),
+        pytest.param(
+            BASE.encode().replace(b"name: Testproces", "name: Ünï caf".encode() + b"\xe9"),
+            (3, len("name: Ünï caf") + 1),
+            "0xe9",
+            id="column-in-characters",
+        ),
+        pytest.param(b"\xef\xbb\xbfname: \xff\n", (1, 7), "0xff", id="after-bom"),
+        pytest.param(b"a: b\n\xed\xa0\x80\n", (2, 1), "0xed", id="encoded-surrogate"),
+    ],
+)
 def test_invalid_utf8_names_the_bad_byte(data: bytes, position: tuple[int, int], byte: str, tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         decode(data, "proces.yaml")
@@ -558,8 +604,9 @@ def test_missing_file(tmp_path: Path) -> None:
     assert_problem(problem, "load.missing", (1, 1), "hint.load.missing")
 
 
-@pytest.mark.parametrize("name", [pytest.param("a\x00b.yaml", id="nul-in-path"),
-                                  pytest.param("x" * 5000 + ".yaml", id="name-too-long")])
+@pytest.mark.parametrize(
+    "name", [pytest.param("a\x00b.yaml", id="nul-in-path"), pytest.param("x" * 5000 + ".yaml", id="name-too-long")]
+)
 def test_impossible_path(name: str, tmp_path: Path) -> None:
     [problem] = load_error(tmp_path / name)
     assert problem.key in ("load.unreadable", "load.missing")
@@ -603,10 +650,14 @@ def test_misspelt_subprocess_names_the_nearest_file(tmp_path: Path) -> None:
 
 
 SEVERAL = change(
-    "R: behandelaar", "R: behandelaa",
-    "    wait: 2d\n", "    wait: 3 dagen\n",
-    "via: mail", "via: mial",
-    "    role: aanvrager\n", "    role: aanvrage\n",
+    "R: behandelaar",
+    "R: behandelaa",
+    "    wait: 2d\n",
+    "    wait: 3 dagen\n",
+    "via: mail",
+    "via: mial",
+    "    role: aanvrager\n",
+    "    role: aanvrage\n",
 )
 
 
@@ -624,12 +675,17 @@ def test_several_problems_are_all_reported_sorted_by_line() -> None:
 # -- through the command line -----------------------------------------------------------------
 
 CLI_CASES = [
-    pytest.param(change("via: mail", "via: mial"), where(change("via: mail", "via: mial"), "via: mial", "mial"),
-                 id="unknown-id"),
-    pytest.param(change("    wait: 2d\n", "    wait: 3 dagen\n"),
-                 where(change("    wait: 2d\n", "    wait: 3 dagen\n"), "wait: 3 dagen", "3 dagen"), id="duration"),
-    pytest.param(change("name: Testproces\n", "name: !!python/object/apply:os.system ['echo pwned']\n"), (3, 7),
-                 id="python-tag"),
+    pytest.param(
+        change("via: mail", "via: mial"), where(change("via: mail", "via: mial"), "via: mial", "mial"), id="unknown-id"
+    ),
+    pytest.param(
+        change("    wait: 2d\n", "    wait: 3 dagen\n"),
+        where(change("    wait: 2d\n", "    wait: 3 dagen\n"), "wait: 3 dagen", "3 dagen"),
+        id="duration",
+    ),
+    pytest.param(
+        change("name: Testproces\n", "name: !!python/object/apply:os.system ['echo pwned']\n"), (3, 7), id="python-tag"
+    ),
     pytest.param(billion_laughs(), expanded_limit_position(billion_laughs()), id="alias-bomb"),
     pytest.param("[" * 10000, (1, MAX_DEPTH + 1), id="deep"),
     pytest.param(change("    role: aanvrager\n", "  \trole: aanvrager\n"), (34, 3), id="tab"),
@@ -641,13 +697,15 @@ CLI_CASES = [
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PROCESMAP_LANG="en", PYTHONIOENCODING="utf-8")
-    return subprocess.run([sys.executable, "-m", "procesmap", "analyse", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", "analyse", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 @pytest.mark.parametrize("content, position", CLI_CASES)
-def test_cli_reports_file_line_column_and_exits_2(content: str | bytes, position: tuple[int, int],
-                                                  tmp_path: Path) -> None:
+def test_cli_reports_file_line_column_and_exits_2(
+    content: str | bytes, position: tuple[int, int], tmp_path: Path
+) -> None:
     path = tmp_path / "proces.yaml"
     if isinstance(content, bytes):
         path.write_bytes(content)

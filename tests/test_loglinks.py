@@ -36,7 +36,9 @@ def test_name_similarity_by_hand() -> None:
     # {aanvraag, ontvangen} against {fase, aanvraag, ontvangen}: 2 + 2 matched of 2 + 3 words
     assert name_similarity(["Aanvraag ontvangen"], "Fase Aanvraag ontvangen") == pytest.approx(4 / 5)
     # "ontvangst" and "ontvangen" share a stem; "en", "de" are left out
-    assert name_similarity(["Ontvangst en registratie"], "Registratie van de ontvangen aanvraag") == pytest.approx(4 / 5)
+    assert name_similarity(["Ontvangst en registratie"], "Registratie van de ontvangen aanvraag") == pytest.approx(
+        4 / 5
+    )
     # a compound is no stem match: ontvangstbevestiging is not ontvangen
     assert name_similarity(["ontvangen"], "ontvangstbevestiging") == 0
     assert name_similarity(["Besluit"], "Advies") == 0
@@ -54,8 +56,9 @@ def test_keep_paths_by_hand() -> None:
 def _compare_counts(map_path: Path) -> dict[str, Any]:
     from procesmap.eventlog import LogMapping, compare, read_log
 
-    result = compare(procesmap.load(map_path), read_log(WABO, LogMapping(activity="taskName")),
-                     procesmap.Settings(cases=200))
+    result = compare(
+        procesmap.load(map_path), read_log(WABO, LogMapping(activity="taskName")), procesmap.Settings(cases=200)
+    )
     return result.to_dict()
 
 
@@ -66,8 +69,9 @@ def test_suggest_and_write_links_on_wabo(tmp_path: Path) -> None:
     copy.write_text(original, encoding="utf-8")
     before = _compare_counts(copy)
     assert before["counts"]["steps_linked"] == 0 and before["counts"]["steps"] == 20
-    shown = runner.invoke(app, ["log", "compare", str(copy), str(WABO), "--activity", "taskName", "--suggest-links",
-                                "--lang", "en"])
+    shown = runner.invoke(
+        app, ["log", "compare", str(copy), str(WABO), "--activity", "taskName", "--suggest-links", "--lang", "en"]
+    )
     assert shown.exit_code == 0, shown.output
     lines = re.findall(r"^  (\S+)  <-  \"(.+)\"  \(score ([\d.]+)", shown.output, re.MULTILINE)
     assert 8 <= len(lines) <= 20
@@ -76,8 +80,9 @@ def test_suggest_and_write_links_on_wabo(tmp_path: Path) -> None:
     assert suggested["aanvullen"] == "Aanvullende gegevens ontvangen"
     assert all(float(score) >= 0.5 for _, _, score in lines)
     assert copy.read_text(encoding="utf-8") == original  # showing writes nothing
-    written = runner.invoke(app, ["log", "compare", str(copy), str(WABO), "--activity", "taskName", "--write-links",
-                                  "--lang", "en"])
+    written = runner.invoke(
+        app, ["log", "compare", str(copy), str(WABO), "--activity", "taskName", "--write-links", "--lang", "en"]
+    )
     assert written.exit_code == 0, written.output
     text = copy.read_text(encoding="utf-8")
     assert Counter(comments(text)) == Counter(comments(original))  # every comment kept
@@ -99,8 +104,9 @@ def test_suggest_and_write_links_on_wabo(tmp_path: Path) -> None:
 def test_discover_thresholds_give_a_workshop_sized_draft(log: Path, tmp_path: Path) -> None:
     _need(log)
     out = tmp_path / "draft.yaml"
-    result = runner.invoke(app, ["log", "discover", str(log), "--activities", "0.7", "--paths", "0.5", "-o", str(out),
-                                 "--lang", "en"])
+    result = runner.invoke(
+        app, ["log", "discover", str(log), "--activities", "0.7", "--paths", "0.5", "-o", str(out), "--lang", "en"]
+    )
     assert result.exit_code == 0, result.output
     draft = procesmap.load(out)
     assert 10 <= len(draft.steps) <= 20, len(draft.steps)

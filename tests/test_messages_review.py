@@ -24,7 +24,15 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from procesmap.durations import MAX_ELAPSED_DAYS, Amount, DurationError, bounded, format_amount, parse_amount, parse_duration
+from procesmap.durations import (
+    MAX_ELAPSED_DAYS,
+    Amount,
+    DurationError,
+    bounded,
+    format_amount,
+    parse_amount,
+    parse_duration,
+)
 from procesmap.errors import LoadError, Problem, UsageError
 from procesmap.reasons import os_reason, utf8_error_at, yaml_detail
 from procesmap.i18n import OS_ERRORS, translate_strerror
@@ -199,10 +207,14 @@ def test_common_os_errors_are_translated(name: str) -> None:
     err = OSError(code, os.strerror(code), "x/y.json")
     reason = os_reason(err)
     assert reason.text("nl") == OS_DUTCH[name]
-    assert t("cli.write_failed", "nl", path="x/y.json", reason=reason) == f"kan x/y.json niet schrijven: {OS_DUTCH[name]}"
+    assert (
+        t("cli.write_failed", "nl", path="x/y.json", reason=reason) == f"kan x/y.json niet schrijven: {OS_DUTCH[name]}"
+    )
     # callers that still pass err.strerror get the same text (one place: the catalogue)
-    assert t("cli.write_failed", "nl", path="x/y.json", reason=err.strerror) == \
-        f"kan x/y.json niet schrijven: {OS_DUTCH[name]}"
+    assert (
+        t("cli.write_failed", "nl", path="x/y.json", reason=err.strerror)
+        == f"kan x/y.json niet schrijven: {OS_DUTCH[name]}"
+    )
     assert translate_strerror(os.strerror(code), "en") == reason.text("en")
 
 
@@ -235,13 +247,27 @@ def test_unreadable_process_file_reason_is_dutch(tmp_path: Path, monkeypatch: py
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     environment = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=environment, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
 
 
 def test_writing_into_a_missing_folder_says_so_in_dutch(tmp_path: Path) -> None:
-    result = _run("analyse", "processes/wmo-melding.yaml", "--lang", "nl", "--cases", "0",
-                  "-o", str(tmp_path / "nodir" / "x.json"))
+    result = _run(
+        "analyse",
+        "processes/wmo-melding.yaml",
+        "--lang",
+        "nl",
+        "--cases",
+        "0",
+        "-o",
+        str(tmp_path / "nodir" / "x.json"),
+    )
     assert result.returncode == 2
     assert "bestand of map bestaat niet" in result.stderr
     assert "No such file" not in result.stderr and "Traceback" not in result.stderr
@@ -324,15 +350,21 @@ def test_binary_configuration_gets_a_configuration_message() -> None:
     assert problem.format("nl") == (
         "procesmap.toml:1:1: dit is een binair bestand, geen TOML-configuratie\n"
         "  tip: procesmap.toml is tekst met regels `sleutel = waarde` en [secties], bijvoorbeeld "
-        "`language = \"nl\"` en `[rules]` met `PM102 = \"off\"`; zie docs/ci.md")
+        '`language = "nl"` en `[rules]` met `PM102 = "off"`; zie docs/ci.md'
+    )
     assert "YAML" not in problem.format("en") and "process map" not in problem.format("en")
 
 
 def test_configuration_that_is_not_utf8_gets_a_configuration_hint() -> None:
     with pytest.raises(LoadError) as caught:
-        decode(b"language = \"nl\"\n# caf\xe9\n", "procesmap.toml", kind="config")
+        decode(b'language = "nl"\n# caf\xe9\n', "procesmap.toml", kind="config")
     problem = caught.value.problems[0]
-    assert (problem.line, problem.column, problem.key, problem.hint_key) == (2, 6, "load.encoding", "config.hint.encoding")
+    assert (problem.line, problem.column, problem.key, problem.hint_key) == (
+        2,
+        6,
+        "load.encoding",
+        "config.hint.encoding",
+    )
 
 
 def test_process_files_keep_their_own_binary_message() -> None:
@@ -361,8 +393,15 @@ def _plural_keys() -> list[str]:
 
 
 def test_the_catalogue_has_plural_fields() -> None:
-    assert {"report.counts", "report.summary", "report.count.warning", "PM305.message",
-            "diagram.subtitle.steps", "versions.fmt.summary", "bpmn.cli.unmapped"} <= set(_plural_keys())
+    assert {
+        "report.counts",
+        "report.summary",
+        "report.count.warning",
+        "PM305.message",
+        "diagram.subtitle.steps",
+        "versions.fmt.summary",
+        "bpmn.cli.unmapped",
+    } <= set(_plural_keys())
 
 
 @pytest.mark.parametrize("key", _plural_keys())
@@ -400,23 +439,34 @@ def test_plural_of_a_decimal_follows_what_is_written(value: float) -> None:
     # floats are written with one decimal ("1,0"): CLDR makes that "other" in Dutch and English
     assert plural(value, "nl") == "other" and plural(value, "en") == "other"
     assert t("PM305.message", "nl", days=value, step="x", share=10.0).startswith(
-        f"zaken wachten {number(value, 'nl')} dagen")
+        f"zaken wachten {number(value, 'nl')} dagen"
+    )
 
 
 def test_the_reported_counts() -> None:
-    assert t("report.counts", "nl", steps=17, roles=7, teams=3, organisations=1, transitions=19) == \
-        "17 stappen, 7 rollen, 3 teams, 1 organisatie, 19 overgangen"
-    assert t("report.counts", "en", steps=1, roles=1, teams=0, organisations=1, transitions=1) == \
-        "1 step, 1 role, 0 teams, 1 organisation, 1 transition"
-    assert t("report.summary", "nl", processes=6, errors=1, warnings=14, infos=1) == \
-        "6 processen: 1 fout, 14 waarschuwingen, 1 info"
-    assert t("report.summary", "en", processes=1, errors=2, warnings=1, infos=0) == \
-        "1 process: 2 errors, 1 warning, 0 info"
+    assert (
+        t("report.counts", "nl", steps=17, roles=7, teams=3, organisations=1, transitions=19)
+        == "17 stappen, 7 rollen, 3 teams, 1 organisatie, 19 overgangen"
+    )
+    assert (
+        t("report.counts", "en", steps=1, roles=1, teams=0, organisations=1, transitions=1)
+        == "1 step, 1 role, 0 teams, 1 organisation, 1 transition"
+    )
+    assert (
+        t("report.summary", "nl", processes=6, errors=1, warnings=14, infos=1)
+        == "6 processen: 1 fout, 14 waarschuwingen, 1 info"
+    )
+    assert (
+        t("report.summary", "en", processes=1, errors=2, warnings=1, infos=0)
+        == "1 process: 2 errors, 1 warning, 0 info"
+    )
     assert t("report.term_value", "nl", term=number(1.0, "nl", 0)) == "1 dag"
     assert t("report.term_value", "nl", term=number(56.0, "nl", 0)) == "56 dagen"
     assert t("report.per_year", "nl", value=number(1200.0, "nl", 0)) == "1.200 zaken per jaar"
     assert t("versions.fmt.summary_check", "nl", changed=1, total=3) == "1 van 3 bestanden zou opnieuw opgemaakt worden"
-    assert t("versions.fmt.summary_check", "nl", changed=2, total=1) == "2 van 1 bestand zouden opnieuw opgemaakt worden"
+    assert (
+        t("versions.fmt.summary_check", "nl", changed=2, total=1) == "2 van 1 bestand zouden opnieuw opgemaakt worden"
+    )
     assert t("bpmn.cli.unmapped", "en", count=1).startswith("1 BPMN element was not mapped; it is listed")
 
 
@@ -445,36 +495,77 @@ def test_terminal_report_counts_findings_with_the_right_noun(tmp_path: Path) -> 
 def test_plural_fields_keep_a_template_subclass(monkeypatch: pytest.MonkeyPatch) -> None:
     from procesmap.i18n.eventlog import WholeNumbers
 
-    monkeypatch.setitem(MESSAGES, "test.cases", {"en": WholeNumbers("{count:plural:# case|# cases}"),
-                                                 "nl": WholeNumbers("{count:plural:# zaak|# zaken}")})
+    monkeypatch.setitem(
+        MESSAGES,
+        "test.cases",
+        {"en": WholeNumbers("{count:plural:# case|# cases}"), "nl": WholeNumbers("{count:plural:# zaak|# zaken}")},
+    )
     assert t("test.cases", "nl", count=12345) == "12.345 zaken"  # WholeNumbers still groups the int
     assert t("test.cases", "en", count=1) == "1 case"
 
 
-@pytest.mark.parametrize(("key", "args", "one", "other"), [
-    ("PM602.message", {"share": 5.0, "step": "a", "target": "b"},
-     {"en": "1 case (5.0%) goes from", "nl": "1 zaak (5,0%) gaat van"},
-     {"en": "2 cases (5.0%) go from", "nl": "2 zaken (5,0%) gaan van"}),
-    ("PM604.message", {"activity": "x", "share": 5.0},
-     {"en": "occurs in 1 case (5.0%)", "nl": "komt voor in 1 zaak (5,0%)"},
-     {"en": "occurs in 2 cases (5.0%)", "nl": "komt voor in 2 zaken (5,0%)"}),
-    ("PM607.message", {"share": 3.0, "limit": 5.0},
-     {"en": "the term of 1 day (at most", "nl": "de termijn van 1 dag (hoogstens"},
-     {"en": "the term of 2 days (at most", "nl": "de termijn van 2 dagen (hoogstens"}),
-    ("logreport.more_rows", {}, {"en": "... 1 more row (all", "nl": "... nog 1 regel (alle"},
-     {"en": "... 2 more rows (all", "nl": "... nog 2 regels (alle"}),
-    ("logdraft.role_people", {}, {"en": "1 person in the log", "nl": "1 persoon in het log"},
-     {"en": "2 people in the log", "nl": "2 mensen in het log"}),
-    ("logdraft.parallel", {}, {"en": "1 case does each of these, in 1 order", "nl": "1 zaak doet elk van deze, in 1 volgorde"},
-     {"en": "2 cases do each of these, in 2 different orders", "nl": "2 zaken doen elk van deze, in 2 verschillende volgordes"}),
-    ("logdraft.volume", {}, {"en": "volume: 1 case in 1 day of log", "nl": "volume: 1 zaak in 1 dag log"},
-     {"en": "volume: 2 cases in 2 days of log", "nl": "volume: 2 zaken in 2 dagen log"}),
-])
-def test_eventlog_counts_agree_with_their_nouns_and_verbs(key: str, args: dict[str, object], one: dict[str, str],
-                                                          other: dict[str, str]) -> None:
-    names = {"PM602.message": ("cases",), "PM604.message": ("cases",), "PM607.message": ("term",),
-             "logreport.more_rows": ("count",), "logdraft.role_people": ("people",),
-             "logdraft.parallel": ("cases", "orders"), "logdraft.volume": ("cases", "days")}[key]
+@pytest.mark.parametrize(
+    ("key", "args", "one", "other"),
+    [
+        (
+            "PM602.message",
+            {"share": 5.0, "step": "a", "target": "b"},
+            {"en": "1 case (5.0%) goes from", "nl": "1 zaak (5,0%) gaat van"},
+            {"en": "2 cases (5.0%) go from", "nl": "2 zaken (5,0%) gaan van"},
+        ),
+        (
+            "PM604.message",
+            {"activity": "x", "share": 5.0},
+            {"en": "occurs in 1 case (5.0%)", "nl": "komt voor in 1 zaak (5,0%)"},
+            {"en": "occurs in 2 cases (5.0%)", "nl": "komt voor in 2 zaken (5,0%)"},
+        ),
+        (
+            "PM607.message",
+            {"share": 3.0, "limit": 5.0},
+            {"en": "the term of 1 day (at most", "nl": "de termijn van 1 dag (hoogstens"},
+            {"en": "the term of 2 days (at most", "nl": "de termijn van 2 dagen (hoogstens"},
+        ),
+        (
+            "logreport.more_rows",
+            {},
+            {"en": "... 1 more row (all", "nl": "... nog 1 regel (alle"},
+            {"en": "... 2 more rows (all", "nl": "... nog 2 regels (alle"},
+        ),
+        (
+            "logdraft.role_people",
+            {},
+            {"en": "1 person in the log", "nl": "1 persoon in het log"},
+            {"en": "2 people in the log", "nl": "2 mensen in het log"},
+        ),
+        (
+            "logdraft.parallel",
+            {},
+            {"en": "1 case does each of these, in 1 order", "nl": "1 zaak doet elk van deze, in 1 volgorde"},
+            {
+                "en": "2 cases do each of these, in 2 different orders",
+                "nl": "2 zaken doen elk van deze, in 2 verschillende volgordes",
+            },
+        ),
+        (
+            "logdraft.volume",
+            {},
+            {"en": "volume: 1 case in 1 day of log", "nl": "volume: 1 zaak in 1 dag log"},
+            {"en": "volume: 2 cases in 2 days of log", "nl": "volume: 2 zaken in 2 dagen log"},
+        ),
+    ],
+)
+def test_eventlog_counts_agree_with_their_nouns_and_verbs(
+    key: str, args: dict[str, object], one: dict[str, str], other: dict[str, str]
+) -> None:
+    names = {
+        "PM602.message": ("cases",),
+        "PM604.message": ("cases",),
+        "PM607.message": ("term",),
+        "logreport.more_rows": ("count",),
+        "logdraft.role_people": ("people",),
+        "logdraft.parallel": ("cases", "orders"),
+        "logdraft.volume": ("cases", "days"),
+    }[key]
     for lang in ("en", "nl"):
         for n, expected in ((1, one[lang]), (2, other[lang])):
             assert expected in t(key, lang, **args, **{name: n for name in names}), (key, lang, n)
@@ -483,9 +574,11 @@ def test_eventlog_counts_agree_with_their_nouns_and_verbs(key: str, args: dict[s
             assert expected in written, (key, lang, n, written)
     assert t("logreport.more_rows", "nl", count=12345) == "... nog 12.345 regels (alle in --format json)"
     assert t("logdraft.header", "en", file="log.csv", cases="1", total="1", share="100.0%", variants="1").endswith(
-        "1 of 1 case (100.0%) in 1 variant.")
+        "1 of 1 case (100.0%) in 1 variant."
+    )
     assert t("logdraft.step", "nl", instances="2", cases="1", wait="0,50", wait_mean="0,50").startswith(
-        "2 keer in 1 zaak;")
+        "2 keer in 1 zaak;"
+    )
 
 
 def test_load_limits_agree_with_their_nouns() -> None:
@@ -496,8 +589,10 @@ def test_load_limits_agree_with_their_nouns() -> None:
 
 
 def test_count_arguments_are_written_the_language_way() -> None:
-    assert t("duration.too_long", "nl", value="5000d", limit=Count(3650)) == \
-        "de duur `5000d` is langer dan 10 jaar (3.650 dagen)"
+    assert (
+        t("duration.too_long", "nl", value="5000d", limit=Count(3650))
+        == "de duur `5000d` is langer dan 10 jaar (3.650 dagen)"
+    )
     assert t("duration.too_long", "en", value="5000d", limit=Count(3650)).endswith("(3,650 days)")
 
 
@@ -522,20 +617,28 @@ def test_fte_up_to_people_is_fine(people: int, fte: float) -> None:
 
 def test_fte_above_people_in_a_shared_organisation_file(tmp_path: Path) -> None:
     (tmp_path / "organisatie.yaml").write_text(
-        "procesmap: 1\nkind: organisation\nroles:\n  x: {name: X, people: 2, fte: 2.5}\n", encoding="utf-8")
+        "procesmap: 1\nkind: organisation\nroles:\n  x: {name: X, people: 2, fte: 2.5}\n", encoding="utf-8"
+    )
     with pytest.raises(LoadError) as caught:
         load(tmp_path / "organisatie.yaml")
     assert [(p.key, p.line) for p in caught.value.problems] == [("value.fte_over_people", 4)]
 
 
-@pytest.mark.parametrize("old, new, at", [
-    pytest.param("wait: 2d\n", "wait: 99999999999999999999h\n", "99999999999999999999h", id="wait-hours"),
-    pytest.param("wait: 2d\n", "wait: 3651d\n", "3651d", id="wait-just-over"),
-    pytest.param("wait: 2d\n", "wait: P600W\n", "P600W", id="wait-iso"),
-    pytest.param("wait: {min: 1d, mode: 3d, max: 10d}", "wait: {min: 1d, mode: 3d, max: 600w}", "600w", id="triangle-max"),
-    pytest.param("wait: {min: 1d, mode: 3d, max: 10d}", "wait: {samples: [1d, 6000000m]}", "6000000m", id="samples"),
-    pytest.param("procesmap: 1\n", "procesmap: 1\nterm: 9999w\n", "9999w", id="term"),
-])
+@pytest.mark.parametrize(
+    "old, new, at",
+    [
+        pytest.param("wait: 2d\n", "wait: 99999999999999999999h\n", "99999999999999999999h", id="wait-hours"),
+        pytest.param("wait: 2d\n", "wait: 3651d\n", "3651d", id="wait-just-over"),
+        pytest.param("wait: 2d\n", "wait: P600W\n", "P600W", id="wait-iso"),
+        pytest.param(
+            "wait: {min: 1d, mode: 3d, max: 10d}", "wait: {min: 1d, mode: 3d, max: 600w}", "600w", id="triangle-max"
+        ),
+        pytest.param(
+            "wait: {min: 1d, mode: 3d, max: 10d}", "wait: {samples: [1d, 6000000m]}", "6000000m", id="samples"
+        ),
+        pytest.param("procesmap: 1\n", "procesmap: 1\nterm: 9999w\n", "9999w", id="term"),
+    ],
+)
 def test_durations_over_ten_years_are_load_errors(old: str, new: str, at: str) -> None:
     text = change(old, new)
     problem = only_problem(text)
@@ -553,7 +656,9 @@ def test_work_over_ten_years_of_working_time_is_a_load_error() -> None:
     assert problem.message("nl") == "`work: 3000d` is meer dan 10 jaar werktijd (18.400 uur met deze kalender)"
     # the limit is the process's own calendar: 10 years of 46 weeks of 2 days of 4 hours
     calendar = "calendar: {hours_per_day: 4, days_per_week: 2}\n"
-    text = change("    work: 1h\n", "    work: {min: 1h, mode: 2h, max: 3681h}\n", "procesmap: 1\n", "procesmap: 1\n" + calendar)
+    text = change(
+        "    work: 1h\n", "    work: {min: 1h, mode: 2h, max: 3681h}\n", "procesmap: 1\n", "procesmap: 1\n" + calendar
+    )
     problem = only_problem(text)
     assert problem.key == "duration.work_too_long" and "3,680 hours" in problem.message("en")
     assert loads(change("    work: 1h\n", "    work: 3680h\n", "procesmap: 1\n", "procesmap: 1\n" + calendar))
@@ -566,14 +671,20 @@ def test_the_reported_work_no_longer_overflows() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.floats(min_value=0, max_value=2 * MAX_ELAPSED_DAYS, allow_nan=False).map(lambda d: round(d, 3)),
-       st.sampled_from(["m", "h", "d", "w"]))
+@given(
+    st.floats(min_value=0, max_value=2 * MAX_ELAPSED_DAYS, allow_nan=False).map(lambda d: round(d, 3)),
+    st.sampled_from(["m", "h", "d", "w"]),
+)
 def test_duration_bound_for_any_amount(days: float, unit: str) -> None:
     per_day = {"m": 1440.0, "h": 24.0, "d": 1.0, "w": 1 / 7}[unit]
     text = f"{days * per_day:.6f}{unit}"
     value = float(text[:-1])
-    amount = {"m": Amount(minutes=value), "h": Amount(minutes=value * 60.0), "d": Amount(days=value),
-              "w": Amount(weeks=value)}[unit]
+    amount = {
+        "m": Amount(minutes=value),
+        "h": Amount(minutes=value * 60.0),
+        "d": Amount(days=value),
+        "w": Amount(weeks=value),
+    }[unit]
     elapsed = amount.elapsed_days()
     assert parse_amount(text) == amount  # the parser reads any amount (format/parse round trip)
     if elapsed <= MAX_ELAPSED_DAYS:
@@ -593,8 +704,10 @@ def test_duration_bound_for_any_amount(days: float, unit: str) -> None:
 def test_problem_dataclass_is_unchanged_for_callers() -> None:
     # a Problem built by other code (config, check) still formats as before
     problem = Problem("x.yaml", 3, 4, "load.unreadable", {"reason": os.strerror(errno.ENOENT)}, "hint.load.unreadable")
-    assert problem.format("nl") == ("x.yaml:3:4: bestand kan niet gelezen worden: bestand of map bestaat niet\n"
-                                    "  tip: controleer de rechten op het bestand")
+    assert problem.format("nl") == (
+        "x.yaml:3:4: bestand kan niet gelezen worden: bestand of map bestaat niet\n"
+        "  tip: controleer de rechten op het bestand"
+    )
 
 
 def test_limits_in_load_errors_are_written_the_language_way() -> None:

@@ -59,8 +59,14 @@ case,activity,timestamp,resource
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    files = {"organisatie.yaml": ORGANISATION, "vergunning.yaml": PARENT, "advies-welstand.yaml": SUB,
-             "procesmap.toml": CONFIG, "roles.yaml": ROLES, "log.csv": LOG}
+    files = {
+        "organisatie.yaml": ORGANISATION,
+        "vergunning.yaml": PARENT,
+        "advies-welstand.yaml": SUB,
+        "procesmap.toml": CONFIG,
+        "roles.yaml": ROLES,
+        "log.csv": LOG,
+    }
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
     (tmp_path / ".git").mkdir()  # the configuration search stops here
@@ -97,10 +103,14 @@ COMMANDS = {
     "overview": (("overview", MAP), ("organisatie.yaml", "advies-welstand.yaml", "procesmap.toml")),
     "diagram": (("diagram", MAP, "--format", "svg"), ("organisatie.yaml", "advies-welstand.yaml")),
     "export-bpmn": (("export", "bpmn", MAP), ("organisatie.yaml", "advies-welstand.yaml")),
-    "diff": (("diff", MAP, "--set", "roles.behandelaar.people=4", "--cases", "100"),
-             ("organisatie.yaml", "advies-welstand.yaml")),
-    "log-compare": (("log", "compare", MAP, "log.csv", "--roles", "roles.yaml", "--cases", "100"),
-                    ("organisatie.yaml", "advies-welstand.yaml", "roles.yaml")),
+    "diff": (
+        ("diff", MAP, "--set", "roles.behandelaar.people=4", "--cases", "100"),
+        ("organisatie.yaml", "advies-welstand.yaml"),
+    ),
+    "log-compare": (
+        ("log", "compare", MAP, "log.csv", "--roles", "roles.yaml", "--cases", "100"),
+        ("organisatie.yaml", "advies-welstand.yaml", "roles.yaml"),
+    ),
     "log-stats": (("log", "stats", "log.csv", "--roles", "roles.yaml"), ("roles.yaml",)),
     "log-discover": (("log", "discover", "log.csv", "--roles", "roles.yaml", "--force"), ("roles.yaml",)),
 }

@@ -21,9 +21,9 @@ def _chunks(data: bytes) -> list[tuple[bytes, bytes]]:
     assert data[:8] == SIGNATURE
     found, offset = [], 8
     while offset < len(data):
-        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
-        body = data[offset + 8:offset + 8 + length]
-        (crc,) = struct.unpack(">I", data[offset + 8 + length:offset + 12 + length])
+        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        body = data[offset + 8 : offset + 8 + length]
+        (crc,) = struct.unpack(">I", data[offset + 8 + length : offset + 12 + length])
         assert crc == zlib.crc32(kind + body) & 0xFFFFFFFF, kind
         found.append((kind, body))
         offset += 12 + length
@@ -37,10 +37,14 @@ def _pillow_png(pixels: np.ndarray, dpi: float | None = None) -> bytes:
 
 
 @settings(max_examples=60, deadline=None)
-@given(arrays(np.uint8, st.tuples(st.integers(1, 17), st.integers(1, 23), st.sampled_from([3, 4]))),
-       st.sampled_from([None, 72.0, 96.0]), st.floats(50, 600))
-def test_pillow_reads_back_every_pixel_and_the_new_resolution(pixels: np.ndarray, old: float | None,
-                                                              dpi: float) -> None:
+@given(
+    arrays(np.uint8, st.tuples(st.integers(1, 17), st.integers(1, 23), st.sampled_from([3, 4]))),
+    st.sampled_from([None, 72.0, 96.0]),
+    st.floats(50, 600),
+)
+def test_pillow_reads_back_every_pixel_and_the_new_resolution(
+    pixels: np.ndarray, old: float | None, dpi: float
+) -> None:
     data = set_resolution(_pillow_png(pixels, old), dpi, {"Software": "procesmap"})
     image = Image.open(io.BytesIO(data))
     image.load()

@@ -38,8 +38,9 @@ component = st.one_of(finite, friendly, st.just(0.0))
 def amounts(draw: Any) -> Amount:
     minutes, days, weeks = draw(component), draw(component), draw(component)
     keep = draw(st.sampled_from(["m", "d", "w", "md", "mw", "dw", "mdw"]))
-    return Amount(minutes=minutes if "m" in keep else 0.0, days=days if "d" in keep else 0.0,
-                  weeks=weeks if "w" in keep else 0.0)
+    return Amount(
+        minutes=minutes if "m" in keep else 0.0, days=days if "d" in keep else 0.0, weeks=weeks if "w" in keep else 0.0
+    )
 
 
 @settings(max_examples=300, deadline=None)
@@ -50,10 +51,19 @@ def test_format_then_parse_is_identity(amount: Amount) -> None:
     assert parse_amount(text) == amount, text
 
 
-@pytest.mark.parametrize("amount", [
-    Amount(minutes=1e-05), Amount(days=1e16), Amount(weeks=5e-324), Amount(minutes=1.7976931348623157e308),
-    Amount(minutes=120.0), Amount(minutes=90.0), Amount(minutes=0.1, days=0.2, weeks=0.3), Amount(),
-])
+@pytest.mark.parametrize(
+    "amount",
+    [
+        Amount(minutes=1e-05),
+        Amount(days=1e16),
+        Amount(weeks=5e-324),
+        Amount(minutes=1.7976931348623157e308),
+        Amount(minutes=120.0),
+        Amount(minutes=90.0),
+        Amount(minutes=0.1, days=0.2, weeks=0.3),
+        Amount(),
+    ],
+)
 def test_format_then_parse_edge_cases(amount: Amount) -> None:
     assert parse_amount(format_amount(amount)) == amount
 
@@ -71,8 +81,12 @@ def decimal_text(draw: Any) -> str:
 def test_short_form(data: Any, unit: str) -> None:
     number = data.draw(st.composite(decimal_text)())
     value = float(number)
-    expected = {"m": Amount(minutes=value), "h": Amount(minutes=value * 60.0), "d": Amount(days=value),
-                "w": Amount(weeks=value)}[unit]
+    expected = {
+        "m": Amount(minutes=value),
+        "h": Amount(minutes=value * 60.0),
+        "d": Amount(days=value),
+        "w": Amount(weeks=value),
+    }[unit]
     assert parse_amount(f"{number}{unit}") == expected
     assert parse_amount(f"  {number}{unit} ") == expected
 
@@ -87,11 +101,21 @@ def test_iso_form(weeks: int, days: int, hours: int, minutes: int, seconds: int)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=30), st.integers(), st.floats(), st.booleans(), st.none(),
-                 st.lists(st.text(max_size=5), max_size=3),
-                 st.dictionaries(st.sampled_from(["min", "mode", "max", "samples", "x"]),
-                                 st.one_of(st.text(max_size=6), st.floats(), st.lists(st.text(max_size=4))),
-                                 max_size=4)))
+@given(
+    st.one_of(
+        st.text(max_size=30),
+        st.integers(),
+        st.floats(),
+        st.booleans(),
+        st.none(),
+        st.lists(st.text(max_size=5), max_size=3),
+        st.dictionaries(
+            st.sampled_from(["min", "mode", "max", "samples", "x"]),
+            st.one_of(st.text(max_size=6), st.floats(), st.lists(st.text(max_size=4))),
+            max_size=4,
+        ),
+    )
+)
 def test_duration_parser_only_raises_duration_error(value: Any) -> None:
     try:
         parsed = parse_duration(value)
@@ -131,8 +155,20 @@ def process_maps(draw: Any) -> tuple[str, dict[str, list[tuple[str, float]]], st
             else:
                 # in twentieths: the forward branch keeps at least 14/20, each other branch at least 1/20
                 rest = draw(st.integers(len(others), 6))
-                cuts = sorted(draw(st.lists(st.integers(1, rest - 1), min_size=len(others) - 1,
-                                            max_size=len(others) - 1, unique=True))) if len(others) > 1 else []
+                cuts = (
+                    sorted(
+                        draw(
+                            st.lists(
+                                st.integers(1, rest - 1),
+                                min_size=len(others) - 1,
+                                max_size=len(others) - 1,
+                                unique=True,
+                            )
+                        )
+                    )
+                    if len(others) > 1
+                    else []
+                )
                 parts = [b - a for a, b in zip([0, *cuts], [*cuts, rest])]
                 branches = [(forward, (20 - rest) / 20)] + [(target, part / 20) for target, part in zip(others, parts)]
                 if draw(st.booleans()):
@@ -169,8 +205,9 @@ def simulate(routes: dict[str, list[tuple[str, float]]], start: str, seed: int) 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(process_maps(), st.integers(0, 2**32 - 1))
-def test_visits_agree_with_random_walks(generated: tuple[str, dict[str, list[tuple[str, float]]], str],
-                                        seed: int) -> None:
+def test_visits_agree_with_random_walks(
+    generated: tuple[str, dict[str, list[tuple[str, float]]], str], seed: int
+) -> None:
     text, routes, start = generated
     graph = build_graph(loads(text))
     assert graph.visits is not None, graph.visits_missing
@@ -203,7 +240,7 @@ steps:
 
 # -- (c) the loader raises LoadError and nothing else -------------------------------------------
 
-VALID = (Path(__file__).resolve().parents[1] / "processes" / "omgevingsvergunning.yaml")
+VALID = Path(__file__).resolve().parents[1] / "processes" / "omgevingsvergunning.yaml"
 VALID_TEXT = VALID.read_text(encoding="utf-8") if VALID.exists() else None
 SMALL_VALID = """\
 procesmap: 1
@@ -277,13 +314,47 @@ def test_arbitrary_bytes(data: bytes) -> None:
     loads_or_load_error(text)
 
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.text(max_size=20),
-                    st.sampled_from(["1d", "-2d", "3 dagen", "P1M", "start", "end", "1200/year", "s0", "x-a"]))
-keys = st.one_of(st.sampled_from(["procesmap", "id", "steps", "next", "to", "p", "role", "roles", "teams",
-                                  "wait", "work", "lead", "raci", "A", "C", "type", "issues", "x-ext"]),
-                 st.text(max_size=8), st.integers(-2, 2), st.booleans(), st.none())
-structures = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                                           st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=20),
+    st.sampled_from(["1d", "-2d", "3 dagen", "P1M", "start", "end", "1200/year", "s0", "x-a"]),
+)
+keys = st.one_of(
+    st.sampled_from(
+        [
+            "procesmap",
+            "id",
+            "steps",
+            "next",
+            "to",
+            "p",
+            "role",
+            "roles",
+            "teams",
+            "wait",
+            "work",
+            "lead",
+            "raci",
+            "A",
+            "C",
+            "type",
+            "issues",
+            "x-ext",
+        ]
+    ),
+    st.text(max_size=8),
+    st.integers(-2, 2),
+    st.booleans(),
+    st.none(),
+)
+structures = st.recursive(
+    scalars,
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)),
+    max_leaves=25,
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -345,7 +416,7 @@ def mutated(draw: Any) -> str:
             lines.insert(index, line)
         elif operation == "swap" and len(line) >= 2:
             i = draw(st.integers(0, len(line) - 2))
-            lines[index] = line[:i] + line[i + 1] + line[i] + line[i + 2:]
+            lines[index] = line[:i] + line[i + 1] + line[i] + line[i + 2 :]
         elif operation == "insert":
             i = draw(st.integers(0, len(line)))
             insert = draw(st.sampled_from(list(":-[]{},&*!|>'\"#\t\x00\ufeff") + ["  ", "*a", "&a", "<<: "]))

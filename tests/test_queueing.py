@@ -73,8 +73,8 @@ def test_erlang_c_textbook_values() -> None:
     assert erlang_c(2, 1.0) == pytest.approx(1 / 3)  # a = 1, c = 2: (1/2 x 2/1) / (1 + 1 + 1) = 1/3
     # c = 5, a = 4: by the sum formula
     a, c = 4.0, 5
-    top = a ** c / math.factorial(c) * c / (c - a)
-    assert erlang_c(c, a) == pytest.approx(top / (sum(a ** k / math.factorial(k) for k in range(c)) + top))
+    top = a**c / math.factorial(c) * c / (c - a)
+    assert erlang_c(c, a) == pytest.approx(top / (sum(a**k / math.factorial(k) for k in range(c)) + top))
     assert erlang_c(3, 3.0) == 1.0
 
 
@@ -107,7 +107,7 @@ steps:
     assert estimate.utilisation == pytest.approx(400 * 2 / (8 * 5 * 46))
     assert rho == pytest.approx(estimate.utilisation)
     wait_working = rho / (1 - rho) * service / 2  # M/D/1
-    closed = (4 * 16 ** 2 / 2 + 64 ** 2 / 2) / 168  # nights of 16 h, a weekend of 64 h
+    closed = (4 * 16**2 / 2 + 64**2 / 2) / 168  # nights of 16 h, a weekend of 64 h
     assert estimate.queue_mean == pytest.approx((closed + wait_working * 168 / 40) / 24)
 
 
@@ -211,8 +211,10 @@ steps:
     same = {"A": {"A": 1.0, "B": 0.0}, "B": {"A": 0.0, "B": 1.0}}
     network = ciw.create_network(
         arrival_distributions={"A": [ciw.dists.Exponential(0.8), None], "B": [None, None]},
-        service_distributions={"A": [ciw.dists.Exponential(1.0), ciw.dists.Exponential(1 / 0.8)],
-                               "B": [ciw.dists.Exponential(2.0), ciw.dists.Exponential(1.0)]},
+        service_distributions={
+            "A": [ciw.dists.Exponential(1.0), ciw.dists.Exponential(1 / 0.8)],
+            "B": [ciw.dists.Exponential(2.0), ciw.dists.Exponential(1.0)],
+        },
         routing={"A": [[0.0, 1.0], [0.0, 0.0]], "B": [[0.0, 0.0], [1.0, 0.0]]},
         class_change_matrices=[same, {"A": {"A": 0.0, "B": 1.0}, "B": {"A": 0.0, "B": 1.0}}],
         number_of_servers=[2, 1],
@@ -269,8 +271,9 @@ def test_declared_wait_is_split_and_a_scenario_keeps_the_other_wait() -> None:
 def test_an_irrelevant_change_gives_identical_figures() -> None:
     process = _load(SPLIT)
     base = procesmap.analyse(process, Settings(cases=2000)).to_dict("en")
-    renamed = procesmap.analyse(apply_overrides(process, ["roles.r.name=Behandelaar", "steps.b.name=Elders"]),
-                                Settings(cases=2000)).to_dict("en")
+    renamed = procesmap.analyse(
+        apply_overrides(process, ["roles.r.name=Behandelaar", "steps.b.name=Elders"]), Settings(cases=2000)
+    ).to_dict("en")
     assert renamed["time"] == base["time"]
     assert renamed["queueing"] == base["queueing"]
     # another role's capacity changes nothing of r's steps' draws: only the figures it should

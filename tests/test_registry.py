@@ -36,8 +36,11 @@ def test_every_code_once_with_its_module_and_family() -> None:
         if spec.module is None:
             assert spec.family == "meta" and spec.check is None
         else:
-            assert (spec.module.CODE, spec.module.NAME, spec.module.DEFAULT_SEVERITY) == \
-                (spec.code, spec.name, spec.default_severity)
+            assert (spec.module.CODE, spec.module.NAME, spec.module.DEFAULT_SEVERITY) == (
+                spec.code,
+                spec.name,
+                spec.default_severity,
+            )
             assert spec.defaults == spec.module.OPTIONS and callable(spec.check)
     # the older views are the registry's
     assert RULES == {s.code: s.module for s in specs("map", "zaaktype")}
@@ -50,8 +53,10 @@ def test_every_docs_path_is_a_page_that_exists() -> None:
         page, _, anchor = spec.docs.partition("#")
         assert (ROOT / page).is_file(), spec.docs
         if anchor:  # a heading of docs/ci.md, as GitHub makes anchors: "## PM001 unused-suppression"
-            headings = [re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
-                        for h in re.findall(r"^#+ (.+)$", (ROOT / page).read_text(encoding="utf-8"), re.MULTILINE)]
+            headings = [
+                re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
+                for h in re.findall(r"^#+ (.+)$", (ROOT / page).read_text(encoding="utf-8"), re.MULTILINE)
+            ]
             assert anchor in headings, spec.docs
 
 
@@ -60,8 +65,10 @@ def test_docs_url_of_a_log_finding_is_its_page_in_docs_rules_log() -> None:
     finding = Finding("PM601", "low-fitness", Severity.WARNING, "p", "p.yaml", 1, 1, "PM601.message")
     assert finding.docs_url == "docs/rules/log/PM601-low-fitness.md"
     assert (ROOT / finding.docs_url).is_file()
-    assert Finding("PM204", "single-point-of-failure", Severity.WARNING, "r", "f", 1, 1, "k").docs_url == \
-        "docs/rules/PM204-single-point-of-failure.md"
+    assert (
+        Finding("PM204", "single-point-of-failure", Severity.WARNING, "r", "f", 1, 1, "k").docs_url
+        == "docs/rules/PM204-single-point-of-failure.md"
+    )
     assert docs_path("PM000", "invalid-input") == "docs/ci.md#pm000-invalid-input"
 
 
@@ -81,8 +88,9 @@ def test_pm6xx_are_configured_like_every_rule() -> None:
 
 def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
+    )
 
 
 def test_log_compare_reads_the_configuration(tmp_path: Path) -> None:
@@ -100,8 +108,19 @@ def test_log_compare_reads_the_configuration(tmp_path: Path) -> None:
     assert "PM601" not in [f["code"] for f in json.loads(quiet.stdout)["findings"]]
     # an explicit --config wins over the one found beside the map; fail_on comes from it too
     (tmp_path / "strict.toml").write_text('fail_on = "warning"\n[rules]\nPM601 = "warning"\n', encoding="utf-8")
-    strict = _run("log", "compare", "map.yaml", "log.csv", "--format", "json", "--cases", "200",
-                  "--config", "strict.toml", cwd=tmp_path)
+    strict = _run(
+        "log",
+        "compare",
+        "map.yaml",
+        "log.csv",
+        "--format",
+        "json",
+        "--cases",
+        "200",
+        "--config",
+        "strict.toml",
+        cwd=tmp_path,
+    )
     assert strict.returncode == 1 and "PM601" in [f["code"] for f in json.loads(strict.stdout)["findings"]]
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -128,9 +147,11 @@ def test_overview_runs_the_rules_own_check(monkeypatch: pytest.MonkeyPatch) -> N
     from procesmap.settings import Settings
 
     def shared(pid: str) -> str:
-        return (f"procesmap: 1\nid: {pid}\nowner: jurist\nvolume: 600/year\nroles:\n  jurist: {{people: 1}}\n"
-                "steps:\n  - {id: a, type: start, role: jurist, work: 1h, next: b}\n"
-                "  - {id: b, type: end, role: jurist, work: 30m}\n")
+        return (
+            f"procesmap: 1\nid: {pid}\nowner: jurist\nvolume: 600/year\nroles:\n  jurist: {{people: 1}}\n"
+            "steps:\n  - {id: a, type: start, role: jurist, work: 1h, next: b}\n"
+            "  - {id: b, type: end, role: jurist, work: 30m}\n"
+        )
 
     analyses = [procesmap.analyse(procesmap.loads(shared(pid), f"{pid}.yaml"), cases=200) for pid in ("x", "y")]
     role = overview(analyses).roles[0]

@@ -20,8 +20,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def _run(*args: str, cwd: Path = ROOT, **env: str) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if k not in ("PROCESMAP_LANG", "LANG", "LC_ALL", "LC_MESSAGES")}
     environment.update({"LANG": "C.UTF-8", **env})
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], capture_output=True, text=True, timeout=300,
-                          cwd=cwd, env=environment)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=cwd,
+        env=environment,
+    )
 
 
 def test_volume_in_words_not_a_unit_code() -> None:

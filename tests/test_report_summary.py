@@ -77,8 +77,9 @@ def test_summary_says_them_in_dutch(analysis: "procesmap.Analysis") -> None:
     assert facts["Zaken over de termijn"] == f"{share}% (termijn 20 dagen)"
     assert facts["Te late zaken per jaar"] == f"{round(1000 * analysis.time.share_over_term)} over de termijn"
     assert facts["85% van de zaken klaar binnen"] == "26,0 dagen op de termijnklok (termijn 20 dagen)"
-    assert facts["Overdrachten per zaak"].startswith("0,60 tussen organisaties, 0,00 met externe partijen, "
-                                                     "0,30 buiten het zaaksysteem")
+    assert facts["Overdrachten per zaak"].startswith(
+        "0,60 tussen organisaties, 0,00 met externe partijen, 0,30 buiten het zaaksysteem"
+    )
     assert facts["Rollen zonder vervanging"] == "geen"
 
 
@@ -96,8 +97,9 @@ def test_summary_comes_first_in_every_format(analysis: "procesmap.Analysis", tmp
     need_tool("pdftotext", "apt-get install poppler-utils; .ci/run installs it")
     pdf = tmp_path / "vast.pdf"
     pdf.write_bytes(procesmap.render.render([analysis], "pdf", "nl"))  # type: ignore[arg-type]
-    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True,
-                           text=True, check=True).stdout
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Samenvatting" in first and share in first and "26,0 dagen op de termijnklok" in first
 
 
@@ -107,8 +109,9 @@ def test_the_three_most_important_findings_errors_first(analysis: "procesmap.Ana
     items = summary_findings(analysis, Labels(analysis, "en"))
     order = {"error": 0, "warning": 1, "info": 2}
     expected = sorted(analysis.findings, key=lambda f: order[f.severity.value])[:SUMMARY_ITEMS]  # stable: file order
-    assert [item.split(":")[0] for item in items[:len(expected)]] == [f"{f.severity.value} {f.code} {f.rule}"
-                                                                     for f in expected]
+    assert [item.split(":")[0] for item in items[: len(expected)]] == [
+        f"{f.severity.value} {f.code} {f.rule}" for f in expected
+    ]
     more = len(analysis.findings) - SUMMARY_ITEMS
     if more > 0:
         assert items[-1] == f"({more} more finding{'s' if more > 1 else ''} below)"
@@ -130,8 +133,10 @@ def test_the_summary_names_the_interventions_that_help_most() -> None:
     assert len(lines) == len(helping)
     for line, item in zip(lines, helping):
         assert line.startswith(item.candidate.description("en"))
-        assert line.endswith(f"{procesmap.i18n.percent(item.before.share_over_term, 'en', 1)} → "
-                             f"{procesmap.i18n.percent(item.after.share_over_term, 'en', 1)}")
+        assert line.endswith(
+            f"{procesmap.i18n.percent(item.before.share_over_term, 'en', 1)} → "
+            f"{procesmap.i18n.percent(item.after.share_over_term, 'en', 1)}"
+        )
     # and the advice table is printed once in the terminal report
     text = procesmap.report(analysis, "terminal", "en")
     assert text.count("What helps most: ") == 1

@@ -81,8 +81,11 @@ def test_the_chart_draws_the_configured_thresholds(loket: Path) -> None:
     bars = [r for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
     left = float(bars[0].get("x", "0"))
     scale = float(bars[0].get("width", "0")) / UTILISATION
-    vertical = {round(float(e.get("x1", "0"))) for e in root.iter(f"{SVG}line")
-                if e.get("x1") == e.get("x2") and e.get("stroke") in ("#e08a00", "#c0392b") and e.get("stroke-width") == "1.2"}
+    vertical = {
+        round(float(e.get("x1", "0")))
+        for e in root.iter(f"{SVG}line")
+        if e.get("x1") == e.get("x2") and e.get("stroke") in ("#e08a00", "#c0392b") and e.get("stroke-width") == "1.2"
+    }
     assert vertical == {round(left + 0.5 * scale), round(left + 0.9 * scale)}
     assert bars[0].get("fill") == "#e08a00"  # the PM303 colour, from the finding
 
@@ -90,8 +93,9 @@ def test_the_chart_draws_the_configured_thresholds(loket: Path) -> None:
 def test_a_rule_that_is_off_draws_no_line_and_marks_nothing(loket: Path) -> None:
     from procesmap.render.charts import chart_svg
 
-    analysis = procesmap.analyse(procesmap.load(loket), Settings(cases=500, severities={"PM303": "off"},
-                                                                 options={"PM303": {"threshold": 0.5}}))
+    analysis = procesmap.analyse(
+        procesmap.load(loket), Settings(cases=500, severities={"PM303": "off"}, options={"PM303": {"threshold": 0.5}})
+    )
     assert analysis.capacity.thresholds == {"overloaded": 1.0}
     root = ET.fromstring(chart_svg("utilisation_chart", analysis, "en") or "")
     texts = " ".join(e.text or "" for e in root.iter(f"{SVG}text"))

@@ -25,8 +25,14 @@ from procesmap.render.html import inline_svg, render_html
 
 from .conftest import GOLDEN, ROOT, bundled, check_golden
 
-HOSTILE_TEXTS = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg onload=alert(1)>",
-                 "</td></tr></table><script>alert(2)</script>", "{{ 7*7 }} {% raw %}", "&amp; ë é € ĳ"]
+HOSTILE_TEXTS = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "<svg onload=alert(1)>",
+    "</td></tr></table><script>alert(2)</script>",
+    "{{ 7*7 }} {% raw %}",
+    "&amp; ë é € ĳ",
+]
 
 HOSTILE_MAP = """\
 procesmap: 1
@@ -114,8 +120,12 @@ def bundled_report(stem: str, lang: str) -> tuple["procesmap.Analysis", str]:
 def _skeleton(html: str) -> str:
     """The page without the bytes of its pictures: every inline SVG (and the swimlane slot) as a marker."""
     html = re.sub(r"<svg\b.*?</svg>", "<svg/>", html, flags=re.S)
-    return re.sub(r'<figure class="diagram wide">.*?</figure>|<p class="note missing-picture">.*?</p>',
-                  "<!-- swimlane -->", html, flags=re.S)
+    return re.sub(
+        r'<figure class="diagram wide">.*?</figure>|<p class="note missing-picture">.*?</p>',
+        "<!-- swimlane -->",
+        html,
+        flags=re.S,
+    )
 
 
 class _Collector(HTMLParser):
@@ -165,8 +175,18 @@ def test_html_structure(file: Path, in_root: Path) -> None:
     assert "Content-Security-Policy" in html and "default-src 'none'" in html
     assert len(page.ids) == len(set(page.ids)), "ids must be unique across the page and its pictures"
     # every section, with its heading from the catalogue
-    for key in ("report.findings", "report.steps", "report.handovers", "report.ownership", "report.time",
-                "report.waits", "report.capacity", "report.knelpunten", "report.missing", "report.swimlane"):
+    for key in (
+        "report.findings",
+        "report.steps",
+        "report.handovers",
+        "report.ownership",
+        "report.time",
+        "report.waits",
+        "report.capacity",
+        "report.knelpunten",
+        "report.missing",
+        "report.swimlane",
+    ):
         assert procesmap.i18n.t(key, "nl") in text, key
     # every step name, every finding code, the RACI legend
     for step in analysis.process.steps:
@@ -176,8 +196,11 @@ def test_html_structure(file: Path, in_root: Path) -> None:
     assert procesmap.i18n.t("report.raci_legend", "nl") in text
     # charts, inline: waits, utilisation and cycle time where there are figures
     charts = html.count('<figure class="chart">')
-    expected = (1 if analysis.time.waits else 0) + (1 if any(l.utilisation is not None for l in analysis.capacity.roles.values()) else 0) \
+    expected = (
+        (1 if analysis.time.waits else 0)
+        + (1 if any(l.utilisation is not None for l in analysis.capacity.roles.values()) else 0)
         + (1 if analysis.time.cycle_samples is not None else 0)
+    )
     assert charts == expected
 
 
@@ -203,7 +226,7 @@ def test_html_knelpunten_grouped_by_level_and_action(tmp_path: Path) -> None:
     assert order == ["operational", "strategic", "none"]
     assert "Operational (1)" in html and "Strategic (1)" in html and "Level not given (1)" in html
     ops = html.split('id="p1-hostile-knelpunten-operational"')[1].split("</table>")[0]
-    assert "<th scope=\"row\">stop</th>" in ops
+    assert '<th scope="row">stop</th>' in ops
 
 
 def test_html_escapes_hostile_names(tmp_path: Path) -> None:
@@ -265,9 +288,11 @@ def test_html_embeds_each_font_once_and_declares_every_family_used(in_root: Path
 
 def test_inline_svg_keeps_different_fonts_apart() -> None:
     def picture(glyphs: str) -> str:
-        return ('<svg xmlns="http://www.w3.org/2000/svg"><defs><style>@font-face{font-family:\'Sans\';'
-                f'src:url(data:font/woff;base64,{glyphs}) format(\'woff\');}}</style></defs>'
-                '<text style="font-family: \'Sans\', Verdana">x</text></svg>')
+        return (
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"><defs><style>@font-face{font-family:'Sans';"
+            f"src:url(data:font/woff;base64,{glyphs}) format('woff');}}</style></defs>"
+            "<text style=\"font-family: 'Sans', Verdana\">x</text></svg>"
+        )
 
     seen: set[str] = set()
     first = str(inline_svg(picture("AAAA"), "a", "a", seen_faces=seen))
@@ -279,15 +304,17 @@ def test_inline_svg_keeps_different_fonts_apart() -> None:
 
 
 def test_inline_svg_is_cleaned_and_ids_prefixed() -> None:
-    svg = ('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)" '
-           'viewBox="0 0 10 10"><script>alert(1)</script><defs><clipPath id="c"><rect width="1" height="1"/></clipPath>'
-           '</defs><a href="http://example.com"><text onclick="x()">&lt;b&gt;</text></a>'
-           '<use xlink:href="#c"/><rect clip-path="url(#c)" fill="url(http://evil/x)"/>'
-           '<image href="http://example.com/x.png"/><foreignObject><div>x</div></foreignObject></svg>')
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" onload="alert(1)" '
+        'viewBox="0 0 10 10"><script>alert(1)</script><defs><clipPath id="c"><rect width="1" height="1"/></clipPath>'
+        '</defs><a href="http://example.com"><text onclick="x()">&lt;b&gt;</text></a>'
+        '<use xlink:href="#c"/><rect clip-path="url(#c)" fill="url(http://evil/x)"/>'
+        '<image href="http://example.com/x.png"/><foreignObject><div>x</div></foreignObject></svg>'
+    )
     out = str(inline_svg(svg, "p1-g1", "a < b"))
     assert "script" not in out and "onload" not in out and "onclick" not in out and "example.com" not in out
     assert "foreignObject" not in out and "<image" not in out and "evil" not in out
-    assert 'id="p1-g1-c"' in out and 'url(#p1-g1-c)' in out and 'href="#p1-g1-c"' in out
+    assert 'id="p1-g1-c"' in out and "url(#p1-g1-c)" in out and 'href="#p1-g1-c"' in out
     assert "&lt;b&gt;" in out and 'aria-label="a &lt; b"' in out
 
 
@@ -334,7 +361,9 @@ def test_cli_writes_html_by_suffix_and_by_format(tmp_path: Path, in_root: Path) 
 
     runner = CliRunner()
     out = tmp_path / "rapport.html"
-    result = runner.invoke(app, ["analyse", "processes/kcc-vraag-doorzetten.yaml", "--output", str(out), "--lang", "en"])
+    result = runner.invoke(
+        app, ["analyse", "processes/kcc-vraag-doorzetten.yaml", "--output", str(out), "--lang", "en"]
+    )
     assert result.exit_code in (0, 1), result.output
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "</html>" in html and "Findings" in html
@@ -342,7 +371,9 @@ def test_cli_writes_html_by_suffix_and_by_format(tmp_path: Path, in_root: Path) 
     runner.invoke(app, ["analyse", "processes/kcc-vraag-doorzetten.yaml", "-o", str(htm)])
     assert htm.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     result = runner.invoke(app, ["analyse", "processes/", "--format", "html"])
-    assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.count('<section class="process"') == len(bundled())
+    assert result.stdout.startswith("<!DOCTYPE html>") and result.stdout.count('<section class="process"') == len(
+        bundled()
+    )
 
 
 def test_cli_html_bad_input_exits_2_without_traceback(tmp_path: Path) -> None:
@@ -369,23 +400,53 @@ def test_template_is_packaged(tmp_path: Path) -> None:
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, source / name)
     # the test extra pins setuptools: no download, no isolated build environment
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w",
-                    str(tmp_path / "dist"), str(source)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--no-deps",
+            "--no-build-isolation",
+            "-w",
+            str(tmp_path / "dist"),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     [wheel] = (tmp_path / "dist").glob("procesmap-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    packaged = {p.relative_to(ROOT).as_posix() for folder in ("templates", "serve/static")
-                for p in (ROOT / "procesmap" / folder).iterdir() if p.is_file()}
+    packaged = {
+        p.relative_to(ROOT).as_posix()
+        for folder in ("templates", "serve/static")
+        for p in (ROOT / "procesmap" / folder).iterdir()
+        if p.is_file()
+    }
     assert {"procesmap/templates/report.html.j2", "procesmap/templates/report.md.j2"} <= packaged
     assert sorted(packaged - names) == [] and "procesmap/py.typed" in names  # package-data took every file
     target = tmp_path / "site"
-    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target),
-                    str(wheel)], check=True, capture_output=True, timeout=300)
-    code = ("import procesmap, sys; assert procesmap.__file__.startswith(sys.argv[1]), procesmap.__file__\n"
-            "from procesmap.render.html import render_html\n"
-            "a = procesmap.analyse(procesmap.load(sys.argv[2]), cases=100)\n"
-            "print(render_html([a], 'nl')[:200])")
-    done = subprocess.run([sys.executable, "-c", code, str(target), str(ROOT / "processes" / "wmo-melding.yaml")],
-                          capture_output=True, text=True, timeout=300, cwd=tmp_path,
-                          env={**os.environ, "PYTHONPATH": str(target)})
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--no-index", "--target", str(target), str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    code = (
+        "import procesmap, sys; assert procesmap.__file__.startswith(sys.argv[1]), procesmap.__file__\n"
+        "from procesmap.render.html import render_html\n"
+        "a = procesmap.analyse(procesmap.load(sys.argv[2]), cases=100)\n"
+        "print(render_html([a], 'nl')[:200])"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(target), str(ROOT / "processes" / "wmo-melding.yaml")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(target)},
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith("<!DOCTYPE html>") or "<html" in done.stdout

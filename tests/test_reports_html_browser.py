@@ -31,9 +31,18 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 def browser() -> Iterator[Any]:
     chromium = CHROMIUM or need_tool("chromium", "apt-get install chromium; .ci/run installs Debian's chromium")
     with playwright.sync_playwright() as p:
-        instance = p.chromium.launch(executable_path=chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        instance = p.chromium.launch(
+            executable_path=chromium,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         yield instance
         instance.close()
 
@@ -100,7 +109,9 @@ def test_bundled_report_loads_clean_and_prints(browser: Any, file: Path, tmp_pat
         for step in analysis.process.steps:
             assert " ".join(step.label.split()) in body
         # the charts are drawn: inline SVG with a real size on screen
-        sizes = page.evaluate("[...document.querySelectorAll('figure.chart svg')].map(s => s.getBoundingClientRect().width)")
+        sizes = page.evaluate(
+            "[...document.querySelectorAll('figure.chart svg')].map(s => s.getBoundingClientRect().width)"
+        )
         assert sizes and all(width > 200 for width in sizes)
         # nothing wider than the page on screen, except inside scrollable wrappers
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
@@ -152,8 +163,10 @@ def test_overview_of_all_processes_in_the_browser(browser: Any, tmp_path: Path) 
         visit.assert_clean()
         page = visit.page
         # the table of all maps opens the page, the contents (one link a map) follow it
-        assert page.evaluate("document.querySelector('section.overview').compareDocumentPosition("
-                             "document.querySelector('nav.toc')) & Node.DOCUMENT_POSITION_FOLLOWING")
+        assert page.evaluate(
+            "document.querySelector('section.overview').compareDocumentPosition("
+            "document.querySelector('nav.toc')) & Node.DOCUMENT_POSITION_FOLLOWING"
+        )
         links = page.evaluate("[...document.querySelectorAll('nav.toc a')].map(a => a.getAttribute('href'))")
         assert len(links) == len(analyses)
         for link in links:  # every link of the contents lands on an element of the page

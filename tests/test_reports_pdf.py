@@ -24,6 +24,7 @@ from procesmap.render.pdf import render_pdf
 from .conftest import bundled, need_tool
 from .test_reports_html import hostile_analysis
 
+
 @pytest.fixture
 def poppler() -> None:
     for tool in ("pdfinfo", "pdffonts", "pdftoppm", "pdftotext"):
@@ -107,8 +108,13 @@ def test_pdf_hostile_names_are_text(tmp_path: Path) -> None:
     path = tmp_path / "hostile.pdf"
     path.write_bytes(render_pdf([analysis], "en"))
     text = _run("pdftotext", "-raw", str(path), "-")
-    for hostile in ("<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "<svg onload=alert(1)>",
-                    "{{ 7*7 }} {% raw %}", "&amp; ë é € ĳ"):
+    for hostile in (
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
+        "<svg onload=alert(1)>",
+        "{{ 7*7 }} {% raw %}",
+        "&amp; ë é € ĳ",
+    ):
         assert _flat(hostile) in _flat(text), hostile
     assert "JavaScript:      no" in _run("pdfinfo", str(path))
 

@@ -18,8 +18,13 @@ from .conftest import bundled, need_tool
 
 
 def _text(path: Path, page: int) -> str:
-    return subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
-                          capture_output=True, text=True, timeout=60, check=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
 
 
 def test_every_contents_entry_points_at_its_page(tmp_path: Path) -> None:
@@ -30,8 +35,13 @@ def test_every_contents_entry_points_at_its_page(tmp_path: Path) -> None:
     entries: list[tuple[str, int]] = []
     page = 2
     while True:  # the contents start on page 2 and run until the first page without dot leaders
-        lines = [m for m in (re.match(r"^\s*(\S.*?)\s*(?:\.\s)+\s*\.?\s*(\d+)\s*$", line)
-                             for line in _text(path, page).splitlines()) if m]
+        lines = [
+            m
+            for m in (
+                re.match(r"^\s*(\S.*?)\s*(?:\.\s)+\s*\.?\s*(\d+)\s*$", line) for line in _text(path, page).splitlines()
+            )
+            if m
+        ]
         if not lines:
             break
         entries += [(m.group(1).strip(" ."), int(m.group(2))) for m in lines]

@@ -45,8 +45,11 @@ def _sizes(path: Path) -> list[tuple[float, float]]:
 
 def _lines(path: Path, page: int) -> list[str]:
     """The page's non-empty text lines, without the footer (the last line: title and page number)."""
-    lines = [line.strip() for line in _run("pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-")
-             .splitlines() if line.strip()]
+    lines = [
+        line.strip()
+        for line in _run("pdftotext", "-f", str(page), "-l", str(page), "-layout", str(path), "-").splitlines()
+        if line.strip()
+    ]
     return lines[:-1]
 
 
@@ -98,10 +101,12 @@ def test_no_near_empty_page_and_no_heading_ends_a_page(stem: str, documents: dic
 
 
 @pytest.mark.parametrize("paper, size", [("a3", A3_LANDSCAPE), ("a4", A4_LANDSCAPE)])
-def test_swimlane_on_landscape_pages_with_readable_text(paper: str, size: tuple[float, float], tmp_path: Path,
-                                                          poppler: None) -> None:
-    analysis = procesmap.analyse(procesmap.load(Path(__file__).resolve().parent.parent / "processes"
-                                                / "bezwaarschrift.yaml"), cases=2000)
+def test_swimlane_on_landscape_pages_with_readable_text(
+    paper: str, size: tuple[float, float], tmp_path: Path, poppler: None
+) -> None:
+    analysis = procesmap.analyse(
+        procesmap.load(Path(__file__).resolve().parent.parent / "processes" / "bezwaarschrift.yaml"), cases=2000
+    )
     path = tmp_path / f"{paper}.pdf"
     path.write_bytes(render_pdf([analysis], "nl", paper=paper))
     sizes = _sizes(path)
@@ -154,11 +159,23 @@ def test_cli_paper_option(tmp_path: Path, poppler: None) -> None:
     root = Path(__file__).resolve().parent.parent
     for paper, size in (("a4", A4_LANDSCAPE), ("a3", A3_LANDSCAPE)):
         out = tmp_path / f"{paper}.pdf"
-        result = CliRunner().invoke(app, ["analyse", str(root / "processes" / "wmo-melding.yaml"), "--cases", "500",
-                                          "--paper", paper, "-o", str(out)])
+        result = CliRunner().invoke(
+            app,
+            [
+                "analyse",
+                str(root / "processes" / "wmo-melding.yaml"),
+                "--cases",
+                "500",
+                "--paper",
+                paper,
+                "-o",
+                str(out),
+            ],
+        )
         assert result.exit_code in (0, 1), result.output
         sizes = _sizes(out)
         assert any(_close(s, size) for s in sizes) and _close(sizes[0], (595.28, 841.89))
-    result = CliRunner().invoke(app, ["analyse", str(root / "processes" / "wmo-melding.yaml"), "--paper", "a5",
-                                      "-o", str(tmp_path / "x.pdf")])
+    result = CliRunner().invoke(
+        app, ["analyse", str(root / "processes" / "wmo-melding.yaml"), "--paper", "a5", "-o", str(tmp_path / "x.pdf")]
+    )
     assert result.exit_code == 2

@@ -54,8 +54,15 @@ def test_subprocess_steps_are_expanded_and_visited() -> None:
     parent = procesmap.loads(PARENT, "vergunning.yaml")
     expanded = expand_subprocesses(parent, _lookup(SUB))
     ids = [s.id for s in expanded.steps]
-    assert ids == ["aanvraag", "advies", "advies--ontvangen", "advies--vergadering", "advies--aanhouden",
-                   "advies--advies-klaar", "besluit"]
+    assert ids == [
+        "aanvraag",
+        "advies",
+        "advies--ontvangen",
+        "advies--vergadering",
+        "advies--aanhouden",
+        "advies--advies-klaar",
+        "besluit",
+    ]
     analysis = procesmap.analyse(expanded, Settings(cases=500, queueing=False))  # declared waits: exact means
     visits = analysis.visits
     assert visits is not None
@@ -72,8 +79,10 @@ def test_subprocess_steps_are_expanded_and_visited() -> None:
 
 def test_subprocess_cycle_is_a_load_error() -> None:
     parent = procesmap.loads(PARENT, "vergunning.yaml")
-    sub = SUB.replace("- {id: aanhouden, role: secretaris, work: 15m, next: vergadering}",
-                      "- {id: aanhouden, role: secretaris, work: 15m, subprocess: vergunning, next: vergadering}")
+    sub = SUB.replace(
+        "- {id: aanhouden, role: secretaris, work: 15m, next: vergadering}",
+        "- {id: aanhouden, role: secretaris, work: 15m, subprocess: vergunning, next: vergadering}",
+    )
     processes = {"vergunning": parent, "advies-welstand": procesmap.loads(sub, "advies-welstand.yaml")}
     with pytest.raises(LoadError) as err:
         expand_subprocesses(parent, processes.get)
@@ -82,8 +91,10 @@ def test_subprocess_cycle_is_a_load_error() -> None:
 
 
 def test_conflicting_role_definitions_are_a_load_error() -> None:
-    parent = procesmap.loads(PARENT.replace("behandelaar: {people: 3}", "behandelaar: {people: 3}\n  secretaris: {people: 9}"),
-                             "vergunning.yaml")
+    parent = procesmap.loads(
+        PARENT.replace("behandelaar: {people: 3}", "behandelaar: {people: 3}\n  secretaris: {people: 9}"),
+        "vergunning.yaml",
+    )
     with pytest.raises(LoadError) as err:
         expand_subprocesses(parent, _lookup(SUB))
     problem = err.value.problems[0]
@@ -91,7 +102,8 @@ def test_conflicting_role_definitions_are_a_load_error() -> None:
 
 
 def _process(pid: str, volume: str, work: str) -> procesmap.Process:
-    return procesmap.loads(f"""\
+    return procesmap.loads(
+        f"""\
 procesmap: 1
 id: {pid}
 owner: medewerker
@@ -102,7 +114,9 @@ roles:
 steps:
   - {{id: start, type: start, role: medewerker, work: {work}, next: klaar}}
   - {{id: klaar, type: end, role: teamleider}}
-""", f"{pid}.yaml")
+""",
+        f"{pid}.yaml",
+    )
 
 
 def test_overload_across_processes_is_found() -> None:
@@ -121,8 +135,10 @@ def test_overload_across_processes_is_found() -> None:
 
 def test_bottleneck_across_processes() -> None:
     # 900 h + 800 h = 1700 h of 1840 h: 92% -> PM303, not PM304
-    analyses = [procesmap.analyse(_process("a", "900/year", "1h"), Settings(cases=10)),
-                procesmap.analyse(_process("b", "800/year", "1h"), Settings(cases=10))]
+    analyses = [
+        procesmap.analyse(_process("a", "900/year", "1h"), Settings(cases=10)),
+        procesmap.analyse(_process("b", "800/year", "1h"), Settings(cases=10)),
+    ]
     assert [f.code for f in overview(analyses).findings] == ["PM303"]
 
 
@@ -170,8 +186,9 @@ def test_subprocess_from_the_folder_is_expanded_on_load(tmp_path: Path) -> None:
 def test_id_defined_in_both_places_is_a_load_error(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     text = (repo / "vergunning.yaml").read_text(encoding="utf-8")
-    (repo / "vergunning.yaml").write_text(text.replace("steps:", "roles:\n  behandelaar: {people: 4}\nsteps:"),
-                                          encoding="utf-8")
+    (repo / "vergunning.yaml").write_text(
+        text.replace("steps:", "roles:\n  behandelaar: {people: 4}\nsteps:"), encoding="utf-8"
+    )
     with pytest.raises(LoadError) as err:
         procesmap.load(repo / "vergunning.yaml")
     problem = err.value.problems[0]
@@ -198,7 +215,8 @@ def test_overview_command(tmp_path: Path) -> None:
     import sys
 
     for pid in ("a", "b"):
-        (tmp_path / f"{pid}.yaml").write_text(f"""\
+        (tmp_path / f"{pid}.yaml").write_text(
+            f"""\
 procesmap: 1
 id: {pid}
 owner: medewerker
@@ -209,17 +227,27 @@ roles:
 steps:
   - {{id: start, type: start, role: medewerker, work: 1h, next: klaar}}
   - {{id: klaar, type: end, role: teamleider}}
-""", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "procesmap", "overview", str(tmp_path), "--format", "json"],
-                            capture_output=True, text=True, timeout=120)
+""",
+            encoding="utf-8",
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "overview", str(tmp_path), "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stderr
     data = json.loads(result.stdout)
     assert [p["id"] for p in data["processes"]] == ["a", "b"]
     role = next(r for r in data["roles"] if r["role"] == "medewerker")
     assert role["demand_hours"] == pytest.approx(2000) and role["utilisation"] == pytest.approx(1.087, abs=0.001)
     assert [(f["code"], f["subject"]) for f in data["findings"]] == [("PM304", "medewerker")]
-    text = subprocess.run([sys.executable, "-m", "procesmap", "overview", str(tmp_path), "--lang", "nl"],
-                          capture_output=True, text=True, timeout=120).stdout
+    text = subprocess.run(
+        [sys.executable, "-m", "procesmap", "overview", str(tmp_path), "--lang", "nl"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     assert "medewerker" in text and "109%" in text
 
 
@@ -228,7 +256,8 @@ def test_analyse_of_several_maps_shows_the_load_across_them(tmp_path: Path) -> N
     import sys
 
     for pid in ("a", "b"):
-        (tmp_path / f"{pid}.yaml").write_text(f"""\
+        (tmp_path / f"{pid}.yaml").write_text(
+            f"""\
 procesmap: 1
 id: {pid}
 owner: medewerker
@@ -238,15 +267,25 @@ roles:
 steps:
   - {{id: start, type: start, role: medewerker, work: 1h, next: klaar}}
   - {{id: klaar, type: end, role: medewerker}}
-""", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "--lang", "en"],
-                            capture_output=True, text=True, timeout=120)
+""",
+            encoding="utf-8",
+        )
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     # the report of several maps opens with them all and the load of the roles they share
     assert result.stdout.index("Load of the roles the maps share") < result.stdout.index("╭─ a (a)")
     assert "109%" in result.stdout  # 2 x 1,000 h of 1,840 h
     assert "PM304" in result.stdout and result.returncode == 1  # fine in each map, overloaded across both
     assert result.stdout.rstrip().endswith("2 processes: 1 error, 0 warnings, 0 info")  # the exit code's reason counted
-    markdown = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "-f", "markdown"],
-                              capture_output=True, text=True, timeout=120).stdout
+    markdown = subprocess.run(
+        [sys.executable, "-m", "procesmap", "analyse", str(tmp_path), "-f", "markdown"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     assert "## Bezetting van de rollen die de kaarten delen" in markdown and "PM304" in markdown
     assert markdown.rstrip().endswith("2 processen: 1 fout, 0 waarschuwingen, 0 info")

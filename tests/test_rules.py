@@ -36,9 +36,37 @@ def test_codes_names_and_severities() -> None:
         assert isinstance(module.DEFAULT_SEVERITY, Severity)
         names.add(module.NAME)
     assert len(names) == len(RULES)
-    expected = {"PM101", "PM102", "PM103", "PM104", "PM201", "PM202", "PM203", "PM204", "PM205", "PM206", "PM301",
-                "PM302", "PM303", "PM304", "PM305", "PM306", "PM307", "PM308", "PM401", "PM402", "PM403", "PM404",
-                "PM405", "PM501", "PM701", "PM702", "PM703", "PM704", "PM705"}
+    expected = {
+        "PM101",
+        "PM102",
+        "PM103",
+        "PM104",
+        "PM201",
+        "PM202",
+        "PM203",
+        "PM204",
+        "PM205",
+        "PM206",
+        "PM301",
+        "PM302",
+        "PM303",
+        "PM304",
+        "PM305",
+        "PM306",
+        "PM307",
+        "PM308",
+        "PM401",
+        "PM402",
+        "PM403",
+        "PM404",
+        "PM405",
+        "PM501",
+        "PM701",
+        "PM702",
+        "PM703",
+        "PM704",
+        "PM705",
+    }
     assert set(RULES) == expected
 
 
@@ -122,8 +150,11 @@ EXPECTED_FINDINGS = {
 
 @pytest.mark.parametrize("code", sorted(EXPECTED_FINDINGS))
 def test_failing_example_gives_exactly_these_findings(code: str) -> None:
-    found = [(subject, line, column) for c, subject, line, column in _codes(example_yaml(RULES[code], "Example"))
-             if c == code]
+    found = [
+        (subject, line, column)
+        for c, subject, line, column in _codes(example_yaml(RULES[code], "Example"))
+        if c == code
+    ]
     assert found == EXPECTED_FINDINGS[code]
 
 

@@ -29,11 +29,24 @@ from ._serve import MAP, Server, running, utilisation_behandelaar
 from .conftest import ROOT
 
 TRAVERSALS = [
-    "/map/../../etc/passwd", "/map/..%2f..%2f..%2fetc%2fpasswd", "/map/%2e%2e/%2e%2e/etc/passwd",
-    "/diagram/../pyproject.toml", "/diagram/..%2fpyproject.toml", "/view/..%2f..%2fpyproject.toml",
-    "/static/../__init__.py", "/static/..%2fapp.py", "/static/%2e%2e%2fstate.py", "/static/serve.js/../app.py",
-    "/etc/passwd", "/map//etc/passwd", "/map/%2fetc%2fpasswd", "/view/..%5c..%5cpyproject.toml",
-    "/test.yaml", "/map/test.yaml%00.svg", "/templates/serve.html.j2", "/procesmap/serve/app.py",
+    "/map/../../etc/passwd",
+    "/map/..%2f..%2f..%2fetc%2fpasswd",
+    "/map/%2e%2e/%2e%2e/etc/passwd",
+    "/diagram/../pyproject.toml",
+    "/diagram/..%2fpyproject.toml",
+    "/view/..%2f..%2fpyproject.toml",
+    "/static/../__init__.py",
+    "/static/..%2fapp.py",
+    "/static/%2e%2e%2fstate.py",
+    "/static/serve.js/../app.py",
+    "/etc/passwd",
+    "/map//etc/passwd",
+    "/map/%2fetc%2fpasswd",
+    "/view/..%5c..%5cpyproject.toml",
+    "/test.yaml",
+    "/map/test.yaml%00.svg",
+    "/templates/serve.html.j2",
+    "/procesmap/serve/app.py",
 ]
 
 
@@ -84,25 +97,32 @@ def _pct(value: float) -> str:
 
 
 def test_help_imports_no_web_stack() -> None:
-    code = ("import sys\nfrom procesmap.cli import main\nsys.argv = ['procesmap', '--help']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & "
-            "{'starlette', 'uvicorn', 'watchfiles', 'anyio', 'numpy', 'pandas'}))")
+    code = (
+        "import sys\nfrom procesmap.cli import main\nsys.argv = ['procesmap', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', sorted({m.split('.')[0] for m in sys.modules} & "
+        "{'starlette', 'uvicorn', 'watchfiles', 'anyio', 'numpy', 'pandas'}))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert "LOADED []" in result.stdout
     assert "serve" in result.stdout
 
 
 def test_serve_help() -> None:
-    result = subprocess.run([sys.executable, "-m", "procesmap", "serve", "--help"], capture_output=True, text=True,
-                            cwd=ROOT, check=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "serve", "--help"], capture_output=True, text=True, cwd=ROOT, check=True
+    )
     for option in ("--port", "--host", "--open", "--lang"):
         assert option in result.stdout
 
 
 def test_missing_path_is_a_message(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "procesmap", "serve", str(tmp_path / "nope.yaml"), "--lang", "en"],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "serve", str(tmp_path / "nope.yaml"), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert result.returncode == 2
     assert "nope.yaml: no such file or folder" in result.stderr and "Traceback" not in result.stderr
 
@@ -114,8 +134,13 @@ def test_port_in_use_is_a_message(folder: Path) -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen(1)
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "procesmap", "serve", str(path), "--port", str(port), "--lang", "en"],
-                                capture_output=True, text=True, cwd=ROOT, timeout=60)
+        result = subprocess.run(
+            [sys.executable, "-m", "procesmap", "serve", str(path), "--port", str(port), "--lang", "en"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+        )
     assert result.returncode == 2
     assert f"cannot listen on 127.0.0.1:{port}" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
@@ -155,8 +180,12 @@ def test_diagram_is_the_diagram_command_svg(local: Server, folder: Path) -> None
     status, headers, body = local.request("GET", "/diagram/test.yaml")
     assert status == 200 and headers["content-type"] == "image/svg+xml"
     assert "script-src" not in headers["content-security-policy"]  # no script in the picture either
-    expected = subprocess.run([sys.executable, "-m", "procesmap", "diagram", str(folder / "test.yaml"), "--format", "svg"],
-                              capture_output=True, cwd=ROOT, check=True).stdout
+    expected = subprocess.run(
+        [sys.executable, "-m", "procesmap", "diagram", str(folder / "test.yaml"), "--format", "svg"],
+        capture_output=True,
+        cwd=ROOT,
+        check=True,
+    ).stdout
     assert body == expected
 
 
@@ -215,12 +244,14 @@ VOLUME_INTAKE = 800 * 2.0  # every case 2 h at the intake desk
 
 
 def test_whatif_command_line_reproduces_the_scenario(local: Server) -> None:
-    view = _view(local, "roles.behandelaar.people=2", "steps.beoordelen.next.extra.p=0.5",
-                 "steps.beoordelen.next.klaar.p=0.5")
+    view = _view(
+        local, "roles.behandelaar.people=2", "steps.beoordelen.next.extra.p=0.5", "steps.beoordelen.next.klaar.p=0.5"
+    )
     command = shlex.split(view["command"])
     assert command[:3] == ["procesmap", "analyse", command[2]] and command.count("--set") == 3
-    result = subprocess.run([sys.executable, "-m", "procesmap", *command[1:], "--format", "json"], capture_output=True,
-                            text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", *command[1:], "--format", "json"], capture_output=True, text=True, cwd=ROOT
+    )
     report = json.loads(result.stdout)
     assert report["capacity"]["roles"]["behandelaar"]["utilisation"] == pytest.approx(utilisation_behandelaar(2, 0.5))
 
@@ -265,14 +296,25 @@ def test_write_keeps_comments_and_refuses_a_stale_page(tmp_path: Path) -> None:
     path = tmp_path / "test.yaml"
     path.write_text(MAP, encoding="utf-8")
     for server in running(path):
-        headers = {"Content-Type": "application/json", "Origin": f"http://127.0.0.1:{server.port}",
-                   "X-Procesmap-Csrf": _csrf(server)}
+        headers = {
+            "Content-Type": "application/json",
+            "Origin": f"http://127.0.0.1:{server.port}",
+            "X-Procesmap-Csrf": _csrf(server),
+        }
         stale = json.dumps({"set": ["roles.behandelaar.people=3"], "digest": "0" * 32}).encode()
         status, _, answer = server.request("POST", "/write/test.yaml", stale, headers)
         assert status == 409 and "changed since this page read it" in json.loads(answer)["message"]
         assert path.read_text(encoding="utf-8") == MAP
-        body = json.dumps({"set": ["roles.behandelaar.people=3", "steps.beoordelen.next.extra.p=0.4",
-                                   "steps.beoordelen.next.klaar.p=0.6"], "digest": _digest(server)}).encode()
+        body = json.dumps(
+            {
+                "set": [
+                    "roles.behandelaar.people=3",
+                    "steps.beoordelen.next.extra.p=0.4",
+                    "steps.beoordelen.next.klaar.p=0.6",
+                ],
+                "digest": _digest(server),
+            }
+        ).encode()
         status, _, answer = server.request("POST", "/write/test.yaml", body, headers)
         assert status == 200, answer
     written = path.read_text(encoding="utf-8")
@@ -290,8 +332,11 @@ def test_write_refuses_a_read_only_file(tmp_path: Path) -> None:
     path.write_text(MAP, encoding="utf-8")
     path.chmod(0o444)
     for server in running(path):
-        headers = {"Content-Type": "application/json", "Origin": f"http://127.0.0.1:{server.port}",
-                   "X-Procesmap-Csrf": _csrf(server)}
+        headers = {
+            "Content-Type": "application/json",
+            "Origin": f"http://127.0.0.1:{server.port}",
+            "X-Procesmap-Csrf": _csrf(server),
+        }
         body = json.dumps({"set": ["roles.behandelaar.people=3"], "digest": _digest(server)}).encode()
         status, _, answer = server.request("POST", "/write/test.yaml", body, headers)
         assert status == 409 and "read-only" in json.loads(answer)["message"]
@@ -311,7 +356,8 @@ def test_apply_assignments_sets_and_removes_values() -> None:
 
 def test_apply_assignments_refuses_what_is_not_in_the_file(tmp_path: Path) -> None:
     (tmp_path / "organisatie.yaml").write_text(
-        "procesmap: 1\nkind: organisation\nroles:\n  gedeeld: {name: Gedeelde rol, people: 2}\n", encoding="utf-8")
+        "procesmap: 1\nkind: organisation\nroles:\n  gedeeld: {name: Gedeelde rol, people: 2}\n", encoding="utf-8"
+    )
     own = MAP.replace("role: intake\n", "role: gedeeld\n")
     path = tmp_path / "map.yaml"
     path.write_text(own, encoding="utf-8")
@@ -332,8 +378,20 @@ def test_token_is_printed_once(remote: Server) -> None:
 
 
 def test_without_token_every_url_is_403(remote: Server) -> None:
-    paths = ["/", "/map/test.yaml", "/view/test.yaml", "/diagram/test.yaml", "/index", "/events", "/static/serve.js",
-             "/static/serve.css", "/static/icon.svg", "/favicon.ico", "/nothing", *TRAVERSALS]
+    paths = [
+        "/",
+        "/map/test.yaml",
+        "/view/test.yaml",
+        "/diagram/test.yaml",
+        "/index",
+        "/events",
+        "/static/serve.js",
+        "/static/serve.css",
+        "/static/icon.svg",
+        "/favicon.ico",
+        "/nothing",
+        *TRAVERSALS,
+    ]
     for path in paths:
         assert remote.request("GET", path)[0] == 403, path
         assert remote.request("GET", path, headers={"Cookie": "procesmap_token=wrong"})[0] == 403, path
@@ -348,7 +406,9 @@ def test_token_once_then_cookie(remote: Server) -> None:
     cookie = headers["set-cookie"]
     assert f"procesmap_token={remote.token}" in cookie and "HttpOnly" in cookie and "SameSite=strict" in cookie
     assert remote.request("GET", "/", headers={"Cookie": f"procesmap_token={remote.token}"})[0] == 200
-    assert remote.request("GET", "/map/../../etc/passwd", headers={"Cookie": f"procesmap_token={remote.token}"})[0] == 404
+    assert (
+        remote.request("GET", "/map/../../etc/passwd", headers={"Cookie": f"procesmap_token={remote.token}"})[0] == 404
+    )
 
 
 # -- queueing per role ---------------------------------------------------------------------------------------
@@ -362,8 +422,12 @@ def _queue(figures_html: str, role: str) -> str:
 
 def test_queue_per_role_is_the_analysis_queue(local: Server, folder: Path) -> None:
     """The page shows the queueing section of `analyse` (same seed): the JSON report's mean queue in days."""
-    result = subprocess.run([sys.executable, "-m", "procesmap", "analyse", str(folder / "test.yaml"), "--format", "json"],
-                            capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "analyse", str(folder / "test.yaml"), "--format", "json"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     queue = json.loads(result.stdout)["queueing"]["roles"]["intake"]["queue_mean"]
     assert _queue(_view(local)["figures"], "intake") == f"{queue:.1f}"
 
@@ -398,7 +462,9 @@ def test_open_starts_the_browser_on_the_printed_address(tmp_path: Path, monkeypa
     path = tmp_path / "test.yaml"
     path.write_text(MAP, encoding="utf-8")
     opened = tmp_path / "opened.txt"
-    monkeypatch.setenv("BROWSER", f"{sys.executable} -c \"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\" %s")
+    monkeypatch.setenv(
+        "BROWSER", f"{sys.executable} -c \"import sys; open({str(opened)!r}, 'w').write(sys.argv[1])\" %s"
+    )
     for server in running(path, "--open"):
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline and not (opened.exists() and opened.read_text()):
@@ -421,8 +487,9 @@ def test_a_save_shows_the_quick_analysis_first_then_every_case(tmp_path: Path, m
     assert quick is not None and quick.preliminary and ws.preliminary
     assert quick.analysis.time.cases == quick.analysis.queueing.cases == QUICK_CASES
     view = map_view(ws, ws.entry("m.yaml"))  # type: ignore[arg-type]
-    assert view["preliminary"] and str(view["figures"]).startswith(f'<p class="note preliminary">Quick figures from '
-                                                                   f'{QUICK_CASES} simulated cases')
+    assert view["preliminary"] and str(view["figures"]).startswith(
+        f'<p class="note preliminary">Quick figures from {QUICK_CASES} simulated cases'
+    )
     assert ws.current(first)
     full = ws.refresh()
     assert full == first + 1 and not ws.current(first) and ws.current(full)

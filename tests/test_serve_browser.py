@@ -25,8 +25,16 @@ from ._serve import MAP, Server, running, utilisation_behandelaar
 from .conftest import need
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 REDRAW_S = 2.0
 
 
@@ -40,8 +48,9 @@ def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         raise
     profile = tmp_path_factory.mktemp("chromium-profile")  # a fresh --user-data-dir
     with sync_playwright() as p:
-        browser = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, args=FLAGS,
-                                                       headless=True, viewport={"width": 1400, "height": 900})
+        browser = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=FLAGS, headless=True, viewport={"width": 1400, "height": 900}
+        )
         try:
             yield browser
         finally:
@@ -63,8 +72,10 @@ class Visit:
         self.page.on("request", lambda r: self.requests.append(r.url))
         self.page.on("dialog", self._dialog)
         self.response = self.page.goto(url or server.url, wait_until="load")
-        self.wait("document.querySelector('#live') && !document.querySelector('#live').classList.contains('offline')"
-                  " && (!document.querySelector('#diagram') || document.querySelector('#diagram').naturalWidth > 0)")
+        self.wait(
+            "document.querySelector('#live') && !document.querySelector('#live').classList.contains('offline')"
+            " && (!document.querySelector('#diagram') || document.querySelector('#diagram').naturalWidth > 0)"
+        )
 
     def _dialog(self, dialog: Any) -> None:
         self.dialogs.append(dialog.message)
@@ -138,13 +149,19 @@ def test_save_redraws_within_two_seconds_and_keeps_scroll(context: Any, server: 
         scrolled = visit.page.evaluate("window.scrollY")
         assert scrolled > 100
         generation = int(visit.page.evaluate("document.body.dataset.generation"))
-        _save(mapfile, MAP.replace('people: 1}', 'people: 2}'))
+        _save(mapfile, MAP.replace("people: 1}", "people: 2}"))
         expected = _pct(utilisation_behandelaar(2, 0.25))
-        took = visit.wait(f"document.querySelector('tr[data-role=behandelaar] .pct').textContent.trim() === {expected!r}",
-                          timeout=REDRAW_S)
-        redrawn = visit.wait("(g) => { const i = document.querySelector('#diagram'); return Number(document.body."
-                             "dataset.generation) > g && i.dataset.generation === document.body.dataset.generation"
-                             " && i.complete && i.naturalWidth > 0; }", generation, timeout=REDRAW_S)
+        took = visit.wait(
+            f"document.querySelector('tr[data-role=behandelaar] .pct').textContent.trim() === {expected!r}",
+            timeout=REDRAW_S,
+        )
+        redrawn = visit.wait(
+            "(g) => { const i = document.querySelector('#diagram'); return Number(document.body."
+            "dataset.generation) > g && i.dataset.generation === document.body.dataset.generation"
+            " && i.complete && i.naturalWidth > 0; }",
+            generation,
+            timeout=REDRAW_S,
+        )
         print(f"save to new figures {took:.2f} s, to new diagram +{redrawn:.2f} s")
         assert took < REDRAW_S
         assert visit.page.evaluate("window.scrollY") == scrolled
@@ -174,8 +191,11 @@ def test_broken_file_shows_error_over_last_good_diagram(context: Any, server: Se
         assert box > 0 and visit.page.is_visible("#status .error")
         assert visit.utilisation("behandelaar") == _pct(utilisation_behandelaar(1, 0.25))  # last good figures
         _save(mapfile, MAP)
-        visit.wait("document.querySelector('#status .error') === null && "
-                   "!document.querySelector('#main').classList.contains('stale')", timeout=REDRAW_S)
+        visit.wait(
+            "document.querySelector('#status .error') === null && "
+            "!document.querySelector('#main').classList.contains('stale')",
+            timeout=REDRAW_S,
+        )
         visit.assert_clean()
     finally:
         visit.close()
@@ -189,8 +209,11 @@ def test_broken_at_start_then_fixed(context: Any, mapfile: Path) -> None:
             assert "test.yaml:" in visit.page.inner_text("#status")
             visit.page.wait_for_timeout(2500)  # the consultant reads the error, then fixes the file
             _save(mapfile, MAP)
-            visit.wait("document.querySelector('#status .error') === null && document.querySelector('#diagram')"
-                       " && document.querySelector('#diagram').naturalWidth > 0", timeout=REDRAW_S)
+            visit.wait(
+                "document.querySelector('#status .error') === null && document.querySelector('#diagram')"
+                " && document.querySelector('#diagram').naturalWidth > 0",
+                timeout=REDRAW_S,
+            )
             assert visit.utilisation("behandelaar") == _pct(utilisation_behandelaar(1, 0.25))
             visit.assert_clean()
         finally:
@@ -236,8 +259,10 @@ def test_write_button_writes_the_scenario(context: Any, server: Server, mapfile:
         assert procesmap.load(mapfile).roles["behandelaar"].people == 3
         assert comments(written) == comments(MAP)
         expected = _pct(utilisation_behandelaar(3, 0.25))
-        visit.wait(f"document.querySelector('tr[data-role=behandelaar] .pct').textContent.trim() === {expected!r}"
-                   " && document.querySelector('#scenario-banner').hidden")  # the file is the scenario now
+        visit.wait(
+            f"document.querySelector('tr[data-role=behandelaar] .pct').textContent.trim() === {expected!r}"
+            " && document.querySelector('#scenario-banner').hidden"
+        )  # the file is the scenario now
         visit.assert_clean()
     finally:
         visit.close()
@@ -255,10 +280,12 @@ def test_with_token_the_page_works_and_without_it_is_refused(context: Any, mapfi
         try:
             assert "token" not in visit.page.url  # taken out of the address bar (projector)
             assert visit.utilisation("behandelaar") == _pct(utilisation_behandelaar(1, 0.25))
-            _save(mapfile, MAP.replace('people: 1}', 'people: 2}'))
+            _save(mapfile, MAP.replace("people: 1}", "people: 2}"))
             expected = _pct(utilisation_behandelaar(2, 0.25))
-            visit.wait(f"document.querySelector('tr[data-role=behandelaar] .pct').textContent.trim() === {expected!r}",
-                       timeout=REDRAW_S)
+            visit.wait(
+                f"document.querySelector('tr[data-role=behandelaar] .pct').textContent.trim() === {expected!r}",
+                timeout=REDRAW_S,
+            )
             visit.assert_clean()
         finally:
             visit.close()
@@ -268,8 +295,10 @@ def test_with_token_the_page_works_and_without_it_is_refused(context: Any, mapfi
 def test_folder_index_lists_maps_and_follows_saves(context: Any, tmp_path: Path) -> None:
     first, second = tmp_path / "een.yaml", tmp_path / "twee.yaml"
     first.write_text(MAP, encoding="utf-8")
-    second.write_text(MAP.replace("id: serve-test", "id: serve-twee").replace("name: Aanvraag behandelen",
-                                                                          "name: Tweede proces"), encoding="utf-8")
+    second.write_text(
+        MAP.replace("id: serve-test", "id: serve-twee").replace("name: Aanvraag behandelen", "name: Tweede proces"),
+        encoding="utf-8",
+    )
     for server in running(tmp_path):
         visit = Visit(context, server)
         try:

@@ -40,11 +40,29 @@ def test_round_trip_keeps_every_field(path: Path, lang: str) -> None:
 def test_workbook_sheets_raci_and_print_setup() -> None:
     process = procesmap.load(PROCESSES / "omgevingsvergunning.yaml")
     book = load_workbook(io.BytesIO(export_xlsx(procesmap.analyse(process, cases=200), "nl")))
-    assert book.sheetnames == ["Proces", "Stappen", "Rollen", "Teams", "Organisaties", "Systemen", "Knelpunten", "RACI",
-                               "Bevindingen", "Kengetallen"]
+    assert book.sheetnames == [
+        "Proces",
+        "Stappen",
+        "Rollen",
+        "Teams",
+        "Organisaties",
+        "Systemen",
+        "Knelpunten",
+        "RACI",
+        "Bevindingen",
+        "Kengetallen",
+    ]
     steps = book["Stappen"]
-    assert [c.value for c in steps[1]][:8] == ["id", "naam", "type", "rol", "team", "organisatie", "volgende",
-                                               "wachttijd"]
+    assert [c.value for c in steps[1]][:8] == [
+        "id",
+        "naam",
+        "type",
+        "rol",
+        "team",
+        "organisatie",
+        "volgende",
+        "wachttijd",
+    ]
     assert steps.max_row == len(process.steps) + 1
     for sheet in book.worksheets:
         assert sheet.print_title_rows in ("1:1", "$1:$1") and sheet.freeze_panes is not None
@@ -70,16 +88,86 @@ def test_consultants_table_in_dutch(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
     sheet.title = "Processtappen"
-    sheet.append(["Stap", "Soort", "Wie", "Afdeling", "Organisatie", "Volgende stap", "Wachttijd", "Werk", "Systeem",
-                  "C", "Schort termijn op", "Toelichting"])
-    sheet.append(["Aanvraag ontvangen", "start", "Medewerker KCC", "KCC", "Gemeente", "Toets volledigheid", None,
-                  "15m", "Zaaksysteem", None, None, None])
-    sheet.append(["Toets volledigheid", "decision", "Vergunningverlener", "VTH", "Gemeente",
-                  "Besluit (80%): volledig\nAanvullen (0,2): onvolledig", "2d", "1h", "zaaksysteem", None, None, None])
-    sheet.append(["Aanvullen", "wait", None, None, None, "Toets volledigheid", "1d / 5d / 20d", None, None, None, "ja",
-                  "aanvrager vult aan"])
-    sheet.append(["Besluit", "end", "Vergunningverlener", "VTH", "Gemeente", None, "[1d, 3d]", "4h", None,
-                  "medewerker-kcc, Juridisch adviseur", None, None])
+    sheet.append(
+        [
+            "Stap",
+            "Soort",
+            "Wie",
+            "Afdeling",
+            "Organisatie",
+            "Volgende stap",
+            "Wachttijd",
+            "Werk",
+            "Systeem",
+            "C",
+            "Schort termijn op",
+            "Toelichting",
+        ]
+    )
+    sheet.append(
+        [
+            "Aanvraag ontvangen",
+            "start",
+            "Medewerker KCC",
+            "KCC",
+            "Gemeente",
+            "Toets volledigheid",
+            None,
+            "15m",
+            "Zaaksysteem",
+            None,
+            None,
+            None,
+        ]
+    )
+    sheet.append(
+        [
+            "Toets volledigheid",
+            "decision",
+            "Vergunningverlener",
+            "VTH",
+            "Gemeente",
+            "Besluit (80%): volledig\nAanvullen (0,2): onvolledig",
+            "2d",
+            "1h",
+            "zaaksysteem",
+            None,
+            None,
+            None,
+        ]
+    )
+    sheet.append(
+        [
+            "Aanvullen",
+            "wait",
+            None,
+            None,
+            None,
+            "Toets volledigheid",
+            "1d / 5d / 20d",
+            None,
+            None,
+            None,
+            "ja",
+            "aanvrager vult aan",
+        ]
+    )
+    sheet.append(
+        [
+            "Besluit",
+            "end",
+            "Vergunningverlener",
+            "VTH",
+            "Gemeente",
+            None,
+            "[1d, 3d]",
+            "4h",
+            None,
+            "medewerker-kcc, Juridisch adviseur",
+            None,
+            None,
+        ]
+    )
     path = tmp_path / "tabel.xlsx"
     path.write_bytes(_book_bytes(book))
     result = runner.invoke(app, ["import", "xlsx", str(path), "-o", str(tmp_path / "kaart.yaml"), "--lang", "nl"])
@@ -122,7 +210,7 @@ def test_problems_at_cells(tmp_path: Path) -> None:
     sheet.append(["b", "finish", "clerk", "nowhere", "1h", None])
     output = _problems(book, tmp_path)
     path = tmp_path / "t.xlsx"
-    assert f"{path}!Steps!F1: unknown column \"colour\"" in output
+    assert f'{path}!Steps!F1: unknown column "colour"' in output
     assert f"{path}!Steps!D3: there is no step nowhere" in output
     book = Workbook()
     sheet = book.active
@@ -140,7 +228,7 @@ def test_formulas_are_never_evaluated(tmp_path: Path) -> None:
     sheet = book.active
     sheet.title = "Steps"
     sheet.append(["id", "type", "work"])
-    sheet.append(["a", "start", "=WEBSERVICE(\"http://example.invalid/\")"])
+    sheet.append(["a", "start", '=WEBSERVICE("http://example.invalid/")'])
     sheet.append(["b", "end", "1h"])
     output = _problems(book, tmp_path)
     assert "!Steps!C2: the cell holds a formula" in output and "does not evaluate" in output
@@ -162,13 +250,18 @@ def _with_entries(data: bytes, extra: dict[str, bytes], content_types_extra: byt
 
 def test_external_links_macros_and_not_xlsx(tmp_path: Path) -> None:
     base = export_xlsx(procesmap.analyse(procesmap.load(PROCESSES / "wmo-melding.yaml"), cases=100), "en")
-    linked = _with_entries(base, {"xl/externalLinks/externalLink1.xml":
-                                  b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'})
+    linked = _with_entries(
+        base,
+        {
+            "xl/externalLinks/externalLink1.xml": b'<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"/>'
+        },
+    )
     assert "links to 1 other file" in _problems(linked, tmp_path)
     macro = _with_entries(base, {"xl/vbaProject.bin": b"\xd0\xcf\x11\xe0 fake vba"})
     assert "contains macros" in _problems(macro, tmp_path, "m.xlsm")
-    typed = _with_entries(base, {}, b'<Override PartName="/xl/x.xml" '
-                                    b'ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>')
+    typed = _with_entries(
+        base, {}, b'<Override PartName="/xl/x.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>'
+    )
     assert "contains macros" in _problems(typed, tmp_path, "m2.xlsm")
     assert "old Excel file" in _problems(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, tmp_path, "old.xls")
     assert "not an Excel workbook" in _problems(b"id,name\n", tmp_path, "t.csv")
@@ -229,8 +322,6 @@ def test_openpyxl_is_lazy() -> None:
     assert subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
-
-
 @pytest.mark.parametrize("lang,name", [("nl", "procesmap-sjabloon.xlsx"), ("en", "procesmap-template.xlsx")])
 def test_docs_templates_are_current(lang: str, name: str) -> None:
     """docs/ holds the templates of `procesmap export xlsx --template` (regenerate them when this fails)."""
@@ -240,5 +331,6 @@ def test_docs_templates_are_current(lang: str, name: str) -> None:
         book = load_workbook(io.BytesIO(data))
         return {sheet.title: list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets}
 
-    assert cells((ROOT / "docs" / name).read_bytes()) == cells(template_xlsx(lang)), \
+    assert cells((ROOT / "docs" / name).read_bytes()) == cells(template_xlsx(lang)), (
         f"run: procesmap export xlsx --template --lang {lang} -o docs/{name}"
+    )

@@ -54,9 +54,15 @@ REWORK = 0.2
 def _triangular_masses(low: float, mode: float, high: float) -> np.ndarray:
     """Probability of each grid cell [i*DX, (i+1)*DX) under triangular(low, mode, high): exact CDF differences."""
     edges = np.arange(0.0, SPAN + DX / 2, DX)
-    cdf = np.where(edges <= low, 0.0,
-                   np.where(edges <= mode, (edges - low) ** 2 / ((high - low) * (mode - low)),
-                            np.where(edges < high, 1.0 - (high - edges) ** 2 / ((high - low) * (high - mode)), 1.0)))
+    cdf = np.where(
+        edges <= low,
+        0.0,
+        np.where(
+            edges <= mode,
+            (edges - low) ** 2 / ((high - low) * (mode - low)),
+            np.where(edges < high, 1.0 - (high - edges) ** 2 / ((high - low) * (high - mode)), 1.0),
+        ),
+    )
     return np.diff(cdf)
 
 
@@ -91,7 +97,7 @@ def _percentile(masses: np.ndarray, q: float) -> tuple[float, float]:
 
 
 def _share_over(masses: np.ndarray, limit: float) -> float:
-    return float(masses[int(round(limit / DX)):].sum())
+    return float(masses[int(round(limit / DX)) :].sum())
 
 
 @pytest.fixture(scope="module")

@@ -20,25 +20,59 @@ from procesmap.render import terminal
 from procesmap.render.terminal import _Table
 from tests.conftest import bundled
 
-words = st.sampled_from(["a", "Intake", "beoordelen", "Vergunningverlener", "zaak", "é", "ëën", "(dagen)", "x" * 30,
-                         "日本", "—", "30%", "1.840", ""])
+words = st.sampled_from(
+    [
+        "a",
+        "Intake",
+        "beoordelen",
+        "Vergunningverlener",
+        "zaak",
+        "é",
+        "ëën",
+        "(dagen)",
+        "x" * 30,
+        "日本",
+        "—",
+        "30%",
+        "1.840",
+        "",
+    ]
+)
 cells = st.lists(words, min_size=0, max_size=6).map(" ".join)
 
 
 def _console(width: int, colour: bool) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
-    return Console(file=buffer, width=width, force_terminal=colour, color_system="standard" if colour else None,
-                   highlight=False, emoji=False, soft_wrap=False), buffer
+    return Console(
+        file=buffer,
+        width=width,
+        force_terminal=colour,
+        color_system="standard" if colour else None,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    ), buffer
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.integers(1, 6).flatmap(lambda n: st.tuples(
-    st.lists(st.tuples(cells, st.sampled_from(["left", "right", "center"]), st.booleans()), min_size=n, max_size=n),
-    st.lists(st.lists(st.tuples(cells, st.sampled_from([None, "red", "bold"])), min_size=n, max_size=n),
-             max_size=5))),
-    st.integers(8, 160), st.booleans(), st.sampled_from([1, 2]))
-def test_same_output_as_rich_table(spec: tuple[list[tuple[str, str, bool]], list[list[tuple[str, str | None]]]],
-                                   width: int, colour: bool, pad: int) -> None:
+@given(
+    st.integers(1, 6).flatmap(
+        lambda n: st.tuples(
+            st.lists(
+                st.tuples(cells, st.sampled_from(["left", "right", "center"]), st.booleans()), min_size=n, max_size=n
+            ),
+            st.lists(
+                st.lists(st.tuples(cells, st.sampled_from([None, "red", "bold"])), min_size=n, max_size=n), max_size=5
+            ),
+        )
+    ),
+    st.integers(8, 160),
+    st.booleans(),
+    st.sampled_from([1, 2]),
+)
+def test_same_output_as_rich_table(
+    spec: tuple[list[tuple[str, str, bool]], list[list[tuple[str, str | None]]]], width: int, colour: bool, pad: int
+) -> None:
     columns, rows = spec
     table = _Table(pad)
     for header, justify, no_wrap in columns:

@@ -24,8 +24,9 @@ FAST = Settings(cases=1000, seed=0)
 
 def run(*args: str, cwd: Path = ROOT, lang: str = "") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PROCESMAP_LANG": lang, "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run([sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_values_are_read_as_yaml_scalars() -> None:
@@ -41,10 +42,18 @@ def test_values_are_read_as_yaml_scalars() -> None:
 def test_apply_changes_a_copy_and_keeps_positions() -> None:
     process = load(OMGEVING)
     before = process.model_dump(mode="json")
-    scenario = apply_overrides(process, ["roles.adviseur-milieu-odvr.people=2", "steps.intake-odvr.via=squit",
-                                         "volume=1500/year", "steps.volledigheid.next.aanvullen.p=0.1",
-                                         "steps.volledigheid.next.inhoudelijke-toets.p=0.85",
-                                         "calendar.hours_per_day=7.5", "steps.advies-milieu.raci.A=teamleider-vth"])
+    scenario = apply_overrides(
+        process,
+        [
+            "roles.adviseur-milieu-odvr.people=2",
+            "steps.intake-odvr.via=squit",
+            "volume=1500/year",
+            "steps.volledigheid.next.aanvullen.p=0.1",
+            "steps.volledigheid.next.inhoudelijke-toets.p=0.85",
+            "calendar.hours_per_day=7.5",
+            "steps.advies-milieu.raci.A=teamleider-vth",
+        ],
+    )
     assert process.model_dump(mode="json") == before  # the input is never changed
     assert scenario is not process
     assert scenario.roles["adviseur-milieu-odvr"].people == 2
@@ -68,8 +77,9 @@ def test_empty_value_removes_the_field() -> None:
 def test_scenario_changes_exactly_the_figures_it_should() -> None:
     process = load(OMGEVING)
     base = analyse(process, FAST)
-    scenario = analyse(apply_overrides(process, ["roles.adviseur-milieu-odvr.people=2",
-                                                 "roles.adviseur-milieu-odvr.fte=1.6"]), FAST)
+    scenario = analyse(
+        apply_overrides(process, ["roles.adviseur-milieu-odvr.people=2", "roles.adviseur-milieu-odvr.fte=1.6"]), FAST
+    )
     old = base.capacity.roles["adviseur-milieu-odvr"].utilisation
     new = scenario.capacity.roles["adviseur-milieu-odvr"].utilisation
     assert new == pytest.approx(old / 2)
@@ -88,13 +98,16 @@ def test_no_op_override_gives_the_same_analysis(file: Path) -> None:
     assert analyse(scenario, FAST).to_dict("en") == analyse(process, FAST).to_dict("en")
 
 
-@pytest.mark.parametrize(("assignment", "hint"), [
-    ("roles.adviseur-milieu-odv.people=2", "roles.adviseur-milieu-odvr.people"),
-    ("roles.adviseur-milieu-odvr.peple=2", "roles.adviseur-milieu-odvr.people"),
-    ("steps.advies-milie.via=squit", "steps.advies-milieu.via"),
-    ("steps.volledigheid.next.aanvulen.p=0.2", "steps.volledigheid.next.aanvullen.p"),
-    ("volum=1500/year", "volume"),
-])
+@pytest.mark.parametrize(
+    ("assignment", "hint"),
+    [
+        ("roles.adviseur-milieu-odv.people=2", "roles.adviseur-milieu-odvr.people"),
+        ("roles.adviseur-milieu-odvr.peple=2", "roles.adviseur-milieu-odvr.people"),
+        ("steps.advies-milie.via=squit", "steps.advies-milieu.via"),
+        ("steps.volledigheid.next.aanvulen.p=0.2", "steps.volledigheid.next.aanvullen.p"),
+        ("volum=1500/year", "volume"),
+    ],
+)
 def test_unknown_path_hints_the_nearest(assignment: str, hint: str) -> None:
     with pytest.raises(UsageError) as caught:
         apply_overrides(load(OMGEVING), [assignment])
@@ -111,13 +124,16 @@ def test_unknown_path_without_near_match_lists_what_is_valid() -> None:
     assert "valid here: procesmap, " in caught.value.format("en")
 
 
-@pytest.mark.parametrize(("assignment", "message", "hint"), [
-    ("steps.intake-odvr.via=zaaksysteem", "unknown system `zaaksysteem`", "known ids: omgevingsloket"),
-    ("roles.adviseur-milieu-odvr.people=0", "`people`", None),
-    ("steps.intake-odvr.wait=3 dagen", "`3 dagen`", "did you mean `3d`?"),
-    ("steps.intake-odvr.type=taak", "taak", "did you mean `task`?"),
-    ("roles.teamleider-vth.team=vthh", "unknown team `vthh`", "did you mean `vth`?"),
-])
+@pytest.mark.parametrize(
+    ("assignment", "message", "hint"),
+    [
+        ("steps.intake-odvr.via=zaaksysteem", "unknown system `zaaksysteem`", "known ids: omgevingsloket"),
+        ("roles.adviseur-milieu-odvr.people=0", "`people`", None),
+        ("steps.intake-odvr.wait=3 dagen", "`3 dagen`", "did you mean `3d`?"),
+        ("steps.intake-odvr.type=taak", "taak", "did you mean `task`?"),
+        ("roles.teamleider-vth.team=vthh", "unknown team `vthh`", "did you mean `vth`?"),
+    ],
+)
 def test_value_that_does_not_validate(assignment: str, message: str, hint: str | None) -> None:
     with pytest.raises(OverrideError) as caught:
         apply_overrides(load(OMGEVING), [assignment])
@@ -137,27 +153,47 @@ def test_bad_assignment_text() -> None:
 
 def test_valid_paths_cover_sections_steps_and_branches() -> None:
     paths = valid_paths(load(OMGEVING).model_dump(mode="json"))
-    for path in ("volume", "calendar.hours_per_day", "roles.aanvrager.external", "teams.vth.organisation",
-                 "systems.mail.kind", "steps.ontvangst.raci.A", "steps.volledigheid.next.aanvullen.p",
-                 "issues.k1.owner", "organisations.odvr.name"):
+    for path in (
+        "volume",
+        "calendar.hours_per_day",
+        "roles.aanvrager.external",
+        "teams.vth.organisation",
+        "systems.mail.kind",
+        "steps.ontvangst.raci.A",
+        "steps.volledigheid.next.aanvullen.p",
+        "issues.k1.owner",
+        "organisations.odvr.name",
+    ):
         assert path in paths
 
 
 def test_cli_analyse_with_set() -> None:
     base = json.loads(run("analyse", "processes/omgevingsvergunning.yaml", "-f", "json", "--cases", "500").stdout)
-    result = run("analyse", "processes/omgevingsvergunning.yaml", "-f", "json", "--cases", "500",
-                 "--set", "roles.adviseur-milieu-odvr.people=2", "--set", "roles.adviseur-milieu-odvr.fte=1.6")
+    result = run(
+        "analyse",
+        "processes/omgevingsvergunning.yaml",
+        "-f",
+        "json",
+        "--cases",
+        "500",
+        "--set",
+        "roles.adviseur-milieu-odvr.people=2",
+        "--set",
+        "roles.adviseur-milieu-odvr.fte=1.6",
+    )
     scenario = json.loads(result.stdout)
     assert scenario["capacity"]["roles"]["adviseur-milieu-odvr"]["utilisation"] == pytest.approx(
-        base["capacity"]["roles"]["adviseur-milieu-odvr"]["utilisation"] / 2, abs=1e-4)
+        base["capacity"]["roles"]["adviseur-milieu-odvr"]["utilisation"] / 2, abs=1e-4
+    )
     assert "adviseur-milieu-odvr" not in scenario["ownership"]["single_points_of_failure"]
-    assert (ROOT / "processes" / "omgevingsvergunning.yaml").read_text(encoding="utf-8").count("people: 1, fte: 0.8") == 1
+    assert (ROOT / "processes" / "omgevingsvergunning.yaml").read_text(encoding="utf-8").count(
+        "people: 1, fte: 0.8"
+    ) == 1
 
 
 def test_cli_bad_set_is_exit_2_with_hint() -> None:
     # the error is printed by cli.main, which takes the language from PROCESMAP_LANG / LANG
-    result = run("analyse", "processes/omgevingsvergunning.yaml", "--set", "roles.adviseur-milieu.people=2",
-                 lang="nl")
+    result = run("analyse", "processes/omgevingsvergunning.yaml", "--set", "roles.adviseur-milieu.people=2", lang="nl")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "bedoel je `roles.adviseur-milieu-odvr.people`?" in result.stderr
@@ -166,9 +202,12 @@ def test_cli_bad_set_is_exit_2_with_hint() -> None:
 def test_assignments_are_validated_together_in_any_order(tmp_path: Path) -> None:
     """`fte` above `people` is a load error; raising both at once works whichever comes first."""
     path = tmp_path / "p.yaml"
-    path.write_text("procesmap: 1\nid: p\nowner: a\nroles:\n  a: {people: 1}\nsteps:\n"
-                    "  - {id: s, type: start, role: a, next: t}\n  - {id: t, role: a, work: 1h, next: e}\n"
-                    "  - {id: e, type: end, role: a}\n", encoding="utf-8")
+    path.write_text(
+        "procesmap: 1\nid: p\nowner: a\nroles:\n  a: {people: 1}\nsteps:\n"
+        "  - {id: s, type: start, role: a, next: t}\n  - {id: t, role: a, work: 1h, next: e}\n"
+        "  - {id: e, type: end, role: a}\n",
+        encoding="utf-8",
+    )
     process = load(path)
     for order in (["roles.a.fte=1.6", "roles.a.people=2"], ["roles.a.people=2", "roles.a.fte=1.6"]):
         changed = apply_overrides(process, order)

@@ -60,24 +60,43 @@ def _api_objects() -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dic
     for item in _fixture():
         fields = item["fields"]
         if item["model"] == "catalogi.zaaktype":
-            zaaktypen.append({
-                "url": f"{base}/zaaktypen/{fields['uuid']}", "identificatie": fields["identificatie"],
-                "omschrijving": fields["zaaktype_omschrijving"], "doorlooptijd": fields["doorlooptijd_behandeling"],
-                "servicenorm": fields["servicenorm_behandeling"],
-                "opschortingEnAanhoudingMogelijk": fields["opschorting_en_aanhouding_mogelijk"],
-                "verlengingMogelijk": fields["verlenging_mogelijk"], "verlengingstermijn": fields["verlengingstermijn"],
-                "toelichting": fields["toelichting"], "beginGeldigheid": fields["datum_begin_geldigheid"],
-                "_pk": item["pk"]})
+            zaaktypen.append(
+                {
+                    "url": f"{base}/zaaktypen/{fields['uuid']}",
+                    "identificatie": fields["identificatie"],
+                    "omschrijving": fields["zaaktype_omschrijving"],
+                    "doorlooptijd": fields["doorlooptijd_behandeling"],
+                    "servicenorm": fields["servicenorm_behandeling"],
+                    "opschortingEnAanhoudingMogelijk": fields["opschorting_en_aanhouding_mogelijk"],
+                    "verlengingMogelijk": fields["verlenging_mogelijk"],
+                    "verlengingstermijn": fields["verlengingstermijn"],
+                    "toelichting": fields["toelichting"],
+                    "beginGeldigheid": fields["datum_begin_geldigheid"],
+                    "_pk": item["pk"],
+                }
+            )
     by_pk = {z.pop("_pk"): z["url"] for z in zaaktypen}
     for item in _fixture():
         fields = item["fields"]
         if item["model"] == "catalogi.statustype":
-            statustypen.append({"url": f"{base}/statustypen/{fields['uuid']}", "omschrijving": fields["statustype_omschrijving"],
-                                "volgnummer": fields["statustypevolgnummer"], "zaaktype": by_pk[fields["zaaktype"]],
-                                "doorlooptijd": fields["doorlooptijd"]})
+            statustypen.append(
+                {
+                    "url": f"{base}/statustypen/{fields['uuid']}",
+                    "omschrijving": fields["statustype_omschrijving"],
+                    "volgnummer": fields["statustypevolgnummer"],
+                    "zaaktype": by_pk[fields["zaaktype"]],
+                    "doorlooptijd": fields["doorlooptijd"],
+                }
+            )
         elif item["model"] == "catalogi.roltype":
-            roltypen.append({"url": f"{base}/roltypen/{fields['uuid']}", "omschrijving": fields["omschrijving"],
-                             "omschrijvingGeneriek": fields["omschrijving_generiek"], "zaaktype": by_pk[fields["zaaktype"]]})
+            roltypen.append(
+                {
+                    "url": f"{base}/roltypen/{fields['uuid']}",
+                    "omschrijving": fields["omschrijving"],
+                    "omschrijvingGeneriek": fields["omschrijving_generiek"],
+                    "zaaktype": by_pk[fields["zaaktype"]],
+                }
+            )
     return zaaktypen, statustypen, roltypen
 
 
@@ -98,6 +117,7 @@ BIG = "aanvraag-financiele-ondersteuning-ondernemers-beha"
 
 # -- durations -------------------------------------------------------------------------------------------------
 
+
 def test_zgw_durations() -> None:
     assert (zgw_days("P56D").low, zgw_days("P56D").high) == (56, 56)
     assert zgw_days("P8W").low == 56
@@ -109,12 +129,17 @@ def test_zgw_durations() -> None:
 
 # -- import ----------------------------------------------------------------------------------------------------
 
+
 def _expected(pk: int) -> tuple[dict[str, Any], list[str], list[str]]:
     items = _fixture()
     zaaktype = next(i["fields"] for i in items if i["model"] == "catalogi.zaaktype" and i["pk"] == pk)
-    statuses = sorted((i["fields"] for i in items if i["model"] == "catalogi.statustype" and i["fields"]["zaaktype"] == pk),
-                      key=lambda f: f["statustypevolgnummer"])
-    roles = [i["fields"]["omschrijving"] for i in items if i["model"] == "catalogi.roltype" and i["fields"]["zaaktype"] == pk]
+    statuses = sorted(
+        (i["fields"] for i in items if i["model"] == "catalogi.statustype" and i["fields"]["zaaktype"] == pk),
+        key=lambda f: f["statustypevolgnummer"],
+    )
+    roles = [
+        i["fields"]["omschrijving"] for i in items if i["model"] == "catalogi.roltype" and i["fields"]["zaaktype"] == pk
+    ]
     return zaaktype, [s["statustype_omschrijving"] for s in statuses], roles
 
 
@@ -128,7 +153,9 @@ def test_import_fixture(tmp_path: Path) -> None:
     assert procesmap.durations.mean_elapsed_days(process.term) == int(zaaktype["doorlooptijd_behandeling"][1:-1])
     assert procesmap.durations.mean_elapsed_days(process.service_norm) == int(zaaktype["servicenorm_behandeling"][1:-1])
     assert procesmap.durations.mean_elapsed_days(process.term_extension) == int(zaaktype["verlengingstermijn"][1:-1])
-    assert [s.name for s in process.steps] == statuses == ["Aanvraag ontvangen", "In behandeling genomen", "Afgehandeld"]
+    assert (
+        [s.name for s in process.steps] == statuses == ["Aanvraag ontvangen", "In behandeling genomen", "Afgehandeld"]
+    )
     assert [s.status for s in process.steps] == statuses
     assert [s.type for s in process.steps] == ["start", "task", "end"]
     assert sorted(r.name for r in process.roles.values()) == sorted(roles)
@@ -172,7 +199,9 @@ def test_import_cli(tmp_path: Path) -> None:
     several = runner.invoke(app, ["import", "zaaktype", str(FIXTURE), "-o", str(out), "--lang", "en"])
     assert several.exit_code == 2 and "holds 4 zaaktypen" in several.output and BIG in several.output
     assert not out.exists()
-    ok = runner.invoke(app, ["import", "zaaktype", str(FIXTURE), "--identificatie", BIG, "-o", str(out), "--lang", "nl"])
+    ok = runner.invoke(
+        app, ["import", "zaaktype", str(FIXTURE), "--identificatie", BIG, "-o", str(out), "--lang", "nl"]
+    )
     assert ok.exit_code == 0, ok.output
     assert "geschreven" in ok.output and procesmap.load(out).zaaktype == BIG
     again = runner.invoke(app, ["import", "zaaktype", str(FIXTURE), "--identificatie", BIG, "-o", str(out)])
@@ -191,7 +220,10 @@ def test_import_cli(tmp_path: Path) -> None:
 
 # -- export ----------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", [p for p in bundled() if "term:" in p.read_text(encoding="utf-8")], ids=lambda p: p.stem)
+
+@pytest.mark.parametrize(
+    "path", [p for p in bundled() if "term:" in p.read_text(encoding="utf-8")], ids=lambda p: p.stem
+)
 def test_export_validates_against_catalogi_api(path: Path, validator: Any) -> None:
     import datetime
 
@@ -224,8 +256,20 @@ def test_export_durations_and_validator_rejects(validator: Any) -> None:
 def test_export_cli_and_round_trip(tmp_path: Path, validator: Any) -> None:
     source = PROCESSES / "omgevingsvergunning.yaml"
     out = tmp_path / "zaaktype.json"
-    result = runner.invoke(app, ["export", "zaaktype", str(source), "-o", str(out), "--date", "2026-02-01",
-                                 "--catalogus", "https://openzaak.example/catalogi/api/v1/catalogussen/1"])
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "zaaktype",
+            str(source),
+            "-o",
+            str(out),
+            "--date",
+            "2026-02-01",
+            "--catalogus",
+            "https://openzaak.example/catalogi/api/v1/catalogussen/1",
+        ],
+    )
     assert result.exit_code == 0, result.output
     body = json.loads(out.read_text(encoding="utf-8"))
     assert list(validator.iter_errors(body)) == []
@@ -233,13 +277,15 @@ def test_export_cli_and_round_trip(tmp_path: Path, validator: Any) -> None:
     back = procesmap.loads(import_zaaktype(out, lang="nl").yaml_text, "back.yaml")
     original = procesmap.load(source)
     for name in ("term", "term_extension", "service_norm"):
-        assert procesmap.durations.mean_elapsed_days(getattr(back, name)) == \
-            procesmap.durations.mean_elapsed_days(getattr(original, name))
+        assert procesmap.durations.mean_elapsed_days(getattr(back, name)) == procesmap.durations.mean_elapsed_days(
+            getattr(original, name)
+        )
     bad_date = runner.invoke(app, ["export", "zaaktype", str(source), "--date", "31-01-2026"])
     assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.output
     no_term = tmp_path / "no-term.yaml"
-    no_term.write_text("procesmap: 1\nid: x\nsteps:\n  - {id: a, type: start, next: b}\n  - {id: b, type: end}\n",
-                       encoding="utf-8")
+    no_term.write_text(
+        "procesmap: 1\nid: x\nsteps:\n  - {id: a, type: start, next: b}\n  - {id: b, type: end}\n", encoding="utf-8"
+    )
     refused = runner.invoke(app, ["export", "zaaktype", str(no_term), "--lang", "en"])
     assert refused.exit_code == 2 and "no term" in refused.output
     clash = runner.invoke(app, ["export", "zaaktype", str(no_term), "-o", str(no_term)])
@@ -247,6 +293,7 @@ def test_export_cli_and_round_trip(tmp_path: Path, validator: Any) -> None:
 
 
 # -- the map against the catalogue ---------------------------------------------------------------------------------
+
 
 def _codes(output: str) -> list[str]:
     return re.findall(r"\bPM7\d\d\b", output)
@@ -260,9 +307,11 @@ def test_check_against_zaaktype(tmp_path: Path) -> None:
     clean = runner.invoke(app, ["check", str(draft), "--zaaktype", str(zip_path)])
     assert _codes(clean.output) == [], clean.output
     text = draft.read_text(encoding="utf-8")
-    changed = (text.replace("term: 91d", "term: 8w")
-                   .replace("  status: In behandeling genomen\n", "")
-                   .replace("  type: task\n", "  type: task\n  suspends_term: true\n"))
+    changed = (
+        text.replace("term: 91d", "term: 8w")
+        .replace("  status: In behandeling genomen\n", "")
+        .replace("  type: task\n", "  type: task\n  suspends_term: true\n")
+    )
     changed = changed.replace("zaaktype: " + BIG, "zaaktype: deelzaaktype")  # no opschorting, no verlenging there
     broken = tmp_path / "broken.yaml"
     broken.write_text(changed, encoding="utf-8")
@@ -283,7 +332,7 @@ def test_check_against_zaaktype(tmp_path: Path) -> None:
     configured = runner.invoke(app, ["check", str(broken)])
     assert set(_codes(configured.output)) == expected - {"PM704"}, configured.output
     # without a catalogue no PM7xx
-    (tmp_path / "procesmap.toml").write_text("language = \"en\"\n", encoding="utf-8")
+    (tmp_path / "procesmap.toml").write_text('language = "en"\n', encoding="utf-8")
     assert _codes(runner.invoke(app, ["check", str(broken)]).output) == []
     bad = runner.invoke(app, ["check", str(broken), "--zaaktype", str(tmp_path / "nope.json")])
     assert bad.exit_code == 2 and "nope.json" in bad.output
@@ -300,6 +349,7 @@ def test_config_zaaktypen_must_be_text(tmp_path: Path) -> None:
 
 
 # -- hostile files -------------------------------------------------------------------------------------------------
+
 
 def _zip(entries: dict[str, bytes]) -> bytes:
     buffer = io.BytesIO()

@@ -45,6 +45,7 @@ __all__ = [
     "check_simulation",
 ]
 
+
 @dataclass
 class Analysis:
     """Everything procesmap knows about one process: figures, findings and what it could not compute."""
@@ -74,8 +75,13 @@ class Analysis:
 A = TypeVar("A", bound=Analysis)
 
 
-def compute(process: Process, settings: Settings, extra: "dict[str, list[ExtraLoad]] | None" = None, *,
-            factory: Callable[..., A] = Analysis) -> A:  # type: ignore[assignment]
+def compute(
+    process: Process,
+    settings: Settings,
+    extra: "dict[str, list[ExtraLoad]] | None" = None,
+    *,
+    factory: Callable[..., A] = Analysis,  # type: ignore[assignment]
+) -> A:
     """The figures of one process, computed once (no findings: :func:`procesmap.pipeline.analyse` runs the rules).
 
     ``extra`` is the work other processes analysed with this one bring to its roles

@@ -40,8 +40,9 @@ class CapacityFigures:
 
     def mark_roles(self, findings: "list[Any]", thresholds: dict[str, float] | None = None) -> None:
         """Mark the roles PM303/PM304 found (each with its own mark); the bottleneck is the most utilised of them."""
-        self.marks = {f.subject: MARK_OF_RULE[f.code] for f in findings
-                      if f.code in MARK_OF_RULE and f.subject in self.roles}
+        self.marks = {
+            f.subject: MARK_OF_RULE[f.code] for f in findings if f.code in MARK_OF_RULE and f.subject in self.roles
+        }
         marked = [(self.roles[r].utilisation or 0.0, r) for r in self.marks]
         self.bottleneck = max(marked)[1] if marked else None
         if thresholds is not None:

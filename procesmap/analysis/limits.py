@@ -57,10 +57,15 @@ def simulation_too_costly(pg: "ProcessGraph", cases: int) -> Missing | None:
     fits = min(int(MAX_SIMULATION_WORK // per_case), MAX_SIMULATED_CASES) if math.isfinite(per_case) else 0
     if fits < 1:
         return Missing("limits.simulation_work_loop", {"visits": _round(per_case), "limit": Count(MAX_SIMULATION_WORK)})
-    return Missing("limits.simulation_work", {
-        "cases": Count(cases), "visits": _round(per_case), "limit": Count(MAX_SIMULATION_WORK),
-        "fits": Count(fits),
-    })
+    return Missing(
+        "limits.simulation_work",
+        {
+            "cases": Count(cases),
+            "visits": _round(per_case),
+            "limit": Count(MAX_SIMULATION_WORK),
+            "fits": Count(fits),
+        },
+    )
 
 
 def _round(value: float) -> object:

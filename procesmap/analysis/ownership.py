@@ -44,13 +44,19 @@ def single_points_of_failure(process: Process) -> list[str]:
 def compute_ownership(process: Process) -> OwnershipFigures:
     owner = process.owner
     resolves = bool(owner and owner in process.roles and not process.is_external(owner))
-    figures = OwnershipFigures(owner=owner, owner_resolves=resolves,
-                               single_points_of_failure=single_points_of_failure(process))
+    figures = OwnershipFigures(
+        owner=owner, owner_resolves=resolves, single_points_of_failure=single_points_of_failure(process)
+    )
     for step in process.steps:
         responsible = step.raci.R or step.role
         accountable = step.raci.A or (owner if resolves else None)
         if responsible is None and accountable is None and not step.raci.C and not step.raci.I:
             continue
-        figures.raci[step.id] = RaciRow(responsible, accountable, tuple(step.raci.C), tuple(step.raci.I),
-                                        A_defaulted=step.raci.A is None and accountable is not None)
+        figures.raci[step.id] = RaciRow(
+            responsible,
+            accountable,
+            tuple(step.raci.C),
+            tuple(step.raci.I),
+            A_defaulted=step.raci.A is None and accountable is not None,
+        )
     return figures

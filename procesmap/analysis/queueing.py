@@ -34,9 +34,25 @@ if TYPE_CHECKING:
     from procesmap.graph import ProcessGraph
     from procesmap.model import Process
 
-__all__ = ["QueueEstimate", "RoleDemand", "RoleEstimate", "StepQueue", "RoleQueue", "QueueingFigures", "erlang_c",
-           "mgc_queue", "role_demands", "analytic_queue", "analytic_queueing", "compute_queueing", "ExtraLoad",
-           "queue_cases", "MAX_QUEUE_WORK", "MIN_QUEUE_CASES", "prefetch_queueing"]
+__all__ = [
+    "QueueEstimate",
+    "RoleDemand",
+    "RoleEstimate",
+    "StepQueue",
+    "RoleQueue",
+    "QueueingFigures",
+    "erlang_c",
+    "mgc_queue",
+    "role_demands",
+    "analytic_queue",
+    "analytic_queueing",
+    "compute_queueing",
+    "ExtraLoad",
+    "queue_cases",
+    "MAX_QUEUE_WORK",
+    "MIN_QUEUE_CASES",
+    "prefetch_queueing",
+]
 
 HOURS_PER_YEAR = 365.0 * 24.0
 #: The most step visits one pass of the queueing simulation draws (warm-up and cool-down included), checked
@@ -148,7 +164,7 @@ class RoleDemand:
         """Squared coefficient of variation of the effort per job (the mixture over the role's steps)."""
         if self.work_mean <= 0:
             return 0.0
-        return max(self.work_second / (self.work_mean ** 2) - 1.0, 0.0)
+        return max(self.work_second / (self.work_mean**2) - 1.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -167,8 +183,12 @@ def _doer(step: Any) -> str | None:
     return step.role or step.raci.R
 
 
-def role_demands(process: "Process", visits: Mapping[str, float], volume_per_year: float,
-                 extra: Mapping[str, list[ExtraLoad]] | None = None) -> dict[str, RoleDemand]:
+def role_demands(
+    process: "Process",
+    visits: Mapping[str, float],
+    volume_per_year: float,
+    extra: Mapping[str, list[ExtraLoad]] | None = None,
+) -> dict[str, RoleDemand]:
     """Every role that gets a queue: internal, with ``people``, doing ``work`` on a step that cases visit."""
     calendar = process.calendar.calendar()
     parts: dict[str, list[tuple[float, Spec, str]]] = {}
@@ -194,8 +214,17 @@ def role_demands(process: "Process", visits: Mapping[str, float], volume_per_yea
         second = sum(j * s.second_moment for j, s, _ in items) / jobs
         capacity = fte * calendar.hours_per_day * calendar.days_per_week * calendar.weeks_per_year
         pace = fte / role.people * availability(calendar)  # type: ignore[operator]
-        demands[role_id] = RoleDemand(role_id, int(role.people), fte, pace, jobs, mean, second, capacity,  # type: ignore[arg-type]
-                                      tuple(sid for _, _, sid in items if sid))
+        demands[role_id] = RoleDemand(
+            role_id,
+            int(role.people),
+            fte,
+            pace,
+            jobs,
+            mean,
+            second,
+            capacity,  # type: ignore[arg-type]
+            tuple(sid for _, _, sid in items if sid),
+        )
     return demands
 
 
@@ -213,9 +242,12 @@ def analytic_queue(demand: RoleDemand, clock: WorkClock) -> RoleEstimate:
     return RoleEstimate(demand.role, utilisation, True, estimate.wait_probability, elapsed_hours / 24.0, None)
 
 
-def analytic_queueing(process: "Process", visits: Mapping[str, float] | None = None,
-                      volume_per_year: float | None = None,
-                      extra: Mapping[str, list[ExtraLoad]] | None = None) -> dict[str, RoleEstimate]:
+def analytic_queueing(
+    process: "Process",
+    visits: Mapping[str, float] | None = None,
+    volume_per_year: float | None = None,
+    extra: Mapping[str, list[ExtraLoad]] | None = None,
+) -> dict[str, RoleEstimate]:
     """The analytic queue of every role with a queue (instant; for screening what-if scenarios).
 
     ``visits`` and ``volume_per_year`` default to the process's own (solved visits, ``volume``);
@@ -287,8 +319,14 @@ class QueueRun:
     wait_per_visit: dict[str, float]  # days: other wait + queue (queue steps) or declared wait (others)
 
 
-def _plan(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: set[str], volume_per_year: float,
-          other_factor: Mapping[str, float] | None, extra: Mapping[str, list[ExtraLoad]] | None):  # type: ignore[no-untyped-def]
+def _plan(
+    pg: "ProcessGraph",
+    demands: Mapping[str, RoleDemand],
+    queued: set[str],
+    volume_per_year: float,
+    other_factor: Mapping[str, float] | None,
+    extra: Mapping[str, list[ExtraLoad]] | None,
+):  # type: ignore[no-untyped-def]
     from procesmap.analysis.simulation import Background, NetworkPlan, QueuePlan, StepPlan
     from procesmap.graph import strongly_connected_components
 
@@ -312,8 +350,15 @@ def _plan(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: set[str
     plans = []
     for step in process.steps:
         out = pg.outgoing(step.id)
-        plan = StepPlan(step.id, [index[t.target] for t in out], [t.p for t in out], parallel=step.type == "parallel",
-                        suspends=step.suspends_term, extends=step.extends_term, looped=step.id in looped)
+        plan = StepPlan(
+            step.id,
+            [index[t.target] for t in out],
+            [t.p for t in out],
+            parallel=step.type == "parallel",
+            suspends=step.suspends_term,
+            extends=step.extends_term,
+            looped=step.id in looped,
+        )
         if plan.parallel and step.id in pg.join_of:
             plan.join = index[pg.join_of[step.id]]
         role_id = _doer(step)
@@ -340,8 +385,15 @@ def _plan(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: set[str
     return NetworkPlan(plans, index[pg.start], queues, clock, volume_per_year / HOURS_PER_YEAR, background), roles
 
 
-def _explained(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: set[str], volume: float, cases: int,
-               seed: int, extra: Mapping[str, list[ExtraLoad]] | None) -> dict[str, float]:
+def _explained(
+    pg: "ProcessGraph",
+    demands: Mapping[str, RoleDemand],
+    queued: set[str],
+    volume: float,
+    cases: int,
+    seed: int,
+    extra: Mapping[str, list[ExtraLoad]] | None,
+) -> dict[str, float]:
     """Per step: the queueing capacity explains (days per visit), simulated with the declared waits before the queues.
 
     Why with the declared waits: the queue a case meets depends on when it arrives (a case that
@@ -358,8 +410,9 @@ def _explained(pg: "ProcessGraph", demands: Mapping[str, RoleDemand], queued: se
     return explained
 
 
-def _baseline_explained(baseline: "Process", cases: int, seed: int,
-                        extra: Mapping[str, list[ExtraLoad]] | None) -> tuple[dict[str, float], set[str]]:
+def _baseline_explained(
+    baseline: "Process", cases: int, seed: int, extra: Mapping[str, list[ExtraLoad]] | None
+) -> tuple[dict[str, float], set[str]]:
     """The explained queueing of the map a scenario started from (cached on that map), and its unstable roles."""
     from procesmap.graph import build_graph
 
@@ -384,8 +437,12 @@ def _baseline_explained(baseline: "Process", cases: int, seed: int,
 def _extra_key(extra: Mapping[str, list[ExtraLoad]] | None) -> tuple[Any, ...]:
     if not extra:
         return ()
-    return tuple(sorted((role, tuple((l.process, round(l.jobs_per_year, 9), l.work) for l in loads))
-                        for role, loads in extra.items()))
+    return tuple(
+        sorted(
+            (role, tuple((l.process, round(l.jobs_per_year, 9), l.work) for l in loads))
+            for role, loads in extra.items()
+        )
+    )
 
 
 #: Below this many step visits (all maps together, both passes) the maps are simulated one after the other:
@@ -460,9 +517,15 @@ def prefetch_queueing(jobs: "list[tuple[Process, int, int, Mapping[str, list[Ext
     return len(results)
 
 
-def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: int, seed: int,
-                     missing: "list[Missing]", baseline: "Process | None" = None,
-                     extra: Mapping[str, list[ExtraLoad]] | None = None) -> tuple[QueueingFigures, QueueRun | None]:
+def compute_queueing(
+    pg: "ProcessGraph",
+    volume_per_year: float | None,
+    cases: int,
+    seed: int,
+    missing: "list[Missing]",
+    baseline: "Process | None" = None,
+    extra: Mapping[str, list[ExtraLoad]] | None = None,
+) -> tuple[QueueingFigures, QueueRun | None]:
     """The queueing figures of a process, and the simulation run the time figures come from.
 
     ``baseline`` is the map a scenario started from (``None``: this map itself): its explained
@@ -491,8 +554,16 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
     unstable = sorted(set(demands) - queued)
     figures.stable = not unstable
     for role in unstable:
-        missing.append(Missing("missing.queue_unstable", {"role": role, "utilisation": round(demands[role].utilisation * 100.0),
-                                                           "backlog": round(estimates[role].backlog_per_month or 0.0)}))
+        missing.append(
+            Missing(
+                "missing.queue_unstable",
+                {
+                    "role": role,
+                    "utilisation": round(demands[role].utilisation * 100.0),
+                    "backlog": round(estimates[role].backlog_per_month or 0.0),
+                },
+            )
+        )
     other: dict[str, float] = {}
     factor: dict[str, float] = {}
     per_case = max(sum(pg.visits.values()), 1.0)
@@ -503,15 +574,25 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
 
         fits = int(MAX_QUEUE_WORK / per_case / 3)  # below 1,000 cases the warm-up and cool-down are as many
         if too_costly:
-            missing.append(Missing("missing.queue_too_costly", {"cases": Count(cases), "limit": Count(MAX_QUEUE_WORK),
-                                                                "fits": Count(fits)}))
+            missing.append(
+                Missing(
+                    "missing.queue_too_costly",
+                    {"cases": Count(cases), "limit": Count(MAX_QUEUE_WORK), "fits": Count(fits)},
+                )
+            )
         else:
-            missing.append(Missing("missing.queue_cases_reduced", {"cases": Count(cases), "simulated": Count(simulated),
-                                                                   "limit": Count(MAX_QUEUE_WORK)}))
+            missing.append(
+                Missing(
+                    "missing.queue_cases_reduced",
+                    {"cases": Count(cases), "simulated": Count(simulated), "limit": Count(MAX_QUEUE_WORK)},
+                )
+            )
     if cases > 0 and queued and not too_costly:
         cases = simulated
         figures.cases = simulated
-        explained, base_unstable = _baseline_explained(baseline if baseline is not None else process, cases, seed, extra)
+        explained, base_unstable = _baseline_explained(
+            baseline if baseline is not None else process, cases, seed, extra
+        )
         role_of_base = {}
         if baseline is not None:
             role_of_base = {s.id: _doer(s) for s in baseline.steps}
@@ -538,12 +619,16 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
         est = estimates[role_id]
         k = sim_role.get(role_id)
         figures.roles[role_id] = RoleQueue(
-            servers=demand.servers, utilisation=demand.utilisation,
+            servers=demand.servers,
+            utilisation=demand.utilisation,
             simulated_utilisation=result.queue_utilisation[k] if result is not None and k is not None else None,
             queue_mean=result.queue_mean[k] if result is not None and k is not None else None,
             queue_p85=result.queue_p85[k] if result is not None and k is not None else None,
-            analytic_queue_mean=est.queue_mean, backlog_per_month=est.backlog_per_month, stable=est.stable,
-            steps=demand.steps)
+            analytic_queue_mean=est.queue_mean,
+            backlog_per_month=est.backlog_per_month,
+            stable=est.stable,
+            steps=demand.steps,
+        )
     # steps
     by_id = {}
     if plan is not None:
@@ -559,11 +644,13 @@ def compute_queueing(pg: "ProcessGraph", volume_per_year: float | None, cases: i
         import numpy as np
 
         figures.steps[step.id] = StepQueue(
-            role=role, declared_wait=declared,  # type: ignore[arg-type]
+            role=role,
+            declared_wait=declared,  # type: ignore[arg-type]
             queue_mean=float(values.mean()) if has else None,  # type: ignore[union-attr]
             queue_p85=float(np.percentile(values, 85)) if has else None,
             other_wait=other.get(step.id) if role in queued and result is not None else None,
-            analytic_queue_mean=estimates[role].queue_mean)  # type: ignore[index]
+            analytic_queue_mean=estimates[role].queue_mean,
+        )  # type: ignore[index]
     if result is None:
         return figures, None
     waits: dict[str, float] = {}

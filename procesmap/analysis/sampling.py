@@ -41,7 +41,7 @@ class Spec:
         if self.kind == "tri":
             a, c, b = self.values
             variance = (a * a + b * b + c * c - a * b - a * c - b * c) / 18.0
-            return variance + self.mean ** 2
+            return variance + self.mean**2
         if self.kind == "gamma":
             mean, cv = self.values
             return mean * mean * (1.0 + cv * cv)

@@ -40,8 +40,15 @@ from procesmap.analysis.worktime import WorkClock
 if TYPE_CHECKING:
     import numpy as np
 
-__all__ = ["StepPlan", "QueuePlan", "NetworkPlan", "SimulationResult", "simulate_network", "extra_cases",
-           "MAX_VISITS_DRAWN"]
+__all__ = [
+    "StepPlan",
+    "QueuePlan",
+    "NetworkPlan",
+    "SimulationResult",
+    "simulate_network",
+    "extra_cases",
+    "MAX_VISITS_DRAWN",
+]
 
 #: Visits of one case to one step that get their own random numbers; later visits (rare: a loop
 #: taken this often) draw from a shared pool of the step.
@@ -141,13 +148,14 @@ class _Draws:
 
     __slots__ = ("values", "visits", "pool", "used")
 
-    def __init__(self, spec: Spec | None, seed: int, purpose: str, key: str, total: int, visits: int,
-                 scale: float = 1.0):
+    def __init__(
+        self, spec: Spec | None, seed: int, purpose: str, key: str, total: int, visits: int, scale: float = 1.0
+    ):
         rng = _stream(seed, purpose, key)
         u = rng.random(total * visits + _POOL)
         drawn = u if spec is None else quantiles(spec, u) * scale
         self.values = memoryview(drawn[: total * visits].copy())
-        self.pool = drawn[total * visits:].tolist()
+        self.pool = drawn[total * visits :].tolist()
         self.visits = visits
         self.used = 0
 
@@ -184,7 +192,9 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
         if s.queue >= 0:
             pace = plan.queues[s.queue].pace
             work_d.append(_Draws(s.work, seed, "work", s.id, total, v, 1.0 / pace))
-            lead_d.append(_Draws(s.lead, seed, "lead", s.id, total, v) if s.lead is not None and s.lead.mean > 0 else None)
+            lead_d.append(
+                _Draws(s.lead, seed, "lead", s.id, total, v) if s.lead is not None and s.lead.mean > 0 else None
+            )
         elif s.lead is not None:
             work_d.append(None)
             lead_d.append(_Draws(s.lead, seed, "lead", s.id, total, v) if s.lead.mean > 0 else None)
@@ -244,8 +254,11 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
         count = int(rate * horizon * 1.2) + 10
         times = np.cumsum(_stream(seed, "background", role).exponential(1.0 / rate, count))
         times = times[times <= horizon]
-        kind = np.searchsorted(np.cumsum([bg.per_hour / rate for bg in loads])[:-1],
-                               _stream(seed, "background", role + "/load").random(len(times)), side="right")
+        kind = np.searchsorted(
+            np.cumsum([bg.per_hour / rate for bg in loads])[:-1],
+            _stream(seed, "background", role + "/load").random(len(times)),
+            side="right",
+        )
         u = _stream(seed, "background", role + "/work").random(len(times))
         work = np.zeros(len(times))
         for k, bg in enumerate(loads):
@@ -467,5 +480,16 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     decided = np.asarray(decided_at)
     extended = decided >= 0
     decided = np.where(extended, decided * to_days, np.nan)
-    return SimulationResult(cases, np.asarray(cycle) * to_days, np.asarray(term) * to_days, result_queue, step_wait,
-                            utilisation, means, p85, extended, decided, np.asarray(decided_where, dtype=np.int64))
+    return SimulationResult(
+        cases,
+        np.asarray(cycle) * to_days,
+        np.asarray(term) * to_days,
+        result_queue,
+        step_wait,
+        utilisation,
+        means,
+        p85,
+        extended,
+        decided,
+        np.asarray(decided_where, dtype=np.int64),
+    )

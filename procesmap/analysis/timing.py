@@ -15,7 +15,16 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from procesmap.findings import Missing
-from procesmap.durations import Calendar, Duration, Fixed, Gamma, Samples, Triangular, mean_effort_hours, mean_elapsed_days
+from procesmap.durations import (
+    Calendar,
+    Duration,
+    Fixed,
+    Gamma,
+    Samples,
+    Triangular,
+    mean_effort_hours,
+    mean_elapsed_days,
+)
 from procesmap.graph import ProcessGraph
 from procesmap.model import Step
 
@@ -24,7 +33,16 @@ if TYPE_CHECKING:
 
     from procesmap.analysis.sampling import Spec
 
-__all__ = ["TimeFigures", "Wait", "compute_time", "lead_days", "simulate", "simulate_cases", "term_shares", "MAX_ROUNDS"]
+__all__ = [
+    "TimeFigures",
+    "Wait",
+    "compute_time",
+    "lead_days",
+    "simulate",
+    "simulate_cases",
+    "term_shares",
+    "MAX_ROUNDS",
+]
 
 MAX_ROUNDS = 200_000
 
@@ -34,8 +52,8 @@ class Wait:
     step: str
     per_case: float
     share_of_cycle_time: float | None
-    per_visit: float | None = None   # the mean wait each time a case reaches the step (days)
-    visits: float | None = None      # expected visits per case: per_case = per_visit * visits
+    per_visit: float | None = None  # the mean wait each time a case reaches the step (days)
+    visits: float | None = None  # expected visits per case: per_case = per_visit * visits
 
 
 @dataclass
@@ -86,7 +104,11 @@ def _lead_values(step: Step, calendar: Calendar) -> tuple[str, list[float]]:
     if isinstance(step.work, Gamma):
         return ("gamma", [step.work.mean.effort_hours(calendar) / 24.0, step.work.cv])
     values = [a.effort_hours(calendar) / 24.0 for a in step.work.amounts()]
-    return ("samples", values) if isinstance(step.work, Samples) else ("tri", values * (3 if isinstance(step.work, Fixed) else 1))
+    return (
+        ("samples", values)
+        if isinstance(step.work, Samples)
+        else ("tri", values * (3 if isinstance(step.work, Fixed) else 1))
+    )
 
 
 def _elapsed(duration: Duration | None) -> tuple[str, list[float]]:
@@ -343,8 +365,9 @@ def deferred_after_term_by_step(run: "_Run", term: float, steps: list[str]) -> d
     return {steps[i]: float(counts[i]) / total for i in range(len(steps)) if counts[i]}
 
 
-def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float | None,
-                 missing: list[Missing], run: Any = None) -> TimeFigures:
+def compute_time(
+    pg: ProcessGraph, cases: int, seed: int, volume_per_year: float | None, missing: list[Missing], run: Any = None
+) -> TimeFigures:
     """Time figures; with ``run`` (a :class:`~procesmap.analysis.queueing.QueueRun`) the cycle and term
     times, their means and the waits come from the queueing simulation instead of the declared waits."""
     import numpy as np
@@ -357,8 +380,11 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
     figures.service_norm = process.service_norm.value.elapsed_days() if process.service_norm else None
     figures.deferral_modelled = any(s.extends_term for s in process.steps)
     if figures.deferral_modelled and process.term_extension is None:
-        missing.append(Missing("missing.extends_term_no_extension",
-                               {"steps": ", ".join(s.id for s in process.steps if s.extends_term)}))
+        missing.append(
+            Missing(
+                "missing.extends_term_no_extension", {"steps": ", ".join(s.id for s in process.steps if s.extends_term)}
+            )
+        )
     empty = {"mean": None, "p50": None, "p85": None, "p95": None}
     figures.cycle_time, figures.term_time = dict(empty), dict(empty)
     if process.term is None:
@@ -428,8 +454,11 @@ def compute_time(pg: ProcessGraph, cases: int, seed: int, volume_per_year: float
             else:
                 figures.late_per_year = {
                     "term": volume_per_year * over_term if over_term is not None else None,
-                    "extended_term": (volume_per_year * figures.share_over_extended_term
-                                      if figures.share_over_extended_term is not None else None),
+                    "extended_term": (
+                        volume_per_year * figures.share_over_extended_term
+                        if figures.share_over_extended_term is not None
+                        else None
+                    ),
                 }
     if exact or result is not None:
         figures.cycle_time["mean"] = mean_cycle

@@ -51,8 +51,17 @@ if TYPE_CHECKING:
     from procesmap.diagrams.layout import Edge, SwimlaneLayout
     from procesmap.model import Process
 
-__all__ = ["Placement", "swimlane", "swimlane_with_relays", "step_lanes", "place", "place_flow_labels", "text_box",
-           "SCALE_X", "SCALE_Y"]
+__all__ = [
+    "Placement",
+    "swimlane",
+    "swimlane_with_relays",
+    "step_lanes",
+    "place",
+    "place_flow_labels",
+    "text_box",
+    "SCALE_X",
+    "SCALE_Y",
+]
 
 SCALE_X = 1.25
 """BPMN pixels per swimlane point along the flow..."""
@@ -83,10 +92,10 @@ Point = tuple[int, int]
 class Placement:
     """Where everything goes in the BPMN diagram: ``(x, y, width, height)`` boxes and waypoints."""
 
-    nodes: dict[str, Box] = field(default_factory=dict)            # step id -> its shape
-    labels: dict[str, Box] = field(default_factory=dict)           # step id -> its name below an event/gateway
-    lanes: dict[str, Box] = field(default_factory=dict)            # BPMN lane id -> box
-    pools: dict[str, Box] = field(default_factory=dict)            # BPMN participant id -> box
+    nodes: dict[str, Box] = field(default_factory=dict)  # step id -> its shape
+    labels: dict[str, Box] = field(default_factory=dict)  # step id -> its name below an event/gateway
+    lanes: dict[str, Box] = field(default_factory=dict)  # BPMN lane id -> box
+    pools: dict[str, Box] = field(default_factory=dict)  # BPMN participant id -> box
     edges: dict[tuple[str, str], list[Point]] = field(default_factory=dict)  # (source, target) -> waypoints
 
 
@@ -99,9 +108,13 @@ def swimlane(process: "Process", lang: str | None = None) -> "SwimlaneLayout":
     return swimlane_layout(analyse(process, Settings(cases=CASES)), lang or process.language)
 
 
-def swimlane_with_relays(process: "Process", chains: dict[tuple[str, int], list[str]],
-                         relay_lane: dict[str, str | None], step_lane: dict[str, str | None],
-                         lang: str | None = None) -> tuple["Process", "SwimlaneLayout"]:
+def swimlane_with_relays(
+    process: "Process",
+    chains: dict[tuple[str, int], list[str]],
+    relay_lane: dict[str, str | None],
+    step_lane: dict[str, str | None],
+    lang: str | None = None,
+) -> tuple["Process", "SwimlaneLayout"]:
     """The swimlane layout of ``process`` with the export's relays as small steps on their branches.
 
     ``chains`` gives, for every branch ``(step, index)``, the nodes from the step to its target
@@ -124,8 +137,12 @@ def swimlane_with_relays(process: "Process", chains: dict[tuple[str, int], list[
             update["role"] = lane
         elif lane is None and step.type not in ("task", "decision") and step.work is None:
             update["work"] = Fixed(Amount())
-        update["next"] = [branch.model_copy(update={"to": chains[(step.id, index)][1]})
-                          if len(chains[(step.id, index)]) > 2 else branch for index, branch in enumerate(step.next)]
+        update["next"] = [
+            branch.model_copy(update={"to": chains[(step.id, index)][1]})
+            if len(chains[(step.id, index)]) > 2
+            else branch
+            for index, branch in enumerate(step.next)
+        ]
         steps.append(step.model_copy(update=update))
     following = {node: chain[i + 1] for chain in chains.values() for i, node in enumerate(chain[1:-1], start=1)}
     for node, lane in relay_lane.items():
@@ -149,8 +166,9 @@ def _round(value: float) -> int:
     return math.floor(value + 0.5)
 
 
-def place(pools: list["Pool"], layout: "SwimlaneLayout", pool_of: dict[str, "Pool"],
-          names: dict[str, str]) -> Placement:
+def place(
+    pools: list["Pool"], layout: "SwimlaneLayout", pool_of: dict[str, "Pool"], names: dict[str, str]
+) -> Placement:
     """Fit ``layout`` into ``pools`` (whose leaf lanes hold exactly the roles of :func:`step_lanes`).
 
     ``pool_of`` is the pool of every step, ``names`` the name BPMN shows for it.
@@ -202,9 +220,11 @@ def place(pools: list["Pool"], layout: "SwimlaneLayout", pool_of: dict[str, "Poo
             if b is None:
                 continue
             other = bands[b]
-            rank = (bool(sequence_pools) and id(owner[b]) not in sequence_pools,  # keep a sequence flow in its pool
-                    (other.organisation, other.external) != (lane.organisation, lane.external),
-                    b != above)
+            rank = (
+                bool(sequence_pools) and id(owner[b]) not in sequence_pools,  # keep a sequence flow in its pool
+                (other.organisation, other.external) != (lane.organisation, lane.external),
+                b != above,
+            )
             candidates.append((rank, b))
         if candidates:
             chosen = min(candidates)[1]
@@ -282,8 +302,12 @@ def place(pools: list["Pool"], layout: "SwimlaneLayout", pool_of: dict[str, "Poo
             result.labels[node.step] = (left + small // 2 - width // 2, top + small + LABEL_GAP, width, height)
         else:
             left, top = _round(tx(node.x)), _round(ty(node.y, band))
-            result.nodes[node.step] = (left, top, _round(tx(node.x + node.width)) - left,
-                                       _round(ty(node.y + node.height, band)) - top)
+            result.nodes[node.step] = (
+                left,
+                top,
+                _round(tx(node.x + node.width)) - left,
+                _round(ty(node.y + node.height, band)) - top,
+            )
 
     def margin(pool: "Pool", above: bool) -> int:
         """The middle of the free strip along the top (or bottom) of ``pool``, between its border and its steps."""
@@ -341,8 +365,12 @@ def place_flow_labels(placement: Placement, flows: list[tuple[str, tuple[str, st
             lines.append((min(xa, xb) - 1, min(ya, yb) - 1, abs(xb - xa) + 2, abs(yb - ya) + 2))
     borders = [(x, y, w, 1) for x, y, w, _ in list(placement.lanes.values()) + list(placement.pools.values())]
     borders += [(x, y + h - 1, w, 1) for x, y, w, h in list(placement.lanes.values()) + list(placement.pools.values())]
-    area = (0, 0, max((x + w for x, _, w, _ in placement.pools.values()), default=0) + MARGIN,
-            max((y + h for _, y, _, h in placement.pools.values()), default=0) + MARGIN)
+    area = (
+        0,
+        0,
+        max((x + w for x, _, w, _ in placement.pools.values()), default=0) + MARGIN,
+        max((y + h for _, y, _, h in placement.pools.values()), default=0) + MARGIN,
+    )
     placed: dict[str, Box] = {}
     for flow_id, key, name in flows:
         width, height = text_box(name)
@@ -351,11 +379,17 @@ def place_flow_labels(placement: Placement, flows: list[tuple[str, tuple[str, st
             continue
         best: tuple[tuple[int, int, int], Box] | None = None
         for candidate in _candidates(route, width, height):
-            inside = (area[0] <= candidate[0] and area[1] <= candidate[1]
-                      and candidate[0] + candidate[2] <= area[2] and candidate[1] + candidate[3] <= area[3])
-            score = (sum(1 for box in hard + list(placed.values()) if _overlap(candidate, box)) + (0 if inside else 1),
-                     sum(1 for box in lines if _overlap(candidate, box)),
-                     sum(1 for box in borders if _overlap(candidate, box)))
+            inside = (
+                area[0] <= candidate[0]
+                and area[1] <= candidate[1]
+                and candidate[0] + candidate[2] <= area[2]
+                and candidate[1] + candidate[3] <= area[3]
+            )
+            score = (
+                sum(1 for box in hard + list(placed.values()) if _overlap(candidate, box)) + (0 if inside else 1),
+                sum(1 for box in lines if _overlap(candidate, box)),
+                sum(1 for box in borders if _overlap(candidate, box)),
+            )
             if best is None or score < best[0]:
                 best = (score, candidate)
             if score == (0, 0, 0):

@@ -86,15 +86,26 @@ class Pool:
 
 def _check_options(options: ExportOptions) -> None:
     if options.pools not in ("organisation", "single"):
-        raise UsageError("bpmn.bad_option", "hint.bpmn.bad_option", option="pools", value=str(options.pools),
-                         allowed="organisation, single")
+        raise UsageError(
+            "bpmn.bad_option",
+            "hint.bpmn.bad_option",
+            option="pools",
+            value=str(options.pools),
+            allowed="organisation, single",
+        )
     if options.external not in ("pool", "lane"):
-        raise UsageError("bpmn.bad_option", "hint.bpmn.bad_option", option="external", value=str(options.external),
-                         allowed="pool, lane")
+        raise UsageError(
+            "bpmn.bad_option",
+            "hint.bpmn.bad_option",
+            option="external",
+            value=str(options.external),
+            allowed="pool, lane",
+        )
 
 
-def build_pools(process: "Process", options: ExportOptions,
-                step_lane: dict[str, str | None] | None = None) -> tuple[list[Pool], dict[str, Pool], dict[str, str]]:
+def build_pools(
+    process: "Process", options: ExportOptions, step_lane: dict[str, str | None] | None = None
+) -> tuple[list[Pool], dict[str, Pool], dict[str, str]]:
     """The pools and lane trees, the pool of every step, and the BPMN lane (or pool) id of every step.
 
     ``step_lane`` gives the role whose lane each step goes into (None: the "no role" lane);
@@ -117,14 +128,21 @@ def build_pools(process: "Process", options: ExportOptions,
     def team_lanes(role_ids: list[str], prefix: str) -> list[Lane]:
         """Team lanes (with role lanes inside), then role lanes of roles without a team."""
         lanes: list[Lane] = []
-        teams = list(process.teams) + sorted({t for t in (process.roles[r].team for r in role_ids) if t}
-                                             - set(process.teams))
+        teams = list(process.teams) + sorted(
+            {t for t in (process.roles[r].team for r in role_ids) if t} - set(process.teams)
+        )
         for team_id in teams:
             members = [r for r in role_ids if process.roles[r].team == team_id]
             if members:
                 team = process.teams.get(team_id)
-                lanes.append(Lane(f"Lane_{prefix}team_{team_id}", (team.name if team else None) or team_id,
-                                  team=team_id, children=[role_lane(r) for r in members]))
+                lanes.append(
+                    Lane(
+                        f"Lane_{prefix}team_{team_id}",
+                        (team.name if team else None) or team_id,
+                        team=team_id,
+                        children=[role_lane(r) for r in members],
+                    )
+                )
         lanes.extend(role_lane(r) for r in role_ids if not process.roles[r].team)
         return lanes
 
@@ -145,8 +163,14 @@ def build_pools(process: "Process", options: ExportOptions,
                     main.lanes.extend(team_lanes(by_org[org], ""))
                 else:
                     name = (process.organisations[org].name if org in process.organisations else None) or org
-                    main.lanes.append(Lane(f"Lane_org_{org}", name or org, organisation=org,
-                                           children=team_lanes(by_org[org], f"{org}_")))
+                    main.lanes.append(
+                        Lane(
+                            f"Lane_org_{org}",
+                            name or org,
+                            organisation=org,
+                            children=team_lanes(by_org[org], f"{org}_"),
+                        )
+                    )
         elif org_order:
             main.organisation = org_order[0]
             main.lanes.extend(team_lanes(by_org[org_order[0]], ""))
@@ -157,8 +181,15 @@ def build_pools(process: "Process", options: ExportOptions,
                 pools.append(Pool("Pool_main", "Process_main", title, lanes=team_lanes(by_org[org], "")))
             else:
                 name = (process.organisations[org].name if org in process.organisations else None) or org
-                pools.append(Pool(f"Pool_org_{org}", f"Process_org_{org}", name, organisation=org,
-                                  lanes=team_lanes(by_org[org], "")))
+                pools.append(
+                    Pool(
+                        f"Pool_org_{org}",
+                        f"Process_org_{org}",
+                        name,
+                        organisation=org,
+                        lanes=team_lanes(by_org[org], ""),
+                    )
+                )
     owner_org = process.organisation_of(process.owner)
     main_pool = next((p for p in pools if p.organisation == owner_org and owner_org), pools[0] if pools else None)
     no_role = None in step_lane.values()
@@ -171,8 +202,14 @@ def build_pools(process: "Process", options: ExportOptions,
             assert main_pool is not None
             main_pool.lanes.append(role_lane(role_id))
         else:
-            pools.append(Pool(f"Pool_role_{role_id}", f"Process_role_{role_id}",
-                              process.roles[role_id].name or role_id, role=role_id))
+            pools.append(
+                Pool(
+                    f"Pool_role_{role_id}",
+                    f"Process_role_{role_id}",
+                    process.roles[role_id].name or role_id,
+                    role=role_id,
+                )
+            )
     if no_role:
         assert main_pool is not None
         main_pool.lanes.append(Lane("Lane_no_role", t("bpmn.lane.no_role", lang), none=True))
@@ -275,11 +312,11 @@ class Plan:
 
     layout: "SwimlaneLayout"
     pools: list[Pool]
-    pool_of: dict[str, Pool]                     # node -> its pool
-    home: dict[str, str]                         # node -> the BPMN lane (or pool) it is in
-    step_lane: dict[str, str | None]             # node -> the role of its lane (None: "no role")
-    relays: dict[str, Relay]                     # relay node -> relay
-    chains: dict[tuple[str, int], list[str]]     # (step, branch) -> the nodes from the step to its target
+    pool_of: dict[str, Pool]  # node -> its pool
+    home: dict[str, str]  # node -> the BPMN lane (or pool) it is in
+    step_lane: dict[str, str | None]  # node -> the role of its lane (None: "no role")
+    relays: dict[str, Relay]  # relay node -> relay
+    chains: dict[tuple[str, int], list[str]]  # (step, branch) -> the nodes from the step to its target
     element: dict[str, str] = field(default_factory=dict)  # node -> BPMN id
 
 
@@ -327,8 +364,9 @@ def plan(process: "Process", options: ExportOptions | None = None) -> Plan:
     element.update({node: r.element_id for node, r in relays.items()})
     if not relays:
         return Plan(layout, pools, pool_of, home, step_lane, relays, chains, element)
-    relay_lane = {node: step_lane[r.step if r.kind == "send" else chains[(r.step, r.index)][-1]]
-                  for node, r in relays.items()}
+    relay_lane = {
+        node: step_lane[r.step if r.kind == "send" else chains[(r.step, r.index)][-1]] for node, r in relays.items()
+    }
     drawn, layout = swimlane_with_relays(process, chains, relay_lane, step_lane, options.lang)
     lanes = step_lanes(layout)
     if any(lanes[node] != lane for node, lane in {**step_lane, **relay_lane}.items()):  # pragma: no cover
@@ -444,8 +482,9 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
                 node = sub(proc, tag, id=element[node_id], name=step.name if step.name is not None else step.id)
                 if step.description is not None:
                     sub(node, "documentation").text = _check_text(step.description, step.id)
-                data = step.model_dump(mode="json", exclude_defaults=True,
-                                       exclude={"name", "description", "role", "next"})
+                data = step.model_dump(
+                    mode="json", exclude_defaults=True, exclude={"name", "description", "role", "next"}
+                )
                 data["type"] = step.type
                 data["order"] = order[step.id]
                 if step.name is None:
@@ -472,8 +511,11 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
                 condition.text = branch.when
 
     edges = [segment for pool in pools for segment in flows[pool.id]] + message_flows
-    named = [(segment.id, (segment.source, segment.target), segment.step.next[segment.index].when or "")
-             for segment in edges if segment.first and segment.step.next[segment.index].when]
+    named = [
+        (segment.id, (segment.source, segment.target), segment.step.next[segment.index].when or "")
+        for segment in edges
+        if segment.first and segment.step.next[segment.index].when
+    ]
     nodes = [s.id for s in process.steps] + list(drawing.relays)
     _diagram(root, process, pools, places, nodes, element, edges, place_flow_labels(places, named))
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -529,8 +571,16 @@ def _lanes(sub: Any, extension: Any, lane_set: Any, lanes: list[Lane], element: 
             _lanes(sub, extension, child_set, lane.children, element)
 
 
-def _diagram(root: Any, process: "Process", pools: list[Pool], places: "Placement", nodes: list[str],
-             element: dict[str, str], edges: list[Segment], flow_labels: dict[str, tuple[int, int, int, int]]) -> None:
+def _diagram(
+    root: Any,
+    process: "Process",
+    pools: list[Pool],
+    places: "Placement",
+    nodes: list[str],
+    element: dict[str, str],
+    edges: list[Segment],
+    flow_labels: dict[str, tuple[int, int, int, int]],
+) -> None:
     from lxml import etree
 
     diagram = etree.SubElement(root, q(BPMNDI, "BPMNDiagram"), id="BPMNDiagram_1")
@@ -544,8 +594,12 @@ def _diagram(root: Any, process: "Process", pools: list[Pool], places: "Placemen
         if box is not None:
             bounds(etree.SubElement(parent, q(BPMNDI, "BPMNLabel")), box)
 
-    def shape(element_id: str, box: tuple[int, int, int, int], label_box: tuple[int, int, int, int] | None = None,
-              **attrs: str) -> None:
+    def shape(
+        element_id: str,
+        box: tuple[int, int, int, int],
+        label_box: tuple[int, int, int, int] | None = None,
+        **attrs: str,
+    ) -> None:
         element = etree.SubElement(plane, q(BPMNDI, "BPMNShape"), id=f"{element_id}_di", bpmnElement=element_id)
         for key, value in attrs.items():
             element.set(key, value)

@@ -24,8 +24,7 @@ from procesmap.bpmn._xml import PM, q
 __all__ = ["encode", "decode", "TABLES"]
 
 TABLES = {"organisations": "organisation", "teams": "team", "roles": "role", "systems": "system"}
-_ITEM = {"issues": "issue", "samples": "sample", "backup": "backup", "C": "C", "I": "I", "log": "log",
-         "next": "branch"}
+_ITEM = {"issues": "issue", "samples": "sample", "backup": "backup", "C": "C", "I": "I", "log": "log", "next": "branch"}
 _LIST_OF = {tag: key for key, tag in _ITEM.items()}
 _TABLE_OF = {tag: key for key, tag in TABLES.items()}
 _TEXT = {"description", "text", "solution"}

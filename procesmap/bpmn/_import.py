@@ -33,8 +33,20 @@ from procesmap.errors import LoadError, Problem
 
 __all__ = ["ImportResult", "Unmapped", "import_bpmn"]
 
-_TASKS = {"task", "userTask", "manualTask", "serviceTask", "scriptTask", "businessRuleTask", "sendTask",
-          "receiveTask", "callActivity", "subProcess", "adHocSubProcess", "transaction"}
+_TASKS = {
+    "task",
+    "userTask",
+    "manualTask",
+    "serviceTask",
+    "scriptTask",
+    "businessRuleTask",
+    "sendTask",
+    "receiveTask",
+    "callActivity",
+    "subProcess",
+    "adHocSubProcess",
+    "transaction",
+}
 _GATEWAYS = {"exclusiveGateway", "inclusiveGateway", "complexGateway", "eventBasedGateway", "parallelGateway"}
 _EVENTS = {"startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent"}
 _KNOWN_NS = {BPMN, BPMNDI, DC, DI, PM, XSI, "http://www.w3.org/XML/1998/namespace"}
@@ -111,7 +123,7 @@ class _Ids:
         while slug in self.taken:
             n += 1
             suffix = f"-{n}"
-            slug = _not_extension(f"{base[:_MAX_ID - len(suffix)]}{suffix}")
+            slug = _not_extension(f"{base[: _MAX_ID - len(suffix)]}{suffix}")
         self.counters[base] = n
         self.taken.add(slug)
         return slug
@@ -201,8 +213,12 @@ class _Importer:
 
     def _relays(self, processes: dict[str, Any], collaborations: list[Any]) -> None:
         """The export's relays (events marked ``<pm:relay/>``) that still relay: one flow in, one out."""
-        marked = {node.get("id"): node for process in processes.values() for node in process
-                  if _is(node, BPMN) and _local(node) in _EVENTS and _pm(node, "relay") is not None and node.get("id")}
+        marked = {
+            node.get("id"): node
+            for process in processes.values()
+            for node in process
+            if _is(node, BPMN) and _local(node) in _EVENTS and _pm(node, "relay") is not None and node.get("id")
+        }
         if not marked:
             return
         flows = [f for p in processes.values() for f in p.findall(q(BPMN, "sequenceFlow"))]
@@ -227,7 +243,11 @@ class _Importer:
 
     # -- pools, lanes, nodes -------------------------------------------------------------
     def _pool(self, participant: Any | None, process: Any | None) -> None:
-        info = decode(_pm(participant, "pool")) if participant is not None and _pm(participant, "pool") is not None else None
+        info = (
+            decode(_pm(participant, "pool"))
+            if participant is not None and _pm(participant, "pool") is not None
+            else None
+        )
         organisation: str | None = None
         pool_role: str | None = None
         pool_name = _clean(participant.get("name")) if participant is not None else None
@@ -277,8 +297,15 @@ class _Importer:
                 continue
             elif local == "boundaryEvent":
                 self.skip(node, "bpmn.unmapped.boundary", attached=node.get("attachedToRef") or "-")
-            elif local in ("dataObject", "dataObjectReference", "dataStoreReference", "dataInput", "dataOutput",
-                           "ioSpecification", "property"):
+            elif local in (
+                "dataObject",
+                "dataObjectReference",
+                "dataStoreReference",
+                "dataInput",
+                "dataOutput",
+                "ioSpecification",
+                "property",
+            ):
                 self.skip(node, "bpmn.unmapped.data")
             elif local in ("textAnnotation", "association", "group"):
                 self.skip(node, "bpmn.unmapped.artifact")
@@ -288,8 +315,11 @@ class _Importer:
     def _pool_role(self, participant: Any, organisation: str | None, pool_name: str | None) -> str:
         role_id = self.role_ids.new(pool_name, participant.get("id"))
         self.roles[role_id] = {"name": pool_name or participant.get("id"), "organisation": organisation}
-        self.unmapped.append(Unmapped("participant", participant.get("id") or "-", pool_name,
-                                      "bpmn.unmapped.pool_as_role", {"role": role_id}))
+        self.unmapped.append(
+            Unmapped(
+                "participant", participant.get("id") or "-", pool_name, "bpmn.unmapped.pool_as_role", {"role": role_id}
+            )
+        )
         return role_id
 
     def _unknown(self) -> str:
@@ -298,8 +328,16 @@ class _Importer:
             self.roles[self.unknown_role] = {"name": self.t("bpmn.unknown_role.name", self.lang)}
         return self.unknown_role
 
-    def _lanes(self, lane_set: Any, organisation: str | None, team: str | None, lane_role: dict[str, str | None],
-               lane_of: dict[str, str], pool_name: str | None, depth: int) -> None:
+    def _lanes(
+        self,
+        lane_set: Any,
+        organisation: str | None,
+        team: str | None,
+        lane_role: dict[str, str | None],
+        lane_of: dict[str, str],
+        pool_name: str | None,
+        depth: int,
+    ) -> None:
         for index, lane in enumerate(lane_set.findall(q(BPMN, "lane")), start=1):
             info = decode(_pm(lane, "lane")) if _pm(lane, "lane") is not None else None
             children = lane.findall(q(BPMN, "childLaneSet"))
@@ -307,8 +345,12 @@ class _Importer:
             name = _clean(lane.get("name"))
             role: str | None = None
             inner_team = team
-            if info is not None and (info.get("role") in self.roles or info.get("none") == "true"
-                                     or info.get("team") in self.teams or info.get("organisation") in self.organisations):
+            if info is not None and (
+                info.get("role") in self.roles
+                or info.get("none") == "true"
+                or info.get("team") in self.teams
+                or info.get("organisation") in self.organisations
+            ):
                 role = info.get("role") if info.get("role") in self.roles else None
                 if info.get("team") in self.teams:
                     inner_team = info["team"]
@@ -328,8 +370,11 @@ class _Importer:
                 # modellers list the nodes of the nested lanes in the parent too)
                 shown = name or self.t("bpmn.unnamed_lane", self.lang, pool=pool_name or "-", n=index)
                 role = self.role_ids.new(name or shown, lane.get("id"))
-                self.roles[role] = {"name": shown, "team": inner_team,
-                                    "organisation": organisation if inner_team is None else None}
+                self.roles[role] = {
+                    "name": shown,
+                    "team": inner_team,
+                    "organisation": organisation if inner_team is None else None,
+                }
                 docs = self._documentation(lane, clean=True)
                 if docs:
                     self.roles[role]["description"] = docs
@@ -387,8 +432,12 @@ class _Importer:
                 step["description"] = description
             step["_order"] = (1, len(self.steps))
             if local in ("subProcess", "adHocSubProcess", "transaction"):
-                inner = [c for c in node if _is(c, BPMN) and _local(c) not in
-                         ("extensionElements", "documentation", "incoming", "outgoing", "laneSet")]
+                inner = [
+                    c
+                    for c in node
+                    if _is(c, BPMN)
+                    and _local(c) not in ("extensionElements", "documentation", "incoming", "outgoing", "laneSet")
+                ]
                 if inner:
                     self.skip(node, "bpmn.unmapped.subprocess", count=len(inner))
             elif local in ("inclusiveGateway", "complexGateway", "eventBasedGateway"):
@@ -396,10 +445,15 @@ class _Importer:
             if local in _EVENTS:
                 for definition in node:
                     kind = _local(definition)
-                    if kind.endswith("EventDefinition") and not (kind == "timerEventDefinition"
-                                                                and local == "intermediateCatchEvent"):
-                        self.skip(node, "bpmn.unmapped.event_definition", kind=kind.replace("EventDefinition", ""),
-                                  step=step_id)
+                    if kind.endswith("EventDefinition") and not (
+                        kind == "timerEventDefinition" and local == "intermediateCatchEvent"
+                    ):
+                        self.skip(
+                            node,
+                            "bpmn.unmapped.event_definition",
+                            kind=kind.replace("EventDefinition", ""),
+                            step=step_id,
+                        )
         step["role"] = role
         self.steps[bpmn_id] = step
         self.step_of[bpmn_id] = step_id
@@ -437,7 +491,9 @@ class _Importer:
         return counts
 
     # -- flows ---------------------------------------------------------------------------
-    def _flows(self, processes: dict[str, Any], collaborations: list[Any]) -> dict[str, list[tuple[tuple[int, int], dict[str, Any]]]]:
+    def _flows(
+        self, processes: dict[str, Any], collaborations: list[Any]
+    ) -> dict[str, list[tuple[tuple[int, int], dict[str, Any]]]]:
         branches: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]] = {}
         mixed: set[str] = set()
         flows = [f for p in processes.values() for f in p.findall(q(BPMN, "sequenceFlow"))]
@@ -477,9 +533,15 @@ class _Importer:
                 mixed.add(source)
         for source in sorted(mixed, key=list(self.steps).index):
             if len(branches.get(source, [])) > 1:
-                self.unmapped.append(Unmapped(self.kind[source], source, self.steps[source].get("name"),
-                                              "bpmn.unmapped.mixed_branches",
-                                              {"step": self.step_of[source]}))
+                self.unmapped.append(
+                    Unmapped(
+                        self.kind[source],
+                        source,
+                        self.steps[source].get("name"),
+                        "bpmn.unmapped.mixed_branches",
+                        {"step": self.step_of[source]},
+                    )
+                )
         return branches
 
     def _vendor(self) -> None:
@@ -506,8 +568,12 @@ class _Importer:
             self.unmapped.append(Unmapped("extension", namespace, None, "bpmn.unmapped.vendor", {"count": count}))
 
     # -- the map -------------------------------------------------------------------------
-    def _assemble(self, branches: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]],
-                  processes: dict[str, Any], collaborations: list[Any]) -> dict[str, Any]:
+    def _assemble(
+        self,
+        branches: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]],
+        processes: dict[str, Any],
+        collaborations: list[Any],
+    ) -> dict[str, Any]:
         steps = sorted(self.steps.items(), key=lambda item: item[1]["_order"])
         out_steps: list[dict[str, Any]] = []
         for bpmn_id, step in steps:
@@ -520,8 +586,11 @@ class _Importer:
             step_ids = {s["id"] for s in out_steps}
             for issue in data.get("issues", []):
                 if isinstance(issue, dict) and issue.get("step") and issue["step"] not in step_ids:
-                    self.unmapped.append(Unmapped("issue", str(issue.get("id")), None, "bpmn.unmapped.issue_step",
-                                                  {"step": issue["step"]}))
+                    self.unmapped.append(
+                        Unmapped(
+                            "issue", str(issue.get("id")), None, "bpmn.unmapped.issue_step", {"step": issue["step"]}
+                        )
+                    )
                     issue.pop("step")
         else:
             names = [self.root.get("name")] + [p.get("name") for p in processes.values()]
@@ -559,13 +628,20 @@ def _yaml_text(data: dict[str, Any], unmapped: list[Unmapped], lang: str, source
             lines.append("#   - " + " ".join(item.text(lang).split()))
     else:
         lines.append(f"# {t('bpmn.yaml.all_mapped', lang)}")
-    body = yaml.dump(clean, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),  # libyaml: linear and fast
-                     sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    body = yaml.dump(
+        clean,
+        Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),  # libyaml: linear and fast
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+        default_flow_style=False,
+    )
     return "\n".join(lines) + "\n" + body
 
 
-def import_bpmn(source: bytes | str | Path, *, lang: str | None = None, process_id: str | None = None,
-                display: str | None = None) -> ImportResult:
+def import_bpmn(
+    source: bytes | str | Path, *, lang: str | None = None, process_id: str | None = None, display: str | None = None
+) -> ImportResult:
     """Read a BPMN 2.0 file (a path, or its bytes/text) into a draft map.
 
     ``lang`` is the language of the texts procesmap adds (comments, the "unknown" role) and of
@@ -597,11 +673,33 @@ def import_bpmn(source: bytes | str | Path, *, lang: str | None = None, process_
             from procesmap.bpmn._safety import MAX_IMPORT_STEPS
             from procesmap.i18n import Count
 
-            raise LoadError([Problem(file, 1, 1, "limits.bpmn_too_many_steps", {"limit": Count(MAX_IMPORT_STEPS)},
-                                     "limits.hint.bpmn_too_many_steps", {})]) from None
+            raise LoadError(
+                [
+                    Problem(
+                        file,
+                        1,
+                        1,
+                        "limits.bpmn_too_many_steps",
+                        {"limit": Count(MAX_IMPORT_STEPS)},
+                        "limits.hint.bpmn_too_many_steps",
+                        {},
+                    )
+                ]
+            ) from None
         if has_extension(root):  # values from the pm: extension (edited by hand?) that do not fit together
             raise LoadError([extension_problem(file, first.message(language))]) from None
         # a bug in the mapping: say so clearly, never a traceback
-        raise LoadError([Problem(file, 1, 1, "bpmn.import_invalid", {"detail": first.message(language)},
-                                 "hint.bpmn.import_invalid", {})]) from None
+        raise LoadError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "bpmn.import_invalid",
+                    {"detail": first.message(language)},
+                    "hint.bpmn.import_invalid",
+                    {},
+                )
+            ]
+        ) from None
     return ImportResult(text, importer.unmapped)

@@ -72,8 +72,12 @@ def validate_draft(data: dict[str, Any], root: Any, file: str) -> None:
             try:
                 _report_pydantic(error, data, places, out)  # type: ignore[arg-type]
             except Exception:  # a shape the map's reporter does not know: still a problem of the file
-                out.add(places.locate(tuple(error.get("loc", ()))), "limits.bpmn_pm_invalid",
-                        "limits.hint.bpmn_pm_invalid", detail=str(error.get("msg", ""))[:200])
+                out.add(
+                    places.locate(tuple(error.get("loc", ()))),
+                    "limits.bpmn_pm_invalid",
+                    "limits.hint.bpmn_pm_invalid",
+                    detail=str(error.get("msg", ""))[:200],
+                )
         raise out.fail() from None
     except (RecursionError, ValueError, TypeError) as err:
         raise LoadError([extension_problem(file, " ".join(str(err).split())[:200] or type(err).__name__)]) from None
@@ -100,10 +104,26 @@ def check_steps(root: Any, file: str) -> None:
         tag = element.tag
         if not isinstance(tag, str) or not tag.startswith(prefix):
             continue
-        local = tag[len(prefix):]
-        if local.endswith(("Task", "Event", "Gateway")) or local in ("task", "subProcess", "callActivity",
-                                                                     "transaction", "adHocSubProcess"):
+        local = tag[len(prefix) :]
+        if local.endswith(("Task", "Event", "Gateway")) or local in (
+            "task",
+            "subProcess",
+            "callActivity",
+            "transaction",
+            "adHocSubProcess",
+        ):
             count += 1
             if count > MAX_IMPORT_STEPS:
-                raise LoadError([Problem(file, element.sourceline or 1, 1, "limits.bpmn_too_many_steps",
-                                         {"limit": Count(MAX_IMPORT_STEPS)}, "limits.hint.bpmn_too_many_steps", {})])
+                raise LoadError(
+                    [
+                        Problem(
+                            file,
+                            element.sourceline or 1,
+                            1,
+                            "limits.bpmn_too_many_steps",
+                            {"limit": Count(MAX_IMPORT_STEPS)},
+                            "limits.hint.bpmn_too_many_steps",
+                            {},
+                        )
+                    ]
+                )

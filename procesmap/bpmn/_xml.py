@@ -73,8 +73,13 @@ def read_bpmn(source: bytes | str | Path, display: str | None = None) -> tuple[A
             except NotRegularFile as err:
                 raise LoadError([not_regular_problem(err, file)]) from None
             except TooLarge as err:
-                raise _problem(file, "bpmn.too_large", "hint.bpmn.too_large",
-                               size=err.size if err.size is not None else MAX_BYTES + 1, limit=MAX_BYTES) from None
+                raise _problem(
+                    file,
+                    "bpmn.too_large",
+                    "hint.bpmn.too_large",
+                    size=err.size if err.size is not None else MAX_BYTES + 1,
+                    limit=MAX_BYTES,
+                ) from None
         except OSError as err:
             raise _problem(file, "bpmn.unreadable", "hint.load.unreadable", reason=os_reason(err)) from None
     else:
@@ -86,14 +91,27 @@ def read_bpmn(source: bytes | str | Path, display: str | None = None) -> tuple[A
         raise _problem(file, "bpmn.empty", "hint.bpmn.not_bpmn")
     if _DOCTYPE.search(_as_text_bytes(data)):
         raise _problem(file, "bpmn.doctype", "hint.bpmn.doctype")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True, dtd_validation=False)
+    parser = etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        dtd_validation=False,
+    )
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as err:
-        line, column = (err.position if err.position else (1, 1))
-        raise _problem(file, "bpmn.syntax", "hint.bpmn.syntax", line=max(line, 1), column=max(column, 1),
-                       detail=" ".join(str(err.msg or err).split())) from None
+        line, column = err.position if err.position else (1, 1)
+        raise _problem(
+            file,
+            "bpmn.syntax",
+            "hint.bpmn.syntax",
+            line=max(line, 1),
+            column=max(column, 1),
+            detail=" ".join(str(err.msg or err).split()),
+        ) from None
     if root is None:
         raise _problem(file, "bpmn.empty", "hint.bpmn.not_bpmn")
     tree = root.getroottree()
@@ -109,7 +127,13 @@ def read_bpmn(source: bytes | str | Path, display: str | None = None) -> tuple[A
         local = etree.QName(tag).localname if tag.startswith("{") else tag
         namespace = etree.QName(tag).namespace if tag.startswith("{") else ""
         if local == "definitions" and namespace and "BPMN" in namespace.upper():
-            raise _problem(file, "bpmn.namespace", "hint.bpmn.namespace", line=root.sourceline or 1,
-                           namespace=namespace, expected=BPMN)
+            raise _problem(
+                file,
+                "bpmn.namespace",
+                "hint.bpmn.namespace",
+                line=root.sourceline or 1,
+                namespace=namespace,
+                expected=BPMN,
+            )
         raise _problem(file, "bpmn.not_bpmn", "hint.bpmn.not_bpmn", line=root.sourceline or 1, root=local)
     return root, file

@@ -18,13 +18,41 @@ from procesmap.errors import ProcessmapError, UsageError
 
 @app.command("advise")
 def advise_command(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown, json or html (default: from --output's suffix, else terminal)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically) instead of the screen; never one of the inputs.", readable=False),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`)."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation, the same before and after every intervention (default: configuration, else 0)."),
-    cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases of each full simulation (default: configuration, else 10000)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.", readable=False),
+    paths: List[Path] = typer.Argument(
+        ..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False
+    ),
+    fmt: Optional[str] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="terminal, markdown, json or html (default: from --output's suffix, else terminal).",
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of the screen; never one of the inputs.",
+        readable=False,
+    ),
+    lang: Optional[Language] = typer.Option(
+        None,
+        "--lang",
+        help="Language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`).",
+    ),
+    seed: Optional[int] = typer.Option(
+        None,
+        "--seed",
+        help="Seed of the simulation, the same before and after every intervention (default: configuration, else 0).",
+    ),
+    cases: Optional[int] = typer.Option(
+        None, "--cases", help="Simulated cases of each full simulation (default: configuration, else 10000)."
+    ),
+    config: Optional[Path] = typer.Option(
+        None,
+        "--config",
+        help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.",
+        readable=False,
+    ),
 ) -> None:
     """What helps most: candidate interventions (people, fte, back-ups, rework, handovers, waits), each scored by its
     effect on the share of cases over the term and on the cycle time, ranked, the ten best with their --set."""
@@ -33,8 +61,10 @@ def advise_command(
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in ADVICE_FORMATS:
-        raise _fail(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(ADVICE_FORMATS)),
-                    error_lang)
+        raise _fail(
+            UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(ADVICE_FORMATS)),
+            error_lang,
+        )
     _check_simulation(cases, seed, error_lang)
     _guard_output(output, [*paths, config], error_lang)
     try:
@@ -56,8 +86,13 @@ def advise_command(
         raise typer.Exit(code=2)
 
 
-def _language(lang: Optional[Language], advices: list, paths: List[Path], config: Optional[Path],  # type: ignore[type-arg]
-              fallback: str) -> str:
+def _language(
+    lang: Optional[Language],
+    advices: list,  # type: ignore[type-arg]
+    paths: List[Path],
+    config: Optional[Path],
+    fallback: str,
+) -> str:
     """As ``analyse``: --lang, PROCESMAP_LANG, the configuration's ``language``, the first map's, the locale."""
     import os
 

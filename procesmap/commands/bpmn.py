@@ -48,10 +48,24 @@ def _language(explicit: Optional[Language], path: Path) -> str:
 @export_app.command("bpmn")
 def export_bpmn_command(
     file: Path = typer.Argument(..., help="The process map (YAML).", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the .bpmn file here (atomically); default: the screen. Never the map itself.", readable=False),
-    pools: Pools = typer.Option(Pools.organisation, "--pools", help="One pool per organisation, or a single pool with lanes."),
-    external: External = typer.Option(External.pool, "--external", help="External parties as their own pool (message flows) or as a lane."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages (default: PROCESMAP_LANG, the configuration's `language`, else the locale)."),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write the .bpmn file here (atomically); default: the screen. Never the map itself.",
+        readable=False,
+    ),
+    pools: Pools = typer.Option(
+        Pools.organisation, "--pools", help="One pool per organisation, or a single pool with lanes."
+    ),
+    external: External = typer.Option(
+        External.pool, "--external", help="External parties as their own pool (message flows) or as a lane."
+    ),
+    lang: Optional[Language] = typer.Option(
+        None,
+        "--lang",
+        help="Language of messages (default: PROCESMAP_LANG, the configuration's `language`, else the locale).",
+    ),
 ) -> None:
     """Export a process map as BPMN 2.0 XML, laid out, for Camunda Modeler, Signavio and bpmn-js."""
     from procesmap.bpmn import ExportOptions, export_bpmn
@@ -61,8 +75,14 @@ def export_bpmn_command(
     language = _language(lang, file)
     try:
         process = load(file)
-        data = export_bpmn(process, ExportOptions(pools=pools.value, external=external.value,  # type: ignore[arg-type]
-                                                  lang=lang.value if lang else None))
+        data = export_bpmn(
+            process,
+            ExportOptions(
+                pools=pools.value,
+                external=external.value,  # type: ignore[arg-type]
+                lang=lang.value if lang else None,
+            ),
+        )
     except ProcessmapError as err:
         raise _fail(err, language) from None
     if output is None:
@@ -75,9 +95,15 @@ def export_bpmn_command(
 @import_app.command("bpmn")
 def import_bpmn_command(
     file: Path = typer.Argument(..., help="The BPMN 2.0 XML file (.bpmn).", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); default: the screen.", readable=False),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the draft map here (atomically); default: the screen.", readable=False
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale)."),
+    lang: Optional[Language] = typer.Option(
+        None,
+        "--lang",
+        help="Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale).",
+    ),
 ) -> None:
     """Import a BPMN 2.0 model as a draft process map; what cannot be mapped is listed."""
     from procesmap.bpmn import import_bpmn
@@ -92,8 +118,9 @@ def import_bpmn_command(
     emit_draft(result.yaml_text, list(result.unmapped), output, force, language, "bpmn")
 
 
-def emit_draft(yaml_text: str, unmapped: "list[object]", output: Optional[Path], force: bool, language: str,
-               area: str) -> None:
+def emit_draft(
+    yaml_text: str, unmapped: "list[object]", output: Optional[Path], force: bool, language: str, area: str
+) -> None:
     """Write an importer's draft map to ``output`` (atomically) or the screen, then list on stderr what the
     source held that the map cannot (``<area>.cli.written`` / ``<area>.cli.unmapped`` in the catalogue)."""
     if output is None:

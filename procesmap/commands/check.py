@@ -21,16 +21,44 @@ __all__ = ["check"]
 
 @app.command("check")
 def check(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
+    paths: List[Path] = typer.Argument(
+        ..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False
+    ),
     fmt: str = typer.Option("plain", "--format", "-f", help="plain, github, gitlab or sarif."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the output to this file (atomically); never one of the inputs.", readable=False),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.", readable=False),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the messages (default: PROCESMAP_LANG, the configuration, the process)."),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write the output to this file (atomically); never one of the inputs.",
+        readable=False,
+    ),
+    fail_on: Optional[FailOn] = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error).",
+    ),
+    config: Optional[Path] = typer.Option(
+        None,
+        "--config",
+        help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.",
+        readable=False,
+    ),
+    lang: Optional[Language] = typer.Option(
+        None, "--lang", help="Language of the messages (default: PROCESMAP_LANG, the configuration, the process)."
+    ),
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation (default: configuration, else 0)."),
     cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases (default: configuration, else 10000)."),
-    only_maps: bool = typer.Option(False, "--only-maps", help="Skip YAML files without a top-level `procesmap:` key (for hooks that get every YAML file)."),
-    zaaktype: Optional[Path] = typer.Option(None, "--zaaktype", help="Check each map against its zaaktype in this file (Catalogi API JSON or Open Zaak export ZIP): PM701-PM704. Default: the configuration's `zaaktypen`.", readable=False),
+    only_maps: bool = typer.Option(
+        False,
+        "--only-maps",
+        help="Skip YAML files without a top-level `procesmap:` key (for hooks that get every YAML file).",
+    ),
+    zaaktype: Optional[Path] = typer.Option(
+        None,
+        "--zaaktype",
+        help="Check each map against its zaaktype in this file (Catalogi API JSON or Open Zaak export ZIP): PM701-PM704. Default: the configuration's `zaaktypen`.",
+        readable=False,
+    ),
 ) -> None:
     """Check process maps for CI and pre-commit: one line per finding, exit 1 on findings at or above --fail-on."""
     from procesmap.api import check_paths, exit_code, report_language
@@ -38,12 +66,17 @@ def check(
 
     error_lang = _lang(lang)
     if fmt not in CHECK_FORMATS:
-        raise _fail(UsageError("cli.check_bad_format", "hint.cli.check_bad_format", value=fmt,
-                               allowed=", ".join(CHECK_FORMATS)), error_lang)
+        raise _fail(
+            UsageError(
+                "cli.check_bad_format", "hint.cli.check_bad_format", value=fmt, allowed=", ".join(CHECK_FORMATS)
+            ),
+            error_lang,
+        )
     _check_simulation(cases, seed, error_lang)
     _guard_output(output, [*paths, config, zaaktype], error_lang)
-    results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed,
-                                    only_maps=only_maps, zaaktype=zaaktype)
+    results, problems = check_paths(
+        [str(p) for p in paths], config=config, cases=cases, seed=seed, only_maps=only_maps, zaaktype=zaaktype
+    )
     report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
     text = render_check(results, problems, fmt, report_lang)
     if output is not None:

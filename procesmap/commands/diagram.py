@@ -37,10 +37,27 @@ EXTENSIONS = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "mermaid": ".mmd", "d
 @app.command("diagram")
 def diagram(
     path: Path = typer.Argument(..., help="The process file (.yaml).", show_default=False, readable=False),
-    fmt: Optional[DiagramFormat] = typer.Option(None, "--format", "-f", help="png, svg, pdf (swimlanes), drawio (editable swimlanes) or mermaid (default: from --output's suffix, else png)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diagram to this file (atomically); never the map itself.", readable=False),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the labels (default: the process's `language`)."),
-    pages: bool = typer.Option(False, "--pages", help="A wide map as readable pages: an overview with the cuts numbered, then each part with all lanes (pdf: one document; png/svg: NAME-0, NAME-1, .. files)."),
+    fmt: Optional[DiagramFormat] = typer.Option(
+        None,
+        "--format",
+        "-f",
+        help="png, svg, pdf (swimlanes), drawio (editable swimlanes) or mermaid (default: from --output's suffix, else png).",
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write the diagram to this file (atomically); never the map itself.",
+        readable=False,
+    ),
+    lang: Optional[Language] = typer.Option(
+        None, "--lang", help="Language of the labels (default: the process's `language`)."
+    ),
+    pages: bool = typer.Option(
+        False,
+        "--pages",
+        help="A wide map as readable pages: an overview with the cuts numbered, then each part with all lanes (pdf: one document; png/svg: NAME-0, NAME-1, .. files).",
+    ),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
     from procesmap.pipeline import analyse
@@ -52,8 +69,12 @@ def diagram(
     if output is not None:
         from_suffix = SUFFIXES.get(output.suffix.lower())
         if chosen is not None and from_suffix is not None and from_suffix != chosen:
-            raise _fail(UsageError("cli.diagram.suffix_mismatch", "hint.cli.diagram.suffix_mismatch",
-                                   format=chosen, path=str(output)), error_lang)
+            raise _fail(
+                UsageError(
+                    "cli.diagram.suffix_mismatch", "hint.cli.diagram.suffix_mismatch", format=chosen, path=str(output)
+                ),
+                error_lang,
+            )
         chosen = chosen or from_suffix or "png"
     chosen = chosen or "png"
     _guard_output(output, [path], error_lang)
@@ -64,8 +85,9 @@ def diagram(
     report_lang = (lang.value if lang else None) or _env_lang() or process.language
     if pages:
         if chosen not in ("png", "svg", "pdf"):
-            raise _fail(UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen),
-                        error_lang)
+            raise _fail(
+                UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen), error_lang
+            )
         _write_pages(analyse(process), chosen, report_lang, output, process.id, error_lang)
         return
     data = render_diagram(analyse(process), chosen, report_lang)
@@ -83,8 +105,9 @@ def diagram(
     sys.stdout.buffer.flush()
 
 
-def _write_pages(analysis: object, fmt: str, lang: str, output: Optional[Path], process_id: str,
-                 error_lang: str) -> None:
+def _write_pages(
+    analysis: object, fmt: str, lang: str, output: Optional[Path], process_id: str, error_lang: str
+) -> None:
     """``--pages``: one PDF with every page, or one PNG/SVG a page named ``<stem>-<n><suffix>`` (0: the overview)."""
     from procesmap.diagrams.swimlane import render_swimlane_pages
     from procesmap.i18n import t

@@ -8,20 +8,41 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _output_format, _run_lang, _write, app
+from procesmap.cli import (
+    FailOn,
+    Language,
+    _check_simulation,
+    _fail,
+    _guard_output,
+    _lang,
+    _output_format,
+    _run_lang,
+    _write,
+    app,
+)
 from procesmap.errors import ProcessmapError, UsageError
 
 
 @app.command("diff")
 def diff_command(
-    paths: List[Path] = typer.Argument(..., help="OLD NEW, or one FILE with --from/--to or --set.", show_default=False, readable=False),
+    paths: List[Path] = typer.Argument(
+        ..., help="OLD NEW, or one FILE with --from/--to or --set.", show_default=False, readable=False
+    ),
     rev_from: Optional[str] = typer.Option(None, "--from", help="Git revision of the old map (e.g. HEAD~3, main)."),
     rev_to: Optional[str] = typer.Option(None, "--to", help="Git revision of the new map (default: the working tree)."),
-    assignments: List[str] = typer.Option([], "--set", help="What-if on the new side: --set roles.adviseur-odr.people=2 (repeatable)."),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the diff to this file (atomically); never one of the maps.", readable=False),
+    assignments: List[str] = typer.Option(
+        [], "--set", help="What-if on the new side: --set roles.adviseur-odr.people=2 (repeatable)."
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the diff to this file (atomically); never one of the maps.", readable=False
+    ),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language (default: the process's `language`)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a NEW finding is at or above this severity."),
+    fail_on: Optional[FailOn] = typer.Option(
+        None, "--fail-on", help="Exit 1 when a NEW finding is at or above this severity."
+    ),
     seed: int = typer.Option(0, "--seed", help="Seed of the simulation, the same for both sides."),
     cases: int = typer.Option(10_000, "--cases", help="Simulated cases, the same for both sides."),
 ) -> None:
@@ -32,18 +53,27 @@ def diff_command(
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in DIFF_FORMATS:
-        raise _fail(UsageError("versions.diff.bad_format", "versions.hint.diff.formats", value=fmt,
-                               allowed=", ".join(DIFF_FORMATS)), error_lang)
+        raise _fail(
+            UsageError(
+                "versions.diff.bad_format", "versions.hint.diff.formats", value=fmt, allowed=", ".join(DIFF_FORMATS)
+            ),
+            error_lang,
+        )
     _check_simulation(cases, seed, error_lang)
     _guard_output(output, paths, error_lang)
     try:
-        difference = diff_paths([str(p) for p in paths], rev_from, rev_to, assignments,
-                                Settings(cases=cases, seed=seed))
+        difference = diff_paths(
+            [str(p) for p in paths], rev_from, rev_to, assignments, Settings(cases=cases, seed=seed)
+        )
     except ProcessmapError as err:  # a --set that does not fit: in the map's language (after --lang, env, config)
         from procesmap.api import report_language
 
-        raise _fail(err, report_language(lang.value if lang else None, [],
-                                         getattr(err, "language", None) or _run_lang(lang, [], paths), paths)) from None
+        raise _fail(
+            err,
+            report_language(
+                lang.value if lang else None, [], getattr(err, "language", None) or _run_lang(lang, [], paths), paths
+            ),
+        ) from None
     report_lang = (lang.value if lang else None) or _env_lang() or difference.language
     chosen = fmt or _output_format(output, DIFF_FORMATS)
     if output is None and chosen == "terminal":

@@ -12,8 +12,12 @@ from procesmap.cli import Language, _run_lang, app
 
 @app.command("fmt")
 def fmt_command(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
-    check: bool = typer.Option(False, "--check", help="Write nothing; exit 1 when a file would be reformatted (for CI)."),
+    paths: List[Path] = typer.Argument(
+        ..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False
+    ),
+    check: bool = typer.Option(
+        False, "--check", help="Write nothing; exit 1 when a file would be reformatted (for CI)."
+    ),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the messages."),
 ) -> None:
     """Lay out process files the canonical way (key order, indentation), keeping every comment."""
@@ -24,8 +28,10 @@ def fmt_command(
     results, problems = format_paths([str(p) for p in paths], check=check)
     for result in results:
         if result.changed:
-            typer.echo(t("versions.fmt.would_change" if check else "versions.fmt.changed", language, path=result.path),
-                       err=check)
+            typer.echo(
+                t("versions.fmt.would_change" if check else "versions.fmt.changed", language, path=result.path),
+                err=check,
+            )
     changed = sum(1 for r in results if r.changed)
     if results:
         key = "versions.fmt.summary_check" if check else "versions.fmt.summary"

@@ -12,34 +12,72 @@ from typing import Any, Optional
 
 import typer
 
-from procesmap.cli import (FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _output_format,
-                           _refuse_existing, _run_lang, _write, app)
+from procesmap.cli import (
+    FailOn,
+    Language,
+    _check_simulation,
+    _fail,
+    _guard_output,
+    _lang,
+    _output_format,
+    _refuse_existing,
+    _run_lang,
+    _write,
+    app,
+)
 from procesmap.errors import ProcessmapError, UsageError
 
-log_app = typer.Typer(name="log", help="Event logs (XES, CSV, Parquet): statistics, the map against the log, a draft map.",
-                      no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+log_app = typer.Typer(
+    name="log",
+    help="Event logs (XES, CSV, Parquet): statistics, the map against the log, a draft map.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
 app.add_typer(log_app, name="log")
 
 _CASE = typer.Option(None, "--case", help="Column with the case id (default: case:concept:name, case_id, ...).")
 _ACTIVITY = typer.Option(None, "--activity", help="Column with the activity (default: concept:name, activity, ...).")
-_TIMESTAMP = typer.Option(None, "--timestamp", help="Column with the timestamp, ISO 8601 (default: time:timestamp, timestamp, ...).")
+_TIMESTAMP = typer.Option(
+    None, "--timestamp", help="Column with the timestamp, ISO 8601 (default: time:timestamp, timestamp, ...)."
+)
 _RESOURCE = typer.Option(None, "--resource", help="Column with the resource (default: org:resource, resource, ...).")
 _ROLE = typer.Option(None, "--role", help="Column with the role or team (default: org:group, role, ...).")
 _LIFECYCLE = typer.Option(None, "--lifecycle", help="Column with start/complete (default: lifecycle:transition).")
-_ROLES = typer.Option(None, "--roles", help="A resource -> role mapping: YAML {resource: role} or CSV resource,role.",
-                      readable=False)
-_FORMAT = typer.Option(None, "--format", "-f", help="terminal, markdown, json or html (default: from --output's suffix, else terminal).")
-_OUTPUT = typer.Option(None, "--output", "-o", help="Write the report to this file (atomically); never one of the inputs.",
-                       readable=False)
+_ROLES = typer.Option(
+    None, "--roles", help="A resource -> role mapping: YAML {resource: role} or CSV resource,role.", readable=False
+)
+_FORMAT = typer.Option(
+    None, "--format", "-f", help="terminal, markdown, json or html (default: from --output's suffix, else terminal)."
+)
+_OUTPUT = typer.Option(
+    None, "--output", "-o", help="Write the report to this file (atomically); never one of the inputs.", readable=False
+)
 _LANG = typer.Option(None, "--lang", help="Report language (nl or en).")
 
 
-def _read(path: Path, case: Optional[str], activity: Optional[str], timestamp: Optional[str], resource: Optional[str],
-          role: Optional[str], lifecycle: Optional[str], roles: Optional[Path]) -> Any:
+def _read(
+    path: Path,
+    case: Optional[str],
+    activity: Optional[str],
+    timestamp: Optional[str],
+    resource: Optional[str],
+    role: Optional[str],
+    lifecycle: Optional[str],
+    roles: Optional[Path],
+) -> Any:
     from procesmap.eventlog import LogMapping, read_log, read_roles
 
-    mapping = LogMapping(case=case, activity=activity, timestamp=timestamp, resource=resource, role=role,
-                         lifecycle=lifecycle, roles=read_roles(roles) if roles else None)
+    mapping = LogMapping(
+        case=case,
+        activity=activity,
+        timestamp=timestamp,
+        resource=resource,
+        role=role,
+        lifecycle=lifecycle,
+        roles=read_roles(roles) if roles else None,
+    )
     big = path.exists() and path.is_file() and path.stat().st_size > 8_000_000
     if not (big and sys.stderr.isatty()):
         return read_log(path, mapping)
@@ -48,8 +86,14 @@ def _read(path: Path, case: Optional[str], activity: Optional[str], timestamp: O
 
     from procesmap.i18n import t
 
-    with Progress("[progress.description]{task.description}", BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task(t("logreport.reading", _lang(None), path=path.name), total=path.stat().st_size)
         return read_log(path, mapping, progress=lambda done, total: bar.update(task, completed=done))
 
@@ -82,8 +126,12 @@ def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang
             print_terminal(title, sections, lang, Console(highlight=False, emoji=False))
             return
         buffer = io.StringIO()  # plain text, as the screen shows it at 120 columns
-        print_terminal(title, sections, lang, Console(file=buffer, width=120, color_system=None, highlight=False,
-                                                      emoji=False, soft_wrap=False))
+        print_terminal(
+            title,
+            sections,
+            lang,
+            Console(file=buffer, width=120, color_system=None, highlight=False, emoji=False, soft_wrap=False),
+        )
         text = buffer.getvalue()
     else:
         text = render(data, chosen, lang)
@@ -95,10 +143,18 @@ def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang
 
 @log_app.command("stats")
 def stats(
-    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
-    fmt: Optional[str] = _FORMAT, output: Optional[Path] = _OUTPUT, lang: Optional[Language] = _LANG,
-    case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
-    resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
+    log: Path = typer.Argument(
+        ..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False
+    ),
+    fmt: Optional[str] = _FORMAT,
+    output: Optional[Path] = _OUTPUT,
+    lang: Optional[Language] = _LANG,
+    case: Optional[str] = _CASE,
+    activity: Optional[str] = _ACTIVITY,
+    timestamp: Optional[str] = _TIMESTAMP,
+    resource: Optional[str] = _RESOURCE,
+    role: Optional[str] = _ROLE,
+    lifecycle: Optional[str] = _LIFECYCLE,
     roles: Optional[Path] = _ROLES,
     top: int = typer.Option(20, "--top", help="Number of variants listed."),
 ) -> None:
@@ -108,7 +164,9 @@ def stats(
     _guard_output(output, [log, roles], _lang(lang))
     language = _run_lang(lang, [], [log])
     try:
-        data = log_stats(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), top_variants=top).to_dict()
+        data = log_stats(
+            _read(log, case, activity, timestamp, resource, role, lifecycle, roles), top_variants=top
+        ).to_dict()
         _emit(data, fmt, output, language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
@@ -118,18 +176,49 @@ def stats(
 
 @log_app.command("compare")
 def compare_command(
-    process_file: Path = typer.Argument(..., metavar="MAP", help="The process map (.yaml).", show_default=False, readable=False),
-    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
-    fmt: Optional[str] = _FORMAT, output: Optional[Path] = _OUTPUT, lang: Optional[Language] = _LANG,
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml instead of searching upwards from MAP ([rules] PM601 = \"off\", options of PM6xx).", readable=False),
-    case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
-    resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
+    process_file: Path = typer.Argument(
+        ..., metavar="MAP", help="The process map (.yaml).", show_default=False, readable=False
+    ),
+    log: Path = typer.Argument(
+        ..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False
+    ),
+    fmt: Optional[str] = _FORMAT,
+    output: Optional[Path] = _OUTPUT,
+    lang: Optional[Language] = _LANG,
+    fail_on: Optional[FailOn] = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error).",
+    ),
+    config: Optional[Path] = typer.Option(
+        None,
+        "--config",
+        help='Use this procesmap.toml or pyproject.toml instead of searching upwards from MAP ([rules] PM601 = "off", options of PM6xx).',
+        readable=False,
+    ),
+    case: Optional[str] = _CASE,
+    activity: Optional[str] = _ACTIVITY,
+    timestamp: Optional[str] = _TIMESTAMP,
+    resource: Optional[str] = _RESOURCE,
+    role: Optional[str] = _ROLE,
+    lifecycle: Optional[str] = _LIFECYCLE,
     roles: Optional[Path] = _ROLES,
-    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the map's simulation (default: configuration, else 0)."),
-    cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases for the map's percentiles (default: configuration, else 10000)."),
-    suggest: bool = typer.Option(False, "--suggest-links", help="Instead of the comparison: suggest links from the steps no activity is linked to, to log activities (name similarity and place in the flow), for you to confirm."),
-    write: bool = typer.Option(False, "--write-links", help="Write the suggested links into the map as `log:` names (comments kept, atomically), after showing them."),
+    seed: Optional[int] = typer.Option(
+        None, "--seed", help="Seed of the map's simulation (default: configuration, else 0)."
+    ),
+    cases: Optional[int] = typer.Option(
+        None, "--cases", help="Simulated cases for the map's percentiles (default: configuration, else 10000)."
+    ),
+    suggest: bool = typer.Option(
+        False,
+        "--suggest-links",
+        help="Instead of the comparison: suggest links from the steps no activity is linked to, to log activities (name similarity and place in the flow), for you to confirm.",
+    ),
+    write: bool = typer.Option(
+        False,
+        "--write-links",
+        help="Write the suggested links into the map as `log:` names (comments kept, atomically), after showing them.",
+    ),
     min_score: float = typer.Option(0.5, "--min-score", help="Suggest links scoring at least this (0-1)."),
 ) -> None:
     """Hold a map against a log: fitness, routes the map lacks, rework, waits, cycle time, term, handovers (PM6xx)."""
@@ -149,15 +238,29 @@ def compare_command(
     except ProcessmapError as err:
         raise _fail(err, language) from None
     # once the map is read, every message (a log that cannot be read too) is in the report's language
-    language = report_language(lang.value if lang else None, [], fallback=settings_of.language or process.language
-                               or language, paths=[process_file])
+    language = report_language(
+        lang.value if lang else None,
+        [],
+        fallback=settings_of.language or process.language or language,
+        paths=[process_file],
+    )
     if suggest or write:
-        _links(process, process_file, log, language, write, min_score,
-               lambda: _read(log, case, activity, timestamp, resource, role, lifecycle, roles))
+        _links(
+            process,
+            process_file,
+            log,
+            language,
+            write,
+            min_score,
+            lambda: _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
+        )
         return
     try:
-        result = compare(process, _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
-                         settings_of.settings(cases=cases, seed=seed))
+        result = compare(
+            process,
+            _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
+            settings_of.settings(cases=cases, seed=seed),
+        )
         _emit(result.to_dict(), fmt, output, language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
@@ -168,8 +271,9 @@ def compare_command(
         raise typer.Exit(code=1)
 
 
-def _links(process: Any, process_file: Path, log: Path, language: str, write: bool, min_score: float,
-           read: Any) -> None:
+def _links(
+    process: Any, process_file: Path, log: Path, language: str, write: bool, min_score: float, read: Any
+) -> None:
     """``log compare --suggest-links`` / ``--write-links``: the suggestions shown, and written when asked."""
     from procesmap.eventlog import suggest_links, write_links
     from procesmap.i18n import number, t
@@ -184,9 +288,18 @@ def _links(process: Any, process_file: Path, log: Path, language: str, write: bo
         raise _engine_failure(err, log, language) from None
     typer.echo(t("loglinks.title", language, count=len(suggestions), steps=len(process.steps)))
     for item in suggestions:
-        typer.echo(t("loglinks.line", language, step=item.step, activity=item.activity, score=number(item.score, language, 2),
-                     name=number(item.name_score, language, 2), place=number(item.position_score, language, 2),
-                     cases=item.cases))
+        typer.echo(
+            t(
+                "loglinks.line",
+                language,
+                step=item.step,
+                activity=item.activity,
+                score=number(item.score, language, 2),
+                name=number(item.name_score, language, 2),
+                place=number(item.position_score, language, 2),
+                cases=item.cases,
+            )
+        )
     if not write:
         if suggestions:
             typer.echo(t("loglinks.confirm", language, path=str(process_file)))
@@ -202,17 +315,43 @@ def _links(process: Any, process_file: Path, log: Path, language: str, write: bo
 
 @log_app.command("discover")
 def discover_command(
-    log: Path = typer.Argument(..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); else to the screen. An existing file needs --force.", readable=False),
+    log: Path = typer.Argument(
+        ..., help="The event log: .xes, .xes.gz, .csv or .parquet.", show_default=False, readable=False
+    ),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write the draft map here (atomically); else to the screen. An existing file needs --force.",
+        readable=False,
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    coverage: float = typer.Option(0.8, "--coverage", help="Share of cases whose most frequent behaviour the draft covers."),
-    min_share: float = typer.Option(0.05, "--min-activity-share", help="Leave out activities in fewer than this share of cases."),
-    process_id: Optional[str] = typer.Option(None, "--id", help="The draft's process id (default: from the file name)."),
-    activities: Optional[float] = typer.Option(None, "--activities", help="Disco-style: keep the activities that are in at least this share of the cases the most frequent activity is in (0-1; e.g. 0.7); replaces --min-activity-share."),
-    paths: Optional[float] = typer.Option(None, "--paths", help="Disco-style: keep the most frequent transitions until they hold this share of all (0-1; e.g. 0.5), and each step's main way in and out."),
+    coverage: float = typer.Option(
+        0.8, "--coverage", help="Share of cases whose most frequent behaviour the draft covers."
+    ),
+    min_share: float = typer.Option(
+        0.05, "--min-activity-share", help="Leave out activities in fewer than this share of cases."
+    ),
+    process_id: Optional[str] = typer.Option(
+        None, "--id", help="The draft's process id (default: from the file name)."
+    ),
+    activities: Optional[float] = typer.Option(
+        None,
+        "--activities",
+        help="Disco-style: keep the activities that are in at least this share of the cases the most frequent activity is in (0-1; e.g. 0.7); replaces --min-activity-share.",
+    ),
+    paths: Optional[float] = typer.Option(
+        None,
+        "--paths",
+        help="Disco-style: keep the most frequent transitions until they hold this share of all (0-1; e.g. 0.5), and each step's main way in and out.",
+    ),
     lang: Optional[Language] = _LANG,
-    case: Optional[str] = _CASE, activity: Optional[str] = _ACTIVITY, timestamp: Optional[str] = _TIMESTAMP,
-    resource: Optional[str] = _RESOURCE, role: Optional[str] = _ROLE, lifecycle: Optional[str] = _LIFECYCLE,
+    case: Optional[str] = _CASE,
+    activity: Optional[str] = _ACTIVITY,
+    timestamp: Optional[str] = _TIMESTAMP,
+    resource: Optional[str] = _RESOURCE,
+    role: Optional[str] = _ROLE,
+    lifecycle: Optional[str] = _LIFECYCLE,
     roles: Optional[Path] = _ROLES,
 ) -> None:
     """Write a draft map (format 1) from a log: the most frequent behaviour, decisions, loops, waits and roles."""
@@ -228,9 +367,15 @@ def discover_command(
         for name, value in (("--activities", activities), ("--paths", paths)):
             if value is not None and not 0.0 < value <= 1.0:
                 raise UsageError("logdraft.bad_share", "hint.logdraft.bad_share", option=name, value=value)
-        text = discover(_read(log, case, activity, timestamp, resource, role, lifecycle, roles), coverage=coverage,
-                        min_activity_share=min_share, process_id=process_id, lang=language, activities=activities,
-                        paths=paths)
+        text = discover(
+            _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
+            coverage=coverage,
+            min_activity_share=min_share,
+            process_id=process_id,
+            lang=language,
+            activities=activities,
+            paths=paths,
+        )
     except ProcessmapError as err:
         raise _fail(err, language) from None
     except Exception as err:  # DuckDB or Arrow: our message, never a traceback

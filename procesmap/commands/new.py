@@ -13,9 +13,13 @@ from procesmap.errors import UsageError
 
 @app.command("new")
 def new_command(
-    process_id: str = typer.Argument(..., metavar="ID", help="The process id: a lower-case slug, e.g. omgevingsvergunning-2."),
+    process_id: str = typer.Argument(
+        ..., metavar="ID", help="The process id: a lower-case slug, e.g. omgevingsvergunning-2."
+    ),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the map and its comments (default: nl)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Where to write (default: ./ID.yaml). Never overwrites.", readable=False),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Where to write (default: ./ID.yaml). Never overwrites.", readable=False
+    ),
 ) -> None:
     """Write a commented starter map (start, a task, a decision, an end) that analyses as it is."""
     from procesmap.i18n import t

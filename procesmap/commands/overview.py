@@ -15,8 +15,18 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import (FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _output_format, _run_lang,
-                           _write, app)
+from procesmap.cli import (
+    FailOn,
+    Language,
+    _check_simulation,
+    _fail,
+    _guard_output,
+    _lang,
+    _output_format,
+    _run_lang,
+    _write,
+    app,
+)
 from procesmap.errors import ProcessmapError, UsageError
 
 OVERVIEW_FORMATS = ("terminal", "markdown", "json")
@@ -24,14 +34,35 @@ OVERVIEW_FORMATS = ("terminal", "markdown", "json")
 
 @app.command("overview")
 def overview(
-    paths: List[Path] = typer.Argument(..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file (atomically); never one of the inputs.", readable=False),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error)."),
+    paths: List[Path] = typer.Argument(
+        ..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write to this file (atomically); never one of the inputs.", readable=False
+    ),
+    lang: Optional[Language] = typer.Option(
+        None,
+        "--lang",
+        help="Language (default: PROCESMAP_LANG, the configuration's `language`, the process's `language`).",
+    ),
+    fail_on: Optional[FailOn] = typer.Option(
+        None,
+        "--fail-on",
+        help="Exit 1 when a finding is at or above this severity (default: the configuration's fail_on, else error).",
+    ),
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation (default: configuration, else 0)."),
-    cases: Optional[int] = typer.Option(None, "--cases", help="Number of simulated cases (default: configuration, else 10000)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.", readable=False),
+    cases: Optional[int] = typer.Option(
+        None, "--cases", help="Number of simulated cases (default: configuration, else 10000)."
+    ),
+    config: Optional[Path] = typer.Option(
+        None,
+        "--config",
+        help="Use this procesmap.toml or pyproject.toml for every file instead of searching upwards.",
+        readable=False,
+    ),
 ) -> None:
     """Across processes: key figures per process, and per role and team the load of all processes together."""
     from dataclasses import replace
@@ -43,8 +74,10 @@ def overview(
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in OVERVIEW_FORMATS:
-        raise _fail(UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(OVERVIEW_FORMATS)),
-                    error_lang)
+        raise _fail(
+            UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(OVERVIEW_FORMATS)),
+            error_lang,
+        )
     _check_simulation(cases, seed, error_lang)
     _guard_output(output, [*paths, config], error_lang)
     try:

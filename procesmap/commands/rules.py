@@ -14,7 +14,9 @@ __all__ = ["rules"]
 
 @app.command("rules")
 def rules(
-    code: Optional[str] = typer.Argument(None, help="A rule code (PM204) or name (single-point-of-failure) to explain."),
+    code: Optional[str] = typer.Argument(
+        None, help="A rule code (PM204) or name (single-point-of-failure) to explain."
+    ),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the explanation."),
 ) -> None:
     """List every finding rule, or explain one with its example."""

@@ -13,14 +13,28 @@ from procesmap.errors import UsageError
 
 @app.command("serve")
 def serve(
-    path: Path = typer.Argument(..., help="A process file (.yaml), or a folder of them.", show_default=False, readable=False),
+    path: Path = typer.Argument(
+        ..., help="A process file (.yaml), or a folder of them.", show_default=False, readable=False
+    ),
     port: int = typer.Option(8765, "--port", help="Port to listen on (0: any free port)."),
-    host: Optional[str] = typer.Option(None, "--host", help="Listen on this address instead of 127.0.0.1 only (e.g. 0.0.0.0); then a token printed once is required."),
+    host: Optional[str] = typer.Option(
+        None,
+        "--host",
+        help="Listen on this address instead of 127.0.0.1 only (e.g. 0.0.0.0); then a token printed once is required.",
+    ),
     open_browser: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the page (default: PROCESMAP_LANG, the configuration's `language`, the map's `language`)."),
+    lang: Optional[Language] = typer.Option(
+        None,
+        "--lang",
+        help="Language of the page (default: PROCESMAP_LANG, the configuration's `language`, the map's `language`).",
+    ),
     seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation (default: configuration, else 0)."),
-    cases: Optional[int] = typer.Option(None, "--cases", help="Number of simulated cases (default: configuration, else 10000)."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this procesmap.toml or pyproject.toml for every map.", readable=False),
+    cases: Optional[int] = typer.Option(
+        None, "--cases", help="Number of simulated cases (default: configuration, else 10000)."
+    ),
+    config: Optional[Path] = typer.Option(
+        None, "--config", help="Use this procesmap.toml or pyproject.toml for every map.", readable=False
+    ),
 ) -> None:
     """Serve a live page of a map (or a folder of maps) that redraws on every save, with what-if controls."""
     error_lang = _lang(lang)
@@ -30,7 +44,16 @@ def serve(
     from procesmap.serve import serve as run
 
     try:
-        run(path, host=host, port=port, open_browser=open_browser, lang=lang.value if lang else None, config=config,
-            cases=cases, seed=seed, echo=lambda text: typer.echo(text, err=False))
+        run(
+            path,
+            host=host,
+            port=port,
+            open_browser=open_browser,
+            lang=lang.value if lang else None,
+            config=config,
+            cases=cases,
+            seed=seed,
+            echo=lambda text: typer.echo(text, err=False),
+        )
     except UsageError as err:
         raise _fail(err, error_lang) from None

@@ -14,10 +14,21 @@ from procesmap.errors import ProcessmapError, UsageError
 
 @import_app.command("xlsx")
 def import_xlsx_command(
-    file: Path = typer.Argument(..., help="The process table (.xlsx): a row per step, Dutch or English column names.", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the map here (atomically); default: the screen.", readable=False),
+    file: Path = typer.Argument(
+        ...,
+        help="The process table (.xlsx): a row per step, Dutch or English column names.",
+        show_default=False,
+        readable=False,
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the map here (atomically); default: the screen.", readable=False
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages and of the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale)."),
+    lang: Optional[Language] = typer.Option(
+        None,
+        "--lang",
+        help="Language of messages and of the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale).",
+    ),
 ) -> None:
     """Import a process table from Excel as a map; problems as file!sheet!cell with a hint."""
     from procesmap.sheet import import_xlsx
@@ -34,12 +45,24 @@ def import_xlsx_command(
 
 @export_app.command("xlsx")
 def export_xlsx_command(
-    file: Optional[Path] = typer.Argument(None, help="The process map (YAML); not with --template.", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the workbook here (atomically). Never the map itself.", readable=False),
-    template: bool = typer.Option(False, "--template", help="Write an empty workbook to fill in (the tables with their headers)."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of sheet names, headers and findings (default: the map's)."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the simulation behind the key figures (default 0)."),
-    cases: Optional[int] = typer.Option(None, "--cases", help="Simulated cases behind the key figures (default 10000)."),
+    file: Optional[Path] = typer.Argument(
+        None, help="The process map (YAML); not with --template.", show_default=False, readable=False
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the workbook here (atomically). Never the map itself.", readable=False
+    ),
+    template: bool = typer.Option(
+        False, "--template", help="Write an empty workbook to fill in (the tables with their headers)."
+    ),
+    lang: Optional[Language] = typer.Option(
+        None, "--lang", help="Language of sheet names, headers and findings (default: the map's)."
+    ),
+    seed: Optional[int] = typer.Option(
+        None, "--seed", help="Seed of the simulation behind the key figures (default 0)."
+    ),
+    cases: Optional[int] = typer.Option(
+        None, "--cases", help="Simulated cases behind the key figures (default 10000)."
+    ),
 ) -> None:
     """Export a map as an Excel workbook: steps (importable again), roles, RACI matrix, findings, key figures."""
     from procesmap.cli import _check_simulation

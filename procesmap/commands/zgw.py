@@ -15,11 +15,24 @@ from procesmap.errors import ProcessmapError, UsageError
 
 @import_app.command("zaaktype")
 def import_zaaktype_command(
-    source: Path = typer.Argument(..., help="A Catalogi API ZaakType JSON (one or a list) or an Open Zaak catalogue export (ZIP).", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the draft map here (atomically); default: the screen.", readable=False),
+    source: Path = typer.Argument(
+        ...,
+        help="A Catalogi API ZaakType JSON (one or a list) or an Open Zaak catalogue export (ZIP).",
+        show_default=False,
+        readable=False,
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Write the draft map here (atomically); default: the screen.", readable=False
+    ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
-    identificatie: Optional[str] = typer.Option(None, "--identificatie", help="The zaaktype to import when the file holds several."),
-    lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale)."),
+    identificatie: Optional[str] = typer.Option(
+        None, "--identificatie", help="The zaaktype to import when the file holds several."
+    ),
+    lang: Optional[Language] = typer.Option(
+        None,
+        "--lang",
+        help="Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale).",
+    ),
 ) -> None:
     """Import a zaaktype of the zaaksysteem as a draft process map; what cannot be mapped is listed."""
     from procesmap.zgw import import_zaaktype
@@ -37,9 +50,19 @@ def import_zaaktype_command(
 @export_app.command("zaaktype")
 def export_zaaktype_command(
     file: Path = typer.Argument(..., help="The process map (YAML).", show_default=False, readable=False),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the ZaakType JSON here (atomically); default: the screen. Never the map itself.", readable=False),
-    catalogus: Optional[str] = typer.Option(None, "--catalogus", help="URL of the catalogus in the Catalogi API (default: a placeholder to fill in)."),
-    date: Optional[str] = typer.Option(None, "--date", help="beginGeldigheid and versiedatum, YYYY-MM-DD (default: today)."),
+    output: Optional[Path] = typer.Option(
+        None,
+        "--output",
+        "-o",
+        help="Write the ZaakType JSON here (atomically); default: the screen. Never the map itself.",
+        readable=False,
+    ),
+    catalogus: Optional[str] = typer.Option(
+        None, "--catalogus", help="URL of the catalogus in the Catalogi API (default: a placeholder to fill in)."
+    ),
+    date: Optional[str] = typer.Option(
+        None, "--date", help="beginGeldigheid and versiedatum, YYYY-MM-DD (default: today)."
+    ),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages."),
 ) -> None:
     """Export a process map as a ZaakType body of the ZGW Catalogi API 1.3 (durations as P56D)."""

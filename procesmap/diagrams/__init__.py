@@ -21,8 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["DIAGRAM_FORMATS", "SUFFIXES", "render_diagram", "render_swimlane", "render_mermaid", "render_drawio"]
 
 DIAGRAM_FORMATS = ("png", "svg", "pdf", "mermaid", "drawio")
-SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".mermaid": "mermaid",
-            ".drawio": "drawio"}
+SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".mermaid": "mermaid", ".drawio": "drawio"}
 
 
 def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:

@@ -24,8 +24,8 @@ def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
         raise ValueError("not a PNG file")
     found, offset = [], 8
     while offset + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[offset:offset + 8])
-        found.append((kind, data[offset + 8:offset + 8 + length]))
+        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        found.append((kind, data[offset + 8 : offset + 8 + length]))
         offset += 12 + length
     return found
 

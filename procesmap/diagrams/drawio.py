@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 __all__ = ["render_drawio", "drawio_tree"]
 
 _Box = tuple[float, float, float, float]
-INK, TASK_FILL, START_FILL, END_FILL, GATEWAY_FILL = (COLOURS[k] for k in ("ink", "task_fill", "start_fill", "end_fill",
-                                                                        "gateway_fill"))
+INK, TASK_FILL, START_FILL, END_FILL, GATEWAY_FILL = (
+    COLOURS[k] for k in ("ink", "task_fill", "start_fill", "end_fill", "gateway_fill")
+)
 
 
 def _style(**parts: object) -> str:
@@ -53,8 +54,9 @@ def _num(value: float) -> str:
 
 def _geometry(cell: ET.Element, box: _Box) -> None:
     x, y, w, h = box
-    ET.SubElement(cell, "mxGeometry", {"x": _num(x), "y": _num(y), "width": _num(w), "height": _num(h),
-                                       "as": "geometry"})
+    ET.SubElement(
+        cell, "mxGeometry", {"x": _num(x), "y": _num(y), "width": _num(w), "height": _num(h), "as": "geometry"}
+    )
 
 
 class _Writer:
@@ -71,8 +73,9 @@ class _Writer:
         """A vertex at absolute ``box``; draw.io wants it relative to its parent container."""
         px, py, _, _ = self.absolute[parent]
         x, y, w, h = box
-        element = ET.SubElement(self.root, "mxCell", {"id": cell_id, "value": value, "style": style,
-                                                     "vertex": "1", "parent": parent})
+        element = ET.SubElement(
+            self.root, "mxCell", {"id": cell_id, "value": value, "style": style, "vertex": "1", "parent": parent}
+        )
         _geometry(element, (x - px, y - py, w, h))
         self.absolute[cell_id] = box
         return element
@@ -94,18 +97,51 @@ class _Writer:
                 colour += 1
             name = group.name or t("diagram.external" if group.external else "diagram.no_organisation", self.lang)
             cell_id = f"org-{group.id or 'external'}-{index}"
-            self.cell(cell_id, "1", (0.0, group.y, width, group.height), name,
-                      _style(swimlane=None, shape="swimlane", horizontal=0, startSize=_num(ORG_BAND), fillColor=head,
-                             swimlaneFillColor=fill, strokeColor=INK, strokeWidth=2, fontStyle=1, html=0,
-                             collapsible=0, foldable=0, container=1))
+            self.cell(
+                cell_id,
+                "1",
+                (0.0, group.y, width, group.height),
+                name,
+                _style(
+                    swimlane=None,
+                    shape="swimlane",
+                    horizontal=0,
+                    startSize=_num(ORG_BAND),
+                    fillColor=head,
+                    swimlaneFillColor=fill,
+                    strokeColor=INK,
+                    strokeWidth=2,
+                    fontStyle=1,
+                    html=0,
+                    collapsible=0,
+                    foldable=0,
+                    container=1,
+                ),
+            )
             org_ids.append((group.y, group.y + group.height, cell_id))
         team_ids: list[tuple[float, float, str]] = []
         for index, group in enumerate(teams):
             parent = _containing(org_ids, group.y) or "1"
             cell_id = f"team-{group.id or 'none'}-{index}"
-            self.cell(cell_id, parent, (ORG_BAND, group.y, width - ORG_BAND, group.height), group.name or "",
-                      _style(swimlane=None, shape="swimlane", horizontal=0, startSize=_num(TEAM_BAND), fillColor="#ffffff",
-                             swimlaneFillColor="none", strokeColor="#6b6b6b", html=0, collapsible=0, foldable=0, container=1))
+            self.cell(
+                cell_id,
+                parent,
+                (ORG_BAND, group.y, width - ORG_BAND, group.height),
+                group.name or "",
+                _style(
+                    swimlane=None,
+                    shape="swimlane",
+                    horizontal=0,
+                    startSize=_num(TEAM_BAND),
+                    fillColor="#ffffff",
+                    swimlaneFillColor="none",
+                    strokeColor="#6b6b6b",
+                    html=0,
+                    collapsible=0,
+                    foldable=0,
+                    container=1,
+                ),
+            )
             team_ids.append((group.y, group.y + group.height, cell_id))
         lanes: dict[str | None, str] = {}
         x = ORG_BAND + TEAM_BAND
@@ -115,15 +151,45 @@ class _Writer:
             name = lane.name or t("diagram.no_role", self.lang)
             # A plain container with the role's name in a header cell of its own: draw.io's swimlane
             # shape would turn the name on its side; the swimlane picture writes it across.
-            self.cell(cell_id, parent, (x, lane.y, width - x, lane.height), "",
-                      _style(rounded=0, container=1, collapsible=0, foldable=0, fillColor="none",
-                             strokeColor="#9e9e9e", dashed=1, html=1))
-            self.cell(f"{cell_id}-name", cell_id, (x, lane.y, ROLE_LABEL, lane.height), _html(name),
-                      _style(text=None, html=1, whiteSpace="wrap", align="left", verticalAlign="middle",
-                             spacingLeft=6, fillColor="#ffffff", opacity=70, strokeColor="none",
-                             fontStyle=1 if lane.has_steps else 0, fontSize=8,
-                             fontColor=INK if lane.has_steps else "#6b6b6b", movable=0, resizable=0,
-                             deletable=0))
+            self.cell(
+                cell_id,
+                parent,
+                (x, lane.y, width - x, lane.height),
+                "",
+                _style(
+                    rounded=0,
+                    container=1,
+                    collapsible=0,
+                    foldable=0,
+                    fillColor="none",
+                    strokeColor="#9e9e9e",
+                    dashed=1,
+                    html=1,
+                ),
+            )
+            self.cell(
+                f"{cell_id}-name",
+                cell_id,
+                (x, lane.y, ROLE_LABEL, lane.height),
+                _html(name),
+                _style(
+                    text=None,
+                    html=1,
+                    whiteSpace="wrap",
+                    align="left",
+                    verticalAlign="middle",
+                    spacingLeft=6,
+                    fillColor="#ffffff",
+                    opacity=70,
+                    strokeColor="none",
+                    fontStyle=1 if lane.has_steps else 0,
+                    fontSize=8,
+                    fontColor=INK if lane.has_steps else "#6b6b6b",
+                    movable=0,
+                    resizable=0,
+                    deletable=0,
+                ),
+            )
             lanes[lane.role] = cell_id
         return lanes
 
@@ -137,15 +203,31 @@ class _Writer:
             # the layout's own line breaks, so the text sits in draw.io as in the swimlane picture
             value = "<br>".join(_html(line) for line in node.label_lines) if node.label_lines else _html(step.label)
             if node.type in ("decision", "parallel", "join"):
-                style = _style(rhombus=None, shape="rhombus", perimeter="rhombusPerimeter", fillColor=GATEWAY_FILL,
-                               strokeWidth=2 if node.type != "decision" else 1, verticalLabelPosition="bottom",
-                               verticalAlign="top", **common)
+                style = _style(
+                    rhombus=None,
+                    shape="rhombus",
+                    perimeter="rhombusPerimeter",
+                    fillColor=GATEWAY_FILL,
+                    strokeWidth=2 if node.type != "decision" else 1,
+                    verticalLabelPosition="bottom",
+                    verticalAlign="top",
+                    **common,
+                )
             elif node.type in ("start", "end", "wait"):
                 fill = {"start": START_FILL, "end": END_FILL, "wait": "#ffffff"}[node.type]
                 width = {"start": 1, "end": 3, "wait": 1}[node.type]
                 shape = "doubleEllipse" if node.type == "wait" else "ellipse"
-                style = _style(ellipse=None, shape=shape, perimeter="ellipsePerimeter", aspect="fixed", fillColor=fill,
-                               strokeWidth=width, verticalLabelPosition="bottom", verticalAlign="top", **common)
+                style = _style(
+                    ellipse=None,
+                    shape=shape,
+                    perimeter="ellipsePerimeter",
+                    aspect="fixed",
+                    fillColor=fill,
+                    strokeWidth=width,
+                    verticalLabelPosition="bottom",
+                    verticalAlign="top",
+                    **common,
+                )
             else:
                 style = _style(rounded=1, arcSize=12, fillColor=TASK_FILL, **common)
             self.cell(f"step-{node.step}", parent, (node.x, node.y, node.width, node.height), value, style)
@@ -156,17 +238,35 @@ class _Writer:
             n = seen.get((edge.source, edge.target), 0) + 1
             seen[(edge.source, edge.target)] = n
             colour, width, dash = edge_style(edge)
-            parts: dict[str, object] = {"edgeStyle": "orthogonalEdgeStyle", "rounded": 0, "html": 1,
-                                        "endArrow": "block", "endFill": 1, "strokeColor": colour,
-                                        "strokeWidth": _num(width), "fontSize": 7, "labelBackgroundColor": "#ffffff"}
+            parts: dict[str, object] = {
+                "edgeStyle": "orthogonalEdgeStyle",
+                "rounded": 0,
+                "html": 1,
+                "endArrow": "block",
+                "endFill": 1,
+                "strokeColor": colour,
+                "strokeWidth": _num(width),
+                "fontSize": 7,
+                "labelBackgroundColor": "#ffffff",
+            }
             if dash:
                 parts.update(dashed=1, dashPattern=" ".join(_num(d) for d in dash))
             label = " ".join(edge.label_lines) if edge.label_lines else (edge.label or "")
             if "manual" in edge.levels:
                 label = f"✉ {label}".strip()
-            element = ET.SubElement(self.root, "mxCell", {
-                "id": f"edge-{edge.source}--{edge.target}-{n}", "value": _html(label), "style": _style(**parts),
-                "edge": "1", "parent": "1", "source": f"step-{edge.source}", "target": f"step-{edge.target}"})
+            element = ET.SubElement(
+                self.root,
+                "mxCell",
+                {
+                    "id": f"edge-{edge.source}--{edge.target}-{n}",
+                    "value": _html(label),
+                    "style": _style(**parts),
+                    "edge": "1",
+                    "parent": "1",
+                    "source": f"step-{edge.source}",
+                    "target": f"step-{edge.target}",
+                },
+            )
             geometry = ET.SubElement(element, "mxGeometry", {"relative": "1", "as": "geometry"})
             inner = edge.points[1:-1]
             if inner:
@@ -177,8 +277,9 @@ class _Writer:
                 # draw.io puts an edge's label at the middle of its path; move it to the layout's place
                 lx, ly, lw, lh = edge.label_box
                 mx, my = _midpoint(edge.points)
-                ET.SubElement(geometry, "mxPoint", {"x": _num(lx + lw / 2 - mx), "y": _num(ly + lh / 2 - my),
-                                                    "as": "offset"})
+                ET.SubElement(
+                    geometry, "mxPoint", {"x": _num(lx + lw / 2 - mx), "y": _num(ly + lh / 2 - my), "as": "offset"}
+                )
 
 
 def _html(text: str) -> str:
@@ -214,11 +315,28 @@ def drawio_tree(analysis: "Analysis", lang: str = "nl") -> ET.Element:
     writer.edges()
     process = analysis.process
     mxfile = ET.Element("mxfile", {"host": "procesmap", "type": "device"})
-    diagram = ET.SubElement(mxfile, "diagram", {"id": f"procesmap-{process.id}", "name": process.name[:80] or process.id})
-    model = ET.SubElement(diagram, "mxGraphModel", {
-        "grid": "1", "gridSize": "10", "guides": "1", "tooltips": "1", "connect": "1", "arrows": "1",
-        "fold": "1", "page": "1", "pageScale": "1", "pageWidth": _num(layout.width + 20),
-        "pageHeight": _num(layout.height + 20), "math": "0", "shadow": "0"})
+    diagram = ET.SubElement(
+        mxfile, "diagram", {"id": f"procesmap-{process.id}", "name": process.name[:80] or process.id}
+    )
+    model = ET.SubElement(
+        diagram,
+        "mxGraphModel",
+        {
+            "grid": "1",
+            "gridSize": "10",
+            "guides": "1",
+            "tooltips": "1",
+            "connect": "1",
+            "arrows": "1",
+            "fold": "1",
+            "page": "1",
+            "pageScale": "1",
+            "pageWidth": _num(layout.width + 20),
+            "pageHeight": _num(layout.height + 20),
+            "math": "0",
+            "shadow": "0",
+        },
+    )
     model.append(writer.root)
     return mxfile
 
@@ -227,4 +345,6 @@ def render_drawio(analysis: "Analysis", lang: str = "nl") -> bytes:
     """The draw.io file (UTF-8 XML, uncompressed, which draw.io and diagrams.net open as it is)."""
     tree = drawio_tree(analysis, lang)
     ET.indent(tree)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="utf-8", xml_declaration=False) + b"\n"
+    return (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="utf-8", xml_declaration=False) + b"\n"
+    )

@@ -67,20 +67,20 @@ SMALL_TYPES = ("start", "end", "decision", "parallel", "join", "wait")
 """Step types drawn as a small shape (event or gateway) with the name below it."""
 
 # -- dimensions (points) ---------------------------------------------------------------------
-SLOT_W = 126.0           # width of a column with a task box
-SMALL_SLOT = 100.0       # width of a column of events and gateways (their names wrap to it)
-MAX_WAIT_W = 124.0       # the widest a wait label may be
-BOX_W = 112.0            # task box
+SLOT_W = 126.0  # width of a column with a task box
+SMALL_SLOT = 100.0  # width of a column of events and gateways (their names wrap to it)
+MAX_WAIT_W = 124.0  # the widest a wait label may be
+BOX_W = 112.0  # task box
 BOX_H = 50.0
-SMALL = 28.0             # diameter of an event, diagonal of a gateway
-WAIT_H = 12.0            # the wait strip above a step
-SHAPE_AREA = 68.0        # below the wait strip: shape (and the label of a small shape)
+SMALL = 28.0  # diameter of an event, diagonal of a gateway
+WAIT_H = 12.0  # the wait strip above a step
+SHAPE_AREA = 68.0  # below the wait strip: shape (and the label of a small shape)
 BAND_H = WAIT_H + SHAPE_AREA
-CORRIDOR = 14.0          # minimum height of a corridor between tracks
-CHANNEL = 22.0           # minimum width of a channel between columns
-SPACING = 6.0            # distance between parallel segments in a channel or corridor
+CORRIDOR = 14.0  # minimum height of a corridor between tracks
+CHANNEL = 22.0  # minimum width of a channel between columns
+SPACING = 6.0  # distance between parallel segments in a channel or corridor
 PAD = 8.0
-EDGE_LABEL_W = 92.0      # wrap width of a branch label
+EDGE_LABEL_W = 92.0  # wrap width of a branch label
 LABEL_ROOM = EDGE_LABEL_W + 10.0
 ORG_BAND = 22.0
 TEAM_BAND = 22.0
@@ -93,16 +93,16 @@ SMALL_SIZES = (SMALL_FONT, 7.0)
 EDGE_FONT = 7.0
 WAIT_FONT = 6.8
 WAIT_SIZES = (WAIT_FONT, 6.4, 6.0, 5.6)
-LANE_FONT = 8.5          # a role's name
-SLIM_FONT = 7.0          # the name of a role that does no step
-LANE_BADGE_FONT = 6.8    # "kwetsbaar", "bottleneck" under a role's name
-ORG_FONT = 8.5           # organisation names (bold, turned a quarter)
-TEAM_FONT = 7.5          # team names (turned a quarter)
-BADGE_FONT = 6.5         # the number or knelpunt id on a step's badge
+LANE_FONT = 8.5  # a role's name
+SLIM_FONT = 7.0  # the name of a role that does no step
+LANE_BADGE_FONT = 6.8  # "kwetsbaar", "bottleneck" under a role's name
+ORG_FONT = 8.5  # organisation names (bold, turned a quarter)
+TEAM_FONT = 7.5  # team names (turned a quarter)
+BADGE_FONT = 6.5  # the number or knelpunt id on a step's badge
 BADGE_H = 10.0
-ENVELOPE = 11.0          # the box of the envelope on a handover outside the case system
-LINE = 1.2               # line height as a multiple of the font size
-BOLD = 1.08              # bold DejaVu is this much wider than regular
+ENVELOPE = 11.0  # the box of the envelope on a handover outside the case system
+LINE = 1.2  # line height as a multiple of the font size
+BOLD = 1.08  # bold DejaVu is this much wider than regular
 
 EXTERNAL = "__external__"
 NO_ORG = "__none__"
@@ -113,15 +113,15 @@ NO_TEAM = "__none__"
 class LaneGroup:
     """A band of lanes that belong together: an organisation (or the external parties) or a team."""
 
-    kind: str                  # "organisation" | "team"
-    id: str | None             # organisation/team id; None for "no team"/"no organisation"/externals
-    name: str | None           # the map's name for it (None: the renderer says "external" etc.)
+    kind: str  # "organisation" | "team"
+    id: str | None  # organisation/team id; None for "no team"/"no organisation"/externals
+    name: str | None  # the map's name for it (None: the renderer says "external" etc.)
     external: bool
     y: float
     height: float
-    label_lines: tuple[str, ...] = ()   # the name as drawn, turned a quarter (the group is tall enough)
+    label_lines: tuple[str, ...] = ()  # the name as drawn, turned a quarter (the group is tall enough)
     label_size: float = ORG_FONT
-    teamless: bool = False     # an organisation without teams: its band takes the team band's width too
+    teamless: bool = False  # an organisation without teams: its band takes the team band's width too
 
 
 @dataclass(frozen=True)
@@ -137,11 +137,11 @@ class Lane:
     height: float
     tracks: int
     has_steps: bool
-    load_mark: str | None = None     # "overloaded" (PM304), "bottleneck" (PM303), "highest" (a plain figure) or None
+    load_mark: str | None = None  # "overloaded" (PM304), "bottleneck" (PM303), "highest" (a plain figure) or None
     utilisation: float | None = None
-    label_lines: tuple[str, ...] = ()                          # the name as drawn (wrapped)
+    label_lines: tuple[str, ...] = ()  # the name as drawn (wrapped)
     label_size: float = LANE_FONT
-    badges: tuple[tuple[str, tuple[str, ...]], ...] = ()      # (spof|bottleneck|overloaded|highest, lines)
+    badges: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (spof|bottleneck|overloaded|highest, lines)
 
 
 @dataclass(frozen=True)
@@ -160,10 +160,10 @@ class Node:
     label_lines: tuple[str, ...]
     label_box: Box
     label_size: float
-    wait_box: Box                          # the wait strip (height 0: the step has no wait)
-    wait_label: str | None = None          # "wacht 2,0 d per keer · 0,42× per zaak"
+    wait_box: Box  # the wait strip (height 0: the step has no wait)
+    wait_label: str | None = None  # "wacht 2,0 d per keer · 0,42× per zaak"
     wait_size: float = WAIT_FONT
-    badges: tuple["Badge", ...] = ()       # numbered findings and knelpunten of the step
+    badges: tuple["Badge", ...] = ()  # numbered findings and knelpunten of the step
 
     @property
     def centre(self) -> tuple[float, float]:
@@ -185,13 +185,13 @@ class Edge:
     label_lines: tuple[str, ...]
     label_box: Box | None
     label_size: float
-    back: bool                 # a rework loop (goes against the flow)
+    back: bool  # a rework loop (goes against the flow)
     p: float | None
     when: str | None
-    levels: tuple[str, ...]    # handover levels from the analysis (empty: no handover)
+    levels: tuple[str, ...]  # handover levels from the analysis (empty: no handover)
     mark_box: Box | None = None  # the envelope of a handover outside the case system (labels keep clear of it)
     continued_from: int | None = None  # on a page of a split map: the page the arrow comes from (no arrowhead there)
-    continues_to: int | None = None    # ... and the page it goes on to (drawn without arrowhead, with that number)
+    continues_to: int | None = None  # ... and the page it goes on to (drawn without arrowhead, with that number)
 
     @property
     def boundary(self) -> str | None:
@@ -214,7 +214,7 @@ class Badge:
     """A small numbered mark at a step: a finding (``1``, ``2``..) or a workshop knelpunt (``k1``)."""
 
     key: str
-    kind: str                  # "finding" | "issue"
+    kind: str  # "finding" | "issue"
     box: Box
 
 
@@ -223,7 +223,7 @@ class Mark:
     """What a badge stands for, for the legend's key."""
 
     key: str
-    kind: str                  # "finding" | "issue"
+    kind: str  # "finding" | "issue"
     step: str
     text: str
     severity: str | None
@@ -241,9 +241,9 @@ class SwimlaneLayout:
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
     layers: int = 0
-    findings: tuple[Mark, ...] = ()   # the badges' key: numbered step findings, then knelpunten
-    columns: tuple[tuple[float, float], ...] = ()   # (x, width) of each column, left to right
-    part: tuple[int, int] | None = None             # (number, of how many) when this is one page of a split map
+    findings: tuple[Mark, ...] = ()  # the badges' key: numbered step findings, then knelpunten
+    columns: tuple[tuple[float, float], ...] = ()  # (x, width) of each column, left to right
+    part: tuple[int, int] | None = None  # (number, of how many) when this is one page of a split map
 
     def node(self, step_id: str) -> Node:
         for node in self.nodes:
@@ -261,7 +261,7 @@ class SwimlaneLayout:
 # -- text measurement ------------------------------------------------------------------------
 
 _NARROW = set("iljtf.,;:'|!()[]1 ìíïîI/")
-_SEMI = set("rsczJ-\"*")
+_SEMI = set('rsczJ-"*')
 _WIDE = set("mwMW%@▲⚠✉")
 
 
@@ -340,9 +340,9 @@ class _Route:
     source: str
     target: str
     back: bool
-    first: int | None = None       # channel of the vertical leaving the source (or the only one)
-    corridor: int | None = None    # corridor row of the horizontal part
-    second: int | None = None      # channel of the vertical into the target (with a corridor)
+    first: int | None = None  # channel of the vertical leaving the source (or the only one)
+    corridor: int | None = None  # corridor row of the horizontal part
+    second: int | None = None  # channel of the vertical into the target (with a corridor)
     out_port: float = 0.0
     in_port: float = 0.0
     slot_first: int = 0
@@ -369,8 +369,13 @@ class _Builder:
                 continue
             step = self.process.step(t.source)
             labelled = not t.parallel and len(step.next) > 1
-            item = {"source": t.source, "target": t.target, "p": t.p if labelled else None,
-                    "when": t.when, "parallel": t.parallel}
+            item = {
+                "source": t.source,
+                "target": t.target,
+                "p": t.p if labelled else None,
+                "when": t.when,
+                "parallel": t.parallel,
+            }
             seen[key] = item
             self.arrows.append(item)
         self.succ: dict[str, list[str]] = {s: [] for s in self.steps}
@@ -437,8 +442,11 @@ class _Builder:
 
     def _order_lanes(self, tree: list[Any], step_lane: dict[str, str | None]) -> list[Any]:
         """Permute organisations, teams and roles to minimise the lane distance of all arrows."""
-        pairs = [(step_lane[a["source"]], step_lane[a["target"]]) for a in self.arrows
-                 if step_lane[a["source"]] != step_lane[a["target"]]]
+        pairs = [
+            (step_lane[a["source"]], step_lane[a["target"]])
+            for a in self.arrows
+            if step_lane[a["source"]] != step_lane[a["target"]]
+        ]
         used = set(step_lane.values())
 
         def flat(t: list[Any]) -> list[str | None]:
@@ -481,17 +489,18 @@ class _Builder:
                 org, teams = tree[oi]
 
                 def with_teams(items: list[Any], oi: int = oi, org: str = org) -> list[Any]:
-                    return tree[:oi] + [(org, items)] + tree[oi + 1:]
+                    return tree[:oi] + [(org, items)] + tree[oi + 1 :]
 
                 teams = permute(teams, with_teams)
                 tree = with_teams(teams)
                 for ti in range(len(teams)):
                     team, roles = teams[ti]
 
-                    def with_roles(items: list[Any], oi: int = oi, org: str = org, ti: int = ti,
-                                   team: str = team) -> list[Any]:
-                        new_teams = tree[oi][1][:ti] + [(team, items)] + tree[oi][1][ti + 1:]
-                        return tree[:oi] + [(org, new_teams)] + tree[oi + 1:]
+                    def with_roles(
+                        items: list[Any], oi: int = oi, org: str = org, ti: int = ti, team: str = team
+                    ) -> list[Any]:
+                        new_teams = tree[oi][1][:ti] + [(team, items)] + tree[oi][1][ti + 1 :]
+                        return tree[:oi] + [(org, new_teams)] + tree[oi + 1 :]
 
                     roles = permute(roles, with_roles)
                     tree = with_roles(roles)
@@ -544,8 +553,7 @@ class _Builder:
         return layer
 
     # 4. tracks --------------------------------------------------------------------------------
-    def _tracks(self, layer: dict[str, int], lane_index: dict[str, int],
-                back: set[tuple[str, str]]) -> dict[str, int]:
+    def _tracks(self, layer: dict[str, int], lane_index: dict[str, int], back: set[tuple[str, str]]) -> dict[str, int]:
         track: dict[str, int] = {}
         cells: dict[tuple[int, int], list[str]] = {}
         for s in self.steps:
@@ -557,8 +565,9 @@ class _Builder:
             for lane, members in by_layer.get(depth, ()):
 
                 def desired(s: str) -> float:
-                    same = [track[p] for p in self.pred[s] if (p, s) not in back and p in track
-                            and lane_index[p] == lane]
+                    same = [
+                        track[p] for p in self.pred[s] if (p, s) not in back and p in track and lane_index[p] == lane
+                    ]
                     return sum(same) / len(same) if same else 0.0
 
                 ranked = sorted(members, key=lambda s: (desired(s), self.order[s]))
@@ -588,10 +597,18 @@ class _Builder:
                 break
             room |= crowded
         lanes, groups = self._lanes_and_groups(grid, rows)
-        return SwimlaneLayout(width=columns.width, height=rows.height, header_width=HEADER_WIDTH, lanes=lanes,
-                              groups=groups, nodes=list(nodes.values()), edges=edges, layers=grid.n_layers,
-                              findings=self._numbered_findings(),
-                              columns=tuple((columns.column_x[j], columns.column_w[j]) for j in range(grid.n_layers)))
+        return SwimlaneLayout(
+            width=columns.width,
+            height=rows.height,
+            header_width=HEADER_WIDTH,
+            lanes=lanes,
+            groups=groups,
+            nodes=list(nodes.values()),
+            edges=edges,
+            layers=grid.n_layers,
+            findings=self._numbered_findings(),
+            columns=tuple((columns.column_x[j], columns.column_w[j]) for j in range(grid.n_layers)),
+        )
 
     # grid: lanes, layers, tracks and the rows they make ------------------------------------------
     def _grid(self) -> "_Grid":
@@ -607,7 +624,7 @@ class _Builder:
         for s in self.steps:
             tracks_per_lane[lane_index[s]] = max(tracks_per_lane[lane_index[s]], track[s] + 1)
         # rows: per lane a corridor, then (band, corridor) per track; slim lanes have one corridor
-        rows: list[tuple[str, int, int]] = []       # (kind, lane, track)
+        rows: list[tuple[str, int, int]] = []  # (kind, lane, track)
         band_row: dict[tuple[int, int], int] = {}
         for li, n in enumerate(tracks_per_lane):
             rows.append(("corridor", li, -1))
@@ -615,8 +632,9 @@ class _Builder:
                 band_row[(li, tr)] = len(rows)
                 rows.append(("band", li, tr))
                 rows.append(("corridor", li, tr))
-        return _Grid(tree, lane_roles, lane_index, back, layer, track, max(layer.values()) + 1, tracks_per_lane,
-                     rows, band_row)
+        return _Grid(
+            tree, lane_roles, lane_index, back, layer, track, max(layer.values()) + 1, tracks_per_lane, rows, band_row
+        )
 
     # shapes: each step's size and name, before it has a place --------------------------------------
     def _shapes(self) -> dict[str, "_Shape"]:
@@ -633,8 +651,9 @@ class _Builder:
                 lines, size = _fit(step.label, BOX_W - 10, BOX_H - 6, TASK_SIZES)
                 w, h = BOX_W, max(BOX_H, len(lines) * size * LINE + 8)
             wait_text, wait_size = self._wait_label(waits.get(s))
-            shapes[s] = _Shape(step.type, w, h, tuple(lines), size, len(lines) * size * LINE, wait_text, wait_size,
-                               badges.get(s, ()))
+            shapes[s] = _Shape(
+                step.type, w, h, tuple(lines), size, len(lines) * size * LINE, wait_text, wait_size, badges.get(s, ())
+            )
         return shapes
 
     def _wait_label(self, wait: Any) -> tuple[str | None, float]:
@@ -665,8 +684,15 @@ class _Builder:
         marks = []
         for finding in self.analysis.findings:
             if finding.subject in steps:
-                marks.append(Mark(str(len(marks) + 1), "finding", finding.subject,
-                                  f"{finding.code} {finding.message(self.lang)}", finding.severity.value))
+                marks.append(
+                    Mark(
+                        str(len(marks) + 1),
+                        "finding",
+                        finding.subject,
+                        f"{finding.code} {finding.message(self.lang)}",
+                        finding.severity.value,
+                    )
+                )
         for issue in self.process.issues:
             if issue.step in steps:
                 marks.append(Mark(issue.id, "issue", issue.step, " ".join(issue.text.split()), None))
@@ -775,8 +801,11 @@ class _Builder:
                 members = [shapes[s] for s in in_band.get(i, [])]
                 top = WAIT_H if any(m.wait_text for m in members) else 3.0
                 half = max(m.height / 2 for m in members)
-                below = max((SMALL / 2 + 2 + m.label_h if m.type in SMALL_TYPES else m.height / 2)
-                            + (BADGE_H + 2 if m.badges and m.type not in SMALL_TYPES else 0) for m in members)
+                below = max(
+                    (SMALL / 2 + 2 + m.label_h if m.type in SMALL_TYPES else m.height / 2)
+                    + (BADGE_H + 2 if m.badges and m.type not in SMALL_TYPES else 0)
+                    for m in members
+                )
                 centre_offset[i] = top + 3 + half
                 row_h.append(top + 3 + half + below + 4)
             else:
@@ -786,8 +815,9 @@ class _Builder:
         lane_rows: dict[int, list[int]] = {}
         for i, (_, li, _) in enumerate(grid.rows):
             lane_rows.setdefault(li, []).append(i)
-        self._lane_text = [self._lane_label(role_id, grid.tracks_per_lane[li] > 0)
-                           for li, role_id in enumerate(grid.lane_roles)]
+        self._lane_text = [
+            self._lane_label(role_id, grid.tracks_per_lane[li] > 0) for li, role_id in enumerate(grid.lane_roles)
+        ]
         for li, rows_of_lane in lane_rows.items():
             need = self._lane_text[li].height + 6
             have = sum(row_h[i] for i in rows_of_lane)
@@ -848,8 +878,14 @@ class _Builder:
         lines = tuple(wrap_text(name, (ROLE_LABEL - 12) / BOLD, size))
         badges: list[tuple[str, tuple[str, ...]]] = []
         if role_id in self.analysis.ownership.single_points_of_failure:
-            badges.append(("spof", tuple(wrap_text("⚠ " + t("diagram.badge.spof", self.lang),
-                                                   (ROLE_LABEL - 12) / BOLD, LANE_BADGE_FONT))))
+            badges.append(
+                (
+                    "spof",
+                    tuple(
+                        wrap_text("⚠ " + t("diagram.badge.spof", self.lang), (ROLE_LABEL - 12) / BOLD, LANE_BADGE_FONT)
+                    ),
+                )
+            )
         mark, utilisation = _load_mark(self.analysis, role_id)
         if mark is not None:
             util = percent(utilisation, self.lang) if utilisation is not None else "-"
@@ -879,22 +915,29 @@ class _Builder:
                 if abs(ys - yt) < 0.01 and route.first == layer[route.target] - 1:
                     route.first = None  # a straight arrow
                     continue
-                key = (("out", route.source, route.out_port, look(route)) if route.first == layer[route.source]
-                       else ("e", route.index))
+                key = (
+                    ("out", route.source, route.out_port, look(route))
+                    if route.first == layer[route.source]
+                    else ("e", route.index)
+                )
                 segments.setdefault(route.first, []).append((min(ys, yt), max(ys, yt), key, route, "first"))
             else:
                 yc = rows.corridor_y(route)
                 segments.setdefault(route.first, []).append(  # type: ignore[arg-type]
-                    (min(ys, yc), max(ys, yc), ("out", route.source, route.out_port, look(route)), route, "first"))
+                    (min(ys, yc), max(ys, yc), ("out", route.source, route.out_port, look(route)), route, "first")
+                )
                 segments.setdefault(route.second, []).append(
-                    (min(yc, yt), max(yc, yt), ("e2", route.index), route, "second"))
+                    (min(yc, yt), max(yc, yt), ("e2", route.index), route, "second")
+                )
         channel_slots: dict[int, int] = {}
         for j, items in segments.items():
             nets: dict[Any, list[Any]] = {}
             for lo, hi, key, route, which in items:
                 nets.setdefault(key, []).append((lo, hi, route, which))
-            spans = sorted(((min(i[0] for i in v), max(i[1] for i in v), k, v) for k, v in nets.items()),
-                           key=lambda n: (n[0], n[1], str(n[2])))
+            spans = sorted(
+                ((min(i[0] for i in v), max(i[1] for i in v), k, v) for k, v in nets.items()),
+                key=lambda n: (n[0], n[1], str(n[2])),
+            )
             ends_y: list[float] = []
             for lo, hi, _, members in spans:
                 for slot, end in enumerate(ends_y):
@@ -910,8 +953,9 @@ class _Builder:
             channel_slots[j] = len(ends_y)
         return channel_slots
 
-    def _columns(self, grid: "_Grid", channel_slots: dict[int, int], shapes: dict[str, "_Shape"],
-                 room: set[int]) -> "_Columns":
+    def _columns(
+        self, grid: "_Grid", channel_slots: dict[int, int], shapes: dict[str, "_Shape"], room: set[int]
+    ) -> "_Columns":
         """Column widths from what they hold (a column of gateways and events is narrower than one with a task),
         channel widths from their arrows, plus room for labels in the channels of ``room``."""
         column_w = {j: SMALL_SLOT for j in range(grid.n_layers)}
@@ -947,8 +991,9 @@ class _Builder:
             band_top = rows.row_y[grid.row_of(s)]
             w, h = shape.width, shape.height
             if shape.wait_text:
-                wait_w = min(max(w, text_width(shape.wait_text, shape.wait_size) + 6),
-                             columns.column_w[grid.layer[s]] - 4)
+                wait_w = min(
+                    max(w, text_width(shape.wait_text, shape.wait_size) + 6), columns.column_w[grid.layer[s]] - 4
+                )
                 wait_box = (cx - wait_w / 2, band_top + 1.5, wait_w, WAIT_H - 3.0)
             else:
                 wait_box = (cx - BOX_W / 2, band_top + 1.5, BOX_W, 0.0)
@@ -970,14 +1015,30 @@ class _Builder:
                     bx -= bw
                     badges.append(Badge(key, kind, (bx, by, bw, BADGE_H)))
                     bx -= 2
-            nodes[s] = Node(s, shape.type, cx - w / 2, cy - h / 2, w, h, grid.lane_index[s], grid.layer[s],
-                            grid.track[s], shape.lines, label_box, shape.size, wait_box, shape.wait_text,
-                            shape.wait_size, tuple(badges))
+            nodes[s] = Node(
+                s,
+                shape.type,
+                cx - w / 2,
+                cy - h / 2,
+                w,
+                h,
+                grid.lane_index[s],
+                grid.layer[s],
+                grid.track[s],
+                shape.lines,
+                label_box,
+                shape.size,
+                wait_box,
+                shape.wait_text,
+                shape.wait_size,
+                tuple(badges),
+            )
         return nodes
 
     # 5d. points -------------------------------------------------------------------------------------
-    def _points(self, routes: list["_Route"], rows: "_Rows", columns: "_Columns",
-                nodes: dict[str, Node]) -> dict[int, list[tuple[float, float]]]:
+    def _points(
+        self, routes: list["_Route"], rows: "_Rows", columns: "_Columns", nodes: dict[str, Node]
+    ) -> dict[int, list[tuple[float, float]]]:
         def slot_x(j: int, slot: int) -> float:
             return columns.channel_x[j] + PAD / 2 + SPACING * (slot + 0.5) + 2.0
 
@@ -1001,8 +1062,15 @@ class _Builder:
         return edges_points
 
     # 6. arrows: envelopes, then labels where they cover nothing ---------------------------------------
-    def _edges(self, routes: list["_Route"], points: dict[int, list[tuple[float, float]]], nodes: dict[str, Node],
-               width: float, height: float, grid: "_Grid") -> tuple[list[Edge], set[int]]:
+    def _edges(
+        self,
+        routes: list["_Route"],
+        points: dict[int, list[tuple[float, float]]],
+        nodes: dict[str, Node],
+        width: float,
+        height: float,
+        grid: "_Grid",
+    ) -> tuple[list[Edge], set[int]]:
         """The arrows with their envelopes and labels, and the channels where a label found no free spot."""
         levels_of = {(h.source, h.target): h.levels for h in self.analysis.handovers.handovers}
         obstacles: list[Box] = []
@@ -1051,15 +1119,35 @@ class _Builder:
                     return [b for b, index in strokes.near(box) if index != own]
 
                 # several labelled arrows into one step: each label near its own arrow's start, not stacked
-                box = _place_label(points[route.index], w, h, taken, (HEADER_WIDTH, 0.0, width, height),
-                                   others, from_start=labelled_in[route.target] > 1)
+                box = _place_label(
+                    points[route.index],
+                    w,
+                    h,
+                    taken,
+                    (HEADER_WIDTH, 0.0, width, height),
+                    others,
+                    from_start=labelled_in[route.target] > 1,
+                )
                 if any(overlap(box, other) > 0 for other in taken(box) + others(box)):
                     crowded.add(grid.layer[route.target] - 1)
                 placed.append(box)
                 hard.add(box, -1)
-            edges.append(Edge(route.source, route.target, tuple(points[route.index]), text, lines, box,
-                              EDGE_FONT, route.back, arrow["p"], arrow["when"],
-                              levels_of.get((route.source, route.target), ()), marks.get(route.index)))
+            edges.append(
+                Edge(
+                    route.source,
+                    route.target,
+                    tuple(points[route.index]),
+                    text,
+                    lines,
+                    box,
+                    EDGE_FONT,
+                    route.back,
+                    arrow["p"],
+                    arrow["when"],
+                    levels_of.get((route.source, route.target), ()),
+                    marks.get(route.index),
+                )
+            )
         return edges, crowded
 
     # lanes and groups -------------------------------------------------------------------------------
@@ -1081,11 +1169,24 @@ class _Builder:
             role = process.roles.get(role_id or "")
             mark, utilisation = _load_mark(self.analysis, role_id)
             text = self._lane_text[li]
-            lanes.append(Lane(role_id, (role.name or role_id) if role and role_id else "",
-                              role.team if role else None,
-                              process.organisation_of(role_id) if role_id else None,
-                              bool(role and role.external), top, bottom - top, grid.tracks_per_lane[li],
-                              grid.tracks_per_lane[li] > 0, mark, utilisation, text.lines, text.size, text.badges))
+            lanes.append(
+                Lane(
+                    role_id,
+                    (role.name or role_id) if role and role_id else "",
+                    role.team if role else None,
+                    process.organisation_of(role_id) if role_id else None,
+                    bool(role and role.external),
+                    top,
+                    bottom - top,
+                    grid.tracks_per_lane[li],
+                    grid.tracks_per_lane[li] > 0,
+                    mark,
+                    utilisation,
+                    text.lines,
+                    text.size,
+                    text.badges,
+                )
+            )
         groups: list[LaneGroup] = []
         cursor = 0
         for oi, (org, teams) in enumerate(grid.tree):
@@ -1098,15 +1199,28 @@ class _Builder:
                 y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
                 team_id = None if team == NO_TEAM else team
                 text = self._group_text.get(("team", oi * 1000 + ti), _GroupText((), TEAM_FONT, 0.0))
-                groups.append(LaneGroup("team", team_id, self._team_name(team) if team_id else None, org == EXTERNAL,
-                                        y0, y1 - y0, text.lines, text.size))
+                groups.append(
+                    LaneGroup(
+                        "team",
+                        team_id,
+                        self._team_name(team) if team_id else None,
+                        org == EXTERNAL,
+                        y0,
+                        y1 - y0,
+                        text.lines,
+                        text.size,
+                    )
+                )
             y0 = lane_top[org_start]
             y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
             org_id = None if org in (EXTERNAL, NO_ORG) else org
             org_name = (process.organisations[org_id].name or org_id) if org_id in process.organisations else None
             text = self._group_text[("organisation", oi)]
-            groups.append(LaneGroup("organisation", org_id, org_name, org == EXTERNAL, y0, y1 - y0, text.lines,
-                                    text.size, teamless))
+            groups.append(
+                LaneGroup(
+                    "organisation", org_id, org_name, org == EXTERNAL, y0, y1 - y0, text.lines, text.size, teamless
+                )
+            )
         return lanes, groups
 
 
@@ -1183,7 +1297,7 @@ class _LaneText:
 class _GroupText:
     lines: tuple[str, ...]
     size: float
-    height: float      # the band height the lines need (they run upwards, turned a quarter)
+    height: float  # the band height the lines need (they run upwards, turned a quarter)
 
 
 class _BoxIndex:
@@ -1285,18 +1399,28 @@ def overlap(a: Box, b: Box) -> float:
     return dx * dy if dx > 0 and dy > 0 else 0.0
 
 
-def _place_label(points: list[tuple[float, float]], w: float, h: float, taken: Any, area: Box,
-                 others: Any = None, from_start: bool = False) -> Box:
+def _place_label(
+    points: list[tuple[float, float]],
+    w: float,
+    h: float,
+    taken: Any,
+    area: Box,
+    others: Any = None,
+    from_start: bool = False,
+) -> Box:
     """The first spot along the arrow where the label covers nothing (no step, name, wait strip, badge,
     envelope or other label), and where it can, no other arrow either. From the arrow's end backwards,
     or with ``from_start`` from its beginning (labels of arrows that converge on one step spread apart)."""
     candidates: list[Box] = []
     segments = list(zip(points, points[1:]))
-    for (x0, y0), (x1, y1) in (segments if from_start else list(reversed(segments))):
+    for (x0, y0), (x1, y1) in segments if from_start else list(reversed(segments)):
         if abs(y0 - y1) < 0.01:  # horizontal: above, then below; near the end (or start) first
             left, right = min(x0, x1), max(x0, x1)
-            xs = (left + 4, (left + right - w) / 2, right - w - 6) if from_start else \
-                (right - w - 6, left + 4, (left + right - w) / 2)
+            xs = (
+                (left + 4, (left + right - w) / 2, right - w - 6)
+                if from_start
+                else (right - w - 6, left + 4, (left + right - w) / 2)
+            )
             for x in xs:
                 if x < left - 1 or x + w > right + 1:
                     continue

@@ -76,8 +76,11 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
         label = step.label
         if step_id in waits:
             days = waits[step_id].per_case
-            label += " · " + (t("diagram.mermaid.wait_hours", lang, hours=number(days * 24.0, lang, 1)) if days < 1.0
-                              else t("diagram.mermaid.wait", lang, days=number(days, lang, 1)))
+            label += " · " + (
+                t("diagram.mermaid.wait_hours", lang, hours=number(days * 24.0, lang, 1))
+                if days < 1.0
+                else t("diagram.mermaid.wait", lang, days=number(days, lang, 1))
+            )
         left, right = SHAPES.get(step.type, ("[", "]"))
         return f'{indent}{node_id[step_id]}{left}"{mermaid_text(label)}"{right}'
 
@@ -105,8 +108,11 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     for org, teams in tree.items():
         indent = "  "
         if org:
-            title = (process.organisations[org].name or org) if org in process.organisations \
+            title = (
+                (process.organisations[org].name or org)
+                if org in process.organisations
                 else t("diagram.external", lang)
+            )
             lines.append(f'{indent}subgraph {mermaid_id("g_org_", org.strip("_"), taken)}["{mermaid_text(title)}"]')
             indent += "  "
         for team, roles in teams.items():

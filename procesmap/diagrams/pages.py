@@ -77,7 +77,9 @@ def cuts(layout: SwimlaneLayout, page_body: float = PAGE_BODY) -> list[float]:
     return result
 
 
-def _clip(points: tuple[tuple[float, float], ...], a: float, b: float) -> list[tuple[list[tuple[float, float]], bool, bool]]:
+def _clip(
+    points: tuple[tuple[float, float], ...], a: float, b: float
+) -> list[tuple[list[tuple[float, float]], bool, bool]]:
     """The pieces of an orthogonal polyline inside a <= x <= b: (points, starts at a cut, ends at a cut)."""
     pieces: list[tuple[list[tuple[float, float]], bool, bool]] = []
     current: list[tuple[float, float]] = []
@@ -121,26 +123,48 @@ def split_layout(layout: SwimlaneLayout, page_body: float = PAGE_BODY) -> list[S
         def move(box: Box) -> Box:
             return (box[0] + dx, box[1], box[2], box[3])
 
-        nodes = [replace(n, x=n.x + dx, label_box=move(n.label_box), wait_box=move(n.wait_box),
-                         badges=tuple(replace(g, box=move(g.box)) for g in n.badges))
-                 for n in layout.nodes if a <= n.x + n.width / 2 <= b]
+        nodes = [
+            replace(
+                n,
+                x=n.x + dx,
+                label_box=move(n.label_box),
+                wait_box=move(n.wait_box),
+                badges=tuple(replace(g, box=move(g.box)) for g in n.badges),
+            )
+            for n in layout.nodes
+            if a <= n.x + n.width / 2 <= b
+        ]
         edges: list[Edge] = []
         for edge in layout.edges:
             for points, from_cut, to_cut in _clip(edge.points, a, b):
+
                 def neighbour(x: float) -> int:
                     return number - 1 if abs(x - a) < 0.01 else number + 1
+
                 moved = tuple((x + dx, y) for x, y in points)
                 label = edge.label_box if edge.label_box is not None and _inside(edge.label_box, a, b) else None
                 mark = edge.mark_box if edge.mark_box is not None and _inside(edge.mark_box, a, b) else None
-                edges.append(replace(edge, points=moved,
-                                     label_box=move(label) if label else None,
-                                     mark_box=move(mark) if mark else None,
-                                     continued_from=neighbour(points[0][0]) if from_cut else None,
-                                     continues_to=neighbour(points[-1][0]) if to_cut else None))
+                edges.append(
+                    replace(
+                        edge,
+                        points=moved,
+                        label_box=move(label) if label else None,
+                        mark_box=move(mark) if mark else None,
+                        continued_from=neighbour(points[0][0]) if from_cut else None,
+                        continues_to=neighbour(points[-1][0]) if to_cut else None,
+                    )
+                )
         columns = tuple((x + dx, w) for x, w in layout.columns if a <= x + w / 2 <= b)
         shown = {n.step for n in nodes}
-        part = replace(layout, width=b - a + _LEFT + 4.0, nodes=nodes, edges=edges, columns=columns,
-                       part=(number, count), findings=tuple(m for m in layout.findings if m.step in shown))
+        part = replace(
+            layout,
+            width=b - a + _LEFT + 4.0,
+            nodes=nodes,
+            edges=edges,
+            columns=columns,
+            part=(number, count),
+            findings=tuple(m for m in layout.findings if m.step in shown),
+        )
         parts.append(_compact(part))
     return parts
 
@@ -156,8 +180,9 @@ def _compact(layout: SwimlaneLayout) -> SwimlaneLayout:
     taken: list[tuple[float, float]] = []
     for node in layout.nodes:
         top = node.wait_box[1] if node.wait_label else node.y
-        bottom = max([node.y + node.height, node.label_box[1] + node.label_box[3]] + [g.box[1] + g.box[3]
-                                                                                     for g in node.badges])
+        bottom = max(
+            [node.y + node.height, node.label_box[1] + node.label_box[3]] + [g.box[1] + g.box[3] for g in node.badges]
+        )
         taken.append((top - 3, bottom + 3))
     for edge in layout.edges:
         for (_x0, y0), (_x1, y1) in zip(edge.points, edge.points[1:]):
@@ -179,8 +204,12 @@ def _compact(layout: SwimlaneLayout) -> SwimlaneLayout:
             cursor = max(cursor, b)
         if cursor < bottom:
             free.append([cursor, bottom, min(bottom - cursor, GAP)])
-        label = len(lane.label_lines) * lane.label_size * LINE + sum(len(x) for _, x in lane.badges) * \
-            LANE_BADGE_FONT * LINE + (3 if lane.badges else 0) + 6
+        label = (
+            len(lane.label_lines) * lane.label_size * LINE
+            + sum(len(x) for _, x in lane.badges) * LANE_BADGE_FONT * LINE
+            + (3 if lane.badges else 0)
+            + 6
+        )
         height = lane.height - sum(g[1] - g[0] - g[2] for g in free)
         for gap in reversed(free):  # give back what the lane's name needs, from the bottom up
             if height >= label:
@@ -197,8 +226,11 @@ def _compact(layout: SwimlaneLayout) -> SwimlaneLayout:
                 continue
             factor = BOLD if kind == "organisation" else 1.0
             need = max(text_width(line, group.label_size) * factor for line in group.label_lines) + 10
-            members = [i for i, lane in enumerate(layout.lanes)
-                       if group.y - 0.01 <= lane.y and lane.y + lane.height <= group.y + group.height + 0.01]
+            members = [
+                i
+                for i, lane in enumerate(layout.lanes)
+                if group.y - 0.01 <= lane.y and lane.y + lane.height <= group.y + group.height + 0.01
+            ]
             have = sum(new_height[i] for i in members)
             for i in reversed(members):  # give back squeezed space, from the bottom up
                 if have >= need:
@@ -230,11 +262,24 @@ def _compact(layout: SwimlaneLayout) -> SwimlaneLayout:
     nodes = []
     for node in layout.nodes:
         dy = f(node.y + node.height / 2) - (node.y + node.height / 2)
-        nodes.append(replace(node, y=node.y + dy, label_box=_dy(node.label_box, dy), wait_box=_dy(node.wait_box, dy),
-                             badges=tuple(replace(g, box=_dy(g.box, dy)) for g in node.badges)))
-    edges = [replace(e, points=tuple((x, f(y)) for x, y in e.points),
-                     label_box=box(e.label_box) if e.label_box is not None else None,
-                     mark_box=box(e.mark_box) if e.mark_box is not None else None) for e in layout.edges]
+        nodes.append(
+            replace(
+                node,
+                y=node.y + dy,
+                label_box=_dy(node.label_box, dy),
+                wait_box=_dy(node.wait_box, dy),
+                badges=tuple(replace(g, box=_dy(g.box, dy)) for g in node.badges),
+            )
+        )
+    edges = [
+        replace(
+            e,
+            points=tuple((x, f(y)) for x, y in e.points),
+            label_box=box(e.label_box) if e.label_box is not None else None,
+            mark_box=box(e.mark_box) if e.mark_box is not None else None,
+        )
+        for e in layout.edges
+    ]
     lanes = [replace(lane, y=f(lane.y), height=f(lane.y + lane.height) - f(lane.y)) for lane in layout.lanes]
     groups = [replace(g, y=f(g.y), height=f(g.y + g.height) - f(g.y)) for g in layout.groups]
     return replace(layout, nodes=nodes, edges=edges, lanes=lanes, groups=groups, height=f(layout.height))

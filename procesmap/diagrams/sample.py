@@ -25,8 +25,23 @@ _ROLES = [
     ("aanvrager", "Aanvrager", None, None, True),
     ("commissie", "Welstandscommissie", None, None, True),
 ]
-_WORDS = ["aanvraag", "toets", "advies", "besluit", "zienswijze", "dossier", "ontvangst", "controle",
-          "beoordeling", "overleg", "verslag", "publicatie", "registratie", "aanvulling", "planning"]
+_WORDS = [
+    "aanvraag",
+    "toets",
+    "advies",
+    "besluit",
+    "zienswijze",
+    "dossier",
+    "ontvangst",
+    "controle",
+    "beoordeling",
+    "overleg",
+    "verslag",
+    "publicatie",
+    "registratie",
+    "aanvulling",
+    "planning",
+]
 
 
 def synthetic_map(steps: int = 40, seed: int = 0) -> str:
@@ -70,9 +85,13 @@ def synthetic_map(steps: int = 40, seed: int = 0) -> str:
         nonlocal count
         count += 1
         word = rng.choice(_WORDS)
-        step: dict[str, object] = {"id": f"s{count:03d}", "type": kind, "role": role,
-                                   "name": f"Stap {count}: {word} {rng.choice(_WORDS)} {rng.choice(['', 'en verwerking', 'met toelichting', 'in het zaaksysteem'])}".strip(),
-                                   "next": []}
+        step: dict[str, object] = {
+            "id": f"s{count:03d}",
+            "type": kind,
+            "role": role,
+            "name": f"Stap {count}: {word} {rng.choice(_WORDS)} {rng.choice(['', 'en verwerking', 'met toelichting', 'in het zaaksysteem'])}".strip(),
+            "next": [],
+        }
         if kind not in ("start", "parallel", "join"):
             step["wait"] = f"{rng.randint(0, 6)}d"
         step["work"] = f"{rng.choice([15, 30, 45, 60, 90])}m"
@@ -103,7 +122,7 @@ def synthetic_map(steps: int = 40, seed: int = 0) -> str:
             dec = new("decision", rng.choice(internal)[0])
             current["next"].append({"to": dec["id"]})  # type: ignore[union-attr]
             fix = new("task", rng.choice(["aanvrager", "behandelaar", "jurist"]))
-            back = rng.choice(body[max(1, len(body) - 8):len(body) - 2])
+            back = rng.choice(body[max(1, len(body) - 8) : len(body) - 2])
             fix["next"].append({"to": back["id"]})  # type: ignore[union-attr]
             p = rng.choice([0.1, 0.2, 0.25, 0.3])
             dec["next"].append({"to": fix["id"], "p": p, "when": "onvolledig of afgekeurd"})  # type: ignore[union-attr]
@@ -131,7 +150,7 @@ def synthetic_map(steps: int = 40, seed: int = 0) -> str:
 
     for step in body:
         lines.append(f"  - id: {step['id']}")
-        lines.append(f"    name: \"{step['name']}\"")
+        lines.append(f'    name: "{step["name"]}"')
         lines.append(f"    type: {step['type']}")
         lines.append(f"    role: {step['role']}")
         for key in ("wait", "work", "via"):

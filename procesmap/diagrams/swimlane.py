@@ -59,8 +59,16 @@ from procesmap.i18n import number, t
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["render_swimlane", "swimlane_svg", "swimlane_drawing", "FORMATS", "DPI", "COLOURS", "FONT_FILES",
-           "font_file"]
+__all__ = [
+    "render_swimlane",
+    "swimlane_svg",
+    "swimlane_drawing",
+    "FORMATS",
+    "DPI",
+    "COLOURS",
+    "FONT_FILES",
+    "font_file",
+]
 
 FORMATS = ("png", "svg", "pdf")
 DPI = 200
@@ -176,7 +184,7 @@ class _Path:
 @dataclass
 class _Text:
     x: float
-    y: float              # the baseline (unrotated), or the anchor point of a rotated line
+    y: float  # the baseline (unrotated), or the anchor point of a rotated line
     text: str
     size: float
     colour: str
@@ -213,20 +221,31 @@ _K = 0.5522847498  # a quarter circle as one cubic Bézier
 
 def _circle(cx: float, cy: float, r: float) -> list[Command]:
     k = r * _K
-    return [("M", cx + r, cy),
-            ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
-            ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy),
-            ("C", cx - r, cy - k, cx - k, cy - r, cx, cy - r),
-            ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy), ("Z",)]
+    return [
+        ("M", cx + r, cy),
+        ("C", cx + r, cy + k, cx + k, cy + r, cx, cy + r),
+        ("C", cx - k, cy + r, cx - r, cy + k, cx - r, cy),
+        ("C", cx - r, cy - k, cx - k, cy - r, cx, cy - r),
+        ("C", cx + k, cy - r, cx + r, cy - k, cx + r, cy),
+        ("Z",),
+    ]
 
 
 def _rounded(x: float, y: float, w: float, h: float, r: float) -> list[Command]:
     r = min(r, w / 2, h / 2)
     k = r * (1 - _K)
-    return [("M", x + r, y), ("L", x + w - r, y), ("C", x + w - k, y, x + w, y + k, x + w, y + r),
-            ("L", x + w, y + h - r), ("C", x + w, y + h - k, x + w - k, y + h, x + w - r, y + h),
-            ("L", x + r, y + h), ("C", x + k, y + h, x, y + h - k, x, y + h - r),
-            ("L", x, y + r), ("C", x, y + k, x + k, y, x + r, y), ("Z",)]
+    return [
+        ("M", x + r, y),
+        ("L", x + w - r, y),
+        ("C", x + w - k, y, x + w, y + k, x + w, y + r),
+        ("L", x + w, y + h - r),
+        ("C", x + w, y + h - k, x + w - k, y + h, x + w - r, y + h),
+        ("L", x + r, y + h),
+        ("C", x + k, y + h, x, y + h - k, x, y + h - r),
+        ("L", x, y + r),
+        ("C", x, y + k, x + k, y, x + r, y),
+        ("Z",),
+    ]
 
 
 def _polyline(points: Iterable[tuple[float, float]], closed: bool = False) -> list[Command]:
@@ -308,8 +327,9 @@ def png_scale(area_square_inches: float) -> float:
 class _Painter:
     """Turns one layout into primitives: points, y downwards, offset by the margin and the title."""
 
-    def __init__(self, picture: _Picture, analysis: "Analysis", layout: SwimlaneLayout, lang: str,
-                 dx: float, dy: float):
+    def __init__(
+        self, picture: _Picture, analysis: "Analysis", layout: SwimlaneLayout, lang: str, dx: float, dy: float
+    ):
         self.picture = picture
         self.analysis = analysis
         self.process = analysis.process
@@ -336,23 +356,55 @@ class _Painter:
     def rect(self, x: float, y: float, w: float, h: float, z: float, gid: str | None = None, **style: Any) -> None:
         self.shape(_rect(x, y, w, h), z, gid, **style)
 
-    def line(self, points: list[tuple[float, float]], colour: str, width: float, z: float, gid: str | None = None,
-             dash: tuple[float, float] | None = None, cap: str = "butt") -> None:
+    def line(
+        self,
+        points: list[tuple[float, float]],
+        colour: str,
+        width: float,
+        z: float,
+        gid: str | None = None,
+        dash: tuple[float, float] | None = None,
+        cap: str = "butt",
+    ) -> None:
         self.shape(_polyline(points), z, gid, stroke=colour, width=width, dash=dash, cap=cap)
 
-    def text(self, x: float, y: float, text: str, size: float, z: float, gid: str | None = None,
-             colour: str = COLOURS["ink"], bold: bool = False, anchor: str = "start", va: str = "center") -> None:
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float,
+        z: float,
+        gid: str | None = None,
+        colour: str = COLOURS["ink"],
+        bold: bool = False,
+        anchor: str = "start",
+        va: str = "center",
+    ) -> None:
         """One line; ``va`` ``center`` puts its middle at ``y``, ``top`` its top."""
         offset = CENTRE_BASELINE if va == "center" else TOP_BASELINE
         self.add(z, [_Text(x + self.dx, y + self.dy + offset * size, text, size, colour, bold, anchor)], gid)
 
-    def lines(self, x: float, y: float, lines: Iterable[str], size: float, gid: str | None, z: float,
-              anchor: str = "middle", colour: str = COLOURS["ink"], bold: bool = False) -> None:
+    def lines(
+        self,
+        x: float,
+        y: float,
+        lines: Iterable[str],
+        size: float,
+        gid: str | None,
+        z: float,
+        anchor: str = "middle",
+        colour: str = COLOURS["ink"],
+        bold: bool = False,
+    ) -> None:
         """A block of lines whose first line's top is at ``y``."""
         first = y + self.dy + TOP_BASELINE * size
         step = BLOCK_SPACING * size
-        self.add(z, [_Text(x + self.dx, first + i * step, line, size, colour, bold, anchor)
-                     for i, line in enumerate(lines)], gid)
+        self.add(
+            z,
+            [_Text(x + self.dx, first + i * step, line, size, colour, bold, anchor) for i, line in enumerate(lines)],
+            gid,
+        )
 
     # the picture ------------------------------------------------------------------------------
     def paint(self, legend: "LegendPlan", cuts: list[float] | None = None) -> None:
@@ -381,8 +433,16 @@ class _Painter:
         for x in cuts:
             self.line([(x, -4), (x, self.layout.height + 4)], COLOURS["ink"], 1.4, 9, f"cut-{x:.0f}", dash=(4, 3))
         for page, (a, b) in enumerate(zip(edges, edges[1:]), start=1):
-            self.text((a + b) / 2, -9, self._t("diagram.page", number=page, count=len(edges) - 1), 10, 9,
-                      f"part-{page}", bold=True, anchor="middle")
+            self.text(
+                (a + b) / 2,
+                -9,
+                self._t("diagram.page", number=page, count=len(edges) - 1),
+                10,
+                9,
+                f"part-{page}",
+                bold=True,
+                anchor="middle",
+            )
 
     def title(self) -> None:
         process = self.process
@@ -417,22 +477,51 @@ class _Painter:
             self.rect(ORG_BAND, group.y, right - ORG_BAND, group.height, 0, f"org-{group.id or 'external'}", fill=fill)
             band = ORG_BAND + TEAM_BAND if group.teamless else ORG_BAND
             self.rect(0, group.y, band, group.height, 1.5, fill=head)
-            self.vertical(band / 2, group.y, group.height, group.label_lines, group.label_size, True,
-                          f"orglabel-{group.id or 'external'}")
+            self.vertical(
+                band / 2,
+                group.y,
+                group.height,
+                group.label_lines,
+                group.label_size,
+                True,
+                f"orglabel-{group.id or 'external'}",
+            )
         for group in layout.groups:
             if group.kind != "team":
                 continue
-            self.rect(ORG_BAND, group.y, TEAM_BAND, group.height, 1, f"team-{group.id or 'none'}", fill="#ffffff",
-                      opacity=0.55)
+            self.rect(
+                ORG_BAND,
+                group.y,
+                TEAM_BAND,
+                group.height,
+                1,
+                f"team-{group.id or 'none'}",
+                fill="#ffffff",
+                opacity=0.55,
+            )
             if group.label_lines:
-                self.vertical(ORG_BAND + TEAM_BAND / 2, group.y, group.height, group.label_lines, group.label_size,
-                              False, f"teamlabel-{group.id}")
+                self.vertical(
+                    ORG_BAND + TEAM_BAND / 2,
+                    group.y,
+                    group.height,
+                    group.label_lines,
+                    group.label_size,
+                    False,
+                    f"teamlabel-{group.id}",
+                )
             self.hline(group.y, 0.8, COLOURS["muted"], ORG_BAND)
         for lane in layout.lanes:
             gid = f"lane-{lane.role or 'none'}"
             if lane.load_mark in ("bottleneck", "overloaded"):  # only where PM303/PM304 found it
-                self.rect(ORG_BAND + TEAM_BAND, lane.y, right - ORG_BAND - TEAM_BAND, lane.height, 0.5,
-                          f"{lane.load_mark}lane-{lane.role}", fill=COLOURS[f"{lane.load_mark}_fill"])
+                self.rect(
+                    ORG_BAND + TEAM_BAND,
+                    lane.y,
+                    right - ORG_BAND - TEAM_BAND,
+                    lane.height,
+                    0.5,
+                    f"{lane.load_mark}lane-{lane.role}",
+                    fill=COLOURS[f"{lane.load_mark}_fill"],
+                )
             self.rect(ORG_BAND + TEAM_BAND, lane.y, ROLE_LABEL, lane.height, 1, gid, fill="#ffffff", opacity=0.7)
             self.hline(lane.y, 0.4, "#9e9e9e", ORG_BAND + TEAM_BAND, dash=(3, 2))
             badges = lane.badges
@@ -442,16 +531,41 @@ class _Painter:
             block = len(wrapped) * size * LINE + badge_count * LANE_BADGE_FONT * LINE + (3 if badges else 0)
             top = lane.y + max(3.0, (lane.height - block) / 2)
             x = ORG_BAND + TEAM_BAND + 6
-            self.lines(x, top, wrapped, size, f"lanelabel-{lane.role or 'none'}", 3, anchor="start",
-                       bold=lane.has_steps, colour=COLOURS["ink"] if lane.has_steps else COLOURS["muted"])
+            self.lines(
+                x,
+                top,
+                wrapped,
+                size,
+                f"lanelabel-{lane.role or 'none'}",
+                3,
+                anchor="start",
+                bold=lane.has_steps,
+                colour=COLOURS["ink"] if lane.has_steps else COLOURS["muted"],
+            )
             y = top + len(wrapped) * size * LINE + 3
             for kind, badge in badges:
-                self.lines(x, y, badge, LANE_BADGE_FONT, f"badge-{kind}-{lane.role}", 3, anchor="start",
-                           colour=COLOURS[kind], bold=True)
+                self.lines(
+                    x,
+                    y,
+                    badge,
+                    LANE_BADGE_FONT,
+                    f"badge-{kind}-{lane.role}",
+                    3,
+                    anchor="start",
+                    colour=COLOURS[kind],
+                    bold=True,
+                )
                 y += len(badge) * LANE_BADGE_FONT * LINE
             if lane.role in spof:
-                self.rect(ORG_BAND + TEAM_BAND, lane.y + 2, 3, lane.height - 4, 2, f"spofbar-{lane.role}",
-                          fill=COLOURS["spof"])
+                self.rect(
+                    ORG_BAND + TEAM_BAND,
+                    lane.y + 2,
+                    3,
+                    lane.height - 4,
+                    2,
+                    f"spofbar-{lane.role}",
+                    fill=COLOURS["spof"],
+                )
         # organisation boundaries: the thickest lines of the picture
         for group in organisations:
             self.hline(group.y, 2.2, COLOURS["ink"], 0)
@@ -462,8 +576,9 @@ class _Painter:
     def hline(self, y: float, width: float, colour: str, x0: float, dash: tuple[float, float] | None = None) -> None:
         self.line([(x0, y), (self.layout.width, y)], colour, width, 2, dash=dash)
 
-    def vertical(self, x: float, y: float, height: float, lines: tuple[str, ...], size: float, bold: bool,
-                 gid: str) -> None:
+    def vertical(
+        self, x: float, y: float, height: float, lines: tuple[str, ...], size: float, bold: bool, gid: str
+    ) -> None:
         """The layout's lines turned a quarter to the left, centred on (x, middle of the band); the layout made
         the band tall enough for them."""
         step = 1.05 * size
@@ -486,8 +601,12 @@ class _Painter:
             self.shape(_polyline(points, closed=True), 5, gid, fill=COLOURS["gateway_fill"], stroke=ink, width=1.1)
             if node.type != "decision":
                 k = r * 0.5
-                self.shape(_polyline([(cx - k, cy), (cx + k, cy)]) + _polyline([(cx, cy - k), (cx, cy + k)]), 6,
-                           stroke=ink, width=1.6)
+                self.shape(
+                    _polyline([(cx - k, cy), (cx + k, cy)]) + _polyline([(cx, cy - k), (cx, cy + k)]),
+                    6,
+                    stroke=ink,
+                    width=1.6,
+                )
         elif node.type in ("start", "end", "wait"):
             fill = {"start": COLOURS["start_fill"], "end": COLOURS["end_fill"], "wait": "#ffffff"}[node.type]
             width = {"start": 1.0, "end": 2.6, "wait": 1.0}[node.type]
@@ -496,8 +615,9 @@ class _Painter:
                 self.shape(_circle(cx, cy, r - 3), 6, stroke=ink, width=0.8)
                 self.shape(_polyline([(cx, cy - r * 0.55), (cx, cy), (cx + r * 0.45, cy)]), 6, stroke=ink, width=1.0)
         else:
-            self.shape(_rounded(x, y, node.width, node.height, 6), 5, gid, fill=COLOURS["task_fill"], stroke=ink,
-                       width=1.0)
+            self.shape(
+                _rounded(x, y, node.width, node.height, 6), 5, gid, fill=COLOURS["task_fill"], stroke=ink, width=1.0
+            )
         lx, ly, lw, lh = node.label_box
         self.lines(lx + lw / 2, ly, node.label_lines, node.label_size, f"label-{node.step}", 7)
 
@@ -512,8 +632,9 @@ class _Painter:
         """A numbered finding (white on the severity colour) or a knelpunt (white on dark blue) at a step."""
         x, y, w, h = badge.box
         fill = COLOURS["issue_badge"] if badge.kind == "issue" else COLOURS["finding_badge"]
-        self.shape(_rounded(x, y, w, h, h / 2), 8, f"stepbadge-{node.step}-{badge.key}", fill=fill,
-                   stroke="#ffffff", width=0.6)
+        self.shape(
+            _rounded(x, y, w, h, h / 2), 8, f"stepbadge-{node.step}-{badge.key}", fill=fill, stroke="#ffffff", width=0.6
+        )
         self.text(x + w / 2, y + h / 2, badge.key, BADGE_FONT, 8, colour="#ffffff", bold=True, anchor="middle")
 
     def edge(self, edge: Any) -> None:
@@ -537,8 +658,9 @@ class _Painter:
         self.shape(_circle(x, y, 5.5), 8, fill=colour, stroke="#ffffff", width=0.8)
         self.text(x, y, str(page), 6.5, 8, colour="#ffffff", bold=True, anchor="middle")
 
-    def arrowhead(self, a: tuple[float, float], b: tuple[float, float], colour: str, width: float,
-                  gid: str | None = None) -> None:
+    def arrowhead(
+        self, a: tuple[float, float], b: tuple[float, float], colour: str, width: float, gid: str | None = None
+    ) -> None:
         (x0, y0), (x1, y1) = a, b
         length = max(((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5, 1e-6)
         ux, uy = (x1 - x0) / length, (y1 - y0) / length
@@ -551,8 +673,14 @@ class _Painter:
     def envelope(self, x: float, y: float, size: float, z: float, gid: str | None = None) -> None:
         """✉ in a small white box with a purple rim, centred on (x, y)."""
         w, h = size * 1.0 + 2 * size * 0.12 * 1.2, size * 1.17 * 0.9 + 2 * size * 0.12
-        self.shape(_rounded(x - w / 2, y - h / 2, w, h, size * 0.12 * 1.2), z, gid, fill="#ffffff",
-                   stroke=COLOURS["manual"], width=0.6 if size >= 8 else 0.5)
+        self.shape(
+            _rounded(x - w / 2, y - h / 2, w, h, size * 0.12 * 1.2),
+            z,
+            gid,
+            fill="#ffffff",
+            stroke=COLOURS["manual"],
+            width=0.6 if size >= 8 else 0.5,
+        )
         self.text(x, y, "✉", size, z, colour=COLOURS["manual"], anchor="middle")
 
     def manual_mark(self, edge: Any) -> None:
@@ -563,8 +691,15 @@ class _Painter:
     def edge_label(self, edge: Any) -> None:
         x, y, w, h = edge.label_box
         self.rect(x, y, w, h, 6, fill="#ffffff", opacity=0.85)
-        self.lines(x + 2, y + 1, edge.label_lines, edge.label_size, f"edgelabel-{edge.source}--{edge.target}", 7,
-                   anchor="start")
+        self.lines(
+            x + 2,
+            y + 1,
+            edge.label_lines,
+            edge.label_size,
+            f"edgelabel-{edge.source}--{edge.target}",
+            7,
+            anchor="start",
+        )
 
     # legend -------------------------------------------------------------------------------------
     def legend(self, plan: "LegendPlan") -> None:
@@ -586,8 +721,9 @@ class _Painter:
                 bw = _key_badge_width(key)
                 fill = COLOURS["issue_badge"] if kind == "issue" else COLOURS["finding_badge"]
                 self.shape(_rounded(x0, top + y, bw, BADGE_H, BADGE_H / 2), 5, f"keybadge-{key}", fill=fill)
-                self.text(x0 + bw / 2, top + y + BADGE_H / 2, key, BADGE_FONT, 6, colour="#ffffff", bold=True,
-                          anchor="middle")
+                self.text(
+                    x0 + bw / 2, top + y + BADGE_H / 2, key, BADGE_FONT, 6, colour="#ffffff", bold=True, anchor="middle"
+                )
                 self.lines(x0 + KEY_INDENT, top + y, lines, KEY_FONT, f"keytext-{key}", 5, anchor="start")
                 y += max(BADGE_H, len(lines) * KEY_FONT * LINE) + 3
             y += 6
@@ -605,15 +741,31 @@ class _Painter:
         elif key == "task":
             self.shape(_rounded(x, y - 6, 20, 12, 3), 5, gid, fill="#ffffff", stroke=ink, width=0.9)
         elif key in ("decision", "parallel"):
-            self.shape(_polyline([(x + 8, y - 7), (x + 15, y), (x + 8, y + 7), (x + 1, y)], closed=True), 5, gid,
-                       fill=COLOURS["gateway_fill"], stroke=ink, width=0.9)
+            self.shape(
+                _polyline([(x + 8, y - 7), (x + 15, y), (x + 8, y + 7), (x + 1, y)], closed=True),
+                5,
+                gid,
+                fill=COLOURS["gateway_fill"],
+                stroke=ink,
+                width=0.9,
+            )
             if key == "parallel":
-                self.shape(_polyline([(x + 5, y), (x + 11, y)]) + _polyline([(x + 8, y - 3), (x + 8, y + 3)]), 6,
-                           stroke=ink, width=1.2)
+                self.shape(
+                    _polyline([(x + 5, y), (x + 11, y)]) + _polyline([(x + 8, y - 3), (x + 8, y + 3)]),
+                    6,
+                    stroke=ink,
+                    width=1.2,
+                )
             sample = 20.0
         elif key in ("flow", "team", "organisation", "external", "manual", "rework"):
-            colour = {"flow": COLOURS["edge"], "team": COLOURS["team"], "organisation": COLOURS["organisation"],
-                      "external": COLOURS["external"], "manual": COLOURS["edge"], "rework": COLOURS["rework"]}[key]
+            colour = {
+                "flow": COLOURS["edge"],
+                "team": COLOURS["team"],
+                "organisation": COLOURS["organisation"],
+                "external": COLOURS["external"],
+                "manual": COLOURS["edge"],
+                "rework": COLOURS["rework"],
+            }[key]
             width = {"team": 1.6, "organisation": 2.2, "external": 2.2}.get(key, 0.9)
             dash = (4.0, 2.0) if key == "manual" else (1.5, 1.5) if key == "rework" else None
             self.line([(x, y), (x + 20, y)], colour, width, 5, gid, dash=dash)
@@ -631,21 +783,47 @@ class _Painter:
             sample = 22.0
         elif key in ("bottleneck", "overloaded"):
             self.rect(x, y - 7, 18, 14, 4, gid, fill=COLOURS[f"{key}_fill"])
-            self.text(x + 2, y, "▲" if key == "bottleneck" else "▲▲", 8.0 if key == "bottleneck" else 6.0, 5,
-                      colour=COLOURS[key])
+            self.text(
+                x + 2,
+                y,
+                "▲" if key == "bottleneck" else "▲▲",
+                8.0 if key == "bottleneck" else 6.0,
+                5,
+                colour=COLOURS[key],
+            )
             sample = 24.0
         elif key in ("badge_finding", "badge_issue"):
             label = "1" if key == "badge_finding" else "k1"
             bw = _key_badge_width(label)
-            self.shape(_rounded(x, y - BADGE_H / 2, bw, BADGE_H, BADGE_H / 2), 5, gid,
-                       fill=COLOURS["finding_badge" if key == "badge_finding" else "issue_badge"])
+            self.shape(
+                _rounded(x, y - BADGE_H / 2, bw, BADGE_H, BADGE_H / 2),
+                5,
+                gid,
+                fill=COLOURS["finding_badge" if key == "badge_finding" else "issue_badge"],
+            )
             self.text(x + bw / 2, y, label, BADGE_FONT, 6, colour="#ffffff", bold=True, anchor="middle")
             sample = 22.0
         self.text(x + sample, y, self._t(f"diagram.legend.{key}"), LEGEND_FONT, 5, f"legend-{key}")
 
 
-LEGEND_KEYS = ("start", "task", "decision", "parallel", "wait", "end", "flow", "team", "organisation",
-               "external", "manual", "rework", "wait_bar", "spof", "bottleneck", "overloaded")
+LEGEND_KEYS = (
+    "start",
+    "task",
+    "decision",
+    "parallel",
+    "wait",
+    "end",
+    "flow",
+    "team",
+    "organisation",
+    "external",
+    "manual",
+    "rework",
+    "wait_bar",
+    "spof",
+    "bottleneck",
+    "overloaded",
+)
 
 
 LEGEND_FONT = 8.0
@@ -657,9 +835,18 @@ KEY_INDENT = 22.0
 
 
 def _legend_width(key: str, lang: str) -> float:
-    sample = {"start": 20.0, "end": 20.0, "wait": 20.0, "decision": 20.0, "parallel": 20.0, "spof": 22.0,
-              "bottleneck": 24.0, "overloaded": 24.0, "badge_finding": 22.0,
-              "badge_issue": 22.0}.get(key, 28.0 if key not in ("task",) else 26.0)
+    sample = {
+        "start": 20.0,
+        "end": 20.0,
+        "wait": 20.0,
+        "decision": 20.0,
+        "parallel": 20.0,
+        "spof": 22.0,
+        "bottleneck": 24.0,
+        "overloaded": 24.0,
+        "badge_finding": 22.0,
+        "badge_issue": 22.0,
+    }.get(key, 28.0 if key not in ("task",) else 26.0)
     return sample + text_width(t(f"diagram.legend.{key}", lang), LEGEND_FONT) + 16.0
 
 
@@ -703,8 +890,11 @@ def legend_plan(layout: SwimlaneLayout, lang: str) -> LegendPlan:
     blocks: list[tuple[str, list[tuple[str, tuple[str, ...]]], str]] = []
     key_height = 0.0
     for kind, title in (("finding", "diagram.key.findings"), ("issue", "diagram.key.issues")):
-        entries = [(m.key, tuple(wrap_text(m.text, key_width - KEY_INDENT, KEY_FONT)))
-                   for m in layout.findings if m.kind == kind]
+        entries = [
+            (m.key, tuple(wrap_text(m.text, key_width - KEY_INDENT, KEY_FONT)))
+            for m in layout.findings
+            if m.kind == kind
+        ]
         if entries:
             blocks.append((t(title, lang), entries, kind))
             key_height += (KEY_FONT + 0.5) * LINE + 3 + 6
@@ -742,8 +932,10 @@ def _svg_element(element: Any) -> str:
     weight = ' font-weight="bold"' if element.bold else ""
     anchor = ' text-anchor="middle"' if element.anchor == "middle" else ""
     turn = f' transform="rotate(-90 {_n(element.x)} {_n(element.y)})"' if element.rotated else ""
-    return (f'<text x="{_n(element.x)}" y="{_n(element.y)}" font-size="{_n(element.size)}" fill="{element.colour}"'
-            f'{weight}{anchor}{turn}>{escape(element.text)}</text>')
+    return (
+        f'<text x="{_n(element.x)}" y="{_n(element.y)}" font-size="{_n(element.size)}" fill="{element.colour}"'
+        f"{weight}{anchor}{turn}>{escape(element.text)}</text>"
+    )
 
 
 def _svg(picture: _Picture, embed_fonts: bool, unit: str = "pt") -> str:
@@ -761,33 +953,42 @@ def _svg(picture: _Picture, embed_fonts: bool, unit: str = "pt") -> str:
             body.extend(parts)
     w, h = _n(picture.width), _n(picture.height)
     style = _font_faces("".join(sorted(characters))) if embed_fonts else ""
-    return ("<?xml version=\"1.0\" encoding=\"utf-8\" standalone=\"no\"?>\n"
-            f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}{unit}" height="{h}{unit}" viewBox="0 0 {w} {h}" '
-            'version="1.1" xml:space="preserve">\n'
-            "<metadata>procesmap</metadata>\n"
-            + (f'<defs><style type="text/css">{style}</style></defs>\n' if style else "")
-            + f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>\n'
-            + f'<g font-family="{FONT_STACK}">\n' + "\n".join(body) + "\n</g>\n</svg>\n")
+    return (
+        '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}{unit}" height="{h}{unit}" viewBox="0 0 {w} {h}" '
+        'version="1.1" xml:space="preserve">\n'
+        "<metadata>procesmap</metadata>\n"
+        + (f'<defs><style type="text/css">{style}</style></defs>\n' if style else "")
+        + f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>\n'
+        + f'<g font-family="{FONT_STACK}">\n'
+        + "\n".join(body)
+        + "\n</g>\n</svg>\n"
+    )
 
 
 def _font_faces(used: str) -> str:
     """``@font-face`` rules with WOFF subsets of DejaVu Sans (regular and bold) holding ``used``."""
-    characters = _COMMON_CHARACTERS if set(used) <= set(_COMMON_CHARACTERS) else "".join(
-        sorted(set(used) | set(_COMMON_CHARACTERS)))
+    characters = (
+        _COMMON_CHARACTERS
+        if set(used) <= set(_COMMON_CHARACTERS)
+        else "".join(sorted(set(used) | set(_COMMON_CHARACTERS)))
+    )
     faces = []
     for weight, bold in (("normal", False), ("bold", True)):
         data = _subset_font(bold, characters)
         if data:
-            faces.append("@font-face{font-family:'%s';font-weight:%s;src:url(data:font/woff;base64,%s) format('woff');}"
-                         % (EMBEDDED_FAMILY, weight, base64.b64encode(data).decode("ascii")))
+            faces.append(
+                "@font-face{font-family:'%s';font-weight:%s;src:url(data:font/woff;base64,%s) format('woff');}"
+                % (EMBEDDED_FAMILY, weight, base64.b64encode(data).decode("ascii"))
+            )
     return "".join(faces)
 
 
 # Latin-1 and Latin Extended-A (Dutch, German, French names) and the symbols the diagram uses:
 # one subset serves every diagram of a run (cached), instead of one per diagram.
-_COMMON_CHARACTERS = "".join(sorted(
-    {chr(c) for c in range(0x20, 0x17F) if chr(c).isprintable()} | set("–—‘’‚“”„…•·→←↑↓↻⇄✉▶◀▲▼█░×≈≤≥€⚠")
-))
+_COMMON_CHARACTERS = "".join(
+    sorted({chr(c) for c in range(0x20, 0x17F) if chr(c).isprintable()} | set("–—‘’‚“”„…•·→←↑↓↻⇄✉▶◀▲▼█░×≈≤≥€⚠"))
+)
 
 
 @functools.lru_cache(maxsize=8)
@@ -807,8 +1008,9 @@ def _subset_font(bold: bool, characters: str) -> bytes | None:
         stat = os.stat(path)
     except OSError:
         return None
-    key = hashlib.sha256(f"{_SUBSET_VERSION}|{path}|{stat.st_size}|{stat.st_mtime_ns}|{fontTools.version}|{characters}"
-                         .encode("utf-8")).hexdigest()[:32]
+    key = hashlib.sha256(
+        f"{_SUBSET_VERSION}|{path}|{stat.st_size}|{stat.st_mtime_ns}|{fontTools.version}|{characters}".encode("utf-8")
+    ).hexdigest()[:32]
     folder = cache_folder()
     cached = folder / "fonts" / f"{key}.woff" if folder else None
     if cached is not None:
@@ -874,9 +1076,14 @@ def _png(picture: _Picture) -> bytes:
     import resvg_py
 
     scale = png_scale(picture.width / 72.0 * picture.height / 72.0)
-    data = resvg_py.svg_to_bytes(svg_string=_svg(picture, embed_fonts=False, unit=""), zoom=DPI / 72.0 * scale,
-                                 skip_system_fonts=True, font_files=[font_file("regular"), font_file("bold")],
-                                 font_family=FONT_FAMILY, sans_serif_family=FONT_FAMILY)
+    data = resvg_py.svg_to_bytes(
+        svg_string=_svg(picture, embed_fonts=False, unit=""),
+        zoom=DPI / 72.0 * scale,
+        skip_system_fonts=True,
+        font_files=[font_file("regular"), font_file("bold")],
+        font_family=FONT_FAMILY,
+        sans_serif_family=FONT_FAMILY,
+    )
     from procesmap.diagrams._png import set_resolution
 
     return set_resolution(bytes(data), DPI * scale, {"Software": "procesmap"})
@@ -893,8 +1100,13 @@ def register_fonts() -> None:
 
     if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
         return
-    names = {"DejaVuSans": "regular", "DejaVuSans-Bold": "bold", "DejaVuSans-Oblique": "italic",
-             "DejaVuSans-BoldOblique": "bold-italic", "DejaVuSansMono": "mono"}
+    names = {
+        "DejaVuSans": "regular",
+        "DejaVuSans-Bold": "bold",
+        "DejaVuSans-Oblique": "italic",
+        "DejaVuSans-BoldOblique": "bold-italic",
+        "DejaVuSansMono": "mono",
+    }
     for name, face in names.items():
         pdfmetrics.registerFont(TTFont(name, font_file(face)))
     addMapping("DejaVuSans", 0, 0, "DejaVuSans")
@@ -923,13 +1135,16 @@ def _drawing(picture: _Picture) -> Any:
     for item in picture.ordered():
         for element in item.elements:
             if isinstance(element, _Path):
-                path = Path(fillColor=colour(element.fill), strokeColor=colour(element.stroke),
-                            strokeWidth=element.width if element.stroke else 0,
-                            strokeLineCap={"butt": 0, "round": 1, "square": 2}[element.cap],
-                            strokeLineJoin={"miter": 0, "round": 1, "bevel": 2}[element.join],
-                            strokeDashArray=list(element.dash) if element.dash else None,
-                            fillOpacity=element.opacity if element.fill else None,
-                            strokeOpacity=element.opacity if element.stroke else None)
+                path = Path(
+                    fillColor=colour(element.fill),
+                    strokeColor=colour(element.stroke),
+                    strokeWidth=element.width if element.stroke else 0,
+                    strokeLineCap={"butt": 0, "round": 1, "square": 2}[element.cap],
+                    strokeLineJoin={"miter": 0, "round": 1, "bevel": 2}[element.join],
+                    strokeDashArray=list(element.dash) if element.dash else None,
+                    fillOpacity=element.opacity if element.fill else None,
+                    strokeOpacity=element.opacity if element.stroke else None,
+                )
                 for command in element.commands:
                     op = command[0]
                     if op == "M":
@@ -937,8 +1152,14 @@ def _drawing(picture: _Picture) -> Any:
                     elif op == "L":
                         path.lineTo(command[1], height - command[2])
                     elif op == "C":
-                        path.curveTo(command[1], height - command[2], command[3], height - command[4],
-                                     command[5], height - command[6])
+                        path.curveTo(
+                            command[1],
+                            height - command[2],
+                            command[3],
+                            height - command[4],
+                            command[5],
+                            height - command[6],
+                        )
                     else:
                         path.closePath()
                 if element.fill is None:
@@ -948,13 +1169,31 @@ def _drawing(picture: _Picture) -> Any:
                 font = "DejaVuSans-Bold" if element.bold else "DejaVuSans"
                 anchor = "middle" if element.anchor == "middle" else "start"
                 if element.rotated:
-                    group = Group(String(0, 0, element.text, fontName=font, fontSize=element.size,
-                                         fillColor=colour(element.colour), textAnchor=anchor))
+                    group = Group(
+                        String(
+                            0,
+                            0,
+                            element.text,
+                            fontName=font,
+                            fontSize=element.size,
+                            fillColor=colour(element.colour),
+                            textAnchor=anchor,
+                        )
+                    )
                     group.transform = (0, 1, -1, 0, element.x, height - element.y)
                     drawing.add(group)
                 else:
-                    drawing.add(String(element.x, height - element.y, element.text, fontName=font,
-                                       fontSize=element.size, fillColor=colour(element.colour), textAnchor=anchor))
+                    drawing.add(
+                        String(
+                            element.x,
+                            height - element.y,
+                            element.text,
+                            fontName=font,
+                            fontSize=element.size,
+                            fillColor=colour(element.colour),
+                            textAnchor=anchor,
+                        )
+                    )
     return drawing
 
 
@@ -965,8 +1204,13 @@ def _pdf(*pictures: _Picture) -> bytes:
 
     drawings = [_drawing(picture) for picture in pictures]
     buffer = io.BytesIO()
-    canvas = Canvas(buffer, pagesize=(drawings[0].width, drawings[0].height), invariant=1, pageCompression=1,
-                    initialFontName="DejaVuSans")
+    canvas = Canvas(
+        buffer,
+        pagesize=(drawings[0].width, drawings[0].height),
+        invariant=1,
+        pageCompression=1,
+        initialFontName="DejaVuSans",
+    )
     canvas.setCreator("procesmap")
     canvas.setProducer("procesmap")
     from reportlab.graphics.shapes import STATE_DEFAULTS

@@ -15,8 +15,21 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["LogMapping", "EventLog", "read_log", "read_roles", "LogStats", "log_stats", "Comparison", "compare",
-           "discover", "suggest_links", "write_links", "LinkSuggestion", "LOG_REPORT_FORMAT"]
+__all__ = [
+    "LogMapping",
+    "EventLog",
+    "read_log",
+    "read_roles",
+    "LogStats",
+    "log_stats",
+    "Comparison",
+    "compare",
+    "discover",
+    "suggest_links",
+    "write_links",
+    "LinkSuggestion",
+    "LOG_REPORT_FORMAT",
+]
 
 LOG_REPORT_FORMAT = 1
 

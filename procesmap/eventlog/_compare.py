@@ -72,10 +72,20 @@ class Comparison:
 
 
 def _finding_dict(finding: "Finding") -> dict[str, Any]:
-    return {"code": finding.code, "rule": finding.rule, "severity": finding.severity.value,
-            "subject": finding.subject, "file": finding.file, "line": finding.line, "column": finding.column,
-            "message": finding.message("en"), "message_nl": finding.message("nl"),
-            "hint": finding.hint("en"), "hint_nl": finding.hint("nl"), "docs": finding.docs_url}
+    return {
+        "code": finding.code,
+        "rule": finding.rule,
+        "severity": finding.severity.value,
+        "subject": finding.subject,
+        "file": finding.file,
+        "line": finding.line,
+        "column": finding.column,
+        "message": finding.message("en"),
+        "message_nl": finding.message("nl"),
+        "hint": finding.hint("en"),
+        "hint_nl": finding.hint("nl"),
+        "docs": finding.docs_url,
+    }
 
 
 def _fold(text: str) -> str:
@@ -104,8 +114,9 @@ def link_steps(process: "Process", activities: list[str]) -> dict[str, list[str]
     return links
 
 
-def allowed_successions(process: "Process", logged: set[str]) -> tuple[set[tuple[str, str]], set[tuple[str, str]],
-                                                                      set[str], set[str]]:
+def allowed_successions(
+    process: "Process", logged: set[str]
+) -> tuple[set[tuple[str, str]], set[tuple[str, str]], set[str], set[str]]:
     """(map successions, parallel interleavings, allowed first steps, allowed last steps) between logged steps."""
     nexts = {s.id: [b.to for b in s.next] for s in process.steps}
     start = next((s.id for s in process.steps if s.type == "start"), process.steps[0].id)
@@ -170,8 +181,9 @@ def allowed_successions(process: "Process", logged: set[str]) -> tuple[set[tuple
     return pairs, interleavings, starts, ends
 
 
-def compare(process: "Process", log: EventLog, settings: "Settings | None" = None,
-            analysis: "Analysis | None" = None) -> Comparison:
+def compare(
+    process: "Process", log: EventLog, settings: "Settings | None" = None, analysis: "Analysis | None" = None
+) -> Comparison:
     """Hold ``process`` against ``log``: fitness, transitions, visits, waits, cycle time, term, handovers, PM6xx."""
     import pyarrow as pa
 
@@ -189,11 +201,20 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
         logged = {s for s, names in links.items() if names}
         pairs, interleavings, starts, ends = allowed_successions(process, logged)
         suspends = [s.id for s in process.steps if s.suspends_term]
-        con.register("links", pa.table({"a": pa.array(list(step_of), pa.string()),
-                                        "s": pa.array(list(step_of.values()), pa.string())}))
+        con.register(
+            "links",
+            pa.table({"a": pa.array(list(step_of), pa.string()), "s": pa.array(list(step_of.values()), pa.string())}),
+        )
         allowed = sorted(pairs | interleavings)
-        con.register("allowed", pa.table({"s": pa.array([p[0] for p in allowed], pa.string()),
-                                          "t": pa.array([p[1] for p in allowed], pa.string())}))
+        con.register(
+            "allowed",
+            pa.table(
+                {
+                    "s": pa.array([p[0] for p in allowed], pa.string()),
+                    "t": pa.array([p[1] for p in allowed], pa.string()),
+                }
+            ),
+        )
         con.register("starts", pa.table({"s": pa.array(sorted(starts), pa.string())}))
         con.register("ends", pa.table({"s": pa.array(sorted(ends), pa.string())}))
         con.register("suspended", pa.table({"s": pa.array(suspends, pa.string())}))
@@ -217,50 +238,87 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
             FROM v0 WINDOW w AS (PARTITION BY c ORDER BY j)
         """)
         cases = int(scalar(con, "SELECT count(DISTINCT c) FROM v") or 0)
-        transitions_total, transitions_ok = rows(con, """
+        transitions_total, transitions_ok = rows(
+            con,
+            """
             SELECT count(*), count(allowed.s) FROM v LEFT JOIN allowed ON v.s = allowed.s AND v.ns = allowed.t
-            WHERE v.nu IS NOT NULL""")[0]
-        fitting = int(scalar(con, """
+            WHERE v.nu IS NOT NULL""",
+        )[0]
+        fitting = int(
+            scalar(
+                con,
+                """
             WITH p AS (
                 SELECT v.c, bool_and(v.s IS NOT NULL) AS mapped,
                        bool_and(v.nu IS NULL OR allowed.s IS NOT NULL) AS ok,
                        bool_or(v.j = 1 AND v.s IN (SELECT s FROM starts)) AS first_ok,
                        bool_or(v.nu IS NULL AND v.s IN (SELECT s FROM ends)) AS last_ok
                 FROM v LEFT JOIN allowed ON v.s = allowed.s AND v.ns = allowed.t GROUP BY v.c)
-            SELECT count(*) FROM p WHERE mapped AND ok AND first_ok AND last_ok""") or 0)
+            SELECT count(*) FROM p WHERE mapped AND ok AND first_ok AND last_ok""",
+            )
+            or 0
+        )
         fitness = {
             "cases": fitting / cases if cases else None,
             "transitions": transitions_ok / transitions_total if transitions_total else None,
-            "cases_fitting": fitting, "cases_total": cases,
-            "transitions_explained": int(transitions_ok), "transitions_total": int(transitions_total),
+            "cases_fitting": fitting,
+            "cases_total": cases,
+            "transitions_explained": int(transitions_ok),
+            "transitions_total": int(transitions_total),
         }
         unmapped = [
             {"activity": a, "instances": int(n), "cases": int(k), "share_of_cases": k / cases if cases else None}
-            for a, n, k in rows(con, """SELECT a, count(*), count(DISTINCT c) FROM u WHERE s IS NULL
-                                        GROUP BY a ORDER BY count(DISTINCT c) DESC, a""")
+            for a, n, k in rows(
+                con,
+                """SELECT a, count(*), count(DISTINCT c) FROM u WHERE s IS NULL
+                                        GROUP BY a ORDER BY count(DISTINCT c) DESC, a""",
+            )
         ]
         not_on_map = []
-        for unit, next_unit, n, k in rows(con, """
+        for unit, next_unit, n, k in rows(
+            con,
+            """
                 SELECT v.unit, v.nu, count(*), count(DISTINCT v.c) FROM v
                 LEFT JOIN allowed ON v.s = allowed.s AND v.ns = allowed.t
                 WHERE v.nu IS NOT NULL AND v.s IS NOT NULL AND v.ns IS NOT NULL AND allowed.s IS NULL
-                GROUP BY 1, 2 ORDER BY count(DISTINCT v.c) DESC, 1, 2"""):
-            not_on_map.append({"from": unit, "to": next_unit, "count": int(n), "cases": int(k),
-                               "share_of_cases": k / cases if cases else None})
-        observed_pairs = {(a, b) for a, b in rows(con, "SELECT DISTINCT s, ns FROM v WHERE s IS NOT NULL AND ns IS NOT NULL")}
+                GROUP BY 1, 2 ORDER BY count(DISTINCT v.c) DESC, 1, 2""",
+        ):
+            not_on_map.append(
+                {
+                    "from": unit,
+                    "to": next_unit,
+                    "count": int(n),
+                    "cases": int(k),
+                    "share_of_cases": k / cases if cases else None,
+                }
+            )
+        observed_pairs = {
+            (a, b) for a, b in rows(con, "SELECT DISTINCT s, ns FROM v WHERE s IS NOT NULL AND ns IS NOT NULL")
+        }
         never = [{"from": a, "to": b} for a, b in sorted(pairs) if (a, b) not in observed_pairs]
         visit_counts = dict(rows(con, "SELECT s, count(*) FROM v WHERE s IS NOT NULL GROUP BY s"))
         modelled_visits = analysis.visits or {}
         visits = [
-            {"step": s.id, "activities": links[s.id], "observed": (visit_counts.get(s.id, 0) / cases) if cases else None,
-             "modelled": modelled_visits.get(s.id) if analysis.visits is not None else None}
-            for s in process.steps if links[s.id]
+            {
+                "step": s.id,
+                "activities": links[s.id],
+                "observed": (visit_counts.get(s.id, 0) / cases) if cases else None,
+                "modelled": modelled_visits.get(s.id) if analysis.visits is not None else None,
+            }
+            for s in process.steps
+            if links[s.id]
         ]
-        wait_rows = {s: (n, m, md, lm) for s, n, m, md, lm in rows(con, f"""
+        wait_rows = {
+            s: (n, m, md, lm)
+            for s, n, m, md, lm in rows(
+                con,
+                f"""
             SELECT s, count(pte), avg(greatest(ts - pte, 0)) FILTER (WHERE pte IS NOT NULL) / {US_PER_DAY},
                    quantile_cont(greatest(ts - pte, 0), 0.5) FILTER (WHERE pte IS NOT NULL) / {US_PER_DAY},
                    avg(te - ts) FILTER (WHERE timed) / {US_PER_DAY}
-            FROM v WHERE s IS NOT NULL GROUP BY s""")}
+            FROM v WHERE s IS NOT NULL GROUP BY s""",
+            )
+        }
         calendar = process.calendar.calendar()
         from procesmap.analysis.timing import lead_days
 
@@ -269,12 +327,22 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
             if step.id not in wait_rows:
                 continue
             n, mean, median, lead_mean = wait_rows[step.id]
-            waits.append({"step": step.id, "measured": int(n), "observed_mean": mean, "observed_median": median,
-                          "modelled": mean_elapsed_days(step.wait), "observed_lead_mean": lead_mean,
-                          "modelled_lead": lead_days(step, calendar)})
+            waits.append(
+                {
+                    "step": step.id,
+                    "measured": int(n),
+                    "observed_mean": mean,
+                    "observed_median": median,
+                    "modelled": mean_elapsed_days(step.wait),
+                    "observed_lead_mean": lead_mean,
+                    "modelled_lead": lead_days(step, calendar),
+                }
+            )
         durations = case_durations(con)
-        cycle = {"observed": durations,
-                 "modelled": {k: analysis.time.cycle_time.get(k) for k in ("mean", "p50", "p85", "p95")}}
+        cycle = {
+            "observed": durations,
+            "modelled": {k: analysis.time.cycle_time.get(k) for k in ("mean", "p50", "p85", "p95")},
+        }
         term_days, extension = analysis.time.term, analysis.time.term_extension
         con.execute(f"""
             CREATE TEMP TABLE ct AS
@@ -283,22 +351,33 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
                          WHERE s IN (SELECT s FROM suspended) GROUP BY c)
             SELECT d.c, d.days, greatest(d.days - coalesce(sus.days, 0), 0) AS term_days FROM d LEFT JOIN sus USING (c)
         """)
-        term: dict[str, Any] = {"term": term_days, "term_extension": extension,
-                                "observed_share_over_term": None, "observed_share_over_extended_term": None,
-                                "modelled_share_over_term": analysis.time.share_over_term,
-                                "modelled_share_over_extended_term": analysis.time.share_over_extended_term,
-                                "observed_term_time": {"mean": None, "p50": None, "p85": None, "p95": None},
-                                "modelled_term_time": {k: analysis.time.term_time.get(k) for k in ("mean", "p50", "p85", "p95")},
-                                "suspending_steps": suspends}
-        mean_t, p50, p85, p95 = rows(con, """SELECT avg(term_days), quantile_cont(term_days, 0.5),
-            quantile_cont(term_days, 0.85), quantile_cont(term_days, 0.95) FROM ct""")[0]
+        term: dict[str, Any] = {
+            "term": term_days,
+            "term_extension": extension,
+            "observed_share_over_term": None,
+            "observed_share_over_extended_term": None,
+            "modelled_share_over_term": analysis.time.share_over_term,
+            "modelled_share_over_extended_term": analysis.time.share_over_extended_term,
+            "observed_term_time": {"mean": None, "p50": None, "p85": None, "p95": None},
+            "modelled_term_time": {k: analysis.time.term_time.get(k) for k in ("mean", "p50", "p85", "p95")},
+            "suspending_steps": suspends,
+        }
+        mean_t, p50, p85, p95 = rows(
+            con,
+            """SELECT avg(term_days), quantile_cont(term_days, 0.5),
+            quantile_cont(term_days, 0.85), quantile_cont(term_days, 0.95) FROM ct""",
+        )[0]
         term["observed_term_time"] = {"mean": mean_t, "p50": p50, "p85": p85, "p95": p95}
         if term_days is not None:
-            term["observed_share_over_term"] = scalar(con, "SELECT avg(CASE WHEN term_days > ? THEN 1.0 ELSE 0.0 END) FROM ct",
-                                                      term_days + 1e-9)
+            term["observed_share_over_term"] = scalar(
+                con, "SELECT avg(CASE WHEN term_days > ? THEN 1.0 ELSE 0.0 END) FROM ct", term_days + 1e-9
+            )
             if extension is not None:
                 term["observed_share_over_extended_term"] = scalar(
-                    con, "SELECT avg(CASE WHEN term_days > ? THEN 1.0 ELSE 0.0 END) FROM ct", term_days + extension + 1e-9)
+                    con,
+                    "SELECT avg(CASE WHEN term_days > ? THEN 1.0 ELSE 0.0 END) FROM ct",
+                    term_days + extension + 1e-9,
+                )
         from procesmap.analysis.handovers import LEVELS, handover_levels
 
         step_pairs = rows(con, "SELECT s, ns, count(*) FROM v WHERE s IS NOT NULL AND ns IS NOT NULL GROUP BY s, ns")
@@ -307,10 +386,13 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
         for a, b, n in step_pairs:
             for level in handover_levels(analysis.graph, a, b):
                 per_level[level] += int(n)
-        observed_people, people_known = rows(con, """
+        observed_people, people_known = rows(
+            con,
+            """
             SELECT count(*) FILTER (WHERE r IS NOT NULL AND nr IS NOT NULL AND r <> nr),
                    count(*) FILTER (WHERE r IS NOT NULL AND nr IS NOT NULL)
-            FROM v WHERE nu IS NOT NULL""")[0]
+            FROM v WHERE nu IS NOT NULL""",
+        )[0]
         observed_levels = {level: (per_level[level] / cases if cases and linked_pairs else None) for level in LEVELS}
         modelled_levels = {level: analysis.handovers.expected_per_case.get(level) for level in LEVELS}
         handovers = {
@@ -322,13 +404,30 @@ def compare(process: "Process", log: EventLog, settings: "Settings | None" = Non
             "observed_per_case": observed_levels,
             "modelled_per_case": modelled_levels,
         }
-        counts = {"cases": cases, "steps": len(process.steps), "steps_linked": len(logged),
-                  "activities": len(activities), "activities_linked": len(step_of)}
-        comparison = Comparison(process=process, analysis=analysis, source=log.source, links=links, counts=counts,
-                                fitness=fitness, unmapped_activities=unmapped,
-                                steps_not_observed=[s.id for s in process.steps if s.log and not links[s.id]],
-                                transitions_not_on_map=not_on_map, map_transitions_not_observed=never,
-                                visits=visits, waits=waits, cycle_time=cycle, term=term, handovers=handovers)
+        counts = {
+            "cases": cases,
+            "steps": len(process.steps),
+            "steps_linked": len(logged),
+            "activities": len(activities),
+            "activities_linked": len(step_of),
+        }
+        comparison = Comparison(
+            process=process,
+            analysis=analysis,
+            source=log.source,
+            links=links,
+            counts=counts,
+            fitness=fitness,
+            unmapped_activities=unmapped,
+            steps_not_observed=[s.id for s in process.steps if s.log and not links[s.id]],
+            transitions_not_on_map=not_on_map,
+            map_transitions_not_observed=never,
+            visits=visits,
+            waits=waits,
+            cycle_time=cycle,
+            term=term,
+            handovers=handovers,
+        )
     finally:
         con.close()
     from procesmap.eventlog.rules import run_log_rules

@@ -63,8 +63,10 @@ _NOT_YAML_PRINTABLE = re.compile("[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\uff
 
 def _q(text: str) -> str:
     """A double-quoted YAML scalar; characters YAML does not allow in a file (DEL, C1 controls, ...) escaped."""
-    return _NOT_YAML_PRINTABLE.sub(lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000
-                                   else "\\U%08x" % ord(m.group()), json.dumps(text, ensure_ascii=False))
+    return _NOT_YAML_PRINTABLE.sub(
+        lambda m: "\\u%04x" % ord(m.group()) if ord(m.group()) < 0x10000 else "\\U%08x" % ord(m.group()),
+        json.dumps(text, ensure_ascii=False),
+    )
 
 
 def _not_extension(slug: str) -> str:
@@ -97,8 +99,9 @@ class ParallelBlock:
     orders: int  # distinct orders in which those cases did them
 
 
-def parallel_blocks(con: Any, pairs: list[tuple[str, str, int]], starts: list[tuple[str, int]],
-                    share: float = PARALLEL_SHARE) -> list[ParallelBlock]:
+def parallel_blocks(
+    con: Any, pairs: list[tuple[str, str, int]], starts: list[tuple[str, int]], share: float = PARALLEL_SHARE
+) -> list[ParallelBlock]:
     """Blocks of parallel activities in the visits table ``sr`` (alpha-style concurrency, with short loops ruled out).
 
     Activities ``a`` and ``b`` are *parallel* when, among the cases that have both,
@@ -118,9 +121,20 @@ def parallel_blocks(con: Any, pairs: list[tuple[str, str, int]], starts: list[tu
     candidates = sorted({(min(a, b), max(a, b)) for (a, b) in direct if (b, a) in direct and a != b})
     if not candidates:
         return []
-    con.register("candidates", pa.table({"x": pa.array([c[0] for c in candidates], pa.string()),
-                                         "y": pa.array([c[1] for c in candidates], pa.string())}))
-    figures = {(x, y): (both, xy, yx, loops) for x, y, both, xy, yx, loops in rows(con, """
+    con.register(
+        "candidates",
+        pa.table(
+            {
+                "x": pa.array([c[0] for c in candidates], pa.string()),
+                "y": pa.array([c[1] for c in candidates], pa.string()),
+            }
+        ),
+    )
+    figures = {
+        (x, y): (both, xy, yx, loops)
+        for x, y, both, xy, yx, loops in rows(
+            con,
+            """
         WITH seq AS (SELECT c, a, lead(a) OVER w AS na, lead(a, 2) OVER w AS nna FROM sr WINDOW w AS (PARTITION BY c ORDER BY j)),
              has AS (SELECT DISTINCT c, a FROM sr),
              together AS (SELECT k.x, k.y, count(*) AS n FROM candidates k
@@ -131,7 +145,9 @@ def parallel_blocks(con: Any, pairs: list[tuple[str, str, int]], starts: list[tu
                               count(DISTINCT s.c) FILTER (WHERE s.nna = s.a) AS loops
                        FROM candidates k JOIN seq s ON least(s.a, s.na) = k.x AND greatest(s.a, s.na) = k.y
                        GROUP BY 1, 2)
-        SELECT together.x, together.y, together.n, steps.xy, steps.yx, steps.loops FROM together JOIN steps USING (x, y)""")}
+        SELECT together.x, together.y, together.n, steps.xy, steps.yx, steps.loops FROM together JOIN steps USING (x, y)""",
+        )
+    }
     con.unregister("candidates")
     before: dict[str, set[str]] = {}
     after: dict[str, set[str]] = {}
@@ -145,7 +161,9 @@ def parallel_blocks(con: Any, pairs: list[tuple[str, str, int]], starts: list[tu
     for (x, y), (both, xy, yx, loops) in figures.items():
         if not both or xy < share * both or yx < share * both or loops >= share * both:
             continue
-        shared = ((before.get(x, set()) & before.get(y, set())) - {x, y}) or ((after.get(x, set()) & after.get(y, set())) - {x, y})
+        shared = ((before.get(x, set()) & before.get(y, set())) - {x, y}) or (
+            (after.get(x, set()) & after.get(y, set())) - {x, y}
+        )
         if shared:
             parallel.setdefault(x, set()).add(y)
             parallel.setdefault(y, set()).add(x)
@@ -169,9 +187,13 @@ def parallel_blocks(con: Any, pairs: list[tuple[str, str, int]], starts: list[tu
 def _block(con: Any, activities: tuple[str, ...]) -> ParallelBlock:
     """How many cases do all of ``activities``, and in how many distinct orders."""
     placeholders = ", ".join("?" for _ in activities)
-    cases, orders = rows(con, f"""
+    cases, orders = rows(
+        con,
+        f"""
         WITH m AS (SELECT c, list(a ORDER BY j) AS o, count(DISTINCT a) AS k FROM sr WHERE a IN ({placeholders}) GROUP BY c)
-        SELECT count(*), count(DISTINCT o) FROM m WHERE k = {len(activities)}""", *activities)[0]
+        SELECT count(*), count(DISTINCT o) FROM m WHERE k = {len(activities)}""",
+        *activities,
+    )[0]
     return ParallelBlock(activities, int(cases), int(orders))
 
 
@@ -197,9 +219,16 @@ def keep_paths(pairs: list[tuple[str, str, int]], share: float) -> list[tuple[st
     return [p for p in pairs if (p[0], p[1]) in kept]
 
 
-def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0.05, process_id: str | None = None,
-             lang: str = "nl", parallel_share: float = PARALLEL_SHARE, activities: float | None = None,
-             paths: float | None = None) -> str:
+def discover(
+    log: EventLog,
+    coverage: float = 0.8,
+    min_activity_share: float = 0.05,
+    process_id: str | None = None,
+    lang: str = "nl",
+    parallel_share: float = PARALLEL_SHARE,
+    activities: float | None = None,
+    paths: float | None = None,
+) -> str:
     """A draft map as YAML text (format 1), valid and commented.
 
     Disco-style simplification (docs/eventlog.md): ``activities`` (0-1] keeps the activities that are in at least
@@ -259,8 +288,10 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         blocks = parallel_blocks(con, pairs, starts, parallel_share)
         block_of = {a: k for k, block in enumerate(blocks) for a in block.activities}
         # the wait before a step in a parallel block runs from the block's start (the visit before its first step)
-        con.register("block_of", pa.table({"a": pa.array(list(block_of), pa.string()),
-                                           "b": pa.array(list(block_of.values()), pa.int32())}))
+        con.register(
+            "block_of",
+            pa.table({"a": pa.array(list(block_of), pa.string()), "b": pa.array(list(block_of.values()), pa.int32())}),
+        )
         con.execute("""
             CREATE TEMP TABLE srw AS
             WITH x AS (SELECT sr.*, block_of.b AS blk FROM sr LEFT JOIN block_of USING (a)),
@@ -271,11 +302,17 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
                            ELSE first_value(pte) OVER (PARTITION BY c, grp ORDER BY j) END AS ref
             FROM z
         """)
-        per_step = {a: (n, k, wm, wd, lead, role, pos) for a, n, k, wm, wd, lead, role, pos in rows(con, f"""
+        per_step = {
+            a: (n, k, wm, wd, lead, role, pos)
+            for a, n, k, wm, wd, lead, role, pos in rows(
+                con,
+                f"""
             SELECT a, sum(n), count(DISTINCT c), avg(greatest(ts - ref, 0)) / {US_PER_DAY},
                    quantile_cont(greatest(ts - ref, 0), 0.5) / {US_PER_DAY},
                    quantile_cont(te - ts, 0.5) FILTER (WHERE timed) / {US_PER_DAY}, mode(g), avg(j)
-            FROM srw GROUP BY a""")}
+            FROM srw GROUP BY a""",
+            )
+        }
         people = dict(rows(con, "SELECT g, count(DISTINCT r) FROM inst WHERE g IS NOT NULL GROUP BY g"))
         role_work = rows(con, "SELECT g, count(*) FROM sr WHERE g IS NOT NULL GROUP BY g ORDER BY count(*) DESC, g")
         span = scalar(con, "SELECT (max(te) - min(ts)) / 86400000000.0 FROM inst") or 0.0
@@ -327,14 +364,18 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         role_ids[g] = candidate
     stem = Path(log.source).name.split(".")[0]
     pid = process_id or slugify(stem)
-    lines = [f"# {t('logdraft.header', lang, file=Path(log.source).name, cases=number(covered, lang), total=number(base, lang), share=percent(covered / base if base else 0, lang, 1), variants=number(len(chosen), lang))}",
-             f"# {t('logdraft.correct', lang)}"]
+    lines = [
+        f"# {t('logdraft.header', lang, file=Path(log.source).name, cases=number(covered, lang), total=number(base, lang), share=percent(covered / base if base else 0, lang, 1), variants=number(len(chosen), lang))}",
+        f"# {t('logdraft.correct', lang)}",
+    ]
     if dropped:
         listed = ", ".join(dropped[:15]) + (" ..." if len(dropped) > 15 else "")
         if activities is not None:
             lines.append(f"# {t('logdraft.dropped_top', lang, count=len(keep), activities=listed)}")
         else:
-            lines.append(f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}")
+            lines.append(
+                f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}"
+            )
     lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(stem)}", f"language: {lang}"]
     if role_work:
         lines.append(f"owner: {_id(role_ids[role_work[0][0]])}  # {t('logdraft.owner', lang)}")
@@ -344,13 +385,17 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
     if span > 0:
         per_year = base / span * 365.0
         if per_year >= 1:
-            lines.append(f"volume: {round(per_year)}/year  # {t('logdraft.volume', lang, cases=number(base, lang), days=number(span, lang, 0))}")
+            lines.append(
+                f"volume: {round(per_year)}/year  # {t('logdraft.volume', lang, cases=number(base, lang), days=number(span, lang, 0))}"
+            )
     if role_work:
         lines.append("roles:")
         for g, _ in role_work:
             count = int(people.get(g, 0))
             extra = f", people: {count}" if count else ""
-            lines.append(f"  {_id(role_ids[g])}: {{name: {_q(g)}{extra}}}  # {t('logdraft.role_people', lang, people=count)}")
+            lines.append(
+                f"  {_id(role_ids[g])}: {{name: {_q(g)}{extra}}}  # {t('logdraft.role_people', lang, people=count)}"
+            )
     lines.append("steps:")
 
     def branches(items: list[tuple[str, int]]) -> list[str]:
@@ -361,7 +406,9 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         if len(targets) == 1:
             return [f"    next: {_id(targets[0][0])}"]
         probabilities = split_probabilities([n for _, n in targets])
-        return ["    next:"] + [f"      - {{to: {_id(target)}, p: {p:g}}}" for (target, _), p in zip(targets, probabilities)]
+        return ["    next:"] + [
+            f"      - {{to: {_id(target)}, p: {p:g}}}" for (target, _), p in zip(targets, probabilities)
+        ]
 
     start_targets: dict[str, int] = {}
     for a, n in starts:
@@ -385,7 +432,9 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
             listed = ", ".join(block.activities)
             lines.append(f"  - id: {_id(split_ids[key])}")
             lines.append(f"    name: {_q(t('logdraft.parallel_name', lang, activities=listed))}")
-            lines.append(f"    # {t('logdraft.parallel', lang, cases=number(block.cases, lang), orders=number(block.orders, lang))}")
+            lines.append(
+                f"    # {t('logdraft.parallel', lang, cases=number(block.cases, lang), orders=number(block.orders, lang))}"
+            )
             lines.append("    type: parallel")
             lines.append("    next: [" + ", ".join(_id(ids[a]) for a in block.activities) + "]")
             continue
@@ -404,7 +453,9 @@ def discover(log: EventLog, coverage: float = 0.8, min_activity_share: float = 0
         lines.append(f"  - id: {_id(ids[activity])}")
         lines.append(f"    name: {_q(activity)}")
         step_key = "logdraft.step_parallel" if in_block else "logdraft.step"
-        lines.append(f"    # {t(step_key, lang, instances=number(int(n), lang), cases=number(int(k), lang), wait=number(wait_median, lang, 2), wait_mean=number(wait_mean, lang, 2))}")
+        lines.append(
+            f"    # {t(step_key, lang, instances=number(int(n), lang), cases=number(int(k), lang), wait=number(wait_median, lang, 2), wait_mean=number(wait_mean, lang, 2))}"
+        )
         lines.append(f"    type: {kind}")
         if role is not None and role in role_ids:
             lines.append(f"    role: {_id(role_ids[role])}")

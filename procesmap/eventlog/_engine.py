@@ -38,8 +38,19 @@ import tempfile
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["connect", "START", "COMPLETE", "rows", "scalar", "Store", "new_database", "arrow_store", "WHITESPACE",
-           "THREADS", "MEMORY_LIMIT"]
+__all__ = [
+    "connect",
+    "START",
+    "COMPLETE",
+    "rows",
+    "scalar",
+    "Store",
+    "new_database",
+    "arrow_store",
+    "WHITESPACE",
+    "THREADS",
+    "MEMORY_LIMIT",
+]
 
 START = ("start", "begin", "started")
 COMPLETE = ("complete", "completed", "end")
@@ -115,20 +126,26 @@ def arrow_store(table: Any) -> Store:
     unique_cases = pc.unique(case)
     lifecycle = table.column("lifecycle")
     life_names = sorted_names(lifecycle)
-    names = {"a": sorted_names(table.column("activity")), "r": sorted_names(table.column("resource")),
-             "g": sorted_names(table.column("role")), "l": life_names}
+    names = {
+        "a": sorted_names(table.column("activity")),
+        "r": sorted_names(table.column("resource")),
+        "g": sorted_names(table.column("role")),
+        "l": life_names,
+    }
     l_codes = codes(lifecycle, life_names)
     kinds = pa.array(["c"] + [kind_of(v) for v in life_names], pa.string())
-    base = pa.table({
-        "c": pc.index_in(case, value_set=unique_cases).cast(pa.int64()),
-        "a": codes(table.column("activity"), names["a"]),
-        "t": table.column("timestamp").cast(pa.int64()),
-        "r": codes(table.column("resource"), names["r"]),
-        "g": codes(table.column("role"), names["g"]),
-        "l": l_codes,
-        "kind": pc.take(kinds, pc.fill_null(l_codes, 0)),
-        "pos": table.column("pos"),
-    })
+    base = pa.table(
+        {
+            "c": pc.index_in(case, value_set=unique_cases).cast(pa.int64()),
+            "a": codes(table.column("activity"), names["a"]),
+            "t": table.column("timestamp").cast(pa.int64()),
+            "r": codes(table.column("resource"), names["r"]),
+            "g": codes(table.column("role"), names["g"]),
+            "l": l_codes,
+            "kind": pc.take(kinds, pc.fill_null(l_codes, 0)),
+            "pos": table.column("pos"),
+        }
+    )
     db = new_database()
     db.register("base_arrow", base)
     db.execute("CREATE TABLE base AS SELECT * FROM base_arrow")
@@ -143,8 +160,10 @@ def _name_tables(con: Any, store: Store) -> None:
 
     for key in ("a", "r", "g"):
         values = store.names[key]
-        con.register(f"names_{key}", pa.table({"code": pa.array(range(1, len(values) + 1), pa.int32()),
-                                               "name": pa.array(values, pa.string())}))
+        con.register(
+            f"names_{key}",
+            pa.table({"code": pa.array(range(1, len(values) + 1), pa.int32()), "name": pa.array(values, pa.string())}),
+        )
 
 
 def connect(log: Any, coded: bool = False) -> Any:

@@ -35,8 +35,37 @@ __all__ = ["LinkSuggestion", "suggest_links", "write_links", "MIN_NAME", "MIN_SC
 
 MIN_NAME = 0.5
 MIN_SCORE = 0.5
-_STOP = {"de", "het", "een", "en", "van", "op", "aan", "in", "met", "voor", "of", "naar", "uit", "te", "bij",
-         "zijn", "is", "door", "om", "als", "the", "a", "an", "and", "to", "for", "on", "with", "by"}
+_STOP = {
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "op",
+    "aan",
+    "in",
+    "met",
+    "voor",
+    "of",
+    "naar",
+    "uit",
+    "te",
+    "bij",
+    "zijn",
+    "is",
+    "door",
+    "om",
+    "als",
+    "the",
+    "a",
+    "an",
+    "and",
+    "to",
+    "for",
+    "on",
+    "with",
+    "by",
+}
 
 
 @dataclass(frozen=True)
@@ -92,7 +121,9 @@ def _step_places(process: Any) -> dict[str, float]:
     return {s.id: distance.get(s.id, longest) / longest for s in process.steps}
 
 
-def suggest_links(process: Any, log: Any, *, min_score: float = MIN_SCORE, min_cases: float = 0.01) -> list[LinkSuggestion]:
+def suggest_links(
+    process: Any, log: Any, *, min_score: float = MIN_SCORE, min_cases: float = 0.01
+) -> list[LinkSuggestion]:
     """Suggested (step, activity) links for the steps ``log compare`` links to no activity (see the module docs).
     Activities in fewer than ``min_cases`` of the cases are not suggested."""
     from procesmap.eventlog._compare import link_steps
@@ -101,9 +132,12 @@ def suggest_links(process: Any, log: Any, *, min_score: float = MIN_SCORE, min_c
     con = connect(log)
     try:
         total = int(scalar(con, "SELECT count(DISTINCT c) FROM inst") or 0)
-        stats = rows(con, """
+        stats = rows(
+            con,
+            """
             WITH p AS (SELECT c, a, (i - 1) / greatest(count(*) OVER (PARTITION BY c) - 1, 1) AS place FROM inst)
-            SELECT a, count(DISTINCT c), avg(place) FROM p GROUP BY a ORDER BY a""")
+            SELECT a, count(DISTINCT c), avg(place) FROM p GROUP BY a ORDER BY a""",
+        )
     finally:
         con.close()
     activities = [a for a, _, _ in stats]
@@ -124,8 +158,9 @@ def suggest_links(process: Any, log: Any, *, min_score: float = MIN_SCORE, min_c
             position = 1.0 - abs(places[step.id] - float(place or 0.0))
             score = 0.8 * name + 0.2 * position
             if score >= min_score:
-                candidates.append(LinkSuggestion(step.id, activity, round(score, 4), round(name, 4),
-                                                 round(position, 4), int(cases)))
+                candidates.append(
+                    LinkSuggestion(step.id, activity, round(score, 4), round(name, 4), round(position, 4), int(cases))
+                )
     candidates.sort(key=lambda s: (-s.score, -s.cases, s.step, s.activity))
     chosen: list[LinkSuggestion] = []
     used_steps: set[str] = set()

@@ -93,8 +93,17 @@ class EventLog:
     ``lifecycle`` counts the lifecycle values (``none`` where there is none).
     """
 
-    def __init__(self, source: str, kind: str, columns: dict[str, str | None], quality: dict[str, Any], store: Any,
-                 events: int, table: Any = None, load_table: Callable[[], Any] | None = None):
+    def __init__(
+        self,
+        source: str,
+        kind: str,
+        columns: dict[str, str | None],
+        quality: dict[str, Any],
+        store: Any,
+        events: int,
+        table: Any = None,
+        load_table: Callable[[], Any] | None = None,
+    ):
         self.source, self.kind, self.columns, self.quality = source, kind, columns, quality
         self.store = store
         self._events = events
@@ -125,8 +134,9 @@ def _kind(path: Path) -> str:
     raise UsageError("log.unknown_format", "hint.log.unknown_format", path=str(path))
 
 
-def read_log(path: str | os.PathLike[str], mapping: LogMapping | None = None,
-             progress: Callable[[int, int], None] | None = None) -> EventLog:
+def read_log(
+    path: str | os.PathLike[str], mapping: LogMapping | None = None, progress: Callable[[int, int], None] | None = None
+) -> EventLog:
     """Read an XES, CSV or Parquet event log. ``progress(done, total)`` is called with bytes read.
 
     Raises :class:`~procesmap.errors.UsageError` (exit 2 in the CLI) when the file cannot
@@ -220,9 +230,19 @@ def _check_unpacked(file: Path) -> None:
                         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
                     total += len(inflater.decompress(chunk, 1 << 24))
                     if total > MAX_LOG_UNPACKED:
-                        raise LoadError([Problem(str(file), 1, 1, "limits.unpacked_too_large",
-                                                 {"limit": Count(MAX_LOG_UNPACKED)}, "limits.hint.unpacked_too_large",
-                                                 {})])
+                        raise LoadError(
+                            [
+                                Problem(
+                                    str(file),
+                                    1,
+                                    1,
+                                    "limits.unpacked_too_large",
+                                    {"limit": Count(MAX_LOG_UNPACKED)},
+                                    "limits.hint.unpacked_too_large",
+                                    {},
+                                )
+                            ]
+                        )
                     chunk = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
     except zlib.error:
         return  # a corrupt file: the reader says so, with its own message
@@ -236,8 +256,19 @@ def _check_events(file: Path, events: int, text: bool = False) -> None:
         from procesmap.errors import LoadError, Problem
         from procesmap.i18n import Count
 
-        raise LoadError([Problem(str(file), 1, 1, "limits.log_events", {"events": Count(events),
-                                 "limit": Count(limit), "name": name}, "limits.hint.log_events", {})])
+        raise LoadError(
+            [
+                Problem(
+                    str(file),
+                    1,
+                    1,
+                    "limits.log_events",
+                    {"events": Count(events), "limit": Count(limit), "name": name},
+                    "limits.hint.log_events",
+                    {},
+                )
+            ]
+        )
 
 
 def engine_error(err: BaseException, path: str | os.PathLike[str]) -> UsageError | None:
@@ -279,8 +310,14 @@ def xes_syntax_error(file: Path, err: Any) -> UsageError:
     else:
         reason = Message("xes.syntax.other", text=text[:300] or type(err).__name__)
     # line and column as text: a position is no amount (no thousands separator in Dutch)
-    return UsageError("log.xes_syntax", "hint.log.xes_syntax", path=str(file), line=str(max(int(line or 1), 1)),
-                      column=str(max(int(column or 1), 1)), reason=reason)
+    return UsageError(
+        "log.xes_syntax",
+        "hint.log.xes_syntax",
+        path=str(file),
+        line=str(max(int(line or 1), 1)),
+        column=str(max(int(column or 1), 1)),
+        reason=reason,
+    )
 
 
 _CORRUPT_HINTS = {"xes": "hint.log.corrupt_xes", "csv": "hint.log.corrupt_csv", "parquet": "hint.log.corrupt_parquet"}
@@ -341,13 +378,13 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
     chunks: list[Any] = []
     columns: dict[str, list[Any]] = {}
     rows = 0
-    trace_of = array.array("q")          # per event: the index of its trace (-1: outside a trace)
-    traces: dict[str, list[Any]] = {}    # trace attributes, one list entry per trace
+    trace_of = array.array("q")  # per event: the index of its trace (-1: outside a trace)
+    traces: dict[str, list[Any]] = {}  # trace attributes, one list entry per trace
     trace_count = 0
     current = -1
     seen_log = False
-    keys: set[str] = set()               # every attribute key seen (events and traces): at most MAX_XES_KEYS
-    chunk_rows = CHUNK                   # fewer rows a chunk when there are many keys: at most MAX_CHUNK_CELLS
+    keys: set[str] = set()  # every attribute key seen (events and traces): at most MAX_XES_KEYS
+    chunk_rows = CHUNK  # fewer rows a chunk when there are many keys: at most MAX_CHUNK_CELLS
 
     def new_key(key: str, elem: Any) -> None:
         nonlocal chunk_rows
@@ -356,8 +393,19 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
             from procesmap.errors import LoadError, Problem
             from procesmap.i18n import Count
 
-            raise LoadError([Problem(str(file), int(elem.sourceline or 1), 1, "limits.xes_keys",
-                                     {"limit": Count(MAX_XES_KEYS)}, "limits.hint.xes_keys", {})])
+            raise LoadError(
+                [
+                    Problem(
+                        str(file),
+                        int(elem.sourceline or 1),
+                        1,
+                        "limits.xes_keys",
+                        {"limit": Count(MAX_XES_KEYS)},
+                        "limits.hint.xes_keys",
+                        {},
+                    )
+                ]
+            )
         chunk_rows = max(1000, min(CHUNK, MAX_CHUNK_CELLS // len(keys)))
 
     def flush() -> None:
@@ -369,15 +417,21 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
             if len(values) < rows:
                 values.extend([None] * (rows - len(values)))
             data[key] = pa.array(values, type=pa.string())
-        data["__trace"] = pa.array(trace_of[len(trace_of) - rows:], type=pa.int64())
+        data["__trace"] = pa.array(trace_of[len(trace_of) - rows :], type=pa.int64())
         chunks.append(pa.table(data))
         columns, rows = {}, 0
 
     with open(file, "rb") as raw_handle:
         counted = _Counting(raw_handle, total, progress)
         source: Any = gzip.GzipFile(fileobj=counted) if gz else counted  # type: ignore[arg-type,call-overload]
-        context = etree.iterparse(source, events=("end",), tag=("{*}event", "{*}trace"),
-                                  huge_tree=False, resolve_entities=False, no_network=True)  # libxml2's limits: 10 MB a value, depth 256
+        context = etree.iterparse(
+            source,
+            events=("end",),
+            tag=("{*}event", "{*}trace"),
+            huge_tree=False,
+            resolve_entities=False,
+            no_network=True,
+        )  # libxml2's limits: 10 MB a value, depth 256
         is_event: dict[str, bool] = {}
         for _action, elem in context:
             tag = elem.tag
@@ -465,8 +519,7 @@ def _read_csv(file: Path) -> Any:
     if len(header_line) > MAX_HEADER_CHARS or header_line.count(delimiter) >= MAX_LOG_COLUMNS:
         from procesmap.i18n import Count
 
-        raise UsageError("limits.log_columns", "limits.hint.log_columns", path=str(file),
-                         limit=Count(MAX_LOG_COLUMNS))
+        raise UsageError("limits.log_columns", "limits.hint.log_columns", path=str(file), limit=Count(MAX_LOG_COLUMNS))
     names = next(csv.reader([header_line], delimiter=delimiter))
     names = [name if name else f"column_{i}" for i, name in enumerate(names)]
     if len(set(names)) != len(names):
@@ -502,8 +555,10 @@ def _literal(text: str) -> str:
 def _tidy(value: str) -> str:
     """SQL: true where ``value`` certainly needs no trimming (its first and last characters are printable
     ASCII, U+0021 to U+0084; every whitespace character is at or below U+0020 or from U+0085 on)."""
-    return (f"(unicode({value}) > 32 AND unicode({value}) < 133 AND unicode(reverse({value})) > 32 "
-            f"AND unicode(reverse({value})) < 133)")
+    return (
+        f"(unicode({value}) > 32 AND unicode({value}) < 133 AND unicode(reverse({value})) > 32 "
+        f"AND unicode(reverse({value})) < 133)"
+    )
 
 
 def _trimmed(value: str, whitespace: str) -> str:
@@ -559,9 +614,13 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
         _check_events(file, num_rows)  # from the footer, before a row is read
         chosen = _choose(names, file, "parquet", mapping, num_rows)
         types = {what: kinds[column] for what, column in chosen.items() if column is not None}
-        if (not set(names) <= in_file or "file_row_number" in names or not types["timestamp"].startswith("TIMESTAMP")
-                or types["case"] not in ("VARCHAR",) + _INTEGERS
-                or any(types[what] != "VARCHAR" for what in ("activity", "resource", "role", "lifecycle") if what in types)):
+        if (
+            not set(names) <= in_file
+            or "file_row_number" in names
+            or not types["timestamp"].startswith("TIMESTAMP")
+            or types["case"] not in ("VARCHAR",) + _INTEGERS
+            or any(types[what] != "VARCHAR" for what in ("activity", "resource", "role", "lifecycle") if what in types)
+        ):
             db.close()
             return None
         source = f"read_parquet({path}, file_row_number=true)"
@@ -581,8 +640,7 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
         # the distinct texts of each coded column, cleaned and numbered here (a few rows each)
         store_names: dict[str, list[str]] = {"a": [], "r": [], "g": [], "l": []}
         joins: list[str] = []
-        select = {"a": "NULL::INTEGER", "r": "NULL::INTEGER", "g": "NULL::INTEGER", "l": "NULL::INTEGER",
-                  "kind": "'c'"}
+        select = {"a": "NULL::INTEGER", "r": "NULL::INTEGER", "g": "NULL::INTEGER", "l": "NULL::INTEGER", "kind": "'c'"}
         for key, what in (("a", "activity"), ("r", "resource"), ("g", "role"), ("l", "lifecycle")):
             column = chosen[what]
             if column is None or (what == "role" and mapping.roles):
@@ -592,7 +650,9 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
             store_names[key] = sorted({v for v in clean if v is not None})
             code_of = {name: i + 1 for i, name in enumerate(store_names[key])}
             mapped: dict[str, tuple[str, list[Any]]] = {
-                "raw": ("VARCHAR", raw), "code": ("INTEGER", [code_of.get(v) if v is not None else None for v in clean])}
+                "raw": ("VARCHAR", raw),
+                "code": ("INTEGER", [code_of.get(v) if v is not None else None for v in clean]),
+            }
             if what == "lifecycle":
                 mapped["kind"] = ("VARCHAR", [kind_of(v) for v in clean])
                 select["kind"] = f"coalesce(m_{key}.kind, 'c')"
@@ -603,20 +663,26 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
                 mapped["role"] = ("INTEGER", [role_code.get(role) if role is not None else None for role in roles])
                 select["g"] = f"m_{key}.role"
             columns = ", ".join(f"unnest(?::{kind}[]) AS {name}" for name, (kind, _values) in mapped.items())
-            db.execute(f"CREATE TEMP TABLE map_{key} AS SELECT {columns}", [values for _kind, values in mapped.values()])
+            db.execute(
+                f"CREATE TEMP TABLE map_{key} AS SELECT {columns}", [values for _kind, values in mapped.values()]
+            )
             joins.append(f"LEFT JOIN map_{key} m_{key} ON s.v_{key} = m_{key}.raw")
             select[key] = f"m_{key}.code"
-        inner = ", ".join([f"{case_sql} AS cc", f"{timestamp_sql} AS ts", "file_row_number AS pos"]
-                          + [f"{_ident(chosen[what])} AS v_{key}"  # type: ignore[arg-type]
-                             for key, what in (("a", "activity"), ("r", "resource"), ("g", "role"), ("l", "lifecycle"))
-                             if chosen[what] is not None and not (what == "role" and mapping.roles)])
+        inner = ", ".join(
+            [f"{case_sql} AS cc", f"{timestamp_sql} AS ts", "file_row_number AS pos"]
+            + [
+                f"{_ident(chosen[what])} AS v_{key}"  # type: ignore[arg-type]
+                for key, what in (("a", "activity"), ("r", "resource"), ("g", "role"), ("l", "lifecycle"))
+                if chosen[what] is not None and not (what == "role" and mapping.roles)
+            ]
+        )
 
         def build(case_code: str, case_join: str = "") -> None:
             db.execute(f"""
                 CREATE OR REPLACE TABLE base AS
-                SELECT {case_code} AS c, {select['a']} AS a, {micros} AS t, {select['r']} AS r, {select['g']} AS g,
-                       {select['l']} AS l, {select['kind']} AS kind, s.pos
-                FROM (SELECT {inner} FROM {source}) s {case_join} {' '.join(joins)}
+                SELECT {case_code} AS c, {select["a"]} AS a, {micros} AS t, {select["r"]} AS r, {select["g"]} AS g,
+                       {select["l"]} AS l, {select["kind"]} AS kind, s.pos
+                FROM (SELECT {inner} FROM {source}) s {case_join} {" ".join(joins)}
                 WHERE s.cc IS NOT NULL
             """)
 
@@ -649,9 +715,14 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
         "lifecycle": {store_names["l"][code - 1] if code is not None else "none": int(n) for code, n in life},
     }
     has_starts = any(code is not None and kind_of(store_names["l"][code - 1]) == "s" for code, _ in life)
-    store = Store(db=db, names=store_names, cases=int(cases), has_starts=has_starts,
-                  has_other=any(code is not None and kind_of(store_names["l"][code - 1]) == "o" for code, _ in life),
-                  distinct=tuple(int(x) for x in distinct))  # type: ignore[arg-type]
+    store = Store(
+        db=db,
+        names=store_names,
+        cases=int(cases),
+        has_starts=has_starts,
+        has_other=any(code is not None and kind_of(store_names["l"][code - 1]) == "o" for code, _ in life),
+        distinct=tuple(int(x) for x in distinct),  # type: ignore[arg-type]
+    )
 
     def load_table() -> Any:
         return _standardise(_read_parquet(file), file, "parquet", mapping)[0]
@@ -679,8 +750,14 @@ def _find(names: list[str], what: str, explicit: str | None, file: Path) -> str 
         lowered = {n.lower(): n for n in names}
         if explicit.lower() in lowered:
             return lowered[explicit.lower()]
-        raise UsageError("log.no_column", "hint.log.no_column", path=str(file), column=explicit, what=what,
-                         columns=", ".join(names[:30]))
+        raise UsageError(
+            "log.no_column",
+            "hint.log.no_column",
+            path=str(file),
+            column=explicit,
+            what=what,
+            columns=", ".join(names[:30]),
+        )
     lowered = {n.strip().lower(): n for n in names}
     for candidate in DEFAULT_COLUMNS[what]:
         if candidate in lowered:
@@ -701,11 +778,23 @@ def _choose(names: list[str], file: Path, kind: str, mapping: LogMapping, num_ro
         raise UsageError("log.empty", "hint.log.empty", path=str(file))
     if absent:
         flag = absent[0]
-        raise UsageError("log.missing_column", "hint.log.missing_column", path=str(file), what=", ".join(absent),
-                         option=f"--{flag}", columns=", ".join(names[:30]))
+        raise UsageError(
+            "log.missing_column",
+            "hint.log.missing_column",
+            path=str(file),
+            what=", ".join(absent),
+            option=f"--{flag}",
+            columns=", ".join(names[:30]),
+        )
     if kind == "xes" and chosen["case"] == "case:concept:name" and "case:concept:name" not in names:
-        raise UsageError("log.missing_column", "hint.log.missing_column", path=str(file), what="case",
-                         option="--case", columns=", ".join(names[:30]))
+        raise UsageError(
+            "log.missing_column",
+            "hint.log.missing_column",
+            path=str(file),
+            what="case",
+            option="--case",
+            columns=", ".join(names[:30]),
+        )
     return chosen
 
 
@@ -725,7 +814,9 @@ def clean_text(array: Any) -> Any:
     return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
 
 
-def _standardise(raw: Any, file: Path, kind: str, mapping: LogMapping) -> tuple[Any, dict[str, str | None], dict[str, Any]]:
+def _standardise(
+    raw: Any, file: Path, kind: str, mapping: LogMapping
+) -> tuple[Any, dict[str, str | None], dict[str, Any]]:
     """The standard table (module docstring), the chosen columns and the quality counts, from any raw Arrow table."""
     import duckdb
     import pyarrow as pa
@@ -739,13 +830,24 @@ def _standardise(raw: Any, file: Path, kind: str, mapping: LogMapping) -> tuple[
             return pa.nulls(raw.num_rows, type=pa.string())
         values = raw.column(column)
         if not _readable_type(values.type):
-            raise UsageError("limits.log_column_type", "limits.hint.log_column_type", path=str(file), column=column,
-                             type=str(values.type))
+            raise UsageError(
+                "limits.log_column_type",
+                "limits.hint.log_column_type",
+                path=str(file),
+                column=column,
+                type=str(values.type),
+            )
         try:
             return clean_text(values)
         except pa.ArrowException as err:  # binary that is not UTF-8 text, a value that has no text form
-            raise UsageError("limits.log_column_value", "limits.hint.log_column_type", path=str(file), column=column,
-                             type=str(values.type), reason=_reason(err)) from None
+            raise UsageError(
+                "limits.log_column_value",
+                "limits.hint.log_column_type",
+                path=str(file),
+                column=column,
+                type=str(values.type),
+                reason=_reason(err),
+            ) from None
 
     quality: dict[str, Any] = {"events": int(raw.num_rows)}
     case = text(chosen["case"])
@@ -768,13 +870,19 @@ def _standardise(raw: Any, file: Path, kind: str, mapping: LogMapping) -> tuple[
         frame = pa.table({"s": ts_text})  # noqa: F841 (read by DuckDB by name)
         parsed = con.sql("SELECT TRY_CAST(s AS TIMESTAMPTZ) AS t FROM frame").to_arrow_table().column(0)
         timestamp = pc.cast(parsed, pa.timestamp("us", tz="UTC"))
-        offsets = pc.struct_field(pc.extract_regex(ts_text, r"(?P<o>Z|[+-]\d\d:?\d\d)$"), [0]) if ts_text.null_count < len(ts_text) else None
+        offsets = (
+            pc.struct_field(pc.extract_regex(ts_text, r"(?P<o>Z|[+-]\d\d:?\d\d)$"), [0])
+            if ts_text.null_count < len(ts_text)
+            else None
+        )
         present = int(pc.count(ts_text).as_py())
         quality["without_timestamp"] = len(ts_text) - present
         quality["bad_timestamp"] = present - int(pc.count(timestamp).as_py())
         if offsets is not None:
             with_offset = pc.count(offsets).as_py()
-            quality["naive_timestamps"] = int(present - with_offset - quality["bad_timestamp"]) if with_offset <= present else 0
+            quality["naive_timestamps"] = (
+                int(present - with_offset - quality["bad_timestamp"]) if with_offset <= present else 0
+            )
             quality["naive_timestamps"] = max(quality["naive_timestamps"], 0)
             quality["utc_offsets"] = sorted(str(v) for v in pc.unique(offsets.drop_null()).to_pylist())
         else:
@@ -787,8 +895,13 @@ def _standardise(raw: Any, file: Path, kind: str, mapping: LogMapping) -> tuple[
         role = pc.take(values, index)
     n = raw.num_rows
     data: dict[str, Any] = {
-        "case": case, "activity": activity, "timestamp": timestamp, "resource": resource, "role": role,
-        "lifecycle": lifecycle, "pos": pa.array(range(n), type=pa.int64()) if n < 50_000 else _arange(n),
+        "case": case,
+        "activity": activity,
+        "timestamp": timestamp,
+        "resource": resource,
+        "role": role,
+        "lifecycle": lifecycle,
+        "pos": pa.array(range(n), type=pa.int64()) if n < 50_000 else _arange(n),
     }
     used = {c for c in chosen.values() if c}
     for name in names:
@@ -841,19 +954,32 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     except TooLarge:
         from procesmap.i18n import Count, Key
 
-        raise LoadError([Problem(str(file), 1, 1, "limits.too_large",
-                                 {"limit": Count(MAX_ROLES_BYTES), "what": Key("limits.what.roles")},
-                                 "limits.hint.too_large", {})]) from None
+        raise LoadError(
+            [
+                Problem(
+                    str(file),
+                    1,
+                    1,
+                    "limits.too_large",
+                    {"limit": Count(MAX_ROLES_BYTES), "what": Key("limits.what.roles")},
+                    "limits.hint.too_large",
+                    {},
+                )
+            ]
+        ) from None
     except OSError as err:
-        raise UsageError("log.roles_unreadable", "hint.log.roles_unreadable", path=str(file),
-                         reason=os_reason(err)) from None
+        raise UsageError(
+            "log.roles_unreadable", "hint.log.roles_unreadable", path=str(file), reason=os_reason(err)
+        ) from None
     if file.suffix.lower() == ".csv":
         import csv
 
         rows = list(csv.reader(text.splitlines(), delimiter=";" if text.count(";") > text.count(",") else ","))
         from procesmap._safe_text import strip_control
 
-        pairs = {strip_control(r[0].strip()): strip_control(r[1].strip()) for r in rows[1:] if len(r) >= 2 and r[0].strip()}
+        pairs = {
+            strip_control(r[0].strip()): strip_control(r[1].strip()) for r in rows[1:] if len(r) >= 2 and r[0].strip()
+        }
     else:
         import yaml
 
@@ -864,11 +990,22 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
             data = yaml.load(text, Loader=_loader_class())  # noqa: S506 (a safe loader: CSafeLoader or SafeLoader)
         except yaml.YAMLError as err:
             found = yaml_detail(err, text)
-            raise UsageError("log.roles_yaml", found.hint_key, path=str(file), line=found.position[0],
-                             column=found.position[1], detail=found.detail, **found.hint_args) from None
+            raise UsageError(
+                "log.roles_yaml",
+                found.hint_key,
+                path=str(file),
+                line=found.position[0],
+                column=found.position[1],
+                detail=found.detail,
+                **found.hint_args,
+            ) from None
         if not isinstance(data, dict):
-            raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file),
-                             reason=Message("log.roles_empty" if data is None else "log.roles_not_mapping"))
+            raise UsageError(
+                "log.roles_unreadable",
+                "hint.log.roles",
+                path=str(file),
+                reason=Message("log.roles_empty" if data is None else "log.roles_not_mapping"),
+            )
         from procesmap._safe_text import strip_control
 
         pairs = {strip_control(str(k)): strip_control(str(v)) for k, v in data.items()}

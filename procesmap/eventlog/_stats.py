@@ -66,14 +66,19 @@ def _days(value: Any) -> float | None:
     return None if value is None else float(value) / US_PER_DAY
 
 
-def case_durations(con: Any, table: str = "(SELECT max(t) - min(t) AS us FROM ev GROUP BY c)") -> dict[str, float | None]:
+def case_durations(
+    con: Any, table: str = "(SELECT max(t) - min(t) AS us FROM ev GROUP BY c)"
+) -> dict[str, float | None]:
     """Mean, p50, p85, p95, min and max of (last timestamp - first timestamp) per case, in days (usable events).
 
     ``table`` may name a table of those per-case spans in microseconds (column ``us``) made earlier."""
-    result = rows(con, f"""
+    result = rows(
+        con,
+        f"""
         SELECT avg(us), quantile_cont(us, 0.5), quantile_cont(us, 0.85), quantile_cont(us, 0.95), min(us), max(us)
         FROM {table} d
-    """)[0]
+    """,
+    )[0]
     keys = ("mean", "p50", "p85", "p95", "min", "max")
     return {key: _days(value) for key, value in zip(keys, result)}
 
@@ -91,17 +96,23 @@ class _Names:
 def _pairs(con: Any, left: str, right: str, cases: int, with_handover: int, name: _Names) -> dict[str, Any]:
     """Handovers between consecutive instances of a case, by the ``left``/``right`` columns (resource or role);
     ``with_handover`` is the number of cases with at least one (counted per case beforehand)."""
-    totals = rows(con, f"""
+    totals = rows(
+        con,
+        f"""
         SELECT count(*) FILTER (WHERE {left} IS NOT NULL AND {right} IS NOT NULL AND {left} <> {right}),
                count(*) FILTER (WHERE {left} IS NOT NULL AND {right} IS NOT NULL AND {left} = {right}),
                count(*) FILTER (WHERE {left} IS NULL OR {right} IS NULL)
         FROM inst WHERE na IS NOT NULL
-    """)[0]
-    pairs = rows(con, f"""
+    """,
+    )[0]
+    pairs = rows(
+        con,
+        f"""
         SELECT {left}, {right}, count(*) AS n FROM inst
         WHERE na IS NOT NULL AND {left} IS NOT NULL AND {right} IS NOT NULL
         GROUP BY 1, 2 ORDER BY n DESC, 1, 2
-    """)
+    """,
+    )
     return {
         "handovers": int(totals[0]),
         "self_handovers": int(totals[1]),
@@ -132,6 +143,7 @@ def _top_variants(con: Any, activity: _Names, top: int, k: int) -> list[tuple[li
     Codes are numbered in name order, so a list of codes sorts like its names joined with ``SEP`` as long
     as no name holds a character at or below ``SEP`` (a control character); then DuckDB sorts the keys.
     Otherwise all variants are sorted here by their joined names."""
+
     def names(key: list[int]) -> list[str]:
         return [activity(x % k) for x in key]  # type: ignore[misc]
 
@@ -147,18 +159,26 @@ def _log_stats(con: Any, log: EventLog, top_variants: int, bins: int) -> LogStat
     store = log.store
     activity, resource, role = _Names(store.names["a"]), _Names(store.names["r"]), _Names(store.names["g"])
     quality = dict(log.quality)
-    quality["other_lifecycle"] = int(scalar(con, "SELECT count(*) FROM ev WHERE kind = 'o'") or 0) if store.has_other else 0
-    unclosed, timed, inst_count = rows(con, """
-        SELECT count(*) FILTER (WHERE unclosed), count(*) FILTER (WHERE timed), count(*) FROM inst""")[0]
+    quality["other_lifecycle"] = (
+        int(scalar(con, "SELECT count(*) FROM ev WHERE kind = 'o'") or 0) if store.has_other else 0
+    )
+    unclosed, timed, inst_count = rows(
+        con,
+        """
+        SELECT count(*) FILTER (WHERE unclosed), count(*) FILTER (WHERE timed), count(*) FROM inst""",
+    )[0]
     quality["unclosed_starts"] = int(unclosed)
     quality["timed_instances"] = int(timed)
     all_timed = quality.get("without_timestamp", 0) == 0 and quality.get("bad_timestamp", 0) == 0
     if all_timed and store.distinct is not None:
         with_time, (activities_n, resources_n, roles_n) = store.cases, store.distinct
     else:
-        with_time, activities_n, resources_n, roles_n = rows(con, f"""
-            SELECT {store.cases if all_timed else 'count(DISTINCT c) FILTER (WHERE t IS NOT NULL)'},
-                   count(DISTINCT a), count(DISTINCT r), count(DISTINCT g) FROM base""")[0]
+        with_time, activities_n, resources_n, roles_n = rows(
+            con,
+            f"""
+            SELECT {store.cases if all_timed else "count(DISTINCT c) FILTER (WHERE t IS NOT NULL)"},
+                   count(DISTINCT a), count(DISTINCT r), count(DISTINCT g) FROM base""",
+        )[0]
     # One pass over the instances per case. Its variant: the list of activity codes of its instances, in order
     # (most figures per case come from the variants), made without an ordered aggregate (slow): ``key`` holds
     # i * k + a, which sorts by the place i and gives the activity a back as ``% k``; two keys compare like
@@ -168,7 +188,7 @@ def _log_stats(con: Any, log: EventLog, top_variants: int, bins: int) -> LogStat
     spans_here = not store.has_starts and quality["other_lifecycle"] == 0
     con.execute(f"""
         CREATE TEMP TABLE per_case AS
-        SELECT list_sort(list(i * {k} + a)) AS key, {'max(te) - min(te)' if spans_here else 'NULL'} AS us,
+        SELECT list_sort(list(i * {k} + a)) AS key, {"max(te) - min(te)" if spans_here else "NULL"} AS us,
                count(*) FILTER (WHERE na IS NOT NULL AND r IS NOT NULL AND nr IS NOT NULL AND r <> nr) AS moved_r,
                count(*) FILTER (WHERE na IS NOT NULL AND g IS NOT NULL AND ng IS NOT NULL AND g <> ng) AS moved_g
         FROM inst GROUP BY c
@@ -177,8 +197,11 @@ def _log_stats(con: Any, log: EventLog, top_variants: int, bins: int) -> LogStat
         CREATE TEMP TABLE variant_counts AS
         SELECT row_number() OVER () AS id, key, n FROM (SELECT key, count(*) AS n FROM per_case GROUP BY key)
     """)
-    with_handover_r, with_handover_g = rows(con, """
-        SELECT count(*) FILTER (WHERE moved_r > 0), count(*) FILTER (WHERE moved_g > 0) FROM per_case""")[0]
+    with_handover_r, with_handover_g = rows(
+        con,
+        """
+        SELECT count(*) FILTER (WHERE moved_r > 0), count(*) FILTER (WHERE moved_g > 0) FROM per_case""",
+    )[0]
     variants_total, inst_cases = rows(con, "SELECT count(*), coalesce(sum(n), 0) FROM variant_counts")[0]
     inst_cases = int(inst_cases)
     counts = {
@@ -201,39 +224,94 @@ def _log_stats(con: Any, log: EventLog, top_variants: int, bins: int) -> LogStat
     if durations["max"] is not None and inst_cases:
         low, high = durations["min"] or 0.0, durations["max"] or 0.0
         width = (high - low) / bins if high > low else 1.0
-        found = dict(rows(con, f"""
+        found = dict(
+            rows(
+                con,
+                f"""
             WITH d AS (SELECT us / {US_PER_DAY} AS days FROM case_spans)
             SELECT least(CAST(floor((days - ?) / ?) AS INTEGER), {bins - 1}) AS b, count(*) FROM d GROUP BY b
-        """, low, width))
-        histogram = {"edges": [low + width * i for i in range(bins + 1)],
-                     "counts": [int(found.get(i, 0)) for i in range(bins)]}
-    case_counts = dict(rows(con, f"""
+        """,
+                low,
+                width,
+            )
+        )
+        histogram = {
+            "edges": [low + width * i for i in range(bins + 1)],
+            "counts": [int(found.get(i, 0)) for i in range(bins)],
+        }
+    case_counts = dict(
+        rows(
+            con,
+            f"""
         SELECT x, sum(n) FROM (SELECT DISTINCT id, n, e % {k} AS x FROM (SELECT id, n, unnest(key) AS e FROM variant_counts))
-        GROUP BY x"""))
+        GROUP BY x""",
+        )
+    )
     activities = [
-        {"activity": activity(a), "instances": int(n), "cases": int(case_counts[a]),
-         "share_of_cases": (case_counts[a] / inst_cases) if inst_cases else None,
-         "service_time_mean": _days(sm), "service_time_median": _days(sd), "timed_instances": int(k)}
-        for a, n, sm, sd, k in rows(con, """
+        {
+            "activity": activity(a),
+            "instances": int(n),
+            "cases": int(case_counts[a]),
+            "share_of_cases": (case_counts[a] / inst_cases) if inst_cases else None,
+            "service_time_mean": _days(sm),
+            "service_time_median": _days(sd),
+            "timed_instances": int(k),
+        }
+        for a, n, sm, sd, k in rows(
+            con,
+            """
             SELECT a, count(*), avg(te - ts) FILTER (WHERE timed), quantile_cont(te - ts, 0.5) FILTER (WHERE timed),
                    count(*) FILTER (WHERE timed)
-            FROM inst GROUP BY a ORDER BY count(*) DESC, a""")
+            FROM inst GROUP BY a ORDER BY count(*) DESC, a""",
+        )
     ]
     dfg = [
         {"from": activity(a), "to": activity(b), "count": int(n), "wait_mean": _days(wm), "wait_median": _days(wd)}
-        for a, b, n, wm, wd in rows(con, """
+        for a, b, n, wm, wd in rows(
+            con,
+            """
             SELECT a, na, count(*), avg(greatest(nts - te, 0)), quantile_cont(greatest(nts - te, 0), 0.5)
-            FROM inst WHERE na IS NOT NULL GROUP BY a, na ORDER BY count(*) DESC, a, na""")
+            FROM inst WHERE na IS NOT NULL GROUP BY a, na ORDER BY count(*) DESC, a, na""",
+        )
     ]
-    starts = [{"activity": activity(a), "cases": int(n)} for a, n in rows(con, f"""
-        SELECT CAST(key[1] % {k} AS INTEGER), sum(n) FROM variant_counts GROUP BY 1 ORDER BY 2 DESC, 1""")]
-    ends = [{"activity": activity(a), "cases": int(n)} for a, n in rows(con, f"""
-        SELECT CAST(key[len(key)] % {k} AS INTEGER), sum(n) FROM variant_counts GROUP BY 1 ORDER BY 2 DESC, 1""")]
-    handovers: dict[str, Any] = {"resources": _pairs(con, "r", "nr", inst_cases, with_handover_r, resource), "roles": None}
+    starts = [
+        {"activity": activity(a), "cases": int(n)}
+        for a, n in rows(
+            con,
+            f"""
+        SELECT CAST(key[1] % {k} AS INTEGER), sum(n) FROM variant_counts GROUP BY 1 ORDER BY 2 DESC, 1""",
+        )
+    ]
+    ends = [
+        {"activity": activity(a), "cases": int(n)}
+        for a, n in rows(
+            con,
+            f"""
+        SELECT CAST(key[len(key)] % {k} AS INTEGER), sum(n) FROM variant_counts GROUP BY 1 ORDER BY 2 DESC, 1""",
+        )
+    ]
+    handovers: dict[str, Any] = {
+        "resources": _pairs(con, "r", "nr", inst_cases, with_handover_r, resource),
+        "roles": None,
+    }
     if counts["roles"]:
         handovers["roles"] = _pairs(con, "g", "ng", inst_cases, with_handover_g, role)
-    variants = [{"activities": names, "cases": n, "share": n / inst_cases if inst_cases else None}
-                for names, n in _top_variants(con, activity, top_variants, k)]
-    return LogStats(source=log.source, kind=log.kind, columns=log.columns, quality=quality, counts=counts,
-                    case_duration=durations, histogram=histogram, activities=activities, directly_follows=dfg,
-                    start_activities=starts, end_activities=ends, handovers=handovers, variants=variants)
+    variants = [
+        {"activities": names, "cases": n, "share": n / inst_cases if inst_cases else None}
+        for names, n in _top_variants(con, activity, top_variants, k)
+    ]
+    return LogStats(
+        source=log.source,
+        kind=log.kind,
+        columns=log.columns,
+        quality=quality,
+        counts=counts,
+        case_duration=durations,
+        histogram=histogram,
+        activities=activities,
+        directly_follows=dfg,
+        start_activities=starts,
+        end_activities=ends,
+        handovers=handovers,
+        variants=variants,
+    )

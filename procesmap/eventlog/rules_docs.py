@@ -1,6 +1,6 @@
 """The docs pages of the PM6xx rules, generated from their modules (never edited by hand).
 
-    python -m procesmap.eventlog.rules_docs docs/rules/log
+python -m procesmap.eventlog.rules_docs docs/rules/log
 """
 
 from __future__ import annotations
@@ -24,33 +24,76 @@ def docs_filename(module: ModuleType) -> str:
 def log_rule_markdown(module: ModuleType) -> str:
     doc = rule_doc(module)
     lines = [
-        f"# {t(module.CODE + '.title', 'en')} ({module.CODE})", "",
-        f"- Code: `{module.CODE}`", f"- Name: `{module.NAME}`", f"- Default severity: `{module.DEFAULT_SEVERITY.value}`",
-        f"- Dutch: {t(module.CODE + '.title', 'nl')}", f"- Command: `{REGISTRY[module.CODE].command}`", "",
-        doc["summary"], "", "## Why this matters", "", doc.get("Why this matters", ""), "",
-        "## Waarom dit ertoe doet", "", doc.get("Waarom dit ertoe doet", ""), "",
+        f"# {t(module.CODE + '.title', 'en')} ({module.CODE})",
+        "",
+        f"- Code: `{module.CODE}`",
+        f"- Name: `{module.NAME}`",
+        f"- Default severity: `{module.DEFAULT_SEVERITY.value}`",
+        f"- Dutch: {t(module.CODE + '.title', 'nl')}",
+        f"- Command: `{REGISTRY[module.CODE].command}`",
+        "",
+        doc["summary"],
+        "",
+        "## Why this matters",
+        "",
+        doc.get("Why this matters", ""),
+        "",
+        "## Waarom dit ertoe doet",
+        "",
+        doc.get("Waarom dit ertoe doet", ""),
+        "",
     ]
     if module.OPTIONS:
         lines += ["## Options", "", doc.get("Options", ""), "", "| option | default |", "|---|---|"]
         lines += [f"| `{name}` | `{default}` |" for name, default in module.OPTIONS.items()]
         lines += [""]
-    for section, intro in (("Example", "This map and log give the finding:"), ("Use instead", "This map and log do not:")):
+    for section, intro in (
+        ("Example", "This map and log give the finding:"),
+        ("Use instead", "This map and log do not:"),
+    ):
         map_text, log_text = example_blocks(module, section)
-        lines += [f"## {section}", "", intro, "", "```yaml", map_text.rstrip(), "```", "", "```csv", log_text.rstrip(), "```", ""]
-    lines += ["## Message", "", f"- en: {t(module.CODE + '.message', 'en')}", f"- nl: {t(module.CODE + '.message', 'nl')}",
-              f"- hint (en): {t(module.CODE + '.hint', 'en')}", f"- hint (nl): {t(module.CODE + '.hint', 'nl')}", ""]
+        lines += [
+            f"## {section}",
+            "",
+            intro,
+            "",
+            "```yaml",
+            map_text.rstrip(),
+            "```",
+            "",
+            "```csv",
+            log_text.rstrip(),
+            "```",
+            "",
+        ]
+    lines += [
+        "## Message",
+        "",
+        f"- en: {t(module.CODE + '.message', 'en')}",
+        f"- nl: {t(module.CODE + '.message', 'nl')}",
+        f"- hint (en): {t(module.CODE + '.hint', 'en')}",
+        f"- hint (nl): {t(module.CODE + '.hint', 'nl')}",
+        "",
+    ]
     return "\n".join(lines)
 
 
 def index_markdown() -> str:
-    lines = ["# Rules PM6xx: the map against the event log", "",
-             "Generated from `procesmap/eventlog/rules/` (`python -m procesmap.eventlog.rules_docs docs/rules/log`); do not edit.",
-             "These findings come from `procesmap log compare MAP LOG`; see [docs/eventlog.md](../../eventlog.md).", "",
-             "| code | name | default severity | when |", "|---|---|---|---|"]
+    lines = [
+        "# Rules PM6xx: the map against the event log",
+        "",
+        "Generated from `procesmap/eventlog/rules/` (`python -m procesmap.eventlog.rules_docs docs/rules/log`); do not edit.",
+        "These findings come from `procesmap log compare MAP LOG`; see [docs/eventlog.md](../../eventlog.md).",
+        "",
+        "| code | name | default severity | when |",
+        "|---|---|---|---|",
+    ]
     for module in (s.module for s in specs("log")):
         assert module is not None
-        lines.append(f"| [{module.CODE}]({docs_filename(module)}) | `{module.NAME}` | {module.DEFAULT_SEVERITY.value} | "
-                     f"{t(module.CODE + '.summary', 'en')} |")
+        lines.append(
+            f"| [{module.CODE}]({docs_filename(module)}) | `{module.NAME}` | {module.DEFAULT_SEVERITY.value} | "
+            f"{t(module.CODE + '.summary', 'en')} |"
+        )
     return "\n".join(lines) + "\n"
 
 

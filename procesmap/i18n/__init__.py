@@ -42,8 +42,21 @@ from typing import Any
 from procesmap.i18n.messages import MESSAGES
 from procesmap.i18n.problems import MESSAGES_PROBLEMS
 
-__all__ = ["LANGUAGES", "Key", "Message", "Count", "t", "number", "percent", "plural", "plural_forms",
-           "default_language", "MESSAGES", "OS_ERRORS", "translate_strerror"]
+__all__ = [
+    "LANGUAGES",
+    "Key",
+    "Message",
+    "Count",
+    "t",
+    "number",
+    "percent",
+    "plural",
+    "plural_forms",
+    "default_language",
+    "MESSAGES",
+    "OS_ERRORS",
+    "translate_strerror",
+]
 
 for _key, _entry in MESSAGES_PROBLEMS.items():  # merged here, so that messages.py need not know of it
     MESSAGES.setdefault(_key, _entry)

@@ -51,43 +51,43 @@ MESSAGES_ADVICE: dict[str, dict[str, str]] = {
     "advise.before_line": {
         "en": "Now: {over_term} over the term, {over_extended} over term + extension, cycle time p85 {p85} d, mean {mean} d.",
         "nl": "Nu: {over_term} over de termijn, {over_extended} over termijn + verdaging, doorlooptijd p85 {p85} d, "
-              "gemiddeld {mean} d.",
+        "gemiddeld {mean} d.",
     },
     "advise.method": {
         "en": "{candidates:plural:# candidate|# candidates} generated from the map, each screened with a short simulation "
-              "({screen:plural:# case|# cases}); of the best, {simulated:plural:# needed|# needed} a full simulation "
-              "({cases:plural:# case|# cases}, seed {seed}, the same random numbers before and after; a change that "
-              "touches no time keeps the figures as they are). Ranked by the share over the term, then over "
-              "term + extension, p85 and mean cycle time (steps of 0.1 percentage point and 0.1 day); ties go to the "
-              "lower fte. Each row is reproduced by procesmap analyse FILE with its --set assignments.",
+        "({screen:plural:# case|# cases}); of the best, {simulated:plural:# needed|# needed} a full simulation "
+        "({cases:plural:# case|# cases}, seed {seed}, the same random numbers before and after; a change that "
+        "touches no time keeps the figures as they are). Ranked by the share over the term, then over "
+        "term + extension, p85 and mean cycle time (steps of 0.1 percentage point and 0.1 day); ties go to the "
+        "lower fte. Each row is reproduced by procesmap analyse FILE with its --set assignments.",
         "nl": "{candidates:plural:# kandidaat|# kandidaten} uit de kaart afgeleid, elk eerst getoetst met een korte simulatie "
-              "({screen:plural:# zaak|# zaken}); van de beste {simulated:plural:# vroeg|# vroegen} een volledige simulatie "
-              "({cases:plural:# zaak|# zaken}, seed {seed}, dezelfde toevalsgetallen voor en na; een wijziging die geen "
-              "tijd raakt houdt de cijfers zoals ze zijn). Gerangschikt op het "
-              "aandeel over de termijn, dan over termijn + verdaging, p85 en gemiddelde doorlooptijd (stappen van "
-              "0,1 procentpunt en 0,1 dag); bij gelijkspel gaat de goedkoopste in fte voor. Elke regel is na te spelen "
-              "met procesmap analyse BESTAND en de --set-toewijzingen ervan.",
+        "({screen:plural:# zaak|# zaken}); van de beste {simulated:plural:# vroeg|# vroegen} een volledige simulatie "
+        "({cases:plural:# zaak|# zaken}, seed {seed}, dezelfde toevalsgetallen voor en na; een wijziging die geen "
+        "tijd raakt houdt de cijfers zoals ze zijn). Gerangschikt op het "
+        "aandeel over de termijn, dan over termijn + verdaging, p85 en gemiddelde doorlooptijd (stappen van "
+        "0,1 procentpunt en 0,1 dag); bij gelijkspel gaat de goedkoopste in fte voor. Elke regel is na te spelen "
+        "met procesmap analyse BESTAND en de --set-toewijzingen ervan.",
     },
     "advise.method_analytic": {
         "en": "{candidates:plural:# candidate|# candidates} generated from the map, each screened with the analytic queueing "
-              "model (Erlang C / Allen-Cunneen per role); the best {simulated:plural:# needed|# needed} a full simulation "
-              "({cases:plural:# case|# cases}, seed {seed}, the same random numbers before and after; a change that touches "
-              "no time keeps the figures as they are). Ranked by the share over the term, then over term + extension, "
-              "p85 and mean cycle time (steps of 0.1 percentage point and 0.1 day); ties go to the lower fte. Each row "
-              "is reproduced by procesmap analyse FILE with its --set assignments.",
+        "model (Erlang C / Allen-Cunneen per role); the best {simulated:plural:# needed|# needed} a full simulation "
+        "({cases:plural:# case|# cases}, seed {seed}, the same random numbers before and after; a change that touches "
+        "no time keeps the figures as they are). Ranked by the share over the term, then over term + extension, "
+        "p85 and mean cycle time (steps of 0.1 percentage point and 0.1 day); ties go to the lower fte. Each row "
+        "is reproduced by procesmap analyse FILE with its --set assignments.",
         "nl": "{candidates:plural:# kandidaat|# kandidaten} uit de kaart afgeleid, elk eerst getoetst met het analytische "
-              "wachtrijmodel (Erlang C / Allen-Cunneen per rol); van de beste {simulated:plural:# vroeg|# vroegen} een "
-              "volledige simulatie ({cases:plural:# zaak|# zaken}, seed {seed}, dezelfde toevalsgetallen voor en na; een "
-              "wijziging die geen tijd raakt houdt de cijfers zoals ze zijn). Gerangschikt op het aandeel over de "
-              "termijn, dan over termijn + verdaging, p85 en gemiddelde doorlooptijd (stappen van 0,1 procentpunt en "
-              "0,1 dag); bij gelijkspel gaat de goedkoopste in fte voor. Elke regel is na te spelen met procesmap "
-              "analyse BESTAND en de --set-toewijzingen ervan.",
+        "wachtrijmodel (Erlang C / Allen-Cunneen per rol); van de beste {simulated:plural:# vroeg|# vroegen} een "
+        "volledige simulatie ({cases:plural:# zaak|# zaken}, seed {seed}, dezelfde toevalsgetallen voor en na; een "
+        "wijziging die geen tijd raakt houdt de cijfers zoals ze zijn). Gerangschikt op het aandeel over de "
+        "termijn, dan over termijn + verdaging, p85 en gemiddelde doorlooptijd (stappen van 0,1 procentpunt en "
+        "0,1 dag); bij gelijkspel gaat de goedkoopste in fte voor. Elke regel is na te spelen met procesmap "
+        "analyse BESTAND en de --set-toewijzingen ervan.",
     },
     "advise.none": {
         "en": "No candidate interventions: the map has no role with people, no single point of failure, no rework "
-              "loop, no manual handover and no external wait.",
+        "loop, no manual handover and no external wait.",
         "nl": "Geen kandidaat-maatregelen: de kaart heeft geen rol met people, geen single point of failure, geen "
-              "herstellus, geen handmatige overdracht en geen externe wachttijd.",
+        "herstellus, geen handmatige overdracht en geen externe wachttijd.",
     },
     "advise.nothing_helps": {
         "en": "None of the candidates improves a figure by 0.1 percentage point or 0.1 day in this model.",

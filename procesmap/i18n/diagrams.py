@@ -4,20 +4,33 @@ from __future__ import annotations
 
 MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     # -- the swimlane picture ------------------------------------------------------------------
-    "diagram.subtitle.steps": {"en": "{steps:plural:# step|# steps}, {roles:plural:# role|# roles}",
-                               "nl": "{steps:plural:# stap|# stappen}, {roles:plural:# rol|# rollen}"},
-    "diagram.subtitle.term": {"en": "legal term {term:plural:# day|# days}", "nl": "wettelijke termijn {term:plural:# dag|# dagen}"},
-    "diagram.subtitle.cycle": {"en": "mean cycle time {days:plural:# day|# days}",
-                               "nl": "gemiddelde doorlooptijd {days:plural:# dag|# dagen}"},
-    "diagram.subtitle.org_handovers": {"en": "{count:plural:# handover|# handovers} between organisations per case",
-                                       "nl": "{count:plural:# overdracht|# overdrachten} tussen organisaties per zaak"},
+    "diagram.subtitle.steps": {
+        "en": "{steps:plural:# step|# steps}, {roles:plural:# role|# roles}",
+        "nl": "{steps:plural:# stap|# stappen}, {roles:plural:# rol|# rollen}",
+    },
+    "diagram.subtitle.term": {
+        "en": "legal term {term:plural:# day|# days}",
+        "nl": "wettelijke termijn {term:plural:# dag|# dagen}",
+    },
+    "diagram.subtitle.cycle": {
+        "en": "mean cycle time {days:plural:# day|# days}",
+        "nl": "gemiddelde doorlooptijd {days:plural:# dag|# dagen}",
+    },
+    "diagram.subtitle.org_handovers": {
+        "en": "{count:plural:# handover|# handovers} between organisations per case",
+        "nl": "{count:plural:# overdracht|# overdrachten} tussen organisaties per zaak",
+    },
     "diagram.external": {"en": "External parties", "nl": "Externe partijen"},
     "diagram.no_organisation": {"en": "No organisation", "nl": "Geen organisatie"},
     "diagram.no_role": {"en": "(no role)", "nl": "(geen rol)"},
-    "diagram.badge.spof": {"en": "single point of failure: one person, no backup",
-                           "nl": "kwetsbaar: één persoon, geen vervanger"},
-    "diagram.badge.bottleneck": {"en": "bottleneck: utilisation {utilisation}",
-                                 "nl": "bottleneck: bezetting {utilisation}"},
+    "diagram.badge.spof": {
+        "en": "single point of failure: one person, no backup",
+        "nl": "kwetsbaar: één persoon, geen vervanger",
+    },
+    "diagram.badge.bottleneck": {
+        "en": "bottleneck: utilisation {utilisation}",
+        "nl": "bottleneck: bezetting {utilisation}",
+    },
     "diagram.amount_days": {"en": "{days} d", "nl": "{days} d"},
     "diagram.amount_hours": {"en": "{hours} h", "nl": "{hours} u"},
     "diagram.wait_per_visit": {"en": "waits {amount} a time", "nl": "wacht {amount} per keer"},
@@ -28,19 +41,26 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     "diagram.legend.parallel": {"en": "parallel / join", "nl": "parallel / samenvoegen"},
     "diagram.legend.wait": {"en": "wait", "nl": "wachten"},
     "diagram.legend.end": {"en": "end", "nl": "einde"},
-    "diagram.legend.flow": {"en": "flow (branch: probability · condition)",
-                            "nl": "stroom (tak: kans · voorwaarde)"},
+    "diagram.legend.flow": {"en": "flow (branch: probability · condition)", "nl": "stroom (tak: kans · voorwaarde)"},
     "diagram.legend.team": {"en": "handover to another team", "nl": "overdracht naar ander team"},
-    "diagram.legend.organisation": {"en": "handover to another organisation (\u201cover the wall\u201d)",
-                                    "nl": "overdracht naar andere organisatie (\u201cover de schutting\u201d)"},
+    "diagram.legend.organisation": {
+        "en": "handover to another organisation (\u201cover the wall\u201d)",
+        "nl": "overdracht naar andere organisatie (\u201cover de schutting\u201d)",
+    },
     "diagram.legend.manual": {"en": "handover outside the case system", "nl": "overdracht buiten het zaaksysteem"},
     "diagram.legend.rework": {"en": "rework loop", "nl": "herstellus (terug in het proces)"},
-    "diagram.legend.wait_bar": {"en": "bar: wait per case (longest full); text: wait each time a case comes, times per case",
-                                "nl": "balk: wachttijd per zaak (langste vol); tekst: wachttijd per keer, keren per zaak"},
-    "diagram.legend.badge_finding": {"en": "finding about the step (numbered, see the key)",
-                                     "nl": "bevinding bij de stap (genummerd, zie de lijst)"},
-    "diagram.legend.badge_issue": {"en": "issue (knelpunt) from the workshop (see the key)",
-                                   "nl": "knelpunt uit de workshop (zie de lijst)"},
+    "diagram.legend.wait_bar": {
+        "en": "bar: wait per case (longest full); text: wait each time a case comes, times per case",
+        "nl": "balk: wachttijd per zaak (langste vol); tekst: wachttijd per keer, keren per zaak",
+    },
+    "diagram.legend.badge_finding": {
+        "en": "finding about the step (numbered, see the key)",
+        "nl": "bevinding bij de stap (genummerd, zie de lijst)",
+    },
+    "diagram.legend.badge_issue": {
+        "en": "issue (knelpunt) from the workshop (see the key)",
+        "nl": "knelpunt uit de workshop (zie de lijst)",
+    },
     "diagram.page": {"en": "page {number} of {count}", "nl": "deel {number} van {count}"},
     "diagram.html.zoom_in": {"en": "Enlarge (scroll sideways)", "nl": "Vergroten (schuif opzij)"},
     "diagram.html.zoom_out": {"en": "Fit to the page", "nl": "Passend maken"},
@@ -54,13 +74,21 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     "diagram.mermaid.spof": {"en": "single point of failure", "nl": "kwetsbaar"},
     "diagram.mermaid.bottleneck": {"en": "bottleneck {utilisation}", "nl": "bottleneck {utilisation}"},
     # -- the command -------------------------------------------------------------------------
-    "cli.diagram.suffix_mismatch": {"en": "--format {format} does not match the suffix of {path}",
-                                    "nl": "--format {format} past niet bij de extensie van {path}"},
-    "hint.cli.diagram.suffix_mismatch": {"en": "leave out --format to take it from the suffix, or change the file name",
-                                         "nl": "laat --format weg om het uit de extensie te halen, of pas de bestandsnaam aan"},
-    "cli.diagram.pages_format": {"en": "--pages splits a swimlane picture (png, svg, pdf), not {format}",
-                                 "nl": "--pages deelt een zwembaanplaat op (png, svg, pdf), geen {format}"},
-    "hint.cli.diagram.pages_format": {"en": "use --format png, svg or pdf with --pages",
-                                      "nl": "gebruik --format png, svg of pdf met --pages"},
+    "cli.diagram.suffix_mismatch": {
+        "en": "--format {format} does not match the suffix of {path}",
+        "nl": "--format {format} past niet bij de extensie van {path}",
+    },
+    "hint.cli.diagram.suffix_mismatch": {
+        "en": "leave out --format to take it from the suffix, or change the file name",
+        "nl": "laat --format weg om het uit de extensie te halen, of pas de bestandsnaam aan",
+    },
+    "cli.diagram.pages_format": {
+        "en": "--pages splits a swimlane picture (png, svg, pdf), not {format}",
+        "nl": "--pages deelt een zwembaanplaat op (png, svg, pdf), geen {format}",
+    },
+    "hint.cli.diagram.pages_format": {
+        "en": "use --format png, svg or pdf with --pages",
+        "nl": "gebruik --format png, svg of pdf met --pages",
+    },
     "cli.diagram.written": {"en": "diagram written to {path}", "nl": "diagram geschreven naar {path}"},
 }

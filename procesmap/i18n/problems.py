@@ -16,79 +16,139 @@ MESSAGES_PROBLEMS: dict[str, dict[str, str]] = {
     # -- YAML: what the parser found -------------------------------------------------------------
     "yaml.with_context": {"en": "{problem} ({context})", "nl": "{problem} ({context})"},
     "yaml.problem.other": {"en": "{text}", "nl": "onvertaalde melding van de YAML-lezer ({text})"},
-    "yaml.problem.list_item": {"en": "this line does not fit in the list above it: every item starts with `- `, "
-                                     "indented as the others",
-                               "nl": "deze regel past niet in de lijst erboven: elk item begint met `- `, "
-                                     "even ver ingesprongen als de andere"},
-    "yaml.problem.key": {"en": "this line does not fit in the `key: value` lines above it: they all start at the same "
-                               "indentation",
-                         "nl": "deze regel past niet bij de regels `sleutel: waarde` erboven: die beginnen allemaal even "
-                               "ver ingesprongen"},
-    "yaml.problem.block_end": {"en": "this line does not fit the indentation of the lines above",
-                               "nl": "deze regel past niet bij de inspringing van de regels erboven"},
-    "yaml.problem.mapping_values": {"en": "a `key: value` cannot start here: is a text with `: ` in it not quoted, "
-                                          "or is the line indented too far?",
-                                    "nl": "hier kan geen `sleutel: waarde` beginnen: staat een tekst met `: ` erin niet "
-                                          "tussen aanhalingstekens, of is de regel te ver ingesprongen?"},
+    "yaml.problem.list_item": {
+        "en": "this line does not fit in the list above it: every item starts with `- `, indented as the others",
+        "nl": "deze regel past niet in de lijst erboven: elk item begint met `- `, even ver ingesprongen als de andere",
+    },
+    "yaml.problem.key": {
+        "en": "this line does not fit in the `key: value` lines above it: they all start at the same indentation",
+        "nl": "deze regel past niet bij de regels `sleutel: waarde` erboven: die beginnen allemaal even "
+        "ver ingesprongen",
+    },
+    "yaml.problem.block_end": {
+        "en": "this line does not fit the indentation of the lines above",
+        "nl": "deze regel past niet bij de inspringing van de regels erboven",
+    },
+    "yaml.problem.mapping_values": {
+        "en": "a `key: value` cannot start here: is a text with `: ` in it not quoted, "
+        "or is the line indented too far?",
+        "nl": "hier kan geen `sleutel: waarde` beginnen: staat een tekst met `: ` erin niet "
+        "tussen aanhalingstekens, of is de regel te ver ingesprongen?",
+    },
     "yaml.problem.mapping_keys": {"en": "a `?` key cannot start here", "nl": "hier kan geen `?`-sleutel beginnen"},
-    "yaml.problem.list_not_allowed": {"en": "a list item (`- `) cannot start here",
-                                      "nl": "hier kan geen lijstitem (`- `) beginnen"},
+    "yaml.problem.list_not_allowed": {
+        "en": "a list item (`- `) cannot start here",
+        "nl": "hier kan geen lijstitem (`- `) beginnen",
+    },
     "yaml.problem.no_colon": {"en": "the `:` after a key is missing", "nl": "de `:` na een sleutel ontbreekt"},
-    "yaml.problem.bad_start": {"en": "a value cannot start with the character {character}",
-                               "nl": "een waarde kan niet beginnen met het teken {character}"},
+    "yaml.problem.bad_start": {
+        "en": "a value cannot start with the character {character}",
+        "nl": "een waarde kan niet beginnen met het teken {character}",
+    },
     "yaml.problem.tab": {"en": "a tab where YAML expects spaces", "nl": "een tab waar YAML spaties verwacht"},
-    "yaml.problem.end_in_quote": {"en": "the file ends inside a quoted text: its closing quote is missing",
-                                  "nl": "het bestand eindigt binnen een tekst tussen aanhalingstekens: het sluitende aanhalingsteken ontbreekt"},
-    "yaml.problem.document_in_quote": {"en": "a `---` or `...` line inside a quoted text",
-                                       "nl": "een regel `---` of `...` binnen een tekst tussen aanhalingstekens"},
-    "yaml.problem.undefined_alias": {"en": "alias *{alias} refers to no anchor &{alias} above it",
-                                     "nl": "alias *{alias} verwijst naar geen anker &{alias} erboven"},
-    "yaml.problem.duplicate_anchor": {"en": "anchor &{anchor} is defined twice (first at line {line})",
-                                      "nl": "anker &{anchor} is twee keer gedefinieerd (eerst op regel {line})"},
-    "yaml.problem.flow_mapping": {"en": "a `{{...}}` is not closed with `}}`, or a comma is missing between its items",
-                                  "nl": "een `{{...}}` is niet gesloten met `}}`, of er ontbreekt een komma tussen de onderdelen"},
-    "yaml.problem.flow_sequence": {"en": "a `[...]` is not closed with `]`, or a comma is missing between its items",
-                                   "nl": "een `[...]` is niet gesloten met `]`, of er ontbreekt een komma tussen de onderdelen"},
-    "yaml.problem.escape": {"en": "an unknown escape (`\\` and a character) in a text between double quotes",
-                            "nl": "een onbekende escape (`\\` en een teken) in een tekst tussen dubbele aanhalingstekens"},
+    "yaml.problem.end_in_quote": {
+        "en": "the file ends inside a quoted text: its closing quote is missing",
+        "nl": "het bestand eindigt binnen een tekst tussen aanhalingstekens: het sluitende aanhalingsteken ontbreekt",
+    },
+    "yaml.problem.document_in_quote": {
+        "en": "a `---` or `...` line inside a quoted text",
+        "nl": "een regel `---` of `...` binnen een tekst tussen aanhalingstekens",
+    },
+    "yaml.problem.undefined_alias": {
+        "en": "alias *{alias} refers to no anchor &{alias} above it",
+        "nl": "alias *{alias} verwijst naar geen anker &{alias} erboven",
+    },
+    "yaml.problem.duplicate_anchor": {
+        "en": "anchor &{anchor} is defined twice (first at line {line})",
+        "nl": "anker &{anchor} is twee keer gedefinieerd (eerst op regel {line})",
+    },
+    "yaml.problem.flow_mapping": {
+        "en": "a `{{...}}` is not closed with `}}`, or a comma is missing between its items",
+        "nl": "een `{{...}}` is niet gesloten met `}}`, of er ontbreekt een komma tussen de onderdelen",
+    },
+    "yaml.problem.flow_sequence": {
+        "en": "a `[...]` is not closed with `]`, or a comma is missing between its items",
+        "nl": "een `[...]` is niet gesloten met `]`, of er ontbreekt een komma tussen de onderdelen",
+    },
+    "yaml.problem.escape": {
+        "en": "an unknown escape (`\\` and a character) in a text between double quotes",
+        "nl": "een onbekende escape (`\\` en een teken) in een tekst tussen dubbele aanhalingstekens",
+    },
     "yaml.problem.node_content": {"en": "a value is missing here", "nl": "hier ontbreekt een waarde"},
-    "yaml.problem.anchor_name": {"en": "an anchor or alias (&name, *name) needs a name of letters or digits",
-                                 "nl": "een anker of alias (&naam, *naam) heeft een naam van letters of cijfers nodig"},
-    "yaml.problem.tag_handle": {"en": "an unknown tag (a word after `!`)", "nl": "een onbekende tag (een woord na `!`)"},
-    "yaml.problem.block_indicator": {"en": "the indentation number after `|` or `>` must be 1 to 9",
-                                     "nl": "het inspringgetal na `|` of `>` moet 1 tot en met 9 zijn"},
-    "yaml.problem.comment_or_break": {"en": "only a comment (`# ...`) may follow here on the same line",
-                                      "nl": "hier mag op dezelfde regel alleen nog commentaar (`# ...`) volgen"},
-    "yaml.problem.version": {"en": "the file declares a YAML version other than 1.x",
-                             "nl": "het bestand noemt een andere YAML-versie dan 1.x"},
-    "yaml.problem.document_start": {"en": "expected the start of a document (`---`) here",
-                                    "nl": "hier werd het begin van een document (`---`) verwacht"},
-    "yaml.problem.control": {"en": "the invisible control character {code} is not allowed in YAML",
-                             "nl": "het onzichtbare stuurteken {code} is niet toegestaan in YAML"},
+    "yaml.problem.anchor_name": {
+        "en": "an anchor or alias (&name, *name) needs a name of letters or digits",
+        "nl": "een anker of alias (&naam, *naam) heeft een naam van letters of cijfers nodig",
+    },
+    "yaml.problem.tag_handle": {
+        "en": "an unknown tag (a word after `!`)",
+        "nl": "een onbekende tag (een woord na `!`)",
+    },
+    "yaml.problem.block_indicator": {
+        "en": "the indentation number after `|` or `>` must be 1 to 9",
+        "nl": "het inspringgetal na `|` of `>` moet 1 tot en met 9 zijn",
+    },
+    "yaml.problem.comment_or_break": {
+        "en": "only a comment (`# ...`) may follow here on the same line",
+        "nl": "hier mag op dezelfde regel alleen nog commentaar (`# ...`) volgen",
+    },
+    "yaml.problem.version": {
+        "en": "the file declares a YAML version other than 1.x",
+        "nl": "het bestand noemt een andere YAML-versie dan 1.x",
+    },
+    "yaml.problem.document_start": {
+        "en": "expected the start of a document (`---`) here",
+        "nl": "hier werd het begin van een document (`---`) verwacht",
+    },
+    "yaml.problem.control": {
+        "en": "the invisible control character {code} is not allowed in YAML",
+        "nl": "het onzichtbare stuurteken {code} is niet toegestaan in YAML",
+    },
     # -- YAML: where the construct began ----------------------------------------------------------
-    "yaml.context.list": {"en": "in the list that starts at line {line}", "nl": "in de lijst die begint op regel {line}"},
-    "yaml.context.mapping": {"en": "in the `key: value` lines that start at line {line}",
-                             "nl": "in de regels `sleutel: waarde` die beginnen op regel {line}"},
-    "yaml.context.flow_mapping": {"en": "in the `{{...}}` opened at line {line}, column {column}",
-                                  "nl": "in de `{{...}}` geopend op regel {line}, kolom {column}"},
-    "yaml.context.flow_sequence": {"en": "in the `[...]` opened at line {line}, column {column}",
-                                   "nl": "in de `[...]` geopend op regel {line}, kolom {column}"},
-    "yaml.context.quoted": {"en": "the quoted text starts at line {line}, column {column}",
-                            "nl": "de tekst tussen aanhalingstekens begint op regel {line}, kolom {column}"},
-    "yaml.context.key": {"en": "for the key at line {line}, column {column}",
-                         "nl": "bij de sleutel op regel {line}, kolom {column}"},
-    "yaml.context.text": {"en": "in the text that starts at line {line}, column {column}",
-                          "nl": "in de tekst die begint op regel {line}, kolom {column}"},
-    "yaml.context.block_text": {"en": "in the block text (`|` or `>`) that starts at line {line}",
-                                "nl": "in de bloktekst (`|` of `>`) die begint op regel {line}"},
-    "hint.yaml.start_character": {"en": "put a text that starts with {character} in quotes, e.g. name: \"{raw}...\"",
-                                  "nl": "zet een tekst die begint met {character} tussen aanhalingstekens, "
-                                        "bijvoorbeeld name: \"{raw}...\""},
+    "yaml.context.list": {
+        "en": "in the list that starts at line {line}",
+        "nl": "in de lijst die begint op regel {line}",
+    },
+    "yaml.context.mapping": {
+        "en": "in the `key: value` lines that start at line {line}",
+        "nl": "in de regels `sleutel: waarde` die beginnen op regel {line}",
+    },
+    "yaml.context.flow_mapping": {
+        "en": "in the `{{...}}` opened at line {line}, column {column}",
+        "nl": "in de `{{...}}` geopend op regel {line}, kolom {column}",
+    },
+    "yaml.context.flow_sequence": {
+        "en": "in the `[...]` opened at line {line}, column {column}",
+        "nl": "in de `[...]` geopend op regel {line}, kolom {column}",
+    },
+    "yaml.context.quoted": {
+        "en": "the quoted text starts at line {line}, column {column}",
+        "nl": "de tekst tussen aanhalingstekens begint op regel {line}, kolom {column}",
+    },
+    "yaml.context.key": {
+        "en": "for the key at line {line}, column {column}",
+        "nl": "bij de sleutel op regel {line}, kolom {column}",
+    },
+    "yaml.context.text": {
+        "en": "in the text that starts at line {line}, column {column}",
+        "nl": "in de tekst die begint op regel {line}, kolom {column}",
+    },
+    "yaml.context.block_text": {
+        "en": "in the block text (`|` or `>`) that starts at line {line}",
+        "nl": "in de bloktekst (`|` of `>`) die begint op regel {line}",
+    },
+    "hint.yaml.start_character": {
+        "en": 'put a text that starts with {character} in quotes, e.g. name: "{raw}..."',
+        "nl": 'zet een tekst die begint met {character} tussen aanhalingstekens, bijvoorbeeld name: "{raw}..."',
+    },
     "hint.yaml.anchor": {"en": "give every anchor (&name) its own name", "nl": "geef elk anker (&naam) een eigen naam"},
-    "hint.yaml.escape": {"en": "use single quotes ('...'), in which `\\` is an ordinary character, or write `\\\\`",
-                         "nl": "gebruik enkele aanhalingstekens ('...'), waarin `\\` een gewoon teken is, of schrijf `\\\\`"},
-    "hint.yaml.control": {"en": "remove the character (it is often pasted along from Word or a PDF)",
-                          "nl": "haal het teken weg (het komt vaak mee bij plakken uit Word of een pdf)"},
+    "hint.yaml.escape": {
+        "en": "use single quotes ('...'), in which `\\` is an ordinary character, or write `\\\\`",
+        "nl": "gebruik enkele aanhalingstekens ('...'), waarin `\\` een gewoon teken is, of schrijf `\\\\`",
+    },
+    "hint.yaml.control": {
+        "en": "remove the character (it is often pasted along from Word or a PDF)",
+        "nl": "haal het teken weg (het komt vaak mee bij plakken uit Word of een pdf)",
+    },
     # -- operating-system errors, by errno ---------------------------------------------------------
     "os.error.ENOENT": {"en": "no such file or folder", "nl": "bestand of map bestaat niet"},
     "os.error.EACCES": {"en": "permission denied", "nl": "geen toegang (onvoldoende rechten)"},
@@ -101,25 +161,40 @@ MESSAGES_PROBLEMS: dict[str, dict[str, str]] = {
     "os.error.ENAMETOOLONG": {"en": "the file name is too long", "nl": "de bestandsnaam is te lang"},
     "os.error.other": {"en": "{text}", "nl": "fout van het besturingssysteem ({text})"},
     # -- text that is not UTF-8 (event logs) ---------------------------------------------------------
-    "text.not_utf8": {"en": "{path}:{line}:{column}: the file is not UTF-8 text: byte {byte} (byte offset {offset})",
-                      "nl": "{path}:{line}:{column}: het bestand is geen UTF-8-tekst: byte {byte} (byte-positie {offset})"},
-    "hint.text.not_utf8": {"en": "save the file as UTF-8 (in Excel: 'CSV UTF-8'); Excel and Word often save as Windows-1252",
-                           "nl": "sla het bestand op als UTF-8 (in Excel: 'CSV UTF-8'); Excel en Word slaan vaak op als Windows-1252"},
+    "text.not_utf8": {
+        "en": "{path}:{line}:{column}: the file is not UTF-8 text: byte {byte} (byte offset {offset})",
+        "nl": "{path}:{line}:{column}: het bestand is geen UTF-8-tekst: byte {byte} (byte-positie {offset})",
+    },
+    "hint.text.not_utf8": {
+        "en": "save the file as UTF-8 (in Excel: 'CSV UTF-8'); Excel and Word often save as Windows-1252",
+        "nl": "sla het bestand op als UTF-8 (in Excel: 'CSV UTF-8'); Excel en Word slaan vaak op als Windows-1252",
+    },
     "text.more_than": {"en": "more than {count}", "nl": "meer dan {count}"},
     # -- bounds of the model -------------------------------------------------------------------------
-    "duration.too_long": {"en": "the duration `{value}` is longer than 10 years ({limit} days)",
-                          "nl": "de duur `{value}` is langer dan 10 jaar ({limit} dagen)"},
-    "hint.duration.too_long": {"en": "check the number and the unit: m minutes, h hours, d days, w weeks",
-                               "nl": "controleer het getal en de eenheid: m minuten, h uren, d dagen, w weken"},
-    "duration.work_too_long": {"en": "`work: {value}` is more than 10 years of working time ({limit} hours on this calendar)",
-                               "nl": "`work: {value}` is meer dan 10 jaar werktijd ({limit} uur met deze kalender)"},
-    "hint.duration.work_too_long": {"en": "`work` is the effort of one person for one case, e.g. `2h` or `1.5d`",
-                                    "nl": "`work` is de inspanning van één persoon voor één zaak, bijvoorbeeld `2h` of `1.5d`"},
-    "value.fte_over_people": {"en": "`fte: {fte}` is more than `people: {people}`",
-                              "nl": "`fte: {fte}` is meer dan `people: {people}`"},
+    "duration.too_long": {
+        "en": "the duration `{value}` is longer than 10 years ({limit} days)",
+        "nl": "de duur `{value}` is langer dan 10 jaar ({limit} dagen)",
+    },
+    "hint.duration.too_long": {
+        "en": "check the number and the unit: m minutes, h hours, d days, w weeks",
+        "nl": "controleer het getal en de eenheid: m minuten, h uren, d dagen, w weken",
+    },
+    "duration.work_too_long": {
+        "en": "`work: {value}` is more than 10 years of working time ({limit} hours on this calendar)",
+        "nl": "`work: {value}` is meer dan 10 jaar werktijd ({limit} uur met deze kalender)",
+    },
+    "hint.duration.work_too_long": {
+        "en": "`work` is the effort of one person for one case, e.g. `2h` or `1.5d`",
+        "nl": "`work` is de inspanning van één persoon voor één zaak, bijvoorbeeld `2h` of `1.5d`",
+    },
+    "value.fte_over_people": {
+        "en": "`fte: {fte}` is more than `people: {people}`",
+        "nl": "`fte: {fte}` is meer dan `people: {people}`",
+    },
     "hint.value.fte_over_people": {
         "en": "fte counts full-time jobs of the calendar's week, at most one per person (e.g. people: 6, fte: 4.8); "
-              "did you swap them?",
+        "did you swap them?",
         "nl": "fte telt volledige banen van de kalenderweek, hoogstens één per persoon (bijvoorbeeld people: 6, fte: 4.8); "
-              "zijn ze omgewisseld?"},
+        "zijn ze omgewisseld?",
+    },
 }

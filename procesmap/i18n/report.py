@@ -9,18 +9,22 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.file": {"en": "File", "nl": "Bestand"},
     "report.owner": {"en": "Process owner", "nl": "Proceseigenaar"},
     "report.none": {"en": "none", "nl": "geen"},
-    "report.counts": {"en": "{steps:plural:# step|# steps}, {roles:plural:# role|# roles}, {teams:plural:# team|# teams}, "
-                            "{organisations:plural:# organisation|# organisations}, "
-                            "{transitions:plural:# transition|# transitions}",
-                      "nl": "{steps:plural:# stap|# stappen}, {roles:plural:# rol|# rollen}, {teams:plural:# team|# teams}, "
-                            "{organisations:plural:# organisatie|# organisaties}, "
-                            "{transitions:plural:# overgang|# overgangen}"},
+    "report.counts": {
+        "en": "{steps:plural:# step|# steps}, {roles:plural:# role|# roles}, {teams:plural:# team|# teams}, "
+        "{organisations:plural:# organisation|# organisations}, "
+        "{transitions:plural:# transition|# transitions}",
+        "nl": "{steps:plural:# stap|# stappen}, {roles:plural:# rol|# rollen}, {teams:plural:# team|# teams}, "
+        "{organisations:plural:# organisatie|# organisaties}, "
+        "{transitions:plural:# overgang|# overgangen}",
+    },
     "report.volume": {"en": "Volume", "nl": "Volume"},
     "report.per_year": {"en": "{value:plural:# case|# cases} a year", "nl": "{value:plural:# zaak|# zaken} per jaar"},
     "report.term": {"en": "Legal term", "nl": "Wettelijke termijn"},
     "report.term_value": {"en": "{term:plural:# day|# days}", "nl": "{term:plural:# dag|# dagen}"},
-    "report.term_with_extension": {"en": "{term:plural:# day|# days} (+ {extension:plural:# day|# days} extension)",
-                                   "nl": "{term:plural:# dag|# dagen} (+ {extension:plural:# dag|# dagen} verdaging)"},
+    "report.term_with_extension": {
+        "en": "{term:plural:# day|# days} (+ {extension:plural:# day|# days} extension)",
+        "nl": "{term:plural:# dag|# dagen} (+ {extension:plural:# dag|# dagen} verdaging)",
+    },
     "report.service_norm": {"en": "Service norm", "nl": "Servicenorm"},
     "report.handovers": {"en": "Handovers", "nl": "Overdrachten"},
     "report.level": {"en": "Level", "nl": "Niveau"},
@@ -41,14 +45,21 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.to": {"en": "To", "nl": "Naar"},
     "report.levels": {"en": "Levels", "nl": "Niveaus"},
     "report.via": {"en": "Via", "nl": "Via"},
-    "report.no_handovers": {"en": "No handovers: one role does every step.", "nl": "Geen overdrachten: één rol doet alle stappen."},
+    "report.no_handovers": {
+        "en": "No handovers: one role does every step.",
+        "nl": "Geen overdrachten: één rol doet alle stappen.",
+    },
     "report.ownership": {"en": "Ownership and RACI", "nl": "Eigenaarschap en RACI"},
     "report.step": {"en": "Step", "nl": "Stap"},
-    "report.raci_legend": {"en": "R responsible, A accountable (* from the process owner), C consulted, I informed",
-                           "nl": "R uitvoerend, A eindverantwoordelijk (* via de proceseigenaar), C geraadpleegd, I geïnformeerd"},
+    "report.raci_legend": {
+        "en": "R responsible, A accountable (* from the process owner), C consulted, I informed",
+        "nl": "R uitvoerend, A eindverantwoordelijk (* via de proceseigenaar), C geraadpleegd, I geïnformeerd",
+    },
     "report.spof": {"en": "Single points of failure", "nl": "Kwetsbare rollen zonder vervanging"},
-    "report.spof_none": {"en": "None: every role that does a step has more than one person or a backup.",
-                         "nl": "Geen: elke rol die een stap doet heeft meer dan één persoon of een vervanger."},
+    "report.spof_none": {
+        "en": "None: every role that does a step has more than one person or a backup.",
+        "nl": "Geen: elke rol die een stap doet heeft meer dan één persoon of een vervanger.",
+    },
     "report.time": {"en": "Cycle time and term time", "nl": "Doorlooptijd en termijntijd"},
     "report.cycle_time": {"en": "Cycle time", "nl": "Doorlooptijd"},
     "report.term_time": {"en": "Term time", "nl": "Termijntijd"},
@@ -60,10 +71,12 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.work_per_case": {"en": "Work per case", "nl": "Werk per zaak"},
     "report.hours": {"en": "hours", "nl": "uur"},
     "report.wip_total": {"en": "Open cases on an average day", "nl": "Openstaande zaken op een gemiddelde dag"},
-    "report.simulation": {"en": "Percentiles and shares from {cases:plural:# simulated case|# simulated cases} (seed {seed}); "
-                                "means {means}.",
-                          "nl": "Percentielen en aandelen uit {cases:plural:# gesimuleerde zaak|# gesimuleerde zaken} "
-                                "(seed {seed}); gemiddelden {means}."},
+    "report.simulation": {
+        "en": "Percentiles and shares from {cases:plural:# simulated case|# simulated cases} (seed {seed}); "
+        "means {means}.",
+        "nl": "Percentielen en aandelen uit {cases:plural:# gesimuleerde zaak|# gesimuleerde zaken} "
+        "(seed {seed}); gemiddelden {means}.",
+    },
     "report.means.exact": {"en": "exact", "nl": "exact"},
     "report.means.simulated": {"en": "simulated (parallel blocks)", "nl": "gesimuleerd (parallelle blokken)"},
     "report.waits": {"en": "Where cases wait", "nl": "Waar zaken wachten"},
@@ -78,8 +91,10 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.utilisation": {"en": "Utilisation", "nl": "Bezetting"},
     "report.bottleneck": {"en": "bottleneck", "nl": "bottleneck"},
     "report.bottleneck_line": {"en": "Bottleneck: {role} ({utilisation})", "nl": "Bottleneck: {role} ({utilisation})"},
-    "report.no_capacity": {"en": "No utilisation: see what could not be computed.",
-                           "nl": "Geen bezetting: zie wat niet berekend kon worden."},
+    "report.no_capacity": {
+        "en": "No utilisation: see what could not be computed.",
+        "nl": "Geen bezetting: zie wat niet berekend kon worden.",
+    },
     "report.findings": {"en": "Findings", "nl": "Bevindingen"},
     "report.no_findings": {"en": "No findings.", "nl": "Geen bevindingen."},
     "report.code": {"en": "Code", "nl": "Code"},
@@ -99,26 +114,36 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.issue.stop": {"en": "stop", "nl": "stoppen"},
     "report.issue.continue": {"en": "continue", "nl": "doorgaan"},
     "report.missing": {"en": "Not computed", "nl": "Niet berekend"},
-    "report.summary": {"en": "{processes:plural:# process|# processes}: {errors:plural:# error|# errors}, "
-                             "{warnings:plural:# warning|# warnings}, {infos} info",
-                       "nl": "{processes:plural:# proces|# processen}: {errors:plural:# fout|# fouten}, "
-                             "{warnings:plural:# waarschuwing|# waarschuwingen}, {infos} info"},
+    "report.summary": {
+        "en": "{processes:plural:# process|# processes}: {errors:plural:# error|# errors}, "
+        "{warnings:plural:# warning|# warnings}, {infos} info",
+        "nl": "{processes:plural:# proces|# processen}: {errors:plural:# fout|# fouten}, "
+        "{warnings:plural:# waarschuwing|# waarschuwingen}, {infos} info",
+    },
     "report.count.error": {"en": "{count:plural:# error|# errors}", "nl": "{count:plural:# fout|# fouten}"},
-    "report.count.warning": {"en": "{count:plural:# warning|# warnings}",
-                             "nl": "{count:plural:# waarschuwing|# waarschuwingen}"},
+    "report.count.warning": {
+        "en": "{count:plural:# warning|# warnings}",
+        "nl": "{count:plural:# waarschuwing|# waarschuwingen}",
+    },
     "report.count.info": {"en": "{count} info", "nl": "{count} info"},
     "report.visits": {"en": "Visits per case", "nl": "Bezoeken per zaak"},
     "report.process": {"en": "Process", "nl": "Proces"},
     "report.processes": {"en": "Processes", "nl": "Processen"},
     "report.overview_title": {"en": "Processes at a glance", "nl": "Processen in één oogopslag"},
-    "report.capacity_across": {"en": "Utilisation per role across processes", "nl": "Bezetting per rol over alle processen"},
+    "report.capacity_across": {
+        "en": "Utilisation per role across processes",
+        "nl": "Bezetting per rol over alle processen",
+    },
     # -- command line ----------------------------------------------------------------------
     "cli.unknown_rule": {"en": "unknown rule `{code}`", "nl": "onbekende regel `{code}`"},
     "hint.cli.unknown_rule": {"en": "`procesmap rules` lists every rule", "nl": "`procesmap rules` toont alle regels"},
     "cli.bad_format": {"en": "unknown format `{value}`", "nl": "onbekend formaat `{value}`"},
     "hint.cli.bad_format": {"en": "use one of {allowed}", "nl": "gebruik een van {allowed}"},
     "cli.write_failed": {"en": "cannot write {path}: {reason}", "nl": "kan {path} niet schrijven: {reason}"},
-    "hint.cli.write_failed": {"en": "check that the folder exists and is writable", "nl": "controleer of de map bestaat en beschrijfbaar is"},
+    "hint.cli.write_failed": {
+        "en": "check that the folder exists and is writable",
+        "nl": "controleer of de map bestaat en beschrijfbaar is",
+    },
     "cli.wrote": {"en": "wrote {path}", "nl": "{path} geschreven"},
     "cli.rules_title": {"en": "Rules", "nl": "Regels"},
     "cli.name": {"en": "Name", "nl": "Naam"},
@@ -128,7 +153,10 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "cli.example": {"en": "Example (fails)", "nl": "Voorbeeld (faalt)"},
     "cli.use_instead": {"en": "Use instead", "nl": "Gebruik in plaats daarvan"},
     "cli.why": {"en": "Why this matters", "nl": "Waarom dit ertoe doet"},
-    "cli.negative_cases": {"en": "--cases must be 0 or more, not {value}", "nl": "--cases moet 0 of meer zijn, niet {value}"},
+    "cli.negative_cases": {
+        "en": "--cases must be 0 or more, not {value}",
+        "nl": "--cases moet 0 of meer zijn, niet {value}",
+    },
     "hint.cli.negative_cases": {"en": "use e.g. --cases 10000", "nl": "gebruik bijvoorbeeld --cases 10000"},
     # -- HTML and PDF reports (render/html.py, render/pdf.py, render/charts.py) ------------
     "report.contents": {"en": "Contents", "nl": "Inhoud"},
@@ -138,10 +166,14 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.version_mtime": {"en": "last changed {date} (not in git)", "nl": "laatst gewijzigd {date} (niet in git)"},
     "report.version_unknown": {"en": "unknown", "nl": "onbekend"},
     "report.swimlane": {"en": "Swimlane diagram", "nl": "Zwembaandiagram"},
-    "report.swimlane_missing": {"en": "No swimlane diagram: the diagram module is not installed.",
-                                "nl": "Geen zwembaandiagram: de diagrammodule is niet geïnstalleerd."},
-    "report.swimlane_failed": {"en": "No swimlane diagram: it could not be drawn ({reason}).",
-                               "nl": "Geen zwembaandiagram: het kon niet getekend worden ({reason})."},
+    "report.swimlane_missing": {
+        "en": "No swimlane diagram: the diagram module is not installed.",
+        "nl": "Geen zwembaandiagram: de diagrammodule is niet geïnstalleerd.",
+    },
+    "report.swimlane_failed": {
+        "en": "No swimlane diagram: it could not be drawn ({reason}).",
+        "nl": "Geen zwembaandiagram: het kon niet getekend worden ({reason}).",
+    },
     "report.steps": {"en": "Steps", "nl": "Stappen"},
     "report.type": {"en": "Type", "nl": "Type"},
     "report.step_type.start": {"en": "start", "nl": "start"},
@@ -155,9 +187,14 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.per_transition": {"en": "Handovers per transition", "nl": "Overdrachten per overgang"},
     "report.raci_matrix": {"en": "RACI matrix", "nl": "RACI-matrix"},
     "report.no_raci": {"en": "No step has a RACI.", "nl": "Geen stap heeft een RACI."},
-    "report.cycle_distribution": {"en": "Cycle time of the simulated cases", "nl": "Doorlooptijd van de gesimuleerde zaken"},
-    "report.cycle_note": {"en": "Cycle time includes the time in steps that suspend the term; the share of cases over the term is counted on term time.",
-                          "nl": "De doorlooptijd telt ook de tijd in stappen die de termijn opschorten; het aandeel zaken over de termijn telt de termijntijd."},
+    "report.cycle_distribution": {
+        "en": "Cycle time of the simulated cases",
+        "nl": "Doorlooptijd van de gesimuleerde zaken",
+    },
+    "report.cycle_note": {
+        "en": "Cycle time includes the time in steps that suspend the term; the share of cases over the term is counted on term time.",
+        "nl": "De doorlooptijd telt ook de tijd in stappen die de termijn opschorten; het aandeel zaken over de termijn telt de termijntijd.",
+    },
     "report.chart.cycle_axis": {"en": "Cycle time (days)", "nl": "Doorlooptijd (dagen)"},
     "report.chart.share_of_cases": {"en": "Share of cases", "nl": "Aandeel zaken"},
     "report.chart.term": {"en": "Legal term ({days} d)", "nl": "Wettelijke termijn ({days} d)"},
@@ -166,11 +203,17 @@ REPORT_MESSAGES: dict[str, dict[str, str]] = {
     "report.chart.bottleneck_line": {"en": "{share}: bottleneck (PM303)", "nl": "{share}: bottleneck (PM303)"},
     "report.chart.overloaded_line": {"en": "{share}: overloaded (PM304)", "nl": "{share}: overbelast (PM304)"},
     "report.chart.more": {"en": "(+ {count} more in the table)", "nl": "(+ {count} meer in de tabel)"},
-    "report.knelpunten_none": {"en": "No knelpunten were recorded in the map.", "nl": "Er zijn geen knelpunten vastgelegd in de kaart."},
+    "report.knelpunten_none": {
+        "en": "No knelpunten were recorded in the map.",
+        "nl": "Er zijn geen knelpunten vastgelegd in de kaart.",
+    },
     "report.knelpunten_level_none": {"en": "Level not given", "nl": "Niveau niet opgegeven"},
     "report.knelpunten_action_none": {"en": "no action given", "nl": "geen actie opgegeven"},
     "report.no_missing": {"en": "Every figure could be computed.", "nl": "Alle cijfers konden berekend worden."},
     "report.made_with": {"en": "Made with procesmap {version}", "nl": "Gemaakt met procesmap {version}"},
     "report.page": {"en": "page {page}", "nl": "pagina {page}"},
-    "report.findings_count": {"en": "Findings (errors, warnings, info)", "nl": "Bevindingen (fouten, waarschuwingen, info)"},
+    "report.findings_count": {
+        "en": "Findings (errors, warnings, info)",
+        "nl": "Bevindingen (fouten, waarschuwingen, info)",
+    },
 }

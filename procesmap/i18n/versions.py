@@ -151,8 +151,10 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     "versions.diff.cycle_time": {"en": "Cycle time {stat} (days)", "nl": "Doorlooptijd {stat} (dagen)"},
     "versions.diff.term_time": {"en": "Term time {stat} (days)", "nl": "Termijntijd {stat} (dagen)"},
     "versions.diff.share_over_term": {"en": "Cases over the term", "nl": "Zaken over de termijn"},
-    "versions.diff.share_over_extended_term": {"en": "Cases over term + extension",
-                                               "nl": "Zaken over termijn + verdaging"},
+    "versions.diff.share_over_extended_term": {
+        "en": "Cases over term + extension",
+        "nl": "Zaken over termijn + verdaging",
+    },
     "versions.diff.flow_efficiency": {"en": "Flow efficiency", "nl": "Stroomefficiëntie"},
     "versions.diff.work_per_case_hours": {"en": "Work per case (hours)", "nl": "Werk per zaak (uren)"},
     "versions.diff.wip_total": {"en": "Open cases on an average day", "nl": "Openstaande zaken op een gemiddelde dag"},
@@ -161,18 +163,23 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     "versions.diff.findings_new": {"en": "New", "nl": "Nieuw"},
     "versions.diff.findings_resolved": {"en": "Resolved", "nl": "Opgelost"},
     "versions.diff.findings_unchanged": {"en": "Unchanged", "nl": "Ongewijzigd"},
-    "versions.diff.findings_counts": {"en": "{new} new, {resolved} resolved, {unchanged} unchanged",
-                                      "nl": "{new} nieuw, {resolved} opgelost, {unchanged} ongewijzigd"},
+    "versions.diff.findings_counts": {
+        "en": "{new} new, {resolved} resolved, {unchanged} unchanged",
+        "nl": "{new} nieuw, {resolved} opgelost, {unchanged} ongewijzigd",
+    },
     "versions.diff.map_counts": {"en": "Changes in the map: {count}", "nl": "Wijzigingen in de kaart: {count}"},
     "versions.diff.none": {"en": "none", "nl": "geen"},
     # -- fmt -------------------------------------------------------------------------------------
     "versions.fmt.would_change": {"en": "{path}: would be reformatted", "nl": "{path}: zou opnieuw opgemaakt worden"},
     "versions.fmt.changed": {"en": "{path}: reformatted", "nl": "{path}: opnieuw opgemaakt"},
-    "versions.fmt.summary": {"en": "{changed} of {total:plural:# file|# files} reformatted",
-                             "nl": "{changed} van {total:plural:# bestand|# bestanden} opnieuw opgemaakt"},
-    "versions.fmt.summary_check": {"en": "{changed} of {total:plural:# file|# files} would be reformatted",
-                                   "nl": "{changed} van {total:plural:# bestand|# bestanden} "
-                                         "{changed:plural:zou|zouden} opnieuw opgemaakt worden"},
+    "versions.fmt.summary": {
+        "en": "{changed} of {total:plural:# file|# files} reformatted",
+        "nl": "{changed} van {total:plural:# bestand|# bestanden} opnieuw opgemaakt",
+    },
+    "versions.fmt.summary_check": {
+        "en": "{changed} of {total:plural:# file|# files} would be reformatted",
+        "nl": "{changed} van {total:plural:# bestand|# bestanden} {changed:plural:zou|zouden} opnieuw opgemaakt worden",
+    },
     "versions.fmt.meaning": {
         "en": "{path}: not reformatted: the canonical layout would read differently ({detail})",
         "nl": "{path}: niet opgemaakt: de standaardopmaak zou anders gelezen worden ({detail})",
@@ -190,12 +197,14 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     "versions.new.bad_id": {"en": "`{id}` is not a valid process id", "nl": "`{id}` is geen geldige proces-id"},
     "versions.hint.new.bad_id": {
         "en": "use lower-case letters, digits, hyphens and underscores, starting and ending with a letter or digit, "
-              "e.g. `{example}`",
+        "e.g. `{example}`",
         "nl": "gebruik kleine letters, cijfers, streepjes en liggende streepjes, met een letter of cijfer aan begin "
-              "en eind, bijvoorbeeld `{example}`",
+        "en eind, bijvoorbeeld `{example}`",
     },
-    "versions.new.exists": {"en": "{path} already exists; it is left as it is",
-                            "nl": "{path} bestaat al; het blijft zoals het is"},
+    "versions.new.exists": {
+        "en": "{path} already exists; it is left as it is",
+        "nl": "{path} bestaat al; het blijft zoals het is",
+    },
     "versions.hint.new.exists": {
         "en": "choose another id, or write elsewhere with --output PATH",
         "nl": "kies een andere id, of schrijf ergens anders heen met --output PAD",

@@ -23,8 +23,15 @@ FORMATS: dict[str, tuple[str, str, bool]] = {
     "pdf": ("procesmap.render.pdf", "render_pdf", True),
 }
 
-SUFFIXES: dict[str, str] = {".json": "json", ".md": "markdown", ".markdown": "markdown", ".txt": "terminal",
-                             ".html": "html", ".htm": "html", ".pdf": "pdf"}
+SUFFIXES: dict[str, str] = {
+    ".json": "json",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "terminal",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+}
 
 
 def is_binary(fmt: str) -> bool:

@@ -26,8 +26,20 @@ from procesmap.render._labels import SEVERITY_ORDER, Labels
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["Table", "Text", "Bullets", "Facts", "Chart", "Diagram", "Section", "ProcessDoc", "ReportDoc", "FileVersion",
-           "file_version", "build_document"]
+__all__ = [
+    "Table",
+    "Text",
+    "Bullets",
+    "Facts",
+    "Chart",
+    "Diagram",
+    "Section",
+    "ProcessDoc",
+    "ReportDoc",
+    "FileVersion",
+    "file_version",
+    "build_document",
+]
 
 ISSUE_LEVELS = ("operational", "tactical", "strategic")
 ISSUE_ACTIONS = ("start", "stop", "continue")
@@ -155,9 +167,14 @@ def file_version(path: str | os.PathLike[str]) -> FileVersion:
     """
     target = Path(path)
     try:
-        result = subprocess.run(["git", "log", "-1", "--format=%h %cs", "--", target.name],
-                                cwd=target.parent if str(target.parent) else ".", capture_output=True, text=True,
-                                timeout=10, env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"})
+        result = subprocess.run(
+            ["git", "log", "-1", "--format=%h %cs", "--", target.name],
+            cwd=target.parent if str(target.parent) else ".",
+            capture_output=True,
+            text=True,
+            timeout=10,
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+        )
         match = _COMMIT.match(result.stdout.strip()) if result.returncode == 0 else None
         if match:
             return FileVersion(match.group(1), match.group(2))
@@ -183,38 +200,85 @@ def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
     overview, sections, across = None, [], []
     if len(processes) > 1:
         overview = _overview(processes, lang)
-        sections = [Section("maps", t("summary.maps", lang), [overview], kind="overview"),
-                    _shared_roles(analyses, lang, across)]
+        sections = [
+            Section("maps", t("summary.maps", lang), [overview], kind="overview"),
+            _shared_roles(analyses, lang, across),
+        ]
     title = processes[0].title if len(processes) == 1 else t("report.title", lang)
-    return ReportDoc(lang=lang, title=title, processes=processes, overview=overview, version=str(version),
-                     overview_sections=sections, across_findings=across)
+    return ReportDoc(
+        lang=lang,
+        title=title,
+        processes=processes,
+        overview=overview,
+        version=str(version),
+        overview_sections=sections,
+        across_findings=across,
+    )
 
 
 def _overview(processes: list[ProcessDoc], lang: str) -> Table:
     """All maps on the summary's figures, one row each."""
     from procesmap.i18n import t
 
-    header = [t(f"summary.col.{key}", lang) for key in ("map", "over_term", "over_extended", "late", "p85", "term",
-                                                        "organisation", "manual", "highest", "findings")]
+    header = [
+        t(f"summary.col.{key}", lang)
+        for key in (
+            "map",
+            "over_term",
+            "over_extended",
+            "late",
+            "p85",
+            "term",
+            "organisation",
+            "manual",
+            "highest",
+            "findings",
+        )
+    ]
     rows, kinds = [], []
     for doc in processes:
         a, lb = doc.analysis, doc.labels
         time, per_case = a.time, a.handovers.expected_per_case
         has_term = time.term is not None
-        rows.append([doc.title,
-                     lb.pct(time.share_over_term, 1) if has_term else "",
-                     lb.pct(time.share_over_extended_term, 1) if has_term and time.term_extension is not None else "",
-                     _late_cell(a, lb) if has_term else "",
-                     lb.num(time.term_time.get("p85") if has_term else time.cycle_time.get("p85")),
-                     lb.num(time.term, 0) if has_term else "",
-                     lb.num(per_case.get("organisation"), 2), lb.num(per_case.get("manual"), 2),
-                     lb.highest_load(),
-                     f"{doc.counts['error']}/{doc.counts['warning']}/{doc.counts['info']}"])
+        rows.append(
+            [
+                doc.title,
+                lb.pct(time.share_over_term, 1) if has_term else "",
+                lb.pct(time.share_over_extended_term, 1) if has_term and time.term_extension is not None else "",
+                _late_cell(a, lb) if has_term else "",
+                lb.num(time.term_time.get("p85") if has_term else time.cycle_time.get("p85")),
+                lb.num(time.term, 0) if has_term else "",
+                lb.num(per_case.get("organisation"), 2),
+                lb.num(per_case.get("manual"), 2),
+                lb.highest_load(),
+                f"{doc.counts['error']}/{doc.counts['warning']}/{doc.counts['info']}",
+            ]
+        )
         kinds.append("error" if doc.counts["error"] else "warning" if doc.counts["warning"] else "")
-    short = [t(f"summary.short.{key}", lang) for key in ("map", "over_term", "over_extended", "late", "p85", "term",
-                                                         "organisation", "manual", "highest", "findings")]
-    return Table(header, rows, numeric=frozenset({1, 2, 3, 4, 5, 6, 7, 9}), row_kinds=kinds, short_header=short,
-                 short_labels=[doc.subtitle for doc in processes], optional=frozenset({8}))
+    short = [
+        t(f"summary.short.{key}", lang)
+        for key in (
+            "map",
+            "over_term",
+            "over_extended",
+            "late",
+            "p85",
+            "term",
+            "organisation",
+            "manual",
+            "highest",
+            "findings",
+        )
+    ]
+    return Table(
+        header,
+        rows,
+        numeric=frozenset({1, 2, 3, 4, 5, 6, 7, 9}),
+        row_kinds=kinds,
+        short_header=short,
+        short_labels=[doc.subtitle for doc in processes],
+        optional=frozenset({8}),
+    )
 
 
 def _shared_roles(analyses: "Sequence[Analysis]", lang: str, across: list[Any]) -> Section:
@@ -230,8 +294,11 @@ def _shared_roles(analyses: "Sequence[Analysis]", lang: str, across: list[Any]) 
     severities = {code: "off" for code, mark in codes if mark not in thresholds}
     for a in analyses:
         severities.update({f.code: f.severity.value for f in a.findings if f.code in ("PM303", "PM304")})
-    settings = Settings(cases=0, severities=severities,
-                        options={code: {"threshold": thresholds[mark]} for code, mark in codes if mark in thresholds})
+    settings = Settings(
+        cases=0,
+        severities=severities,
+        options={code: {"threshold": thresholds[mark]} for code, mark in codes if mark in thresholds},
+    )
     result = overview(analyses, settings)
     marked = {f.subject: "error" if f.code == "PM304" else "warning" for f in result.findings}
     across.extend(result.findings)
@@ -241,18 +308,49 @@ def _shared_roles(analyses: "Sequence[Analysis]", lang: str, across: list[Any]) 
     if not shared:
         section.blocks.append(Text(t("summary.no_shared_roles", lang)))
         return section
-    rows = [[r.name, number(r.demand_hours, lang, 0), number(r.capacity_hours, lang, 0), percent(r.utilisation, lang),
-             ", ".join(f"{names.get(pid, pid)} {number(v, lang, 0)}" for pid, v in r.per_process.items() if v)]
-            for r in shared]
-    section.blocks.append(Table([t("report.role", lang), t("report.demand", lang), t("report.capacity_hours", lang),
-                                 t("report.utilisation", lang), t("summary.col.processes", lang)], rows,
-                                numeric=frozenset({1, 2, 3}), row_kinds=[marked.get(r.role, "") for r in shared]))
+    rows = [
+        [
+            r.name,
+            number(r.demand_hours, lang, 0),
+            number(r.capacity_hours, lang, 0),
+            percent(r.utilisation, lang),
+            ", ".join(f"{names.get(pid, pid)} {number(v, lang, 0)}" for pid, v in r.per_process.items() if v),
+        ]
+        for r in shared
+    ]
+    section.blocks.append(
+        Table(
+            [
+                t("report.role", lang),
+                t("report.demand", lang),
+                t("report.capacity_hours", lang),
+                t("report.utilisation", lang),
+                t("summary.col.processes", lang),
+            ],
+            rows,
+            numeric=frozenset({1, 2, 3}),
+            row_kinds=[marked.get(r.role, "") for r in shared],
+        )
+    )
     if result.findings:  # PM303/PM304 on the load summed across the maps
-        header = [t("report.code", lang), t("report.where", lang), t("report.message", lang), t("label.hint", lang).capitalize()]
-        section.blocks.append(Table(header, [[f"{f.code} {f.rule}", f"{f.file}:{f.line}:{f.column}", f.message(lang),
-                                              f.hint(lang)] for f in result.findings],
-                                    row_kinds=[f.severity.value for f in result.findings], kind="findings",
-                                    more_key="scale.more_findings"))
+        header = [
+            t("report.code", lang),
+            t("report.where", lang),
+            t("report.message", lang),
+            t("label.hint", lang).capitalize(),
+        ]
+        section.blocks.append(
+            Table(
+                header,
+                [
+                    [f"{f.code} {f.rule}", f"{f.file}:{f.line}:{f.column}", f.message(lang), f.hint(lang)]
+                    for f in result.findings
+                ],
+                row_kinds=[f.severity.value for f in result.findings],
+                kind="findings",
+                more_key="scale.more_findings",
+            )
+        )
     return section
 
 
@@ -270,8 +368,17 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
         (lb.t("report.file"), p.file),
         (lb.t("report.version"), file_version(p.file).text(lb.lang)),
         (lb.t("report.owner"), lb.role(p.owner) if p.owner else lb.t("report.none")),
-        (lb.t("report.overview"), lb.t("report.counts", steps=len(p.steps), roles=len(p.roles), teams=len(p.teams),
-                                       organisations=len(p.organisations), transitions=len(a.graph.transitions))),
+        (
+            lb.t("report.overview"),
+            lb.t(
+                "report.counts",
+                steps=len(p.steps),
+                roles=len(p.roles),
+                teams=len(p.teams),
+                organisations=len(p.organisations),
+                transitions=len(a.graph.transitions),
+            ),
+        ),
     ]
     if a.volume_per_year is not None:
         facts.append((lb.t("report.volume"), lb.volume() or ""))
@@ -299,8 +406,16 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
         _missing(a, lb),
         Section("about", lb.t("summary.about"), [Facts(facts)]),
     ]
-    return ProcessDoc(analysis=a, labels=lb, anchor=_anchor(p.id, index), title=p.name or p.id, subtitle=p.id,
-                      facts=Facts(facts), counts=counts, sections=sections)
+    return ProcessDoc(
+        analysis=a,
+        labels=lb,
+        anchor=_anchor(p.id, index),
+        title=p.name or p.id,
+        subtitle=p.id,
+        facts=Facts(facts),
+        counts=counts,
+        sections=sections,
+    )
 
 
 #: How many findings and interventions the summary names.
@@ -316,30 +431,67 @@ def summary_facts(a: "Analysis", lb: Labels) -> list[tuple[str, str]]:
     if time.term is None:
         facts.append((lb.t("summary.over_term"), lb.t("summary.no_term")))
     else:
-        facts.append((lb.t("summary.over_term"), lb.t("summary.over_term_value", share=lb.pct(time.share_over_term, 1),
-                                                        term=lb.num(time.term, 0))))
+        facts.append(
+            (
+                lb.t("summary.over_term"),
+                lb.t("summary.over_term_value", share=lb.pct(time.share_over_term, 1), term=lb.num(time.term, 0)),
+            )
+        )
         if time.term_extension is not None:
-            facts.append((lb.t("summary.over_extended"),
-                          lb.t("summary.over_extended_value", share=lb.pct(time.share_over_extended_term, 1),
-                               days=lb.num(time.term + time.term_extension, 0))))
+            facts.append(
+                (
+                    lb.t("summary.over_extended"),
+                    lb.t(
+                        "summary.over_extended_value",
+                        share=lb.pct(time.share_over_extended_term, 1),
+                        days=lb.num(time.term + time.term_extension, 0),
+                    ),
+                )
+            )
         late = time.late_per_year
         if time.term_extension is None:
-            facts.append((lb.t("summary.late"), lb.t("summary.late_value", term=lb.late(late.get("term")))
-                          if late.get("term") is not None else lb.late(None)))
+            facts.append(
+                (
+                    lb.t("summary.late"),
+                    lb.t("summary.late_value", term=lb.late(late.get("term")))
+                    if late.get("term") is not None
+                    else lb.late(None),
+                )
+            )
         else:
-            facts.append((lb.t("summary.late"), lb.t("summary.late_value_extended", term=lb.late(late.get("term")),
-                                                     extended=lb.late(late.get("extended_term")))
-                          if late.get("term") is not None else lb.late(None)))
+            facts.append(
+                (
+                    lb.t("summary.late"),
+                    lb.t(
+                        "summary.late_value_extended",
+                        term=lb.late(late.get("term")),
+                        extended=lb.late(late.get("extended_term")),
+                    )
+                    if late.get("term") is not None
+                    else lb.late(None),
+                )
+            )
     if time.term is not None and time.term_time.get("p85") is not None:
-        facts.append((lb.t("summary.p85"), lb.t("summary.p85_term", days=lb.num(time.term_time.get("p85")),
-                                                term=lb.num(time.term, 0))))
+        facts.append(
+            (
+                lb.t("summary.p85"),
+                lb.t("summary.p85_term", days=lb.num(time.term_time.get("p85")), term=lb.num(time.term, 0)),
+            )
+        )
     elif time.cycle_time.get("p85") is not None:
         facts.append((lb.t("summary.p85"), lb.t("summary.p85_cycle", days=lb.num(time.cycle_time.get("p85")))))
     per_case = a.handovers.expected_per_case
-    facts.append((lb.t("summary.handovers"), lb.t("summary.handovers_value",
-                                                   organisation=lb.num(per_case.get("organisation"), 2),
-                                                   external=lb.num(per_case.get("external"), 2),
-                                                   manual=lb.num(per_case.get("manual"), 2))))
+    facts.append(
+        (
+            lb.t("summary.handovers"),
+            lb.t(
+                "summary.handovers_value",
+                organisation=lb.num(per_case.get("organisation"), 2),
+                external=lb.num(per_case.get("external"), 2),
+                manual=lb.num(per_case.get("manual"), 2),
+            ),
+        )
+    )
     cap = a.capacity
     if cap.bottleneck or cap.highest:
         facts.append((lb.t("summary.bottleneck" if cap.bottleneck else "summary.highest"), lb.highest_load()))
@@ -351,8 +503,9 @@ def summary_facts(a: "Analysis", lb: Labels) -> list[tuple[str, str]]:
 def summary_findings(a: "Analysis", lb: Labels) -> list[str]:
     """The most important findings: errors first, then warnings, then info, each group in file order."""
     ordered = [f for _, group in lb.findings_by_severity() for f in group]
-    items = [f"{lb.t('label.' + f.severity.value)} {f.code} {f.rule}: {f.message(lb.lang)}"
-             for f in ordered[:SUMMARY_ITEMS]]
+    items = [
+        f"{lb.t('label.' + f.severity.value)} {f.code} {f.rule}: {f.message(lb.lang)}" for f in ordered[:SUMMARY_ITEMS]
+    ]
     if len(ordered) > SUMMARY_ITEMS:
         items.append(lb.t("summary.findings_more", count=len(ordered) - SUMMARY_ITEMS))
     return items
@@ -368,20 +521,37 @@ def summary_advice(a: "Analysis", lb: Labels) -> list[str] | None:
     for item in helping:
         name = item.candidate.description(lb.lang)
         if item.before.share_over_term is not None and item.after.share_over_term is not None:
-            items.append(lb.t("summary.advice_item", intervention=name, before=lb.pct(item.before.share_over_term, 1),
-                              after=lb.pct(item.after.share_over_term, 1)))
+            items.append(
+                lb.t(
+                    "summary.advice_item",
+                    intervention=name,
+                    before=lb.pct(item.before.share_over_term, 1),
+                    after=lb.pct(item.after.share_over_term, 1),
+                )
+            )
         else:
-            items.append(lb.t("summary.advice_item_p85", intervention=name, before=lb.num(item.before.cycle_p85),
-                              after=lb.num(item.after.cycle_p85)))
+            items.append(
+                lb.t(
+                    "summary.advice_item_p85",
+                    intervention=name,
+                    before=lb.num(item.before.cycle_p85),
+                    after=lb.num(item.after.cycle_p85),
+                )
+            )
     return items or [lb.t("summary.advice_none")]
 
 
 def summary_section(a: "Analysis", lb: Labels) -> Section:
     """The first screen: key figures, the three most important findings, and what helps most (when advised)."""
     findings = summary_findings(a, lb)
-    blocks: list[Block] = [Facts(summary_facts(a, lb)),
-                           Section("summary-findings", lb.t("summary.findings"),
-                                   [Bullets(findings) if findings else Text(lb.t("summary.no_findings"))])]
+    blocks: list[Block] = [
+        Facts(summary_facts(a, lb)),
+        Section(
+            "summary-findings",
+            lb.t("summary.findings"),
+            [Bullets(findings) if findings else Text(lb.t("summary.no_findings"))],
+        ),
+    ]
     advice = summary_advice(a, lb)
     if advice is not None:
         blocks.append(Section("summary-advice", lb.t("summary.advice"), [Bullets(advice)]))
@@ -396,9 +566,14 @@ def _findings(a: "Analysis", lb: Labels) -> Section:
     header = [lb.t("report.code"), lb.t("report.where"), lb.t("report.message"), lb.t("label.hint").capitalize()]
     for level, findings in groups:
         rows = [[f"{f.code} {f.rule}", lb.where(f), f.message(lb.lang), f.hint(lb.lang)] for f in findings]
-        section.blocks.append(Section(f"findings-{level}", f"{lb.t('report.severity.' + level)} ({len(findings)})",
-                                      [Table(header, rows, row_kinds=[level] * len(rows), kind="findings",
-                                             more_key="scale.more_findings")], kind=f"severity-{level}"))
+        section.blocks.append(
+            Section(
+                f"findings-{level}",
+                f"{lb.t('report.severity.' + level)} ({len(findings)})",
+                [Table(header, rows, row_kinds=[level] * len(rows), kind="findings", more_key="scale.more_findings")],
+                kind=f"severity-{level}",
+            )
+        )
     return section
 
 
@@ -406,9 +581,16 @@ def _steps(a: "Analysis", lb: Labels) -> Section:
     visits = a.graph.visits
     wip = a.time.wip
     header = [lb.t("report.step"), lb.t("report.type"), lb.t("report.role"), lb.t("report.visits"), lb.t("report.wip")]
-    rows = [[step.label, lb.t(f"report.step_type.{step.type}"), lb.role(step.role or step.raci.R) if (step.role or step.raci.R) else "",
-             lb.num(visits.get(step.id) if visits is not None else None, 2),
-             lb.num(wip.get(step.id) if wip is not None else None)] for step in a.process.steps]
+    rows = [
+        [
+            step.label,
+            lb.t(f"report.step_type.{step.type}"),
+            lb.role(step.role or step.raci.R) if (step.role or step.raci.R) else "",
+            lb.num(visits.get(step.id) if visits is not None else None, 2),
+            lb.num(wip.get(step.id) if wip is not None else None),
+        ]
+        for step in a.process.steps
+    ]
     return Section("steps", lb.t("report.steps"), [Table(header, rows, numeric=frozenset({3, 4}))])
 
 
@@ -418,22 +600,41 @@ def _handovers(a: "Analysis", lb: Labels) -> Section:
     if not h.handovers:
         section.blocks.append(Text(lb.t("report.no_handovers")))
         return section
-    levels = Table([lb.t("report.level"), lb.t("report.transitions"), lb.t("report.per_case")],
-                   [[lb.t(f"report.level.{level}"), str(count), lb.num(h.expected_per_case[level], 2)]
-                    for level, count in h.transitions.items()], numeric=frozenset({1, 2}))
+    levels = Table(
+        [lb.t("report.level"), lb.t("report.transitions"), lb.t("report.per_case")],
+        [
+            [lb.t(f"report.level.{level}"), str(count), lb.num(h.expected_per_case[level], 2)]
+            for level, count in h.transitions.items()
+        ],
+        numeric=frozenset({1, 2}),
+    )
     systems = a.process.systems
-    rows = [[lb.step(x.source), lb.step(x.target), lb.levels(x.levels),
-             (systems[x.via].name or x.via) if x.via and x.via in systems else (x.via or ""),
-             lb.num(x.per_case, 2)] for x in h.handovers]
+    rows = [
+        [
+            lb.step(x.source),
+            lb.step(x.target),
+            lb.levels(x.levels),
+            (systems[x.via].name or x.via) if x.via and x.via in systems else (x.via or ""),
+            lb.num(x.per_case, 2),
+        ]
+        for x in h.handovers
+    ]
     # an organisation handover and one to or from an external party are both marked (each its own colour)
     # (the colours are procesmap.colours.HANDOVER_COLOURS, the same as the swimlane's arrows)
     kinds = [handover_kind(x.levels, ("organisation", "external", "manual")) or "" for x in h.handovers]
-    transitions = Table([lb.t("report.from"), lb.t("report.to"), lb.t("report.levels"), lb.t("report.via"),
-                         lb.t("report.per_case")], rows, numeric=frozenset({4}), row_kinds=kinds,
-                         more_key="scale.more_handovers", kind="handovers",
-                         order=sorted(range(len(h.handovers)), key=lambda i: -(h.handovers[i].per_case or 0.0)))
-    section.blocks += [Section("handovers-levels", lb.t("report.per_level"), [levels]),
-                       Section("handovers-list", lb.t("report.per_transition"), [transitions])]
+    transitions = Table(
+        [lb.t("report.from"), lb.t("report.to"), lb.t("report.levels"), lb.t("report.via"), lb.t("report.per_case")],
+        rows,
+        numeric=frozenset({4}),
+        row_kinds=kinds,
+        more_key="scale.more_handovers",
+        kind="handovers",
+        order=sorted(range(len(h.handovers)), key=lambda i: -(h.handovers[i].per_case or 0.0)),
+    )
+    section.blocks += [
+        Section("handovers-levels", lb.t("report.per_level"), [levels]),
+        Section("handovers-list", lb.t("report.per_transition"), [transitions]),
+    ]
     return section
 
 
@@ -445,10 +646,21 @@ def _ownership(a: "Analysis", lb: Labels) -> Section:
         rows = [[lb.step(step_id)] + [lb.raci_cell(step_id, r) for r in roles] for step_id in o.raci]
         short = lb.role_abbreviations(roles)
         # role initials in the header, keyed below: a matrix of many roles fits a page and a terminal
-        section.blocks.append(Section("raci", lb.t("report.raci_matrix"), [
-            Table([lb.t("report.step")] + [short[r] for r in roles], rows, kind="raci",
-                  key=[(short[r], lb.role(r)) for r in roles]),
-            Text(lb.t("report.raci_legend"), "note")]))
+        section.blocks.append(
+            Section(
+                "raci",
+                lb.t("report.raci_matrix"),
+                [
+                    Table(
+                        [lb.t("report.step")] + [short[r] for r in roles],
+                        rows,
+                        kind="raci",
+                        key=[(short[r], lb.role(r)) for r in roles],
+                    ),
+                    Text(lb.t("report.raci_legend"), "note"),
+                ],
+            )
+        )
     else:
         section.blocks.append(Text(lb.t("report.no_raci")))
     spof = ", ".join(lb.role(r) for r in o.single_points_of_failure) or lb.t("report.spof_none")
@@ -459,18 +671,27 @@ def _ownership(a: "Analysis", lb: Labels) -> Section:
 def _time(a: "Analysis", lb: Labels) -> Section:
     time = a.time
     section = Section("time", lb.t("report.time"))
-    stats = Table(["", lb.t("report.mean"), "p50", "p85", "p95"], [
-        [f"{lb.t('report.cycle_time')} ({lb.t('report.days')})"] + [lb.num(time.cycle_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
-        [f"{lb.t('report.term_time')} ({lb.t('report.days')})"] + [lb.num(time.term_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
-    ], numeric=frozenset({1, 2, 3, 4}))
+    stats = Table(
+        ["", lb.t("report.mean"), "p50", "p85", "p95"],
+        [
+            [f"{lb.t('report.cycle_time')} ({lb.t('report.days')})"]
+            + [lb.num(time.cycle_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
+            [f"{lb.t('report.term_time')} ({lb.t('report.days')})"]
+            + [lb.num(time.term_time.get(k)) for k in ("mean", "p50", "p85", "p95")],
+        ],
+        numeric=frozenset({1, 2, 3, 4}),
+    )
     facts: list[tuple[str, str]] = lb.term_rows()
     facts.append((lb.t("report.flow_efficiency"), lb.pct(time.flow_efficiency, 1)))
     facts.append((lb.t("report.work_per_case"), f"{lb.num(time.work_per_case_hours)} {lb.t('report.hours')}"))
     if time.wip_total is not None:
         facts.append((lb.t("report.wip_total"), lb.num(time.wip_total)))
     means = lb.t("report.means." + time.means_source)
-    section.blocks += [stats, Facts(facts),
-                       Text(lb.t("report.simulation", cases=lb.num(time.cases, 0), seed=time.seed, means=means), "note")]
+    section.blocks += [
+        stats,
+        Facts(facts),
+        Text(lb.t("report.simulation", cases=lb.num(time.cases, 0), seed=time.seed, means=means), "note"),
+    ]
     if time.cycle_samples is not None and len(time.cycle_samples):
         section.blocks.append(Chart("cycle_time_chart", lb.t("report.cycle_distribution")))
         if time.term is not None and any(s.suspends_term for s in a.process.steps):
@@ -485,12 +706,28 @@ def _waits(a: "Analysis", lb: Labels) -> Section:
         section.blocks.append(Text(lb.t("report.no_waits")))
         return section
     section.blocks.append(Chart("waits_chart", lb.t("report.waits")))
-    rows = [[lb.step(w.step), lb.num(w.per_case), lb.pct(w.share_of_cycle_time),
-             lb.num(time.wip.get(w.step) if time.wip else None)] for w in time.waits]
-    section.blocks.append(Table([lb.t("report.step"), lb.t("report.wait_per_case"), lb.t("report.share_of_cycle"),
-                                 lb.t("report.wip")], rows, numeric=frozenset({1, 2, 3}),
-                                short_header=[lb.t("report.step"), lb.t("summary.short.wait"), lb.t("summary.short.share"),
-                                              lb.t("summary.short.wip")]))
+    rows = [
+        [
+            lb.step(w.step),
+            lb.num(w.per_case),
+            lb.pct(w.share_of_cycle_time),
+            lb.num(time.wip.get(w.step) if time.wip else None),
+        ]
+        for w in time.waits
+    ]
+    section.blocks.append(
+        Table(
+            [lb.t("report.step"), lb.t("report.wait_per_case"), lb.t("report.share_of_cycle"), lb.t("report.wip")],
+            rows,
+            numeric=frozenset({1, 2, 3}),
+            short_header=[
+                lb.t("report.step"),
+                lb.t("summary.short.wait"),
+                lb.t("summary.short.share"),
+                lb.t("summary.short.wip"),
+            ],
+        )
+    )
     return section
 
 
@@ -507,11 +744,21 @@ def _capacity(a: "Analysis", lb: Labels) -> Section:
         name = lb.role(role_id) + (f" ({lb.mark(role_id)})" if lb.mark(role_id) else "")
         rows.append([name, lb.num(load.demand_hours, 0), lb.num(load.capacity_hours, 0), lb.pct(load.utilisation)])
         kinds.append({"overloaded": "error", "bottleneck": "warning"}.get(cap.marks.get(role_id, ""), ""))
-    section.blocks.append(Table([lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"),
-                                 lb.t("report.utilisation")], rows, numeric=frozenset({1, 2, 3}), row_kinds=kinds,
-                                bars=[load.utilisation for _, load in roles],  # type: ignore[attr-defined]
-                                short_header=[lb.t("report.role"), lb.t("summary.short.demand"),
-                                              lb.t("summary.short.capacity"), lb.t("summary.short.utilisation")]))
+    section.blocks.append(
+        Table(
+            [lb.t("report.role"), lb.t("report.demand"), lb.t("report.capacity_hours"), lb.t("report.utilisation")],
+            rows,
+            numeric=frozenset({1, 2, 3}),
+            row_kinds=kinds,
+            bars=[load.utilisation for _, load in roles],  # type: ignore[attr-defined]
+            short_header=[
+                lb.t("report.role"),
+                lb.t("summary.short.demand"),
+                lb.t("summary.short.capacity"),
+                lb.t("summary.short.utilisation"),
+            ],
+        )
+    )
     return section
 
 
@@ -523,18 +770,32 @@ def _queueing(a: "Analysis", lb: Labels) -> Section:
     section = Section("queueing", view.title, [Text(view.note, "note")])
     if view.empty:
         return section
-    section.blocks.append(Table(view.role_header, view.role_rows, numeric=frozenset({1, 2, 3, 4, 5, 6}),
-                                row_kinds=view.role_kinds, short_header=view.role_header_short))
-    section.blocks.append(Table(view.step_header, view.step_rows, numeric=frozenset({2, 3, 4, 5}),
-                                row_kinds=view.step_kinds, short_header=view.step_header_short,
-                                optional=frozenset({1})))
+    section.blocks.append(
+        Table(
+            view.role_header,
+            view.role_rows,
+            numeric=frozenset({1, 2, 3, 4, 5, 6}),
+            row_kinds=view.role_kinds,
+            short_header=view.role_header_short,
+        )
+    )
+    section.blocks.append(
+        Table(
+            view.step_header,
+            view.step_rows,
+            numeric=frozenset({2, 3, 4, 5}),
+            row_kinds=view.step_kinds,
+            short_header=view.step_header_short,
+            optional=frozenset({1}),
+        )
+    )
     if view.summary:
         section.blocks.append(Bullets(view.summary))
     return section
 
 
 def _advice(a: "Analysis", lb: Labels) -> list[Section]:
-    """"What helps most", when the analysis carries advice (``analyse --advise``, ``advise --format html``)."""
+    """ "What helps most", when the analysis carries advice (``analyse --advise``, ``advise --format html``)."""
     if getattr(a, "advice", None) is None:
         return []
     from procesmap.render.advice import advice_section
@@ -544,8 +805,10 @@ def _advice(a: "Analysis", lb: Labels) -> list[Section]:
 
 def utilisation_order(a: "Analysis") -> list[tuple[str, object]]:
     """Roles with a utilisation, highest first (the order of the Markdown report)."""
-    return sorted(((r, load) for r, load in a.capacity.roles.items() if load.utilisation is not None),
-                  key=lambda kv: -(kv[1].utilisation or 0.0))
+    return sorted(
+        ((r, load) for r, load in a.capacity.roles.items() if load.utilisation is not None),
+        key=lambda kv: -(kv[1].utilisation or 0.0),
+    )
 
 
 def _knelpunten(a: "Analysis", lb: Labels) -> Section:
@@ -556,20 +819,38 @@ def _knelpunten(a: "Analysis", lb: Labels) -> Section:
         section.blocks.append(Text(lb.t("report.knelpunten_none")))
         return section
     action_rank = {action: i for i, action in enumerate(ISSUE_ACTIONS)}
-    header = [lb.t("report.action"), lb.t("report.code"), lb.t("report.step"), lb.t("report.message"),
-              lb.t("report.solution"), lb.t("report.issue_owner")]
+    header = [
+        lb.t("report.action"),
+        lb.t("report.code"),
+        lb.t("report.step"),
+        lb.t("report.message"),
+        lb.t("report.solution"),
+        lb.t("report.issue_owner"),
+    ]
     for level in (*ISSUE_LEVELS, None):
         group = [i for i in issues if i.level == level]
         if not group:
             continue
         group.sort(key=lambda i: action_rank.get(i.action or "", len(ISSUE_ACTIONS)))
-        rows = [[lb.t(f"report.issue.{i.action}") if i.action else lb.t("report.knelpunten_action_none"), i.id,
-                 lb.step(i.step) if i.step else "", i.text, i.solution or "", lb.role(i.owner) if i.owner else ""]
-                for i in group]
+        rows = [
+            [
+                lb.t(f"report.issue.{i.action}") if i.action else lb.t("report.knelpunten_action_none"),
+                i.id,
+                lb.step(i.step) if i.step else "",
+                i.text,
+                i.solution or "",
+                lb.role(i.owner) if i.owner else "",
+            ]
+            for i in group
+        ]
         title = lb.t(f"report.issue.{level}").capitalize() if level else lb.t("report.knelpunten_level_none")
-        section.blocks.append(Section(f"knelpunten-{level or 'none'}", f"{title} ({len(group)})",
-                                      [Table(header, rows, row_kinds=[f"action-{i.action or 'none'}" for i in group],
-                                             kind="knelpunten")]))
+        section.blocks.append(
+            Section(
+                f"knelpunten-{level or 'none'}",
+                f"{title} ({len(group)})",
+                [Table(header, rows, row_kinds=[f"action-{i.action or 'none'}" for i in group], kind="knelpunten")],
+            )
+        )
     return section
 
 

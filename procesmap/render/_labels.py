@@ -12,7 +12,9 @@ if TYPE_CHECKING:
 __all__ = ["Labels", "SEVERITY_ORDER"]
 
 SEVERITY_ORDER = ("error", "warning", "info")
-_SMALL_WORDS = frozenset({"en", "van", "de", "het", "der", "den", "voor", "op", "in", "of", "and", "the", "for", "a", "an"})
+_SMALL_WORDS = frozenset(
+    {"en", "van", "de", "het", "der", "den", "voor", "op", "in", "of", "and", "the", "for", "a", "an"}
+)
 
 
 class Labels:
@@ -119,11 +121,19 @@ class Labels:
             return []
         deferral = time.deferral_modelled
         extension = time.term_extension is not None
-        rows = [(self.t("legal.row.over_term_deferral" if deferral and extension else "legal.row.over_term"),
-                 self.pct(time.share_over_term, 1))]
+        rows = [
+            (
+                self.t("legal.row.over_term_deferral" if deferral and extension else "legal.row.over_term"),
+                self.pct(time.share_over_term, 1),
+            )
+        ]
         if extension:
-            rows.append((self.t("legal.row.over_extended" if deferral else "legal.row.over_extended_all"),
-                         self.pct(time.share_over_extended_term, 1)))
+            rows.append(
+                (
+                    self.t("legal.row.over_extended" if deferral else "legal.row.over_extended_all"),
+                    self.pct(time.share_over_extended_term, 1),
+                )
+            )
         if deferral:
             rows.append((self.t("legal.row.deferred"), self.pct(time.share_deferred, 1)))
             rows.append((self.t("legal.row.deferred_after_term"), self.pct(time.share_deferred_after_term, 1)))
@@ -148,13 +158,16 @@ class Labels:
         if volume.unit == "year":
             return yearly
         amount = self.num(volume.amount, 0 if volume.amount == int(volume.amount) else 1)
-        return self.t("summary.volume_other_unit", amount=amount, unit=self.t(f"summary.unit.{volume.unit}"),
-                      per_year=yearly)
+        return self.t(
+            "summary.volume_other_unit", amount=amount, unit=self.t(f"summary.unit.{volume.unit}"), per_year=yearly
+        )
 
     def term_line(self) -> str | None:
         time = self.analysis.time
         if time.term is None:
             return None
         if time.term_extension is not None:
-            return self.t("report.term_with_extension", term=self.num(time.term, 0), extension=self.num(time.term_extension, 0))
+            return self.t(
+                "report.term_with_extension", term=self.num(time.term, 0), extension=self.num(time.term_extension, 0)
+            )
         return self.t("report.term_value", term=self.num(time.term, 0))

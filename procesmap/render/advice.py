@@ -31,8 +31,15 @@ def _days(value: float | None, lang: str) -> str:
 
 
 def advice_header(lang: str) -> list[str]:
-    return [t("advise.rank", lang), t("advise.intervention", lang), t("advise.fte", lang), t("advise.over_term", lang),
-            t("advise.over_extended", lang), t("advise.p85", lang), t("advise.mean", lang)]
+    return [
+        t("advise.rank", lang),
+        t("advise.intervention", lang),
+        t("advise.fte", lang),
+        t("advise.over_term", lang),
+        t("advise.over_extended", lang),
+        t("advise.p85", lang),
+        t("advise.mean", lang),
+    ]
 
 
 def advice_rows(advice: "Advice", lang: str) -> list[list[str]]:
@@ -40,12 +47,22 @@ def advice_rows(advice: "Advice", lang: str) -> list[list[str]]:
     rows = []
     for rank, item in enumerate(advice.interventions, 1):
         b, a = item.before, item.after
-        rows.append([str(rank), item.candidate.description(lang), number(item.candidate.fte, lang, 1),
-                     t("advise.change", lang, before=_share(b.share_over_term, lang), after=_share(a.share_over_term, lang)),
-                     t("advise.change", lang, before=_share(b.share_over_extended_term, lang),
-                       after=_share(a.share_over_extended_term, lang)),
-                     t("advise.change", lang, before=_days(b.cycle_p85, lang), after=_days(a.cycle_p85, lang)),
-                     t("advise.change", lang, before=_days(b.cycle_mean, lang), after=_days(a.cycle_mean, lang))])
+        rows.append(
+            [
+                str(rank),
+                item.candidate.description(lang),
+                number(item.candidate.fte, lang, 1),
+                t("advise.change", lang, before=_share(b.share_over_term, lang), after=_share(a.share_over_term, lang)),
+                t(
+                    "advise.change",
+                    lang,
+                    before=_share(b.share_over_extended_term, lang),
+                    after=_share(a.share_over_extended_term, lang),
+                ),
+                t("advise.change", lang, before=_days(b.cycle_p85, lang), after=_days(a.cycle_p85, lang)),
+                t("advise.change", lang, before=_days(b.cycle_mean, lang), after=_days(a.cycle_mean, lang)),
+            ]
+        )
     return rows
 
 
@@ -65,17 +82,29 @@ def reproduce(advice: "Advice", item: "Intervention") -> str:
 
 def _before_line(advice: "Advice", lang: str) -> str:
     b = advice.before
-    return t("advise.before_line", lang, over_term=_share(b.share_over_term, lang),
-             over_extended=_share(b.share_over_extended_term, lang), p85=_days(b.cycle_p85, lang),
-             mean=_days(b.cycle_mean, lang))
+    return t(
+        "advise.before_line",
+        lang,
+        over_term=_share(b.share_over_term, lang),
+        over_extended=_share(b.share_over_extended_term, lang),
+        p85=_days(b.cycle_p85, lang),
+        mean=_days(b.cycle_mean, lang),
+    )
 
 
 def _method(advice: "Advice", lang: str) -> str:
     from procesmap.i18n import Count
 
     key = "advise.method_analytic" if advice.screening == "analytic" else "advise.method"
-    return t(key, lang, candidates=Count(advice.candidates), screen=Count(advice.screen_cases),
-             simulated=advice.simulated, cases=Count(advice.cases), seed=advice.seed)
+    return t(
+        key,
+        lang,
+        candidates=Count(advice.candidates),
+        screen=Count(advice.screen_cases),
+        simulated=advice.simulated,
+        cases=Count(advice.cases),
+        seed=advice.seed,
+    )
 
 
 def _notes(advice: "Advice", lang: str) -> list[str]:
@@ -103,14 +132,18 @@ def advice_section(advice: "Advice", lb: "Labels") -> "Section":
         rows = advice_rows(advice, lang)
         kinds = ["" if item.helps else "muted" for item in advice.interventions]
         section.blocks.append(Table(advice_header(lang), rows, numeric=frozenset({0, 2, 3, 4, 5, 6}), row_kinds=kinds))
-        commands = Table([t("advise.rank", lang), t("advise.set", lang)],
-                         [[str(rank), reproduce(advice, item)] for rank, item in enumerate(advice.interventions, 1)],
-                         numeric=frozenset({0}), kind="code")
+        commands = Table(
+            [t("advise.rank", lang), t("advise.set", lang)],
+            [[str(rank), reproduce(advice, item)] for rank, item in enumerate(advice.interventions, 1)],
+            numeric=frozenset({0}),
+            kind="code",
+        )
         section.blocks.append(commands)
     best = advice.best
     if best is not None and best.cycle_samples is not None and advice.analysis.time.cycle_samples is not None:
-        section.blocks.append(Chart("advice_chart", t("advise.chart_title", lang,
-                                                      intervention=best.candidate.description(lang))))
+        section.blocks.append(
+            Chart("advice_chart", t("advise.chart_title", lang, intervention=best.candidate.description(lang)))
+        )
     section.blocks.append(Text(_method(advice, lang), "note"))
     return section
 
@@ -135,8 +168,15 @@ def render_advice(advices: "Sequence[Advice]", fmt: str, lang: str) -> str:
         from rich.console import Console
 
         buffer = io.StringIO()
-        console = Console(file=buffer, width=120, force_terminal=False, color_system=None, highlight=False,
-                          emoji=False, soft_wrap=False)
+        console = Console(
+            file=buffer,
+            width=120,
+            force_terminal=False,
+            color_system=None,
+            highlight=False,
+            emoji=False,
+            soft_wrap=False,
+        )
         print_advice(advices, lang, console)
         return buffer.getvalue()
     raise ValueError(fmt)
@@ -175,7 +215,12 @@ def _markdown(advice: "Advice", lang: str) -> str:
     from procesmap.render.markdown import md
 
     process = advice.analysis.process
-    lines = [f"## {md(t('advise.title', lang))}: {md(process.name or process.id)}", "", md(_before_line(advice, lang)), ""]
+    lines = [
+        f"## {md(t('advise.title', lang))}: {md(process.name or process.id)}",
+        "",
+        md(_before_line(advice, lang)),
+        "",
+    ]
     for note in _notes(advice, lang):
         lines += [md(note), ""]
     if advice.interventions:

@@ -27,8 +27,18 @@ from procesmap.i18n import number, percent, t
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["CHARTS", "chart_svg", "waits_chart", "utilisation_chart", "cycle_time_chart", "nice_ticks",
-           "tick_digits", "bar_chart", "histogram_chart", "advice_chart"]
+__all__ = [
+    "CHARTS",
+    "chart_svg",
+    "waits_chart",
+    "utilisation_chart",
+    "cycle_time_chart",
+    "nice_ticks",
+    "tick_digits",
+    "bar_chart",
+    "histogram_chart",
+    "advice_chart",
+]
 
 MAX_BARS = 12
 MAX_LABEL = 44
@@ -55,8 +65,11 @@ def nice_ticks(low: float, high: float, most: int = 7) -> list[float]:
     if not (math.isfinite(low) and math.isfinite(high)) or high <= low:
         return [low] if math.isfinite(low) else [0.0]
     span = high - low
-    for step in sorted(m * 10.0 ** e for e in range(math.floor(math.log10(span / most)) - 1,
-                                                    math.floor(math.log10(span)) + 2) for m in (1.0, 2.0, 2.5, 5.0)):
+    for step in sorted(
+        m * 10.0**e
+        for e in range(math.floor(math.log10(span / most)) - 1, math.floor(math.log10(span)) + 2)
+        for m in (1.0, 2.0, 2.5, 5.0)
+    ):
         first = math.ceil(low / step - 1e-9)
         last = math.floor(high / step + 1e-9)
         if last - first + 1 <= most:
@@ -82,20 +95,34 @@ class _Svg:
 
     def rect(self, x: float, y: float, w: float, h: float, fill: str, tip: str | None = None) -> None:
         title = f"<title>{escape(tip)}</title>" if tip else ""
-        self.parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0.0):.1f}" height="{h:.1f}" fill="{fill}">'
-                          f"{title}</rect>")
+        self.parts.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(w, 0.0):.1f}" height="{h:.1f}" fill="{fill}">{title}</rect>'
+        )
 
-    def line(self, x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 1.0,
-             dash: str | None = None) -> None:
+    def line(
+        self, x1: float, y1: float, x2: float, y2: float, colour: str, width: float = 1.0, dash: str | None = None
+    ) -> None:
         dashes = f' stroke-dasharray="{dash}"' if dash else ""
-        self.parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
-                          f'stroke-width="{width}"{dashes}/>')
+        self.parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" '
+            f'stroke-width="{width}"{dashes}/>'
+        )
 
-    def text(self, x: float, y: float, text: str, size: float = LABEL_SIZE, anchor: str = "start",
-             colour: str = _DARK, rotate: bool = False) -> None:
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str,
+        size: float = LABEL_SIZE,
+        anchor: str = "start",
+        colour: str = _DARK,
+        rotate: bool = False,
+    ) -> None:
         turn = f' transform="rotate(-90 {x:.1f} {y:.1f})"' if rotate else ""
-        self.parts.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" text-anchor="{anchor}" '
-                          f'fill="{colour}"{turn}>{escape(text)}</text>')
+        self.parts.append(
+            f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size:g}" text-anchor="{anchor}" '
+            f'fill="{colour}"{turn}>{escape(text)}</text>'
+        )
 
     def legend(self, right: float, top: float, entries: Sequence[tuple[str, str, str | None]]) -> float:
         """Legend entries (label, colour, dash) right-aligned at ``right``, wrapped into rows; returns its height."""
@@ -118,15 +145,24 @@ class _Svg:
         return len(rows) * 16.0
 
     def document(self, label: str) -> str:
-        return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width:.0f}" height="{self.height:.0f}" '
-                f'viewBox="0 0 {self.width:.0f} {self.height:.0f}" font-family={quoteattr(FONT)}>'
-                f"<title>{escape(label)}</title>" + "".join(self.parts) + "</svg>\n")
+        return (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{self.width:.0f}" height="{self.height:.0f}" '
+            f'viewBox="0 0 {self.width:.0f} {self.height:.0f}" font-family={quoteattr(FONT)}>'
+            f"<title>{escape(label)}</title>" + "".join(self.parts) + "</svg>\n"
+        )
 
 
-def _bars(labels: list[str], values: list[float], colours: list[str], value_text: Callable[[float], str],
-          axis_label: str, title: str, note: str | None = None,
-          lines: Sequence[tuple[float, str, str, str | None]] = (),
-          tick_text: Callable[[float, int], str] | None = None) -> str:
+def _bars(
+    labels: list[str],
+    values: list[float],
+    colours: list[str],
+    value_text: Callable[[float], str],
+    axis_label: str,
+    title: str,
+    note: str | None = None,
+    lines: Sequence[tuple[float, str, str, str | None]] = (),
+    tick_text: Callable[[float, int], str] | None = None,
+) -> str:
     """Horizontal bars, largest on top: the common drawing of the waits and the utilisation chart.
 
     ``lines`` are reference lines (value, label, colour, dash) drawn across the bars and named in a legend;
@@ -160,8 +196,10 @@ def _bars(labels: list[str], values: list[float], colours: list[str], value_text
         svg.line(x_of(tick), plot_top, x_of(tick), plot_bottom, _GRID)
         svg.line(x_of(tick), plot_bottom, x_of(tick), plot_bottom + 4.0, _DARK)
         svg.text(x_of(tick), plot_bottom + 17.0, tick_label(tick), SMALL_SIZE, "middle")
-    rows = [(plot_top + index * pitch + (pitch - bar) / 2.0, label, value, colour)
-            for index, (label, value, colour) in enumerate(zip(labels, values, colours))]
+    rows = [
+        (plot_top + index * pitch + (pitch - bar) / 2.0, label, value, colour)
+        for index, (label, value, colour) in enumerate(zip(labels, values, colours))
+    ]
     for y, label, value, colour in rows:
         svg.rect(left, y, x_of(value) - left, bar, colour, f"{label}: {value_text(value)}")
         svg.text(left - 7.0, y + bar / 2.0 + 4.0, label, LABEL_SIZE, "end")
@@ -187,9 +225,16 @@ def waits_chart(analysis: "Analysis", lang: str) -> str | None:
     values = [float(w.per_case) for w in shown]
     more = t("report.chart.more", lang, count=len(waits) - MAX_BARS) if len(waits) > MAX_BARS else None
 
-    return _bars(labels, values, [_BLUE] * len(values), lambda value: number(value, lang, 1),
-                 t("report.wait_per_case", lang), t("report.waits", lang), note=more,
-                 tick_text=lambda value, digits: number(value, lang, digits))
+    return _bars(
+        labels,
+        values,
+        [_BLUE] * len(values),
+        lambda value: number(value, lang, 1),
+        t("report.wait_per_case", lang),
+        t("report.waits", lang),
+        note=more,
+        tick_text=lambda value, digits: number(value, lang, digits),
+    )
 
 
 def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
@@ -207,11 +252,22 @@ def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
     more = t("report.chart.more", lang, count=len(roles) - MAX_BARS) if len(roles) > MAX_BARS else None
     # the lines where PM303 (bottleneck) and PM304 (overloaded) start, as configured; a rule that is off has none
     thresholds = analysis.capacity.thresholds
-    lines = [(thresholds[mark], t(f"report.chart.{mark}_line", lang, share=percent(thresholds[mark], lang, 0)), colour, dash)
-             for mark, colour, dash in (("bottleneck", _ORANGE, "5,3"), ("overloaded", _RED, None)) if mark in thresholds]
-    return _bars(labels, values, colours, lambda v: percent(v, lang, 0), t("report.utilisation", lang),
-                 t("report.capacity", lang), note=more, lines=lines,
-                 tick_text=lambda value, digits: percent(value, lang, max(digits - 2, 0)))
+    lines = [
+        (thresholds[mark], t(f"report.chart.{mark}_line", lang, share=percent(thresholds[mark], lang, 0)), colour, dash)
+        for mark, colour, dash in (("bottleneck", _ORANGE, "5,3"), ("overloaded", _RED, None))
+        if mark in thresholds
+    ]
+    return _bars(
+        labels,
+        values,
+        colours,
+        lambda v: percent(v, lang, 0),
+        t("report.utilisation", lang),
+        t("report.capacity", lang),
+        note=more,
+        lines=lines,
+        tick_text=lambda value, digits: percent(value, lang, max(digits - 2, 0)),
+    )
 
 
 def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
@@ -223,22 +279,46 @@ def cycle_time_chart(analysis: "Analysis", lang: str) -> str | None:
         return None
     marks: list[tuple[float, str, str, str | None]] = []
     if time.service_norm is not None:
-        marks.append((float(time.service_norm), t("report.chart.service_norm", lang, days=number(time.service_norm, lang, 0)),
-                      _GREY, "2,3"))
+        marks.append(
+            (
+                float(time.service_norm),
+                t("report.chart.service_norm", lang, days=number(time.service_norm, lang, 0)),
+                _GREY,
+                "2,3",
+            )
+        )
     marks += _term_marks(time, lang)
-    return histogram_chart(histogram.edges, histogram.shares[0], lang,
-                           t("report.chart.cycle_axis", lang), t("report.cycle_distribution", lang), marks)
+    return histogram_chart(
+        histogram.edges,
+        histogram.shares[0],
+        lang,
+        t("report.chart.cycle_axis", lang),
+        t("report.cycle_distribution", lang),
+        marks,
+    )
 
 
-def bar_chart(labels: list[str], values: list[float], value_text: Callable[[float], str], axis_label: str,
-              title: str, tick_text: Callable[[float, int], str] | None = None) -> str:
+def bar_chart(
+    labels: list[str],
+    values: list[float],
+    value_text: Callable[[float], str],
+    axis_label: str,
+    title: str,
+    tick_text: Callable[[float, int], str] | None = None,
+) -> str:
     """Horizontal bars in one colour, largest first as given (the event-log report's counts, for one)."""
     return _bars(labels, values, [_BLUE] * len(values), value_text, axis_label, title, tick_text=tick_text)
 
 
-def histogram_chart(edges: Sequence[float], shares: Sequence[float], lang: str, x_label: str, title: str,
-                    marks: Sequence[tuple[float, str, str, str | None]] = (),
-                    compare: tuple[Sequence[float], str, str] | None = None) -> str:
+def histogram_chart(
+    edges: Sequence[float],
+    shares: Sequence[float],
+    lang: str,
+    x_label: str,
+    title: str,
+    marks: Sequence[tuple[float, str, str, str | None]] = (),
+    compare: tuple[Sequence[float], str, str] | None = None,
+) -> str:
     """Vertical bars of the share of cases per bin (``edges`` one longer than ``shares``), with optional
     reference lines ``marks`` (value, label, colour, dash) named in a legend. Bins narrower than a unit get the
     decimals that tell them apart (cases of a few hours have bins of 0.006 days).
@@ -276,8 +356,14 @@ def histogram_chart(edges: Sequence[float], shares: Sequence[float], lang: str, 
         if share > 0:
             start, end = float(edges[index]), float(edges[index + 1])
             tip = f"{number(start, lang, bin_digits)}–{number(end, lang, bin_digits)}: {percent(float(share), lang, 1)}"
-            svg.rect(x_of(start) + 0.5, y_of(float(share)), x_of(end) - x_of(start) - 1.0,
-                     plot_bottom - y_of(float(share)), _BLUE, tip)
+            svg.rect(
+                x_of(start) + 0.5,
+                y_of(float(share)),
+                x_of(end) - x_of(start) - 1.0,
+                plot_bottom - y_of(float(share)),
+                _BLUE,
+                tip,
+            )
     x_ticks = [tick for tick in nice_ticks(low, high) if low - 1e-9 <= tick <= high + 1e-9]
     for tick in x_ticks:
         svg.line(x_of(tick), plot_bottom, x_of(tick), plot_bottom + 4.0, _DARK)
@@ -297,8 +383,9 @@ def histogram_chart(edges: Sequence[float], shares: Sequence[float], lang: str, 
     svg.line(left, plot_top, left, plot_bottom, _DARK)
     svg.line(left, plot_bottom, right, plot_bottom, _DARK)
     svg.text((left + right) / 2.0, plot_bottom + 36.0, x_label, LABEL_SIZE, "middle")
-    svg.text(14.0, (plot_top + plot_bottom) / 2.0, t("report.chart.share_of_cases", lang), LABEL_SIZE, "middle",
-             rotate=True)
+    svg.text(
+        14.0, (plot_top + plot_bottom) / 2.0, t("report.chart.share_of_cases", lang), LABEL_SIZE, "middle", rotate=True
+    )
     svg.height = plot_bottom + 46.0
     return svg.document(title)
 
@@ -322,11 +409,15 @@ def advice_chart(analysis: "Analysis", lang: str) -> str | None:
     histogram = advice.best_histogram() if advice is not None else None
     if histogram is None:
         return None
-    return histogram_chart(histogram.edges, histogram.shares[0], lang,
-                           t("report.chart.cycle_axis", lang),
-                           t("advise.chart_title", lang, intervention=advice.best.candidate.description(lang)),
-                           _term_marks(analysis.time, lang),
-                           compare=(histogram.shares[1], t("advise.chart.before", lang), t("advise.chart.after", lang)))
+    return histogram_chart(
+        histogram.edges,
+        histogram.shares[0],
+        lang,
+        t("report.chart.cycle_axis", lang),
+        t("advise.chart_title", lang, intervention=advice.best.candidate.description(lang)),
+        _term_marks(analysis.time, lang),
+        compare=(histogram.shares[1], t("advise.chart.before", lang), t("advise.chart.after", lang)),
+    )
 
 
 CHARTS: dict[str, Callable[["Analysis", str], str | None]] = {

@@ -33,8 +33,17 @@ if TYPE_CHECKING:
     from procesmap.errors import Problem
     from procesmap.suppress import CheckResult
 
-__all__ = ["CHECK_FORMATS", "render_check", "render_plain", "render_github", "render_gitlab", "render_sarif",
-           "summary", "finding_dict", "SARIF_SCHEMA_URI"]
+__all__ = [
+    "CHECK_FORMATS",
+    "render_check",
+    "render_plain",
+    "render_github",
+    "render_gitlab",
+    "render_sarif",
+    "summary",
+    "finding_dict",
+    "SARIF_SCHEMA_URI",
+]
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 #: SARIF wants absolute URIs for rule help: this base + the registry's docs path of the code
@@ -70,8 +79,16 @@ def summary(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lan
     counts = {level: sum(1 for f in findings if f.severity.value == level) for level in ("error", "warning", "info")}
     suppressed = sum(len(r.suppressed) for r in results)
     invalid = len({p.file for p in problems})
-    text = t("check.summary", lang, files=len(results) + invalid, findings=len(findings), errors=counts["error"],
-             warnings=counts["warning"], infos=counts["info"], suppressed=suppressed)
+    text = t(
+        "check.summary",
+        lang,
+        files=len(results) + invalid,
+        findings=len(findings),
+        errors=counts["error"],
+        warnings=counts["warning"],
+        infos=counts["info"],
+        suppressed=suppressed,
+    )
     if invalid:
         text += t("check.summary_invalid", lang, invalid=invalid, problems=len(problems))
     return text
@@ -79,19 +96,24 @@ def summary(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lan
 
 # -- plain ---------------------------------------------------------------------------------------
 
+
 def render_plain(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
     from procesmap.i18n import t
 
     lines = []
     for problem in sorted(problems, key=lambda p: (path_for_ci(p.file), p.line, p.column)):
-        lines.append(f"{path_for_ci(problem.file)}:{problem.line}:{problem.column}: {t('label.error', lang)} "
-                     f"{_one_line(problem.message(lang))}")
+        lines.append(
+            f"{path_for_ci(problem.file)}:{problem.line}:{problem.column}: {t('label.error', lang)} "
+            f"{_one_line(problem.message(lang))}"
+        )
         hint = problem.hint(lang)
         if hint:
             lines.append(f"  {t('label.hint', lang)}: {_one_line(hint)}")
     for finding in _sorted_findings(results):
-        lines.append(f"{path_for_ci(finding.file)}:{finding.line}:{finding.column}: {finding.code} "
-                     f"{_one_line(finding.message(lang))}")
+        lines.append(
+            f"{path_for_ci(finding.file)}:{finding.line}:{finding.column}: {finding.code} "
+            f"{_one_line(finding.message(lang))}"
+        )
     lines.append(summary(results, problems, lang))
     return "\n".join(lines) + "\n"
 
@@ -101,6 +123,7 @@ def _one_line(text: str) -> str:
 
 
 # -- GitHub Actions ------------------------------------------------------------------------------
+
 
 def _gh_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
@@ -120,19 +143,24 @@ def render_github(results: "Sequence[CheckResult]", problems: "Sequence[Problem]
         if hint:
             message += f"\n{t('label.hint', lang)}: {hint}"
         title = f"PM000 {t('PM000.title', lang)}"  # the load error's code: the registry's PM000 invalid-input
-        lines.append(f"::error file={_gh_property(path_for_ci(problem.file))},line={problem.line},"
-                     f"col={problem.column},title={_gh_property(title)}::{_gh_data(message)}")
+        lines.append(
+            f"::error file={_gh_property(path_for_ci(problem.file))},line={problem.line},"
+            f"col={problem.column},title={_gh_property(title)}::{_gh_data(message)}"
+        )
     for finding in _sorted_findings(results):
         level = _GITHUB_LEVEL[finding.severity.value]
         message = f"{finding.message(lang)}\n{t('label.hint', lang)}: {finding.hint(lang)}"
         title = f"{finding.code} {finding.rule}"
-        lines.append(f"::{level} file={_gh_property(path_for_ci(finding.file))},line={finding.line},"
-                     f"col={finding.column},title={_gh_property(title)}::{_gh_data(message)}")
+        lines.append(
+            f"::{level} file={_gh_property(path_for_ci(finding.file))},line={finding.line},"
+            f"col={finding.column},title={_gh_property(title)}::{_gh_data(message)}"
+        )
     lines.append(summary(results, problems, lang))
     return "\n".join(lines) + "\n"
 
 
 # -- GitLab Code Quality -------------------------------------------------------------------------
+
 
 def render_gitlab(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
     issues: list[dict[str, Any]] = []
@@ -149,50 +177,60 @@ def render_gitlab(results: "Sequence[CheckResult]", problems: "Sequence[Problem]
         path = path_for_ci(problem.file)
         message = problem.message(lang)
         hint = problem.hint(lang)
-        issues.append({
-            "type": "issue",
-            "check_name": "PM000",
-            "description": f"{message} ({hint})" if hint else message,
-            "fingerprint": fingerprint("PM000", path, problem.line, problem.column, problem.key),
-            "severity": "blocker",
-            "location": {"path": path, "lines": {"begin": problem.line}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": "PM000",
+                "description": f"{message} ({hint})" if hint else message,
+                "fingerprint": fingerprint("PM000", path, problem.line, problem.column, problem.key),
+                "severity": "blocker",
+                "location": {"path": path, "lines": {"begin": problem.line}},
+            }
+        )
     for finding in _sorted_findings(results):
         path = path_for_ci(finding.file)
-        issues.append({
-            "type": "issue",
-            "check_name": finding.code,
-            "description": f"{finding.code} {finding.message(lang)} ({finding.hint(lang)})",
-            "fingerprint": fingerprint(finding.code, path, finding.subject),
-            "severity": _GITLAB_SEVERITY[finding.severity.value],
-            "location": {"path": path, "lines": {"begin": finding.line}},
-        })
+        issues.append(
+            {
+                "type": "issue",
+                "check_name": finding.code,
+                "description": f"{finding.code} {finding.message(lang)} ({finding.hint(lang)})",
+                "fingerprint": fingerprint(finding.code, path, finding.subject),
+                "severity": _GITLAB_SEVERITY[finding.severity.value],
+                "location": {"path": path, "lines": {"begin": finding.line}},
+            }
+        )
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
 
 
 # -- SARIF 2.1.0 ---------------------------------------------------------------------------------
+
 
 def _rules(lang: str) -> list[dict[str, Any]]:
     """SARIF ``rules``: every code ``check`` can report, from the registry (PM6xx come from ``log compare``)."""
     from procesmap.i18n import t
     from procesmap.rules.registry import specs
 
-    return [{
-        "id": spec.code,
-        "name": spec.name,
-        "shortDescription": {"text": t(f"{spec.code}.title", lang)},
-        "fullDescription": {"text": t(f"{spec.code}.summary", lang)},
-        "helpUri": DOCS_BASE_URI + spec.docs,
-        "help": {"text": t(f"{spec.code}.hint", lang)},
-        "defaultConfiguration": {"level": _SARIF_LEVEL[spec.default_severity.value]},
-    } for spec in specs("meta", "map", "zaaktype")]
+    return [
+        {
+            "id": spec.code,
+            "name": spec.name,
+            "shortDescription": {"text": t(f"{spec.code}.title", lang)},
+            "fullDescription": {"text": t(f"{spec.code}.summary", lang)},
+            "helpUri": DOCS_BASE_URI + spec.docs,
+            "help": {"text": t(f"{spec.code}.hint", lang)},
+            "defaultConfiguration": {"level": _SARIF_LEVEL[spec.default_severity.value]},
+        }
+        for spec in specs("meta", "map", "zaaktype")
+    ]
 
 
 def _location(file: str, line: int, column: int) -> dict[str, Any]:
-    return {"physicalLocation": {
-        "artifactLocation": {"uri": _uri(path_for_ci(file)), "uriBaseId": "%SRCROOT%"},
-        "region": {"startLine": max(line, 1), "startColumn": max(column, 1)},
-    }}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(path_for_ci(file)), "uriBaseId": "%SRCROOT%"},
+            "region": {"startLine": max(line, 1), "startColumn": max(column, 1)},
+        }
+    }
 
 
 def _uri(path: str) -> str:
@@ -208,8 +246,15 @@ def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
     for problem in sorted(problems, key=lambda p: (path_for_ci(p.file), p.line, p.column)):
         hint = problem.hint(lang)
         text = problem.message(lang) + (f" ({hint})" if hint else "")
-        out.append({"ruleId": "PM000", "ruleIndex": index["PM000"], "level": "error", "message": {"text": text},
-                    "locations": [_location(problem.file, problem.line, problem.column)]})
+        out.append(
+            {
+                "ruleId": "PM000",
+                "ruleIndex": index["PM000"],
+                "level": "error",
+                "message": {"text": text},
+                "locations": [_location(problem.file, problem.line, problem.column)],
+            }
+        )
 
     def result(finding: "Finding") -> dict[str, Any]:
         return {
@@ -218,19 +263,27 @@ def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
             "level": _SARIF_LEVEL[finding.severity.value],
             "message": {"text": f"{finding.message(lang)} ({finding.hint(lang)})"},
             "locations": [_location(finding.file, finding.line, finding.column)],
-            "partialFingerprints": {"procesmap/v1": hashlib.sha256(
-                f"{finding.code}\x1f{path_for_ci(finding.file)}\x1f{finding.subject}".encode("utf-8")).hexdigest()},
+            "partialFingerprints": {
+                "procesmap/v1": hashlib.sha256(
+                    f"{finding.code}\x1f{path_for_ci(finding.file)}\x1f{finding.subject}".encode("utf-8")
+                ).hexdigest()
+            },
             "properties": {"subject": finding.subject},
         }
 
     for finding in _sorted_findings(results):
         out.append(result(finding))
-    suppressed = sorted(((r, s) for r in results for s in r.suppressed),
-                        key=lambda rs: (path_for_ci(rs[1].finding.file), rs[1].finding.line, rs[1].finding.code))
+    suppressed = sorted(
+        ((r, s) for r in results for s in r.suppressed),
+        key=lambda rs: (path_for_ci(rs[1].finding.file), rs[1].finding.line, rs[1].finding.code),
+    )
     for _, item in suppressed:
         entry = result(item.finding)
-        suppression: dict[str, Any] = {"kind": "inSource", "status": "accepted",
-                                       "location": _location(item.finding.file, item.line, item.column)}
+        suppression: dict[str, Any] = {
+            "kind": "inSource",
+            "status": "accepted",
+            "location": _location(item.finding.file, item.line, item.column),
+        }
         if item.reason:
             suppression["justification"] = item.reason
         entry["suppressions"] = [suppression]
@@ -239,14 +292,22 @@ def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
     document = {
         "$schema": SARIF_SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "procesmap", "version": __version__, "semanticVersion": __version__,
-                                "rules": rules}},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
-            "columnKind": "unicodeCodePoints",
-            "results": out,
-            "invocations": [{"executionSuccessful": True}],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "procesmap",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+                "columnKind": "unicodeCodePoints",
+                "results": out,
+                "invocations": [{"executionSuccessful": True}],
+            }
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -261,10 +322,13 @@ def render_check(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
 
 # -- the suppressed list in reports (until the report renderers show it themselves) ----------------
 
+
 def suppressed_dicts(result: "CheckResult", lang: str) -> list[dict[str, Any]]:
     """The JSON report's ``suppressed`` list: each finding with the reason and place of its comment."""
-    return [{"finding": finding_dict(s.finding, lang), "reason": s.reason,
-             "comment": {"line": s.line, "column": s.column}} for s in result.suppressed]
+    return [
+        {"finding": finding_dict(s.finding, lang), "reason": s.reason, "comment": {"line": s.line, "column": s.column}}
+        for s in result.suppressed
+    ]
 
 
 def suppressed_text(results: "Sequence[CheckResult]", lang: str, markdown: bool = False) -> str:

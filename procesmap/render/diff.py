@@ -18,15 +18,30 @@ if TYPE_CHECKING:
     from procesmap.analysis import Finding
     from procesmap.diff import FigureChange, MapDiff
 
-__all__ = ["DIFF_FORMATS", "render_diff", "diff_dict", "render_diff_json", "render_diff_markdown",
-           "render_diff_terminal", "print_diff", "HEADLINE"]
+__all__ = [
+    "DIFF_FORMATS",
+    "render_diff",
+    "diff_dict",
+    "render_diff_json",
+    "render_diff_markdown",
+    "render_diff_terminal",
+    "print_diff",
+    "HEADLINE",
+]
 
 
 DIFF_FORMATS = ("terminal", "markdown", "json")
-HEADLINE = ("handovers.per_case.role", "handovers.per_case.organisation", "handovers.per_case.manual",
-            "time.cycle_time.mean", "time.term_time.mean", "time.term_time.p95", "time.share_over_term",
-            "time.late_per_year_term",
-            "capacity.bottleneck")
+HEADLINE = (
+    "handovers.per_case.role",
+    "handovers.per_case.organisation",
+    "handovers.per_case.manual",
+    "time.cycle_time.mean",
+    "time.term_time.mean",
+    "time.term_time.p95",
+    "time.share_over_term",
+    "time.late_per_year_term",
+    "capacity.bottleneck",
+)
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
@@ -97,29 +112,65 @@ def _delta(figure: "FigureChange", lang: str) -> str:
 
 
 def _field_text(fields: Any, lang: str) -> str:
-    return "; ".join(t("versions.diff.field_change", lang, field=f.field, before=_scalar(f.before, lang),
-                       after=_scalar(f.after, lang)) for f in fields)
+    return "; ".join(
+        t(
+            "versions.diff.field_change",
+            lang,
+            field=f.field,
+            before=_scalar(f.before, lang),
+            after=_scalar(f.after, lang),
+        )
+        for f in fields
+    )
 
 
 def _map_rows(diff: "MapDiff", lang: str) -> list[tuple[str, str, str, str]]:
     """(kind, subject, change, details) for every change in the map."""
     rows = []
     for entity in diff.entities:
-        rows.append((t(f"versions.diff.kind.{entity.kind}", lang), entity.id, t(f"versions.diff.{entity.change}", lang),
-                     _field_text(entity.fields, lang)))
+        rows.append(
+            (
+                t(f"versions.diff.kind.{entity.kind}", lang),
+                entity.id,
+                t(f"versions.diff.{entity.change}", lang),
+                _field_text(entity.fields, lang),
+            )
+        )
     for transition in diff.transitions:
-        rows.append((t("versions.diff.kind.transition", lang), f"{transition.source} -> {transition.target}",
-                     t(f"versions.diff.{transition.change}", lang), _field_text(transition.fields, lang)))
+        rows.append(
+            (
+                t("versions.diff.kind.transition", lang),
+                f"{transition.source} -> {transition.target}",
+                t(f"versions.diff.{transition.change}", lang),
+                _field_text(transition.fields, lang),
+            )
+        )
     for change in diff.raci:
-        rows.append((t("versions.diff.kind.raci", lang), change.step, t("versions.diff.changed", lang),
-                     t("versions.diff.field_change", lang, field=change.letter, before=_scalar(change.before, lang),
-                       after=_scalar(change.after, lang))))
+        rows.append(
+            (
+                t("versions.diff.kind.raci", lang),
+                change.step,
+                t("versions.diff.changed", lang),
+                t(
+                    "versions.diff.field_change",
+                    lang,
+                    field=change.letter,
+                    before=_scalar(change.before, lang),
+                    after=_scalar(change.after, lang),
+                ),
+            )
+        )
     return rows
 
 
 def _counts(diff: "MapDiff", lang: str) -> str:
-    return t("versions.diff.findings_counts", lang, new=len(diff.new_findings), resolved=len(diff.resolved_findings),
-             unchanged=len(diff.unchanged_findings))
+    return t(
+        "versions.diff.findings_counts",
+        lang,
+        new=len(diff.new_findings),
+        resolved=len(diff.resolved_findings),
+        unchanged=len(diff.unchanged_findings),
+    )
 
 
 # -- JSON ----------------------------------------------------------------------------------------
@@ -145,15 +196,21 @@ def _md_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]
 
 
 def _finding_line(finding: "Finding", lang: str) -> str:
-    return (f"- **{finding.code}** {t('label.' + finding.severity.value, lang)} {_md(finding.subject)}: "
-            f"{_md(finding.message(lang))}")
+    return (
+        f"- **{finding.code}** {t('label.' + finding.severity.value, lang)} {_md(finding.subject)}: "
+        f"{_md(finding.message(lang))}"
+    )
 
 
 def render_diff_markdown(diff: "MapDiff", lang: str) -> str:
     """A merge-request comment: a short summary table on top, then the details."""
     by_id = {f.id: f for f in diff.figures}
-    lines = [f"## {_md(t('versions.diff.title', lang, process=diff.new.process))}", "",
-             _md(t("versions.diff.compared", lang, old=diff.old.label, new=diff.new.label)), ""]
+    lines = [
+        f"## {_md(t('versions.diff.title', lang, process=diff.new.process))}",
+        "",
+        _md(t("versions.diff.compared", lang, old=diff.old.label, new=diff.new.label)),
+        "",
+    ]
     if not diff.changed:
         lines += [t("versions.diff.no_changes", lang)]
         return "\n".join(lines) + "\n"
@@ -161,13 +218,32 @@ def render_diff_markdown(diff: "MapDiff", lang: str) -> str:
     for figure_id in HEADLINE:
         figure = by_id.get(figure_id)
         if figure is not None:
-            summary.append((_figure_label(figure, lang), _value(figure, figure.before, lang),
-                            _value(figure, figure.after, lang), _delta(figure, lang)))
-    lines += _md_table((t("versions.diff.figure", lang), t("versions.diff.before", lang), t("versions.diff.after", lang),
-                        t("versions.diff.delta", lang)), summary)
+            summary.append(
+                (
+                    _figure_label(figure, lang),
+                    _value(figure, figure.before, lang),
+                    _value(figure, figure.after, lang),
+                    _delta(figure, lang),
+                )
+            )
+    lines += _md_table(
+        (
+            t("versions.diff.figure", lang),
+            t("versions.diff.before", lang),
+            t("versions.diff.after", lang),
+            t("versions.diff.delta", lang),
+        ),
+        summary,
+    )
     rows = _map_rows(diff, lang)
-    lines += ["", f"{t('versions.diff.map_counts', lang, count=len(rows))} · {t('versions.diff.findings', lang)}: "
-              f"{_counts(diff, lang)}", "", f"### {t('versions.diff.map', lang)}", ""]
+    lines += [
+        "",
+        f"{t('versions.diff.map_counts', lang, count=len(rows))} · {t('versions.diff.findings', lang)}: "
+        f"{_counts(diff, lang)}",
+        "",
+        f"### {t('versions.diff.map', lang)}",
+        "",
+    ]
     if rows:
         lines += _md_table((t("versions.diff.what", lang), "id", t("versions.diff.change", lang), ""), rows)
     else:
@@ -175,10 +251,18 @@ def render_diff_markdown(diff: "MapDiff", lang: str) -> str:
     lines += ["", f"### {t('versions.diff.figures', lang)}", ""]
     changed = diff.changed_figures
     if changed:
-        lines += _md_table((t("versions.diff.figure", lang), t("versions.diff.before", lang),
-                            t("versions.diff.after", lang), t("versions.diff.delta", lang)),
-                           [(_figure_label(f, lang), _value(f, f.before, lang), _value(f, f.after, lang),
-                             _delta(f, lang)) for f in changed])
+        lines += _md_table(
+            (
+                t("versions.diff.figure", lang),
+                t("versions.diff.before", lang),
+                t("versions.diff.after", lang),
+                t("versions.diff.delta", lang),
+            ),
+            [
+                (_figure_label(f, lang), _value(f, f.before, lang), _value(f, f.after, lang), _delta(f, lang))
+                for f in changed
+            ],
+        )
     else:
         lines.append(t("versions.diff.figures_none", lang))
     lines += ["", f"### {t('versions.diff.findings', lang)}", ""]
@@ -188,8 +272,11 @@ def render_diff_markdown(diff: "MapDiff", lang: str) -> str:
         lines += [_finding_line(f, lang) for f in items] or [f"- {t('versions.diff.none', lang)}"]
         lines.append("")
     if diff.unchanged_findings:
-        lines += [f"<details><summary>{t('versions.diff.findings_unchanged', lang)} "
-                  f"({len(diff.unchanged_findings)})</summary>", ""]
+        lines += [
+            f"<details><summary>{t('versions.diff.findings_unchanged', lang)} "
+            f"({len(diff.unchanged_findings)})</summary>",
+            "",
+        ]
         lines += [_finding_line(f, lang) for f in diff.unchanged_findings]
         lines += ["", "</details>"]
     return "\n".join(lines).rstrip() + "\n"
@@ -203,8 +290,9 @@ def render_diff_terminal(diff: "MapDiff", lang: str, *, width: int = 120) -> str
     from rich.console import Console
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width, force_terminal=False, color_system=None, highlight=False,
-                      emoji=False, soft_wrap=False)
+    console = Console(
+        file=buffer, width=width, force_terminal=False, color_system=None, highlight=False, emoji=False, soft_wrap=False
+    )
     print_diff(diff, lang, console)
     return buffer.getvalue()
 
@@ -219,8 +307,12 @@ def print_diff(diff: "MapDiff", lang: str, console: "Console") -> None:
         console.print(Text(t("versions.diff.no_changes", lang)))
         return
     rows = _map_rows(diff, lang)
-    console.print(Text(f"{t('versions.diff.map_counts', lang, count=len(rows))}; "
-                       f"{t('versions.diff.findings', lang).lower()}: {_counts(diff, lang)}"))
+    console.print(
+        Text(
+            f"{t('versions.diff.map_counts', lang, count=len(rows))}; "
+            f"{t('versions.diff.findings', lang).lower()}: {_counts(diff, lang)}"
+        )
+    )
     console.print()
     console.print(Text(t("versions.diff.map", lang), style="bold"))
     if rows:
@@ -241,8 +333,12 @@ def print_diff(diff: "MapDiff", lang: str, console: "Console") -> None:
         for header in ("before", "after", "delta"):
             table.add_column(t(f"versions.diff.{header}", lang), justify="right")
         for figure in changed:
-            table.add_row(Text(_figure_label(figure, lang)), _value(figure, figure.before, lang),
-                          _value(figure, figure.after, lang), _delta(figure, lang))
+            table.add_row(
+                Text(_figure_label(figure, lang)),
+                _value(figure, figure.before, lang),
+                _value(figure, figure.after, lang),
+                _delta(figure, lang),
+            )
         console.print(table)
     else:
         console.print(Text(t("versions.diff.figures_none", lang)))
@@ -254,6 +350,9 @@ def print_diff(diff: "MapDiff", lang: str, console: "Console") -> None:
         console.print(Text(t("versions.diff." + key, lang), style="bold"))
         for finding in items:
             line = Text("  ")
-            line.append(f"{finding.code} {t('label.' + finding.severity.value, lang)}", style=_STYLE.get(finding.severity.value, ""))
+            line.append(
+                f"{finding.code} {t('label.' + finding.severity.value, lang)}",
+                style=_STYLE.get(finding.severity.value, ""),
+            )
             line.append(f" {finding.subject}: {finding.message(lang)}")
             console.print(line)

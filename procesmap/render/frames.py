@@ -34,25 +34,47 @@ def dataframes(analysis: "Analysis") -> dict[str, Any]:
         ]
     ).set_index("step")
     handovers = pd.DataFrame(
-        [{"from": h.source, "to": h.target, "levels": ", ".join(h.levels), "via": h.via, "per_case": h.per_case}
-         for h in analysis.handovers.handovers],
+        [
+            {"from": h.source, "to": h.target, "levels": ", ".join(h.levels), "via": h.via, "per_case": h.per_case}
+            for h in analysis.handovers.handovers
+        ],
         columns=["from", "to", "levels", "via", "per_case"],
     )
     roles = pd.DataFrame(
-        [{"role": r, "name": process.role_name(r), "demand_hours": load.demand_hours,
-          "capacity_hours": load.capacity_hours, "utilisation": load.utilisation,
-          "bottleneck": r == analysis.capacity.bottleneck, "mark": analysis.capacity.marks.get(r)}
-         for r, load in analysis.capacity.roles.items()],
+        [
+            {
+                "role": r,
+                "name": process.role_name(r),
+                "demand_hours": load.demand_hours,
+                "capacity_hours": load.capacity_hours,
+                "utilisation": load.utilisation,
+                "bottleneck": r == analysis.capacity.bottleneck,
+                "mark": analysis.capacity.marks.get(r),
+            }
+            for r, load in analysis.capacity.roles.items()
+        ],
         columns=["role", "name", "demand_hours", "capacity_hours", "utilisation", "bottleneck", "mark"],
     ).set_index("role")
     raci = pd.DataFrame(
-        [{"step": step, "R": row.R, "A": row.A, "C": ", ".join(row.C), "I": ", ".join(row.I)}
-         for step, row in analysis.ownership.raci.items()],
+        [
+            {"step": step, "R": row.R, "A": row.A, "C": ", ".join(row.C), "I": ", ".join(row.I)}
+            for step, row in analysis.ownership.raci.items()
+        ],
         columns=["step", "R", "A", "C", "I"],
     ).set_index("step")
     findings = pd.DataFrame(
-        [{"code": f.code, "rule": f.rule, "severity": f.severity.value, "subject": f.subject, "line": f.line,
-          "column": f.column, "message": f.message(process.language)} for f in analysis.findings],
+        [
+            {
+                "code": f.code,
+                "rule": f.rule,
+                "severity": f.severity.value,
+                "subject": f.subject,
+                "line": f.line,
+                "column": f.column,
+                "message": f.message(process.language),
+            }
+            for f in analysis.findings
+        ],
         columns=["code", "rule", "severity", "subject", "line", "column", "message"],
     )
     return {"steps": steps, "handovers": handovers, "roles": roles, "raci": raci, "findings": findings}

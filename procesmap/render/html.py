@@ -17,8 +17,18 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap.colours import HANDOVER_COLOURS
-from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, Section, Table, Text,
-                                        build_document, swimlane)
+from procesmap.render._document import (
+    Bullets,
+    Chart,
+    Diagram,
+    Facts,
+    ProcessDoc,
+    Section,
+    Table,
+    Text,
+    build_document,
+    swimlane,
+)
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -29,8 +39,21 @@ __all__ = ["render_html", "inline_svg"]
 
 _SVG = "http://www.w3.org/2000/svg"
 _XLINK = "http://www.w3.org/1999/xlink"
-_DROP = {"script", "foreignObject", "iframe", "object", "embed", "metadata", "image", "animate", "set",
-         "animateTransform", "animateMotion", "handler", "listener"}
+_DROP = {
+    "script",
+    "foreignObject",
+    "iframe",
+    "object",
+    "embed",
+    "metadata",
+    "image",
+    "animate",
+    "set",
+    "animateTransform",
+    "animateMotion",
+    "handler",
+    "listener",
+}
 _URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
 
 
@@ -38,8 +61,9 @@ def _local(name: str) -> str:
     return name.rsplit("}", 1)[-1]
 
 
-def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False,
-               seen_faces: set[str] | None = None) -> "Markup":
+def inline_svg(
+    svg: str | bytes, prefix: str, label: str, natural: bool = False, seen_faces: set[str] | None = None
+) -> "Markup":
     """SVG text made safe to inline in an HTML page.
 
     Drops scripts, foreign objects, embedded images and animations, every ``on*``
@@ -79,7 +103,9 @@ def inline_svg(svg: str | bytes, prefix: str, label: str, natural: bool = False,
                 else:
                     element.attrib[name] = _URL_REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", value)
         if _local(element.tag) == "style" and element.text:
-            element.text = re.sub(r"@import[^;]*;?", "", _URL_REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", element.text))
+            element.text = re.sub(
+                r"@import[^;]*;?", "", _URL_REF.sub(lambda m: f"url(#{prefix}-{m.group(1)})", element.text)
+            )
     _own_font_families(root, seen_faces if seen_faces is not None else set())
     style = root.attrib.get("style", "")
     size = "max-width:100%;height:auto"
@@ -120,10 +146,13 @@ def _own_font_families(root: ET.Element, seen: set[str]) -> None:
                 rules.setdefault(match.group(2).strip(), []).append(rule)
     if not rules:
         return
-    names = {family: "pm-font-" + hashlib.sha256("".join(found).encode("utf-8")).hexdigest()[:12]
-             for family, found in rules.items()}
-    pattern = re.compile(r"(['\"]?)(" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True))
-                         + r")\1(?=\s*[,;}'\"]|\s*$)")
+    names = {
+        family: "pm-font-" + hashlib.sha256("".join(found).encode("utf-8")).hexdigest()[:12]
+        for family, found in rules.items()
+    }
+    pattern = re.compile(
+        r"(['\"]?)(" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)) + r")\1(?=\s*[,;}'\"]|\s*$)"
+    )
 
     def rename(text: str) -> str:
         return pattern.sub(lambda m: f"'{names[m.group(2)]}'", text)
@@ -145,13 +174,25 @@ def _own_font_families(root: ET.Element, seen: set[str]) -> None:
 def _environment() -> Any:
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-    env = Environment(loader=PackageLoader("procesmap", "templates"), autoescape=select_autoescape(["html", "j2"], default=True),
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    env = Environment(
+        loader=PackageLoader("procesmap", "templates"),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
     return env
 
 
-_KINDS = {Table: "table", Text: "text", Bullets: "bullets", Facts: "facts", Chart: "chart", Diagram: "diagram",
-          Section: "section"}
+_KINDS = {
+    Table: "table",
+    Text: "text",
+    Bullets: "bullets",
+    Facts: "facts",
+    Chart: "chart",
+    Diagram: "diagram",
+    Section: "section",
+}
 
 
 def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[str] | None = None) -> str:
@@ -178,12 +219,23 @@ def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[st
                 return {"svg": None, "reason": reason}
             # fitted to the page's width; the checkbox before it (no script: the page's policy forbids one)
             # shows it at its natural size, scrolling sideways
-            return {"svg": inline_svg(data, prefix, block.title, natural=True, seen_faces=seen_faces), "reason": None,
-                    "zoom": f"{prefix}-zoom"}
+            return {
+                "svg": inline_svg(data, prefix, block.title, natural=True, seen_faces=seen_faces),
+                "reason": None,
+                "zoom": f"{prefix}-zoom",
+            }
         svg = chart_svg(block.name, pdoc.analysis, lang)
         return {"svg": inline_svg(svg, prefix, block.title, seen_faces=seen_faces) if svg else None, "reason": None}
 
-    text = _environment().get_template("report.html.j2").render(
-        doc=doc, t=lambda key, **args: t(key, lang, **args), kind=lambda block: _KINDS[type(block)], picture=picture,
-        handover_colours=HANDOVER_COLOURS)
+    text = (
+        _environment()
+        .get_template("report.html.j2")
+        .render(
+            doc=doc,
+            t=lambda key, **args: t(key, lang, **args),
+            kind=lambda block: _KINDS[type(block)],
+            picture=picture,
+            handover_colours=HANDOVER_COLOURS,
+        )
+    )
     return re.sub(r"\n\s*\n+", "\n", text).strip() + "\n"

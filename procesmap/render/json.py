@@ -79,13 +79,22 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
             "service_norm": _r(time.service_norm),
             "share_over_term": _r(time.share_over_term),
             "share_over_extended_term": _r(time.share_over_extended_term),
-            "late_per_year": {"term": _r(time.late_per_year.get("term")),
-                              "extended_term": _r(time.late_per_year.get("extended_term"))},
-            "deferral": {"modelled": time.deferral_modelled, "share_deferred": _r(time.share_deferred),
-                         "share_deferred_after_term": _r(time.share_deferred_after_term)},
+            "late_per_year": {
+                "term": _r(time.late_per_year.get("term")),
+                "extended_term": _r(time.late_per_year.get("extended_term")),
+            },
+            "deferral": {
+                "modelled": time.deferral_modelled,
+                "share_deferred": _r(time.share_deferred),
+                "share_deferred_after_term": _r(time.share_deferred_after_term),
+            },
             "flow_efficiency": _r(time.flow_efficiency),
             "work_per_case_hours": _r(time.work_per_case_hours),
-            "simulation": {"cases": time.cases, "seed": time.seed, "means": "exact" if time.means_exact else "simulated"},
+            "simulation": {
+                "cases": time.cases,
+                "seed": time.seed,
+                "means": "exact" if time.means_exact else "simulated",
+            },
             "waits": [
                 {"step": w.step, "per_case": _r(w.per_case), "share_of_cycle_time": _r(w.share_of_cycle_time)}
                 for w in time.waits
@@ -96,8 +105,11 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
         "capacity": {
             "volume_per_year": _r(analysis.volume_per_year),
             "roles": {
-                role: {"demand_hours": _r(load.demand_hours), "capacity_hours": _r(load.capacity_hours),
-                       "utilisation": _r(load.utilisation)}
+                role: {
+                    "demand_hours": _r(load.demand_hours),
+                    "capacity_hours": _r(load.capacity_hours),
+                    "utilisation": _r(load.utilisation),
+                }
                 for role, load in capacity.roles.items()
             },
             "bottleneck": capacity.bottleneck,
@@ -122,16 +134,28 @@ def queueing_dict(analysis: "Analysis") -> dict[str, Any]:
         "seed": q.seed,
         "stable": q.stable,
         "steps": {
-            step: {"queue_mean": _r(s.queue_mean), "queue_p85": _r(s.queue_p85), "other_wait": _r(s.other_wait),
-                   "declared_wait": _r(s.declared_wait), "analytic_queue_mean": _r(s.analytic_queue_mean),
-                   "role": s.role, "explained": s.explained}
+            step: {
+                "queue_mean": _r(s.queue_mean),
+                "queue_p85": _r(s.queue_p85),
+                "other_wait": _r(s.other_wait),
+                "declared_wait": _r(s.declared_wait),
+                "analytic_queue_mean": _r(s.analytic_queue_mean),
+                "role": s.role,
+                "explained": s.explained,
+            }
             for step, s in q.steps.items()
         },
         "roles": {
-            role: {"utilisation": _r(r.utilisation), "queue_mean": _r(r.queue_mean),
-                   "analytic_queue_mean": _r(r.analytic_queue_mean), "backlog_per_month": _r(r.backlog_per_month),
-                   "simulated_utilisation": _r(r.simulated_utilisation), "queue_p85": _r(r.queue_p85),
-                   "servers": r.servers, "stable": r.stable}
+            role: {
+                "utilisation": _r(r.utilisation),
+                "queue_mean": _r(r.queue_mean),
+                "analytic_queue_mean": _r(r.analytic_queue_mean),
+                "backlog_per_month": _r(r.backlog_per_month),
+                "simulated_utilisation": _r(r.simulated_utilisation),
+                "queue_p85": _r(r.queue_p85),
+                "servers": r.servers,
+                "stable": r.stable,
+            }
             for role, r in q.roles.items()
         },
     }

@@ -10,8 +10,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any, Sequence
 
-from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, ReportDoc, Section, Table, Text,
-                                        build_document)
+from procesmap.render._document import (
+    Bullets,
+    Chart,
+    Diagram,
+    Facts,
+    ProcessDoc,
+    ReportDoc,
+    Section,
+    Table,
+    Text,
+    build_document,
+)
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -28,8 +38,10 @@ def md(text: Any) -> str:
 
 
 def _table(table: Table) -> list[str]:
-    align = ["---:" if c in table.numeric else ":---:" if table.kind == "raci" and c else "---"
-             for c in range(len(table.header))]
+    align = [
+        "---:" if c in table.numeric else ":---:" if table.kind == "raci" and c else "---"
+        for c in range(len(table.header))
+    ]
     lines = ["| " + " | ".join(md(h) for h in table.header) + " |", "|" + "|".join(align) + "|"]
     lines += ["| " + " | ".join(md(cell) for cell in row) + " |" for row in table.rows]
     if table.key:
@@ -78,8 +90,18 @@ def markdown_document(doc: ReportDoc) -> str:
         counts = {"error": 0, "warning": 0, "info": 0}
         for finding in [f for pdoc in doc.processes for f in pdoc.analysis.findings] + list(doc.across_findings):
             counts[finding.severity.value] += 1
-        lines += ["---", "", t("report.summary", doc.lang, processes=len(doc.processes), errors=counts["error"],
-                               warnings=counts["warning"], infos=counts["info"])]
+        lines += [
+            "---",
+            "",
+            t(
+                "report.summary",
+                doc.lang,
+                processes=len(doc.processes),
+                errors=counts["error"],
+                warnings=counts["warning"],
+                infos=counts["info"],
+            ),
+        ]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 

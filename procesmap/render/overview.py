@@ -24,24 +24,43 @@ def overview_dict(result: "Overview", lang: str) -> dict[str, Any]:
     return {
         "format": 1,
         "processes": [
-            {"id": p.id, "name": p.name, "file": p.file, "steps": p.steps, "cycle_time_mean": _r(p.cycle_time_mean),
-             "term": _r(p.term), "share_over_term": _r(p.share_over_term),
-             "share_over_extended_term": _r(p.share_over_extended_term),
-             "late_per_year": {k: _r(v) for k, v in p.late_per_year.items()},
-             "organisation_handovers_per_case": _r(p.organisation_handovers_per_case), "bottleneck": p.bottleneck,
-             "highest_utilisation": ({"role": p.highest, "utilisation": _r(p.highest_utilisation), "mark": p.highest_mark}
-                                     if p.highest else None),
-             "findings": {"error": p.errors, "warning": p.warnings, "info": p.infos}}
+            {
+                "id": p.id,
+                "name": p.name,
+                "file": p.file,
+                "steps": p.steps,
+                "cycle_time_mean": _r(p.cycle_time_mean),
+                "term": _r(p.term),
+                "share_over_term": _r(p.share_over_term),
+                "share_over_extended_term": _r(p.share_over_extended_term),
+                "late_per_year": {k: _r(v) for k, v in p.late_per_year.items()},
+                "organisation_handovers_per_case": _r(p.organisation_handovers_per_case),
+                "bottleneck": p.bottleneck,
+                "highest_utilisation": (
+                    {"role": p.highest, "utilisation": _r(p.highest_utilisation), "mark": p.highest_mark}
+                    if p.highest
+                    else None
+                ),
+                "findings": {"error": p.errors, "warning": p.warnings, "info": p.infos},
+            }
             for p in result.processes
         ],
         "roles": [
-            {"role": r.role, "name": r.name, "team": r.team, "demand_hours": _r(r.demand_hours),
-             "capacity_hours": _r(r.capacity_hours), "utilisation": _r(r.utilisation),
-             "per_process": {k: _r(v) for k, v in r.per_process.items()}}
+            {
+                "role": r.role,
+                "name": r.name,
+                "team": r.team,
+                "demand_hours": _r(r.demand_hours),
+                "capacity_hours": _r(r.capacity_hours),
+                "utilisation": _r(r.utilisation),
+                "per_process": {k: _r(v) for k, v in r.per_process.items()},
+            }
             for r in result.roles
         ],
-        "teams": {team: {"demand_hours": _r(d), "capacity_hours": _r(c), "utilisation": _r(u)}
-                  for team, (d, c, u) in sorted(result.teams.items())},
+        "teams": {
+            team: {"demand_hours": _r(d), "capacity_hours": _r(c), "utilisation": _r(u)}
+            for team, (d, c, u) in sorted(result.teams.items())
+        },
         "findings": [finding_dict(f, lang) for f in result.findings],
     }
 
@@ -73,16 +92,44 @@ def _highest(p: Any, lang: str) -> str:
 
 
 def _rows(result: "Overview", lang: str) -> tuple[list[str], list[list[str]], list[str], list[list[str]]]:
-    head = [t("report.process", lang), t("report.cycle_time", lang) + f" ({t('report.days', lang)})",
-            t("report.share_over_term", lang), t("legal.late_short", lang), t("report.level.organisation", lang),
-            t("load.highest", lang), t("report.findings", lang)]
-    rows = [[p.id, number(p.cycle_time_mean, lang), percent(p.share_over_term, lang, 1), _late(p.late_per_year, lang),
-             number(p.organisation_handovers_per_case, lang, 2), _highest(p, lang),
-             f"{p.errors}/{p.warnings}/{p.infos}"] for p in result.processes]
-    role_head = [t("report.role", lang), t("report.demand", lang), t("report.capacity_hours", lang),
-                 t("report.utilisation", lang), t("report.processes", lang)]
-    role_rows = [[r.role, number(r.demand_hours, lang, 0), number(r.capacity_hours, lang, 0), percent(r.utilisation, lang),
-                  ", ".join(f"{pid} {number(v, lang, 0)}" for pid, v in r.per_process.items())] for r in result.roles]
+    head = [
+        t("report.process", lang),
+        t("report.cycle_time", lang) + f" ({t('report.days', lang)})",
+        t("report.share_over_term", lang),
+        t("legal.late_short", lang),
+        t("report.level.organisation", lang),
+        t("load.highest", lang),
+        t("report.findings", lang),
+    ]
+    rows = [
+        [
+            p.id,
+            number(p.cycle_time_mean, lang),
+            percent(p.share_over_term, lang, 1),
+            _late(p.late_per_year, lang),
+            number(p.organisation_handovers_per_case, lang, 2),
+            _highest(p, lang),
+            f"{p.errors}/{p.warnings}/{p.infos}",
+        ]
+        for p in result.processes
+    ]
+    role_head = [
+        t("report.role", lang),
+        t("report.demand", lang),
+        t("report.capacity_hours", lang),
+        t("report.utilisation", lang),
+        t("report.processes", lang),
+    ]
+    role_rows = [
+        [
+            r.role,
+            number(r.demand_hours, lang, 0),
+            number(r.capacity_hours, lang, 0),
+            percent(r.utilisation, lang),
+            ", ".join(f"{pid} {number(v, lang, 0)}" for pid, v in r.per_process.items()),
+        ]
+        for r in result.roles
+    ]
     return head, rows, role_head, role_rows
 
 
@@ -112,8 +159,10 @@ def _terminal(result: "Overview", lang: str) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, color_system=None, highlight=False, emoji=False)
     head, rows, role_head, role_rows = _rows(result, lang)
-    for title, header, body in ((t("report.overview_title", lang), head, rows),
-                                (t("report.capacity_across", lang), role_head, role_rows)):
+    for title, header, body in (
+        (t("report.overview_title", lang), head, rows),
+        (t("report.capacity_across", lang), role_head, role_rows),
+    ):
         table = Table(title=title, title_justify="left", show_edge=False)
         for index, column in enumerate(header):
             table.add_column(column, justify="left" if index in (0, len(header) - 1) else "right")

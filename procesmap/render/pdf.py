@@ -20,8 +20,20 @@ from typing import TYPE_CHECKING, Any, Sequence
 from xml.sax.saxutils import escape
 
 from procesmap.colours import HANDOVER_COLOURS
-from procesmap.render._document import (Bullets, Chart, Diagram, Facts, ProcessDoc, ReportDoc, Section, Table, Text,
-                                        build_document, file_version, swimlane_drawing)
+from procesmap.render._document import (
+    Bullets,
+    Chart,
+    Diagram,
+    Facts,
+    ProcessDoc,
+    ReportDoc,
+    Section,
+    Table,
+    Text,
+    build_document,
+    file_version,
+    swimlane_drawing,
+)
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -29,8 +41,13 @@ if TYPE_CHECKING:
 __all__ = ["render_pdf", "FONT", "FONT_BOLD"]
 
 FONT, FONT_BOLD, FONT_ITALIC, FONT_MONO = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSansMono"
-_FILES = {FONT: "DejaVuSans.ttf", FONT_BOLD: "DejaVuSans-Bold.ttf", FONT_ITALIC: "DejaVuSans-Oblique.ttf",
-          "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf", FONT_MONO: "DejaVuSansMono.ttf"}
+_FILES = {
+    FONT: "DejaVuSans.ttf",
+    FONT_BOLD: "DejaVuSans-Bold.ttf",
+    FONT_ITALIC: "DejaVuSans-Oblique.ttf",
+    "DejaVuSans-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    FONT_MONO: "DejaVuSansMono.ttf",
+}
 _INK, _MUTED, _LINE, _SOFT, _BLUE = "#1f2328", "#5b6470", "#d0d7de", "#f4f6f8", "#2f6db5"
 _KIND_COLOURS = {"error": "#c0392b", "warning": "#b26a00", "info": "#2f6db5", **HANDOVER_COLOURS}
 _RACI_COLOURS = {"R": "#dcebf9", "A": "#fde7c8", "C": "#e5f3e0", "I": "#f1eef6"}
@@ -54,22 +71,52 @@ def _styles() -> dict[str, Any]:
         "cell": ParagraphStyle("cell", parent=base, fontSize=8, leading=10),
         "cell_num": ParagraphStyle("cell_num", parent=base, fontSize=8, leading=10, alignment=2),
         "cell_code": ParagraphStyle("cell_code", parent=base, fontName=FONT_MONO, fontSize=7, leading=9),
-        "cell_centre": ParagraphStyle("cell_centre", parent=base, fontSize=8, leading=10, alignment=1, fontName=FONT_BOLD),
+        "cell_centre": ParagraphStyle(
+            "cell_centre", parent=base, fontSize=8, leading=10, alignment=1, fontName=FONT_BOLD
+        ),
         "head": ParagraphStyle("head", parent=base, fontSize=8, leading=10, fontName=FONT_BOLD),
         "head_num": ParagraphStyle("head_num", parent=base, fontSize=8, leading=10, fontName=FONT_BOLD, alignment=2),
-        "head_small": ParagraphStyle("head_small", parent=base, fontSize=6.5, leading=8, fontName=FONT_BOLD, alignment=1),
-        "note": ParagraphStyle("note", parent=base, fontSize=8, leading=11, textColor=muted, spaceBefore=2, spaceAfter=6),
+        "head_small": ParagraphStyle(
+            "head_small", parent=base, fontSize=6.5, leading=8, fontName=FONT_BOLD, alignment=1
+        ),
+        "note": ParagraphStyle(
+            "note", parent=base, fontSize=8, leading=11, textColor=muted, spaceBefore=2, spaceAfter=6
+        ),
         "kicker": ParagraphStyle("kicker", parent=base, fontSize=10, textColor=muted, spaceAfter=6),
         "cover": ParagraphStyle("cover", parent=base, fontName=FONT_BOLD, fontSize=24, leading=30, spaceAfter=10),
         "cover_sub": ParagraphStyle("cover_sub", parent=base, fontSize=12, leading=16, textColor=muted, spaceAfter=24),
-        "h0": ParagraphStyle("h0", parent=base, fontName=FONT_BOLD, fontSize=18, leading=23, spaceBefore=0, spaceAfter=8),
-        "h1": ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=14, leading=18, spaceBefore=14, spaceAfter=6,
-                             textColor=HexColor(_BLUE)),
-        "h2": ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4),
-        "h3": ParagraphStyle("h3", parent=base, fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3),
-        "toc": [ParagraphStyle(f"toc{i}", parent=base, fontName=FONT_BOLD if i == 0 else FONT, fontSize=10.5 - i,
-                               leading=14 - i, leftIndent=14 * i, firstLineIndent=0, spaceBefore=4 if i == 0 else 0)
-                for i in range(4)],
+        "h0": ParagraphStyle(
+            "h0", parent=base, fontName=FONT_BOLD, fontSize=18, leading=23, spaceBefore=0, spaceAfter=8
+        ),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=14,
+            leading=18,
+            spaceBefore=14,
+            spaceAfter=6,
+            textColor=HexColor(_BLUE),
+        ),
+        "h2": ParagraphStyle(
+            "h2", parent=base, fontName=FONT_BOLD, fontSize=11, leading=14, spaceBefore=10, spaceAfter=4
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=FONT_BOLD, fontSize=10, leading=13, spaceBefore=8, spaceAfter=3
+        ),
+        "toc": [
+            ParagraphStyle(
+                f"toc{i}",
+                parent=base,
+                fontName=FONT_BOLD if i == 0 else FONT,
+                fontSize=10.5 - i,
+                leading=14 - i,
+                leftIndent=14 * i,
+                firstLineIndent=0,
+                spaceBefore=4 if i == 0 else 0,
+            )
+            for i in range(4)
+        ],
     }
 
 
@@ -89,7 +136,7 @@ def _fits_a_page(text: str, width: float, height: float, size: float = 8.0) -> s
     if len(text) <= budget:
         return text
     cut = text[:budget]
-    return (cut.rsplit(" ", 1)[0] if " " in cut[budget // 2:] else cut) + " …"
+    return (cut.rsplit(" ", 1)[0] if " " in cut[budget // 2 :] else cut) + " …"
 
 
 def _flowable_base() -> Any:
@@ -154,18 +201,21 @@ class _Builder:
         # the contents: every heading is known now; its page number is filled in when it is placed
         self.entries = [entry for flowable in story for entry in _headings(flowable)]  # in the order of the pages
         if contents_at is not None:
-            story[contents_at:contents_at] = [_TocEntry(text, s["toc"][min(level, 3)], key)
-                                              for level, text, key in self.entries if level <= 1]
+            story[contents_at:contents_at] = [
+                _TocEntry(text, s["toc"][min(level, 3)], key) for level, text, key in self.entries if level <= 1
+            ]
         return story
 
     def process(self, pdoc: ProcessDoc, multi: bool) -> list[Any]:
         """One map: its title, the summary with the findings' counts, then every section."""
         top = 1
-        source = " · ".join([pdoc.subtitle, pdoc.analysis.process.file,
-                             file_version(pdoc.analysis.process.file).text(self.lang)])
+        source = " · ".join(
+            [pdoc.subtitle, pdoc.analysis.process.file, file_version(pdoc.analysis.process.file).text(self.lang)]
+        )
         flow: list[Any] = [self.heading(pdoc.title, 0), _p(source, self.styles["note"])]
-        counts = ", ".join(self.t("report.count." + level, count=pdoc.counts[level])
-                           for level in ("error", "warning", "info"))
+        counts = ", ".join(
+            self.t("report.count." + level, count=pdoc.counts[level]) for level in ("error", "warning", "info")
+        )
         # the findings follow the summary on page 1; the swimlane, on landscape pages of its own, ends the chapter
         # (in its place it would leave the page before it half empty)
         sections = [section for section in pdoc.sections if section.key != "swimlane"]
@@ -226,8 +276,17 @@ class _Builder:
         label = s["head"]
         rows = [[_p(k, label), _p(_fits_a_page(v, self.width * 0.7, self.height), s["cell"])] for k, v in facts.items]
         table = RLTable(rows, colWidths=[self.width * 0.3, self.width * 0.7], hAlign="LEFT")
-        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), FONT), ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TOPPADDING", (0, 0), (-1, -1), 1)]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("FONTNAME", (0, 0), (-1, -1), FONT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 1),
+                ]
+            )
+        )
         return table
 
     def _widths(self, table: Table) -> list[float]:
@@ -248,8 +307,11 @@ class _Builder:
         for c in range(columns):
             texts = [table.header[c]] + [row[c] for row in table.rows]
             longest_word = max((len(w) for text in texts for w in text.split()), default=1)
-            widest = max([stringWidth(w, FONT_BOLD, 8) for w in table.header[c].split()]
-                         + [stringWidth(w, FONT, 8) for row in table.rows for w in row[c].split()] + [5.0])
+            widest = max(
+                [stringWidth(w, FONT_BOLD, 8) for w in table.header[c].split()]
+                + [stringWidth(w, FONT, 8) for row in table.rows for w in row[c].split()]
+                + [5.0]
+            )
             average = sum(len(text) for text in texts) / len(texts)
             minimum.append(min(widest, 24 * 5.0) + 13.0)
             extra.append(min(max(average - longest_word, 0.0), 60.0))
@@ -288,8 +350,15 @@ class _Builder:
         for row in table.rows:
             cells = []
             for c, text in enumerate(row):
-                style = (s["cell_centre"] if raci and c else s["cell_code"] if table.kind == "code" and c
-                         else s["cell_num"] if c in table.numeric else s["cell"])
+                style = (
+                    s["cell_centre"]
+                    if raci and c
+                    else s["cell_code"]
+                    if table.kind == "code" and c
+                    else s["cell_num"]
+                    if c in table.numeric
+                    else s["cell"]
+                )
                 cells.append(_p(_fits_a_page(text, widths[c], self.height), style))
             rows.append(cells)
         result = RLTable(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -299,8 +368,10 @@ class _Builder:
             ("BACKGROUND", (0, 0), (-1, 0), HexColor(_SOFT)),
             ("LINEBELOW", (0, 0), (-1, 0), 1, HexColor(_LINE)),
             ("LINEBELOW", (0, 1), (-1, -1), 0.4, HexColor(_LINE)),
-            ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-            ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
         for r, kind in enumerate(table.row_kinds or [], start=1):
             colour = _KIND_COLOURS.get(kind)
@@ -335,7 +406,6 @@ class _Builder:
         caption = [_p(block.title, self.styles["note"])] if block.name in ("cycle_time_chart", "advice_chart") else []
         return [KeepTogether([drawing, *caption]), Spacer(1, 6)]
 
-
     def wide_picture(self, source: Any, smallest: float) -> list[Any]:
         """The swimlane on landscape pages of the chosen paper (A3 unless ``--paper a4``): one page at the largest
         scale that fits, or, where that would set text below :data:`MIN_TEXT_PT`, parts of one page each at
@@ -349,17 +419,25 @@ class _Builder:
         if count > MAX_SWIMLANE_PAGES:  # checked before a page is drawn: each page draws the whole picture
             from procesmap.i18n import Count
 
-            return [_p(self.t("limits.pdf_swimlane_pages", parts=Count(count), limit=Count(MAX_SWIMLANE_PAGES)),
-                       self.styles["note"])]
+            return [
+                _p(
+                    self.t("limits.pdf_swimlane_pages", parts=Count(count), limit=Count(MAX_SWIMLANE_PAGES)),
+                    self.styles["note"],
+                )
+            ]
         flow: list[Any] = [NextPageTemplate("wide"), PageBreak()]
         part_width, part_height = plan.part or (width, height)
         if count > 1:  # a key map first: the whole picture on one page, its parts numbered
             overview = _fit(source, width, height - 20)
             factor = overview.width / (source.width * plan.scale)
-            flow += [_p(self.t("report.swimlane_key", parts=count), self.styles["note"]),
-                     _KeyMap(overview, [(x * factor, y * factor, part_width * factor, part_height * factor)
-                                        for x, y in plan.tiles]),
-                     PageBreak()]
+            flow += [
+                _p(self.t("report.swimlane_key", parts=count), self.styles["note"]),
+                _KeyMap(
+                    overview,
+                    [(x * factor, y * factor, part_width * factor, part_height * factor) for x, y in plan.tiles],
+                ),
+                PageBreak(),
+            ]
         scaled = _fit(source, source.width * plan.scale, source.height * plan.scale, largest=plan.scale)
         for index, (x, y) in enumerate(plan.tiles, 1):
             if index > 1:
@@ -389,7 +467,9 @@ class SwimlanePlan:
         self.part = part  # the size of each part (scaled points); None: the whole picture on one page
 
 
-def swimlane_plan(width: float, height: float, smallest: float, frame_width: float, frame_height: float) -> SwimlanePlan:
+def swimlane_plan(
+    width: float, height: float, smallest: float, frame_width: float, frame_height: float
+) -> SwimlanePlan:
     """The largest scale (at most 1.5) at which a ``width`` x ``height`` drawing fits one frame, unless its smallest
     text (``smallest`` points) would then be under :data:`MIN_TEXT_PT`: then the scale that sets it at exactly that
     size, and as many frames across and down as the drawing needs."""
@@ -404,8 +484,11 @@ def swimlane_plan(width: float, height: float, smallest: float, frame_width: flo
     down = math.ceil(height * scale / frame_height - 1e-9)
     # equal parts: no page with only a sliver of the picture
     part_width, part_height = width * scale / across, height * scale / down
-    return SwimlanePlan(scale, [(col * part_width, row * part_height) for row in range(down) for col in range(across)],
-                        (part_width, part_height))
+    return SwimlanePlan(
+        scale,
+        [(col * part_width, row * part_height) for row in range(down) for col in range(across)],
+        (part_width, part_height),
+    )
 
 
 def _smallest_font(node: Any) -> float | None:
@@ -495,8 +578,11 @@ def _fit(drawing: Any, max_width: float, max_height: float, largest: float = 1.5
     """The drawing scaled to fit the box (at most ``largest`` times its size), as a new Drawing."""
     from reportlab.graphics.shapes import Drawing
 
-    scale = min(max_width / drawing.width if drawing.width else 1.0, max_height / drawing.height if drawing.height else 1.0,
-                largest)
+    scale = min(
+        max_width / drawing.width if drawing.width else 1.0,
+        max_height / drawing.height if drawing.height else 1.0,
+        largest,
+    )
     from reportlab.graphics.shapes import Group
 
     result = Drawing(drawing.width * scale, drawing.height * scale)
@@ -517,8 +603,15 @@ def _embed_fonts(node: Any) -> None:
             if "Courier" in name or "Mono" in name:
                 child.fontName = FONT_MONO
             else:
-                child.fontName = ("DejaVuSans-BoldOblique" if bold and italic else FONT_BOLD if bold
-                                  else FONT_ITALIC if italic else FONT)
+                child.fontName = (
+                    "DejaVuSans-BoldOblique"
+                    if bold and italic
+                    else FONT_BOLD
+                    if bold
+                    else FONT_ITALIC
+                    if italic
+                    else FONT
+                )
         else:
             _embed_fonts(child)
 
@@ -562,9 +655,11 @@ class _TocEntry(_flowable()):  # type: ignore[misc]
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         from reportlab.platypus import Paragraph
 
-        self.paragraph = Paragraph(f'<a href="#{self.key}">{escape(self.text)}</a>'
-                                   f'<onDraw name="procesmapTocEnd" label="{self.key}|{available_width:.2f}"/>',
-                                   self.style)
+        self.paragraph = Paragraph(
+            f'<a href="#{self.key}">{escape(self.text)}</a>'
+            f'<onDraw name="procesmapTocEnd" label="{self.key}|{available_width:.2f}"/>',
+            self.style,
+        )
         _, height = self.paragraph.wrap(available_width, available_height)
         self.width, self.height = available_width, height + self.style.spaceBefore
         return self.width, self.height
@@ -636,8 +731,17 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
 
     margin = 18 * mm
     width, height = A4
-    frame = Frame(margin, margin + 6 * mm, width - 2 * margin, height - 2 * margin - 6 * mm, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        margin,
+        margin + 6 * mm,
+        width - 2 * margin,
+        height - 2 * margin - 6 * mm,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
 
     def footer(canvas: Any, document: Any) -> None:
         canvas.saveState()
@@ -649,15 +753,35 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
         canvas.line(margin, margin + 2 * mm, width - margin, margin + 2 * mm)
         canvas.restoreState()
 
-    template = _Template(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
-                         title=f"{doc.title} – {t('report.title', doc.lang)}", author="procesmap",
-                         subject=t("report.title", doc.lang), creator=f"procesmap {doc.version}", lang=doc.lang,
-                         invariant=1, initialFontName=FONT)
+    template = _Template(
+        buffer,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=f"{doc.title} – {t('report.title', doc.lang)}",
+        author="procesmap",
+        subject=t("report.title", doc.lang),
+        creator=f"procesmap {doc.version}",
+        lang=doc.lang,
+        invariant=1,
+        initialFontName=FONT,
+    )
     # the swimlane's pages: landscape, A3 (or A4 with --paper a4), with a smaller margin
     wide_h, wide_w = A3 if paper == "a3" else A4
     wide_margin = 12 * mm
-    landscape_frame = Frame(wide_margin, wide_margin + 6 * mm, wide_w - 2 * wide_margin, wide_h - 2 * wide_margin - 6 * mm,
-                            id="wide", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    landscape_frame = Frame(
+        wide_margin,
+        wide_margin + 6 * mm,
+        wide_w - 2 * wide_margin,
+        wide_h - 2 * wide_margin - 6 * mm,
+        id="wide",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     template.wide_frame = (landscape_frame._width, landscape_frame._height)
 
     def landscape_footer(canvas: Any, document: Any) -> None:
@@ -665,13 +789,18 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
         canvas.setFont(FONT, 8)
         canvas.setFillColor(HexColor(_MUTED))
         canvas.drawString(wide_margin, wide_margin - 2 * mm, doc.title[:160])
-        canvas.drawRightString(wide_w - wide_margin, wide_margin - 2 * mm, t("report.page", doc.lang, page=document.page))
+        canvas.drawRightString(
+            wide_w - wide_margin, wide_margin - 2 * mm, t("report.page", doc.lang, page=document.page)
+        )
         canvas.restoreState()
 
     template.placed = set()
-    template.addPageTemplates([PageTemplate(id="body", frames=[frame], onPage=footer, pagesize=A4),
-                               PageTemplate(id="wide", frames=[landscape_frame], onPage=landscape_footer,
-                                            pagesize=(wide_w, wide_h))])
+    template.addPageTemplates(
+        [
+            PageTemplate(id="body", frames=[frame], onPage=footer, pagesize=A4),
+            PageTemplate(id="wide", frames=[landscape_frame], onPage=landscape_footer, pagesize=(wide_w, wide_h)),
+        ]
+    )
     return template
 
 

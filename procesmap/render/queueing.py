@@ -47,30 +47,65 @@ def queueing_view(a: "Analysis", lb: "Labels") -> QueueingView:
     else:
         note = lb.t("report.queueing.note_analytic")
     view = QueueingView(title, note)
-    view.role_header = [lb.t("report.role"), lb.t("report.queueing.people"), lb.t("report.utilisation"),
-                        lb.t("report.queueing.simulated_utilisation"), lb.t("report.queueing.queue_mean"),
-                        lb.t("report.queueing.queue_p85"), lb.t("report.queueing.analytic")]
-    view.role_header_short = [lb.t("report.role"), lb.t("report.queueing.people"), lb.t("report.queueing.util_short"),
-                              lb.t("report.queueing.sim_short"), lb.t("report.queueing.queue_short"), "p85",
-                              lb.t("report.queueing.analytic_short")]
-    view.step_header_short = [lb.t("report.step"), lb.t("report.role"), lb.t("report.queueing.declared_short"),
-                              lb.t("report.queueing.queue_short"), "p85", lb.t("report.queueing.other_short"),
-                              lb.t("report.queueing.explains_short")]
+    view.role_header = [
+        lb.t("report.role"),
+        lb.t("report.queueing.people"),
+        lb.t("report.utilisation"),
+        lb.t("report.queueing.simulated_utilisation"),
+        lb.t("report.queueing.queue_mean"),
+        lb.t("report.queueing.queue_p85"),
+        lb.t("report.queueing.analytic"),
+    ]
+    view.role_header_short = [
+        lb.t("report.role"),
+        lb.t("report.queueing.people"),
+        lb.t("report.queueing.util_short"),
+        lb.t("report.queueing.sim_short"),
+        lb.t("report.queueing.queue_short"),
+        "p85",
+        lb.t("report.queueing.analytic_short"),
+    ]
+    view.step_header_short = [
+        lb.t("report.step"),
+        lb.t("report.role"),
+        lb.t("report.queueing.declared_short"),
+        lb.t("report.queueing.queue_short"),
+        "p85",
+        lb.t("report.queueing.other_short"),
+        lb.t("report.queueing.explains_short"),
+    ]
     for role_id, r in sorted(q.roles.items(), key=lambda kv: -kv[1].utilisation):
         if not r.stable:
-            view.unstable.append(lb.t("report.queueing.unstable", role=lb.role(role_id),
-                                      backlog=lb.num(r.backlog_per_month, 0)))
+            view.unstable.append(
+                lb.t("report.queueing.unstable", role=lb.role(role_id), backlog=lb.num(r.backlog_per_month, 0))
+            )
             view.role_rows.append([lb.role(role_id), str(r.servers), lb.pct(r.utilisation), "", "-", "-", "-"])
             view.role_kinds.append("error")
             continue
-        view.role_rows.append([lb.role(role_id), str(r.servers), lb.pct(r.utilisation),
-                               lb.pct(r.simulated_utilisation), lb.num(r.queue_mean), lb.num(r.queue_p85),
-                               lb.num(r.analytic_queue_mean)])
+        view.role_rows.append(
+            [
+                lb.role(role_id),
+                str(r.servers),
+                lb.pct(r.utilisation),
+                lb.pct(r.simulated_utilisation),
+                lb.num(r.queue_mean),
+                lb.num(r.queue_p85),
+                lb.num(r.analytic_queue_mean),
+            ]
+        )
         # marked as the capacity table: where PM303 (bottleneck) or PM304 (overloaded) found the role
-        view.role_kinds.append({"overloaded": "error", "bottleneck": "warning"}.get(a.capacity.marks.get(role_id, ""), ""))
-    view.step_header = [lb.t("report.step"), lb.t("report.role"), lb.t("report.queueing.declared"),
-                        lb.t("report.queueing.queue_mean"), lb.t("report.queueing.queue_p85"),
-                        lb.t("report.queueing.other_wait"), lb.t("report.queueing.explains")]
+        view.role_kinds.append(
+            {"overloaded": "error", "bottleneck": "warning"}.get(a.capacity.marks.get(role_id, ""), "")
+        )
+    view.step_header = [
+        lb.t("report.step"),
+        lb.t("report.role"),
+        lb.t("report.queueing.declared"),
+        lb.t("report.queueing.queue_mean"),
+        lb.t("report.queueing.queue_p85"),
+        lb.t("report.queueing.other_wait"),
+        lb.t("report.queueing.explains"),
+    ]
     explained, not_explained = [], []
     for step_id, s in q.steps.items():
         if s.explained is None:
@@ -81,8 +116,17 @@ def queueing_view(a: "Analysis", lb: "Labels") -> QueueingView:
         else:
             verdict = lb.t("report.queueing.no")
             not_explained.append(lb.step(step_id))
-        view.step_rows.append([lb.step(step_id), lb.role(s.role), lb.num(s.declared_wait) if s.declared_wait else "",
-                               lb.num(s.queue_mean), lb.num(s.queue_p85), lb.num(s.other_wait), verdict])
+        view.step_rows.append(
+            [
+                lb.step(step_id),
+                lb.role(s.role),
+                lb.num(s.declared_wait) if s.declared_wait else "",
+                lb.num(s.queue_mean),
+                lb.num(s.queue_p85),
+                lb.num(s.other_wait),
+                verdict,
+            ]
+        )
         view.step_kinds.append("warning" if s.explained else "")
     view.summary.extend(view.unstable)
     if explained:

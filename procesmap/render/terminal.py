@@ -118,8 +118,9 @@ class _Table:
                 inner = width - 2 * self.pad
                 body = style
                 if cell_style:
-                    body = (style or null) + (console.get_style(cell_style) if isinstance(cell_style, str)
-                                              else cell_style)
+                    body = (style or null) + (
+                        console.get_style(cell_style) if isinstance(cell_style, str) else cell_style
+                    )
                 if "\n" not in text and cell_len(text) <= inner:
                     excess = inner - cell_len(text)
                     if justify == "right":
@@ -130,8 +131,13 @@ class _Table:
                         text += " " * excess
                     lines = [text]
                 else:
-                    wrapped = Text(text).wrap(console, inner, justify=justify, overflow="ellipsis",  # type: ignore[arg-type]
-                                              no_wrap=no_wrap)
+                    wrapped = Text(text).wrap(
+                        console,
+                        inner,
+                        justify=justify,
+                        overflow="ellipsis",  # type: ignore[arg-type]
+                        no_wrap=no_wrap,
+                    )
                     lines = [line.plain for line in wrapped]
                 blocks.append((lines, body, width))  # the cell's own style is its text's, not its padding's
             height = max(len(lines) for lines, _, _ in blocks)
@@ -155,8 +161,15 @@ def render_terminal(analyses: "Sequence[Analysis]", lang: str, *, width: int | N
     from rich.console import Console
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=width or 120, force_terminal=color, color_system="standard" if color else None,
-                      highlight=False, emoji=False, soft_wrap=False)
+    console = Console(
+        file=buffer,
+        width=width or 120,
+        force_terminal=color,
+        color_system="standard" if color else None,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
     print_terminal(analyses, lang, console)
     return buffer.getvalue()
 
@@ -169,8 +182,13 @@ MAX_TERMINAL_RACI_CELLS = 20_000
 #: Sections the terminal leaves out: pictures, and the per-step table (the other formats have it).
 TERMINAL_SKIP = frozenset({"swimlane", "steps"})
 
-_ROW_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan", "muted": "dim",
-              **{kind: colour for kind, colour in HANDOVER_COLOURS.items() if kind != "team"}}
+_ROW_STYLE = {
+    "error": "bold red",
+    "warning": "yellow",
+    "info": "cyan",
+    "muted": "dim",
+    **{kind: colour for kind, colour in HANDOVER_COLOURS.items() if kind != "team"},
+}
 
 
 def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console") -> None:
@@ -232,8 +250,11 @@ def _section(section: "Section", console: "Console", level: int, lang: str) -> N
 
     if section.blocks and all(isinstance(b, (Chart, Diagram)) for b in section.blocks):
         return  # a picture only
-    style = {"severity-error": _STYLE["error"], "severity-warning": _STYLE["warning"],
-             "severity-info": _STYLE["info"]}.get(section.kind, "bold" if level <= 1 else "bold dim")
+    style = {
+        "severity-error": _STYLE["error"],
+        "severity-warning": _STYLE["warning"],
+        "severity-info": _STYLE["info"],
+    }.get(section.kind, "bold" if level <= 1 else "bold dim")
     console.print(Text(section.title, style=style))
     for block in section.blocks:
         if isinstance(block, type(section)):
@@ -302,8 +323,18 @@ def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
         keep = sorted((block.order or rows)[:MAX_TERMINAL_ROWS])
         more, rows = len(rows) - len(keep), keep
     if block.kind == "raci" and block.rows and len(block.rows) * (len(block.header) - 1) > MAX_TERMINAL_RACI_CELLS:
-        return [Text(t("limits.raci_too_large", lang, steps=Count(len(block.rows)), roles=Count(len(block.header) - 1),
-                       limit=Count(MAX_TERMINAL_RACI_CELLS)), style="dim")]
+        return [
+            Text(
+                t(
+                    "limits.raci_too_large",
+                    lang,
+                    steps=Count(len(block.rows)),
+                    roles=Count(len(block.header) - 1),
+                    limit=Count(MAX_TERMINAL_RACI_CELLS),
+                ),
+                style="dim",
+            )
+        ]
     header = list(block.short_header or block.header)
     table = _Table(1)  # one space each side: room for the names at 80 columns
     cells = [list(row) for row in block.rows]
@@ -319,8 +350,11 @@ def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
         cells = [[f"{row[0]} → {row[1]}"] + row[2:] for row in cells]
         numeric = frozenset(c - 1 for c in numeric)
     for c, title in enumerate(header):
-        table.add_column(title, justify="center" if block.kind == "raci" and c else "right" if c in numeric
-                         else "left", no_wrap=bool(block.short_labels) and c == 0 and width >= 100)  # ids whole
+        table.add_column(
+            title,
+            justify="center" if block.kind == "raci" and c else "right" if c in numeric else "left",
+            no_wrap=bool(block.short_labels) and c == 0 and width >= 100,
+        )  # ids whole
     if block.bars is not None:
         table.add_column("", no_wrap=True)
     for r in rows:
@@ -330,9 +364,14 @@ def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
             row[0] = Text(row[0], style=style)
         if block.bars is not None:  # 10 blocks a full role; beyond 1.5 an arrow
             value = block.bars[r] or 0.0
-            row.append(Text("█" * min(int(round(value * 10)), 15) + ("▶" if value > 1.5 else ""),
-                            style={"error": "red", "warning": "yellow"}.get(block.row_kinds[r] if block.row_kinds else "",
-                                                                           "green")))
+            row.append(
+                Text(
+                    "█" * min(int(round(value * 10)), 15) + ("▶" if value > 1.5 else ""),
+                    style={"error": "red", "warning": "yellow"}.get(
+                        block.row_kinds[r] if block.row_kinds else "", "green"
+                    ),
+                )
+            )
         table.add_row(*row)
     out: list[Any] = [_Printed(table)]
     if more:
@@ -385,11 +424,17 @@ def _findings(block: "Table", lang: str) -> Any:
         line.append(number, style=_STYLE.get(level, ""))
         line.append(f" {rule}  ", style="dim")
         line.append(where, style="dim")
-        parts += [_indented(line, 2), _indented(Text(message), 4),
-                  _indented(Text(f"{block.header[3]}: {hint}", style="dim"), 4)]
+        parts += [
+            _indented(line, 2),
+            _indented(Text(message), 4),
+            _indented(Text(f"{block.header[3]}: {hint}", style="dim"), 4),
+        ]
     if len(block.rows) > MAX_TERMINAL_ROWS:
-        parts.append(_indented(Text(t("scale.more_findings", lang, count=Count(len(block.rows) - MAX_TERMINAL_ROWS)),
-                                    style="dim"), 2))
+        parts.append(
+            _indented(
+                Text(t("scale.more_findings", lang, count=Count(len(block.rows) - MAX_TERMINAL_ROWS)), style="dim"), 2
+            )
+        )
     return Group(*parts)
 
 
@@ -401,5 +446,13 @@ def _summary(analyses: "Sequence[Analysis]", lang: str, console: "Console", acro
     for finding in [f for analysis in analyses for f in analysis.findings] + list(across):
         counts[finding.severity.value] += 1
     console.rule()
-    console.print(t("report.summary", lang, processes=len(analyses), errors=counts["error"],
-                    warnings=counts["warning"], infos=counts["info"]))
+    console.print(
+        t(
+            "report.summary",
+            lang,
+            processes=len(analyses),
+            errors=counts["error"],
+            warnings=counts["warning"],
+            infos=counts["info"],
+        )
+    )

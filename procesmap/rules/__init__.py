@@ -17,8 +17,21 @@ from procesmap.rules.registry import REGISTRY, RuleSpec, enabled_rules, get_spec
 
 from procesmap.settings import Settings
 
-__all__ = ["RULES", "get_rule", "run_rules", "run_checks", "enabled_options", "RuleContext", "rule_doc", "example_zaaktype",
-           "example_settings", "example_yaml", "REGISTRY", "RuleSpec", "get_spec"]
+__all__ = [
+    "RULES",
+    "get_rule",
+    "run_rules",
+    "run_checks",
+    "enabled_options",
+    "RuleContext",
+    "rule_doc",
+    "example_zaaktype",
+    "example_settings",
+    "example_yaml",
+    "REGISTRY",
+    "RuleSpec",
+    "get_spec",
+]
 
 #: The rule modules of one map (PM1xx-PM5xx, PM70x) by code: a view of :data:`REGISTRY`.
 RULES: dict[str, ModuleType] = {s.code: s.module for s in specs("map", "zaaktype") if s.module is not None}
@@ -39,8 +52,12 @@ def enabled_options(settings: "Settings", code: str) -> dict[str, Any] | None:
     return options_of(spec, settings)
 
 
-def run_checks(ctx_for: "Callable[[RuleSpec, Severity, dict[str, dict[str, Any]]], RuleContext]",
-               settings: "Settings | None", *families: str, only: "Iterable[str] | None" = None) -> list[Finding]:
+def run_checks(
+    ctx_for: "Callable[[RuleSpec, Severity, dict[str, dict[str, Any]]], RuleContext]",
+    settings: "Settings | None",
+    *families: str,
+    only: "Iterable[str] | None" = None,
+) -> list[Finding]:
     """Run every enabled rule of ``families`` (or just the codes in ``only``) with the context ``ctx_for`` makes;
     findings sorted by file position. The one loop over the registry that ``analyse``, ``log compare`` and the
     cross-process overview share."""

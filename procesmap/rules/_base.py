@@ -47,8 +47,9 @@ class RuleContext:
     def graph(self):  # type: ignore[no-untyped-def]
         return self.analysis.graph
 
-    def finding(self, subject: str, where: tuple[int, int] | tuple[str, int, int], key: str | None = None,
-                **args: Any) -> Finding:
+    def finding(
+        self, subject: str, where: tuple[int, int] | tuple[str, int, int], key: str | None = None, **args: Any
+    ) -> Finding:
         """A finding at ``where``: (line, column) in the process file, or (file, line, column) elsewhere."""
         file, line, column = where if len(where) == 3 else (self.process.file, *where)  # type: ignore[misc]
         return Finding(

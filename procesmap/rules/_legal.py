@@ -27,8 +27,12 @@ def term_parts(time: "TimeFigures") -> dict[str, Any]:
     assert time.term is not None and time.share_over_term is not None
     extended = time.term + time.term_extension if time.term_extension is not None else None
     if time.deferral_modelled and extended is not None:
-        over_term = Message("legal.part.over_term_deferral", share=time.share_over_term * 100.0, term=whole(time.term),
-                            extended=whole(extended))
+        over_term = Message(
+            "legal.part.over_term_deferral",
+            share=time.share_over_term * 100.0,
+            term=whole(time.term),
+            extended=whole(extended),
+        )
     else:
         over_term = Message("legal.part.over_term", share=time.share_over_term * 100.0, term=whole(time.term))
     over_extended: Any = ""
@@ -47,5 +51,4 @@ def term_parts(time: "TimeFigures") -> dict[str, Any]:
         late = Message("legal.part.late", term=cases(late_term))
     else:
         late = Message("legal.part.late_extended", term=cases(late_term), extended=cases(late_extended))
-    return {"over_term": over_term, "over_extended": over_extended, "late": late,
-            "share": time.share_over_term * 100.0}
+    return {"over_term": over_term, "over_extended": over_extended, "late": late, "share": time.share_over_term * 100.0}

@@ -74,7 +74,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if "organisation" in handover.levels:
             u, v = process.step(handover.source), process.step(handover.target)
             yield ctx.on_transition(
-                handover.source, handover.target,
-                from_org=process.organisation_of(u.role), to_org=process.organisation_of(v.role),
+                handover.source,
+                handover.target,
+                from_org=process.organisation_of(u.role),
+                to_org=process.organisation_of(v.role),
                 per_case=handover.per_case if handover.per_case is not None else "-",
             )

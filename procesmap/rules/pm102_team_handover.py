@@ -69,5 +69,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     for handover in ctx.analysis.handovers.handovers:
         if "team" in handover.levels and "organisation" not in handover.levels:
             u, v = process.step(handover.source), process.step(handover.target)
-            yield ctx.on_transition(handover.source, handover.target,
-                                    from_team=process.team_of(u.role), to_team=process.team_of(v.role))
+            yield ctx.on_transition(
+                handover.source, handover.target, from_team=process.team_of(u.role), to_team=process.team_of(v.role)
+            )

@@ -65,7 +65,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.on_process(("id",))
     elif owner not in process.roles:
         close = difflib.get_close_matches(owner, list(process.roles), n=1, cutoff=0.5)
-        yield ctx.on_process(("owner",), "PM201.message_unknown", owner=owner,
-                             suggestion=close[0] if close else "-")
+        yield ctx.on_process(("owner",), "PM201.message_unknown", owner=owner, suggestion=close[0] if close else "-")
     elif process.is_external(owner):
         yield ctx.on_process(("owner",), "PM201.message_external", owner=owner)

@@ -66,5 +66,9 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     threshold = float(ctx.options["threshold"])  # type: ignore[arg-type]
     for role_id, load in ctx.analysis.capacity.roles.items():
         if load.utilisation is not None and load.utilisation >= threshold:
-            yield ctx.on_role(role_id, utilisation=load.utilisation * 100.0,
-                              demand=load.demand_hours or 0.0, capacity=load.capacity_hours or 0.0)
+            yield ctx.on_role(
+                role_id,
+                utilisation=load.utilisation * 100.0,
+                demand=load.demand_hours or 0.0,
+                capacity=load.capacity_hours or 0.0,
+            )

@@ -78,5 +78,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         if step.queue_mean is None or step.declared_wait <= 0:
             continue  # no steady state (PM304 says so), or no declared wait: the wait is the queue
         if step.queue_mean > factor * step.declared_wait and step.queue_mean > days:
-            yield ctx.on_step(step_id, role=step.role, queue=step.queue_mean, declared=step.declared_wait,
-                              ratio=step.queue_mean / step.declared_wait)
+            yield ctx.on_step(
+                step_id,
+                role=step.role,
+                queue=step.queue_mean,
+                declared=step.declared_wait,
+                ratio=step.queue_mean / step.declared_wait,
+            )

@@ -87,11 +87,17 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     process = ctx.process
     if process.term is None:
-        yield ctx.on_process(("id",), f"{CODE}.no_term", zaaktype=zaaktype.identificatie,
-                             doorlooptijd=zaaktype.doorlooptijd)
+        yield ctx.on_process(
+            ("id",), f"{CODE}.no_term", zaaktype=zaaktype.identificatie, doorlooptijd=zaaktype.doorlooptijd
+        )
         return
     days = mean_elapsed_days(process.term)
     if allowed.low - 1e-9 <= days <= allowed.high + 1e-9:
         return
-    yield ctx.on_process(("term",), zaaktype=zaaktype.identificatie, doorlooptijd=zaaktype.doorlooptijd,
-                         term=iso_days(process.term), days=int(days) if float(days).is_integer() else round(days, 2))
+    yield ctx.on_process(
+        ("term",),
+        zaaktype=zaaktype.identificatie,
+        doorlooptijd=zaaktype.doorlooptijd,
+        term=iso_days(process.term),
+        days=int(days) if float(days).is_integer() else round(days, 2),
+    )

@@ -79,10 +79,16 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     if zaaktype is None or process.term_extension is None:
         return
     if zaaktype.verlenging is False:
-        yield ctx.on_process(("term_extension",), zaaktype=zaaktype.identificatie,
-                             extension=iso_days(process.term_extension))
+        yield ctx.on_process(
+            ("term_extension",), zaaktype=zaaktype.identificatie, extension=iso_days(process.term_extension)
+        )
         return
     allowed = zgw_days(zaaktype.verlengingstermijn) if zaaktype.verlenging else None
     if allowed is not None and mean_elapsed_days(process.term_extension) > allowed.high + 1e-9:
-        yield ctx.on_process(("term_extension",), f"{CODE}.too_long", zaaktype=zaaktype.identificatie,
-                             extension=iso_days(process.term_extension), allowed=zaaktype.verlengingstermijn)
+        yield ctx.on_process(
+            ("term_extension",),
+            f"{CODE}.too_long",
+            zaaktype=zaaktype.identificatie,
+            extension=iso_days(process.term_extension),
+            allowed=zaaktype.verlengingstermijn,
+        )

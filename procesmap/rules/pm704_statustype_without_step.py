@@ -88,5 +88,10 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
     named = {_key(step.status) for step in ctx.process.steps if step.status}
     for status in zaaktype.statustypen:
         if _key(status.omschrijving) not in named:
-            yield ctx.finding(status.omschrijving, ctx.process.source.locate(("zaaktype",)),
-                              zaaktype=zaaktype.identificatie, status=status.omschrijving, number=status.volgnummer)
+            yield ctx.finding(
+                status.omschrijving,
+                ctx.process.source.locate(("zaaktype",)),
+                zaaktype=zaaktype.identificatie,
+                status=status.omschrijving,
+                number=status.volgnummer,
+            )

@@ -75,5 +75,6 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
         return
     known = catalogue.identificaties()
     close = difflib.get_close_matches(named, known, n=1, cutoff=0.6)
-    yield ctx.on_process(("zaaktype",), zaaktype=named, catalogue=catalogue.file,
-                         suggestion=close[0] if close else ", ".join(known[:10]))
+    yield ctx.on_process(
+        ("zaaktype",), zaaktype=named, catalogue=catalogue.file, suggestion=close[0] if close else ", ".join(known[:10])
+    )

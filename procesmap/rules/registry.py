@@ -81,8 +81,20 @@ if TYPE_CHECKING:
     from procesmap.rules._base import RuleContext
     from procesmap.settings import Settings
 
-__all__ = ["OptionSpec", "RuleSpec", "REGISTRY", "FAMILIES", "SEVERITIES", "get_spec", "specs", "severity_of",
-           "options_of", "enabled_rules", "option", "COMMANDS"]
+__all__ = [
+    "OptionSpec",
+    "RuleSpec",
+    "REGISTRY",
+    "FAMILIES",
+    "SEVERITIES",
+    "get_spec",
+    "specs",
+    "severity_of",
+    "options_of",
+    "enabled_rules",
+    "option",
+    "COMMANDS",
+]
 
 SEVERITIES = ("off", "info", "warning", "error")
 FAMILIES = ("meta", "map", "zaaktype", "log")
@@ -183,29 +195,58 @@ _META = (
     RuleSpec("PM001", "unused-suppression", Severity.INFO, "meta"),
 )
 _MAP = (
-    pm101_organisation_handover, pm102_team_handover, pm103_manual_handover, pm104_ping_pong,
-    pm201_no_process_owner, pm202_no_responsible, pm203_no_accountable, pm204_single_point_of_failure,
-    pm205_owner_outside_process, pm206_external_with_capacity,
-    pm301_term_exceeded, pm302_term_at_risk, pm303_bottleneck, pm304_overloaded, pm305_long_wait,
-    pm306_service_norm_missed, pm307_queue_exceeds_wait, pm308_deferral_after_term,
-    pm401_unreachable_step, pm402_dead_end, pm403_branch_probabilities, pm404_endless_loop, pm405_unmatched_parallel,
+    pm101_organisation_handover,
+    pm102_team_handover,
+    pm103_manual_handover,
+    pm104_ping_pong,
+    pm201_no_process_owner,
+    pm202_no_responsible,
+    pm203_no_accountable,
+    pm204_single_point_of_failure,
+    pm205_owner_outside_process,
+    pm206_external_with_capacity,
+    pm301_term_exceeded,
+    pm302_term_at_risk,
+    pm303_bottleneck,
+    pm304_overloaded,
+    pm305_long_wait,
+    pm306_service_norm_missed,
+    pm307_queue_exceeds_wait,
+    pm308_deferral_after_term,
+    pm401_unreachable_step,
+    pm402_dead_end,
+    pm403_branch_probabilities,
+    pm404_endless_loop,
+    pm405_unmatched_parallel,
     pm501_knelpunt_without_owner,
 )
 _ZAAKTYPE = (
-    pm701_term_differs_from_zaaktype, pm702_suspension_not_allowed, pm703_extension_not_allowed,
-    pm704_statustype_without_step, pm705_zaaktype_not_in_catalogue,
+    pm701_term_differs_from_zaaktype,
+    pm702_suspension_not_allowed,
+    pm703_extension_not_allowed,
+    pm704_statustype_without_step,
+    pm705_zaaktype_not_in_catalogue,
 )
 _LOG = (
-    pm601_low_fitness, pm602_transition_not_on_map, pm603_map_transition_never_observed, pm604_activity_not_on_map,
-    pm605_rework_missed, pm606_wait_underestimated, pm607_term_exceeded_in_practice,
+    pm601_low_fitness,
+    pm602_transition_not_on_map,
+    pm603_map_transition_never_observed,
+    pm604_activity_not_on_map,
+    pm605_rework_missed,
+    pm606_wait_underestimated,
+    pm607_term_exceeded_in_practice,
 )
 
 #: Every code, in code order.
 REGISTRY: dict[str, RuleSpec] = {
     spec.code: spec
     for spec in sorted(
-        [*_META, *(_spec(m, "map") for m in _MAP), *(_spec(m, "zaaktype") for m in _ZAAKTYPE),
-         *(_spec(m, "log") for m in _LOG)],
+        [
+            *_META,
+            *(_spec(m, "map") for m in _MAP),
+            *(_spec(m, "zaaktype") for m in _ZAAKTYPE),
+            *(_spec(m, "log") for m in _LOG),
+        ],
         key=lambda s: s.code,
     )
 }

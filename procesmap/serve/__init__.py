@@ -43,8 +43,9 @@ def bind(host: str, port: int) -> socket.socket:
         family, kind, proto, _, address = infos[0]
         sock = socket.socket(family, kind, proto)
     except OSError as err:
-        raise UsageError("serve.port_in_use", "serve.hint.port_in_use", host=host, port=port,
-                         reason=os_reason(err)) from None
+        raise UsageError(
+            "serve.port_in_use", "serve.hint.port_in_use", host=host, port=port, reason=os_reason(err)
+        ) from None
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if family == socket.AF_INET6:
@@ -53,8 +54,9 @@ def bind(host: str, port: int) -> socket.socket:
         sock.listen(128)
     except OSError as err:
         sock.close()
-        raise UsageError("serve.port_in_use", "serve.hint.port_in_use", host=host, port=port,
-                         reason=os_reason(err)) from None
+        raise UsageError(
+            "serve.port_in_use", "serve.hint.port_in_use", host=host, port=port, reason=os_reason(err)
+        ) from None
     sock.set_inheritable(True)
     return sock
 
@@ -72,9 +74,18 @@ def allowed_hosts(host: str, port: int) -> tuple[list[str], bool]:
     return hosts, host in _WILDCARDS
 
 
-def serve(path: str | Path, *, host: str | None = None, port: int = DEFAULT_PORT, open_browser: bool = False,
-          lang: str | None = None, config: str | Path | None = None, cases: int | None = None,
-          seed: int | None = None, echo: Callable[[str], None] = print) -> None:
+def serve(
+    path: str | Path,
+    *,
+    host: str | None = None,
+    port: int = DEFAULT_PORT,
+    open_browser: bool = False,
+    lang: str | None = None,
+    config: str | Path | None = None,
+    cases: int | None = None,
+    seed: int | None = None,
+    echo: Callable[[str], None] = print,
+) -> None:
     """Serve the live page of ``path`` (a map or a folder of maps) until interrupted.
 
     Without ``host`` it listens on 127.0.0.1 only; with ``host`` a random token is required and printed
@@ -106,8 +117,17 @@ def serve(path: str | Path, *, host: str | None = None, port: int = DEFAULT_PORT
         echo(t("serve.token_notice", message_lang))
 
     live = app.state  # the LiveState
-    config_ = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="on", http="h11", ws="none",
-                             loop="asyncio", server_header=False, timeout_graceful_shutdown=1)
+    config_ = uvicorn.Config(
+        app,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+        http="h11",
+        ws="none",
+        loop="asyncio",
+        server_header=False,
+        timeout_graceful_shutdown=1,
+    )
 
     class Server(uvicorn.Server):
         def handle_exit(self, sig: int, frame: Any) -> None:  # end the event streams too, at once

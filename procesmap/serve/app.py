@@ -52,14 +52,19 @@ if TYPE_CHECKING:
 
 __all__ = ["create_app", "LiveState", "CSP", "SVG_CSP", "TOKEN_COOKIE"]
 
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
-       "base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
+    "base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
 #: The swimlane SVG is shown as an image; its own style element and embedded font are all it may use.
 SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:; img-src data:; frame-ancestors 'self'"
 TOKEN_COOKIE = "procesmap_token"
 CSRF_HEADER = "x-procesmap-csrf"
-STATIC = {"serve.js": "text/javascript; charset=utf-8", "serve.css": "text/css; charset=utf-8",
-          "icon.svg": "image/svg+xml"}
+STATIC = {
+    "serve.js": "text/javascript; charset=utf-8",
+    "serve.css": "text/css; charset=utf-8",
+    "icon.svg": "image/svg+xml",
+}
 HEARTBEAT_S = 15.0
 #: After the quick analysis of a save, how long the file must stay unchanged before the analysis with every case
 #: starts (it takes the processor for a few seconds; the next save of a busy workshop comes first).
@@ -156,8 +161,15 @@ class Guard:
             given = query.get("token")
             if given is not None and secrets.compare_digest(given.encode(), state.token.encode()):
                 if scope["method"] in ("GET", "HEAD"):  # remember it, and take it out of the address bar
-                    rest = urlencode([(k, v) for k, v in parse_qsl(scope.get("query_string", b"").decode("latin-1"),
-                                                                   keep_blank_values=True) if k != "token"])
+                    rest = urlencode(
+                        [
+                            (k, v)
+                            for k, v in parse_qsl(
+                                scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True
+                            )
+                            if k != "token"
+                        ]
+                    )
                     location = quote(scope.get("path", "/")) + ("?" + rest if rest else "")
                     response = RedirectResponse(location, status_code=303, headers=_headers())
                     response.set_cookie(TOKEN_COOKIE, state.token, httponly=True, samesite="strict", path="/")
@@ -270,8 +282,9 @@ async def diagram(request: Request) -> Response:
     data = await _run(draw)
     if data is None:
         return _not_found(request)
-    return Response(data, media_type="image/svg+xml", headers=_headers({"Cache-Control": "private, max-age=3600"},
-                                                                      csp=SVG_CSP))
+    return Response(
+        data, media_type="image/svg+xml", headers=_headers({"Cache-Control": "private, max-age=3600"}, csp=SVG_CSP)
+    )
 
 
 async def write(request: Request) -> Response:
@@ -280,8 +293,11 @@ async def write(request: Request) -> Response:
     lang = state.lang()
     origin = request.headers.get("origin")
     host = request.headers.get("host", "")
-    if (origin is None or origin.lower() != f"http://{host.lower()}"
-            or not secrets.compare_digest(request.headers.get(CSRF_HEADER, "").encode(), state.csrf.encode())):
+    if (
+        origin is None
+        or origin.lower() != f"http://{host.lower()}"
+        or not secrets.compare_digest(request.headers.get(CSRF_HEADER, "").encode(), state.csrf.encode())
+    ):
         return _plain(403, t("serve.bad_origin", lang))
     entry = ws.entry(request.path_params["key"])
     if entry is None:
@@ -338,8 +354,7 @@ async def events(request: Request) -> Response:
         finally:
             state.listeners.discard(queue)
 
-    return StreamingResponse(stream(), media_type="text/event-stream",
-                             headers=_headers({"X-Accel-Buffering": "no"}))
+    return StreamingResponse(stream(), media_type="text/event-stream", headers=_headers({"X-Accel-Buffering": "no"}))
 
 
 async def _run(function: Any, *args: Any) -> Any:
@@ -351,8 +366,9 @@ async def _run(function: Any, *args: Any) -> Any:
 # -- the application -------------------------------------------------------------------------------------
 
 
-def create_app(ws: "Workspace", *, token: str | None = None, hosts: Sequence[str] = (), any_host: bool = False,
-               watch: bool = True) -> Any:
+def create_app(
+    ws: "Workspace", *, token: str | None = None, hosts: Sequence[str] = (), any_host: bool = False, watch: bool = True
+) -> Any:
     """The ASGI application for ``ws`` (already :meth:`~procesmap.serve.state.Workspace.refresh`-ed).
 
     ``hosts`` are the ``Host`` header values accepted (``127.0.0.1:8765`` ...); ``any_host`` accepts every
@@ -424,6 +440,14 @@ async def _watch(live: LiveState) -> None:
         return not name.startswith(".") and name.endswith((".yaml", ".yml", ".toml"))
 
     assert live.stopping is not None
-    async for _changes in awatch(folder, watch_filter=relevant, recursive=recursive, stop_event=live.stopping,
-                                 debounce=400, step=30, rust_timeout=500, yield_on_timeout=False):
+    async for _changes in awatch(
+        folder,
+        watch_filter=relevant,
+        recursive=recursive,
+        stop_event=live.stopping,
+        debounce=400,
+        step=30,
+        rust_timeout=500,
+        yield_on_timeout=False,
+    ):
         await live.refresh()

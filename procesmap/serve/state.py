@@ -102,8 +102,15 @@ class MapEntry:
 class Workspace:
     """The file or folder that ``procesmap serve`` shows, re-read on :meth:`refresh`."""
 
-    def __init__(self, path: str | Path, *, lang: str | None = None, config: str | Path | None = None,
-                 cases: int | None = None, seed: int | None = None):
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        lang: str | None = None,
+        config: str | Path | None = None,
+        cases: int | None = None,
+        seed: int | None = None,
+    ):
         self.path = Path(path)
         self.display = str(path)
         self.folder = self.path.is_dir()
@@ -160,8 +167,9 @@ class Workspace:
             read = self._reads
         preliminary = cases is not None
         try:
-            results, problems = check_paths([self.display], config=self.config,
-                                            cases=cases if preliminary else self.cases, seed=self.seed)
+            results, problems = check_paths(
+                [self.display], config=self.config, cases=cases if preliminary else self.cases, seed=self.seed
+            )
         except LoadError as err:
             results, problems = [], list(err.problems)
         except UsageError as err:  # a configuration that does not fit
@@ -276,11 +284,17 @@ class Workspace:
                 raise LoadError(entry.problems)
             cache_key = (self.generation, key, tuple(assignments))
             cached = self._scenarios.get(cache_key)
-            generation, path, lang, digest = self.generation, entry.display, entry.good.lang if entry.good else "en", entry.digest
+            generation, path, lang, digest = (
+                self.generation,
+                entry.display,
+                entry.good.lang if entry.good else "en",
+                entry.digest,
+            )
         if cached is None:
             try:
-                results, problems = check_paths([path], config=self.config, cases=self.cases, seed=self.seed,
-                                                assignments=list(assignments))
+                results, problems = check_paths(
+                    [path], config=self.config, cases=self.cases, seed=self.seed, assignments=list(assignments)
+                )
                 if problems or not results:
                     cached = LoadError(problems or [Problem(path, 1, 1, "serve.bad_request", {}, None, {})])
                 else:
@@ -315,8 +329,12 @@ class Workspace:
                 raise UsageError("serve.write_conflict", "serve.hint.write_conflict", file=entry.display)
             reason = writable_problem(entry.path)  # as fmt: a read-only file is refused, also for root
             if reason is not None:
-                raise UsageError("versions.fmt.write_failed", "limits.hint.fmt_not_writable", path=entry.display,
-                                 reason=Message(reason))
+                raise UsageError(
+                    "versions.fmt.write_failed",
+                    "limits.hint.fmt_not_writable",
+                    path=entry.display,
+                    reason=Message(reason),
+                )
             text = _read_text(entry.path, entry.display)
             new = apply_assignments(text, list(assignments), entry.display)
             try:

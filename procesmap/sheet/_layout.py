@@ -8,15 +8,29 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Column", "SHEETS", "COLUMNS", "PROCESS_FIELDS", "normalise", "header_index", "sheet_kind",
-           "duration_text", "parse_next", "next_text", "list_text", "split_list", "split_lines", "as_bool",
-           "OUTPUT_SHEETS"]
+__all__ = [
+    "Column",
+    "SHEETS",
+    "COLUMNS",
+    "PROCESS_FIELDS",
+    "normalise",
+    "header_index",
+    "sheet_kind",
+    "duration_text",
+    "parse_next",
+    "next_text",
+    "list_text",
+    "split_list",
+    "split_lines",
+    "as_bool",
+    "OUTPUT_SHEETS",
+]
 
 
 @dataclass(frozen=True)
 class Column:
-    key: str        # the field in the map (``R``/``A``/``C``/``I`` for the step's raci, ``team``/``organisation``
-                    # of a step: its role's)
+    key: str  # the field in the map (``R``/``A``/``C``/``I`` for the step's raci, ``team``/``organisation``
+    # of a step: its role's)
     en: str
     nl: str
     kind: str = "text"  # text, id, ids, lines, duration, number, integer, bool, next
@@ -51,11 +65,23 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("role", "role", "rol", "text", ("wie", "who", "uitvoerder", "actor", "functie"), 18),
         Column("team", "team", "team", "text", ("afdeling", "department", "team van rol"), 16),
         Column("organisation", "organisation", "organisatie", "text", ("organization", "organisatie van rol"), 16),
-        Column("next", "next", "volgende", "next", ("volgende stap", "volgende stappen", "next step", "next steps",
-                                                  "naar", "to", "dan"), 30),
+        Column(
+            "next",
+            "next",
+            "volgende",
+            "next",
+            ("volgende stap", "volgende stappen", "next step", "next steps", "naar", "to", "dan"),
+            30,
+        ),
         Column("wait", "wait", "wachttijd", "duration", ("wachten", "wait time", "waiting time", "wacht"), 10),
-        Column("work", "work", "werk", "duration", ("werktijd", "bewerkingstijd", "effort", "work time",
-                                                  "behandeltijd"), 10),
+        Column(
+            "work",
+            "work",
+            "werk",
+            "duration",
+            ("werktijd", "bewerkingstijd", "effort", "work time", "behandeltijd"),
+            10,
+        ),
         Column("lead", "lead", "looptijd", "duration", ("lead time", "duur", "duration", "doorlooptijd stap"), 10),
         Column("system", "system", "systeem", "text", ("applicatie", "application", "tool"), 14),
         Column("via", "via", "via", "text", ("medium", "kanaal", "channel", "overdracht via"), 12),
@@ -63,15 +89,28 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         Column("A", "A", "A", "text", ("accountable", "eindverantwoordelijk", "aanspreekbaar"), 14),
         Column("C", "C", "C", "ids", ("consulted", "geraadpleegd", "consult"), 14),
         Column("I", "I", "I", "ids", ("informed", "geinformeerd", "informeren"), 14),
-        Column("suspends_term", "suspends term", "schort termijn op", "bool", ("suspends_term", "opschorting",
-                                                                            "opschorten"), 10),
-        Column("extends_term", "extends term", "verlengt termijn", "bool", ("extends_term", "verdaging", "verlenging"),
-               10),
+        Column(
+            "suspends_term",
+            "suspends term",
+            "schort termijn op",
+            "bool",
+            ("suspends_term", "opschorting", "opschorten"),
+            10,
+        ),
+        Column(
+            "extends_term", "extends term", "verlengt termijn", "bool", ("extends_term", "verdaging", "verlenging"), 10
+        ),
         Column("status", "status", "status", "text", ("statustype", "zaakstatus"), 16),
         Column("log", "log", "log", "lines", ("log activity", "activiteit in log", "log activiteit", "event log"), 18),
         Column("subprocess", "subprocess", "deelproces", "text", ("subproces", "sub process"), 14),
-        Column("description", "description", "omschrijving", "text", ("toelichting", "beschrijving", "notes",
-                                                                     "opmerking"), 40),
+        Column(
+            "description",
+            "description",
+            "omschrijving",
+            "text",
+            ("toelichting", "beschrijving", "notes", "opmerking"),
+            40,
+        ),
     ),
     "roles": (
         Column("id", "id", "id", "id"),
@@ -154,6 +193,7 @@ def sheet_kind(title: str) -> str | None:
 
 
 # -- values in cells ------------------------------------------------------------------------------------------
+
 
 def duration_text(value: Any) -> str | None:
     """A duration as the map dumps it (``2h``, ``{min, mode, max}``, ``{samples}``) as cell text:

@@ -84,8 +84,9 @@ class _Reader:
             values = []
             for c, cell in enumerate(row, start=1):
                 value = getattr(cell, "value", None)
-                if getattr(cell, "data_type", None) == "f" or (isinstance(value, str) and value.startswith("=")
-                                                                and len(value) > 1 and not value.startswith("==")):
+                if getattr(cell, "data_type", None) == "f" or (
+                    isinstance(value, str) and value.startswith("=") and len(value) > 1 and not value.startswith("==")
+                ):
                     self.problem(sheet.title, r, c, "sheet.formula", "hint.sheet.formula", formula=str(value)[:60])
                     value = None
                 elif type(value).__name__ in ("ArrayFormula", "DataTableFormula"):
@@ -118,19 +119,36 @@ class _Reader:
                 continue
             column = index.get(normalise(value))
             if column is None:
-                self.problem(sheet.title, header_row + 1, c, "sheet.unknown_column", "hint.sheet.columns",
-                             name=str(value), columns=", ".join(col.header(self.lang) for col in COLUMNS[kind]))
+                self.problem(
+                    sheet.title,
+                    header_row + 1,
+                    c,
+                    "sheet.unknown_column",
+                    "hint.sheet.columns",
+                    name=str(value),
+                    columns=", ".join(col.header(self.lang) for col in COLUMNS[kind]),
+                )
                 continue
             if column.key in seen:
-                self.problem(sheet.title, header_row + 1, c, "sheet.duplicate_column", "hint.sheet.columns",
-                             name=str(value), columns=", ".join(col.header(self.lang) for col in COLUMNS[kind]))
+                self.problem(
+                    sheet.title,
+                    header_row + 1,
+                    c,
+                    "sheet.duplicate_column",
+                    "hint.sheet.columns",
+                    name=str(value),
+                    columns=", ".join(col.header(self.lang) for col in COLUMNS[kind]),
+                )
                 continue
             seen[column.key] = c
             columns[c] = column
         out = []
-        for r, row in enumerate(rows[header_row + 1:], start=header_row + 2):
-            values = {columns[c].key: (row[c - 1], c) for c in columns if c - 1 < len(row) and row[c - 1] is not None
-                      and self.text(row[c - 1]) is not None}
+        for r, row in enumerate(rows[header_row + 1 :], start=header_row + 2):
+            values = {
+                columns[c].key: (row[c - 1], c)
+                for c in columns
+                if c - 1 < len(row) and row[c - 1] is not None and self.text(row[c - 1]) is not None
+            }
             if values:
                 out.append((r, values))
         return out
@@ -202,8 +220,9 @@ def _read_workbook(data: bytes, file: str) -> Any:
         raise fail(file, "sheet.not_xlsx", "hint.sheet.not_xlsx")
     members = zip_members(data, file)  # every name checked, every entry unpacked within the limits
     names = {name.replace("\\", "/").lower(): name for name in members}
-    if any(name.endswith("vbaproject.bin") for name in names) or \
-            b"macroEnabled" in members.get(names.get("[content_types].xml", ""), b""):
+    if any(name.endswith("vbaproject.bin") for name in names) or b"macroEnabled" in members.get(
+        names.get("[content_types].xml", ""), b""
+    ):
         raise fail(file, "sheet.macros", "hint.sheet.macros")
     if "xl/workbook.xml" not in names:
         raise fail(file, "sheet.not_xlsx", "hint.sheet.not_xlsx")
@@ -212,8 +231,9 @@ def _read_workbook(data: bytes, file: str) -> Any:
             head = members[original][:4096].lower()
             if b"<!doctype" in head or b"<!entity" in head:
                 raise fail(file, "sheet.doctype", "hint.sheet.not_xlsx", name=original)
-    links = sorted(original for name, original in names.items() if name.startswith("xl/externallinks/")
-                   and name.endswith(".xml"))
+    links = sorted(
+        original for name, original in names.items() if name.startswith("xl/externallinks/") and name.endswith(".xml")
+    )
     if links:
         raise fail(file, "sheet.external_links", "hint.sheet.external_links", count=len(links))
     from openpyxl import load_workbook
@@ -221,14 +241,18 @@ def _read_workbook(data: bytes, file: str) -> Any:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False,
-                                 keep_vba=False)
+            return load_workbook(io.BytesIO(data), read_only=True, data_only=False, keep_links=False, keep_vba=False)
     except Exception:  # openpyxl raises many kinds for a broken file
         raise fail(file, "sheet.not_xlsx", "hint.sheet.not_xlsx") from None
 
 
-def import_xlsx(source: str | os.PathLike[str] | bytes, *, lang: str | None = None, display: str | None = None,
-                process_id: str | None = None) -> SheetImport:
+def import_xlsx(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    lang: str | None = None,
+    display: str | None = None,
+    process_id: str | None = None,
+) -> SheetImport:
     """Read a process workbook (a row per step; Dutch or English column names) into a map.
 
     Raises :class:`LoadError` whose problems are :class:`CellProblem` (``file!sheet!cell``) for a table that
@@ -294,8 +318,26 @@ class _Build:
             if kind in data and not data[kind]:
                 del data[kind]
         data["steps"] = steps
-        order = ["procesmap", "id", "name", "owner", "language", "description", "zaaktype", "term", "term_extension",
-                 "service_norm", "volume", "calendar", "organisations", "teams", "roles", "systems", "steps", "issues"]
+        order = [
+            "procesmap",
+            "id",
+            "name",
+            "owner",
+            "language",
+            "description",
+            "zaaktype",
+            "term",
+            "term_extension",
+            "service_norm",
+            "volume",
+            "calendar",
+            "organisations",
+            "teams",
+            "roles",
+            "systems",
+            "steps",
+            "issues",
+        ]
         data = {k: data[k] for k in order if k in data}
         text = self.yaml(data)
         problems: list[Problem] = list(self.r.problems)
@@ -342,15 +384,26 @@ class _Build:
                         break
                     path = path[:-1]
                 if cell is None:
-                    problems.append(CellProblem(self.r.file, 0, 0, problem.key, problem.args, problem.hint_key,
-                                                problem.hint_args))
+                    problems.append(
+                        CellProblem(self.r.file, 0, 0, problem.key, problem.args, problem.hint_key, problem.hint_args)
+                    )
                     continue
                 sheet, _, row, col = cell
                 from openpyxl.utils import get_column_letter
 
-                problems.append(CellProblem(self.r.file, row, col, problem.key, problem.args, problem.hint_key,
-                                            problem.hint_args, sheet=sheet,
-                                            cell=f"{get_column_letter(col)}{row}" if col else f"{row}:{row}"))
+                problems.append(
+                    CellProblem(
+                        self.r.file,
+                        row,
+                        col,
+                        problem.key,
+                        problem.args,
+                        problem.hint_key,
+                        problem.hint_args,
+                        sheet=sheet,
+                        cell=f"{get_column_letter(col)}{row}" if col else f"{row}:{row}",
+                    )
+                )
             raise LoadError(problems) from None
 
     # -- the sheets -----------------------------------------------------------------------------------------
@@ -366,8 +419,15 @@ class _Build:
             value = row[1] if len(row) > 1 else None
             if found is None:
                 if r > 1 and self.r.text(value) is not None:
-                    self.r.problem(sheet.title, r, 1, "sheet.unknown_field", "hint.sheet.fields", name=str(row[0]),
-                                   fields=", ".join(nl if self.r.lang == "nl" else en for _, en, nl, _ in PROCESS_FIELDS))
+                    self.r.problem(
+                        sheet.title,
+                        r,
+                        1,
+                        "sheet.unknown_field",
+                        "hint.sheet.fields",
+                        name=str(row[0]),
+                        fields=", ".join(nl if self.r.lang == "nl" else en for _, en, nl, _ in PROCESS_FIELDS),
+                    )
                 continue
             path, kind = found
             parts = tuple(path.split("."))
@@ -414,8 +474,9 @@ class _Build:
             if "id" in values:
                 step_id = self.r.value(sheet.title, r, values["id"][1], "id", values["id"][0], ("steps", index, "id"))
                 if step_id in ids.taken:
-                    self.r.problem(sheet.title, r, values["id"][1], "sheet.duplicate_id", "hint.sheet.duplicate_id",
-                                   id=step_id)
+                    self.r.problem(
+                        sheet.title, r, values["id"][1], "sheet.duplicate_id", "hint.sheet.duplicate_id", id=step_id
+                    )
                 ids.taken.add(step_id)
             elif "name" in values:
                 step_id = ids.new(self.r.text(values["name"][0]))
@@ -461,19 +522,61 @@ class _Build:
                 step["raci"] = {k: raci[k] for k in "RACI" if k in raci}
             for key in ("team", "organisation"):
                 if key in values and step.get("role"):
-                    self.role_place(sheet.title, r, values[key][1], key, values[key][0], step["role"], roles, teams,
-                                    organisations)
-            ordered: dict[str, Any] = {k: step[k] for k in ("id", "name", "type", "role", "raci", "work", "wait", "lead", "system",
-                                            "via", "next", "suspends_term", "extends_term", "log", "status",
-                                            "subprocess", "description") if k in step}
+                    self.role_place(
+                        sheet.title, r, values[key][1], key, values[key][0], step["role"], roles, teams, organisations
+                    )
+            ordered: dict[str, Any] = {
+                k: step[k]
+                for k in (
+                    "id",
+                    "name",
+                    "type",
+                    "role",
+                    "raci",
+                    "work",
+                    "wait",
+                    "lead",
+                    "system",
+                    "via",
+                    "next",
+                    "suspends_term",
+                    "extends_term",
+                    "log",
+                    "status",
+                    "subprocess",
+                    "description",
+                )
+                if k in step
+            }
             steps.append(ordered)
         if not steps:
-            raise LoadError([CellProblem(self.r.file, 1, 1, "sheet.no_step_rows", {"sheet": sheet.title},
-                                         "hint.sheet.no_steps", {}, sheet=sheet.title, cell="A2")])
+            raise LoadError(
+                [
+                    CellProblem(
+                        self.r.file,
+                        1,
+                        1,
+                        "sheet.no_step_rows",
+                        {"sheet": sheet.title},
+                        "hint.sheet.no_steps",
+                        {},
+                        sheet=sheet.title,
+                        cell="A2",
+                    )
+                ]
+            )
         return steps
 
-    def role(self, sheet: str, row: int, col: int, raw: Any, path: tuple[Any, ...], roles: dict[str, Any],
-             values: dict[str, Any]) -> str | None:
+    def role(
+        self,
+        sheet: str,
+        row: int,
+        col: int,
+        raw: Any,
+        path: tuple[Any, ...],
+        roles: dict[str, Any],
+        values: dict[str, Any],
+    ) -> str | None:
         """A role by id or by name; a name that is no role yet becomes one."""
         from procesmap.model import slugify
 
@@ -484,8 +587,10 @@ class _Build:
         if text in roles:
             return text
         for role_id, role in roles.items():
-            if isinstance(role, dict) and " ".join(str(role.get("name", "")).split()).casefold() == \
-                    " ".join(text.split()).casefold():
+            if (
+                isinstance(role, dict)
+                and " ".join(str(role.get("name", "")).split()).casefold() == " ".join(text.split()).casefold()
+            ):
                 return role_id
         role_id = text if _is_id(text) else slugify(text)
         if role_id not in roles:
@@ -493,8 +598,18 @@ class _Build:
             self.r.where[("roles", role_id)] = (sheet, "", row, col)
         return role_id
 
-    def role_place(self, sheet: str, row: int, col: int, key: str, raw: Any, role_id: str, roles: dict[str, Any],
-                   teams: dict[str, Any], organisations: dict[str, Any]) -> None:
+    def role_place(
+        self,
+        sheet: str,
+        row: int,
+        col: int,
+        key: str,
+        raw: Any,
+        role_id: str,
+        roles: dict[str, Any],
+        teams: dict[str, Any],
+        organisations: dict[str, Any],
+    ) -> None:
         """The team / organisation column of a step: its role's (created when new; a conflict is a problem)."""
         from procesmap.model import slugify
 
@@ -502,8 +617,18 @@ class _Build:
         if text is None:
             return
         table = teams if key == "team" else organisations
-        item_id = next((i for i, v in table.items() if i == text or (isinstance(v, dict) and
-                        " ".join(str(v.get("name", "")).split()).casefold() == " ".join(text.split()).casefold())), None)
+        item_id = next(
+            (
+                i
+                for i, v in table.items()
+                if i == text
+                or (
+                    isinstance(v, dict)
+                    and " ".join(str(v.get("name", "")).split()).casefold() == " ".join(text.split()).casefold()
+                )
+            ),
+            None,
+        )
         if item_id is None:
             item_id = text if _is_id(text) else slugify(text)
             table[item_id] = {} if _is_id(text) else {"name": text}
@@ -514,8 +639,16 @@ class _Build:
             if current is None:
                 role["team"] = item_id
             elif current != item_id:
-                self.r.problem(sheet, row, col, "sheet.role_elsewhere", "hint.sheet.role_elsewhere", role=role_id,
-                               found=item_id, before=current)
+                self.r.problem(
+                    sheet,
+                    row,
+                    col,
+                    "sheet.role_elsewhere",
+                    "hint.sheet.role_elsewhere",
+                    role=role_id,
+                    found=item_id,
+                    before=current,
+                )
         else:
             team = role.get("team")
             current = teams.get(team, {}).get("organisation") if team else role.get("organisation")
@@ -525,11 +658,20 @@ class _Build:
                 else:
                     role["organisation"] = item_id
             elif current != item_id:
-                self.r.problem(sheet, row, col, "sheet.role_elsewhere", "hint.sheet.role_elsewhere", role=role_id,
-                               found=item_id, before=current)
+                self.r.problem(
+                    sheet,
+                    row,
+                    col,
+                    "sheet.role_elsewhere",
+                    "hint.sheet.role_elsewhere",
+                    role=role_id,
+                    found=item_id,
+                    before=current,
+                )
 
-    def next(self, sheet: str, row: int, col: int, raw: Any, index: int, ids: set[str],
-             by_name: dict[str, str]) -> list[dict[str, Any]]:
+    def next(
+        self, sheet: str, row: int, col: int, raw: Any, index: int, ids: set[str], by_name: dict[str, str]
+    ) -> list[dict[str, Any]]:
         from procesmap.model import slugify
 
         text = self.r.text(raw)
@@ -552,11 +694,19 @@ class _Build:
         branches = []
         for number, (target, p_text, when) in enumerate(parsed):
             if target not in ids:
-                named = by_name.get(" ".join(target.split()).casefold()) or \
-                    next((i for n, i in by_name.items() if slugify(n) == slugify(target)), None)
+                named = by_name.get(" ".join(target.split()).casefold()) or next(
+                    (i for n, i in by_name.items() if slugify(n) == slugify(target)), None
+                )
                 if named is None:
-                    self.r.problem(sheet, row, col, "sheet.unknown_step", "hint.sheet.unknown_step", step=target,
-                                   steps=", ".join(sorted(ids))[:200])
+                    self.r.problem(
+                        sheet,
+                        row,
+                        col,
+                        "sheet.unknown_step",
+                        "hint.sheet.unknown_step",
+                        step=target,
+                        steps=", ".join(sorted(ids))[:200],
+                    )
                     continue
                 target = named
             branch: dict[str, Any] = {"to": target}

@@ -172,7 +172,9 @@ def export_xlsx(analysis: Any, lang: str | None = None) -> bytes:
     _table(book, "teams", language, _section_rows(data.get("teams", {}), "teams", language))
     _table(book, "organisations", language, _section_rows(data.get("organisations", {}), "organisations", language))
     _table(book, "systems", language, _section_rows(data.get("systems", {}), "systems", language))
-    issues = [[_cell(c.kind, issue.get(c.key), language) for c in COLUMNS["issues"]] for issue in data.get("issues", [])]
+    issues = [
+        [_cell(c.kind, issue.get(c.key), language) for c in COLUMNS["issues"]] for issue in data.get("issues", [])
+    ]
     _table(book, "issues", language, issues)
     _raci_sheet(book, analysis, language)
     _findings_sheet(book, analysis, language)
@@ -206,11 +208,23 @@ def _raci_sheet(book: Any, analysis: Any, lang: str) -> None:
 
 def _findings_sheet(book: Any, analysis: Any, lang: str) -> None:
     sheet = book.create_sheet(SHEETS["findings"][1 if lang == "nl" else 0])
-    sheet.append([_t(k, lang) for k in ("sheet.code", "sheet.severity", "sheet.subject", "sheet.message",
-                                         "sheet.hint", "sheet.line")])
+    sheet.append(
+        [
+            _t(k, lang)
+            for k in ("sheet.code", "sheet.severity", "sheet.subject", "sheet.message", "sheet.hint", "sheet.line")
+        ]
+    )
     for finding in analysis.findings:
-        sheet.append([finding.code, _t(f"label.{finding.severity.value}", lang), finding.subject,
-                      finding.message(lang), finding.hint(lang), finding.line])
+        sheet.append(
+            [
+                finding.code,
+                _t(f"label.{finding.severity.value}", lang),
+                finding.subject,
+                finding.message(lang),
+                finding.hint(lang),
+                finding.line,
+            ]
+        )
     _style_table(sheet, [8, 12, 22, 70, 50, 7], len(analysis.findings))
 
 
@@ -231,8 +245,9 @@ def _figures_sheet(book: Any, analysis: Any, lang: str) -> None:
         rows.append((_t("sheet.figure.handovers", lang, level=_t(f"sheet.level.{level}", lang)), value, "0.00"))
     for role, load in report["capacity"]["roles"].items():
         if load.get("utilisation") is not None:
-            rows.append((_t("sheet.figure.utilisation", lang, role=analysis.process.role_name(role)),
-                         load["utilisation"], "0%"))
+            rows.append(
+                (_t("sheet.figure.utilisation", lang, role=analysis.process.role_name(role)), load["utilisation"], "0%")
+            )
     sheet = book.create_sheet(SHEETS["figures"][1 if lang == "nl" else 0])
     sheet.append([_t("sheet.figure", lang), _t("sheet.value", lang)])
     for label, value, number_format in rows:

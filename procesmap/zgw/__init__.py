@@ -18,6 +18,20 @@ from procesmap.zgw._export import PLACEHOLDER_CATALOGUS, ZaakTypeExport, export_
 from procesmap.zgw._import import Note, ZaakTypeImport, import_zaaktype, zaaktype_map
 from procesmap.zgw._read import Catalogue, RolType, StatusType, ZaakType, ZgwDuration, read_catalogue, zgw_days
 
-__all__ = ["Catalogue", "Note", "PLACEHOLDER_CATALOGUS", "RolType", "StatusType", "ZaakType", "ZaakTypeExport",
-           "ZaakTypeImport", "ZgwDuration", "export_zaaktype", "import_zaaktype", "iso_days", "read_catalogue",
-           "zaaktype_map", "zgw_days"]
+__all__ = [
+    "Catalogue",
+    "Note",
+    "PLACEHOLDER_CATALOGUS",
+    "RolType",
+    "StatusType",
+    "ZaakType",
+    "ZaakTypeExport",
+    "ZaakTypeImport",
+    "ZgwDuration",
+    "export_zaaktype",
+    "import_zaaktype",
+    "iso_days",
+    "read_catalogue",
+    "zaaktype_map",
+    "zgw_days",
+]

@@ -47,9 +47,18 @@ def export_zaaktype(process: Any, *, catalogus: str | None = None, date: _dt.dat
     name = process.name or process.id
     description = process.description or name
     owner_name = process.role_name(process.owner) if process.owner else None
-    defaults = ["vertrouwelijkheidaanduiding", "indicatieInternOfExtern", "handelingInitiator",
-                "handelingBehandelaar", "publicatieIndicatie", "productenOfDiensten", "besluittypen",
-                "gerelateerdeZaaktypen", "beginGeldigheid", "versiedatum"]
+    defaults = [
+        "vertrouwelijkheidaanduiding",
+        "indicatieInternOfExtern",
+        "handelingInitiator",
+        "handelingBehandelaar",
+        "publicatieIndicatie",
+        "productenOfDiensten",
+        "besluittypen",
+        "gerelateerdeZaaktypen",
+        "beginGeldigheid",
+        "versiedatum",
+    ]
     if catalogus is None:
         defaults.insert(0, "catalogus")
     if not process.description:

@@ -70,14 +70,19 @@ def _term(value: str | None, field_name: str, notes: list[Note]) -> str | None:
     return f"{int(hours) if float(hours).is_integer() else hours}h"
 
 
-def zaaktype_map(zaaktype: ZaakType, catalogue: Catalogue | None = None, *, lang: str = "nl",
-                 process_id: str | None = None) -> tuple[dict[str, Any], list[Note]]:
+def zaaktype_map(
+    zaaktype: ZaakType, catalogue: Catalogue | None = None, *, lang: str = "nl", process_id: str | None = None
+) -> tuple[dict[str, Any], list[Note]]:
     """The map data of one zaaktype, and the notes on what it could not map."""
     from procesmap.bpmn._import import _Ids, _slug
 
     notes: list[Note] = []
-    data: dict[str, Any] = {"procesmap": 1, "id": _slug(process_id or zaaktype.identificatie),
-                            "name": zaaktype.omschrijving or zaaktype.identificatie, "language": lang}
+    data: dict[str, Any] = {
+        "procesmap": 1,
+        "id": _slug(process_id or zaaktype.identificatie),
+        "name": zaaktype.omschrijving or zaaktype.identificatie,
+        "language": lang,
+    }
     description = zaaktype.toelichting or zaaktype.doel
     if description:
         data["description"] = description
@@ -129,30 +134,39 @@ def zaaktype_map(zaaktype: ZaakType, catalogue: Catalogue | None = None, *, lang
     steps: list[dict[str, Any]] = []
     for index, status in enumerate(statuses):
         step: dict[str, Any] = {"id": step_ids.new(status.omschrijving), "name": status.omschrijving}
-        step["type"] = "start" if index == 0 and len(statuses) > 1 else ("end" if index == len(statuses) - 1 else "task")
+        step["type"] = (
+            "start" if index == 0 and len(statuses) > 1 else ("end" if index == len(statuses) - 1 else "task")
+        )
         step["role"] = worker
         step["status"] = status.omschrijving
         if status.toelichting:
             step["description"] = status.toelichting
         if status.doorlooptijd:
-            notes.append(Note("zgw.note.status_doorlooptijd", {"status": status.omschrijving,
-                                                                "value": status.doorlooptijd}))
+            notes.append(
+                Note("zgw.note.status_doorlooptijd", {"status": status.omschrijving, "value": status.doorlooptijd})
+            )
         steps.append(step)
     if not steps:
         notes.append(Note("zgw.note.no_statustypen", {"count": len(zaaktype.status_urls)}))
-        start = {"id": "start", "name": zaaktype.omschrijving or zaaktype.identificatie, "type": "start", "role": worker}
+        start = {
+            "id": "start",
+            "name": zaaktype.omschrijving or zaaktype.identificatie,
+            "type": "start",
+            "role": worker,
+        }
         end = {"id": "einde" if lang == "nl" else "end", "type": "end", "role": worker}
         steps = [start, end]
     elif len(zaaktype.status_urls) > len(statuses):
-        notes.append(Note("zgw.note.missing_statustypen",
-                          {"count": len(zaaktype.status_urls) - len(statuses)}))
+        notes.append(Note("zgw.note.missing_statustypen", {"count": len(zaaktype.status_urls) - len(statuses)}))
     for current, following in zip(steps, steps[1:]):
         current["next"] = following["id"]
     data["steps"] = steps
-    for name, value in (("handelingBehandelaar", zaaktype.raw.get("handelingBehandelaar")),
-                        ("verantwoordelijke", zaaktype.raw.get("verantwoordelijke")),
-                        ("doel", zaaktype.doel if zaaktype.toelichting else None),
-                        ("aanleiding", zaaktype.aanleiding)):
+    for name, value in (
+        ("handelingBehandelaar", zaaktype.raw.get("handelingBehandelaar")),
+        ("verantwoordelijke", zaaktype.raw.get("verantwoordelijke")),
+        ("doel", zaaktype.doel if zaaktype.toelichting else None),
+        ("aanleiding", zaaktype.aanleiding),
+    ):
         if value:
             notes.append(Note("zgw.note.field", {"field": name, "value": " ".join(str(value).split())[:200]}))
     if catalogue is not None:
@@ -175,9 +189,14 @@ def _yaml_text(data: dict[str, Any], notes: list[Note], lang: str, source: str, 
     return "\n".join(lines) + "\n" + body
 
 
-def import_zaaktype(source: str | os.PathLike[str] | bytes | Catalogue, *, identificatie: str | None = None,
-                    lang: str | None = None, display: str | None = None,
-                    process_id: str | None = None) -> ZaakTypeImport:
+def import_zaaktype(
+    source: str | os.PathLike[str] | bytes | Catalogue,
+    *,
+    identificatie: str | None = None,
+    lang: str | None = None,
+    display: str | None = None,
+    process_id: str | None = None,
+) -> ZaakTypeImport:
     """Read a zaaktype (a Catalogi API JSON, an Open Zaak export ZIP or fixture) into a draft map.
 
     With several zaaktypen in the file, ``identificatie`` picks one (else :class:`LoadError` naming them).
@@ -191,11 +210,33 @@ def import_zaaktype(source: str | os.PathLike[str] | bytes | Catalogue, *, ident
     if identificatie is not None:
         zaaktype = catalogue.get(identificatie)
         if zaaktype is None:
-            raise LoadError([Problem(file, 1, 1, "zgw.not_found", {"zaaktype": identificatie},
-                                     "hint.zgw.choose", {"choices": ", ".join(catalogue.identificaties())})])
+            raise LoadError(
+                [
+                    Problem(
+                        file,
+                        1,
+                        1,
+                        "zgw.not_found",
+                        {"zaaktype": identificatie},
+                        "hint.zgw.choose",
+                        {"choices": ", ".join(catalogue.identificaties())},
+                    )
+                ]
+            )
     elif len(catalogue.identificaties()) > 1:
-        raise LoadError([Problem(file, 1, 1, "zgw.several", {"count": len(catalogue.identificaties())},
-                                 "hint.zgw.choose", {"choices": ", ".join(catalogue.identificaties())})])
+        raise LoadError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "zgw.several",
+                    {"count": len(catalogue.identificaties())},
+                    "hint.zgw.choose",
+                    {"choices": ", ".join(catalogue.identificaties())},
+                )
+            ]
+        )
     else:
         zaaktype = catalogue.get(catalogue.identificaties()[0])
     assert zaaktype is not None
@@ -205,6 +246,17 @@ def import_zaaktype(source: str | os.PathLike[str] | bytes | Catalogue, *, ident
     try:
         loads(text, file=f"{file}.yaml")
     except LoadError as err:  # a bug in the mapping: say so clearly, never a traceback
-        raise LoadError([Problem(file, 1, 1, "zgw.import_invalid", {"detail": err.problems[0].message(language)},
-                                 "hint.bpmn.import_invalid", {})]) from None
+        raise LoadError(
+            [
+                Problem(
+                    file,
+                    1,
+                    1,
+                    "zgw.import_invalid",
+                    {"detail": err.problems[0].message(language)},
+                    "hint.bpmn.import_invalid",
+                    {},
+                )
+            ]
+        ) from None
     return ZaakTypeImport(text, data, notes, zaaktype)

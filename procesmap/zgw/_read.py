@@ -25,8 +25,10 @@ from procesmap.zgw._safe import MAX_JSON_BYTES, MAX_ZIP_BYTES, fail, parse_json,
 
 __all__ = ["ZaakType", "StatusType", "RolType", "Catalogue", "read_catalogue", "zgw_days", "ZgwDuration"]
 
-_ISO = re.compile(r"^P(?!$)(?:(?P<y>\d+)Y)?(?:(?P<mo>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
-                  r"(?:T(?=\d)(?:(?P<h>\d+)H)?(?:(?P<mi>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$")
+_ISO = re.compile(
+    r"^P(?!$)(?:(?P<y>\d+)Y)?(?:(?P<mo>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?"
+    r"(?:T(?=\d)(?:(?P<h>\d+)H)?(?:(?P<mi>\d+)M)?(?:(?P<s>\d+(?:\.\d+)?)S)?)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -141,10 +143,14 @@ class Catalogue:
 # -- objects of the API (camelCase) and of the database fixture (snake_case) ----------------------------------
 
 _FIXTURE_FIELDS = {
-    "catalogi.zaaktype": {"zaaktype_omschrijving": "omschrijving", "doorlooptijd_behandeling": "doorlooptijd",
-                          "servicenorm_behandeling": "servicenorm",
-                          "opschorting_en_aanhouding_mogelijk": "opschortingEnAanhoudingMogelijk",
-                          "verlenging_mogelijk": "verlengingMogelijk", "datum_begin_geldigheid": "beginGeldigheid"},
+    "catalogi.zaaktype": {
+        "zaaktype_omschrijving": "omschrijving",
+        "doorlooptijd_behandeling": "doorlooptijd",
+        "servicenorm_behandeling": "servicenorm",
+        "opschorting_en_aanhouding_mogelijk": "opschortingEnAanhoudingMogelijk",
+        "verlenging_mogelijk": "verlengingMogelijk",
+        "datum_begin_geldigheid": "beginGeldigheid",
+    },
     "catalogi.statustype": {"statustype_omschrijving": "omschrijving", "statustypevolgnummer": "volgnummer"},
     "catalogi.roltype": {"omschrijving_generiek": "omschrijvingGeneriek"},
 }
@@ -202,8 +208,15 @@ def _statustype(obj: dict[str, Any]) -> StatusType | None:
     number = obj.get("volgnummer")
     if name is None or isinstance(number, bool) or not isinstance(number, int):
         return None
-    return StatusType(name, number, _text(obj.get("url")), _text(obj.get("zaaktype")), _text(obj.get("doorlooptijd")),
-                      _text(obj.get("toelichting")), _text(obj.get("statustekst")))
+    return StatusType(
+        name,
+        number,
+        _text(obj.get("url")),
+        _text(obj.get("zaaktype")),
+        _text(obj.get("doorlooptijd")),
+        _text(obj.get("toelichting")),
+        _text(obj.get("statustekst")),
+    )
 
 
 def _roltype(obj: dict[str, Any]) -> RolType | None:

@@ -20,8 +20,18 @@ from typing import Any
 from procesmap.errors import LoadError, Problem
 from procesmap.reasons import os_reason
 
-__all__ = ["MAX_JSON_BYTES", "MAX_ZIP_BYTES", "MAX_ENTRIES", "MAX_UNPACKED_BYTES", "MAX_ENTRY_BYTES",
-           "read_bytes", "zip_members", "parse_json", "fail", "unsafe_name"]
+__all__ = [
+    "MAX_JSON_BYTES",
+    "MAX_ZIP_BYTES",
+    "MAX_ENTRIES",
+    "MAX_UNPACKED_BYTES",
+    "MAX_ENTRY_BYTES",
+    "read_bytes",
+    "zip_members",
+    "parse_json",
+    "fail",
+    "unsafe_name",
+]
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_ZIP_BYTES = 50 * 1024 * 1024
@@ -43,8 +53,13 @@ def read_bytes(path: str | os.PathLike[str], display: str, limit: int) -> bytes:
     try:
         return read_limited(path, limit)
     except TooLarge as err:
-        raise fail(display, "zgw.too_large", "hint.zgw.too_large", size=err.size if err.size is not None else limit + 1,
-                   limit=limit) from None
+        raise fail(
+            display,
+            "zgw.too_large",
+            "hint.zgw.too_large",
+            size=err.size if err.size is not None else limit + 1,
+            limit=limit,
+        ) from None
     except NotRegularFile as err:
         raise LoadError([not_regular_problem(err, display)]) from None
     except IsADirectoryError:
@@ -101,8 +116,13 @@ def zip_members(data: bytes, display: str, wanted: Any = None) -> dict[str, byte
                     size += len(chunk)
                     total += len(chunk)
                     if size > MAX_ENTRY_BYTES or total > MAX_UNPACKED_BYTES:
-                        raise fail(display, "zgw.zip_bomb", "hint.zgw.zip_bomb", name=info.filename,
-                                   limit=MAX_ENTRY_BYTES if size > MAX_ENTRY_BYTES else MAX_UNPACKED_BYTES)
+                        raise fail(
+                            display,
+                            "zgw.zip_bomb",
+                            "hint.zgw.zip_bomb",
+                            name=info.filename,
+                            limit=MAX_ENTRY_BYTES if size > MAX_ENTRY_BYTES else MAX_UNPACKED_BYTES,
+                        )
                     chunks.append(chunk)
         except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, RuntimeError, OSError):
             raise fail(display, "zgw.bad_zip_entry", "hint.zgw.bad_zip", name=info.filename) from None
@@ -123,8 +143,9 @@ def parse_json(data: bytes, display: str) -> Any:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise fail(display, "zgw.not_utf8", "hint.zgw.not_utf8", byte=f"0x{data[err.start]:02x}",
-                   offset=err.start) from None
+        raise fail(
+            display, "zgw.not_utf8", "hint.zgw.not_utf8", byte=f"0x{data[err.start]:02x}", offset=err.start
+        ) from None
     if not text.strip():
         raise fail(display, "zgw.empty", "hint.zgw.not_json")
     try:

@@ -53,8 +53,9 @@ def run_log_rules(comparison: Any, settings: "Settings") -> list["Finding"]:
     from procesmap.rules import run_checks  # procesmap.rules imports the registry, which imports this package
 
     def ctx_for(spec: Any, level: Any, enabled: dict[str, dict[str, Any]]) -> LogRuleContext:
-        return LogRuleContext(comparison.analysis, spec.code, spec.name, level, enabled[spec.code],
-                              comparison=comparison)
+        return LogRuleContext(
+            comparison.analysis, spec.code, spec.name, level, enabled[spec.code], comparison=comparison
+        )
 
     return run_checks(ctx_for, settings, "log")
 

@@ -82,12 +82,16 @@ from procesmap.eventlog.rules._base import LogRuleContext
 CODE = "PM601"
 NAME = "low-fitness"
 DEFAULT_SEVERITY = Severity.WARNING
-OPTIONS: dict[str, object] = {'min_fitness': 0.8}
+OPTIONS: dict[str, object] = {"min_fitness": 0.8}
 
 
 def check(ctx: LogRuleContext) -> Iterator[Finding]:
     fitness = ctx.comparison.fitness
     share = fitness["cases"]
     if share is not None and share < float(ctx.options["min_fitness"]):  # type: ignore[arg-type]
-        yield ctx.on_process(share=share * 100.0, fitting=fitness["cases_fitting"], cases=fitness["cases_total"],
-                             limit=float(ctx.options["min_fitness"]) * 100.0)  # type: ignore[arg-type]
+        yield ctx.on_process(
+            share=share * 100.0,
+            fitting=fitness["cases_fitting"],
+            cases=fitness["cases_total"],
+            limit=float(ctx.options["min_fitness"]) * 100.0,
+        )  # type: ignore[arg-type]

@@ -80,12 +80,13 @@ from procesmap.eventlog.rules._base import LogRuleContext
 CODE = "PM602"
 NAME = "transition-not-on-map"
 DEFAULT_SEVERITY = Severity.WARNING
-OPTIONS: dict[str, object] = {'min_share': 0.05}
+OPTIONS: dict[str, object] = {"min_share": 0.05}
 
 
 def check(ctx: LogRuleContext) -> Iterator[Finding]:
     limit = float(ctx.options["min_share"])  # type: ignore[arg-type]
     for item in ctx.comparison.transitions_not_on_map:
         if item["share_of_cases"] is not None and item["share_of_cases"] >= limit:
-            yield ctx.on_step(item["from"], target=item["to"], cases=item["cases"],
-                              share=item["share_of_cases"] * 100.0)
+            yield ctx.on_step(
+                item["from"], target=item["to"], cases=item["cases"], share=item["share_of_cases"] * 100.0
+            )

@@ -81,12 +81,17 @@ from procesmap.eventlog.rules._base import LogRuleContext
 CODE = "PM604"
 NAME = "activity-not-on-map"
 DEFAULT_SEVERITY = Severity.WARNING
-OPTIONS: dict[str, object] = {'min_share': 0.05}
+OPTIONS: dict[str, object] = {"min_share": 0.05}
 
 
 def check(ctx: LogRuleContext) -> Iterator[Finding]:
     limit = float(ctx.options["min_share"])  # type: ignore[arg-type]
     for item in ctx.comparison.unmapped_activities:
         if item["share_of_cases"] is not None and item["share_of_cases"] >= limit:
-            yield ctx.finding(item["activity"], ctx.process.source.locate(("steps",)), activity=item["activity"],
-                              cases=item["cases"], share=item["share_of_cases"] * 100.0)
+            yield ctx.finding(
+                item["activity"],
+                ctx.process.source.locate(("steps",)),
+                activity=item["activity"],
+                cases=item["cases"],
+                share=item["share_of_cases"] * 100.0,
+            )

@@ -87,7 +87,7 @@ from procesmap.eventlog.rules._base import LogRuleContext
 CODE = "PM605"
 NAME = "rework-missed"
 DEFAULT_SEVERITY = Severity.WARNING
-OPTIONS: dict[str, object] = {'ratio': 1.5, 'min_extra': 0.2}
+OPTIONS: dict[str, object] = {"ratio": 1.5, "min_extra": 0.2}
 
 
 def check(ctx: LogRuleContext) -> Iterator[Finding]:

@@ -79,7 +79,7 @@ from procesmap.eventlog.rules._base import LogRuleContext
 CODE = "PM606"
 NAME = "wait-underestimated"
 DEFAULT_SEVERITY = Severity.WARNING
-OPTIONS: dict[str, object] = {'ratio': 2.0, 'min_extra_days': 1.0}
+OPTIONS: dict[str, object] = {"ratio": 2.0, "min_extra_days": 1.0}
 
 
 def check(ctx: LogRuleContext) -> Iterator[Finding]:

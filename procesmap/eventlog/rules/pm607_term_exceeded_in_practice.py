@@ -79,7 +79,7 @@ from procesmap.eventlog.rules._base import LogRuleContext
 CODE = "PM607"
 NAME = "term-exceeded-in-practice"
 DEFAULT_SEVERITY = Severity.ERROR
-OPTIONS: dict[str, object] = {'max_share': 0.05}
+OPTIONS: dict[str, object] = {"max_share": 0.05}
 
 
 def check(ctx: LogRuleContext) -> Iterator[Finding]:

@@ -19,9 +19,20 @@ from pathlib import Path
 
 import pm4py
 
-LOGS = Path(os.environ.get("PROCESMAP_SHARED", Path(__file__).resolve().parents[3].parent / "shared")) / "data" / "event-logs"
-FILES = ["running-example.xes", "running-example.csv", "receipt.xes", "repairExample.xes.gz", "BPIC15_1.xes.gz",
-         "CoSeLoG_WABO_1.xes.gz", "roadtraffic100traces.xes"]
+LOGS = (
+    Path(os.environ.get("PROCESMAP_SHARED", Path(__file__).resolve().parents[3].parent / "shared"))
+    / "data"
+    / "event-logs"
+)
+FILES = [
+    "running-example.xes",
+    "running-example.csv",
+    "receipt.xes",
+    "repairExample.xes.gz",
+    "BPIC15_1.xes.gz",
+    "CoSeLoG_WABO_1.xes.gz",
+    "roadtraffic100traces.xes",
+]
 
 
 def read(name: str):  # type: ignore[no-untyped-def]
@@ -30,8 +41,9 @@ def read(name: str):  # type: ignore[no-untyped-def]
     path = LOGS / name
     if name.endswith(".csv"):
         df = pd.read_csv(path)
-        return pm4py.format_dataframe(df, case_id="case:concept:name", activity_key="concept:name",
-                                      timestamp_key="time:timestamp")
+        return pm4py.format_dataframe(
+            df, case_id="case:concept:name", activity_key="concept:name", timestamp_key="time:timestamp"
+        )
     return pm4py.read_xes(str(path))
 
 
@@ -43,9 +55,13 @@ def reference(name: str) -> dict:  # type: ignore[type-arg]
     if "lifecycle:transition" in df.columns and (df["lifecycle:transition"].str.lower() == "start").any():
         dfg_log = df[df["lifecycle:transition"].str.lower() == "complete"]
     dfg, _, _ = pm4py.discover_dfg(dfg_log)
-    result = {"log": name, "cases": int(df["case:concept:name"].nunique()), "events": int(len(df)),
-              "case_durations_seconds": durations,
-              "directly_follows": sorted([[a, b, int(n)] for (a, b), n in dfg.items()])}
+    result = {
+        "log": name,
+        "cases": int(df["case:concept:name"].nunique()),
+        "events": int(len(df)),
+        "case_durations_seconds": durations,
+        "directly_follows": sorted([[a, b, int(n)] for (a, b), n in dfg.items()]),
+    }
     if "org:resource" in df.columns and df["org:resource"].notna().all() and dfg_log is df:
         sna = pm4py.discover_handover_of_work_network(df, beta=0)
         pairs = sum(n for n in dfg.values())

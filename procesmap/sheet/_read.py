@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from procesmap.errors import LoadError, Problem
+from procesmap.fmt import ORDERS
 from procesmap.sheet._layout import (
     COLUMNS,
     OUTPUT_SHEETS,
@@ -318,26 +319,7 @@ class _Build:
             if kind in data and not data[kind]:
                 del data[kind]
         data["steps"] = steps
-        order = [
-            "procesmap",
-            "id",
-            "name",
-            "owner",
-            "language",
-            "description",
-            "zaaktype",
-            "term",
-            "term_extension",
-            "service_norm",
-            "volume",
-            "calendar",
-            "organisations",
-            "teams",
-            "roles",
-            "systems",
-            "steps",
-            "issues",
-        ]
+        order = ORDERS["process"]  # the canonical order `procesmap fmt` writes
         data = {k: data[k] for k in order if k in data}
         text = self.yaml(data)
         problems: list[Problem] = list(self.r.problems)

@@ -95,3 +95,18 @@ def test_every_bundled_report_as_rich_would_print_it(monkeypatch: object) -> Non
             theirs = terminal.render_terminal(analyses, "nl", width=width, color=colour)
             monkeypatch.undo()  # type: ignore[attr-defined]
             assert ours == theirs, (width, colour)
+
+
+def test_table_of_all_maps_keeps_every_map_id_whole_at_80_columns() -> None:
+    """At 80 columns the maps are numbered in the table and named whole in a key under it (no "bezwa…")."""
+    analyses = [procesmap.analyse(procesmap.load(path), cases=200) for path in bundled()]
+    text = terminal.render_terminal(analyses, "nl", width=80)
+    start = text.index("Alle kaarten in één oogopslag")
+    block = text[start : text.index("\n\n", start)]
+    assert all(len(line) <= 80 for line in block.splitlines())
+    assert "…" not in block
+    for number, analysis in enumerate(sorted(analyses, key=lambda a: a.process.id), 1):
+        assert f"{number} = {analysis.process.id}" in " ".join(block.split())
+    wide = terminal.render_terminal(analyses, "nl", width=120)
+    start = wide.index("Alle kaarten in één oogopslag")
+    assert all(a.process.id in wide[start : start + 3000] for a in analyses)  # from 100 columns: the ids in the table

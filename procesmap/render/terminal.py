@@ -338,7 +338,11 @@ def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
     header = list(block.short_header or block.header)
     table = _Table(1)  # one space each side: room for the names at 80 columns
     cells = [list(row) for row in block.rows]
-    if block.short_labels:
+    numbered: list[tuple[str, str]] = []
+    if block.short_labels and width < 100:  # ids would be cut: numbers in the table, the ids whole in a key
+        numbered = [(str(n), label) for n, label in enumerate(block.short_labels, 1)]
+        cells = [[number] + row[1:] for (number, _), row in zip(numbered, cells)]
+    elif block.short_labels:
         cells = [[label] + row[1:] for label, row in zip(block.short_labels, cells)]
     numeric = block.numeric
     if block.optional:  # columns whose figures another table shows (the queueing steps' role)
@@ -376,6 +380,8 @@ def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
     out: list[Any] = [_Printed(table)]
     if more:
         out.append(Text(t(block.more_key, lang, count=Count(more)), style="dim"))
+    if numbered:
+        out.append(Text(" · ".join(f"{number} = {label}" for number, label in numbered), style="dim"))
     if block.key:
         out.append(Text(" · ".join(f"{short} = {name}" for short, name in block.key), style="dim"))
     return out

@@ -176,16 +176,17 @@ def _explain_meta(console: "Console", code: str, lang: str) -> None:
         console.print(Syntax(text.rstrip(), "yaml", theme="ansi_dark", background_color="default"))
 
 
-def rule_markdown(module: ModuleType) -> str:
-    """The docs page of one rule (generated, never edited by hand)."""
+def page_head(module: ModuleType, facts: tuple[str, ...] = ()) -> list[str]:
+    """The top of a rule's docs page (title, code, name, severity, Dutch title, ``facts``, why), for map and log rules."""
     doc = rule_doc(module)
-    lines = [
+    return [
         f"# {t(module.CODE + '.title', 'en')} ({module.CODE})",
         "",
         f"- Code: `{module.CODE}`",
         f"- Name: `{module.NAME}`",
         f"- Default severity: `{module.DEFAULT_SEVERITY.value}`",
         f"- Dutch: {t(module.CODE + '.title', 'nl')}",
+        *facts,
         "",
         doc["summary"],
         "",
@@ -198,6 +199,24 @@ def rule_markdown(module: ModuleType) -> str:
         doc.get("Waarom dit ertoe doet", ""),
         "",
     ]
+
+
+def page_messages(module: ModuleType) -> list[str]:
+    """The end of a rule's docs page: its message and hint in both languages."""
+    return [
+        "## Message",
+        "",
+        f"- en: {t(module.CODE + '.message', 'en')}",
+        f"- nl: {t(module.CODE + '.message', 'nl')}",
+        f"- hint (en): {t(module.CODE + '.hint', 'en')}",
+        f"- hint (nl): {t(module.CODE + '.hint', 'nl')}",
+        "",
+    ]
+
+
+def rule_markdown(module: ModuleType) -> str:
+    """The docs page of one rule (generated, never edited by hand)."""
+    lines = page_head(module)
     if module.OPTIONS:
         lines += ["## Options", "", "| option | default |", "|---|---|"]
         lines += [f"| `{name}` | `{default}` |" for name, default in module.OPTIONS.items()]
@@ -226,15 +245,7 @@ def rule_markdown(module: ModuleType) -> str:
         "",
     ]
     lines += ["## Use instead", "", "```yaml", example_yaml(module, "Use instead").rstrip(), "```", ""]
-    lines += [
-        "## Message",
-        "",
-        f"- en: {t(module.CODE + '.message', 'en')}",
-        f"- nl: {t(module.CODE + '.message', 'nl')}",
-        f"- hint (en): {t(module.CODE + '.hint', 'en')}",
-        f"- hint (nl): {t(module.CODE + '.hint', 'nl')}",
-        "",
-    ]
+    lines += page_messages(module)
     return "\n".join(lines)
 
 

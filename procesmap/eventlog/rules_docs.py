@@ -22,27 +22,10 @@ def docs_filename(module: ModuleType) -> str:
 
 
 def log_rule_markdown(module: ModuleType) -> str:
+    from procesmap.rules_docs import page_head, page_messages  # here: rules_docs reads the registry
+
     doc = rule_doc(module)
-    lines = [
-        f"# {t(module.CODE + '.title', 'en')} ({module.CODE})",
-        "",
-        f"- Code: `{module.CODE}`",
-        f"- Name: `{module.NAME}`",
-        f"- Default severity: `{module.DEFAULT_SEVERITY.value}`",
-        f"- Dutch: {t(module.CODE + '.title', 'nl')}",
-        f"- Command: `{REGISTRY[module.CODE].command}`",
-        "",
-        doc["summary"],
-        "",
-        "## Why this matters",
-        "",
-        doc.get("Why this matters", ""),
-        "",
-        "## Waarom dit ertoe doet",
-        "",
-        doc.get("Waarom dit ertoe doet", ""),
-        "",
-    ]
+    lines = page_head(module, (f"- Command: `{REGISTRY[module.CODE].command}`",))
     if module.OPTIONS:
         lines += ["## Options", "", doc.get("Options", ""), "", "| option | default |", "|---|---|"]
         lines += [f"| `{name}` | `{default}` |" for name, default in module.OPTIONS.items()]
@@ -66,15 +49,7 @@ def log_rule_markdown(module: ModuleType) -> str:
             "```",
             "",
         ]
-    lines += [
-        "## Message",
-        "",
-        f"- en: {t(module.CODE + '.message', 'en')}",
-        f"- nl: {t(module.CODE + '.message', 'nl')}",
-        f"- hint (en): {t(module.CODE + '.hint', 'en')}",
-        f"- hint (nl): {t(module.CODE + '.hint', 'nl')}",
-        "",
-    ]
+    lines += page_messages(module)
     return "\n".join(lines)
 
 

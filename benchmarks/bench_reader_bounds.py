@@ -703,16 +703,16 @@ def _gz_csv_rows(unpacked: int) -> Iterator[bytes]:
 
 def _unpacked_limit() -> int:
     sys.path.insert(0, str(ROOT))
-    from procesmap.eventlog import _read
+    from procesmap.eventlog import _gzip
 
-    return int(_read.MAX_LOG_UNPACKED)
+    return int(_gzip.MAX_LOG_UNPACKED)
 
 
 def _events_limit() -> int:
     sys.path.insert(0, str(ROOT))
-    from procesmap.eventlog import _read
+    from procesmap.eventlog import _common
 
-    return int(getattr(_read, "MAX_LOG_EVENTS", 6_000_000))
+    return int(getattr(_common, "MAX_LOG_EVENTS", 6_000_000))
 
 
 # -- running ------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import pytest
 
 import procesmap
 from procesmap.eventlog import LogMapping, compare, discover, log_stats, read_log
-from procesmap.eventlog import _read
+from procesmap.eventlog import _parquet, _read
 from procesmap.eventlog._engine import WHITESPACE, arrow_store, connect
 from procesmap.eventlog._read import EventLog
 
@@ -162,7 +162,7 @@ def test_whitespace_is_the_same_set_as_pyarrows() -> None:
 def test_colliding_case_codes_fall_back_to_dense_codes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = messy(tmp_path)
     expected = log_stats(general(path)).to_dict()
-    monkeypatch.setattr(_read, "CASE_CODE", "hash(s.cc) % 2")  # every case id collides with half the others
+    monkeypatch.setattr(_parquet, "CASE_CODE", "hash(s.cc) % 2")  # every case id collides with half the others
     log = read_log(path)
     assert log.store.db.execute("SELECT count(DISTINCT c) FROM base").fetchall()[0][0] == log.store.cases == 9
     assert log_stats(log).to_dict() == expected

@@ -269,9 +269,9 @@ def test_top_below_zero_and_a_csv_header_of_many_columns(tmp_path: Path) -> None
 def test_a_gzip_bomb_is_refused_after_the_unpacked_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import gzip
 
-    from procesmap.eventlog import _read
+    from procesmap.eventlog import _gzip
 
-    monkeypatch.setattr(_read, "MAX_LOG_UNPACKED", 1_000_000)
+    monkeypatch.setattr(_gzip, "MAX_LOG_UNPACKED", 1_000_000)
     bomb = tmp_path / "bomb.csv.gz"
     with gzip.open(bomb, "wb") as handle:
         handle.write(LOG_CSV.encode())
@@ -657,14 +657,14 @@ def test_a_map_of_more_steps_than_the_limit_is_refused_at_the_first_step_past_it
 
 
 def test_a_log_of_more_events_than_the_limit_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from procesmap.eventlog import _read
+    from procesmap.eventlog import _common
 
-    monkeypatch.setattr(_read, "MAX_LOG_EVENTS", 3)
+    monkeypatch.setattr(_common, "MAX_LOG_EVENTS", 3)
     parquet = _parquet(tmp_path / "vier.parquet")  # four events: one past the limit
     _log_refused("stats", str(parquet), expect="holds 4 events, more than the limit of 3 (MAX_LOG_EVENTS)")
-    monkeypatch.setattr(_read, "MAX_LOG_EVENTS", 4)
+    monkeypatch.setattr(_common, "MAX_LOG_EVENTS", 4)
     assert invoke("log", "stats", str(parquet), "-f", "json").exit_code == 0
-    monkeypatch.setattr(_read, "MAX_TEXT_LOG_EVENTS", 3)  # logs read as text first: their own limit
+    monkeypatch.setattr(_common, "MAX_TEXT_LOG_EVENTS", 3)  # logs read as text first: their own limit
     _log_refused(
         "stats",
         str(_parquet(tmp_path / "tekst.parquet", timestamp=["2024-01-01"] * 4)),
@@ -673,7 +673,7 @@ def test_a_log_of_more_events_than_the_limit_is_refused(tmp_path: Path, monkeypa
     csv = tmp_path / "log.csv"
     csv.write_text(LOG_CSV + "2,a,2024-01-01T09:00:00,x\n2,b,2024-01-02T09:00:00,y\n", encoding="utf-8")
     _log_refused("stats", str(csv), expect=f"{csv}:1:1: ")
-    monkeypatch.setattr(_read, "MAX_TEXT_LOG_EVENTS", 4)
+    monkeypatch.setattr(_common, "MAX_TEXT_LOG_EVENTS", 4)
     assert invoke("log", "stats", str(csv), "-f", "json").exit_code == 0
 
 
@@ -691,9 +691,9 @@ def _xes(events: list[str]) -> str:
 
 
 def test_an_xes_log_of_too_many_attribute_keys_or_a_huge_value(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from procesmap.eventlog import _read
+    from procesmap.eventlog import _xes as xes_reader
 
-    monkeypatch.setattr(_read, "MAX_XES_KEYS", 4)
+    monkeypatch.setattr(xes_reader, "MAX_XES_KEYS", 4)
     log = tmp_path / "sleutels.xes"
     log.write_text(
         _xes(['<string key="k1" value="v"/>', '<string key="k2" value="v"/>', '<string key="k3" value="v"/>']),
@@ -704,9 +704,9 @@ def test_an_xes_log_of_too_many_attribute_keys_or_a_huge_value(tmp_path: Path, m
     result = invoke("log", "stats", str(log), "--lang", "en")
     assert "more than 4 different attribute keys" in result.output and "(MAX_XES_KEYS)" in result.output
     assert "hint: every attribute key is a column" in result.output
-    monkeypatch.setattr(_read, "MAX_XES_KEYS", 5)  # the trace's name (line 3, read when the trace ends) the sixth
+    monkeypatch.setattr(xes_reader, "MAX_XES_KEYS", 5)  # the trace's name (line 3, read when the trace ends) the sixth
     _log_refused("stats", str(log), expect=f"{log}:3:1: ")
-    monkeypatch.setattr(_read, "MAX_XES_KEYS", 6)
+    monkeypatch.setattr(xes_reader, "MAX_XES_KEYS", 6)
     assert invoke("log", "stats", str(log), "-f", "json").exit_code == 0
     huge = tmp_path / "waarde.xes"  # a value over libxml2's 10 MB: refused at its place, not held in memory five times
     huge.write_text(_xes([f'<string key="note" value="{"x" * 10_000_001}"/>']), encoding="utf-8")

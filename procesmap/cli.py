@@ -13,11 +13,14 @@ import sys
 from enum import Enum
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
+import importlib
+import pkgutil
 
 import typer
 
 from procesmap.errors import ProcessmapError, UsageError
 from procesmap.reasons import os_reason
+from procesmap._version import __version__
 
 app = typer.Typer(
     name="procesmap",
@@ -46,7 +49,7 @@ class Paper(str, Enum):
 
 
 def _lang(explicit: Optional[Language]) -> str:
-    from procesmap.i18n import default_language
+    from procesmap.i18n import default_language  # lazy: keeps `procesmap --help` fast
 
     return default_language(explicit.value if explicit else None)
 
@@ -61,14 +64,14 @@ def _run_lang(explicit: Optional[Language], results: Sequence[object] = (), path
     """The language of a run's messages once files are read (load errors, reports, write errors): ``--lang``,
     ``PROCESMAP_LANG``, the configuration's ``language``, the first loaded process's ``language``, the
     locale, English (docs/format.md, 'Messages and language'). Before any file is read, :func:`_lang` (no configuration)."""
-    from procesmap.api import report_language
+    from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
     return report_language(explicit.value if explicit else None, results, _lang(None), paths)  # type: ignore[arg-type]
 
 
 def _check_simulation(cases: Optional[int], seed: Optional[int], lang: str) -> None:
     """``--cases`` 0..MAX_CASES and ``--seed`` 0 or more (the library's check, with the option names)."""
-    from procesmap.analysis import check_simulation
+    from procesmap.analysis import check_simulation  # lazy: keeps `procesmap --help` fast
 
     try:
         check_simulation(cases, seed, cases_name="--cases", seed_name="--seed")
@@ -83,7 +86,7 @@ def _guard_output(output: Optional[Path], inputs: Iterable[object], lang: str) -
     when the files read indirectly (shared organisation files, subprocess maps, configuration, roles) are known."""
     if output is None:
         return
-    from procesmap._io import output_clash
+    from procesmap._io import output_clash  # lazy: keeps `procesmap --help` fast
 
     clash = output_clash(output, [p for p in inputs if p is not None])  # type: ignore[misc]
     if clash is not None:
@@ -99,7 +102,7 @@ def _refuse_existing(output: Optional[Path], force: bool, lang: str) -> None:
 def _output_format(output: Optional[Path], supported: Sequence[str], default: str = "terminal") -> str:
     """The format an ``--output`` suffix names (``.md`` markdown, ``.json`` json, ``.html`` html, ...) when the
     command supports it, else ``default``."""
-    from procesmap.render import SUFFIXES
+    from procesmap.render import SUFFIXES  # lazy: keeps `procesmap --help` fast
 
     if output is None:
         return default
@@ -110,7 +113,7 @@ def _output_format(output: Optional[Path], supported: Sequence[str], default: st
 def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) -> None:
     """The one way commands write ``--output``: atomically; a missing folder, a folder as target or no
     permission is a message with a hint (exit 2). ``overwrite=False`` never replaces an existing file."""
-    from procesmap._io import write_atomic
+    from procesmap._io import write_atomic  # lazy: keeps `procesmap --help` fast
 
     _guard_output(path, (), lang)  # every file this run has read, however it was found
     try:
@@ -129,13 +132,11 @@ def _main(
     version: bool = typer.Option(False, "--version", help="Show the version and exit.", is_eager=True),
 ) -> None:
     """procesmap: process maps from workshops, turned into findings."""
-    from procesmap._io import begin_reads
+    from procesmap._io import begin_reads  # lazy: keeps `procesmap --help` fast
 
     end_reads = begin_reads()  # a fresh record of the files this command reads: --output is never one of them
     ctx.call_on_close(end_reads)
     if version:
-        from procesmap._version import __version__
-
         typer.echo(f"procesmap {__version__}")
         raise typer.Exit()
 
@@ -148,10 +149,8 @@ _FIRST = ("analyse", "rules", "schema")
 def _register_commands() -> None:
     """Import every command module of ``procesmap/commands/``: each registers its commands on ``app`` (or on a
     group of :mod:`procesmap.commands`) with ``@app.command("name")``, the one way commands are registered."""
-    import importlib
-    import pkgutil
 
-    import procesmap.commands as package
+    import procesmap.commands as package  # lazy: keeps `procesmap --help` fast
 
     names = [info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
     for name in [*_FIRST, *sorted(n for n in names if n not in _FIRST)]:

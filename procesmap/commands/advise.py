@@ -9,11 +9,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import List, Optional
+import os
 
 import typer
 
 from procesmap.cli import Language, _check_simulation, _fail, _guard_output, _lang, _output_format, _write, app
 from procesmap.errors import ProcessmapError, UsageError
+from procesmap.errors import LoadError
 
 
 @app.command("advise")
@@ -56,8 +58,8 @@ def advise_command(
 ) -> None:
     """What helps most: candidate interventions (people, fte, back-ups, rework, handovers, waits), each scored by its
     effect on the share of cases over the term and on the cycle time, ranked, the ten best with their --set."""
-    from procesmap.advice import advise_paths
-    from procesmap.render.advice import ADVICE_FORMATS, render_advice
+    from procesmap.advice import advise_paths  # lazy: keeps `procesmap --help` fast
+    from procesmap.render.advice import ADVICE_FORMATS, render_advice  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in ADVICE_FORMATS:
@@ -94,11 +96,8 @@ def _language(
     fallback: str,
 ) -> str:
     """As ``analyse``: --lang, PROCESMAP_LANG, the configuration's ``language``, the first map's, the locale."""
-    import os
-
-    from procesmap.api import report_language
-    from procesmap.config import config_for
-    from procesmap.errors import LoadError
+    from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
+    from procesmap.config import config_for  # lazy: keeps `procesmap --help` fast
 
     if lang is not None:
         return lang.value

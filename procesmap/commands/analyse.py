@@ -75,7 +75,7 @@ def analyse(
     ),
 ) -> None:
     """Analyse process maps and report handovers, ownership, time, capacity and findings."""
-    from procesmap.api import (
+    from procesmap.api import (  # lazy: keeps `procesmap --help` fast
         across_processes,
         analyse_exit_code,
         analyse_report,
@@ -83,7 +83,7 @@ def analyse(
         print_analyse_report,
         report_language,
     )
-    from procesmap.render import FORMATS, SUFFIXES, is_binary
+    from procesmap.render import FORMATS, SUFFIXES, is_binary  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     _check_simulation(cases, seed, error_lang)
@@ -110,14 +110,14 @@ def analyse(
         raise typer.Exit(code=2)
     chosen = fmt or (SUFFIXES.get(output.suffix.lower(), "terminal") if output else "terminal")
     if advise:
-        from procesmap.advice import attach_advice
+        from procesmap.advice import attach_advice  # lazy: keeps `procesmap --help` fast
 
         attach_advice([r.analysis for r in results], config=config, cases=cases, seed=seed)
     # the load of the roles the maps share opens the report of several maps (render/_document.py); here it
     # counts for the exit code
     across = across_processes(results, config) if len(results) > 1 and chosen in ("terminal", "markdown") else None
     if output is None and chosen == "terminal":
-        from rich.console import Console
+        from rich.console import Console  # lazy: keeps `procesmap --help` fast
 
         print_analyse_report(results, report_lang, Console(highlight=False, emoji=False), advice=advise)
     else:

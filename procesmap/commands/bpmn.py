@@ -68,8 +68,8 @@ def export_bpmn_command(
     ),
 ) -> None:
     """Export a process map as BPMN 2.0 XML, laid out, for Camunda Modeler, Signavio and bpmn-js."""
-    from procesmap.bpmn import ExportOptions, export_bpmn
-    from procesmap.loading import load
+    from procesmap.bpmn import ExportOptions, export_bpmn  # lazy: keeps `procesmap --help` fast
+    from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [file], _lang(lang))
     language = _language(lang, file)
@@ -106,7 +106,7 @@ def import_bpmn_command(
     ),
 ) -> None:
     """Import a BPMN 2.0 model as a draft process map; what cannot be mapped is listed."""
-    from procesmap.bpmn import import_bpmn
+    from procesmap.bpmn import import_bpmn  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [file], _lang(lang))
     language = _language(lang, file)
@@ -135,6 +135,6 @@ def emit_draft(
 
 
 def _t(key: str, lang: str, **args: object) -> str:
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
     return t(key, lang, **args)

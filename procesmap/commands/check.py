@@ -61,8 +61,8 @@ def check(
     ),
 ) -> None:
     """Check process maps for CI and pre-commit: one line per finding, exit 1 on findings at or above --fail-on."""
-    from procesmap.api import check_paths, exit_code, report_language
-    from procesmap.render.ci import CHECK_FORMATS, render_check, summary
+    from procesmap.api import check_paths, exit_code, report_language  # lazy: keeps `procesmap --help` fast
+    from procesmap.render.ci import CHECK_FORMATS, render_check, summary  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     if fmt not in CHECK_FORMATS:

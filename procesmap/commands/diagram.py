@@ -60,9 +60,9 @@ def diagram(
     ),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
-    from procesmap.pipeline import analyse
-    from procesmap.diagrams import SUFFIXES, render_diagram
-    from procesmap.loading import load
+    from procesmap.pipeline import analyse  # lazy: keeps `procesmap --help` fast
+    from procesmap.diagrams import SUFFIXES, render_diagram  # lazy: keeps `procesmap --help` fast
+    from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     chosen = fmt.value if fmt else None
@@ -94,7 +94,7 @@ def diagram(
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
         output = Path(f"{process.id}{EXTENSIONS[chosen]}")
         _write(output, data, error_lang)
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
         typer.echo(t("cli.diagram.written", error_lang, path=str(output)), err=True)
         return
@@ -109,8 +109,8 @@ def _write_pages(
     analysis: object, fmt: str, lang: str, output: Optional[Path], process_id: str, error_lang: str
 ) -> None:
     """``--pages``: one PDF with every page, or one PNG/SVG a page named ``<stem>-<n><suffix>`` (0: the overview)."""
-    from procesmap.diagrams.swimlane import render_swimlane_pages
-    from procesmap.i18n import t
+    from procesmap.diagrams.swimlane import render_swimlane_pages  # lazy: keeps `procesmap --help` fast
+    from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
     documents = render_swimlane_pages(analysis, fmt, lang)  # type: ignore[arg-type]
     if fmt == "pdf":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import List, Optional
+import os
 
 import typer
 
@@ -47,9 +48,9 @@ def diff_command(
     cases: int = typer.Option(10_000, "--cases", help="Simulated cases, the same for both sides."),
 ) -> None:
     """Compare two versions of a map: changes in steps, roles, transitions and RACI, and in the figures."""
-    from procesmap.analysis import Settings, Severity
-    from procesmap.diff import diff_paths
-    from procesmap.render.diff import DIFF_FORMATS, print_diff, render_diff
+    from procesmap.analysis import Settings, Severity  # lazy: keeps `procesmap --help` fast
+    from procesmap.diff import diff_paths  # lazy: keeps `procesmap --help` fast
+    from procesmap.render.diff import DIFF_FORMATS, print_diff, render_diff  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in DIFF_FORMATS:
@@ -66,7 +67,7 @@ def diff_command(
             [str(p) for p in paths], rev_from, rev_to, assignments, Settings(cases=cases, seed=seed)
         )
     except ProcessmapError as err:  # a --set that does not fit: in the map's language (after --lang, env, config)
-        from procesmap.api import report_language
+        from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
         raise _fail(
             err,
@@ -77,7 +78,7 @@ def diff_command(
     report_lang = (lang.value if lang else None) or _env_lang() or difference.language
     chosen = fmt or _output_format(output, DIFF_FORMATS)
     if output is None and chosen == "terminal":
-        from rich.console import Console
+        from rich.console import Console  # lazy: keeps `procesmap --help` fast
 
         print_diff(difference.diff, report_lang, Console(highlight=False, emoji=False))
     else:
@@ -91,7 +92,5 @@ def diff_command(
 
 
 def _env_lang() -> str | None:
-    import os
-
     value = os.environ.get("PROCESMAP_LANG", "")[:2].lower()
     return value if value in ("nl", "en") else None

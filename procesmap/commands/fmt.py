@@ -21,8 +21,8 @@ def fmt_command(
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the messages."),
 ) -> None:
     """Lay out process files the canonical way (key order, indentation), keeping every comment."""
-    from procesmap.fmt import format_paths
-    from procesmap.i18n import t
+    from procesmap.fmt import format_paths  # lazy: keeps `procesmap --help` fast
+    from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
     language = _run_lang(lang, [], paths)
     results, problems = format_paths([str(p) for p in paths], check=check)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Any, Optional
+import io
 
 import typer
 
@@ -67,7 +68,7 @@ def _read(
     lifecycle: Optional[str],
     roles: Optional[Path],
 ) -> Any:
-    from procesmap.eventlog import LogMapping, read_log, read_roles
+    from procesmap.eventlog import LogMapping, read_log, read_roles  # lazy: keeps `procesmap --help` fast
 
     mapping = LogMapping(
         case=case,
@@ -81,10 +82,15 @@ def _read(
     big = path.exists() and path.is_file() and path.stat().st_size > 8_000_000
     if not (big and sys.stderr.isatty()):
         return read_log(path, mapping)
-    from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TimeRemainingColumn
+    from rich.console import Console  # lazy: keeps `procesmap --help` fast
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TimeRemainingColumn,
+    )  # lazy: keeps `procesmap --help` fast
 
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
     with Progress(
         "[progress.description]{task.description}",
@@ -100,7 +106,7 @@ def _read(
 
 def _engine_failure(err: Exception, log: Path, language: str) -> "typer.Exit":
     """An error of DuckDB or Arrow as a message (exit 2); any other error is raised as it is (a bug)."""
-    from procesmap.eventlog._read import engine_error
+    from procesmap.eventlog._read import engine_error  # lazy: keeps `procesmap --help` fast
 
     translated = engine_error(err, log)
     if translated is None:
@@ -109,16 +115,20 @@ def _engine_failure(err: Exception, log: Path, language: str) -> "typer.Exit":
 
 
 def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang: str) -> None:
-    from procesmap.eventlog._render import FORMATS, compare_sections, print_terminal, render, stats_sections
+    from procesmap.eventlog._render import (
+        FORMATS,
+        compare_sections,
+        print_terminal,
+        render,
+        stats_sections,
+    )  # lazy: keeps `procesmap --help` fast
 
     if fmt is not None and fmt not in FORMATS:
         raise UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS))
     # an --output suffix that names no format gives the default, terminal text, as `analyse -o report.txt`
     chosen = fmt or _output_format(output, FORMATS, "terminal")
     if chosen == "terminal":
-        import io
-
-        from rich.console import Console
+        from rich.console import Console  # lazy: keeps `procesmap --help` fast
 
         build = stats_sections if data["report"] == "log-stats" else compare_sections
         title, sections = build(data, lang)
@@ -159,7 +169,7 @@ def stats(
     top: int = typer.Option(20, "--top", help="Number of variants listed."),
 ) -> None:
     """Cases, events, variants, case durations, directly-follows with waits, and handovers of one log."""
-    from procesmap.eventlog import log_stats
+    from procesmap.eventlog import log_stats  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [log, roles], _lang(lang))
     language = _run_lang(lang, [], [log])
@@ -222,14 +232,14 @@ def compare_command(
     min_score: float = typer.Option(0.5, "--min-score", help="Suggest links scoring at least this (0-1)."),
 ) -> None:
     """Hold a map against a log: fitness, routes the map lacks, rework, waits, cycle time, term, handovers (PM6xx)."""
-    import procesmap
-    from procesmap.config import config_for
-    from procesmap.eventlog import compare
-    from procesmap.findings import Severity
+    import procesmap  # lazy: keeps `procesmap --help` fast
+    from procesmap.config import config_for  # lazy: keeps `procesmap --help` fast
+    from procesmap.eventlog import compare  # lazy: keeps `procesmap --help` fast
+    from procesmap.findings import Severity  # lazy: keeps `procesmap --help` fast
 
     _check_simulation(cases, seed, _lang(lang))
     _guard_output(output, [process_file, log, roles, config], _lang(lang))
-    from procesmap.api import report_language
+    from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
     language = _run_lang(lang, [], [process_file])
     try:
@@ -275,8 +285,8 @@ def _links(
     process: Any, process_file: Path, log: Path, language: str, write: bool, min_score: float, read: Any
 ) -> None:
     """``log compare --suggest-links`` / ``--write-links``: the suggestions shown, and written when asked."""
-    from procesmap.eventlog import suggest_links, write_links
-    from procesmap.i18n import number, t
+    from procesmap.eventlog import suggest_links, write_links  # lazy: keeps `procesmap --help` fast
+    from procesmap.i18n import number, t  # lazy: keeps `procesmap --help` fast
 
     if not 0.0 <= min_score <= 1.0:
         raise _fail(UsageError("loglinks.bad_score", "hint.loglinks.bad_score", value=min_score), language)
@@ -355,8 +365,8 @@ def discover_command(
     roles: Optional[Path] = _ROLES,
 ) -> None:
     """Write a draft map (format 1) from a log: the most frequent behaviour, decisions, loops, waits and roles."""
-    from procesmap.eventlog import discover
-    from procesmap.i18n import t
+    from procesmap.eventlog import discover  # lazy: keeps `procesmap --help` fast
+    from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [log, roles], _lang(lang))
     language = _run_lang(lang, [], [log])

@@ -22,8 +22,8 @@ def new_command(
     ),
 ) -> None:
     """Write a commented starter map (start, a task, a decision, an end) that analyses as it is."""
-    from procesmap.i18n import t
-    from procesmap.starter import write_starter
+    from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
+    from procesmap.starter import write_starter  # lazy: keeps `procesmap --help` fast
 
     language = lang.value if lang else "nl"
     messages = _lang(lang)

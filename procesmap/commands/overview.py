@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import List, Optional
+from dataclasses import replace
 
 import typer
 
@@ -65,12 +66,16 @@ def overview(
     ),
 ) -> None:
     """Across processes: key figures per process, and per role and team the load of all processes together."""
-    from dataclasses import replace
-
-    from procesmap.analysis import Severity
-    from procesmap.api import across_processes, check_paths, exit_code, failing_findings, report_language
-    from procesmap.render.ci import path_for_ci
-    from procesmap.render.overview import render_overview
+    from procesmap.analysis import Severity  # lazy: keeps `procesmap --help` fast
+    from procesmap.api import (
+        across_processes,
+        check_paths,
+        exit_code,
+        failing_findings,
+        report_language,
+    )  # lazy: keeps `procesmap --help` fast
+    from procesmap.render.ci import path_for_ci  # lazy: keeps `procesmap --help` fast
+    from procesmap.render.overview import render_overview  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in OVERVIEW_FORMATS:

@@ -20,9 +20,9 @@ def rules(
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the explanation."),
 ) -> None:
     """List every finding rule, or explain one with its example."""
-    from rich.console import Console
+    from rich.console import Console  # lazy: keeps `procesmap --help` fast
 
-    from procesmap.rules_docs import explain_rule, list_rules
+    from procesmap.rules_docs import explain_rule, list_rules  # lazy: keeps `procesmap --help` fast
 
     language = _lang(lang)
     console = Console(highlight=False, emoji=False)

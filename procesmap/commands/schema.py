@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import json
 
 from procesmap.cli import app
 
@@ -12,8 +13,6 @@ __all__ = ["schema"]
 @app.command("schema")
 def schema() -> None:
     """Print the JSON Schema of process files (format 1), for editors with a YAML language server."""
-    import json
-
-    from procesmap.model import json_schema
+    from procesmap.model import json_schema  # lazy: keeps `procesmap --help` fast
 
     sys.stdout.write(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")

@@ -41,7 +41,7 @@ def serve(
     _check_simulation(cases, seed, error_lang)
     if not path.exists():
         raise _fail(UsageError("serve.missing_path", "serve.hint.missing_path", path=str(path)), error_lang)
-    from procesmap.serve import serve as run
+    from procesmap.serve import serve as run  # lazy: keeps `procesmap --help` fast
 
     try:
         run(

@@ -31,7 +31,7 @@ def import_xlsx_command(
     ),
 ) -> None:
     """Import a process table from Excel as a map; problems as file!sheet!cell with a hint."""
-    from procesmap.sheet import import_xlsx
+    from procesmap.sheet import import_xlsx  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [file], _lang(lang))
     language = _run_lang(lang, [], [file])
@@ -65,14 +65,14 @@ def export_xlsx_command(
     ),
 ) -> None:
     """Export a map as an Excel workbook: steps (importable again), roles, RACI matrix, findings, key figures."""
-    from procesmap.cli import _check_simulation
+    from procesmap.cli import _check_simulation  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     _check_simulation(cases, seed, error_lang)
     if output is None:
         raise _fail(UsageError("sheet.cli.needs_output", "hint.sheet.cli.needs_output"), error_lang)
     if template:
-        from procesmap.sheet import template_xlsx
+        from procesmap.sheet import template_xlsx  # lazy: keeps `procesmap --help` fast
 
         _write(output, template_xlsx(lang.value if lang else error_lang), error_lang)
         typer.echo(_t("sheet.cli.written", error_lang, path=str(output)), err=True)
@@ -81,10 +81,10 @@ def export_xlsx_command(
         raise _fail(UsageError("sheet.cli.no_map", "hint.sheet.cli.no_map"), error_lang)
     _guard_output(output, [file], error_lang)
     language = _run_lang(lang, [], [file])
-    from procesmap.pipeline import analyse
-    from procesmap.settings import Settings
-    from procesmap.loading import load
-    from procesmap.sheet import export_xlsx
+    from procesmap.pipeline import analyse  # lazy: keeps `procesmap --help` fast
+    from procesmap.settings import Settings  # lazy: keeps `procesmap --help` fast
+    from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
+    from procesmap.sheet import export_xlsx  # lazy: keeps `procesmap --help` fast
 
     try:
         process = load(file)

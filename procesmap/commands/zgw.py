@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 from typing import Optional
+import datetime
 
 import typer
 
@@ -35,7 +36,7 @@ def import_zaaktype_command(
     ),
 ) -> None:
     """Import a zaaktype of the zaaksysteem as a draft process map; what cannot be mapped is listed."""
-    from procesmap.zgw import import_zaaktype
+    from procesmap.zgw import import_zaaktype  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [source], _lang(lang))
     language = _run_lang(lang, [], [source])
@@ -66,10 +67,8 @@ def export_zaaktype_command(
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of messages."),
 ) -> None:
     """Export a process map as a ZaakType body of the ZGW Catalogi API 1.3 (durations as P56D)."""
-    import datetime
-
-    from procesmap.loading import load
-    from procesmap.zgw import export_zaaktype
+    from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
+    from procesmap.zgw import export_zaaktype  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [file], _lang(lang))
     language = _run_lang(lang, [], [file])

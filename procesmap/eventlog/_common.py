@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import UsageError
-from procesmap.reasons import os_reason
+from procesmap._io import NotRegularFile, check_regular, not_regular_problem
+from procesmap._safe_text import CONTROL_PATTERN, REPLACEMENT
+from procesmap.errors import LoadError, UsageError
 from procesmap.eventlog._gzip import _check_unpacked
+from procesmap.i18n import Count
+from procesmap.reasons import os_reason
 
 #: The most events of a Parquet log read by DuckDB straight from the file (docs/format.md, limits): 5.7 million
 #: events take about 3 s and 900 MB in ``log stats``; a Parquet file of 100 MB can hold billions of repeated rows.
@@ -101,8 +104,6 @@ def _check_file(file: Path) -> None:
     """Before any reader opens the log: a regular file (a FIFO or a device is refused without blocking),
     recorded as read (an ``--output`` is never the log), and a gzip file that unpacks to at most
     :data:`MAX_LOG_UNPACKED` bytes (a gzip bomb is refused after reading that much, in bounded memory)."""
-    from procesmap._io import NotRegularFile, check_regular, not_regular_problem
-    from procesmap.errors import LoadError
 
     try:
         check_regular(file)
@@ -121,8 +122,10 @@ def _check_events(file: Path, events: int, text: bool = False) -> None:
     read as text first) with ``file:1:1`` + hint, before the statistics."""
     limit, name = (MAX_TEXT_LOG_EVENTS, "MAX_TEXT_LOG_EVENTS") if text else (MAX_LOG_EVENTS, "MAX_LOG_EVENTS")
     if events > limit:
-        from procesmap.errors import LoadError, Problem
-        from procesmap.i18n import Count
+        from procesmap.errors import (
+            LoadError,
+            Problem,
+        )  # lazy: the package's lazy names, only when a draft map is written
 
         raise LoadError(
             [
@@ -216,16 +219,14 @@ def _choose(names: list[str], file: Path, kind: str, mapping: LogMapping, num_ro
 
 def clean_text(array: Any) -> Any:
     """Text as procesmap reads it: cast to string, whitespace trimmed, empty -> null."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
     if not pa.types.is_string(array.type) and not pa.types.is_large_string(array.type):
         if pa.types.is_timestamp(array.type) or pa.types.is_date(array.type):
             array = pc.cast(array, pa.timestamp("us", tz="UTC")) if not getattr(array.type, "tz", None) else array
         array = pc.cast(array, pa.string())
     array = pc.utf8_trim_whitespace(array)
-    from procesmap._safe_text import CONTROL_PATTERN, REPLACEMENT
-
     array = pc.replace_substring_regex(array, CONTROL_PATTERN, REPLACEMENT)  # no ESC sequence reaches a terminal
     return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
 
@@ -234,9 +235,9 @@ def _standardise(
     raw: Any, file: Path, kind: str, mapping: LogMapping
 ) -> tuple[Any, dict[str, str | None], dict[str, Any]]:
     """The standard table (module docstring), the chosen columns and the quality counts, from any raw Arrow table."""
-    import duckdb
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import duckdb  # lazy: DuckDB loads only when a log is read
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
     names = list(raw.column_names)
     chosen = _choose(names, file, kind, mapping, raw.num_rows)
@@ -339,7 +340,7 @@ def _standardise(
 def _readable_type(kind: Any) -> bool:
     """Whether a column of this Arrow type can be read as text (ids, names) or as a time: text, numbers,
     booleans, dates and times (a dictionary of those too); never lists, structs, maps or unions."""
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
     if pa.types.is_dictionary(kind):
         kind = kind.value_type
@@ -347,7 +348,7 @@ def _readable_type(kind: Any) -> bool:
 
 
 def _arange(n: int) -> Any:
-    import numpy as np
-    import pyarrow as pa
+    import numpy as np  # lazy: numpy loads only when this runs
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
     return pa.array(np.arange(n, dtype=np.int64))

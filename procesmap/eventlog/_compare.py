@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from procesmap._version import __version__
 from procesmap.eventlog._engine import US_PER_DAY, connect, rows, scalar
 from procesmap.eventlog._read import EventLog
 from procesmap.eventlog._stats import case_durations
@@ -47,8 +48,6 @@ class Comparison:
     findings: list["Finding"] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        from procesmap._version import __version__
-
         return {
             "format": 1,
             "report": "log-compare",
@@ -185,11 +184,13 @@ def compare(
     process: "Process", log: EventLog, settings: "Settings | None" = None, analysis: "Analysis | None" = None
 ) -> Comparison:
     """Hold ``process`` against ``log``: fitness, transitions, visits, waits, cycle time, term, handovers, PM6xx."""
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
-    from procesmap.pipeline import analyse
-    from procesmap.settings import Settings
-    from procesmap.durations import mean_elapsed_days
+    from procesmap.durations import (
+        mean_elapsed_days,
+    )  # lazy: the map analysis loads only when a log is compared with a map
+    from procesmap.pipeline import analyse  # lazy: the map analysis loads only when a log is compared with a map
+    from procesmap.settings import Settings  # lazy: the map analysis loads only when a log is compared with a map
 
     settings = settings or Settings()
     analysis = analysis or analyse(process, settings)
@@ -320,7 +321,9 @@ def compare(
             )
         }
         calendar = process.calendar.calendar()
-        from procesmap.analysis.timing import lead_days
+        from procesmap.analysis.timing import (
+            lead_days,
+        )  # lazy: the map analysis loads only when a log is compared with a map
 
         waits = []
         for step in process.steps:
@@ -378,7 +381,10 @@ def compare(
                     "SELECT avg(CASE WHEN term_days > ? THEN 1.0 ELSE 0.0 END) FROM ct",
                     term_days + extension + 1e-9,
                 )
-        from procesmap.analysis.handovers import LEVELS, handover_levels
+        from procesmap.analysis.handovers import (
+            LEVELS,
+            handover_levels,
+        )  # lazy: the map analysis loads only when a log is compared with a map
 
         step_pairs = rows(con, "SELECT s, ns, count(*) FROM v WHERE s IS NOT NULL AND ns IS NOT NULL GROUP BY s, ns")
         linked_pairs = sum(int(n) for _, _, n in step_pairs)
@@ -430,7 +436,7 @@ def compare(
         )
     finally:
         con.close()
-    from procesmap.eventlog.rules import run_log_rules
+    from procesmap.eventlog.rules import run_log_rules  # lazy: the PM6xx rules load only when a log is compared
 
     comparison.findings = run_log_rules(comparison, settings)
     return comparison

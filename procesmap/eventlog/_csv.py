@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import gzip
 from pathlib import Path
 from typing import Any
 
 from procesmap.errors import UsageError
+from procesmap.i18n import Count
 
 #: The most columns a CSV log may have, and the longest header line read (docs/format.md, limits).
 MAX_LOG_COLUMNS = 1_000
@@ -14,10 +16,8 @@ MAX_HEADER_CHARS = 1024 * 1024
 
 
 def _read_csv(file: Path) -> Any:
-    import csv
-
-    import pyarrow as pa
-    from pyarrow import csv as pacsv
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    from pyarrow import csv as pacsv  # lazy: pyarrow loads only when a log is read
 
     opener = gzip.open if file.name.lower().endswith(".gz") else open
     with opener(file, "rt", encoding="utf-8-sig", newline="") as handle:  # type: ignore[operator]
@@ -26,8 +26,6 @@ def _read_csv(file: Path) -> Any:
         raise UsageError("log.empty", "hint.log.empty", path=str(file))
     delimiter = max((",", ";", "\t"), key=header_line.count)
     if len(header_line) > MAX_HEADER_CHARS or header_line.count(delimiter) >= MAX_LOG_COLUMNS:
-        from procesmap.i18n import Count
-
         raise UsageError("limits.log_columns", "limits.hint.log_columns", path=str(file), limit=Count(MAX_LOG_COLUMNS))
     names = next(csv.reader([header_line], delimiter=delimiter))
     names = [name if name else f"column_{i}" for i, name in enumerate(names)]

@@ -15,8 +15,8 @@ The text is checked by loading it before it is returned: a draft is always a val
 from __future__ import annotations
 
 import json
-import re
 import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from typing import Any
 from procesmap.errors import UsageError
 from procesmap.eventlog._engine import US_PER_DAY, connect, rows, scalar
 from procesmap.eventlog._read import EventLog
+from procesmap.i18n import number, percent, t
 
 __all__ = ["discover", "format_days", "split_probabilities", "parallel_blocks", "ParallelBlock", "PARALLEL_SHARE"]
 
@@ -77,7 +78,7 @@ def _not_extension(slug: str) -> str:
 def _id(text: str) -> str:
     """An id as YAML reads it back: plain where YAML reads it as that text, else quoted (``on``, ``no``, ``1``,
     ``0x10``, ``1e3``, ``1:20``, ``null`` would be read as a boolean, a number or nothing)."""
-    import yaml
+    import yaml  # lazy: PyYAML loads only when YAML is read or written
 
     try:
         value = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -115,7 +116,7 @@ def parallel_blocks(
     come in any order, each pair is parallel); a group that is connected but not pairwise parallel
     (sequences inside branches) is left as it is. Every branch of a block is one activity.
     """
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
     direct = {(a, b): n for a, b, n in pairs if b}
     candidates = sorted({(min(a, b), max(a, b)) for (a, b) in direct if (b, a) in direct and a != b})
@@ -238,11 +239,10 @@ def discover(
 
     ``parallel_share``: two activities are parallel when each directly follows the other in at least
     this share of the cases that have both (and they do not loop); see :func:`parallel_blocks`."""
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
-    import procesmap
-    from procesmap.i18n import number, percent, t
-    from procesmap.model import slugify
+    import procesmap  # lazy: the package's lazy names, only when a draft map is written
+    from procesmap.model import slugify  # lazy: the map model loads only when a draft map is written
 
     con = connect(log)
     try:

@@ -88,7 +88,7 @@ class Store:
 
 def new_database() -> Any:
     """An in-memory DuckDB database with procesmap's settings: UTC, threads, a memory limit, spilling to temp."""
-    import duckdb
+    import duckdb  # lazy: DuckDB loads only when a log is read
 
     # a folder of its own (DuckDB makes it only when it spills, and removes it when the database closes)
     spill = os.path.join(tempfile.gettempdir(), f"procesmap-duckdb-{os.getpid()}-{next(_DATABASES)}")
@@ -103,15 +103,15 @@ def new_database() -> Any:
 
 def sorted_names(values: Any) -> list[str]:
     """The distinct non-null strings of an Arrow array, sorted by code point."""
-    import pyarrow.compute as pc
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
     return sorted(v for v in pc.unique(values).to_pylist() if v is not None)
 
 
 def codes(values: Any, names: list[str]) -> Any:
     """1-based codes of ``values`` in ``names`` (NULL stays NULL), as int32."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
     index = pc.index_in(values, value_set=pa.array(names, pa.string()))
     return pc.add(index, pa.scalar(1, pa.int32()))
@@ -119,8 +119,8 @@ def codes(values: Any, names: list[str]) -> Any:
 
 def arrow_store(table: Any) -> Store:
     """A :class:`Store` from the standard Arrow table of :mod:`procesmap.eventlog._read` (every row has a case)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
     case = table.column("case")
     unique_cases = pc.unique(case)
@@ -156,7 +156,7 @@ def arrow_store(table: Any) -> Store:
 
 
 def _name_tables(con: Any, store: Store) -> None:
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
     for key in ("a", "r", "g"):
         values = store.names[key]

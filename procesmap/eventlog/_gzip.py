@@ -3,8 +3,11 @@ reader opens the file (a gzip bomb is refused)."""
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
 
+from procesmap.errors import LoadError, Problem
+from procesmap.i18n import Count
 
 #: The most bytes a gzip-compressed log may unpack to (docs/format.md, limits): 200 MiB, about 10 s of XES (the
 #: Road Traffic Fines log unpacks to 177 MiB); 1 GiB of XES took 48 s and 2.4 GB (benchmarks/bench_reader_bounds.py).
@@ -12,10 +15,6 @@ MAX_LOG_UNPACKED = 200 * 1024 * 1024
 
 
 def _check_unpacked(file: Path) -> None:
-    import zlib
-
-    from procesmap.errors import LoadError, Problem
-    from procesmap.i18n import Count
 
     total = 0
     try:

@@ -22,6 +22,7 @@ log names activities otherwise ("Fase Aanvraag ontvangen" for a step "Aanvraag o
 from __future__ import annotations
 
 import difflib
+import io
 import os
 import re
 import unicodedata
@@ -29,7 +30,9 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from procesmap._io import write_atomic
 from procesmap.errors import UsageError
+from procesmap.reasons import os_reason
 
 __all__ = ["LinkSuggestion", "suggest_links", "write_links", "MIN_NAME", "MIN_SCORE"]
 
@@ -126,8 +129,12 @@ def suggest_links(
 ) -> list[LinkSuggestion]:
     """Suggested (step, activity) links for the steps ``log compare`` links to no activity (see the module docs).
     Activities in fewer than ``min_cases`` of the cases are not suggested."""
-    from procesmap.eventlog._compare import link_steps
-    from procesmap.eventlog._engine import connect, rows, scalar
+    from procesmap.eventlog._compare import link_steps  # lazy: the comparison loads only when links are suggested
+    from procesmap.eventlog._engine import (
+        connect,
+        rows,
+        scalar,
+    )  # lazy: the DuckDB engine loads only when a log is read
 
     con = connect(log)
     try:
@@ -177,12 +184,10 @@ def suggest_links(
 
 def links_text(text: str, file: str, suggestions: list[LinkSuggestion]) -> str:
     """The map's text with the suggested activities added to the steps' ``log:``, comments and layout kept."""
-    import io
+    from ruamel.yaml.comments import CommentedSeq  # lazy: ruamel.yaml loads only when links are written
 
-    from ruamel.yaml.comments import CommentedSeq
-
-    from procesmap.fmt import _plain_data, _ruamel, comments
-    from procesmap.loading import loads
+    from procesmap.fmt import _plain_data, _ruamel, comments  # lazy: the formatter loads only when links are written
+    from procesmap.loading import loads  # lazy: the map loader loads only when a map file is read
 
     yaml = _ruamel()
     document = yaml.load(text)
@@ -219,7 +224,7 @@ def links_text(text: str, file: str, suggestions: list[LinkSuggestion]) -> str:
 def _append(mapping: Any, key: str, value: Any) -> None:
     """Add ``key`` to a mapping after its last key, keeping the blank lines that end the mapping below it; after a
     block list or mapping (whose end holds those lines), the key goes just before that last key instead."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # lazy: ruamel.yaml loads only when links are written
 
     last = list(mapping.keys())[-1] if len(mapping) else None
     if last is None or mapping.fa.flow_style():
@@ -237,8 +242,8 @@ def _append(mapping: Any, key: str, value: Any) -> None:
     head, newline, tail = token.value.partition("\n")
     if not tail:
         return
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
+    from ruamel.yaml.error import CommentMark  # lazy: ruamel.yaml loads only when links are written
+    from ruamel.yaml.tokens import CommentToken  # lazy: ruamel.yaml loads only when links are written
 
     token.value = head + newline
     mapping.ca.items[key] = [None, None, CommentToken(newline + tail, CommentMark(0), None), None]
@@ -246,9 +251,7 @@ def _append(mapping: Any, key: str, value: Any) -> None:
 
 def write_links(path: str | os.PathLike[str], suggestions: list[LinkSuggestion]) -> str:
     """Add the suggested activities to the ``log:`` of their steps in the map file, atomically; returns the text."""
-    from procesmap._io import write_atomic
-    from procesmap.reasons import os_reason
-    from procesmap.loading import _read_text
+    from procesmap.loading import _read_text  # lazy: the map loader loads only when a map file is read
 
     file = os.fspath(path)
     text = _read_text(__import__("pathlib").Path(file), file)

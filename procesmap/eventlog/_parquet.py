@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-
+from procesmap._safe_text import strip_control
 from procesmap.eventlog._common import (
     EventLog,
     LogMapping,
@@ -17,7 +17,7 @@ from procesmap.eventlog._common import (
 
 
 def _read_parquet(file: Path) -> Any:
-    import pyarrow.parquet as pq
+    import pyarrow.parquet as pq  # lazy: pyarrow loads only when a log is read
 
     _check_events(file, pq.ParquetFile(str(file)).metadata.num_rows, text=True)  # from the footer, before reading
     return pq.read_table(str(file))
@@ -59,15 +59,13 @@ def _clean(value: str | None, lower: bool = False) -> str | None:
     as pyarrow), empty -> ``None``; ``lower`` as pyarrow's ``utf8_lower`` (the same as ``str.lower`` for ASCII)."""
     if value is None:
         return None
-    from procesmap._safe_text import strip_control
-
     value = strip_control(value.strip())
     if lower and value:
         if value.isascii():
             value = value.lower()
         else:
-            import pyarrow as pa
-            import pyarrow.compute as pc
+            import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+            import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
             value = pc.utf8_lower(pa.array([value], pa.string()))[0].as_py()
     return value or None
@@ -84,7 +82,12 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
     handle (a timestamp stored as text, unusual column types, repeated column names): the general reader
     takes it then, with the same results.
     """
-    from procesmap.eventlog._engine import WHITESPACE, Store, kind_of, new_database
+    from procesmap.eventlog._engine import (
+        WHITESPACE,
+        Store,
+        kind_of,
+        new_database,
+    )  # lazy: the DuckDB engine loads only when a log is read
 
     db = new_database()
     try:

@@ -20,20 +20,22 @@ that do not parse are counted and left empty.
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 from typing import Callable
 
-from procesmap.errors import ProcessmapError, UsageError
-from procesmap.reasons import not_utf8, os_reason, yaml_detail
+from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
+from procesmap._safe_text import strip_control
+from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError
 from procesmap.eventlog._common import (
+    _CORRUPT_HINTS,
     DEFAULT_COLUMNS,
     LOG_SUFFIXES,
     EventLog,
     LogMapping,
     _check_events,
     _check_file,
-    _CORRUPT_HINTS,
     _reason,
     _standardise,
     engine_error,
@@ -41,6 +43,8 @@ from procesmap.eventlog._common import (
 from procesmap.eventlog._csv import _read_csv
 from procesmap.eventlog._parquet import _read_parquet, _read_parquet_direct
 from procesmap.eventlog._xes import _read_xes, xes_syntax_error
+from procesmap.i18n import Count, Key, Message
+from procesmap.reasons import not_utf8, os_reason, yaml_detail
 
 __all__ = ["LogMapping", "EventLog", "read_log", "read_roles", "engine_error", "DEFAULT_COLUMNS", "LOG_SUFFIXES"]
 
@@ -107,17 +111,13 @@ def read_log(
             raise
         raise translated from None
     del raw
-    from procesmap.eventlog._engine import arrow_store
+    from procesmap.eventlog._engine import arrow_store  # lazy: the DuckDB engine loads only when a log is read
 
     return EventLog(str(file), kind, chosen, quality, arrow_store(table), table.num_rows, table=table)
 
 
 def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     """A resource -> role mapping from YAML/JSON (``{resource: role}``) or CSV (two columns, header)."""
-    from procesmap.i18n import Message
-
-    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
-    from procesmap.errors import LoadError, Problem
 
     file = Path(path)
     try:
@@ -127,8 +127,6 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     except NotRegularFile as err:
         raise LoadError([not_regular_problem(err, str(file))]) from None
     except TooLarge:
-        from procesmap.i18n import Count, Key
-
         raise LoadError(
             [
                 Problem(
@@ -147,18 +145,17 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
             "log.roles_unreadable", "hint.log.roles_unreadable", path=str(file), reason=os_reason(err)
         ) from None
     if file.suffix.lower() == ".csv":
-        import csv
-
         rows = list(csv.reader(text.splitlines(), delimiter=";" if text.count(";") > text.count(",") else ","))
-        from procesmap._safe_text import strip_control
-
         pairs = {
             strip_control(r[0].strip()): strip_control(r[1].strip()) for r in rows[1:] if len(r) >= 2 and r[0].strip()
         }
     else:
-        import yaml
+        import yaml  # lazy: PyYAML loads only when YAML is read or written
 
-        from procesmap.loading import _loader_class, scan_limits
+        from procesmap.loading import (
+            _loader_class,
+            scan_limits,
+        )  # lazy: the map loader loads only when a map file is read
 
         scan_limits(text, str(file))  # nesting and expanded size (aliases) bounded before anything is built
         try:  # libyaml where installed, as for maps: PyYAML's pure-Python loader took 44 s for 300,000 names
@@ -181,8 +178,6 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
                 path=str(file),
                 reason=Message("log.roles_empty" if data is None else "log.roles_not_mapping"),
             )
-        from procesmap._safe_text import strip_control
-
         pairs = {strip_control(str(k)): strip_control(str(v)) for k, v in data.items()}
     if not pairs:
         raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason=Message("log.roles_empty"))

@@ -406,7 +406,7 @@ def _markdown(title: str, sections: list[Section], lang: str) -> str:
 
 def _svg(chart: dict[str, Any]) -> str:
     """The chart of a section, drawn by the report charts' own bar and histogram (procesmap.render.charts)."""
-    from procesmap.render.charts import bar_chart, histogram_chart
+    from procesmap.render.charts import bar_chart, histogram_chart  # lazy: charts load only for an HTML or PDF report
 
     lang = chart["lang"]
     if chart["kind"] == "bars":
@@ -470,8 +470,8 @@ def _html(title: str, sections: list[Section], lang: str) -> str:
 
 
 def print_terminal(title: str, sections: list[Section], lang: str, console: Any) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    from rich.table import Table  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     console.print(Text(title, style="bold"))
     for s in sections:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from procesmap._version import __version__
+from procesmap.errors import UsageError
 from procesmap.eventlog._engine import US_PER_DAY, connect, rows, scalar
 from procesmap.eventlog._read import EventLog
 
@@ -42,8 +44,6 @@ class LogStats:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from procesmap._version import __version__
-
         return {
             "format": 1,
             "report": "log-stats",
@@ -127,8 +127,6 @@ def _pairs(con: Any, left: str, right: str, cases: int, with_handover: int, name
 def log_stats(log: EventLog, top_variants: int = 20, bins: int = 20) -> LogStats:
     """Cases, events, activities, resources, variants, case durations, directly-follows, handovers."""
     if isinstance(top_variants, bool) or not isinstance(top_variants, int) or top_variants < 0:
-        from procesmap.errors import UsageError
-
         raise UsageError("limits.negative_top", "limits.hint.negative_top", value=top_variants)
     con = connect(log, coded=True)
     try:

@@ -9,13 +9,14 @@ memory holds the Arrow table plus at most one chunk of Python strings.
 
 from __future__ import annotations
 
+import array
 import gzip
 import re
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import UsageError
-
+from procesmap.errors import LoadError, Problem, UsageError
+from procesmap.i18n import Count, Message
 
 CHUNK = 100_000
 #: At most this many cells (rows x attribute keys) of Python strings are held before they become Arrow arrays:
@@ -30,8 +31,6 @@ MAX_XES_KEYS = 200
 def xes_syntax_error(file: Path, err: Any) -> UsageError:
     """``file:line:column: message`` and a hint for an XML syntax error in an XES file (of its XML, also when
     the file is gzipped); libxml2's common messages in the user's language (:mod:`procesmap.i18n.xes`)."""
-    from procesmap.i18n import Message
-
     line, column = getattr(err, "position", None) or (getattr(err, "lineno", 1), getattr(err, "offset", 1))
     text = re.sub(r",\s*line \d+, column \d+\s*(\(.*\))?\s*$", "", str(getattr(err, "msg", "") or err)).strip()
     reason: Message
@@ -105,11 +104,9 @@ def _local(tag: Any) -> str:
 
 
 def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
-    import array
-
-    import pyarrow as pa
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
     import pyarrow.compute  # noqa: F401
-    from lxml import etree
+    from lxml import etree  # lazy: lxml loads only for an XES log
 
     total = file.stat().st_size
     with open(file, "rb") as raw_handle:
@@ -129,9 +126,6 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
         nonlocal chunk_rows
         keys.add(key)
         if len(keys) > MAX_XES_KEYS:
-            from procesmap.errors import LoadError, Problem
-            from procesmap.i18n import Count
-
             raise LoadError(
                 [
                     Problem(

@@ -45,6 +45,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from procesmap.diagrams.layout import SMALL, text_width, wrap_text
+from procesmap.durations import Amount, Fixed
+from procesmap.model import Branch, Step
 
 if TYPE_CHECKING:
     from procesmap.bpmn._export import Lane, Pool
@@ -101,9 +103,9 @@ class Placement:
 
 def swimlane(process: "Process", lang: str | None = None) -> "SwimlaneLayout":
     """The swimlane layout of ``process``, as ``procesmap diagram`` draws it."""
-    from procesmap.pipeline import analyse
-    from procesmap.settings import Settings
-    from procesmap.diagrams.layout import swimlane_layout
+    from procesmap.diagrams.layout import swimlane_layout  # lazy: loads only for this step of a BPMN import or export
+    from procesmap.pipeline import analyse  # lazy: loads only for this step of a BPMN import or export
+    from procesmap.settings import Settings  # lazy: loads only for this step of a BPMN import or export
 
     return swimlane_layout(analyse(process, Settings(cases=CASES)), lang or process.language)
 
@@ -126,8 +128,6 @@ def swimlane_with_relays(
     the step it follows (``send``) or right before the one it leads to (``receive``), and its
     arrows are routed like any other. Returns the map with the relays (for the pools) and its layout.
     """
-    from procesmap.durations import Amount, Fixed
-    from procesmap.model import Branch, Step
 
     steps: list[Step] = []
     for step in process.steps:

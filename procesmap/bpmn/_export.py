@@ -35,9 +35,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from procesmap._version import __version__
 from procesmap.bpmn._ext import encode
 from procesmap.bpmn._xml import BPMN, BPMNDI, DC, DI, PM, XSI, q
 from procesmap.errors import UsageError
+from procesmap.i18n import t
 
 if TYPE_CHECKING:
     from procesmap.bpmn._diagram import Placement
@@ -111,8 +113,6 @@ def build_pools(
     ``step_lane`` gives the role whose lane each step goes into (None: the "no role" lane);
     by default each step's own role.
     """
-    from procesmap.i18n import t
-
     lang = options.lang or process.language
     if step_lane is None:
         step_lane = {s.id: s.role for s in process.steps}
@@ -329,7 +329,11 @@ def plan(process: "Process", options: ExportOptions | None = None) -> Plan:
     step, so a relay gets a column of its own right after the step it follows, or right before the
     step it leads to); every step keeps its lane, so the pools do not change.
     """
-    from procesmap.bpmn._diagram import step_lanes, swimlane, swimlane_with_relays
+    from procesmap.bpmn._diagram import (  # lazy: loads only for this step of a BPMN import or export
+        step_lanes,
+        swimlane,
+        swimlane_with_relays,
+    )
 
     options = options or ExportOptions()
     _check_options(options)
@@ -377,10 +381,12 @@ def plan(process: "Process", options: ExportOptions | None = None) -> Plan:
 
 def export_bpmn(process: "Process", options: ExportOptions | None = None) -> bytes:
     """The process as a BPMN 2.0 XML file (UTF-8 bytes) that bpmn-js and Camunda Modeler open laid out."""
-    from lxml import etree
+    from lxml import etree  # lazy: lxml loads only when BPMN is read or written
 
-    from procesmap._version import __version__
-    from procesmap.bpmn._diagram import place, place_flow_labels
+    from procesmap.bpmn._diagram import (  # lazy: loads only for this step of a BPMN import or export
+        place,
+        place_flow_labels,
+    )
 
     options = options or ExportOptions()
     drawing = plan(process, options)
@@ -581,7 +587,7 @@ def _diagram(
     edges: list[Segment],
     flow_labels: dict[str, tuple[int, int, int, int]],
 ) -> None:
-    from lxml import etree
+    from lxml import etree  # lazy: lxml loads only when BPMN is read or written
 
     diagram = etree.SubElement(root, q(BPMNDI, "BPMNDiagram"), id="BPMNDiagram_1")
     plane = etree.SubElement(diagram, q(BPMNDI, "BPMNPlane"), id="BPMNPlane_1", bpmnElement="Collaboration_1")

@@ -40,7 +40,7 @@ def _scalar(value: Any) -> str:
 
 def encode(parent: Any, tag: str, data: dict[str, Any]) -> Any:
     """Append ``<pm:tag>`` holding ``data`` (a JSON-like mapping) to ``parent``; returns it."""
-    from lxml import etree
+    from lxml import etree  # lazy: lxml loads only when BPMN is read or written
 
     element = etree.SubElement(parent, q(PM, tag))
     _fill(element, data)
@@ -48,7 +48,7 @@ def encode(parent: Any, tag: str, data: dict[str, Any]) -> Any:
 
 
 def _fill(element: Any, data: dict[str, Any]) -> None:
-    from lxml import etree
+    from lxml import etree  # lazy: lxml loads only when BPMN is read or written
 
     for key, value in data.items():
         if value is None:

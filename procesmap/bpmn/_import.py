@@ -30,6 +30,9 @@ from typing import Any
 from procesmap.bpmn._ext import decode
 from procesmap.bpmn._xml import BPMN, BPMNDI, DC, DI, PM, XSI, q, read_bpmn
 from procesmap.errors import LoadError, Problem
+from procesmap.i18n import Count, t
+from procesmap.loading import loads
+from procesmap.model import Process, slugify
 
 __all__ = ["ImportResult", "Unmapped", "import_bpmn"]
 
@@ -67,8 +70,6 @@ class Unmapped:
     args: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
-
         label = f'{self.element} "{self.name}" ({self.id})' if self.name else f"{self.element} {self.id}"
         return f"{label}: {t(self.reason, lang, **self.args)}"
 
@@ -99,8 +100,6 @@ def _clean(text: str | None) -> str | None:
 
 
 def _slug(text: str) -> str:
-    from procesmap.model import slugify
-
     slug = slugify(text)[:_MAX_ID].strip("-_")
     return slug or "id"
 
@@ -147,8 +146,6 @@ def _pm(element: Any, local: str) -> Any | None:
 
 class _Importer:
     def __init__(self, root: Any, file: str, lang: str):
-        from procesmap.i18n import t
-
         self.t = t
         self.root = root
         self.file = file
@@ -609,10 +606,7 @@ class _Importer:
 
 
 def _yaml_text(data: dict[str, Any], unmapped: list[Unmapped], lang: str, source: str) -> str:
-    import yaml
-
-    from procesmap.i18n import t
-    from procesmap.model import Process
+    import yaml  # lazy: PyYAML loads only when a draft map is written
 
     process = Process.model_validate(data)
     clean = process.model_dump(mode="json", exclude_defaults=True)
@@ -649,11 +643,9 @@ def import_bpmn(
     foreign map (the CLI passes the file's stem). Raises :class:`LoadError` (exit code 2) for a
     file that is not BPMN 2.0, is unsafe (DOCTYPE/entities) or has no flow node at all.
     """
-    from procesmap.loading import loads
-
     language = lang if lang in ("nl", "en") else "nl"
     root, file = read_bpmn(source, display)
-    from procesmap.bpmn._safety import check_steps
+    from procesmap.bpmn._safety import check_steps  # lazy: loads only for this step of a BPMN import or export
 
     check_steps(root, file)  # a model too large for one map is refused before the mapping starts
     importer = _Importer(root, file, language)
@@ -661,7 +653,11 @@ def import_bpmn(
     if process_id and importer.meta is None:
         data["id"] = _slug(process_id)
     shown = Path(file).name if not file.startswith("<") else file
-    from procesmap.bpmn._safety import extension_problem, has_extension, validate_draft
+    from procesmap.bpmn._safety import (  # lazy: loads only for this step of a BPMN import or export
+        extension_problem,
+        has_extension,
+        validate_draft,
+    )
 
     validate_draft(data, root, file)  # a bad pm: value is a problem at its line, never a traceback
     text = _yaml_text(data, importer.unmapped, language, shown)
@@ -670,8 +666,9 @@ def import_bpmn(
     except LoadError as err:
         first = err.problems[0]
         if first.key in ("limits.too_many_values", "load.too_many_nodes"):  # too large for one map: no bug
-            from procesmap.bpmn._safety import MAX_IMPORT_STEPS
-            from procesmap.i18n import Count
+            from procesmap.bpmn._safety import (
+                MAX_IMPORT_STEPS,  # lazy: loads only for this step of a BPMN import or export
+            )
 
             raise LoadError(
                 [

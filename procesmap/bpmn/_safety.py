@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from procesmap._collect import Collector as _Collector
+from procesmap._model_problems import _report_pydantic
 from procesmap.bpmn._xml import PM
 from procesmap.errors import LoadError, Problem
+from procesmap.i18n import Count
+from procesmap.model import Process
 
 __all__ = ["validate_draft", "extension_problem", "check_steps", "MAX_IMPORT_STEPS"]
 
@@ -57,11 +61,7 @@ class _Places:
 def validate_draft(data: dict[str, Any], root: Any, file: str) -> None:
     """Validate the draft map ``data`` built from the BPMN ``root``; :class:`LoadError` with every problem,
     each at the line of its ``pm:`` element in ``file``."""
-    from pydantic import ValidationError
-
-    from procesmap._collect import Collector as _Collector
-    from procesmap._model_problems import _report_pydantic
-    from procesmap.model import Process
+    from pydantic import ValidationError  # lazy: pydantic loads only when a draft is validated
 
     try:
         Process.model_validate(data)
@@ -95,8 +95,7 @@ def has_extension(root: Any) -> bool:
 
 def check_steps(root: Any, file: str) -> None:
     """Refuse a model with more than :data:`MAX_IMPORT_STEPS` flow nodes before any mapping work starts."""
-    from procesmap.bpmn._xml import BPMN
-    from procesmap.i18n import Count
+    from procesmap.bpmn._xml import BPMN  # lazy: loads only for this step of a BPMN import or export
 
     prefix = "{" + BPMN + "}"
     count = 0

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
 from procesmap.errors import LoadError, Problem
 from procesmap.reasons import os_reason
 
@@ -56,9 +57,7 @@ def read_bpmn(source: bytes | str | Path, display: str | None = None) -> tuple[A
 
     Raises :class:`LoadError` (exit code 2) for anything that is not a readable BPMN 2.0 file.
     """
-    from lxml import etree
-
-    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
+    from lxml import etree  # lazy: lxml loads only when BPMN is read or written
 
     if isinstance(source, (str, Path)) and not (isinstance(source, str) and source.lstrip().startswith("<")):
         path = Path(source)

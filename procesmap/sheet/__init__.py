@@ -13,11 +13,11 @@ __all__ = ["import_xlsx", "export_xlsx", "template_xlsx", "CellProblem", "SheetI
 
 def __getattr__(name: str) -> Any:
     if name in ("import_xlsx", "CellProblem", "SheetImport", "MAX_ROWS", "MAX_COLUMNS"):
-        from procesmap.sheet import _read
+        from procesmap.sheet import _read  # lazy: loads only for this part of a workbook
 
         return getattr(_read, name)
     if name in ("export_xlsx", "template_xlsx"):
-        from procesmap.sheet import _write
+        from procesmap.sheet import _write  # lazy: loads only for this part of a workbook
 
         return getattr(_write, name)
     raise AttributeError(name)

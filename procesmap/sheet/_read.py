@@ -8,13 +8,19 @@ At most :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS` columns a sheet are read.
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Any
 
+from procesmap._collect import Collector as _Collector
 from procesmap.errors import LoadError, Problem
 from procesmap.fmt import ORDERS
+from procesmap.i18n import t
+from procesmap.loading import _compose, loads
+from procesmap.model import SLUG, slugify
 from procesmap.sheet._layout import (
     COLUMNS,
     OUTPUT_SHEETS,
@@ -44,8 +50,6 @@ class CellProblem(Problem):
     cell: str = ""
 
     def format(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
-
         place = f"{self.file}!{self.sheet}!{self.cell}" if self.sheet else self.file
         text = f"{place}: {self.message(lang)}"
         hint = self.hint(lang)
@@ -69,7 +73,7 @@ class _Reader:
         self.where: dict[tuple[Any, ...], tuple[str, str, int, int]] = {}  # data path -> (sheet, cell, row, col)
 
     def problem(self, sheet: str, row: int, col: int, key: str, hint: str | None = None, **args: Any) -> None:
-        from openpyxl.utils import get_column_letter
+        from openpyxl.utils import get_column_letter  # lazy: openpyxl loads only when a workbook is read or written
 
         cell = f"{get_column_letter(col)}{row}" if col else f"{row}:{row}"
         self.problems.append(CellProblem(self.file, row, col, key, args, hint, dict(args), sheet=sheet, cell=cell))
@@ -156,8 +160,6 @@ class _Reader:
 
     def value(self, sheet: str, row: int, col: int, column_kind: str, raw: Any, path: tuple[Any, ...]) -> Any:
         """One cell as the map's value; a problem (and ``None``) when it cannot be read."""
-        from procesmap.model import slugify
-
         self.where[path] = (sheet, "", row, col)
         text = self.text(raw)
         if text is None:
@@ -191,8 +193,6 @@ class _Reader:
 
 
 def _is_id(text: str) -> bool:
-    from procesmap.model import SLUG
-
     return bool(SLUG.match(text))
 
 
@@ -210,10 +210,8 @@ def _p(text: str | None) -> Any:
 
 def _read_workbook(data: bytes, file: str) -> Any:
     """openpyxl's workbook of checked bytes: never a macro, never a bomb, no external links."""
-    import io
-    import warnings
 
-    from procesmap.zgw._safe import fail, zip_members
+    from procesmap.zgw._safe import fail, zip_members  # lazy: loads only for this part of a workbook
 
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise fail(file, "sheet.old_format", "hint.sheet.old_format")
@@ -237,7 +235,7 @@ def _read_workbook(data: bytes, file: str) -> Any:
     )
     if links:
         raise fail(file, "sheet.external_links", "hint.sheet.external_links", count=len(links))
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # lazy: openpyxl loads only when a workbook is read or written
 
     try:
         with warnings.catch_warnings():
@@ -259,7 +257,7 @@ def import_xlsx(
     Raises :class:`LoadError` whose problems are :class:`CellProblem` (``file!sheet!cell``) for a table that
     cannot become a valid map, and for an unsafe or unreadable file.
     """
-    from procesmap.zgw._safe import MAX_ZIP_BYTES, read_bytes
+    from procesmap.zgw._safe import MAX_ZIP_BYTES, read_bytes  # lazy: loads only for this part of a workbook
 
     language = lang if lang in ("nl", "en") else "nl"
     if isinstance(source, (bytes, bytearray)):
@@ -278,8 +276,6 @@ def import_xlsx(
 
 
 def _stem(file: str) -> str:
-    from procesmap.model import slugify
-
     return slugify(os.path.splitext(os.path.basename(file))[0]) if not file.startswith("<") else "proces"
 
 
@@ -290,8 +286,6 @@ class _Build:
         self.default_id = default_id
 
     def run(self) -> SheetImport:
-        from procesmap.model import slugify
-
         sheets: dict[str, Any] = {}
         for sheet in self.book.worksheets:
             kind = sheet_kind(sheet.title)
@@ -334,17 +328,13 @@ class _Build:
         return SheetImport(text, data)
 
     def yaml(self, data: dict[str, Any]) -> str:
-        import yaml
-
-        from procesmap.i18n import t
+        import yaml  # lazy: PyYAML loads only when a draft map is written
 
         header = f"# {t('sheet.yaml.header', self.r.lang, source=os.path.basename(self.r.file))}\n"
         return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
     def check(self, text: str) -> None:
         """Load the map; a problem goes back to the cell its value came from."""
-        from procesmap._collect import Collector as _Collector
-        from procesmap.loading import _compose, loads
 
         try:
             loads(text, file=self.r.file)
@@ -371,7 +361,9 @@ class _Build:
                     )
                     continue
                 sheet, _, row, col = cell
-                from openpyxl.utils import get_column_letter
+                from openpyxl.utils import (
+                    get_column_letter,  # lazy: openpyxl loads only when a workbook is read or written
+                )
 
                 problems.append(
                     CellProblem(
@@ -446,7 +438,7 @@ class _Build:
         return out
 
     def steps(self, sheet: Any, data: dict[str, Any]) -> list[dict[str, Any]]:
-        from procesmap.bpmn._import import _Ids
+        from procesmap.bpmn._import import _Ids  # lazy: loads only for this part of a workbook
 
         rows = self.r.table(sheet, "steps")
         ids = _Ids()
@@ -560,8 +552,6 @@ class _Build:
         values: dict[str, Any],
     ) -> str | None:
         """A role by id or by name; a name that is no role yet becomes one."""
-        from procesmap.model import slugify
-
         text = self.r.text(raw)
         self.r.where[path] = (sheet, "", row, col)
         if text is None:
@@ -593,8 +583,6 @@ class _Build:
         organisations: dict[str, Any],
     ) -> None:
         """The team / organisation column of a step: its role's (created when new; a conflict is a problem)."""
-        from procesmap.model import slugify
-
         text = self.r.text(raw)
         if text is None:
             return
@@ -654,8 +642,6 @@ class _Build:
     def next(
         self, sheet: str, row: int, col: int, raw: Any, index: int, ids: set[str], by_name: dict[str, str]
     ) -> list[dict[str, Any]]:
-        from procesmap.model import slugify
-
         text = self.r.text(raw)
         self.r.where[("steps", index, "next")] = (sheet, "", row, col)
         if text is None:

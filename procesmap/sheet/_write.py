@@ -3,24 +3,32 @@ printing the RACI matrix, the findings and the key figures. ``template_xlsx`` gi
 
 from __future__ import annotations
 
+import datetime
+import io
 from typing import Any
 
+from procesmap.i18n import t
+from procesmap.model import STEP_TYPES
 from procesmap.sheet._layout import COLUMNS, PROCESS_FIELDS, SHEETS, duration_text, list_text, next_text
 
 __all__ = ["export_xlsx", "template_xlsx"]
 
 
 def _t(key: str, lang: str, **args: Any) -> str:
-    from procesmap.i18n import t
-
     return t(key, lang, **args)
 
 
 def _style_table(sheet: Any, widths: list[int], rows: int, *, landscape: bool = True) -> None:
     """Header bold on grey, frozen, filtered, wrapped text, columns sized; printed landscape on one page wide
     with the header repeated on every page."""
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.utils import get_column_letter
+    from openpyxl.styles import (  # lazy: openpyxl loads only when a workbook is read or written
+        Alignment,
+        Border,
+        Font,
+        PatternFill,
+        Side,
+    )
+    from openpyxl.utils import get_column_letter  # lazy: openpyxl loads only when a workbook is read or written
 
     thin = Side(style="thin", color="BBBBBB")
     for index, width in enumerate(widths, start=1):
@@ -116,7 +124,7 @@ def _process_sheet(book: Any, data: dict[str, Any], lang: str, template: bool = 
 
 
 def _book() -> Any:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # lazy: openpyxl loads only when a workbook is read or written
 
     book = Workbook()
     book.remove(book.active)
@@ -124,8 +132,6 @@ def _book() -> Any:
 
 
 def _bytes(book: Any) -> bytes:
-    import datetime
-    import io
 
     fixed = datetime.datetime(2000, 1, 1)
     book.properties.created = fixed
@@ -138,9 +144,9 @@ def _bytes(book: Any) -> bytes:
 
 def template_xlsx(lang: str = "nl") -> bytes:
     """An empty process workbook: the process sheet and the tables with their headers, a list of step types."""
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from procesmap.model import STEP_TYPES
+    from openpyxl.worksheet.datavalidation import (
+        DataValidation,  # lazy: openpyxl loads only when a workbook is read or written
+    )
 
     book = _book()
     _process_sheet(book, {}, lang, template=True)
@@ -183,7 +189,7 @@ def export_xlsx(analysis: Any, lang: str | None = None) -> bytes:
 
 
 def _raci_sheet(book: Any, analysis: Any, lang: str) -> None:
-    from procesmap.render.json import report_dict
+    from procesmap.render.json import report_dict  # lazy: loads only for this part of a workbook
 
     report = report_dict(analysis, lang)
     raci = report["ownership"]["raci"]
@@ -199,7 +205,7 @@ def _raci_sheet(book: Any, analysis: Any, lang: str) -> None:
             row.append("/".join(marks) or None)
         sheet.append(row)
     _style_table(sheet, [28] + [8] * len(roles), len(analysis.process.steps))
-    from openpyxl.styles import Alignment
+    from openpyxl.styles import Alignment  # lazy: openpyxl loads only when a workbook is read or written
 
     for cell in sheet[1][1:]:
         cell.alignment = Alignment(text_rotation=90, vertical="bottom", horizontal="center")
@@ -229,7 +235,7 @@ def _findings_sheet(book: Any, analysis: Any, lang: str) -> None:
 
 
 def _figures_sheet(book: Any, analysis: Any, lang: str) -> None:
-    from procesmap.render.json import report_dict
+    from procesmap.render.json import report_dict  # lazy: loads only for this part of a workbook
 
     report = report_dict(analysis, lang)
     time = report["time"]

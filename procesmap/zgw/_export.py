@@ -11,6 +11,7 @@ whoever posts the body knows what to fill in (``catalogus`` above all).
 from __future__ import annotations
 
 import datetime as _dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,8 +29,6 @@ class ZaakTypeExport:
     defaults: list[str] = field(default_factory=list)  # fields filled with a placeholder
 
     def json_text(self) -> str:
-        import json
-
         return json.dumps(self.body, ensure_ascii=False, indent=2) + "\n"
 
 

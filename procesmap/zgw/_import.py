@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from procesmap.errors import LoadError, Problem
+from procesmap.i18n import t
+from procesmap.loading import loads
 from procesmap.zgw._read import Catalogue, ZaakType, read_catalogue, zgw_days
 
 __all__ = ["ZaakTypeImport", "import_zaaktype", "zaaktype_map"]
@@ -33,8 +35,6 @@ class Note:
     args: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
-
         return t(self.key, lang, **self.args)
 
 
@@ -74,7 +74,7 @@ def zaaktype_map(
     zaaktype: ZaakType, catalogue: Catalogue | None = None, *, lang: str = "nl", process_id: str | None = None
 ) -> tuple[dict[str, Any], list[Note]]:
     """The map data of one zaaktype, and the notes on what it could not map."""
-    from procesmap.bpmn._import import _Ids, _slug
+    from procesmap.bpmn._import import _Ids, _slug  # lazy: loads only for this step of a zaaktype import or export
 
     notes: list[Note] = []
     data: dict[str, Any] = {
@@ -176,9 +176,7 @@ def zaaktype_map(
 
 
 def _yaml_text(data: dict[str, Any], notes: list[Note], lang: str, source: str, identificatie: str) -> str:
-    import yaml
-
-    from procesmap.i18n import t
+    import yaml  # lazy: PyYAML loads only when a draft map is written
 
     lines = [f"# {t('zgw.yaml.header', lang, source=source, zaaktype=identificatie)}"]
     if notes:
@@ -202,8 +200,6 @@ def import_zaaktype(
     With several zaaktypen in the file, ``identificatie`` picks one (else :class:`LoadError` naming them).
     Raises :class:`LoadError` (exit code 2) for a file that cannot be read.
     """
-    from procesmap.loading import loads
-
     language = lang if lang in ("nl", "en") else "nl"
     catalogue = source if isinstance(source, Catalogue) else read_catalogue(source, display)
     file = catalogue.file

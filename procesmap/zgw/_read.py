@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procesmap._io import open_regular
+from procesmap.model import slugify
 from procesmap.zgw._safe import MAX_JSON_BYTES, MAX_ZIP_BYTES, fail, parse_json, read_bytes, zip_members
 
 __all__ = ["ZaakType", "StatusType", "RolType", "Catalogue", "read_catalogue", "zgw_days", "ZgwDuration"]
@@ -124,8 +126,6 @@ class Catalogue:
     def match(self, process: Any) -> ZaakType | None:
         """The zaaktype a map stands for: the one its ``zaaktype:`` names; else the only one in the catalogue;
         else the one whose identificatie (as an id) or omschrijving is the map's id or name."""
-        from procesmap.model import slugify
-
         named = getattr(process, "zaaktype", None)
         if named:
             return self.get(named)
@@ -341,8 +341,6 @@ def read_catalogue(source: str | os.PathLike[str] | bytes, display: str | None =
 
 
 def _is_zip_file(source: Any) -> bool:
-    from procesmap._io import open_regular
-
     try:
         with open_regular(source, record=False) as handle:
             return handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")

@@ -14,9 +14,13 @@ Every refusal is a :class:`~procesmap.errors.LoadError` with ``file:line:column`
 
 from __future__ import annotations
 
+import io
+import json
 import os
+import zipfile
 from typing import Any
 
+from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
 from procesmap.errors import LoadError, Problem
 from procesmap.reasons import os_reason
 
@@ -48,8 +52,6 @@ def fail(file: str, key: str, hint_key: str | None = None, line: int = 1, column
 def read_bytes(path: str | os.PathLike[str], display: str, limit: int) -> bytes:
     """The bytes of the regular file ``path``, refused from its size (before reading) when larger than ``limit``;
     a FIFO or device is refused without blocking (:func:`procesmap._io.read_limited`)."""
-    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
-
     try:
         return read_limited(path, limit)
     except TooLarge as err:
@@ -83,8 +85,6 @@ def zip_members(data: bytes, display: str, wanted: Any = None) -> dict[str, byte
 
     Every entry name is checked (also those not read): a name that leaves the folder refuses the whole file.
     """
-    import io
-    import zipfile
 
     if len(data) > MAX_ZIP_BYTES:
         raise fail(display, "zgw.too_large", "hint.zgw.too_large", size=len(data), limit=MAX_ZIP_BYTES)
@@ -136,8 +136,6 @@ def zip_members(data: bytes, display: str, wanted: Any = None) -> dict[str, byte
 
 def parse_json(data: bytes, display: str) -> Any:
     """JSON text (UTF-8, a BOM allowed); a syntax error at its line and column."""
-    import json
-
     if len(data) > MAX_JSON_BYTES:
         raise fail(display, "zgw.too_large", "hint.zgw.too_large", size=len(data), limit=MAX_JSON_BYTES)
     try:

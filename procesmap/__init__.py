@@ -55,14 +55,14 @@ _Paths = _Iterable["str | _os.PathLike[str]"]
 
 def load(path: "str | _os.PathLike[str]") -> "Process":
     """Load one process file; raises :class:`LoadError` with file:line:column and a hint."""
-    from procesmap.loading import load as _load
+    from procesmap.loading import load as _load  # lazy: `import procesmap` stays light
 
     return _load(path)
 
 
 def loads(text: str, file: str = "<string>") -> "Process":
     """Load a process from YAML text."""
-    from procesmap.loading import loads as _loads
+    from procesmap.loading import loads as _loads  # lazy: `import procesmap` stays light
 
     return _loads(text, file)
 
@@ -70,15 +70,15 @@ def loads(text: str, file: str = "<string>") -> "Process":
 def load_many(paths: _Paths) -> "tuple[list[Process], list[Problem]]":
     """Load every process file under ``paths`` (files, or folders searched for ``*.yaml``):
     ``(processes, problems)``; a file that cannot be loaded adds its problems and no process."""
-    from procesmap.loading import load_many as _load_many
+    from procesmap.loading import load_many as _load_many  # lazy: `import procesmap` stays light
 
     return _load_many(paths)
 
 
 def analyse(process: "Process", settings: "Settings | None" = None, **options: _Any) -> "Analysis":
     """Analyse one process. ``options`` (``cases=``, ``seed=``) are a shortcut for :class:`Settings`."""
-    from procesmap.pipeline import analyse as _analyse
-    from procesmap.settings import Settings
+    from procesmap.pipeline import analyse as _analyse  # lazy: `import procesmap` stays light
+    from procesmap.settings import Settings  # lazy: `import procesmap` stays light
 
     if settings is None:
         settings = Settings(**options)
@@ -87,7 +87,7 @@ def analyse(process: "Process", settings: "Settings | None" = None, **options: _
 
 def analyse_paths(paths: _Paths, settings: "Settings | None" = None) -> "tuple[list[Analysis], list[Problem]]":
     """Load and analyse every process file under ``paths``: ``(analyses, problems)``."""
-    from procesmap.api import analyse_paths as _analyse_paths
+    from procesmap.api import analyse_paths as _analyse_paths  # lazy: `import procesmap` stays light
 
     return _analyse_paths(paths, settings)
 
@@ -104,14 +104,14 @@ def report(
 def report(analyses: "Analysis | _Sequence[Analysis]", fmt: str = ..., lang: str | None = None) -> str | bytes: ...
 def report(analyses: "Analysis | _Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str | bytes:
     """Render analyses as ``terminal``, ``markdown``, ``json`` or ``html`` text, or ``pdf`` bytes."""
-    from procesmap.api import report as _report
+    from procesmap.api import report as _report  # lazy: `import procesmap` stays light
 
     return _report(analyses, fmt, lang)
 
 
 def schema() -> dict[str, _Any]:
     """The JSON Schema of process files, format 1."""
-    from procesmap.model import json_schema
+    from procesmap.model import json_schema  # lazy: `import procesmap` stays light
 
     return json_schema()
 
@@ -120,19 +120,19 @@ def __getattr__(name: str) -> _Any:
     # The classes load with their modules (pydantic, the analysis) when first asked for: `import procesmap`
     # and `procesmap --help` stay fast.
     if name in ("Finding", "Severity"):
-        import procesmap.findings as findings
+        import procesmap.findings as findings  # lazy: `import procesmap` stays light
 
         return getattr(findings, name)
     if name == "Settings":
-        from procesmap.settings import Settings
+        from procesmap.settings import Settings  # lazy: `import procesmap` stays light
 
         return Settings
     if name == "Analysis":
-        from procesmap.pipeline import Analysis
+        from procesmap.pipeline import Analysis  # lazy: `import procesmap` stays light
 
         return Analysis
     if name == "Process":
-        from procesmap.model import Process
+        from procesmap.model import Process  # lazy: `import procesmap` stays light
 
         return Process
     raise AttributeError(name)

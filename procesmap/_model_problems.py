@@ -38,7 +38,7 @@ _TYPE_KEYS = {
 
 
 def _validate(data: dict[Any, Any], source: SourceMap, out: _Collector) -> Process | None:
-    from pydantic import ValidationError
+    from pydantic import ValidationError  # lazy: pydantic loads only when a model is validated
 
     try:
         return Process.model_validate(data)
@@ -169,7 +169,7 @@ def _describe(value: Any) -> str:
 
 def _allowed_keys(loc: tuple[Any, ...], model: Any = None) -> list[str]:
     """The keys a mapping at ``loc`` may have, by walking the model classes."""
-    from pydantic import BaseModel
+    from pydantic import BaseModel  # lazy: pydantic loads only when a model is validated
 
     current: Any = model or Process
     for part in loc:

@@ -229,7 +229,7 @@ def bounded(duration: "Duration", raw: Any = None) -> "Duration":
         places = [(duration.value, ())]
     for amount, at in places:
         if amount.elapsed_days() > MAX_ELAPSED_DAYS:
-            from procesmap.i18n import Count
+            from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
             written = raw
             for part in at:

@@ -35,12 +35,12 @@ class Problem:
     hint_args: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         return t(self.key, lang, **self.args)
 
     def hint(self, lang: str = "en") -> str | None:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         if self.hint_key is None:
             return None
@@ -48,7 +48,7 @@ class Problem:
 
     def format(self, lang: str = "en") -> str:
         """``file:line:column: message`` and, on the next line, the hint."""
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         text = f"{self.file}:{self.line}:{self.column}: {self.message(lang)}"
         hint = self.hint(lang)
@@ -84,7 +84,7 @@ class UsageError(ProcessmapError):
         super().__init__(self.format("en"))
 
     def format(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         text = t(self.key, lang, **self.args_)
         if self.hint_key:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from typing import Annotated, Any, Literal
+import unicodedata
 
 from pydantic import (
     BaseModel,
@@ -69,8 +70,6 @@ def _plain_number(value: float) -> str:
 
 def slugify(text: str) -> str:
     """What a mistyped id most likely meant: ``Advies ODR`` -> ``advies-odr``."""
-    import unicodedata
-
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9_]+", "-", ascii_text.lower()).strip("-_")
     return slug or "id"

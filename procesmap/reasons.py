@@ -121,7 +121,7 @@ def yaml_detail(err: Any, text: str = "") -> YamlDetail:
     ``text`` is the YAML that was read: it gives names and characters libyaml leaves out of its
     messages. A problem without a translation keeps PyYAML's English text (in Dutch marked as such).
     """
-    from procesmap.i18n import Message
+    from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
 
     problem_mark = getattr(err, "problem_mark", None)
     context_mark = getattr(err, "context_mark", None)
@@ -186,8 +186,8 @@ def utf8_error_at(path: Path, limit: int = 1 << 30) -> tuple[int, int, int, int]
     Offset is 0-based, line and column 1-based (the column counts characters). A ``.gz`` file is
     read decompressed. Reads at most ``limit`` bytes, in blocks.
     """
-    import codecs
-    import gzip
+    import codecs  # lazy: keeps `procesmap --help` fast
+    import gzip  # lazy: keeps `procesmap --help` fast
 
     opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
     decoder = codecs.getincrementaldecoder("utf-8")()

@@ -46,7 +46,7 @@ def simulation_too_costly(pg: "ProcessGraph", cases: int) -> Missing | None:
     lower the work), or ``None`` when it is within :data:`MAX_SIMULATION_WORK`."""
     if cases <= 0:
         return None
-    from procesmap.i18n import Count
+    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
     work = simulation_work(pg, cases)
     if (work is None or work <= MAX_SIMULATION_WORK) and cases <= MAX_SIMULATED_CASES:
@@ -69,7 +69,7 @@ def simulation_too_costly(pg: "ProcessGraph", cases: int) -> Missing | None:
 
 
 def _round(value: float) -> object:
-    from procesmap.i18n import Count
+    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
     if not math.isfinite(value) or value >= 1e15:
         return "> 10^15"

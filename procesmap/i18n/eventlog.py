@@ -35,7 +35,7 @@ class _Counts:
         if (
             isinstance(value, int) and not isinstance(value, bool) and key not in ("line", "column")
         ):  # a place, no count
-            from procesmap.i18n import number
+            from procesmap.i18n import number  # lazy: the catalogue loads when a message is made
 
             return number(value, getattr(self.args, "lang", "en"))
         return value

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from procesmap.errors import UsageError
+from procesmap.errors import LoadError, Problem
+from procesmap._version import __version__
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings, Severity
@@ -248,7 +250,7 @@ def _figure(figure_id: str, unit: str, before: Any, after: Any, **args: Any) -> 
 
 
 def _figures(old: "Analysis", new: "Analysis") -> list[FigureChange]:
-    from procesmap.analysis import LEVELS
+    from procesmap.analysis import LEVELS  # lazy: the analysis loads only when a map is analysed
 
     figures: list[FigureChange] = []
     for level in LEVELS:
@@ -396,8 +398,7 @@ def read_revision(path: str | os.PathLike[str], revision: str) -> bytes:
 
 def load_revision(path: str | os.PathLike[str], revision: str) -> "Process":
     """Load ``path`` as it was at ``revision``; problems name the file as ``path@revision``."""
-    from procesmap.loading import MAX_BYTES, decode, loads
-    from procesmap.errors import LoadError, Problem
+    from procesmap.loading import MAX_BYTES, decode, loads  # lazy: the loader loads only when a file is read
 
     display = f"{path}@{revision}"
     data = read_revision(path, revision)
@@ -439,10 +440,10 @@ def diff_paths(
     Both sides are analysed with the same ``settings`` (seed, cases). Raises
     :class:`~procesmap.errors.UsageError` or :class:`~procesmap.errors.LoadError`.
     """
-    from procesmap.pipeline import analyse
-    from procesmap.settings import Settings
-    from procesmap.loading import load
-    from procesmap.whatif import apply_overrides
+    from procesmap.pipeline import analyse  # lazy: the analysis loads only when a map is analysed
+    from procesmap.settings import Settings  # lazy: the analysis loads only when a map is analysed
+    from procesmap.loading import load  # lazy: the loader loads only when a file is read
+    from procesmap.whatif import apply_overrides  # lazy: what-if overrides load only when given
 
     settings = settings or Settings()
     if rev_to is not None and rev_from is None:
@@ -487,7 +488,6 @@ def _jsonable(value: Any) -> Any:
 
 def diff_dict(diff: "MapDiff", lang: str) -> dict[str, Any]:
     """The diff as plain data (shape in docs/versions.md)."""
-    from procesmap._version import __version__
 
     def fields(items: Any) -> list[dict[str, Any]]:
         return [{"field": f.field, "before": _jsonable(f.before), "after": _jsonable(f.after)} for f in items]

@@ -33,6 +33,8 @@ from typing import Any, Iterable, Sequence
 
 from procesmap.errors import LoadError, UsageError
 from procesmap.reasons import os_reason
+from procesmap._io import writable_problem, write_atomic
+from procesmap._io import open_regular
 
 __all__ = [
     "format_text",
@@ -162,14 +164,14 @@ def _split_comment(line: str) -> tuple[str | None, str]:
 
 
 def _is_block(value: Any) -> bool:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # lazy: ruamel.yaml loads only when a file is formatted
 
     return isinstance(value, (CommentedMap, CommentedSeq)) and len(value) > 0 and not value.fa.flow_style()
 
 
 def _tail(collection: Any) -> tuple[list[Any], int]:
     """The comment slot right after a block collection's last value: (slot list, index)."""
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap  # lazy: ruamel.yaml loads only when a file is formatted
 
     if isinstance(collection, CommentedMap):
         last = list(collection.keys())[-1]
@@ -198,8 +200,8 @@ def _lines(token: Any) -> tuple[str, list[str]]:
 
 
 def _set_token(slot: list[Any], index: int, text: str, column: int) -> None:
-    from ruamel.yaml.error import CommentMark
-    from ruamel.yaml.tokens import CommentToken
+    from ruamel.yaml.error import CommentMark  # lazy: ruamel.yaml loads only when a file is formatted
+    from ruamel.yaml.tokens import CommentToken  # lazy: ruamel.yaml loads only when a file is formatted
 
     if not text.strip("\n") and not text.startswith("#"):
         if slot[index] is not None and text:
@@ -279,7 +281,7 @@ def _reorder(mapping: Any, order: tuple[str, ...]) -> None:
 
 
 def _flow_with_comments(value: Any) -> bool:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # lazy: ruamel.yaml loads only when a file is formatted
 
     if not isinstance(value, (CommentedMap, CommentedSeq)) or not value.fa.flow_style():
         return False
@@ -292,7 +294,7 @@ def _indent(line: str) -> int:
 
 
 def _canonical(node: Any, kind: str) -> None:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq  # lazy: ruamel.yaml loads only when a file is formatted
 
     if isinstance(node, CommentedMap):
         for key in list(node.keys()):
@@ -330,7 +332,7 @@ def _child_kind(kind: str, key: Any) -> str | None:
 
 
 def _ruamel() -> Any:
-    from ruamel.yaml import YAML
+    from ruamel.yaml import YAML  # lazy: ruamel.yaml loads only when a file is formatted
 
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
@@ -340,8 +342,8 @@ def _ruamel() -> Any:
 
 
 def _plain_data(text: str, file: str) -> Any:
-    from procesmap._collect import Collector as _Collector
-    from procesmap.loading import _compose
+    from procesmap._collect import Collector as _Collector  # lazy: the loader's parts load only when a file is checked
+    from procesmap.loading import _compose  # lazy: the loader loads only when a file is read
 
     data, _ = _compose(text, _Collector(file))
     return data
@@ -379,7 +381,7 @@ def format_text(
 
 def _load(text: str, file: str, repository: Path | None, shared: Sequence[Any]) -> Any:
     """Load as ``analyse`` does: a process with its folder's shared definitions, or an organisation file."""
-    from procesmap.loading import _load_text
+    from procesmap.loading import _load_text  # lazy: the loader loads only when a file is read
 
     return _load_text(text, file, repository=repository, shared=shared)
 
@@ -411,9 +413,12 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
     Raises :class:`~procesmap.errors.LoadError` (file not loadable: left untouched),
     :class:`MeaningError`, or :class:`~procesmap.errors.UsageError` when writing fails or is not allowed.
     """
-    from procesmap._io import writable_problem, write_atomic
-    from procesmap.i18n import Message
-    from procesmap.loading import _is_organisation_file, _read_text, _Repository
+    from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
+    from procesmap.loading import (
+        _is_organisation_file,
+        _read_text,
+        _Repository,
+    )  # lazy: the loader loads only when a file is read
 
     file = Path(path)
     display = str(path)
@@ -445,8 +450,6 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
 
 
 def _has_bom(file: Path) -> bool:
-    from procesmap._io import open_regular
-
     try:
         with open_regular(file) as handle:
             return handle.read(3) == b"\xef\xbb\xbf"
@@ -458,7 +461,7 @@ def format_paths(
     paths: Iterable[str | os.PathLike[str]], *, check: bool = False
 ) -> tuple[list[FormatResult], list[Any]]:
     """Format every process file under ``paths``; returns the results and every problem (per file)."""
-    from procesmap.loading import _Repository, discover
+    from procesmap.loading import _Repository, discover  # lazy: the loader loads only when a file is read
 
     results: list[FormatResult] = []
     problems: list[Any] = []
@@ -494,7 +497,12 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
     (``serve.write.not_in_file``). The result must read as exactly the scenario and keep every comment of
     ``text``, else :class:`MeaningError` and nothing is to be written.
     """
-    from procesmap.whatif import _locate, _plain, apply_overrides, parse_assignment
+    from procesmap.whatif import (
+        _locate,
+        _plain,
+        apply_overrides,
+        parse_assignment,
+    )  # lazy: what-if overrides load only when given
 
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -545,7 +553,7 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
 
 def _load_in_folder(text: str, file: str) -> Any:
     """``text`` loaded as the file ``file`` loads: with the shared organisation files of its folder."""
-    from procesmap.loading import _Repository, loads
+    from procesmap.loading import _Repository, loads  # lazy: the loader loads only when a file is read
 
     folder = Path(file).parent
     if file.startswith("<") or not folder.is_dir():

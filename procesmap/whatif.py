@@ -55,7 +55,7 @@ class OverrideError(UsageError):
         super().__init__("versions.set.invalid", None, file=file, assignment=assignment, problem="")
 
     def format(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         text = t(
             "versions.set.invalid",
@@ -71,7 +71,7 @@ class OverrideError(UsageError):
 
 
 def _models() -> dict[str, Any]:
-    from procesmap import model
+    from procesmap import model  # lazy: the model loads only when a map is built
 
     names = ("Process", "Step", "Branch", "Raci", "Role", "Team", "Organisation", "System", "Knelpunt", "CalendarModel")
     return {name: getattr(model, name) for name in names}
@@ -79,7 +79,7 @@ def _models() -> dict[str, Any]:
 
 def parse_assignment(assignment: str) -> tuple[list[str], Any]:
     """``"roles.x.people=2"`` -> ``(["roles", "x", "people"], 2)``; the value read as YAML."""
-    import yaml
+    import yaml  # lazy: PyYAML loads only when YAML is parsed
 
     path, sep, raw = assignment.partition("=")
     if not sep or not path.strip():
@@ -190,10 +190,10 @@ def apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process"
 
 
 def _apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process":
-    from procesmap._collect import Collector as _Collector
-    from procesmap._model_problems import _validate
-    from procesmap._references import _check_references
-    from procesmap.loading import _check_work
+    from procesmap._collect import Collector as _Collector  # lazy: the loader's parts load only when a file is checked
+    from procesmap._model_problems import _validate  # lazy: the loader's parts load only when a file is checked
+    from procesmap._references import _check_references  # lazy: the loader's parts load only when a file is checked
+    from procesmap.loading import _check_work  # lazy: the loader loads only when a file is read
 
     data = _plain(process)
     source = process.source

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+import warnings
 
 from procesmap.model import Process
 
@@ -61,7 +62,7 @@ class ProcessGraph:
 
     def to_networkx(self) -> "nx.DiGraph":
         """The routing as a ``networkx.DiGraph`` (nodes carry ``step``, edges ``p`` and ``parallel``)."""
-        import networkx as nx
+        import networkx as nx  # lazy: networkx loads only when a graph is built, not for `procesmap --help`
 
         graph = nx.DiGraph()
         for step in self.process.steps:
@@ -285,7 +286,7 @@ def _solve(n: int, rows: list[int], cols: list[int], weights: list[float], rhs: 
     Dense (numpy) for maps of up to :data:`DENSE_LIMIT` steps, where it is fastest and spares
     the SciPy import; sparse (SciPy) beyond, because real maps have few arrows per step.
     """
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed, not for `procesmap --help`
 
     if n <= DENSE_LIMIT:
         matrix = np.eye(n)
@@ -295,9 +296,8 @@ def _solve(n: int, rows: list[int], cols: list[int], weights: list[float], rhs: 
         except np.linalg.LinAlgError:
             return None
         return solution
-    from scipy.sparse import coo_matrix, identity
-    from scipy.sparse.linalg import MatrixRankWarning, spsolve
-    import warnings
+    from scipy.sparse import coo_matrix, identity  # lazy: SciPy loads only when this computation runs
+    from scipy.sparse.linalg import MatrixRankWarning, spsolve  # lazy: SciPy loads only when this computation runs
 
     matrix = coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsc()
     with warnings.catch_warnings():
@@ -310,7 +310,7 @@ def _solve(n: int, rows: list[int], cols: list[int], weights: list[float], rhs: 
 
 
 def _solve_visits(pg: ProcessGraph) -> None:
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed, not for `procesmap --help`
 
     if pg.probability_problems:
         for step_id, total in pg.probability_problems.items():

@@ -40,7 +40,7 @@ def reference_days(time: Any, service_norm: bool = True) -> list[float]:
 def cycle_histogram(samples: Sequence[Any], marks: Sequence[float] = (), bins: int = BINS) -> Histogram | None:
     """Bins shared by every sample set in ``samples`` (arrays of days), wide enough for ``marks``;
     ``None`` when a set is empty or missing."""
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed, not for `procesmap --help`
 
     arrays = [np.asarray(s, dtype=float) for s in samples if s is not None]
     if not arrays or len(arrays) != len(samples) or any(not len(a) for a in arrays):

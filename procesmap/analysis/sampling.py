@@ -91,7 +91,7 @@ def effort_spec(duration: Duration | None, calendar: Calendar) -> Spec:
 
 def quantiles(spec: Spec, u: "np.ndarray") -> "np.ndarray":
     """The values of ``spec`` at the uniform numbers ``u`` (its quantile function, vectorised)."""
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed, not for `procesmap --help`
 
     if spec.constant:
         return np.full(len(u), spec.mean)
@@ -107,7 +107,7 @@ def quantiles(spec: Spec, u: "np.ndarray") -> "np.ndarray":
     mean, cv = spec.values
     if cv == 1.0:
         return -mean * np.log1p(-u)
-    from scipy.special import gammaincinv
+    from scipy.special import gammaincinv  # lazy: SciPy loads only when this computation runs
 
     shape = 1.0 / (cv * cv)
     return gammaincinv(shape, u) * (mean / shape)

@@ -102,7 +102,7 @@ class WorkClock:
 
     def worked_array(self, t: "np.ndarray") -> "np.ndarray":
         """:meth:`worked` of every element of ``t`` (the same arithmetic, vectorised)."""
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when figures are computed, not for `procesmap --help`
 
         t = np.asarray(t, dtype=float)
         if self.continuous:

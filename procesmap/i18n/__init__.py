@@ -179,7 +179,7 @@ def plural(value: Any, lang: str = "en") -> str:
 
 @lru_cache(maxsize=None)
 def _plural_rule(lang: str) -> Any:
-    from babel import Locale
+    from babel import Locale  # lazy: Babel loads only when a number or locale is formatted
 
     return Locale.parse(_LOCALES.get(lang, "en_GB")).plural_form
 
@@ -194,7 +194,10 @@ def _operand(value: Any, lang: str) -> int | Decimal | None:
             return None
         value = number(value, lang)  # as t() writes it: one decimal
     if isinstance(value, str):
-        from babel.numbers import NumberFormatError, parse_decimal
+        from babel.numbers import (
+            NumberFormatError,
+            parse_decimal,
+        )  # lazy: Babel loads only when a number or locale is formatted
 
         text = value.strip().replace("\u00a0", "").replace("\u202f", "")
         try:
@@ -208,7 +211,7 @@ def number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:
     """``1234.5`` -> ``1,234.5`` (en) or ``1.234,5`` (nl); ``None`` -> ``-``."""
     if value is None:
         return "-"
-    from babel.numbers import format_decimal
+    from babel.numbers import format_decimal  # lazy: Babel loads only when a number or locale is formatted
 
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     if isinstance(value, int) and not isinstance(value, bool):

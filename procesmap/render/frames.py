@@ -12,7 +12,7 @@ __all__ = ["dataframes"]
 
 def dataframes(analysis: "Analysis") -> dict[str, Any]:
     """``steps``, ``handovers``, ``roles``, ``raci`` and ``findings`` as DataFrames (durations in days)."""
-    import pandas as pd
+    import pandas as pd  # lazy: pandas loads only when data frames are asked for
 
     process = analysis.process
     visits = analysis.visits or {}

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from procesmap.colours import HANDOVER_COLOURS
 from procesmap.i18n import number, percent, t
 
 if TYPE_CHECKING:
@@ -167,12 +168,12 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
         arrow = "-->"
         if "organisation" in level:
             arrow = "==>"
-            styles.append((index, "stroke:#c62828,stroke-width:3px"))
+            styles.append((index, f"stroke:{HANDOVER_COLOURS['organisation']},stroke-width:3px"))
         elif "external" in level:  # over the wall to an outside party: as heavy as an organisation, its own colour
             arrow = "==>"
-            styles.append((index, "stroke:#00838f,stroke-width:3px"))
+            styles.append((index, f"stroke:{HANDOVER_COLOURS['external']},stroke-width:3px"))
         elif "team" in level:
-            styles.append((index, "stroke:#e08a00,stroke-width:2px"))
+            styles.append((index, f"stroke:{HANDOVER_COLOURS['team']},stroke-width:2px"))
         elif key in back:
             styles.append((index, "stroke:#1f5fa8"))
         if "manual" in level:

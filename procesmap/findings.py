@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
-__all__ = ["Severity", "Finding", "Missing", "docs_path", "META_DOCS"]
+__all__ = ["Severity", "Finding", "Missing", "docs_path", "META_DOCS", "MAX_LISTED", "listing", "listed_in_full"]
 
 #: The codes about procesmap's own input (no rule module): their docs are sections of docs/ci.md.
 META_DOCS = "docs/ci.md"
@@ -80,6 +80,9 @@ class Finding:
     message_key: str
     args: dict[str, Any] = field(default_factory=dict)
     hint_key: str | None = None
+    #: Plain data beside the message, in JSON as ``data`` when not empty: the whole list of ids where the
+    #: message names only the first ones (:func:`listing`)
+    data: dict[str, Any] = field(default_factory=dict)
 
     @property
     def docs_url(self) -> str:
@@ -103,6 +106,7 @@ class Finding:
             "message": self.message(lang),
             "hint": self.hint(lang),
             "docs": self.docs_url,
+            **({"data": self.data} if self.data else {}),
         }
 
     def hint(self, lang: str = "en") -> str:
@@ -122,3 +126,39 @@ class Missing:
         from procesmap.i18n import t  # the catalogue loads when a message is made: this leaf imports nothing
 
         return t(self.key, lang, **self.args)
+
+
+# -- lists of ids in a message, bounded (issue #19) ------------------------------------------------------
+#
+# A finding or a "could not be computed" line that names every step of a 20,000-step chain is a message of
+# 200 kB in every output (terminal, Markdown, HTML, PDF, SARIF). ``listing`` writes the first MAX_LISTED ids,
+# then "and N more" ("en nog N") in the language of the text around it (a procesmap.i18n.Message);
+# ``listed_in_full`` gives the whole list for the JSON ``data`` of a finding, only when the message was cut
+# (so the JSON of a map with short lists stays as it was).
+
+#: How many ids a message lists before "and N more" (docs/format.md, limits of the work).
+MAX_LISTED = 10
+
+
+def listing(items: Iterable[str], limit: int | None = None) -> str:
+    """``"a, b, c"``, or the first ``limit`` ids and "and N more" as a message in the reader's language."""
+    from procesmap.i18n import Count, Message  # the catalogue loads when a message is made: this leaf imports nothing
+
+    cap = MAX_LISTED if limit is None else limit
+    shown: list[str] = []
+    more = 0
+    for item in items:
+        if len(shown) < cap:
+            shown.append(item)
+        else:
+            more += 1
+    text = ", ".join(shown)
+    if not more:
+        return text
+    return Message("bounds.list_more", items=text, more=Count(more))
+
+
+def listed_in_full(name: str, items: list[str], limit: int | None = None) -> dict[str, list[str]]:
+    """``{name: items}`` when :func:`listing` cuts ``items``, else ``{}`` (for a finding's JSON ``data``)."""
+    cap = MAX_LISTED if limit is None else limit
+    return {name: list(items)} if len(items) > cap else {}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 import warnings
 
+from procesmap.findings import listing
 from procesmap.model import Process
 
 if TYPE_CHECKING:
@@ -318,7 +319,7 @@ def _solve_visits(pg: ProcessGraph) -> None:
         return
     if pg.endless:
         for loop in pg.endless:
-            pg.visits_missing.append(("missing.visits_endless", {"steps": ", ".join(loop)}))
+            pg.visits_missing.append(("missing.visits_endless", {"steps": listing(loop)}))
         return
     nodes = [s.id for s in pg.process.steps if s.id in pg.reachable]
     index = {n: i for i, n in enumerate(nodes)}

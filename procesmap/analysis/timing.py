@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from procesmap.findings import Missing
+from procesmap.findings import Missing, listing
 from procesmap.durations import (
     Calendar,
     Duration,
@@ -382,7 +382,7 @@ def compute_time(
     if figures.deferral_modelled and process.term_extension is None:
         missing.append(
             Missing(
-                "missing.extends_term_no_extension", {"steps": ", ".join(s.id for s in process.steps if s.extends_term)}
+                "missing.extends_term_no_extension", {"steps": listing(s.id for s in process.steps if s.extends_term)}
             )
         )
     empty = {"mean": None, "p50": None, "p85": None, "p95": None}
@@ -409,7 +409,7 @@ def compute_time(
     mean_term = sum(visits[s.id] * (wait_mean[s.id] + lead_mean[s.id]) for s in steps if not s.suspends_term)
 
     if pg.unmatched:
-        missing.append(Missing("missing.time_unmatched", {"steps": ", ".join(pg.unmatched)}))
+        missing.append(Missing("missing.time_unmatched", {"steps": listing(pg.unmatched)}))
         result = None
     elif run is not None:
         result = run.result.as_run()

@@ -9,6 +9,7 @@ A test checks that every key has both languages and the same placeholders.
 from __future__ import annotations
 
 from procesmap.i18n.advice import MESSAGES_ADVICE
+from procesmap.i18n.bounds import MESSAGES_BOUNDS
 from procesmap.i18n.bpmn import MESSAGES_BPMN
 from procesmap.i18n.ci import MESSAGES_CI
 from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
@@ -479,6 +480,7 @@ for _extra in (
     MESSAGES_ADVICE,
     MESSAGES_QUEUEING,
     MESSAGES_XES,
+    MESSAGES_BOUNDS,
 ):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)

@@ -48,7 +48,12 @@ class RuleContext:
         return self.analysis.graph
 
     def finding(
-        self, subject: str, where: tuple[int, int] | tuple[str, int, int], key: str | None = None, **args: Any
+        self,
+        subject: str,
+        where: tuple[int, int] | tuple[str, int, int],
+        key: str | None = None,
+        data: dict[str, Any] | None = None,
+        **args: Any,
     ) -> Finding:
         """A finding at ``where``: (line, column) in the process file, or (file, line, column) elsewhere."""
         file, line, column = where if len(where) == 3 else (self.process.file, *where)  # type: ignore[misc]
@@ -63,14 +68,15 @@ class RuleContext:
             message_key=key or f"{self.code}.message",
             args=args,
             hint_key=f"{self.code}.hint",
+            data=data or {},
         )
 
-    def on_step(self, step_id: str, key: str | None = None, **args: Any) -> Finding:
-        return self.finding(step_id, self.process.where_step(step_id), key, step=step_id, **args)
+    def on_step(self, step_id: str, key: str | None = None, data: dict[str, Any] | None = None, **args: Any) -> Finding:
+        return self.finding(step_id, self.process.where_step(step_id), key, data, step=step_id, **args)
 
-    def on_role(self, role_id: str, key: str | None = None, **args: Any) -> Finding:
+    def on_role(self, role_id: str, key: str | None = None, data: dict[str, Any] | None = None, **args: Any) -> Finding:
         where = self.process.where_role(role_id) if role_id in self.process.roles else (1, 1)
-        return self.finding(role_id, where, key, role=role_id, **args)
+        return self.finding(role_id, where, key, data, role=role_id, **args)
 
     def on_transition(self, source: str, target: str, key: str | None = None, **args: Any) -> Finding:
         where = self.process.where_transition(source, target)

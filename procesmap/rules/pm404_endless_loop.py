@@ -56,7 +56,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from procesmap.findings import Finding, Severity
+from procesmap.findings import Finding, Severity, listed_in_full, listing
 from procesmap.rules._base import RuleContext
 
 CODE = "PM404"
@@ -67,4 +67,4 @@ OPTIONS: dict[str, object] = {}
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
     for loop in ctx.graph.endless:
-        yield ctx.on_step(loop[0], steps=", ".join(loop))
+        yield ctx.on_step(loop[0], data=listed_in_full("steps", list(loop)), steps=listing(loop))

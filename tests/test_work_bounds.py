@@ -1,0 +1,118 @@
+"""Work limits of the commands that draw, export and report huge maps, and bounded lists in messages
+(issue #19). Maps are generated at test time and small: the limits are monkeypatched down, so no test
+measures time."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+import procesmap
+from procesmap import findings as _listing
+from procesmap.cli import app
+
+
+def invoke(*args: str, cwd: Path | None = None) -> "object":
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, [*args], catch_exceptions=True)
+    finally:
+        os.chdir(old)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    return result
+
+
+def one_person_map(steps: int, language: str = "en") -> str:
+    """A chain of ``steps`` steps, every one done by the same role of one person without a backup (PM204)."""
+    lines = [
+        "procesmap: 1",
+        "id: keten",
+        f"language: {language}",
+        "owner: baas",
+        "term: 8w",
+        "roles:",
+        "  baas: {people: 3}",
+        "  solo: {people: 1}",
+        "steps:",
+        "  - {id: s0, type: start, role: baas, next: t1}",
+    ]
+    lines += [f"  - {{id: t{i}, role: solo, work: 1h, next: t{i + 1}}}" for i in range(1, steps)]
+    lines.append(f"  - {{id: t{steps}, role: solo, work: 1h, next: e}}")
+    lines.append("  - {id: e, type: end, role: baas}")
+    return "\n".join(lines) + "\n"
+
+
+def endless_map(steps: int) -> str:
+    """A start, then a ring of ``steps`` steps with no way out (PM404), and an end no case reaches."""
+    lines = ["procesmap: 1", "id: ring", "language: en", "owner: mw", "roles:", "  mw: {people: 3}", "steps:"]
+    lines.append("  - {id: start, type: start, role: mw, next: r0}")
+    lines += [f"  - {{id: r{i}, role: mw, work: 1h, next: r{(i + 1) % steps}}}" for i in range(steps)]
+    lines.append("  - {id: e, type: end, role: mw}")
+    return "\n".join(lines) + "\n"
+
+
+# -- lists in messages: the first ten and "and N more" ---------------------------------------------------
+
+
+def test_listing_names_the_first_ten_and_counts_the_rest_in_both_languages() -> None:
+    ids = [f"s{i}" for i in range(20_000)]
+    text = _listing.listing(ids)
+    expected_head = ", ".join(f"s{i}" for i in range(10))
+    assert text == f"{expected_head} and 19,990 more"  # the English text of the message
+    from procesmap.i18n import t
+
+    assert t("PM404.message", "nl", steps=text) == f"zaken in {expected_head} en nog 19.990 komen nooit bij een eind"
+    assert t("PM404.message", "en", steps=text) == f"cases in {expected_head} and 19,990 more can never reach an end"
+    assert _listing.listing(ids[:10]) == expected_head  # ten or fewer: the whole list, no "more"
+    assert _listing.listing(ids[:11]) == f"{expected_head} and 1 more"
+    assert _listing.listed_in_full("steps", ids[:10]) == {}
+    assert _listing.listed_in_full("steps", ids[:11]) == {"steps": ids[:11]}
+
+
+def test_pm204_on_a_role_doing_25_steps_lists_ten_in_every_format(tmp_path: Path) -> None:
+    path = tmp_path / "keten.yaml"
+    path.write_text(one_person_map(25))
+    head = ", ".join(f"t{i}" for i in range(1, 11))
+    process = procesmap.load(path)
+    analysis = procesmap.analyse(process, procesmap.Settings(cases=200))
+    (pm204,) = [f for f in analysis.findings if f.code == "PM204"]
+    assert pm204.message("en") == f"role solo is one person without a backup, and does: {head} and 15 more"
+    assert pm204.message("nl") == f"rol solo is één persoon zonder vervanger, en doet: {head} en nog 15"
+    # JSON: the same message, and the whole list of 25 steps in `data`
+    report = json.loads(invoke("analyse", str(path), "-f", "json", "--cases", "200").output)  # type: ignore[attr-defined]
+    (item,) = [f for f in report["findings"] if f["code"] == "PM204"]
+    assert item["message"] == pm204.message("en")
+    assert item["data"] == {"steps": [f"t{i}" for i in range(1, 26)]}
+    # check (plain and SARIF), Markdown and HTML carry the same cut message
+    for args in (("check", str(path)), ("check", str(path), "-f", "sarif"), ("analyse", str(path), "-f", "markdown")):
+        out = invoke(*args, "--cases", "200").output  # type: ignore[attr-defined]
+        assert f"{head} and 15 more" in out, args
+    html = tmp_path / "r.html"
+    invoke("analyse", str(path), "-f", "html", "-o", str(html), "--cases", "200")
+    assert f"{head} and 15 more" in html.read_text()
+
+
+def test_pm204_with_ten_steps_or_fewer_is_unchanged_and_has_no_data(tmp_path: Path) -> None:
+    path = tmp_path / "keten.yaml"
+    path.write_text(one_person_map(10))
+    report = json.loads(invoke("analyse", str(path), "-f", "json", "--cases", "200").output)  # type: ignore[attr-defined]
+    (item,) = [f for f in report["findings"] if f["code"] == "PM204"]
+    assert item["message"].endswith("does: " + ", ".join(f"t{i}" for i in range(1, 11)))
+    assert "data" not in item
+
+
+def test_pm404_and_the_missing_visits_of_a_ring_of_30_steps(tmp_path: Path) -> None:
+    path = tmp_path / "ring.yaml"
+    path.write_text(endless_map(30))
+    report = json.loads(invoke("analyse", str(path), "-f", "json", "--cases", "200").output)  # type: ignore[attr-defined]
+    (item,) = [f for f in report["findings"] if f["code"] == "PM404"]
+    assert item["message"].endswith("and 20 more can never reach an end")
+    assert sorted(item["data"]["steps"]) == sorted(f"r{i}" for i in range(30))
+    (visits,) = [m for m in report["missing"] if "never reach an end" in m]
+    assert "and 20 more" in visits and len(visits) < 200

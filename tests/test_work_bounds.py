@@ -116,3 +116,15 @@ def test_pm404_and_the_missing_visits_of_a_ring_of_30_steps(tmp_path: Path) -> N
     assert sorted(item["data"]["steps"]) == sorted(f"r{i}" for i in range(30))
     (visits,) = [m for m in report["missing"] if "never reach an end" in m]
     assert "and 20 more" in visits and len(visits) < 200
+
+
+def test_drawio_of_a_map_without_a_name(tmp_path: Path) -> None:
+    """A map without `name` (the name defaults to the id) ended draw.io output in a TypeError traceback."""
+    path = tmp_path / "klein.yaml"
+    path.write_text(
+        "procesmap: 1\nid: klein\nowner: r0\nroles:\n  r0: {people: 2}\nsteps:\n"
+        "  - {id: a, type: start, role: r0, next: e}\n  - {id: e, type: end, role: r0}\n"
+    )
+    result = invoke("diagram", str(path), "-f", "drawio")
+    assert result.exit_code == 0  # type: ignore[attr-defined]
+    assert 'name="klein"' in result.output  # type: ignore[attr-defined]

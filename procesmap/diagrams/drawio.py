@@ -316,7 +316,7 @@ def drawio_tree(analysis: "Analysis", lang: str = "nl") -> ET.Element:
     process = analysis.process
     mxfile = ET.Element("mxfile", {"host": "procesmap", "type": "device"})
     diagram = ET.SubElement(
-        mxfile, "diagram", {"id": f"procesmap-{process.id}", "name": process.name[:80] or process.id}
+        mxfile, "diagram", {"id": f"procesmap-{process.id}", "name": (process.name or process.id)[:80]}
     )
     model = ET.SubElement(
         diagram,

@@ -27,7 +27,7 @@ from procesmap.diagrams.layout import (
     swimlane_layout,
 )
 from procesmap.diagrams.sample import synthetic_map
-from procesmap.diagrams.swimlane import MARGIN, TITLE_H, font_file, legend_plan
+from procesmap.diagrams.swimlane import MARGIN, TITLE_H, _key_badge_width, font_file, legend_plan
 from tests.conftest import ROOT, bundled
 
 NAMES = [p.stem for p in bundled()]
@@ -128,9 +128,12 @@ def test_every_text_fits_its_box_measured_with_the_font(name: str) -> None:
         block = len(lane.label_lines) * lane.label_size * LINE
         block += sum(len(lines) for _, lines in lane.badges) * 6.8 * LINE
         assert block <= lane.height, lane.role
-        for _, lines in lane.badges:
+        for (_, lines), key in zip(lane.badges, lane.keys or (None,) * len(lane.badges)):
+            shift = _key_badge_width(key) + 3 if key else 0.0  # a keyed mark's number sits before its text
+            if key:
+                assert measured(key, BADGE_FONT, bold=True) <= _key_badge_width(key) - 2, (lane.role, key)
             for line in lines:
-                assert measured(line, 6.8, bold=True) <= ROLE_LABEL - 6, (lane.role, line)
+                assert shift + measured(line, 6.8, bold=True) <= ROLE_LABEL - 6, (lane.role, line)
     for group in layout.groups:
         if not group.label_lines:
             continue
@@ -267,7 +270,7 @@ def test_a_wide_map_splits_into_pages_that_keep_everything(name: str) -> None:
             assert edge.continues_to in (None, number - 1, number + 1)
             assert edge.continued_from in (None, number - 1, number + 1)
         shown = {n.step for n in part.nodes}
-        assert {m.step for m in part.findings} <= shown  # the key lists the badges of this page
+        assert {m.step for m in part.findings if m.kind != "role"} <= shown  # the key lists the badges of this page
     assert seen == {n.step: 1 for n in layout.nodes}  # every step on exactly one page
     # every arrow is drawn whole over the pages: its pieces add up to its horizontal length (a page's lanes are
     # compacted, so vertical runs may be shorter), with one arrowhead, at its target's side
@@ -342,3 +345,106 @@ def test_pages_from_the_command_line(tmp_path: Path) -> None:
     assert all((tmp_path / f).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for f in files)
     result = run("--pages", "--format", "mermaid")
     assert result.returncode == 2 and b"--pages" in result.stderr and b"Traceback" not in result.stderr
+
+
+# -- the key: identical findings grouped, the lanes' marks numbered ------------------------------------------
+
+
+def _no_roles_map(tasks: int) -> str:
+    steps = ["  - {id: begin, type: start, next: t1}"]
+    for i in range(1, tasks + 1):
+        nxt = f"t{i + 1}" if i < tasks else "klaar"
+        steps.append(f"  - {{id: t{i}, name: Taak {i}, work: 1h, next: {nxt}}}")
+    steps.append("  - {id: klaar, type: end}")
+    return "procesmap: 1\nid: draft\nname: Concept\nlanguage: nl\nsteps:\n" + "\n".join(steps) + "\n"
+
+
+def test_identical_findings_share_one_key_line() -> None:
+    """A draft without roles: PM202 on each of its 20 tasks is one key line (one number on every task) that names
+    the steps, not twenty lines; a finding that is about one step keeps its own line."""
+    from procesmap.diagrams.swimlane import KEY_NAMES, key_text, swimlane_svg
+
+    analysis = procesmap.analyse(procesmap.loads(_no_roles_map(20)), cases=100)
+    layout = swimlane_layout(analysis, "nl")
+    pm202 = [m for m in layout.findings if m.text.startswith("PM202")]
+    assert len(pm202) == 1
+    mark = pm202[0]
+    tasks = [f"t{i}" for i in range(1, 21)]  # by construction: every task lacks a role, the events need none
+    assert sorted(mark.steps) == sorted(tasks) and mark.kind == "finding"
+    for step in tasks:
+        assert [b.key for b in layout.node(step).badges].count(mark.key) == 1, step
+    for step in ("begin", "klaar"):
+        assert all(b.key != mark.key for b in layout.node(step).badges)
+    line = key_text(mark, "nl")
+    assert "bij 20 stappen" in line and "Taak 1, Taak 2," in line and "en 8 meer" in line  # 20 - KEY_NAMES
+    assert KEY_NAMES == 12
+    svg = swimlane_svg(analysis, "nl")
+    assert svg.count('id="keytext-') == len([m for m in layout.findings if m.kind != "issue"]) + len(
+        [m for m in layout.findings if m.kind == "issue"]
+    )
+    assert svg.count("PM202") == 1
+    # on pages, each part's key names only its own steps
+    from procesmap.diagrams.pages import split_layout
+
+    parts = split_layout(layout, 400.0)
+    assert len(parts) >= 2
+    named = []
+    for part in parts:
+        shown = {n.step for n in part.nodes}
+        for m in part.findings:
+            if m.text.startswith("PM202"):
+                assert set(m.steps) <= shown and len(m.names) == len(m.steps)
+                named += m.steps
+    assert sorted(named) == sorted(tasks)
+
+
+def test_two_findings_are_not_grouped() -> None:
+    from procesmap.diagrams.layout import GROUP_FROM
+
+    assert GROUP_FROM == 3
+    analysis = procesmap.analyse(procesmap.loads(_no_roles_map(2)), cases=100)
+    layout = swimlane_layout(analysis, "nl")
+    pm202 = [m for m in layout.findings if m.text.startswith("PM202")]
+    assert len(pm202) == 2 and all(len(m.steps) == 1 for m in pm202)
+    assert {m.step for m in pm202} == {"t1", "t2"}
+
+
+@pytest.mark.parametrize("name", ["omgevingsvergunning", "team-dienstverlening-geen-backup"])
+def test_lane_marks_are_numbered_and_keyed(name: str) -> None:
+    """Every mark on a lane that a finding makes (PM204 single point of failure, PM303 bottleneck, PM304
+    overloaded) has a number on the lane, after the steps' numbers, and a line in the key with the finding."""
+    from procesmap.diagrams.swimlane import legend_plan, swimlane_svg
+
+    analysis = analysis_of(name)
+    layout = swimlane_layout(analysis, "nl")
+    expected = {}
+    for finding in analysis.findings:  # the findings about roles whose mark the lane shows
+        if finding.code == "PM204" or (
+            finding.code in ("PM303", "PM304") and finding.subject in analysis.capacity.marks
+        ):
+            kind = {"PM204": "spof", "PM303": "bottleneck", "PM304": "overloaded"}[finding.code]
+            expected[(finding.subject, kind)] = finding
+    assert expected
+    keyed = {}
+    for lane in layout.lanes:
+        assert len(lane.keys) == len(lane.badges)
+        for (kind, _), key in zip(lane.badges, lane.keys):
+            if (lane.role, kind) in expected:
+                assert key is not None, (lane.role, kind)
+                keyed[key] = expected[(lane.role, kind)]
+            else:
+                assert key is None and kind == "highest", (lane.role, kind)
+    assert len(keyed) == len(expected)
+    step_numbers = [int(m.key) for m in layout.findings if m.kind == "finding"]
+    role_numbers = sorted(int(k) for k in keyed)
+    assert role_numbers == list(range(len(step_numbers) + 1, len(step_numbers) + len(keyed) + 1))
+    plan = legend_plan(layout, "nl")
+    blocks = {kind: entries for _, entries, kind in plan.key_blocks}
+    assert sorted(k for k, _ in blocks["role"]) == sorted(keyed)
+    for key, lines in blocks["role"]:
+        finding = keyed[key]
+        assert " ".join(lines).split() == f"{finding.code} {finding.message('nl')}".split()
+    svg = swimlane_svg(analysis, "nl")
+    for key, finding in keyed.items():
+        assert f'id="lanebadge-{finding.subject}-{key}"' in svg
+        assert f'id="keytext-{key}"' in svg

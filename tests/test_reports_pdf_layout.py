@@ -128,12 +128,18 @@ def test_swimlane_on_landscape_pages_with_readable_text(
 
 def test_swimlane_plan_fits_or_splits() -> None:
     """By hand: a 1000 x 500 drawing whose smallest text is 6 pt fits a 1100 x 700 frame at scale 1.1 (no split);
-    with 3 pt text it needs scale 2, so 2000 x 1000: 2 frames across and 2 down, in equal parts of 1000 x 500."""
+    with 3 pt text it needs at least scale 2, so 2000 x 1000: 2 frames across and 2 down; those 4 pages take it up to
+    scale min(2 x 1100 / 1000, 2 x 700 / 500) = 2.2 (2200 x 1100, the pages full across), in equal parts of
+    1100 x 550. (Before, the parts were 1000 x 500 at scale 2: each page a tenth empty across and a quarter down.)"""
     plan = swimlane_plan(1000, 500, 6.0, 1100, 700)
     assert plan.scale == pytest.approx(1.1) and plan.tiles == [(0.0, 0.0)] and plan.part is None
     plan = swimlane_plan(1000, 500, 3.0, 1100, 700)
-    assert plan.scale == pytest.approx(2.0) and plan.part == pytest.approx((1000.0, 500.0))
-    assert plan.tiles == [(0.0, 0.0), (1000.0, 0.0), (0.0, 500.0), (1000.0, 500.0)]
+    assert plan.scale == pytest.approx(2.2) and plan.part == pytest.approx((1100.0, 550.0))
+    expected = [(0.0, 0.0), (1100.0, 0.0), (0.0, 550.0), (1100.0, 550.0)]
+    assert [c for tile in plan.tiles for c in tile] == pytest.approx([c for tile in expected for c in tile])
+    # a long, low drawing: 3 across and 1 down at the least scale (2); full across at 3 x 1100 / 1500 = 2.2
+    plan = swimlane_plan(1500, 300, 3.0, 1100, 700)
+    assert plan.scale == pytest.approx(2.2) and len(plan.tiles) == 3
 
 
 def test_raci_header_abbreviated_with_a_key(documents: dict) -> None:
@@ -179,3 +185,29 @@ def test_cli_paper_option(tmp_path: Path, poppler: None) -> None:
         app, ["analyse", str(root / "processes" / "wmo-melding.yaml"), "--paper", "a5", "-o", str(tmp_path / "x.pdf")]
     )
     assert result.exit_code == 2
+
+
+def test_swimlane_parts_fill_their_pages(documents: dict, tmp_path: Path) -> None:
+    """The swimlane of omgevingsvergunning in parts on A3: fewer parts than the 6 of before (3 across, 2 down, each
+    about 830 x 650 of the 1,123 x 697 points a page has), and each part fills its page's frame across or down.
+    Measured on the rendered page (pdftoppm, 20 dpi): the extent of the non-white pixels of the picture."""
+    from PIL import Image
+
+    need_tool("pdftoppm", "apt-get install poppler-utils")
+    path, _ = documents["omgevingsvergunning"]
+    sizes = _sizes(path)
+    wide = [page for page, s in enumerate(sizes, 1) if _close(s, A3_LANDSCAPE)]
+    parts = wide[1:]  # the first is the key map
+    assert 2 <= len(parts) < 6, len(parts)
+    frame_w, frame_h = 1190.55 - 2 * 34.02, 841.89 - 2 * 34.02 - 17.01 - 60  # margins, footer, heading room
+    for page in parts:
+        prefix = tmp_path / f"p{page}"
+        _run("pdftoppm", "-r", "20", "-f", str(page), "-l", str(page), "-png", str(path), str(prefix))
+        image = Image.open(next(tmp_path.glob(f"p{page}*.png"))).convert("L")
+        scale = image.size[0] / 1190.55
+        top, bottom = int(60 * scale), int((841.89 - 40) * scale)  # below the part's title, above the footer
+        band = image.crop((0, top, image.size[0], bottom))
+        xs = [x for x in range(band.size[0]) if min(band.getpixel((x, y)) for y in range(band.size[1])) < 235]
+        ys = [y for y in range(band.size[1]) if min(band.getpixel((x, y)) for x in range(band.size[0])) < 235]
+        width, height = (xs[-1] - xs[0]) / scale, (ys[-1] - ys[0]) / scale
+        assert width >= 0.9 * frame_w or height >= 0.9 * frame_h, (page, round(width), round(height))

@@ -98,9 +98,13 @@ SLIM_FONT = 7.0  # the name of a role that does no step
 LANE_BADGE_FONT = 6.8  # "kwetsbaar", "bottleneck" under a role's name
 ORG_FONT = 8.5  # organisation names (bold, turned a quarter)
 TEAM_FONT = 7.5  # team names (turned a quarter)
-BADGE_FONT = 6.5  # the number or knelpunt id on a step's badge
+BADGE_FONT = 6.8  # the number or knelpunt id on a step's badge
 BADGE_H = 10.0
 ENVELOPE = 11.0  # the box of the envelope on a handover outside the case system
+ROLE_MARKS = {"PM204": "spof", "PM303": "bottleneck", "PM304": "overloaded"}
+"""The findings whose mark is on a role's lane; the key numbers them after the steps' findings."""
+LANE_KEY_GAP = 2.0  # below a lane mark with a numbered badge (the badge is taller than the mark's line)
+GROUP_FROM = 3  # identical findings at this many steps or more share one badge number and one key line
 LINE = 1.2  # line height as a multiple of the font size
 BOLD = 1.08  # bold DejaVu is this much wider than regular
 
@@ -142,6 +146,12 @@ class Lane:
     label_lines: tuple[str, ...] = ()  # the name as drawn (wrapped)
     label_size: float = LANE_FONT
     badges: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (spof|bottleneck|overloaded|highest, lines)
+    keys: tuple[str | None, ...] = ()  # per badge its number in the legend's key (None: a plain figure, no finding)
+
+    @property
+    def label_height(self) -> float:
+        """The height of the lane's name and its marks (a keyed mark's badge is a little taller than its line)."""
+        return lane_label_height(len(self.label_lines), self.label_size, self.badges, self.keys)
 
 
 @dataclass(frozen=True)
@@ -223,10 +233,13 @@ class Mark:
     """What a badge stands for, for the legend's key."""
 
     key: str
-    kind: str  # "finding" | "issue"
-    step: str
+    kind: str  # "finding" | "issue" | "role"
+    step: str  # the (first) step it is about; for a mark about a role: the role's id
     text: str
     severity: str | None
+    steps: tuple[str, ...] = ()  # every step with this badge (identical findings share one number and key line)
+    names: tuple[str, ...] = ()  # their names, for the key ("PM202 ... (01_HOOFD_011, 01_HOOFD_020, ...)")
+    lane_mark: str | None = None  # a mark about a role: the lane's mark it keys (spof, bottleneck, overloaded)
 
 
 @dataclass
@@ -355,6 +368,7 @@ class _Builder:
         self.analysis = analysis
         self.process: "Process" = analysis.process
         self.lang = lang
+        self._marks: tuple[Mark, ...] | None = None
         self.steps = [s.id for s in self.process.steps]
         self.order = {s: i for i, s in enumerate(self.steps)}
         # one arrow per (source, target), probabilities of duplicate branches added up
@@ -679,30 +693,71 @@ class _Builder:
         return candidates[-1], WAIT_SIZES[-1]
 
     def _numbered_findings(self) -> tuple["Mark", ...]:
-        """The findings about a step, numbered in the analysis's order (their badges and the legend's key)."""
+        """The findings about a step, numbered in the analysis's order (their badges and the legend's key).
+        Identical findings (same rule and message but for the step they name, e.g. PM202 on a draft without
+        roles) at :data:`GROUP_FROM` or more steps share one number and one key line that lists their steps."""
+        if self._marks is not None:
+            return self._marks
+        from procesmap.i18n import t
+
         steps = set(self.steps)
-        marks = []
+        about = [f for f in self.analysis.findings if f.subject in steps]
+        groups: dict[tuple[Any, ...], list[Any]] = {}
+        for finding in about:
+            groups.setdefault(self._same(finding), []).append(finding)
+        marks: list[Mark] = []
+        done: set[tuple[Any, ...]] = set()
+        for finding in about:
+            same = self._same(finding)
+            if same in done:
+                continue
+            members = groups[same]
+            key = str(len(marks) + 1)
+            if len(members) >= GROUP_FROM:
+                done.add(same)
+                title = t(f"{finding.code}.title", self.lang)
+                text = f"{finding.code} {title}" if title != f"{finding.code}.title" else finding.message(self.lang)
+                ids = tuple(dict.fromkeys(f.subject for f in members))
+                names = tuple(self.process.step(s).label for s in ids)
+                marks.append(Mark(key, "finding", ids[0], text, finding.severity.value, ids, names))
+            else:
+                text = f"{finding.code} {finding.message(self.lang)}"
+                marks.append(Mark(key, "finding", finding.subject, text, finding.severity.value, (finding.subject,)))
+        # the marks on the lanes (single point of failure, bottleneck, overloaded), numbered after the steps'
+        spof = set(self.analysis.ownership.single_points_of_failure)
+        lanes = set(self.process.roles)
         for finding in self.analysis.findings:
-            if finding.subject in steps:
-                marks.append(
-                    Mark(
-                        str(len(marks) + 1),
-                        "finding",
-                        finding.subject,
-                        f"{finding.code} {finding.message(self.lang)}",
-                        finding.severity.value,
-                    )
-                )
+            kind = ROLE_MARKS.get(finding.code)
+            role = finding.subject
+            if kind is None or role not in lanes:
+                continue
+            if (kind == "spof" and role not in spof) or (kind != "spof" and _load_mark(self.analysis, role)[0] != kind):
+                continue  # the lane shows no such mark
+            key = str(sum(1 for m in marks if m.kind in ("finding", "role")) + 1)
+            text = f"{finding.code} {finding.message(self.lang)}"
+            marks.append(Mark(key, "role", role, text, finding.severity.value, lane_mark=kind))
         for issue in self.process.issues:
             if issue.step in steps:
-                marks.append(Mark(issue.id, "issue", issue.step, " ".join(issue.text.split()), None))
-        return tuple(marks)
+                marks.append(Mark(issue.id, "issue", issue.step, " ".join(issue.text.split()), None, (issue.step,)))
+        self._marks = tuple(marks)
+        return self._marks
+
+    def _same(self, finding: Any) -> tuple[Any, ...]:
+        """What makes two findings identical but for their step: rule, message and the arguments that do not
+        name the step."""
+        step = self.process.step(finding.subject)
+        own = {str(finding.subject), str(step.label), str(step.name)}
+        args = tuple(sorted((k, str(v)) for k, v in finding.args.items() if str(v) not in own))
+        return (finding.code, finding.message_key, args)
 
     def _badges(self) -> dict[str, tuple[tuple[str, str], ...]]:
         """Per step its badges: (number or knelpunt id, kind)."""
         badges: dict[str, list[tuple[str, str]]] = {}
         for mark in self._numbered_findings():
-            badges.setdefault(mark.step, []).append((mark.key, mark.kind))
+            if mark.kind == "role":
+                continue  # drawn on the lane
+            for step in mark.steps or (mark.step,):
+                badges.setdefault(step, []).append((mark.key, mark.kind))
         return {s: tuple(b) for s, b in badges.items()}
 
     # 5a. routes in grid terms ---------------------------------------------------------------------
@@ -877,24 +932,25 @@ class _Builder:
         size = next((z for z in sizes if _whole_words(name, (ROLE_LABEL - 12) / BOLD, z)), sizes[-1])
         lines = tuple(wrap_text(name, (ROLE_LABEL - 12) / BOLD, size))
         badges: list[tuple[str, tuple[str, ...]]] = []
+        keys: list[str | None] = []
+        numbers = {(m.step, m.lane_mark): m.key for m in self._numbered_findings() if m.kind == "role"}
+        room = (ROLE_LABEL - 12) / BOLD
+
+        def add(kind: str, text: str) -> None:
+            key = numbers.get((role_id or "", kind))
+            width = room - ((_badge_width(key) + 3) / BOLD if key else 0.0)
+            badges.append((kind, tuple(wrap_text(text, width, LANE_BADGE_FONT))))
+            keys.append(key)
+
         if role_id in self.analysis.ownership.single_points_of_failure:
-            badges.append(
-                (
-                    "spof",
-                    tuple(
-                        wrap_text("⚠ " + t("diagram.badge.spof", self.lang), (ROLE_LABEL - 12) / BOLD, LANE_BADGE_FONT)
-                    ),
-                )
-            )
+            add("spof", "⚠ " + t("diagram.badge.spof", self.lang))
         mark, utilisation = _load_mark(self.analysis, role_id)
         if mark is not None:
             util = percent(utilisation, self.lang) if utilisation is not None else "-"
             symbol = {"overloaded": "▲▲ ", "bottleneck": "▲ "}.get(mark, "")
-            text = symbol + t(f"diagram.badge.{mark}", self.lang, utilisation=util)
-            badges.append((mark, tuple(wrap_text(text, (ROLE_LABEL - 12) / BOLD, LANE_BADGE_FONT))))
-        height = len(lines) * size * LINE + sum(len(b) for _, b in badges) * LANE_BADGE_FONT * LINE
-        height += 3 if badges else 0
-        return _LaneText(lines, size, tuple(badges), height)
+            add(mark, symbol + t(f"diagram.badge.{mark}", self.lang, utilisation=util))
+        height = lane_label_height(len(lines), size, tuple(badges), tuple(keys))
+        return _LaneText(lines, size, tuple(badges), height, tuple(keys))
 
     # 5c. channel slots (interval colouring over y spans; arrows leaving one port share one) --------
     def _channel_slots(self, grid: "_Grid", routes: list["_Route"], rows: "_Rows") -> dict[int, int]:
@@ -1185,6 +1241,7 @@ class _Builder:
                     text.lines,
                     text.size,
                     text.badges,
+                    text.keys,
                 )
             )
         groups: list[LaneGroup] = []
@@ -1291,6 +1348,7 @@ class _LaneText:
     size: float
     badges: tuple[tuple[str, tuple[str, ...]], ...]
     height: float
+    keys: tuple[str | None, ...] = ()
 
 
 @dataclass
@@ -1390,6 +1448,14 @@ def _simplify(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
         else:
             i += 1
     return result
+
+
+def lane_label_height(
+    lines: int, size: float, badges: tuple[tuple[str, tuple[str, ...]], ...], keys: tuple[str | None, ...]
+) -> float:
+    """The height of a lane's name block: its lines, its marks' lines, 3 points between, 2 more a keyed mark."""
+    height = lines * size * LINE + sum(len(b) for _, b in badges) * LANE_BADGE_FONT * LINE
+    return height + (3 if badges else 0) + LANE_KEY_GAP * sum(1 for k in keys if k)
 
 
 def overlap(a: Box, b: Box) -> float:

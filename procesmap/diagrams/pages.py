@@ -18,9 +18,8 @@ from dataclasses import replace
 from procesmap.diagrams.layout import (
     BOLD,
     HEADER_WIDTH,
-    LANE_BADGE_FONT,
-    LINE,
     Box,
+    Mark,
     Edge,
     SwimlaneLayout,
     text_width,
@@ -163,10 +162,29 @@ def split_layout(layout: SwimlaneLayout, page_body: float = PAGE_BODY) -> list[S
             edges=edges,
             columns=columns,
             part=(number, count),
-            findings=tuple(m for m in layout.findings if m.step in shown),
+            findings=_marks_on(layout, shown),
         )
         parts.append(_compact(part))
     return parts
+
+
+def _marks_on(layout: SwimlaneLayout, shown: set[str]) -> tuple[Mark, ...]:
+    """The key of a page: the marks of its steps (a shared line names only the page's steps)."""
+    marks = []
+    for mark in layout.findings:
+        if mark.kind == "role":
+            marks.append(mark)
+            continue
+        steps = mark.steps or (mark.step,)
+        keep = [i for i, s in enumerate(steps) if s in shown]
+        if not keep:
+            continue
+        if len(steps) > 1:
+            kept = tuple(steps[i] for i in keep)
+            names = tuple(mark.names[i] for i in keep) if mark.names else ()
+            mark = replace(mark, step=kept[0], steps=kept, names=names)
+        marks.append(mark)
+    return tuple(marks)
 
 
 GAP = 10.0
@@ -204,12 +222,7 @@ def _compact(layout: SwimlaneLayout) -> SwimlaneLayout:
             cursor = max(cursor, b)
         if cursor < bottom:
             free.append([cursor, bottom, min(bottom - cursor, GAP)])
-        label = (
-            len(lane.label_lines) * lane.label_size * LINE
-            + sum(len(x) for _, x in lane.badges) * LANE_BADGE_FONT * LINE
-            + (3 if lane.badges else 0)
-            + 6
-        )
+        label = lane.label_height + 6
         height = lane.height - sum(g[1] - g[0] - g[2] for g in free)
         for gap in reversed(free):  # give back what the lane's name needs, from the bottom up
             if height >= label:

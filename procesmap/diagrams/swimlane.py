@@ -44,8 +44,10 @@ from procesmap.diagrams.layout import (
     BADGE_H,
     HEADER_WIDTH,
     LANE_BADGE_FONT,
+    LANE_KEY_GAP,
     LINE,
     ORG_BAND,
+    Mark,
     ROLE_LABEL,
     TEAM_BAND,
     Node,
@@ -277,17 +279,25 @@ def swimlane_svg(analysis: "Analysis", lang: str = "nl") -> str:
     return _svg(_paint(analysis, lang), embed_fonts=True)
 
 
-def swimlane_drawing(analysis: "Analysis", lang: str = "nl") -> Any:
-    """The diagram as a ReportLab ``Drawing`` (vector, DejaVu fonts registered), for a PDF or a report."""
-    return _drawing(_paint(analysis, lang))
+def swimlane_drawing(analysis: "Analysis", lang: str = "nl", key_under: bool = False) -> Any:
+    """The diagram as a ReportLab ``Drawing`` (vector, DejaVu fonts registered), for a PDF or a report.
+    ``key_under``: the badges' key under the legend, not beside it (a picture cut into parts then cuts no key
+    line: the legend and the key stay within the left :data:`LEGEND_WIDTH` points)."""
+    return _drawing(_paint(analysis, lang, key_under))
 
 
-def _paint(analysis: "Analysis", lang: str) -> _Picture:
-    return _paint_layout(analysis, swimlane_layout(analysis, lang), lang)
+def _paint(analysis: "Analysis", lang: str, key_under: bool = False) -> _Picture:
+    return _paint_layout(analysis, swimlane_layout(analysis, lang), lang, key_under=key_under)
 
 
-def _paint_layout(analysis: "Analysis", layout: SwimlaneLayout, lang: str, cuts: list[float] | None = None) -> _Picture:
-    legend = legend_plan(layout, lang)
+def _paint_layout(
+    analysis: "Analysis",
+    layout: SwimlaneLayout,
+    lang: str,
+    cuts: list[float] | None = None,
+    key_under: bool = False,
+) -> _Picture:
+    legend = legend_plan(layout, lang, key_under)
     width = layout.width + 2 * MARGIN
     height = TITLE_H + layout.height + 14 + legend.height + MARGIN
     picture = _Picture(width, height)
@@ -527,8 +537,7 @@ class _Painter:
             badges = lane.badges
             size = lane.label_size
             wrapped = lane.label_lines
-            badge_count = sum(len(lines) for _, lines in badges)
-            block = len(wrapped) * size * LINE + badge_count * LANE_BADGE_FONT * LINE + (3 if badges else 0)
+            block = lane.label_height
             top = lane.y + max(3.0, (lane.height - block) / 2)
             x = ORG_BAND + TEAM_BAND + 6
             self.lines(
@@ -543,9 +552,34 @@ class _Painter:
                 colour=COLOURS["ink"] if lane.has_steps else COLOURS["muted"],
             )
             y = top + len(wrapped) * size * LINE + 3
-            for kind, badge in badges:
+            keys = lane.keys or (None,) * len(badges)
+            for (kind, badge), key in zip(badges, keys):
+                shift = 0.0
+                if key:  # its number in the key, as on the steps
+                    bw = _key_badge_width(key)
+                    top_badge = y + (LANE_BADGE_FONT * LINE - BADGE_H) / 2 + LANE_KEY_GAP / 2
+                    self.shape(
+                        _rounded(x, top_badge, bw, BADGE_H, BADGE_H / 2),
+                        8,
+                        f"lanebadge-{lane.role}-{key}",
+                        fill=COLOURS["finding_badge"],
+                        stroke="#ffffff",
+                        width=0.6,
+                    )
+                    self.text(
+                        x + bw / 2,
+                        top_badge + BADGE_H / 2,
+                        key,
+                        BADGE_FONT,
+                        8,
+                        colour="#ffffff",
+                        bold=True,
+                        anchor="middle",
+                    )
+                    shift = bw + 3
+                    y += LANE_KEY_GAP / 2
                 self.lines(
-                    x,
+                    x + shift,
                     y,
                     badge,
                     LANE_BADGE_FONT,
@@ -555,7 +589,7 @@ class _Painter:
                     colour=COLOURS[kind],
                     bold=True,
                 )
-                y += len(badge) * LANE_BADGE_FONT * LINE
+                y += len(badge) * LANE_BADGE_FONT * LINE + (LANE_KEY_GAP / 2 if key else 0.0)
             if lane.role in spof:
                 self.rect(
                     ORG_BAND + TEAM_BAND,
@@ -656,7 +690,7 @@ class _Painter:
         """Where an arrow leaves the page: a disc with the number of the page where it goes on."""
         x, y = at
         self.shape(_circle(x, y, 5.5), 8, fill=colour, stroke="#ffffff", width=0.8)
-        self.text(x, y, str(page), 6.5, 8, colour="#ffffff", bold=True, anchor="middle")
+        self.text(x, y, str(page), 6.8, 8, colour="#ffffff", bold=True, anchor="middle")
 
     def arrowhead(
         self, a: tuple[float, float], b: tuple[float, float], colour: str, width: float, gid: str | None = None
@@ -787,7 +821,7 @@ class _Painter:
                 x + 2,
                 y,
                 "▲" if key == "bottleneck" else "▲▲",
-                8.0 if key == "bottleneck" else 6.0,
+                8.0 if key == "bottleneck" else 6.8,
                 5,
                 colour=COLOURS[key],
             )
@@ -865,9 +899,24 @@ class LegendPlan:
     height: float
 
 
-def legend_plan(layout: SwimlaneLayout, lang: str) -> LegendPlan:
+KEY_NAMES = 12
+"""A key line of identical findings names at most this many of their steps, then says how many more."""
+
+
+def key_text(mark: Mark, lang: str) -> str:
+    """A badge's line in the key: the finding; for identical findings at several steps one line that names the
+    steps (the first :data:`KEY_NAMES`, then how many more)."""
+    if len(mark.steps) <= 1 or not mark.names:
+        return mark.text
+    names = ", ".join(mark.names[:KEY_NAMES])
+    if len(mark.names) > KEY_NAMES:
+        names += " " + t("diagram.key.more", lang, count=len(mark.names) - KEY_NAMES)
+    return t("diagram.key.group", lang, text=mark.text, count=len(mark.names), steps=names)
+
+
+def legend_plan(layout: SwimlaneLayout, lang: str, key_under: bool = False) -> LegendPlan:
     keys = list(LEGEND_KEYS)
-    if any(m.kind == "finding" for m in layout.findings):
+    if any(m.kind in ("finding", "role") for m in layout.findings):
         keys.append("badge_finding")
     if any(m.kind == "issue" for m in layout.findings):
         keys.append("badge_issue")
@@ -884,14 +933,18 @@ def legend_plan(layout: SwimlaneLayout, lang: str) -> LegendPlan:
         widest = max(widest, used)
     rows_height = len(rows) * LEGEND_ROW
     room = layout.width - widest - 24
-    beside = room >= 320.0
+    beside = room >= 320.0 and not key_under
     key_width = min(KEY_WIDTH, room) if beside else min(KEY_WIDTH, max(layout.width, 300.0))
     origin = (widest + 24, 0.0) if beside else (0.0, rows_height + 8)
     blocks: list[tuple[str, list[tuple[str, tuple[str, ...]]], str]] = []
     key_height = 0.0
-    for kind, title in (("finding", "diagram.key.findings"), ("issue", "diagram.key.issues")):
+    for kind, title in (
+        ("finding", "diagram.key.findings"),
+        ("role", "diagram.key.roles"),
+        ("issue", "diagram.key.issues"),
+    ):
         entries = [
-            (m.key, tuple(wrap_text(m.text, key_width - KEY_INDENT, KEY_FONT)))
+            (m.key, tuple(wrap_text(key_text(m, lang), key_width - KEY_INDENT, KEY_FONT)))
             for m in layout.findings
             if m.kind == kind
         ]

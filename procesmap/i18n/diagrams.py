@@ -54,8 +54,8 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
         "nl": "balk: wachttijd per zaak (langste vol); tekst: wachttijd per keer, keren per zaak",
     },
     "diagram.legend.badge_finding": {
-        "en": "finding about the step (numbered, see the key)",
-        "nl": "bevinding bij de stap (genummerd, zie de lijst)",
+        "en": "finding about a step or role (numbered, see the key)",
+        "nl": "bevinding bij een stap of rol (genummerd, zie de lijst)",
     },
     "diagram.legend.badge_issue": {
         "en": "issue (knelpunt) from the workshop (see the key)",
@@ -65,6 +65,12 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     "diagram.html.zoom_in": {"en": "Enlarge (scroll sideways)", "nl": "Vergroten (schuif opzij)"},
     "diagram.html.zoom_out": {"en": "Fit to the page", "nl": "Passend maken"},
     "diagram.key.findings": {"en": "Findings about steps", "nl": "Bevindingen bij stappen"},
+    "diagram.key.group": {"en": "{text}, at {count} steps: {steps}", "nl": "{text}, bij {count} stappen: {steps}"},
+    "diagram.key.more": {"en": "and {count} more", "nl": "en {count} meer"},
+    "diagram.key.roles": {
+        "en": "Findings about roles (marks on the lanes)",
+        "nl": "Bevindingen bij rollen (op de zwembanen)",
+    },
     "diagram.key.issues": {"en": "Issues from the workshop (knelpunten)", "nl": "Knelpunten uit de workshop"},
     "diagram.legend.spof": {"en": "single point of failure", "nl": "kwetsbare rol (één persoon, geen vervanger)"},
     "diagram.legend.bottleneck": {"en": "bottleneck (PM303)", "nl": "bottleneck (PM303)"},

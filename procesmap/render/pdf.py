@@ -398,7 +398,7 @@ class _Builder:
             inline = _fit(source, self.width, self.height * 0.8)
             if source.width < source.height * 1.4 and smallest * inline.width / source.width >= MIN_TEXT_PT:
                 return [inline, Spacer(1, 6)]
-            return self.wide_picture(source, smallest)
+            return self.wide_picture(source, smallest, pdoc.analysis)
         svg = chart_svg(block.name, pdoc.analysis, self.lang)
         if svg is None:
             return []
@@ -406,7 +406,7 @@ class _Builder:
         caption = [_p(block.title, self.styles["note"])] if block.name in ("cycle_time_chart", "advice_chart") else []
         return [KeepTogether([drawing, *caption]), Spacer(1, 6)]
 
-    def wide_picture(self, source: Any, smallest: float) -> list[Any]:
+    def wide_picture(self, source: Any, smallest: float, analysis: "Analysis | None" = None) -> list[Any]:
         """The swimlane on landscape pages of the chosen paper (A3 unless ``--paper a4``): one page at the largest
         scale that fits, or, where that would set text below :data:`MIN_TEXT_PT`, parts of one page each at
         that size (left to right, top to bottom), each titled with its part."""
@@ -415,6 +415,11 @@ class _Builder:
         width, height = self.wide_frame
         height -= HEADING_ROOM
         plan = swimlane_plan(source.width, source.height, smallest, width, height)
+        if len(plan.tiles) > 1 and analysis is not None:  # in parts: the key under the legend, so no cut crosses it
+            from procesmap.diagrams.swimlane import swimlane_drawing as draw
+
+            source = draw(analysis, self.lang, key_under=True)
+            plan = swimlane_plan(source.width, source.height, smallest, width, height)
         count = len(plan.tiles)
         if count > MAX_SWIMLANE_PAGES:  # checked before a page is drawn: each page draws the whole picture
             from procesmap.i18n import Count
@@ -471,17 +476,20 @@ def swimlane_plan(
     width: float, height: float, smallest: float, frame_width: float, frame_height: float
 ) -> SwimlanePlan:
     """The largest scale (at most 1.5) at which a ``width`` x ``height`` drawing fits one frame, unless its smallest
-    text (``smallest`` points) would then be under :data:`MIN_TEXT_PT`: then the scale that sets it at exactly that
-    size, and as many frames across and down as the drawing needs."""
+    text (``smallest`` points) would then be under :data:`MIN_TEXT_PT`: then as few frames across and down as the
+    drawing needs with that text at exactly that size, and the largest scale at which the drawing still fits those
+    frames (the parts fill the pages across or down)."""
     import math
 
     fit = min(frame_width / width, frame_height / height, 1.5)
     least = MIN_TEXT_PT / smallest
     if fit >= least:
         return SwimlanePlan(fit, [(0.0, 0.0)])
-    scale = least
-    across = math.ceil(width * scale / frame_width - 1e-9)
-    down = math.ceil(height * scale / frame_height - 1e-9)
+    across = math.ceil(width * least / frame_width - 1e-9)
+    down = math.ceil(height * least / frame_height - 1e-9)
+    # as few pages as the text size allows, then as large as those pages take it: the parts fill the pages
+    # across or down (the grid stays the same), so no page is half empty and the text grows where it can
+    scale = max(least, min(across * frame_width / width, down * frame_height / height))
     # equal parts: no page with only a sliver of the picture
     part_width, part_height = width * scale / across, height * scale / down
     return SwimlanePlan(

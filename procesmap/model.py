@@ -84,13 +84,35 @@ def _check_slug(value: Any) -> Any:
 Id = Annotated[str, BeforeValidator(_check_slug), Field(json_schema_extra={"pattern": SLUG.pattern})]
 
 
+#: Durations read before, by the text as written (``1d``) or the texts of a mapping (``{min: 1h, ...}``):
+#: a map repeats the same few thousands of times; the durations are frozen, so one object serves them all.
+_DURATIONS: dict[Any, Duration] = {}
+
+
+def _duration_key(value: Any) -> Any:
+    """``value`` as a memo key: text, or a mapping of texts to texts (numbers are left out: ``cv: 1`` is not ``cv: true``)."""
+    if type(value) is str:
+        return value
+    if type(value) is dict and all(type(k) is str and type(v) is str for k, v in value.items()):
+        return tuple(value.items())
+    return None
+
+
 def _to_duration(value: Any) -> Duration:
     if isinstance(value, (Fixed,)) or type(value).__name__ in ("Triangular", "Samples", "Gamma"):
         return value  # already parsed (models built in Python)
+    key = _duration_key(value)
+    if key is not None:
+        known = _DURATIONS.get(key)
+        if known is not None:
+            return known
     try:
-        return bounded(parse_duration(value), value)
+        duration = bounded(parse_duration(value), value)
     except DurationError as err:
         raise _custom(err.key, err.hint_key, **err.args_) from None
+    if key is not None and len(_DURATIONS) < 10_000:
+        _DURATIONS[key] = duration
+    return duration
 
 
 _AMOUNT_SCHEMA = {

@@ -8,6 +8,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import procesmap
@@ -128,3 +129,66 @@ def test_drawio_of_a_map_without_a_name(tmp_path: Path) -> None:
     result = invoke("diagram", str(path), "-f", "drawio")
     assert result.exit_code == 0  # type: ignore[attr-defined]
     assert 'name="klein"' in result.output  # type: ignore[attr-defined]
+
+
+def wide_map(branches: int) -> str:
+    """A decision of ``branches`` branches of two steps each (no `p`: they share), every case visits four steps."""
+    lines = ["procesmap: 1", "id: breed", "language: en", "owner: r0", "term: 8w", "volume: 1000/year", "roles:"]
+    lines += [f"  r{i}: {{people: 5}}" for i in range(5)]
+    lines += ["steps:", "  - {id: s, type: start, role: r0, work: 1h, next: d}"]
+    lines.append(
+        "  - {id: d, type: decision, role: r0, work: 1h, next: ["
+        + ", ".join(f"{{to: b{i}}}" for i in range(branches))
+        + "]}"
+    )
+    for i in range(branches):
+        lines.append(f"  - {{id: b{i}, role: r{i % 5}, work: 1h, next: c{i}}}")
+        lines.append(f"  - {{id: c{i}, role: r{(i + 1) % 5}, work: 1h, next: e}}")
+    lines.append("  - {id: e, type: end, role: r0, work: 1h}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_queueing_simulation_of_many_steps_each_drawing_for_every_case_is_skipped_up_front(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Every step draws its times for every case in advance, visited or not: a decision of 10,000 branches drew
+    240 million values (5.5 GB) although each case visits four steps. The draws are bounded before the pass."""
+    from procesmap.analysis import queueing
+
+    process = procesmap.loads(wide_map(40), "breed.yaml")  # 83 steps
+    steps = len(process.steps)
+    assert steps == 83
+    # 83 steps x 3 values x (300 cases + warm-up and cool-down) is more than 50,000: too costly
+    monkeypatch.setattr(queueing, "MAX_QUEUE_DRAWS", 50_000)
+    analysis = procesmap.analyse(process, procesmap.Settings(cases=1000))
+    texts = [m.text("en") for m in analysis.missing]
+    (line,) = [x for x in texts if "values in advance" in x]
+    assert "1,000 cases over 83 steps would draw more than 50,000 values in advance" in line
+    fits = int(50_000 / (83 * 3) / 3)  # the warm-up and cool-down are as many as the measured cases below 1,000
+    assert f"at most about {fits} cases fit" in line
+    assert analysis.queueing.model != "simulation"
+    assert analysis.time.cycle_time["mean"] is not None  # the time figures are still there (declared waits)
+    nl = [m.text("nl") for m in analysis.missing if m.key == "bounds.queue_too_many_steps"]
+    assert nl and "1.000 zaken over 83 stappen" in nl[0]
+
+
+def test_the_simulation_of_a_wide_decision_picks_every_branch_as_often_as_its_share() -> None:
+    """The branches of a step are kept one after the other (not in a steps x widest-branching matrix); a case
+    still takes branch i with its probability: 40 equal branches, 40,000 cases, each about 1,000 times."""
+    import numpy as np
+
+    from procesmap.analysis.timing import _Engine
+    from procesmap.graph import build_graph
+
+    pg = build_graph(procesmap.loads(wide_map(40), "breed.yaml"))
+    engine = _Engine(pg, np.random.default_rng(7))
+    d = engine.index["d"]
+    u = engine.rng.random(40_000)
+    chosen = engine.targets[np.searchsorted(engine.keys, 4.0 * d + u, side="right")]
+    names = [engine.ids[i] for i in chosen]
+    counts = {f"b{i}": names.count(f"b{i}") for i in range(40)}
+    assert set(names) == set(counts)  # only the branches of d
+    # binomial(40,000, 1/40): mean 1,000, sd about 31; 6 sd either way
+    assert all(810 < c < 1190 for c in counts.values()), counts
+    s = engine.index["s"]  # one branch: always d
+    assert set(engine.targets[np.searchsorted(engine.keys, 4.0 * s + u[:100], side="right")]) == {d}

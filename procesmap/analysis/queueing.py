@@ -51,6 +51,7 @@ __all__ = [
     "queue_cases",
     "MAX_QUEUE_WORK",
     "MIN_QUEUE_CASES",
+    "MAX_QUEUE_DRAWS",
     "prefetch_queueing",
 ]
 
@@ -64,18 +65,26 @@ HOURS_PER_YEAR = 365.0 * 24.0
 MAX_QUEUE_WORK = 2_000_000
 #: The fewest cases a queueing simulation cut to :data:`MAX_QUEUE_WORK` runs with.
 MIN_QUEUE_CASES = 300
+#: The most values one pass draws in advance (issue #19): every step draws its times (wait, work, route) for
+#: every case, visited or not, so a decision of 10,000 branches drew 240 million values (5.5 GB, 109 s) while
+#: its cases visited only 4 steps each. Counted as :data:`DRAWS_PER_STEP` values per step and case.
+MAX_QUEUE_DRAWS = 20_000_000
+DRAWS_PER_STEP = 3
 
 
-def queue_cases(cases: int, visits_per_case: float) -> int:
+def queue_cases(cases: int, visits_per_case: float, steps: int = 0) -> int:
     """The cases the queueing simulation runs: ``cases``, or the most that fit :data:`MAX_QUEUE_WORK` step visits
-    per pass with their warm-up and cool-down (:func:`~procesmap.analysis.simulation.extra_cases`); 0 when
-    fewer than :data:`MIN_QUEUE_CASES` (and fewer than ``cases``) fit."""
+    and :data:`MAX_QUEUE_DRAWS` values drawn (``steps`` x :data:`DRAWS_PER_STEP` a case) per pass with their
+    warm-up and cool-down (:func:`~procesmap.analysis.simulation.extra_cases`); 0 when fewer than
+    :data:`MIN_QUEUE_CASES` (and fewer than ``cases``) fit."""
     from procesmap.analysis.simulation import extra_cases
 
     per_case = max(visits_per_case, 1.0)
+    draws = steps * DRAWS_PER_STEP
 
     def fits(n: int) -> bool:
-        return (n + 2 * extra_cases(n)) * per_case <= MAX_QUEUE_WORK
+        total = n + 2 * extra_cases(n)
+        return total * per_case <= MAX_QUEUE_WORK and total * draws <= MAX_QUEUE_DRAWS
 
     if cases <= 0 or fits(cases):
         return max(cases, 0)
@@ -567,13 +576,26 @@ def compute_queueing(
     other: dict[str, float] = {}
     factor: dict[str, float] = {}
     per_case = max(sum(pg.visits.values()), 1.0)
-    simulated = queue_cases(cases, per_case) if queued else cases
+    simulated = queue_cases(cases, per_case, len(process.steps)) if queued else cases
     too_costly = cases > 0 and simulated == 0
     if queued and (too_costly or simulated < cases):
         from procesmap.i18n import Count
 
         fits = int(MAX_QUEUE_WORK / per_case / 3)  # below 1,000 cases the warm-up and cool-down are as many
-        if too_costly:
+        draws = len(process.steps) * DRAWS_PER_STEP
+        if too_costly and queue_cases(cases, per_case) > 0:  # the visits fit; the steps drawing for every case not
+            missing.append(
+                Missing(
+                    "bounds.queue_too_many_steps",
+                    {
+                        "cases": Count(cases),
+                        "steps": Count(len(process.steps)),
+                        "limit": Count(MAX_QUEUE_DRAWS),
+                        "fits": Count(int(MAX_QUEUE_DRAWS / draws / 3)),
+                    },
+                )
+            )
+        elif too_costly:
             missing.append(
                 Missing(
                     "missing.queue_too_costly",

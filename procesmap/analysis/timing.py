@@ -214,17 +214,21 @@ class _Engine:
                 targets[self.index[t.source]].append(self.index[t.target])
                 probs[self.index[t.source]].append(t.p)
         self.absorbing = np.array([not targets[i] and not self.is_parallel[i] for i in range(n)])
-        width = max((len(t) for t in targets), default=0) or 1
-        # per step: cumulative branch probabilities (padded with 2.0) and their targets
-        self.cumulative = np.full((n, width), 2.0)
-        self.targets = np.zeros((n, width), dtype=np.int64)
+        # per step its branches, one after the other in flat arrays (not a steps x widest-branching matrix: a
+        # decision of 10,000 branches in a map of 20,000 steps made two of 1.6 GB each): the cumulative branch
+        # probabilities, the last one 2.0 (it takes whatever rounding leaves), as 4 x step + cumulative, so one
+        # sorted search finds the branch of every moving case at once; and their targets
+        keys: list[float] = []
+        flat_targets: list[int] = []
         for i in range(n):
             if targets[i]:
                 total = sum(probs[i]) or 1.0
                 cumulative = np.cumsum(np.asarray(probs[i]) / total)
-                cumulative[-1] = 2.0  # the last branch takes whatever rounding leaves
-                self.cumulative[i, : len(targets[i])] = cumulative
-                self.targets[i, : len(targets[i])] = targets[i]
+                cumulative[-1] = 2.0
+                keys.extend((4.0 * i + cumulative).tolist())
+                flat_targets.extend(targets[i])
+        self.keys = np.asarray(keys, dtype=float)
+        self.targets = np.asarray(flat_targets, dtype=np.int64)
         self.branches = {self.index[p]: [self.index[b.to] for b in process.step(p).next] for p in pg.join_of}
         self.join = {self.index[p]: self.index[j] for p, j in pg.join_of.items()}
         self.rounds = 0
@@ -293,8 +297,7 @@ class _Engine:
             ids_m, pos_m = ids[moving], pos[moving]
             if len(ids_m):
                 u = self.rng.random(len(ids_m))
-                branch_index = (u[:, None] >= self.cumulative[pos_m]).sum(axis=1)
-                pos_m = self.targets[pos_m, branch_index]
+                pos_m = self.targets[np.searchsorted(self.keys, 4.0 * pos_m + u, side="right")]
             ids = np.concatenate([ids_m, ids[parallel]])
             pos = np.concatenate([pos_m, pos[parallel]])
         return _Run(cycle, term, extended, decided, where)

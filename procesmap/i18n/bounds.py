@@ -11,4 +11,15 @@ MESSAGES_BOUNDS: dict[str, dict[str, str]] = {
         "en": "{items} and {more:plural:# more|# more}",
         "nl": "{items} en nog {more}",
     },
+    # -- the queueing simulation of a map of many steps (procesmap.analysis.queueing.MAX_QUEUE_DRAWS) ------
+    "bounds.queue_too_many_steps": {
+        "en": "queueing simulation: {cases} cases over {steps:plural:# step|# steps} would draw more than {limit} "
+        "values in advance (every step draws its times for every case); the queues are computed by formula only "
+        "and the time figures keep the declared waits (at most about {fits} cases fit; fewer steps, e.g. "
+        "branches as `subprocess:` maps, let more fit)",
+        "nl": "simulatie van wachtrijen: {cases} zaken over {steps:plural:# stap|# stappen} zouden vooraf meer dan "
+        "{limit} waarden trekken (elke stap trekt zijn tijden voor elke zaak); de wachtrijen zijn alleen met de "
+        "formule berekend en de tijdcijfers houden de opgegeven wachttijden (hoogstens ongeveer {fits} zaken "
+        "passen; minder stappen, bijvoorbeeld takken als `subprocess:`-kaarten, laten er meer passen)",
+    },
 }

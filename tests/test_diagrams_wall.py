@@ -340,9 +340,34 @@ def test_pages_from_the_command_line(tmp_path: Path) -> None:
     assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") == parts + 1
     result = run("--pages", "-o", str(tmp_path / "plan.png"))
     assert result.returncode == 0, result.stderr
-    files = sorted(p.name for p in tmp_path.glob("plan-*.png"))
-    assert files == [f"plan-{n}.png" for n in range(parts + 1)]
+    files = sorted(p.name for p in tmp_path.glob("plan*.png"))
+    assert files == sorted(["plan.png"] + [f"plan-{n}.png" for n in range(1, parts + 1)])  # the overview, the parts
     assert all((tmp_path / f).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for f in files)
+    # without --pages the same: one picture would be unreadable on a screen (step names under READABLE_PX)
+    from procesmap.diagrams.swimlane import READABLE_PX, readable
+
+    assert readable(analysis_of("omgevingsvergunning"), "nl") < READABLE_PX == 7.0
+    result = run("-o", str(tmp_path / "auto.svg"))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.glob("auto*.svg")) == sorted(
+        ["auto.svg"] + [f"auto-{n}.svg" for n in range(1, parts + 1)]
+    )
+    # --single keeps one picture; so does a picture to a pipe (one stream holds one picture)
+    result = run("--single", "-o", str(tmp_path / "one.svg"))
+    assert result.returncode == 0 and sorted(p.name for p in tmp_path.glob("one*.svg")) == ["one.svg"]
+    piped = run("--format", "svg")
+    assert piped.returncode == 0 and piped.stdout.startswith(b"<?xml") and piped.stdout.count(b"<svg") == 1
+    assert b"deel 1 van" not in piped.stdout
+    # a map that reads well as one picture stays one
+    small = subprocess.run(
+        [sys.executable, "-m", "procesmap", "diagram", str(ROOT / "processes" / "wmo-melding.yaml"), "-o", "w.svg"],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert small.returncode == 0 and sorted(p.name for p in tmp_path.glob("w*.svg")) == ["w.svg"]
+    assert readable(analysis_of("wmo-melding"), "nl") >= READABLE_PX
     result = run("--pages", "--format", "mermaid")
     assert result.returncode == 2 and b"--pages" in result.stderr and b"Traceback" not in result.stderr
 
@@ -448,3 +473,101 @@ def test_lane_marks_are_numbered_and_keyed(name: str) -> None:
     for key, finding in keyed.items():
         assert f'id="lanebadge-{finding.subject}-{key}"' in svg
         assert f'id="keytext-{key}"' in svg
+
+
+# -- a dense draft: only its most frequent arrows --------------------------------------------------------------
+
+
+def _dense_map(steps: int, fan: int, seed: int) -> str:
+    """A draft as `log discover` makes them: every decision goes to ``fan`` other steps (forward and back)."""
+    import random
+
+    rng = random.Random(seed)
+    lines = ["procesmap: 1", "id: dense", "name: Dicht concept", "language: nl", "steps:"]
+    lines.append("  - {id: s0, type: start, next: s1}")
+    for i in range(1, steps - 1):
+        targets = sorted(rng.sample([j for j in range(1, steps) if j != i], fan), key=lambda j: (j <= i, j))
+        if i + 1 not in targets:
+            targets[0] = i + 1
+        weights = [rng.random() + (3.0 if j == i + 1 else 0.0) for j in targets]
+        total = sum(weights)
+        ps = [round(w / total, 3) for w in weights]
+        ps[0] = round(1.0 - sum(ps[1:]), 3)
+        nxt = ", ".join(f"{{to: s{j}, p: {p}}}" for j, p in zip(targets, ps))
+        lines.append(f"  - {{id: s{i}, type: decision, next: [{nxt}]}}")
+    lines.append(f"  - {{id: s{steps - 1}, type: end}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_dense_draft_shows_its_most_frequent_arrows() -> None:
+    """40 steps with 6 ways out each (228 arrows, 5.7 a step): the picture keeps each step's most frequent way in and
+    out and then the most frequent others, 1.5 a step (60), and its title says how many it left out and their share
+    of the flow; every step is drawn; with all_arrows every arrow is. Computed here from the map and the visits."""
+    from procesmap.diagrams.layout import THIN_FROM, THIN_KEEP
+
+    analysis = procesmap.analyse(procesmap.loads(_dense_map(40, 6, 7)), cases=200)
+    process = analysis.process
+    arrows = {}
+    for step in process.steps:
+        for branch in step.next:
+            arrows[(step.id, branch.to)] = arrows.get((step.id, branch.to), 0.0) + analysis.visits[step.id] * (
+                branch.p if branch.p is not None else 1.0
+            )
+    assert len(arrows) > THIN_FROM * len(process.steps)
+    order = list(arrows)
+    rank = sorted(order, key=lambda a: (-arrows[a], order.index(a)))
+    must = set()
+    for step in process.steps:
+        for side in (0, 1):
+            mine = [a for a in rank if a[side] == step.id]
+            if mine:
+                must.add(mine[0])
+    expected = set(must)
+    for a in rank:
+        if len(expected) >= max(len(must), int(THIN_KEEP * len(process.steps))):
+            break
+        expected.add(a)
+    layout = swimlane_layout(analysis, "nl", thin=True)
+    assert {(e.source, e.target) for e in layout.edges} == expected
+    hidden, share, total = layout.hidden
+    assert total == len(arrows) and hidden == len(arrows) - len(expected)
+    assert share == pytest.approx(sum(v for a, v in arrows.items() if a not in expected) / sum(arrows.values()))
+    assert {n.step for n in layout.nodes} == {s.id for s in process.steps}
+    full = swimlane_layout(analysis, "nl")
+    assert len(full.edges) == len(arrows) and full.hidden[0] == 0
+    from procesmap.diagrams.swimlane import swimlane_svg
+
+    svg = swimlane_svg(analysis, "nl")
+    assert f"{len(expected)} van {len(arrows)} pijlen getekend" in svg and f"{hidden} zeldzame weggelaten" in svg
+
+
+def test_pages_of_a_dense_draft_parsed_back_hold_every_step_lane_and_arrow() -> None:
+    """The SVG pages of a dense draft, parsed back: every step on exactly one part, every lane on every part, every
+    drawn arrow on some part (in pieces where it crosses a cut), the overview holds them all; a hand-made map is
+    never thinned."""
+    import re
+
+    from procesmap.diagrams.swimlane import render_swimlane_pages
+
+    analysis = procesmap.analyse(procesmap.loads(_dense_map(60, 5, 3)), cases=200)
+    layout = swimlane_layout(analysis, "nl", thin=True)
+    pages = [p.decode("utf-8") for p in render_swimlane_pages(analysis, "svg", "nl")]
+    assert len(pages) >= 3
+    overview, parts = pages[0], pages[1:]
+
+    def ids(svg: str, prefix: str) -> list[str]:
+        return re.findall(rf'id="{prefix}([^"]+)"', svg)
+
+    steps = {n.step for n in layout.nodes}
+    assert set(ids(overview, "node-")) == steps
+    seen = [s for part in parts for s in ids(part, "node-")]
+    assert sorted(seen) == sorted(steps)
+    lanes = {f"{lane.role or 'none'}" for lane in layout.lanes}
+    for part in parts:
+        assert set(ids(part, "lane-")) == lanes
+    arrows = {f"{e.source}--{e.target}" for e in layout.edges}
+    assert set(ids(overview, "edge-")) == arrows
+    on_parts = {re.sub(r"-[\d.]+-[\d.]+$", "", x) for part in parts for x in ids(part, "edge-")}
+    assert on_parts == arrows
+    for name in NAMES:  # hand-made maps: never thinned
+        assert swimlane_layout(analysis_of(name), "nl", thin=True).hidden[0] == 0

@@ -53,10 +53,16 @@ def diagram(
     lang: Optional[Language] = typer.Option(
         None, "--lang", help="Language of the labels (default: the process's `language`)."
     ),
-    pages: bool = typer.Option(
+    pages: Optional[bool] = typer.Option(
+        None,
+        "--pages/--single",
+        help="--pages: the map as readable pages, an overview with the cuts numbered, then each part with all lanes (pdf: one document; png/svg: NAME.png the overview, NAME-1.png, .. the parts). --single: one picture. Default: pages when one picture would be unreadable on a 1920x1080 screen (step names under 7 px).",
+        show_default=False,
+    ),
+    all_arrows: bool = typer.Option(
         False,
-        "--pages",
-        help="A wide map as readable pages: an overview with the cuts numbered, then each part with all lanes (pdf: one document; png/svg: NAME-0, NAME-1, .. files).",
+        "--all-arrows",
+        help="Draw every arrow of a dense map (a draft from `log discover`); by default it shows its most frequent ones and says how many it left out.",
     ),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
@@ -83,14 +89,20 @@ def diagram(
     except LoadError as err:
         raise _fail(err, _run_lang(lang, [], [path])) from None
     report_lang = (lang.value if lang else None) or _env_lang() or process.language
+    if pages and chosen not in ("png", "svg", "pdf"):
+        raise _fail(UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen), error_lang)
+    analysis = analyse(process)
+    if pages is None and chosen in ("png", "svg", "pdf"):
+        # several pictures need files: to a pipe a png or svg stays one picture
+        to_files = chosen == "pdf" or output is not None or sys.stdout.isatty()
+        if to_files:
+            from procesmap.diagrams.swimlane import READABLE_PX, readable  # lazy: keeps `procesmap --help` fast
+
+            pages = readable(analysis, report_lang, all_arrows) < READABLE_PX
     if pages:
-        if chosen not in ("png", "svg", "pdf"):
-            raise _fail(
-                UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen), error_lang
-            )
-        _write_pages(analyse(process), chosen, report_lang, output, process.id, error_lang)
+        _write_pages(analysis, chosen, report_lang, output, process.id, error_lang, all_arrows)
         return
-    data = render_diagram(analyse(process), chosen, report_lang)
+    data = render_diagram(analysis, chosen, report_lang, all_arrows=all_arrows)
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
         output = Path(f"{process.id}{EXTENSIONS[chosen]}")
         _write(output, data, error_lang)
@@ -106,13 +118,20 @@ def diagram(
 
 
 def _write_pages(
-    analysis: object, fmt: str, lang: str, output: Optional[Path], process_id: str, error_lang: str
+    analysis: object,
+    fmt: str,
+    lang: str,
+    output: Optional[Path],
+    process_id: str,
+    error_lang: str,
+    all_arrows: bool = False,
 ) -> None:
-    """``--pages``: one PDF with every page, or one PNG/SVG a page named ``<stem>-<n><suffix>`` (0: the overview)."""
+    """Pages: one PDF with every page, or one PNG/SVG a page: the overview under the asked name, the parts as
+    ``<stem>-1<suffix>``, ``<stem>-2<suffix>``, .. (a map that fits one page: that one picture)."""
     from procesmap.diagrams.swimlane import render_swimlane_pages  # lazy: keeps `procesmap --help` fast
     from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
-    documents = render_swimlane_pages(analysis, fmt, lang)  # type: ignore[arg-type]
+    documents = render_swimlane_pages(analysis, fmt, lang, all_arrows)  # type: ignore[arg-type]
     if fmt == "pdf":
         if output is None and not sys.stdout.isatty():
             sys.stdout.buffer.write(documents[0])
@@ -123,8 +142,13 @@ def _write_pages(
         typer.echo(t("cli.diagram.written", error_lang, path=str(target)), err=True)
         return
     base = output or Path(f"{process_id}{EXTENSIONS[fmt]}")
+    if output is None and not sys.stdout.isatty() and len(documents) == 1:
+        sys.stdout.buffer.write(documents[0])
+        sys.stdout.buffer.flush()
+        return
     for number, data in enumerate(documents):
-        target = base.with_name(f"{base.stem}-{number}{base.suffix or EXTENSIONS[fmt]}")
+        name = base.name if number == 0 and base.suffix else f"{base.stem}-{number}{base.suffix or EXTENSIONS[fmt]}"
+        target = base.with_name(name)
         _write(target, data, error_lang)
         typer.echo(t("cli.diagram.written", error_lang, path=str(target)), err=True)
 

@@ -24,11 +24,12 @@ DIAGRAM_FORMATS = ("png", "svg", "pdf", "mermaid", "drawio")
 SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".mermaid": "mermaid", ".drawio": "drawio"}
 
 
-def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
-    """The swimlane diagram as PNG (200 dpi), SVG or PDF bytes."""
+def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
+    """The swimlane diagram as PNG (200 dpi), SVG or PDF bytes (a dense map's rare arrows left out unless
+    ``all_arrows``)."""
     from procesmap.diagrams.swimlane import render_swimlane as _render
 
-    return _render(analysis, fmt, lang)
+    return _render(analysis, fmt, lang, all_arrows)
 
 
 def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
@@ -45,10 +46,11 @@ def render_drawio(analysis: "Analysis", lang: str = "nl") -> bytes:
     return _render(analysis, lang)
 
 
-def render_diagram(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
-    """Any diagram format of :data:`DIAGRAM_FORMATS` as bytes (Mermaid and draw.io as UTF-8 text)."""
+def render_diagram(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
+    """Any diagram format of :data:`DIAGRAM_FORMATS` as bytes (Mermaid and draw.io as UTF-8 text; they hold every
+    arrow, ``all_arrows`` is for the pictures)."""
     if fmt == "mermaid":
         return render_mermaid(analysis, lang).encode("utf-8")
     if fmt == "drawio":
         return render_drawio(analysis, lang)
-    return render_swimlane(analysis, fmt, lang)
+    return render_swimlane(analysis, fmt, lang, all_arrows)

@@ -262,11 +262,13 @@ def _polyline(points: Iterable[tuple[float, float]], closed: bool = False) -> li
 # -- the public functions -------------------------------------------------------------------------
 
 
-def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes:
-    """The swimlane diagram of ``analysis`` as ``png`` (200 dpi), ``svg`` or ``pdf`` bytes."""
+def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
+    """The swimlane diagram of ``analysis`` as ``png`` (200 dpi), ``svg`` or ``pdf`` bytes. A dense map (a draft
+    from ``log discover``) shows only its most frequent arrows unless ``all_arrows``
+    (:func:`procesmap.diagrams.layout.thin_arrows`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
-    picture = _paint(analysis, lang)
+    picture = _paint(analysis, lang, thin=not all_arrows)
     if fmt == "svg":
         return _svg(picture, embed_fonts=True).encode("utf-8")
     if fmt == "png":
@@ -286,8 +288,8 @@ def swimlane_drawing(analysis: "Analysis", lang: str = "nl", key_under: bool = F
     return _drawing(_paint(analysis, lang, key_under))
 
 
-def _paint(analysis: "Analysis", lang: str, key_under: bool = False) -> _Picture:
-    return _paint_layout(analysis, swimlane_layout(analysis, lang), lang, key_under=key_under)
+def _paint(analysis: "Analysis", lang: str, key_under: bool = False, thin: bool = True) -> _Picture:
+    return _paint_layout(analysis, swimlane_layout(analysis, lang, thin), lang, key_under=key_under)
 
 
 def _paint_layout(
@@ -305,7 +307,9 @@ def _paint_layout(
     return picture
 
 
-def render_swimlane_pages(analysis: "Analysis", fmt: str = "pdf", lang: str = "nl") -> list[bytes]:
+def render_swimlane_pages(
+    analysis: "Analysis", fmt: str = "pdf", lang: str = "nl", all_arrows: bool = False
+) -> list[bytes]:
     """A wide map as pages (:mod:`procesmap.diagrams.pages`): the overview with the cuts numbered, then each
     part with all lanes. ``pdf``: one document with every page (a list of one); ``png``/``svg``: one picture
     a page. A map that fits one page gives that one page."""
@@ -313,7 +317,7 @@ def render_swimlane_pages(analysis: "Analysis", fmt: str = "pdf", lang: str = "n
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
-    layout = swimlane_layout(analysis, lang)
+    layout = swimlane_layout(analysis, lang, not all_arrows)
     parts = split_layout(layout)
     pictures = [_paint_layout(analysis, layout, lang, cuts(layout) if len(parts) > 1 else None)]
     if len(parts) > 1:
@@ -323,6 +327,26 @@ def render_swimlane_pages(analysis: "Analysis", fmt: str = "pdf", lang: str = "n
     if fmt == "svg":
         return [_svg(picture, embed_fonts=True).encode("utf-8") for picture in pictures]
     return [_png(picture) for picture in pictures]
+
+
+def readable(analysis: "Analysis", lang: str = "nl", all_arrows: bool = False) -> float:
+    """How tall, in pixels, the median step name is when the whole picture (title and legend included) is fitted to a
+    1920 x 1080 screen. Under :data:`READABLE_PX` ``procesmap diagram`` draws the map as pages."""
+    import statistics
+
+    layout = swimlane_layout(analysis, lang, not all_arrows)
+    legend = legend_plan(layout, lang)
+    width = layout.width + 2 * MARGIN
+    height = TITLE_H + layout.height + 14 + legend.height + MARGIN
+    scale = min(1920 / width, 1080 / height)
+    return statistics.median(n.label_size for n in layout.nodes) * scale if layout.nodes else 99.0
+
+
+READABLE_PX = 7.0
+"""The smallest median height (pixels) of the step names, with the whole picture fitted to a 1920 x 1080 screen, at
+which ``procesmap diagram`` draws one picture; below it pages (each about 11 px). 7 px is about the size of a
+browser's smallest default text (9-10 px) shrunk once more by a beamer; omgevingsvergunning and bezwaarschrift as one
+picture are 5.5-6 px, wmo-melding 8 px."""
 
 
 def png_scale(area_square_inches: float) -> float:
@@ -469,6 +493,19 @@ class _Painter:
         org = self.analysis.handovers.expected_per_case.get("organisation")
         if org:
             parts.append(self._t("diagram.subtitle.org_handovers", count=number(org, self.lang, 1)))
+        hidden, share, total = self.layout.hidden
+        if hidden:
+            from procesmap.i18n import Count, percent
+
+            parts.append(
+                self._t(
+                    "diagram.subtitle.thinned",
+                    shown=Count(total - hidden),
+                    total=Count(total),
+                    hidden=Count(hidden),
+                    share=percent(share, self.lang, 1),
+                )
+            )
         self.text(0, -TITLE_H + 29, "  ·  ".join(parts), 10, 3, "subtitle", colour=COLOURS["muted"], va="top")
 
     def lanes(self) -> None:

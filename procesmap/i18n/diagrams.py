@@ -67,6 +67,10 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
     "diagram.key.findings": {"en": "Findings about steps", "nl": "Bevindingen bij stappen"},
     "diagram.key.group": {"en": "{text}, at {count} steps: {steps}", "nl": "{text}, bij {count} stappen: {steps}"},
     "diagram.key.more": {"en": "and {count} more", "nl": "en {count} meer"},
+    "diagram.subtitle.thinned": {
+        "en": "{shown} of {total} arrows drawn, the most frequent; {hidden} rare ones left out ({share} of the flow)",
+        "nl": "{shown} van {total} pijlen getekend, de vaakste; {hidden} zeldzame weggelaten ({share} van de doorstroom)",
+    },
     "diagram.key.roles": {
         "en": "Findings about roles (marks on the lanes)",
         "nl": "Bevindingen bij rollen (op de zwembanen)",

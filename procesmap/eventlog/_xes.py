@@ -103,7 +103,8 @@ def _local(tag: Any) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
+def _read_xes_full(file: Path, progress: Callable[[int, int], None] | None) -> Any:
+    """The raw table of any XES file, read with lxml (an XML syntax error raises lxml's ``XMLSyntaxError``)."""
     import pyarrow as pa  # lazy: pyarrow loads only when a log is read
     import pyarrow.compute  # noqa: F401
     from lxml import etree  # lazy: lxml loads only for an XES log
@@ -217,6 +218,18 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
             raise ValueError("no <log> element: this is not an XES file")
         del context
     flush()
+    for values in traces.values():
+        if len(values) < trace_count:
+            values.extend([None] * (trace_count - len(values)))
+    return _assemble(chunks, {key: pa.array(values, type=pa.string()) for key, values in traces.items()}, trace_count)
+
+
+def _assemble(chunks: list[Any], traces: dict[str, Any], trace_count: int) -> Any:
+    """The raw table: the event tables one after the other, each trace attribute ``key`` (an Arrow array of one
+    value a trace) as the column ``case:key`` of the trace's events."""
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute  # noqa: F401
+
     if not chunks:
         return pa.table({"case:concept:name": pa.array([], pa.string())})
     table = pa.concat_tables(chunks, promote_options="default") if len(chunks) > 1 else chunks[0]
@@ -225,10 +238,315 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
     valid = pa.compute.greater_equal(trace_index, 0)
     safe_index = pa.compute.if_else(valid, trace_index, pa.scalar(None, pa.int64()))
     if "concept:name" not in traces:
-        traces["concept:name"] = []
+        traces["concept:name"] = pa.nulls(trace_count, pa.string())
     for key, values in traces.items():
-        if len(values) < trace_count:
-            values.extend([None] * (trace_count - len(values)))
-        column = pa.compute.take(pa.array(values, type=pa.string()), safe_index)
-        table = table.append_column("case:" + key, column)
+        table = table.append_column("case:" + key, pa.compute.take(values, safe_index))
     return table
+
+
+def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
+    """The raw table of an XES file: by the fast path where the file has the regular shape, else by lxml."""
+    fast = _read_xes_fast(file, progress)
+    if fast is not None:
+        return fast
+    return _read_xes_full(file, progress)
+
+
+# -- the fast path ---------------------------------------------------------------------------------
+#
+# Almost every XES file is written by a program (OpenXES, ProM, pm4py, a zaaksysteem's export) in one regular
+# shape: a header, then ``<trace>`` elements holding simple attributes (``<string key="..." value="..."/>``) and
+# ``<event>`` elements holding simple attributes. For such a file a Python step per event or per attribute is the
+# cost (see docs/eventlog.md): the fast path below has none. Each chunk of whole traces is checked against a
+# regular expression of exactly that shape (one ``fullmatch``, in C), and then cut up with numpy from the places
+# of its ``<`` and ``"`` bytes: the values become Arrow arrays straight from the bytes, and the events, traces
+# and keys are numbered with cumulative sums. Anything else (a comment, CDATA, an entity or character reference,
+# a tab or newline inside a value, nested attributes, a prefixed tag, a DOCTYPE, another encoding, a key twice in
+# one event, invalid UTF-8, more than MAX_XES_KEYS keys, a value of 10 MB) makes the fast path give up, and the
+# whole file is read again by the full parser above (lxml), which decides every error and every limit. So the
+# fast path can only ever return what the full parser returns (tests/test_eventlog_xes_fast.py checks this on
+# generated documents and every shared log).
+
+#: Bytes of unpacked XML cut up at a time by the fast path (at the end of the last whole trace in it).
+FAST_CHUNK = 4 * 1024 * 1024
+#: The most bytes before the first ``<trace>`` the fast path looks at; a longer header goes to the full parser.
+FAST_MAX_HEADER = 64 * 1024 * 1024
+#: libxml2's longest attribute value without ``huge_tree`` (XML_MAX_TEXT_LENGTH); a longer one goes to the full
+#: parser, which reports it.
+_LIBXML2_MAX_VALUE = 10_000_000
+
+_WS = rb"[ \t\r\n]*+"
+_VALUE = rb'[^"<&\x00-\x1f]*+'  # no markup, no reference, no character the parser would normalise or refuse
+_TYPES = (b"string", b"date", b"int", b"float", b"boolean", b"id")
+_KEY_VALUE = (
+    rb"[ \t\r\n]++key[ \t\r\n]*+=[ \t\r\n]*+\""
+    + _VALUE
+    + rb"\"[ \t\r\n]++value[ \t\r\n]*+=[ \t\r\n]*+\""
+    + _VALUE
+    + rb"\""
+)
+_SIMPLE = rb"<(?:" + b"|".join(_TYPES) + rb")" + _KEY_VALUE + rb"[ \t\r\n]*+/>"
+# a simple attribute, or one with one level of simple attributes nested in it (then ``">`` exactly: the reader
+# tells the two apart by the byte after the value); nested ones are skipped, as the full parser skips them
+_ATTR = (
+    rb"<(?:"
+    + b"|".join(
+        kind + _KEY_VALUE + rb"(?:[ \t\r\n]*+/>|>(?:" + _WS + _SIMPLE + rb")*+" + _WS + rb"</" + kind + rb">)"
+        for kind in _TYPES
+    )
+    + rb")"
+)
+_TRACES = re.compile(
+    (
+        rb"(?:"
+        + _WS
+        + rb"<trace>(?:"
+        + _WS
+        + _ATTR
+        + rb"|"
+        + _WS
+        + rb"<event>(?:"
+        + _WS
+        + _ATTR
+        + rb")*+"
+        + _WS
+        + rb"</event>)*+"
+        + _WS
+        + rb"</trace>)*+"
+        + _WS
+    )
+)
+_TAIL = re.compile(_WS + rb"</log>" + _WS)
+
+
+class _Decline(Exception):
+    """The fast path does not read this file: the full parser does."""
+
+
+def _unpacked_pieces(file: Path, gz: bool, counted: Any) -> Any:
+    """The file's bytes (unpacked when gzipped) in pieces of about FAST_CHUNK bytes."""
+    import zlib
+
+    if not gz:
+        while piece := counted.read(FAST_CHUNK):
+            yield piece
+        return
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    while True:
+        packed = counted.read(1 << 18)
+        if not packed:
+            if not inflater.eof:
+                raise _Decline  # cut off: the full parser says so
+            return
+        while packed:
+            if inflater.eof:  # a second gzip member follows
+                inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+            yield inflater.decompress(packed, FAST_CHUNK)
+            packed = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
+
+
+def _check_header(header: bytes) -> None:
+    """The part before the first ``<trace>``: well-formed XML once ``</log>`` is added, rooted in ``<log>``, in
+    UTF-8, without a DOCTYPE (entities, default attributes) and without events of its own."""
+    from lxml import etree  # lazy: lxml loads only for an XES log
+
+    if b"<!DOCTYPE" in header or b"<event" in header:
+        raise _Decline
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(header + b"</log>", parser)
+    except etree.XMLSyntaxError:
+        raise _Decline from None
+    tree = root.getroottree()
+    if _local(root.tag) != "log" or tree.docinfo.doctype or (tree.docinfo.encoding or "UTF-8").upper() != "UTF-8":
+        raise _Decline
+    if root.prefix is not None:
+        raise _Decline  # <xes:log>: the traces would be <xes:trace>
+
+
+def _spans(data: Any, starts: Any, ends: Any) -> Any:
+    """An Arrow string array of ``data[starts[i]:ends[i]]`` (numpy uint8 ``data``), without a Python object per
+    string; invalid UTF-8 declines."""
+    import numpy as np  # lazy: numpy loads only when a log is read
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+
+    if len(data) >= 1 << 31:
+        raise _Decline
+    starts = starts.astype(np.int32)
+    lengths = ends.astype(np.int32) - starts
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int32)
+    np.cumsum(lengths, out=offsets[1:])
+    gather = np.repeat(starts - offsets[:-1], lengths)  # for each byte of the result: its place in data
+    gather += np.arange(len(gather), dtype=np.int32)
+    array = pa.Array.from_buffers(pa.string(), len(lengths), [None, pa.py_buffer(offsets), pa.py_buffer(data[gather])])
+    try:
+        array.validate(full=True)  # UTF-8
+    except pa.ArrowInvalid:
+        raise _Decline from None
+    return array
+
+
+class _FastState:
+    """What the fast path has read so far."""
+
+    def __init__(self) -> None:
+        self.chunks: list[Any] = []  # Arrow tables of events, as the full parser's flush makes them
+        self.rows = 0
+        self.traces = 0
+        self.event_keys: set[str] = set()
+        self.trace_parts: list[tuple[Any, list[str], Any, Any]] = []  # (trace index, key names, key codes, values)
+        self.trace_keys: set[str] = set()
+
+
+def _fast_chunk(chunk: bytes, state: _FastState) -> None:
+    """Read one chunk of whole traces into ``state``, or decline."""
+    import numpy as np  # lazy: numpy loads only when a log is read
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
+
+    if _TRACES.fullmatch(chunk) is None or b"\xef\xbf\xbe" in chunk or b"\xef\xbf\xbf" in chunk:
+        raise _Decline  # not the regular shape, or U+FFFE/U+FFFF (no XML characters)
+    data = np.frombuffer(chunk, dtype=np.uint8)
+    tags = np.flatnonzero(data == ord("<"))  # every tag: values hold no '<'
+    if len(tags) == 0:
+        return
+    first, second = data[tags + 1], data[tags + 2]
+    closing = first == ord("/")
+    opens_event = first == ord("e")
+    closes_event = closing & (second == ord("e"))
+    opens_trace = first == ord("t")
+    closes_trace = closing & (second == ord("t"))
+    closes_parent = closing & ~(closes_event | closes_trace)  # </string> after nested attributes
+    attribute = ~(closing | opens_event | opens_trace)
+    quotes = np.flatnonzero(data == ord('"')).reshape(-1, 4)  # the shape holds two quoted values a tag, no others
+    if len(quotes) != int(np.count_nonzero(attribute)):
+        raise _Decline
+    parent = np.zeros(len(tags), dtype=bool)
+    parent[attribute] = data[quotes[:, 3] + 1] == ord(">")
+    depth = np.cumsum(parent, dtype=np.int64) - np.cumsum(closes_parent, dtype=np.int64) - parent  # before the tag
+    direct = (depth == 0)[attribute]  # an attribute of the event or trace itself, not nested in another
+    events_so_far = np.cumsum(opens_event)
+    traces_so_far = np.cumsum(opens_trace)
+    in_event = ((events_so_far - np.cumsum(closes_event)) == 1)[attribute][direct]
+    if len(quotes) and int(np.diff(quotes, axis=1)[:, ::2].max()) > _LIBXML2_MAX_VALUE:
+        raise _Decline  # a key or value (nested ones too) libxml2 refuses
+    quotes = quotes[direct]
+    attribute[attribute] = direct
+    keys = pc.dictionary_encode(_spans(data, quotes[:, 0] + 1, quotes[:, 1]))
+    values = _spans(data, quotes[:, 2] + 1, quotes[:, 3])
+    names = keys.dictionary.to_pylist()
+    codes = keys.indices.to_numpy(zero_copy_only=False).astype(np.int16)  # at most MAX_XES_KEYS: a radix sort
+    # events: one row each; the trace of an event is the number of traces finished before it (the full parser's)
+    count = int(events_so_far[-1])
+    event_attributes = np.flatnonzero(in_event)
+    rows = events_so_far[attribute][in_event] - 1
+    event_codes = codes[event_attributes]
+    if count:
+        data_columns: dict[str, Any] = {}
+        seen, first_at = np.unique(event_codes, return_index=True)
+        order = np.argsort(event_codes, kind="stable")
+        bounds = np.searchsorted(event_codes[order], seen)
+        bounds = np.append(bounds, len(order))
+        for place in np.argsort(first_at, kind="stable"):  # the keys in the order they first occur
+            chosen = order[bounds[place] : bounds[place + 1]]
+            at = rows[chosen]
+            if len(at) > 1 and not (np.diff(at) > 0).all():
+                raise _Decline  # a key twice in one event
+            key = names[int(seen[place])]
+            state.event_keys.add(key)
+            index = np.full(count, -1, dtype=np.int64)
+            index[at] = event_attributes[chosen]
+            data_columns[key] = values.take(pa.array(index, mask=index < 0))
+        if len(state.event_keys | state.trace_keys) > MAX_XES_KEYS:
+            raise _Decline  # the full parser refuses it at its place
+        data_columns["__trace"] = pa.array(traces_so_far[opens_event] - 1 + state.traces, type=pa.int64())
+        state.chunks.append(pa.table(data_columns))
+        state.rows += count
+    trace_attributes = np.flatnonzero(~in_event)
+    if len(trace_attributes):
+        trace_codes = codes[trace_attributes]
+        state.trace_keys.update("case:" + names[int(c)] for c in np.unique(trace_codes))
+        if len(state.event_keys | state.trace_keys) > MAX_XES_KEYS:
+            raise _Decline
+        trace_index = traces_so_far[attribute][~in_event] - 1 + state.traces
+        state.trace_parts.append((trace_index, names, trace_codes, values.take(pa.array(trace_attributes))))
+    state.traces += int(traces_so_far[-1])
+
+
+def _fast_traces(state: _FastState) -> dict[str, Any]:
+    """The trace attributes, one Arrow array of ``state.traces`` values per key, in the order the keys first
+    occur."""
+    import numpy as np  # lazy: numpy loads only when a log is read
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+
+    if not state.trace_parts:
+        return {}
+    number: dict[str, int] = {}
+    index_parts, code_parts, value_parts = [], [], []
+    offset = 0
+    for trace_index, names, codes, values in state.trace_parts:
+        mapping = np.array([number.setdefault(name, len(number)) for name in names], dtype=np.int64)
+        index_parts.append(trace_index)
+        code_parts.append(mapping[codes])
+        value_parts.append(values)
+        offset += len(values)
+    index = np.concatenate(index_parts)
+    codes = np.concatenate(code_parts)
+    values = pa.concat_arrays(value_parts)
+    names = list(number)
+    result: dict[str, Any] = {}
+    seen, first_at = np.unique(codes, return_index=True)
+    for place in np.argsort(first_at, kind="stable"):
+        chosen = np.flatnonzero(codes == seen[place])
+        at = index[chosen]
+        if len(at) > 1 and not (np.diff(at) > 0).all():
+            raise _Decline  # a trace attribute twice in one trace
+        take = np.full(state.traces, -1, dtype=np.int64)
+        take[at] = chosen
+        result[names[int(seen[place])]] = values.take(pa.array(take, mask=take < 0))
+    return result
+
+
+def _read_xes_fast(file: Path, progress: Callable[[int, int], None] | None) -> Any:
+    """The raw table of an XES file of the regular shape, as :func:`_read_xes_full` would return it, or ``None``
+    when the file has anything else (then nothing of it is kept)."""
+    total = file.stat().st_size
+    with open(file, "rb") as raw_handle:
+        gz = raw_handle.read(2) == b"\x1f\x8b"
+    state = _FastState()
+    try:
+        with open(file, "rb") as raw_handle:
+            counted = _Counting(raw_handle, total, progress)
+            pending = b""
+            header = True
+            for piece in _unpacked_pieces(file, gz, counted):
+                pending = pending + piece if pending else piece
+                if header:
+                    start = pending.find(b"<trace>")
+                    if start < 0:
+                        if len(pending) > FAST_MAX_HEADER:
+                            raise _Decline
+                        continue
+                    _check_header(pending[:start])
+                    pending, header = pending[start:], False
+                if len(pending) < FAST_CHUNK:
+                    continue
+                end = pending.rfind(b"</trace>")
+                if end < 0:
+                    continue
+                end += len(b"</trace>")
+                _fast_chunk(pending[:end], state)
+                pending = pending[end:]
+            if header:
+                raise _Decline
+            end = pending.rfind(b"</trace>")
+            if end >= 0:
+                end += len(b"</trace>")
+                _fast_chunk(pending[:end], state)
+                pending = pending[end:]
+            if _TAIL.fullmatch(pending) is None:
+                raise _Decline
+        traces = _fast_traces(state)
+    except _Decline:
+        return None
+    return _assemble(state.chunks, traces, state.traces)

@@ -184,6 +184,9 @@ def _read_xes_full(file: Path, progress: Callable[[int, int], None] | None) -> A
                         column = columns[key] = [None] * rows
                     elif len(column) < rows:
                         column.extend([None] * (rows - len(column)))
+                    elif len(column) > rows:  # the key again in the same event: the last value counts (as in pm4py)
+                        column[rows] = child.get("value")
+                        continue
                     column.append(child.get("value"))
                 rows += 1
                 trace_of.append(trace_count)
@@ -204,6 +207,9 @@ def _read_xes_full(file: Path, progress: Callable[[int, int], None] | None) -> A
                         column = traces[key] = [None] * current
                     elif len(column) < current:
                         column.extend([None] * (current - len(column)))
+                    elif len(column) > current:  # the key again in the same trace: the last value counts
+                        column[current] = child.get("value")
+                        continue
                     column.append(child.get("value"))
                 trace_count += 1
                 elem.clear()

@@ -137,7 +137,7 @@ def document(draw: Any) -> str:
 
 def _write(folder: Path, text: str, packed: bool) -> Path:
     path = folder / ("log.xes.gz" if packed else "log.xes")
-    data = text.encode("utf-8")
+    data = text.encode("utf-8", "surrogateescape")
     path.write_bytes(gzip.compress(data) if packed else data)
     return path
 
@@ -215,6 +215,13 @@ UNUSUAL = {
     "empty event tag": GOOD.replace("</trace>", "<event/></trace>"),
     "text after the log": GOOD + "<!-- end -->\n",
     "tag mismatch": GOOD.replace("</event>", "</evnt>"),
+    "less-than in a value": GOOD.replace('value="a"', 'value="a < b"'),
+    "less-than in a nested value": GOOD.replace('value="a"/>', 'value="a"><string key="n" value="<e"/></string>'),
+    "newline in a value": GOOD.replace('value="a"', 'value="a\nb"'),
+    "control character in a value": GOOD.replace('value="a"', 'value="a\x01b"'),
+    "bare ampersand": GOOD.replace('value="a"', 'value="a & b"'),
+    "U+FFFF in a value": GOOD.replace('value="a"', 'value="a\uffffb"'),
+    "invalid UTF-8": GOOD.replace('value="a"', 'value="a\udcff"'),
     "cut off": GOOD[:-20],
 }
 
@@ -234,4 +241,20 @@ def test_the_regular_example_itself_takes_the_fast_path(tmp_path: Path) -> None:
         "concept:name": ["a"],
         "time:timestamp": ["2024-01-01T09:00:00Z"],
         "case:concept:name": ["z1"],
+    }
+
+
+def test_a_key_twice_in_an_event_or_trace_the_last_value_counts(tmp_path: Path) -> None:
+    """As pm4py's reader (a dict per event): before, the column of that key shifted by one for later events."""
+    text = GOOD.replace("</event>", '<string key="concept:name" value="b"/></event>').replace(
+        '<string key="concept:name" value="z1"/>',
+        '<string key="concept:name" value="z0"/><string key="concept:name" value="z1"/>',
+    )
+    text = text.replace("</trace>", '<event><string key="concept:name" value="c"/></event></trace>')
+    path = _write(tmp_path, text, False)
+    assert _xes._read_xes_fast(path, None) is None
+    assert _xes._read_xes_full(path, None).to_pydict() == {
+        "concept:name": ["b", "c"],
+        "time:timestamp": ["2024-01-01T09:00:00Z", None],
+        "case:concept:name": ["z1", "z1"],
     }

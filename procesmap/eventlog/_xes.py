@@ -282,15 +282,18 @@ FAST_MAX_HEADER = 64 * 1024 * 1024
 _LIBXML2_MAX_VALUE = 10_000_000
 
 _WS = rb"[ \t\r\n]*+"
-_VALUE = rb'[^"<&\x00-\x1f]*+'  # no markup, no reference, no character the parser would normalise or refuse
-_TYPES = (b"string", b"date", b"int", b"float", b"boolean", b"id")
+# Inside a value the expression accepts anything but '"' (the quickest loop of Python's regular expressions); the
+# bytes of the values and keys are checked afterwards with numpy: no '<', no '&' (a reference) and no control
+# character (refused by the parser, or a tab or newline it would turn into a space).
+_VALUE = rb'[^"]*+'
 _KEY_VALUE = (
-    rb"[ \t\r\n]++key[ \t\r\n]*+=[ \t\r\n]*+\""
+    rb'(?: key="|[ \t\r\n]++key[ \t\r\n]*+=[ \t\r\n]*+")'  # the usual spelling first
     + _VALUE
-    + rb"\"[ \t\r\n]++value[ \t\r\n]*+=[ \t\r\n]*+\""
+    + rb'(?:" value="|"[ \t\r\n]++value[ \t\r\n]*+=[ \t\r\n]*+")'
     + _VALUE
-    + rb"\""
+    + rb'"'
 )
+_TYPES = (b"string", b"date", b"int", b"float", b"boolean", b"id")
 _SIMPLE = rb"<(?:" + b"|".join(_TYPES) + rb")" + _KEY_VALUE + rb"[ \t\r\n]*+/>"
 # a simple attribute, or one with one level of simple attributes nested in it (then ``">`` exactly: the reader
 # tells the two apart by the byte after the value); nested ones are skipped, as the full parser skips them
@@ -371,10 +374,10 @@ def _check_header(header: bytes) -> None:
 
 
 def _spans(data: Any, starts: Any, ends: Any) -> Any:
-    """An Arrow string array of ``data[starts[i]:ends[i]]`` (numpy uint8 ``data``), without a Python object per
-    string; invalid UTF-8 declines."""
+    """The bytes ``data[starts[i]:ends[i]]`` one after the other (numpy uint8 ``data``) and their offsets, without
+    a Python object per span; a span holding '<' or a control character declines (the bytes hold no '&' and no
+    '"': the chunk was checked)."""
     import numpy as np  # lazy: numpy loads only when a log is read
-    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
     if len(data) >= 1 << 31:
         raise _Decline
@@ -384,7 +387,18 @@ def _spans(data: Any, starts: Any, ends: Any) -> Any:
     np.cumsum(lengths, out=offsets[1:])
     gather = np.repeat(starts - offsets[:-1], lengths)  # for each byte of the result: its place in data
     gather += np.arange(len(gather), dtype=np.int32)
-    array = pa.Array.from_buffers(pa.string(), len(lengths), [None, pa.py_buffer(offsets), pa.py_buffer(data[gather])])
+    raw = data[gather]
+    if (raw < 0x20).any() or (raw == ord("<")).any():
+        raise _Decline
+    return raw, offsets
+
+
+def _strings(data: Any, starts: Any, ends: Any) -> Any:
+    """An Arrow string array of the spans (see :func:`_spans`); invalid UTF-8 declines."""
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+
+    raw, offsets = _spans(data, starts, ends)
+    array = pa.Array.from_buffers(pa.string(), len(offsets) - 1, [None, pa.py_buffer(offsets), pa.py_buffer(raw)])
     try:
         array.validate(full=True)  # UTF-8
     except pa.ArrowInvalid:
@@ -402,44 +416,54 @@ class _FastState:
         self.event_keys: set[str] = set()
         self.trace_parts: list[tuple[Any, list[str], Any, Any]] = []  # (trace index, key names, key codes, values)
         self.trace_keys: set[str] = set()
+        self.header = True  # the bytes before the first <trace> are still to come
 
 
-def _fast_chunk(chunk: bytes, state: _FastState) -> None:
-    """Read one chunk of whole traces into ``state``, or decline."""
+def _fast_chunk(buffer: bytes, end: int, state: _FastState) -> None:
+    """Read ``buffer[:end]``, whole traces, into ``state``, or decline."""
     import numpy as np  # lazy: numpy loads only when a log is read
     import pyarrow as pa  # lazy: pyarrow loads only when a log is read
     import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
-    if _TRACES.fullmatch(chunk) is None or b"\xef\xbf\xbe" in chunk or b"\xef\xbf\xbf" in chunk:
-        raise _Decline  # not the regular shape, or U+FFFE/U+FFFF (no XML characters)
+    chunk = memoryview(buffer)[:end]
+    if _TRACES.fullmatch(chunk) is None:
+        raise _Decline  # not the regular shape
+    if (
+        buffer.find(b"&", 0, end) >= 0
+        or buffer.find(b"\xef\xbf\xbe", 0, end) >= 0
+        or buffer.find(b"\xef\xbf\xbf", 0, end) >= 0
+    ):
+        raise _Decline  # a reference (only in a value: the shape has none elsewhere), or U+FFFE/U+FFFF
     data = np.frombuffer(chunk, dtype=np.uint8)
-    tags = np.flatnonzero(data == ord("<"))  # every tag: values hold no '<'
-    if len(tags) == 0:
-        return
+    quotes = np.flatnonzero(data == ord('"')).reshape(-1, 4)  # the shape has two quoted values a tag, no others
+    if len(quotes) and int(np.diff(quotes, axis=1)[:, ::2].max()) > _LIBXML2_MAX_VALUE:
+        raise _Decline  # a key or value libxml2 refuses (without huge_tree)
+    has_parents = bool((data[quotes[:, 3] + 1] == ord(">")).any())
+    if has_parents:  # nested attributes: check every value before the tags are counted (values hold no '<')
+        _spans(data, quotes.reshape(-1, 2)[:, 0] + 1, quotes.reshape(-1, 2)[:, 1])
+    tags = np.flatnonzero(data == ord("<"))  # the tags, and '<' in a value (then the spans decline below)
     first, second = data[tags + 1], data[tags + 2]
     closing = first == ord("/")
     opens_event = first == ord("e")
     closes_event = closing & (second == ord("e"))
     opens_trace = first == ord("t")
-    closes_trace = closing & (second == ord("t"))
-    closes_parent = closing & ~(closes_event | closes_trace)  # </string> after nested attributes
     attribute = ~(closing | opens_event | opens_trace)
-    quotes = np.flatnonzero(data == ord('"')).reshape(-1, 4)  # the shape holds two quoted values a tag, no others
     if len(quotes) != int(np.count_nonzero(attribute)):
         raise _Decline
-    parent = np.zeros(len(tags), dtype=bool)
-    parent[attribute] = data[quotes[:, 3] + 1] == ord(">")
-    depth = np.cumsum(parent, dtype=np.int64) - np.cumsum(closes_parent, dtype=np.int64) - parent  # before the tag
-    direct = (depth == 0)[attribute]  # an attribute of the event or trace itself, not nested in another
     events_so_far = np.cumsum(opens_event)
     traces_so_far = np.cumsum(opens_trace)
-    in_event = ((events_so_far - np.cumsum(closes_event)) == 1)[attribute][direct]
-    if len(quotes) and int(np.diff(quotes, axis=1)[:, ::2].max()) > _LIBXML2_MAX_VALUE:
-        raise _Decline  # a key or value (nested ones too) libxml2 refuses
-    quotes = quotes[direct]
-    attribute[attribute] = direct
-    keys = pc.dictionary_encode(_spans(data, quotes[:, 0] + 1, quotes[:, 1]))
-    values = _spans(data, quotes[:, 2] + 1, quotes[:, 3])
+    in_event = ((events_so_far - np.cumsum(closes_event)) == 1)[attribute]
+    if has_parents:
+        closes_parent = closing & ~(closes_event | (second == ord("t")))  # </string> after nested attributes
+        parent = np.zeros(len(tags), dtype=bool)
+        parent[attribute] = data[quotes[:, 3] + 1] == ord(">")
+        depth = np.cumsum(parent, dtype=np.int64) - np.cumsum(closes_parent, dtype=np.int64) - parent
+        direct = (depth == 0)[attribute]  # an attribute of the event or trace itself, not nested in another
+        in_event = in_event[direct]
+        quotes = quotes[direct]
+        attribute[attribute] = direct
+    keys = pc.dictionary_encode(_strings(data, quotes[:, 0] + 1, quotes[:, 1]))
+    values = _strings(data, quotes[:, 2] + 1, quotes[:, 3])
     names = keys.dictionary.to_pylist()
     codes = keys.indices.to_numpy(zero_copy_only=False).astype(np.int16)  # at most MAX_XES_KEYS: a radix sort
     # events: one row each; the trace of an event is the number of traces finished before it (the full parser's)
@@ -523,36 +547,39 @@ def _read_xes_fast(file: Path, progress: Callable[[int, int], None] | None) -> A
     try:
         with open(file, "rb") as raw_handle:
             counted = _Counting(raw_handle, total, progress)
+            pieces: list[bytes] = []
+            size = 0
             pending = b""
-            header = True
             for piece in _unpacked_pieces(file, gz, counted):
-                pending = pending + piece if pending else piece
-                if header:
-                    start = pending.find(b"<trace>")
-                    if start < 0:
-                        if len(pending) > FAST_MAX_HEADER:
-                            raise _Decline
-                        continue
-                    _check_header(pending[:start])
-                    pending, header = pending[start:], False
-                if len(pending) < FAST_CHUNK:
+                pieces.append(piece)
+                size += len(piece)
+                if size < FAST_CHUNK:
                     continue
-                end = pending.rfind(b"</trace>")
-                if end < 0:
-                    continue
-                end += len(b"</trace>")
-                _fast_chunk(pending[:end], state)
-                pending = pending[end:]
-            if header:
-                raise _Decline
-            end = pending.rfind(b"</trace>")
-            if end >= 0:
-                end += len(b"</trace>")
-                _fast_chunk(pending[:end], state)
-                pending = pending[end:]
-            if _TAIL.fullmatch(pending) is None:
+                pending, pieces, size = _fast_pieces(b"".join(pieces), state), [], 0
+                pieces, size = [pending], len(pending)
+            pending = _fast_pieces(b"".join(pieces), state, last=True)
+            if state.header or _TAIL.fullmatch(pending) is None:
                 raise _Decline
         traces = _fast_traces(state)
-    except _Decline:
+    except Exception:  # _Decline, or anything unforeseen: the full parser reads the file and has the last word
         return None
     return _assemble(state.chunks, traces, state.traces)
+
+
+def _fast_pieces(buffer: bytes, state: _FastState, last: bool = False) -> bytes:
+    """Read the whole traces at the start of ``buffer`` (after the header, the first time) into ``state``; the
+    rest, to be read with the next bytes."""
+    if state.header:
+        start = buffer.find(b"<trace>")
+        if start < 0:
+            if len(buffer) > FAST_MAX_HEADER or last:
+                raise _Decline
+            return buffer
+        _check_header(buffer[:start])
+        buffer, state.header = buffer[start:], False
+    end = buffer.rfind(b"</trace>")
+    if end < 0:
+        return buffer
+    end += len(b"</trace>")
+    _fast_chunk(buffer, end, state)
+    return buffer[end:]

@@ -258,3 +258,26 @@ def test_a_key_twice_in_an_event_or_trace_the_last_value_counts(tmp_path: Path) 
         "time:timestamp": ["2024-01-01T09:00:00Z", None],
         "case:concept:name": ["z1", "z1"],
     }
+
+
+@pytest.mark.parametrize("regular", [True, False], ids=["fast path", "full reader"])
+def test_an_xes_gzip_bomb_is_refused_while_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, regular: bool
+) -> None:
+    """``.xes.gz`` is not unpacked twice (once to count, once to read): the reader counts as it unpacks."""
+    from procesmap.errors import LoadError
+    from procesmap.eventlog import _gzip, read_log
+
+    monkeypatch.setattr(_gzip, "MAX_LOG_UNPACKED", 1_000_000)
+    trace = GOOD[len(HEAD) : GOOD.index("</log>")]  # one trace of one event
+    trace = trace if regular else trace.replace("<event>", "<!-- x --><event>")
+    bomb = tmp_path / "bom.xes.gz"
+    bomb.write_bytes(gzip.compress((HEAD + trace * (1_200_000 // len(trace)) + "</log>\n").encode()))
+    assert bomb.stat().st_size < 50_000
+    with pytest.raises(LoadError) as err:
+        read_log(bomb)
+    assert "unpacks to more than 1,000,000 bytes" in err.value.format("en")
+    small = tmp_path / "klein.xes.gz"
+    small.write_bytes(gzip.compress((HEAD + trace * (900_000 // len(trace)) + "</log>\n").encode()))
+    assert read_log(small).events == 900_000 // len(trace)
+    assert (_xes._read_xes_fast(small, None) is not None) == regular

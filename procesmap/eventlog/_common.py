@@ -100,10 +100,11 @@ class EventLog:
         return int(self._events)
 
 
-def _check_file(file: Path) -> None:
+def _check_file(file: Path, unpacked: bool = True) -> None:
     """Before any reader opens the log: a regular file (a FIFO or a device is refused without blocking),
-    recorded as read (an ``--output`` is never the log), and a gzip file that unpacks to at most
-    :data:`MAX_LOG_UNPACKED` bytes (a gzip bomb is refused after reading that much, in bounded memory)."""
+    recorded as read (an ``--output`` is never the log), and (with ``unpacked``) a gzip file that unpacks to at
+    most :data:`MAX_LOG_UNPACKED` bytes (a gzip bomb is refused after reading that much, in bounded memory). The
+    XES reader counts the unpacked bytes as it reads, with the same limit and message, so it passes ``False``."""
 
     try:
         check_regular(file)
@@ -113,7 +114,7 @@ def _check_file(file: Path) -> None:
         raise LoadError([not_regular_problem(err, str(file))]) from None
     except OSError as err:
         raise UsageError("log.unreadable", "hint.log.unreadable", path=str(file), reason=os_reason(err)) from None
-    if packed:
+    if packed and unpacked:
         _check_unpacked(file)
 
 

@@ -14,6 +14,23 @@ from procesmap.i18n import Count
 MAX_LOG_UNPACKED = 200 * 1024 * 1024
 
 
+def too_large(file: Path) -> LoadError:
+    """The error for a gzip-compressed log that unpacks to more than :data:`MAX_LOG_UNPACKED` bytes."""
+    return LoadError(
+        [
+            Problem(
+                str(file),
+                1,
+                1,
+                "limits.unpacked_too_large",
+                {"limit": Count(MAX_LOG_UNPACKED)},
+                "limits.hint.unpacked_too_large",
+                {},
+            )
+        ]
+    )
+
+
 def _check_unpacked(file: Path) -> None:
 
     total = 0
@@ -29,19 +46,7 @@ def _check_unpacked(file: Path) -> None:
                         inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
                     total += len(inflater.decompress(chunk, 1 << 24))
                     if total > MAX_LOG_UNPACKED:
-                        raise LoadError(
-                            [
-                                Problem(
-                                    str(file),
-                                    1,
-                                    1,
-                                    "limits.unpacked_too_large",
-                                    {"limit": Count(MAX_LOG_UNPACKED)},
-                                    "limits.hint.unpacked_too_large",
-                                    {},
-                                )
-                            ]
-                        )
+                        raise too_large(file)
                     chunk = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
     except zlib.error:
         return  # a corrupt file: the reader says so, with its own message

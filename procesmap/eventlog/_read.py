@@ -77,7 +77,8 @@ def read_log(
         raise UsageError("log.missing", "hint.log.missing", path=str(file))
     if file.is_dir():
         raise UsageError("log.is_directory", "hint.log.is_directory", path=str(file))
-    _check_file(file)  # a FIFO or a device: refused before its name is even looked at
+    # a FIFO or a device: refused before its name is even looked at; XES counts the unpacked bytes as it reads
+    _check_file(file, unpacked=not file.name.lower().endswith(".xes.gz"))
     kind = _kind(file)
     try:
         if kind == "parquet":

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from procesmap.errors import LoadError, Problem, UsageError
+from procesmap.eventlog import _gzip
 from procesmap.i18n import Count, Message
 
 CHUNK = 100_000
@@ -80,6 +81,20 @@ class _Counting:
         self.done += len(data)
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
+        return data
+
+
+class _Limited:
+    """An unpacking gzip file that refuses (:func:`._gzip.too_large`) to give more than MAX_LOG_UNPACKED bytes."""
+
+    def __init__(self, file: Path, handle: Any):
+        self.file, self.handle, self.done = file, handle, 0
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.handle.read(size)
+        self.done += len(data)
+        if self.done > _gzip.MAX_LOG_UNPACKED:
+            raise _gzip.too_large(self.file)
         return data
 
 
@@ -157,7 +172,7 @@ def _read_xes_full(file: Path, progress: Callable[[int, int], None] | None) -> A
 
     with open(file, "rb") as raw_handle:
         counted = _Counting(raw_handle, total, progress)
-        source: Any = gzip.GzipFile(fileobj=counted) if gz else counted  # type: ignore[arg-type,call-overload]
+        source: Any = _Limited(file, gzip.GzipFile(fileobj=counted)) if gz else counted  # type: ignore[arg-type,call-overload]
         context = etree.iterparse(
             source,
             events=("end",),
@@ -341,6 +356,7 @@ def _unpacked_pieces(file: Path, gz: bool, counted: Any) -> Any:
             yield piece
         return
     inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    done = 0
     while True:
         packed = counted.read(1 << 18)
         if not packed:
@@ -350,7 +366,11 @@ def _unpacked_pieces(file: Path, gz: bool, counted: Any) -> Any:
         while packed:
             if inflater.eof:  # a second gzip member follows
                 inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-            yield inflater.decompress(packed, FAST_CHUNK)
+            piece = inflater.decompress(packed, FAST_CHUNK)
+            done += len(piece)
+            if done > _gzip.MAX_LOG_UNPACKED:
+                raise _gzip.too_large(file)
+            yield piece
             packed = inflater.unconsumed_tail or (inflater.unused_data if inflater.eof else b"")
 
 
@@ -561,6 +581,8 @@ def _read_xes_fast(file: Path, progress: Callable[[int, int], None] | None) -> A
             if state.header or _TAIL.fullmatch(pending) is None:
                 raise _Decline
         traces = _fast_traces(state)
+    except LoadError:  # a gzip bomb
+        raise
     except Exception:  # _Decline, or anything unforeseen: the full parser reads the file and has the last word
         return None
     return _assemble(state.chunks, traces, state.traces)

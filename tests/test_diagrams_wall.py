@@ -337,7 +337,8 @@ def test_pages_from_the_command_line(tmp_path: Path) -> None:
     result = run("--pages", "-o", str(tmp_path / "plan.pdf"))
     assert result.returncode == 0, result.stderr
     pdf = (tmp_path / "plan.pdf").read_bytes()
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") == parts + 1
+    # the organisations as boxes, the whole map with the cuts, the parts
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") == parts + 2
     result = run("--pages", "-o", str(tmp_path / "plan.png"))
     assert result.returncode == 0, result.stderr
     files = sorted(p.name for p in tmp_path.glob("plan*.png"))
@@ -571,3 +572,126 @@ def test_pages_of_a_dense_draft_parsed_back_hold_every_step_lane_and_arrow() -> 
     assert on_parts == arrows
     for name in NAMES:  # hand-made maps: never thinned
         assert swimlane_layout(analysis_of(name), "nl", thin=True).hidden[0] == 0
+
+
+# -- the map per organisation ------------------------------------------------------------------------------------
+
+
+def _box_of_role(process: procesmap.Process, role: str | None) -> str:
+    if role is None:
+        return "__none__"
+    if process.roles[role].external:
+        return "__external__"
+    return process.organisation_of(role) or "__none__"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_overview_per_organisation(name: str) -> None:
+    """One box per organisation of the map (and one for the external parties), every step in one box, each role's
+    steps in its organisation's box; an arrow for each pair that hands cases over, with the handovers per case summed
+    here from the map (visits x probability of each transition between steps of two boxes); every text fits its box
+    (DejaVu's widths), no label covers a box or another label, no two runs at one height overlap."""
+    from procesmap.diagrams.overview import BOX_W, DETAIL_FONT, LABEL_FONT, NAME_FONT, PAD, organisation_overview
+
+    analysis = analysis_of(name)
+    process = analysis.process
+    overview = organisation_overview(analysis, "nl")
+    expected_boxes = {_box_of_role(process, r) for r in process.roles}
+    if any(s.role is None and s.type in ("task", "decision") for s in process.steps):
+        expected_boxes.add("__none__")
+    if len(expected_boxes) < 2:
+        assert overview is None
+        return
+    assert overview is not None
+    assert {b.key for b in overview.boxes} == expected_boxes
+    box_of_step = {s: b.key for b in overview.boxes for s in b.steps}
+    assert sorted(box_of_step) == sorted(s.id for s in process.steps)  # every step in exactly one box
+    for step in process.steps:
+        if step.role is not None:
+            assert box_of_step[step.id] == _box_of_role(process, step.role), step.id
+    flows: dict[tuple[str, str], float] = {}
+    for step in process.steps:
+        for branch in step.next:
+            a, b = box_of_step[step.id], box_of_step[branch.to]
+            if a != b and step.role is not None and process.step(branch.to).role is not None:
+                p = branch.p if branch.p is not None else 1.0
+                flows[(a, b)] = flows.get((a, b), 0.0) + analysis.visits[step.id] * p
+    drawn = {(a.source, a.target): a.per_case for a in overview.arrows}
+    assert set(drawn) == {k for k, v in flows.items() if v > 0}
+    for pair, value in drawn.items():
+        assert value == pytest.approx(flows[pair], rel=1e-6), pair
+    # geometry
+    picture = (0.0, 0.0, overview.width, overview.height)
+    for box in overview.boxes:
+        assert box.width == BOX_W and inside((box.x, box.y, box.width, box.height), picture)
+        for line in box.name_lines:
+            assert measured(line, NAME_FONT, bold=True) <= BOX_W - 2 * PAD + 0.5, (box.key, line)
+        assert measured(box.detail, DETAIL_FONT) <= BOX_W - 2 * PAD
+        assert words_kept(box.name, box.name_lines)
+    boxes = [(b.key, (b.x, b.y, b.width, b.height)) for b in overview.boxes]
+    labels = [(f"{a.source}->{a.target}", a.label_box) for a in overview.arrows]
+    for arrow in overview.arrows:
+        assert measured(arrow.label, LABEL_FONT) <= arrow.label_box[2], arrow.label
+    for what, label in labels:
+        assert inside(label, picture), what
+        for key, box in boxes:
+            assert overlap(label, box) < 0.05, (what, key)
+    for i, (a, box_a) in enumerate(labels):
+        for b, box_b in labels[i + 1 :]:
+            assert overlap(box_a, box_b) < 0.05, (a, b)
+    runs = [
+        (a.points[1][1], min(a.points[1][0], a.points[2][0]), max(a.points[1][0], a.points[2][0]))
+        for a in overview.arrows
+    ]
+    for i, (y, x0, x1) in enumerate(runs):
+        for y2, u0, u1 in runs[i + 1 :]:
+            assert abs(y - y2) > 1 or x1 < u0 or u1 < x0  # a height of its own where two runs would meet
+    for arrow in overview.arrows:  # each arrow from its source box's edge to its target box's edge
+        source = next(b for b in overview.boxes if b.key == arrow.source)
+        target = next(b for b in overview.boxes if b.key == arrow.target)
+        (x0, y0), (x1, y1) = arrow.points[0], arrow.points[-1]
+        assert source.x < x0 < source.x + source.width and y0 in (source.y, source.y + source.height)
+        assert target.x < x1 < target.x + target.width and y1 in (target.y, target.y + target.height)
+
+
+def test_the_overview_from_the_command_line(tmp_path: Path) -> None:
+    import os
+    import re
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8"}
+
+    def run(name: str, *args: str) -> subprocess.CompletedProcess[bytes]:
+        return subprocess.run(
+            [sys.executable, "-m", "procesmap", "diagram", str(ROOT / "processes" / f"{name}.yaml"), *args],
+            capture_output=True,
+            env=env,
+            timeout=300,
+            cwd=tmp_path,
+        )
+
+    result = run("wmo-melding", "--organisations", "-o", str(tmp_path / "org.svg"))
+    assert result.returncode == 0, result.stderr
+    svg = (tmp_path / "org.svg").read_text("utf-8")
+    overview = __import__("procesmap.diagrams.overview", fromlist=["x"]).organisation_overview(
+        analysis_of("wmo-melding"), "nl"
+    )
+    assert sorted(re.findall(r'id="orgbox-([^"]+)"', svg)) == sorted(b.key for b in overview.boxes)
+    assert sorted(re.findall(r'id="orgarrow-([^"]+)"', svg)) == sorted(
+        f"{a.source}--{a.target}" for a in overview.arrows
+    )
+    assert "Gemeente Veenendijk" in svg and "per zaak" in svg
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(_no_roles_map(3), "utf-8")  # no roles: one box, nothing to draw as organisations
+    one = subprocess.run(
+        [sys.executable, "-m", "procesmap", "diagram", str(draft), "--organisations", "-o", str(tmp_path / "one.png")],
+        capture_output=True,
+        env=env,
+        timeout=300,
+        cwd=tmp_path,
+    )
+    assert one.returncode == 2 and b"--organisations" in one.stderr and b"Traceback" not in one.stderr
+    assert not (tmp_path / "one.png").exists()
+    wrong = run("wmo-melding", "--organisations", "--format", "mermaid")
+    assert wrong.returncode == 2 and b"--organisations" in wrong.stderr and b"Traceback" not in wrong.stderr

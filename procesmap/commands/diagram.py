@@ -59,6 +59,11 @@ def diagram(
         help="--pages: the map as readable pages, an overview with the cuts numbered, then each part with all lanes (pdf: one document; png/svg: NAME.png the overview, NAME-1.png, .. the parts). --single: one picture. Default: pages when one picture would be unreadable on a 1920x1080 screen (step names under 7 px).",
         show_default=False,
     ),
+    organisations: bool = typer.Option(
+        False,
+        "--organisations",
+        help="Draw the map per organisation instead: one box per organisation (and the external parties), the handovers between them as arrows with how often a case takes them (png, svg, pdf).",
+    ),
     all_arrows: bool = typer.Option(
         False,
         "--all-arrows",
@@ -92,6 +97,9 @@ def diagram(
     if pages and chosen not in ("png", "svg", "pdf"):
         raise _fail(UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen), error_lang)
     analysis = analyse(process)
+    if organisations:
+        _write_organisations(analysis, chosen, report_lang, output, process.id, error_lang, path)
+        return
     if pages is None and chosen in ("png", "svg", "pdf"):
         # several pictures need files: to a pipe a png or svg stays one picture
         to_files = chosen == "pdf" or output is not None or sys.stdout.isatty()
@@ -115,6 +123,32 @@ def diagram(
         return
     sys.stdout.buffer.write(data)
     sys.stdout.buffer.flush()
+
+
+def _write_organisations(
+    analysis: object, fmt: str, lang: str, output: Optional[Path], process_id: str, error_lang: str, path: Path
+) -> None:
+    """``--organisations``: the overview per organisation as one picture, where a picture goes."""
+    from procesmap.diagrams.overview import render_overview  # lazy: keeps `procesmap --help` fast
+    from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
+
+    if fmt not in ("png", "svg", "pdf"):
+        raise _fail(
+            UsageError("cli.diagram.organisations_format", "hint.cli.diagram.organisations_format", format=fmt),
+            error_lang,
+        )
+    data = render_overview(analysis, fmt, lang)  # type: ignore[arg-type]
+    if data is None:
+        raise _fail(
+            UsageError("cli.diagram.one_organisation", "hint.cli.diagram.one_organisation", path=str(path)), error_lang
+        )
+    if output is None and (fmt == "svg" or not sys.stdout.isatty()):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    target = output or Path(f"{process_id}-organisations{EXTENSIONS[fmt]}")
+    _write(target, data, error_lang)
+    typer.echo(t("cli.diagram.written", error_lang, path=str(target)), err=True)
 
 
 def _write_pages(

@@ -312,7 +312,8 @@ def render_swimlane_pages(
 ) -> list[bytes]:
     """A wide map as pages (:mod:`procesmap.diagrams.pages`): the overview with the cuts numbered, then each
     part with all lanes. ``pdf``: one document with every page (a list of one); ``png``/``svg``: one picture
-    a page. A map that fits one page gives that one page."""
+    a page. A map that fits one page gives that one page. The PDF of a split map of two organisations or more
+    opens with the overview per organisation (:mod:`procesmap.diagrams.overview`)."""
     from procesmap.diagrams.pages import cuts, split_layout
 
     if fmt not in FORMATS:
@@ -323,6 +324,12 @@ def render_swimlane_pages(
     if len(parts) > 1:
         pictures += [_paint_layout(analysis, part, lang) for part in parts]
     if fmt == "pdf":
+        if len(parts) > 1:  # the printed set opens with the organisations as boxes (maps of two or more)
+            from procesmap.diagrams.overview import overview_picture
+
+            first = overview_picture(analysis, lang, layout)
+            if first is not None:
+                pictures.insert(0, first)
         return [_pdf(*pictures)]
     if fmt == "svg":
         return [_svg(picture, embed_fonts=True).encode("utf-8") for picture in pictures]

@@ -71,6 +71,42 @@ MESSAGES_DIAGRAMS: dict[str, dict[str, str]] = {
         "en": "{shown} of {total} arrows drawn, the most frequent; {hidden} rare ones left out ({share} of the flow)",
         "nl": "{shown} van {total} pijlen getekend, de vaakste; {hidden} zeldzame weggelaten ({share} van de doorstroom)",
     },
+    "diagram.overview.subtitle": {
+        "en": "per organisation · {per_case} handovers per case between the organisations and external parties",
+        "nl": "per organisatie · {per_case} overdrachten per zaak tussen de organisaties en externe partijen",
+    },
+    "diagram.overview.box": {
+        "en": "{steps:plural:# step|# steps} · {roles:plural:# role|# roles}",
+        "nl": "{steps:plural:# stap|# stappen} · {roles:plural:# rol|# rollen}",
+    },
+    "diagram.overview.arrow": {
+        "en": "{per_case}× per case · {transitions:plural:# transition|# transitions}",
+        "nl": "{per_case}× per zaak · {transitions:plural:# overgang|# overgangen}",
+    },
+    "diagram.overview.note": {
+        "en": "Each box is an organisation (or the external parties) with its steps and roles; an arrow says how often a "
+        "case goes from one to the other on average (per case) and over how many transitions of the map. Forward "
+        "above the row, back below it.",
+        "nl": "Elk blok is een organisatie (of de externe partijen) met haar stappen en rollen; een pijl zegt hoe vaak "
+        "een zaak gemiddeld van de ene naar de andere gaat (per zaak) en via hoeveel overgangen in de kaart. Vooruit "
+        "boven de rij, terug eronder.",
+    },
+    "cli.diagram.organisations_format": {
+        "en": "--organisations draws a picture (png, svg, pdf), not {format}",
+        "nl": "--organisations tekent een plaat (png, svg, pdf), geen {format}",
+    },
+    "hint.cli.diagram.organisations_format": {
+        "en": "use --format png, svg or pdf with --organisations",
+        "nl": "gebruik --format png, svg of pdf met --organisations",
+    },
+    "cli.diagram.one_organisation": {
+        "en": "{path} has one organisation: --organisations draws two or more as boxes",
+        "nl": "{path} heeft één organisatie: --organisations tekent er twee of meer als blokken",
+    },
+    "hint.cli.diagram.one_organisation": {
+        "en": "draw the swimlane without --organisations",
+        "nl": "teken de zwembaanplaat zonder --organisations",
+    },
     "diagram.key.roles": {
         "en": "Findings about roles (marks on the lanes)",
         "nl": "Bevindingen bij rollen (op de zwembanen)",

@@ -39,6 +39,7 @@ __all__ = ["Suppression", "SuppressedFinding", "CheckResult", "parse_suppression
 
 _BREAKS = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")  # the line breaks of YAML, as the loader counts lines
 _DIRECTIVE = re.compile(r"#\s*procesmap\s*:\s*(?P<rest>.*)$")
+_ANY_DIRECTIVE = re.compile(r"#\s*procesmap\s*:")  # a text without it has no directive on any line
 _IGNORE = re.compile(r"(?P<kind>ignore-file|ignore)\s*\[(?P<codes>[^\]]*)\]\s*[-:\u2013\u2014]?\s*(?P<reason>.*)$")
 
 
@@ -102,7 +103,7 @@ class _Bad:
 
 def _comment_spans(text: str) -> list[tuple[int, int, int, str, bool]]:
     """``(line, column, index, comment text, alone on its line)`` of every ``procesmap:`` comment."""
-    if "procesmap" not in text:
+    if _ANY_DIRECTIVE.search(text) is None:  # the usual case: no YAML scan of the whole file
         return []
     scalars = _scalar_spans(text)
     found = []

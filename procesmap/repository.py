@@ -229,6 +229,8 @@ def shared_load(processes: Sequence["Process"]) -> list[dict[str, list["ExtraLoa
     for the load across processes. The result goes to :func:`procesmap.pipeline.analyse` as
     ``extra``; a process whose roles are shared with no other gets an empty mapping.
     """
+    if len(processes) < 2:  # no other process brings work: nothing to compute (a big map's visits cost seconds)
+        return [{} for _ in processes]
     # numpy and the model load with the first analysis, not with this module (procesmap check imports it)
     from procesmap.analysis.queueing import ExtraLoad
     from procesmap.analysis.sampling import effort_spec

@@ -420,16 +420,22 @@ def _explained(
 
 
 def _baseline_explained(
-    baseline: "Process", cases: int, seed: int, extra: Mapping[str, list[ExtraLoad]] | None
+    baseline: "Process",
+    cases: int,
+    seed: int,
+    extra: Mapping[str, list[ExtraLoad]] | None,
+    graph: "ProcessGraph | None" = None,
 ) -> tuple[dict[str, float], set[str]]:
-    """The explained queueing of the map a scenario started from (cached on that map), and its unstable roles."""
+    """The explained queueing of the map a scenario started from (cached on that map), and its unstable roles.
+
+    ``graph`` is the baseline's graph when the caller has it (the map is its own baseline)."""
     from procesmap.graph import build_graph
 
     key = (id(baseline), cases, seed, _extra_key(extra))
     cache = baseline._queue_cache
     if key in cache and cache[key][0] is baseline:
         return cache[key][1]
-    pg = build_graph(baseline)
+    pg = graph if graph is not None and graph.process is baseline else build_graph(baseline)
     volume = baseline.volume.per_year(baseline.calendar.calendar()) if baseline.volume else None
     if pg.visits is None or not volume or pg.unmatched:
         value: tuple[dict[str, float], set[str]] = ({}, set())
@@ -613,7 +619,7 @@ def compute_queueing(
         cases = simulated
         figures.cases = simulated
         explained, base_unstable = _baseline_explained(
-            baseline if baseline is not None else process, cases, seed, extra
+            baseline if baseline is not None else process, cases, seed, extra, pg
         )
         role_of_base = {}
         if baseline is not None:

@@ -22,6 +22,10 @@ from typing import TYPE_CHECKING, Any, Sequence, Union
 
 from procesmap.colours import handover_kind
 from procesmap.render._labels import SEVERITY_ORDER, Labels
+from procesmap.i18n import t, number, percent
+from procesmap import __version__ as version
+from procesmap.render.queueing import queueing_view
+from procesmap.render.advice import advice_section
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -122,8 +126,6 @@ class FileVersion:
     date: str | None
 
     def text(self, lang: str) -> str:
-        from procesmap.i18n import t
-
         if self.commit and self.date:
             return t("report.version_git", lang, commit=self.commit, date=self.date)
         if self.date:
@@ -193,8 +195,6 @@ def _anchor(process_id: str, index: int) -> str:
 
 def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
     """The whole report: one :class:`ProcessDoc` per analysis, plus an overview table when there are several."""
-    from procesmap import __version__ as version
-    from procesmap.i18n import t
 
     processes = [_process(a, Labels(a, lang), index) for index, a in enumerate(analyses, 1)]
     overview, sections, across = None, [], []
@@ -218,7 +218,6 @@ def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
 
 def _overview(processes: list[ProcessDoc], lang: str) -> Table:
     """All maps on the summary's figures, one row each."""
-    from procesmap.i18n import t
 
     header = [
         t(f"summary.col.{key}", lang)
@@ -284,9 +283,8 @@ def _overview(processes: list[ProcessDoc], lang: str) -> Table:
 def _shared_roles(analyses: "Sequence[Analysis]", lang: str, across: list[Any]) -> Section:
     """The roles two or more maps give work, with their load summed across the maps (``procesmap overview``'s
     figures, :func:`procesmap.repository.overview`), marked where PM303/PM304 find them across the maps."""
-    from procesmap.analysis import Settings
-    from procesmap.i18n import number, percent, t
-    from procesmap.repository import overview
+    from procesmap.analysis import Settings  # lazy: the analysis loads only when a map is analysed
+    from procesmap.repository import overview  # lazy: the folder overview loads only when a folder is analysed
 
     # the thresholds the maps were analysed with (a rule that is off has none), and the rules' severities
     thresholds = analyses[0].capacity.thresholds
@@ -764,7 +762,6 @@ def _capacity(a: "Analysis", lb: Labels) -> Section:
 
 def _queueing(a: "Analysis", lb: Labels) -> Section:
     """Queueing (docs/queueing.md): per role its queue beside the analytic figure, per step the declared wait split."""
-    from procesmap.render.queueing import queueing_view
 
     view = queueing_view(a, lb)
     section = Section("queueing", view.title, [Text(view.note, "note")])
@@ -798,7 +795,6 @@ def _advice(a: "Analysis", lb: Labels) -> list[Section]:
     """ "What helps most", when the analysis carries advice (``analyse --advise``, ``advise --format html``)."""
     if getattr(a, "advice", None) is None:
         return []
-    from procesmap.render.advice import advice_section
 
     return [advice_section(a.advice, lb)]
 
@@ -865,10 +861,11 @@ def _missing(a: "Analysis", lb: Labels) -> Section:
 
 def swimlane_drawing(analysis: "Analysis", lang: str) -> tuple[Any, str | None]:
     """The swimlane diagram as a ReportLab ``Drawing``, or ``None`` and the reason, as :func:`swimlane`."""
-    from procesmap.i18n import t
 
     try:
-        from procesmap.diagrams.swimlane import swimlane_drawing as draw
+        from procesmap.diagrams.swimlane import (  # lazy: the diagram code loads only when a diagram is drawn
+            swimlane_drawing as draw,
+        )
     except ImportError:
         return None, t("report.swimlane_missing", lang)
     try:
@@ -883,10 +880,11 @@ def swimlane(analysis: "Analysis", lang: str, fmt: str = "svg") -> tuple[bytes |
     The diagram belongs to :mod:`procesmap.diagrams.swimlane`; a report without it still
     renders every other section, and says why the diagram is missing instead of faking one.
     """
-    from procesmap.i18n import t
 
     try:
-        from procesmap.diagrams.swimlane import render_swimlane
+        from procesmap.diagrams.swimlane import (  # lazy: the diagram code loads only when a diagram is drawn
+            render_swimlane,
+        )
     except ImportError:
         return None, t("report.swimlane_missing", lang)
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from procesmap.i18n import number, percent, t
+import re
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding
@@ -66,7 +67,6 @@ class Labels:
     def role_abbreviations(self, roles: "list[str]") -> dict[str, str]:
         """Short, distinct initials of role names for a matrix header (``Teamleider Juridische Zaken`` -> ``TJZ``),
         to be shown with a key. Words in brackets are left out; a clash gets a number."""
-        import re
 
         result: dict[str, str] = {}
         used: set[str] = set()

@@ -11,6 +11,8 @@ import json
 from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap.i18n import number, percent, t
+from procesmap.i18n import Count
+import shlex
 
 if TYPE_CHECKING:
     from procesmap.advice import Advice, Intervention
@@ -68,7 +70,6 @@ def advice_rows(advice: "Advice", lang: str) -> list[list[str]]:
 
 def reproduce(advice: "Advice", item: "Intervention") -> str:
     """The command line that reproduces an intervention's "after" figures."""
-    import shlex
 
     parts = ["procesmap", "analyse", advice.analysis.process.file]
     for assignment in item.candidate.set:
@@ -93,8 +94,6 @@ def _before_line(advice: "Advice", lang: str) -> str:
 
 
 def _method(advice: "Advice", lang: str) -> str:
-    from procesmap.i18n import Count
-
     key = "advise.method_analytic" if advice.screening == "analytic" else "advise.method"
     return t(
         key,
@@ -121,7 +120,12 @@ def _notes(advice: "Advice", lang: str) -> list[str]:
 def advice_section(advice: "Advice", lb: "Labels") -> "Section":
     """The report section "What helps most": the ranked table, how to reproduce each row, and the chart of
     the cycle time before and after the best intervention."""
-    from procesmap.render._document import Chart, Section, Table, Text
+    from procesmap.render._document import (  # lazy: the report's sections load only when a report is rendered
+        Chart,
+        Section,
+        Table,
+        Text,
+    )
 
     lang = lb.lang
     section = Section("advice", t("advise.title", lang))
@@ -151,13 +155,15 @@ def advice_section(advice: "Advice", lb: "Labels") -> "Section":
 def render_advice(advices: "Sequence[Advice]", fmt: str, lang: str) -> str:
     """``procesmap advise`` output in ``fmt`` (one of :data:`ADVICE_FORMATS`)."""
     if fmt == "json":
-        from procesmap.advice import advice_dicts
+        from procesmap.advice import advice_dicts  # lazy: the advice loads only with --advise
 
         return json.dumps(advice_dicts(advices, lang), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         return "\n".join(_markdown(a, lang) for a in advices)
     if fmt == "html":
-        from procesmap.render.html import render_html
+        from procesmap.render.html import (  # lazy: the HTML renderer (Jinja2) loads only when HTML is asked for
+            render_html,
+        )
 
         analyses = []
         for advice in advices:
@@ -165,7 +171,7 @@ def render_advice(advices: "Sequence[Advice]", fmt: str, lang: str) -> str:
             analyses.append(advice.analysis)
         return render_html(analyses, lang, sections=("advice",))
     if fmt == "terminal":
-        from rich.console import Console
+        from rich.console import Console  # lazy: rich loads only for terminal output
 
         buffer = io.StringIO()
         console = Console(
@@ -184,8 +190,8 @@ def render_advice(advices: "Sequence[Advice]", fmt: str, lang: str) -> str:
 
 def print_advice(advices: "Sequence[Advice]", lang: str, console: Any) -> None:
     """The terminal table of each map's advice."""
-    from rich.table import Table
-    from rich.text import Text
+    from rich.table import Table  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     for index, advice in enumerate(advices):
         if index:
@@ -212,7 +218,7 @@ def print_advice(advices: "Sequence[Advice]", lang: str, console: Any) -> None:
 
 
 def _markdown(advice: "Advice", lang: str) -> str:
-    from procesmap.render.markdown import md
+    from procesmap.render.markdown import md  # lazy: the Markdown renderer loads only when Markdown is asked for
 
     process = advice.analysis.process
     lines = [

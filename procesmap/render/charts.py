@@ -55,7 +55,7 @@ def _short(text: str, limit: int = MAX_LABEL) -> str:
 
 
 def _width(text: str, size: float) -> float:
-    from procesmap.diagrams.layout import text_width
+    from procesmap.diagrams.layout import text_width  # lazy: the diagram code loads only when a diagram is drawn
 
     return text_width(text, size)
 
@@ -239,7 +239,9 @@ def waits_chart(analysis: "Analysis", lang: str) -> str | None:
 
 def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
     """Horizontal bars: utilisation per role, with lines where PM303 (bottleneck) and PM304 (overloaded) start."""
-    from procesmap.render._document import utilisation_order
+    from procesmap.render._document import (  # lazy: the report's sections load only when a report is rendered
+        utilisation_order,
+    )
 
     roles = utilisation_order(analysis)
     if not roles:

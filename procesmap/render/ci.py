@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap._version import __version__
 from procesmap.render.json import finding_dict
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     from procesmap.analysis import Finding
@@ -73,7 +74,7 @@ def _sorted_findings(results: "Sequence[CheckResult]") -> list["Finding"]:
 
 def summary(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
     """One line: files, findings per severity, suppressed, invalid files."""
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
     findings = [f for r in results for f in r.findings]
     counts = {level: sum(1 for f in findings if f.severity.value == level) for level in ("error", "warning", "info")}
@@ -98,7 +99,7 @@ def summary(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lan
 
 
 def render_plain(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
     lines = []
     for problem in sorted(problems, key=lambda p: (path_for_ci(p.file), p.line, p.column)):
@@ -134,7 +135,7 @@ def _gh_property(text: str) -> str:
 
 
 def render_github(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
     lines = []
     for problem in sorted(problems, key=lambda p: (path_for_ci(p.file), p.line, p.column)):
@@ -207,8 +208,8 @@ def render_gitlab(results: "Sequence[CheckResult]", problems: "Sequence[Problem]
 
 def _rules(lang: str) -> list[dict[str, Any]]:
     """SARIF ``rules``: every code ``check`` can report, from the registry (PM6xx come from ``log compare``)."""
-    from procesmap.i18n import t
-    from procesmap.rules.registry import specs
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
+    from procesmap.rules.registry import specs  # lazy: the rule registry loads only when rules run
 
     return [
         {
@@ -234,8 +235,6 @@ def _location(file: str, line: int, column: int) -> dict[str, Any]:
 
 
 def _uri(path: str) -> str:
-    from urllib.parse import quote
-
     return quote(path, safe="/")
 
 
@@ -333,7 +332,7 @@ def suppressed_dicts(result: "CheckResult", lang: str) -> list[dict[str, Any]]:
 
 def suppressed_text(results: "Sequence[CheckResult]", lang: str, markdown: bool = False) -> str:
     """A count and a list of suppressed findings, for the terminal and Markdown reports ('' if none)."""
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
     items = [(r, s) for r in results for s in r.suppressed]
     if not items:
@@ -345,7 +344,9 @@ def suppressed_text(results: "Sequence[CheckResult]", lang: str, markdown: bool 
         reason = item.reason or t("check.no_reason", lang)
         place = f"{f.file}:{f.line}:{f.column}"
         if markdown:
-            from procesmap.render.markdown import md
+            from procesmap.render.markdown import (  # lazy: the Markdown renderer loads only when Markdown is asked for
+                md,
+            )
 
             lines.append(f"- `{place}` **{f.code}** {md(f.message(lang))} — {t('check.reason', lang)}: {md(reason)}")
         else:

@@ -184,7 +184,7 @@ def render_diff_json(diff: "MapDiff", lang: str) -> str:
 
 
 def _md(text: Any) -> str:
-    from procesmap.render.markdown import md
+    from procesmap.render.markdown import md  # lazy: the Markdown renderer loads only when Markdown is asked for
 
     return md(text)
 
@@ -287,7 +287,7 @@ def render_diff_markdown(diff: "MapDiff", lang: str) -> str:
 
 def render_diff_terminal(diff: "MapDiff", lang: str, *, width: int = 120) -> str:
     """The terminal diff as plain text (no colour)."""
-    from rich.console import Console
+    from rich.console import Console  # lazy: rich loads only for terminal output
 
     buffer = io.StringIO()
     console = Console(
@@ -298,8 +298,8 @@ def render_diff_terminal(diff: "MapDiff", lang: str, *, width: int = 120) -> str
 
 
 def print_diff(diff: "MapDiff", lang: str, console: "Console") -> None:
-    from rich.table import Table
-    from rich.text import Text
+    from rich.table import Table  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     console.print(Text(t("versions.diff.title", lang, process=diff.new.process), style="bold"))
     console.print(Text(t("versions.diff.compared", lang, old=diff.old.label, new=diff.new.label)))

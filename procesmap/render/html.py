@@ -29,6 +29,8 @@ from procesmap.render._document import (
     build_document,
     swimlane,
 )
+from procesmap.i18n import t
+import hashlib
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -74,7 +76,7 @@ def inline_svg(
     ``seen_faces`` (one set per page) drops an embedded font that an earlier picture on the
     page already declared: the same glyphs are sent once.
     """
-    from markupsafe import Markup
+    from markupsafe import Markup  # lazy: markupsafe loads only when HTML is rendered
 
     ET.register_namespace("", _SVG)
     ET.register_namespace("xlink", _XLINK)
@@ -135,7 +137,6 @@ def _own_font_families(root: ET.Element, seen: set[str]) -> None:
     hash of their ``@font-face`` rules, equal fonts get equal names, and a rule already in
     ``seen`` (declared by an earlier picture on the page) is dropped here.
     """
-    import hashlib
 
     styles = [e for e in root.iter() if _local(e.tag) == "style" and e.text]
     rules: dict[str, list[str]] = {}
@@ -172,7 +173,12 @@ def _own_font_families(root: ET.Element, seen: set[str]) -> None:
 
 
 def _environment() -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+    from jinja2 import (  # lazy: Jinja2 loads only when HTML is rendered
+        Environment,
+        PackageLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
 
     env = Environment(
         loader=PackageLoader("procesmap", "templates"),
@@ -200,8 +206,7 @@ def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[st
 
     ``sections`` keeps only the sections with those keys (``("advice",)`` for ``procesmap advise``).
     """
-    from procesmap.i18n import t
-    from procesmap.render.charts import chart_svg
+    from procesmap.render.charts import chart_svg  # lazy: the charts load only for an HTML or PDF report
 
     doc = build_document(analyses, lang)
     if sections is not None:

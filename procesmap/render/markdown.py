@@ -22,6 +22,7 @@ from procesmap.render._document import (
     Text,
     build_document,
 )
+from procesmap.i18n import t
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -76,8 +77,6 @@ def _process(pdoc: ProcessDoc, level: int) -> list[str]:
 
 
 def markdown_document(doc: ReportDoc) -> str:
-    from procesmap.i18n import t
-
     lines: list[str] = []
     top = 1
     if doc.overview is not None:

@@ -134,7 +134,7 @@ def _rows(result: "Overview", lang: str) -> tuple[list[str], list[list[str]], li
 
 
 def _markdown(result: "Overview", lang: str) -> str:
-    from procesmap.render.markdown import md
+    from procesmap.render.markdown import md  # lazy: the Markdown renderer loads only when Markdown is asked for
 
     head, rows, role_head, role_rows = _rows(result, lang)
     lines = [f"# {t('report.overview_title', lang)}", ""]
@@ -153,8 +153,8 @@ def _markdown(result: "Overview", lang: str) -> str:
 
 
 def _terminal(result: "Overview", lang: str) -> str:
-    from rich.console import Console
-    from rich.table import Table
+    from rich.console import Console  # lazy: rich loads only for terminal output
+    from rich.table import Table  # lazy: rich loads only for terminal output
 
     buffer = io.StringIO()
     console = Console(file=buffer, width=140, color_system=None, highlight=False, emoji=False)

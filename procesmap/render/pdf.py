@@ -34,6 +34,31 @@ from procesmap.render._document import (
     file_version,
     swimlane_drawing,
 )
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import (
+    Paragraph,
+    PageBreak,
+    CondPageBreak,
+    KeepTogether,
+    NextPageTemplate,
+    Spacer,
+    Table as RLTable,
+    TableStyle,
+    BaseDocTemplate,
+    Frame,
+    PageTemplate,
+)
+from reportlab.platypus.flowables import Flowable
+from procesmap.i18n import t, Count
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from dataclasses import replace
+from procesmap.render.charts import chart_svg
+from reportlab.graphics.shapes import String, Drawing, Group, STATE_DEFAULTS
+from reportlab.graphics import renderPDF
+from reportlab.lib.pagesizes import A3, A4
+from reportlab.lib.units import mm
+import math
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -55,15 +80,12 @@ _RACI_COLOURS = {"R": "#dcebf9", "A": "#fde7c8", "C": "#e5f3e0", "I": "#f1eef6"}
 
 def _register_fonts() -> None:
     """Register DejaVu (embedded as subsets) once; ReportLab's standard fonts are never used."""
-    from procesmap.diagrams.swimlane import register_fonts
+    from procesmap.diagrams.swimlane import register_fonts  # lazy: the diagram code loads only when a diagram is drawn
 
     register_fonts()
 
 
 def _styles() -> dict[str, Any]:
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.styles import ParagraphStyle
-
     ink, muted = HexColor(_INK), HexColor(_MUTED)
     base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13, textColor=ink)
     return {
@@ -122,7 +144,6 @@ def _styles() -> dict[str, Any]:
 
 def _p(text: str, style: Any) -> Any:
     """A Paragraph of plain user text: escaped, so that ``<script>`` shows as text; newlines kept."""
-    from reportlab.platypus import Paragraph
 
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
@@ -140,8 +161,6 @@ def _fits_a_page(text: str, width: float, height: float, size: float = 8.0) -> s
 
 
 def _flowable_base() -> Any:
-    from reportlab.platypus.flowables import Flowable
-
     return Flowable
 
 
@@ -164,8 +183,6 @@ class _Builder:
         self.entries: list[tuple[int, str, str]] = []
 
     def t(self, key: str, **args: Any) -> str:
-        from procesmap.i18n import t
-
         return t(key, self.lang, **args)
 
     def heading(self, text: str, level: int) -> Any:
@@ -178,7 +195,6 @@ class _Builder:
     def story(self) -> list[Any]:
         """Page 1 opens with the summary (one map) or the table of all maps and their shared roles (a folder);
         only a folder's report, many pages long, has contents, and they follow that first screen."""
-        from reportlab.platypus import PageBreak
 
         s = self.styles
         doc = self.doc
@@ -232,7 +248,6 @@ class _Builder:
         and a heading whose section starts with a picture moves with the picture. Nested headings at the
         start of a section share their parent's guard. Tables split over pages (their header repeated), so
         a long table never pushes a half-empty page ahead of it."""
-        from reportlab.platypus import CondPageBreak, KeepTogether, NextPageTemplate
 
         head = self.heading(section.title, level)
         blocks: list[Any] = []
@@ -250,8 +265,6 @@ class _Builder:
         return guard + [head, *blocks]
 
     def block(self, block: Any, pdoc: ProcessDoc, level: int) -> list[Any]:
-        from reportlab.platypus import Spacer
-
         s = self.styles
         if isinstance(block, Section):
             return self.section(block, pdoc, level)
@@ -269,9 +282,6 @@ class _Builder:
         raise TypeError(type(block))
 
     def facts(self, facts: Facts) -> Any:
-        from reportlab.platypus import Table as RLTable
-        from reportlab.platypus import TableStyle
-
         s = self.styles
         label = s["head"]
         rows = [[_p(k, label), _p(_fits_a_page(v, self.width * 0.7, self.height), s["cell"])] for k, v in facts.items]
@@ -293,7 +303,6 @@ class _Builder:
         columns = len(table.header)
         if table.kind == "raci":
             # role initials (keyed under the table) in narrow columns; the step names get the rest
-            from reportlab.pdfbase.pdfmetrics import stringWidth
 
             rest = max([stringWidth(h, FONT_BOLD, 6.5) + 8.0 for h in table.header[1:]] + [26.0])
             rest = min(rest, (self.width * 0.66) / max(columns - 1, 1))
@@ -301,7 +310,6 @@ class _Builder:
         # every column at least as wide as its longest word (measured in the font it is set in,
         # bold for the header, capped at 24 characters' worth), plus the cell padding;
         # what is left goes to the columns with long texts
-        from reportlab.pdfbase.pdfmetrics import stringWidth
 
         minimum, extra = [], []
         for c in range(columns):
@@ -332,12 +340,8 @@ class _Builder:
     def table(self, table: Table) -> Any:
         if table.short_header and len(table.header) > 7:
             # a wide table (all maps at a glance) takes its short header: no header word broken over lines
-            from dataclasses import replace
 
             table = replace(table, header=list(table.short_header), short_header=None)
-        from reportlab.lib.colors import HexColor
-        from reportlab.platypus import Table as RLTable
-        from reportlab.platypus import TableStyle
 
         s = self.styles
         raci = table.kind == "raci"
@@ -386,10 +390,6 @@ class _Builder:
         return result
 
     def picture(self, block: Chart | Diagram, pdoc: ProcessDoc) -> list[Any]:
-        from reportlab.platypus import KeepTogether, Spacer
-
-        from procesmap.render.charts import chart_svg
-
         if isinstance(block, Diagram):
             source, reason = swimlane_drawing(pdoc.analysis, self.lang)
             if source is None:
@@ -410,7 +410,6 @@ class _Builder:
         """The swimlane on landscape pages of the chosen paper (A3 unless ``--paper a4``): one page at the largest
         scale that fits, or, where that would set text below :data:`MIN_TEXT_PT`, parts of one page each at
         that size (left to right, top to bottom), each titled with its part."""
-        from reportlab.platypus import NextPageTemplate, PageBreak
 
         width, height = self.wide_frame
         height -= HEADING_ROOM
@@ -422,8 +421,6 @@ class _Builder:
             plan = swimlane_plan(source.width, source.height, smallest, width, height)
         count = len(plan.tiles)
         if count > MAX_SWIMLANE_PAGES:  # checked before a page is drawn: each page draws the whole picture
-            from procesmap.i18n import Count
-
             return [
                 _p(
                     self.t("limits.pdf_swimlane_pages", parts=Count(count), limit=Count(MAX_SWIMLANE_PAGES)),
@@ -479,7 +476,6 @@ def swimlane_plan(
     text (``smallest`` points) would then be under :data:`MIN_TEXT_PT`: then as few frames across and down as the
     drawing needs with that text at exactly that size, and the largest scale at which the drawing still fits those
     frames (the parts fill the pages across or down)."""
-    import math
 
     fit = min(frame_width / width, frame_height / height, 1.5)
     least = MIN_TEXT_PT / smallest
@@ -501,7 +497,6 @@ def swimlane_plan(
 
 def _smallest_font(node: Any) -> float | None:
     """The smallest font size of the texts in a ReportLab drawing (points, before scaling)."""
-    from reportlab.graphics.shapes import String
 
     sizes = []
     for child in getattr(node, "contents", []):
@@ -526,8 +521,6 @@ class _Tile(_flowable_base()):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from reportlab.graphics import renderPDF
-
         canvas = self.canv
         canvas.saveState()
         path = canvas.beginPath()
@@ -549,9 +542,6 @@ class _KeyMap(_flowable_base()):  # type: ignore[misc]
         return self.width, self.height
 
     def draw(self) -> None:
-        from reportlab.graphics import renderPDF
-        from reportlab.lib.colors import HexColor
-
         canvas = self.canv
         renderPDF.draw(self.drawing, canvas, 0, 0)
         canvas.saveState()
@@ -573,7 +563,7 @@ def _drawing(svg: bytes, max_width: float, max_height: float) -> Any:
 
 
 def _svg_drawing(svg: bytes) -> Any:
-    from svglib.svglib import svg2rlg
+    from svglib.svglib import svg2rlg  # lazy: svglib loads only when a chart goes into a PDF
 
     drawing = svg2rlg(io.BytesIO(svg))
     if drawing is None:
@@ -584,14 +574,12 @@ def _svg_drawing(svg: bytes) -> Any:
 
 def _fit(drawing: Any, max_width: float, max_height: float, largest: float = 1.5) -> Any:
     """The drawing scaled to fit the box (at most ``largest`` times its size), as a new Drawing."""
-    from reportlab.graphics.shapes import Drawing
 
     scale = min(
         max_width / drawing.width if drawing.width else 1.0,
         max_height / drawing.height if drawing.height else 1.0,
         largest,
     )
-    from reportlab.graphics.shapes import Group
 
     result = Drawing(drawing.width * scale, drawing.height * scale)
     result.add(Group(drawing, transform=(scale, 0, 0, scale, 0, 0)))  # the drawing itself stays as it was
@@ -601,7 +589,6 @@ def _fit(drawing: Any, max_width: float, max_height: float, largest: float = 1.5
 
 def _embed_fonts(node: Any) -> None:
     """Replace PDF standard fonts (not embedded) in SVG text by DejaVu (embedded)."""
-    from reportlab.graphics.shapes import String
 
     for child in getattr(node, "contents", []):
         if isinstance(child, String):
@@ -637,7 +624,6 @@ TOC_NUMBER = 36.0  # the width kept for a page number at the right of the conten
 
 def _page_number_form(canvas: Any, key: str, page: int) -> None:
     """Define the form ``toc-<key>``: the page number, right-aligned on x = 0."""
-    from reportlab.lib.colors import HexColor
 
     canvas.beginForm(f"toc-{key}", lowerx=-TOC_NUMBER, lowery=-4, upperx=0, uppery=16)
     canvas.setFont(FONT, 9)
@@ -647,8 +633,6 @@ def _page_number_form(canvas: Any, key: str, page: int) -> None:
 
 
 def _flowable() -> Any:
-    from reportlab.platypus.flowables import Flowable
-
     return Flowable
 
 
@@ -661,8 +645,6 @@ class _TocEntry(_flowable()):  # type: ignore[misc]
         self.text, self.style, self.key = text, style, key
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        from reportlab.platypus import Paragraph
-
         self.paragraph = Paragraph(
             f'<a href="#{self.key}">{escape(self.text)}</a>'
             f'<onDraw name="procesmapTocEnd" label="{self.key}|{available_width:.2f}"/>',
@@ -679,7 +661,6 @@ class _TocEntry(_flowable()):  # type: ignore[misc]
 
 def _toc_end(canvas: Any, kind: str, label: str) -> None:
     """After an entry's text: dots up to the page number's room, then the page number's form."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     key, width_text = label.split("|")
     width = float(width_text)
@@ -719,13 +700,6 @@ PAPERS = ("a3", "a4")
 
 
 def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
-    from reportlab.lib.colors import HexColor
-    from reportlab.lib.pagesizes import A3, A4
-    from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
-
-    from procesmap.i18n import t
-
     class _Template(BaseDocTemplate):  # type: ignore[misc]
         def afterFlowable(self, flowable: Any) -> None:
             entry = getattr(flowable, "_toc", None)
@@ -818,7 +792,6 @@ def render_pdf(analyses: "Sequence[Analysis]", lang: str, paper: str = "a3") -> 
     The pages are A4 portrait; the swimlane goes on landscape pages of ``paper`` (``a3``, the default, or ``a4``)
     at a size where its text is at least :data:`MIN_TEXT_PT` at 100%.
     """
-    from reportlab.graphics.shapes import STATE_DEFAULTS
 
     if paper not in PAPERS:
         raise ValueError(paper)

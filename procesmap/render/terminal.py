@@ -49,8 +49,8 @@ class _Table:
 
     def rich_table(self) -> Any:
         """The same table as a rich ``Table`` (what this class must print alike)."""
-        from rich.table import Table
-        from rich.text import Text
+        from rich.table import Table  # lazy: rich loads only for terminal output
+        from rich.text import Text  # lazy: rich loads only for terminal output
 
         table = Table(show_edge=False, box=None, padding=(0, self.pad))
         for header, justify, no_wrap in zip(self.headers, self.justify, self.no_wrap):
@@ -61,9 +61,9 @@ class _Table:
 
     def widths(self, max_width: int) -> list[int] | None:
         """Column widths with padding, as rich chooses them; None where rich would do more than this does."""
-        from rich._ratio import ratio_reduce
-        from rich.cells import cell_len
-        from rich.table import Table
+        from rich._ratio import ratio_reduce  # lazy: rich loads only for terminal output
+        from rich.cells import cell_len  # lazy: rich loads only for terminal output
+        from rich.table import Table  # lazy: rich loads only for terminal output
 
         pad = 2 * self.pad
         if max_width - pad < 1:
@@ -93,10 +93,10 @@ class _Table:
         return widths
 
     def print(self, console: "Console") -> None:
-        from rich.cells import cell_len
-        from rich.segment import Segment, Segments
-        from rich.style import Style
-        from rich.text import Text
+        from rich.cells import cell_len  # lazy: rich loads only for terminal output
+        from rich.segment import Segment, Segments  # lazy: rich loads only for terminal output
+        from rich.style import Style  # lazy: rich loads only for terminal output
+        from rich.text import Text  # lazy: rich loads only for terminal output
 
         cells = [[(c, None) if isinstance(c, str) else (c.plain, c.style) for c in row] for row in self.rows]
         texts = [self.headers] + [[text for text, _ in row] for row in cells]
@@ -158,7 +158,7 @@ class _Table:
 
 def render_terminal(analyses: "Sequence[Analysis]", lang: str, *, width: int | None = None, color: bool = False) -> str:
     """Plain text (no colour) of the terminal report, e.g. for ``--output report.txt``."""
-    from rich.console import Console
+    from rich.console import Console  # lazy: rich loads only for terminal output
 
     buffer = io.StringIO()
     console = Console(
@@ -194,13 +194,15 @@ _ROW_STYLE = {
 def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console") -> None:
     """The report of the section model (:func:`procesmap.render._document.build_document`) on a console:
     with several maps the table of all maps and the shared roles first, then each map, summary first."""
-    from procesmap.render._document import build_document
+    from procesmap.render._document import (  # lazy: the report's sections load only when a report is rendered
+        build_document,
+    )
 
     doc = build_document(analyses, lang)
     if doc.overview_sections:
-        from rich.text import Text
+        from rich.text import Text  # lazy: rich loads only for terminal output
 
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         console.print(Text(t("report.all_processes", lang), style="bold"))
         for section in doc.overview_sections:
@@ -215,9 +217,9 @@ def print_terminal(analyses: "Sequence[Analysis]", lang: str, console: "Console"
 
 def _process(pdoc: "ProcessDoc", console: "Console", lang: str) -> None:
     """One map: the summary in a panel (the first screen), then the sections."""
-    from rich.console import Group
-    from rich.panel import Panel
-    from rich.text import Text
+    from rich.console import Group  # lazy: rich loads only for terminal output
+    from rich.panel import Panel  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     lb = pdoc.labels
     summary, rest = pdoc.sections[0], pdoc.sections[1:]
@@ -235,7 +237,7 @@ def _process(pdoc: "ProcessDoc", console: "Console", lang: str) -> None:
         if section.key == "advice" and getattr(pdoc.analysis, "advice", None) is not None:
             # the advice's own terminal table (render/advice.py, as `procesmap advise` prints it): the same
             # figures as the section, its long descriptions given the width
-            from procesmap.render.advice import print_advice
+            from procesmap.render.advice import print_advice  # lazy: the advice section loads only with --advise
 
             print_advice([pdoc.analysis.advice], lang, console)
             console.print()
@@ -244,9 +246,12 @@ def _process(pdoc: "ProcessDoc", console: "Console", lang: str) -> None:
 
 
 def _section(section: "Section", console: "Console", level: int, lang: str) -> None:
-    from rich.text import Text
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
-    from procesmap.render._document import Chart, Diagram
+    from procesmap.render._document import (  # lazy: the report's sections load only when a report is rendered
+        Chart,
+        Diagram,
+    )
 
     if section.blocks and all(isinstance(b, (Chart, Diagram)) for b in section.blocks):
         return  # a picture only
@@ -268,10 +273,19 @@ def _section(section: "Section", console: "Console", level: int, lang: str) -> N
 
 def _renderables(block: Any, console: "Console", level: int, lang: str) -> list[Any]:
     """What one block of the model prints as (rich renderables, or _Table)."""
-    from rich.text import Text
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
-    from procesmap.render._document import Bullets, Chart, Diagram, Facts, Section, Table
-    from procesmap.render._document import Text as TextBlock
+    from procesmap.render._document import (  # lazy: the report's sections load only when a report is rendered
+        Bullets,
+        Chart,
+        Diagram,
+        Facts,
+        Section,
+        Table,
+    )
+    from procesmap.render._document import (  # lazy: the report's sections load only when a report is rendered
+        Text as TextBlock,
+    )
 
     if isinstance(block, Section):
         out: list[Any] = [Text(block.title, style="bold")]
@@ -309,9 +323,9 @@ class _Printed:
 
 
 def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
-    from rich.text import Text
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
-    from procesmap.i18n import Count, t
+    from procesmap.i18n import Count, t  # lazy: the catalogue loads when a message is made
 
     if block.kind == "findings":
         return [_findings(block, lang)]
@@ -389,7 +403,7 @@ def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
 
 def _indented(text: Any, left: int) -> Any:
     """Text whose wrapped lines keep its indent (a hanging indent)."""
-    from rich.padding import Padding
+    from rich.padding import Padding  # lazy: rich loads only for terminal output
 
     return Padding(text, (0, 0, 0, left), expand=False)
 
@@ -397,8 +411,8 @@ def _indented(text: Any, left: int) -> Any:
 def _knelpunten(block: "Table") -> Any:
     """Knelpunten one after the other (code, action, step, owner; then the text and the solution, indented):
     their long texts read as sentences, not as columns of fragments."""
-    from rich.console import Group
-    from rich.text import Text
+    from rich.console import Group  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     parts: list[Any] = []
     header = block.header
@@ -417,10 +431,10 @@ def _knelpunten(block: "Table") -> Any:
 def _findings(block: "Table", lang: str) -> Any:
     """A severity's findings, three lines each (code and place, message, hint), long texts wrapped under
     their own indent."""
-    from rich.console import Group
-    from rich.text import Text
+    from rich.console import Group  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
-    from procesmap.i18n import Count, t
+    from procesmap.i18n import Count, t  # lazy: the catalogue loads when a message is made
 
     parts: list[Any] = []
     level = block.row_kinds[0] if block.row_kinds else "info"
@@ -446,7 +460,7 @@ def _findings(block: "Table", lang: str) -> Any:
 
 def _summary(analyses: "Sequence[Analysis]", lang: str, console: "Console", across: Sequence[Any] = ()) -> None:
     """The last line: the findings of every map and of the maps together, counted by severity."""
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in [f for analysis in analyses for f in analysis.findings] + list(across):

@@ -27,21 +27,27 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".me
 def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
     """The swimlane diagram as PNG (200 dpi), SVG or PDF bytes (a dense map's rare arrows left out unless
     ``all_arrows``)."""
-    from procesmap.diagrams.swimlane import render_swimlane as _render
+    from procesmap.diagrams.swimlane import (  # lazy: the diagram code loads only when a diagram is drawn
+        render_swimlane as _render,
+    )
 
     return _render(analysis, fmt, lang, all_arrows)
 
 
 def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     """The map as a Mermaid flowchart with subgraphs per organisation, team and role."""
-    from procesmap.diagrams.mermaid import render_mermaid as _render
+    from procesmap.diagrams.mermaid import (  # lazy: the diagram code loads only when a diagram is drawn
+        render_mermaid as _render,
+    )
 
     return _render(analysis, lang)
 
 
 def render_drawio(analysis: "Analysis", lang: str = "nl") -> bytes:
     """The swimlane as a draw.io file (UTF-8 XML): lanes as containers, steps as shapes, edges with labels."""
-    from procesmap.diagrams.drawio import render_drawio as _render
+    from procesmap.diagrams.drawio import (  # lazy: the diagram code loads only when a diagram is drawn
+        render_drawio as _render,
+    )
 
     return _render(analysis, lang)
 

@@ -452,7 +452,7 @@ class _Builder:
 
     # 1. lanes ---------------------------------------------------------------------------------
     def _lanes_of_steps(self) -> dict[str, str | None]:
-        from procesmap.analysis.ownership import doer
+        from procesmap.analysis.ownership import doer  # lazy: the analysis loads only when a map is analysed
 
         process = self.process
         lane: dict[str, str | None] = {}
@@ -725,7 +725,7 @@ class _Builder:
 
     def _wait_label(self, wait: Any) -> tuple[str | None, float]:
         """``wacht 2,0 d per keer · 0,4× per zaak``: the wait each time a case comes here, and how often it does."""
-        from procesmap.i18n import number, t
+        from procesmap.i18n import number, t  # lazy: the catalogue loads when a message is made
 
         if wait is None or wait.per_case <= 0:
             return None, WAIT_FONT
@@ -967,7 +967,7 @@ class _Builder:
         return (teams[team].name or team) if team in teams else None
 
     def _org_name(self, org: str) -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         if org == EXTERNAL:
             return t("diagram.external", self.lang)
@@ -977,7 +977,7 @@ class _Builder:
 
     def _lane_label(self, role_id: str | None, has_steps: bool) -> "_LaneText":
         """A lane's name (wrapped) and its badges: single point of failure, bottleneck or overloaded."""
-        from procesmap.i18n import percent, t
+        from procesmap.i18n import percent, t  # lazy: the catalogue loads when a message is made
 
         role = self.process.roles.get(role_id or "")
         name = ((role.name or role_id) if role and role_id else "") or t("diagram.no_role", self.lang)
@@ -1476,7 +1476,7 @@ def _segment_boxes(points: list[tuple[float, float]]) -> list[Box]:
 
 def _label_text(arrow: dict[str, Any], lang: str) -> str | None:
     """``30% · aanvraag onvolledig``: the branch probability and its condition, where there are."""
-    from procesmap.i18n import percent
+    from procesmap.i18n import percent  # lazy: the catalogue loads when a message is made
 
     parts = []
     if arrow["p"] is not None:

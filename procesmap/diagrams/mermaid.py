@@ -60,7 +60,7 @@ def mermaid_id(prefix: str, value: str, taken: set[str]) -> str:
 
 def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     """The Mermaid source of the flowchart (ends with a newline)."""
-    from procesmap.analysis.ownership import doer
+    from procesmap.analysis.ownership import doer  # lazy: the analysis loads only when a map is analysed
 
     process = analysis.process
     taken: set[str] = set()
@@ -191,6 +191,6 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
 
 
 def _back_edges(analysis: "Analysis") -> set[tuple[str, str]]:
-    from procesmap.diagrams.layout import swimlane_layout
+    from procesmap.diagrams.layout import swimlane_layout  # lazy: the diagram code loads only when a diagram is drawn
 
     return {(e.source, e.target) for e in swimlane_layout(analysis).edges if e.back}

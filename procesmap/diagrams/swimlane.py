@@ -57,6 +57,9 @@ from procesmap.diagrams.layout import (
     wrap_text,
 )
 from procesmap.i18n import number, t
+from procesmap._io import write_atomic
+from procesmap.diagrams._png import set_resolution
+import importlib.util
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -135,7 +138,6 @@ COLOURS = {
 
 def font_folder() -> Path:
     """The folder with matplotlib's DejaVu files, found from its package spec without importing it."""
-    import importlib.util
 
     spec = importlib.util.find_spec("matplotlib")
     if spec is None or not spec.submodule_search_locations:
@@ -314,7 +316,7 @@ def render_swimlane_pages(
     part with all lanes. ``pdf``: one document with every page (a list of one); ``png``/``svg``: one picture
     a page. A map that fits one page gives that one page. The PDF of a split map of two organisations or more
     opens with the overview per organisation (:mod:`procesmap.diagrams.overview`)."""
-    from procesmap.diagrams.pages import cuts, split_layout
+    from procesmap.diagrams.pages import cuts, split_layout  # lazy: the diagram code loads only when a diagram is drawn
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -1097,7 +1099,7 @@ def _subset_font(bold: bool, characters: str) -> bytes | None:
     under a key of the font file, its size and time, fontTools' version and the characters.
     """
     try:
-        import fontTools
+        import fontTools  # lazy: fontTools loads only when fonts are embedded
     except ImportError:  # pragma: no cover - a dependency
         return None
     path = font_file("bold" if bold else "regular")
@@ -1127,7 +1129,7 @@ _SUBSET_VERSION = 1  # raise when the subsetting options below change
 
 
 def _make_subset(path: str, characters: str) -> bytes:
-    from fontTools import subset
+    from fontTools import subset  # lazy: fontTools loads only when fonts are embedded
 
     options = subset.Options()
     options.flavor = "woff"
@@ -1156,7 +1158,6 @@ def cache_folder() -> Path | None:
 
 def _write_quietly(path: Path, data: bytes) -> None:
     """Write a cache file atomically (:func:`procesmap._io.write_atomic`); a cache that cannot be written is no error."""
-    from procesmap._io import write_atomic
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -1170,7 +1171,7 @@ def _write_quietly(path: Path, data: bytes) -> None:
 
 def _png(picture: _Picture) -> bytes:
     """The SVG rasterised by resvg at 200 dpi (less for a very big map), with the print resolution recorded."""
-    import resvg_py
+    import resvg_py  # lazy: resvg loads only when a PNG is drawn
 
     scale = png_scale(picture.width / 72.0 * picture.height / 72.0)
     data = resvg_py.svg_to_bytes(
@@ -1181,7 +1182,6 @@ def _png(picture: _Picture) -> bytes:
         font_family=FONT_FAMILY,
         sans_serif_family=FONT_FAMILY,
     )
-    from procesmap.diagrams._png import set_resolution
 
     return set_resolution(bytes(data), DPI * scale, {"Software": "procesmap"})
 
@@ -1191,9 +1191,9 @@ def _png(picture: _Picture) -> bytes:
 
 def register_fonts() -> None:
     """Register procesmap's DejaVu files with ReportLab once (embedded as TrueType subsets)."""
-    from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.lib.fonts import addMapping  # lazy: ReportLab loads only when a PDF is written
+    from reportlab.pdfbase import pdfmetrics  # lazy: ReportLab loads only when a PDF is written
+    from reportlab.pdfbase.ttfonts import TTFont  # lazy: ReportLab loads only when a PDF is written
 
     if "DejaVuSans" in pdfmetrics.getRegisteredFontNames():
         return
@@ -1214,8 +1214,13 @@ def register_fonts() -> None:
 
 def _drawing(picture: _Picture) -> Any:
     """The picture as a ReportLab Drawing: y upwards, so every y becomes ``height - y``."""
-    from reportlab.graphics.shapes import Drawing, Group, Path, String
-    from reportlab.lib.colors import HexColor
+    from reportlab.graphics.shapes import (  # lazy: ReportLab loads only when a PDF is written
+        Drawing,
+        Group,
+        Path,
+        String,
+    )
+    from reportlab.lib.colors import HexColor  # lazy: ReportLab loads only when a PDF is written
 
     register_fonts()
     height = picture.height
@@ -1296,8 +1301,8 @@ def _drawing(picture: _Picture) -> Any:
 
 def _pdf(*pictures: _Picture) -> bytes:
     """One page the size of each picture, vector, fonts embedded, the same bytes for the same map."""
-    from reportlab.graphics import renderPDF
-    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.graphics import renderPDF  # lazy: ReportLab loads only when a PDF is written
+    from reportlab.pdfgen.canvas import Canvas  # lazy: ReportLab loads only when a PDF is written
 
     drawings = [_drawing(picture) for picture in pictures]
     buffer = io.BytesIO()
@@ -1310,7 +1315,7 @@ def _pdf(*pictures: _Picture) -> bytes:
     )
     canvas.setCreator("procesmap")
     canvas.setProducer("procesmap")
-    from reportlab.graphics.shapes import STATE_DEFAULTS
+    from reportlab.graphics.shapes import STATE_DEFAULTS  # lazy: ReportLab loads only when a PDF is written
 
     previous = STATE_DEFAULTS["fontName"]
     STATE_DEFAULTS["fontName"] = "DejaVuSans"  # else the drawing starts in Helvetica, a font never embedded

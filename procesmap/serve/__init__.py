@@ -19,6 +19,8 @@ from typing import Any, Callable
 
 from procesmap.errors import UsageError
 from procesmap.reasons import os_reason
+import threading
+import webbrowser
 
 __all__ = ["serve", "bind", "allowed_hosts", "DEFAULT_PORT", "LOOPBACK"]
 
@@ -91,14 +93,11 @@ def serve(
     Without ``host`` it listens on 127.0.0.1 only; with ``host`` a random token is required and printed
     once (``echo``), in the address to open. Raises :class:`UsageError` when it cannot listen.
     """
-    import threading
-    import webbrowser
+    import uvicorn  # lazy: uvicorn loads only when the server starts
 
-    import uvicorn
-
-    from procesmap.i18n import t
-    from procesmap.serve.app import create_app
-    from procesmap.serve.state import Workspace
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
+    from procesmap.serve.app import create_app  # lazy: the server's parts load only when it starts
+    from procesmap.serve.state import Workspace  # lazy: the server's parts load only when it starts
 
     ws = Workspace(path, lang=lang, config=config, cases=cases, seed=seed)
     ws.refresh()
@@ -138,7 +137,7 @@ def serve(
             super().handle_exit(sig, frame)
 
         async def startup(self, sockets: Any = None) -> None:
-            import asyncio
+            import asyncio  # lazy: asyncio loads only when the server starts
 
             self._loop = asyncio.get_running_loop()
             await super().startup(sockets=sockets)

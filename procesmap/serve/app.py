@@ -46,6 +46,8 @@ from starlette.routing import Route
 from procesmap.errors import LoadError, ProcessmapError
 from procesmap.i18n import t
 from procesmap.serve import page
+from anyio import to_thread
+from contextlib import asynccontextmanager
 
 if TYPE_CHECKING:
     from procesmap.serve.state import Workspace
@@ -92,7 +94,6 @@ class LiveState:
         """Read the files again (in a worker thread) and tell every open page: first the quick analysis
         (:meth:`~procesmap.serve.state.Workspace.quick_cases`), then, unless the file changes again within
         :data:`FULL_DELAY_S`, the analysis with every case, which replaces it."""
-        from anyio import to_thread
 
         assert self.lock is not None
         if self.full is not None:  # a newer save: the full analysis of the one before is not wanted
@@ -106,8 +107,6 @@ class LiveState:
             self.full = asyncio.ensure_future(self._full(generation))
 
     async def _full(self, generation: int) -> None:
-        from anyio import to_thread
-
         await asyncio.sleep(FULL_DELAY_S)  # the pages fetch the quick figures first; a save meanwhile cancels
         if not self.ws.current(generation):
             return
@@ -358,8 +357,6 @@ async def events(request: Request) -> Response:
 
 
 async def _run(function: Any, *args: Any) -> Any:
-    from anyio import to_thread
-
     return await to_thread.run_sync(lambda: function(*args))
 
 
@@ -375,7 +372,6 @@ def create_app(
     one (a server bound to all interfaces, where the token is the protection). ``watch`` starts the file
     watcher (watchfiles) that re-reads the maps and tells every open page after a save.
     """
-    from contextlib import asynccontextmanager
 
     live = LiveState(ws, token=token, hosts=hosts, any_host=any_host)
 
@@ -431,7 +427,7 @@ def _watched(ws: "Workspace") -> tuple[Path, bool]:
 
 
 async def _watch(live: LiveState) -> None:
-    from watchfiles import awatch
+    from watchfiles import awatch  # lazy: watchfiles loads only when the server watches files
 
     folder, recursive = _watched(live.ws)
 

@@ -16,6 +16,8 @@ from urllib.parse import quote, urlencode
 
 from procesmap.i18n import Count, number, percent, t
 from procesmap.render._labels import SEVERITY_ORDER, Labels
+from markupsafe import Markup
+from procesmap.errors import LoadError
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -28,14 +30,13 @@ __all__ = ["map_page", "map_view", "index_page", "index_view", "controls", "comm
 @lru_cache(maxsize=1)
 def _macros() -> Any:
     """The macros of ``serve.html.j2``, compiled once per process (the report's autoescaping environment)."""
-    from procesmap.render.html import _environment
+    from procesmap.render.html import _environment  # lazy: the HTML renderer (Jinja2) loads only when HTML is asked for
 
     return _environment().get_template("serve.html.j2").module
 
 
 def _macro(name: str, **args: Any) -> Any:
     """A macro of ``serve.html.j2`` rendered: :class:`markupsafe.Markup` (already escaped HTML, a ``str``)."""
-    from markupsafe import Markup
 
     return Markup(getattr(_macros(), name)(**args))
 
@@ -134,7 +135,9 @@ def _figures(analysis: "Analysis", lang: str, base: "Analysis | None") -> dict[s
 
 
 def _roles(analysis: "Analysis", lang: str, base: "Analysis | None") -> list[dict[str, Any]]:
-    from procesmap.render._document import utilisation_order
+    from procesmap.render._document import (  # lazy: the report's sections load only when a report is rendered
+        utilisation_order,
+    )
 
     lb = Labels(analysis, lang)
     process = analysis.process
@@ -206,8 +209,6 @@ def problem_lines(problems: "Sequence[Problem]", lang: str) -> list[dict[str, st
 
 
 def error_lines(error: "ProcessmapError", lang: str) -> list[dict[str, str]]:
-    from procesmap.errors import LoadError
-
     if isinstance(error, LoadError):
         return problem_lines(error.problems, lang)
     text = error.format(lang) if hasattr(error, "format") else str(error)
@@ -305,8 +306,6 @@ def map_view(
         analysis = shown.analysis
         view["figures"] = _macro("figures", f=_figures(analysis, lang, base), t=_t(lang))
         if shown.preliminary:  # the quick analysis after a save: say so (a notice over the page, serve.css)
-            from markupsafe import Markup
-
             note = t("serve.preliminary", lang, cases=Count(analysis.time.cases))
             view["figures"] = Markup('<p class="note preliminary">{}</p>').format(note) + view["figures"]
         view["preliminary"] = shown.preliminary

@@ -21,6 +21,11 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap.errors import LoadError, Problem, ProcessmapError, UsageError
 from procesmap.reasons import os_reason
+from procesmap.diagrams import render_swimlane
+from procesmap.api import across_processes, check_paths, report_language
+from procesmap.settings import Settings
+from procesmap.diagrams.sample import synthetic_map
+from procesmap._io import writable_problem, write_atomic
 
 if TYPE_CHECKING:
     from procesmap.suppress import CheckResult
@@ -74,8 +79,7 @@ class Snapshot:
 
 def _draw(analysis: Any, lang: str) -> tuple[bytes | None, str | None]:
     """The swimlane SVG through the public diagram API; a drawing that fails costs the picture, not the page."""
-    from procesmap.diagrams import render_swimlane
-    from procesmap.i18n import t
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
     try:
         return render_swimlane(analysis, "svg", lang), None
@@ -160,7 +164,6 @@ class Workspace:
         ``cases`` (the quick analysis after a save, :meth:`quick_cases`) analyses with that many cases and
         marks the snapshots ``preliminary``; ``None``: with the configured cases. The reading and analysing
         happen outside the lock, so the page keeps being served meanwhile."""
-        from procesmap.api import across_processes, check_paths
 
         with self._lock:
             self._reads += 1
@@ -231,10 +234,8 @@ class Workspace:
         for snapshot in snapshots:
             snapshot.svg()
         if not snapshots:  # nothing loads yet: draw a small built-in map once, for the font caches
-            from procesmap.pipeline import analyse
-            from procesmap.settings import Settings
-            from procesmap.diagrams.sample import synthetic_map
-            from procesmap.loading import loads
+            from procesmap.pipeline import analyse  # lazy: the analysis loads only when a map is analysed
+            from procesmap.loading import loads  # lazy: the loader loads only when a file is read
 
             _draw(analyse(loads(synthetic_map(6, 0), "<warm-up>"), Settings(cases=100)), "en")
 
@@ -246,8 +247,6 @@ class Workspace:
         return entry
 
     def _language(self, result: "CheckResult") -> str:
-        from procesmap.api import report_language
-
         return report_language(self.lang, [result], "en", [result.analysis.process.file])
 
     def language(self) -> str:
@@ -256,7 +255,6 @@ class Workspace:
             for entry in self.entries.values():
                 if entry.good is not None:
                     return entry.good.lang
-        from procesmap.api import report_language
 
         return report_language(self.lang, [], "en", [self.display])
 
@@ -269,7 +267,6 @@ class Workspace:
     def scenario(self, key: str, assignments: Sequence[str]) -> Snapshot:
         """The map with the page's assignments, analysed as ``analyse FILE --set ...`` would; cached per
         generation. Raises :class:`UsageError` (or :class:`LoadError`) when the scenario does not fit."""
-        from procesmap.api import check_paths
 
         check_control_assignments(assignments)
         with self._lock:
@@ -315,10 +312,11 @@ class Workspace:
         ``digest`` is the file's version the page showed: when the file changed since (a second person
         saved it), nothing is written (:class:`UsageError` ``serve.write_conflict``). Returns the file name.
         """
-        from procesmap._io import writable_problem, write_atomic
-        from procesmap.fmt import apply_assignments
-        from procesmap.i18n import Message
-        from procesmap.loading import _read_text
+        from procesmap.fmt import (  # lazy: the formatter (ruamel.yaml) loads only when a map is written
+            apply_assignments,
+        )
+        from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
+        from procesmap.loading import _read_text  # lazy: the loader loads only when a file is read
 
         check_control_assignments(assignments)
         with self._lock:

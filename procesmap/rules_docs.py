@@ -10,6 +10,8 @@ from procesmap.i18n import MESSAGES, t
 from procesmap._io import write_atomic
 from procesmap.rules import example_yaml, example_zaaktype, rule_doc
 from procesmap.rules.registry import COMMANDS, REGISTRY, get_spec, specs
+from procesmap.eventlog.rules import example_blocks
+from pathlib import Path
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -92,8 +94,8 @@ def all_codes() -> list[tuple[str, str, str, str]]:
 
 
 def list_rules(console: "Console", lang: str) -> None:
-    from rich.table import Table
-    from rich.text import Text
+    from rich.table import Table  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     table = Table(title=t("cli.rules_title", lang), title_justify="left", show_edge=False)
     table.add_column(t("report.code", lang), no_wrap=True)
@@ -108,8 +110,8 @@ def list_rules(console: "Console", lang: str) -> None:
 
 
 def explain_rule(console: "Console", code: str, lang: str) -> None:
-    from rich.syntax import Syntax
-    from rich.text import Text
+    from rich.syntax import Syntax  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     found = find_code(code)
     if found is None:
@@ -143,8 +145,6 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
                 console.print(Text(t("cli.rules_zaaktype_example", lang), style="italic"))
                 console.print(Syntax(zaaktype.rstrip(), "json", theme="ansi_dark", background_color="default"))
         if family == "log":
-            from procesmap.eventlog.rules import example_blocks
-
             map_text, log_text = example_blocks(module, section)
             console.print(Syntax(map_text.rstrip(), "yaml", theme="ansi_dark", background_color="default"))
             console.print(Text(t("cli.rules_log_example", lang), style="italic"))
@@ -157,8 +157,8 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
 
 def _explain_meta(console: "Console", code: str, lang: str) -> None:
     """PM000 and PM001: codes about the input and the suppression comments, described in docs/ci.md."""
-    from rich.syntax import Syntax
-    from rich.text import Text
+    from rich.syntax import Syntax  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
 
     spec = REGISTRY[code]
     name, level = spec.name, spec.default_severity.value
@@ -251,7 +251,6 @@ def rule_markdown(module: ModuleType) -> str:
 
 def write_docs(folder: str) -> list[str]:
     """Write ``docs/rules/<CODE>-<name>.md`` for every rule and an index; returns the files written."""
-    from pathlib import Path
 
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)

@@ -27,6 +27,13 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from procesmap.analysis.sampling import Spec, effort_spec, elapsed_spec
 from procesmap.analysis.worktime import WEEKS_PER_YEAR, WorkClock, availability
+from procesmap.graph import build_graph, strongly_connected_components
+from procesmap.findings import Missing
+from procesmap.durations import mean_elapsed_days
+import os
+import threading
+import sys
+import multiprocessing
 
 if TYPE_CHECKING:
     from procesmap.findings import Missing
@@ -77,7 +84,7 @@ def queue_cases(cases: int, visits_per_case: float, steps: int = 0) -> int:
     and :data:`MAX_QUEUE_DRAWS` values drawn (``steps`` x :data:`DRAWS_PER_STEP` a case) per pass with their
     warm-up and cool-down (:func:`~procesmap.analysis.simulation.extra_cases`); 0 when fewer than
     :data:`MIN_QUEUE_CASES` (and fewer than ``cases``) fit."""
-    from procesmap.analysis.simulation import extra_cases
+    from procesmap.analysis.simulation import extra_cases  # lazy: the analysis loads only when a map is analysed
 
     per_case = max(visits_per_case, 1.0)
     draws = steps * DRAWS_PER_STEP
@@ -264,8 +271,6 @@ def analytic_queueing(
     shared roles.
     """
     if visits is None:
-        from procesmap.graph import build_graph
-
         visits = build_graph(process).visits
     if volume_per_year is None and process.volume is not None:
         volume_per_year = process.volume.per_year(process.calendar.calendar())
@@ -336,8 +341,12 @@ def _plan(
     other_factor: Mapping[str, float] | None,
     extra: Mapping[str, list[ExtraLoad]] | None,
 ):  # type: ignore[no-untyped-def]
-    from procesmap.analysis.simulation import Background, NetworkPlan, QueuePlan, StepPlan
-    from procesmap.graph import strongly_connected_components
+    from procesmap.analysis.simulation import (  # lazy: the analysis loads only when a map is analysed
+        Background,
+        NetworkPlan,
+        QueuePlan,
+        StepPlan,
+    )
 
     process = pg.process
     calendar = process.calendar.calendar()
@@ -409,7 +418,7 @@ def _explained(
     arrives at night waits for the morning); the declared waits spread arrivals over the day as
     they really are, so this pass meets the queues the map's cases meet.
     """
-    from procesmap.analysis.simulation import simulate_network
+    from procesmap.analysis.simulation import simulate_network  # lazy: the analysis loads only when a map is analysed
 
     plan, _ = _plan(pg, demands, queued, volume, None, extra)
     result = simulate_network(plan, cases, seed)
@@ -429,7 +438,6 @@ def _baseline_explained(
     """The explained queueing of the map a scenario started from (cached on that map), and its unstable roles.
 
     ``graph`` is the baseline's graph when the caller has it (the map is its own baseline)."""
-    from procesmap.graph import build_graph
 
     key = (id(baseline), cases, seed, _extra_key(extra))
     cache = baseline._queue_cache
@@ -471,8 +479,6 @@ def _prefetch_key(cases: int, seed: int, extra: Mapping[str, list[ExtraLoad]] | 
 
 
 def _queue_job(index: int) -> tuple[QueueingFigures, "QueueRun | None", "list[Missing]"]:
-    from procesmap.graph import build_graph
-
     process, cases, seed, extra = _JOBS[index]
     volume = process.volume.per_year(process.calendar.calendar()) if process.volume else None
     missing: list[Missing] = []
@@ -490,22 +496,16 @@ def prefetch_queueing(jobs: "list[tuple[Process, int, int, Mapping[str, list[Ext
     copies only the calling thread: ``serve`` analyses one after the other). Anything that goes wrong here
     leaves the maps to be simulated as before. Returns the number of maps computed ahead.
     """
-    import os
-    import threading
 
     global _JOBS
-    import sys
 
     cpus = os.cpu_count() or 1
     if len(jobs) < 2 or cpus < 2 or threading.active_count() > 1 or not sys.platform.startswith("linux"):
         return 0  # (macOS can fork, but libraries of the system are not safe in a forked child)
     try:
-        import multiprocessing
-
         context = multiprocessing.get_context("fork")
     except ValueError:
         return 0
-    from procesmap.graph import build_graph
 
     work: list[tuple[float, int]] = []
     for index, (process, cases, _, _) in enumerate(jobs):
@@ -515,7 +515,9 @@ def prefetch_queueing(jobs: "list[tuple[Process, int, int, Mapping[str, list[Ext
     if len(work) < 2 or sum(w for w, _ in work) < PARALLEL_MIN_WORK:
         return 0
     work.sort(reverse=True)  # the longest first: the workers finish together
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import (  # lazy: a process pool starts only when a folder is simulated in parallel
+        ProcessPoolExecutor,
+    )
 
     _JOBS = list(jobs)
     try:
@@ -552,9 +554,7 @@ def compute_queueing(
         figures_ahead, run_ahead, missing_ahead = ahead[1]
         missing.extend(missing_ahead)
         return figures_ahead, run_ahead
-    from procesmap.findings import Missing
-    from procesmap.analysis.simulation import simulate_network
-    from procesmap.durations import mean_elapsed_days
+    from procesmap.analysis.simulation import simulate_network  # lazy: the analysis loads only when a map is analysed
 
     process = pg.process
     figures = QueueingFigures(cases=cases, seed=seed)
@@ -585,7 +585,7 @@ def compute_queueing(
     simulated = queue_cases(cases, per_case, len(process.steps)) if queued else cases
     too_costly = cases > 0 and simulated == 0
     if queued and (too_costly or simulated < cases):
-        from procesmap.i18n import Count
+        from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
         fits = int(MAX_QUEUE_WORK / per_case / 3)  # below 1,000 cases the warm-up and cool-down are as many
         draws = len(process.steps) * DRAWS_PER_STEP
@@ -669,7 +669,7 @@ def compute_queueing(
         i = by_id.get(step.id)
         values = result.step_queue[i] if result is not None and i is not None else None
         has = values is not None and len(values) > 0
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when figures are computed
 
         figures.steps[step.id] = StepQueue(
             role=role,

@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 from procesmap.analysis.sampling import ZERO, Spec, quantiles
 from procesmap.analysis.worktime import WorkClock
+from procesmap.analysis.timing import _Run
 
 if TYPE_CHECKING:
     import numpy as np
@@ -133,13 +134,12 @@ class SimulationResult:
 
     def as_run(self):  # type: ignore[no-untyped-def]
         """The cases as :class:`procesmap.analysis.timing._Run`, for the term shares."""
-        from procesmap.analysis.timing import _Run
 
         return _Run(self.cycle, self.term, self.extended, self.decided, self.where)
 
 
 def _stream(seed: int, purpose: str, key: str) -> "np.random.Generator":
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed
 
     return np.random.default_rng([seed, _PURPOSE[purpose], zlib.crc32(key.encode("utf-8"))])
 
@@ -171,7 +171,7 @@ class _Draws:
 
 def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResult:
     """Simulate ``cases`` measured cases (plus warm-up and cool-down, :func:`extra_cases`)."""
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed
 
     extra = extra_cases(cases)
     total = cases + 2 * extra

@@ -27,6 +27,9 @@ from procesmap.durations import (
 )
 from procesmap.graph import ProcessGraph
 from procesmap.model import Step
+from procesmap.analysis.sampling import Spec, quantiles
+from procesmap.analysis.limits import simulation_too_costly
+from procesmap.analysis.histogram import cycle_histogram, reference_days
 
 if TYPE_CHECKING:
     import numpy as np
@@ -128,7 +131,7 @@ class _Sampler:
     """Vectorised draws of many different step durations in one call."""
 
     def __init__(self, specs: list[tuple[str, list[float]]]):
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when figures are computed
 
         n = len(specs)
         self.low = np.zeros(n)
@@ -141,8 +144,6 @@ class _Sampler:
         self.gammas: dict[int, "Spec"] = {}
         for i, (kind, values) in enumerate(specs):
             if kind == "gamma":
-                from procesmap.analysis.sampling import Spec
-
                 self.gammas[i] = Spec("gamma", (values[0], values[1]))
                 self.low[i] = self.mode[i] = self.high[i] = values[0]
                 if self.gammas[i].constant:
@@ -163,7 +164,7 @@ class _Sampler:
             self.constant[i] = False
 
     def draw(self, steps: "np.ndarray", rng: "np.random.Generator") -> "np.ndarray":
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when figures are computed
 
         u = rng.random(len(steps))
         values = self.low[steps]
@@ -180,8 +181,6 @@ class _Sampler:
                 picks = self.offset[s] + np.minimum((uu * self.length[s]).astype(np.int64), self.length[s] - 1)
                 drawn = np.where(self.is_samples[s], self.pool[picks], drawn)
             if self.gammas:
-                from procesmap.analysis.sampling import quantiles
-
                 gamma = self.is_gamma[s]
                 if gamma.any():
                     for i in np.unique(s[gamma]):
@@ -193,7 +192,7 @@ class _Sampler:
 
 class _Engine:
     def __init__(self, pg: ProcessGraph, rng: "np.random.Generator"):
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when figures are computed
 
         process = pg.process
         self.rng = rng
@@ -239,7 +238,7 @@ class _Engine:
         Their cycle and term days (the term clock starts at ``term0``), whether they passed a
         step with ``extends_term`` and the term clock when they first left it (NaN if never).
         """
-        import numpy as np
+        import numpy as np  # lazy: numpy loads only when figures are computed
 
         n = len(entry)
         cycle = np.zeros(n)
@@ -326,7 +325,7 @@ def simulate(pg: ProcessGraph, cases: int, seed: int) -> tuple["np.ndarray", "np
 
 def simulate_cases(pg: ProcessGraph, cases: int, seed: int) -> "_Run | None":
     """Every simulated case: cycle and term days, and its verdaging (``extends_term``); ``None`` if they do not finish."""
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed
 
     engine = _Engine(pg, np.random.default_rng(seed))
     try:
@@ -360,7 +359,7 @@ def term_shares(run: "_Run", term: float, extension: float | None) -> dict[str, 
 
 def deferred_after_term_by_step(run: "_Run", term: float, steps: list[str]) -> dict[str, float]:
     """Per verdaging step: the share of all cases whose verdagingsbesluit there came after the term ended."""
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed
 
     after = run.extended & ~(run.decided <= term + 1e-9)
     counts = np.bincount(run.where[after], minlength=len(steps)) if after.any() else np.zeros(len(steps))
@@ -373,7 +372,7 @@ def compute_time(
 ) -> TimeFigures:
     """Time figures; with ``run`` (a :class:`~procesmap.analysis.queueing.QueueRun`) the cycle and term
     times, their means and the waits come from the queueing simulation instead of the declared waits."""
-    import numpy as np
+    import numpy as np  # lazy: numpy loads only when figures are computed
 
     process = pg.process
     calendar = process.calendar.calendar()
@@ -417,8 +416,6 @@ def compute_time(
     elif run is not None:
         result = run.result.as_run()
     else:
-        from procesmap.analysis.limits import simulation_too_costly
-
         too_costly = simulation_too_costly(pg, cases)  # checked before any case is drawn, whatever the engine
         if too_costly is not None:
             missing.append(too_costly)
@@ -432,7 +429,6 @@ def compute_time(
     if result is not None:
         cycle, term = result.cycle, result.term
         figures.cycle_samples = cycle
-        from procesmap.analysis.histogram import cycle_histogram, reference_days
 
         figures.cycle_histogram = cycle_histogram([cycle], reference_days(figures))
         p_cycle = np.percentile(cycle, [50, 85, 95])

@@ -33,6 +33,7 @@ from procesmap.errors import LoadError, Problem
 from procesmap.i18n import Count, t
 from procesmap.loading import loads
 from procesmap.model import Process, slugify
+from procesmap.bpmn._safety import MAX_IMPORT_STEPS
 
 __all__ = ["ImportResult", "Unmapped", "import_bpmn"]
 
@@ -666,10 +667,6 @@ def import_bpmn(
     except LoadError as err:
         first = err.problems[0]
         if first.key in ("limits.too_many_values", "load.too_many_nodes"):  # too large for one map: no bug
-            from procesmap.bpmn._safety import (
-                MAX_IMPORT_STEPS,  # lazy: loads only for this step of a BPMN import or export
-            )
-
             raise LoadError(
                 [
                     Problem(

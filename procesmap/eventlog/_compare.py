@@ -18,6 +18,7 @@ from procesmap._version import __version__
 from procesmap.eventlog._engine import US_PER_DAY, connect, rows, scalar
 from procesmap.eventlog._read import EventLog
 from procesmap.eventlog._stats import case_durations
+from procesmap.durations import mean_elapsed_days
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings
@@ -186,9 +187,6 @@ def compare(
     """Hold ``process`` against ``log``: fitness, transitions, visits, waits, cycle time, term, handovers, PM6xx."""
     import pyarrow as pa  # lazy: pyarrow loads only when a log is read
 
-    from procesmap.durations import (
-        mean_elapsed_days,
-    )  # lazy: the map analysis loads only when a log is compared with a map
     from procesmap.pipeline import analyse  # lazy: the map analysis loads only when a log is compared with a map
     from procesmap.settings import Settings  # lazy: the map analysis loads only when a log is compared with a map
 
@@ -321,9 +319,9 @@ def compare(
             )
         }
         calendar = process.calendar.calendar()
-        from procesmap.analysis.timing import (
+        from procesmap.analysis.timing import (  # lazy: the map analysis loads only when a log is compared with a map
             lead_days,
-        )  # lazy: the map analysis loads only when a log is compared with a map
+        )
 
         waits = []
         for step in process.steps:
@@ -381,10 +379,10 @@ def compare(
                     "SELECT avg(CASE WHEN term_days > ? THEN 1.0 ELSE 0.0 END) FROM ct",
                     term_days + extension + 1e-9,
                 )
-        from procesmap.analysis.handovers import (
+        from procesmap.analysis.handovers import (  # lazy: the map analysis loads only when a log is compared with a map
             LEVELS,
             handover_levels,
-        )  # lazy: the map analysis loads only when a log is compared with a map
+        )
 
         step_pairs = rows(con, "SELECT s, ns, count(*) FROM v WHERE s IS NOT NULL AND ns IS NOT NULL GROUP BY s, ns")
         linked_pairs = sum(int(n) for _, _, n in step_pairs)

@@ -33,6 +33,7 @@ from typing import Any
 from procesmap._io import write_atomic
 from procesmap.errors import UsageError
 from procesmap.reasons import os_reason
+from procesmap.eventlog._engine import connect, rows, scalar
 
 __all__ = ["LinkSuggestion", "suggest_links", "write_links", "MIN_NAME", "MIN_SCORE"]
 
@@ -130,11 +131,6 @@ def suggest_links(
     """Suggested (step, activity) links for the steps ``log compare`` links to no activity (see the module docs).
     Activities in fewer than ``min_cases`` of the cases are not suggested."""
     from procesmap.eventlog._compare import link_steps  # lazy: the comparison loads only when links are suggested
-    from procesmap.eventlog._engine import (
-        connect,
-        rows,
-        scalar,
-    )  # lazy: the DuckDB engine loads only when a log is read
 
     con = connect(log)
     try:

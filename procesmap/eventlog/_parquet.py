@@ -14,6 +14,7 @@ from procesmap.eventlog._common import (
     _choose,
     _standardise,
 )
+from procesmap.eventlog._engine import WHITESPACE, Store, kind_of, new_database
 
 
 def _read_parquet(file: Path) -> Any:
@@ -82,12 +83,6 @@ def _read_parquet_direct(file: Path, mapping: LogMapping) -> EventLog | None:
     handle (a timestamp stored as text, unusual column types, repeated column names): the general reader
     takes it then, with the same results.
     """
-    from procesmap.eventlog._engine import (
-        WHITESPACE,
-        Store,
-        kind_of,
-        new_database,
-    )  # lazy: the DuckDB engine loads only when a log is read
 
     db = new_database()
     try:

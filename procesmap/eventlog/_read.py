@@ -153,10 +153,10 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     else:
         import yaml  # lazy: PyYAML loads only when YAML is read or written
 
-        from procesmap.loading import (
+        from procesmap.loading import (  # lazy: the map loader loads only when a map file is read
             _loader_class,
             scan_limits,
-        )  # lazy: the map loader loads only when a map file is read
+        )
 
         scan_limits(text, str(file))  # nesting and expanded size (aliases) bounded before anything is built
         try:  # libyaml where installed, as for maps: PyYAML's pure-Python loader took 44 s for 300,000 names

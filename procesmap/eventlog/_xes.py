@@ -121,7 +121,7 @@ def _local(tag: Any) -> str:
 def _read_xes_full(file: Path, progress: Callable[[int, int], None] | None) -> Any:
     """The raw table of any XES file, read with lxml (an XML syntax error raises lxml's ``XMLSyntaxError``)."""
     import pyarrow as pa  # lazy: pyarrow loads only when a log is read
-    import pyarrow.compute  # noqa: F401
+    import pyarrow.compute  # noqa: F401  # lazy: pyarrow loads only when a log is read
     from lxml import etree  # lazy: lxml loads only for an XES log
 
     total = file.stat().st_size

@@ -12,6 +12,13 @@ from procesmap.eventlog.rules import example_blocks
 from procesmap.i18n import t
 from procesmap.rules import rule_doc
 from procesmap.rules.registry import REGISTRY, specs
+from pathlib import Path
+from procesmap._io import write_atomic
+from procesmap.eventlog import compare, read_log
+from procesmap.settings import Settings
+import tempfile
+import procesmap
+from procesmap.rules_docs import page_head, page_messages
 
 __all__ = ["log_rule_markdown", "write_log_docs", "docs_filename", "index_markdown", "run_example"]
 
@@ -22,8 +29,6 @@ def docs_filename(module: ModuleType) -> str:
 
 
 def log_rule_markdown(module: ModuleType) -> str:
-    from procesmap.rules_docs import page_head, page_messages  # here: rules_docs reads the registry
-
     doc = rule_doc(module)
     lines = page_head(module, (f"- Command: `{REGISTRY[module.CODE].command}`",))
     if module.OPTIONS:
@@ -73,10 +78,6 @@ def index_markdown() -> str:
 
 
 def write_log_docs(folder: str) -> list[str]:
-    from pathlib import Path
-
-    from procesmap._io import write_atomic
-
     target = Path(folder)
     target.mkdir(parents=True, exist_ok=True)
     written = []
@@ -91,12 +92,6 @@ def write_log_docs(folder: str) -> list[str]:
 
 def run_example(module: ModuleType, section: str) -> Any:
     """Compare the documented map with the documented log (used by the tests and the docs)."""
-    import tempfile
-    from pathlib import Path
-
-    import procesmap
-    from procesmap.eventlog import compare, read_log
-    from procesmap.settings import Settings
 
     map_text, log_text = example_blocks(module, section)
     process = procesmap.loads(map_text, f"{module.CODE}-{'example' if section == 'Example' else 'fixed'}.yaml")

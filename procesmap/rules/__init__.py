@@ -108,7 +108,7 @@ def example_settings(module: ModuleType, cases: int = 2000) -> "Settings":
     text = example_zaaktype(module)
     if text is None:
         return Settings(cases=cases)
-    from procesmap.zgw._read import read_catalogue  # the zaaksysteem's reader loads only for a PM7xx example
+    from procesmap.zgw._read import read_catalogue  # lazy: the zaaksysteem's reader loads only for a PM7xx example
 
     return Settings(cases=cases, catalogue=read_catalogue(text.encode("utf-8"), f"{module.CODE}-zaaktype.json"))
 

@@ -76,9 +76,9 @@ OPTIONS: dict[str, object] = {}
 def check(ctx: RuleContext) -> Iterator[Finding]:
     process = ctx.process
     pg = ctx.graph
-    from procesmap.graph import (
+    from procesmap.graph import (  # lazy: the graph module (pydantic's model) loads with the analysis, not with `procesmap rules`
         strongly_connected_components,
-    )  # the graph module (pydantic's model) loads with the analysis, not with `procesmap rules`
+    )
 
     component = {}
     for number, members in enumerate(strongly_connected_components(pg.succ)):

@@ -72,7 +72,7 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from procesmap.zgw._read import zgw_days  # the zaaksysteem's reader loads only when a catalogue is checked
+    from procesmap.zgw._read import zgw_days  # lazy: the zaaksysteem's reader loads only when a catalogue is checked
 
     zaaktype = ctx.zaaktype
     process = ctx.process

@@ -76,6 +76,7 @@ from procesmap.rules import (
     pm704_statustype_without_step,
     pm705_zaaktype_not_in_catalogue,
 )
+import math
 
 if TYPE_CHECKING:
     from procesmap.rules._base import RuleContext
@@ -127,8 +128,6 @@ class OptionSpec:
         return isinstance(value, str)
 
     def in_range(self, value: Any) -> bool:
-        import math
-
         if self.kind != "number":
             return True
         return math.isfinite(value) and (self.minimum is None or value >= self.minimum)

@@ -361,8 +361,8 @@ class _Build:
                     )
                     continue
                 sheet, _, row, col = cell
-                from openpyxl.utils import (
-                    get_column_letter,  # lazy: openpyxl loads only when a workbook is read or written
+                from openpyxl.utils import (  # lazy: openpyxl loads only when a workbook is read or written
+                    get_column_letter,
                 )
 
                 problems.append(

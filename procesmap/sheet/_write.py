@@ -132,7 +132,6 @@ def _book() -> Any:
 
 
 def _bytes(book: Any) -> bytes:
-
     fixed = datetime.datetime(2000, 1, 1)
     book.properties.created = fixed
     book.properties.modified = fixed
@@ -144,8 +143,8 @@ def _bytes(book: Any) -> bytes:
 
 def template_xlsx(lang: str = "nl") -> bytes:
     """An empty process workbook: the process sheet and the tables with their headers, a list of step types."""
-    from openpyxl.worksheet.datavalidation import (
-        DataValidation,  # lazy: openpyxl loads only when a workbook is read or written
+    from openpyxl.worksheet.datavalidation import (  # lazy: openpyxl loads only when a workbook is read or written
+        DataValidation,
     )
 
     book = _book()

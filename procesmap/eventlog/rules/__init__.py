@@ -27,7 +27,7 @@ def __getattr__(name: str) -> Any:
     # LOG_RULES is a view of the registry, made when first asked for: the registry imports this package's
     # modules, so this package cannot import the registry while it loads.
     if name == "LOG_RULES":
-        from procesmap.rules.registry import specs
+        from procesmap.rules.registry import specs  # lazy: the registry imports this package: imported when called
 
         return {s.code: s.module for s in specs("log")}
     raise AttributeError(name)
@@ -35,13 +35,13 @@ def __getattr__(name: str) -> Any:
 
 def docs_path(code: str) -> str:
     """The docs page of a PM6xx code (:func:`procesmap.findings.docs_path`)."""
-    from procesmap.rules.registry import REGISTRY  # the registry imports this package: imported when called
+    from procesmap.rules.registry import REGISTRY  # lazy: the registry imports this package: imported when called
 
     return REGISTRY[code].docs
 
 
 def get_log_rule(code_or_name: str) -> ModuleType | None:
-    from procesmap.rules.registry import get_spec  # the registry imports this package: imported when called
+    from procesmap.rules.registry import get_spec  # lazy: the registry imports this package: imported when called
 
     spec = get_spec(code_or_name)
     return spec.module if spec is not None and spec.family == "log" else None
@@ -49,8 +49,10 @@ def get_log_rule(code_or_name: str) -> ModuleType | None:
 
 def run_log_rules(comparison: Any, settings: "Settings") -> list["Finding"]:
     """Every enabled PM6xx rule over one comparison; severities and options from ``settings`` as for every rule."""
-    from procesmap.eventlog.rules._base import LogRuleContext
-    from procesmap.rules import run_checks  # procesmap.rules imports the registry, which imports this package
+    from procesmap.eventlog.rules._base import (  # lazy: cycle: _base imports procesmap.rules, whose registry imports this package
+        LogRuleContext,
+    )
+    from procesmap.rules import run_checks  # lazy: procesmap.rules imports the registry, which imports this package
 
     def ctx_for(spec: Any, level: Any, enabled: dict[str, dict[str, Any]]) -> LogRuleContext:
         return LogRuleContext(
@@ -62,7 +64,7 @@ def run_log_rules(comparison: Any, settings: "Settings") -> list["Finding"]:
 
 def example_blocks(module: ModuleType, section: str) -> tuple[str, str]:
     """The ``yaml`` map and the ``csv`` log of a docs section (``Example`` or ``Use instead``)."""
-    from procesmap.rules import rule_doc  # procesmap.rules imports the registry, which imports this package
+    from procesmap.rules import rule_doc  # lazy: procesmap.rules imports the registry, which imports this package
 
     body = rule_doc(module).get(section, "")
     yaml_block = re.search(r"```yaml\n(.*?)```", body, re.DOTALL)

@@ -22,6 +22,7 @@ import stat as _stat
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable, Iterator
+from procesmap.errors import Problem
 
 if TYPE_CHECKING:
     from procesmap.errors import Problem
@@ -365,8 +366,7 @@ def output_clash(
 
 def not_regular_problem(err: NotRegularFile, display: str) -> "Problem":
     """The message for a special file any reader refuses: ``file:1:1: ... is not a regular file but a FIFO``."""
-    from procesmap.errors import Problem
-    from procesmap.i18n import Key
+    from procesmap.i18n import Key  # lazy: the catalogue loads when a message is made
 
     return Problem(
         display,

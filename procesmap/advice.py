@@ -44,6 +44,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from procesmap.errors import Problem
+from procesmap._version import __version__
+from procesmap.durations import _fmt_number, format_amount, format_duration, parse_amount, mean_elapsed_days
+from procesmap.settings import Settings
+from dataclasses import replace
+from procesmap.whatif import apply_overrides
+from procesmap.errors import ProcessmapError, LoadError
+from pathlib import Path
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Settings
@@ -110,7 +117,7 @@ class Candidate:
     args: tuple[tuple[str, Any], ...] = ()
 
     def description(self, lang: str = "en") -> str:
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         return t(f"advise.kind.{self.kind}", lang, **dict(self.args))
 
@@ -194,7 +201,10 @@ class Advice:
     def best_histogram(self) -> Any:
         """The cycle times before and after the best intervention in shared bins
         (:class:`procesmap.analysis.histogram.Histogram`, shares before then after), or ``None``."""
-        from procesmap.analysis.histogram import cycle_histogram, reference_days
+        from procesmap.analysis.histogram import (  # lazy: the analysis loads only when a map is analysed
+            cycle_histogram,
+            reference_days,
+        )
 
         best = self.best
         if best is None or best.cycle_samples is None or self.analysis.time.cycle_samples is None:
@@ -206,7 +216,6 @@ class Advice:
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
         """The JSON of ``procesmap advise`` for this map (docs/advise.md); keys are never removed."""
-        from procesmap._version import __version__
 
         process = self.analysis.process
         before = self.before
@@ -240,7 +249,6 @@ def _r(value: float | None) -> float | None:
 
 def _num(value: float) -> str:
     """A number for a ``--set`` value: at most four decimals, no float noise (0.8 + 0.2 -> 1)."""
-    from procesmap.durations import _fmt_number
 
     return _fmt_number(round(value, 4) + 0.0)
 
@@ -250,7 +258,7 @@ def _num(value: float) -> str:
 
 def _doers(process: "Process") -> dict[str, list[str]]:
     """Role id -> the steps it does (its ``role``, else RACI ``R``), in file order."""
-    from procesmap.analysis.ownership import doer
+    from procesmap.analysis.ownership import doer  # lazy: the analysis loads only when a map is analysed
 
     result: dict[str, list[str]] = {}
     for step in process.steps:
@@ -313,7 +321,9 @@ def _backup_candidates(analysis: "Analysis") -> list[Candidate]:
     process = analysis.process
     found: list[Candidate] = []
     spare: dict[str, float] = {}
-    from procesmap.analysis.capacity import yearly_capacity_hours
+    from procesmap.analysis.capacity import (  # lazy: the analysis loads only when a map is analysed
+        yearly_capacity_hours,
+    )
 
     for role_id, role in process.roles.items():
         if role.external or role.people is None:
@@ -465,7 +475,6 @@ def _digital_candidates(analysis: "Analysis") -> list[Candidate]:
 
 def _halved(duration: Any) -> Any:
     """A duration's YAML value with every amount halved (other keys, such as a ``cv``, kept)."""
-    from procesmap.durations import format_amount, format_duration, parse_amount
 
     def half(value: Any) -> Any:
         if isinstance(value, str):
@@ -492,8 +501,7 @@ def _flow(value: Any) -> str:
 
 
 def _external_wait_candidates(analysis: "Analysis") -> list[Candidate]:
-    from procesmap.analysis.ownership import doer
-    from procesmap.durations import mean_elapsed_days
+    from procesmap.analysis.ownership import doer  # lazy: the analysis loads only when a map is analysed
 
     process = analysis.process
     visits = analysis.graph.visits or {}
@@ -534,8 +542,7 @@ def candidates(process: "Process", analysis: "Analysis | None" = None) -> list[C
     ``analysis`` (of ``process``) is reused when given; only its structure is read (roles, single points of
     failure, handovers, visits), never a simulated figure, so the list does not depend on seed or cases.
     """
-    from procesmap.pipeline import analyse
-    from procesmap.settings import Settings
+    from procesmap.pipeline import analyse  # lazy: the analysis loads only when a map is analysed
 
     if analysis is None:
         analysis = analyse(process, Settings(cases=0))
@@ -581,15 +588,15 @@ def rank_key(intervention: Intervention, order: int = 0) -> tuple[Any, ...]:
 
 
 def _settings(settings: "Settings", cases: int) -> "Settings":
-    from dataclasses import replace
-
     return replace(settings, cases=cases)
 
 
 def _analytic() -> Any:
     """The analytic queueing of the analysis (Erlang C / Allen-Cunneen per role), or ``None`` before it exists."""
     try:
-        from procesmap.analysis.queueing import analytic_queueing
+        from procesmap.analysis.queueing import (  # lazy: the analysis loads only when a map is analysed
+            analytic_queueing,
+        )
     except ImportError:
         return None
     return analytic_queueing
@@ -619,10 +626,9 @@ def screen(process: "Process", settings: "Settings", baseline: "Process | None" 
 
 
 def _analytic_mean(process: "Process", baseline: "Process", analytic: Any, extra: Any = None) -> float | None:
-    from procesmap.analysis.ownership import doer
-    from procesmap.analysis.timing import lead_days
-    from procesmap.durations import mean_elapsed_days
-    from procesmap.graph import build_graph
+    from procesmap.analysis.ownership import doer  # lazy: the analysis loads only when a map is analysed
+    from procesmap.analysis.timing import lead_days  # lazy: the analysis loads only when a map is analysed
+    from procesmap.graph import build_graph  # lazy: the graph and the model (pydantic) load only when a map is analysed
 
     visits = build_graph(process).visits
     if visits is None:
@@ -653,14 +659,13 @@ def _changes_no_time(candidate: Candidate) -> bool:
 
 def score(process: "Process", candidate: Candidate, settings: "Settings", extra: Any = None) -> "Analysis":
     """The full analysis of ``process`` with ``candidate`` applied: what ``--set`` on the command line gives."""
-    from procesmap.whatif import apply_overrides
 
     return _analyse(apply_overrides(process, list(candidate.set)), settings, extra)
 
 
 def _analyse(process: "Process", settings: "Settings", extra: Any = None) -> "Analysis":
     """:func:`procesmap.pipeline.analyse`, with the work of other processes at shared roles when there is any."""
-    from procesmap.pipeline import analyse
+    from procesmap.pipeline import analyse  # lazy: the analysis loads only when a map is analysed
 
     return analyse(process, settings, extra) if extra else analyse(process, settings)
 
@@ -687,9 +692,7 @@ def advise(
     in full (:func:`score`) and ranked with :func:`rank_key`. Deterministic: the same map and settings give
     the same advice.
     """
-    from procesmap.analysis import Settings
-    from procesmap.errors import ProcessmapError
-    from procesmap.whatif import apply_overrides
+    from procesmap.analysis import Settings  # lazy: the analysis loads only when a map is analysed
 
     settings = settings or Settings()
     if analysis is None:
@@ -785,13 +788,14 @@ def advise_paths(
     ``cases``/``seed`` win over it. Returns the advice per map and every problem (load errors, configuration
     errors), like :func:`procesmap.api.check_paths`.
     """
-    from pathlib import Path
+    from procesmap.config import (  # lazy: the configuration and rule registry load only when settings are read
+        Config,
+        find_config,
+        load_config,
+    )
+    from procesmap.loading import load_many  # lazy: the loader loads only when a file is read
 
-    from procesmap.config import Config, find_config, load_config
-    from procesmap.errors import LoadError
-    from procesmap.loading import load_many
-
-    from procesmap.repository import shared_load
+    from procesmap.repository import shared_load  # lazy: the folder overview loads only when a folder is analysed
 
     processes, problems = load_many(paths)
     # one queue per role across the maps of a repository, before and after, as analyse has it
@@ -831,8 +835,10 @@ def attach_advice(
     """Advise on analyses already made (``analyse --advise``) and set each one's ``advice``, which the reports
     render as the section "What helps most". Each map's configuration gives its settings, as in :func:`advise_paths`;
     the analysis is the baseline (with any ``--set`` scenario already in it)."""
-    from procesmap.config import config_for
-    from procesmap.repository import shared_load
+    from procesmap.config import (  # lazy: the configuration and rule registry load only when settings are read
+        config_for,
+    )
+    from procesmap.repository import shared_load  # lazy: the folder overview loads only when a folder is analysed
 
     extras = shared_load([a.process for a in analyses])  # the shared queues the analyses were made with
     result = []

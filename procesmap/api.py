@@ -6,6 +6,17 @@ import os
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from procesmap.errors import Problem
+from procesmap.whatif import apply_overrides
+from procesmap.settings import Settings
+from procesmap.render import render
+from pathlib import Path
+from procesmap.errors import LoadError
+from procesmap._io import open_regular, output_clash as clash
+from procesmap.render.json import report_dict
+from procesmap.findings import Severity
+from procesmap.render.terminal import print_terminal
+import re
+import json
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding, Settings
@@ -41,20 +52,16 @@ def analyse_paths(
     ``assignments`` (``roles.x.people=2``) change each map before the analysis: a what-if
     scenario without editing the file (see :mod:`procesmap.whatif`).
     """
-    from procesmap.pipeline import analyse
-    from procesmap.loading import load_many
+    from procesmap.pipeline import analyse  # lazy: the analysis loads only when a map is analysed
+    from procesmap.loading import load_many  # lazy: the loader loads only when a file is read
 
     processes, problems = load_many(paths)
     if assignments:
-        from procesmap.whatif import apply_overrides
-
         processes = [apply_overrides(p, list(assignments)) for p in processes]
-    from procesmap.repository import shared_load
+    from procesmap.repository import shared_load  # lazy: the folder overview loads only when a folder is analysed
 
     extras = shared_load(processes)  # a role's queue serves its work from every process (docs/queueing.md)
     if settings is None:
-        from procesmap.settings import Settings
-
         settings = Settings()
     _prefetch([(p, settings, extra or None) for p, extra in zip(processes, extras)])
     return [analyse(p, settings, extra or None) for p, extra in zip(processes, extras)], problems
@@ -63,15 +70,14 @@ def analyse_paths(
 def _prefetch(jobs: Sequence[tuple["Process", "Settings", Any]]) -> None:
     """The queueing simulations of the maps side by side on the machine's processors, before each map is
     analysed (:func:`procesmap.analysis.queueing.prefetch_queueing`: the same figures, sooner)."""
-    from procesmap.analysis.queueing import prefetch_queueing
+    from procesmap.analysis.queueing import prefetch_queueing  # lazy: the analysis loads only when a map is analysed
 
     prefetch_queueing([(p, s.cases, s.seed, extra) for p, s, extra in jobs if s.queueing])
 
 
 def report(analyses: "Analysis | Sequence[Analysis]", fmt: str = "markdown", lang: str | None = None) -> str | bytes:
     """Render analyses as ``terminal``, ``markdown``, ``json`` or ``html`` text, or ``pdf`` bytes."""
-    from procesmap.analysis import Analysis
-    from procesmap.render import render
+    from procesmap.analysis import Analysis  # lazy: the analysis loads only when a map is analysed
 
     items = [analyses] if isinstance(analyses, Analysis) else list(analyses)
     return render(items, fmt, lang or items[0].process.language)
@@ -97,13 +103,14 @@ def check_paths(
     check each map against; without it, a configuration's ``zaaktypen`` does. Returns the results and every
     problem: load errors of process files and errors in configuration files (each file's problems once).
     """
-    from pathlib import Path
-
-    from procesmap.pipeline import analyse
-    from procesmap.config import Config, find_config, load_config
-    from procesmap.errors import LoadError
-    from procesmap.loading import decode, load_many
-    from procesmap.suppress import apply_suppressions
+    from procesmap.pipeline import analyse  # lazy: the analysis loads only when a map is analysed
+    from procesmap.config import (  # lazy: the configuration and rule registry load only when settings are read
+        Config,
+        find_config,
+        load_config,
+    )
+    from procesmap.loading import decode, load_many  # lazy: the loader loads only when a file is read
+    from procesmap.suppress import apply_suppressions  # lazy: suppressions load only when a suppression file is read
 
     if only_maps:
         paths = _process_maps(paths)
@@ -113,7 +120,7 @@ def check_paths(
     catalogues: dict[str, object] = {}
 
     def catalogue(path: str | os.PathLike[str]) -> object:
-        from procesmap.zgw import read_catalogue
+        from procesmap.zgw import read_catalogue  # lazy: the zaaksysteem's reader loads only when a catalogue is read
 
         name = str(path)
         if name not in catalogues:
@@ -128,10 +135,8 @@ def check_paths(
     if zaaktype is not None and explicit is None:
         return results, problems
     if assignments:
-        from procesmap.whatif import apply_overrides
-
         processes = [apply_overrides(process, list(assignments)) for process in processes]
-    from procesmap.repository import shared_load
+    from procesmap.repository import shared_load  # lazy: the folder overview loads only when a folder is analysed
 
     extras = dict(zip(map(id, processes), shared_load(processes)))  # one queue per role across the maps
     todo = []
@@ -166,17 +171,13 @@ def check_paths(
 
 def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
     """The files under ``paths`` that declare ``procesmap:`` at the top level (others are not maps)."""
-    import re
-
-    from procesmap.errors import LoadError
-    from procesmap.loading import discover
+    from procesmap.loading import discover  # lazy: the loader loads only when a file is read
 
     paths = list(paths)
     try:
         files = discover(paths)
     except LoadError:
         return paths  # let load_many report the problem
-    from procesmap._io import open_regular
 
     marker = re.compile(rb"^procesmap[ \t]*:", re.MULTILINE)
     kept: list[str | os.PathLike[str]] = []
@@ -198,15 +199,10 @@ def report_results(results: Sequence["CheckResult"], fmt: str, lang: str, *, pap
     JSON gets a ``suppressed`` list per process (a compatible extension); terminal text and
     Markdown get a count and a list at the end. Other formats are rendered as they are.
     """
-    import json
-
-    from procesmap.render import render
-    from procesmap.render.ci import suppressed_dicts, suppressed_text
+    from procesmap.render.ci import suppressed_dicts, suppressed_text  # lazy: the renderers load only when asked for
 
     analyses = [r.analysis for r in results]
     if fmt == "json":
-        from procesmap.render.json import report_dict
-
         reports = []
         for result in results:
             report = report_dict(result.analysis, lang)
@@ -241,8 +237,10 @@ def report_language(
             return result.language
     if results:
         return results[0].analysis.process.language
-    from procesmap.config import find_config, load_config
-    from procesmap.errors import LoadError
+    from procesmap.config import (  # lazy: the configuration and rule registry load only when settings are read
+        find_config,
+        load_config,
+    )
 
     for path in list(paths)[:1]:
         try:
@@ -260,7 +258,7 @@ def exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fai
     above the threshold; else 0. The threshold is ``fail_on`` (the command line), else each
     file's configured ``fail_on``, else ``error``. Suppressed findings never count.
     """
-    from procesmap.analysis import Severity
+    from procesmap.analysis import Severity  # lazy: the analysis loads only when a map is analysed
 
     if problems:
         return 2
@@ -279,7 +277,6 @@ def output_clash(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
     files, ``subprocess:`` maps, the configuration in force, a roles file, ...) counts too. "The same file"
     is the same device and inode: another spelling of the path, a symbolic link or a hard link count too.
     """
-    from procesmap._io import output_clash as clash
 
     return clash(output, inputs)
 
@@ -287,10 +284,12 @@ def output_clash(output: str | os.PathLike[str], inputs: Iterable[str | os.PathL
 def across_processes(results: Sequence["CheckResult"], config: str | os.PathLike[str] | None = None) -> "Overview":
     """The load of each role across the checked maps (:func:`procesmap.repository.overview`), with the
     severities and options of the first map's configuration (``config`` names one file for all)."""
-    from procesmap.analysis import Settings
-    from procesmap.config import Config, config_for
-    from procesmap.errors import LoadError
-    from procesmap.repository import overview
+    from procesmap.analysis import Settings  # lazy: the analysis loads only when a map is analysed
+    from procesmap.config import (  # lazy: the configuration and rule registry load only when settings are read
+        Config,
+        config_for,
+    )
+    from procesmap.repository import overview  # lazy: the folder overview loads only when a folder is analysed
 
     settings = Settings()
     if results:
@@ -304,7 +303,7 @@ def across_processes(results: Sequence["CheckResult"], config: str | os.PathLike
 def failing_findings(results: Sequence["CheckResult"], fail_on: str | None = None) -> list["Finding"]:
     """The findings that make :func:`exit_code` 1: per map those at or above ``fail_on`` (else the map's
     configured ``fail_on``, else ``error``); suppressed findings never count."""
-    from procesmap.analysis import Severity
+    from procesmap.analysis import Severity  # lazy: the analysis loads only when a map is analysed
 
     failing = []
     for result in results:
@@ -322,7 +321,6 @@ def analyse_exit_code(
     """``analyse``'s exit code: :func:`exit_code`, and 1 as well when a finding across the maps (``across``,
     :func:`across_processes`) is at or above ``fail_on`` (else the first map's configured ``fail_on``, else
     ``error``)."""
-    from procesmap.findings import Severity
 
     code = exit_code(results, problems, fail_on)
     if code == 0 and across is not None and results:
@@ -345,8 +343,7 @@ def print_analyse_report(
 ) -> None:
     """``analyse``'s report on a terminal (colours, tables that fit the width): the maps (for several, the load
     of the roles they share first), "What helps most" (when ``advice``) and the suppressed findings."""
-    from procesmap.render.ci import suppressed_text
-    from procesmap.render.terminal import print_terminal
+    from procesmap.render.ci import suppressed_text  # lazy: the renderers load only when asked for
 
     print_terminal([r.analysis for r in results], lang, console)  # with "What helps most" inside, when advised
     extra = suppressed_text(results, lang)

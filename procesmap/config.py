@@ -44,6 +44,8 @@ from procesmap.reasons import os_reason
 from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, note_read, open_regular, read_limited
 from procesmap.rules.registry import REGISTRY, SEVERITIES, OptionSpec, get_spec, specs
 from procesmap.settings import MAX_CASES, Settings
+from procesmap.i18n import Count, Key
+import tomllib
 
 __all__ = [
     "Config",
@@ -161,9 +163,9 @@ def config_for(file: str | os.PathLike[str], explicit: str | os.PathLike[str] | 
 
 def load_config(path: str | os.PathLike[str]) -> Config:
     """Read and validate one configuration file. Raises :class:`LoadError` with every problem found."""
-    from procesmap.loading import (
+    from procesmap.loading import (  # lazy: the loader (pydantic's model) loads with the first file, not with this module
         decode,
-    )  # the loader (pydantic's model) loads with the first file, not with this module
+    )
 
     file = Path(path)
     display = _display(file)
@@ -185,8 +187,6 @@ def load_config(path: str | os.PathLike[str]) -> Config:
     except NotRegularFile as err:
         raise LoadError([not_regular_problem(err, display)]) from None
     except TooLarge:
-        from procesmap.i18n import Count, Key  # the catalogue loads when a message is made
-
         raise LoadError(
             [
                 Problem(
@@ -220,7 +220,6 @@ def _display(file: Path) -> str:
 
 def parse_config(text: str, file: str = "procesmap.toml", table: tuple[str, ...] = ()) -> Config:
     """Validate configuration text; ``table`` is where the settings live (``("tool", "procesmap")``)."""
-    import tomllib
 
     text = text.removeprefix("\ufeff")
     deep = too_deep(text, MAX_CONFIG_DEPTH)

@@ -89,7 +89,7 @@ class Finding:
         return docs_path(self.code, self.rule)
 
     def message(self, lang: str = "en") -> str:
-        from procesmap.i18n import t  # the catalogue loads when a message is made: this leaf imports nothing
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made: this leaf imports nothing
 
         return t(self.message_key, lang, **self.args)
 
@@ -110,7 +110,7 @@ class Finding:
         }
 
     def hint(self, lang: str = "en") -> str:
-        from procesmap.i18n import t  # the catalogue loads when a message is made: this leaf imports nothing
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made: this leaf imports nothing
 
         return t(self.hint_key or f"{self.code}.hint", lang, **self.args)
 
@@ -123,7 +123,7 @@ class Missing:
     args: dict[str, Any] = field(default_factory=dict)
 
     def text(self, lang: str = "en") -> str:
-        from procesmap.i18n import t  # the catalogue loads when a message is made: this leaf imports nothing
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made: this leaf imports nothing
 
         return t(self.key, lang, **self.args)
 

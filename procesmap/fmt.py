@@ -35,6 +35,7 @@ from procesmap.errors import LoadError, UsageError
 from procesmap.reasons import os_reason
 from procesmap._io import writable_problem, write_atomic
 from procesmap._io import open_regular
+from procesmap.whatif import _locate, _plain, apply_overrides, parse_assignment
 
 __all__ = [
     "format_text",
@@ -414,11 +415,11 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
     :class:`MeaningError`, or :class:`~procesmap.errors.UsageError` when writing fails or is not allowed.
     """
     from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
-    from procesmap.loading import (
+    from procesmap.loading import (  # lazy: the loader loads only when a file is read
         _is_organisation_file,
         _read_text,
         _Repository,
-    )  # lazy: the loader loads only when a file is read
+    )
 
     file = Path(path)
     display = str(path)
@@ -497,12 +498,6 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
     (``serve.write.not_in_file``). The result must read as exactly the scenario and keep every comment of
     ``text``, else :class:`MeaningError` and nothing is to be written.
     """
-    from procesmap.whatif import (
-        _locate,
-        _plain,
-        apply_overrides,
-        parse_assignment,
-    )  # lazy: what-if overrides load only when given
 
     if text.startswith("\ufeff"):
         text = text[1:]

@@ -34,6 +34,11 @@ from procesmap.model import SHARED_SECTIONS, OrganisationFile, Process, SourceMa
 from procesmap._collect import Collector as _Collector
 from procesmap._model_problems import _describe, _report_pydantic, _validate
 from procesmap._references import _check_references
+from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited, open_regular
+from procesmap.reasons import yaml_detail
+from procesmap.durations import Fixed, Gamma, Samples, Triangular, format_amount, max_work_hours, ordered_effort
+from pydantic import ValidationError
+from procesmap.subprocesses import expand_subprocesses
 
 __all__ = ["load", "loads", "load_many", "discover", "scan_limits", "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "MAX_STEPS"]
 
@@ -53,7 +58,7 @@ Path_ = tuple[Any, ...]
 
 
 def _yaml() -> Any:
-    import yaml  # PyYAML loads with the first file read, not with the CLI
+    import yaml  # lazy: PyYAML loads with the first file read, not with the CLI
 
     return yaml
 
@@ -113,7 +118,6 @@ def _read_text(path: Path, display: str) -> str:
     if path.is_dir():
         out.add((1, 1), "load.is_directory", "hint.load.is_directory", path=display)
         raise out.fail()
-    from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
 
     try:
         data = read_limited(path, MAX_BYTES)  # a FIFO or a device (/dev/zero) is refused without blocking
@@ -206,7 +210,6 @@ def _tab_at(text: str, line: int, column: int) -> tuple[int, int] | None:
 
 def _yaml_problem(err: Any, text: str, out: _Collector) -> None:
     """A PyYAML error as a problem: a tab where it is the cause, else what PyYAML found, translated."""
-    from procesmap.reasons import yaml_detail
 
     yaml = _yaml()
     found = yaml_detail(err, text)
@@ -706,7 +709,6 @@ def _check_work(process: Process, data: dict[Any, Any], source: SourceMap, out: 
     """``work`` read with the process's calendar: a triangular ``work`` must be ordered in working hours
     too (``{min: 4h, mode: 6h, max: 1d}`` is out of order with 8-hour days, though fine as elapsed
     time), and no amount may be more than 10 years of working time (:func:`~procesmap.durations.max_work_hours`)."""
-    from procesmap.durations import Fixed, Gamma, Samples, Triangular, format_amount, max_work_hours, ordered_effort
 
     calendar = process.calendar.calendar()
     limit = max_work_hours(calendar)
@@ -750,8 +752,6 @@ def _raw_text(data: Any, path: Path_, fallback: str) -> str:
 
 
 def _organisation_file(data: dict[Any, Any], source: SourceMap, out: _Collector) -> OrganisationFile:
-    from pydantic import ValidationError
-
     try:
         shared = OrganisationFile.model_validate(data)
     except ValidationError as err:
@@ -818,7 +818,6 @@ _KIND_ORGANISATION = re.compile(r"^kind:[ \t]*['\"]?organisation['\"]?[ \t]*(#.*
 
 def _is_organisation_file(path: Path) -> bool:
     """A cheap look at the head of a file: is it a shared organisation file?"""
-    from procesmap._io import open_regular
 
     try:
         with open_regular(path, record=False) as handle:  # never blocks on a FIFO
@@ -872,8 +871,6 @@ class _Repository:
         return result
 
     def expand(self, process: Process) -> Process:
-        from procesmap.subprocesses import expand_subprocesses
-
         if not any(step.subprocess for step in process.steps):
             return process
         folder = Path(process.file).parent

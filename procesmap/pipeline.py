@@ -18,6 +18,7 @@ import procesmap.analysis as _analysis
 from procesmap.analysis.capacity import MARK_OF_RULE
 from procesmap.rules import enabled_options, run_rules
 from procesmap.settings import Settings
+from procesmap.render.frames import dataframes
 
 if TYPE_CHECKING:
     from procesmap.analysis import ExtraLoad
@@ -31,13 +32,12 @@ class Analysis(_analysis.Analysis):
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The JSON report of docs/format.md as plain data."""
-        from procesmap.render.json import report_dict  # the renderers load only when asked for
+        from procesmap.render.json import report_dict  # lazy: the renderers load only when asked for
 
         return report_dict(self, lang or self.process.language)
 
     def dataframes(self) -> dict[str, Any]:
         """The figures as pandas DataFrames, for notebooks: steps, handovers, roles, raci, findings."""
-        from procesmap.render.frames import dataframes  # pandas loads only when asked for
 
         return dataframes(self)
 

@@ -32,7 +32,10 @@ def os_reason(err: BaseException) -> Any:
     The common errors (:data:`OS_ERRORS`) have a Dutch and an English text; any other keeps the
     system's own (English) text, in Dutch marked as such.
     """
-    from procesmap.i18n import OS_ERRORS, Message  # the catalogue loads when a message is made, not at start
+    from procesmap.i18n import (  # lazy: the catalogue loads when a message is made, not with `procesmap --help`
+        OS_ERRORS,
+        Message,
+    )
 
     key = getattr(err, "message_key", None)  # procesmap._io.NotWritable: our own reason
     if isinstance(key, str):

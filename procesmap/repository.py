@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from procesmap import subprocesses as _subprocesses
 from procesmap.rules import RuleContext, run_checks
 from procesmap.settings import Settings
+from dataclasses import replace
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis, Finding
@@ -189,7 +190,6 @@ def _findings_across(
     """PM303/PM304 over the roles that work in two or more processes, by the rules' own check (and thresholds,
     severities and the boundary between them, from ``settings`` as for one map); each finding says across which
     processes (``message_across``). The findings are in role order."""
-    from dataclasses import replace
 
     context = _AcrossAnalysis(_AcrossCapacity(across), _AcrossProcess(across, owner_of))
 
@@ -232,9 +232,9 @@ def shared_load(processes: Sequence["Process"]) -> list[dict[str, list["ExtraLoa
     if len(processes) < 2:  # no other process brings work: nothing to compute (a big map's visits cost seconds)
         return [{} for _ in processes]
     # numpy and the model load with the first analysis, not with this module (procesmap check imports it)
-    from procesmap.analysis.queueing import ExtraLoad
-    from procesmap.analysis.sampling import effort_spec
-    from procesmap.graph import build_graph
+    from procesmap.analysis.queueing import ExtraLoad  # lazy: the analysis loads only when a map is analysed
+    from procesmap.analysis.sampling import effort_spec  # lazy: the analysis loads only when a map is analysed
+    from procesmap.graph import build_graph  # lazy: the graph and the model (pydantic) load only when a map is analysed
 
     loads: list[dict[str, list[tuple[str, float, object]]]] = []
     for process in processes:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from procesmap.errors import UsageError
 from procesmap.reasons import os_reason
+from importlib.resources import files
 
 __all__ = ["starter_text", "write_starter", "LANGUAGES"]
 
@@ -28,7 +29,7 @@ _MAX_ID = 100
 
 def _check_id(process_id: str) -> None:
     """The process id follows the same rule as every id in a map (``procesmap.model.SLUG``), at most 100 long."""
-    from procesmap.model import SLUG, slugify
+    from procesmap.model import SLUG, slugify  # lazy: the model (pydantic) loads only when a map is built
 
     if not SLUG.match(process_id) or len(process_id) > _MAX_ID:
         raise UsageError(
@@ -41,7 +42,6 @@ def _check_id(process_id: str) -> None:
 
 def starter_text(process_id: str, lang: str = "nl") -> str:
     """The starter map for ``process_id`` in ``lang`` (nl or en)."""
-    from importlib.resources import files
 
     _check_id(process_id)
     template = files("procesmap").joinpath("templates", f"new.{lang if lang in LANGUAGES else 'nl'}.yaml")

@@ -125,6 +125,6 @@ def expand_subprocesses(
 
 
 def _branch(target: str) -> "Branch":
-    from procesmap.model import Branch  # the model (pydantic) loads with the first map, not with this module
+    from procesmap.model import Branch  # lazy: the model (pydantic) loads with the first map, not with this module
 
     return Branch(to=target)

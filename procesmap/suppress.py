@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 from procesmap.config import Config
 from procesmap.findings import Finding, Severity
 from procesmap.rules.registry import REGISTRY, get_spec, specs
+import difflib
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -126,7 +127,7 @@ def _comment_spans(text: str) -> list[tuple[int, int, int, str, bool]]:
 
 def _scalar_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of every scalar (a ``#`` in them is text). The file loaded, so it scans."""
-    import yaml
+    import yaml  # lazy: PyYAML loads only when YAML is read
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     spans = []
@@ -229,8 +230,6 @@ def _known(code: str) -> bool:
 
 
 def _suggest_code(raw: str) -> str:
-    import difflib
-
     rules = list(specs("map", "zaaktype"))
     choices = [s.code for s in rules] + [s.name for s in rules]
     found = difflib.get_close_matches(raw, choices, n=1, cutoff=0.5) or difflib.get_close_matches(

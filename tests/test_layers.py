@@ -171,3 +171,43 @@ def test_the_check_finds_an_upward_import(tmp_path: Path) -> None:
     assert seen == ["typing", "procesmap.render.json"]
     assert layer_of("procesmap.analysis.capacity") == 4 and layer_of("procesmap.render.json") is None
     assert layer_of("procesmap.eventlog.rules.pm601_low_fitness") == 5 and layer_of("procesmap.eventlog._read") is None
+
+
+def lazy_imports_without_reason(source: str) -> list[int]:
+    """Lines of the imports inside a function (or lambda) whose first line has no ``# lazy:`` comment."""
+    lines = source.splitlines()
+    missing: list[int] = []
+
+    def walk(node: ast.AST, inside: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if inside and isinstance(child, (ast.Import, ast.ImportFrom)) and "# lazy:" not in lines[child.lineno - 1]:
+                missing.append(child.lineno)
+            walk(child, inside or isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)))
+
+    walk(ast.parse(source), False)
+    return missing
+
+
+def test_every_function_level_import_says_why_it_is_lazy() -> None:
+    """Function-level imports stay only where they keep the CLI start fast (or break a cycle), and say so
+    on their first line (``from x import (  # lazy: ...`` for one over several lines)."""
+    missing = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for line in lazy_imports_without_reason(path.read_text(encoding="utf-8"))
+    ]
+    assert missing == []
+
+
+def test_the_lazy_check_finds_an_import_without_a_reason() -> None:
+    source = (
+        "import os\n"
+        "def f():\n"
+        "    import json  # lazy: a reason\n"
+        "    import re\n"
+        "    from a import (  # lazy: a reason\n        b,\n    )\n"
+        "    from c import (\n        d,\n    )  # lazy: on the wrong line\n"
+        "    class C:\n        def g(self):\n            import csv\n"
+        "    return lambda: __import__('x')\n"
+    )
+    assert lazy_imports_without_reason(source) == [4, 8, 13]

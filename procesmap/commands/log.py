@@ -83,12 +83,12 @@ def _read(
     if not (big and sys.stderr.isatty()):
         return read_log(path, mapping)
     from rich.console import Console  # lazy: keeps `procesmap --help` fast
-    from rich.progress import (
+    from rich.progress import (  # lazy: keeps `procesmap --help` fast
         BarColumn,
         DownloadColumn,
         Progress,
         TimeRemainingColumn,
-    )  # lazy: keeps `procesmap --help` fast
+    )
 
     from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
@@ -115,13 +115,13 @@ def _engine_failure(err: Exception, log: Path, language: str) -> "typer.Exit":
 
 
 def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang: str) -> None:
-    from procesmap.eventlog._render import (
+    from procesmap.eventlog._render import (  # lazy: keeps `procesmap --help` fast
         FORMATS,
         compare_sections,
         print_terminal,
         render,
         stats_sections,
-    )  # lazy: keeps `procesmap --help` fast
+    )
 
     if fmt is not None and fmt not in FORMATS:
         raise UsageError("cli.bad_format", "hint.cli.bad_format", value=fmt, allowed=", ".join(FORMATS))

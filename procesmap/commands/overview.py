@@ -67,13 +67,13 @@ def overview(
 ) -> None:
     """Across processes: key figures per process, and per role and team the load of all processes together."""
     from procesmap.analysis import Severity  # lazy: keeps `procesmap --help` fast
-    from procesmap.api import (
+    from procesmap.api import (  # lazy: keeps `procesmap --help` fast
         across_processes,
         check_paths,
         exit_code,
         failing_findings,
         report_language,
-    )  # lazy: keeps `procesmap --help` fast
+    )
     from procesmap.render.ci import path_for_ci  # lazy: keeps `procesmap --help` fast
     from procesmap.render.overview import render_overview  # lazy: keeps `procesmap --help` fast
 

@@ -194,10 +194,10 @@ def _operand(value: Any, lang: str) -> int | Decimal | None:
             return None
         value = number(value, lang)  # as t() writes it: one decimal
     if isinstance(value, str):
-        from babel.numbers import (
+        from babel.numbers import (  # lazy: Babel loads only when a number or locale is formatted
             NumberFormatError,
             parse_decimal,
-        )  # lazy: Babel loads only when a number or locale is formatted
+        )
 
         text = value.strip().replace("\u00a0", "").replace("\u202f", "")
         try:

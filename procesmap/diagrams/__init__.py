@@ -27,7 +27,7 @@ SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".me
 def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
     """The swimlane diagram as PNG (200 dpi), SVG or PDF bytes (a dense map's rare arrows left out unless
     ``all_arrows``)."""
-    from procesmap.diagrams.swimlane import (  # lazy: the diagram code loads only when a diagram is drawn
+    from procesmap.diagrams.swimlane import (  # lazy: each format's code loads only when that format is drawn
         render_swimlane as _render,
     )
 
@@ -36,7 +36,7 @@ def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl", al
 
 def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     """The map as a Mermaid flowchart with subgraphs per organisation, team and role."""
-    from procesmap.diagrams.mermaid import (  # lazy: the diagram code loads only when a diagram is drawn
+    from procesmap.diagrams.mermaid import (  # lazy: each format's code loads only when that format is drawn
         render_mermaid as _render,
     )
 
@@ -45,7 +45,7 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
 
 def render_drawio(analysis: "Analysis", lang: str = "nl") -> bytes:
     """The swimlane as a draw.io file (UTF-8 XML): lanes as containers, steps as shapes, edges with labels."""
-    from procesmap.diagrams.drawio import (  # lazy: the diagram code loads only when a diagram is drawn
+    from procesmap.diagrams.drawio import (  # lazy: each format's code loads only when that format is drawn
         render_drawio as _render,
     )
 

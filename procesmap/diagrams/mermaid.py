@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from procesmap.colours import HANDOVER_COLOURS
 from procesmap.i18n import number, percent, t
+from procesmap.diagrams.layout import swimlane_layout
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -191,6 +192,4 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
 
 
 def _back_edges(analysis: "Analysis") -> set[tuple[str, str]]:
-    from procesmap.diagrams.layout import swimlane_layout  # lazy: the diagram code loads only when a diagram is drawn
-
     return {(e.source, e.target) for e in swimlane_layout(analysis).edges if e.back}

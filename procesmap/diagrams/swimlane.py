@@ -60,6 +60,7 @@ from procesmap.i18n import number, t
 from procesmap._io import write_atomic
 from procesmap.diagrams._png import set_resolution
 import importlib.util
+from procesmap.diagrams.pages import cuts, split_layout
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis

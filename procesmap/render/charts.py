@@ -55,7 +55,9 @@ def _short(text: str, limit: int = MAX_LABEL) -> str:
 
 
 def _width(text: str, size: float) -> float:
-    from procesmap.diagrams.layout import text_width  # lazy: the diagram code loads only when a diagram is drawn
+    from procesmap.diagrams.layout import (  # lazy: the diagram layout (text widths) loads only when a chart is drawn
+        text_width,
+    )
 
     return text_width(text, size)
 
@@ -248,7 +250,7 @@ def utilisation_chart(analysis: "Analysis", lang: str) -> str | None:
         return None
     shown = roles[:MAX_BARS]
     labels = [_short(analysis.process.role_name(r)) for r, _ in shown]
-    values = [float(load.utilisation) for _, load in shown]  # type: ignore[attr-defined]
+    values = [float(load.utilisation or 0.0) for _, load in shown]  # utilisation_order keeps only roles with one
     marks = analysis.capacity.marks  # coloured where PM304 (red) or PM303 (orange) found the role, as the tables
     colours = [{"overloaded": _RED, "bottleneck": _ORANGE}.get(marks.get(r, ""), _BLUE) for r, _ in shown]
     more = t("report.chart.more", lang, count=len(roles) - MAX_BARS) if len(roles) > MAX_BARS else None
@@ -409,7 +411,7 @@ def advice_chart(analysis: "Analysis", lang: str) -> str | None:
     (:class:`procesmap.advice.Advice`, bins from ``Advice.best_histogram``), against the term and term + extension."""
     advice = getattr(analysis, "advice", None)
     histogram = advice.best_histogram() if advice is not None else None
-    if histogram is None:
+    if advice is None or histogram is None:
         return None
     return histogram_chart(
         histogram.edges,

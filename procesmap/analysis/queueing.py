@@ -84,7 +84,9 @@ def queue_cases(cases: int, visits_per_case: float, steps: int = 0) -> int:
     and :data:`MAX_QUEUE_DRAWS` values drawn (``steps`` x :data:`DRAWS_PER_STEP` a case) per pass with their
     warm-up and cool-down (:func:`~procesmap.analysis.simulation.extra_cases`); 0 when fewer than
     :data:`MIN_QUEUE_CASES` (and fewer than ``cases``) fit."""
-    from procesmap.analysis.simulation import extra_cases  # lazy: the queue simulation loads only when queues are simulated
+    from procesmap.analysis.simulation import (  # lazy: the queue simulation loads only when queues are simulated
+        extra_cases,
+    )
 
     per_case = max(visits_per_case, 1.0)
     draws = steps * DRAWS_PER_STEP
@@ -418,7 +420,9 @@ def _explained(
     arrives at night waits for the morning); the declared waits spread arrivals over the day as
     they really are, so this pass meets the queues the map's cases meet.
     """
-    from procesmap.analysis.simulation import simulate_network  # lazy: the queue simulation loads only when queues are simulated
+    from procesmap.analysis.simulation import (  # lazy: the queue simulation loads only when queues are simulated
+        simulate_network,
+    )
 
     plan, _ = _plan(pg, demands, queued, volume, None, extra)
     result = simulate_network(plan, cases, seed)
@@ -554,7 +558,9 @@ def compute_queueing(
         figures_ahead, run_ahead, missing_ahead = ahead[1]
         missing.extend(missing_ahead)
         return figures_ahead, run_ahead
-    from procesmap.analysis.simulation import simulate_network  # lazy: the queue simulation loads only when queues are simulated
+    from procesmap.analysis.simulation import (  # lazy: the queue simulation loads only when queues are simulated
+        simulate_network,
+    )
 
     process = pg.process
     figures = QueueingFigures(cases=cases, seed=seed)

@@ -59,6 +59,7 @@ from reportlab.graphics import renderPDF
 from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 import math
+from procesmap.diagrams.swimlane import register_fonts
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -80,7 +81,6 @@ _RACI_COLOURS = {"R": "#dcebf9", "A": "#fde7c8", "C": "#e5f3e0", "I": "#f1eef6"}
 
 def _register_fonts() -> None:
     """Register DejaVu (embedded as subsets) once; ReportLab's standard fonts are never used."""
-    from procesmap.diagrams.swimlane import register_fonts  # lazy: the diagram code loads only when a diagram is drawn
 
     register_fonts()
 
@@ -689,7 +689,7 @@ class _DefineMissing(_flowable()):  # type: ignore[misc]
 
     def draw(self) -> None:
         placed = getattr(self.canv, "_doctemplate", None)
-        done = getattr(placed, "placed", set())
+        done: set[str] = getattr(placed, "placed", set())
         for key in self.keys:
             if key not in done:
                 self.canv.beginForm(f"toc-{key}")

@@ -63,10 +63,10 @@ def main() -> int:
         analyse(process, settings)  # warm the imports
         count = len(candidates(process))
         biggest = max(biggest, (count, str(path.relative_to(ROOT))))
-        baseline = _median(lambda: analyse(process, settings), args.repeat)
+        baseline = _median(lambda process=process: analyse(process, settings), args.repeat)
         result = {}
 
-        def run() -> None:
+        def run(result: dict = result, process=process) -> None:
             result["advice"] = advise(process, settings)
 
         took = _median(run, args.repeat)

@@ -459,7 +459,7 @@ def bench_bundled(procesmap, runs: int) -> None:
     for path in sorted(glob.glob(str(PROCESSES / "*.yaml"))):
         process = procesmap.load(path)
         name = Path(path).stem
-        t = median_time(lambda: procesmap.analyse(process, cases=10_000, seed=0), runs)
+        t = median_time(lambda process=process: procesmap.analyse(process, cases=10_000, seed=0), runs)
         line(f"analyse {name} (10k cases)", t, BUNDLED_TARGET_S)
 
 
@@ -470,13 +470,13 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
     for n in sizes:
         text = generate_map(n, seed=n)
         repeat = 1 if n >= HUGE_STEPS else runs
-        load_times = run_times(lambda: procesmap.loads(text, f"generated-{n}.yaml"), repeat)
+        load_times = run_times(lambda text=text, n=n: procesmap.loads(text, f"generated-{n}.yaml"), repeat)
         load_cpu = statistics.median(CPU_TIMES)
         process = procesmap.loads(text, f"generated-{n}.yaml")
         loads[n] = statistics.median(load_times)
         first = procesmap.analyse(process, cases=10_000, seed=0)
         check_generated(first, n)
-        all_times = run_times(lambda: procesmap.analyse(process, cases=10_000, seed=0), repeat)
+        all_times = run_times(lambda process=process: procesmap.analyse(process, cases=10_000, seed=0), repeat)
         t = statistics.median(all_times)
         analyse_cpu = statistics.median(CPU_TIMES)
         times[n] = t
@@ -490,7 +490,7 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
         target = LARGE_TARGET_S if n == LARGE_STEPS else HUGE_ANALYSE_S if n == HUGE_STEPS else None
         line(f"analyse generated {n} steps (10k cases)", t, target, info)
         line(f"load generated {n} steps", loads[n], HUGE_LOAD_S if n == HUGE_STEPS else None, f"[CPU {load_cpu:.3f} s]")
-        report_times = run_times(lambda: procesmap.report(first, "terminal", lang="nl"), repeat)
+        report_times = run_times(lambda first=first: procesmap.report(first, "terminal", lang="nl"), repeat)
         report_cpu = statistics.median(CPU_TIMES)
         both = t + statistics.median(report_times)
         line(

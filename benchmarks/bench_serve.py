@@ -135,7 +135,7 @@ def main() -> None:
                 for index in range(saves):
                     people = people + 1 if index % 2 == 0 else people - 1
                     generation = int(page.evaluate("document.body.dataset.generation"))
-                    new = ROLE_LINE.sub(lambda m: f"{m.group(1)}{people}{m.group(3)}", text)
+                    new = ROLE_LINE.sub(lambda m, people=people: f"{m.group(1)}{people}{m.group(3)}", text)
                     start = time.perf_counter()
                     _save(path, new)
                     page.wait_for_function(

@@ -336,7 +336,9 @@ def _backup_candidates(analysis: "Analysis") -> list[Candidate]:
         team, organisation = process.team_of(role_id), process.organisation_of(role_id)
         others = [r for r in spare if r != role_id]
 
-        def preference(other: str) -> tuple[int, float, int]:
+        def preference(
+            other: str, team: str | None = team, organisation: str | None = organisation
+        ) -> tuple[int, float, int]:
             same_team = team is not None and process.team_of(other) == team
             same_org = organisation is not None and process.organisation_of(other) == organisation
             order = list(process.roles).index(other)

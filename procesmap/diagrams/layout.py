@@ -554,7 +554,7 @@ class _Builder:
             for oi in range(len(tree)):
                 org, teams = tree[oi]
 
-                def with_teams(items: list[Any], oi: int = oi, org: str = org) -> list[Any]:
+                def with_teams(items: list[Any], oi: int = oi, org: str = org, tree: list[Any] = tree) -> list[Any]:
                     return tree[:oi] + [(org, items)] + tree[oi + 1 :]
 
                 teams = permute(teams, with_teams)
@@ -563,7 +563,12 @@ class _Builder:
                     team, roles = teams[ti]
 
                     def with_roles(
-                        items: list[Any], oi: int = oi, org: str = org, ti: int = ti, team: str = team
+                        items: list[Any],
+                        oi: int = oi,
+                        org: str = org,
+                        ti: int = ti,
+                        team: str = team,
+                        tree: list[Any] = tree,
                     ) -> list[Any]:
                         new_teams = tree[oi][1][:ti] + [(team, items)] + tree[oi][1][ti + 1 :]
                         return tree[:oi] + [(org, new_teams)] + tree[oi + 1 :]
@@ -630,7 +635,7 @@ class _Builder:
         for depth in range(max(layer.values()) + 1):
             for lane, members in by_layer.get(depth, ()):
 
-                def desired(s: str) -> float:
+                def desired(s: str, lane: int = lane) -> float:
                     same = [
                         track[p] for p in self.pred[s] if (p, s) not in back and p in track and lane_index[p] == lane
                     ]
@@ -842,7 +847,9 @@ class _Builder:
                 lo, hi = min(rs, rt), max(rs, rt)
                 span = (min(route.first, route.second), max(route.first, route.second))
 
-                def corridor_cost(k: int) -> tuple[float, int, int]:
+                def corridor_cost(
+                    k: int, rs: int = rs, rt: int = rt, lo: int = lo, span: tuple[int, int] = span
+                ) -> tuple[float, int, int]:
                     distance = abs(k - rs) + abs(k - rt)
                     load = sum(1 for a, b in corridor_load.get(k, []) if a <= span[1] and span[0] <= b)
                     return (distance + 0.75 * load, 0 if k < lo else 1, k)

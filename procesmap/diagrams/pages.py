@@ -119,7 +119,7 @@ def split_layout(layout: SwimlaneLayout, page_body: float = PAGE_BODY) -> list[S
         a, b = edges_x[number - 1], edges_x[number]
         dx = _LEFT - a
 
-        def move(box: Box) -> Box:
+        def move(box: Box, dx: float = dx) -> Box:
             return (box[0] + dx, box[1], box[2], box[3])
 
         nodes = [
@@ -137,7 +137,7 @@ def split_layout(layout: SwimlaneLayout, page_body: float = PAGE_BODY) -> list[S
         for edge in layout.edges:
             for points, from_cut, to_cut in _clip(edge.points, a, b):
 
-                def neighbour(x: float) -> int:
+                def neighbour(x: float, number: int = number, a: float = a) -> int:
                     return number - 1 if abs(x - a) < 0.01 else number + 1
 
                 moved = tuple((x + dx, y) for x, y in points)

@@ -29,6 +29,7 @@ from procesmap.render.advice import advice_section
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
+    from procesmap.analysis.capacity import RoleLoad
 
 __all__ = [
     "Table",
@@ -197,7 +198,8 @@ def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
     """The whole report: one :class:`ProcessDoc` per analysis, plus an overview table when there are several."""
 
     processes = [_process(a, Labels(a, lang), index) for index, a in enumerate(analyses, 1)]
-    overview, sections, across = None, [], []
+    overview, sections = None, []
+    across: list[Any] = []
     if len(processes) > 1:
         overview = _overview(processes, lang)
         sections = [
@@ -799,7 +801,7 @@ def _advice(a: "Analysis", lb: Labels) -> list[Section]:
     return [advice_section(a.advice, lb)]
 
 
-def utilisation_order(a: "Analysis") -> list[tuple[str, object]]:
+def utilisation_order(a: "Analysis") -> list[tuple[str, "RoleLoad"]]:
     """Roles with a utilisation, highest first (the order of the Markdown report)."""
     return sorted(
         ((r, load) for r, load in a.capacity.roles.items() if load.utilisation is not None),

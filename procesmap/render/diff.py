@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 from procesmap.i18n import number, percent, t
 from procesmap.diff import diff_dict
@@ -189,7 +189,7 @@ def _md(text: Any) -> str:
     return md(text)
 
 
-def _md_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
+def _md_table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     lines = ["| " + " | ".join(_md(h) for h in header) + " |", "|" + "---|" * len(header)]
     lines.extend("| " + " | ".join(_md(cell) for cell in row) + " |" for row in rows)
     return lines

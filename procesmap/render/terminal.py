@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from procesmap.colours import HANDOVER_COLOURS
 
 if TYPE_CHECKING:
-    from rich.console import Console
+    from rich.console import Console, JustifyMethod
 
     from procesmap.analysis import Analysis
     from procesmap.render._document import ProcessDoc, Section, Table
@@ -35,11 +35,11 @@ class _Table:
     def __init__(self, pad: int = 2):
         self.pad = pad
         self.headers: list[str] = []
-        self.justify: list[str] = []
+        self.justify: list["JustifyMethod"] = []
         self.no_wrap: list[bool] = []
         self.rows: list[list[Any]] = []
 
-    def add_column(self, header: str = "", justify: str = "left", no_wrap: bool = False) -> None:
+    def add_column(self, header: str = "", justify: "JustifyMethod" = "left", no_wrap: bool = False) -> None:
         self.headers.append(header)
         self.justify.append(justify)
         self.no_wrap.append(no_wrap)

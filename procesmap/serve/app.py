@@ -50,7 +50,7 @@ from anyio import to_thread
 from contextlib import asynccontextmanager
 
 if TYPE_CHECKING:
-    from procesmap.serve.state import Workspace
+    from procesmap.serve.state import Snapshot, Workspace
 
 __all__ = ["create_app", "LiveState", "CSP", "SVG_CSP", "TOKEN_COOKIE"]
 
@@ -270,6 +270,7 @@ async def diagram(request: Request) -> Response:
     assignments = _assignments(request)
 
     def draw() -> bytes | None:
+        snapshot: Snapshot | None
         try:
             snapshot = ws.scenario(entry.key, assignments)
         except (ProcessmapError, KeyError):

@@ -142,7 +142,10 @@ MAX_LISTED = 10
 
 def listing(items: Iterable[str], limit: int | None = None) -> str:
     """``"a, b, c"``, or the first ``limit`` ids and "and N more" as a message in the reader's language."""
-    from procesmap.i18n import Count, Message  # the catalogue loads when a message is made: this leaf imports nothing
+    from procesmap.i18n import (  # lazy: the catalogue loads when a message is made: this leaf imports nothing
+        Count,
+        Message,
+    )
 
     cap = MAX_LISTED if limit is None else limit
     shown: list[str] = []

@@ -37,7 +37,7 @@ import multiprocessing
 
 if TYPE_CHECKING:
     from procesmap.findings import Missing
-    from procesmap.analysis.simulation import SimulationResult
+    from procesmap.analysis.simulation import NetworkPlan, SimulationResult
     from procesmap.graph import ProcessGraph
     from procesmap.model import Process
 
@@ -342,7 +342,7 @@ def _plan(
     volume_per_year: float,
     other_factor: Mapping[str, float] | None,
     extra: Mapping[str, list[ExtraLoad]] | None,
-):  # type: ignore[no-untyped-def]
+) -> tuple[NetworkPlan, list[str]]:
     from procesmap.analysis.simulation import (  # lazy: the queue simulation loads only when queues are simulated
         Background,
         NetworkPlan,

@@ -132,7 +132,7 @@ class SimulationResult:
     decided: "np.ndarray | None" = None  # the term clock (days) when it first left such a step (NaN: never)
     where: "np.ndarray | None" = None  # that step's index (-1: none)
 
-    def as_run(self):  # type: ignore[no-untyped-def]
+    def as_run(self) -> _Run:
         """The cases as :class:`procesmap.analysis.timing._Run`, for the term shares."""
 
         return _Run(self.cycle, self.term, self.extended, self.decided, self.where)

@@ -10,6 +10,7 @@ the same YAML text.
 from __future__ import annotations
 
 import random
+from typing import Any
 
 __all__ = ["synthetic_map"]
 
@@ -78,14 +79,14 @@ def synthetic_map(steps: int = 40, seed: int = 0) -> str:
             lines.append(f"  {rid}: {{name: {name}, team: {team}, people: {people}}}")
     lines += ["systems:", "  zaaksysteem: {name: Zaaksysteem}", "  mail: {name: E-mail, kind: manual}", "steps:"]
 
-    body: list[dict[str, object]] = []
+    body: list[dict[str, Any]] = []
     count = 0
 
-    def new(kind: str, role: str) -> dict[str, object]:
+    def new(kind: str, role: str) -> dict[str, Any]:
         nonlocal count
         count += 1
         word = rng.choice(_WORDS)
-        step: dict[str, object] = {
+        step: dict[str, Any] = {
             "id": f"s{count:03d}",
             "type": kind,
             "role": role,

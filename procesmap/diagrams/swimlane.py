@@ -153,7 +153,7 @@ def font_file(face: str = "regular") -> str:
 
 # -- primitives ---------------------------------------------------------------------------------
 
-Command = tuple  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
+Command = tuple[Any, ...]  # ("M", x, y) | ("L", x, y) | ("C", x1, y1, x2, y2, x, y) | ("Z",)
 
 
 def edge_style(edge: Any) -> tuple[str, float, tuple[float, float] | None]:

@@ -756,7 +756,7 @@ class _Builder:
         roles) at :data:`GROUP_FROM` or more steps share one number and one key line that lists their steps."""
         if self._marks is not None:
             return self._marks
-        from procesmap.i18n import t
+        from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
         steps = set(self.steps)
         about = [f for f in self.analysis.findings if f.subject in steps]

@@ -60,6 +60,7 @@ from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 import math
 from procesmap.diagrams.swimlane import register_fonts
+from procesmap.diagrams.swimlane import swimlane_drawing as draw
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -415,8 +416,6 @@ class _Builder:
         height -= HEADING_ROOM
         plan = swimlane_plan(source.width, source.height, smallest, width, height)
         if len(plan.tiles) > 1 and analysis is not None:  # in parts: the key under the legend, so no cut crosses it
-            from procesmap.diagrams.swimlane import swimlane_drawing as draw
-
             source = draw(analysis, self.lang, key_under=True)
             plan = swimlane_plan(source.width, source.height, smallest, width, height)
         count = len(plan.tiles)

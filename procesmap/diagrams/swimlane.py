@@ -61,6 +61,8 @@ from procesmap._io import write_atomic
 from procesmap.diagrams._png import set_resolution
 import importlib.util
 from procesmap.diagrams.pages import cuts, split_layout
+from procesmap.i18n import Count, percent
+import statistics
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -342,7 +344,6 @@ def render_swimlane_pages(
 def readable(analysis: "Analysis", lang: str = "nl", all_arrows: bool = False) -> float:
     """How tall, in pixels, the median step name is when the whole picture (title and legend included) is fitted to a
     1920 x 1080 screen. Under :data:`READABLE_PX` ``procesmap diagram`` draws the map as pages."""
-    import statistics
 
     layout = swimlane_layout(analysis, lang, not all_arrows)
     legend = legend_plan(layout, lang)
@@ -505,8 +506,6 @@ class _Painter:
             parts.append(self._t("diagram.subtitle.org_handovers", count=number(org, self.lang, 1)))
         hidden, share, total = self.layout.hidden
         if hidden:
-            from procesmap.i18n import Count, percent
-
             parts.append(
                 self._t(
                     "diagram.subtitle.thinned",

@@ -17,6 +17,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from procesmap.diagrams.layout import BOLD, LINE, SwimlaneLayout, swimlane_layout, text_width, wrap_text
+from procesmap.i18n import Count, number, t
+from procesmap.diagrams.swimlane import (
+    _pdf,
+    _png,
+    _svg,
+    CENTRE_BASELINE,
+    COLOURS,
+    TOP_BASELINE,
+    _circle,
+    _Item,
+    _Path,
+    _Picture,
+    _polyline,
+    _rounded,
+    _Text,
+)
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -99,7 +115,6 @@ def organisation_overview(
     analysis: "Analysis", lang: str = "nl", layout: SwimlaneLayout | None = None
 ) -> OrganisationOverview | None:
     """The overview per organisation, or None when the map has fewer than two organisation groups."""
-    from procesmap.i18n import Count, number, t
 
     layout = layout or swimlane_layout(analysis, lang, thin=True)
     groups = _groups(layout)
@@ -240,7 +255,6 @@ def organisation_overview(
 
 def render_overview(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes | None:
     """The overview per organisation as ``png``, ``svg`` or ``pdf`` bytes; None for a map of one organisation."""
-    from procesmap.diagrams.swimlane import _pdf, _png, _svg
 
     picture = overview_picture(analysis, lang)
     if picture is None:
@@ -254,19 +268,6 @@ def render_overview(analysis: "Analysis", fmt: str = "png", lang: str = "nl") ->
 
 def overview_picture(analysis: "Analysis", lang: str, layout: SwimlaneLayout | None = None) -> Any:
     """The overview painted with the swimlane's primitives (a ``_Picture``), or None."""
-    from procesmap.diagrams.swimlane import (
-        CENTRE_BASELINE,
-        COLOURS,
-        TOP_BASELINE,
-        _circle,
-        _Item,
-        _Path,
-        _Picture,
-        _polyline,
-        _rounded,
-        _Text,
-    )
-    from procesmap.i18n import number, t
 
     overview = organisation_overview(analysis, lang, layout)
     if overview is None:

@@ -60,7 +60,6 @@ from procesmap.i18n import number, t
 from procesmap._io import write_atomic
 from procesmap.diagrams._png import set_resolution
 import importlib.util
-from procesmap.diagrams.pages import cuts, split_layout
 from procesmap.i18n import Count, percent
 import statistics
 
@@ -319,7 +318,7 @@ def render_swimlane_pages(
     part with all lanes. ``pdf``: one document with every page (a list of one); ``png``/``svg``: one picture
     a page. A map that fits one page gives that one page. The PDF of a split map of two organisations or more
     opens with the overview per organisation (:mod:`procesmap.diagrams.overview`)."""
-    from procesmap.diagrams.pages import cuts, split_layout  # lazy: the diagram code loads only when a diagram is drawn
+    from procesmap.diagrams.pages import cuts, split_layout  # lazy: the page splitter loads only for --pages
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -330,7 +329,9 @@ def render_swimlane_pages(
         pictures += [_paint_layout(analysis, part, lang) for part in parts]
     if fmt == "pdf":
         if len(parts) > 1:  # the printed set opens with the organisations as boxes (maps of two or more)
-            from procesmap.diagrams.overview import overview_picture
+            from procesmap.diagrams.overview import (  # lazy: the organisation overview (which imports this module) loads only for the PDF of a split map
+                overview_picture,
+            )
 
             first = overview_picture(analysis, lang, layout)
             if first is not None:

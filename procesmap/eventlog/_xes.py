@@ -18,6 +18,7 @@ from typing import Any, Callable
 from procesmap.errors import LoadError, Problem, UsageError
 from procesmap.eventlog import _gzip
 from procesmap.i18n import Count, Message
+import zlib
 
 CHUNK = 100_000
 #: At most this many cells (rows x attribute keys) of Python strings are held before they become Arrow arrays:
@@ -249,7 +250,7 @@ def _assemble(chunks: list[Any], traces: dict[str, Any], trace_count: int) -> An
     """The raw table: the event tables one after the other, each trace attribute ``key`` (an Arrow array of one
     value a trace) as the column ``case:key`` of the trace's events."""
     import pyarrow as pa  # lazy: pyarrow loads only when a log is read
-    import pyarrow.compute  # noqa: F401
+    import pyarrow.compute  # noqa: F401  # lazy: pyarrow loads only when a log is read
 
     if not chunks:
         return pa.table({"case:concept:name": pa.array([], pa.string())})
@@ -349,7 +350,6 @@ class _Decline(Exception):
 
 def _unpacked_pieces(file: Path, gz: bool, counted: Any) -> Any:
     """The file's bytes (unpacked when gzipped) in pieces of about FAST_CHUNK bytes."""
-    import zlib
 
     if not gz:
         while piece := counted.read(FAST_CHUNK):

@@ -223,6 +223,19 @@ def clean_text(array: Any) -> Any:
         if pa.types.is_timestamp(array.type) or pa.types.is_date(array.type):
             array = pc.cast(array, pa.timestamp("us", tz="UTC")) if not getattr(array.type, "tz", None) else array
         array = pc.cast(array, pa.string())
+    if len(array) >= 100_000:  # a long column has few distinct texts (activities, resources): each cleaned once
+        whole = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+        encoded = pc.dictionary_encode(whole)
+        if len(encoded.dictionary) <= len(whole) // 2:
+            return pc.take(_clean_each(encoded.dictionary), encoded.indices)
+    return _clean_each(array)
+
+
+def _clean_each(array: Any) -> Any:
+    """Text arrays element by element: whitespace trimmed, control characters replaced, empty -> null."""
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
+
     array = pc.utf8_trim_whitespace(array)
     array = pc.replace_substring_regex(array, CONTROL_PATTERN, REPLACEMENT)  # no ESC sequence reaches a terminal
     return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)

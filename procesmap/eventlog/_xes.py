@@ -395,8 +395,8 @@ def _check_header(header: bytes) -> None:
 
 def _spans(data: Any, starts: Any, ends: Any) -> Any:
     """The bytes ``data[starts[i]:ends[i]]`` one after the other (numpy uint8 ``data``) and their offsets, without
-    a Python object per span; a span holding '<' or a control character declines (the bytes hold no '&' and no
-    '"': the chunk was checked)."""
+    a Python object per span; a span holding '<', '&', a control character, U+FFFE or U+FFFF declines (the
+    shape has none of them outside the values and keys, so only the spans are checked)."""
     import numpy as np  # lazy: numpy loads only when a log is read
 
     if len(data) >= 1 << 31:
@@ -408,8 +408,10 @@ def _spans(data: Any, starts: Any, ends: Any) -> Any:
     gather = np.repeat(starts - offsets[:-1], lengths)  # for each byte of the result: its place in data
     gather += np.arange(len(gather), dtype=np.int32)
     raw = data[gather]
-    if (raw < 0x20).any() or (raw == ord("<")).any():
-        raise _Decline
+    if (raw < 0x20).any() or (raw == ord("<")).any() or (raw == ord("&")).any():
+        raise _Decline  # a control character, markup or a reference: the full parser reads it
+    if (raw >= 0xEF).any() and re.search(rb"\xef\xbf[\xbe\xbf]", raw) is not None:
+        raise _Decline  # U+FFFE or U+FFFF: no XML characters
     return raw, offsets
 
 
@@ -448,12 +450,6 @@ def _fast_chunk(buffer: bytes, end: int, state: _FastState) -> None:
     chunk = memoryview(buffer)[:end]
     if _TRACES.fullmatch(chunk) is None:
         raise _Decline  # not the regular shape
-    if (
-        buffer.find(b"&", 0, end) >= 0
-        or buffer.find(b"\xef\xbf\xbe", 0, end) >= 0
-        or buffer.find(b"\xef\xbf\xbf", 0, end) >= 0
-    ):
-        raise _Decline  # a reference (only in a value: the shape has none elsewhere), or U+FFFE/U+FFFF
     data = np.frombuffer(chunk, dtype=np.uint8)
     quotes = np.flatnonzero(data == ord('"')).reshape(-1, 4)  # the shape has two quoted values a tag, no others
     if len(quotes) and int(np.diff(quotes, axis=1)[:, ::2].max()) > _LIBXML2_MAX_VALUE:

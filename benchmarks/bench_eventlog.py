@@ -255,7 +255,7 @@ def main() -> None:
     theirs = run(str(PM4PY), PM4PY_XES, str(xes), repeat=repeat) if have_pm4py else None
     if mine:
         print(
-            f"  procesmap (lxml iterparse): {mine['seconds']:.2f} s wall, {mine['cpu']:.2f} s CPU, "
+            f"  procesmap (fast path):      {mine['seconds']:.2f} s wall, {mine['cpu']:.2f} s CPU, "
             f"peak {mine['peak_mb']:.0f} MB, {mine['events']:,} events [{mine['load']}]"
         )
     if mine and theirs:

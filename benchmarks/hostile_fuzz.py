@@ -13,7 +13,8 @@ it can be replayed. It prints per reader the cases tried and behaved, and exits 
     .venv/bin/python benchmarks/hostile_fuzz.py --big           # the timings of huge maps (docs/format.md)
 
 Readers: ``map`` (YAML maps), ``config`` (TOML), ``roles`` (YAML/CSV roles files), ``bpmn``, ``csv`` and
-``xes`` event logs (read and ``log stats``), ``gzip`` (compressed CSV logs).
+``xes`` event logs (read and ``log stats``), ``gzip`` (compressed CSV logs); ``xes-paths`` compares the XES fast
+path with the full lxml reader on each mutant (same table or same error).
 """
 
 from __future__ import annotations
@@ -151,6 +152,13 @@ def _seeds() -> dict[str, list[bytes]]:
         "bpmn": [export_bpmn(load(maps[0])), export_bpmn(load(maps[-1]))],
         "csv": [csv_log],
         "xes": [xes_log],
+        # the XES fast path against the full reader (the OpenXES layout: one tag a line, nested attributes)
+        "xes-paths": [
+            xes_log,
+            xes_log.replace(b"<event>", b"\n\t\t<event>\n\t\t\t")
+            .replace(b"/><", b"/>\n\t\t\t<")
+            .replace(b'value="r1"/>', b'value="r1">\n\t\t\t\t<string key="n" value="m"/>\n\t\t\t</string>'),
+        ],
         "gzip": [gzip.compress(csv_log)],
     }
 
@@ -194,7 +202,25 @@ def _runner(reader: str, folder: Path) -> Callable[[bytes, int], object]:
 
         return run
 
+    def run_xes_paths(data: bytes, n: int) -> object:
+        """The fast path (with its fallback) and the full reader must give the same table or the same error."""
+        from procesmap.eventlog import _xes
+
+        path = folder / f"paths{n}.xes"
+        path.write_bytes(data)
+        outcomes = []
+        for read in (_xes._read_xes, _xes._read_xes_full):
+            try:
+                table = read(path, None)
+                outcomes.append(("table", table.column_names, table.to_pydict()))
+            except Exception as err:  # compared, not judged: the reader's errors are judged by the "xes" fuzzer
+                outcomes.append(("error", type(err).__name__, str(err)))
+        if outcomes[0] != outcomes[1]:
+            raise AssertionError(f"fast path {outcomes[0]!r:.200} != full reader {outcomes[1]!r:.200}")
+        return outcomes[0]
+
     return {
+        "xes-paths": run_xes_paths,
         "map": run_map,
         "config": run_config,
         "roles": run_roles,

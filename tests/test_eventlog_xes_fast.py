@@ -281,3 +281,15 @@ def test_an_xes_gzip_bomb_is_refused_while_it_is_read(
     small.write_bytes(gzip.compress((HEAD + trace * (900_000 // len(trace)) + "</log>\n").encode()))
     assert read_log(small).events == 900_000 // len(trace)
     assert (_xes._read_xes_fast(small, None) is not None) == regular
+
+
+def test_a_gzip_bomb_of_zeros_is_refused_as_a_bomb(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.errors import LoadError
+    from procesmap.eventlog import _gzip, read_log
+
+    monkeypatch.setattr(_gzip, "MAX_LOG_UNPACKED", 1_000_000)
+    bomb = tmp_path / "nullen.xes.gz"
+    bomb.write_bytes(gzip.compress(b"\0" * 2_000_000))
+    with pytest.raises(LoadError) as err:
+        read_log(bomb)
+    assert "unpacks to more than 1,000,000 bytes" in err.value.format("en")

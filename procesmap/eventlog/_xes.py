@@ -271,6 +271,9 @@ def _read_xes(file: Path, progress: Callable[[int, int], None] | None) -> Any:
     fast = _read_xes_fast(file, progress)
     if fast is not None:
         return fast
+    with open(file, "rb") as handle:
+        if handle.read(2) == b"\x1f\x8b":  # a gzip bomb is refused as a bomb before lxml calls it "not XML"
+            _gzip._check_unpacked(file)
     return _read_xes_full(file, progress)
 
 

@@ -10,10 +10,8 @@ The table (a ``pyarrow.Table``) has one row per event and these columns:
   ``lifecycle`` (string, lower case), ``pos`` (int64: the event's place in the file);
 - every other attribute as a string column (XES trace attributes get the prefix ``case:``).
 
-XES is streamed with ``lxml.etree.iterparse``: only ``<event>`` and ``<trace>``
-elements are handed to Python, each is cleared (with its earlier siblings) once
-read, and the values are turned into Arrow arrays every ``CHUNK`` events, so
-memory holds the Arrow table plus at most one chunk of Python strings.
+XES of the usual regular shape is cut up with one regular-expression check and numpy per chunk of whole
+traces, anything else is streamed with ``lxml.etree.iterparse`` (:mod:`._xes`); both give the same table.
 Timestamps are parsed by DuckDB (``TRY_CAST(... AS TIMESTAMPTZ)``) into UTC; values
 that do not parse are counted and left empty.
 """

@@ -1,10 +1,13 @@
 """Reading an XES event log (``.xes``, ``.xes.gz``) into the raw Arrow table that :func:`._common._standardise`
 turns into the standard one.
 
-XES is streamed with ``lxml.etree.iterparse``: only ``<event>`` and ``<trace>``
-elements are handed to Python, each is cleared (with its earlier siblings) once
-read, and the values are turned into Arrow arrays every ``CHUNK`` events, so
-memory holds the Arrow table plus at most one chunk of Python strings.
+Two readers give the same table. The fast path (bottom of this module) reads a file of the regular shape
+programs write (traces and events of simple attributes, one level of nested ones) without a Python step per
+event: one regular-expression check of each chunk of whole traces, then numpy and Arrow on the places of its
+``<`` and ``"`` bytes. Anything else goes to the full reader, streamed with ``lxml.etree.iterparse``: only
+``<event>`` and ``<trace>`` elements are handed to Python, each is cleared (with its earlier siblings) once
+read, and the values are turned into Arrow arrays every ``CHUNK`` events, so memory holds the Arrow table plus
+at most one chunk of Python strings. The full reader decides every error and limit.
 """
 
 from __future__ import annotations

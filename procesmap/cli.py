@@ -21,6 +21,7 @@ import typer
 from procesmap.errors import ProcessmapError, UsageError
 from procesmap.reasons import os_reason
 from procesmap._version import __version__
+import procesmap.commands as package
 
 app = typer.Typer(
     name="procesmap",
@@ -149,8 +150,6 @@ _FIRST = ("analyse", "rules", "schema")
 def _register_commands() -> None:
     """Import every command module of ``procesmap/commands/``: each registers its commands on ``app`` (or on a
     group of :mod:`procesmap.commands`) with ``@app.command("name")``, the one way commands are registered."""
-
-    import procesmap.commands as package  # lazy: keeps `procesmap --help` fast
 
     names = [info.name for info in pkgutil.iter_modules(package.__path__) if not info.name.startswith("_")]
     for name in [*_FIRST, *sorted(n for n in names if n not in _FIRST)]:

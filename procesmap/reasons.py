@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from procesmap.errors import UsageError
+import codecs
 
 __all__ = ["os_reason", "YamlDetail", "yaml_detail", "not_utf8", "utf8_error_at"]
 
@@ -189,7 +190,6 @@ def utf8_error_at(path: Path, limit: int = 1 << 30) -> tuple[int, int, int, int]
     Offset is 0-based, line and column 1-based (the column counts characters). A ``.gz`` file is
     read decompressed. Reads at most ``limit`` bytes, in blocks.
     """
-    import codecs  # lazy: keeps `procesmap --help` fast
     import gzip  # lazy: keeps `procesmap --help` fast
 
     opener: Any = gzip.open if path.name.lower().endswith(".gz") else open

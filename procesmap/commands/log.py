@@ -27,6 +27,7 @@ from procesmap.cli import (
     app,
 )
 from procesmap.errors import ProcessmapError, UsageError
+import procesmap
 
 log_app = typer.Typer(
     name="log",
@@ -232,7 +233,6 @@ def compare_command(
     min_score: float = typer.Option(0.5, "--min-score", help="Suggest links scoring at least this (0-1)."),
 ) -> None:
     """Hold a map against a log: fitness, routes the map lacks, rework, waits, cycle time, term, handovers (PM6xx)."""
-    import procesmap  # lazy: keeps `procesmap --help` fast
     from procesmap.config import config_for  # lazy: keeps `procesmap --help` fast
     from procesmap.eventlog import compare  # lazy: keeps `procesmap --help` fast
     from procesmap.findings import Severity  # lazy: keeps `procesmap --help` fast

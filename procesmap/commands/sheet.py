@@ -10,6 +10,7 @@ import typer
 from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write
 from procesmap.commands.bpmn import _t, emit_draft, export_app, import_app
 from procesmap.errors import ProcessmapError, UsageError
+from procesmap.cli import _check_simulation
 
 
 @import_app.command("xlsx")
@@ -65,7 +66,6 @@ def export_xlsx_command(
     ),
 ) -> None:
     """Export a map as an Excel workbook: steps (importable again), roles, RACI matrix, findings, key figures."""
-    from procesmap.cli import _check_simulation  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     _check_simulation(cases, seed, error_lang)

@@ -471,7 +471,7 @@ class _Fallback(Exception):
 
 
 _SCALAR_TAGS = {"tag:yaml.org,2002:" + name: name for name in ("str", "int", "float", "bool", "null", "timestamp")}
-_RESOLVED: dict[tuple[str, Any], str] = {}  # (plain scalar text, implicit) -> its tag; the resolver's answer
+_RESOLVED: dict[str, str] = {}  # plain scalar text -> its tag: the resolver's answer
 _CONSTRUCTED: dict[tuple[str, str], Any] = {}  # (tag, text) -> int, float, bool or None as SafeConstructor reads it
 
 
@@ -494,16 +494,24 @@ def _read_plain(text: str) -> tuple[Any, SourceMap, bool]:
     values: dict[Path_, tuple[int, int]] = {}
     keys: dict[Path_, tuple[int, int]] = {}
     resolved, constructed = _RESOLVED, _CONSTRUCTED
-    resolve = yaml.resolver.Resolver().resolve
+    resolve = yaml.resolver.Resolver().resolve  # the implicit types of YAML 1.1, as every PyYAML loader has them
     scalar_node = yaml.ScalarNode
     str_tag, timestamp_tag = _STR, "tag:yaml.org,2002:timestamp"
     constructor = None
     control = CONTROL.search
-    # per open collection: [container, its path, is a mapping, the key read and waiting for its value]
-    stack: list[list[Any]] = []
-    root: Any = _Fallback
-    count = documents = 0
+    may_extend = "x-" in text  # else no key can start with x-
     extensions = False
+    nothing = _Fallback  # a sentinel: no root yet, no key waiting
+    # the collection being filled: the container, its path, whether it is a mapping, the key read and waiting
+    # for its value, whether its first key's place is recorded; the collections around it on ``stack``
+    container: Any = None
+    at: Path_ = ()
+    in_mapping = False
+    pending: Any = nothing
+    first_key = False
+    stack: list[tuple[Any, Path_, bool, Any, bool]] = []
+    root: Any = nothing
+    count = documents = 0
     parser = _loader_class()(text)
     try:
         while parser.check_event():
@@ -513,35 +521,34 @@ def _read_plain(text: str) -> tuple[Any, SourceMap, bool]:
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
                     raise _Fallback
                 raw = event.value
-                implicit = event.implicit
-                if len(raw) > 200:
-                    tag = resolve(scalar_node, raw, implicit)
-                else:
-                    tag = resolved.get((raw, implicit))
-                    if tag is None:
-                        tag = resolve(scalar_node, raw, implicit)
-                        if len(resolved) < 100_000:
-                            resolved[(raw, implicit)] = tag
-                if tag == str_tag:
+                if not event.implicit[0]:  # quoted, or tagged "!": text (Resolver.resolve's answer)
                     value: Any = strip_control(raw) if control(raw) else raw
-                elif tag == timestamp_tag:
-                    value = raw
-                elif tag in _SCALAR_TAGS:
-                    try:
-                        value = constructed[(tag, raw)]
-                    except KeyError:
-                        if constructor is None:
-                            constructor = yaml.constructor.SafeConstructor()
+                else:
+                    tag = resolved.get(raw) if len(raw) <= 200 else None
+                    if tag is None:
+                        tag = resolve(scalar_node, raw, (True, False))
+                        if len(raw) <= 200 and len(resolved) < 100_000:
+                            resolved[raw] = tag
+                    if tag == str_tag:
+                        value = strip_control(raw) if control(raw) else raw
+                    elif tag == timestamp_tag:
+                        value = raw
+                    elif tag in _SCALAR_TAGS:
                         try:
-                            value = constructor.construct_object(scalar_node(tag, raw, None, None))
-                        except Exception:  # a scalar the safe constructor cannot read: keep its text, as _Builder
-                            value = raw
-                        if isinstance(value, str) and control(value):
-                            value = strip_control(value)
-                        if len(constructed) < 10_000:
-                            constructed[(tag, raw)] = value
-                else:  # a merge key (<<), a value key (=): the full reader says what they do
-                    raise _Fallback
+                            value = constructed[(tag, raw)]
+                        except KeyError:
+                            if constructor is None:
+                                constructor = yaml.constructor.SafeConstructor()
+                            try:
+                                value = constructor.construct_object(scalar_node(tag, raw, None, None))
+                            except Exception:  # a scalar the safe constructor cannot read: its text, as _Builder
+                                value = raw
+                            if isinstance(value, str) and control(value):
+                                value = strip_control(value)
+                            if len(constructed) < 10_000:
+                                constructed[(tag, raw)] = value
+                    else:  # a merge key (<<), a value key (=): the full reader says what they do
+                        raise _Fallback
                 is_collection = False
             elif kind is mapping_start or kind is sequence_start:
                 if event.anchor is not None or (event.tag is not None and event.tag != "!"):
@@ -551,7 +558,7 @@ def _read_plain(text: str) -> tuple[Any, SourceMap, bool]:
                 value = {} if kind is mapping_start else []
                 is_collection = True
             elif kind in collection_end:
-                stack.pop()
+                container, at, in_mapping, pending, first_key = stack.pop()
                 continue
             elif kind is alias_event:
                 raise _Fallback
@@ -567,40 +574,36 @@ def _read_plain(text: str) -> tuple[Any, SourceMap, bool]:
                 raise _Fallback
             mark = event.start_mark
             place = (mark.line + 1, mark.column + 1)
-            if not stack:
-                path: Path_ = ()
+            if in_mapping:
+                if pending is nothing:  # this is a key
+                    if is_collection or value in container or value == "<key>":
+                        raise _Fallback  # a complex or duplicate key; "<key>" is where _Builder keeps the first key
+                    if not first_key:
+                        values[at + ("<key>",)] = place
+                        first_key = True
+                    keys[at + (value,)] = place
+                    pending = value
+                    if may_extend and type(value) is str and value.startswith("x-"):
+                        extensions = True
+                    continue
+                path = at + (pending,)
+                container[pending] = value
+                pending = nothing
+            elif stack or container is not None:
+                path = at + (len(container),)
+                container.append(value)
+            else:  # the root
+                path = ()
                 root = value
-            else:
-                frame = stack[-1]
-                container = frame[0]
-                if frame[2]:  # a mapping
-                    if frame[3] is _Fallback:  # this is a key
-                        if is_collection or value in container:
-                            raise _Fallback  # a complex or duplicate key
-                        where = frame[1] + ("<key>",)
-                        if where not in values:
-                            values[where] = place
-                        keys[frame[1] + (value,)] = place
-                        frame[3] = value
-                        if not extensions and isinstance(value, str) and value.startswith("x-"):
-                            extensions = True
-                        continue
-                    key = frame[3]
-                    frame[3] = _Fallback
-                    path = frame[1] + (key,)
-                    container[key] = value
-                else:
-                    path = frame[1] + (len(container),)
-                    container.append(value)
-            if path not in values:
-                values[path] = place
+            values[path] = place  # every path once: no aliases, no duplicate keys, no key "<key>"
             if is_collection:
-                stack.append([value, path, kind is mapping_start, _Fallback])
+                stack.append((container, at, in_mapping, pending, first_key))
+                container, at, in_mapping, pending, first_key = value, path, kind is mapping_start, nothing, False
     except yaml.YAMLError:
         raise _Fallback from None
     finally:
         parser.dispose()
-    if root is _Fallback:  # no document: the full reader says so
+    if root is nothing:  # no document: the full reader says so
         raise _Fallback
     steps = root.get("steps") if isinstance(root, dict) else None
     if isinstance(steps, list) and len(steps) > MAX_STEPS:

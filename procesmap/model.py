@@ -93,8 +93,10 @@ def _duration_key(value: Any) -> Any:
     """``value`` as a memo key: text, or a mapping of texts to texts (numbers are left out: ``cv: 1`` is not ``cv: true``)."""
     if type(value) is str:
         return value
-    if type(value) is dict and all(type(k) is str and type(v) is str for k, v in value.items()):
-        return tuple(value.items())
+    if type(value) is dict:
+        kinds = set(map(type, value.values()))
+        if kinds <= {str} and set(map(type, value)) <= {str}:
+            return tuple(value.items())
     return None
 
 

@@ -50,6 +50,8 @@ HUGE_STEPS = 10_000  # issues #11 and #18: a 10,000-step map with rework loops
 HUGE_ANALYSE_S = 30.0
 HUGE_LOAD_S = 3.0
 HUGE_REPORT_S = 15.0
+MAX_STEPS = 20_000  # procesmap.loading.MAX_STEPS: the biggest map the loader takes (issue #19)
+MAX_JSON_S = 10.0  # issue #19: every command under 10 s on any input under 100 MB; here `analyse -f json`
 MAX_TERM_DAYS = 3650  # procesmap.durations.MAX_ELAPSED_DAYS: the generator stays inside the loader's limits
 BROKEN_CODES = {"PM401", "PM402", "PM404"}  # the brief: a generated map must not have these
 ALSO_UNEXPECTED = {"PM403", "PM405"}  # a generator bug too (p sums, parallels): checked as well
@@ -96,6 +98,13 @@ def run_times(fn: Callable[[], object], runs: int) -> list[float]:
 
 def median_time(fn: Callable[[], object], runs: int) -> float:
     return statistics.median(run_times(fn, runs))
+
+
+def yaml_floor(text: str) -> object:
+    """The floor of a load: PyYAML's fastest reader (libyaml) of the same text, without places or checks."""
+    import yaml
+
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def median_subprocess(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> float:
@@ -470,6 +479,8 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
     for n in sizes:
         text = generate_map(n, seed=n)
         repeat = 1 if n >= HUGE_STEPS else runs
+        floor_times = run_times(lambda text=text: yaml_floor(text), repeat)
+        floor, floor_cpu = statistics.median(floor_times), statistics.median(CPU_TIMES)
         load_times = run_times(lambda text=text, n=n: procesmap.loads(text, f"generated-{n}.yaml"), repeat)
         load_cpu = statistics.median(CPU_TIMES)
         process = procesmap.loads(text, f"generated-{n}.yaml")
@@ -489,7 +500,13 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
         )
         target = LARGE_TARGET_S if n == LARGE_STEPS else HUGE_ANALYSE_S if n == HUGE_STEPS else None
         line(f"analyse generated {n} steps (10k cases)", t, target, info)
-        line(f"load generated {n} steps", loads[n], HUGE_LOAD_S if n == HUGE_STEPS else None, f"[CPU {load_cpu:.3f} s]")
+        line(
+            f"load generated {n} steps",
+            loads[n],
+            HUGE_LOAD_S if n >= HUGE_STEPS else None,
+            f"[CPU {load_cpu:.3f} s; floor yaml.load (CSafeLoader, no places, no checks) {floor:.3f} s, "
+            f"CPU {floor_cpu:.3f} s: load/floor {loads[n] / floor:.2f}x wall, {load_cpu / max(floor_cpu, 1e-9):.2f}x CPU]",
+        )
         report_times = run_times(lambda first=first: procesmap.report(first, "terminal", lang="nl"), repeat)
         report_cpu = statistics.median(CPU_TIMES)
         both = t + statistics.median(report_times)
@@ -497,7 +514,8 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
             f"analyse + terminal report generated {n} steps",
             both,
             HUGE_REPORT_S if n == HUGE_STEPS else None,
-            f"[report alone {statistics.median(report_times):.3f} s, CPU analyse + report {analyse_cpu + report_cpu:.3f} s]",
+            f"[report alone {statistics.median(report_times):.3f} s, CPU analyse + report {analyse_cpu + report_cpu:.3f} s; "
+            f"{both / floor:.1f}x the yaml.load floor]",
         )
     if LARGE_STEPS not in times:
         print(f"analyse generated {LARGE_STEPS} steps (10k cases): skipped (--quick)", flush=True)
@@ -541,6 +559,71 @@ def bench_large(procesmap, sizes: list[int], runs: int, big_cases: bool) -> None
     )
 
 
+#: `procesmap ARGS` in this process, then its own peak memory on stderr: VmHWM of /proc/self/status, the peak
+#: of this program's memory alone (getrusage's maxrss of a child starts from its parent's, which forked it)
+_MAX_RSS_PROBE = r"""
+import atexit, resource, sys
+def _peak():
+    try:
+        for text in open("/proc/self/status"):
+            if text.startswith("VmHWM:"):
+                return int(text.split()[1]) // 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+atexit.register(lambda: sys.stderr.write(f"\nMAXRSS {_peak()}\n"))
+sys.argv = ["procesmap"] + sys.argv[1:]
+from procesmap.cli import main
+main()
+"""
+
+
+def bench_max(procesmap) -> None:
+    """The biggest map the loader takes (MAX_STEPS): load against the floor, and `procesmap analyse -f json`
+    end to end in a fresh process (issue #19: under 10 s), with its CPU time and peak memory."""
+    import tempfile
+
+    n = MAX_STEPS
+    header(f"3b. the biggest map the loader takes: {n:,} steps")
+    text = generate_map(n, seed=n)
+    floor_times = run_times(lambda: yaml_floor(text), 1)
+    floor, floor_cpu = floor_times[0], CPU_TIMES[0]
+    load_times = run_times(lambda: procesmap.loads(text, f"generated-{n}.yaml"), 1)
+    line(
+        f"load generated {n} steps",
+        load_times[0],
+        None,
+        f"[CPU {CPU_TIMES[0]:.3f} s; {len(text) / 2**20:.1f} MB; floor yaml.load (CSafeLoader) {floor:.3f} s, "
+        f"CPU {floor_cpu:.3f} s: load/floor {load_times[0] / floor:.2f}x wall, {CPU_TIMES[0] / max(floor_cpu, 1e-9):.2f}x CPU]",
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"generated-{n}.yaml"
+        path.write_text(text, encoding="utf-8")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-c", _MAX_RSS_PROBE, "analyse", str(path), "-f", "json"],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    errors = done.stderr.decode("utf-8", "replace")
+    peak = next((text.split()[1] for text in errors.splitlines() if text.startswith("MAXRSS ")), "?")
+    line(
+        f"procesmap analyse generated {n} steps -f json (fresh process)",
+        wall,
+        MAX_JSON_S,
+        f"[exit {done.returncode}, CPU {cpu:.3f} s (target: {cpu / MAX_JSON_S:.2f}x), max RSS {peak} MiB, "
+        f"{len(done.stdout) / 2**20:.1f} MB of JSON; {cpu / max(floor_cpu, 1e-9):.1f}x the yaml.load floor's CPU]",
+    )
+    if done.returncode not in (0, 1):
+        print(f"  stderr: {done.stderr.decode('utf-8', 'replace').strip()[-500:]}", flush=True)
+
+
 # --------------------------------------------------------------------------- main
 
 
@@ -552,8 +635,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--scaling",
         action="store_true",
-        help="only section 3's generated maps, 100 to 10,000 steps, one run each (load, analyse, "
-        "terminal report and the growth)",
+        help="only section 3's generated maps, 100 to 10,000 steps, one run each (load against the yaml.load "
+        "floor, analyse, terminal report and the growth), and the 20,000-step map's `analyse -f json`",
     )
     args = parser.parse_args(argv)
     if args.scaling:
@@ -567,6 +650,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         procesmap.analyse(procesmap.loads(generate_map(20, seed=1), "generated-20.yaml"), cases=1000, seed=0)
         bench_large(procesmap, [100, 1000, LARGE_STEPS, HUGE_STEPS], runs=1, big_cases=False)
+        bench_max(procesmap)
+        print(f"load average now {os.getloadavg()[0]:.2f}", flush=True)
         return 0
 
     started = time.perf_counter()

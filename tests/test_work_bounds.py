@@ -192,3 +192,126 @@ def test_the_simulation_of_a_wide_decision_picks_every_branch_as_often_as_its_sh
     assert all(810 < c < 1190 for c in counts.values()), counts
     s = engine.index["s"]  # one branch: always d
     assert set(engine.targets[np.searchsorted(engine.keys, 4.0 * s + u[:100], side="right")]) == {d}
+
+
+# -- drawings: work limits checked before the work, exit 2 for a command, a note in a report -------------
+
+
+def chain_map(steps: int, roles: int = 2, language: str = "en") -> str:
+    lines = ["procesmap: 1", "id: keten", f"language: {language}", "owner: r0", "term: 8w", "roles:"]
+    lines += [f"  r{i}: {{people: 2}}" for i in range(roles)]
+    lines += ["steps:", "  - {id: s0, type: start, role: r0, work: 1h, next: s1}"]
+    lines += [f"  - {{id: s{i}, role: r{i % roles}, work: 1h, next: s{i + 1}}}" for i in range(1, steps - 1)]
+    lines.append(f"  - {{id: s{steps - 1}, type: end, role: r0, work: 1h}}")
+    return "\n".join(lines) + "\n"
+
+
+def _never(*_args: object, **_kwargs: object) -> None:
+    raise AssertionError("the work started although a limit was passed")
+
+
+@pytest.mark.parametrize("fmt", ["png", "svg", "pdf", "drawio"])
+def test_diagram_of_more_steps_than_a_drawing_holds_is_refused_before_the_layout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    from procesmap.diagrams import bounds, layout
+
+    monkeypatch.setattr(bounds, "MAX_DRAWN_STEPS", 20)
+    monkeypatch.setattr(layout._Builder, "build", _never)  # the layout never starts
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(21))
+    out = tmp_path / f"keten.{fmt}"
+    result = invoke("diagram", str(path), "-f", fmt, "-o", str(out))
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "the map has 21 steps: more than a swimlane drawing holds (20, MAX_DRAWN_STEPS)" in result.output  # type: ignore[attr-defined]
+    assert "`subprocess:` maps" in result.output and "-f mermaid" in result.output  # type: ignore[attr-defined]
+    assert not out.exists()
+    # Mermaid is text without a layout: no limit of its own
+    mermaid = invoke("diagram", str(path), "-f", "mermaid")
+    assert mermaid.exit_code == 0 and "s20" in mermaid.output  # type: ignore[attr-defined]
+    # --pages lays out the same map: the same limit; in Dutch with --lang nl
+    pages = invoke("diagram", str(path), "-f", "svg", "--pages", "-o", str(tmp_path / "p.svg"), "--lang", "nl")
+    assert pages.exit_code == 2  # type: ignore[attr-defined]
+    assert "de kaart heeft 21 stappen: meer dan een swimlanetekening bevat (20, MAX_DRAWN_STEPS)" in pages.output  # type: ignore[attr-defined]
+
+
+def test_a_step_with_more_branches_than_a_drawing_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.diagrams import bounds, layout
+
+    monkeypatch.setattr(bounds, "MAX_DRAWN_BRANCHES", 30)
+    monkeypatch.setattr(layout._Builder, "build", _never)
+    path = tmp_path / "breed.yaml"
+    path.write_text(wide_map(31))
+    result = invoke("diagram", str(path), "-f", "svg")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "step d has 31 branches: more than a swimlane drawing holds for one step (30, MAX_DRAWN_BRANCHES)" in (
+        result.output  # type: ignore[attr-defined]
+    )
+    export = invoke("export", "bpmn", str(path), "-o", str(tmp_path / "breed.bpmn"))
+    assert export.exit_code == 2 and "MAX_DRAWN_BRANCHES" in export.output  # type: ignore[attr-defined]
+    assert not (tmp_path / "breed.bpmn").exists()
+
+
+def test_a_picture_larger_than_the_area_limit_is_not_painted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.diagrams import bounds, swimlane
+
+    process = procesmap.loads(chain_map(12), "keten.yaml")
+    analysis = procesmap.analyse(process, procesmap.Settings(cases=100))
+    from procesmap.diagrams.layout import swimlane_layout
+
+    laid = swimlane_layout(analysis, "en")
+    area = laid.width * laid.height
+    monkeypatch.setattr(bounds, "MAX_PICTURE_AREA", int(area) - 1)
+    monkeypatch.setattr(swimlane._Painter, "paint", _never)  # no shape is painted
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(12))
+    result = invoke("diagram", str(path), "-f", "png", "-o", str(tmp_path / "k.png"))
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    metres = f"{laid.width / 72 * 0.0254:.1f} x {laid.height / 72 * 0.0254:.1f} m"
+    assert f"the swimlane picture would be {metres}" in result.output  # type: ignore[attr-defined]
+    assert "MAX_PICTURE_AREA" in result.output and not (tmp_path / "k.png").exists()  # type: ignore[attr-defined]
+    # at the limit it is drawn
+    monkeypatch.setattr(bounds, "MAX_PICTURE_AREA", int(area) + 1)
+    monkeypatch.undo()
+    assert invoke("diagram", str(path), "-f", "svg").exit_code == 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "markdown"])
+def test_a_report_leaves_out_only_the_picture_and_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    from procesmap.diagrams import bounds, layout
+
+    monkeypatch.setattr(bounds, "MAX_DRAWN_STEPS", 20)
+    monkeypatch.setattr(layout._Builder, "build", _never)
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(21))
+    out = tmp_path / f"r.{fmt}"
+    result = invoke("analyse", str(path), "-f", fmt, "-o", str(out), "--cases", "200")
+    assert result.exit_code in (0, 1), result.output  # type: ignore[attr-defined]
+    if fmt == "pdf":
+        import subprocess
+
+        text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+        text = " ".join(text.split())
+    else:
+        text = " ".join(out.read_text().split())
+    if fmt != "markdown":  # the Markdown report has no picture to leave out
+        assert "The swimlane picture is left out: the map has 21 steps" in text
+        assert "Every figure of this report is complete without it" in text
+    # every figure is still there: the steps table names the last step, the cycle time is reported
+    assert "s20" in text
+
+
+def test_the_json_report_and_check_of_a_map_over_the_drawing_limits_are_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from procesmap.diagrams import bounds
+
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(21))
+    before = invoke("analyse", str(path), "-f", "json", "--cases", "200").output  # type: ignore[attr-defined]
+    monkeypatch.setattr(bounds, "MAX_DRAWN_STEPS", 20)
+    monkeypatch.setattr(bounds, "MAX_PICTURE_AREA", 1)
+    assert invoke("analyse", str(path), "-f", "json", "--cases", "200").output == before  # type: ignore[attr-defined]
+    assert invoke("check", str(path)).exit_code in (0, 1)  # type: ignore[attr-defined]

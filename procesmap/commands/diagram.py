@@ -100,17 +100,22 @@ def diagram(
     if organisations:
         _write_organisations(analysis, chosen, report_lang, output, process.id, error_lang, path)
         return
-    if pages is None and chosen in ("png", "svg", "pdf"):
-        # several pictures need files: to a pipe a png or svg stays one picture
-        to_files = chosen == "pdf" or output is not None or sys.stdout.isatty()
-        if to_files:
-            from procesmap.diagrams.swimlane import READABLE_PX, readable  # lazy: keeps `procesmap --help` fast
+    from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: keeps `procesmap --help` fast
 
-            pages = readable(analysis, report_lang, all_arrows) < READABLE_PX
-    if pages:
-        _write_pages(analysis, chosen, report_lang, output, process.id, error_lang, all_arrows)
-        return
-    data = render_diagram(analysis, chosen, report_lang, all_arrows=all_arrows)
+    try:  # a work limit (procesmap.diagrams.bounds) is checked before its work: exit 2, nothing written
+        if pages is None and chosen in ("png", "svg", "pdf"):
+            # several pictures need files: to a pipe a png or svg stays one picture
+            to_files = chosen == "pdf" or output is not None or sys.stdout.isatty()
+            if to_files:
+                from procesmap.diagrams.swimlane import READABLE_PX, readable  # lazy: keeps `procesmap --help` fast
+
+                pages = readable(analysis, report_lang, all_arrows) < READABLE_PX
+        if pages:
+            _write_pages(analysis, chosen, report_lang, output, process.id, error_lang, all_arrows)
+            return
+        data = render_diagram(analysis, chosen, report_lang, all_arrows=all_arrows)
+    except DrawingTooLarge as err:
+        raise _fail(err, report_lang) from None
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
         output = Path(f"{process.id}{EXTENSIONS[chosen]}")
         _write(output, data, error_lang)

@@ -40,6 +40,8 @@ import itertools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from procesmap.diagrams.bounds import check_layout
+
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
     from procesmap.model import Process
@@ -344,7 +346,9 @@ def _fit(text: str, width: float, height: float, sizes: tuple[float, ...]) -> tu
 def swimlane_layout(analysis: "Analysis", lang: str | None = None, thin: bool = False) -> SwimlaneLayout:
     """Lay out ``analysis``'s process as swimlanes; ``lang`` formats branch probabilities (nl: 30%).
     ``thin``: a dense map (more than :data:`THIN_FROM` arrows a step, a draft from ``log discover``) keeps only its
-    most frequent arrows (:func:`thin_arrows`); the layout says how many it left out and their share of the flow."""
+    most frequent arrows (:func:`thin_arrows`); the layout says how many it left out and their share of the flow.
+    A map over a work limit of :mod:`procesmap.diagrams.bounds` raises ``DrawingTooLarge`` before the layout starts."""
+    check_layout(analysis)
     return _Builder(analysis, lang or analysis.process.language, thin).build()
 
 

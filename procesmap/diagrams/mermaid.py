@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from procesmap.diagrams.bounds import DrawingTooLarge, check_layout
 from procesmap.colours import HANDOVER_COLOURS
 from procesmap.i18n import number, percent, t
 from procesmap.diagrams.layout import swimlane_layout
@@ -153,6 +154,10 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
     seen: set[tuple[str, str]] = set()
     styles: list[tuple[int, str]] = []
     index = 0
+    chance: dict[tuple[str, str], float] = {}  # per arrow the sum of its transitions' p, in one pass
+    for transition in analysis.graph.transitions:
+        key = (transition.source, transition.target)
+        chance[key] = chance.get(key, 0) + transition.p
     for transition in analysis.graph.transitions:
         key = (transition.source, transition.target)
         if key in seen or transition.target not in node_id:
@@ -161,7 +166,7 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
         step = process.step(transition.source)
         parts = []
         if not transition.parallel and len(step.next) > 1:
-            p = sum(x.p for x in analysis.graph.transitions if (x.source, x.target) == key)
+            p = chance[key]
             parts.append(percent(p, lang, 0 if abs(p * 100 - round(p * 100)) < 1e-9 else 1))
         if transition.when:
             parts.append(transition.when)
@@ -192,4 +197,36 @@ def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
 
 
 def _back_edges(analysis: "Analysis") -> set[tuple[str, str]]:
+
+    try:
+        check_layout(analysis)
+    except DrawingTooLarge:  # over the layout's work limit: the back edges of a depth-first search, in linear time
+        return _searched_back_edges(analysis)
     return {(e.source, e.target) for e in swimlane_layout(analysis).edges if e.back}
+
+
+def _searched_back_edges(analysis: "Analysis") -> set[tuple[str, str]]:
+    """The arrows that close a cycle in a depth-first search from the start (then from every step not reached)."""
+    following: dict[str, list[str]] = {}
+    for transition in analysis.graph.transitions:
+        following.setdefault(transition.source, []).append(transition.target)
+    order = [s.id for s in analysis.process.steps]
+    state: dict[str, int] = {}  # 1: on the path, 2: done
+    back: set[tuple[str, str]] = set()
+    for root in [analysis.graph.start, *order]:
+        if root is None or root in state:
+            continue
+        state[root] = 1
+        stack = [(root, iter(following.get(root, ())))]
+        while stack:
+            node, targets = stack[-1]
+            target = next(targets, None)
+            if target is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(target) == 1:
+                back.add((node, target))
+            elif target not in state:
+                state[target] = 1
+                stack.append((target, iter(following.get(target, ()))))
+    return back

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from xml.sax.saxutils import escape
 
 from procesmap.colours import HANDOVER_COLOURS
+from procesmap.diagrams.bounds import check_area
 from procesmap.diagrams.layout import (
     BADGE_FONT,
     BADGE_H,
@@ -303,6 +304,7 @@ def _paint_layout(
     cuts: list[float] | None = None,
     key_under: bool = False,
 ) -> _Picture:
+    check_area(layout.width, layout.height)  # before a shape is painted (procesmap.diagrams.bounds)
     legend = legend_plan(layout, lang, key_under)
     width = layout.width + 2 * MARGIN
     height = TITLE_H + layout.height + 14 + legend.height + MARGIN

@@ -22,4 +22,46 @@ MESSAGES_BOUNDS: dict[str, dict[str, str]] = {
         "formule berekend en de tijdcijfers houden de opgegeven wachttijden (hoogstens ongeveer {fits} zaken "
         "passen; minder stappen, bijvoorbeeld takken als `subprocess:`-kaarten, laten er meer passen)",
     },
+    # -- drawings (procesmap.diagrams.bounds) -------------------------------------------------------------
+    "bounds.drawing_steps": {
+        "en": "the map has {steps:plural:# step|# steps}: more than a swimlane drawing holds "
+        "({limit}, MAX_DRAWN_STEPS); nothing is drawn",
+        "nl": "de kaart heeft {steps:plural:# stap|# stappen}: meer dan een swimlanetekening bevat "
+        "({limit}, MAX_DRAWN_STEPS); er is niets getekend",
+    },
+    "bounds.hint.drawing_steps": {
+        "en": "split the process into `subprocess:` maps and draw each, or draw it as text with `-f mermaid`; "
+        "the limits are in docs/format.md (Limits)",
+        "nl": "splits het proces in `subprocess:`-kaarten en teken die elk, of teken het als tekst met "
+        "`-f mermaid`; de grenzen staan in docs/format.md (Limits)",
+    },
+    "bounds.drawing_branches": {
+        "en": "step {step} has {branches:plural:# branch|# branches}: more than a swimlane drawing holds for "
+        "one step ({limit}, MAX_DRAWN_BRANCHES); nothing is drawn",
+        "nl": "stap {step} heeft {branches:plural:# vertakking|# vertakkingen}: meer dan één swimlanetekening "
+        "voor één stap bevat ({limit}, MAX_DRAWN_BRANCHES); er is niets getekend",
+    },
+    "bounds.hint.drawing_branches": {
+        "en": "group the branches (one step per kind of case, or a `subprocess:` map), or draw it as text with "
+        "`-f mermaid`; the limits are in docs/format.md (Limits)",
+        "nl": "bundel de vertakkingen (één stap per soort zaak, of een `subprocess:`-kaart), of teken het als "
+        "tekst met `-f mermaid`; de grenzen staan in docs/format.md (Limits)",
+    },
+    "bounds.drawing_area": {
+        "en": "the swimlane picture would be {width} x {height} m ({area} million square points): more than a "
+        "picture holds ({limit} million, MAX_PICTURE_AREA); nothing is drawn",
+        "nl": "de swimlaneplaat zou {width} x {height} m worden ({area} miljoen vierkante punten): meer dan een "
+        "plaat bevat ({limit} miljoen, MAX_PICTURE_AREA); er is niets getekend",
+    },
+    "bounds.hint.drawing_area": {
+        "en": "fewer steps or lanes make it smaller: split the process into `subprocess:` maps, or give roles "
+        "that share work one lane; `-f mermaid` draws any map as text; the limits are in docs/format.md (Limits)",
+        "nl": "minder stappen of lanes maken haar kleiner: splits het proces in `subprocess:`-kaarten, of geef "
+        "rollen die werk delen één lane; `-f mermaid` tekent elke kaart als tekst; de grenzen staan in "
+        "docs/format.md (Limits)",
+    },
+    "bounds.report_picture_left_out": {
+        "en": "The swimlane picture is left out: {reason}. Every figure of this report is complete without it.",
+        "nl": "De swimlaneplaat is weggelaten: {reason}. Alle cijfers van dit rapport zijn zonder haar volledig.",
+    },
 }

@@ -870,8 +870,12 @@ def swimlane_drawing(analysis: "Analysis", lang: str) -> tuple[Any, str | None]:
         )
     except ImportError:
         return None, t("report.swimlane_missing", lang)
+    from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: the diagrams load only when a report draws
+
     try:
         return draw(analysis, lang), None
+    except DrawingTooLarge as err:  # a work limit: the picture is left out, every figure stays
+        return None, t("bounds.report_picture_left_out", lang, reason=t(err.key, lang, **err.args_))
     except Exception as err:  # noqa: BLE001 - one failed drawing must not cost the whole report
         return None, t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")
 
@@ -889,7 +893,11 @@ def swimlane(analysis: "Analysis", lang: str, fmt: str = "svg") -> tuple[bytes |
         )
     except ImportError:
         return None, t("report.swimlane_missing", lang)
+    from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: the diagrams load only when a report draws
+
     try:
         return render_swimlane(analysis, fmt=fmt, lang=lang), None
+    except DrawingTooLarge as err:  # a work limit: the picture is left out, every figure stays
+        return None, t("bounds.report_picture_left_out", lang, reason=t(err.key, lang, **err.args_))
     except Exception as err:  # noqa: BLE001 - one failed drawing must not cost the whole report
         return None, t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")

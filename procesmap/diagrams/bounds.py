@@ -42,7 +42,7 @@ class DrawingTooLarge(UsageError):
 def check_layout(analysis: "Analysis") -> None:
     """Raise :class:`DrawingTooLarge` when the map has more steps, or a step more branches, than one layout
     places. Checked before the layout starts."""
-    from procesmap.i18n import Count
+    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
     steps = analysis.process.steps
     if len(steps) > MAX_DRAWN_STEPS:
@@ -66,7 +66,7 @@ def check_layout(analysis: "Analysis") -> None:
 def check_area(width: float, height: float) -> None:
     """Raise :class:`DrawingTooLarge` when a laid-out picture of ``width`` x ``height`` points is larger than
     :data:`MAX_PICTURE_AREA`. Checked before a shape is painted."""
-    from procesmap.i18n import Count
+    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
     area = width * height
     if area > MAX_PICTURE_AREA:

@@ -315,3 +315,49 @@ def test_the_json_report_and_check_of_a_map_over_the_drawing_limits_are_unchange
     monkeypatch.setattr(bounds, "MAX_PICTURE_AREA", 1)
     assert invoke("analyse", str(path), "-f", "json", "--cases", "200").output == before  # type: ignore[attr-defined]
     assert invoke("check", str(path)).exit_code in (0, 1)  # type: ignore[attr-defined]
+
+
+# -- the PDF report: its tables, checked before any page work ---------------------------------------------
+
+
+def test_a_pdf_report_with_a_table_longer_than_the_limit_is_refused_before_any_page_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from procesmap.render import _document, bounds
+
+    monkeypatch.setattr(bounds, "MAX_PDF_TABLE_ROWS", 20)
+    monkeypatch.setattr(_document, "build_document", _never)  # no page work starts
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(21))
+    out = tmp_path / "keten.pdf"
+    result = invoke("analyse", str(path), "-f", "pdf", "-o", str(out), "--cases", "200")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert (
+        "the PDF report of keten would have a table of 21 rows (steps): more than a PDF report holds "
+        "(20, MAX_PDF_TABLE_ROWS); nothing is written" in " ".join(result.output.split())  # type: ignore[attr-defined]
+    )
+    assert "-f html" in result.output and not out.exists()  # type: ignore[attr-defined]
+    nl = invoke("analyse", str(path), "-f", "pdf", "-o", str(out), "--cases", "200", "--lang", "nl")
+    assert nl.exit_code == 2 and "tabel van 21 rijen (stappen)" in " ".join(nl.output.split())  # type: ignore[attr-defined]
+    # the other formats hold every figure of the same map
+    assert invoke("analyse", str(path), "-f", "html", "-o", str(tmp_path / "k.html"), "--cases", "200").exit_code in (
+        0,
+        1,
+    )
+
+
+def test_a_pdf_report_with_more_raci_roles_than_a_page_holds(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """1,000 roles in the RACI matrix ended the PDF in a ReportLab error (no width left for a column)."""
+    from procesmap.render import bounds
+
+    monkeypatch.setattr(bounds, "MAX_PDF_RACI_ROLES", 5)
+    path = tmp_path / "rollen.yaml"
+    path.write_text(chain_map(12, roles=6))
+    result = invoke("analyse", str(path), "-f", "pdf", "-o", str(tmp_path / "r.pdf"), "--cases", "200")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    assert "a RACI matrix of 6 roles: more than a PDF page holds (5, MAX_PDF_RACI_ROLES)" in " ".join(
+        result.output.split()  # type: ignore[attr-defined]
+    )
+    monkeypatch.setattr(bounds, "MAX_PDF_RACI_ROLES", 6)  # at the limit: written
+    ok = invoke("analyse", str(path), "-f", "pdf", "-o", str(tmp_path / "r.pdf"), "--cases", "200")
+    assert ok.exit_code in (0, 1) and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")  # type: ignore[attr-defined]

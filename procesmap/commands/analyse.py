@@ -121,7 +121,10 @@ def analyse(
 
         print_analyse_report(results, report_lang, Console(highlight=False, emoji=False), advice=advise)
     else:
-        data = analyse_report(results, chosen, report_lang, advice=advise, paper=paper.value)
+        try:
+            data = analyse_report(results, chosen, report_lang, advice=advise, paper=paper.value)
+        except UsageError as err:  # a work limit of the report (procesmap.render.bounds): exit 2, nothing written
+            raise _fail(err, report_lang) from None
         if output is not None:
             _write(output, data, error_lang)
         elif is_binary(chosen):

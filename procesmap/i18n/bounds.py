@@ -64,4 +64,26 @@ MESSAGES_BOUNDS: dict[str, dict[str, str]] = {
         "en": "The swimlane picture is left out: {reason}. Every figure of this report is complete without it.",
         "nl": "De swimlaneplaat is weggelaten: {reason}. Alle cijfers van dit rapport zijn zonder haar volledig.",
     },
+    # -- the PDF report (procesmap.render.bounds) -----------------------------------------------------------
+    "bounds.pdf_rows": {
+        "en": "the PDF report of {process} would have a table of {rows} rows ({table}): more than a PDF report "
+        "holds ({limit}, MAX_PDF_TABLE_ROWS); nothing is written",
+        "nl": "het PDF-rapport van {process} zou een tabel van {rows} rijen ({table}) krijgen: meer dan een "
+        "PDF-rapport bevat ({limit}, MAX_PDF_TABLE_ROWS); er is niets geschreven",
+    },
+    "bounds.pdf_raci": {
+        "en": "the PDF report of {process} would have a RACI matrix of {roles} roles: more than a PDF page "
+        "holds ({limit}, MAX_PDF_RACI_ROLES); nothing is written",
+        "nl": "het PDF-rapport van {process} zou een RACI-matrix van {roles} rollen krijgen: meer dan een "
+        "PDF-pagina bevat ({limit}, MAX_PDF_RACI_ROLES); er is niets geschreven",
+    },
+    "bounds.hint.pdf_rows": {
+        "en": "write the report as `-f html`, `-f markdown` or `-f json`, which hold every figure of any map, or "
+        "split the process into `subprocess:` maps; the limits are in docs/format.md (Limits)",
+        "nl": "schrijf het rapport als `-f html`, `-f markdown` of `-f json`, die alle cijfers van elke kaart "
+        "bevatten, of splits het proces in `subprocess:`-kaarten; de grenzen staan in docs/format.md (Limits)",
+    },
+    "bounds.table.steps": {"en": "steps", "nl": "stappen"},
+    "bounds.table.handovers": {"en": "handovers", "nl": "overdrachten"},
+    "bounds.table.findings": {"en": "findings", "nl": "bevindingen"},
 }

@@ -794,6 +794,9 @@ def render_pdf(analyses: "Sequence[Analysis]", lang: str, paper: str = "a3") -> 
 
     if paper not in PAPERS:
         raise ValueError(paper)
+    from procesmap.render.bounds import check_pdf_report  # lazy: only when a PDF report is made
+
+    check_pdf_report(analyses)  # its work limits, before any page work (ReportTooLarge)
     _register_fonts()
     doc = build_document(analyses, lang)
     buffer = io.BytesIO()

@@ -11,6 +11,12 @@ one). A case behaves when the command ends within 10 s and 1 GB with exit code 0
     .venv/bin/python benchmarks/bench_reader_bounds.py              # every case, about 5-10 minutes
     .venv/bin/python benchmarks/bench_reader_bounds.py --only xes   # the cases whose name contains 'xes'
     .venv/bin/python benchmarks/bench_reader_bounds.py --list       # the cases, without running them
+    .venv/bin/python benchmarks/bench_reader_bounds.py --only writer  # the writing commands on the largest maps
+
+The ``writer`` cases run every command that writes (check, SARIF, analyse json/markdown/html/pdf, diagram
+png/svg/pdf/drawio/mermaid, export bpmn, advise) on each of the largest maps the loader accepts (a 20,000-step
+chain, 2,000 steps x 1,000 roles, a decision of 9,990 branches): each finishes, or refuses with exit code 2 and
+a message naming its work limit (docs/format.md, "Limits of every reader, and of the work").
 
 It prints one line per case (the input's size on disk and what the reader sees after unpacking, exit code,
 seconds, peak MB, the verdict and the first line of the message) and a summary; exit code 1 when a case
@@ -655,6 +661,80 @@ def cases() -> list[Case]:
         Case("xlsx bomb (512 MiB sheet)", "xlsx", lambda d: xlsx_bomb(d / "boek.xlsx"), _xlsx),
         Case("xlsx 99 MB of random bytes", "xlsx", lambda d: _write_random(d / "boek.xlsx", rnd), _xlsx),
     ]
+    return out + writer_cases()
+
+
+# -- the writing commands on the largest maps the loader accepts (docs/format.md, limits of the work) -----------
+
+
+def map_roles(steps: int, roles: int) -> bytes:
+    """A chain of ``steps`` steps over ``roles`` roles of one person each (2,000 x 1,000: the widest RACI)."""
+    head = (
+        b"procesmap: 1\nid: groot\nowner: r0\nterm: 8w\nvolume: 100/year\nroles:\n"
+        + b"".join(f"  r{i}: {{people: 1}}\n".encode() for i in range(roles))
+        + b"steps:\n  - {id: s0, type: start, role: r0, work: 1h, next: s1}\n"
+    )
+    body = b"".join(
+        f"  - {{id: s{i}, role: r{i % roles}, work: 1h, next: s{i + 1}}}\n".encode() for i in range(1, steps - 1)
+    )
+    return head + body + f"  - {{id: s{steps - 1}, type: end, role: r0, work: 1h}}\n".encode()
+
+
+def map_wide(branches: int) -> bytes:
+    """A decision of ``branches`` branches of two steps each (2 x 9,990 + 3 steps, under the 20,000 of a map)."""
+    head = b"procesmap: 1\nid: breed\nowner: r0\nterm: 8w\nvolume: 100/year\nroles:\n" + b"".join(
+        f"  r{i}: {{people: 1}}\n".encode() for i in range(10)
+    )
+    decision = ", ".join(f"{{to: b{i}}}" for i in range(branches))
+    lines = [
+        "steps:",
+        "  - {id: s, type: start, role: r0, work: 1h, next: d}",
+        f"  - {{id: d, type: decision, role: r0, work: 1h, next: [{decision}]}}",
+    ]
+    for i in range(branches):
+        lines.append(f"  - {{id: b{i}, role: r{i % 10}, work: 1h, next: c{i}}}")
+        lines.append(f"  - {{id: c{i}, role: r{(i + 1) % 10}, work: 1h, next: e}}")
+    lines.append("  - {id: e, type: end, role: r0, work: 1h}")
+    return head + ("\n".join(lines) + "\n").encode()
+
+
+WRITERS: list[tuple[str, list[str]]] = [
+    ("check", ["check", "{m}"]),
+    ("check sarif", ["check", "{m}", "-f", "sarif", "-o", "{d}/c.sarif"]),
+    ("analyse json", ["analyse", "{m}", "-f", "json", "-o", "{d}/r.json"]),
+    ("analyse markdown", ["analyse", "{m}", "-f", "markdown", "-o", "{d}/r.md"]),
+    ("analyse html", ["analyse", "{m}", "-f", "html", "-o", "{d}/r.html"]),
+    ("analyse pdf", ["analyse", "{m}", "-f", "pdf", "-o", "{d}/r.pdf"]),
+    ("diagram png", ["diagram", "{m}", "-f", "png", "-o", "{d}/d.png"]),
+    ("diagram svg", ["diagram", "{m}", "-f", "svg", "-o", "{d}/d.svg"]),
+    ("diagram pdf", ["diagram", "{m}", "-f", "pdf", "-o", "{d}/d.pdf"]),
+    ("diagram drawio", ["diagram", "{m}", "-f", "drawio", "-o", "{d}/d.drawio"]),
+    ("diagram mermaid", ["diagram", "{m}", "-f", "mermaid", "-o", "{d}/d.mmd"]),
+    ("export bpmn", ["export", "bpmn", "{m}", "-o", "{d}/e.bpmn"]),
+    ("advise", ["advise", "{m}", "-f", "json", "-o", "{d}/a.json"]),
+]
+
+
+def writer_cases() -> list[Case]:
+    """Every command that writes, on each of the largest accepted maps: a 20,000-step chain (the loader's
+    MAX_STEPS), 2,000 steps x 1,000 roles, and a decision of 9,990 branches (19,983 steps). A command either
+    finishes or refuses with exit code 2 and a message naming its work limit."""
+    maps: list[tuple[str, Callable[[], bytes]]] = [
+        ("20,000-step chain", lambda: map_steps(20_000)),
+        ("2,000 steps x 1,000 roles", lambda: map_roles(2_000, 1_000)),
+        ("9,990 branches", lambda: map_wide(9_990)),
+    ]
+    out = []
+    for label, data in maps:
+        for name, template in WRITERS:
+
+            def make(d: Path, data: Callable[[], bytes] = data) -> Path:
+                return _write(d / "m.yaml", data())
+
+            def args(f: Path, _d: Path, template: list[str] = template) -> list[str]:
+                return [a.format(m=str(f), d=str(f.parent)) for a in template]
+
+            out.append(Case(f"{label}: {name}", "writer", make, args))
     return out
 
 

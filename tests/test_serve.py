@@ -474,6 +474,7 @@ def test_open_starts_the_browser_on_the_printed_address(tmp_path: Path, monkeypa
 
 def test_a_save_shows_the_quick_analysis_first_then_every_case(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import procesmap.api
+    import procesmap.serve.state
     from procesmap.serve.page import map_view
     from procesmap.serve.state import QUICK_CASES, Workspace
 
@@ -507,6 +508,6 @@ def test_a_save_shows_the_quick_analysis_first_then_every_case(tmp_path: Path, m
             ws.refresh(ws.quick_cases())  # the next save's quick read starts and finishes meanwhile
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(procesmap.api, "check_paths", overtaken)
+    monkeypatch.setattr(procesmap.serve.state, "check_paths", overtaken)  # the name the workspace calls
     assert ws.refresh() == full + 1  # only the overtaking read was installed
     assert calls == [None, QUICK_CASES] and ws.entry("m.yaml").good.preliminary  # type: ignore[union-attr]

@@ -700,6 +700,9 @@ def advise(
     if analysis is None:
         analysis = _analyse(process, settings, extra)
     found = candidates(process, analysis)
+    from procesmap.advice_bounds import check_advice  # lazy: the limits load only when advice is asked
+
+    check_advice(process, len(found), simulate)  # its work limit, before a candidate is screened
     method = screening_method()
     screen_settings = _settings(settings, min(settings.cases, SCREEN_CASES))
     if method == "simulation" and settings.cases <= SCREEN_CASES:

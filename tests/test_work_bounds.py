@@ -361,3 +361,29 @@ def test_a_pdf_report_with_more_raci_roles_than_a_page_holds(tmp_path: Path, mon
     monkeypatch.setattr(bounds, "MAX_PDF_RACI_ROLES", 6)  # at the limit: written
     ok = invoke("analyse", str(path), "-f", "pdf", "-o", str(tmp_path / "r.pdf"), "--cases", "200")
     assert ok.exit_code in (0, 1) and (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")  # type: ignore[attr-defined]
+
+
+# -- advice: (candidates + full analyses) x steps, checked before a candidate is screened --------------------
+
+
+def test_advice_over_its_work_limit_is_refused_before_a_candidate_is_screened(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from procesmap import advice, advice_bounds
+    from procesmap.advice import candidates
+
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(12, roles=3))
+    process = procesmap.load(path)
+    found = len(candidates(process, procesmap.analyse(process, procesmap.Settings(cases=200))))
+    work = (found + min(advice.SIMULATE, found)) * 12
+    monkeypatch.setattr(advice_bounds, "MAX_ADVICE_WORK", work - 1)
+    monkeypatch.setattr(advice, "screen", _never)  # no candidate is screened
+    result = invoke("advise", str(path), "--cases", "200")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    text = " ".join(result.output.split())  # type: ignore[attr-defined]
+    analyses = found + min(advice.SIMULATE, found)
+    assert f"would analyse the map {analyses} times over 12 steps ({work:,} step analyses)" in text
+    assert f"({work - 1:,}, MAX_ADVICE_WORK)" in text and "--set" in text
+    again = invoke("analyse", str(path), "--advise", "--cases", "200", "-f", "json")
+    assert again.exit_code == 2 and "MAX_ADVICE_WORK" in again.output  # type: ignore[attr-defined]

@@ -112,7 +112,10 @@ def analyse(
     if advise:
         from procesmap.advice import attach_advice  # lazy: keeps `procesmap --help` fast
 
-        attach_advice([r.analysis for r in results], config=config, cases=cases, seed=seed)
+        try:
+            attach_advice([r.analysis for r in results], config=config, cases=cases, seed=seed)
+        except UsageError as err:  # its work limit (procesmap.advice_bounds): exit 2, nothing written
+            raise _fail(err, report_lang) from None
     # the load of the roles the maps share opens the report of several maps (render/_document.py); here it
     # counts for the exit code
     across = across_processes(results, config) if len(results) > 1 and chosen in ("terminal", "markdown") else None

@@ -86,4 +86,17 @@ MESSAGES_BOUNDS: dict[str, dict[str, str]] = {
     "bounds.table.steps": {"en": "steps", "nl": "stappen"},
     "bounds.table.handovers": {"en": "handovers", "nl": "overdrachten"},
     "bounds.table.findings": {"en": "findings", "nl": "bevindingen"},
+    # -- advice (procesmap.advice_bounds) ------------------------------------------------------------------
+    "bounds.advice_work": {
+        "en": "advice for {process} would analyse the map {analyses} times over {steps:plural:# step|# steps} "
+        "({work} step analyses): more than advice does ({limit}, MAX_ADVICE_WORK); nothing is written",
+        "nl": "advies voor {process} zou de kaart {analyses} keer analyseren over {steps:plural:# stap|# stappen} "
+        "({work} stapanalyses): meer dan advies doet ({limit}, MAX_ADVICE_WORK); er is niets geschreven",
+    },
+    "bounds.hint.advice_work": {
+        "en": "ask advice for a part: split the process into `subprocess:` maps, or try one change with "
+        "`procesmap analyse --set`; the limits are in docs/format.md (Limits)",
+        "nl": "vraag advies voor een deel: splits het proces in `subprocess:`-kaarten, of probeer één wijziging met "
+        "`procesmap analyse --set`; de grenzen staan in docs/format.md (Limits)",
+    },
 }

@@ -325,6 +325,7 @@ def render_swimlane_pages(
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
     layout = swimlane_layout(analysis, lang, not all_arrows)
+    check_area(layout.width, layout.height)  # before the cuts and a shape are made (procesmap.diagrams.bounds)
     parts = split_layout(layout)
     pictures = [_paint_layout(analysis, layout, lang, cuts(layout) if len(parts) > 1 else None)]
     if len(parts) > 1:
@@ -349,6 +350,7 @@ def readable(analysis: "Analysis", lang: str = "nl", all_arrows: bool = False) -
     1920 x 1080 screen. Under :data:`READABLE_PX` ``procesmap diagram`` draws the map as pages."""
 
     layout = swimlane_layout(analysis, lang, not all_arrows)
+    check_area(layout.width, layout.height)  # before the legend is planned (procesmap.diagrams.bounds)
     legend = legend_plan(layout, lang)
     width = layout.width + 2 * MARGIN
     height = TITLE_H + layout.height + 14 + legend.height + MARGIN

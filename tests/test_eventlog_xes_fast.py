@@ -153,9 +153,14 @@ def test_generated_documents_read_the_same_by_both_readers(
 
 @st.composite
 def regular_document(draw: Any) -> str:
-    """Documents of the shape the fast path reads itself (no references, no tabs or newlines in values, key
+    """Documents of the shape the fast path reads itself (references, no literal tabs or newlines in values, key
     before value, unique keys a trace and an event)."""
-    plain = st.text(alphabet=st.sampled_from(list("ab Z09:-_.'>é€😀") + ["\u00a0"]), max_size=8)
+    plain = st.lists(
+        st.sampled_from(
+            list("ab Z09:-_.'>é€😀") + ["\u00a0", "&amp;", "&lt;", "&quot;", "&#233;", "&#x1F600;", "&#10;"]
+        ),
+        max_size=8,
+    ).map("".join)
     gap = draw(st.sampled_from(["", "\n", "\n\t\t", " ", "\r\n"]))
 
     def attrs(
@@ -199,8 +204,12 @@ GOOD = (
 )
 UNUSUAL = {
     "comment between events": GOOD.replace("</event>\n", "</event><!-- x -->\n"),
-    "entity in a value": GOOD.replace('value="a"', 'value="a &amp; b"'),
-    "character reference": GOOD.replace('value="a"', 'value="&#233;"'),
+    "undefined entity": GOOD.replace('value="a"', 'value="a &nbsp; b"'),
+    "reference to no XML character": GOOD.replace('value="a"', 'value="a&#0;"'),
+    "reference to a surrogate": GOOD.replace('value="a"', 'value="a&#xD800;"'),
+    "capital X in a character reference": GOOD.replace('value="a"', 'value="&#X41;"'),
+    "reference without ;": GOOD.replace('value="a"', 'value="&amp b"'),
+    "reference in a nested value": GOOD.replace('value="a"/>', 'value="a"><string key="n" value="&bad;"/></string>'),
     "tab in a value (normalised to a space)": GOOD.replace('value="a"', 'value="a\tb"'),
     "value before key": GOOD.replace('key="concept:name" value="a"', 'value="a" key="concept:name"'),
     "single quotes": GOOD.replace('value="a"', "value='a'"),
@@ -231,6 +240,28 @@ def test_anything_unusual_goes_to_the_full_reader(tmp_path: Path, what: str) -> 
     path = _write(tmp_path, UNUSUAL[what], False)
     assert _xes._read_xes_fast(path, None) is None
     _same(path)
+
+
+REFERENCES = {  # the value as written -> the value the parser gives
+    "a &amp; b": "a & b",
+    "&lt;&gt;&quot;&apos;": "<>\"'",
+    "caf&#233; &#xE9;&#xe9;": "café éé",
+    "&#9;tab&#10;&#13;": "\ttab\n\r",
+    "&amp;lt;": "&lt;",
+    "&#128512;": "😀",
+}
+
+
+@pytest.mark.parametrize("written", list(REFERENCES))
+def test_references_are_read_by_the_fast_path_as_the_parser_reads_them(tmp_path: Path, written: str) -> None:
+    text = GOOD.replace('value="a"', f'value="{written}"').replace(
+        '"concept:name" value="z1"', f'"k&amp;" value="{written}"'
+    )
+    path = _write(tmp_path, text, False)
+    table = _same(path)
+    assert table is not None
+    assert table.column("concept:name").to_pylist() == [REFERENCES[written]]  # by hand, from the XML rules
+    assert table.column("case:k&").to_pylist() == [REFERENCES[written]]
 
 
 def test_the_regular_example_itself_takes_the_fast_path(tmp_path: Path) -> None:

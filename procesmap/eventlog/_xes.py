@@ -401,8 +401,8 @@ def _check_header(header: bytes) -> None:
 
 def _spans(data: Any, starts: Any, ends: Any) -> Any:
     """The bytes ``data[starts[i]:ends[i]]`` one after the other (numpy uint8 ``data``) and their offsets, without
-    a Python object per span; a span holding '<', '&', a control character, U+FFFE or U+FFFF declines (the
-    shape has none of them outside the values and keys, so only the spans are checked)."""
+    a Python object per span; a span holding '<', a control character, U+FFFE or U+FFFF declines (the shape has
+    none of them outside the values and keys, so only the spans are checked)."""
     import numpy as np  # lazy: numpy loads only when a log is read
 
     if len(data) >= 1 << 31:
@@ -414,16 +414,19 @@ def _spans(data: Any, starts: Any, ends: Any) -> Any:
     gather = np.repeat(starts - offsets[:-1], lengths)  # for each byte of the result: its place in data
     gather += np.arange(len(gather), dtype=np.int32)
     raw = data[gather]
-    if (raw < 0x20).any() or (raw == ord("<")).any() or (raw == ord("&")).any():
-        raise _Decline  # a control character, markup or a reference: the full parser reads it
+    if (raw < 0x20).any() or (raw == ord("<")).any():
+        raise _Decline  # a control character (a tab or newline the parser would turn into a space) or markup
     if (raw >= 0xEF).any() and re.search(rb"\xef\xbf[\xbe\xbf]", raw) is not None:
         raise _Decline  # U+FFFE or U+FFFF: no XML characters
     return raw, offsets
 
 
 def _strings(data: Any, starts: Any, ends: Any) -> Any:
-    """An Arrow string array of the spans (see :func:`_spans`); invalid UTF-8 declines."""
+    """An Arrow string array of the spans (see :func:`_spans`), references (``&amp;``, ``&#233;``) replaced as
+    the XML parser replaces them; invalid UTF-8 or a reference the parser refuses declines."""
+    import numpy as np  # lazy: numpy loads only when a log is read
     import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
 
     raw, offsets = _spans(data, starts, ends)
     array = pa.Array.from_buffers(pa.string(), len(offsets) - 1, [None, pa.py_buffer(offsets), pa.py_buffer(raw)])
@@ -431,7 +434,36 @@ def _strings(data: Any, starts: Any, ends: Any) -> Any:
         array.validate(full=True)  # UTF-8
     except pa.ArrowInvalid:
         raise _Decline from None
+    if (raw == ord("&")).any():  # a few values with references: those in Python, each checked as the parser does
+        mask = pc.match_substring(array, "&")
+        places = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
+        texts = [_unescape(text) for text in array.take(pa.array(places)).to_pylist()]
+        array = pc.replace_with_mask(array, mask, pa.array(texts, type=pa.string()))
     return array
+
+
+_REFERENCE = re.compile(r"&(?:(amp|lt|gt|quot|apos)|#([0-9]{1,10})|#x([0-9a-fA-F]{1,8}));")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+
+
+def _character(match: re.Match[str]) -> str:
+    if match[1]:
+        return _NAMED[match[1]]
+    code = int(match[2], 10) if match[2] else int(match[3], 16)
+    if not (
+        code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF
+    ):
+        raise _Decline  # not an XML character: the parser refuses it
+    return chr(code)
+
+
+def _unescape(text: str) -> str:
+    """An attribute value with its references replaced, as libxml2 does; any other '&' declines (an undefined
+    entity, a bare '&': the parser's error)."""
+    replaced = _REFERENCE.sub(_character, text)
+    if text.count("&") != len(_REFERENCE.findall(text)):
+        raise _Decline
+    return replaced
 
 
 class _FastState:
@@ -462,7 +494,7 @@ def _fast_chunk(buffer: bytes, end: int, state: _FastState) -> None:
         raise _Decline  # a key or value libxml2 refuses (without huge_tree)
     has_parents = bool((data[quotes[:, 3] + 1] == ord(">")).any())
     if has_parents:  # nested attributes: check every value before the tags are counted (values hold no '<')
-        _spans(data, quotes.reshape(-1, 2)[:, 0] + 1, quotes.reshape(-1, 2)[:, 1])
+        _strings(data, quotes.reshape(-1, 2)[:, 0] + 1, quotes.reshape(-1, 2)[:, 1])
     tags = np.flatnonzero(data == ord("<"))  # the tags, and '<' in a value (then the spans decline below)
     first, second = data[tags + 1], data[tags + 2]
     closing = first == ord("/")

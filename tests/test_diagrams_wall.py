@@ -695,3 +695,24 @@ def test_the_overview_from_the_command_line(tmp_path: Path) -> None:
     assert not (tmp_path / "one.png").exists()
     wrong = run("wmo-melding", "--organisations", "--format", "mermaid")
     assert wrong.returncode == 2 and b"--organisations" in wrong.stderr and b"Traceback" not in wrong.stderr
+
+
+def test_the_overview_of_a_map_over_the_drawing_limits_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--organisations lays out the swimlane for its boxes: a map over the layout's work limit is refused with
+    exit 2 and the limit's message (procesmap.diagrams.bounds), no traceback, nothing written."""
+    from typer.testing import CliRunner
+
+    from procesmap.cli import app
+    from procesmap.diagrams import bounds
+
+    monkeypatch.setattr(bounds, "MAX_DRAWN_STEPS", 3)
+    out = tmp_path / "org.png"
+    result = CliRunner().invoke(
+        app,
+        ["diagram", str(ROOT / "processes" / "wmo-melding.yaml"), "--organisations", "-o", str(out), "--lang", "en"],
+    )
+    assert result.exit_code == 2, result.output
+    assert "MAX_DRAWN_STEPS" in result.output and "Traceback" not in result.output
+    assert not out.exists()

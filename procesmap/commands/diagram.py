@@ -97,12 +97,12 @@ def diagram(
     if pages and chosen not in ("png", "svg", "pdf"):
         raise _fail(UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen), error_lang)
     analysis = analyse(process)
-    if organisations:
-        _write_organisations(analysis, chosen, report_lang, output, process.id, error_lang, path)
-        return
     from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: keeps `procesmap --help` fast
 
     try:  # a work limit (procesmap.diagrams.bounds) is checked before its work: exit 2, nothing written
+        if organisations:  # (its boxes come from the swimlane's layout, so the same limits hold)
+            _write_organisations(analysis, chosen, report_lang, output, process.id, error_lang, path)
+            return
         if pages is None and chosen in ("png", "svg", "pdf"):
             # several pictures need files: to a pipe a png or svg stays one picture
             to_files = chosen == "pdf" or output is not None or sys.stdout.isatty()

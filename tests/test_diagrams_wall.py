@@ -716,3 +716,21 @@ def test_the_overview_of_a_map_over_the_drawing_limits_is_refused(
     assert result.exit_code == 2, result.output
     assert "MAX_DRAWN_STEPS" in result.output and "Traceback" not in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name", ["omgevingsvergunning", "bezwaarschrift", "generated-120-3"])
+def test_every_page_reads_on_a_screen(name: str) -> None:
+    """A map too small to read as one picture (median step name under READABLE_PX fitted to 1920 x 1080, title and
+    legend included) reads on each of its pages: every part's median step name at READABLE_PX or more. Measured when
+    written: omgevingsvergunning 6.0 px as one picture, its parts 7.2 and 8.1; bezwaarschrift 5.7, parts 8.4-10.7."""
+    import statistics
+
+    from procesmap.diagrams.pages import split_layout
+    from procesmap.diagrams.swimlane import READABLE_PX, readable
+
+    analysis = analysis_of(name)
+    assert readable(analysis, "nl") < READABLE_PX
+    layout = swimlane_layout(analysis, "nl", thin=True)
+    for part in split_layout(layout):
+        scale = _fitted_scale(part)
+        assert statistics.median(n.label_size for n in part.nodes) * scale >= READABLE_PX, part.part

@@ -29,7 +29,8 @@ __all__ = ["PAGE_BODY", "cuts", "split_layout"]
 
 PAGE_BODY = 1150.0
 """The most points of map (right of the lane names) on one page: with the names about 1,320 points, which
-fitted to a 1920-pixel screen shows 8-point step names about 11 pixels tall, and fits A3 landscape."""
+fitted to a 1920-pixel screen shows 8-point step names about 11 pixels tall (less where the map is so tall that the
+screen's height limits it: omgevingsvergunning's first part 7.2), and fits A3 landscape."""
 
 _LEFT = HEADER_WIDTH + 4.0
 

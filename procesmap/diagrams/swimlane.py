@@ -360,7 +360,7 @@ def readable(analysis: "Analysis", lang: str = "nl", all_arrows: bool = False) -
 
 READABLE_PX = 7.0
 """The smallest median height (pixels) of the step names, with the whole picture fitted to a 1920 x 1080 screen, at
-which ``procesmap diagram`` draws one picture; below it pages (each about 11 px). 7 px is about the size of a
+which ``procesmap diagram`` draws one picture; below it pages (each part 7-12 px on the bundled maps and drafts). 7 px is about the size of a
 browser's smallest default text (9-10 px) shrunk once more by a beamer; omgevingsvergunning and bezwaarschrift as one
 picture are 5.5-6 px, wmo-melding 8 px."""
 

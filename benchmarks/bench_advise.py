@@ -24,6 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+# Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
+os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 15.0
 TARGET_CANDIDATES = 20

@@ -37,6 +37,9 @@ import tracemalloc
 from pathlib import Path
 from typing import Callable
 
+# Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
+os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
+
 ROOT = Path(__file__).resolve().parent.parent
 PROCESSES = ROOT / "processes"
 HEAVY = ("pandas", "numpy", "matplotlib")

@@ -27,6 +27,9 @@ import time
 from pathlib import Path
 from statistics import median
 
+# Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
+os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 

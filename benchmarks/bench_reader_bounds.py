@@ -40,6 +40,9 @@ import zipfile
 from pathlib import Path
 from typing import Callable, Iterator
 
+# Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
+os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
+
 ROOT = Path(__file__).resolve().parent.parent
 SIZE = 99_000_000  # just under 100 MB
 SECONDS, MEGABYTES = 10.0, 1024.0

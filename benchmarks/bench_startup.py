@@ -6,6 +6,8 @@ Targets (issue 18):
 - ``procesmap analyse processes/`` (the terminal report of all bundled maps, stdout to a pipe) at
   most 3x the floor ``python -c "import numpy, yaml"`` (what reading YAML and computing with numpy
   costs at the least);
+  measured cold (every map simulated, ``PROCESMAP_CACHE_DIR=``) and again with the maps unchanged
+  (the simulation cache of procesmap/analysis/simcache.py filled by the first run);
 - ``procesmap --help`` under 2x a bare ``python -c "import typer"``.
 
 Each command runs ``--runs`` times in a fresh process, alternating with its floor, so that both
@@ -23,31 +25,49 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _run(args: list[str]) -> tuple[float, float]:
+#: Cold runs by default: every run simulates (caches off); the warm run sets its own cache folder.
+COLD = {"PROCESMAP_CACHE_DIR": ""}
+
+
+def _run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall and CPU seconds of one run of ``args`` (stdout and stderr to pipes, as when piped)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
+    extra = COLD if env is None else env
     subprocess.run(
-        args, cwd=ROOT, capture_output=True, check=False, env={**os.environ, "COLUMNS": "120", "PROCESMAP_LANG": "nl"}
+        args,
+        cwd=ROOT,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "COLUMNS": "120", "PROCESMAP_LANG": "nl", **extra},
     )
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def _compare(label: str, command: list[str], floor_label: str, floor: list[str], target: float, runs: int) -> None:
+def _compare(
+    label: str,
+    command: list[str],
+    floor_label: str,
+    floor: list[str],
+    target: float,
+    runs: int,
+    env: dict[str, str] | None = None,
+) -> None:
     ours: list[tuple[float, float]] = []
     base: list[tuple[float, float]] = []
-    _run(command)  # warm the file cache
+    _run(command, env)  # warm the file cache (and, with a cache folder in env, fill the simulation cache)
     _run(floor)
     for _ in range(runs):
-        ours.append(_run(command))
+        ours.append(_run(command, env))
         base.append(_run(floor))
     wall, cpu = statistics.median(w for w, _ in ours), statistics.median(c for _, c in ours)
     floor_wall, floor_cpu = statistics.median(w for w, _ in base), statistics.median(c for _, c in base)
@@ -90,14 +110,26 @@ def main() -> int:
     python = sys.executable
     print(f"load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())} on {os.cpu_count()} cores")
     _compare(
-        "procesmap analyse processes/ (terminal)",
+        "procesmap analyse processes/ (terminal, cold: every map simulated)",
         [python, "-m", "procesmap", "analyse", "processes/"],
         'python -c "import numpy, yaml"',
         [python, "-c", "import numpy, yaml"],
         3.0,
         runs,
     )
-    done = subprocess.run([python, "-c", BREAKDOWN], cwd=ROOT, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as cache:
+        _compare(
+            "procesmap analyse processes/ (terminal, again with the maps unchanged: simulation cache filled)",
+            [python, "-m", "procesmap", "analyse", "processes/"],
+            'python -c "import numpy, yaml"',
+            [python, "-c", "import numpy, yaml"],
+            3.0,
+            runs,
+            {"PROCESMAP_CACHE_DIR": cache},
+        )
+    done = subprocess.run(
+        [python, "-c", BREAKDOWN], cwd=ROOT, capture_output=True, text=True, env={**os.environ, **COLD}
+    )
     print("  where the CPU goes, in one process: " + (done.stdout.strip() or done.stderr.strip()[-500:]))
     _compare(
         "procesmap --help",

@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import tempfile
 import time
 import tracemalloc
 import zipfile
 from pathlib import Path
+
+# Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
+os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 

@@ -31,6 +31,9 @@ import traceback
 from pathlib import Path
 from typing import Callable
 
+# Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
+os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 from typing import NoReturn
 
@@ -15,6 +17,12 @@ UPDATE_GOLDEN = os.environ.get("PROCESMAP_UPDATE_GOLDEN") == "1"
 # In CI (`.ci/run`) every test must run: a missing tool or data set fails the test instead of
 # skipping it. Locally, without the variable, such a test skips with the one reason `need` gives.
 STRICT = os.environ.get("PROCESMAP_STRICT") == "1"
+# The simulation cache (procesmap/analysis/simcache.py) of a test run lives in a folder of its own that
+# goes with the run: tests never read nor fill a developer's ~/.cache/procesmap. Maps that many tests
+# analyse are simulated once and then read back, so the read path is exercised by the whole suite.
+_CACHE = tempfile.mkdtemp(prefix="procesmap-test-cache-")
+os.environ["PROCESMAP_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 
 def unavailable(reason: str) -> NoReturn:

@@ -420,12 +420,12 @@ def _explained(
     arrives at night waits for the morning); the declared waits spread arrivals over the day as
     they really are, so this pass meets the queues the map's cases meet.
     """
-    from procesmap.analysis.simulation import (  # lazy: the queue simulation loads only when queues are simulated
-        simulate_network,
+    from procesmap.analysis.simcache import (  # lazy: the queue simulation loads only when queues are simulated
+        simulate_cached,
     )
 
     plan, _ = _plan(pg, demands, queued, volume, None, extra)
-    result = simulate_network(plan, cases, seed)
+    result = simulate_cached(plan, cases, seed)
     explained = {}
     for i, values in result.step_queue.items():
         explained[plan.steps[i].id] = float(values.mean()) if len(values) else 0.0
@@ -483,7 +483,12 @@ def _prefetch_key(cases: int, seed: int, extra: Mapping[str, list[ExtraLoad]] | 
 
 
 def _queue_job(index: int) -> tuple[QueueingFigures, "QueueRun | None", "list[Missing]"]:
-    process, cases, seed, extra = _JOBS[index]
+    return _queue_figures(*_JOBS[index])
+
+
+def _queue_figures(
+    process: "Process", cases: int, seed: int, extra: Mapping[str, list[ExtraLoad]] | None
+) -> tuple[QueueingFigures, "QueueRun | None", "list[Missing]"]:
     volume = process.volume.per_year(process.calendar.calendar()) if process.volume else None
     missing: list[Missing] = []
     figures, run = compute_queueing(build_graph(process), volume, cases, seed, missing, process.baseline, extra)
@@ -510,14 +515,28 @@ def prefetch_queueing(jobs: "list[tuple[Process, int, int, Mapping[str, list[Ext
         context = multiprocessing.get_context("fork")
     except ValueError:
         return 0
+    from procesmap.analysis.simcache import (  # lazy: the queue simulation loads only when queues are simulated
+        NotCached,
+        cached_only,
+    )
 
     work: list[tuple[float, int]] = []
-    for index, (process, cases, _, _) in enumerate(jobs):
+    ready: list[tuple[int, tuple[QueueingFigures, QueueRun | None, list[Missing]]]] = []
+    for index, (process, cases, seed, extra) in enumerate(jobs):
         visits = build_graph(process).visits if process.volume is not None and cases > 0 else None
         if visits:
+            try:
+                with cached_only():  # simulated before: no worker needed
+                    ready.append((index, _queue_figures(process, cases, seed, extra)))
+                continue
+            except NotCached:
+                pass
             work.append((2.0 * queue_cases(cases, sum(visits.values())) * max(sum(visits.values()), 1.0), index))
+    for index, result in ready:
+        process, cases, seed, extra = jobs[index]
+        process._queue_cache[_prefetch_key(cases, seed, extra, process.baseline)] = (process, result)
     if len(work) < 2 or sum(w for w, _ in work) < PARALLEL_MIN_WORK:
-        return 0
+        return len(ready)
     work.sort(reverse=True)  # the longest first: the workers finish together
     from concurrent.futures import (  # lazy: a process pool starts only when a folder is simulated in parallel
         ProcessPoolExecutor,
@@ -529,13 +548,13 @@ def prefetch_queueing(jobs: "list[tuple[Process, int, int, Mapping[str, list[Ext
             futures = [(index, pool.submit(_queue_job, index)) for _, index in work]
             results = [(index, future.result()) for index, future in futures]
     except Exception:  # noqa: BLE001 - a worker that fails: the maps are simulated one by one, as before
-        return 0
+        return len(ready)
     finally:
         _JOBS = []
     for index, result in results:
         process, cases, seed, extra = jobs[index]
         process._queue_cache[_prefetch_key(cases, seed, extra, process.baseline)] = (process, result)
-    return len(results)
+    return len(results) + len(ready)
 
 
 def compute_queueing(
@@ -558,8 +577,8 @@ def compute_queueing(
         figures_ahead, run_ahead, missing_ahead = ahead[1]
         missing.extend(missing_ahead)
         return figures_ahead, run_ahead
-    from procesmap.analysis.simulation import (  # lazy: the queue simulation loads only when queues are simulated
-        simulate_network,
+    from procesmap.analysis.simcache import (  # lazy: the queue simulation loads only when queues are simulated
+        simulate_cached,
     )
 
     process = pg.process
@@ -642,7 +661,7 @@ def compute_queueing(
             other[step.id] = other_wait
             factor[step.id] = other_wait / declared if declared > 0 else 0.0
         plan, roles = _plan(pg, demands, queued, volume_per_year, factor, extra)
-        result = simulate_network(plan, cases, seed)
+        result = simulate_cached(plan, cases, seed)
         figures.model = "simulation"
     else:
         plan, roles, result = None, [], None

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 from xml.sax.saxutils import escape
 
+from procesmap._cache import cache_folder, write_quietly
 from procesmap.colours import HANDOVER_COLOURS
 from procesmap.diagrams.bounds import check_area
 from procesmap.diagrams.layout import (
@@ -1126,7 +1127,7 @@ def _subset_font(bold: bool, characters: str) -> bytes | None:
             pass
     data = _make_subset(path, characters)
     if cached is not None:
-        _write_quietly(cached, data)
+        write_quietly(cached, data)
     return data
 
 
@@ -1149,26 +1150,6 @@ def _make_subset(path: str, characters: str) -> bytes:
     out = io.BytesIO()
     subset.save_font(font, out, options)
     return out.getvalue()
-
-
-def cache_folder() -> Path | None:
-    """Where procesmap keeps what it can make again: ``$PROCESMAP_CACHE_DIR``, else
-    ``$XDG_CACHE_HOME/procesmap``, else ``~/.cache/procesmap``; ``PROCESMAP_CACHE_DIR=""`` turns it off."""
-    configured = os.environ.get("PROCESMAP_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "procesmap"
-
-
-def _write_quietly(path: Path, data: bytes) -> None:
-    """Write a cache file atomically (:func:`procesmap._io.write_atomic`); a cache that cannot be written is no error."""
-
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
-    except OSError:
-        pass
 
 
 # -- PNG --------------------------------------------------------------------------------------------

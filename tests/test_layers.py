@@ -22,13 +22,14 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # leaves: version, text safety, the message catalogue, findings
     ("procesmap._version", "procesmap._safe_text", "procesmap.i18n", "procesmap.findings", "procesmap.colours"),
     # errors (which may translate through the catalogue), what libraries said as messages, settings, durations,
-    # file access, places in TOML text
+    # file access, the cache folder, places in TOML text
     (
         "procesmap.errors",
         "procesmap.reasons",
         "procesmap.settings",
         "procesmap.durations",
         "procesmap._io",
+        "procesmap._cache",
         "procesmap._toml",
     ),
     # the model of a map and its graph

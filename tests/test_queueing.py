@@ -464,6 +464,7 @@ steps:
 
     monkeypatch.setattr(queueing, "prefetch_queueing", spy)
     monkeypatch.setattr(queueing, "PARALLEL_MIN_WORK", 0)
+    monkeypatch.setenv("PROCESMAP_CACHE_DIR", "")  # every run simulated
     side_by_side, _ = analyse_paths([tmp_path], Settings(cases=2000))
     forks = (os.cpu_count() or 1) >= 2 and sys.platform.startswith("linux") and threading.active_count() == 1
     assert done == [3 if forks else 0]
@@ -477,3 +478,12 @@ steps:
     assert [report(a) for a in side_by_side] == [report(a) for a in one_by_one]
     assert side_by_side[0].queueing.model == "simulation" and side_by_side[0].queueing.roles["r"].queue_mean > 0
     assert not any(key[0] == "prefetched" for a in side_by_side for key in a.process._queue_cache)  # taken once
+    # with the simulation cache: the first folder run simulates (side by side), the second reads every run back
+    monkeypatch.setenv("PROCESMAP_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(queueing, "PARALLEL_MIN_WORK", 0)
+    filled, _ = analyse_paths([tmp_path], Settings(cases=2000))
+    assert list((tmp_path / "cache" / "simulation").glob("*.npz"))
+    again, _ = analyse_paths([tmp_path], Settings(cases=2000))
+    if forks:
+        assert done[-1] == 3  # all three from the cache, no worker started
+    assert [report(a) for a in filled] == [report(a) for a in again] == [report(a) for a in one_by_one]

@@ -144,6 +144,7 @@ class ProcessDoc:
     facts: Facts
     counts: dict[str, int]
     sections: list[Section]
+    version: FileVersion = field(default_factory=lambda: FileVersion(None, None))
 
 
 @dataclass
@@ -189,6 +190,17 @@ def file_version(path: str | os.PathLike[str]) -> FileVersion:
         return FileVersion(None, None)
 
 
+def file_versions(paths: "Sequence[str | os.PathLike[str]]") -> list[FileVersion]:
+    """:func:`file_version` of every path, the git commands side by side (a report of a folder waits for one,
+    not for one per map: each is a process start and a walk of the history)."""
+    if len(paths) < 2:
+        return [file_version(path) for path in paths]
+    from concurrent.futures import ThreadPoolExecutor  # lazy: only folder reports start threads
+
+    with ThreadPoolExecutor(max_workers=min(8, len(paths))) as pool:
+        return list(pool.map(file_version, paths))
+
+
 def _anchor(process_id: str, index: int) -> str:
     slug = re.sub(r"[^a-z0-9-]+", "-", process_id.lower()).strip("-") or "process"
     return f"p{index}-{slug}"
@@ -197,7 +209,8 @@ def _anchor(process_id: str, index: int) -> str:
 def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
     """The whole report: one :class:`ProcessDoc` per analysis, plus an overview table when there are several."""
 
-    processes = [_process(a, Labels(a, lang), index) for index, a in enumerate(analyses, 1)]
+    versions = file_versions([a.process.file for a in analyses])
+    processes = [_process(a, Labels(a, lang), index, versions[index - 1]) for index, a in enumerate(analyses, 1)]
     overview, sections = None, []
     across: list[Any] = []
     if len(processes) > 1:
@@ -362,11 +375,11 @@ def _late_cell(a: "Analysis", lb: Labels) -> str:
     return f"{lb.late(late.get('term'))} / {lb.late(late.get('extended_term'))}"
 
 
-def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
+def _process(a: "Analysis", lb: Labels, index: int, version: FileVersion) -> ProcessDoc:
     p = a.process
     facts: list[tuple[str, str]] = [
         (lb.t("report.file"), p.file),
-        (lb.t("report.version"), file_version(p.file).text(lb.lang)),
+        (lb.t("report.version"), version.text(lb.lang)),
         (lb.t("report.owner"), lb.role(p.owner) if p.owner else lb.t("report.none")),
         (
             lb.t("report.overview"),
@@ -415,6 +428,7 @@ def _process(a: "Analysis", lb: Labels, index: int) -> ProcessDoc:
         facts=Facts(facts),
         counts=counts,
         sections=sections,
+        version=version,
     )
 
 

@@ -31,7 +31,6 @@ from procesmap.render._document import (
     Table,
     Text,
     build_document,
-    file_version,
     swimlane_drawing,
 )
 from reportlab.lib.colors import HexColor
@@ -226,9 +225,7 @@ class _Builder:
     def process(self, pdoc: ProcessDoc, multi: bool) -> list[Any]:
         """One map: its title, the summary with the findings' counts, then every section."""
         top = 1
-        source = " · ".join(
-            [pdoc.subtitle, pdoc.analysis.process.file, file_version(pdoc.analysis.process.file).text(self.lang)]
-        )
+        source = " · ".join([pdoc.subtitle, pdoc.analysis.process.file, pdoc.version.text(self.lang)])
         flow: list[Any] = [self.heading(pdoc.title, 0), _p(source, self.styles["note"])]
         counts = ", ".join(
             self.t("report.count." + level, count=pdoc.counts[level]) for level in ("error", "warning", "info")

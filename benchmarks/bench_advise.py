@@ -26,6 +26,8 @@ from pathlib import Path
 
 # Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
 os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
+# A user's Python keeps compiled bytecode: children run with it (some shells set PYTHONDONTWRITEBYTECODE).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_S = 15.0

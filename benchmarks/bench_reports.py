@@ -20,6 +20,8 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,9 +31,10 @@ from pathlib import Path
 
 # Cold figures: every run simulates (caches off: the simulation cache of procesmap/analysis/simcache.py).
 os.environ.setdefault("PROCESMAP_CACHE_DIR", "")
+# A user's Python keeps compiled bytecode: children run with it (some shells set PYTHONDONTWRITEBYTECODE).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
-import resource
 
 TARGET_S = 1.5
 TARGET_RATIO = 3.0
@@ -43,6 +46,7 @@ def _cli_both(fmt: str, out: Path | None, cache: Path) -> tuple[float, float]:
     args = [sys.executable, "-m", "procesmap", "analyse", str(ROOT / "processes")]
     if out is not None:
         args += ["--format", fmt, "--output", str(out)]
+    shutil.rmtree(cache / "simulation", ignore_errors=True)  # the font subsets warm, every map simulated
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(

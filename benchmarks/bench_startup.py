@@ -34,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: Cold runs by default: every run simulates (caches off); the warm run sets its own cache folder.
 COLD = {"PROCESMAP_CACHE_DIR": ""}
+# A user's Python keeps compiled bytecode: children run with it (some shells set PYTHONDONTWRITEBYTECODE).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 
 def _run(args: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:

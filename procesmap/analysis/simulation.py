@@ -32,7 +32,7 @@ import heapq
 import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from procesmap.analysis.sampling import ZERO, Spec, quantiles
 from procesmap.analysis.worktime import WorkClock
@@ -177,9 +177,8 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     total = cases + 2 * extra
     first, last = extra, extra + cases  # measured: first <= case < last
     steps = plan.steps
-    n = len(steps)
     clock = plan.clock
-    worked, start_of, end_of = clock.worked, clock.start_of, clock.end_of
+    worked = clock.worked
     visits_drawn = [MAX_VISITS_DRAWN if s.looped else 1 for s in steps]
 
     gaps = _stream(seed, "arrivals", "").exponential(1.0 / plan.arrivals_per_hour, total)

@@ -59,7 +59,6 @@ from procesmap.diagrams.layout import (
     wrap_text,
 )
 from procesmap.i18n import number, t
-from procesmap._io import write_atomic
 from procesmap.diagrams._png import set_resolution
 import importlib.util
 from procesmap.i18n import Count, percent

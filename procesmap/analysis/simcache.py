@@ -20,17 +20,17 @@ folder passes :data:`MAX_CACHE_BYTES`.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+import numpy as np
 
 from procesmap._cache import cache_folder, write_quietly
-
-if TYPE_CHECKING:
-    from procesmap.analysis.simulation import NetworkPlan, SimulationResult
+from procesmap.analysis.simulation import NetworkPlan, SimulationResult, simulate_network
 
 __all__ = ["cache_dir", "simulate_cached", "MAX_CACHE_BYTES", "CACHE_FORMAT", "cached_only", "NotCached"]
 
@@ -69,9 +69,7 @@ def _code_fingerprint() -> str:
     """What else decides a run: the simulating code, numpy's random streams and the entry format."""
     global _fingerprint
     if _fingerprint is None:
-        import numpy  # lazy: the cache is only used by a simulation, which has numpy loaded already
-
-        digest = hashlib.sha256(f"{CACHE_FORMAT}/{numpy.__version__}".encode())
+        digest = hashlib.sha256(f"{CACHE_FORMAT}/{np.__version__}".encode())
         here = Path(__file__).parent
         for name in _SOURCES:
             digest.update((here / name).read_bytes())
@@ -87,7 +85,6 @@ def _key(plan: "NetworkPlan", cases: int, seed: int) -> str:
 
 def simulate_cached(plan: "NetworkPlan", cases: int, seed: int) -> "SimulationResult":
     """:func:`~procesmap.analysis.simulation.simulate_network`, taken from the cache when this run was made before."""
-    from procesmap.analysis.simulation import simulate_network
 
     folder = cache_dir()
     if folder is None:
@@ -106,9 +103,6 @@ def simulate_cached(plan: "NetworkPlan", cases: int, seed: int) -> "SimulationRe
 
 
 def _read(path: Path) -> "SimulationResult | None":
-    import numpy as np  # lazy: see _code_fingerprint
-
-    from procesmap.analysis.simulation import SimulationResult
 
     try:
         with np.load(path, allow_pickle=False) as data:
@@ -144,9 +138,6 @@ def _read(path: Path) -> "SimulationResult | None":
 
 
 def _write(folder: Path, path: Path, result: "SimulationResult") -> None:
-    import io
-
-    import numpy as np  # lazy: see _code_fingerprint
 
     steps = sorted(result.step_queue)
     parts = [np.asarray(result.step_queue[i], dtype=float) for i in steps]

@@ -344,7 +344,7 @@ def _ruamel() -> Any:
 
 def _plain_data(text: str, file: str) -> Any:
     from procesmap._collect import Collector as _Collector  # lazy: the loader's parts load only when a file is checked
-    from procesmap.loading import _compose  # lazy: the loader loads only when a file is read
+    from procesmap._compose import _compose  # lazy: the loader loads only when a file is read
 
     data, _ = _compose(text, _Collector(file))
     return data
@@ -382,7 +382,7 @@ def format_text(
 
 def _load(text: str, file: str, repository: Path | None, shared: Sequence[Any]) -> Any:
     """Load as ``analyse`` does: a process with its folder's shared definitions, or an organisation file."""
-    from procesmap.loading import _load_text  # lazy: the loader loads only when a file is read
+    from procesmap._map_text import _load_text  # lazy: the loader loads only when a file is read
 
     return _load_text(text, file, repository=repository, shared=shared)
 
@@ -415,11 +415,8 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
     :class:`MeaningError`, or :class:`~procesmap.errors.UsageError` when writing fails or is not allowed.
     """
     from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
-    from procesmap.loading import (  # lazy: the loader loads only when a file is read
-        _is_organisation_file,
-        _read_text,
-        _Repository,
-    )
+    from procesmap._decode import _read_text  # lazy: the loader loads only when a file is read
+    from procesmap._files import _is_organisation_file, _Repository  # lazy: the loader loads only when a file is read
 
     file = Path(path)
     display = str(path)
@@ -462,7 +459,7 @@ def format_paths(
     paths: Iterable[str | os.PathLike[str]], *, check: bool = False
 ) -> tuple[list[FormatResult], list[Any]]:
     """Format every process file under ``paths``; returns the results and every problem (per file)."""
-    from procesmap.loading import _Repository, discover  # lazy: the loader loads only when a file is read
+    from procesmap._files import _Repository, discover  # lazy: the loader loads only when a file is read
 
     results: list[FormatResult] = []
     problems: list[Any] = []
@@ -548,7 +545,8 @@ def apply_assignments(text: str, assignments: "list[str] | tuple[str, ...]", fil
 
 def _load_in_folder(text: str, file: str) -> Any:
     """``text`` loaded as the file ``file`` loads: with the shared organisation files of its folder."""
-    from procesmap.loading import _Repository, loads  # lazy: the loader loads only when a file is read
+    from procesmap._files import _Repository  # lazy: the loader loads only when a file is read
+    from procesmap.loading import loads  # lazy: the loader loads only when a file is read
 
     folder = Path(file).parent
     if file.startswith("<") or not folder.is_dir():

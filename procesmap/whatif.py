@@ -193,7 +193,7 @@ def _apply_overrides(process: "Process", assignments: Sequence[str]) -> "Process
     from procesmap._collect import Collector as _Collector  # lazy: the loader's parts load only when a file is checked
     from procesmap._model_problems import _validate  # lazy: the loader's parts load only when a file is checked
     from procesmap._references import _check_references  # lazy: the loader's parts load only when a file is checked
-    from procesmap.loading import _check_work  # lazy: the loader loads only when a file is read
+    from procesmap._map_text import _check_work  # lazy: the loader loads only when a file is read
 
     data = _plain(process)
     source = process.source

@@ -182,7 +182,8 @@ def test_meaning_guard_refuses_to_write(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def _data(file: Path) -> Any:
-    from procesmap.loading import _Collector, _compose
+    from procesmap._collect import Collector as _Collector
+    from procesmap._compose import _compose
 
     return _compose(file.read_text(encoding="utf-8"), _Collector(str(file)))[0]
 

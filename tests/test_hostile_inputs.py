@@ -623,10 +623,10 @@ def test_a_model_with_more_flow_nodes_than_one_map_holds_is_refused_up_front(mon
 def test_a_map_of_more_steps_than_the_limit_is_refused_at_the_first_step_past_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from procesmap import loading
+    from procesmap import _compose
     from procesmap.errors import LoadError
 
-    monkeypatch.setattr(loading, "MAX_STEPS", 30)
+    monkeypatch.setattr(_compose, "MAX_STEPS", 30)  # the limit where the loader reads it
 
     def chain(n: int, before: str = "") -> str:
         lines = [

@@ -37,6 +37,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # reading files: YAML maps, organisation files and subprocesses
     (
         "procesmap.loading",
+        "procesmap._decode",
+        "procesmap._scan",
+        "procesmap._compose",
+        "procesmap._map_text",
+        "procesmap._files",
         "procesmap._collect",
         "procesmap._model_problems",
         "procesmap._references",

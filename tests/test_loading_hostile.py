@@ -467,13 +467,13 @@ def test_absurd_nesting_is_refused_without_recursion_error(
     """
     import yaml
 
-    import procesmap.loading as loading
+    from procesmap import _decode
 
     if parser == "libyaml":
         need(getattr(yaml, "CSafeLoader", None), "PyYAML was built without libyaml (the wheels on PyPI have it)")
-        monkeypatch.setattr(loading, "_loader_class", lambda: yaml.CSafeLoader)
+        monkeypatch.setattr(_decode, "_loader_class", lambda: yaml.CSafeLoader)
     else:
-        monkeypatch.setattr(loading, "_loader_class", lambda: yaml.SafeLoader)
+        monkeypatch.setattr(_decode, "_loader_class", lambda: yaml.SafeLoader)
     assert_problem(only_problem(text), "load.too_deep", position, "hint.load.too_deep")
 
 

@@ -1,7 +1,7 @@
-"""The loader's one-pass reader (:func:`procesmap.loading._read_plain`) against its full reader.
+"""The loader's one-pass reader (:func:`procesmap._compose._read_plain`) against its full reader.
 
 The one-pass reader builds plain YAML straight from libyaml's events; the full reader (limits scanned,
-node tree composed, :class:`procesmap.loading._Builder`) is the independent implementation it must
+node tree composed, :class:`procesmap._compose._Builder`) is the independent implementation it must
 equal: the same data (types included), the same place of every value and key, in the same order. For
 anything else (anchors, aliases, tags, merge keys, duplicate keys, errors, limits) it must give way,
 so that the full reader reports it with its place, as before.
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from procesmap import loading
+from procesmap import _compose
 from procesmap._collect import Collector
 from procesmap.errors import LoadError
 from procesmap.loading import MAX_DEPTH, MAX_STEPS, loads
@@ -39,15 +39,15 @@ def _same(a: Any, b: Any) -> bool:
 
 
 def _full(text: str) -> tuple[Any, Any]:
-    data, source, _ = loading._compose_full(text, Collector("map.yaml"))
+    data, source, _ = _compose._compose_full(text, Collector("map.yaml"))
     return data, source
 
 
 def _assert_equal_or_gives_way(text: str) -> bool:
     """True when the one-pass reader read ``text`` (and then equals the full reader)."""
     try:
-        data, source, extensions = loading._read_plain(text)
-    except loading._Fallback:
+        data, source, extensions = _compose._read_plain(text)
+    except _compose._Fallback:
         return False
     full_data, full_source = _full(text)
     assert _same(data, full_data), text
@@ -189,9 +189,9 @@ def test_a_loaded_map_is_the_same_by_either_reader(monkeypatch: pytest.MonkeyPat
     fast = loads(text, "map.yaml")
 
     def give_way(_: str) -> Any:
-        raise loading._Fallback
+        raise _compose._Fallback
 
-    monkeypatch.setattr(loading, "_read_plain", give_way)
+    monkeypatch.setattr(_compose, "_read_plain", give_way)
     full = loads(text, "map.yaml")
     assert fast.model_dump() == full.model_dump()
     assert fast.source.values == full.source.values and fast.source.keys == full.source.keys
@@ -218,8 +218,8 @@ def test_a_loaded_map_is_the_same_by_either_reader(monkeypatch: pytest.MonkeyPat
     ],
 )
 def test_everything_else_goes_to_the_full_reader(text: str) -> None:
-    with pytest.raises(loading._Fallback):
-        loading._read_plain(text)
+    with pytest.raises(_compose._Fallback):
+        _compose._read_plain(text)
 
 
 def test_a_problem_keeps_its_place_through_the_fall_back() -> None:
@@ -233,5 +233,5 @@ def test_a_problem_keeps_its_place_through_the_fall_back() -> None:
 
 
 def test_extension_keys_are_flagged_at_any_depth() -> None:
-    assert loading._read_plain("a: 1\nb: {c: [1, {x-d: 2}]}\n")[2] is True
-    assert loading._read_plain("a: 1\nb: {c: [1, {d: x-2}]}\n")[2] is False
+    assert _compose._read_plain("a: 1\nb: {c: [1, {x-d: 2}]}\n")[2] is True
+    assert _compose._read_plain("a: 1\nb: {c: [1, {d: x-2}]}\n")[2] is False

@@ -247,7 +247,7 @@ def _append(mapping: Any, key: str, value: Any) -> None:
 
 def write_links(path: str | os.PathLike[str], suggestions: list[LinkSuggestion]) -> str:
     """Add the suggested activities to the ``log:`` of their steps in the map file, atomically; returns the text."""
-    from procesmap.loading import _read_text  # lazy: the map loader loads only when a map file is read
+    from procesmap._decode import _read_text  # lazy: the map loader loads only when a map file is read
 
     file = os.fspath(path)
     text = _read_text(__import__("pathlib").Path(file), file)

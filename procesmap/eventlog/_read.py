@@ -151,8 +151,8 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     else:
         import yaml  # lazy: PyYAML loads only when YAML is read or written
 
+        from procesmap._decode import _loader_class  # lazy: the map loader loads only when a map file is read
         from procesmap.loading import (  # lazy: the map loader loads only when a map file is read
-            _loader_class,
             scan_limits,
         )
 

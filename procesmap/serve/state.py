@@ -316,7 +316,7 @@ class Workspace:
             apply_assignments,
         )
         from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
-        from procesmap.loading import _read_text  # lazy: the loader loads only when a file is read
+        from procesmap._decode import _read_text  # lazy: the loader loads only when a file is read
 
         check_control_assignments(assignments)
         with self._lock:

@@ -19,7 +19,8 @@ from procesmap._collect import Collector as _Collector
 from procesmap.errors import LoadError, Problem
 from procesmap.fmt import ORDERS
 from procesmap.i18n import t
-from procesmap.loading import _compose, loads
+from procesmap._compose import _compose
+from procesmap.loading import loads
 from procesmap.model import SLUG, slugify
 from procesmap.sheet._layout import (
     COLUMNS,

@@ -1,0 +1,196 @@
+"""The files of one run: a map with the shared organisation files of its folder (``kind: organisation``,
+read once per folder) and the maps its ``subprocess:`` steps name; a folder searched for maps; every
+map under some paths with every problem. The public functions are :func:`procesmap.loading.load`,
+:func:`~procesmap.loading.load_many` and :func:`~procesmap.loading.discover`."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterable
+
+from procesmap._decode import _read_text
+from procesmap._io import open_regular
+from procesmap._map_text import _load_text
+from procesmap.errors import LoadError, Problem
+from procesmap.model import OrganisationFile, Process
+from procesmap.reasons import os_reason
+from procesmap.subprocesses import expand_subprocesses
+
+__all__ = ["load", "load_many", "discover"]
+
+
+def load(path: str | os.PathLike[str]) -> Process:
+    """Load one process file. Raises :class:`LoadError` (file:line:column, message, hint).
+
+    Shared organisation files (``kind: organisation``) in the same folder are merged in,
+    and ``subprocess:`` steps are expanded with the other process files of that folder.
+    """
+    repository = _Repository()
+    process = repository.load_process(Path(path), str(path))
+    if repository.problems:
+        raise LoadError(repository.problems)
+    if process is None:
+        raise LoadError([Problem(str(path), 1, 1, "load.organisation_file", {}, "hint.load.organisation_file", {})])
+    return repository.expand(process)
+
+
+_KIND_ORGANISATION = re.compile(r"^kind:[ \t]*['\"]?organisation['\"]?[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def _is_organisation_file(path: Path) -> bool:
+    """A cheap look at the head of a file: is it a shared organisation file?"""
+
+    try:
+        with open_regular(path, record=False) as handle:  # never blocks on a FIFO
+            head = handle.read(16384).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return bool(_KIND_ORGANISATION.search(head))
+
+
+class _Repository:
+    """The files of one run: shared organisation files per folder (read once), processes by id."""
+
+    def __init__(self) -> None:
+        self.shared: dict[str, list[OrganisationFile]] = {}
+        self.broken: dict[str, list[Problem]] = {}  # folder -> problems of its shared files
+        self.by_id: dict[str, Process] = {}
+        self.problems: list[Problem] = []
+
+    def shared_for(self, folder: Path) -> list[OrganisationFile]:
+        key = str(folder)
+        if key not in self.shared:
+            loaded: list[OrganisationFile] = []
+            candidates = sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            for candidate in candidates:
+                if not _is_organisation_file(candidate):
+                    continue
+                display = str(candidate) if str(folder) != "." else candidate.name
+                try:
+                    result = _load_text(_read_text(candidate, display), display)
+                except LoadError as err:
+                    self.problems.extend(err.problems)
+                    self.broken.setdefault(key, []).extend(err.problems)
+                    continue
+                if isinstance(result, OrganisationFile):
+                    loaded.append(result)
+            self.shared[key] = loaded
+        return self.shared[key]
+
+    def load_process(self, file: Path, display: str) -> Process | None:
+        """A process, or ``None`` for a shared organisation file."""
+        text = _read_text(file, display)
+        folder = file.parent
+        shared = [] if _is_organisation_file(file) else self.shared_for(folder)
+        if str(folder) in self.broken and not _is_organisation_file(file):
+            # the maps of this folder lean on a shared file that does not load: its errors say why
+            raise LoadError(self.broken[str(folder)])
+        result = _load_text(text, display, repository=folder, shared=shared)
+        if isinstance(result, OrganisationFile):
+            return None
+        self.by_id.setdefault(result.id, result)
+        return result
+
+    def expand(self, process: Process) -> Process:
+        if not any(step.subprocess for step in process.steps):
+            return process
+        folder = Path(process.file).parent
+
+        def lookup(process_id: str) -> Process | None:
+            if process_id in self.by_id:
+                return self.by_id[process_id]
+            for suffix in (".yaml", ".yml"):
+                candidate = folder / f"{process_id}{suffix}"
+                if candidate.is_file():
+                    return self.load_process(candidate, str(candidate))
+            return None
+
+        return expand_subprocesses(process, lookup)
+
+
+def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
+    """The process files named by ``paths``: files as given, folders searched for ``*.yaml``/``*.yml``."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            try:
+                os.scandir(path).close()  # rglob passes over a folder it may not read: say so instead
+            except OSError as err:
+                raise LoadError(
+                    [
+                        Problem(
+                            str(path),
+                            1,
+                            1,
+                            "load.unreadable_folder",
+                            {"reason": os_reason(err)},
+                            "hint.load.unreadable_folder",
+                            {},
+                        )
+                    ]
+                ) from None
+            children = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in (".yaml", ".yml")
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not children:
+                raise LoadError(
+                    [Problem(str(path), 1, 1, "load.empty_folder", {"path": str(path)}, "hint.load.empty_folder", {})]
+                )
+            found.extend(children)
+        else:
+            found.append(path)
+    return found
+
+
+def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], list[Problem]]:
+    """Load every process file under ``paths``; returns the processes and every problem found.
+
+    Files with ``kind: organisation`` are shared definitions, not processes; subprocesses
+    are expanded once every file has been read.
+    """
+    repository = _Repository()
+    loaded: list[Process] = []
+    problems: list[Problem] = []
+    try:
+        files = discover(paths)
+    except LoadError as err:
+        return [], err.problems
+    for file in files:
+        try:
+            process = repository.load_process(file, str(file))
+        except LoadError as err:
+            problems.extend(err.problems)
+            continue
+        if process is not None:
+            loaded.append(process)
+    seen: dict[str, Process] = {}
+    for process in loaded:
+        if process.id in seen:
+            line, column = process.source.locate(("id",))
+            problems.append(
+                Problem(
+                    process.file,
+                    line,
+                    column,
+                    "load.duplicate_process",
+                    {"id": process.id, "other": seen[process.id].file},
+                    "hint.load.duplicate_process",
+                    {},
+                )
+            )
+        seen[process.id] = process
+    processes: list[Process] = []
+    for process in loaded:
+        try:
+            processes.append(repository.expand(process))
+        except LoadError as err:
+            problems.extend(err.problems)
+    unique = {(p.file, p.line, p.column, p.key): p for p in repository.problems + problems}
+    return processes, list(unique.values())

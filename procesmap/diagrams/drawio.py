@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
 from procesmap.diagrams.layout import ORG_BAND, ROLE_LABEL, TEAM_BAND, SwimlaneLayout, swimlane_layout
-from procesmap.diagrams.swimlane import COLOURS, edge_style
+from procesmap.diagrams.swimlane import COLOURS, edge_style, org_colours
 from procesmap.i18n import t
 
 if TYPE_CHECKING:
@@ -92,8 +92,7 @@ class _Writer:
             if group.external:
                 fill, head = COLOURS["external_fill"], COLOURS["header_external"]
             else:
-                fills, heads = COLOURS["org_fills"], COLOURS["header_org"]
-                fill, head = fills[colour % len(fills)], heads[colour % len(heads)]
+                fill, head = org_colours(colour)
                 colour += 1
             name = group.name or t("diagram.external" if group.external else "diagram.no_organisation", self.lang)
             cell_id = f"org-{group.id or 'external'}-{index}"

@@ -32,6 +32,7 @@ from procesmap.diagrams.swimlane import (
     _polyline,
     _rounded,
     _Text,
+    org_colours,
 )
 
 if TYPE_CHECKING:
@@ -150,9 +151,9 @@ def organisation_overview(
     for g, (key, name, external, lanes) in enumerate(groups):
         label = name or (t("diagram.external", lang) if external else t("diagram.no_organisation", lang))
         names[g] = tuple(wrap_text(label, (BOX_W - 2 * PAD) / BOLD, NAME_FONT))
-        steps = [s for s, gg in group_of_step.items() if gg == g]
-        roles = [layout.lanes[i].role for i in lanes if layout.lanes[i].role]
-        details[g] = t("diagram.overview.box", lang, steps=Count(len(steps)), roles=Count(len(roles)))
+        group_steps = [s for s, gg in group_of_step.items() if gg == g]
+        group_roles = [layout.lanes[i].role for i in lanes if layout.lanes[i].role]
+        details[g] = t("diagram.overview.box", lang, steps=Count(len(group_steps)), roles=Count(len(group_roles)))
         box_h = max(box_h, 2 * PAD + len(names[g]) * NAME_FONT * LINE + 4 + DETAIL_FONT * LINE)
     # ports: each box side holds the ends of its arrows, spread by where the other end is
     keys = sorted(pairs, key=lambda p: (abs(slot[p[0]] - slot[p[1]]), slot[p[0]], slot[p[1]]))
@@ -281,10 +282,7 @@ def overview_picture(analysis: "Analysis", lang: str, layout: SwimlaneLayout | N
     add(_Item(3, [_Text(MARGIN, 29 + TOP_BASELINE * 10, subtitle, 10, COLOURS["muted"])], "subtitle"))
     biggest = max((a.per_case for a in overview.arrows), default=1.0) or 1.0
     for box in overview.boxes:
-        fill = COLOURS["external_fill"] if box.fill < 0 else COLOURS["org_fills"][box.fill % len(COLOURS["org_fills"])]
-        head = (
-            COLOURS["header_external"] if box.fill < 0 else COLOURS["header_org"][box.fill % len(COLOURS["header_org"])]
-        )
+        fill, head = (COLOURS["external_fill"], COLOURS["header_external"]) if box.fill < 0 else org_colours(box.fill)
         add(
             _Item(
                 5,
@@ -341,11 +339,11 @@ def overview_picture(analysis: "Analysis", lang: str, layout: SwimlaneLayout | N
             )
         )
     note = t("diagram.overview.note", lang)
-    lines = wrap_text(note, overview.width - 2 * MARGIN, NOTE_FONT)
-    y = overview.height - MARGIN - len(lines) * NOTE_FONT * LINE
+    note_lines = wrap_text(note, overview.width - 2 * MARGIN, NOTE_FONT)
+    y = overview.height - MARGIN - len(note_lines) * NOTE_FONT * LINE
     texts = [
-        _Text(MARGIN, y + TOP_BASELINE * NOTE_FONT + i * NOTE_FONT * LINE, line, NOTE_FONT, COLOURS["muted"])
-        for i, line in enumerate(lines)
+        _Text(MARGIN, y + TOP_BASELINE * NOTE_FONT + i * NOTE_FONT * LINE, note_line, NOTE_FONT, COLOURS["muted"])
+        for i, note_line in enumerate(note_lines)
     ]
     add(_Item(3, texts, "orgnote"))
     return picture

@@ -74,6 +74,9 @@ __all__ = [
     "FORMATS",
     "DPI",
     "COLOURS",
+    "ORG_FILLS",
+    "HEADER_ORG",
+    "org_colours",
     "FONT_FILES",
     "font_file",
 ]
@@ -109,7 +112,7 @@ TOP_BASELINE = 0.864
 CENTRE_BASELINE = 0.26
 BLOCK_SPACING = LINE * 0.98
 
-COLOURS = {
+COLOURS: dict[str, str] = {
     "ink": "#2b2b2b",
     "muted": "#6b6b6b",
     "edge": "#4a4a4a",
@@ -132,11 +135,18 @@ COLOURS = {
     "start_fill": "#e8f5e9",
     "end_fill": "#fce4ec",
     "gateway_fill": "#fff8e1",
-    "org_fills": ("#eef3fa", "#f4f0fa", "#eef7f1", "#fbf4ea", "#f0f7f8"),
     "external_fill": "#f3f3f3",
-    "header_org": ("#c9d8ee", "#ddd1ee", "#cce6d4", "#f1dcbf", "#cfe6ea"),
     "header_external": "#d9d9d9",
 }
+ORG_FILLS: tuple[str, ...] = ("#eef3fa", "#f4f0fa", "#eef7f1", "#fbf4ea", "#f0f7f8")
+"""Band fills of the organisations in turn (an external party has ``COLOURS["external_fill"]``)."""
+HEADER_ORG: tuple[str, ...] = ("#c9d8ee", "#ddd1ee", "#cce6d4", "#f1dcbf", "#cfe6ea")
+"""Header fills of the organisations in turn (an external party has ``COLOURS["header_external"]``)."""
+
+
+def org_colours(index: int) -> tuple[str, str]:
+    """Band fill and header fill of the ``index``-th organisation (the palettes repeat)."""
+    return ORG_FILLS[index % len(ORG_FILLS)], HEADER_ORG[index % len(HEADER_ORG)]
 
 
 def font_folder() -> Path:
@@ -532,8 +542,7 @@ class _Painter:
             if group.external:
                 fill, head = COLOURS["external_fill"], COLOURS["header_external"]
             else:
-                fill = COLOURS["org_fills"][org_index % len(COLOURS["org_fills"])]
-                head = COLOURS["header_org"][org_index % len(COLOURS["header_org"])]
+                fill, head = org_colours(org_index)
                 org_index += 1
             self.rect(ORG_BAND, group.y, right - ORG_BAND, group.height, 0, f"org-{group.id or 'external'}", fill=fill)
             band = ORG_BAND + TEAM_BAND if group.teamless else ORG_BAND

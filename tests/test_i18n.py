@@ -7,6 +7,8 @@ import re
 import string
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from procesmap.i18n import MESSAGES, number, percent, t
 
@@ -165,3 +167,21 @@ def test_arguments_that_are_messages_counts_or_plurals() -> None:
         "other",
         "other",
     ]
+
+
+@given(
+    value=st.one_of(
+        st.integers(min_value=-(10**12), max_value=10**12),
+        st.floats(allow_nan=False, allow_infinity=False, min_value=-1e12, max_value=1e12),
+    ),
+    digits=st.integers(min_value=0, max_value=3),
+    lang=st.sampled_from(["nl", "en"]),
+)
+@settings(max_examples=300, deadline=None)
+def test_numbers_are_what_babels_format_decimal_gives(value: float, digits: int, lang: str) -> None:
+    """number() keeps Babel's parsed patterns and locales (speed); the text must stay Babel's own."""
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" if isinstance(value, int) else "#,##0" + ("." + "0" * digits if digits else "")
+    expected = format_decimal(value, format=pattern, locale={"nl": "nl_NL", "en": "en_GB"}[lang])
+    assert number(value, lang, digits) == expected

@@ -147,19 +147,22 @@ def test_svg_shows_findings_omgevingsvergunning() -> None:
         "task",
         "decision",
         "parallel",
-        "wait",
         "end",
+        "flow",
+        "team",
         "organisation",
         "external",
         "manual",
         "rework",
+        "wait_bar",
         "spof",
         "bottleneck",
-        "overloaded",
         "badge_finding",
         "badge_issue",
     ):
         assert key in groups(root, "legend-"), key
+    # and only what it shows: no wait step, no overloaded role in this map (tests/test_diagrams_legend.py)
+    assert "wait" not in groups(root, "legend-") and "overloaded" not in groups(root, "legend-")
 
 
 def test_svg_embeds_its_font_with_the_dutch_characters() -> None:

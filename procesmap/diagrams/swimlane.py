@@ -974,12 +974,44 @@ def key_text(mark: Mark, lang: str) -> str:
     return t("diagram.key.group", lang, text=mark.text, count=len(mark.names), steps=names)
 
 
-def legend_plan(layout: SwimlaneLayout, lang: str, key_under: bool = False) -> LegendPlan:
-    keys = list(LEGEND_KEYS)
+def legend_keys(layout: SwimlaneLayout) -> list[str]:
+    """The legend's items for what this picture (a whole map or a page of one) shows, in :data:`LEGEND_KEYS`'
+    order, then the badges: a draft from ``log discover`` (one lane, no roles, no handovers) gets no
+    organisation, team, envelope or bottleneck lines it cannot have. Each item is shown exactly when the painter
+    draws its mark: a node type, an arrow style (:func:`edge_style`), an envelope, a wait bar, a lane mark."""
+    types = {node.type for node in layout.nodes}
+    edges = layout.edges
+    lane_marks = {kind for lane in layout.lanes for kind, _ in lane.badges}
+    shown = {
+        "start": "start" in types,
+        "task": bool(types - {"start", "end", "wait", "decision", "parallel", "join"}),
+        "decision": "decision" in types,
+        "parallel": bool(types & {"parallel", "join"}),
+        "wait": "wait" in types,
+        "end": "end" in types,
+        "flow": any(
+            e.boundary not in ("organisation", "external", "team") and not e.back and not e.manual for e in edges
+        ),
+        "team": any(e.boundary == "team" for e in edges),
+        "organisation": any(e.boundary == "organisation" for e in edges),
+        "external": any(e.boundary == "external" for e in edges),
+        "manual": any("manual" in e.levels and e.mark_box is not None for e in edges),
+        "rework": any(e.back for e in edges),
+        "wait_bar": any(node.wait_label for node in layout.nodes),
+        "spof": "spof" in lane_marks,
+        "bottleneck": any(lane.load_mark == "bottleneck" for lane in layout.lanes),
+        "overloaded": any(lane.load_mark == "overloaded" for lane in layout.lanes),
+    }
+    keys = [key for key in LEGEND_KEYS if shown[key]]
     if any(m.kind in ("finding", "role") for m in layout.findings):
         keys.append("badge_finding")
     if any(m.kind == "issue" for m in layout.findings):
         keys.append("badge_issue")
+    return keys
+
+
+def legend_plan(layout: SwimlaneLayout, lang: str, key_under: bool = False) -> LegendPlan:
+    keys = legend_keys(layout)
     wrap_at = min(layout.width, LEGEND_WIDTH)
     rows: list[list[str]] = [[]]
     used = widest = 0.0

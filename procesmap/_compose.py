@@ -11,10 +11,10 @@ from typing import Any
 
 from procesmap._collect import Collector as _Collector
 import procesmap._decode as _decode
-from procesmap._decode import _mark, _yaml, _yaml_problem
+from procesmap._decode import _mark, _yaml
 from procesmap._model_problems import _describe
 from procesmap._safe_text import CONTROL, strip_control
-from procesmap._scan import MAX_DEPTH, MAX_NODES, MAX_STEPS, _scan
+from procesmap._scan import MAX_DEPTH, MAX_NODES, MAX_STEPS, _scan, yaml_errors
 from procesmap.i18n import Count
 from procesmap.model import SourceMap
 
@@ -334,15 +334,9 @@ def _compose_marked(text: str, out: _Collector) -> tuple[Any, SourceMap, bool]:
 def _compose_full(text: str, out: _Collector) -> tuple[Any, SourceMap, bool]:
     """Any YAML: limits scanned first, the node tree composed with its marks, then built into plain data."""
     yaml = _yaml()
-    try:
+    with yaml_errors(text, out):
         _scan(text, out, MAX_STEPS)
         node = yaml.compose(text, Loader=_caching(_decode._loader_class()))
-    except yaml.YAMLError as err:
-        _yaml_problem(err, text, out)
-        raise out.fail() from None
-    except RecursionError:
-        out.add((1, 1), "load.too_deep", "hint.load.too_deep", limit=MAX_DEPTH)
-        raise out.fail() from None
     if node is None:
         out.add((1, 1), "load.empty", "hint.load.empty")
         raise out.fail()

@@ -5,6 +5,8 @@ steps. The second step of :mod:`procesmap.loading` for YAML the one-pass reader 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, Iterable
 
 from procesmap._collect import Collector as _Collector
@@ -29,9 +31,17 @@ def scan_limits(text: str, display: str) -> None:
     :data:`MAX_DEPTH`, holds more than one document or expands (aliases counted in full) to more than
     :data:`MAX_NODES` values: :class:`LoadError` with the place. Bounded time and memory, nothing built."""
     out = _Collector(display)
+    with yaml_errors(text, out):
+        _scan(text, out)
+
+
+@contextmanager
+def yaml_errors(text: str, out: _Collector) -> Iterator[None]:
+    """PyYAML's errors while reading ``text`` as problems at their place (and a parser's recursion as nesting
+    past :data:`MAX_DEPTH`), raised as :class:`~procesmap.errors.LoadError` with every problem ``out`` holds."""
     yaml = _yaml()
     try:
-        _scan(text, out)
+        yield
     except yaml.YAMLError as err:
         _yaml_problem(err, text, out)
         raise out.fail() from None

@@ -400,6 +400,11 @@ class _Route:
     slot_corridor: int = 0
     slot_second: int = 0
 
+    def channels(self) -> tuple[int, int]:
+        """The two channels of a route through a corridor, lowest first."""
+        assert self.first is not None and self.second is not None, "a route with a corridor has both verticals"
+        return min(self.first, self.second), max(self.first, self.second)
+
 
 class _Builder:
     def __init__(self, analysis: "Analysis", lang: str, thin: bool = False):
@@ -896,10 +901,10 @@ class _Builder:
                 by_corridor.setdefault(route.corridor, []).append(route)
         corridor_slots: dict[int, int] = {}
         for k, members in by_corridor.items():
-            members.sort(key=lambda r: (min(r.first, r.second), max(r.first, r.second), r.index))  # type: ignore[type-var]
+            members.sort(key=lambda r: (*r.channels(), r.index))
             ends: list[int] = []
             for route in members:
-                a, b = sorted((route.first, route.second))  # type: ignore[type-var]
+                a, b = route.channels()
                 for slot, end in enumerate(ends):
                     if end < a:
                         ends[slot] = b
@@ -917,13 +922,13 @@ class _Builder:
         row_h: list[float] = []
         for i, (kind, li, _) in enumerate(grid.rows):
             if kind == "band":
-                members = [shapes[s] for s in in_band.get(i, [])]
-                top = WAIT_H if any(m.wait_text for m in members) else 3.0
-                half = max(m.height / 2 for m in members)
+                band_shapes = [shapes[s] for s in in_band.get(i, [])]
+                top = WAIT_H if any(m.wait_text for m in band_shapes) else 3.0
+                half = max(m.height / 2 for m in band_shapes)
                 below = max(
                     (SMALL / 2 + 2 + m.label_h if m.type in SMALL_TYPES else m.height / 2)
                     + (BADGE_H + 2 if m.badges and m.type not in SMALL_TYPES else 0)
-                    for m in members
+                    for m in band_shapes
                 )
                 centre_offset[i] = top + 3 + half
                 row_h.append(top + 3 + half + below + 4)
@@ -1043,7 +1048,8 @@ class _Builder:
                 segments.setdefault(route.first, []).append((min(ys, yt), max(ys, yt), key, route, "first"))
             else:
                 yc = rows.corridor_y(route)
-                segments.setdefault(route.first, []).append(  # type: ignore[arg-type]
+                assert route.first is not None, "a route with a corridor has both verticals"
+                segments.setdefault(route.first, []).append(
                     (min(ys, yc), max(ys, yc), ("out", route.source, route.out_port, look(route)), route, "first")
                 )
                 segments.setdefault(route.second, []).append(
@@ -1288,7 +1294,7 @@ class _Builder:
             lane_height.append(bottom - top)
             role = process.roles.get(role_id or "")
             mark, utilisation = _load_mark(self.analysis, role_id)
-            text = self._lane_text[li]
+            lane_text = self._lane_text[li]
             lanes.append(
                 Lane(
                     role_id,
@@ -1302,10 +1308,10 @@ class _Builder:
                     grid.tracks_per_lane[li] > 0,
                     mark,
                     utilisation,
-                    text.lines,
-                    text.size,
-                    text.badges,
-                    text.keys,
+                    lane_text.lines,
+                    lane_text.size,
+                    lane_text.badges,
+                    lane_text.keys,
                 )
             )
         groups: list[LaneGroup] = []
@@ -1319,7 +1325,7 @@ class _Builder:
                 y0 = lane_top[team_start]
                 y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
                 team_id = None if team == NO_TEAM else team
-                text = self._group_text.get(("team", oi * 1000 + ti), _GroupText((), TEAM_FONT, 0.0))
+                team_text = self._group_text.get(("team", oi * 1000 + ti), _GroupText((), TEAM_FONT, 0.0))
                 groups.append(
                     LaneGroup(
                         "team",
@@ -1328,18 +1334,26 @@ class _Builder:
                         org == EXTERNAL,
                         y0,
                         y1 - y0,
-                        text.lines,
-                        text.size,
+                        team_text.lines,
+                        team_text.size,
                     )
                 )
             y0 = lane_top[org_start]
             y1 = lane_top[cursor - 1] + lane_height[cursor - 1]
             org_id = None if org in (EXTERNAL, NO_ORG) else org
             org_name = (process.organisations[org_id].name or org_id) if org_id in process.organisations else None
-            text = self._group_text[("organisation", oi)]
+            org_text = self._group_text[("organisation", oi)]
             groups.append(
                 LaneGroup(
-                    "organisation", org_id, org_name, org == EXTERNAL, y0, y1 - y0, text.lines, text.size, teamless
+                    "organisation",
+                    org_id,
+                    org_name,
+                    org == EXTERNAL,
+                    y0,
+                    y1 - y0,
+                    org_text.lines,
+                    org_text.size,
+                    teamless,
                 )
             )
         return lanes, groups
@@ -1590,8 +1604,8 @@ def _load_mark(analysis: "Analysis", role_id: str | None) -> tuple[str | None, f
     capacity = analysis.capacity
     load = capacity.roles.get(role_id or "")
     utilisation = load.utilisation if load else None
-    if role_id in capacity.marks:
-        return capacity.marks[role_id], utilisation  # type: ignore[index]
+    if role_id is not None and role_id in capacity.marks:
+        return capacity.marks[role_id], utilisation
     if not capacity.marks and role_id is not None and role_id == capacity.highest:
         return "highest", utilisation
     return None, None

@@ -226,21 +226,23 @@ def role_demands(
     demands = {}
     for role_id, items in parts.items():
         role = process.roles[role_id]
-        fte = role.fte if role.fte is not None else float(role.people)  # type: ignore[arg-type]
+        people = role.people
+        assert people is not None, "the loop above keeps only roles with people"
+        fte = role.fte if role.fte is not None else float(people)
         jobs = sum(j for j, _, _ in items)
         mean = sum(j * s.mean for j, s, _ in items) / jobs
         second = sum(j * s.second_moment for j, s, _ in items) / jobs
         capacity = fte * calendar.hours_per_day * calendar.days_per_week * calendar.weeks_per_year
-        pace = fte / role.people * availability(calendar)  # type: ignore[operator]
+        pace = fte / people * availability(calendar)
         demands[role_id] = RoleDemand(
             role_id,
-            int(role.people),
+            int(people),
             fte,
             pace,
             jobs,
             mean,
             second,
-            capacity,  # type: ignore[arg-type]
+            capacity,
             tuple(sid for _, _, sid in items if sid),
         )
     return demands
@@ -387,7 +389,7 @@ def _plan(
         plan.lead = elapsed_spec(step.lead, hours) if step.lead is not None else None
         wait = elapsed_spec(step.wait, hours)
         if role_id in queue_index and work.mean > 0:
-            plan.queue = queue_index[role_id]  # type: ignore[index]
+            plan.queue = queue_index[role_id]
             plan.work = work
             if other_factor is not None:  # None: the whole declared wait before the queue (the first pass)
                 wait = wait.scaled(other_factor.get(step.id, 0.0))
@@ -593,14 +595,14 @@ def compute_queueing(
     queued = {r for r, d in demands.items() if d.utilisation < 1.0}
     unstable = sorted(set(demands) - queued)
     figures.stable = not unstable
-    for role in unstable:
+    for role_id in unstable:
         missing.append(
             Missing(
                 "missing.queue_unstable",
                 {
-                    "role": role,
-                    "utilisation": round(demands[role].utilisation * 100.0),
-                    "backlog": round(estimates[role].backlog_per_month or 0.0),
+                    "role": role_id,
+                    "utilisation": round(demands[role_id].utilisation * 100.0),
+                    "backlog": round(estimates[role_id].backlog_per_month or 0.0),
                 },
             )
         )
@@ -651,7 +653,7 @@ def compute_queueing(
             role_of_base = {s.id: _doer(s) for s in baseline.steps}
         for step in process.steps:
             role = _doer(step)
-            if role not in queued or step.id not in demands[role].steps:  # type: ignore[index]
+            if role is None or role not in queued or step.id not in demands[role].steps:
                 continue
             declared = mean_elapsed_days(step.wait)
             if role_of_base.get(step.id, role) in base_unstable:
@@ -688,22 +690,25 @@ def compute_queueing(
         by_id = {plan.steps[i].id: i for i in result.step_queue}  # type: ignore[union-attr]
     for step in process.steps:
         role = _doer(step)
-        if role not in demands or step.id not in demands[role].steps:  # type: ignore[index]
+        if role is None or role not in demands or step.id not in demands[role].steps:
             continue
         declared = mean_elapsed_days(step.wait)
         i = by_id.get(step.id)
         values = result.step_queue[i] if result is not None and i is not None else None
-        has = values is not None and len(values) > 0
         import numpy as np  # lazy: numpy loads only when figures are computed
 
+        queue_mean: float | None = None
+        queue_p85: float | None = None
+        if values is not None and len(values) > 0:
+            queue_mean, queue_p85 = float(values.mean()), float(np.percentile(values, 85))
         figures.steps[step.id] = StepQueue(
             role=role,
-            declared_wait=declared,  # type: ignore[arg-type]
-            queue_mean=float(values.mean()) if has else None,  # type: ignore[union-attr]
-            queue_p85=float(np.percentile(values, 85)) if has else None,
+            declared_wait=declared,
+            queue_mean=queue_mean,
+            queue_p85=queue_p85,
             other_wait=other.get(step.id) if role in queued and result is not None else None,
             analytic_queue_mean=estimates[role].queue_mean,
-        )  # type: ignore[index]
+        )
     if result is None:
         return figures, None
     waits: dict[str, float] = {}

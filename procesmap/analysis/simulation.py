@@ -135,7 +135,10 @@ class SimulationResult:
     def as_run(self) -> _Run:
         """The cases as :class:`procesmap.analysis.timing._Run`, for the term shares."""
 
-        return _Run(self.cycle, self.term, self.extended, self.decided, self.where)
+        extended, decided, where = self.extended, self.decided, self.where
+        # simulate_network and the run cache (simcache) fill all three for every result they make
+        assert extended is not None and decided is not None and where is not None, "a run has its term arrays"
+        return _Run(self.cycle, self.term, extended, decided, where)
 
 
 def _stream(seed: int, purpose: str, key: str) -> "np.random.Generator":
@@ -157,7 +160,7 @@ class _Draws:
         # 20,000 steps from holding 4,096 Python floats each (5 GB); the values drawn first are the same
         u = rng.random(total * visits + (_POOL if visits > 1 else _SMALL_POOL))
         drawn = u if spec is None else quantiles(spec, u) * scale
-        self.values = memoryview(drawn[: total * visits].copy())
+        self.values = drawn[: total * visits].copy().data  # memoryview(array), typed as one
         self.pool = drawn[total * visits :].tolist()
         self.visits = visits
         self.used = 0
@@ -261,11 +264,11 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
             _stream(seed, "background", role + "/load").random(len(times)),
             side="right",
         )
-        u = _stream(seed, "background", role + "/work").random(len(times))
+        shares = _stream(seed, "background", role + "/work").random(len(times))
         work = np.zeros(len(times))
         for k, bg in enumerate(loads):
             mine = kind == k
-            work[mine] = quantiles(bg.work, u[mine]) / plan.queues[q].pace
+            work[mine] = quantiles(bg.work, shares[mine]) / plan.queues[q].pace
         bg_t[q], bg_w[q], bg_s[q] = times.tolist(), clock.worked_array(times).tolist(), work.tolist()
     push(heap, (arrival[0], seq, -1, 0, 0.0, (), 0, -1.0, -1))
     seq += 1

@@ -332,21 +332,34 @@ def _backup_candidates(analysis: "Analysis") -> list[Candidate]:
         capacity = yearly_capacity_hours(analysis.graph, role_id) or 0.0
         demand = load.demand_hours if load is not None and load.demand_hours is not None else 0.0
         spare[role_id] = capacity - demand
+    # every role's rank as a backup: most spare hours first, then file order; and the ranked roles of each team
+    # and organisation, so that each single point of failure takes its backup in a few steps (a role per role
+    # made this quadratic: 1,000 roles, 999,000 comparisons, issue #19)
+    order = {r: i for i, r in enumerate(process.roles)}
+    ranked = sorted(spare, key=lambda r: (-spare[r], order[r]))
+    by_team: dict[str, list[str]] = {}
+    by_organisation: dict[str, list[str]] = {}
+    for other in ranked:
+        other_team, other_organisation = process.team_of(other), process.organisation_of(other)
+        if other_team is not None:
+            by_team.setdefault(other_team, []).append(other)
+        if other_organisation is not None:
+            by_organisation.setdefault(other_organisation, []).append(other)
+
+    def best(group: list[str], role_id: str) -> str | None:
+        """The first role of ``group`` (ranked) that is not ``role_id``: at most two looked at."""
+        return next((other for other in group if other != role_id), None)
+
     for role_id in analysis.ownership.single_points_of_failure:
         team, organisation = process.team_of(role_id), process.organisation_of(role_id)
-        others = [r for r in spare if r != role_id]
-
-        def preference(
-            other: str, team: str | None = team, organisation: str | None = organisation
-        ) -> tuple[int, float, int]:
-            same_team = team is not None and process.team_of(other) == team
-            same_org = organisation is not None and process.organisation_of(other) == organisation
-            order = list(process.roles).index(other)
-            return (0 if same_team else 1 if same_org else 2, -spare[other], order)
-
-        if not others:
+        # the same team first, then the same organisation, then any role
+        backup = (
+            (best(by_team.get(team, []), role_id) if team is not None else None)
+            or (best(by_organisation.get(organisation, []), role_id) if organisation is not None else None)
+            or best(ranked, role_id)
+        )
+        if backup is None:
             continue
-        backup = min(others, key=preference)
         found.append(
             Candidate(
                 "backup",
@@ -696,12 +709,15 @@ def advise(
     """
     from procesmap.analysis import Settings  # lazy: the analysis loads only when a map is analysed
 
-    settings = settings or Settings()
-    if analysis is None:
-        analysis = _analyse(process, settings, extra)
-    found = candidates(process, analysis)
     from procesmap.advice_bounds import check_advice  # lazy: the limits load only when advice is asked
 
+    settings = settings or Settings()
+    if analysis is None:
+        # the candidates the map alone gives (two per role with a queue) are fewer than all of them: a map over
+        # the limit with these alone is refused before its baseline analysis (2,000 steps x 1,000 roles: 7 s)
+        check_advice(process, len(_capacity_candidates(process)), simulate)
+        analysis = _analyse(process, settings, extra)
+    found = candidates(process, analysis)
     check_advice(process, len(found), simulate)  # its work limit, before a candidate is screened
     method = screening_method()
     screen_settings = _settings(settings, min(settings.cases, SCREEN_CASES))

@@ -387,3 +387,81 @@ def test_advice_over_its_work_limit_is_refused_before_a_candidate_is_screened(
     assert f"({work - 1:,}, MAX_ADVICE_WORK)" in text and "--set" in text
     again = invoke("analyse", str(path), "--advise", "--cases", "200", "-f", "json")
     assert again.exit_code == 2 and "MAX_ADVICE_WORK" in again.output  # type: ignore[attr-defined]
+
+
+def test_advice_far_over_its_limit_is_refused_before_the_baseline_analysis(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2,000 steps x 1,000 roles was refused only after its baseline analysis and candidate list (14 s): the
+    two candidates each role with a queue gives are counted from the map alone, before any analysis."""
+    from procesmap import advice, advice_bounds
+
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(12, roles=3))
+    # three roles of two people, each doing steps: two capacity candidates each, at least 6 + 6 analyses
+    monkeypatch.setattr(advice_bounds, "MAX_ADVICE_WORK", 12 * 12 - 1)
+    monkeypatch.setattr(advice, "_analyse", _never)  # no baseline analysis
+    monkeypatch.setattr(advice, "candidates", _never)  # no candidate list
+    result = invoke("advise", str(path), "--cases", "200")
+    assert result.exit_code == 2  # type: ignore[attr-defined]
+    text = " ".join(result.output.split())  # type: ignore[attr-defined]
+    assert "would analyse the map 12 times over 12 steps (144 step analyses)" in text
+    assert "(143, MAX_ADVICE_WORK)" in text
+    nl = invoke("advise", str(path), "--cases", "200", "--lang", "nl")
+    assert nl.exit_code == 2 and "zou de kaart 12 keer analyseren over 12 stappen" in " ".join(nl.output.split())  # type: ignore[attr-defined]
+
+
+def backup_map(roles: int) -> str:
+    """``roles`` roles of one person (single points of failure), in teams of two organisations, some teamless,
+    with different work so that their spare hours differ."""
+    lines = ["procesmap: 1", "id: backups", "language: en", "owner: r0", "term: 8w", "volume: 200/year"]
+    lines += ["organisations:", "  o1: {name: Een}", "  o2: {name: Twee}", "teams:"]
+    lines += [f"  t{i}: {{name: Team {i}, organisation: o{1 + i % 2}}}" for i in range(4)]
+    lines.append("roles:")
+    for i in range(roles):
+        home = f"team: t{i % 5}" if i % 5 < 4 else ("organisation: o1" if i % 10 == 4 else "")
+        lines.append(f"  r{i}: {{people: 1{', ' + home if home else ''}}}")
+    lines += ["steps:", "  - {id: s0, type: start, role: r0, work: 1h, next: s1}"]
+    lines += [f"  - {{id: s{i}, role: r{i % roles}, work: {1 + (i * 7) % 13}h, next: s{i + 1}}}" for i in range(1, 2 * roles)]
+    lines.append(f"  - {{id: s{2 * roles}, type: end, role: r0, work: 1h}}")
+    return "\n".join(lines) + "\n"
+
+
+def test_backup_candidates_follow_the_rule_with_a_few_looks_per_role(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each single point of failure gets as backup the role of its own team, else of its own organisation, else
+    any role, with the most spare hours (then file order): checked against the rule written out here, role by
+    role. The old search compared every role with every other (1,000 roles: 999,000 comparisons, 12 s)."""
+    from procesmap import advice
+    from procesmap.analysis.capacity import yearly_capacity_hours
+    from procesmap.model import Process
+
+    process = procesmap.loads(backup_map(40), "backups.yaml")
+    analysis = procesmap.analyse(process, procesmap.Settings(cases=0))
+    spofs = analysis.ownership.single_points_of_failure
+    assert len(spofs) == 40
+    spare = {}
+    for role_id in process.roles:
+        load = analysis.capacity.roles.get(role_id)
+        demand = load.demand_hours if load is not None and load.demand_hours is not None else 0.0
+        spare[role_id] = (yearly_capacity_hours(analysis.graph, role_id) or 0.0) - demand
+    assert len(set(spare.values())) > 5  # the spare hours differ: the ranking matters
+    names = list(process.roles)
+    expected = {}
+    for role_id in spofs:
+        team, organisation = process.roles[role_id].team, process.organisation_of(role_id)
+        others = [r for r in names if r != role_id]
+        same_team = [r for r in others if team is not None and process.roles[r].team == team]
+        same_org = [r for r in others if organisation is not None and process.organisation_of(r) == organisation]
+        group = same_team or same_org or others
+        expected[role_id] = max(group, key=lambda r: (spare[r], -names.index(r)))
+    calls = {"n": 0}
+    original = Process.team_of
+
+    def counted(self: Process, role_id: str | None) -> str | None:
+        calls["n"] += 1
+        return original(self, role_id)
+
+    monkeypatch.setattr(Process, "team_of", counted)
+    found = {c.subject: c.set[0] for c in advice._backup_candidates(analysis)}
+    assert found == {r: f"roles.{r}.backup={expected[r]}" for r in spofs}
+    assert calls["n"] <= 2 * len(names) + 2 * len(spofs)  # linear: the old search called it 40 x 39 times

@@ -422,7 +422,9 @@ def backup_map(roles: int) -> str:
         home = f"team: t{i % 5}" if i % 5 < 4 else ("organisation: o1" if i % 10 == 4 else "")
         lines.append(f"  r{i}: {{people: 1{', ' + home if home else ''}}}")
     lines += ["steps:", "  - {id: s0, type: start, role: r0, work: 1h, next: s1}"]
-    lines += [f"  - {{id: s{i}, role: r{i % roles}, work: {1 + (i * 7) % 13}h, next: s{i + 1}}}" for i in range(1, 2 * roles)]
+    lines += [
+        f"  - {{id: s{i}, role: r{i % roles}, work: {1 + (i * 7) % 13}h, next: s{i + 1}}}" for i in range(1, 2 * roles)
+    ]
     lines.append(f"  - {{id: s{2 * roles}, type: end, role: r0, work: 1h}}")
     return "\n".join(lines) + "\n"
 
@@ -465,3 +467,106 @@ def test_backup_candidates_follow_the_rule_with_a_few_looks_per_role(monkeypatch
     found = {c.subject: c.set[0] for c in advice._backup_candidates(analysis)}
     assert found == {r: f"roles.{r}.backup={expected[r]}" for r in spofs}
     assert calls["n"] <= 2 * len(names) + 2 * len(spofs)  # linear: the old search called it 40 x 39 times
+
+
+# -- the HTML, Markdown and terminal reports: long tables cut, a huge RACI matrix as a list -------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_a_raci_matrix_over_its_cells_limit_is_a_list_of_each_steps_roles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """2,000 steps x 1,000 roles made a matrix of 2 million cells (HTML 11.6 s): over the limit each step's
+    roles are listed, with a note in the report's language."""
+    from procesmap.render import bounds
+
+    monkeypatch.setattr(bounds, "MAX_REPORT_RACI_CELLS", 12 * 6 - 1)
+    path = tmp_path / "rollen.yaml"
+    path.write_text(chain_map(12, roles=6, language=lang))
+    html = tmp_path / "r.html"
+    md = tmp_path / "r.md"
+    for out, fmt in ((html, "html"), (md, "markdown")):
+        result = invoke("analyse", str(path), "-f", fmt, "-o", str(out), "--cases", "200", "--lang", lang)
+        assert result.exit_code in (0, 1)  # type: ignore[attr-defined]
+    page, text = html.read_text(), " ".join(md.read_text().split())
+    note = {
+        "en": "The RACI matrix would have 12 steps x 6 roles (72 cells): more than a report shows as a matrix (71, "
+        "MAX_REPORT_RACI_CELLS). Each step's roles are listed instead",
+        "nl": "De RACI-matrix zou 12 stappen x 6 rollen krijgen (72 cellen): meer dan een rapport als matrix toont "
+        "(71, MAX_REPORT_RACI_CELLS). De rollen van elke stap staan hieronder als lijst",
+    }[lang]
+    assert note.replace("'", "&#39;") in " ".join(page.split())
+    assert note.replace("_", "\\_").replace("'", "'") in text
+    assert 'class="data raci"' not in page and 'class="data raci-list"' in page
+    # one row a step: its doer (r{i % 6}, the map's rule) and the owner r0 accountable by default (A*)
+    for i in range(1, 11):
+        assert f"| s{i} | r{i % 6} | r0\\* | | |" in text
+    # at the limit the matrix stays
+    monkeypatch.setattr(bounds, "MAX_REPORT_RACI_CELLS", 12 * 6)
+    invoke("analyse", str(path), "-f", "html", "-o", str(html), "--cases", "200")
+    assert 'class="data raci"' in html.read_text() and "MAX_REPORT_RACI_CELLS" not in html.read_text()
+
+
+def test_a_table_longer_than_a_report_shows_keeps_its_weightiest_rows_with_a_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from procesmap.render import _document, bounds
+
+    monkeypatch.setattr(bounds, "MAX_REPORT_TABLE_ROWS", 10)
+    text = chain_map(21, roles=3).replace(
+        "work: 1h, next: s7}", "work: 1h, next: [{to: s8, p: 0.5}, {to: s2, p: 0.5}]}"
+    )
+    process = procesmap.loads(text, "keten.yaml")
+    analysis = procesmap.analyse(process, procesmap.Settings(cases=200))
+    doc = _document.build_document([analysis], "en")
+
+    def section(key: str, sections: list[_document.Section]) -> _document.Section:
+        for s in sections:
+            if s.key == key:
+                return s
+            inner = [b for b in s.blocks if isinstance(b, _document.Section)]
+            if inner:
+                try:
+                    return section(key, inner)
+                except LookupError:
+                    pass
+        raise LookupError(key)
+
+    steps = section("steps", doc.processes[0].sections)
+    table, note = steps.blocks[0], steps.blocks[1]
+    assert isinstance(table, _document.Table) and isinstance(note, _document.Text)
+    assert [row[0] for row in table.rows] == [f"s{i}" for i in range(10)]  # no order: the first rows
+    assert table.left_out == 11
+    assert note.text == (
+        "Steps: this table shows 10 of its 21 rows, the first ones; a report shows at most 10 rows in one table "
+        "(MAX_REPORT_TABLE_ROWS). The 11 rows left out are all in the JSON report (`-f json`)."
+    )
+    # the handovers keep those with the most per case (the rework loop's run more than once), in their order
+    handovers = analysis.handovers.handovers
+    assert len(handovers) > 10
+    listed = section("handovers-list", doc.processes[0].sections)
+    kept = listed.blocks[0]
+    assert isinstance(kept, _document.Table) and len(kept.rows) == 10 and kept.left_out == len(handovers) - 10
+    names = [(h.source, h.target) for h in handovers]
+    kept_pairs = [(row[0], row[1]) for row in kept.rows]
+    assert kept_pairs == [pair for pair in names if pair in set(kept_pairs)]  # the map's order
+    kept_per_case = [h.per_case or 0.0 for h in handovers if (h.source, h.target) in set(kept_pairs)]
+    left_per_case = [h.per_case or 0.0 for h in handovers if (h.source, h.target) not in set(kept_pairs)]
+    assert min(kept_per_case) >= max(left_per_case) and max(kept_per_case) > 1.5  # the loop's, visited ~2x
+    assert "the ones that weigh most" in listed.blocks[1].text  # type: ignore[union-attr]
+
+
+def test_the_terminal_counts_the_rows_the_document_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.render import bounds
+
+    monkeypatch.setattr(bounds, "MAX_REPORT_TABLE_ROWS", 60)
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(81, roles=2))  # 80 handovers between r0 and r1 (s0 -> s1 is r0 -> r1, ...)
+    result = invoke("analyse", str(path), "--cases", "200", "--lang", "en")
+    text = " ".join(result.output.split())  # type: ignore[attr-defined]
+    assert "… and 30 more handovers with fewer per case" in text  # 80 - the 50 the terminal shows
+    assert "this table shows 60 of its 80 rows" in text
+    out = tmp_path / "r.json"
+    invoke("analyse", str(path), "--cases", "200", "-f", "json", "-o", str(out))
+    data = json.loads(out.read_text())
+    assert len(data["handovers"]["list"]) == 80  # the JSON report holds every one

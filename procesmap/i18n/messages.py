@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from procesmap.i18n.advice import MESSAGES_ADVICE
 from procesmap.i18n.bounds import MESSAGES_BOUNDS
+from procesmap.i18n.bounds2 import MESSAGES_BOUNDS2
 from procesmap.i18n.bpmn import MESSAGES_BPMN
 from procesmap.i18n.ci import MESSAGES_CI
 from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
@@ -481,6 +482,7 @@ for _extra in (
     MESSAGES_QUEUEING,
     MESSAGES_XES,
     MESSAGES_BOUNDS,
+    MESSAGES_BOUNDS2,
 ):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)

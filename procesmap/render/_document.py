@@ -73,6 +73,9 @@ class Table:
     bars: list[float | None] | None = None
     #: which rows a shortened table keeps first (indices, most important first); None: the first rows
     order: list[int] | None = None
+    #: rows the document itself left out (over :data:`procesmap.render.bounds.MAX_REPORT_TABLE_ROWS`), said in
+    #: a note after the table
+    left_out: int = 0
 
 
 @dataclass
@@ -219,6 +222,8 @@ def build_document(analyses: "Sequence[Analysis]", lang: str) -> ReportDoc:
             Section("maps", t("summary.maps", lang), [overview], kind="overview"),
             _shared_roles(analyses, lang, across),
         ]
+        for section in sections:
+            _bound_tables(section, lang)
     title = processes[0].title if len(processes) == 1 else t("report.title", lang)
     return ReportDoc(
         lang=lang,
@@ -403,7 +408,7 @@ def _process(a: "Analysis", lb: Labels, index: int, version: FileVersion) -> Pro
     counts = {level: 0 for level in SEVERITY_ORDER}
     for finding in a.findings:
         counts[finding.severity.value] += 1
-    sections = [
+    sections: list[Section] = [
         summary_section(a, lb),
         Section("swimlane", lb.t("report.swimlane"), [Diagram(lb.t("report.swimlane"))]),
         _findings(a, lb),
@@ -419,6 +424,8 @@ def _process(a: "Analysis", lb: Labels, index: int, version: FileVersion) -> Pro
         _missing(a, lb),
         Section("about", lb.t("summary.about"), [Facts(facts)]),
     ]
+    for section in sections:
+        _bound_tables(section, lb.lang)
     return ProcessDoc(
         analysis=a,
         labels=lb,
@@ -652,11 +659,91 @@ def _handovers(a: "Analysis", lb: Labels) -> Section:
     return section
 
 
+def _bound_tables(section: Section, lang: str) -> None:
+    """Cut every table of ``section`` (and of the sections in it) longer than
+    :data:`procesmap.render.bounds.MAX_REPORT_TABLE_ROWS` to its most important rows (its ``order``, else its
+    first), in their own order, with a note after it that says how many rows are left out and where every one is."""
+    from procesmap.render.bounds import MAX_REPORT_TABLE_ROWS  # lazy: the limits load only when a report is built
+    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
+
+    blocks: list[Block] = []
+    for block in section.blocks:
+        if isinstance(block, Section):
+            _bound_tables(block, lang)
+        blocks.append(block)
+        if not isinstance(block, Table) or len(block.rows) <= MAX_REPORT_TABLE_ROWS:
+            continue
+        total = len(block.rows)
+        keep = sorted((block.order or range(total))[:MAX_REPORT_TABLE_ROWS])
+        at = {row: index for index, row in enumerate(keep)}
+
+        def cut(values: list[Any] | None, keep: list[int] = keep) -> list[Any] | None:
+            return None if values is None else [values[row] for row in keep]
+
+        block.rows = [block.rows[row] for row in keep]
+        block.row_kinds, block.bars, block.short_labels = cut(block.row_kinds), cut(block.bars), cut(block.short_labels)
+        block.order = [at[row] for row in block.order if row in at] if block.order is not None else None
+        block.left_out = total - len(keep)
+        blocks.append(
+            Text(
+                t(
+                    "bounds.report_rows_left_out",
+                    lang,
+                    shown=Count(len(keep)),
+                    rows=Count(total),
+                    table=section.title,
+                    limit=Count(MAX_REPORT_TABLE_ROWS),
+                    more=Count(block.left_out),
+                    order=t("bounds.report_rows_first" if block.order is None else "bounds.report_rows_most", lang),
+                ),
+                "note",
+            )
+        )
+    section.blocks = blocks
+
+
+def _raci_list(a: "Analysis", lb: Labels, roles: list[str]) -> list[Block]:
+    """The RACI as one row per step naming its roles: a matrix over
+    :data:`procesmap.render.bounds.MAX_REPORT_RACI_CELLS` cells (2,000 steps x 1,000 roles: 2 million) is more
+    than a report shows; the list has every role of every step, in as many cells as the map has RACI entries."""
+    from procesmap.render.bounds import MAX_REPORT_RACI_CELLS  # lazy: the limits load only when a report is built
+    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
+
+    raci = a.ownership.raci
+    rows = [
+        [
+            lb.step(step_id),
+            lb.role(row.R) if row.R else "",
+            (lb.role(row.A) + ("*" if row.A_defaulted else "")) if row.A else "",
+            ", ".join(lb.role(r) for r in row.C),
+            ", ".join(lb.role(r) for r in row.I),
+        ]
+        for step_id, row in raci.items()
+    ]
+    note = t(
+        "bounds.raci_as_list",
+        lb.lang,
+        steps=Count(len(raci)),
+        roles=Count(len(roles)),
+        cells=Count(len(raci) * len(roles)),
+        limit=Count(MAX_REPORT_RACI_CELLS),
+    )
+    return [
+        Text(note, "note"),
+        Table([lb.t("report.step"), "R", "A", "C", "I"], rows, kind="raci-list", more_key="bounds.more_raci_steps"),
+        Text(lb.t("report.raci_legend"), "note"),
+    ]
+
+
 def _ownership(a: "Analysis", lb: Labels) -> Section:
+    from procesmap.render.bounds import MAX_REPORT_RACI_CELLS  # lazy: the limits load only when a report is built
+
     o = a.ownership
     section = Section("ownership", lb.t("report.ownership"))
     roles = lb.raci_roles()
-    if o.raci:
+    if o.raci and len(o.raci) * len(roles) > MAX_REPORT_RACI_CELLS:
+        section.blocks.append(Section("raci", lb.t("report.raci_matrix"), _raci_list(a, lb, roles)))
+    elif o.raci:
         rows = [[lb.step(step_id)] + [lb.raci_cell(step_id, r) for r in roles] for step_id in o.raci]
         short = lb.role_abbreviations(roles)
         # role initials in the header, keyed below: a matrix of many roles fits a page and a terminal

@@ -5,6 +5,12 @@ ReportLab lays out a table row by row and splits long tables over pages again an
 error (no width left for a column). Above :data:`MAX_PDF_TABLE_ROWS` rows in one table, or
 :data:`MAX_PDF_RACI_ROLES` roles in the RACI matrix, ``analyse -f pdf`` ends with exit code 2 and a message
 that names the limit and the formats that hold any map (HTML, Markdown, JSON), before any work on the PDF.
+
+The HTML, Markdown and terminal reports are built from the same section model (:mod:`procesmap.render._document`),
+which bounds them as it builds them: a RACI matrix of more than :data:`MAX_REPORT_RACI_CELLS` cells (steps x
+roles; 2,000 x 1,000 made the HTML report take 11.6 s) becomes a list of each step's roles, and a table of more
+than :data:`MAX_REPORT_TABLE_ROWS` rows keeps its most important rows (or its first); a note in the report's
+language says what was left out and that the JSON report holds every figure.
 """
 
 from __future__ import annotations
@@ -16,12 +22,23 @@ from procesmap.errors import UsageError
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["MAX_PDF_TABLE_ROWS", "MAX_PDF_RACI_ROLES", "ReportTooLarge", "check_pdf_report"]
+__all__ = [
+    "MAX_PDF_TABLE_ROWS",
+    "MAX_PDF_RACI_ROLES",
+    "MAX_REPORT_TABLE_ROWS",
+    "MAX_REPORT_RACI_CELLS",
+    "ReportTooLarge",
+    "check_pdf_report",
+]
 
 #: The most rows of one table of the PDF report (steps, handovers, findings, the RACI matrix).
 MAX_PDF_TABLE_ROWS = 1_000
 #: The most roles (columns) of the RACI matrix of the PDF report: on an A4 page each keeps room for its letter.
 MAX_PDF_RACI_ROLES = 60
+#: The most rows of one table of the HTML, Markdown and terminal reports; the rest is left out with a note.
+MAX_REPORT_TABLE_ROWS = 5_000
+#: The most cells (steps x roles) of the RACI matrix of the HTML, Markdown and terminal reports; above, a list.
+MAX_REPORT_RACI_CELLS = 200_000
 
 
 class ReportTooLarge(UsageError):

@@ -335,7 +335,7 @@ def _table(block: "Table", lang: str, width: int = 120) -> list[Any]:
     more = 0
     if len(rows) > MAX_TERMINAL_ROWS and block.more_key:
         keep = sorted((block.order or rows)[:MAX_TERMINAL_ROWS])
-        more, rows = len(rows) - len(keep), keep
+        more, rows = len(rows) - len(keep) + block.left_out, keep  # with the rows the document left out
     if block.kind == "raci" and block.rows and len(block.rows) * (len(block.header) - 1) > MAX_TERMINAL_RACI_CELLS:
         return [
             Text(
@@ -452,7 +452,11 @@ def _findings(block: "Table", lang: str) -> Any:
     if len(block.rows) > MAX_TERMINAL_ROWS:
         parts.append(
             _indented(
-                Text(t("scale.more_findings", lang, count=Count(len(block.rows) - MAX_TERMINAL_ROWS)), style="dim"), 2
+                Text(
+                    t("scale.more_findings", lang, count=Count(len(block.rows) - MAX_TERMINAL_ROWS + block.left_out)),
+                    style="dim",
+                ),
+                2,
             )
         )
     return Group(*parts)

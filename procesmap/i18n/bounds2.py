@@ -1,0 +1,32 @@
+"""Catalogue entries of the bounds of the HTML, Markdown and terminal reports (long tables and the RACI matrix,
+:mod:`procesmap.render.bounds`) and of the roles file (issue #19). Every key starts with ``bounds.``."""
+
+from __future__ import annotations
+
+__all__ = ["MESSAGES_BOUNDS2"]
+
+MESSAGES_BOUNDS2: dict[str, dict[str, str]] = {
+    # -- a table longer than a report shows (procesmap.render._document, MAX_REPORT_TABLE_ROWS) ---------------
+    "bounds.report_rows_left_out": {
+        "en": "{table}: this table shows {shown} of its {rows} rows, {order}; a report shows at most {limit} rows "
+        "in one table (MAX_REPORT_TABLE_ROWS). The {more} rows left out are all in the JSON report (`-f json`).",
+        "nl": "{table}: deze tabel toont {shown} van de {rows} rijen, {order}; een rapport toont hoogstens {limit} "
+        "rijen in één tabel (MAX_REPORT_TABLE_ROWS). De {more} weggelaten rijen staan alle in het JSON-rapport "
+        "(`-f json`).",
+    },
+    "bounds.report_rows_first": {"en": "the first ones", "nl": "de eerste"},
+    "bounds.report_rows_most": {"en": "the ones that weigh most", "nl": "die het zwaarst wegen"},
+    # -- a RACI matrix larger than a report shows (MAX_REPORT_RACI_CELLS) -----------------------------------
+    "bounds.raci_as_list": {
+        "en": "The RACI matrix would have {steps:plural:# step|# steps} x {roles:plural:# role|# roles} ({cells} "
+        "cells): more than a report shows as a matrix ({limit}, MAX_REPORT_RACI_CELLS). Each step's roles are "
+        "listed instead; the JSON report (`-f json`) holds the RACI of every step.",
+        "nl": "De RACI-matrix zou {steps:plural:# stap|# stappen} x {roles:plural:# rol|# rollen} krijgen ({cells} "
+        "cellen): meer dan een rapport als matrix toont ({limit}, MAX_REPORT_RACI_CELLS). De rollen van elke stap "
+        "staan hieronder als lijst; het JSON-rapport (`-f json`) bevat de RACI van elke stap.",
+    },
+    "bounds.more_raci_steps": {
+        "en": "… and {count} more steps; `--format json` lists the RACI of every step",
+        "nl": "… en nog {count} stappen; `--format json` toont de RACI van elke stap",
+    },
+}

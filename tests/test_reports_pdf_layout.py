@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 import procesmap
+from procesmap.diagrams.layout import swimlane_layout
 from procesmap.render._document import Section, build_document
 from procesmap.render.pdf import MIN_TEXT_PT, render_pdf, swimlane_plan
 
@@ -187,25 +188,90 @@ def test_cli_paper_option(tmp_path: Path, poppler: None) -> None:
     assert result.exit_code == 2
 
 
+def _swimlane_pages(path: Path, size: tuple[float, float]) -> tuple[list[int], int | None]:
+    """The swimlane's landscape pages of ``size`` (without the organisations' own page) and which one is the key."""
+    pages, key = [], None
+    for page, s in enumerate(_sizes(path), 1):
+        if not _close(s, size):
+            continue
+        text = _run("pdftotext", "-f", str(page), "-l", str(page), "-raw", str(path), "-")
+        if "Zwembaandiagram" not in text and "Swimlane" not in text:
+            continue
+        if "Het hele beeld" in text:
+            key = page
+        pages.append(page)
+    return pages, key
+
+
+def _step_counts(path: Path, pages: list[int], analysis: "procesmap.Analysis") -> dict[str, list[int]]:
+    """For each step, the pages whose text holds its whole name as drawn (its lines one after the other)."""
+    layout = swimlane_layout(analysis, "nl")
+    texts = {
+        page: " ".join(_run("pdftotext", "-f", str(page), "-l", str(page), "-raw", str(path), "-").split())
+        for page in pages
+    }
+    return {
+        node.step: [page for page, text in texts.items() if " ".join(node.label_lines) in text] for node in layout.nodes
+    }
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in bundled()])
+def test_swimlane_pages_cut_between_columns(stem: str, documents: dict) -> None:
+    """Every step of a map split over pages is on exactly one page, whole (a cut through a step leaves its name on
+    none or in pieces on two), every page but the key shows every lane's name, and its text is 6 pt or more."""
+    path, analysis = documents[stem]
+    pages, key = _swimlane_pages(path, A3_LANDSCAPE)
+    assert pages, stem
+    parts = [page for page in pages if page != key]
+    counts = _step_counts(path, parts, analysis)
+    names = [step.label for step in analysis.process.steps]
+    for step, found in counts.items():
+        label = next(s.label for s in analysis.process.steps if s.id == step)
+        assert len(found) == names.count(label), (step, found)
+    if key is not None:  # the key holds the whole map: each name once
+        whole = _step_counts(path, [key], analysis)
+        assert all(found == [key] for found in whole.values()), whole
+    # every part (its sheets together) shows every lane's name, and opens with the map's title
+    lanes = swimlane_layout(analysis, "nl").lanes
+    by_part: dict[str, str] = {}
+    for page in parts:
+        text = " ".join(_run("pdftotext", "-f", str(page), "-l", str(page), "-raw", str(path), "-").split())
+        number = re.search(r"deel (\d+) van (\d+)", text)
+        by_part[number.group(1) if number else "1"] = by_part.get(number.group(1) if number else "1", "") + text
+    for text in by_part.values():
+        assert analysis.process.name in text
+        for lane in lanes:
+            assert " ".join(lane.label_lines) in text, lane.name
+    for page in parts:
+        for y_min, y_max, word in re.findall(
+            r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)',
+            _run("pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(path), "-"),
+        ):
+            assert float(y_max) - float(y_min) >= MIN_TEXT_PT - 0.05, (page, word)
+
+
 def test_swimlane_parts_fill_their_pages(documents: dict, tmp_path: Path) -> None:
-    """The swimlane of omgevingsvergunning in parts on A3: fewer parts than the 6 of before (3 across, 2 down, each
-    about 830 x 650 of the 1,123 x 697 points a page has), and each part fills its page's frame across or down.
+    """The swimlane of omgevingsvergunning in parts on A3 (its lanes are too tall for one A3 page at 6 pt: each part
+    on two sheets cut between lanes). Each sheet but a part's last fills its page's frame across or down.
     Measured on the rendered page (pdftoppm, 20 dpi): the extent of the non-white pixels of the picture."""
     from PIL import Image
 
     need_tool("pdftoppm", "apt-get install poppler-utils")
     path, _ = documents["omgevingsvergunning"]
-    sizes = _sizes(path)
-    wide = [page for page, s in enumerate(sizes, 1) if _close(s, A3_LANDSCAPE)]
-    parts = wide[1:]  # the first is the key map
-    assert 2 <= len(parts) < 6, len(parts)
+    pages, key = _swimlane_pages(path, A3_LANDSCAPE)
+    parts = [page for page in pages if page != key]
+    assert key is not None and 2 <= len(parts) <= 8, (key, parts)
     frame_w, frame_h = 1190.55 - 2 * 34.02, 841.89 - 2 * 34.02 - 17.01 - 60  # margins, footer, heading room
     for page in parts:
+        text = _run("pdftotext", "-f", str(page), "-l", str(page), "-raw", str(path), "-")
+        last = re.search(r"blad (\d+) van (\d+)", text)
+        if last and last.group(1) == last.group(2):
+            continue
         prefix = tmp_path / f"p{page}"
         _run("pdftoppm", "-r", "20", "-f", str(page), "-l", str(page), "-png", str(path), str(prefix))
         image = Image.open(next(tmp_path.glob(f"p{page}*.png"))).convert("L")
         scale = image.size[0] / 1190.55
-        top, bottom = int(60 * scale), int((841.89 - 40) * scale)  # below the part's title, above the footer
+        top, bottom = int(40 * scale), int((841.89 - 40) * scale)  # below the part's note, above the footer
         band = image.crop((0, top, image.size[0], bottom))
         xs = [x for x in range(band.size[0]) if min(band.getpixel((x, y)) for y in range(band.size[1])) < 235]
         ys = [y for y in range(band.size[1]) if min(band.getpixel((x, y)) for x in range(band.size[0])) < 235]

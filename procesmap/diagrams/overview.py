@@ -112,15 +112,44 @@ def _groups(layout: SwimlaneLayout) -> list[tuple[str, str | None, bool, list[in
     return result
 
 
+#: The narrowest box, the gap as a share of a box, and the narrowest gap, when the overview is fitted to a width.
+MIN_BOX_W = 112.0
+GAP_SHARE = 0.6
+MIN_GAP = 30.0
+
+
+def box_sizes(count: int, fit_width: float | None, least_box: float = MIN_BOX_W) -> tuple[float, float]:
+    """The box width and the gap between boxes: :data:`BOX_W` and :data:`GAP`, or, to fit ``fit_width`` points
+    (a PDF report's page, where the picture must not shrink its text under 6 pt), narrower boxes (never under
+    ``least_box``: the longest word of a name) with a gap of :data:`GAP_SHARE` of a box, then narrower gaps (never
+    under :data:`MIN_GAP`)."""
+    if fit_width is None or count < 2 or MARGIN * 2 + count * BOX_W + (count - 1) * GAP <= fit_width:
+        return max(BOX_W, least_box), GAP
+    box = max((fit_width - 2 * MARGIN) / (count + (count - 1) * GAP_SHARE), MIN_BOX_W, least_box)
+    gap = box * GAP_SHARE
+    if MARGIN * 2 + count * box + (count - 1) * gap > fit_width:
+        gap = max((fit_width - 2 * MARGIN - count * box) / (count - 1), MIN_GAP)
+    return box, gap
+
+
 def organisation_overview(
-    analysis: "Analysis", lang: str = "nl", layout: SwimlaneLayout | None = None
+    analysis: "Analysis", lang: str = "nl", layout: SwimlaneLayout | None = None, fit_width: float | None = None
 ) -> OrganisationOverview | None:
-    """The overview per organisation, or None when the map has fewer than two organisation groups."""
+    """The overview per organisation, or None when the map has fewer than two organisation groups. ``fit_width``:
+    narrower boxes so the picture is about that wide (:func:`box_sizes`)."""
 
     layout = layout or swimlane_layout(analysis, lang, thin=True)
     groups = _groups(layout)
     if len(groups) < 2:
         return None
+    # never narrower than the longest word of a name: a name wraps between words, never inside one
+    words = [
+        word
+        for _, name, external, _ in groups
+        for word in (name or t("diagram.external" if external else "diagram.no_organisation", lang)).split()
+    ]
+    longest = max([text_width(word, NAME_FONT) * BOLD + 2 * PAD + 2 for word in words] + [0.0])
+    box_w, gap = box_sizes(len(groups), fit_width, longest)
     group_of_lane = {lane: g for g, (_, _, _, lanes) in enumerate(groups) for lane in lanes}
     group_of_step = {node.step: group_of_lane[node.lane] for node in layout.nodes}
     first = {
@@ -150,7 +179,7 @@ def organisation_overview(
     box_h = 0.0
     for g, (key, name, external, lanes) in enumerate(groups):
         label = name or (t("diagram.external", lang) if external else t("diagram.no_organisation", lang))
-        names[g] = tuple(wrap_text(label, (BOX_W - 2 * PAD) / BOLD, NAME_FONT))
+        names[g] = tuple(wrap_text(label, (box_w - 2 * PAD) / BOLD, NAME_FONT))
         group_steps = [s for s, gg in group_of_step.items() if gg == g]
         group_roles = [layout.lanes[i].role for i in lanes if layout.lanes[i].role]
         details[g] = t("diagram.overview.box", lang, steps=Count(len(group_steps)), roles=Count(len(group_roles)))
@@ -159,7 +188,7 @@ def organisation_overview(
     keys = sorted(pairs, key=lambda p: (abs(slot[p[0]] - slot[p[1]]), slot[p[0]], slot[p[1]]))
 
     def box_x(g: int) -> float:
-        return MARGIN + slot[g] * (BOX_W + GAP)
+        return MARGIN + slot[g] * (box_w + gap)
 
     ends: dict[tuple[int, bool], list[tuple[float, tuple[int, int], int]]] = {}
     for pair in keys:
@@ -171,7 +200,7 @@ def organisation_overview(
     for (g, _back), items in ends.items():
         items.sort(key=lambda item: (item[0], item[2]))
         for k, (_, pair, end) in enumerate(items):
-            port[(pair, end)] = box_x(g) + (k + 1) * BOX_W / (len(items) + 1)
+            port[(pair, end)] = box_x(g) + (k + 1) * box_w / (len(items) + 1)
     # heights: interval colouring of the runs and their labels, above (forward) and below (back) the row
     placed: list[tuple[tuple[int, int], bool, int, float, float, str, float]] = []
     taken: dict[tuple[bool, int], list[tuple[float, float]]] = {}
@@ -208,7 +237,7 @@ def organisation_overview(
                 external,
                 box_x(g),
                 top,
-                BOX_W,
+                box_w,
                 box_h,
                 names[g],
                 details[g],
@@ -246,7 +275,7 @@ def organisation_overview(
                 back,
             )
         )
-    width = MARGIN * 2 + len(groups) * BOX_W + (len(groups) - 1) * GAP
+    width = MARGIN * 2 + len(groups) * box_w + (len(groups) - 1) * gap
     note = len(wrap_text(t("diagram.overview.note", lang), width - 2 * MARGIN, NOTE_FONT))
     height = top + box_h + (20.0 + (below - 1) * LEVEL + label_h + 4 if below else 0.0) + 16
     height += note * NOTE_FONT * LINE + MARGIN
@@ -267,10 +296,13 @@ def render_overview(analysis: "Analysis", fmt: str = "png", lang: str = "nl") ->
     return _pdf(picture)
 
 
-def overview_picture(analysis: "Analysis", lang: str, layout: SwimlaneLayout | None = None) -> Any:
-    """The overview painted with the swimlane's primitives (a ``_Picture``), or None."""
+def overview_picture(
+    analysis: "Analysis", lang: str, layout: SwimlaneLayout | None = None, fit_width: float | None = None
+) -> Any:
+    """The overview painted with the swimlane's primitives (a ``_Picture``), or None. ``fit_width``: see
+    :func:`organisation_overview`."""
 
-    overview = organisation_overview(analysis, lang, layout)
+    overview = organisation_overview(analysis, lang, layout, fit_width)
     if overview is None:
         return None
     picture = _Picture(overview.width, overview.height)

@@ -42,6 +42,7 @@ from procesmap._cache import cache_folder, write_quietly
 from procesmap.colours import HANDOVER_COLOURS
 from procesmap.diagrams.bounds import check_area
 from procesmap.diagrams.layout import (
+    BOLD,
     BADGE_FONT,
     BADGE_H,
     HEADER_WIDTH,
@@ -353,6 +354,73 @@ def render_swimlane_pages(
     if fmt == "svg":
         return [_svg(picture, embed_fonts=True).encode("utf-8") for picture in pictures]
     return [_png(picture) for picture in pictures]
+
+
+@dataclass
+class PaperPart:
+    """One part of a map cut between columns for paper (:func:`swimlane_paper`): its ReportLab ``drawing`` (the
+    part's title, every lane with its name, the steps of its columns, its legend), and the ``seams``: where the part
+    may be cut across when it is too tall for a page, as (y from the drawing's top in points, how many names, labels,
+    wait strips, badges or group names the cut would cross), between lanes and above the legend."""
+
+    drawing: Any
+    seams: tuple[tuple[float, int], ...]
+    picture: "_Picture | None" = None
+
+    def sheet(self, top: float, bottom: float) -> Any:
+        """The part's drawing with only what lies (partly) between ``top`` and ``bottom`` (points from the top): a
+        text goes on the sheet that holds its middle, so a PDF reader finds each name on the one page that shows it
+        (a clipped page would still hold, and find, every hidden word)."""
+        if self.picture is None:
+            return self.drawing
+        kept = _Picture(self.picture.width, self.picture.height)
+        for item in self.picture.items:
+            elements = [e for e in item.elements if _within(e, top, bottom)]
+            if elements:
+                kept.items.append(_Item(item.z, elements, item.gid))
+        return _drawing(kept)
+
+
+def _within(element: Any, top: float, bottom: float) -> bool:
+    if isinstance(element, _Text):
+        middle = element.y if element.rotated else element.y - 0.35 * element.size
+        return top <= middle < bottom
+    ys = [c[i] for c in element.commands for i in range(2, len(c), 2)]
+    return not ys or (min(ys) <= bottom and max(ys) >= top)
+
+
+def swimlane_paper(
+    analysis: "Analysis", lang: str = "nl", page_body: float | None = None
+) -> tuple[Any, list[PaperPart]]:
+    """A map for printing: the whole picture with its cuts drawn and numbered (the key of the parts; ReportLab
+    ``Drawing``), and its parts cut between columns as ``procesmap diagram --pages`` cuts them
+    (:func:`procesmap.diagrams.pages.split_layout`; ``page_body`` points of map a part, default
+    :data:`procesmap.diagrams.pages.PAGE_BODY`). A map that fits one part gives its one picture as the only part,
+    and the key is then that same picture."""
+    from procesmap.diagrams.pages import PAGE_BODY, _boxes, cuts, split_layout  # lazy: only for a printed map
+
+    layout = swimlane_layout(analysis, lang, True)
+    check_area(layout.width, layout.height)  # before the cuts and a shape are made (procesmap.diagrams.bounds)
+    body = PAGE_BODY if page_body is None else page_body
+    parts = split_layout(layout, body)
+    whole = _drawing(_paint_layout(analysis, layout, lang, cuts(layout, body) if len(parts) > 1 else None))
+    result = []
+    for part in parts:
+        picture = _paint_layout(analysis, part, lang)
+        boxes = [(b[1], b[1] + b[3]) for b in _boxes(part)]
+        for group in part.groups:  # a group's name, turned, is as tall as its longest line, centred in the group
+            if group.label_lines:
+                need = max(text_width(line, group.label_size) for line in group.label_lines) * BOLD
+                middle = group.y + group.height / 2
+                boxes.append((middle - need / 2, middle + need / 2))
+        for lane in part.lanes:
+            top = lane.y + max(3.0, (lane.height - lane.label_height) / 2)
+            boxes.append((top, top + lane.label_height))
+        seams = [(TITLE_H + lane.y, sum(1 for a, b in boxes if a < lane.y < b)) for lane in part.lanes[1:]] + [
+            (TITLE_H + part.height + 7.0, 0)
+        ]
+        result.append(PaperPart(_drawing(picture), tuple(seams), picture))
+    return whole, result
 
 
 def readable(analysis: "Analysis", lang: str = "nl", all_arrows: bool = False) -> float:

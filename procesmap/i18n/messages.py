@@ -24,6 +24,7 @@ from procesmap.i18n.queueing import MESSAGES_QUEUEING
 from procesmap.i18n.serve import MESSAGES_SERVE
 from procesmap.i18n.summary import MESSAGES_SUMMARY
 from procesmap.i18n.versions import MESSAGES_VERSIONS
+from procesmap.i18n.wall import MESSAGES_WALL
 from procesmap.i18n.tools import MESSAGES_TOOLS
 from procesmap.i18n.xes import MESSAGES_XES
 from procesmap.i18n.zgw import MESSAGES_ZGW
@@ -483,6 +484,7 @@ for _extra in (
     MESSAGES_XES,
     MESSAGES_BOUNDS,
     MESSAGES_BOUNDS2,
+    MESSAGES_WALL,
 ):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)

@@ -106,9 +106,12 @@ class Chart:
 
 @dataclass
 class Diagram:
-    """The swimlane diagram of the process (from :mod:`procesmap.diagrams.swimlane`)."""
+    """A diagram of the process: ``swimlane`` (:mod:`procesmap.diagrams.swimlane`) or ``organisations``, one box per
+    organisation with the handovers between them (:mod:`procesmap.diagrams.overview`; its figures are the
+    analysis's handovers per case)."""
 
     title: str
+    name: str = "swimlane"
 
 
 Block = Union[Table, Text, Bullets, Facts, Chart, Diagram, "Section"]
@@ -652,6 +655,10 @@ def _handovers(a: "Analysis", lb: Labels) -> Section:
         kind="handovers",
         order=sorted(range(len(h.handovers)), key=lambda i: -(h.handovers[i].per_case or 0.0)),
     )
+    if any(level in ("organisation", "external") for x in h.handovers for level in x.levels):
+        # who hands the case to whom, one box per organisation: where a director looks for the handovers, before
+        # their tables (a map of one organisation draws none)
+        section.blocks.append(Diagram(lb.t("report.organisations_picture"), "organisations"))
     section.blocks += [
         Section("handovers-levels", lb.t("report.per_level"), [levels]),
         Section("handovers-list", lb.t("report.per_transition"), [transitions]),
@@ -960,6 +967,21 @@ def _missing(a: "Analysis", lb: Labels) -> Section:
     else:
         section.blocks.append(Text(lb.t("report.no_missing")))
     return section
+
+
+def organisations(analysis: "Analysis", lang: str, fmt: str = "svg", fit_width: float | None = None) -> Any:
+    """The per-organisation picture as ``svg`` bytes or a ReportLab ``drawing``, or None (one organisation, or a
+    drawing that failed: the handover tables beside it carry every figure)."""
+    try:
+        from procesmap.diagrams.overview import overview_picture  # lazy: the diagram code loads only when drawn
+        from procesmap.diagrams.swimlane import _drawing, _svg
+
+        picture = overview_picture(analysis, lang, fit_width=fit_width)
+    except Exception:  # noqa: BLE001 - a picture beside the tables must not cost the report
+        return None
+    if picture is None:
+        return None
+    return _drawing(picture) if fmt == "drawing" else _svg(picture, embed_fonts=True).encode("utf-8")
 
 
 def swimlane_drawing(analysis: "Analysis", lang: str) -> tuple[Any, str | None]:

@@ -27,6 +27,7 @@ from procesmap.render._document import (
     Table,
     Text,
     build_document,
+    organisations,
     swimlane,
 )
 from procesmap.i18n import t
@@ -218,6 +219,12 @@ def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[st
     def picture(pdoc: ProcessDoc, block: Chart | Diagram) -> dict[str, Any]:
         """The inline SVG of a chart or the swimlane, or the sentence saying why there is none."""
         prefix = f"{pdoc.anchor}-g{next(counter)}"
+        if isinstance(block, Diagram) and block.name == "organisations":
+            # one box per organisation: fitted to the page's width, never larger than drawn (no zoom needed)
+            boxes = organisations(pdoc.analysis, lang, "svg")
+            if boxes is None:
+                return {"svg": None, "reason": None}
+            return {"svg": inline_svg(boxes, prefix, block.title, seen_faces=seen_faces), "reason": None}
         if isinstance(block, Diagram):
             data, reason = swimlane(pdoc.analysis, lang, "svg")
             if data is None:

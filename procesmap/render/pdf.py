@@ -31,6 +31,7 @@ from procesmap.render._document import (
     Table,
     Text,
     build_document,
+    organisations,
     swimlane_drawing,
 )
 from reportlab.lib.colors import HexColor
@@ -59,7 +60,7 @@ from reportlab.lib.pagesizes import A3, A4
 from reportlab.lib.units import mm
 import math
 from procesmap.diagrams.swimlane import register_fonts
-from procesmap.diagrams.swimlane import swimlane_drawing as draw
+from procesmap.diagrams.swimlane import swimlane_paper
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -180,6 +181,7 @@ class _Builder:
         self.lang = doc.lang
         self.keys = 0
         self.wide_frame: tuple[float, float] = (height, width)
+        self.a4_frame: tuple[float, float] = (height, width)
         self.entries: list[tuple[int, str, str]] = []
 
     def t(self, key: str, **args: Any) -> str:
@@ -252,8 +254,19 @@ class _Builder:
         for index, block in enumerate(section.blocks):
             if isinstance(block, Section):
                 blocks += self.section(block, pdoc, level + 1, guarded=index == 0)
-            else:
-                blocks += self.block(block, pdoc, level + 1)
+                continue
+            made = self.block(block, pdoc, level + 1)
+            after_chart = index and isinstance(section.blocks[index - 1], Chart) and len(blocks) >= 2
+            if (
+                isinstance(block, Text)
+                and block.kind == "note"
+                and after_chart
+                and isinstance(blocks[-2], KeepTogether)
+            ):
+                # a note on a chart stays on the chart's page (alone on the next page it would leave that page empty)
+                blocks[-2] = KeepTogether([*blocks[-2]._content, *made])
+                continue
+            blocks += made
         if blocks and isinstance(blocks[0], NextPageTemplate):
             # a block on a page of its own (the wide swimlane): its heading goes along
             return [blocks[0], blocks[1], head, *blocks[2:]]
@@ -388,6 +401,24 @@ class _Builder:
         return result
 
     def picture(self, block: Chart | Diagram, pdoc: ProcessDoc) -> list[Any]:
+        if isinstance(block, Diagram) and block.name == "organisations":
+            # one box per organisation, its boxes narrowed to the page so its 8-point text stays above 6 pt
+            boxes = organisations(pdoc.analysis, self.lang, "drawing", fit_width=self.width / ORGANISATIONS_SCALE)
+            if boxes is None:
+                return []
+            inline = _fit(boxes, self.width, self.height * 0.6, largest=1.0)
+            if (_smallest_font(boxes) or MIN_TEXT_PT) * inline.width / boxes.width >= MIN_TEXT_PT:
+                return [inline, Spacer(1, 6)]
+            # five organisations or more: on a landscape A4 page of its own, the tables after it on the next page
+            width, height = self.a4_frame
+            boxes = organisations(pdoc.analysis, self.lang, "drawing", fit_width=width / ORGANISATIONS_SCALE)
+            return [
+                NextPageTemplate("a4wide"),
+                PageBreak(),
+                _fit(boxes, width, height - HEADING_ROOM, largest=1.0),
+                NextPageTemplate("body"),
+                PageBreak(),
+            ]
         if isinstance(block, Diagram):
             source, reason = swimlane_drawing(pdoc.analysis, self.lang)
             if source is None:
@@ -406,44 +437,109 @@ class _Builder:
 
     def wide_picture(self, source: Any, smallest: float, analysis: "Analysis | None" = None) -> list[Any]:
         """The swimlane on landscape pages of the chosen paper (A3 unless ``--paper a4``): one page at the largest
-        scale that fits, or, where that would set text below :data:`MIN_TEXT_PT`, parts of one page each at
-        that size (left to right, top to bottom), each titled with its part."""
+        scale that fits, or, where that would set text below :data:`MIN_TEXT_PT`, the parts ``procesmap diagram
+        --pages`` makes (cut between columns, every lane with its name on each, arrows that cross a cut ending in
+        the number of the page where they go on), as narrow as the paper needs, after a key page with the whole
+        picture and its cuts. A part too tall for its page goes over sheets cut between lanes."""
 
         width, height = self.wide_frame
         height -= HEADING_ROOM
         plan = swimlane_plan(source.width, source.height, smallest, width, height)
-        if len(plan.tiles) > 1 and analysis is not None:  # in parts: the key under the legend, so no cut crosses it
-            source = draw(analysis, self.lang, key_under=True)
-            plan = swimlane_plan(source.width, source.height, smallest, width, height)
-        count = len(plan.tiles)
-        if count > MAX_SWIMLANE_PAGES:  # checked before a page is drawn: each page draws the whole picture
+        if len(plan.tiles) == 1 or analysis is None:
             return [
-                _p(
-                    self.t("limits.pdf_swimlane_pages", parts=Count(count), limit=Count(MAX_SWIMLANE_PAGES)),
-                    self.styles["note"],
-                )
-            ]
-        flow: list[Any] = [NextPageTemplate("wide"), PageBreak()]
-        part_width, part_height = plan.part or (width, height)
-        if count > 1:  # a key map first: the whole picture on one page, its parts numbered
-            overview = _fit(source, width, height - 20)
-            factor = overview.width / (source.width * plan.scale)
-            flow += [
-                _p(self.t("report.swimlane_key", parts=count), self.styles["note"]),
-                _KeyMap(
-                    overview,
-                    [(x * factor, y * factor, part_width * factor, part_height * factor) for x, y in plan.tiles],
-                ),
+                NextPageTemplate("wide"),
                 PageBreak(),
+                _fit(source, width, height, largest=plan.scale),
+                NextPageTemplate("body"),
             ]
-        scaled = _fit(source, source.width * plan.scale, source.height * plan.scale, largest=plan.scale)
-        for index, (x, y) in enumerate(plan.tiles, 1):
-            if index > 1:
+        least = MIN_TEXT_PT / smallest
+        if len(plan.tiles) > MAX_SWIMLANE_PAGES:  # checked before a part is drawn (each is the work of a picture)
+            return [self._too_many(len(plan.tiles))]
+        body = paper_body(width, least)
+        for _ in range(6):  # narrower parts until each fits the page's width at the least scale
+            whole, parts = swimlane_paper(analysis, self.lang, body)
+            if all(part.drawing.width * least <= width + 0.01 for part in parts):
+                break
+            body *= 0.85
+        sheets = [(index, part, sheet) for index, part in enumerate(parts, 1) for sheet in _sheets(part, width, height)]
+        if len(sheets) > MAX_SWIMLANE_PAGES:
+            return [self._too_many(len(sheets))]
+        flow: list[Any] = [NextPageTemplate("wide"), PageBreak()]
+        if len(parts) > 1:  # a key first: the whole picture on one page, the cuts dashed and the parts numbered
+            flow += [
+                _p(self.t("report.swimlane_pages_key", parts=len(parts)), self.styles["note"]),
+                _fit(whole, width, height - 20),
+            ]
+        for number, part, (scale, top, bottom, sheet, count) in sheets:
+            if len(parts) > 1 or number > 1 or sheet > 1:
                 flow.append(PageBreak())
             if count > 1:
-                flow.append(_p(self.t("report.swimlane_part", part=index, parts=count), self.styles["note"]))
-            flow.append(_Tile(scaled, x, y, min(part_width, scaled.width - x), min(part_height, scaled.height - y)))
+                note = self.t("report.swimlane_sheet", part=number, parts=len(parts), sheet=sheet, sheets=count)
+            else:
+                note = self.t("report.swimlane_page", part=number, parts=len(parts))
+            flow.append(_p(note, self.styles["note"]))
+            drawing = part.sheet(top, bottom) if count > 1 else part.drawing
+            scaled = _fit(drawing, drawing.width * scale, drawing.height * scale, largest=scale)
+            flow.append(_Tile(scaled, 0.0, top * scale, scaled.width, (bottom - top) * scale))
         return flow + [NextPageTemplate("body")]  # the next chapter starts with a page break of its own
+
+    def _too_many(self, count: int) -> Any:
+        return _p(
+            self.t("limits.pdf_swimlane_pages", parts=Count(count), limit=Count(MAX_SWIMLANE_PAGES)),
+            self.styles["note"],
+        )
+
+
+def paper_body(frame_width: float, least: float) -> float:
+    """The points of map (right of the lane names) a part may hold so that, with the lane names and margins, it
+    fits ``frame_width`` at scale ``least`` (:data:`procesmap.diagrams.pages.PAGE_BODY` at most; the splitter may
+    make a part up to 60 points wider than its mean)."""
+    from procesmap.diagrams.layout import HEADER_WIDTH
+    from procesmap.diagrams.pages import PAGE_BODY
+    from procesmap.diagrams.swimlane import MARGIN
+
+    return min(PAGE_BODY, frame_width / least - HEADER_WIDTH - 8.0 - 2 * MARGIN - 60.0)
+
+
+def _sheets(part: Any, frame_width: float, frame_height: float) -> list[tuple[float, float, float, int, int]]:
+    """How one part goes on pages: (scale, top, bottom (points of the drawing, from its top), sheet, sheets). The
+    whole part on one page at the largest scale that fits (at most 1.5) when that keeps its text readable; else cut
+    between lanes into sheets: the fewest sheets at a scale from the page's width down to the least readable one,
+    then the largest such scale; cuts at seams that cross no name (else the fewest)."""
+    drawing = part.drawing
+    across = min(frame_width / drawing.width, 1.5)
+    fit = min(across, frame_height / drawing.height)
+    least = MIN_TEXT_PT / (_smallest_font(drawing) or MIN_TEXT_PT)
+    if fit >= least - 1e-9:
+        return [(fit, 0.0, drawing.height, 1, 1)]
+    best: list[tuple[float, float]] = []
+    chosen = across
+    steps = 8
+    for k in range(steps + 1):
+        scale = across - (across - least) * k / steps if across > least else across
+        cuts = _cut_rows(part, frame_height / scale)
+        if not best or len(cuts) < len(best):
+            best, chosen = cuts, scale
+    return [(chosen, a, b, index, len(best)) for index, (a, b) in enumerate(best, 1)]
+
+
+def _cut_rows(part: Any, room: float) -> list[tuple[float, float]]:
+    """The part's drawing cut across into rows no taller than ``room`` (points): at each step the lowest seam that
+    fits and crosses the fewest names (a lane taller than ``room`` is cut where the room ends)."""
+    height = part.drawing.height
+    rows: list[tuple[float, float]] = []
+    top = 0.0
+    while height - top > room + 0.01:
+        fitting = [(y, crossed) for y, crossed in part.seams if top + 40.0 < y <= top + room]
+        if fitting:
+            fewest = min(crossed for _, crossed in fitting)
+            y = max(y for y, crossed in fitting if crossed == fewest)
+        else:
+            y = top + room
+        rows.append((top, y))
+        top = y
+    rows.append((top, height))
+    return rows
 
 
 #: The most pages the swimlane of one map takes in a PDF (docs/format.md, limits): every page draws the whole
@@ -452,6 +548,9 @@ class _Builder:
 MAX_SWIMLANE_PAGES = 24
 #: The smallest text the PDF sets in the swimlane, at 100% (points): below it the picture goes over several pages.
 MIN_TEXT_PT = 6.0
+#: The per-organisation picture is drawn for a page this much wider than the frame, then fitted: its 8-point labels
+#: come out at 6.4 points.
+ORGANISATIONS_SCALE = 0.8
 #: Room kept on a swimlane page for its heading or part title (points).
 HEADING_ROOM = 60.0
 
@@ -523,33 +622,6 @@ class _Tile(_flowable_base()):  # type: ignore[misc]
         path.rect(0, 0, self.width, self.height)
         canvas.clipPath(path, stroke=0, fill=0)
         renderPDF.draw(self.drawing, canvas, -self.x, self.height - (self.drawing.height - self.y))
-        canvas.restoreState()
-
-
-class _KeyMap(_flowable_base()):  # type: ignore[misc]
-    """A drawing with the parts of the following pages outlined and numbered (x, y from the top left)."""
-
-    def __init__(self, drawing: Any, parts: list[tuple[float, float, float, float]]):
-        super().__init__()
-        self.drawing, self.parts = drawing, parts
-        self.width, self.height = drawing.width, drawing.height
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canvas = self.canv
-        renderPDF.draw(self.drawing, canvas, 0, 0)
-        canvas.saveState()
-        canvas.setStrokeColor(HexColor(_BLUE))
-        canvas.setFillColor(HexColor(_BLUE))
-        canvas.setLineWidth(1.2)
-        canvas.setDash(4, 3)
-        canvas.setFont(FONT_BOLD, 16)
-        for number, (x, y, w, h) in enumerate(self.parts, 1):
-            w, h = min(w, self.width - x), min(h, self.height - y)
-            canvas.rect(x, self.height - y - h, w, h, stroke=1, fill=0)
-            canvas.drawString(x + 6, self.height - y - 20, str(number))
         canvas.restoreState()
 
 
@@ -772,11 +844,36 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
         )
         canvas.restoreState()
 
+    # a picture too wide for a portrait page but no swimlane (the organisations of a map with five or more):
+    # landscape A4 whatever the paper, so the strip of boxes fills the page's width without leaving most of an A3 empty
+    a4_h, a4_w = A4
+    a4_frame = Frame(
+        wide_margin,
+        wide_margin + 6 * mm,
+        a4_w - 2 * wide_margin,
+        a4_h - 2 * wide_margin - 6 * mm,
+        id="a4wide",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    template.a4_frame = (a4_frame._width, a4_frame._height)
+
+    def a4_footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(HexColor(_MUTED))
+        canvas.drawString(wide_margin, wide_margin - 2 * mm, doc.title[:120])
+        canvas.drawRightString(a4_w - wide_margin, wide_margin - 2 * mm, t("report.page", doc.lang, page=document.page))
+        canvas.restoreState()
+
     template.placed = set()
     template.addPageTemplates(
         [
             PageTemplate(id="body", frames=[frame], onPage=footer, pagesize=A4),
             PageTemplate(id="wide", frames=[landscape_frame], onPage=landscape_footer, pagesize=(wide_w, wide_h)),
+            PageTemplate(id="a4wide", frames=[a4_frame], onPage=a4_footer, pagesize=(a4_w, a4_h)),
         ]
     )
     return template
@@ -800,6 +897,7 @@ def render_pdf(analyses: "Sequence[Analysis]", lang: str, paper: str = "a3") -> 
     template = _template(buffer, doc, paper)
     builder = _Builder(doc, template.width, template.height)
     builder.wide_frame = template.wide_frame
+    builder.a4_frame = template.a4_frame
     # Drawings start from ReportLab's graphics state, whose font is Helvetica (a standard font,
     # never embedded); for the length of this build it is DejaVu, so that every font is embedded.
     previous = STATE_DEFAULTS["fontName"]

@@ -1,0 +1,24 @@
+"""Catalogue entries of the reports' diagrams for the wall (issue 15, second round; merged into MESSAGES)."""
+
+from __future__ import annotations
+
+MESSAGES_WALL: dict[str, dict[str, str]] = {
+    "report.organisations_picture": {
+        "en": "Handovers between the organisations",
+        "nl": "Overdrachten tussen de organisaties",
+    },
+    "report.swimlane_page": {
+        "en": "Swimlane diagram, part {part} of {parts}: every lane, the steps of its columns (cut between columns)",
+        "nl": "Zwembaandiagram, deel {part} van {parts}: alle banen, de stappen van zijn kolommen (geknipt tussen kolommen)",
+    },
+    "report.swimlane_sheet": {
+        "en": "Swimlane diagram, part {part} of {parts}, sheet {sheet} of {sheets} (top to bottom, cut between lanes)",
+        "nl": "Zwembaandiagram, deel {part} van {parts}, blad {sheet} van {sheets} (van boven naar onder, geknipt tussen banen)",
+    },
+    "report.swimlane_pages_key": {
+        "en": "The whole picture; at a readable size it takes the {parts} parts on the next pages, cut between columns "
+        "where the dashed lines are.",
+        "nl": "Het hele beeld; leesbaar groot staat het in de {parts} delen op de volgende pagina's, geknipt tussen de "
+        "kolommen bij de streeplijnen.",
+    },
+}

@@ -29,4 +29,18 @@ MESSAGES_BOUNDS2: dict[str, dict[str, str]] = {
         "en": "… and {count} more steps; `--format json` lists the RACI of every step",
         "nl": "… en nog {count} stappen; `--format json` toont de RACI van elke stap",
     },
+    # -- the roles file of `log stats` and `log compare` (procesmap.eventlog._read.MAX_ROLES_ENTRIES) ---------
+    "bounds.roles_too_many": {
+        "en": "the roles file names more than {limit} resources (MAX_ROLES_ENTRIES); this is the first one past "
+        "the limit; nothing is read",
+        "nl": "het rollenbestand noemt meer dan {limit} medewerkers (MAX_ROLES_ENTRIES); dit is de eerste voorbij "
+        "de grens; er is niets gelezen",
+    },
+    "bounds.hint.roles_too_many": {
+        "en": "a roles file maps the resources of one event log to their roles: keep only the resources the log "
+        "names, or give the role as a column of the log (`--role`); the limits are in docs/format.md (Limits)",
+        "nl": "een rollenbestand koppelt de medewerkers van één eventlog aan hun rol: houd alleen de medewerkers "
+        "die het log noemt, of geef de rol als kolom van het log (`--role`); de grenzen staan in docs/format.md "
+        "(Limits)",
+    },
 }

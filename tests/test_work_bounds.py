@@ -570,3 +570,48 @@ def test_the_terminal_counts_the_rows_the_document_left_out(tmp_path: Path, monk
     invoke("analyse", str(path), "--cases", "200", "-f", "json", "-o", str(out))
     data = json.loads(out.read_text())
     assert len(data["handovers"]["list"]) == 80  # the JSON report holds every one
+
+
+# -- serve: a map over a drawing limit says which, in the page's language, as the command line does ----------
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_serve_names_the_drawing_limit_a_map_passes_in_the_pages_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """The page showed a broken picture, and the drawing's reason was "DrawingTooLarge: ..." in English."""
+    from procesmap.diagrams import bounds, layout
+    from procesmap.serve.page import map_page, map_view
+    from procesmap.serve.state import Workspace
+
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(21, language=lang))
+    monkeypatch.setattr(bounds, "MAX_DRAWN_STEPS", 20)
+    monkeypatch.setattr(layout._Builder, "build", _never)  # known from the steps: no layout
+    ws = Workspace(path, cases=200)
+    ws.refresh()
+    entry = ws.entry("keten.yaml")
+    assert entry is not None and entry.good is not None
+    view = map_view(ws, entry)
+    cli = invoke("diagram", str(path), "-f", "svg", "--lang", lang).output  # type: ignore[attr-defined]
+    message, hint = (line.strip() for line in cli.strip().splitlines())
+    label = {"en": "hint: ", "nl": "tip: "}[lang]
+    assert hint.startswith(label)
+    note = str(view["diagram_note"])
+    assert message in note and hint[len(label) :] in note  # the command line's message and hint
+    assert {"en": "The swimlane picture is left out", "nl": "De swimlaneplaat is weggelaten"}[lang] in note
+    assert view["diagram"] == "" and "DrawingTooLarge" not in note
+    assert note in map_page(ws, entry, "token")  # the first page holds it too
+    # a limit found only by the layout (the picture's area): said once the picture was tried
+    monkeypatch.undo()
+    monkeypatch.setattr(bounds, "MAX_PICTURE_AREA", 1)
+    ws = Workspace(path, cases=200)
+    ws.refresh()
+    entry = ws.entry("keten.yaml")
+    assert entry is not None and entry.good is not None
+    assert map_view(ws, entry)["diagram"]  # not known before the layout
+    svg, reason = entry.good.svg()
+    assert svg is None and reason is not None and "MAX_PICTURE_AREA" in reason and "DrawingTooLarge" not in reason
+    assert {"en": "the swimlane picture would be", "nl": "de swimlaneplaat zou"}[lang] in reason
+    later = map_view(ws, entry)
+    assert later["diagram"] == "" and reason in str(later["diagram_note"])

@@ -300,6 +300,7 @@ def map_view(
         "controls": "",
         "diagram": "",
         "diagram_alt": "",
+        "diagram_note": "",
         "preliminary": False,
     }
     if shown is not None:
@@ -312,10 +313,16 @@ def map_view(
         view["findings"] = _macro(
             "findings", items=_findings(analysis, lang), missing=[m.text(lang) for m in analysis.missing], t=_t(lang)
         )
-        view["diagram"] = diagram_url(entry.key, shown.generation, assignments if shown is scenario else ())
-        view["diagram_alt"] = (
-            t("serve.diagram_alt", lang, name=good.analysis.process.name or good.analysis.process.id) if good else ""
-        )
+        problem = shown.drawing_problem()
+        if problem is not None:  # over a drawing limit: the page says which, as the command line does
+            view["diagram_note"] = Markup('<p class="note">{}</p>').format(problem)
+        else:
+            view["diagram"] = diagram_url(entry.key, shown.generation, assignments if shown is scenario else ())
+            view["diagram_alt"] = (
+                t("serve.diagram_alt", lang, name=good.analysis.process.name or good.analysis.process.id)
+                if good
+                else ""
+            )
     if good is not None:
         view["controls"] = _macro("controls", c=controls(good.analysis, lang), t=_t(lang))
     return view

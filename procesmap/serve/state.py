@@ -76,13 +76,45 @@ class Snapshot:
                 self._drawn = True
             return self._svg, self._svg_reason
 
+    def drawing_problem(self) -> str | None:
+        """Why there is no swimlane, where that is known without drawing it: the drawing failed or passed a
+        limit already, or the map has more steps or branches than a layout places (the limits of
+        :mod:`procesmap.diagrams.bounds`, checked in a moment). ``None``: the picture is (or may be) drawn."""
+        with self._lock:
+            if self._drawn:
+                return None if self._svg is not None else self._svg_reason
+        from procesmap.diagrams.bounds import (  # lazy: the limits load only when a picture is asked for
+            DrawingTooLarge,
+            check_layout,
+        )
+
+        try:
+            check_layout(self.analysis)
+        except DrawingTooLarge as err:
+            return _over_limit(err, self.lang)
+        return None
+
+
+def _over_limit(err: "UsageError", lang: str) -> str:
+    """A drawing limit's message as a report and the command line give it (the limit, and how to lower the
+    work), in the page's language."""
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
+
+    text = t("bounds.report_picture_left_out", lang, reason=t(err.key, lang, **err.args_))
+    if err.hint_key:
+        text += f" {t('label.hint', lang).capitalize()}: {t(err.hint_key, lang, **err.args_)}"
+    return text
+
 
 def _draw(analysis: Any, lang: str) -> tuple[bytes | None, str | None]:
     """The swimlane SVG through the public diagram API; a drawing that fails costs the picture, not the page."""
+    from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: the limits load only when a picture is drawn
     from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
     try:
         return render_swimlane(analysis, "svg", lang), None
+    except DrawingTooLarge as err:  # a work limit: said as the CLI says it, in the page's language
+        return None, _over_limit(err, lang)
     except Exception as err:  # noqa: BLE001 - the figures and findings are still worth showing
         return None, t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")
 

@@ -44,6 +44,7 @@
   const key = body.dataset.key || "";
   let digest = body.dataset.digest || "";
   let controlsHTML = byId("controls") ? byId("controls").innerHTML : "";
+  let failedDiagram = "";
   let pendingDiagram = "";
 
   function assignments() {
@@ -75,6 +76,13 @@
       image.src = url;
       image.alt = alt;
       image.dataset.generation = String(viewGeneration);
+    };
+    // no picture (a limit found only by the layout, the picture's area): the view, asked once more, says why
+    next.onerror = () => {
+      if (pendingDiagram === url && failedDiagram !== url) {
+        failedDiagram = url;
+        refreshMap();
+      }
     };
     next.src = url;
   }
@@ -116,7 +124,9 @@
     if (!view.scenario_error) {
       setHTML("figures", view.figures);
       setHTML("findings", view.findings);
+      setHTML("diagram-note", view.diagram_note || ""); // over a drawing limit: which, and how to lower it
       if (view.diagram) swapDiagram(view.diagram, view.diagram_alt || "", view.generation);
+      else if (view.diagram_note && byId("diagram")) byId("diagram").remove();
     }
     updateControls(view.controls);
     const now = assignments();

@@ -102,7 +102,8 @@ def _duration_key(value: Any) -> Any:
 
 def _to_duration(value: Any) -> Duration:
     if isinstance(value, (Fixed,)) or type(value).__name__ in ("Triangular", "Samples", "Gamma"):
-        return value  # already parsed (models built in Python)
+        parsed: Duration = value  # already parsed (models built in Python)
+        return parsed
     key = _duration_key(value)
     if key is not None:
         known = _DURATIONS.get(key)
@@ -475,7 +476,8 @@ class Process(_FileModel):
     @property
     def baseline(self) -> "Process | None":
         """The map this scenario was made from by :func:`procesmap.whatif.apply_overrides`, else ``None``."""
-        return self._baseline
+        baseline: Process | None = self._baseline
+        return baseline
 
     def origin(self, section: str, item_id: str) -> tuple[str, int, int] | None:
         """File, line and column of a definition that comes from another file (shared or subprocess)."""

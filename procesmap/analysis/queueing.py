@@ -198,7 +198,8 @@ class RoleEstimate:
 
 
 def _doer(step: Any) -> str | None:
-    return step.role or step.raci.R
+    doer: str | None = step.role or step.raci.R
+    return doer
 
 
 def role_demands(
@@ -448,7 +449,8 @@ def _baseline_explained(
     key = (id(baseline), cases, seed, _extra_key(extra))
     cache = baseline._queue_cache
     if key in cache and cache[key][0] is baseline:
-        return cache[key][1]
+        cached: tuple[dict[str, float], set[str]] = cache[key][1]
+        return cached
     pg = graph if graph is not None and graph.process is baseline else build_graph(baseline)
     volume = baseline.volume.per_year(baseline.calendar.calendar()) if baseline.volume else None
     if pg.visits is None or not volume or pg.unmatched:

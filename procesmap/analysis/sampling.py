@@ -106,8 +106,10 @@ def quantiles(spec: Spec, u: "np.ndarray") -> "np.ndarray":
         return pool[np.minimum((u * len(pool)).astype(np.int64), len(pool) - 1)]
     mean, cv = spec.values
     if cv == 1.0:
-        return -mean * np.log1p(-u)
+        exponential: np.ndarray = -mean * np.log1p(-u)
+        return exponential
     from scipy.special import gammaincinv  # lazy: SciPy loads only when this computation runs
 
     shape = 1.0 / (cv * cv)
-    return gammaincinv(shape, u) * (mean / shape)
+    gamma: np.ndarray = gammaincinv(shape, u) * (mean / shape)
+    return gamma

@@ -169,7 +169,8 @@ class _Draws:
         if visit < self.visits:
             return self.values[case * self.visits + visit]
         self.used += 1
-        return self.pool[self.used % _POOL]
+        value: float = self.pool[self.used % _POOL]
+        return value
 
 
 def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResult:

@@ -167,7 +167,7 @@ class _Sampler:
         import numpy as np  # lazy: numpy loads only when figures are computed
 
         u = rng.random(len(steps))
-        values = self.low[steps]
+        values: np.ndarray = self.low[steps]
         varying = ~self.constant[steps]
         if varying.any():
             s, uu = steps[varying], u[varying]

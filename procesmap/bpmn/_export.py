@@ -524,7 +524,8 @@ def export_bpmn(process: "Process", options: ExportOptions | None = None) -> byt
     ]
     nodes = [s.id for s in process.steps] + list(drawing.relays)
     _diagram(root, process, pools, places, nodes, element, edges, place_flow_labels(places, named))
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 @dataclass(frozen=True)

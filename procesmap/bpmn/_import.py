@@ -623,7 +623,7 @@ def _yaml_text(data: dict[str, Any], unmapped: list[Unmapped], lang: str, source
             lines.append("#   - " + " ".join(item.text(lang).split()))
     else:
         lines.append(f"# {t('bpmn.yaml.all_mapped', lang)}")
-    body = yaml.dump(
+    body: str = yaml.dump(
         clean,
         Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),  # libyaml: linear and fast
         sort_keys=False,

@@ -344,6 +344,5 @@ def render_drawio(analysis: "Analysis", lang: str = "nl") -> bytes:
     """The draw.io file (UTF-8 XML, uncompressed, which draw.io and diagrams.net open as it is)."""
     tree = drawio_tree(analysis, lang)
     ET.indent(tree)
-    return (
-        b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(tree, encoding="utf-8", xml_declaration=False) + b"\n"
-    )
+    xml: bytes = ET.tostring(tree, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml + b"\n"

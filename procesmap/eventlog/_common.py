@@ -57,7 +57,8 @@ class LogMapping:
     roles: dict[str, str] | None = None
 
     def explicit(self, what: str) -> str | None:
-        return getattr(self, what)
+        value: str | None = getattr(self, what)
+        return value
 
 
 class EventLog:

@@ -232,7 +232,10 @@ def connect(log: Any, coded: bool = False) -> Any:
 
 
 def rows(con: Any, sql: str, *params: Any) -> list[tuple[Any, ...]]:
-    return con.execute(sql, list(params)).fetchall() if params else con.execute(sql).fetchall()
+    fetched: list[tuple[Any, ...]] = (
+        con.execute(sql, list(params)).fetchall() if params else con.execute(sql).fetchall()
+    )
+    return fetched
 
 
 def scalar(con: Any, sql: str, *params: Any) -> Any:

@@ -81,7 +81,7 @@ class _Counting:
         self.handle, self.total, self.progress, self.done = handle, total, progress, 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(size)
+        data: bytes = self.handle.read(size)
         self.done += len(data)
         if self.progress is not None:
             self.progress(min(self.done, self.total), self.total)
@@ -95,7 +95,7 @@ class _Limited:
         self.file, self.handle, self.done = file, handle, 0
 
     def read(self, size: int = -1) -> bytes:
-        data = self.handle.read(size)
+        data: bytes = self.handle.read(size)
         self.done += len(data)
         if self.done > _gzip.MAX_LOG_UNPACKED:
             raise _gzip.too_large(self.file)

@@ -218,7 +218,8 @@ def number(value: float | int | None, lang: str = "en", digits: int = 1) -> str:
     if parsed is None:
         parsed = _NUMBER_FORMATS[(pattern, lang)] = _number_format(pattern, lang)
     number_pattern, locale = parsed
-    return number_pattern.apply(value, locale)  # what babel.numbers.format_decimal does after parsing both
+    text: str = number_pattern.apply(value, locale)  # what babel.numbers.format_decimal does after parsing both
+    return text
 
 
 #: (pattern, language) -> Babel's parsed number pattern and locale: a report formats a thousand numbers in a few

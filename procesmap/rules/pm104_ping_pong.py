@@ -106,4 +106,5 @@ def check(ctx: RuleContext) -> Iterator[Finding]:
 def _expected(process, transition) -> bool:  # type: ignore[no-untyped-def]
     """The branch of ``transition`` says ``return: expected``."""
     branches = process.step(transition.source).next
-    return transition.index < len(branches) and branches[transition.index].return_ == "expected"
+    expected: bool = transition.index < len(branches) and branches[transition.index].return_ == "expected"
+    return expected

@@ -319,7 +319,7 @@ async def write(request: Request) -> Response:
             return _json({"ok": False, "message": err.format(lang) if hasattr(err, "format") else str(err)}, 409)
         return _json({"ok": True, "message": t("serve.written", lang, file=written)})
 
-    response = await _run(do)
+    response: Response = await _run(do)
     await state.refresh()  # the watcher will see it too; the page need not wait for it
     return response
 

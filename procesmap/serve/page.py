@@ -35,7 +35,7 @@ def _macros() -> Any:
     return _environment().get_template("serve.html.j2").module
 
 
-def _macro(name: str, **args: Any) -> Any:
+def _macro(name: str, **args: Any) -> Markup:
     """A macro of ``serve.html.j2`` rendered: :class:`markupsafe.Markup` (already escaped HTML, a ``str``)."""
 
     return Markup(getattr(_macros(), name)(**args))

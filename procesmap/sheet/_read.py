@@ -332,7 +332,8 @@ class _Build:
         import yaml  # lazy: PyYAML loads only when a draft map is written
 
         header = f"# {t('sheet.yaml.header', self.r.lang, source=os.path.basename(self.r.file))}\n"
-        return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+        body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+        return header + body
 
     def check(self, text: str) -> None:
         """Load the map; a problem goes back to the cell its value came from."""

@@ -183,7 +183,7 @@ def _yaml_text(data: dict[str, Any], notes: list[Note], lang: str, source: str, 
         lines.append(f"# {t('zgw.yaml.unmapped', lang, count=len(notes))}")
         for note in notes:
             lines.append("#   - " + " ".join(note.text(lang).split()))
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
     return "\n".join(lines) + "\n" + body
 
 

@@ -734,3 +734,26 @@ def test_every_page_reads_on_a_screen(name: str) -> None:
     for part in split_layout(layout):
         scale = _fitted_scale(part)
         assert statistics.median(n.label_size for n in part.nodes) * scale >= READABLE_PX, part.part
+
+
+@pytest.mark.parametrize("name, body", [("omgevingsvergunning", 623.0), ("bezwaarschrift", 400.0)])
+def test_a_narrow_part_keeps_its_title_whole(name: str, body: float) -> None:
+    """The parts the PDF report prints (A4: about 620 points of map a part) may be narrower than the map's title
+    and subtitle: the picture widens to them, measured with DejaVu's advance widths from the SVG's own texts."""
+    import xml.etree.ElementTree as ET
+
+    from procesmap.diagrams.pages import split_layout
+    from procesmap.diagrams.swimlane import _paint_layout, _svg
+
+    analysis = analysis_of(name)
+    parts = split_layout(swimlane_layout(analysis, "nl"), body)
+    assert len(parts) >= 3
+    svg = "{http://www.w3.org/2000/svg}"
+    for part in parts:
+        picture = _paint_layout(analysis, part, "nl")
+        root = ET.fromstring(_svg(picture, embed_fonts=False))
+        width = float(root.get("viewBox", "0 0 0 0").split()[2])
+        for gid, size, bold in (("title", 16.0, True), ("subtitle", 10.0, False)):
+            group = next(g for g in root.iter(f"{svg}g") if g.get("id") == gid)
+            text = "".join(next(group.iter(f"{svg}text")).itertext())
+            assert MARGIN + measured(text, size, bold) <= width, (part.part, gid, text)

@@ -277,3 +277,64 @@ def test_swimlane_parts_fill_their_pages(documents: dict, tmp_path: Path) -> Non
         ys = [y for y in range(band.size[1]) if min(band.getpixel((x, y)) for x in range(band.size[0])) < 235]
         width, height = (xs[-1] - xs[0]) / scale, (ys[-1] - ys[0]) / scale
         assert width >= 0.9 * frame_w or height >= 0.9 * frame_h, (page, round(width), round(height))
+
+
+def _bpic15_draft() -> "procesmap.Analysis":
+    from procesmap.eventlog import discover, read_log
+
+    from .conftest import need_shared
+
+    log = read_log(need_shared("data", "event-logs", "BPIC15_1.xes.gz"))
+    return procesmap.analyse(procesmap.loads(discover(log, process_id="bpic15")), cases=300)
+
+
+@pytest.mark.parametrize(
+    "source, paper", [("omgevingsvergunning", "a3"), ("omgevingsvergunning", "a4"), ("bpic15", "a3")]
+)
+def test_sheets_cut_between_lanes_or_rows(source: str, paper: str) -> None:
+    """A part too tall for its page is cut across where no step's shape or name is: omgevingsvergunning between its
+    lanes (A3 and A4), the BPIC15_1 draft (one lane, no roles) between the rows of its steps. Every part fits the
+    page's width with its smallest text at 6 pt or more; every step is on one part."""
+    from procesmap.diagrams.swimlane import TITLE_H, swimlane_paper
+    from procesmap.render.pdf import HEADING_ROOM, _cut_rows, _sheets, _smallest_font, paper_body
+
+    from .conftest import ROOT
+
+    if source == "bpic15":
+        analysis = _bpic15_draft()
+    else:
+        analysis = procesmap.analyse(procesmap.load(ROOT / "processes" / f"{source}.yaml"), cases=300)
+    page = A3_LANDSCAPE if paper == "a3" else A4_LANDSCAPE
+    margin = 12 * 72 / 25.4
+    width, height = page[0] - 2 * margin, page[1] - 2 * margin - 6 * 72 / 25.4 - HEADING_ROOM
+    smallest = _smallest_font(procesmap.diagrams.swimlane.swimlane_drawing(analysis, "nl"))
+    _, parts = swimlane_paper(analysis, "nl", paper_body(width, MIN_TEXT_PT / smallest))
+    assert len(parts) >= 2
+    steps = [node.step for part in parts for node in part.layout.nodes]
+    assert sorted(steps) == sorted(step.id for step in analysis.process.steps)
+    cut_any = False
+    for part in parts:
+        sheets = _sheets(part, width, height)
+        cut_any = cut_any or len(sheets) > 1  # these maps are too tall for a page at 6 pt
+        for scale, top, bottom, _, _ in sheets:
+            assert scale * (_smallest_font(part.drawing) or 99) >= MIN_TEXT_PT - 1e-6
+            assert part.drawing.width * scale <= width + 0.01 and (bottom - top) * scale <= height + 0.01
+        # the actual cuts, and those for pages of every height at which a seam always fits (from the widest gap
+        # between two seams up): never through a step or its name
+        ys = [0.0] + sorted(y for y, _ in part.seams) + [part.drawing.height]
+        need = max(b - a for a, b in zip(ys, ys[1:])) + 41.0
+        rooms = [need + 23.0 * k for k in range(60)]
+        for _, _, bottom, sheet, count in sheets:  # and the sheets the report prints
+            y = bottom - TITLE_H
+            if sheet < count:
+                assert any(abs(bottom - seam) < 0.01 for seam, _ in part.seams), (bottom, part.seams)  # at a seam
+                assert not any(
+                    n.y < y < n.y + n.height or n.label_box[1] < y < sum(n.label_box[1::2]) for n in part.layout.nodes
+                )
+        for room in rooms:
+            for _, bottom in _cut_rows(part, room)[:-1]:
+                y = bottom - TITLE_H
+                for node in part.layout.nodes:
+                    for box in ((node.x, node.y, node.width, node.height), node.label_box):
+                        assert not box[1] < y < box[1] + box[3], (node.step, room, y, box)
+    assert cut_any

@@ -361,11 +361,13 @@ class PaperPart:
     """One part of a map cut between columns for paper (:func:`swimlane_paper`): its ReportLab ``drawing`` (the
     part's title, every lane with its name, the steps of its columns, its legend), and the ``seams``: where the part
     may be cut across when it is too tall for a page, as (y from the drawing's top in points, how many names, labels,
-    wait strips, badges or group names the cut would cross), between lanes and above the legend."""
+    wait strips, badges or group names the cut would cross): between lanes, inside a lane where no step, name,
+    label, wait strip or badge is (between its rows), and above the legend."""
 
     drawing: Any
     seams: tuple[tuple[float, int], ...]
     picture: "_Picture | None" = None
+    layout: SwimlaneLayout | None = None  # the part's geometry (drawn at MARGIN, TITLE_H)
 
     def sheet(self, top: float, bottom: float) -> Any:
         """The part's drawing with only what lies (partly) between ``top`` and ``bottom`` (points from the top): a
@@ -416,10 +418,19 @@ def swimlane_paper(
         for lane in part.lanes:
             top = lane.y + max(3.0, (lane.height - lane.label_height) / 2)
             boxes.append((top, top + lane.label_height))
-        seams = [(TITLE_H + lane.y, sum(1 for a, b in boxes if a < lane.y < b)) for lane in part.lanes[1:]] + [
-            (TITLE_H + part.height + 7.0, 0)
+        # between lanes, and inside a lane between the rows of its steps (a draft from `log discover` is one lane)
+        places = [lane.y for lane in part.lanes[1:]]
+        taken = sorted((a, b) for a, b in boxes if b > 0 and a < part.height)
+        reach = 0.0
+        for a, b in taken:
+            if a - reach >= 6.0:
+                places.append((reach + a) / 2)
+            reach = max(reach, b)
+        seams = [
+            (TITLE_H + y, sum(1 for a, b in boxes if a < y < b)) for y in sorted(set(places)) if 0 < y < part.height
         ]
-        result.append(PaperPart(_drawing(picture), tuple(seams), picture))
+        seams.append((TITLE_H + part.height + 7.0, 0))
+        result.append(PaperPart(_drawing(picture), tuple(seams), picture, part))
     return whole, result
 
 
@@ -598,7 +609,12 @@ class _Painter:
                     share=percent(share, self.lang, 1),
                 )
             )
-        self.text(0, -TITLE_H + 29, "  ·  ".join(parts), 10, 3, "subtitle", colour=COLOURS["muted"], va="top")
+        subtitle = "  ·  ".join(parts)
+        self.text(0, -TITLE_H + 29, subtitle, 10, 3, "subtitle", colour=COLOURS["muted"], va="top")
+        # a narrow page of a split map: the picture as wide as its title and subtitle, so neither is cut off
+        name = process.name or process.id
+        need = max(text_width(name, 16) * BOLD, text_width(subtitle, 10)) + 2 * self.dx
+        self.picture.width = max(self.picture.width, need)
 
     def lanes(self) -> None:
         layout = self.layout

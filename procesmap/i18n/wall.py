@@ -12,8 +12,10 @@ MESSAGES_WALL: dict[str, dict[str, str]] = {
         "nl": "Zwembaandiagram, deel {part} van {parts}: alle banen, de stappen van zijn kolommen (geknipt tussen kolommen)",
     },
     "report.swimlane_sheet": {
-        "en": "Swimlane diagram, part {part} of {parts}, sheet {sheet} of {sheets} (top to bottom, cut between lanes)",
-        "nl": "Zwembaandiagram, deel {part} van {parts}, blad {sheet} van {sheets} (van boven naar onder, geknipt tussen banen)",
+        "en": "Swimlane diagram, part {part} of {parts}, sheet {sheet} of {sheets} (top to bottom, cut between lanes or "
+        "rows of steps)",
+        "nl": "Zwembaandiagram, deel {part} van {parts}, blad {sheet} van {sheets} (van boven naar onder, geknipt tussen "
+        "banen of rijen stappen)",
     },
     "report.swimlane_pages_key": {
         "en": "The whole picture; at a readable size it takes the {parts} parts on the next pages, cut between columns "

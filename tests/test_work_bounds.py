@@ -615,3 +615,31 @@ def test_serve_names_the_drawing_limit_a_map_passes_in_the_pages_language(
     assert {"en": "the swimlane picture would be", "nl": "de swimlaneplaat zou"}[lang] in reason
     later = map_view(ws, entry)
     assert later["diagram"] == "" and reason in str(later["diagram_note"])
+
+
+# -- diagram: one layout, whether one picture or pages ----------------------------------------------------
+
+
+@pytest.mark.parametrize("steps", [6, 120])
+def test_diagram_lays_the_map_out_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, steps: int) -> None:
+    """``diagram`` asked whether one picture is readable (a layout) and then drew it (a second layout of the same
+    map): a 2,000-step map paid its layout twice. 6 steps: one picture; 120 steps: pages."""
+    from procesmap.diagrams import layout
+
+    built = []
+    original = layout._Builder.build
+
+    def counted(self: object, *args: object, **kwargs: object) -> object:
+        built.append(1)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(layout._Builder, "build", counted)
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(steps))
+    out = tmp_path / "keten.svg"
+    result = invoke("diagram", str(path), "-f", "svg", "-o", str(out))
+    assert result.exit_code == 0, result.output  # type: ignore[attr-defined]
+    pages = sorted(tmp_path.glob("keten-*.svg"))
+    assert out.read_text().startswith("<?xml") or out.read_text().startswith("<svg")
+    assert (len(pages) > 1) == (steps == 120)  # the long chain is drawn as pages, the short one as one picture
+    assert len(built) == 1

@@ -305,7 +305,25 @@ def swimlane_drawing(analysis: "Analysis", lang: str = "nl", key_under: bool = F
 
 
 def _paint(analysis: "Analysis", lang: str, key_under: bool = False, thin: bool = True) -> _Picture:
-    return _paint_layout(analysis, swimlane_layout(analysis, lang, thin), lang, key_under=key_under)
+    return _paint_layout(analysis, _layout(analysis, lang, thin), lang, key_under=key_under)
+
+
+_LAST_LAYOUT: list[tuple[Any, str, bool, SwimlaneLayout]] = []
+
+
+def _layout(analysis: "Analysis", lang: str, thin: bool) -> SwimlaneLayout:
+    """:func:`swimlane_layout`, made once for uses one after the other of the same analysis: ``diagram`` asks
+    whether one picture is readable (:func:`readable`) and then draws it or its pages, from one layout instead of
+    two (issue #19). The analysis is held weakly and compared by identity; a layout is never changed once made."""
+    import weakref
+
+    if _LAST_LAYOUT:
+        ref, last_lang, last_thin, layout = _LAST_LAYOUT[0]
+        if ref() is analysis and last_lang == lang and last_thin == thin:
+            return layout
+    layout = swimlane_layout(analysis, lang, thin)
+    _LAST_LAYOUT[:] = [(weakref.ref(analysis), lang, thin, layout)]
+    return layout
 
 
 def _paint_layout(
@@ -335,7 +353,7 @@ def render_swimlane_pages(
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
-    layout = swimlane_layout(analysis, lang, not all_arrows)
+    layout = _layout(analysis, lang, not all_arrows)
     check_area(layout.width, layout.height)  # before the cuts and a shape are made (procesmap.diagrams.bounds)
     parts = split_layout(layout)
     pictures = [_paint_layout(analysis, layout, lang, cuts(layout) if len(parts) > 1 else None)]
@@ -438,7 +456,7 @@ def readable(analysis: "Analysis", lang: str = "nl", all_arrows: bool = False) -
     """How tall, in pixels, the median step name is when the whole picture (title and legend included) is fitted to a
     1920 x 1080 screen. Under :data:`READABLE_PX` ``procesmap diagram`` draws the map as pages."""
 
-    layout = swimlane_layout(analysis, lang, not all_arrows)
+    layout = _layout(analysis, lang, not all_arrows)
     check_area(layout.width, layout.height)  # before the legend is planned (procesmap.diagrams.bounds)
     legend = legend_plan(layout, lang)
     width = layout.width + 2 * MARGIN

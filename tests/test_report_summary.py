@@ -108,13 +108,51 @@ def test_the_three_most_important_findings_errors_first(analysis: "procesmap.Ana
 
     items = summary_findings(analysis, Labels(analysis, "en"))
     order = {"error": 0, "warning": 1, "info": 2}
-    expected = sorted(analysis.findings, key=lambda f: order[f.severity.value])[:SUMMARY_ITEMS]  # stable: file order
+    ordered = sorted(analysis.findings, key=lambda f: order[f.severity.value])  # stable: file order
+    # one bullet a rule (and severity), saying how often the same rule found something else
+    expected, seen = [], set()
+    for f in ordered:
+        if (f.severity, f.code) not in seen:
+            seen.add((f.severity, f.code))
+            expected.append(f)
+    expected = expected[:SUMMARY_ITEMS]
     assert [item.split(":")[0] for item in items[: len(expected)]] == [
         f"{f.severity.value} {f.code} {f.rule}" for f in expected
     ]
-    more = len(analysis.findings) - SUMMARY_ITEMS
+    shown = 0
+    for item, f in zip(items, expected):
+        others = sum(1 for g in analysis.findings if (g.severity, g.code) == (f.severity, f.code)) - 1
+        shown += 1 + others
+        assert item.startswith(f"{f.severity.value} {f.code} {f.rule}: {f.message('en')}")
+        if others == 0:
+            assert "same kind of finding" not in item
+        elif others == 1:
+            assert item.endswith("(and the same kind of finding once more, see below)")
+        else:
+            assert item.endswith(f"(and the same kind of finding {others} more times, see below)")
+    more = len(analysis.findings) - shown
     if more > 0:
         assert items[-1] == f"({more} more finding{'s' if more > 1 else ''} below)"
+    else:
+        assert len(items) == len(expected)
+
+
+def test_a_draft_without_roles_gets_one_bullet_for_its_steps_without_a_role() -> None:
+    """A draft from `log discover` has PM202 at every step: one bullet says so, the other bullets are other rules."""
+    from procesmap.render._document import summary_findings
+
+    steps = ["  - {id: begin, type: start, next: t1}"]
+    steps += [f"  - {{id: t{i}, name: Taak {i}, work: 1h, next: t{i + 1}}}" for i in range(1, 6)]
+    steps += ["  - {id: t6, name: Taak 6, work: 1h, next: klaar}", "  - {id: klaar, type: end}"]
+    text = "procesmap: 1\nid: draft\nname: Concept\nlanguage: nl\nsteps:\n" + "\n".join(steps) + "\n"
+    analysis = procesmap.analyse(procesmap.loads(text), cases=200)
+    pm202 = [f for f in analysis.findings if f.code == "PM202"]
+    assert len(pm202) == 6
+    items = summary_findings(analysis, Labels(analysis, "nl"))
+    assert sum(1 for item in items if " PM202 " in item) == 1
+    assert [item for item in items if " PM202 " in item][0].endswith(
+        "(en nog 5 keer dezelfde soort bevinding, zie hieronder)"
+    )
 
 
 def test_the_summary_names_the_interventions_that_help_most() -> None:

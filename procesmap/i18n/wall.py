@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 MESSAGES_WALL: dict[str, dict[str, str]] = {
+    "summary.findings_same": {
+        "en": "(and the same kind of finding {count:plural:once more|# more times}, see below)",
+        "nl": "(en nog {count:plural:# keer|# keer} dezelfde soort bevinding, zie hieronder)",
+    },
     "report.organisations_picture": {
         "en": "Handovers between the organisations",
         "nl": "Overdrachten tussen de organisaties",

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Sequence, Union
 
 from procesmap.colours import handover_kind
 from procesmap.render._labels import SEVERITY_ORDER, Labels
-from procesmap.i18n import t, number, percent
+from procesmap.i18n import Count, t, number, percent
 from procesmap import __version__ as version
 from procesmap.render.queueing import queueing_view
 from procesmap.render.advice import advice_section
@@ -527,11 +527,25 @@ def summary_facts(a: "Analysis", lb: Labels) -> list[tuple[str, str]]:
 def summary_findings(a: "Analysis", lb: Labels) -> list[str]:
     """The most important findings: errors first, then warnings, then info, each group in file order."""
     ordered = [f for _, group in lb.findings_by_severity() for f in group]
-    items = [
-        f"{lb.t('label.' + f.severity.value)} {f.code} {f.rule}: {f.message(lb.lang)}" for f in ordered[:SUMMARY_ITEMS]
-    ]
-    if len(ordered) > SUMMARY_ITEMS:
-        items.append(lb.t("summary.findings_more", count=len(ordered) - SUMMARY_ITEMS))
+    # one bullet a rule: a draft from `log discover` has 130 times "step .. has no role", which would fill the
+    # three bullets with one finding; the bullet says how often the same rule found something else
+    firsts: list[Any] = []
+    same: dict[str, int] = {}
+    for f in ordered:
+        key = f"{f.severity.value} {f.code}"
+        if key in same:
+            same[key] += 1
+        else:
+            same[key] = 0
+            firsts.append(f)
+    items, shown = [], 0
+    for f in firsts[:SUMMARY_ITEMS]:
+        more = same[f"{f.severity.value} {f.code}"]
+        text = f"{lb.t('label.' + f.severity.value)} {f.code} {f.rule}: {f.message(lb.lang)}"
+        items.append(text + (" " + lb.t("summary.findings_same", count=Count(more)) if more else ""))
+        shown += 1 + more
+    if len(ordered) > shown:
+        items.append(lb.t("summary.findings_more", count=len(ordered) - shown))
     return items
 
 

@@ -3,6 +3,16 @@
 from __future__ import annotations
 
 MESSAGES_WALL: dict[str, dict[str, str]] = {
+    "report.swimlane_html_key": {
+        "en": "The whole map, too big to read as one picture: the dashed lines cut it into the {parts} parts below.",
+        "nl": "De hele kaart, te groot om als één beeld te lezen: de streeplijnen knippen hem in de {parts} delen hieronder.",
+    },
+    "report.swimlane_html_part": {
+        "en": "Part {part} of {parts}: every lane, the steps of its columns; an arrow that goes on elsewhere ends in the "
+        "number of its part.",
+        "nl": "Deel {part} van {parts}: alle banen, de stappen van zijn kolommen; een pijl die elders verdergaat eindigt "
+        "in het nummer van zijn deel.",
+    },
     "summary.findings_same": {
         "en": "(and the same kind of finding {count:plural:once more|# more times}, see below)",
         "nl": "(en nog {count:plural:# keer|# keer} dezelfde soort bevinding, zie hieronder)",

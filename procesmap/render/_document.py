@@ -1017,6 +1017,31 @@ def swimlane_drawing(analysis: "Analysis", lang: str) -> tuple[Any, str | None]:
         return None, t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")
 
 
+def swimlane_pages(analysis: "Analysis", lang: str) -> tuple[list[bytes], str | None]:
+    """The swimlane as SVG pictures for a screen, as ``procesmap diagram`` draws it: one picture, or, when one picture
+    would be unreadable fitted to a screen (:data:`procesmap.diagrams.swimlane.READABLE_PX`), the whole map with its
+    cuts numbered and then its parts; or no picture and the reason, as :func:`swimlane`."""
+    try:
+        from procesmap.diagrams.swimlane import (  # lazy: the diagram code loads only when a diagram is drawn
+            READABLE_PX,
+            readable,
+            render_swimlane_pages,
+        )
+    except ImportError:
+        return [], t("report.swimlane_missing", lang)
+    from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: the diagrams load only when a report draws
+
+    try:
+        if readable(analysis, lang) >= READABLE_PX:
+            data, reason = swimlane(analysis, lang, "svg")
+            return ([data] if data is not None else []), reason
+        return render_swimlane_pages(analysis, "svg", lang), None
+    except DrawingTooLarge as err:  # a work limit: the picture is left out, every figure stays
+        return [], t("bounds.report_picture_left_out", lang, reason=t(err.key, lang, **err.args_))
+    except Exception as err:  # noqa: BLE001 - one failed drawing must not cost the whole report
+        return [], t("report.swimlane_failed", lang, reason=f"{type(err).__name__}: {err}")
+
+
 def swimlane(analysis: "Analysis", lang: str, fmt: str = "svg") -> tuple[bytes | None, str | None]:
     """The swimlane diagram as ``fmt`` bytes, or ``None`` and the reason (a sentence) when there is none.
 

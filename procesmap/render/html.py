@@ -28,7 +28,7 @@ from procesmap.render._document import (
     Text,
     build_document,
     organisations,
-    swimlane,
+    swimlane_pages,
 )
 from procesmap.i18n import t
 import hashlib
@@ -226,15 +226,28 @@ def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[st
                 return {"svg": None, "reason": None}
             return {"svg": inline_svg(boxes, prefix, block.title, seen_faces=seen_faces), "reason": None}
         if isinstance(block, Diagram):
-            data, reason = swimlane(pdoc.analysis, lang, "svg")
-            if data is None:
+            pages, reason = swimlane_pages(pdoc.analysis, lang)
+            if not pages:
                 return {"svg": None, "reason": reason}
             # fitted to the page's width; the checkbox before it (no script: the page's policy forbids one)
-            # shows it at its natural size, scrolling sideways
+            # shows it at its natural size, scrolling sideways. A map too big to read as one picture: the whole
+            # with its cuts numbered, then each part as its own figure (as `procesmap diagram` draws it)
+            parts = []
+            for number, data in enumerate(pages[1:], 1):
+                part = f"{prefix}-p{number}"
+                parts.append(
+                    {
+                        "svg": inline_svg(data, part, block.title, natural=True, seen_faces=seen_faces),
+                        "zoom": f"{part}-zoom",
+                        "caption": t("report.swimlane_html_part", lang, part=number, parts=len(pages) - 1),
+                    }
+                )
             return {
-                "svg": inline_svg(data, prefix, block.title, natural=True, seen_faces=seen_faces),
+                "svg": inline_svg(pages[0], prefix, block.title, natural=True, seen_faces=seen_faces),
                 "reason": None,
                 "zoom": f"{prefix}-zoom",
+                "parts": parts,
+                "caption": t("report.swimlane_html_key", lang, parts=len(parts)) if parts else None,
             }
         svg = chart_svg(block.name, pdoc.analysis, lang)
         return {"svg": inline_svg(svg, prefix, block.title, seen_faces=seen_faces) if svg else None, "reason": None}

@@ -792,8 +792,9 @@ def test_a_pdf_table_cell_taller_than_a_page_is_cut_not_a_layout_error(
 def test_a_swimlane_of_more_pdf_pages_than_the_limit_is_left_out_with_a_note(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every page of a swimlane split over pages draws the whole picture: a 1,000-step chain's PDF took 76 s (9 s
-    with the limit), a 20,000-step chain's hours. Beyond MAX_SWIMLANE_PAGES the report says so, before drawing."""
+    """Every page of a swimlane split over pages once drew the whole picture: a 1,000-step chain's PDF took 76 s (9 s
+    with the limit), a 20,000-step chain's hours; now each page draws its part, and beyond MAX_SWIMLANE_PAGES the
+    report still says so, before drawing."""
     import subprocess
 
     from procesmap.render import pdf

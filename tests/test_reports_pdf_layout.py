@@ -91,7 +91,9 @@ def test_no_near_empty_page_and_no_heading_ends_a_page(stem: str, documents: dic
         lines = _lines(path, page)
         if lines:
             assert lines[-1] not in headings, (page, lines[-1])
-        chapter_end = page == len(sizes) or not _close(sizes[page], sizes[page - 1])
+        # the page before the swimlane's landscape pages may end a chapter short; the document's last page may not
+        # (the closing "made with" line once took a page of its own after the swimlane)
+        chapter_end = page < len(sizes) and not _close(sizes[page], sizes[page - 1])
         if not chapter_end:
             assert len(lines) >= MIN_LINES, (page, lines)
     # the summary opens page 1, before any contents

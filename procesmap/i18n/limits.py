@@ -162,10 +162,10 @@ MESSAGES_LIMITS.update(
         },
         "limits.pdf_swimlane_pages": {
             "en": "The swimlane is left out of this PDF: it would take {parts:plural:# page|# pages}, more than the limit of "
-            "{limit} (MAX_SWIMLANE_PAGES; every page draws the whole picture). Draw it with `procesmap diagram` "
+            "{limit} (MAX_SWIMLANE_PAGES; each page is a part of the map drawn for itself). Draw it with `procesmap diagram` "
             "(SVG or PNG), or open the HTML report, which shows it whole.",
             "nl": "De swimlane staat niet in deze PDF: hij zou {parts:plural:# pagina|# pagina's} beslaan, meer dan de "
-            "grens van {limit} (MAX_SWIMLANE_PAGES; elke pagina tekent de hele afbeelding). Teken hem met "
+            "grens van {limit} (MAX_SWIMLANE_PAGES; elke pagina is een deel van de kaart, apart getekend). Teken hem met "
             "`procesmap diagram` (SVG of PNG), of open het HTML-rapport, dat hem helemaal toont.",
         },
         "limits.log_events": {

@@ -214,8 +214,9 @@ class _Builder:
         for index, pdoc in enumerate(doc.processes):
             if index:
                 story.append(PageBreak())
-            story += self.process(pdoc, multi)
-        story.append(_p(self.t("report.made_with", version=doc.version), s["note"]))
+            # the closing line goes before the last map's swimlane pages (after them it took a page of its own)
+            made_with = _p(self.t("report.made_with", version=doc.version), s["note"])
+            story += self.process(pdoc, multi, made_with if index == len(doc.processes) - 1 else None)
         # the contents: every heading is known now; its page number is filled in when it is placed
         self.entries = [entry for flowable in story for entry in _headings(flowable)]  # in the order of the pages
         if contents_at is not None:
@@ -224,7 +225,7 @@ class _Builder:
             ]
         return story
 
-    def process(self, pdoc: ProcessDoc, multi: bool) -> list[Any]:
+    def process(self, pdoc: ProcessDoc, multi: bool, closing: Any = None) -> list[Any]:
         """One map: its title, the summary with the findings' counts, then every section."""
         top = 1
         source = " · ".join([pdoc.subtitle, pdoc.analysis.process.file, pdoc.version.text(self.lang)])
@@ -237,10 +238,13 @@ class _Builder:
         sections = [section for section in pdoc.sections if section.key != "swimlane"]
         sections += [section for section in pdoc.sections if section.key == "swimlane"]
         for index, section in enumerate(sections):
+            if closing is not None and section.key == "swimlane":
+                flow.append(closing)
+                closing = None
             flow += self.section(section, pdoc, top)
             if index == 0:
                 flow.append(_p(f"{self.t('report.findings')}: {counts}", self.styles["base"]))
-        return flow
+        return flow + ([closing] if closing is not None else [])
 
     def section(self, section: Section, pdoc: ProcessDoc, level: int, guarded: bool = False) -> list[Any]:
         """A heading and its blocks. A heading never ends a page: it starts a new page when less than
@@ -461,7 +465,9 @@ class _Builder:
             if all(part.drawing.width * least <= width + 0.01 for part in parts):
                 break
             body *= 0.85
-        sheets = [(index, part, sheet) for index, part in enumerate(parts, 1) for sheet in _sheets(part, width, height)]
+        # after the key page a part's page holds only its one-line note: the picture gets the heading's room too
+        room = height + HEADING_ROOM - NOTE_ROOM if len(parts) > 1 else height
+        sheets = [(index, part, sheet) for index, part in enumerate(parts, 1) for sheet in _sheets(part, width, room)]
         if len(sheets) > MAX_SWIMLANE_PAGES:
             return [self._too_many(len(sheets))]
         flow: list[Any] = [NextPageTemplate("wide"), PageBreak()]
@@ -553,6 +559,8 @@ MIN_TEXT_PT = 6.0
 ORGANISATIONS_SCALE = 0.8
 #: Room kept on a swimlane page for its heading or part title (points).
 HEADING_ROOM = 60.0
+#: Room kept on a page of a part of the swimlane (after the key page) for its one-line note (points).
+NOTE_ROOM = 24.0
 
 
 class SwimlanePlan:

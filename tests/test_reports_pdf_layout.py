@@ -340,3 +340,20 @@ def test_sheets_cut_between_lanes_or_rows(source: str, paper: str) -> None:
                     for box in ((node.x, node.y, node.width, node.height), node.label_box):
                         assert not box[1] < y < box[1] + box[3], (node.step, room, y, box)
     assert cut_any
+
+
+@pytest.mark.parametrize("stem", [p.stem for p in bundled()])
+def test_portrait_pages_are_filled(stem: str, documents: dict) -> None:
+    """A portrait page followed by another portrait page has text down to at least 55% of its height (the lowest
+    word above the footer): a heading and the chart under it no longer start a new page when they fit (a
+    KeepTogether inside another measured as endless and left e.g. 55% of a page empty before "Waar zaken
+    wachten")."""
+    path, _ = documents[stem]
+    sizes = _sizes(path)
+    for page, (width, height) in enumerate(sizes[:-1], 1):
+        following = sizes[page]
+        if width > height or following[0] > following[1]:
+            continue  # a landscape page, or the last page before the swimlane's landscape pages
+        words = _run("pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(path), "-")
+        lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', words) if float(y) < height - 60)
+        assert lowest >= 0.55 * height, (page, round(lowest / height, 2))

@@ -276,7 +276,10 @@ class _Builder:
             return [blocks[0], blocks[1], head, *blocks[2:]]
         guard = [] if guarded else [CondPageBreak(KEEP_WITH_NEXT)]
         if section.blocks and isinstance(section.blocks[0], (Chart, Diagram)) and blocks:
-            return guard + [KeepTogether([head, blocks[0]]), *blocks[1:]]
+            # one level: a KeepTogether inside a KeepTogether measures as endless (ReportLab forces its split), so
+            # the outer one always started a new page and left the page before it half empty
+            first = blocks[0]._content if isinstance(blocks[0], KeepTogether) else [blocks[0]]
+            return guard + [KeepTogether([head, *first]), *blocks[1:]]
         return guard + [head, *blocks]
 
     def block(self, block: Any, pdoc: ProcessDoc, level: int) -> list[Any]:

@@ -757,3 +757,34 @@ def test_a_narrow_part_keeps_its_title_whole(name: str, body: float) -> None:
             group = next(g for g in root.iter(f"{svg}g") if g.get("id") == gid)
             text = "".join(next(group.iter(f"{svg}text")).itertext())
             assert MARGIN + measured(text, size, bold) <= width, (part.part, gid, text)
+
+
+@pytest.mark.parametrize(
+    "name, body", [("omgevingsvergunning", 623.0), ("bezwaarschrift", 623.0), ("wmo-melding", 400.0)]
+)
+def test_part_numbers_of_the_whole_do_not_touch_the_subtitle(name: str, body: float) -> None:
+    """The whole picture of a split map numbers its parts above the map ("deel 1 van 3"): on a line of its own,
+    under the subtitle (with the narrow parts of an A4 PDF, 623 points of map, "deel 1 van 5" sat on the subtitle;
+    boxes from the SVG's baselines and DejaVu's advance widths)."""
+    import xml.etree.ElementTree as ET
+
+    from procesmap.diagrams.pages import cuts
+    from procesmap.diagrams.swimlane import _paint_layout, _svg
+
+    svg = "{http://www.w3.org/2000/svg}"
+    analysis = analysis_of(name)
+    layout = swimlane_layout(analysis, "nl")
+    root = ET.fromstring(_svg(_paint_layout(analysis, layout, "nl", cuts(layout, body)), embed_fonts=False))
+    boxes = {}
+    for group in root.iter(f"{svg}g"):
+        gid = group.get("id", "")
+        if gid == "subtitle" or gid.startswith("part-"):
+            text = next(group.iter(f"{svg}text"))
+            x, y, size = float(text.get("x", 0)), float(text.get("y", 0)), float(text.get("font-size", "10"))
+            width = measured("".join(text.itertext()), size, text.get("font-weight") == "bold")
+            left = x - width / 2 if text.get("text-anchor") == "middle" else x
+            boxes[gid] = (left, y - 0.93 * size, width, 1.17 * size)  # DejaVu's ascent and descent
+    parts = [gid for gid in boxes if gid.startswith("part-")]
+    assert len(parts) >= 2 and "subtitle" in boxes
+    for gid in parts:
+        assert overlap(boxes[gid], boxes["subtitle"]) == 0, gid

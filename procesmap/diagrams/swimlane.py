@@ -336,10 +336,15 @@ def _paint_layout(
     check_area(layout.width, layout.height)  # before a shape is painted (procesmap.diagrams.bounds)
     legend = legend_plan(layout, lang, key_under)
     width = layout.width + 2 * MARGIN
-    height = TITLE_H + layout.height + 14 + legend.height + MARGIN
+    top = TITLE_H + (CUT_LABEL_H if cuts else 0.0)  # the parts' numbers above the map get a line of their own
+    height = top + layout.height + 14 + legend.height + MARGIN
     picture = _Picture(width, height)
-    _Painter(picture, analysis, layout, lang, MARGIN, TITLE_H).paint(legend, cuts or [])
+    _Painter(picture, analysis, layout, lang, MARGIN, top).paint(legend, cuts or [])
     return picture
+
+
+CUT_LABEL_H = 14.0
+"""Room above the map of a split map's whole picture for "deel 1 van 3" over each part (under the subtitle)."""
 
 
 def render_swimlane_pages(
@@ -603,7 +608,7 @@ class _Painter:
 
     def title(self) -> None:
         process = self.process
-        self.text(0, -TITLE_H + 6, process.name or process.id, 16, 3, "title", bold=True, va="top")
+        self.text(0, -self.dy + 6, process.name or process.id, 16, 3, "title", bold=True, va="top")
         parts = [self._t("diagram.subtitle.steps", steps=len(process.steps), roles=len(process.roles))]
         if self.layout.part is not None:
             parts.insert(0, self._t("diagram.page", number=self.layout.part[0], count=self.layout.part[1]))
@@ -628,7 +633,7 @@ class _Painter:
                 )
             )
         subtitle = "  ·  ".join(parts)
-        self.text(0, -TITLE_H + 29, subtitle, 10, 3, "subtitle", colour=COLOURS["muted"], va="top")
+        self.text(0, -self.dy + 29, subtitle, 10, 3, "subtitle", colour=COLOURS["muted"], va="top")
         # a narrow page of a split map: the picture as wide as its title and subtitle, so neither is cut off
         name = process.name or process.id
         need = max(text_width(name, 16) * BOLD, text_width(subtitle, 10)) + 2 * self.dx

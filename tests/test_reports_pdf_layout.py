@@ -357,3 +357,21 @@ def test_portrait_pages_are_filled(stem: str, documents: dict) -> None:
         words = _run("pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(path), "-")
         lowest = max(float(y) for y in re.findall(r'yMax="([\d.]+)"', words) if float(y) < height - 60)
         assert lowest >= 0.55 * height, (page, round(lowest / height, 2))
+
+
+def test_the_table_of_all_maps_breaks_no_word(documents: dict, tmp_path: Path) -> None:
+    """Page 1 of a folder's PDF: the table of all maps (ten columns) in 7-point cells, every map's name in whole
+    words ("Evenementenvergun / ning" before) and each figure on one line ("41 /" over "41" before)."""
+    from procesmap.render._document import _late_cell
+    from procesmap.render._labels import Labels
+
+    analyses = [analysis for _, analysis in documents.values()]
+    path = tmp_path / "all.pdf"
+    path.write_bytes(render_pdf(analyses, "nl"))
+    page = _run("pdftotext", "-f", "1", "-l", "1", "-layout", str(path), "-")
+    words = set(page.split())
+    for analysis in analyses:
+        for word in (analysis.process.name or analysis.process.id).split():
+            assert word in words, word
+        if analysis.time.term is not None:
+            assert _late_cell(analysis, Labels(analysis, "nl")) in page

@@ -161,6 +161,15 @@ def _fits_a_page(text: str, width: float, height: float, size: float = 8.0) -> s
     return (cut.rsplit(" ", 1)[0] if " " in cut[budget // 2 :] else cut) + " …"
 
 
+def _cell_size(table: Table) -> float:
+    """The font size of a table's cells: 8 points, 7 for a table of nine columns or more (not the RACI matrix)."""
+    return 7.0 if len(table.header) > 8 and table.kind != "raci" else 8.0
+
+
+def _smaller(style: Any) -> Any:
+    return ParagraphStyle(f"{style.name}_7", parent=style, fontSize=7.0, leading=8.8)
+
+
 def _flowable_base() -> Any:
     return Flowable
 
@@ -329,13 +338,16 @@ class _Builder:
         # bold for the header, capped at 24 characters' worth), plus the cell padding;
         # what is left goes to the columns with long texts
 
+        size = _cell_size(table)
         minimum, extra = [], []
         for c in range(columns):
             texts = [table.header[c]] + [row[c] for row in table.rows]
             longest_word = max((len(w) for text in texts for w in text.split()), default=1)
+            # a figure ("499 / 103") is never broken: its column is as wide as the whole cell
+            cells = [[row[c]] if c in table.numeric else row[c].split() for row in table.rows]
             widest = max(
-                [stringWidth(w, FONT_BOLD, 8) for w in table.header[c].split()]
-                + [stringWidth(w, FONT, 8) for row in table.rows for w in row[c].split()]
+                [stringWidth(w, FONT_BOLD, size) for w in table.header[c].split()]
+                + [stringWidth(w, FONT, size) for words in cells for w in words]
                 + [5.0]
             )
             average = sum(len(text) for text in texts) / len(texts)
@@ -362,6 +374,8 @@ class _Builder:
             table = replace(table, header=list(table.short_header), short_header=None)
 
         s = self.styles
+        if _cell_size(table) < 8.0:  # nine columns or more (all maps at a glance): 7-point cells, no word broken
+            s = {**s, **{key: _smaller(s[key]) for key in ("cell", "cell_num", "head", "head_num")}}
         raci = table.kind == "raci"
         header = []
         for c, text in enumerate(table.header):

@@ -16,6 +16,7 @@ from procesmap.i18n.ci import MESSAGES_CI
 from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
 from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
+from procesmap.i18n.fuzz import MESSAGES_FUZZ
 from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.limits import MESSAGES_LIMITS
 from procesmap.i18n.scale import MESSAGES_SCALE
@@ -485,6 +486,7 @@ for _extra in (
     MESSAGES_BOUNDS,
     MESSAGES_BOUNDS2,
     MESSAGES_WALL,
+    MESSAGES_FUZZ,
 ):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)

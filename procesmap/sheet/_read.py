@@ -83,7 +83,18 @@ class _Reader:
     def rows(self, sheet: Any) -> list[list[Any]]:
         """The values of a sheet (formulas refused), at most MAX_ROWS x MAX_COLUMNS."""
         out: list[list[Any]] = []
-        for r, row in enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+        rows = enumerate(sheet.iter_rows(max_col=MAX_COLUMNS), start=1)
+        while True:
+            try:  # openpyxl parses the sheet's XML as it goes: a damaged part fails here, at its first bad row
+                r, row = next(rows)
+            except StopIteration:
+                break
+            except Exception as err:  # ParseError, ValueError, TypeError, KeyError ...: the file, not a bug
+                reason = (str(err).strip().splitlines() or [type(err).__name__])[0][:200]
+                self.problem(
+                    sheet.title, len(out) + 1, 0, "sheet.damaged", "hint.sheet.damaged", last=len(out), reason=reason
+                )
+                raise LoadError(list(self.problems)) from None
             if r > MAX_ROWS:
                 self.problem(sheet.title, r, 1, "sheet.too_many_rows", "hint.sheet.too_many_rows", limit=MAX_ROWS)
                 break

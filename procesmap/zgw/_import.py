@@ -20,7 +20,7 @@ from typing import Any
 from procesmap.errors import LoadError, Problem
 from procesmap.i18n import t
 from procesmap.loading import loads
-from procesmap.zgw._read import Catalogue, ZaakType, read_catalogue, zgw_days
+from procesmap.zgw._read import Catalogue, ZaakType, read_catalogue, safe_text, zgw_days
 
 __all__ = ["ZaakTypeImport", "import_zaaktype", "zaaktype_map"]
 
@@ -178,11 +178,12 @@ def zaaktype_map(
 def _yaml_text(data: dict[str, Any], notes: list[Note], lang: str, source: str, identificatie: str) -> str:
     import yaml  # lazy: PyYAML loads only when a draft map is written
 
-    lines = [f"# {t('zgw.yaml.header', lang, source=source, zaaktype=identificatie)}"]
+    header = t("zgw.yaml.header", lang, source=source, zaaktype=identificatie)
+    lines = ["# " + " ".join(safe_text(header).split())]  # a file name may hold a line break
     if notes:
         lines.append(f"# {t('zgw.yaml.unmapped', lang, count=len(notes))}")
         for note in notes:
-            lines.append("#   - " + " ".join(note.text(lang).split()))
+            lines.append("#   - " + " ".join(safe_text(note.text(lang)).split()))  # raw values and ZIP names too
     body: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
     return "\n".join(lines) + "\n" + body
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from procesmap._io import open_regular
+from procesmap._safe_text import strip_control
 from procesmap.model import slugify
 from procesmap.zgw._safe import MAX_JSON_BYTES, MAX_ZIP_BYTES, fail, parse_json, read_bytes, zip_members
 
@@ -168,10 +169,22 @@ def _kind(obj: dict[str, Any]) -> str | None:
     return None
 
 
+#: What JSON may hold and a YAML file may not (besides the control characters of :func:`strip_control`): a lone
+#: surrogate (``"\\ud800"``) and the non-characters U+FFFE and U+FFFF.
+_NOT_YAML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def safe_text(text: str) -> str:
+    """``text`` with every character a YAML file cannot hold replaced by U+FFFD (control characters, lone
+    surrogates, U+FFFE/U+FFFF): a zaaktype's texts go into a draft map and its comments."""
+    text = strip_control(text)
+    return _NOT_YAML.sub("\ufffd", text) if _NOT_YAML.search(text) else text
+
+
 def _text(value: Any) -> str | None:
     if value is None:
         return None
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = safe_text(str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
     return text or None
 
 

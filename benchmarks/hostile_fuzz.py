@@ -281,43 +281,47 @@ def mutate_parquet(data: bytes, rng: random.Random) -> tuple[bytes, str]:
     for _ in range(rng.randint(1, 3)):
         kind = rng.choice(["retype", "retype", "rename", "drop", "values", "columns", "rows", "empty", "nulls"])
         names = table.column_names
-        if kind == "retype":
-            at = rng.randrange(len(names))
-            column, what = _parquet_column(table, at, rng)
-            table = table.set_column(at, names[at], column)
-            kind = f"retype:{names[at]}:{what}"
-        elif kind == "rename":
-            new = list(names)
-            at = rng.randrange(len(new))
-            new[at] = rng.choice(
-                ["case", "activity", "timestamp", "", "file_row_number", 'a"b', "x" * 10_000, "concept:name"] + names
-            )
-            table = table.rename_columns(new)
-            kind = f"rename:{names[at]}->{new[at][:20]}"
-        elif kind == "drop" and len(names) > 1:
-            table = table.remove_column(rng.randrange(len(names)))
-        elif kind == "values":
-            string_columns = [i for i, f in enumerate(table.schema) if pa.types.is_string(f.type)]
-            if string_columns and table.num_rows:
-                at = rng.choice(string_columns)
-                values = table.column(at).to_pylist()
-                for _ in range(rng.randint(1, 5)):
-                    values[rng.randrange(len(values))] = rng.choice(HOSTILE_TEXTS + [None])
-                table = table.set_column(at, table.schema[at].name, pa.array(values, pa.string()))
-        elif kind == "columns" and table.num_rows * (table.num_columns + 3000) < 2_000_000:  # files under 100 MB
-            count = rng.choice([50, 500, 3000])
-            for i in range(count):
-                table = table.append_column(f"extra{i}", pa.array([str(i)] * table.num_rows, pa.string()))
-            kind = f"columns:{count}"
-        elif kind == "rows" and table.num_rows * table.num_columns * 500 < 2_000_000:
-            times = rng.choice([2, 50, 500])
-            table = pa.concat_tables([table] * times)
-            kind = f"rows:x{times}"
-        elif kind == "empty":
-            table = table.slice(0, 0)
-        elif kind == "nulls":
-            at = rng.randrange(len(names))
-            table = table.set_column(at, names[at], pa.nulls(table.num_rows, table.schema[at].type))
+        try:
+            if kind == "retype":
+                at = rng.randrange(len(names))
+                column, what = _parquet_column(table, at, rng)
+                table = table.set_column(at, names[at], column)
+                kind = f"retype:{names[at]}:{what}"
+            elif kind == "rename":
+                new = list(names)
+                at = rng.randrange(len(new))
+                new[at] = rng.choice(
+                    ["case", "activity", "timestamp", "", "file_row_number", 'a"b', "x" * 10_000, "concept:name"]
+                    + names
+                )
+                table = table.rename_columns(new)
+                kind = f"rename:{names[at]}->{new[at][:20]}"
+            elif kind == "drop" and len(names) > 1:
+                table = table.remove_column(rng.randrange(len(names)))
+            elif kind == "values":
+                string_columns = [i for i, f in enumerate(table.schema) if pa.types.is_string(f.type)]
+                if string_columns and table.num_rows:
+                    at = rng.choice(string_columns)
+                    values = table.column(at).to_pylist()
+                    for _ in range(rng.randint(1, 5)):
+                        values[rng.randrange(len(values))] = rng.choice(HOSTILE_TEXTS + [None])
+                    table = table.set_column(at, table.schema[at].name, pa.array(values, pa.string()))
+            elif kind == "columns" and table.num_rows * (table.num_columns + 3000) < 2_000_000:  # files under 100 MB
+                count = rng.choice([50, 500, 3000])
+                for i in range(count):
+                    table = table.append_column(f"extra{i}", pa.array([str(i)] * table.num_rows, pa.string()))
+                kind = f"columns:{count}"
+            elif kind == "rows" and table.num_rows * table.num_columns * 500 < 2_000_000:
+                times = rng.choice([2, 50, 500])
+                table = pa.concat_tables([table] * times)
+                kind = f"rows:x{times}"
+            elif kind == "empty":
+                table = table.slice(0, 0)
+            elif kind == "nulls":
+                at = rng.randrange(len(names))
+                table = table.set_column(at, names[at], pa.nulls(table.num_rows, table.schema[at].type))
+        except Exception as err:  # an edit Arrow refuses (a value it cannot convert): the table as it was
+            kind = f"{kind}:failed({type(err).__name__})"
         edits.append(kind)
     options = {
         "compression": rng.choice(["none", "snappy", "gzip", "zstd", "brotli", "lz4"]),
@@ -827,6 +831,9 @@ def _seeds(wanted: list[str] | None = None) -> dict[str, list[bytes]]:
         ],
         "bpmn": [export_bpmn(load(maps[0])), export_bpmn(load(maps[-1]))],
         "csv": [csv_log],
+        "fmt": [m.read_bytes() for m in maps],
+        "discover": [csv_log],
+        "compare": [csv_log],
         "xes": [xes_log],
         # the XES fast path against the full reader (the OpenXES layout: one tag a line, nested attributes)
         "xes-paths": [
@@ -839,6 +846,7 @@ def _seeds(wanted: list[str] | None = None) -> dict[str, list[bytes]]:
         **{
             name: make()  # built only when fuzzed (an analysis, pyarrow, openpyxl)
             for name, make in (
+                ("zaaktype-check", lambda: _zaaktype_seeds(maps)),
                 ("parquet", _parquet_seeds),
                 ("xlsx", lambda: _xlsx_seeds(maps)),
                 ("zaaktype", lambda: _zaaktype_seeds(maps)),
@@ -925,7 +933,54 @@ def _runner(reader: str, folder: Path) -> Callable[[bytes, int], object]:
             loads(result.yaml_text, "draft.yaml")
         return catalogue
 
+    def run_fmt(data: bytes, n: int) -> object:
+        """`procesmap fmt`'s layout of a mutant: refused, or a text that loads and that fmt leaves as it is."""
+        from procesmap.fmt import format_text
+        from procesmap.loading import decode
+
+        formatted = format_text(decode(data, "fuzz.yaml"), "fuzz.yaml")
+        if format_text(formatted, "fuzz.yaml") != formatted:
+            raise AssertionError("fmt is not idempotent on this map")
+        return formatted
+
+    def run_discover(data: bytes, n: int) -> object:
+        """`procesmap log discover` of a mutated log: a draft that loads back (the draft names its activities)."""
+        from procesmap.eventlog import LogMapping, discover, read_log
+
+        path = folder / f"discover{n}.csv"
+        path.write_bytes(data)
+        draft = discover(read_log(path, LogMapping()))
+        loads(draft, "draft.yaml")
+        return draft
+
+    map_file = ROOT / "processes" / "bezwaarschrift.yaml"
+
+    def run_compare(data: bytes, n: int) -> object:
+        """`procesmap log compare` of a bundled map against a mutated log."""
+        from procesmap.eventlog import LogMapping, compare, read_log
+        from procesmap.loading import load
+        from procesmap.settings import Settings
+
+        path = folder / f"compare{n}.csv"
+        path.write_bytes(data)
+        return compare(load(map_file), read_log(path, LogMapping()), Settings(cases=100))
+
+    def run_zaaktype_check(data: bytes, n: int) -> object:
+        """`procesmap check MAP --zaaktype FILE`: a bundled map against a mutated catalogue (rules PM701-PM704)."""
+        from procesmap.api import check_paths
+
+        path = folder / f"catalogue{n}{'.zip' if data[:2] == b'PK' else '.json'}"
+        path.write_bytes(data)
+        results, problems = check_paths([map_file], zaaktype=path, cases=100)
+        for problem in problems:
+            problem.format("nl")
+        return results
+
     return {
+        "fmt": run_fmt,
+        "discover": run_discover,
+        "compare": run_compare,
+        "zaaktype-check": run_zaaktype_check,
         "parquet": run_log(".parquet"),
         "xlsx": run_xlsx,
         "zaaktype": run_zaaktype,
@@ -945,6 +1000,7 @@ MUTATORS: dict[str, Callable[[bytes, random.Random], tuple[bytes, str]]] = {
     "parquet": mutate_parquet,
     "xlsx": mutate_xlsx,
     "zaaktype": mutate_zaaktype,
+    "zaaktype-check": mutate_zaaktype,
 }
 
 #: The memory a case may take (issue #19: under 1 GB for any input under 100 MB), as the process's peak.
@@ -959,10 +1015,10 @@ def _judged(err: Exception) -> str:
     product itself; else what is wrong with it."""
     try:
         for lang in ("nl", "en"):
-            text = err.format(lang)  # type: ignore[attr-defined]  # a missing catalogue key or argument raises here
-            unfilled = re.search(r"\{[a-z_]+\}", text)
-            if unfilled:
-                return f"message with an unfilled {unfilled.group(0)}: {text[:160]}"
+            err.format(lang)  # type: ignore[attr-defined]  # a missing catalogue key raises here
+        unfilled = _unfilled(err)
+        if unfilled:
+            return f"message without its argument {unfilled}: {str(err)[:160]}"
     except Exception as broken:  # the message itself fails: a traceback for the user
         return f"message fails: {type(broken).__name__}: {str(broken)[:120]}"
     keys = [p.key for p in getattr(err, "problems", [])] + [getattr(err, "key", "")]
@@ -974,6 +1030,22 @@ def _peak_mb() -> float:
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _unfilled(err: Exception) -> str | None:
+    """A placeholder of the error's message or hint (in either language) that it has no argument for."""
+    from procesmap.i18n.messages import MESSAGES
+
+    pairs = [(p.key, p.args) for p in getattr(err, "problems", [])]
+    pairs += [(p.hint_key, p.hint_args) for p in getattr(err, "problems", [])]
+    if hasattr(err, "args_"):
+        pairs += [(err.key, err.args_), (err.hint_key, err.args_)]  # type: ignore[attr-defined]
+    for key, args in pairs:
+        for template in MESSAGES.get(key or "", {}).values():
+            for name in re.findall(r"\{([a-z_]+)[:}]", template.replace("{{", "").replace("}}", "")):
+                if name not in args:
+                    return f"{{{name}}} of {key}"
+    return None
 
 
 def fuzz(

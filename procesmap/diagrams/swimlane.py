@@ -64,6 +64,7 @@ from procesmap.diagrams._png import set_resolution
 import importlib.util
 from procesmap.i18n import Count, percent
 import statistics
+import weakref
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
@@ -315,8 +316,6 @@ def _layout(analysis: "Analysis", lang: str, thin: bool) -> SwimlaneLayout:
     """:func:`swimlane_layout`, made once for uses one after the other of the same analysis: ``diagram`` asks
     whether one picture is readable (:func:`readable`) and then draws it or its pages, from one layout instead of
     two (issue #19). The analysis is held weakly and compared by identity; a layout is never changed once made."""
-    import weakref
-
     if _LAST_LAYOUT:
         ref, last_lang, last_thin, layout = _LAST_LAYOUT[0]
         if ref() is analysis and last_lang == lang and last_thin == thin:

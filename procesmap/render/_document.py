@@ -988,7 +988,7 @@ def organisations(analysis: "Analysis", lang: str, fmt: str = "svg", fit_width: 
     drawing that failed: the handover tables beside it carry every figure)."""
     try:
         from procesmap.diagrams.overview import overview_picture  # lazy: the diagram code loads only when drawn
-        from procesmap.diagrams.swimlane import _drawing, _svg
+        from procesmap.diagrams.swimlane import _drawing, _svg  # lazy: the diagram code loads only when drawn
 
         picture = overview_picture(analysis, lang, fit_width=fit_width)
     except Exception:  # noqa: BLE001 - a picture beside the tables must not cost the report

@@ -517,9 +517,9 @@ def paper_body(frame_width: float, least: float) -> float:
     """The points of map (right of the lane names) a part may hold so that, with the lane names and margins, it
     fits ``frame_width`` at scale ``least`` (:data:`procesmap.diagrams.pages.PAGE_BODY` at most; the splitter may
     make a part up to 60 points wider than its mean)."""
-    from procesmap.diagrams.layout import HEADER_WIDTH
-    from procesmap.diagrams.pages import PAGE_BODY
-    from procesmap.diagrams.swimlane import MARGIN
+    from procesmap.diagrams.layout import HEADER_WIDTH  # lazy: the diagram code loads only when a map is drawn
+    from procesmap.diagrams.pages import PAGE_BODY  # lazy: the diagram code loads only when a map is drawn
+    from procesmap.diagrams.swimlane import MARGIN  # lazy: the diagram code loads only when a map is drawn
 
     return min(PAGE_BODY, frame_width / least - HEADER_WIDTH - 8.0 - 2 * MARGIN - 60.0)
 

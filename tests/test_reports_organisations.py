@@ -94,6 +94,11 @@ def test_html_handovers_open_with_the_organisations(name: str) -> None:
     assert parser.order[0] == "figure" and "table" in parser.order, parser.order
     assert "organisations" in parser.figure_classes[0] and "wide" not in parser.figure_classes[0]
     boxes = {i.split("orgbox-", 1)[1] for i in parser.ids if "orgbox-" in i}
+    # drawn for the report's column (1,064 px = 798 pt): shown at its own size, its labels about 10 px
+    from procesmap.render.html import COLUMN_PT
+
+    section_svg = re.search(r'<figure class="diagram organisations">.*?<svg[^>]*viewBox="([^"]+)"', html, re.S)
+    assert section_svg is not None and float(section_svg.group(1).split()[2]) <= COLUMN_PT + 0.5
     overview = organisation_overview(analysis, "nl")
     assert overview is not None and boxes == {b.key for b in overview.boxes}
     # the same figures as `procesmap diagram --organisations`, label for label

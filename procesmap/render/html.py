@@ -58,6 +58,9 @@ _DROP = {
     "listener",
 }
 _URL_REF = re.compile(r"url\(\s*#([^)\s]+)\s*\)")
+#: The report's column (``body`` 1,120 px less its padding, 1,064 px) in points: the per-organisation picture is drawn
+#: for it, so its 8-point labels show at about 10 px instead of 6 to 7 (four or five organisations side by side).
+COLUMN_PT = 798.0
 
 
 def _local(name: str) -> str:
@@ -221,7 +224,7 @@ def render_html(analyses: "Sequence[Analysis]", lang: str, sections: Sequence[st
         prefix = f"{pdoc.anchor}-g{next(counter)}"
         if isinstance(block, Diagram) and block.name == "organisations":
             # one box per organisation: fitted to the page's width, never larger than drawn (no zoom needed)
-            boxes = organisations(pdoc.analysis, lang, "svg")
+            boxes = organisations(pdoc.analysis, lang, "svg", fit_width=COLUMN_PT)
             if boxes is None:
                 return {"svg": None, "reason": None}
             return {"svg": inline_svg(boxes, prefix, block.title, seen_faces=seen_faces), "reason": None}

@@ -643,3 +643,41 @@ def test_diagram_lays_the_map_out_once(tmp_path: Path, monkeypatch: pytest.Monke
     assert out.read_text().startswith("<?xml") or out.read_text().startswith("<svg")
     assert (len(pages) > 1) == (steps == 120)  # the long chain is drawn as pages, the short one as one picture
     assert len(built) == 1
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_png_pages_over_the_pixel_limit_are_refused_before_one_is_rasterised(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """A 200-step chain drawn as pages (the default when one picture is unreadable) made 27 PNG files of up to
+    10 million pixels each in 29 s, 800 steps 101 files in 96 s."""
+    from procesmap.diagrams import bounds, swimlane
+
+    path = tmp_path / "keten.yaml"
+    path.write_text(chain_map(120))
+    # every picture as _png would rasterise it: 200 dpi, at most MAX_PIXELS each
+    process = procesmap.loads(chain_map(120), "keten.yaml")
+    analysis = procesmap.analyse(process, procesmap.Settings(cases=10_000))
+    from procesmap.diagrams.layout import swimlane_layout
+    from procesmap.diagrams.pages import split_layout
+
+    layout = swimlane_layout(analysis, lang, True)
+    parts = split_layout(layout)
+    assert len(parts) > 1
+    monkeypatch.setattr(bounds, "MAX_PNG_PIXELS", 1_000_000)
+    monkeypatch.setattr(swimlane, "_png", _never)  # nothing is rasterised
+    out = tmp_path / "keten.png"
+    result = invoke("diagram", str(path), "-f", "png", "-o", str(out), "--lang", lang)
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    text = " ".join(result.output.split())  # type: ignore[attr-defined]
+    pictures = len(parts) + 1  # the whole map with its cuts, then each part
+    expected = {
+        "en": f"the map would be drawn as {pictures} PNG pictures of ",
+        "nl": f"de kaart zou getekend worden als {pictures} PNG-platen van samen ",
+    }[lang]
+    limit = {"en": "(1 million, MAX_PNG_PIXELS)", "nl": "(1 miljoen, MAX_PNG_PIXELS)"}[lang]
+    assert expected in text and limit in text and "-f pdf" in text and "--single" in text
+    assert not out.exists() and not list(tmp_path.glob("keten-*.png"))
+    # SVG pages are cheap: drawn
+    assert invoke("diagram", str(path), "-f", "svg", "-o", str(tmp_path / "k.svg")).exit_code == 0  # type: ignore[attr-defined]
+    assert len(list(tmp_path.glob("k-*.svg"))) == len(parts)

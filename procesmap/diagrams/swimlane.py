@@ -40,7 +40,7 @@ from xml.sax.saxutils import escape
 
 from procesmap._cache import cache_folder, write_quietly
 from procesmap.colours import HANDOVER_COLOURS
-from procesmap.diagrams.bounds import check_area
+from procesmap.diagrams.bounds import check_area, check_png_pixels
 from procesmap.diagrams.layout import (
     BOLD,
     BADGE_FONT,
@@ -375,6 +375,7 @@ def render_swimlane_pages(
         return [_pdf(*pictures)]
     if fmt == "svg":
         return [_svg(picture, embed_fonts=True).encode("utf-8") for picture in pictures]
+    check_png_pixels(len(pictures), sum(_pixels(picture) for picture in pictures))  # before one is rasterised
     return [_png(picture) for picture in pictures]
 
 
@@ -474,6 +475,11 @@ READABLE_PX = 7.0
 which ``procesmap diagram`` draws one picture; below it pages (each part 7-12 px on the bundled maps and drafts). 7 px is about the size of a
 browser's smallest default text (9-10 px) shrunk once more by a beamer; omgevingsvergunning and bezwaarschrift as one
 picture are 5.5-6 px, wmo-melding 8 px."""
+
+
+def _pixels(picture: _Picture) -> float:
+    """The pixels of ``picture`` as a PNG (:func:`_png`: 200 dpi, at most :data:`MAX_PIXELS`)."""
+    return min(picture.width / 72.0 * picture.height / 72.0 * DPI * DPI, float(MAX_PIXELS))
 
 
 def png_scale(area_square_inches: float) -> float:

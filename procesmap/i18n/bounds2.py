@@ -43,4 +43,19 @@ MESSAGES_BOUNDS2: dict[str, dict[str, str]] = {
         "die het log noemt, of geef de rol als kolom van het log (`--role`); de grenzen staan in docs/format.md "
         "(Limits)",
     },
+    # -- the PNG pages of a map drawn as pages (procesmap.diagrams.bounds.MAX_PNG_PIXELS) --------------------
+    "bounds.png_pixels": {
+        "en": "the map would be drawn as {pictures:plural:# PNG picture|# PNG pictures} of {pixels} million pixels "
+        "together: more than a drawing holds as PNG ({limit} million, MAX_PNG_PIXELS); nothing is drawn",
+        "nl": "de kaart zou getekend worden als {pictures:plural:# PNG-plaat|# PNG-platen} van samen {pixels} "
+        "miljoen pixels: meer dan een tekening als PNG bevat ({limit} miljoen, MAX_PNG_PIXELS); er is niets "
+        "getekend",
+    },
+    "bounds.hint.png_pixels": {
+        "en": "draw the pages as one PDF (`-f pdf`) or as SVG (`-f svg`), which take seconds, or one picture "
+        "with `--single`; or split the process into `subprocess:` maps; the limits are in docs/format.md (Limits)",
+        "nl": "teken de pagina's als één PDF (`-f pdf`) of als SVG (`-f svg`), dat duurt seconden, of als één "
+        "plaat met `--single`; of splits het proces in `subprocess:`-kaarten; de grenzen staan in docs/format.md "
+        "(Limits)",
+    },
 }

@@ -722,8 +722,9 @@ WRITERS: list[tuple[str, list[str]]] = [
 
 def writer_cases() -> list[Case]:
     """Every command that writes, on each of the largest accepted maps: a 20,000-step chain (the loader's
-    MAX_STEPS), 2,000 steps x 1,000 roles, and a decision of 9,990 branches (19,983 steps). A command either
-    finishes or refuses with exit code 2 and a message naming its work limit."""
+    MAX_STEPS), 2,000 steps x 1,000 roles, and a decision of 9,990 branches (19,983 steps); and the pictures of a
+    200-step chain drawn as pages. A command either finishes or refuses with exit code 2 and a message naming its
+    work limit."""
     maps: list[tuple[str, Callable[[], bytes]]] = [
         ("20,000-step chain", lambda: map_steps(20_000)),
         ("2,000 steps x 1,000 roles", lambda: map_roles(2_000, 1_000)),
@@ -740,6 +741,17 @@ def writer_cases() -> list[Case]:
                 return [a.format(m=str(f), d=str(f.parent)) for a in template]
 
             out.append(Case(f"{label}: {name}", "writer", make, args))
+    # a map well inside every loader limit that `diagram` draws as pages by default (one picture would be
+    # unreadable): its PNG pages (MAX_PNG_PIXELS), SVG pages and PDF
+    for fmt in ("png", "svg", "pdf"):
+
+        def make_pages(d: Path) -> Path:
+            return _write(d / "m.yaml", map_steps(200))
+
+        def args_pages(f: Path, _d: Path, fmt: str = fmt) -> list[str]:
+            return ["diagram", str(f), "-f", fmt, "-o", str(f.parent / f"d.{fmt}")]
+
+        out.append(Case(f"200-step chain as pages: diagram {fmt}", "writer", make_pages, args_pages))
     return out
 
 

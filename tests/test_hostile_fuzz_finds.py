@@ -118,3 +118,80 @@ def test_a_zaaktype_file_name_with_a_line_break_stays_in_the_comment() -> None:
     body = {"identificatie": "zt", "omschrijving": "Vergunning", "doorlooptijd": "P56D"}
     result = import_zaaktype(json.dumps(body).encode(), display="zaak\nsteps: 1.json")
     assert loads(result.yaml_text, "draft.yaml").id == "zt"
+
+
+# -- event logs: timestamps DuckDB reads but no duration can hold ------------------------------------------
+
+_FAR = ["infinity", "-infinity", "294246-01-01", "-290000-01-01"]
+
+
+@pytest.mark.parametrize("far", [_FAR[:2], _FAR[2:]])
+def test_timestamps_outside_years_1_to_9999_are_bad_timestamps(tmp_path: Path, far: list[str]) -> None:
+    """'infinity' or year 294,246 in a CSV log: DuckDB's subtraction of two such overflowed in log stats."""
+    from procesmap.eventlog import LogMapping, log_stats, read_log
+
+    log = tmp_path / "log.csv"
+    log.write_text(
+        f"case,activity,timestamp\nc1,a,{far[0]}\nc1,b,{far[1]}\nc2,a,2024-01-01T10:00:00\nc2,b,2024-01-02\n",
+        encoding="utf-8",
+    )
+    stats = log_stats(read_log(log, LogMapping())).to_dict()
+    assert stats["quality"]["bad_timestamp"] == 2
+    assert stats["counts"]["cases_with_timestamps"] == 1
+    assert stats["case_duration"]["max"] == pytest.approx(14 / 24)  # c2 only: 10:00 to midnight
+
+
+def _parquet_log(path: Path, timestamp: object) -> Path:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(
+        pa.table({"case": ["c1", "c1", "c2", "c2"], "activity": ["a", "b", "a", "b"], "timestamp": timestamp}), path
+    )
+    return path
+
+
+def test_parquet_timestamps_past_year_9999_and_infinite_floats(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    from procesmap.eventlog import LogMapping, log_stats, read_log
+
+    start = 1_704_103_200_000  # 2024-01-01T10:00:00Z in milliseconds
+    far = _parquet_log(
+        tmp_path / "far.parquet", pa.array([2**62, -(2**62), start, start + 50_400_000], pa.timestamp("ms"))
+    )
+    stats = log_stats(read_log(far, LogMapping())).to_dict()
+    assert stats["quality"]["bad_timestamp"] == 2
+    assert stats["case_duration"]["max"] == pytest.approx(14 / 24)
+    floats = _parquet_log(tmp_path / "floats.parquet", pa.array([float("inf"), float("-inf"), 0.5, float("nan")]))
+    stats = log_stats(read_log(floats, LogMapping())).to_dict()
+    assert stats["quality"]["bad_timestamp"] == 4 and stats["counts"]["cases_with_timestamps"] == 0
+
+
+@pytest.mark.parametrize(
+    ("columns", "row_group", "key"),
+    [(1001, None, "limits.parquet_columns"), (201, 1, "limits.parquet_chunks")],  # 201 columns x 101 row groups
+)
+def test_parquet_of_many_columns_or_column_chunks_is_refused_from_its_footer(
+    tmp_path: Path, columns: int, row_group: int | None, key: str
+) -> None:
+    """3,000 columns in 24 row groups (12 MB, 24 events) took 1.9 GB in Arrow's reader."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from procesmap.errors import UsageError
+    from procesmap.eventlog import LogMapping, read_log
+
+    rows = 101
+    data = {
+        "case": [f"c{i % 7}" for i in range(rows)],
+        "activity": ["a"] * rows,
+        "timestamp": pa.array(range(rows), pa.timestamp("s")),
+    }
+    data.update({f"extra{i}": ["x"] * rows for i in range(columns - 3)})
+    path = tmp_path / "wide.parquet"
+    pq.write_table(pa.table(data), path, row_group_size=row_group)
+    with pytest.raises(UsageError) as caught:
+        read_log(path, LogMapping())
+    assert caught.value.key == key
+    assert "Parquet" in caught.value.format("nl") and "{" not in caught.value.format("en")

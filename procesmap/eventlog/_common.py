@@ -140,6 +140,29 @@ def _check_events(file: Path, events: int, text: bool = False) -> None:
         )
 
 
+#: The timestamps an event log may hold (UTC): years 1 to 9999, as Python, Excel and the ISO 8601 basic format
+#: have them. Outside them (DuckDB's 'infinity', a year of six digits, 2**62 seconds) a timestamp is counted as
+#: bad and left empty: two of them 580,000 years apart overflow every duration (docs/format.md, limits).
+EARLIEST = "0001-01-01 00:00:00+00"
+LATEST = "9999-12-31 23:59:59.999999+00"
+_SECONDS = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}
+_EARLIEST_S, _LATEST_S = -62_135_596_800, 253_402_300_800  # 0001-01-01 and 10000-01-01, seconds since 1970
+
+
+def _in_years(column: Any) -> Any:
+    """A timestamp column with the values outside :data:`EARLIEST`..:data:`LATEST` made null."""
+    import pyarrow as pa  # lazy: pyarrow loads only when a log is read
+    import pyarrow.compute as pc  # lazy: pyarrow loads only when a log is read
+
+    per_second = _SECONDS[column.type.unit]
+    low, high = max(_EARLIEST_S * per_second, -(2**63)), min(_LATEST_S * per_second - 1, 2**63 - 1)
+    ticks = pc.cast(column, pa.int64())
+    outside = pc.or_(pc.less(ticks, low), pc.greater(ticks, high))
+    if not pc.any(outside).as_py():
+        return column
+    return pc.if_else(outside, pa.scalar(None, column.type), column)
+
+
 def engine_error(err: BaseException, path: str | os.PathLike[str]) -> UsageError | None:
     """An error of DuckDB or Arrow (out of memory, a type it cannot cast, ...) as our own message, or ``None``
     for any other error (a bug: let it show)."""
@@ -287,16 +310,24 @@ def _standardise(
     con = duckdb.connect()
     con.execute("SET TimeZone='UTC'")
     if pa.types.is_timestamp(ts_column.type):
+        without = int(ts_column.null_count)
+        ts_column = _in_years(ts_column)  # year 40,000 or 2**62 seconds: a bad timestamp, as text would be
         timestamp = ts_column if ts_column.type.tz else pc.assume_timezone(ts_column, "UTC")
         timestamp = pc.cast(timestamp, pa.timestamp("us", tz="UTC"))
         quality["naive_timestamps"] = 0 if ts_column.type.tz else int(pc.count(ts_column).as_py())
         quality["utc_offsets"] = []
-        quality["bad_timestamp"] = 0
-        quality["without_timestamp"] = int(ts_column.null_count)
+        quality["bad_timestamp"] = int(ts_column.null_count) - without
+        quality["without_timestamp"] = without
     else:
         ts_text = text(chosen["timestamp"])
         frame = pa.table({"s": ts_text})  # noqa: F841 (read by DuckDB by name)
-        parsed = con.sql("SELECT TRY_CAST(s AS TIMESTAMPTZ) AS t FROM frame").to_arrow_table().column(0)
+        # DuckDB reads 'infinity' and years far outside 1-9999: bad timestamps here (their differences overflow)
+        parsed = (
+            con.sql(f"""SELECT CASE WHEN x BETWEEN TIMESTAMPTZ '{EARLIEST}' AND TIMESTAMPTZ '{LATEST}' THEN x END
+                        FROM (SELECT TRY_CAST(s AS TIMESTAMPTZ) AS x FROM frame)""")
+            .to_arrow_table()
+            .column(0)
+        )
         timestamp = pc.cast(parsed, pa.timestamp("us", tz="UTC"))
         offsets = (
             pc.struct_field(pc.extract_regex(ts_text, r"(?P<o>Z|[+-]\d\d:?\d\d)$"), [0])

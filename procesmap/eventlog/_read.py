@@ -39,7 +39,7 @@ from procesmap.eventlog._common import (
     engine_error,
 )
 from procesmap.eventlog._csv import _read_csv
-from procesmap.eventlog._parquet import _read_parquet, _read_parquet_direct
+from procesmap.eventlog._parquet import _read_parquet, _read_parquet_direct, check_parquet_layout
 from procesmap.eventlog._xes import _read_xes, xes_syntax_error
 from procesmap.i18n import Count, Key, Message
 from procesmap.reasons import not_utf8, os_reason, yaml_detail
@@ -83,6 +83,7 @@ def read_log(
     kind = _kind(file)
     try:
         if kind == "parquet":
+            check_parquet_layout(file)  # footer, columns and column chunks, before a row is read
             fast = _read_parquet_direct(file, mapping)
             if fast is not None:
                 return fast

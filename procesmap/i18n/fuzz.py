@@ -17,4 +17,25 @@ MESSAGES_FUZZ: dict[str, dict[str, str]] = {
         "nl": "Open de werkmap in Excel of LibreOffice en sla hem opnieuw op als .xlsx (dat herstelt of meldt de "
         "schade), of exporteer de tabel opnieuw.",
     },
+    "limits.parquet_footer": {
+        "en": "{path}: the Parquet file's footer (its table of contents) is larger than {limit:plural:# byte|# bytes}",
+        "nl": "{path}: de voettekst (de inhoudsopgave) van het Parquet-bestand is groter dan "
+        "{limit:plural:# byte|# bytes}",
+    },
+    "limits.parquet_columns": {
+        "en": "{path}: the Parquet file has {count} columns, more than {limit}",
+        "nl": "{path}: het Parquet-bestand heeft {count} kolommen, meer dan {limit}",
+    },
+    "limits.parquet_chunks": {
+        "en": "{path}: the Parquet file has {columns} columns in {groups} row groups: more than {limit} column chunks",
+        "nl": "{path}: het Parquet-bestand heeft {columns} kolommen in {groups} rijgroepen: meer dan {limit} "
+        "kolomblokken",
+    },
+    "limits.hint.parquet_layout": {
+        "en": "write the log again with fewer, larger row groups and only the columns of the events (pandas: "
+        "df.to_parquet(path); DuckDB: COPY ... TO 'log.parquet'); the limits are in docs/format.md (Limits)",
+        "nl": "schrijf het log opnieuw met minder, grotere rijgroepen en alleen de kolommen van de gebeurtenissen "
+        "(pandas: df.to_parquet(pad); DuckDB: COPY ... TO 'log.parquet'); de grenzen staan in docs/format.md "
+        "(Limits)",
+    },
 }

@@ -195,3 +195,28 @@ def test_parquet_of_many_columns_or_column_chunks_is_refused_from_its_footer(
         read_log(path, LogMapping())
     assert caught.value.key == key
     assert "Parquet" in caught.value.format("nl") and "{" not in caught.value.format("en")
+
+
+@pytest.mark.parametrize("zone", [None, "UTC"])
+def test_the_direct_parquet_reader_counts_far_timestamps_as_the_general_reader(
+    tmp_path: Path, zone: str | None
+) -> None:
+    """DuckDB reads microseconds up to year 294,247 itself: it leaves those past 9999 empty, as Arrow's path does."""
+    import pyarrow as pa
+
+    from procesmap.eventlog import LogMapping, log_stats, read_log
+    from procesmap.eventlog._common import EventLog, _standardise
+    from procesmap.eventlog._engine import arrow_store
+    from procesmap.eventlog._parquet import _read_parquet
+
+    start = 1_704_103_200_000_000  # 2024-01-01T10:00:00Z in microseconds
+    stamps = pa.array([2**62, -(2**62), start, start + 50_400_000_000], pa.timestamp("us", tz=zone))
+    path = _parquet_log(tmp_path / "far.parquet", stamps)
+    direct = read_log(path, LogMapping())
+    table, chosen, quality = _standardise(_read_parquet(path), path, "parquet", LogMapping())
+    general = EventLog(str(path), "parquet", chosen, quality, arrow_store(table), table.num_rows, table=table)
+    assert direct._table is None  # the direct path read it
+    assert direct.quality == general.quality and direct.quality["bad_timestamp"] == 2
+    assert direct.quality["naive_timestamps"] == (2 if zone is None else 0)
+    assert log_stats(direct).to_dict()["case_duration"]["max"] == pytest.approx(14 / 24)
+    assert log_stats(direct).to_dict() == log_stats(general).to_dict()

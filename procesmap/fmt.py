@@ -375,7 +375,8 @@ def format_text(
     buffer = io.StringIO()
     yaml.dump(document, buffer)
     result = buffer.getvalue()
-    result = result.rstrip("\n") + "\n"
+    # no blank lines at the top: ruamel keeps all but one of those before a first comment, so each run took one
+    result = result.lstrip("\n").rstrip("\n") + "\n"
     _check_same(text, result, file, repository, shared)
     return result
 

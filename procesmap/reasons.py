@@ -191,6 +191,7 @@ def utf8_error_at(path: Path, limit: int = 1 << 30) -> tuple[int, int, int, int]
     read decompressed. Reads at most ``limit`` bytes, in blocks.
     """
     import gzip  # lazy: keeps `procesmap --help` fast
+    import zlib  # lazy: keeps `procesmap --help` fast
 
     opener: Any = gzip.open if path.name.lower().endswith(".gz") else open
     decoder = codecs.getincrementaldecoder("utf-8")()
@@ -221,7 +222,7 @@ def utf8_error_at(path: Path, limit: int = 1 << 30) -> tuple[int, int, int, int]
                 if not block:
                     return None
                 offset += len(block)
-    except (OSError, EOFError, ValueError):
+    except (OSError, EOFError, ValueError, zlib.error):  # a damaged .gz past the bad byte: no place, still a message
         return None
     return None
 

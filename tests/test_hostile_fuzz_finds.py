@@ -220,3 +220,32 @@ def test_the_direct_parquet_reader_counts_far_timestamps_as_the_general_reader(
     assert direct.quality["naive_timestamps"] == (2 if zone is None else 0)
     assert log_stats(direct).to_dict()["case_duration"]["max"] == pytest.approx(14 / 24)
     assert log_stats(direct).to_dict() == log_stats(general).to_dict()
+
+
+def test_a_gzip_log_not_utf8_and_damaged_further_on(tmp_path: Path) -> None:
+    """The reader found a byte that is not UTF-8; looking for its place, the .gz ended in zlib.error."""
+    from procesmap.errors import UsageError
+    from procesmap.eventlog import LogMapping, read_log
+
+    tail = b'}\xceIj\x031\x10\x85\xe1\xbd\xaf\x12\x19\xaaJ\x13\xf1\xd2\x17\xc8&\x17\x10\x9d"4\xf4`\xd4\xb2!\xb7\x8f\x07\x0c\x06\xbf\x12\x08'
+    path = (
+        tmp_path / "log.csv.gz"
+    )  # the gzip fuzzer's case 399 of seed 2: a header, 10,000 brackets, a truncated stream
+    path.write_bytes(b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff" + b"[" * 5000 + b"]" * 5000 + tail)
+    with pytest.raises(UsageError) as caught:
+        read_log(path, LogMapping())
+    assert caught.value.key == "text.not_utf8" and "log.csv.gz" in caught.value.format("nl")
+
+
+# -- fmt: its layout is a fixed point --------------------------------------------------------------------------
+
+
+def test_fmt_of_a_map_that_starts_with_blank_lines_is_idempotent() -> None:
+    """ruamel kept all but one of the blank lines above the first comment: every `fmt` run removed one more."""
+    from procesmap.fmt import format_text
+
+    root = Path(__file__).resolve().parent.parent
+    text = "\n" * 9 + (root / "processes" / "wmo-melding.yaml").read_text(encoding="utf-8")
+    once = format_text(text, "wmo.yaml")
+    assert not once.startswith("\n") and once.startswith("#")
+    assert format_text(once, "wmo.yaml") == once

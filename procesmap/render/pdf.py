@@ -845,53 +845,13 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
     )
     # the swimlane's pages: landscape, A3 (or A4 with --paper a4), with a smaller margin
     wide_h, wide_w = A3 if paper == "a3" else A4
-    wide_margin = 12 * mm
-    landscape_frame = Frame(
-        wide_margin,
-        wide_margin + 6 * mm,
-        wide_w - 2 * wide_margin,
-        wide_h - 2 * wide_margin - 6 * mm,
-        id="wide",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    landscape_frame, landscape_footer = _landscape_page(doc, wide_w, wide_h, "wide", title_chars=160)
     template.wide_frame = (landscape_frame._width, landscape_frame._height)
-
-    def landscape_footer(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(HexColor(_MUTED))
-        canvas.drawString(wide_margin, wide_margin - 2 * mm, doc.title[:160])
-        canvas.drawRightString(
-            wide_w - wide_margin, wide_margin - 2 * mm, t("report.page", doc.lang, page=document.page)
-        )
-        canvas.restoreState()
-
     # a picture too wide for a portrait page but no swimlane (the organisations of a map with five or more):
     # landscape A4 whatever the paper, so the strip of boxes fills the page's width without leaving most of an A3 empty
     a4_h, a4_w = A4
-    a4_frame = Frame(
-        wide_margin,
-        wide_margin + 6 * mm,
-        a4_w - 2 * wide_margin,
-        a4_h - 2 * wide_margin - 6 * mm,
-        id="a4wide",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
+    a4_frame, a4_footer = _landscape_page(doc, a4_w, a4_h, "a4wide", title_chars=120)
     template.a4_frame = (a4_frame._width, a4_frame._height)
-
-    def a4_footer(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(HexColor(_MUTED))
-        canvas.drawString(wide_margin, wide_margin - 2 * mm, doc.title[:120])
-        canvas.drawRightString(a4_w - wide_margin, wide_margin - 2 * mm, t("report.page", doc.lang, page=document.page))
-        canvas.restoreState()
 
     template.placed = set()
     template.addPageTemplates(
@@ -902,6 +862,33 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
         ]
     )
     return template
+
+
+def _landscape_page(doc: Any, width: float, height: float, frame_id: str, title_chars: int) -> tuple[Any, Any]:
+    """A landscape page of ``width`` x ``height`` points: its frame (a 12 mm margin, room for the footer) and its
+    footer (the report's title, cut at ``title_chars``, and the page number)."""
+    margin = 12 * mm
+    frame = Frame(
+        margin,
+        margin + 6 * mm,
+        width - 2 * margin,
+        height - 2 * margin - 6 * mm,
+        id=frame_id,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+    def footer(canvas: Any, document: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 8)
+        canvas.setFillColor(HexColor(_MUTED))
+        canvas.drawString(margin, margin - 2 * mm, doc.title[:title_chars])
+        canvas.drawRightString(width - margin, margin - 2 * mm, t("report.page", doc.lang, page=document.page))
+        canvas.restoreState()
+
+    return frame, footer
 
 
 def render_pdf(analyses: "Sequence[Analysis]", lang: str, paper: str = "a3") -> bytes:

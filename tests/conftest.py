@@ -5,7 +5,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -113,3 +113,22 @@ def format_example() -> str:
 def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+def invoke_cli(*args: str, cwd: Path | None = None) -> Any:
+    """``procesmap ARGS`` through typer's runner (in ``cwd`` if given); fails the test on any exception but the exit
+    (a traceback is never a user's answer). The result has ``exit_code`` and ``output``."""
+    from typer.testing import CliRunner
+
+    from procesmap.cli import app
+
+    old = os.getcwd()
+    if cwd is not None:
+        os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(app, [*args], catch_exceptions=True)
+    finally:
+        os.chdir(old)
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    return result

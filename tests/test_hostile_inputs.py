@@ -10,25 +10,12 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import procesmap
 from procesmap.analysis import Settings
 from procesmap.analysis.limits import MAX_SIMULATION_WORK
-from procesmap.cli import app
 
-
-def invoke(*args: str, cwd: Path | None = None) -> "object":
-    old = os.getcwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(app, [*args], catch_exceptions=True)
-    finally:
-        os.chdir(old)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
+from .conftest import invoke_cli as invoke
 
 
 # -- the simulation: a work limit checked before the work starts ---------------------------------------------

@@ -5,28 +5,14 @@ measures time."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 import procesmap
 from procesmap import findings as _listing
-from procesmap.cli import app
 
-
-def invoke(*args: str, cwd: Path | None = None) -> "object":
-    old = os.getcwd()
-    if cwd is not None:
-        os.chdir(cwd)
-    try:
-        result = CliRunner().invoke(app, [*args], catch_exceptions=True)
-    finally:
-        os.chdir(old)
-    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
-    assert "Traceback" not in result.output
-    return result
+from .conftest import invoke_cli as invoke
 
 
 def one_person_map(steps: int, language: str = "en") -> str:

@@ -6,11 +6,11 @@ __all__ = ["MESSAGES_SCALE"]
 
 MESSAGES_SCALE: dict[str, dict[str, str]] = {
     "scale.more_handovers": {
-        "en": "… and {count} more handovers with fewer per case; `--format json` or `--format html` lists every one",
-        "nl": "… en nog {count} overdrachten met minder per zaak; `--format json` of `--format html` toont ze allemaal",
+        "en": "… and {count} more handovers with fewer per case; `--format json` lists every one",
+        "nl": "… en nog {count} overdrachten met minder per zaak; `--format json` toont ze allemaal",
     },
     "scale.more_findings": {
-        "en": "… and {count} more; `--format json` or `--format html` lists every finding",
-        "nl": "… en nog {count}; `--format json` of `--format html` toont elke bevinding",
+        "en": "… and {count} more; `--format json` lists every finding",
+        "nl": "… en nog {count}; `--format json` toont elke bevinding",
     },
 }

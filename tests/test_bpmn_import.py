@@ -148,3 +148,26 @@ def test_golden_import() -> None:
     path = _shared("pizza-collaboration.bpmn")
     text = import_bpmn(path, lang="en", process_id=path.stem).yaml_text
     check_golden(GOLDEN / "bpmn" / "pizza-collaboration.yaml", text)
+
+
+def test_a_draft_that_does_not_load_is_reported_in_the_language_of_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bug path: the draft's own problem in the run's language, not the draft's (Dutch here)."""
+    from procesmap.bpmn import _import
+    from procesmap.errors import LoadError, Problem
+
+    def refuse(text: str, file: str = "<string>", **_: object) -> None:
+        raise LoadError([Problem(file, 3, 1, "load.no_steps", {}, "hint.load.no_steps", {})])
+
+    monkeypatch.setattr(_import, "loads", refuse)
+    data = b"""<?xml version="1.0"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="x">
+  <process id="p"><startEvent id="s"/><task id="t1" name="Toetsen"/><endEvent id="e"/>
+    <sequenceFlow id="f1" sourceRef="s" targetRef="t1"/><sequenceFlow id="f2" sourceRef="t1" targetRef="e"/>
+  </process>
+</definitions>"""
+    with pytest.raises(LoadError) as raised:
+        import_bpmn(data, lang="nl")
+    problem = raised.value.problems[0]
+    assert problem.key == "bpmn.import_invalid"
+    assert problem.message("en") == "the imported map does not load: " + procesmap.i18n.t("load.no_steps", "en")
+    assert problem.message("nl") == "de overgenomen kaart laadt niet: " + procesmap.i18n.t("load.no_steps", "nl")

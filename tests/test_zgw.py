@@ -455,3 +455,27 @@ def test_zaaktype_not_in_catalogue(tmp_path: Path) -> None:
     assert not problems and len(found) == 1 and "did you mean deelzaaktype?" in found[0].hint("en")
     line = next(i for i, l in enumerate(draft.read_text(encoding="utf-8").splitlines(), 1) if l.startswith("zaaktype:"))
     assert f"{draft}:{line}:" in result.output
+
+
+def test_a_draft_that_does_not_load_is_reported_in_the_language_of_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The bug path: the draft's own problem is shown in the run's language (not the map's), with a hint that
+    names the zaaktype file (not a BPMN file)."""
+    from procesmap.errors import LoadError, Problem
+    from procesmap.zgw import _import
+
+    def refuse(text: str, file: str = "<string>", **_: Any) -> None:
+        raise LoadError([Problem(file, 3, 1, "load.no_steps", {}, "hint.load.no_steps", {})])
+
+    monkeypatch.setattr(_import, "loads", refuse)
+    zaaktypen, statustypen, roltypen = _api_objects()
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps(next(z for z in zaaktypen if z["identificatie"] == BIG)), encoding="utf-8")
+    with pytest.raises(LoadError) as raised:
+        import_zaaktype(single, lang="nl")  # a Dutch draft
+    problem = raised.value.problems[0]
+    assert problem.message("en") == "the imported map does not load: " + procesmap.i18n.t("load.no_steps", "en")
+    assert problem.message("nl") == "de overgenomen kaart laadt niet: " + procesmap.i18n.t("load.no_steps", "nl")
+    assert "zaaktype" in problem.hint("en") and "BPMN" not in problem.hint("en")
+    assert "zaaktype" in problem.hint("nl") and "BPMN" not in problem.hint("nl")

@@ -30,7 +30,7 @@ from typing import Any
 from procesmap.bpmn._ext import decode
 from procesmap.bpmn._xml import BPMN, BPMNDI, DC, DI, PM, XSI, q, read_bpmn
 from procesmap.errors import LoadError, Problem
-from procesmap.i18n import Count, t
+from procesmap.i18n import Count, Message, t
 from procesmap.loading import loads
 from procesmap.model import Process, slugify
 from procesmap.bpmn._safety import MAX_IMPORT_STEPS
@@ -690,7 +690,7 @@ def import_bpmn(
                     1,
                     1,
                     "bpmn.import_invalid",
-                    {"detail": first.message(language)},
+                    {"detail": Message(first.key, **first.args)},  # in the language of the run
                     "hint.bpmn.import_invalid",
                     {},
                 )

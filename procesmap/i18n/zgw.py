@@ -98,6 +98,10 @@ MESSAGES_ZGW: dict[str, dict[str, str]] = {
         "en": "the imported map does not load: {detail}",
         "nl": "de overgenomen kaart laadt niet: {detail}",
     },
+    "hint.zgw.import_invalid": {
+        "en": "This is a bug in procesmap; please report it with the zaaktype file.",
+        "nl": "Dit is een fout in procesmap; meld die graag, met het zaaktypebestand.",
+    },
     # import: the YAML comments
     "zgw.yaml.header": {
         "en": "Draft map imported from zaaktype {zaaktype} ({source}) by procesmap. Add times, "

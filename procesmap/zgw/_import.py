@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from procesmap.errors import LoadError, Problem
-from procesmap.i18n import t
+from procesmap.i18n import Message, t
 from procesmap.loading import loads
 from procesmap.zgw._read import Catalogue, ZaakType, read_catalogue, safe_text, zgw_days
 
@@ -250,8 +250,8 @@ def import_zaaktype(
                     1,
                     1,
                     "zgw.import_invalid",
-                    {"detail": err.problems[0].message(language)},
-                    "hint.bpmn.import_invalid",
+                    {"detail": Message(err.problems[0].key, **err.problems[0].args)},  # in the language of the run
+                    "hint.zgw.import_invalid",
                     {},
                 )
             ]

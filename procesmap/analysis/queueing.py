@@ -521,20 +521,23 @@ def prefetch_queueing(jobs: "list[tuple[Process, int, int, Mapping[str, list[Ext
         return 0
     from procesmap.analysis.simcache import (  # lazy: the queue simulation loads only when queues are simulated
         NotCached,
+        cache_dir,
         cached_only,
     )
 
     work: list[tuple[float, int]] = []
     ready: list[tuple[int, tuple[QueueingFigures, QueueRun | None, list[Missing]]]] = []
+    caching = cache_dir() is not None  # with the cache off no map was simulated before: no need to look
     for index, (process, cases, seed, extra) in enumerate(jobs):
         visits = build_graph(process).visits if process.volume is not None and cases > 0 else None
         if visits:
-            try:
-                with cached_only():  # simulated before: no worker needed
-                    ready.append((index, _queue_figures(process, cases, seed, extra)))
-                continue
-            except NotCached:
-                pass
+            if caching:
+                try:
+                    with cached_only():  # simulated before: no worker needed
+                        ready.append((index, _queue_figures(process, cases, seed, extra)))
+                    continue
+                except NotCached:
+                    pass
             work.append((2.0 * queue_cases(cases, sum(visits.values())) * max(sum(visits.values()), 1.0), index))
     for index, result in ready:
         process, cases, seed, extra = jobs[index]
@@ -690,6 +693,8 @@ def compute_queueing(
     by_id = {}
     if plan is not None:
         by_id = {plan.steps[i].id: i for i in result.step_queue}  # type: ignore[union-attr]
+    import numpy as np  # lazy: numpy loads only when figures are computed
+
     for step in process.steps:
         role = _doer(step)
         if role is None or role not in demands or step.id not in demands[role].steps:
@@ -697,8 +702,6 @@ def compute_queueing(
         declared = mean_elapsed_days(step.wait)
         i = by_id.get(step.id)
         values = result.step_queue[i] if result is not None and i is not None else None
-        import numpy as np  # lazy: numpy loads only when figures are computed
-
         queue_mean: float | None = None
         queue_p85: float | None = None
         if values is not None and len(values) > 0:

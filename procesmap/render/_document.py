@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,7 @@ from procesmap.colours import handover_kind
 from procesmap.render._labels import SEVERITY_ORDER, Labels
 from procesmap.i18n import Count, t, number, percent
 from procesmap import __version__ as version
+from procesmap.render import bounds as report_bounds  # its limits read at use: tests lower them
 from procesmap.render.queueing import queueing_view
 from procesmap.render.advice import advice_section
 
@@ -529,18 +531,14 @@ def summary_findings(a: "Analysis", lb: Labels) -> list[str]:
     ordered = [f for _, group in lb.findings_by_severity() for f in group]
     # one bullet a rule: a draft from `log discover` has 130 times "step .. has no role", which would fill the
     # three bullets with one finding; the bullet says how often the same rule found something else
-    firsts: list[Any] = []
-    same: dict[str, int] = {}
+    firsts: dict[tuple[str, str], Any] = {}  # (severity, code) -> its first finding, in the order above
+    found: Counter[tuple[str, str]] = Counter()
     for f in ordered:
-        key = f"{f.severity.value} {f.code}"
-        if key in same:
-            same[key] += 1
-        else:
-            same[key] = 0
-            firsts.append(f)
+        firsts.setdefault((f.severity.value, f.code), f)
+        found[(f.severity.value, f.code)] += 1
     items, shown = [], 0
-    for f in firsts[:SUMMARY_ITEMS]:
-        more = same[f"{f.severity.value} {f.code}"]
+    for rule, f in list(firsts.items())[:SUMMARY_ITEMS]:
+        more = found[rule] - 1
         text = f"{lb.t('label.' + f.severity.value)} {f.code} {f.rule}: {f.message(lb.lang)}"
         items.append(text + (" " + lb.t("summary.findings_same", count=Count(more)) if more else ""))
         shown += 1 + more
@@ -684,18 +682,16 @@ def _bound_tables(section: Section, lang: str) -> None:
     """Cut every table of ``section`` (and of the sections in it) longer than
     :data:`procesmap.render.bounds.MAX_REPORT_TABLE_ROWS` to its most important rows (its ``order``, else its
     first), in their own order, with a note after it that says how many rows are left out and where every one is."""
-    from procesmap.render.bounds import MAX_REPORT_TABLE_ROWS  # lazy: the limits load only when a report is built
-    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
     blocks: list[Block] = []
     for block in section.blocks:
         if isinstance(block, Section):
             _bound_tables(block, lang)
         blocks.append(block)
-        if not isinstance(block, Table) or len(block.rows) <= MAX_REPORT_TABLE_ROWS:
+        if not isinstance(block, Table) or len(block.rows) <= report_bounds.MAX_REPORT_TABLE_ROWS:
             continue
         total = len(block.rows)
-        keep = sorted((block.order or range(total))[:MAX_REPORT_TABLE_ROWS])
+        keep = sorted((block.order or range(total))[: report_bounds.MAX_REPORT_TABLE_ROWS])
         at = {row: index for index, row in enumerate(keep)}
 
         def cut(values: list[Any] | None, keep: list[int] = keep) -> list[Any] | None:
@@ -713,7 +709,7 @@ def _bound_tables(section: Section, lang: str) -> None:
                     shown=Count(len(keep)),
                     rows=Count(total),
                     table=section.title,
-                    limit=Count(MAX_REPORT_TABLE_ROWS),
+                    limit=Count(report_bounds.MAX_REPORT_TABLE_ROWS),
                     more=Count(block.left_out),
                     order=t("bounds.report_rows_first" if block.order is None else "bounds.report_rows_most", lang),
                 ),
@@ -727,8 +723,6 @@ def _raci_list(a: "Analysis", lb: Labels, roles: list[str]) -> list[Block]:
     """The RACI as one row per step naming its roles: a matrix over
     :data:`procesmap.render.bounds.MAX_REPORT_RACI_CELLS` cells (2,000 steps x 1,000 roles: 2 million) is more
     than a report shows; the list has every role of every step, in as many cells as the map has RACI entries."""
-    from procesmap.render.bounds import MAX_REPORT_RACI_CELLS  # lazy: the limits load only when a report is built
-    from procesmap.i18n import Count  # lazy: the catalogue loads when a message is made
 
     raci = a.ownership.raci
     rows = [
@@ -747,7 +741,7 @@ def _raci_list(a: "Analysis", lb: Labels, roles: list[str]) -> list[Block]:
         steps=Count(len(raci)),
         roles=Count(len(roles)),
         cells=Count(len(raci) * len(roles)),
-        limit=Count(MAX_REPORT_RACI_CELLS),
+        limit=Count(report_bounds.MAX_REPORT_RACI_CELLS),
     )
     return [
         Text(note, "note"),
@@ -757,12 +751,10 @@ def _raci_list(a: "Analysis", lb: Labels, roles: list[str]) -> list[Block]:
 
 
 def _ownership(a: "Analysis", lb: Labels) -> Section:
-    from procesmap.render.bounds import MAX_REPORT_RACI_CELLS  # lazy: the limits load only when a report is built
-
     o = a.ownership
     section = Section("ownership", lb.t("report.ownership"))
     roles = lb.raci_roles()
-    if o.raci and len(o.raci) * len(roles) > MAX_REPORT_RACI_CELLS:
+    if o.raci and len(o.raci) * len(roles) > report_bounds.MAX_REPORT_RACI_CELLS:
         section.blocks.append(Section("raci", lb.t("report.raci_matrix"), _raci_list(a, lb, roles)))
     elif o.raci:
         rows = [[lb.step(step_id)] + [lb.raci_cell(step_id, r) for r in roles] for step_id in o.raci]

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT
 
 MAP = str(ROOT / "processes" / "wmo-melding.yaml")
@@ -74,6 +76,29 @@ def test_bad_options_exit_2_without_traceback(tmp_path: Path) -> None:
     assert b"--format svg does not match the suffix" in mismatch.stderr and b"hint:" in mismatch.stderr
     unwritable = run("diagram", MAP, "--output", str(tmp_path / "geen-map" / "x.svg"), "--lang", "en")
     assert unwritable.returncode == 2 and b"Traceback" not in unwritable.stderr
+
+
+def test_dpi_sets_the_png_resolution_and_is_refused_where_it_means_nothing(tmp_path: Path) -> None:
+    from PIL import Image
+
+    default, asked, organisations = tmp_path / "plan.png", tmp_path / "plan96.png", tmp_path / "org.png"
+    assert run("diagram", MAP, "--single", "--output", str(default)).returncode == 0
+    result = run("diagram", MAP, "--single", "--dpi", "96", "--output", str(asked))
+    assert result.returncode == 0, result.stderr
+    with Image.open(default) as first, Image.open(asked) as second:
+        assert first.info["dpi"][0] == pytest.approx(144, abs=0.02)
+        assert second.info["dpi"][0] == pytest.approx(96, abs=0.02)
+        assert abs(second.size[0] - first.size[0] * 96 / 144) <= 1  # the same picture, 2/3 of the pixels a side
+    result = run("diagram", MAP, "--organisations", "--dpi", "72", "--output", str(organisations))
+    assert result.returncode == 0, result.stderr
+    with Image.open(organisations) as image:
+        assert image.info["dpi"][0] == pytest.approx(72, abs=0.02)
+    svg = run("diagram", MAP, "--dpi", "300", "--output", str(tmp_path / "plan.svg"), "--lang", "en")
+    assert svg.returncode == 2 and b"--dpi sets the resolution of a PNG picture, not of svg" in svg.stderr
+    assert b"hint:" in svg.stderr and b"Traceback" not in svg.stderr and not (tmp_path / "plan.svg").exists()
+    low = run("diagram", MAP, "--dpi", "5", "--output", str(tmp_path / "laag.png"), "--lang", "nl")
+    assert low.returncode == 2 and b"--dpi 5 valt buiten 36 tot 1200" in low.stderr and b"tip:" in low.stderr
+    assert b"Traceback" not in low.stderr and not (tmp_path / "laag.png").exists()
 
 
 def test_help_does_not_import_heavy_libraries() -> None:

@@ -71,6 +71,16 @@ class Picture:
         patch = self.pixels[r0 : r1 + 1, c0 : c1 + 1]
         return int((patch.max(axis=2) < below).sum())
 
+    def grey_pixels(self, box: tuple[float, float, float, float], below: int = 200) -> int:
+        """How many pixels in a layout box are grey or black (text in ink or muted grey) and darker than ``below``:
+        not the light tints of lanes, nor a coloured mark (a red bar, an orange badge)."""
+        x, y, w, h = box
+        c0, r0 = self.at(x, y)
+        c1, r1 = self.at(x + w, y + h)
+        patch = self.pixels[r0 : r1 + 1, c0 : c1 + 1]
+        neutral = patch.max(axis=2) - patch.min(axis=2) < 40
+        return int(((patch.max(axis=2) < below) & neutral).sum())
+
 
 def passes(points: tuple[tuple[float, float], ...], x: float, y: float) -> bool:
     """Whether the polyline runs through (x, y), within half a point."""
@@ -105,7 +115,10 @@ def test_png_shows_every_step_lane_label_and_arrow(name: str) -> None:
         assert picture.dark_pixels(node.label_box) > 5 * len("".join(node.label_lines)) * picture.zoom, node.step
     for lane in layout.lanes:
         label = (ORG_BAND + TEAM_BAND + 4, lane.y + 2, ROLE_LABEL - 6, lane.height - 4)
-        assert picture.dark_pixels(label) > 100, lane.role
+        # its name, black or (a role without steps) grey #6b6b6b: grey pixels clearly darker than the lane's tint.
+        # At 144 dpi a grey name gives 11-16 such pixels per character per unit of zoom, a black one more (under 120
+        # alone, the antialiased grey strokes of a 30-letter name at zoom 1.57 gave only 56); 5 as for the steps
+        assert picture.grey_pixels(label) > 5 * len("".join(lane.label_lines)) * picture.zoom, lane.role
         # the lane's top line runs across the picture
         c0, r = picture.at(layout.width - 60, lane.y)
         c1, _ = picture.at(layout.width - 20, lane.y)

@@ -195,8 +195,8 @@ steps:
     check_svg(svg, analysis)
 
 
-def test_png_is_valid_at_print_resolution() -> None:
-    data = render_swimlane(analysis_of("wmo-melding"), "png", "nl")
+def png_facts(data: bytes) -> tuple[int, int, float]:
+    """Width and height in pixels (``IHDR``) and the recorded resolution in dpi (``pHYs``), read from the chunks."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     chunks = {}
     offset = 8
@@ -206,12 +206,70 @@ def test_png_is_valid_at_print_resolution() -> None:
         offset += 12 + length
     width, height = struct.unpack(">II", chunks[b"IHDR"][:8])
     x_ppm, y_ppm, unit = struct.unpack(">IIB", chunks[b"pHYs"])
-    assert unit == 1 and round(x_ppm * 0.0254) >= 200 and x_ppm == y_ppm
-    assert width > 2000 and height > 1000
+    assert unit == 1 and x_ppm == y_ppm  # pixels a metre
+    return width, height, x_ppm * 0.0254
+
+
+def viewbox(analysis: procesmap.Analysis) -> tuple[float, float]:
+    """The picture's size in points, from its SVG."""
+    root = ET.fromstring(render_swimlane(analysis, "svg", "nl"))
+    _, _, width, height = (float(v) for v in root.get("viewBox", "").split())
+    return width, height
+
+
+def test_png_is_drawn_at_two_pixels_a_point_and_says_so() -> None:
+    """The default, 144 dpi: 2 pixels for each point of the SVG (resvg rounds to whole pixels), recorded in ``pHYs``
+    so a word processor places it at its size."""
+    analysis = analysis_of("wmo-melding")
+    width, height, dpi = png_facts(render_swimlane(analysis, "png", "nl"))
+    points_wide, points_high = viewbox(analysis)
+    assert dpi == pytest.approx(144, abs=0.02)
+    assert abs(width - 2 * points_wide) <= 1 and abs(height - 2 * points_high) <= 1
     from PIL import Image
 
-    image = Image.open(io.BytesIO(data))
+    image = Image.open(io.BytesIO(render_swimlane(analysis, "png", "nl")))
     image.verify()
+
+
+def test_png_at_an_asked_resolution() -> None:
+    """``dpi=300`` (``diagram --dpi 300``): print quality, 300/72 pixels a point, also past the screen cap."""
+    from PIL import Image
+
+    from procesmap.diagrams.swimlane import MAX_PIXELS
+
+    analysis = analysis_of("wmo-melding")
+    data = render_swimlane(analysis, "png", "nl", dpi=300)
+    width, height, dpi = png_facts(data)
+    points_wide, points_high = viewbox(analysis)
+    assert dpi == pytest.approx(300, abs=0.02)
+    assert abs(width - points_wide * 300 / 72) <= 1 and abs(height - points_high * 300 / 72) <= 1
+    assert width * height > MAX_PIXELS  # asked for: not lowered to a screen's pixels
+    assert Image.open(io.BytesIO(data)).info["dpi"][0] == pytest.approx(300, abs=0.02)
+
+
+def test_a_map_over_the_pixel_cap_is_drawn_at_the_resolution_that_fills_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over :data:`MAX_PIXELS` (16 million) at 144 dpi: the resolution that gives exactly that many; an asked
+    resolution is kept; both give way to the work limit of PNG pixels (``bounds.MAX_PNG_PIXELS``)."""
+    from procesmap.diagrams import bounds
+
+    analysis = analysis_of("generated-40-0")  # about 4,500 x 1,300 points: 24 million pixels at 144 dpi
+    points_wide, points_high = viewbox(analysis)
+    square_inches = points_wide / 72 * points_high / 72
+    width, height, dpi = png_facts(render_swimlane(analysis, "png", "nl"))
+    assert dpi == pytest.approx((16_000_000 / square_inches) ** 0.5, abs=0.02) and dpi < 144
+    # pHYs holds whole pixels a metre (dpi to 0.013) and resvg rounds the size: within 2 pixels
+    assert abs(width - points_wide * dpi / 72) <= 2 and abs(height - points_high * dpi / 72) <= 2
+    assert width * height <= 16_000_000 * 1.002  # whole pixels round up a little
+    asked_width, _, asked = png_facts(render_swimlane(analysis, "png", "nl", dpi=72))
+    assert asked == pytest.approx(72, abs=0.02) and abs(asked_width - points_wide) <= 1
+
+    small = analysis_of("wmo-melding")
+    small_wide, small_high = viewbox(small)
+    monkeypatch.setattr(bounds, "MAX_PNG_PIXELS", 400_000)
+    for asked_dpi in (None, 300):
+        width, height, dpi = png_facts(render_swimlane(small, "png", "nl", dpi=asked_dpi))
+        assert dpi == pytest.approx((400_000 / (small_wide / 72 * small_high / 72)) ** 0.5, abs=0.02)
+        assert width * height <= 400_000 * 1.01
 
 
 def test_pdf_is_vector_with_embedded_truetype_fonts(tmp_path: object) -> None:

@@ -32,6 +32,9 @@ class DiagramFormat(str, Enum):
 
 
 EXTENSIONS = {"png": ".png", "svg": ".svg", "pdf": ".pdf", "mermaid": ".mmd", "drawio": ".drawio"}
+DPI_RANGE = (36, 1200)
+"""``--dpi`` accepted: from half a pixel a point to 1,200 (a picture over the PNG work limit is drawn smaller, see
+:func:`procesmap.diagrams.swimlane.png_dpi`)."""
 
 
 @app.command("diagram")
@@ -69,6 +72,12 @@ def diagram(
         "--all-arrows",
         help="Draw every arrow of a dense map (a draft from `log discover`); by default it shows its most frequent ones and says how many it left out.",
     ),
+    dpi: Optional[int] = typer.Option(
+        None,
+        "--dpi",
+        help="Resolution of a PNG (default 144: sharp on a screen or beamer; a very big map at less, not under 72). 300 for print; the PDF is vector.",
+        show_default=False,
+    ),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
     from procesmap.pipeline import analyse  # lazy: keeps `procesmap --help` fast
@@ -88,6 +97,16 @@ def diagram(
             )
         chosen = chosen or from_suffix or "png"
     chosen = chosen or "png"
+    if dpi is not None:
+        if chosen != "png":
+            raise _fail(UsageError("cli.diagram.dpi_format", "hint.cli.diagram.dpi_format", format=chosen), error_lang)
+        if not DPI_RANGE[0] <= dpi <= DPI_RANGE[1]:
+            raise _fail(
+                UsageError(
+                    "cli.diagram.dpi_range", "hint.cli.diagram.dpi_range", dpi=dpi, low=DPI_RANGE[0], high=DPI_RANGE[1]
+                ),
+                error_lang,
+            )
     _guard_output(output, [path], error_lang)
     try:
         process = load(path)
@@ -101,7 +120,7 @@ def diagram(
 
     try:  # a work limit (procesmap.diagrams.bounds) is checked before its work: exit 2, nothing written
         if organisations:  # (its boxes come from the swimlane's layout, so the same limits hold)
-            _write_organisations(analysis, chosen, report_lang, output, process.id, error_lang, path)
+            _write_organisations(analysis, chosen, report_lang, output, process.id, error_lang, path, dpi)
             return
         if pages is None and chosen in ("png", "svg", "pdf"):
             # several pictures need files: to a pipe a png or svg stays one picture
@@ -111,9 +130,9 @@ def diagram(
 
                 pages = readable(analysis, report_lang, all_arrows) < READABLE_PX
         if pages:
-            _write_pages(analysis, chosen, report_lang, output, process.id, error_lang, all_arrows)
+            _write_pages(analysis, chosen, report_lang, output, process.id, error_lang, all_arrows, dpi)
             return
-        data = render_diagram(analysis, chosen, report_lang, all_arrows=all_arrows)
+        data = render_diagram(analysis, chosen, report_lang, all_arrows=all_arrows, dpi=dpi)
     except DrawingTooLarge as err:
         raise _fail(err, report_lang) from None
     if output is None and chosen in ("png", "pdf") and sys.stdout.isatty():
@@ -131,7 +150,14 @@ def diagram(
 
 
 def _write_organisations(
-    analysis: object, fmt: str, lang: str, output: Optional[Path], process_id: str, error_lang: str, path: Path
+    analysis: object,
+    fmt: str,
+    lang: str,
+    output: Optional[Path],
+    process_id: str,
+    error_lang: str,
+    path: Path,
+    dpi: Optional[int] = None,
 ) -> None:
     """``--organisations``: the overview per organisation as one picture, where a picture goes."""
     from procesmap.diagrams.overview import render_overview  # lazy: keeps `procesmap --help` fast
@@ -142,7 +168,7 @@ def _write_organisations(
             UsageError("cli.diagram.organisations_format", "hint.cli.diagram.organisations_format", format=fmt),
             error_lang,
         )
-    data = render_overview(analysis, fmt, lang)  # type: ignore[arg-type]
+    data = render_overview(analysis, fmt, lang, dpi)  # type: ignore[arg-type]
     if data is None:
         raise _fail(
             UsageError("cli.diagram.one_organisation", "hint.cli.diagram.one_organisation", path=str(path)), error_lang
@@ -164,13 +190,14 @@ def _write_pages(
     process_id: str,
     error_lang: str,
     all_arrows: bool = False,
+    dpi: Optional[int] = None,
 ) -> None:
     """Pages: one PDF with every page, or one PNG/SVG a page: the overview under the asked name, the parts as
     ``<stem>-1<suffix>``, ``<stem>-2<suffix>``, .. (a map that fits one page: that one picture)."""
     from procesmap.diagrams.swimlane import render_swimlane_pages  # lazy: keeps `procesmap --help` fast
     from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
-    documents = render_swimlane_pages(analysis, fmt, lang, all_arrows)  # type: ignore[arg-type]
+    documents = render_swimlane_pages(analysis, fmt, lang, all_arrows, dpi)  # type: ignore[arg-type]
     if fmt == "pdf":
         if output is None and not sys.stdout.isatty():
             sys.stdout.buffer.write(documents[0])

@@ -24,14 +24,17 @@ DIAGRAM_FORMATS = ("png", "svg", "pdf", "mermaid", "drawio")
 SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf", ".mmd": "mermaid", ".mermaid": "mermaid", ".drawio": "drawio"}
 
 
-def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
-    """The swimlane diagram as PNG (200 dpi), SVG or PDF bytes (a dense map's rare arrows left out unless
+def render_swimlane(
+    analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False, dpi: float | None = None
+) -> bytes:
+    """The swimlane diagram as PNG (144 dpi unless ``dpi``; a very big map at less, see
+    :func:`procesmap.diagrams.swimlane.png_dpi`), SVG or PDF bytes (a dense map's rare arrows left out unless
     ``all_arrows``)."""
     from procesmap.diagrams.swimlane import (  # lazy: each format's code loads only when that format is drawn
         render_swimlane as _render,
     )
 
-    return _render(analysis, fmt, lang, all_arrows)
+    return _render(analysis, fmt, lang, all_arrows, dpi)
 
 
 def render_mermaid(analysis: "Analysis", lang: str = "nl") -> str:
@@ -52,11 +55,13 @@ def render_drawio(analysis: "Analysis", lang: str = "nl") -> bytes:
     return _render(analysis, lang)
 
 
-def render_diagram(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
+def render_diagram(
+    analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False, dpi: float | None = None
+) -> bytes:
     """Any diagram format of :data:`DIAGRAM_FORMATS` as bytes (Mermaid and draw.io as UTF-8 text; they hold every
-    arrow, ``all_arrows`` is for the pictures)."""
+    arrow, ``all_arrows`` is for the pictures; ``dpi`` for a PNG)."""
     if fmt == "mermaid":
         return render_mermaid(analysis, lang).encode("utf-8")
     if fmt == "drawio":
         return render_drawio(analysis, lang)
-    return render_swimlane(analysis, fmt, lang, all_arrows)
+    return render_swimlane(analysis, fmt, lang, all_arrows, dpi)

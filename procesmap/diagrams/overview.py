@@ -283,8 +283,9 @@ def organisation_overview(
     return OrganisationOverview(width, height, boxes, arrows, total)
 
 
-def render_overview(analysis: "Analysis", fmt: str = "png", lang: str = "nl") -> bytes | None:
-    """The overview per organisation as ``png``, ``svg`` or ``pdf`` bytes; None for a map of one organisation."""
+def render_overview(analysis: "Analysis", fmt: str = "png", lang: str = "nl", dpi: float | None = None) -> bytes | None:
+    """The overview per organisation as ``png`` (at ``dpi``, else the swimlane's default, see
+    :func:`procesmap.diagrams.swimlane.png_dpi`), ``svg`` or ``pdf`` bytes; None for a map of one organisation."""
 
     picture = overview_picture(analysis, lang)
     if picture is None:
@@ -292,7 +293,7 @@ def render_overview(analysis: "Analysis", fmt: str = "png", lang: str = "nl") ->
     if fmt == "svg":
         return _svg(picture, embed_fonts=True).encode("utf-8")
     if fmt == "png":
-        return _png(picture)
+        return _png(picture, dpi)
     return _pdf(picture)
 
 

@@ -5,7 +5,7 @@ lines of text, in points, y downwards, in painting order). Two small writers tak
 list: :func:`_svg` writes it as SVG text (as the report charts are written, see
 :mod:`procesmap.render.charts`), :func:`swimlane_drawing` builds a ReportLab ``Drawing``
 from it (the PDF, drawn once, with DejaVu embedded as TrueType subsets). The PNG is the SVG
-rasterised by resvg (``resvg-py``, a Rust SVG renderer) at 200 dpi with the DejaVu Sans
+rasterised by resvg (``resvg-py``, a Rust SVG renderer) at 144 dpi (:data:`DPI`) with the DejaVu Sans
 files that matplotlib ships (:data:`FONT_FILES`, found without importing matplotlib), so text
 looks the same in all three.
 
@@ -32,6 +32,7 @@ import base64
 import functools
 import hashlib
 import io
+import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,9 +85,16 @@ __all__ = [
 ]
 
 FORMATS = ("png", "svg", "pdf")
-DPI = 200
+DPI = 144
+"""The PNG's resolution unless asked otherwise (``diagram --dpi``): 2 pixels a point, so a line on a whole or half point
+falls on whole pixels, 8-point step names are 16 pixels tall, and a page of a split map (about 1,320 points) is 2,640
+pixels wide: sharp fitted to a 1920 x 1080 beamer or screen and at its natural size on a high-density laptop screen.
+PNG is the picture for screens and slides; for paper the PDF is vector (any size), or ask for ``--dpi 300``. Was 200
+(3.7 times the pixels of a 1920-pixel-wide page, each pixel costing resvg about 60 ns)."""
 MAX_PIXELS = 16_000_000
-"""Above this many pixels a PNG is drawn smaller (still at 200 dpi): big maps stay fast and light."""
+"""Above this many pixels a PNG at the default resolution is drawn at a lower one, to fill exactly this many: a map
+too wide to read as one picture (drawn as pages unless ``--single``) stays light, e.g. a 40-step map of 4,573 x 1,316
+points at 117 dpi, and big maps keep their sharpness when zoomed in (every bundled map is within it at 144 dpi)."""
 MARGIN = 12.0
 TITLE_H = 50.0
 LEGEND_ROW = 20.0
@@ -279,17 +287,19 @@ def _polyline(points: Iterable[tuple[float, float]], closed: bool = False) -> li
 # -- the public functions -------------------------------------------------------------------------
 
 
-def render_swimlane(analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False) -> bytes:
-    """The swimlane diagram of ``analysis`` as ``png`` (200 dpi), ``svg`` or ``pdf`` bytes. A dense map (a draft
-    from ``log discover``) shows only its most frequent arrows unless ``all_arrows``
-    (:func:`procesmap.diagrams.layout.thin_arrows`)."""
+def render_swimlane(
+    analysis: "Analysis", fmt: str = "png", lang: str = "nl", all_arrows: bool = False, dpi: float | None = None
+) -> bytes:
+    """The swimlane diagram of ``analysis`` as ``png`` (:data:`DPI` or ``dpi``, see :func:`png_dpi`), ``svg`` or
+    ``pdf`` bytes. A dense map (a draft from ``log discover``) shows only its most frequent arrows unless
+    ``all_arrows`` (:func:`procesmap.diagrams.layout.thin_arrows`)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown diagram format {fmt!r}; use one of {', '.join(FORMATS)}")
     picture = _paint(analysis, lang, thin=not all_arrows)
     if fmt == "svg":
         return _svg(picture, embed_fonts=True).encode("utf-8")
     if fmt == "png":
-        return _png(picture)
+        return _png(picture, dpi)
     return _pdf(picture)
 
 
@@ -347,7 +357,7 @@ CUT_LABEL_H = 14.0
 
 
 def render_swimlane_pages(
-    analysis: "Analysis", fmt: str = "pdf", lang: str = "nl", all_arrows: bool = False
+    analysis: "Analysis", fmt: str = "pdf", lang: str = "nl", all_arrows: bool = False, dpi: float | None = None
 ) -> list[bytes]:
     """A wide map as pages (:mod:`procesmap.diagrams.pages`): the overview with the cuts numbered, then each
     part with all lanes. ``pdf``: one document with every page (a list of one); ``png``/``svg``: one picture
@@ -375,8 +385,8 @@ def render_swimlane_pages(
         return [_pdf(*pictures)]
     if fmt == "svg":
         return [_svg(picture, embed_fonts=True).encode("utf-8") for picture in pictures]
-    check_png_pixels(len(pictures), sum(_pixels(picture) for picture in pictures))  # before one is rasterised
-    return [_png(picture) for picture in pictures]
+    check_png_pixels(len(pictures), sum(_pixels(picture, dpi) for picture in pictures))  # before one is rasterised
+    return [_png(picture, dpi) for picture in pictures]
 
 
 @dataclass
@@ -477,15 +487,24 @@ browser's smallest default text (9-10 px) shrunk once more by a beamer; omgeving
 picture are 5.5-6 px, wmo-melding 8 px."""
 
 
-def _pixels(picture: _Picture) -> float:
-    """The pixels of ``picture`` as a PNG (:func:`_png`: 200 dpi, at most :data:`MAX_PIXELS`)."""
-    return min(picture.width / 72.0 * picture.height / 72.0 * DPI * DPI, float(MAX_PIXELS))
+def png_dpi(width: float, height: float, dpi: float | None = None) -> float:
+    """The resolution a PNG of a picture of ``width`` x ``height`` points is drawn at: ``dpi`` as asked (``diagram
+    --dpi``), else :data:`DPI` lowered to keep to :data:`MAX_PIXELS` pixels; either way lowered to keep to
+    :data:`procesmap.diagrams.bounds.MAX_PNG_PIXELS`, the work limit of PNG pixels of one ``diagram`` command."""
+    from procesmap.diagrams.bounds import MAX_PNG_PIXELS  # read when used: tests lower the limit
+
+    square_inches = width / 72.0 * height / 72.0
+    if square_inches <= 0:
+        return float(dpi or DPI)
+    if dpi is None:
+        dpi = min(float(DPI), math.sqrt(MAX_PIXELS / square_inches))
+    return min(float(dpi), math.sqrt(MAX_PNG_PIXELS / square_inches))
 
 
-def png_scale(area_square_inches: float) -> float:
-    """1.0, or less when the picture at 200 dpi would have more than :data:`MAX_PIXELS` pixels."""
-    pixels = area_square_inches * DPI * DPI
-    return 1.0 if pixels <= MAX_PIXELS else (MAX_PIXELS / pixels) ** 0.5
+def _pixels(picture: _Picture, dpi: float | None = None) -> float:
+    """The pixels of ``picture`` as a PNG (:func:`_png` at :func:`png_dpi`)."""
+    resolution = png_dpi(picture.width, picture.height, dpi)
+    return picture.width / 72.0 * picture.height / 72.0 * resolution * resolution
 
 
 # -- the painter --------------------------------------------------------------------------------
@@ -1307,21 +1326,22 @@ def _make_subset(path: str, characters: str) -> bytes:
 # -- PNG --------------------------------------------------------------------------------------------
 
 
-def _png(picture: _Picture) -> bytes:
-    """The SVG rasterised by resvg at 200 dpi (less for a very big map), with the print resolution recorded."""
+def _png(picture: _Picture, dpi: float | None = None) -> bytes:
+    """The SVG rasterised by resvg at :func:`png_dpi` (``dpi`` or :data:`DPI`, less for a very big map), with that
+    resolution recorded. resvg writes the PNG itself (Pillow is not involved); about 60 ns of CPU a pixel."""
     import resvg_py  # lazy: resvg loads only when a PNG is drawn
 
-    scale = png_scale(picture.width / 72.0 * picture.height / 72.0)
+    resolution = png_dpi(picture.width, picture.height, dpi)
     data = resvg_py.svg_to_bytes(
         svg_string=_svg(picture, embed_fonts=False, unit=""),
-        zoom=DPI / 72.0 * scale,
+        zoom=resolution / 72.0,
         skip_system_fonts=True,
         font_files=[font_file("regular"), font_file("bold")],
         font_family=FONT_FAMILY,
         sans_serif_family=FONT_FAMILY,
     )
 
-    return set_resolution(bytes(data), DPI * scale, {"Software": "procesmap"})
+    return set_resolution(bytes(data), resolution, {"Software": "procesmap"})
 
 
 # -- ReportLab (PDF) -------------------------------------------------------------------------------

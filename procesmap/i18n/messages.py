@@ -18,6 +18,7 @@ from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.fuzz import MESSAGES_FUZZ
 from procesmap.i18n.legal import MESSAGES_LEGAL
+from procesmap.i18n.png import MESSAGES_PNG
 from procesmap.i18n.limits import MESSAGES_LIMITS
 from procesmap.i18n.scale import MESSAGES_SCALE
 from procesmap.i18n.report import REPORT_MESSAGES
@@ -487,6 +488,7 @@ for _extra in (
     MESSAGES_BOUNDS2,
     MESSAGES_WALL,
     MESSAGES_FUZZ,
+    MESSAGES_PNG,
 ):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)

@@ -29,16 +29,20 @@ change them, so a difference is the change, never noise.
 from __future__ import annotations
 
 import heapq
+import os
 import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from types import ModuleType
+from typing import TYPE_CHECKING, NamedTuple
 
 from procesmap.analysis.sampling import ZERO, Spec, quantiles
 from procesmap.analysis.worktime import WorkClock
 from procesmap.analysis.timing import _Run
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import numpy as np
 
 __all__ = [
@@ -49,6 +53,8 @@ __all__ = [
     "simulate_network",
     "extra_cases",
     "MAX_VISITS_DRAWN",
+    "compiled_kernel",
+    "KERNEL_ENV",
 ]
 
 #: Visits of one case to one step that get their own random numbers; later visits (rare: a loop
@@ -150,18 +156,19 @@ def _stream(seed: int, purpose: str, key: str) -> "np.random.Generator":
 class _Draws:
     """Values of one (step, purpose) by (case, visit): pre-drawn in bulk, read as Python floats."""
 
-    __slots__ = ("values", "visits", "pool", "used")
+    __slots__ = ("values", "visits", "pool", "pool_array", "used")
 
     def __init__(
         self, spec: Spec | None, seed: int, purpose: str, key: str, total: int, visits: int, scale: float = 1.0
     ):
         rng = _stream(seed, purpose, key)
         # a step off every cycle is visited at most once a case and never reads the pool: a small one keeps
-        # 20,000 steps from holding 4,096 Python floats each (5 GB); the values drawn first are the same
+        # 20,000 steps from holding 4,096 floats each; the values drawn first are the same
         u = rng.random(total * visits + (_POOL if visits > 1 else _SMALL_POOL))
         drawn = u if spec is None else quantiles(spec, u) * scale
         self.values = drawn[: total * visits].copy().data  # memoryview(array), typed as one
-        self.pool = drawn[total * visits :].tolist()
+        self.pool_array = drawn[total * visits :].copy()
+        self.pool: list[float] | None = None  # the pool as Python floats, made when the Python loop first needs it
         self.visits = visits
         self.used = 0
 
@@ -169,8 +176,13 @@ class _Draws:
         if visit < self.visits:
             return self.values[case * self.visits + visit]
         self.used += 1
+        if self.pool is None:
+            self.pool = self.pool_array.tolist()
         value: float = self.pool[self.used % _POOL]
         return value
+
+    def as_kernel_slot(self) -> tuple[memoryview, "np.ndarray", int]:
+        return self.values, self.pool_array, self.visits
 
 
 def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResult:
@@ -221,32 +233,14 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
         if cum:
             cum[-1] = 2.0
         cumulative.append(cum)
-    counters: list[list[int] | None] = [[0] * total if s.looped else None for s in steps]
-
     queues = plan.queues
-    free = [[0.0] * q.servers for q in queues]  # per queue: the working hour each person is free (a heap)
-    busy = [0.0] * len(queues)
-    queue_samples: dict[int, list[float]] = {i: [] for i, s in enumerate(steps) if s.queue >= 0}
-    wait_samples: dict[int, list[float]] = {i: [] for i in queue_samples}
-    cycle = [0.0] * cases
-    term = [0.0] * cases
-    decided_at = [-1.0] * cases
-    decided_where = [-1] * cases
     window_start = worked(arrival[first]) if cases else 0.0
     window_end = worked(arrival[last - 1]) if cases else 0.0
-    joins: dict[tuple[int, int], list[float]] = {}
-
-    heap: list[tuple[float, int, int, int, float, tuple[int, ...], int, float, int]] = []
-    push, pop, replace = heapq.heappush, heapq.heappop, heapq.heapreplace
-    seq = 0
-    start = plan.start
     # background jobs of other processes at shared queues: never events. Their arrival times, work and
     # working time are drawn and computed up front, vectorised; a queue takes in its background jobs up to
     # the moment a case joins it (and the rest at the end), so it sees every job in time order, as with events.
-    bg_t: list[list[float]] = [[] for _ in plan.queues]
-    bg_w: list[list[float]] = [[] for _ in plan.queues]
-    bg_s: list[list[float]] = [[] for _ in plan.queues]
-    bg_pos = [0] * len(plan.queues)
+    empty = np.zeros(0)
+    background: list[tuple["np.ndarray", "np.ndarray", "np.ndarray"]] = [(empty, empty, empty) for _ in plan.queues]
     horizon = arrival[-1]
     by_queue: dict[int, list[Background]] = {}
     for bg in plan.background:
@@ -270,7 +264,106 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
         for k, bg in enumerate(loads):
             mine = kind == k
             work[mine] = quantiles(bg.work, shares[mine]) / plan.queues[q].pace
-        bg_t[q], bg_w[q], bg_s[q] = times.tolist(), clock.worked_array(times).tolist(), work.tolist()
+        background[q] = (times, clock.worked_array(times), work)
+    cases_span = (first, last, total)
+    slots = (wait_d, lead_d, work_d, route_d)
+    window = (window_start, window_end)
+    kernel = compiled_kernel() if total > 0 else None
+    if kernel is not None:  # the same loop, compiled (_simkernel.c): the same figures, ~20x sooner
+        samples = _loop_compiled(kernel, plan, arrival, cases_span, slots, cumulative, background, window)
+    else:
+        samples = _loop_python(plan, arrival, cases_span, slots, cumulative, background, window)
+    busy, cycle, term, decided_at, decided_where, queue_samples, wait_samples = samples
+
+    to_days = 1.0 / 24.0
+    result_queue = {i: np.asarray(v) * to_days for i, v in queue_samples.items()}
+    step_wait = {i: (sum(v) / len(v) * to_days if v else 0.0) for i, v in wait_samples.items()}
+    hours = window_end - window_start
+    utilisation = [busy[k] / (q.servers * hours) if hours > 0 else 0.0 for k, q in enumerate(queues)]
+    per_queue: list[list["np.ndarray"]] = [[] for _ in queues]
+    for i, values in result_queue.items():
+        per_queue[steps[i].queue].append(values)
+    means: list[float | None] = []
+    p85: list[float | None] = []
+    for parts in per_queue:
+        joined = np.concatenate(parts) if parts else np.zeros(0)
+        means.append(float(joined.mean()) if len(joined) else None)
+        p85.append(float(np.percentile(joined, 85)) if len(joined) else None)
+    decided = np.asarray(decided_at)
+    extended = decided >= 0
+    decided = np.where(extended, decided * to_days, np.nan)
+    return SimulationResult(
+        cases,
+        np.asarray(cycle) * to_days,
+        np.asarray(term) * to_days,
+        result_queue,
+        step_wait,
+        utilisation,
+        means,
+        p85,
+        extended,
+        decided,
+        np.asarray(decided_where, dtype=np.int64),
+    )
+
+
+class _Samples(NamedTuple):
+    """What an event loop leaves for the figures (hours): per queue the work done in the window, per
+    measured case its cycle, term and verdaging, per queue step its queue and other-wait samples."""
+
+    busy: list[float]
+    cycle: "Sequence[float] | np.ndarray"
+    term: "Sequence[float] | np.ndarray"
+    decided_at: "Sequence[float] | np.ndarray"
+    decided_where: "Sequence[int] | np.ndarray"
+    queue_samples: "dict[int, list[float]] | dict[int, np.ndarray]"
+    wait_samples: dict[int, list[float]]
+
+
+Slots = tuple[list[_Draws | None], list[_Draws | None], list[_Draws | None], list[_Draws | None]]
+BackgroundJobs = list[tuple["np.ndarray", "np.ndarray", "np.ndarray"]]
+
+
+def _loop_python(
+    plan: NetworkPlan,
+    arrival: list[float],
+    span: tuple[int, int, int],
+    slots: Slots,
+    cumulative: list[list[float]],
+    background: BackgroundJobs,
+    window: tuple[float, float],
+) -> _Samples:
+    """The event loop of :func:`simulate_network`, the reference: every rule of the simulation is here.
+
+    ``span`` is (first measured case, last + 1, all cases), ``slots`` the draws of each step (wait, lead,
+    work, route), ``background`` per queue the jobs of other processes (elapsed hour, working hour, work),
+    ``window`` the working hours between the first and last measured arrival (utilisation is counted there).
+    """
+    first, last, total = span
+    cases = last - first
+    steps, queues, clock = plan.steps, plan.queues, plan.clock
+    wait_d, lead_d, work_d, route_d = slots
+    window_start, window_end = window
+    counters: list[list[int] | None] = [[0] * total if s.looped else None for s in steps]
+
+    free = [[0.0] * q.servers for q in queues]  # per queue: the working hour each person is free (a heap)
+    busy = [0.0] * len(queues)
+    queue_samples: dict[int, list[float]] = {i: [] for i, s in enumerate(steps) if s.queue >= 0}
+    wait_samples: dict[int, list[float]] = {i: [] for i in queue_samples}
+    cycle = [0.0] * cases
+    term = [0.0] * cases
+    decided_at = [-1.0] * cases
+    decided_where = [-1] * cases
+    joins: dict[tuple[int, int], list[float]] = {}
+
+    heap: list[tuple[float, int, int, int, float, tuple[int, ...], int, float, int]] = []
+    push, pop, replace = heapq.heappush, heapq.heappop, heapq.heapreplace
+    seq = 0
+    start = plan.start
+    bg_t = [times.tolist() for times, _, _ in background]
+    bg_w = [worked.tolist() for _, worked, _ in background]
+    bg_s = [work.tolist() for _, _, work in background]
+    bg_pos = [0] * len(plan.queues)
     push(heap, (arrival[0], seq, -1, 0, 0.0, (), 0, -1.0, -1))
     seq += 1
 
@@ -468,34 +561,99 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
             replace(servers, sw + bs[j])
             if window_start <= sw < window_end:
                 busy[q] += bs[j]
+    return _Samples(busy, cycle, term, decided_at, decided_where, queue_samples, wait_samples)
 
-    to_days = 1.0 / 24.0
-    result_queue = {i: np.asarray(v) * to_days for i, v in queue_samples.items()}
-    step_wait = {i: (sum(v) / len(v) * to_days if v else 0.0) for i, v in wait_samples.items()}
-    span = window_end - window_start
-    utilisation = [busy[k] / (q.servers * span) if span > 0 else 0.0 for k, q in enumerate(queues)]
-    per_queue: list[list["np.ndarray"]] = [[] for _ in queues]
-    for i, values in result_queue.items():
-        per_queue[steps[i].queue].append(values)
-    means: list[float | None] = []
-    p85: list[float | None] = []
-    for parts in per_queue:
-        joined = np.concatenate(parts) if parts else np.zeros(0)
-        means.append(float(joined.mean()) if len(joined) else None)
-        p85.append(float(np.percentile(joined, 85)) if len(joined) else None)
-    decided = np.asarray(decided_at)
-    extended = decided >= 0
-    decided = np.where(extended, decided * to_days, np.nan)
-    return SimulationResult(
-        cases,
-        np.asarray(cycle) * to_days,
-        np.asarray(term) * to_days,
-        result_queue,
-        step_wait,
-        utilisation,
-        means,
-        p85,
-        extended,
-        decided,
-        np.asarray(decided_where, dtype=np.int64),
+
+#: Set to ``python`` to run the reference loop in Python, ``compiled`` to require the compiled one
+#: (tests do both); by default the compiled loop runs when it was built (setup.py), else the Python one.
+KERNEL_ENV = "PROCESMAP_SIMULATION_KERNEL"
+
+
+def compiled_kernel() -> ModuleType | None:
+    """The compiled event loop (``procesmap/analysis/_simkernel.c``), or ``None`` to run the Python one.
+
+    Why two: the Python loop is the reference that documents every rule and runs everywhere; the
+    compiled one is optional (an install without a C compiler has none) and gives bit-identical
+    figures ~20 times sooner (tests/test_simulation_kernel.py holds them equal)."""
+    choice = os.environ.get(KERNEL_ENV, "auto")
+    if choice == "python":
+        return None
+    try:
+        from procesmap.analysis import _simkernel  # lazy: only simulations load the compiled loop
+    except ImportError:
+        if choice == "compiled":
+            raise
+        return None
+    return _simkernel
+
+
+def _loop_compiled(
+    kernel: ModuleType,
+    plan: NetworkPlan,
+    arrival: list[float],
+    span: tuple[int, int, int],
+    slots: Slots,
+    cumulative: list[list[float]],
+    background: BackgroundJobs,
+    window: tuple[float, float],
+) -> _Samples:
+    """:func:`_loop_python` in ``_simkernel.run``: the plan goes in as flat arrays, the samples come out
+    as the Python loop leaves them (the queue samples as arrays)."""
+    import numpy as np  # lazy: numpy loads only when figures are computed
+
+    first, last, total = span
+    cases = last - first
+    steps, queues, clock = plan.steps, plan.queues, plan.clock
+    table = np.array(
+        [[s.queue, s.join_need, s.suspends, s.extends, s.parallel, s.join, s.looped] for s in steps], dtype=np.int64
+    ).reshape(-1)
+    sizes = [len(s.targets) for s in steps]
+    tgt_off = np.zeros(len(steps) + 1, dtype=np.int64)
+    tgt_off[1:] = np.cumsum(sizes)
+    tgt = np.array([t for s in steps for t in s.targets], dtype=np.int64)
+    # a routing step's cumulative shares, one per target; other steps never read theirs (zeros keep the offsets)
+    cum = np.array(
+        [c for i, n in enumerate(sizes) for c in (cumulative[i] if len(cumulative[i]) == n else [0.0] * n)],
+        dtype=np.float64,
+    )
+    flat = [d.as_kernel_slot() if d is not None else None for i in range(len(steps)) for d in (s[i] for s in slots)]
+    bg_off = np.zeros(len(queues) + 1, dtype=np.int64)
+    bg_off[1:] = np.cumsum([len(times) for times, _, _ in background])
+
+    def joined(column: int) -> "np.ndarray":
+        return np.concatenate([np.zeros(0)] + [np.asarray(part[column], dtype=np.float64) for part in background])
+
+    cycle = np.zeros(cases)
+    term = np.zeros(cases)
+    decided_at = np.full(cases, -1.0)
+    decided_where = np.full(cases, -1, dtype=np.int64)
+    busy = np.zeros(len(queues))
+    queued, waited = kernel.run(
+        np.asarray(arrival, dtype=np.float64),
+        (total, first, last, plan.start, int(clock.continuous)),
+        table,
+        tgt_off,
+        tgt,
+        cum,
+        flat,
+        np.array([q.servers for q in queues], dtype=np.int64),
+        (
+            np.asarray(clock.starts, dtype=np.float64),
+            np.asarray(clock.ends, dtype=np.float64),
+            np.asarray(clock.cumulative, dtype=np.float64),
+            float(clock.per_week),
+        ),
+        (bg_off, joined(0), joined(1), joined(2)),
+        window,
+        (cycle, term, decided_at, decided_where, busy),
+    )
+    queue_steps = [i for i, s in enumerate(steps) if s.queue >= 0]
+    return _Samples(
+        busy.tolist(),
+        cycle,
+        term,
+        decided_at,
+        decided_where,
+        {i: np.frombuffer(queued[i], dtype=np.float64) for i in queue_steps},
+        {i: np.frombuffer(waited[i], dtype=np.float64).tolist() for i in queue_steps},
     )

@@ -1,0 +1,3 @@
+"""Type stub of the compiled event loop (_simkernel.c); see simulation._loop_compiled for its arguments."""
+
+def run(*args: object) -> tuple[list[bytes], list[bytes]]: ...

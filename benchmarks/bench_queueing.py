@@ -284,6 +284,8 @@ def main() -> None:
     print(
         f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the machine slows every figure)"
     )
+    from procesmap.analysis.simulation import KERNEL_ENV, compiled_kernel
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-prosimos", action="store_true")
     parser.add_argument("--quick", action="store_true", help="skip the 100,000-case run")
@@ -299,6 +301,19 @@ def main() -> None:
                 f"{name} {cases:,} cases: one simulation pass {one:.2f} s, CPU {cpu:.2f} s (target < {target:.0f} s: "
                 f"{one / target:.2f}x){flag}; analyse() with both passes {whole:.2f} s"
             )
+            if compiled_kernel() is not None:  # the same pass with the reference loop in Python (same figures)
+                os.environ[KERNEL_ENV] = "python"
+                try:
+                    py_one, py_whole, py_cpu = bundled(name, cases, 3 if cases <= 10_000 else 1)
+                finally:
+                    del os.environ[KERNEL_ENV]
+                print(
+                    f"  the same with the Python loop: one pass {py_one:.2f} s, CPU {py_cpu:.2f} s, analyse() "
+                    f"{py_whole:.2f} s; the compiled loop is {py_one / one:.1f}x faster a pass, "
+                    f"{py_whole / whole:.1f}x for analyse()"
+                )
+            else:
+                print("  (the compiled loop is not built: these are the Python loop's figures)")
 
     cases = 10_000
     mine, waits = ours(cases)

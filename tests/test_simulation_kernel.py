@@ -259,4 +259,3 @@ def test_without_the_compiled_loop_the_python_loop_runs(monkeypatch: pytest.Monk
     monkeypatch.setenv(KERNEL_ENV, "compiled")
     with pytest.raises(ImportError):
         simulation.compiled_kernel()
-

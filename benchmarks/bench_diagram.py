@@ -9,9 +9,12 @@ Target (issue 18; was 2 s in issue 4): the PNG diagram of a 40-step map in under
 it is measured as a user feels it: ``procesmap diagram FILE --single --output x.png`` in a new process, cold
 (the simulation cache off) and again with the map unchanged (its simulation read from the cache). A map
 this wide is drawn as pages by default (docs/diagrams.md): that run is printed too, and again at 200 dpi, the
-default before issue 18 (PNGs are 144 dpi since: docs/diagrams.md, 'PNG resolution'), as a baseline of the same run. It also prints the SVG, PDF and Mermaid times, the 60-step PNG, where the time of
-one in-process PNG goes (load + analyse, resvg import, layout + drawing + rasterising), and the machine's
-load average, because other work on a 2-core machine changes every figure.
+default before issue 18 (PNGs are 144 dpi since: docs/diagrams.md, 'PNG resolution'), as a baseline of the
+same run. The 40-step map as one picture is over the 16-million-pixel cap at either resolution (117 dpi), so
+its work is the same as before. It also prints the SVG, PDF and Mermaid times, the 60-step PNG, where the CPU
+time of one in-process PNG goes (load + analyse, resvg import, layout + paint, SVG, resvg, and a blank canvas
+of as many pixels), and the machine's load average, because other work on a 2-core machine changes every
+figure.
 Prints the median, the best run and the ratio to the target; ``MISSED`` when the median
 is over it. Exits 0 whenever the measurements ran.
 """

@@ -41,6 +41,7 @@ from xml.sax.saxutils import escape
 
 from procesmap._cache import cache_folder, write_quietly
 from procesmap.colours import HANDOVER_COLOURS
+from procesmap.diagrams import bounds
 from procesmap.diagrams.bounds import check_area, check_png_pixels
 from procesmap.diagrams.layout import (
     BOLD,
@@ -491,14 +492,12 @@ def png_dpi(width: float, height: float, dpi: float | None = None) -> float:
     """The resolution a PNG of a picture of ``width`` x ``height`` points is drawn at: ``dpi`` as asked (``diagram
     --dpi``), else :data:`DPI` lowered to keep to :data:`MAX_PIXELS` pixels; either way lowered to keep to
     :data:`procesmap.diagrams.bounds.MAX_PNG_PIXELS`, the work limit of PNG pixels of one ``diagram`` command."""
-    from procesmap.diagrams.bounds import MAX_PNG_PIXELS  # read when used: tests lower the limit
-
     square_inches = width / 72.0 * height / 72.0
     if square_inches <= 0:
         return float(dpi or DPI)
     if dpi is None:
         dpi = min(float(DPI), math.sqrt(MAX_PIXELS / square_inches))
-    return min(float(dpi), math.sqrt(MAX_PNG_PIXELS / square_inches))
+    return min(float(dpi), math.sqrt(bounds.MAX_PNG_PIXELS / square_inches))  # read when used: tests lower it
 
 
 def _pixels(picture: _Picture, dpi: float | None = None) -> float:

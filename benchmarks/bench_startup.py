@@ -10,6 +10,10 @@ Targets (issue 18):
   (the simulation cache of procesmap/analysis/simcache.py filled by the first run);
 - ``procesmap --help`` under 2x a bare ``python -c "import typer"``.
 
+For reference (no target): the cold run against the import of the libraries procesmap is built on
+(``import numpy, yaml, pydantic, rich, typer``), and the cold run with the simulation's event loop in
+Python instead of the compiled one (docs/queueing.md; the same figures).
+
 Each command runs ``--runs`` times in a fresh process, alternating with its floor, so that both
 see the same machine. Printed: the median wall time, the median CPU time (user + system of the
 child, less sensitive to other work on a shared machine), the ratios to the floor for both, and
@@ -118,6 +122,23 @@ def main() -> int:
         [python, "-c", "import numpy, yaml"],
         3.0,
         runs,
+    )
+    _compare(  # for reference: the same against what procesmap's required libraries cost to import
+        "procesmap analyse processes/ (cold), against the import of the libraries it is built on",
+        [python, "-m", "procesmap", "analyse", "processes/"],
+        'python -c "import numpy, yaml, pydantic, rich, typer"',
+        [python, "-c", "import numpy, yaml, pydantic, rich, typer"],
+        3.0,
+        runs,
+    )
+    _compare(  # for reference: the simulation's event loop in Python instead of the compiled one (same figures)
+        "procesmap analyse processes/ (cold, PROCESMAP_SIMULATION_KERNEL=python)",
+        [python, "-m", "procesmap", "analyse", "processes/"],
+        'python -c "import numpy, yaml"',
+        [python, "-c", "import numpy, yaml"],
+        3.0,
+        runs,
+        {**COLD, "PROCESMAP_SIMULATION_KERNEL": "python"},
     )
     with tempfile.TemporaryDirectory() as cache:
         _compare(

@@ -12,7 +12,7 @@
  *
  * Rules that keep the figures identical to Python's:
  * - doubles only, evaluated left to right as Python does; built with -ffp-contract=off (no fused
- *   multiply-add) where the compiler knows the flag (setup.py);
+ *   multiply-add: gcc and clang, setup.py; MSVC contracts only under /fp:contract, never by default);
  * - ``divmod`` is CPython's float divmod (py_divmod below), ``bisect`` the bisect module's;
  * - a negative list index counts from the end, as in Python (py_at);
  * - the event heap is ordered by (time, sequence number), as Python orders its tuples; the
@@ -504,6 +504,8 @@ static PyObject *run(PyObject *self, PyObject *args) {
         }                                                                                       \
     } while (0)
 
+    /* the loop touches no Python object (the buffers are held): other threads (serve) run meanwhile */
+    Py_BEGIN_ALLOW_THREADS
     while (heap.len > 0 && !oom && !bad) {
         Event ev = heap_pop(&heap);
         double t = ev.t, susp = ev.susp, dec = ev.dec;
@@ -666,6 +668,7 @@ static PyObject *run(PyObject *self, PyObject *args) {
             ROUTE(i, visit);
         }
     }
+    Py_END_ALLOW_THREADS
     if (oom) {
         PyErr_NoMemory();
         goto done;

@@ -217,3 +217,22 @@ def test_the_lazy_check_finds_an_import_without_a_reason() -> None:
         "    return lambda: __import__('x')\n"
     )
     assert lazy_imports_without_reason(source) == [4, 8, 13]
+
+
+def test_an_analysis_without_a_catalogue_loads_no_zaaksysteem_reader() -> None:
+    """The PM7xx rules compare a map with a zaaktype; without a catalogue they return before loading it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pathlib, procesmap\n"
+        "for path in sorted(pathlib.Path(sys.argv[1]).glob('*.yaml')):\n"
+        "    procesmap.analyse(procesmap.load(path), cases=50)\n"
+        "print(sorted(m for m in sys.modules if m.startswith('procesmap.zgw')))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(root / "processes")], capture_output=True, text=True, timeout=300, cwd=root
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"

@@ -77,11 +77,11 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from procesmap.zgw._read import zgw_days  # lazy: the zaaksysteem's reader loads only when a catalogue is checked
-
     zaaktype = ctx.zaaktype
     if zaaktype is None or zaaktype.doorlooptijd is None:
         return
+    from procesmap.zgw._read import zgw_days  # lazy: the zaaksysteem's reader loads only when a catalogue is checked
+
     allowed = zgw_days(zaaktype.doorlooptijd)
     if allowed is None:
         return

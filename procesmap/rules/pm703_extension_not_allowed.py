@@ -72,12 +72,12 @@ OPTIONS: dict[str, object] = {}
 
 
 def check(ctx: RuleContext) -> Iterator[Finding]:
-    from procesmap.zgw._read import zgw_days  # lazy: the zaaksysteem's reader loads only when a catalogue is checked
-
     zaaktype = ctx.zaaktype
     process = ctx.process
     if zaaktype is None or process.term_extension is None:
         return
+    from procesmap.zgw._read import zgw_days  # lazy: the zaaksysteem's reader loads only when a catalogue is checked
+
     if zaaktype.verlenging is False:
         yield ctx.on_process(
             ("term_extension",), zaaktype=zaaktype.identificatie, extension=iso_days(process.term_extension)

@@ -259,3 +259,39 @@ def test_without_the_compiled_loop_the_python_loop_runs(monkeypatch: pytest.Monk
     monkeypatch.setenv(KERNEL_ENV, "compiled")
     with pytest.raises(ImportError):
         simulation.compiled_kernel()
+
+
+def _bad_plans() -> list[tuple[str, NetworkPlan]]:
+    clock = WorkClock.of(Calendar())
+
+    def plan(**change: object) -> NetworkPlan:
+        steps = [
+            StepPlan("intake", [1], [1.0], wait=Spec("tri", (1.0, 2.0, 4.0))),
+            StepPlan("check", [2, 0], [0.8, 0.2], queue=0, work=Spec("tri", (1.0, 2.0, 3.0)), looped=True),
+            StepPlan("decide", [], [], queue=0, work=Spec("tri", (1.0, 2.0, 3.0))),
+        ]
+        for name, value in change.items():
+            step, field = name.split("__")
+            setattr(steps[int(step[1:])], field, value)
+        return NetworkPlan(steps, 0, [QueuePlan("team", 1, 1.0)], clock, 0.05)
+
+    no_people = plan()
+    no_people.queues[0].servers = 0
+    return [
+        ("a target past the last step", plan(s0__targets=[7])),
+        ("a negative target", plan(s1__targets=[2, -3])),
+        ("a queue that is not there", plan(s2__queue=4)),
+        ("a parallel step whose join is not there", plan(s0__parallel=True, s0__join=9)),
+        ("a queue without people", no_people),
+    ]
+
+
+@pytest.mark.parametrize("label, plan", _bad_plans(), ids=[label for label, _ in _bad_plans()])
+def test_a_wrong_plan_is_an_error_of_the_compiled_loop_not_a_crash(
+    label: str, plan: NetworkPlan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plans come from checked maps, so this never happens in use; if a bug ever makes one, the
+    compiled loop must raise instead of reading outside its arrays (a crash would lose the user's session)."""
+    monkeypatch.setenv(KERNEL_ENV, "compiled")
+    with pytest.raises((ValueError, IndexError)):  # from the loop ("... is out of range") or from the setup before it
+        simulate_network(plan, 50, 1)

@@ -396,6 +396,29 @@ static PyObject *run(PyObject *self, PyObject *args) {
 #define S_JOIN(i) st[7 * (i) + 5]
 #define S_LOOPED(i) st[7 * (i) + 6]
 
+    /* every index the loop follows is checked once here: a wrong plan is an error, never a crash */
+    {
+        const char *wrong = NULL;
+        const Py_ssize_t ntgt = NLEN(b_tgt, int64_t);
+        if (start < 0 || start >= nsteps) wrong = "the start step";
+        for (Py_ssize_t q = 0; q < nqueues && !wrong; q++)
+            if (servers_n[q] < 1) wrong = "a queue without people";
+        for (Py_ssize_t i = 0; i < nsteps && !wrong; i++) {
+            const int64_t lo = tgt_off[i], hi = tgt_off[i + 1];
+            if (lo < 0 || hi < lo || hi > ntgt || NLEN(b_cum, double) < ntgt) wrong = "the targets of a step";
+            for (int64_t m = lo; m < hi && !wrong; m++)
+                if (tgt[m] < 0 || tgt[m] >= nsteps) wrong = "a target step";
+            if (wrong) break;
+            if (S_QUEUE(i) >= nqueues || S_QUEUE(i) < -1) wrong = "the queue of a step";
+            else if (S_PARALLEL(i) && (S_JOIN(i) < 0 || S_JOIN(i) >= nsteps)) wrong = "the join of a parallel step";
+            else if (!S_PARALLEL(i) && hi - lo > 1 && !(cum[hi - 1] > 1.0)) wrong = "the routing shares of a step";
+        }
+        if (wrong) {
+            PyErr_Format(PyExc_ValueError, "run: %s is out of range", wrong);
+            goto done;
+        }
+    }
+
     /* the draws: 4 slots a step (wait, lead, work, route), each None or (values, pool, visits) */
     slots = (Slot *)calloc((size_t)(4 * nsteps + 1), sizeof(Slot));
     if (!slots) {
@@ -423,6 +446,13 @@ static PyObject *run(PyObject *self, PyObject *args) {
 #define LEAD_SLOT(i) (slots[4 * (i) + 1].values ? &slots[4 * (i) + 1] : NULL)
 #define WORK_SLOT(i) (&slots[4 * (i) + 2])
 #define ROUTE_SLOT(i) (&slots[4 * (i) + 3])
+    for (Py_ssize_t i = 0; i < nsteps; i++) {
+        const int routes = !S_PARALLEL(i) && tgt_off[i + 1] - tgt_off[i] > 1;
+        if ((S_QUEUE(i) >= 0 && !WORK_SLOT(i)->values) || (routes && !ROUTE_SLOT(i)->values)) {
+            PyErr_SetString(PyExc_ValueError, "run: a queue step without work draws or a routing step without routes");
+            goto done;
+        }
+    }
 
     nsamples = nsteps;
     q_samples = (Vec *)calloc((size_t)nsteps + 1, sizeof(Vec));

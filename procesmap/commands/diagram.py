@@ -75,7 +75,7 @@ def diagram(
     dpi: Optional[int] = typer.Option(
         None,
         "--dpi",
-        help="Resolution of a PNG (default 144: sharp on a screen or beamer; a very big map at less, not under 72). 300 for print; the PDF is vector.",
+        help="Resolution of a PNG (default 144: sharp on a screen or beamer; a map over 16 million pixels at less). 300 for print; the PDF is vector.",
         show_default=False,
     ),
 ) -> None:

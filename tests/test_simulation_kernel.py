@@ -295,3 +295,28 @@ def test_a_wrong_plan_is_an_error_of_the_compiled_loop_not_a_crash(
     monkeypatch.setenv(KERNEL_ENV, "compiled")
     with pytest.raises((ValueError, IndexError)):  # from the loop ("... is out of range") or from the setup before it
         simulate_network(plan, 50, 1)
+
+
+def test_the_compiled_loop_refuses_arrays_of_another_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every array goes in as float64 or int64; another kind (float32, int32) is a TypeError, never misread."""
+    from procesmap.analysis import _simkernel
+
+    calls: list[tuple[object, ...]] = []
+    real_run = _simkernel.run
+
+    def record(*args: object) -> tuple[list[bytes], list[bytes]]:
+        calls.append(args)
+        return real_run(*args)
+
+    monkeypatch.setattr(_simkernel, "run", record)
+    monkeypatch.setenv(KERNEL_ENV, "compiled")
+    _, plan = _bad_plans()[0]
+    plan.steps[0].targets = [1]  # the good plan the bad ones start from
+    simulate_network(plan, 50, 1)
+    (args,) = calls
+    arrival, ints, table, *rest = args
+    with pytest.raises(TypeError, match="float64"):
+        real_run(np.asarray(arrival, dtype=np.float32), ints, table, *rest)
+    with pytest.raises(TypeError, match="int64"):
+        real_run(arrival, ints, np.asarray(table, dtype=np.int32), *rest)
+    real_run(*args)  # the same arguments as they were: accepted

@@ -283,7 +283,9 @@ typedef struct {
     int count, cap;
 } Held;
 
-static int hold(Held *held, PyObject *obj, Py_buffer **out, int writable, const char *what) {
+/* A buffer of 8-byte items of the kind asked: 'd' doubles, 'q' 64-bit integers (numpy's int64 says 'l' on
+ * 64-bit Linux and macOS). Held until the end of run(); a wrong kind is a TypeError, never a misread. */
+static int hold(Held *held, PyObject *obj, Py_buffer **out, int writable, const char *what, char kind) {
     if (held->count == held->cap) {
         int cap = held->cap ? held->cap * 2 : 64;
         Py_buffer *b = (Py_buffer *)realloc(held->buffers, cap * sizeof(Py_buffer));
@@ -300,6 +302,14 @@ static int hold(Held *held, PyObject *obj, Py_buffer **out, int writable, const 
         return -1;
     }
     held->count++;
+    const char *format = view->format ? view->format : "B";
+    const char last = format[strlen(format) - 1];
+    const int ok = view->itemsize == 8 && (kind == 'd' ? last == 'd' : (last == 'q' || last == 'l'));
+    if (!ok) {
+        PyErr_Format(PyExc_TypeError, "%s: %s is needed, not items of format '%s'", what,
+                     kind == 'd' ? "float64" : "int64", format);
+        return -1;
+    }
     *out = view;
     return 0;
 }
@@ -358,15 +368,15 @@ static PyObject *run(PyObject *self, PyObject *args) {
     PyObject *result = NULL;
     int bad = 0;
 
-    if (hold(&held, o_arrival, &b_arrival, 0, "arrival") < 0 || hold(&held, o_steps, &b_steps, 0, "steps") < 0 ||
-        hold(&held, o_tgt_off, &b_tgt_off, 0, "tgt_off") < 0 || hold(&held, o_tgt, &b_tgt, 0, "tgt") < 0 ||
-        hold(&held, o_cum, &b_cum, 0, "cumulative") < 0 || hold(&held, o_servers, &b_servers, 0, "servers") < 0 ||
-        hold(&held, o_starts, &b_starts, 0, "starts") < 0 || hold(&held, o_ends, &b_ends, 0, "ends") < 0 ||
-        hold(&held, o_ccum, &b_ccum, 0, "clock cumulative") < 0 || hold(&held, o_bg_off, &b_bg_off, 0, "bg_off") < 0 ||
-        hold(&held, o_bg_t, &b_bg_t, 0, "bg_t") < 0 || hold(&held, o_bg_w, &b_bg_w, 0, "bg_w") < 0 ||
-        hold(&held, o_bg_s, &b_bg_s, 0, "bg_s") < 0 || hold(&held, o_cycle, &b_cycle, 1, "cycle") < 0 ||
-        hold(&held, o_term, &b_term, 1, "term") < 0 || hold(&held, o_dec_at, &b_dec_at, 1, "decided_at") < 0 ||
-        hold(&held, o_dec_where, &b_dec_where, 1, "decided_where") < 0 || hold(&held, o_busy, &b_busy, 1, "busy") < 0)
+    if (hold(&held, o_arrival, &b_arrival, 0, "arrival", 'd') < 0 || hold(&held, o_steps, &b_steps, 0, "steps", 'q') < 0 ||
+        hold(&held, o_tgt_off, &b_tgt_off, 0, "tgt_off", 'q') < 0 || hold(&held, o_tgt, &b_tgt, 0, "tgt", 'q') < 0 ||
+        hold(&held, o_cum, &b_cum, 0, "cumulative", 'd') < 0 || hold(&held, o_servers, &b_servers, 0, "servers", 'q') < 0 ||
+        hold(&held, o_starts, &b_starts, 0, "starts", 'd') < 0 || hold(&held, o_ends, &b_ends, 0, "ends", 'd') < 0 ||
+        hold(&held, o_ccum, &b_ccum, 0, "clock cumulative", 'd') < 0 || hold(&held, o_bg_off, &b_bg_off, 0, "bg_off", 'q') < 0 ||
+        hold(&held, o_bg_t, &b_bg_t, 0, "bg_t", 'd') < 0 || hold(&held, o_bg_w, &b_bg_w, 0, "bg_w", 'd') < 0 ||
+        hold(&held, o_bg_s, &b_bg_s, 0, "bg_s", 'd') < 0 || hold(&held, o_cycle, &b_cycle, 1, "cycle", 'd') < 0 ||
+        hold(&held, o_term, &b_term, 1, "term", 'd') < 0 || hold(&held, o_dec_at, &b_dec_at, 1, "decided_at", 'd') < 0 ||
+        hold(&held, o_dec_where, &b_dec_where, 1, "decided_where", 'q') < 0 || hold(&held, o_busy, &b_busy, 1, "busy", 'd') < 0)
         goto done;
 
     /* the step table: 7 int64 columns per step (simulation._STEP_COLUMNS) */
@@ -432,7 +442,7 @@ static PyObject *run(PyObject *self, PyObject *args) {
         long long visits;
         if (!PyArg_ParseTuple(item, "OOL:slot", &o_values, &o_pool, &visits)) goto done;
         Py_buffer *bv, *bp;
-        if (hold(&held, o_values, &bv, 0, "draws") < 0 || hold(&held, o_pool, &bp, 0, "pool") < 0) goto done;
+        if (hold(&held, o_values, &bv, 0, "draws", 'd') < 0 || hold(&held, o_pool, &bp, 0, "pool", 'd') < 0) goto done;
         if (visits < 1 || NLEN(bv, double) < total * visits) {
             PyErr_SetString(PyExc_ValueError, "run: too few draws");
             goto done;

@@ -4,8 +4,19 @@ Everything else is in pyproject.toml. The extension is optional: where no C comp
 install goes on and the simulation runs its reference loop in Python (the same figures, slower).
 """
 
+import hashlib
+from pathlib import Path
+
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+
+KERNEL = "procesmap/analysis/_simkernel.c"
+
+
+def source_sha256(path: str) -> str:
+    """The SHA-256 of a source with its line ends as ``\\n`` (a checkout with CRLF is the same source);
+    procesmap.analysis.simulation.kernel_source_sha256 computes the same."""
+    return hashlib.sha256(Path(path).read_bytes().replace(b"\r\n", b"\n")).hexdigest()
 
 
 class BuildExt(build_ext):
@@ -20,7 +31,12 @@ class BuildExt(build_ext):
 
 setup(
     ext_modules=[
-        Extension("procesmap.analysis._simkernel", ["procesmap/analysis/_simkernel.c"], optional=True),
+        Extension(
+            "procesmap.analysis._simkernel",
+            [KERNEL],
+            define_macros=[("SOURCE_SHA256", f'"{source_sha256(KERNEL)}"')],
+            optional=True,
+        ),
     ],
     cmdclass={"build_ext": BuildExt},
 )

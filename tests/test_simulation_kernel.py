@@ -39,20 +39,10 @@ ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted((ROOT / "processes").glob("*.yaml"))
 
 
-def _compiled_available() -> bool:
-    try:
-        from procesmap.analysis import _simkernel  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 @pytest.fixture(autouse=True)
 def _kernel_built() -> None:
-    need(
-        _compiled_available(),
-        "the compiled simulation loop is not built (a C compiler is needed: pip install -e . builds it)",
-    )
+    problem = simulation.kernel_problem()
+    need(problem is None, problem or "")
 
 
 def _run(plan: NetworkPlan, cases: int, seed: int, kernel: str, monkeypatch: pytest.MonkeyPatch) -> SimulationResult:
@@ -244,6 +234,7 @@ def test_the_kernel_setting_chooses_the_loop(monkeypatch: pytest.MonkeyPatch) ->
 def test_without_the_compiled_loop_the_python_loop_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     """An install without a C compiler has no _simkernel: the default is then the Python loop, no error."""
     import builtins
+    import sys
 
     real_import = builtins.__import__
 
@@ -253,12 +244,40 @@ def test_without_the_compiled_loop_the_python_loop_runs(monkeypatch: pytest.Monk
         return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.delenv(KERNEL_ENV, raising=False)
-    monkeypatch.delitem(__import__("sys").modules, "procesmap.analysis._simkernel", raising=False)
+    monkeypatch.delitem(sys.modules, "procesmap.analysis._simkernel", raising=False)
     monkeypatch.setattr(builtins, "__import__", no_kernel)
+    monkeypatch.setattr(simulation, "_KERNEL_PROBLEM", [])
+    assert simulation.compiled_kernel() is None
+    assert "not built" in (simulation.kernel_problem() or "")
+    monkeypatch.setenv(KERNEL_ENV, "compiled")
+    with pytest.raises(ImportError, match="not built"):
+        simulation.compiled_kernel()
+
+
+def test_a_loop_built_from_an_older_source_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_simkernel.c`` changed and not built again: the Python loop runs, and ``compiled`` says to rebuild."""
+    from procesmap.analysis import _simkernel
+
+    assert _simkernel.SOURCE_SHA256 == simulation.kernel_source_sha256(
+        Path(simulation.__file__).with_name("_simkernel.c")
+    )  # this install: built from the source beside it
+    monkeypatch.setattr(_simkernel, "SOURCE_SHA256", "0" * 64)
+    monkeypatch.setattr(simulation, "_KERNEL_PROBLEM", [])
+    monkeypatch.delenv(KERNEL_ENV, raising=False)
     assert simulation.compiled_kernel() is None
     monkeypatch.setenv(KERNEL_ENV, "compiled")
-    with pytest.raises(ImportError):
+    with pytest.raises(ImportError, match="pip install -e . builds it again"):
         simulation.compiled_kernel()
+
+
+def test_the_source_hash_ignores_line_ends(tmp_path: Path) -> None:
+    unix, windows = tmp_path / "unix.c", tmp_path / "windows.c"
+    unix.write_bytes(b"int a;\nint b;\n")
+    windows.write_bytes(b"int a;\r\nint b;\r\n")
+    assert simulation.kernel_source_sha256(unix) == simulation.kernel_source_sha256(windows)
+    other = tmp_path / "other.c"
+    other.write_bytes(b"int a;\nint c;\n")
+    assert simulation.kernel_source_sha256(unix) != simulation.kernel_source_sha256(other)
 
 
 def _bad_plans() -> list[tuple[str, NetworkPlan]]:

@@ -771,4 +771,17 @@ static PyMethodDef methods[] = {{"run", run, METH_VARARGS, run_doc}, {NULL, NULL
 static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_simkernel",
                                     "The compiled event loop of procesmap's queueing simulation.", -1, methods, NULL, NULL, NULL, NULL};
 
-PyMODINIT_FUNC PyInit__simkernel(void) { return PyModule_Create(&module); }
+/* setup.py defines it as the SHA-256 of this file (line ends as \n): simulation.compiled_kernel() compares it
+ * with the source beside the module, so a loop built from an older source is never taken for this one. */
+#ifndef SOURCE_SHA256
+#define SOURCE_SHA256 ""
+#endif
+
+PyMODINIT_FUNC PyInit__simkernel(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (m && PyModule_AddStringConstant(m, "SOURCE_SHA256", SOURCE_SHA256) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -28,11 +28,13 @@ change them, so a difference is the change, never noise.
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import os
 import zlib
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -54,6 +56,7 @@ __all__ = [
     "extra_cases",
     "MAX_VISITS_DRAWN",
     "compiled_kernel",
+    "kernel_problem",
     "KERNEL_ENV",
 ]
 
@@ -574,17 +577,52 @@ def compiled_kernel() -> ModuleType | None:
 
     Why two: the Python loop is the reference that documents every rule and runs everywhere; the
     compiled one is optional (an install without a C compiler has none) and gives bit-identical
-    figures ~20 times sooner (tests/test_simulation_kernel.py holds them equal)."""
+    figures several times sooner (tests/test_simulation_kernel.py holds them equal). A compiled loop
+    older than the source beside it (``_simkernel.c`` changed, ``pip install -e .`` not run again) is
+    not used: :func:`kernel_problem` says why."""
     choice = os.environ.get(KERNEL_ENV, "auto")
     if choice == "python":
         return None
+    problem = kernel_problem()
+    if problem is not None:
+        if choice == "compiled":
+            raise ImportError(problem)
+        return None
+    from procesmap.analysis import _simkernel  # lazy: only simulations load the compiled loop
+
+    return _simkernel
+
+
+_KERNEL_PROBLEM: list[str | None] = []  # computed once a process: [] not yet, [None] none, [text] the problem
+
+
+def kernel_problem() -> str | None:
+    """Why the compiled loop cannot be used (not built, or built from another source), or ``None``."""
+    if not _KERNEL_PROBLEM:
+        _KERNEL_PROBLEM.append(_find_kernel_problem())
+    return _KERNEL_PROBLEM[0]
+
+
+def kernel_source_sha256(path: Path) -> str:
+    """The SHA-256 of the loop's C source with its line ends as ``\\n`` (as setup.py builds it in)."""
+    return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
+
+
+def _find_kernel_problem() -> str | None:
     try:
         from procesmap.analysis import _simkernel  # lazy: only simulations load the compiled loop
-    except ImportError:
-        if choice == "compiled":
-            raise
+    except ImportError as error:
+        return f"the compiled simulation loop is not built ({error}); a C compiler is needed: pip install -e ."
+    source = Path(__file__).with_name("_simkernel.c")
+    if not source.exists():  # an installed wheel ships the module, not its source: nothing to compare
         return None
-    return _simkernel
+    built = getattr(_simkernel, "SOURCE_SHA256", "")
+    if built != kernel_source_sha256(source):
+        return (
+            f"the compiled simulation loop ({_simkernel.__file__}) was built from another version of {source.name}: "
+            "pip install -e . builds it again"
+        )
+    return None
 
 
 def _loop_compiled(

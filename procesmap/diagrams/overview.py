@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from procesmap.diagrams.layout import BOLD, LINE, SwimlaneLayout, swimlane_layout, text_width, wrap_text
 from procesmap.i18n import Count, number, t
 from procesmap.diagrams.swimlane import (
+    _drawing,
     _pdf,
     _png,
     _svg,
@@ -38,7 +39,14 @@ from procesmap.diagrams.swimlane import (
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
 
-__all__ = ["OrgBox", "OrgArrow", "OrganisationOverview", "organisation_overview", "render_overview"]
+__all__ = [
+    "OrgBox",
+    "OrgArrow",
+    "OrganisationOverview",
+    "organisation_overview",
+    "render_overview",
+    "overview_in_report",
+]
 
 Box = tuple[float, float, float, float]
 
@@ -295,6 +303,15 @@ def render_overview(analysis: "Analysis", fmt: str = "png", lang: str = "nl", dp
     if fmt == "png":
         return _png(picture, dpi)
     return _pdf(picture)
+
+
+def overview_in_report(analysis: "Analysis", lang: str, fmt: str = "svg", fit_width: float | None = None) -> Any:
+    """The overview as a report shows it: ``svg`` bytes (fonts embedded, for HTML) or a ReportLab ``drawing``
+    (for the PDF), at most ``fit_width`` points wide; None for a map of one organisation."""
+    picture = overview_picture(analysis, lang, fit_width=fit_width)
+    if picture is None:
+        return None
+    return _drawing(picture) if fmt == "drawing" else _svg(picture, embed_fonts=True).encode("utf-8")
 
 
 def overview_picture(

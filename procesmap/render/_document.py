@@ -979,15 +979,11 @@ def organisations(analysis: "Analysis", lang: str, fmt: str = "svg", fit_width: 
     """The per-organisation picture as ``svg`` bytes or a ReportLab ``drawing``, or None (one organisation, or a
     drawing that failed: the handover tables beside it carry every figure)."""
     try:
-        from procesmap.diagrams.overview import overview_picture  # lazy: the diagram code loads only when drawn
-        from procesmap.diagrams.swimlane import _drawing, _svg  # lazy: the diagram code loads only when drawn
+        from procesmap.diagrams.overview import overview_in_report  # lazy: the diagram code loads only when drawn
 
-        picture = overview_picture(analysis, lang, fit_width=fit_width)
+        return overview_in_report(analysis, lang, fmt, fit_width)
     except Exception:  # noqa: BLE001 - a picture beside the tables must not cost the report
         return None
-    if picture is None:
-        return None
-    return _drawing(picture) if fmt == "drawing" else _svg(picture, embed_fonts=True).encode("utf-8")
 
 
 def swimlane_drawing(analysis: "Analysis", lang: str) -> tuple[Any, str | None]:

@@ -280,23 +280,27 @@ def test_the_source_hash_ignores_line_ends(tmp_path: Path) -> None:
     assert simulation.kernel_source_sha256(unix) != simulation.kernel_source_sha256(other)
 
 
+def _plan(**change: object) -> NetworkPlan:
+    """A small good plan (a queue step in a rework loop), with ``s<step>__<field>=value`` changed."""
+    steps = [
+        StepPlan("intake", [1], [1.0], wait=Spec("tri", (1.0, 2.0, 4.0))),
+        StepPlan("check", [2, 0], [0.8, 0.2], queue=0, work=Spec("tri", (1.0, 2.0, 3.0)), looped=True),
+        StepPlan("decide", [], [], queue=0, work=Spec("tri", (1.0, 2.0, 3.0))),
+    ]
+    for name, value in change.items():
+        step, field = name.split("__")
+        setattr(steps[int(step[1:])], field, value)
+    return NetworkPlan(steps, 0, [QueuePlan("team", 1, 1.0)], WorkClock.of(Calendar()), 0.05)
+
+
 def _bad_plans() -> list[tuple[str, NetworkPlan]]:
-    clock = WorkClock.of(Calendar())
-
-    def plan(**change: object) -> NetworkPlan:
-        steps = [
-            StepPlan("intake", [1], [1.0], wait=Spec("tri", (1.0, 2.0, 4.0))),
-            StepPlan("check", [2, 0], [0.8, 0.2], queue=0, work=Spec("tri", (1.0, 2.0, 3.0)), looped=True),
-            StepPlan("decide", [], [], queue=0, work=Spec("tri", (1.0, 2.0, 3.0))),
-        ]
-        for name, value in change.items():
-            step, field = name.split("__")
-            setattr(steps[int(step[1:])], field, value)
-        return NetworkPlan(steps, 0, [QueuePlan("team", 1, 1.0)], clock, 0.05)
-
+    plan = _plan
     no_people = plan()
     no_people.queues[0].servers = 0
+    no_hours = plan()
+    no_hours.clock = WorkClock((), (), (), 0.0, False)
     return [
+        ("a working week without hours", no_hours),
         ("a target past the last step", plan(s0__targets=[7])),
         ("a negative target", plan(s1__targets=[2, -3])),
         ("a queue that is not there", plan(s2__queue=4)),
@@ -329,9 +333,7 @@ def test_the_compiled_loop_refuses_arrays_of_another_kind(monkeypatch: pytest.Mo
 
     monkeypatch.setattr(_simkernel, "run", record)
     monkeypatch.setenv(KERNEL_ENV, "compiled")
-    _, plan = _bad_plans()[0]
-    plan.steps[0].targets = [1]  # the good plan the bad ones start from
-    simulate_network(plan, 50, 1)
+    simulate_network(_plan(), 50, 1)
     (args,) = calls
     arrival, ints, table, *rest = args
     with pytest.raises(TypeError, match="float64"):

@@ -411,6 +411,8 @@ static PyObject *run(PyObject *self, PyObject *args) {
         const char *wrong = NULL;
         const Py_ssize_t ntgt = NLEN(b_tgt, int64_t);
         if (start < 0 || start >= nsteps) wrong = "the start step";
+        if (!continuous && (nk < 1 || NLEN(b_ends, double) < nk || NLEN(b_ccum, double) < nk || !(c_week > 0)))
+            wrong = "the working week of the calendar";
         for (Py_ssize_t q = 0; q < nqueues && !wrong; q++)
             if (servers_n[q] < 1) wrong = "a queue without people";
         for (Py_ssize_t i = 0; i < nsteps && !wrong; i++) {

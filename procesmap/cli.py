@@ -71,11 +71,14 @@ def _run_lang(explicit: Optional[Language], results: Sequence[object] = (), path
 
 
 def _check_simulation(cases: Optional[int], seed: Optional[int], lang: str) -> None:
-    """``--cases`` 0..MAX_CASES and ``--seed`` 0 or more (the library's check, with the option names)."""
+    """``--cases`` 0..MAX_CASES and ``--seed`` 0 or more (the library's check, with the option names), and the
+    simulation loop asked for in ``PROCESMAP_SIMULATION_KERNEL``."""
     from procesmap.analysis import check_simulation  # lazy: keeps `procesmap --help` fast
+    from procesmap.analysis.simulation import check_kernel_setting  # lazy: keeps `procesmap --help` fast
 
     try:
         check_simulation(cases, seed, cases_name="--cases", seed_name="--seed")
+        check_kernel_setting()
     except UsageError as err:
         raise _fail(err, lang) from None
 

@@ -33,7 +33,7 @@ from procesmap.analysis.simulation import (
 from procesmap.analysis.worktime import WorkClock
 from procesmap.durations import Calendar
 from procesmap.loading import load
-from tests.conftest import need
+from tests.conftest import invoke_cli, need
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = sorted((ROOT / "processes").glob("*.yaml"))
@@ -266,7 +266,7 @@ def test_a_loop_built_from_an_older_source_is_not_used(monkeypatch: pytest.Monke
     monkeypatch.delenv(KERNEL_ENV, raising=False)
     assert simulation.compiled_kernel() is None
     monkeypatch.setenv(KERNEL_ENV, "compiled")
-    with pytest.raises(ImportError, match="pip install -e . builds it again"):
+    with pytest.raises(ImportError, match="another version of _simkernel.c: pip install -e . builds it"):
         simulation.compiled_kernel()
 
 
@@ -341,3 +341,33 @@ def test_the_compiled_loop_refuses_arrays_of_another_kind(monkeypatch: pytest.Mo
     with pytest.raises(TypeError, match="int64"):
         real_run(arrival, ints, np.asarray(table, dtype=np.int32), *rest)
     real_run(*args)  # the same arguments as they were: accepted
+
+
+@pytest.mark.parametrize("command", [["analyse"], ["check"], ["advise"]])
+def test_an_unknown_kernel_setting_is_a_message_not_a_traceback(
+    command: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(KERNEL_ENV, "fortran")
+    result = invoke_cli(*command, str(BUNDLED[0]), "--lang", "en")
+    assert result.exit_code == 2
+    assert "PROCESMAP_SIMULATION_KERNEL=fortran is not a simulation loop" in result.output
+    assert "use compiled, python or auto" in result.output
+
+
+def test_compiled_where_it_cannot_run_is_a_message_not_a_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from procesmap.analysis import _simkernel
+
+    monkeypatch.setattr(_simkernel, "SOURCE_SHA256", "0" * 64)  # built from another source
+    monkeypatch.setattr(simulation, "_KERNEL_PROBLEM", [])
+    monkeypatch.setenv(KERNEL_ENV, "compiled")
+    result = invoke_cli("analyse", str(BUNDLED[0]), "--lang", "nl")
+    assert result.exit_code == 2
+    assert "de gecompileerde simulatielus" in result.output and "is gebouwd uit een andere versie" in result.output
+    assert "pip install -e . bouwt hem" in result.output
+
+
+@pytest.mark.parametrize("value", ["python", "compiled", "auto", "Python", " compiled ", ""])
+def test_the_kernel_settings_that_run(value: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(KERNEL_ENV, value)
+    simulation.check_kernel_setting()  # no error
+    assert (simulation.compiled_kernel() is None) == (value.strip().lower() == "python")

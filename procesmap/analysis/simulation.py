@@ -39,6 +39,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 from procesmap.analysis.sampling import ZERO, Spec, quantiles
+from procesmap.errors import UsageError
 from procesmap.analysis.worktime import WorkClock
 from procesmap.analysis.timing import _Run
 
@@ -56,6 +57,7 @@ __all__ = [
     "extra_cases",
     "MAX_VISITS_DRAWN",
     "compiled_kernel",
+    "check_kernel_setting",
     "kernel_problem",
     "KERNEL_ENV",
 ]
@@ -572,6 +574,21 @@ def _loop_python(
 KERNEL_ENV = "PROCESMAP_SIMULATION_KERNEL"
 
 
+KERNEL_CHOICES = ("auto", "compiled", "python")
+
+
+def check_kernel_setting() -> None:
+    """Refuse a :data:`KERNEL_ENV` that cannot be followed (an unknown value, or ``compiled`` where the compiled
+    loop is not built or is older than its source), with a :class:`~procesmap.errors.UsageError` that says why:
+    the commands check it before they simulate, so the setting never ends in a traceback."""
+    choice = os.environ.get(KERNEL_ENV, "auto").strip().lower() or "auto"
+    if choice not in KERNEL_CHOICES:
+        raise UsageError("kernel.unknown", "hint.kernel", value=os.environ.get(KERNEL_ENV))
+    problem = _kernel_problem() if choice == "compiled" else None
+    if problem is not None:
+        raise UsageError(problem[0], "hint.kernel_build", **problem[1])
+
+
 def compiled_kernel() -> ModuleType | None:
     """The compiled event loop (``procesmap/analysis/_simkernel.c``), or ``None`` to run the Python one.
 
@@ -580,7 +597,7 @@ def compiled_kernel() -> ModuleType | None:
     figures several times sooner (tests/test_simulation_kernel.py holds them equal). A compiled loop
     older than the source beside it (``_simkernel.c`` changed, ``pip install -e .`` not run again) is
     not used: :func:`kernel_problem` says why."""
-    choice = os.environ.get(KERNEL_ENV, "auto")
+    choice = os.environ.get(KERNEL_ENV, "auto").strip().lower()
     if choice == "python":
         return None
     problem = kernel_problem()
@@ -593,14 +610,25 @@ def compiled_kernel() -> ModuleType | None:
     return _simkernel
 
 
-_KERNEL_PROBLEM: list[str | None] = []  # computed once a process: [] not yet, [None] none, [text] the problem
+#: computed once a process: [] not yet, [None] none, [(key, args)] the problem as a catalogue message
+_KERNEL_PROBLEM: list[tuple[str, dict[str, str]] | None] = []
 
 
-def kernel_problem() -> str | None:
-    """Why the compiled loop cannot be used (not built, or built from another source), or ``None``."""
+def _kernel_problem() -> tuple[str, dict[str, str]] | None:
     if not _KERNEL_PROBLEM:
         _KERNEL_PROBLEM.append(_find_kernel_problem())
     return _KERNEL_PROBLEM[0]
+
+
+def kernel_problem() -> str | None:
+    """Why the compiled loop cannot be used (not built, or built from another source) and what builds it, in
+    English, or ``None``."""
+    from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
+
+    problem = _kernel_problem()
+    if problem is None:
+        return None
+    return f"{t(problem[0], 'en', **problem[1])}: {t('hint.kernel_build', 'en')}"
 
 
 def kernel_source_sha256(path: Path) -> str:
@@ -608,20 +636,16 @@ def kernel_source_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes().replace(b"\r\n", b"\n")).hexdigest()
 
 
-def _find_kernel_problem() -> str | None:
+def _find_kernel_problem() -> tuple[str, dict[str, str]] | None:
     try:
         from procesmap.analysis import _simkernel  # lazy: only simulations load the compiled loop
     except ImportError as error:
-        return f"the compiled simulation loop is not built ({error}); a C compiler is needed: pip install -e ."
+        return "kernel.not_built", {"error": str(error)}
     source = Path(__file__).with_name("_simkernel.c")
     if not source.exists():  # an installed wheel ships the module, not its source: nothing to compare
         return None
-    built = getattr(_simkernel, "SOURCE_SHA256", "")
-    if built != kernel_source_sha256(source):
-        return (
-            f"the compiled simulation loop ({_simkernel.__file__}) was built from another version of {source.name}: "
-            "pip install -e . builds it again"
-        )
+    if getattr(_simkernel, "SOURCE_SHA256", "") != kernel_source_sha256(source):
+        return "kernel.stale", {"module": str(_simkernel.__file__), "source": source.name}
     return None
 
 

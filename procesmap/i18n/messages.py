@@ -19,6 +19,7 @@ from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.fuzz import MESSAGES_FUZZ
 from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.png import MESSAGES_PNG
+from procesmap.i18n.kernel import MESSAGES_KERNEL
 from procesmap.i18n.limits import MESSAGES_LIMITS
 from procesmap.i18n.scale import MESSAGES_SCALE
 from procesmap.i18n.report import REPORT_MESSAGES
@@ -489,6 +490,7 @@ for _extra in (
     MESSAGES_WALL,
     MESSAGES_FUZZ,
     MESSAGES_PNG,
+    MESSAGES_KERNEL,
 ):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)

@@ -18,7 +18,10 @@ Why it is fast: in a FIFO queue whose service times are drawn in advance, a job'
 the moment it joins the queue (the earliest free person, Kiefer-Wolfowitz). So the only events
 that must be handled in time order are "a case joins a queue" and "a case arrives"; everything
 between two queues is walked straight through. One heap of plain tuples, integer ids, and every
-random number drawn ahead in bulk with numpy.
+random number drawn ahead in bulk with numpy. The event loop exists twice: :func:`_loop_python`, the
+reference where every rule above is written, and the same loop in C (``_simkernel.c``, built by
+``pip install`` where a C compiler is found), which gives bit-identical figures several times sooner;
+:func:`compiled_kernel` chooses (``PROCESMAP_SIMULATION_KERNEL``).
 
 Common random numbers: every draw belongs to (step, purpose, case, visit of that case to that
 step), from a stream seeded by the seed, the purpose and the step's id. Two scenarios of a map

@@ -371,3 +371,27 @@ def test_the_kernel_settings_that_run(value: str, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setenv(KERNEL_ENV, value)
     simulation.check_kernel_setting()  # no error
     assert (simulation.compiled_kernel() is None) == (value.strip().lower() == "python")
+
+
+def test_the_compiled_loop_refuses_outputs_too_short_for_the_cases(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The loop writes one figure a measured case into each output: a shorter one is refused before it runs."""
+    from procesmap.analysis import _simkernel
+
+    calls: list[tuple[object, ...]] = []
+    real_run = _simkernel.run
+
+    def record(*args: object) -> tuple[list[bytes], list[bytes]]:
+        calls.append(args)
+        return real_run(*args)
+
+    monkeypatch.setattr(_simkernel, "run", record)
+    monkeypatch.setenv(KERNEL_ENV, "compiled")
+    simulate_network(_plan(), 50, 1)
+    (args,) = calls
+    *head, outputs = args
+    cycle, term, decided_at, decided_where, busy = outputs  # type: ignore[misc]
+    for short in range(4):
+        cut = [cycle, term, decided_at, decided_where]
+        cut[short] = cut[short][:-1]
+        with pytest.raises(ValueError, match="inconsistent sizes"):
+            real_run(*head, (*cut, busy))

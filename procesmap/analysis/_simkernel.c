@@ -393,7 +393,9 @@ static PyObject *run(PyObject *self, PyObject *args) {
     int64_t *decided_where = I(b_dec_where);
     if (NLEN(b_arrival, double) < total || NLEN(b_tgt_off, int64_t) != nsteps + 1 ||
         NLEN(b_bg_off, int64_t) != nqueues + 1 || NLEN(b_busy, double) != nqueues ||
-        NLEN(b_cycle, double) < last - first || NLEN(b_dec_where, int64_t) < last - first ||
+        first < 0 || last < first || last > total || NLEN(b_cycle, double) < last - first ||
+        NLEN(b_term, double) < last - first || NLEN(b_dec_at, double) < last - first ||
+        NLEN(b_dec_where, int64_t) < last - first ||
         !PyList_Check(o_slots) || PyList_GET_SIZE(o_slots) != 4 * nsteps) {
         PyErr_SetString(PyExc_ValueError, "run: inconsistent sizes");
         goto done;

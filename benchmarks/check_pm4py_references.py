@@ -1,15 +1,17 @@
-"""Are the stored pm4py reference files (tests/golden/eventlog/pm4py-*.json) really pm4py's output?
+"""Does the test oracle of the event-log figures (tests/_eventlog_oracle.py) give pm4py's own figures?
 
-tests/test_eventlog_pm4py.py compares procesmap's event-log figures with these files. This script
-proves their provenance: it runs tests/golden/eventlog/pm4py_reference.py with pm4py in a throwaway
-venv (pm4py is AGPL: never a dependency, never imported by procesmap or its tests), writes every
-reference again into a temporary folder and compares it with the stored one.
+tests/test_eventlog_oracle.py holds procesmap's event-log figures equal to a plain computation of pm4py's
+definitions from each shared log. This script holds that computation equal to pm4py itself: it runs
+benchmarks/pm4py_reference.py with pm4py in a throwaway venv (pm4py is AGPL: never a dependency, never
+imported by procesmap or its tests), which writes pm4py's figures into a temporary folder, and compares
+each with the oracle's (case durations to 1 ms, everything else exactly). Nothing is stored: the figures
+are derived from third-party logs.
 
     python benchmarks/check_pm4py_references.py
 
 The venv is ``PROCESMAP_PM4PY_PYTHON`` if set, else /tmp/pm4py-venv (built with ``pip install pm4py``
 when missing). Needs the shared event logs (../shared/data/event-logs or PROCESMAP_SHARED).
-Prints one line per reference and exits 1 when any differs.
+Prints one line per log and exits 1 when any differs.
 """
 
 from __future__ import annotations
@@ -23,7 +25,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLDEN = ROOT / "tests" / "golden" / "eventlog"
+sys.path.insert(0, str(ROOT))
+LOGS = Path(os.environ.get("PROCESMAP_SHARED", ROOT.parent / "shared")) / "data" / "event-logs"
 PM4PY = Path(os.environ.get("PROCESMAP_PM4PY_PYTHON", "/tmp/pm4py-venv/bin/python"))
 
 
@@ -43,28 +46,33 @@ def main() -> int:
         [str(python), "-c", "import pm4py; print(pm4py.__version__)"], check=True, capture_output=True, text=True
     ).stdout.strip()
     print(f"pm4py {version} at {python}")
+    from tests._eventlog_oracle import reference
+
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         subprocess.run(
-            [str(python), str(GOLDEN / "pm4py_reference.py"), out],
+            [str(python), str(ROOT / "benchmarks" / "pm4py_reference.py"), out],
             check=True,
             cwd=ROOT,
             env={**os.environ, "TQDM_DISABLE": "1"},
         )  # no progress bars in the output
-        print(f"references written again in {time.perf_counter() - started:.1f} s")
+        print(f"pm4py's figures written in {time.perf_counter() - started:.1f} s")
+        written = sorted(Path(out).glob("pm4py-*.json"))
         differ = 0
-        stored = sorted(GOLDEN.glob("pm4py-*.json"))
-        for path in stored:
-            fresh_path = Path(out) / path.name
-            if not fresh_path.exists():
-                print(f"  {path.name}: not written by pm4py_reference.py")
-                differ += 1
-                continue
-            same = json.loads(fresh_path.read_text(encoding="utf-8")) == json.loads(path.read_text(encoding="utf-8"))
+        for path in written:
+            theirs = json.loads(path.read_text(encoding="utf-8"))
+            ours = reference(LOGS / theirs["log"])
+            durations_ours = ours.pop("case_durations_seconds")
+            durations_theirs = theirs.pop("case_durations_seconds")
+            same = (
+                ours == theirs
+                and len(durations_ours) == len(durations_theirs)
+                and all(abs(a - b) <= 1e-3 for a, b in zip(durations_ours, durations_theirs))
+            )
             differ += not same
-            print(f"  {path.name}: {'identical' if same else 'DIFFERS'}")
-    print(f"{len(stored) - differ} of {len(stored)} stored references are pm4py's output")
-    return 1 if differ or not stored else 0
+            print(f"  {theirs['log']}: {'identical' if same else 'DIFFERS'}")
+    print(f"{len(written) - differ} of {len(written)} logs: the oracle gives pm4py's figures")
+    return 1 if differ or not written else 0
 
 
 if __name__ == "__main__":

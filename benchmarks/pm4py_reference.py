@@ -1,7 +1,8 @@
-"""Reference figures from pm4py, for tests/test_eventlog_pm4py.py (run ONLY in a throwaway venv: pm4py is AGPL).
+"""pm4py's own figures of the shared logs, for benchmarks/check_pm4py_references.py (run ONLY in a throwaway
+venv: pm4py is AGPL). Nothing it writes is committed: the figures are derived from third-party logs.
 
     python3 -m venv /tmp/pm4py-venv && /tmp/pm4py-venv/bin/pip install pm4py
-    /tmp/pm4py-venv/bin/python tests/golden/eventlog/pm4py_reference.py [OUT_FOLDER]
+    /tmp/pm4py-venv/bin/python benchmarks/pm4py_reference.py OUT_FOLDER
 
 Writes ``pm4py-<log>.json`` with: the case durations (seconds, sorted; pm4py.get_all_case_durations),
 the directly-follows counts (pm4py.discover_dfg) and the handover-of-work counts
@@ -19,11 +20,7 @@ from pathlib import Path
 
 import pm4py
 
-LOGS = (
-    Path(os.environ.get("PROCESMAP_SHARED", Path(__file__).resolve().parents[3].parent / "shared"))
-    / "data"
-    / "event-logs"
-)
+LOGS = Path(os.environ.get("PROCESMAP_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data" / "event-logs"
 FILES = [
     "running-example.xes",
     "running-example.csv",
@@ -71,7 +68,7 @@ def reference(name: str) -> dict:  # type: ignore[type-arg]
 
 
 if __name__ == "__main__":
-    out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent
+    out = Path(sys.argv[1])
     names = sys.argv[2:] or FILES
     for name in names:
         data = reference(name)

@@ -277,7 +277,7 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     slots = (wait_d, lead_d, work_d, route_d)
     window = (window_start, window_end)
     kernel = compiled_kernel() if total > 0 else None
-    if kernel is not None:  # the same loop, compiled (_simkernel.c): the same figures, ~20x sooner
+    if kernel is not None:  # the same loop, compiled (_simkernel.c): the same figures, several times sooner
         samples = _loop_compiled(kernel, plan, arrival, cases_span, slots, cumulative, background, window)
     else:
         samples = _loop_python(plan, arrival, cases_span, slots, cumulative, background, window)
@@ -580,11 +580,16 @@ KERNEL_ENV = "PROCESMAP_SIMULATION_KERNEL"
 KERNEL_CHOICES = ("auto", "compiled", "python")
 
 
+def _kernel_choice() -> str:
+    """:data:`KERNEL_ENV` as written, in lower case without spaces; ``auto`` when not set or empty."""
+    return os.environ.get(KERNEL_ENV, "").strip().lower() or "auto"
+
+
 def check_kernel_setting() -> None:
     """Refuse a :data:`KERNEL_ENV` that cannot be followed (an unknown value, or ``compiled`` where the compiled
     loop is not built or is older than its source), with a :class:`~procesmap.errors.UsageError` that says why:
     the commands check it before they simulate, so the setting never ends in a traceback."""
-    choice = os.environ.get(KERNEL_ENV, "auto").strip().lower() or "auto"
+    choice = _kernel_choice()
     if choice not in KERNEL_CHOICES:
         raise UsageError("kernel.unknown", "hint.kernel", value=os.environ.get(KERNEL_ENV))
     problem = _kernel_problem() if choice == "compiled" else None
@@ -600,7 +605,7 @@ def compiled_kernel() -> ModuleType | None:
     figures several times sooner (tests/test_simulation_kernel.py holds them equal). A compiled loop
     older than the source beside it (``_simkernel.c`` changed, ``pip install -e .`` not run again) is
     not used: :func:`kernel_problem` says why."""
-    choice = os.environ.get(KERNEL_ENV, "auto").strip().lower()
+    choice = _kernel_choice()
     if choice == "python":
         return None
     problem = kernel_problem()

@@ -11,6 +11,7 @@ extended legal clocks, and office-hours and round-the-clock calendars.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -320,8 +321,8 @@ def test_a_wrong_plan_is_an_error_of_the_compiled_loop_not_a_crash(
         simulate_network(plan, 50, 1)
 
 
-def test_the_compiled_loop_refuses_arrays_of_another_kind(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every array goes in as float64 or int64; another kind (float32, int32) is a TypeError, never misread."""
+def _kernel_call(monkeypatch: pytest.MonkeyPatch) -> tuple[Any, tuple[object, ...]]:
+    """The compiled loop's ``run`` and the arguments simulate_network gives it for :func:`_plan` (50 cases)."""
     from procesmap.analysis import _simkernel
 
     calls: list[tuple[object, ...]] = []
@@ -335,6 +336,12 @@ def test_the_compiled_loop_refuses_arrays_of_another_kind(monkeypatch: pytest.Mo
     monkeypatch.setenv(KERNEL_ENV, "compiled")
     simulate_network(_plan(), 50, 1)
     (args,) = calls
+    return real_run, args
+
+
+def test_the_compiled_loop_refuses_arrays_of_another_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every array goes in as float64 or int64; another kind (float32, int32) is a TypeError, never misread."""
+    real_run, args = _kernel_call(monkeypatch)
     arrival, ints, table, *rest = args
     with pytest.raises(TypeError, match="float64"):
         real_run(np.asarray(arrival, dtype=np.float32), ints, table, *rest)
@@ -375,19 +382,7 @@ def test_the_kernel_settings_that_run(value: str, monkeypatch: pytest.MonkeyPatc
 
 def test_the_compiled_loop_refuses_outputs_too_short_for_the_cases(monkeypatch: pytest.MonkeyPatch) -> None:
     """The loop writes one figure a measured case into each output: a shorter one is refused before it runs."""
-    from procesmap.analysis import _simkernel
-
-    calls: list[tuple[object, ...]] = []
-    real_run = _simkernel.run
-
-    def record(*args: object) -> tuple[list[bytes], list[bytes]]:
-        calls.append(args)
-        return real_run(*args)
-
-    monkeypatch.setattr(_simkernel, "run", record)
-    monkeypatch.setenv(KERNEL_ENV, "compiled")
-    simulate_network(_plan(), 50, 1)
-    (args,) = calls
+    real_run, args = _kernel_call(monkeypatch)
     *head, outputs = args
     cycle, term, decided_at, decided_where, busy = outputs  # type: ignore[misc]
     for short in range(4):

@@ -806,27 +806,7 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
 
     margin = 18 * mm
     width, height = A4
-    frame = Frame(
-        margin,
-        margin + 6 * mm,
-        width - 2 * margin,
-        height - 2 * margin - 6 * mm,
-        id="body",
-        leftPadding=0,
-        rightPadding=0,
-        topPadding=0,
-        bottomPadding=0,
-    )
-
-    def footer(canvas: Any, document: Any) -> None:
-        canvas.saveState()
-        canvas.setFont(FONT, 8)
-        canvas.setFillColor(HexColor(_MUTED))
-        canvas.drawString(margin, margin - 2 * mm, doc.title[:90])
-        canvas.drawRightString(width - margin, margin - 2 * mm, t("report.page", doc.lang, page=document.page))
-        canvas.setStrokeColor(HexColor(_LINE))
-        canvas.line(margin, margin + 2 * mm, width - margin, margin + 2 * mm)
-        canvas.restoreState()
+    frame, footer = _page(doc, width, height, "body", title_chars=90, margin=margin, rule=True)
 
     template = _Template(
         buffer,
@@ -845,12 +825,12 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
     )
     # the swimlane's pages: landscape, A3 (or A4 with --paper a4), with a smaller margin
     wide_h, wide_w = A3 if paper == "a3" else A4
-    landscape_frame, landscape_footer = _landscape_page(doc, wide_w, wide_h, "wide", title_chars=160)
+    landscape_frame, landscape_footer = _page(doc, wide_w, wide_h, "wide", title_chars=160)
     template.wide_frame = (landscape_frame._width, landscape_frame._height)
     # a picture too wide for a portrait page but no swimlane (the organisations of a map with five or more):
     # landscape A4 whatever the paper, so the strip of boxes fills the page's width without leaving most of an A3 empty
     a4_h, a4_w = A4
-    a4_frame, a4_footer = _landscape_page(doc, a4_w, a4_h, "a4wide", title_chars=120)
+    a4_frame, a4_footer = _page(doc, a4_w, a4_h, "a4wide", title_chars=120)
     template.a4_frame = (a4_frame._width, a4_frame._height)
 
     template.placed = set()
@@ -864,10 +844,18 @@ def _template(buffer: io.BytesIO, doc: ReportDoc, paper: str = "a3") -> Any:
     return template
 
 
-def _landscape_page(doc: Any, width: float, height: float, frame_id: str, title_chars: int) -> tuple[Any, Any]:
-    """A landscape page of ``width`` x ``height`` points: its frame (a 12 mm margin, room for the footer) and its
-    footer (the report's title, cut at ``title_chars``, and the page number)."""
-    margin = 12 * mm
+def _page(
+    doc: Any,
+    width: float,
+    height: float,
+    frame_id: str,
+    title_chars: int,
+    margin: float = 12 * mm,
+    rule: bool = False,
+) -> tuple[Any, Any]:
+    """A page of ``width`` x ``height`` points: its frame (``margin`` all round, room for the footer) and its
+    footer (the report's title, cut at ``title_chars``, the page number, and with ``rule`` a line above them).
+    The portrait body pages have an 18 mm margin and the line; the landscape ones 12 mm and no line."""
     frame = Frame(
         margin,
         margin + 6 * mm,
@@ -886,6 +874,9 @@ def _landscape_page(doc: Any, width: float, height: float, frame_id: str, title_
         canvas.setFillColor(HexColor(_MUTED))
         canvas.drawString(margin, margin - 2 * mm, doc.title[:title_chars])
         canvas.drawRightString(width - margin, margin - 2 * mm, t("report.page", doc.lang, page=document.page))
+        if rule:
+            canvas.setStrokeColor(HexColor(_LINE))
+            canvas.line(margin, margin + 2 * mm, width - margin, margin + 2 * mm)
         canvas.restoreState()
 
     return frame, footer

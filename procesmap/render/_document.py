@@ -682,7 +682,6 @@ def _bound_tables(section: Section, lang: str) -> None:
     """Cut every table of ``section`` (and of the sections in it) longer than
     :data:`procesmap.render.bounds.MAX_REPORT_TABLE_ROWS` to its most important rows (its ``order``, else its
     first), in their own order, with a note after it that says how many rows are left out and where every one is."""
-
     blocks: list[Block] = []
     for block in section.blocks:
         if isinstance(block, Section):
@@ -723,7 +722,6 @@ def _raci_list(a: "Analysis", lb: Labels, roles: list[str]) -> list[Block]:
     """The RACI as one row per step naming its roles: a matrix over
     :data:`procesmap.render.bounds.MAX_REPORT_RACI_CELLS` cells (2,000 steps x 1,000 roles: 2 million) is more
     than a report shows; the list has every role of every step, in as many cells as the map has RACI entries."""
-
     raci = a.ownership.raci
     rows = [
         [

@@ -67,6 +67,18 @@ def _cli(fmt: str, out: Path, cache: Path) -> float:
     return _cli_both(fmt, out, cache)[0]
 
 
+def _again(fmt: str, out: Path, cache: Path, repeat: int, target: float, note: str = "", where: str = "") -> None:
+    """The report of the unchanged maps, after one run that fills the simulation cache: median wall and CPU."""
+    _cli_both(fmt, out, cache)  # fills the simulation cache
+    runs = [_cli_both(fmt, out, cache, simulated=True) for _ in range(max(repeat, 1))]
+    wall = statistics.median(w for w, _ in runs)
+    print(
+        f"procesmap analyse processes/ --format {fmt} again, the maps unchanged ({note + ', ' if note else ''}median "
+        f"of {len(runs)}): {wall:.2f} s wall, {statistics.median(c for _, c in runs):.2f} s CPU"
+        f"  (target < {target:g} s{where}){'' if wall < target else '  MISSED'}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF measurements")
@@ -104,14 +116,7 @@ def main() -> int:
             + ("" if min(ratio_wall, ratio_cpu) <= TARGET_RATIO else "  MISSED")
         )
         print(f"  report size: {os.path.getsize(out) / 1024:.0f} KiB")
-        _cli_both("html", out, cache)  # fills the simulation cache
-        again = [_cli_both("html", out, cache, simulated=True) for _ in range(max(args.repeat, 1))]
-        again_wall = statistics.median(w for w, _ in again)
-        print(
-            f"procesmap analyse processes/ --format html again, the maps unchanged (simulation cache filled, median of "
-            f"{len(again)}): {again_wall:.2f} s wall, {statistics.median(c for _, c in again):.2f} s CPU"
-            f"  (target < {TARGET_S:g} s on a quiet machine){'' if again_wall < TARGET_S else '  MISSED'}"
-        )
+        _again("html", out, cache, args.repeat, TARGET_S, "simulation cache filled", " on a quiet machine")
         if not args.no_pdf:
             pdf = Path(folder) / "all.pdf"
             pdf_runs = [_cli_both("pdf", pdf, cache) for _ in range(max(args.repeat, 1))]
@@ -122,14 +127,7 @@ def main() -> int:
                 f"{pdf_cpu:.2f} s CPU, {os.path.getsize(pdf) / 1024:.0f} KiB  (target < {TARGET_PDF_S:g} s; "
                 f"{pdf_wall / term_wall:.2f}x the terminal report){'' if pdf_wall < TARGET_PDF_S else '  MISSED'}"
             )
-            _cli_both("pdf", pdf, cache)
-            pdf_again = [_cli_both("pdf", pdf, cache, simulated=True) for _ in range(max(args.repeat, 1))]
-            pdf_again_wall = statistics.median(w for w, _ in pdf_again)
-            print(
-                f"procesmap analyse processes/ --format pdf again, the maps unchanged: {pdf_again_wall:.2f} s wall, "
-                f"{statistics.median(c for _, c in pdf_again):.2f} s CPU"
-                f"  (target < {TARGET_PDF_S:g} s){'' if pdf_again_wall < TARGET_PDF_S else '  MISSED'}"
-            )
+            _again("pdf", pdf, cache, args.repeat, TARGET_PDF_S)
 
     sys.path.insert(0, str(ROOT))
     import procesmap

@@ -79,11 +79,17 @@ def advise_command(
     if not advices:
         raise typer.Exit(code=2)
     chosen = fmt or _output_format(output, ADVICE_FORMATS)
-    text = render_advice(advices, chosen, language)
-    if output is not None:
-        _write(output, text, error_lang)
+    if output is None and chosen == "terminal":
+        from procesmap.render._console import make_console  # lazy: keeps `procesmap --help` fast
+        from procesmap.render.advice import print_advice  # lazy: keeps `procesmap --help` fast
+
+        print_advice(advices, language, make_console())  # at the terminal's width
     else:
-        sys.stdout.write(text)
+        text = render_advice(advices, chosen, language)
+        if output is not None:
+            _write(output, text, error_lang)
+        else:
+            sys.stdout.write(text)
     if problems:
         raise typer.Exit(code=2)
 

@@ -120,9 +120,9 @@ def analyse(
     # counts for the exit code
     across = across_processes(results, config) if len(results) > 1 and chosen in ("terminal", "markdown") else None
     if output is None and chosen == "terminal":
-        from rich.console import Console  # lazy: keeps `procesmap --help` fast
+        from procesmap.render._console import make_console  # lazy: keeps `procesmap --help` fast
 
-        print_analyse_report(results, report_lang, Console(highlight=False, emoji=False), advice=advise)
+        print_analyse_report(results, report_lang, make_console(), advice=advise)
     else:
         try:
             data = analyse_report(results, chosen, report_lang, advice=advise, paper=paper.value)

@@ -78,9 +78,9 @@ def diff_command(
     report_lang = (lang.value if lang else None) or _env_lang() or difference.language
     chosen = fmt or _output_format(output, DIFF_FORMATS)
     if output is None and chosen == "terminal":
-        from rich.console import Console  # lazy: keeps `procesmap --help` fast
+        from procesmap.render._console import make_console  # lazy: keeps `procesmap --help` fast
 
-        print_diff(difference.diff, report_lang, Console(highlight=False, emoji=False))
+        print_diff(difference.diff, report_lang, make_console())
     else:
         text = render_diff(difference.diff, chosen, report_lang)
         if output is not None:

@@ -83,22 +83,24 @@ def _read(
     big = path.exists() and path.is_file() and path.stat().st_size > 8_000_000
     if not (big and sys.stderr.isatty()):
         return read_log(path, mapping)
-    from rich.console import Console  # lazy: keeps `procesmap --help` fast
     from rich.progress import (  # lazy: keeps `procesmap --help` fast
         BarColumn,
         DownloadColumn,
         Progress,
+        TextColumn,
         TimeRemainingColumn,
     )
+
+    from procesmap.render._console import make_console  # lazy: keeps `procesmap --help` fast
 
     from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
     with Progress(
-        "[progress.description]{task.description}",
+        TextColumn("{task.description}", style="progress.description", markup=False),  # the file's name as it is
         BarColumn(),
         DownloadColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=make_console(stderr=True),
         transient=True,
     ) as bar:
         task = bar.add_task(t("logreport.reading", _lang(None), path=path.name), total=path.stat().st_size)
@@ -129,20 +131,15 @@ def _emit(data: dict[str, Any], fmt: Optional[str], output: Optional[Path], lang
     # an --output suffix that names no format gives the default, terminal text, as `analyse -o report.txt`
     chosen = fmt or _output_format(output, FORMATS, "terminal")
     if chosen == "terminal":
-        from rich.console import Console  # lazy: keeps `procesmap --help` fast
+        from procesmap.render._console import make_console  # lazy: keeps `procesmap --help` fast
 
         build = stats_sections if data["report"] == "log-stats" else compare_sections
         title, sections = build(data, lang)
         if output is None:
-            print_terminal(title, sections, lang, Console(highlight=False, emoji=False))
+            print_terminal(title, sections, lang, make_console())
             return
         buffer = io.StringIO()  # plain text, as the screen shows it at 120 columns
-        print_terminal(
-            title,
-            sections,
-            lang,
-            Console(file=buffer, width=120, color_system=None, highlight=False, emoji=False, soft_wrap=False),
-        )
+        print_terminal(title, sections, lang, make_console(buffer))
         text = buffer.getvalue()
     else:
         text = render(data, chosen, lang)

@@ -104,11 +104,17 @@ def overview(
         # the JSON keeps its shape: per process the counts by severity, and the findings across processes
         failing = sorted(failing, key=lambda f: (path_for_ci(f.file), f.line, f.column, f.code, f.subject))
         shown = replace(across, findings=[*across.findings, *failing])  # type: ignore[type-var]
-    text = render_overview(shown, chosen, language)  # type: ignore[arg-type]
-    if output is not None:
-        _write(output, text, error_lang)
+    if output is None and chosen == "terminal":
+        from procesmap.render._console import make_console  # lazy: keeps `procesmap --help` fast
+        from procesmap.render.overview import print_overview  # lazy: keeps `procesmap --help` fast
+
+        print_overview(shown, language, make_console())  # type: ignore[arg-type]  # at the terminal's width
     else:
-        sys.stdout.write(text)
+        text = render_overview(shown, chosen, language)  # type: ignore[arg-type]
+        if output is not None:
+            _write(output, text, error_lang)
+        else:
+            sys.stdout.write(text)
     code = exit_code(results, problems, fail_on.value if fail_on else None)
     if code == 0 and any(f.severity >= threshold for f in across.findings):  # type: ignore[attr-defined]
         code = 1

@@ -20,12 +20,12 @@ def rules(
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the explanation."),
 ) -> None:
     """List every finding rule, or explain one with its example."""
-    from rich.console import Console  # lazy: keeps `procesmap --help` fast
+    from procesmap.render._console import make_console  # lazy: keeps `procesmap --help` fast
 
     from procesmap.rules_docs import explain_rule, list_rules  # lazy: keeps `procesmap --help` fast
 
     language = _lang(lang)
-    console = Console(highlight=False, emoji=False)
+    console = make_console()
     if code is None:
         list_rules(console, language)
         return

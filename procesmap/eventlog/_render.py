@@ -485,10 +485,10 @@ def print_terminal(title: str, sections: list[Section], lang: str, console: Any)
         for header in s.headers:
             table.add_column(header, overflow="fold")
         for row in s.rows:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))  # activity and resource names as the log writes them
         console.print(table)
         if s.more:
-            console.print(t("logreport.more_rows", lang, count=s.more))
+            console.print(Text(t("logreport.more_rows", lang, count=s.more)))
 
 
 def render(data: dict[str, Any], fmt: str, lang: str) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from procesmap.i18n import number, percent, t
 from procesmap.i18n import Count
 import shlex
+import textwrap
 
 if TYPE_CHECKING:
     from procesmap.advice import Advice, Intervention
@@ -171,26 +172,16 @@ def render_advice(advices: "Sequence[Advice]", fmt: str, lang: str) -> str:
             analyses.append(advice.analysis)
         return render_html(analyses, lang, sections=("advice",))
     if fmt == "terminal":
-        from rich.console import Console  # lazy: rich loads only for terminal output
+        from procesmap.render._console import make_console  # lazy: rich loads only for terminal output
 
         buffer = io.StringIO()
-        console = Console(
-            file=buffer,
-            width=120,
-            force_terminal=False,
-            color_system=None,
-            highlight=False,
-            emoji=False,
-            soft_wrap=False,
-        )
-        print_advice(advices, lang, console)
+        print_advice(advices, lang, make_console(buffer))
         return buffer.getvalue()
     raise ValueError(fmt)
 
 
 def print_advice(advices: "Sequence[Advice]", lang: str, console: Any) -> None:
     """The terminal table of each map's advice."""
-    from rich.table import Table  # lazy: rich loads only for terminal output
     from rich.text import Text  # lazy: rich loads only for terminal output
 
     for index, advice in enumerate(advices):
@@ -198,23 +189,68 @@ def print_advice(advices: "Sequence[Advice]", lang: str, console: Any) -> None:
             console.rule()
         process = advice.analysis.process
         console.print(Text(f"{t('advise.title', lang)}: {process.name or process.id} ({process.file})", style="bold"))
-        console.print(_before_line(advice, lang), markup=False)
+        console.print(Text(_before_line(advice, lang)))
         for note in _notes(advice, lang):
-            console.print(note, markup=False)
+            console.print(Text(note))
         if advice.interventions:
-            table = Table(show_edge=False, box=None, padding=(0, 1))
-            for c, head in enumerate(advice_header(lang)):
-                if c == 1:
-                    table.add_column(head, min_width=44, ratio=1, overflow="fold")
-                else:
-                    table.add_column(head, justify="right", no_wrap=True)
-            for row, item in zip(advice_rows(advice, lang), advice.interventions):
-                table.add_row(*row, style=None if item.helps else "dim")
-            console.print(table)
+            _print_interventions(advice, lang, console)
             console.print(Text(t("advise.set", lang), style="bold"))
             for rank, item in enumerate(advice.interventions, 1):
-                console.print(f"{rank:>3}. {reproduce(advice, item)}", markup=False, soft_wrap=True)
-        console.print(Text(_method(advice, lang), style="dim"), soft_wrap=True)
+                console.print(Text(f"{rank:>3}. {reproduce(advice, item)}"), soft_wrap=True)
+        console.print(Text(_method(advice, lang), style="dim"))
+
+
+def _print_interventions(advice: "Advice", lang: str, console: Any) -> None:
+    """The ranked interventions as a table at the console's width.
+
+    A figure "before → after" stays on one line and its header wraps to the figures' width, which leaves the
+    room to the descriptions (at least :data:`_MIN_DESCRIPTION` columns). On a screen too narrow for that, each
+    intervention is a block instead: its rank and description, then its figures on a line of their own.
+    """
+    from rich.cells import cell_len  # lazy: rich loads only for terminal output
+    from rich.table import Table  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
+
+    rows = advice_rows(advice, lang)
+    header = advice_header(lang)
+    shown = _terminal_columns(advice)
+    widest = {c: max(cell_len(row[c]) for row in rows) for c in shown if c != 1}
+    if sum(widest.values()) + _MIN_DESCRIPTION + 2 * len(shown) > console.width:
+        blocks = Table.grid(padding=(0, 1))
+        blocks.add_column(justify="right", min_width=3)
+        blocks.add_column(ratio=1, overflow="fold")
+        for row, item in zip(rows, advice.interventions):
+            figures = " · ".join(f"{header[c]}: {row[c]}" for c in shown if c > 2)
+            text = Text(f"{row[1]} ({row[2]} {header[2]})\n{figures}")
+            blocks.add_row(Text(f"{row[0]}."), text, style=None if item.helps else "dim")
+        console.print(blocks)
+        return
+    table = Table(show_edge=False, box=None, padding=(0, 1))
+    for c in shown:
+        if c == 1:
+            table.add_column(Text(header[c]), min_width=_MIN_DESCRIPTION, ratio=1, overflow="fold")
+        else:
+            head = "\n".join(textwrap.wrap(header[c], width=widest[c], break_long_words=False)) or header[c]
+            table.add_column(Text(head), justify="right", no_wrap=True)
+    for row, item in zip(rows, advice.interventions):
+        table.add_row(*(Text(row[c]) for c in shown), style=None if item.helps else "dim")
+    console.print(table)
+
+
+#: The narrowest the descriptions' column of the terminal table may be (a screen narrower gets blocks).
+_MIN_DESCRIPTION = 24
+
+
+def _terminal_columns(advice: "Advice") -> list[int]:
+    """The columns of :func:`advice_header` the terminal shows: a share over the term (or over term +
+    extension) that no intervention has, before or after, because the map has no term (or no extension),
+    is left out there; the note above the table says why. Markdown, HTML and JSON keep every column."""
+    outcomes = [advice.before] + [o for item in advice.interventions for o in (item.before, item.after)]
+    shown = [0, 1, 2]
+    for column, field in ((3, "share_over_term"), (4, "share_over_extended_term")):
+        if any(getattr(o, field) is not None for o in outcomes):
+            shown.append(column)
+    return shown + [5, 6]
 
 
 def _markdown(advice: "Advice", lang: str) -> str:

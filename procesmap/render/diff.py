@@ -287,13 +287,10 @@ def render_diff_markdown(diff: "MapDiff", lang: str) -> str:
 
 def render_diff_terminal(diff: "MapDiff", lang: str, *, width: int = 120) -> str:
     """The terminal diff as plain text (no colour)."""
-    from rich.console import Console  # lazy: rich loads only for terminal output
+    from procesmap.render._console import make_console  # lazy: rich loads only for terminal output
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, force_terminal=False, color_system=None, highlight=False, emoji=False, soft_wrap=False
-    )
-    print_diff(diff, lang, console)
+    print_diff(diff, lang, make_console(buffer, width=width))
     return buffer.getvalue()
 
 

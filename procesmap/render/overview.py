@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from procesmap.i18n import number, percent, t
 from procesmap.render.json import finding_dict
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from procesmap.repository import Overview
 
-__all__ = ["overview_dict", "render_overview"]
+__all__ = ["overview_dict", "render_overview", "print_overview"]
 
 
 def _r(value: float | None) -> float | None:
@@ -97,9 +100,9 @@ def _rows(result: "Overview", lang: str) -> tuple[list[str], list[list[str]], li
         t("report.cycle_time", lang) + f" ({t('report.days', lang)})",
         t("report.share_over_term", lang),
         t("legal.late_short", lang),
-        t("report.level.organisation", lang),
+        t("summary.col.organisation", lang),
         t("load.highest", lang),
-        t("report.findings", lang),
+        t("summary.col.findings", lang),
     ]
     rows = [
         [
@@ -153,28 +156,48 @@ def _markdown(result: "Overview", lang: str) -> str:
 
 
 def _terminal(result: "Overview", lang: str) -> str:
-    from rich.console import Console  # lazy: rich loads only for terminal output
-    from rich.table import Table  # lazy: rich loads only for terminal output
+    """Plain text at 140 columns (``--output overview.txt``): :func:`print_overview` into a buffer."""
+    from procesmap.render._console import make_console  # lazy: rich loads only for terminal output
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=140, color_system=None, highlight=False, emoji=False)
+    print_overview(result, lang, make_console(buffer, width=140))
+    return buffer.getvalue()
+
+
+def print_overview(result: "Overview", lang: str, console: "Console") -> None:
+    """The overview on ``console`` at its width: a cell too wide for its column folds onto the next line (a
+    process or role id stays whole, as it is typed after ``--set``); names and messages print as written."""
+    from rich.cells import cell_len  # lazy: rich loads only for terminal output
+    from rich.table import Table  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
+
     head, rows, role_head, role_rows = _rows(result, lang)
     for title, header, body in (
         (t("report.overview_title", lang), head, rows),
         (t("report.capacity_across", lang), role_head, role_rows),
     ):
-        table = Table(title=title, title_justify="left", show_edge=False)
+        table = Table(title=Text(title), title_justify="left", show_edge=False)
         for index, column in enumerate(header):
-            table.add_column(column, justify="left" if index in (0, len(header) - 1) else "right")
+            # a figure stays on one line under a header wrapped to its width (at least 10 columns); ids and names
+            # take the rest of the width and fold where they must (an id stays whole in its characters)
+            text = index in (0, len(header) - 1) or (header is head and index == 5)
+            widest = max([cell_len(row[index]) for row in body] + [10])
+            label = column if text else "\n".join(textwrap.wrap(column, widest, break_long_words=False))
+            table.add_column(
+                Text(label),
+                justify="left" if text else "right",
+                overflow="fold",
+                no_wrap=not text,
+                ratio=1 if text else None,
+            )
         for row in body:
-            table.add_row(*row)
+            table.add_row(*(Text(cell) for cell in row))
         console.print(table)
         console.print()
-    console.print(t("report.findings", lang))
+    console.print(Text(t("report.findings", lang)))
     if not result.findings:
-        console.print("  " + t("report.no_findings", lang))
+        console.print(Text("  " + t("report.no_findings", lang)))
     for f in result.findings:
-        console.print(f"  {f.code} {f.rule}  {f.file}:{f.line}:{f.column}")
-        console.print(f"    {f.message(lang)}")
-        console.print(f"    {t('label.hint', lang)}: {f.hint(lang)}")
-    return buffer.getvalue()
+        console.print(Text(f"  {f.code} {f.rule}  {f.file}:{f.line}:{f.column}"))
+        console.print(Text(f"    {f.message(lang)}"))
+        console.print(Text(f"    {t('label.hint', lang)}: {f.hint(lang)}"))

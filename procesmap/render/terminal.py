@@ -158,19 +158,10 @@ class _Table:
 
 def render_terminal(analyses: "Sequence[Analysis]", lang: str, *, width: int | None = None, color: bool = False) -> str:
     """Plain text (no colour) of the terminal report, e.g. for ``--output report.txt``."""
-    from rich.console import Console  # lazy: rich loads only for terminal output
+    from procesmap.render._console import make_console  # lazy: rich loads only for terminal output
 
     buffer = io.StringIO()
-    console = Console(
-        file=buffer,
-        width=width or 120,
-        force_terminal=color,
-        color_system="standard" if color else None,
-        highlight=False,
-        emoji=False,
-        soft_wrap=False,
-    )
-    print_terminal(analyses, lang, console)
+    print_terminal(analyses, lang, make_console(buffer, width=width, color=color))
     return buffer.getvalue()
 
 
@@ -232,7 +223,7 @@ def _process(pdoc: "ProcessDoc", console: "Console", lang: str) -> None:
         parts += _renderables(block, console, 2, lang)
     if counts:
         parts.append(counts)
-    console.print(Panel(Group(*parts), title=f"{pdoc.title} ({pdoc.subtitle})", title_align="left"))
+    console.print(Panel(Group(*parts), title=Text(f"{pdoc.title} ({pdoc.subtitle})"), title_align="left"))
     for section in rest:
         if section.key == "advice" and getattr(pdoc.analysis, "advice", None) is not None:
             # the advice's own terminal table (render/advice.py, as `procesmap advise` prints it): the same

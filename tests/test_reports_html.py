@@ -20,7 +20,7 @@ from typer.testing import CliRunner
 
 import procesmap
 from procesmap.render import _document
-from procesmap.render._document import FileVersion, file_version
+from procesmap.render._document import FileVersion, file_version, file_versions
 from procesmap.render.html import inline_svg, render_html
 
 from .conftest import GOLDEN, ROOT, bundled, check_golden
@@ -450,3 +450,101 @@ def test_template_is_packaged(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.startswith("<!DOCTYPE html>") or "<html" in done.stdout
+
+
+def _git(folder: Path, *args: str) -> str:
+    import subprocess
+
+    environment = {**os.environ, "GIT_AUTHOR_DATE": "2024-05-01T12:00:00", "GIT_COMMITTER_DATE": "2024-05-01T12:00:00"}
+    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, env=environment, check=True)
+    return done.stdout
+
+
+def test_file_versions_of_a_folder_equal_git_log_of_each_file(tmp_path: Path) -> None:
+    """One walk of the history for a folder's maps gives what ``git log -1 FILE`` gives for each: after branches,
+    a clean merge, a merge that changed a file against both parents, a rename, names with spaces and accents, a
+    file in another folder, an untracked and a missing file."""
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    repo = tmp_path / "repo"
+    (repo / "maps" / "sub").mkdir(parents=True)
+    maps = repo / "maps"
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "config", "user.email", "t@example.org")
+    _git(repo, "config", "user.name", "t")
+
+    def commit(message: str, **files: str) -> None:
+        for name, text in files.items():
+            (maps / name.replace("__", " ")).write_text(text, encoding="utf-8")
+        _git(repo, "add", "-A")
+        _git(repo, "commit", "-q", "-m", message)
+
+    commit("one", **{"a.yaml": "1", "b.yaml": "1", "één__twee.yaml": "1", "c.yaml": "1"})
+    (maps / "sub" / "d.yaml").write_text("1", encoding="utf-8")
+    commit("two", **{"a.yaml": "2"})
+    _git(repo, "checkout", "-q", "-b", "side")
+    commit("side", **{"één__twee.yaml": "2", "b.yaml": "2"})
+    _git(repo, "checkout", "-q", "main")
+    commit("three", **{"a.yaml": "3"})
+    _git(repo, "merge", "-q", "--no-edit", "side")
+    _git(repo, "checkout", "-q", "-b", "evil", "HEAD~1")
+    commit("four", **{"b.yaml": "4"})
+    _git(repo, "checkout", "-q", "main")
+    _git(repo, "merge", "-q", "--no-commit", "-X", "ours", "evil")
+    (maps / "b.yaml").write_text("evil", encoding="utf-8")  # the merge itself changes b against both parents
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "evil merge")
+    _git(repo, "mv", "maps/c.yaml", "maps/renamed.yaml")
+    _git(repo, "commit", "-q", "-m", "rename")
+    (maps / "untracked.yaml").write_text("u", encoding="utf-8")
+
+    names = ["a.yaml", "b.yaml", "één twee.yaml", "renamed.yaml", "untracked.yaml", "missing.yaml"]
+    paths = [maps / name for name in names] + [maps / "sub" / "d.yaml"]
+    expected = []
+    for path in paths:
+        line = _git(path.parent, "log", "-1", "--format=%h %cs", "--", path.name).strip()
+        expected.append(FileVersion(*line.split(" ")) if line else None)
+    assert expected[1] is not None and "evil" in _git(maps, "log", "-1", "--format=%s", "--", "b.yaml")
+    got = file_versions(paths)
+    for path, want, have in zip(paths, expected, got):
+        if want is None:  # git does not know it: the modification date, or nothing for a missing file
+            assert have.commit is None, path
+            assert (have.date is None) == (not path.exists()), path
+        else:
+            assert have == want, path
+
+
+def test_file_versions_without_git_fall_back_to_the_modification_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = [tmp_path / "a.yaml", tmp_path / "b.yaml"]
+    for path in paths:
+        path.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    import datetime as dt
+
+    versions = file_versions(paths)
+    assert [v.commit for v in versions] == [None, None]
+    assert all(v.date == dt.date.fromtimestamp(p.stat().st_mtime).isoformat() for v, p in zip(versions, paths))
+
+
+def test_file_versions_take_names_as_names(tmp_path: Path) -> None:
+    """A map named like a pathspec (``:(glob)*.yaml``) is that file, not every file the pattern matches."""
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.email", "t@example.org")
+    _git(tmp_path, "config", "user.name", "t")
+    (tmp_path / "a.yaml").write_text("1", encoding="utf-8")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "a")
+    magic = tmp_path / ":(glob)*.yaml"
+    magic.write_text("untracked", encoding="utf-8")
+    versions = file_versions([tmp_path / "a.yaml", magic])
+    assert versions[0].commit is not None
+    assert versions[1].commit is None and versions[1].date is not None
+    assert file_version(magic).commit is None

@@ -121,7 +121,7 @@ def test_pdf_hostile_names_are_text(tmp_path: Path) -> None:
 
 @needs_poppler
 def test_pdf_several_processes_with_overview(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_document, "file_version", lambda path: FileVersion("abc1234", "2024-02-29"))
+    monkeypatch.setattr(_document, "file_versions", lambda paths: [FileVersion("abc1234", "2024-02-29") for _ in paths])
     analyses = [procesmap.analyse(procesmap.load(p)) for p in bundled()[:3]]
     path = tmp_path / "all.pdf"
     path.write_bytes(render_pdf(analyses, "en"))

@@ -171,6 +171,11 @@ class ReportDoc:
 _COMMIT = re.compile(r"^([0-9a-f]{4,40}) (\d{4}-\d{2}-\d{2})$")
 
 
+def _git_env() -> dict[str, str]:
+    """git without prompts, in English, and with file names taken as names (``:x.yaml`` is no pathspec magic)."""
+    return {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_LITERAL_PATHSPECS": "1"}
+
+
 def file_version(path: str | os.PathLike[str]) -> FileVersion:
     """The file's last git commit (``git log -1 --format=%h %cs``); outside a repo, its modification date.
 
@@ -185,13 +190,18 @@ def file_version(path: str | os.PathLike[str]) -> FileVersion:
             capture_output=True,
             text=True,
             timeout=10,
-            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+            env=_git_env(),
         )
         match = _COMMIT.match(result.stdout.strip()) if result.returncode == 0 else None
         if match:
             return FileVersion(match.group(1), match.group(2))
     except (OSError, subprocess.SubprocessError, ValueError):
         pass
+    return _modified(target)
+
+
+def _modified(target: Path) -> FileVersion:
+    """The version of a file git does not know: its modification date (neither for a file that is not there)."""
     try:
         return FileVersion(None, date.fromtimestamp(target.stat().st_mtime).isoformat())
     except (OSError, ValueError, OverflowError):
@@ -199,14 +209,86 @@ def file_version(path: str | os.PathLike[str]) -> FileVersion:
 
 
 def file_versions(paths: "Sequence[str | os.PathLike[str]]") -> list[FileVersion]:
-    """:func:`file_version` of every path, the git commands side by side (a report of a folder waits for one,
-    not for one per map: each is a process start and a walk of the history)."""
+    """:func:`file_version` of every path, with one ``git log`` per folder instead of one per file.
+
+    A report of a folder of maps waited for six git processes, each a start and a walk of the history (80 ms
+    of a 0.5 s report). Here git walks the history once for the folder's files together, newest first, and
+    stops as soon as each has its commit (:func:`_last_commits`). Merges count as for ``git log -1 FILE``: a
+    merge is a file's last commit when it changed the file against every parent (``-c``).
+    """
     if len(paths) < 2:
         return [file_version(path) for path in paths]
-    from concurrent.futures import ThreadPoolExecutor  # lazy: only folder reports start threads
+    folders: dict[Path, list[int]] = {}
+    for index, path in enumerate(paths):
+        target = Path(path)
+        folders.setdefault(target.parent if str(target.parent) else Path("."), []).append(index)
+    versions: list[FileVersion | None] = [None] * len(paths)
+    for folder, indexes in folders.items():
+        found = _last_commits(folder, sorted({Path(paths[i]).name for i in indexes}))
+        for i in indexes:
+            versions[i] = found.get(Path(paths[i]).name) or _modified(Path(paths[i]))
+    return [v if v is not None else FileVersion(None, None) for v in versions]
 
-    with ThreadPoolExecutor(max_workers=min(8, len(paths))) as pool:
-        return list(pool.map(file_version, paths))
+
+def _last_commits(folder: Path, names: list[str], timeout: float = 10.0) -> dict[str, FileVersion]:
+    """Each of ``names`` (files in ``folder``) that git knows: its last commit, from one history walk.
+
+    ``git log -c --name-only -z`` lists, newest first, each commit that changed one of the files and which
+    of them it changed; the walk is read as it comes and stopped once every name has its commit. Anything
+    unexpected (no git, not a repository, a timeout) leaves the names out: the caller falls back to the
+    modification date, as :func:`file_version` does.
+    """
+    import select  # lazy: only folder reports read git's output as it comes
+    import time  # lazy: only folder reports read git's output as it comes
+
+    wanted = set(names)
+    found: dict[str, FileVersion] = {}
+    # the names are pathspecs in ``folder``: git prints only those files, by their path from the repository's top
+    # (a merge's too), so the part after the last "/" is the name
+    command = ["git", "log", "-c", "--name-only", "-z", "--format=%x01%h %cs", "--", *names]
+    try:
+        process = subprocess.Popen(
+            command,
+            cwd=folder,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_git_env(),
+        )
+    except (OSError, ValueError):
+        return found
+    assert process.stdout is not None  # stdout=PIPE
+    deadline = time.monotonic() + timeout
+    pending = b""
+    current: FileVersion | None = None
+    try:
+        while wanted - found.keys():
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([process.stdout], [], [], left)[0]:
+                return {}  # too slow: every file falls back alike
+            chunk = os.read(process.stdout.fileno(), 65536)
+            if not chunk:
+                pending += b"\x00"  # the last field has no terminator of its own
+            fields = (pending + chunk).split(b"\x00")
+            pending = fields.pop()
+            for field in fields:
+                text = field.decode("utf-8", "surrogateescape").lstrip("\n")
+                if text.startswith("\x01"):
+                    match = _COMMIT.match(text[1:])
+                    current = FileVersion(match.group(1), match.group(2)) if match else None
+                    continue
+                name = text.rsplit("/", 1)[-1]
+                if current is not None and name in wanted and name not in found:
+                    found[name] = current
+            if not chunk:
+                break
+    except (OSError, ValueError):
+        return {}
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()
+        process.stdout.close()
+    return found
 
 
 def _anchor(process_id: str, index: int) -> str:

@@ -158,3 +158,16 @@ def test_overview_fits_the_terminal_and_keeps_every_id(columns: int) -> None:
     for path in sorted(PROCESSES.glob("*.yaml")):
         assert path.stem in first, path.stem
     assert "Org.-overdrachten" in table and "(F/W/I)" in table
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100])
+def test_the_folder_report_cuts_no_word_off(columns: int) -> None:
+    """A word wider than its column folds onto the next line: ``maatwerkvoorziening`` in the load of the roles
+    the maps share was printed as ``maatwerkvoorzie…`` at 80 columns."""
+    result = run("analyse", "processes", "--cases", "500", "--lang", "en", cwd=ROOT, columns=columns)
+    assert result.returncode in (0, 1), result.stderr
+    assert "…" not in result.stdout
+    if columns >= 80:
+        shared = result.stdout.split("Load of the roles the maps share")[1].split("───")[0]
+        rows = shared.split("KCC-medewerker", 1)[1]  # the one row: its other cells are on its first line
+        assert "maatwerkvoorziening" in "".join(rows.split())

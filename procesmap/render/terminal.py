@@ -54,7 +54,8 @@ class _Table:
 
         table = Table(show_edge=False, box=None, padding=(0, self.pad))
         for header, justify, no_wrap in zip(self.headers, self.justify, self.no_wrap):
-            table.add_column(Text(header), justify=justify, no_wrap=no_wrap)  # type: ignore[arg-type]
+            # a word wider than its column folds onto the next line: a name or id is never cut off with "…"
+            table.add_column(Text(header), justify=justify, no_wrap=no_wrap, overflow="fold")  # type: ignore[arg-type]
         for row in self.rows:
             table.add_row(*(Text(c) if isinstance(c, str) else c for c in row))
         return table
@@ -135,7 +136,7 @@ class _Table:
                         console,
                         inner,
                         justify=justify,
-                        overflow="ellipsis",  # type: ignore[arg-type]
+                        overflow="fold",  # type: ignore[arg-type]
                         no_wrap=no_wrap,
                     )
                     lines = [line.plain for line in wrapped]

@@ -364,8 +364,11 @@ def _repository_path(path: Path) -> tuple[Path, str]:
     if top.returncode != 0:
         raise UsageError("versions.git.not_repo", "versions.hint.git.not_repo", path=str(path))
     root = Path(os.fsdecode(top.stdout.strip()))
-    listed = _git(["ls-files", "--full-name", "--", path.name], folder)
-    name = os.fsdecode(listed.stdout).splitlines()[0] if listed.returncode == 0 and listed.stdout.strip() else ""
+    # -z: the name as it is (git otherwise quotes `beëindiging.yaml` as "be\303\253indiging.yaml");
+    # literal pathspec: `kaart?.yaml` or `[concept].yaml` names that file, not a pattern that matches others
+    listed = _git(["--literal-pathspecs", "ls-files", "-z", "--full-name", "--", path.name], folder)
+    names = [item for item in os.fsdecode(listed.stdout).split("\0") if item] if listed.returncode == 0 else []
+    name = names[0] if names else ""
     if not name:  # not tracked in the working tree (deleted, or not added yet): from the paths themselves
         name = Path(os.path.relpath(os.path.realpath(path), os.path.realpath(root))).as_posix()
     return root, name

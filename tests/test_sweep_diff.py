@@ -1,0 +1,54 @@
+"""`procesmap diff FILE --from REV` on file names a workshop gives its maps (user-eyed sweep)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from procesmap.diff import read_revision
+
+
+def git(repo: Path, *args: str) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, env=env)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "beëindiging.yaml",  # git quotes non-ASCII names ("be\303\253indiging.yaml") unless told not to
+        "vergunning [concept].yaml",  # `[...]` is a pathspec character class
+        'aanvraag "spoed".yaml',  # a double quote is quoted by git too
+    ],
+)
+def test_revision_of_a_file_with_a_dutch_or_special_name(tmp_path: Path, name: str) -> None:
+    (tmp_path / "kaarten").mkdir()
+    target = tmp_path / "kaarten" / name
+    committed = f"# {name}, versie 1\n".encode()
+    target.write_bytes(committed)
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "1")
+    target.write_bytes(b"# versie 2\n")
+    assert read_revision(target, "HEAD") == committed
+
+
+def test_revision_of_a_name_that_is_a_pattern_reads_that_file_not_another(tmp_path: Path) -> None:
+    # `kaart?.yaml` as a pathspec also matches kaart1.yaml, which git lists first
+    (tmp_path / "kaart1.yaml").write_bytes(b"# de andere kaart\n")
+    (tmp_path / "kaart?.yaml").write_bytes(b"# deze kaart\n")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "1")
+    assert read_revision(tmp_path / "kaart?.yaml", "HEAD") == b"# deze kaart\n"

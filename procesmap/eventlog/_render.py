@@ -385,10 +385,10 @@ def compare_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) 
 
 
 def _markdown(title: str, sections: list[Section], lang: str) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+    # activity and resource names as the log writes them: `<concept>`, `[x](y)` or `*` are text, not markup
+    from procesmap.render.markdown import md as cell  # lazy: the Markdown renderer loads only for Markdown
 
-    out = [f"# {title}", ""]
+    out = [f"# {cell(title)}", ""]
     for s in sections:
         out += [f"## {s.title}", ""]
         if not s.rows and s.empty:

@@ -1,0 +1,74 @@
+"""Event-log reports with workshop text in the log (user-eyed sweep): names print as the log writes them."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import lxml.html
+from markdown_it import MarkdownIt
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ACTIVITIES = [
+    "Ontvangst <concept> [/]",
+    "Toets & beoordeel *snel* _nu_",
+    "Advies [zie](http://example.org) `code`",
+    "Besluit | nemen \\ #1",
+]
+RESOURCES = ["<Jan>", "Piet [x](y)", "Klaas *&* Co"]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def _log(folder: Path) -> Path:
+    path = folder / "log.csv"
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["case", "activity", "timestamp", "resource"])
+        for case in range(4):
+            for i, activity in enumerate(ACTIVITIES):
+                stamp = f"2024-01-{case + 1:02d}T{10 + i:02d}:00:00+01:00"
+                writer.writerow([f"Z-{case}", activity, stamp, RESOURCES[(case + i) % len(RESOURCES)]])
+    return path
+
+
+def _cells(markdown: str) -> set[str]:
+    """The text of every table cell as a CommonMark + GFM-tables reader shows it (markdown-it-py, not procesmap)."""
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    tree = lxml.html.fromstring(f"<div>{html}</div>")
+    return {cell.text_content() for cell in tree.iter("td", "th")}
+
+
+def test_log_stats_markdown_shows_names_as_written(tmp_path: Path) -> None:
+    log = _log(tmp_path)
+    result = run("log", "stats", str(log), "--format", "markdown", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    cells = _cells(result.stdout)
+    for name in ACTIVITIES + RESOURCES:
+        assert name in cells, (name, sorted(cells))
+    tree = lxml.html.fromstring(f"<div>{MarkdownIt('commonmark').enable('table').render(result.stdout)}</div>")
+    assert not list(tree.iter("a", "em", "code", "concept", "jan")), "log text became markup"
+
+
+def test_log_compare_markdown_shows_names_as_written(tmp_path: Path) -> None:
+    log = _log(tmp_path)
+    # a map whose two steps stand for none of the log's activities: every activity is "not on the map"
+    (tmp_path / "map.yaml").write_text(
+        "procesmap: 1\nid: m\nname: M\nowner: r\nvolume: 10/year\nroles:\n  r: {people: 2}\nsteps:\n"
+        "  - {id: a, type: start, role: r, work: 1h, next: b}\n  - {id: b, type: end, role: r, work: 1h}\n",
+        encoding="utf-8",
+    )
+    result = run("log", "compare", "map.yaml", str(log), "--format", "markdown", "--cases", "200", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    cells = _cells(result.stdout)
+    for name in ACTIVITIES:
+        assert name in cells, (name, sorted(cells))

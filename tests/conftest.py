@@ -3,6 +3,8 @@ from __future__ import annotations
 import atexit
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, NoReturn
@@ -113,6 +115,22 @@ def format_example() -> str:
 def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(ROOT)
     return ROOT
+
+
+def run_procesmap(
+    *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
+    """``python -m procesmap ARGS`` in a child process, as from a user's shell: no ``PROCESMAP_LANG`` (the map's
+    or the configuration's language, else English), UTF-8, 120 columns; ``env`` adds to that or overrides it."""
+    environment = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "procesmap", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+    )
 
 
 def invoke_cli(*args: str, cwd: Path | None = None) -> Any:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,7 @@ from procesmap.settings import Settings
 from procesmap.loading import load, loads
 from procesmap.whatif import apply_overrides
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_procesmap
 
 OMGEVING = ROOT / "processes" / "omgevingsvergunning.yaml"
 FAST = Settings(cases=2000, seed=0)
@@ -74,10 +72,7 @@ def small(text: str = SMALL, file: str = "klein.yaml"):  # type: ignore[no-untyp
 
 
 def run(*args: str, cwd: Path = ROOT, lang: str = "") -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROCESMAP_LANG": lang, "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
-    )
+    return run_procesmap(*args, cwd=cwd, env={"PROCESMAP_LANG": lang})
 
 
 # -- candidates ---------------------------------------------------------------------------------------

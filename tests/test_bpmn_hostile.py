@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +9,7 @@ import pytest
 from procesmap.bpmn import import_bpmn
 from procesmap.errors import LoadError
 
-from .conftest import ROOT, bundled, need_shared
+from .conftest import bundled, need_shared, run_procesmap
 
 XXE = b"""<?xml version="1.0"?>
 <!DOCTYPE definitions [ <!ENTITY xxe SYSTEM "file:///etc/passwd"> ]>
@@ -115,11 +112,7 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         assert info.value.problems[0].key == key
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
-    )
+run = run_procesmap
 
 
 @pytest.mark.parametrize("name", ["billion-laughs", "not-bpmn", "malformed"])

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +13,7 @@ from procesmap.errors import LoadError
 from procesmap.eventlog.rules import LOG_RULES
 from procesmap.rules import RULES
 
-from .conftest import ROOT
+from .conftest import ROOT, run_procesmap
 
 SMALL = """\
 procesmap: 1
@@ -224,16 +221,7 @@ def test_config_drives_the_analysis_and_the_command_line_wins(tmp_path: Path) ->
     ]
 
 
-def _run(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+_run = run_procesmap
 
 
 def test_bad_config_exits_2_like_bad_yaml(tmp_path: Path) -> None:

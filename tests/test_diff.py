@@ -6,7 +6,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,7 @@ from procesmap.loading import load
 from procesmap.render.diff import render_diff
 from procesmap.whatif import apply_overrides
 
-from tests.conftest import GOLDEN, ROOT, check_golden
+from tests.conftest import GOLDEN, ROOT, check_golden, run_procesmap
 
 OMGEVING = ROOT / "processes" / "omgevingsvergunning.yaml"
 FAST = Settings(cases=1000, seed=0)
@@ -32,11 +31,7 @@ SCENARIO = [
 ]
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
-    )
+run = run_procesmap
 
 
 def git(repo: Path, *args: str) -> str:

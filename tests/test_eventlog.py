@@ -15,7 +15,7 @@ import pytest
 from procesmap.errors import UsageError
 from procesmap.eventlog import LogMapping, log_stats, read_log
 
-from .conftest import ROOT, SHARED, need_shared
+from .conftest import ROOT, SHARED, need_shared, run_procesmap
 
 LOGS = SHARED / "data" / "event-logs"
 SMALL = [
@@ -244,11 +244,7 @@ def test_bad_logs_give_clear_errors(tmp_path: Path, content: bytes, name: str) -
     assert name in text and "tip" in text
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args], cwd=ROOT, capture_output=True, text=True, env=env, timeout=120
-    )
+run = run_procesmap
 
 
 def test_cli_stats_formats(tmp_path: Path) -> None:

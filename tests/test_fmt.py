@@ -21,16 +21,12 @@ from procesmap.errors import LoadError
 from procesmap.fmt import MeaningError, comments, format_file, format_text
 from procesmap.loading import loads
 
-from tests.conftest import ROOT, bundled
+from tests.conftest import ROOT, bundled, run_procesmap
 
 FAST = Settings(cases=300, seed=0)
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
-    )
+run = run_procesmap
 
 
 def _meaning(text: str) -> dict[str, Any]:

@@ -14,8 +14,6 @@ import gzip
 import os
 import re
 import string
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +37,7 @@ from procesmap.i18n import OS_ERRORS, translate_strerror
 from procesmap.i18n import MESSAGES, Count, Message, number, plural, plural_forms, t
 from procesmap.loading import decode, load, loads
 
-from .conftest import ROOT
+from .conftest import run_procesmap
 from .test_loading_hostile import BASE, change, only_problem, where
 
 # -- 1. YAML problems in the user's language --------------------------------------------------------
@@ -245,16 +243,7 @@ def test_unreadable_process_file_reason_is_dutch(tmp_path: Path, monkeypatch: py
     assert "Permission denied" not in text
 
 
-def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
+_run = run_procesmap
 
 
 def test_writing_into_a_missing_folder_says_so_in_dutch(tmp_path: Path) -> None:

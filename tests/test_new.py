@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from .conftest import run_procesmap
 
 from procesmap.pipeline import analyse
 from procesmap.settings import Settings
@@ -18,11 +17,7 @@ from procesmap.loading import load
 from procesmap.starter import starter_text, write_starter
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=120
-    )
+run = run_procesmap
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,7 +16,7 @@ from procesmap.findings import Finding, Severity, docs_path
 from procesmap.rules import RULES
 from procesmap.rules.registry import REGISTRY, get_spec, option, specs
 
-from .conftest import ROOT
+from .conftest import ROOT, run_procesmap
 
 RULE_FILES = {p.stem.split("_")[0].upper() for p in (ROOT / "procesmap" / "rules").glob("pm*.py")}
 LOG_RULE_FILES = {p.stem.split("_")[0].upper() for p in (ROOT / "procesmap" / "eventlog" / "rules").glob("pm*.py")}
@@ -86,11 +83,7 @@ def test_pm6xx_are_configured_like_every_rule() -> None:
     assert preset_severities("all")["PM603"] == "warning"  # info raised to warning, as for every rule
 
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PROCESMAP_LANG": "", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=300
-    )
+_run = run_procesmap
 
 
 def test_log_compare_reads_the_configuration(tmp_path: Path) -> None:

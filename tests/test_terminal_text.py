@@ -9,15 +9,13 @@ last column was cut off (its header ended in "Do").
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import PROCESSES, ROOT
+from tests.conftest import PROCESSES, ROOT, run_procesmap
 
 HOSTILE = {
     "name: Wmo-melding tot beschikking maatwerkvoorziening": 'name: "Wmo [/] melding [bold]x :smile:"',
@@ -29,15 +27,7 @@ HOSTILE = {
 
 
 def run(*args: str, cwd: Path, columns: int = 120) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "PROCESMAP_LANG": "nl", "LANG": "C.UTF-8", "COLUMNS": str(columns)}
-    return subprocess.run(
-        [sys.executable, "-m", "procesmap", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-    )
+    return run_procesmap(*args, cwd=cwd, env={"PROCESMAP_LANG": "nl", "COLUMNS": str(columns)})
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.syntax import Syntax
 
 __all__ = ["list_rules", "explain_rule", "rule_markdown", "docs_filename", "find_code", "all_codes", "META_EXAMPLES"]
 
@@ -109,8 +110,16 @@ def list_rules(console: "Console", lang: str) -> None:
     console.print(t("cli.rules_footnote", lang), markup=False)
 
 
-def explain_rule(console: "Console", code: str, lang: str) -> None:
+def _code(text: str, lexer: str) -> "Syntax":
+    """An example, coloured. Print it with ``soft_wrap=True``: a line wider than the terminal then goes out
+    whole (the terminal shows it on two rows, and copying it gives the line as written) instead of cut off
+    at the terminal's width, which made a copied example invalid YAML."""
     from rich.syntax import Syntax  # lazy: rich loads only for terminal output
+
+    return Syntax(text.rstrip(), lexer, theme="ansi_dark", background_color="default")
+
+
+def explain_rule(console: "Console", code: str, lang: str) -> None:
     from rich.text import Text  # lazy: rich loads only for terminal output
 
     found = find_code(code)
@@ -143,21 +152,18 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
             zaaktype = example_zaaktype(module)
             if zaaktype is not None:
                 console.print(Text(t("cli.rules_zaaktype_example", lang), style="italic"))
-                console.print(Syntax(zaaktype.rstrip(), "json", theme="ansi_dark", background_color="default"))
+                console.print(_code(zaaktype, "json"), soft_wrap=True)
         if family == "log":
             map_text, log_text = example_blocks(module, section)
-            console.print(Syntax(map_text.rstrip(), "yaml", theme="ansi_dark", background_color="default"))
+            console.print(_code(map_text, "yaml"), soft_wrap=True)
             console.print(Text(t("cli.rules_log_example", lang), style="italic"))
-            console.print(Text(log_text.rstrip()))
+            console.print(Text(log_text.rstrip()), soft_wrap=True)
         else:
-            console.print(
-                Syntax(example_yaml(module, section).rstrip(), "yaml", theme="ansi_dark", background_color="default")
-            )
+            console.print(_code(example_yaml(module, section), "yaml"), soft_wrap=True)
 
 
 def _explain_meta(console: "Console", code: str, lang: str) -> None:
     """PM000 and PM001: codes about the input and the suppression comments, described in docs/ci.md."""
-    from rich.syntax import Syntax  # lazy: rich loads only for terminal output
     from rich.text import Text  # lazy: rich loads only for terminal output
 
     spec = REGISTRY[code]
@@ -173,7 +179,7 @@ def _explain_meta(console: "Console", code: str, lang: str) -> None:
     for key, text in (("cli.example", example), ("cli.use_instead", fixed)):
         console.print()
         console.print(Text(t(key, lang), style="bold"))
-        console.print(Syntax(text.rstrip(), "yaml", theme="ansi_dark", background_color="default"))
+        console.print(_code(text, "yaml"), soft_wrap=True)
 
 
 def page_head(module: ModuleType, facts: tuple[str, ...] = ()) -> list[str]:

@@ -101,8 +101,13 @@ class _Reader:
             values = []
             for c, cell in enumerate(row, start=1):
                 value = getattr(cell, "value", None)
-                if getattr(cell, "data_type", None) == "f" or (
-                    isinstance(value, str) and value.startswith("=") and len(value) > 1 and not value.startswith("==")
+                kind = getattr(cell, "data_type", None)
+                if kind == "f" or (  # a text cell ('=> doorsturen, or export xlsx's =...) is text, not a formula
+                    kind != "s"
+                    and isinstance(value, str)
+                    and value.startswith("=")
+                    and len(value) > 1
+                    and not value.startswith("==")
                 ):
                     self.problem(sheet.title, r, c, "sheet.formula", "hint.sheet.formula", formula=str(value)[:60])
                     value = None

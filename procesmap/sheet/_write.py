@@ -131,7 +131,23 @@ def _book() -> Any:
     return book
 
 
+def _as_text(book: Any) -> None:
+    """A map's text that starts with ``=`` (a step ``=> doorsturen``, a name ``=HYPERLINK(...)``) stays text.
+
+    openpyxl stores every string that starts with ``=`` as a formula, which Excel then runs when the workbook
+    opens and ``import xlsx`` refuses; procesmap writes no formula of its own, so every such cell becomes a
+    text cell with the quote prefix (as Excel stores ``'=...`` typed by hand).
+    """
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 def _bytes(book: Any) -> bytes:
+    _as_text(book)
     fixed = datetime.datetime(2000, 1, 1)
     book.properties.created = fixed
     book.properties.modified = fixed

@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import PROCESSES, ROOT, run_procesmap
 
@@ -161,3 +164,73 @@ def test_the_folder_report_cuts_no_word_off(columns: int) -> None:
         shared = result.stdout.split("Load of the roles the maps share")[1].split("───")[0]
         rows = shared.split("KCC-medewerker", 1)[1]  # the one row: its other cells are on its first line
         assert "maatwerkvoorziening" in "".join(rows.split())
+
+
+#: pieces of names that mean something to rich, str.format, %-formatting, HTML, Markdown or a terminal
+HOSTILE_PIECES = [
+    "[/]",
+    "[bold]",
+    "[/b]",
+    "[link=x]",
+    "[",
+    "]",
+    ":smile:",
+    "{0}",
+    "{role}",
+    "%s",
+    "%(x)s",
+    "<b>",
+    "&amp;",
+    "`x`",
+    "*y*",
+    "|",
+    "\\",
+    "\u200f",
+    "😀",
+    "é",
+    "ĳ",
+    " ",
+    "a",
+    "Team",
+]
+NAMES = st.lists(st.sampled_from(HOSTILE_PIECES), min_size=1, max_size=8).map("".join).filter(str.strip)
+
+
+@pytest.fixture(scope="module")
+def small_analysis() -> Any:
+    from procesmap.api import analyse_paths
+    from procesmap.settings import Settings
+
+    [analysis], problems = analyse_paths([PROCESSES / "kcc-vraag-doorzetten.yaml"], Settings(cases=200))
+    assert not problems
+    return analysis
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    process=NAMES,
+    role=NAMES,
+)
+def test_any_name_prints_as_written_on_any_console(small_analysis: Any, process: str, role: str) -> None:
+    """Names made of markup, format and escape pieces: the terminal report (on rich's default
+    console, markup on) prints them as written, and Markdown and HTML reports are made."""
+    import io
+
+    from rich.console import Console
+
+    from procesmap.render import render
+    from procesmap.render.terminal import print_terminal
+
+    analysis = small_analysis
+    first_role = next(iter(analysis.process.roles.values()))
+    old = analysis.process.name, first_role.name
+    analysis.process.name, first_role.name = process, role
+    try:
+        out = io.StringIO()
+        print_terminal([analysis], "en", Console(file=out, width=400))
+        flat = " ".join(out.getvalue().split())
+        assert " ".join(process.split()) in flat
+        render([analysis], "markdown", "en")
+        render([analysis], "html", "en")
+    finally:
+        analysis.process.name, first_role.name = old

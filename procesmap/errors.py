@@ -50,10 +50,12 @@ class Problem:
         """``file:line:column: message`` and, on the next line, the hint."""
         from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
-        text = f"{self.file}:{self.line}:{self.column}: {self.message(lang)}"
+        # one line each, as `check` prints them: a quoted key or value with a line break or tab in it
+        # (`"Regel een\r\nregel twee": 1`) must not split the `file:line:column: message` line
+        text = f"{self.file}:{self.line}:{self.column}: {' '.join(self.message(lang).split())}"
         hint = self.hint(lang)
         if hint:
-            text += f"\n  {t('label.hint', lang)}: {hint}"
+            text += f"\n  {t('label.hint', lang)}: {' '.join(hint.split())}"
         return text
 
 

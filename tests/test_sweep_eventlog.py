@@ -72,3 +72,46 @@ def test_log_compare_markdown_shows_names_as_written(tmp_path: Path) -> None:
     cells = _cells(result.stdout)
     for name in ACTIVITIES:
         assert name in cells, (name, sorted(cells))
+
+
+def test_quality_counts_offsets_and_naive_times_of_readable_timestamps_only(tmp_path: Path) -> None:
+    # Dutch dates (15-01-2024) are not ISO 8601: unreadable, and their "-2024" is no UTC offset
+    from procesmap.eventlog import LogMapping, log_stats, read_log
+
+    path = tmp_path / "gemengd.csv"
+    path.write_text(
+        "case,activity,timestamp\n"
+        "Z1,A,2024-01-01T10:00:00\n"  # naive
+        "Z1,B,2024-01-02T10:00:00\n"  # naive
+        "Z2,A,2024-01-03 09:00\n"  # naive
+        "Z2,B,2024-01-04T10:00:00+02:00\n"  # offset +02:00
+        "Z3,A,15-01-2024\n"  # unreadable
+        "Z3,B,16-01-2024 10:00\n",  # unreadable
+        encoding="utf-8",
+    )
+    quality = log_stats(read_log(path, LogMapping())).to_dict()["quality"]
+    assert quality["bad_timestamp"] == 2
+    assert quality["naive_timestamps"] == 3
+    assert quality["utc_offsets"] == ["+02:00"]
+
+
+def test_xes_quality_offsets_of_readable_timestamps_only(tmp_path: Path) -> None:
+    from procesmap.eventlog import LogMapping, log_stats, read_log
+
+    def event(name: str, stamp: str) -> str:
+        return (
+            f'<event><string key="concept:name" value="{name}"/><date key="time:timestamp" value="{stamp}"/></event>'
+        )
+
+    path = tmp_path / "gemengd.xes"
+    path.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<log xes.version="1.0">'
+        '<trace><string key="concept:name" value="c1"/>'
+        + event("A", "2024-01-01T10:00:00+01:00")
+        + event("B", "31-01-2024")
+        + event("C", "2024-01-02T10:00:00")
+        + "</trace></log>\n",
+        encoding="utf-8",
+    )
+    quality = log_stats(read_log(path, LogMapping())).to_dict()["quality"]
+    assert (quality["bad_timestamp"], quality["naive_timestamps"], quality["utc_offsets"]) == (1, 1, ["+01:00"])

@@ -338,11 +338,11 @@ def _standardise(
         quality["without_timestamp"] = len(ts_text) - present
         quality["bad_timestamp"] = present - int(pc.count(timestamp).as_py())
         if offsets is not None:
-            with_offset = pc.count(offsets).as_py()
-            quality["naive_timestamps"] = (
-                int(present - with_offset - quality["bad_timestamp"]) if with_offset <= present else 0
-            )
-            quality["naive_timestamps"] = max(quality["naive_timestamps"], 0)
+            # offsets of readable timestamps only: an unreadable Dutch date `15-01-2024` ends in `-2024`,
+            # which is no UTC offset (it was listed as one, and made the naive timestamps count too few)
+            readable = pc.is_valid(timestamp)
+            offsets = pc.if_else(readable, offsets, pa.scalar(None, offsets.type))
+            quality["naive_timestamps"] = int(pc.sum(readable).as_py() or 0) - int(pc.count(offsets).as_py())
             quality["utc_offsets"] = sorted(str(v) for v in pc.unique(offsets.drop_null()).to_pylist())
         else:
             quality["naive_timestamps"], quality["utc_offsets"] = 0, []

@@ -99,9 +99,7 @@ def test_xes_quality_offsets_of_readable_timestamps_only(tmp_path: Path) -> None
     from procesmap.eventlog import LogMapping, log_stats, read_log
 
     def event(name: str, stamp: str) -> str:
-        return (
-            f'<event><string key="concept:name" value="{name}"/><date key="time:timestamp" value="{stamp}"/></event>'
-        )
+        return f'<event><string key="concept:name" value="{name}"/><date key="time:timestamp" value="{stamp}"/></event>'
 
     path = tmp_path / "gemengd.xes"
     path.write_text(

@@ -548,3 +548,22 @@ def test_file_versions_take_names_as_names(tmp_path: Path) -> None:
     assert versions[0].commit is not None
     assert versions[1].commit is None and versions[1].date is not None
     assert file_version(magic).commit is None
+
+
+def test_a_git_that_hangs_is_stopped_and_the_files_fall_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A git that does not answer (a network file system, a lock) is killed after the timeout: no commit for
+    any file, rather than a report that never comes."""
+    import sys
+    import time
+
+    from procesmap.render._document import _last_commits
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    fake = bin_dir / "git"
+    fake.write_text(f"#!{sys.executable}\nimport time\nprint('\\x01abc1234 2024-01-01', flush=True)\ntime.sleep(30)\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    start = time.monotonic()
+    assert _last_commits(tmp_path, ["a.yaml", "b.yaml"], timeout=0.5) == {}
+    assert time.monotonic() - start < 10

@@ -238,8 +238,7 @@ def _last_commits(folder: Path, names: list[str], timeout: float = 10.0) -> dict
     unexpected (no git, not a repository, a timeout) leaves the names out: the caller falls back to the
     modification date, as :func:`file_version` does.
     """
-    import select  # lazy: only folder reports read git's output as it comes
-    import time  # lazy: only folder reports read git's output as it comes
+    import threading  # lazy: only folder reports read git's output as it comes
 
     wanted = set(names)
     found: dict[str, FileVersion] = {}
@@ -248,27 +247,25 @@ def _last_commits(folder: Path, names: list[str], timeout: float = 10.0) -> dict
     command = ["git", "log", "-c", "--name-only", "-z", "--format=%x01%h %cs", "--", *names]
     try:
         process = subprocess.Popen(
-            command,
-            cwd=folder,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=_git_env(),
+            command, cwd=folder, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=_git_env()
         )
     except (OSError, ValueError):
         return found
     assert process.stdout is not None  # stdout=PIPE
-    deadline = time.monotonic() + timeout
+    late = threading.Event()
+
+    def stop() -> None:  # a thread, not select(): pipes cannot be selected on Windows
+        late.set()
+        process.kill()
+
+    timer = threading.Timer(timeout, stop)
+    timer.start()
     pending = b""
     current: FileVersion | None = None
     try:
         while wanted - found.keys():
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([process.stdout], [], [], left)[0]:
-                return {}  # too slow: every file falls back alike
-            chunk = os.read(process.stdout.fileno(), 65536)
-            if not chunk:
-                pending += b"\x00"  # the last field has no terminator of its own
-            fields = (pending + chunk).split(b"\x00")
+            chunk = os.read(process.stdout.fileno(), 65536)  # what git has written so far; b"" at its end or kill
+            fields = (pending + chunk + (b"" if chunk else b"\x00")).split(b"\x00")
             pending = fields.pop()
             for field in fields:
                 text = field.decode("utf-8", "surrogateescape").lstrip("\n")
@@ -284,11 +281,12 @@ def _last_commits(folder: Path, names: list[str], timeout: float = 10.0) -> dict
     except (OSError, ValueError):
         return {}
     finally:
+        timer.cancel()
         if process.poll() is None:
             process.kill()
         process.wait()
         process.stdout.close()
-    return found
+    return {} if late.is_set() else found  # too slow: every file falls back alike
 
 
 def _anchor(process_id: str, index: int) -> str:

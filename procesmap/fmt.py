@@ -26,6 +26,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,10 +333,56 @@ def _child_kind(kind: str, key: Any) -> str | None:
 # -- the formatter -----------------------------------------------------------------------------
 
 
+#: Characters nobody sees in an editor: a double-quoted text keeps them as escapes (``\u200B``, ``\_``).
+_UNSEEN = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"))
+_ESCAPE = re.compile(r"\\(?:x([0-9A-F]{2})|u([0-9A-F]{4})|U([0-9A-F]{8}))")
+
+
+def _seen(escape: "re.Match[str]") -> str:
+    """An escape ruamel wrote for a non-ASCII character, as the character where an editor shows it."""
+    char = chr(int(next(group for group in escape.groups() if group), 16))
+    if char.isascii() or (char != "\u200d" and unicodedata.category(char) in _UNSEEN):  # ZWJ joins emoji: kept
+        return escape.group(0)
+    return char
+
+
+class _SeenStream:
+    r"""The output stream while a double-quoted scalar is written with every non-ASCII character escaped:
+    each escape of a visible character (``\xE9``) is written as the character (``é``); ruamel writes each
+    escape in a write of its own, and a literal backslash as ``\\\\``, so an escape is never misread."""
+
+    def __init__(self, stream: Any):
+        self.stream = stream
+
+    def write(self, data: Any) -> None:
+        self.stream.write(_ESCAPE.sub(_seen, data) if isinstance(data, str) and data.startswith("\\") else data)
+
+
+def _emitter() -> type:
+    from ruamel.yaml.emitter import RoundTripEmitter  # lazy: ruamel.yaml loads only when a file is formatted
+
+    class Emitter(RoundTripEmitter):  # type: ignore[misc]
+        r"""ruamel's round-trip emitter, except that a double-quoted text keeps (or gets) an escape for a
+        character one cannot see (zero-width space ``\u200B``, right-to-left mark ``\u200F``, no-break space
+        ``\_``), where ruamel wrote every printable character as itself: ``"zw\u200bsp"`` became ``"zwsp"``
+        with the zero-width space in it, unseen."""
+
+        def write_double_quoted(self, text: Any, split: Any = True) -> None:
+            stream, unicode = self.stream, self.allow_unicode
+            self.stream, self.allow_unicode = _SeenStream(stream), False
+            try:
+                super().write_double_quoted(text, split)
+            finally:
+                self.stream, self.allow_unicode = stream, unicode
+
+    return Emitter
+
+
 def _ruamel() -> Any:
     from ruamel.yaml import YAML  # lazy: ruamel.yaml loads only when a file is formatted
 
     yaml = YAML(typ="rt")
+    yaml.Emitter = _emitter()
     yaml.preserve_quotes = True
     yaml.width = 1 << 16
     yaml.indent(mapping=2, sequence=4, offset=2)

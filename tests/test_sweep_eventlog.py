@@ -113,3 +113,32 @@ def test_xes_quality_offsets_of_readable_timestamps_only(tmp_path: Path) -> None
     )
     quality = log_stats(read_log(path, LogMapping())).to_dict()["quality"]
     assert (quality["bad_timestamp"], quality["naive_timestamps"], quality["utc_offsets"]) == (1, 1, ["+01:00"])
+
+
+def _roles_problem(tmp_path: Path, text: str, name: str = "rollen.yaml") -> str:
+    log = _log(tmp_path)
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("log", "stats", str(log), "--roles", name, "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout[:300]
+    assert "Traceback" not in result.stderr
+    return result.stderr
+
+
+def test_roles_file_with_a_resource_twice_is_an_error_at_the_second(tmp_path: Path) -> None:
+    # a workshop's resource -> role list: Jan is named twice, with two roles; which one counts?
+    err = _roles_problem(tmp_path, "jan: behandelaar\npiet: jurist\njan: teamleider\n")
+    assert err.startswith("rollen.yaml:3:1: ") and "jan" in err.splitlines()[0], err
+    assert "line 1" in err
+
+
+def test_roles_file_role_that_is_a_list_or_empty_is_an_error_at_its_place(tmp_path: Path) -> None:
+    err = _roles_problem(tmp_path, "jan: behandelaar\npiet: [jurist, team-b]\n")
+    assert err.startswith("rollen.yaml:2:7: ") and "piet" in err.splitlines()[0], err
+    err = _roles_problem(tmp_path, "jan: behandelaar\npiet:\nklaas: jurist\n")
+    assert err.startswith("rollen.yaml:2:1: ") and "piet" in err.splitlines()[0], err
+    assert len(err.splitlines()) == 2 and err.splitlines()[1].startswith("  hint: "), err
+
+
+def test_roles_csv_with_a_resource_twice_with_two_roles_is_an_error(tmp_path: Path) -> None:
+    err = _roles_problem(tmp_path, "resource,role\njan,behandelaar\npiet,jurist\njan,teamleider\n", "rollen.csv")
+    assert err.startswith("rollen.csv:4:1: ") and "jan" in err.splitlines()[0], err

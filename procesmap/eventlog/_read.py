@@ -149,7 +149,8 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
         ) from None
     if file.suffix.lower() == ".csv":
         reader = csv.reader(text.splitlines(), delimiter=";" if text.count(";") > text.count(",") else ",")
-        pairs = {}
+        pairs: dict[str, str] = {}
+        lines: dict[str, int] = {}
         entries = 0
         for r in reader:
             if reader.line_num == 1 or len(r) < 2 or not r[0].strip():
@@ -157,7 +158,23 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
             entries += 1
             if entries > MAX_ROLES_ENTRIES:
                 raise _too_many_roles(file, reader.line_num, 1)
-            pairs[strip_control(r[0].strip())] = strip_control(r[1].strip())
+            resource, role = strip_control(r[0].strip()), strip_control(r[1].strip())
+            if resource in pairs and pairs[resource] != role:  # two roles for one resource: which one counts?
+                raise LoadError(
+                    [
+                        Problem(
+                            str(file),
+                            reader.line_num,
+                            1,
+                            "sweep.roles.twice",
+                            {"resource": resource},
+                            "hint.sweep.roles.twice",
+                            {"resource": resource, "line": lines[resource], "role": pairs[resource]},
+                        )
+                    ]
+                )
+            pairs[resource] = role
+            lines.setdefault(resource, reader.line_num)
     else:
         import yaml  # lazy: PyYAML loads only when YAML is read or written
 
@@ -167,7 +184,7 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
         )
 
         scan_limits(text, str(file))  # nesting and expanded size (aliases) bounded before anything is built
-        _count_roles(yaml, _loader_class(), text, file)  # and the resources it names, before they are built
+        places = _count_roles(yaml, _loader_class(), text, file)  # and the resources it names, before they are built
         try:  # libyaml where installed, as for maps: PyYAML's pure-Python loader took 44 s for 300,000 names
             data = yaml.load(text, Loader=_loader_class())  # noqa: S506 (a safe loader: CSafeLoader or SafeLoader)
         except yaml.YAMLError as err:
@@ -188,6 +205,9 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
                 path=str(file),
                 reason=Message("log.roles_empty" if data is None else "log.roles_not_mapping"),
             )
+        problems = _role_problems(data, places, file)
+        if problems:
+            raise LoadError(problems)
         pairs = {strip_control(str(k)): strip_control(str(v)) for k, v in data.items()}
     if not pairs:
         raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason=Message("log.roles_empty"))
@@ -211,20 +231,48 @@ def _too_many_roles(file: Path, line: int, column: int) -> LoadError:
     )
 
 
-def _count_roles(yaml: Any, loader: Any, text: str, file: Path) -> None:
+def _count_roles(yaml: Any, loader: Any, text: str, file: Path) -> dict[str, tuple[int, int, int, int]]:
     """Raise :func:`_too_many_roles` at the first key of the top mapping past :data:`MAX_ROLES_ENTRIES`: one
     streaming pass over the parser's events (0.4 s for 5 MiB), nothing built. Anything else (a list, a scalar)
-    is left to the reader's own message."""
+    is left to the reader's own message.
+
+    In the same pass, a resource named twice is a :class:`LoadError` at the second (which role would count?),
+    and the place of every resource and of its role is returned: ``{resource: (line, column, role line, role
+    column)}``, 1-based, for the messages about a role that is not one name."""
     depth = 0
     expect_key = False  # in the top mapping: whether the next node at depth 1 is a key
     entries = 0
+    places: dict[str, tuple[int, int, int, int]] = {}
+    roles: dict[str, str] = {}
+    key: tuple[str, int, int] | None = None
     for event in yaml.parse(text, Loader=loader):
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.ScalarEvent, yaml.AliasEvent)):
             if depth == 1:
+                line, column = event.start_mark.line + 1, event.start_mark.column + 1
                 if expect_key:
                     entries += 1
                     if entries > MAX_ROLES_ENTRIES:
-                        raise _too_many_roles(file, event.start_mark.line + 1, event.start_mark.column + 1)
+                        raise _too_many_roles(file, line, column)
+                    key = (event.value, line, column) if isinstance(event, yaml.ScalarEvent) else None
+                    if key is not None and key[0] in places:
+                        first = places[key[0]]
+                        raise LoadError(
+                            [
+                                Problem(
+                                    str(file),
+                                    line,
+                                    column,
+                                    "sweep.roles.twice",
+                                    {"resource": key[0]},
+                                    "hint.sweep.roles.twice",
+                                    {"resource": key[0], "line": first[0], "role": roles.get(key[0], "?")},
+                                )
+                            ]
+                        )
+                elif key is not None:
+                    places[key[0]] = (key[1], key[2], line, column)
+                    if isinstance(event, yaml.ScalarEvent):
+                        roles[key[0]] = event.value
                 expect_key = not expect_key
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
@@ -232,3 +280,38 @@ def _count_roles(yaml: Any, loader: Any, text: str, file: Path) -> None:
                     expect_key = isinstance(event, yaml.MappingStartEvent)
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
+    return places
+
+
+def _role_problems(data: dict[Any, Any], places: dict[str, tuple[int, int, int, int]], file: Path) -> list[Problem]:
+    """A role that is empty (``piet:``) or not one name (``piet: [jurist, team-b]``) at its place; it was read
+    as the role ``None`` or ``['jurist', 'team-b']``."""
+    problems = []
+    for resource, role in data.items():
+        line, column, role_line, role_column = places.get(str(resource), (1, 1, 1, 1))
+        if role is None:
+            problems.append(
+                Problem(
+                    str(file),
+                    line,
+                    column,
+                    "sweep.roles.empty",
+                    {"resource": str(resource)},
+                    "hint.sweep.roles.value",
+                    {"resource": str(resource)},
+                )
+            )
+        elif isinstance(role, (list, dict)):
+            found = Message("sweep.roles.a_list" if isinstance(role, list) else "sweep.roles.a_mapping")
+            problems.append(
+                Problem(
+                    str(file),
+                    role_line,
+                    role_column,
+                    "sweep.roles.not_text",
+                    {"resource": str(resource), "found": found},
+                    "hint.sweep.roles.value",
+                    {"resource": str(resource)},
+                )
+            )
+    return problems

@@ -1,0 +1,29 @@
+"""Catalogue entries of the user-eyed defect sweep (merged into MESSAGES)."""
+
+from __future__ import annotations
+
+MESSAGES_SWEEP: dict[str, dict[str, str]] = {
+    "sweep.roles.twice": {
+        "en": "resource `{resource}` is given a role twice",
+        "nl": "medewerker `{resource}` krijgt twee keer een rol",
+    },
+    "hint.sweep.roles.twice": {
+        "en": "`{resource}` is already on line {line} (role {role}); keep one line per resource",
+        "nl": "`{resource}` staat al op regel {line} (rol {role}); houd één regel per medewerker",
+    },
+    "sweep.roles.not_text": {
+        "en": "the role of resource `{resource}` must be one name, not {found}",
+        "nl": "de rol van medewerker `{resource}` moet één naam zijn, geen {found}",
+    },
+    "sweep.roles.empty": {
+        "en": "resource `{resource}` has no role",
+        "nl": "medewerker `{resource}` heeft geen rol",
+    },
+    "hint.sweep.roles.value": {
+        "en": "write one `resource: role` per line, e.g. `{resource}: behandelaar`; leave out a resource without a role",
+        "nl": "schrijf één `medewerker: rol` per regel, bijvoorbeeld `{resource}: behandelaar`; laat een medewerker "
+        "zonder rol weg",
+    },
+    "sweep.roles.a_list": {"en": "a list", "nl": "een lijst"},
+    "sweep.roles.a_mapping": {"en": "a mapping", "nl": "een mapping"},
+}

@@ -314,7 +314,9 @@ def test_a_roles_file_naming_more_resources_than_the_limit_is_refused_at_the_fir
         assert "--role" in result.output and "Traceback" not in result.output
     # five resources: read
     table.write_text("resource,role\n" + "".join(f"m{i},team\n" for i in range(5)), encoding="utf-8")
-    block.write_text("a: x\nb: [y, z]\nc:\n  d: e\nf: g\ng: h\n", encoding="utf-8")
+    block.write_text(
+        "a: x\nb: y\nc:\n  z\nf: g\ng: h\n", encoding="utf-8"
+    )  # a role is one name (tests/test_sweep_eventlog.py)
     for path in (table, block):
         assert invoke("log", "stats", str(log), "--roles", str(path)).exit_code == 0
 

@@ -62,7 +62,6 @@ from procesmap.diagrams.layout import (
     wrap_text,
 )
 from procesmap.i18n import number, t
-from procesmap.diagrams._png import set_resolution
 import importlib.util
 from procesmap.i18n import Count, percent
 import statistics
@@ -1190,7 +1189,7 @@ def _d(commands: list[Command]) -> str:
     return " ".join(c[0] + (" " + " ".join(_n(v) for v in c[1:]) if len(c) > 1 else "") for c in commands)
 
 
-def _svg_element(element: Any) -> str:
+def _svg_element(element: Any, exact_turn: bool = False) -> str:
     if isinstance(element, _Path):
         style = [f"fill: {element.fill or 'none'}"]
         if element.stroke:
@@ -1206,19 +1205,33 @@ def _svg_element(element: Any) -> str:
         return f'<path d="{_d(element.commands)}" style="{"; ".join(style)}"/>'
     weight = ' font-weight="bold"' if element.bold else ""
     anchor = ' text-anchor="middle"' if element.anchor == "middle" else ""
-    turn = f' transform="rotate(-90 {_n(element.x)} {_n(element.y)})"' if element.rotated else ""
+    x, y = _n(element.x), _n(element.y)
+    turn = f' transform="rotate(-90 {x} {y})"' if element.rotated else ""
+    if element.rotated and exact_turn:  # the same quarter turn with exact zeros (procesmap.diagrams._raster)
+        x, y, turn = _n(-element.y), x, ' transform="matrix(0 -1 1 0 0 0)"'
     return (
-        f'<text x="{_n(element.x)}" y="{_n(element.y)}" font-size="{_n(element.size)}" fill="{element.colour}"'
+        f'<text x="{x}" y="{y}" font-size="{_n(element.size)}" fill="{element.colour}"'
         f"{weight}{anchor}{turn}>{escape(element.text)}</text>"
     )
 
 
 def _svg(picture: _Picture, embed_fonts: bool, unit: str = "pt") -> str:
-    """The picture as an SVG document: one unit a point, a ``viewBox`` to scale it (resvg wants ``unit=""``)."""
+    """The picture as an SVG document: one unit a point, a ``viewBox`` to scale it."""
+    w, h = _n(picture.width), _n(picture.height)
+    return (
+        '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}{unit}" height="{h}{unit}" viewBox="0 0 {w} {h}" '
+        'version="1.1" xml:space="preserve">\n' + _svg_body(picture, embed_fonts) + "\n</svg>\n"
+    )
+
+
+def _svg_body(picture: _Picture, embed_fonts: bool, exact_turn: bool = False) -> str:
+    """What the SVG root holds (in points): metadata, the fonts if embedded, the white page and the elements.
+    ``exact_turn``: turned text as ``matrix(0 -1 1 0 0 0)`` (for the PNG, :mod:`procesmap.diagrams._raster`)."""
     body: list[str] = []
     characters: set[str] = set()
     for item in picture.ordered():
-        parts = [_svg_element(e) for e in item.elements]
+        parts = [_svg_element(e, exact_turn) for e in item.elements]
         for element in item.elements:
             if isinstance(element, _Text):
                 characters.update(element.text)
@@ -1229,15 +1242,12 @@ def _svg(picture: _Picture, embed_fonts: bool, unit: str = "pt") -> str:
     w, h = _n(picture.width), _n(picture.height)
     style = _font_faces("".join(sorted(characters))) if embed_fonts else ""
     return (
-        '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}{unit}" height="{h}{unit}" viewBox="0 0 {w} {h}" '
-        'version="1.1" xml:space="preserve">\n'
         "<metadata>procesmap</metadata>\n"
         + (f'<defs><style type="text/css">{style}</style></defs>\n' if style else "")
         + f'<rect x="0" y="0" width="{w}" height="{h}" fill="#ffffff"/>\n'
         + f'<g font-family="{FONT_STACK}">\n'
         + "\n".join(body)
-        + "\n</g>\n</svg>\n"
+        + "\n</g>"
     )
 
 
@@ -1325,22 +1335,66 @@ def _make_subset(path: str, characters: str) -> bytes:
 # -- PNG --------------------------------------------------------------------------------------------
 
 
-def _png(picture: _Picture, dpi: float | None = None) -> bytes:
-    """The SVG rasterised by resvg at :func:`png_dpi` (``dpi`` or :data:`DPI`, less for a very big map), with that
-    resolution recorded. resvg writes the PNG itself (Pillow is not involved); about 60 ns of CPU a pixel."""
-    import resvg_py  # lazy: resvg loads only when a PNG is drawn
+def _png(picture: _Picture, dpi: float | None = None, band_pixels: int | None = None) -> bytes:
+    """The picture drawn by resvg at :func:`png_dpi` (``dpi`` or :data:`DPI`, less for a very big map), with that
+    resolution recorded; a big picture in two bands at once (:mod:`procesmap.diagrams._raster`, pixels identical to
+    one piece; ``band_pixels`` overrides its threshold). resvg writes the PNG (Pillow is not involved); about 60 ns
+    of CPU a pixel."""
+    from procesmap.diagrams import _raster  # lazy: the rasteriser loads only when a PNG is drawn
 
     resolution = png_dpi(picture.width, picture.height, dpi)
-    data = resvg_py.svg_to_bytes(
-        svg_string=_svg(picture, embed_fonts=False, unit=""),
-        zoom=resolution / 72.0,
-        skip_system_fonts=True,
-        font_files=[font_file("regular"), font_file("bold")],
-        font_family=FONT_FAMILY,
-        sans_serif_family=FONT_FAMILY,
+    return _raster.render_png(
+        _svg_body(picture, embed_fonts=False, exact_turn=True),
+        _raster.canvas(picture.width, picture.height, resolution),
+        resolution,
+        [font_file("regular"), font_file("bold")],
+        _blockers(picture),
+        {"Software": "procesmap"},
+        _raster.BAND_PIXELS if band_pixels is None else band_pixels,
     )
 
-    return set_resolution(bytes(data), resolution, {"Software": "procesmap"})
+
+def _blockers(picture: _Picture) -> list[tuple[float, float]]:
+    """The ranges of y (points) a band's seam must not cross (:func:`procesmap.diagrams._raster.seam`): where a
+    letter, a curve, a slanted or round-ended line, a corner or the end of a line is. Straight vertical edges (lane
+    and box sides, vertical arrows and lines, dashed or not) may be cut: cut, they stay the same edges."""
+    ranges: list[tuple[float, float]] = []
+    for item in picture.items:
+        for element in item.elements:
+            if isinstance(element, _Text):
+                if element.rotated:
+                    half = text_width(element.text, element.size) * BOLD * 0.6 + element.size
+                    ranges.append((element.y - half, element.y + half))
+                else:
+                    ranges.append((element.y - 1.4 * element.size, element.y + 0.6 * element.size))
+                continue
+            ranges.extend(_path_blockers(element))
+    return ranges
+
+
+def _path_blockers(path: _Path) -> list[tuple[float, float]]:
+    pad = (2.5 * path.width if path.stroke else 0.0) + 1.0  # a miter (limit 4) reaches 2 widths; then the blur
+    ys = [float(_n(c[i])) for c in path.commands for i in range(2, len(c), 2)]
+    if not ys:
+        return []
+    whole = [(min(ys) - pad, max(ys) + pad)]
+    if path.cap != "butt" or path.join != "miter":
+        return whole  # round ends and joins are curves resvg would split where a band cuts the path
+    ranges = []
+    start = last = None
+    for command in path.commands:
+        point = start if command[0] == "Z" else (float(_n(command[-2])), float(_n(command[-1])))
+        if point is None:
+            continue
+        if command[0] == "C":
+            return whole  # resvg may draw a curve anew (split, stroked) when a band cuts its path elsewhere
+        elif command[0] == "M":
+            start = point
+        elif last is not None and point[0] != last[0]:  # slanted or horizontal: its rows
+            ranges.append((min(point[1], last[1]) - pad, max(point[1], last[1]) + pad))
+        ranges.append((point[1] - pad, point[1] + pad))  # a corner or an end
+        last = point
+    return ranges
 
 
 # -- ReportLab (PDF) -------------------------------------------------------------------------------

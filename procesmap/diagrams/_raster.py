@@ -1,0 +1,187 @@
+"""A PNG of an SVG picture drawn by resvg, in two bands at once on a machine of two cores or more.
+
+Why: resvg draws about 60 ns of CPU a pixel and holds the GIL meanwhile; a 40-step map is 16 million pixels (1 s).
+Two processes draw the top and the bottom half at the same time and :mod:`procesmap.diagrams._bands` joins them
+into one PNG. The pixels are identical to the picture drawn at once (the tests compare every pixel), because:
+
+* Both bands and the whole are drawn from the same SVG body with one explicit matrix, ``matrix(sx 0 0 sy 0 -top)``
+  (``sx``, ``sy`` single-precision floats, as resvg computes), on a canvas of one unit a pixel: a band's point is
+  the whole picture's point moved by a whole number of pixels, and that subtraction is exact in single precision.
+  Turned text is written with an exact quarter turn, ``matrix(0 -1 1 0 0 0)`` (``rotate(-90)`` has a cosine of
+  -4e-8 in single precision, whose rounding would depend on the band).
+* resvg clips a shape that crosses a band's edge: a clipped straight vertical edge is the same edge, but a clipped
+  slanted line, curve or letter is computed anew and may cover a pixel by one level more or less. So the seam is
+  put where only vertical edges cross it (:func:`seam`, from the places each picture says its shapes need,
+  ``blockers``); a picture without such a place near its middle is drawn in one piece.
+
+Anything that fails in the two-band way (the child process cannot start, a PNG of another format) draws the picture
+in one piece: the same pixels, later.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import struct
+import subprocess
+import sys
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from procesmap.diagrams import _bands
+from procesmap.diagrams._png import set_resolution
+
+BAND_PIXELS = 4_000_000
+"""Pictures of at least this many pixels are drawn in two bands at once (a smaller one in one piece: starting the
+second process, about 20 ms, and joining, about 10 ms a million pixels, would eat the gain)."""
+TOP_SHARE = 0.52
+"""Where the seam is aimed at, from the top: the child process starts about 20 ms later than the parent draws."""
+SEAM_RANGE = (0.3, 0.7)
+"""The seam is put within this share of the height, else the picture is drawn in one piece (one band would take
+nearly as long as the whole)."""
+SEAM_ROOM = 2
+"""Pixels on either side of the seam that no blocker may reach."""
+
+
+def f32(value: float) -> float:
+    """``value`` rounded to single precision (resvg's transforms are single-precision floats)."""
+    return float(struct.unpack("<f", struct.pack("<f", value))[0])
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """A picture of ``width`` x ``height`` points drawn as ``pixels_wide`` x ``pixels_high`` pixels: x times ``sx``
+    and y times ``sy`` (single precision)."""
+
+    pixels_wide: int
+    pixels_high: int
+    sx: float
+    sy: float
+
+
+def canvas(width: float, height: float, dpi: float) -> Canvas:
+    """The canvas of a picture of ``width`` x ``height`` points at ``dpi``: the size and scale resvg gives an SVG of
+    that size (written with two decimals) at a zoom of ``dpi / 72``. resvg rounds the SVG's size to whole units, then
+    that times the zoom (single precision) to whole pixels, halves away from zero, and scales each axis by pixels
+    over units."""
+    zoom = f32(dpi / 72.0)
+    units = [max(1, _round(f32(float(f"{side:.2f}")))) for side in (width, height)]
+    wide, high = (max(1, _round(f32(unit * zoom))) for unit in units)
+    return Canvas(wide, high, f32(wide / units[0]), f32(high / units[1]))
+
+
+def _round(value: float) -> int:
+    """Rounded to the nearest whole number, halves away from zero (Rust's ``round``)."""
+    return int(math.floor(value + 0.5)) if value >= 0 else -int(math.floor(-value + 0.5))
+
+
+def band_svg(body: str, area: Canvas, top: int, bottom: int) -> str:
+    """The SVG document of the rows ``top`` to ``bottom`` (excluded) of the picture whose SVG ``body`` (the elements
+    inside the root, in points) is drawn on ``area``; one unit a pixel."""
+    wide, high = area.pixels_wide, bottom - top
+    return (
+        '<?xml version="1.0" encoding="utf-8" standalone="no"?>\n'
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{wide}" height="{high}" viewBox="0 0 {wide} {high}" '
+        'version="1.1" xml:space="preserve">\n'
+        f'<g transform="matrix({area.sx!r} 0 0 {area.sy!r} 0 {-top})">\n{body}\n</g>\n</svg>\n'
+    )
+
+
+def seam(area: Canvas, blockers: Iterable[tuple[float, float]], share: float = TOP_SHARE) -> int | None:
+    """The pixel row to cut the picture at (the first row of the bottom band), nearest to ``share`` of the height
+    within :data:`SEAM_RANGE`, such that no blocker (a range of y in points where a slanted edge, a curve or a
+    letter is) comes within :data:`SEAM_ROOM` pixels of it; None when there is none."""
+    high = area.pixels_high
+    low, up = math.ceil(high * SEAM_RANGE[0]), math.floor(high * SEAM_RANGE[1])
+    if high < 2 or low > up:
+        return None
+    taken = sorted((a * area.sy - SEAM_ROOM, b * area.sy + SEAM_ROOM) for a, b in blockers)
+    free: list[tuple[float, float]] = []  # open ranges of rows between the blocked ones
+    reach = float(low - 1)
+    for a, b in taken:
+        if a > reach:
+            free.append((reach, a))
+        reach = max(reach, b)
+    free.append((reach, float(up + 1)))
+    target = round(high * share)
+    best: int | None = None
+    for a, b in free:
+        first, last = max(math.floor(a) + 1, low), min(math.ceil(b) - 1, up)
+        if first > last:
+            continue
+        row = min(max(target, first), last)
+        if best is None or abs(row - target) < abs(best - target):
+            best = row
+    return best
+
+
+def render_png(
+    body: str,
+    area: Canvas,
+    dpi: float,
+    fonts: list[str],
+    blockers: Iterable[tuple[float, float]] = (),
+    text: dict[str, str] | None = None,
+    band_pixels: int = BAND_PIXELS,
+) -> bytes:
+    """The PNG of the SVG ``body`` on ``area``, its resolution recorded as ``dpi`` with the ``text`` entries: in two
+    bands at once when it has at least ``band_pixels`` pixels, two cores and a seam (:func:`seam`), else in one
+    piece."""
+    row = None
+    if area.pixels_wide * area.pixels_high >= band_pixels and _cores() >= 2:
+        row = seam(area, blockers)
+    data = None
+    if row is not None:
+        data = _two_bands(body, area, row, fonts)
+    if data is None:
+        data = _bands.draw(band_svg(body, area, 0, area.pixels_high), fonts)
+    return set_resolution(data, dpi, text)
+
+
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+WORKER = Path(_bands.__file__)
+TIMEOUT_S = 120.0
+
+
+def _two_bands(body: str, area: Canvas, row: int, fonts: list[str]) -> bytes | None:
+    """The PNG joined from the top band (drawn here) and the bottom band (drawn by a child process at the same time);
+    None when something failed (then the caller draws it in one piece)."""
+    folder = None
+    child = None
+    try:
+        _bands._libz()  # before the work: without a zlib library to call, the bands cannot be joined
+        folder = tempfile.mkdtemp(prefix="procesmap-band-")
+        bottom = os.path.join(folder, "bottom.svg")
+        with open(bottom, "w", encoding="utf-8") as handle:
+            handle.write(band_svg(body, area, row, area.pixels_high))
+        child = subprocess.Popen(
+            [sys.executable, "-I", str(WORKER), bottom, *fonts],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        width, top = _bands.top_piece(_bands.draw(band_svg(body, area, 0, row), fonts))
+        out, _ = child.communicate(timeout=TIMEOUT_S)
+        if child.returncode != 0 or len(out) < 20:
+            return None
+        bottom_width, adler, length, height = struct.unpack(">IIQI", out[:20])
+        if (width, bottom_width, top[2], height) != (area.pixels_wide, width, row, area.pixels_high - row):
+            return None
+        return _bands.join_pieces(width, top, (out[20:], adler, length, height))
+    except (OSError, ValueError, subprocess.SubprocessError, struct.error):
+        return None
+    finally:
+        if child is not None and child.poll() is None:
+            child.kill()
+            child.wait()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -11,10 +11,13 @@ it is measured as a user feels it: ``procesmap diagram FILE --single --output x.
 this wide is drawn as pages by default (docs/diagrams.md): that run is printed too, and again at 200 dpi, the
 default before issue 18 (PNGs are 144 dpi since: docs/diagrams.md, 'PNG resolution'), as a baseline of the
 same run. The 40-step map as one picture is over the 16-million-pixel cap at either resolution (117 dpi), so
-its work is the same as before. It also prints the SVG, PDF and Mermaid times, the 60-step PNG, where the CPU
-time of one in-process PNG goes (load + analyse, resvg import, layout + paint, SVG, resvg, and a blank canvas
-of as many pixels), and the machine's load average, because other work on a 2-core machine changes every
-figure.
+its work is the same as before. The one-PNG line alternates with the same command drawing the PNG in one piece
+(the two bands of docs/diagrams.md, 'How the PNG is drawn', switched off), the baseline of the same run. It also
+prints the SVG, PDF and Mermaid times, the 60-step PNG, where the time of one in-process PNG goes (load + analyse,
+layout + paint, SVG, choosing the seam, the PNG in two bands in wall and CPU seconds of both processes, and for
+comparison one piece, each band alone, the block scan and first-row fix of the join, and a blank canvas of as many
+pixels), and the machine's load average, because other work on a 2-core machine changes every figure (with no
+core free, two bands are slower than one piece).
 Prints the median, the best run and the ratio to the target; ``MISSED`` when the median
 is over it. Exits 0 whenever the measurements ran.
 """
@@ -77,6 +80,21 @@ def _time_command(
     return times
 
 
+def _alternating(runs: int, *commands: tuple[list[str], list[str] | None]) -> list[list[float]]:
+    """Wall seconds of each command (arguments, program), run in turn ``runs`` times so that all see the same load;
+    their CPU seconds go to ``CPU`` as with :func:`_time_command`."""
+    walls: list[list[float]] = [[] for _ in commands]
+    cpus: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for i, (args, program) in enumerate(commands):
+            times = _time_command(args, 1, program=program)
+            walls[i] += times
+            cpus[i] += CPU[id(times)][1]
+    for times, cpu in zip(walls, cpus):
+        CPU[id(times)] = (times, cpu)
+    return walls
+
+
 def _line(label: str, times: list[float], target: float | None = None) -> str:
     median = statistics.median(times)
     text = f"{label:<48} median {median:6.2f} s   best {min(times):6.2f} s"
@@ -88,41 +106,68 @@ def _line(label: str, times: list[float], target: float | None = None) -> str:
 
 
 def _breakdown(path: Path) -> str:
-    """Where one in-process 40-step PNG goes (CPU seconds, one run, warm file cache): load + analyse, the resvg
-    import, layout + painting, writing the SVG, resvg (parse, text, rasterise and its own PNG encoding), and the
-    same number of pixels of a blank picture (what allocating, filling and encoding the canvas costs alone)."""
+    """Where one in-process 40-step PNG goes (CPU seconds of this process, one run, warm file cache): load + analyse,
+    layout + painting, writing the SVG body, the PNG as drawn today (two bands at once: wall seconds, and the CPU of
+    this process; the child's CPU is on its own line), and, for comparison, one piece (resvg's whole picture), each
+    band alone, joining them, and a blank canvas of as many pixels (what allocating, filling and encoding costs)."""
     code = f"""
-import time
+import os, resource, struct, time
 c = time.process_time
 t0 = c()
 import procesmap
 analysis = procesmap.analyse(procesmap.load({str(path)!r}))
 t1 = c()
-import resvg_py
-t2 = c()
-from procesmap.diagrams import swimlane
+from procesmap.diagrams import swimlane, _raster, _bands
 picture = swimlane._paint(analysis, "nl")
+t2 = c()
+body = swimlane._svg_body(picture, embed_fonts=False, exact_turn=True)
 t3 = c()
-svg = swimlane._svg(picture, embed_fonts=False, unit="")
-t4 = c()
-data = swimlane._png(picture)
-t5 = c()
 dpi = swimlane.png_dpi(picture.width, picture.height)
-blank = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{{picture.width}}" height="{{picture.height}}">'
-         f'<rect width="{{picture.width}}" height="{{picture.height}}" fill="#ffffff"/></svg>')
+area = _raster.canvas(picture.width, picture.height, dpi)
+fonts = [swimlane.font_file("regular"), swimlane.font_file("bold")]
+row = _raster.seam(area, swimlane._blockers(picture))
+t4 = c()
+children = resource.getrusage(resource.RUSAGE_CHILDREN)
+w = time.perf_counter()
+data = swimlane._png(picture)
+wall = time.perf_counter() - w
+t5 = c()
+after = resource.getrusage(resource.RUSAGE_CHILDREN)
+child = after.ru_utime - children.ru_utime + after.ru_stime - children.ru_stime
+w = time.perf_counter()
+whole = _bands.draw(_raster.band_svg(body, area, 0, area.pixels_high), fonts)
+one_wall = time.perf_counter() - w
 t6 = c()
-resvg_py.svg_to_bytes(svg_string=blank, zoom=dpi / 72)
+top = _bands.draw(_raster.band_svg(body, area, 0, row), fonts) if row else b""
 t7 = c()
-import struct
-width, height = struct.unpack(">II", data[16:24])  # the PNG's IHDR
-print(f"load + analyse {{t1 - t0:.2f}} s, resvg import {{t2 - t1:.3f}} s, layout + paint {{t3 - t2:.3f}} s, "
-      f"SVG {{t4 - t3:.3f}} s ({{len(svg) / 1e3:.0f}} kB), resvg {{t5 - t4 - (t4 - t3):.2f}} s "
-      f"({{(t5 - t4 - (t4 - t3)) / (width * height) * 1e9:.0f}} ns a pixel; a blank canvas of as many pixels "
-      f"{{t7 - t6:.2f}} s): {{len(data) / 1e6:.2f}} MB, {{width}} x {{height}} px ({{width * height / 1e6:.1f}} "
-      f"megapixels) at {{dpi:.0f}} dpi")
+bottom = _bands.draw(_raster.band_svg(body, area, row, area.pixels_high), fonts) if row else b""
+t8 = c()
+upper = _bands.top_piece(top)[1] if row else None
+t9 = c()
+lower = _bands.bottom_piece(bottom)[1] if row else None
+t10 = c()
+blank = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{{area.pixels_wide}}" height="{{area.pixels_high}}">'
+         f'<rect width="{{area.pixels_wide}}" height="{{area.pixels_high}}" fill="#ffffff"/></svg>')
+_bands.draw(blank, fonts)
+t11 = c()
+width, height = struct.unpack(">II", data[16:24])
+print(f"load + analyse {{t1 - t0:.2f}} s, layout + paint {{t2 - t1:.3f}} s, SVG {{t3 - t2:.3f}} s "
+      f"({{len(body) / 1e3:.0f}} kB), seam {{t4 - t3:.3f}} s (row {{row}} of {{area.pixels_high}}); "
+      f"the PNG: {{wall:.2f}} s wall, CPU {{t5 - t4:.2f}} s here + {{child:.2f}} s in the child; "
+      f"one piece for comparison {{one_wall:.2f}} s wall, {{t6 - t5:.2f}} s CPU; top band {{t7 - t6:.2f}} s + its "
+      f"block scan {{t9 - t8:.3f}} s, bottom band {{t8 - t7:.2f}} s + its first-row fix {{t10 - t9:.3f}} s; a blank "
+      f"canvas of as many pixels {{t11 - t10:.2f}} s: {{len(data) / 1e6:.2f}} MB (one piece {{len(whole) / 1e6:.2f}} MB), "
+      f"{{width}} x {{height}} px ({{width * height / 1e6:.1f}} megapixels) at {{dpi:.0f}} dpi")
 """
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     return result.stdout.strip() or result.stderr.strip()
+
+
+ONE_PIECE = (
+    "import sys; import procesmap.diagrams._raster as r; r.BAND_PIXELS = 10**12; from procesmap.cli import main; "
+    "sys.argv = ['procesmap', *sys.argv[1:]]; main()"
+)
+"""``procesmap`` drawing every PNG in one piece (as before the two bands of issue 18): the baseline of the same run."""
 
 
 def main() -> None:
@@ -140,13 +185,10 @@ def main() -> None:
             maps[steps].write_text(synthetic_map(steps, 0), encoding="utf-8")
         out = Path(folder) / "out"
         _time_command(["diagram", str(maps[40]), "--single", "--output", f"{out}.png"], 1)  # warm the file cache
-        print(
-            _line(
-                "diagram, 40 steps, one PNG (target < 1 s)",
-                _time_command(["diagram", str(maps[40]), "--single", "--output", f"{out}.png"], runs),
-                TARGET_S,
-            )
-        )
+        single = ["diagram", str(maps[40]), "--single", "--output", f"{out}.png"]
+        banded, whole = _alternating(runs, (single, None), (single, [sys.executable, "-c", ONE_PIECE]))
+        print(_line("diagram, 40 steps, one PNG (target < 1 s)", banded, TARGET_S))
+        print(_line("  the same PNG drawn in one piece (before)", whole))
         with tempfile.TemporaryDirectory() as cache:  # the same map again: its simulation read from the cache
             warm = {"PROCESMAP_CACHE_DIR": cache}
             _time_command(["diagram", str(maps[40]), "--single", "--output", f"{out}.png"], 1, warm)

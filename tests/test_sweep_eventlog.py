@@ -142,3 +142,14 @@ def test_roles_file_role_that_is_a_list_or_empty_is_an_error_at_its_place(tmp_pa
 def test_roles_csv_with_a_resource_twice_with_two_roles_is_an_error(tmp_path: Path) -> None:
     err = _roles_problem(tmp_path, "resource,role\njan,behandelaar\npiet,jurist\njan,teamleider\n", "rollen.csv")
     assert err.startswith("rollen.csv:4:1: ") and "jan" in err.splitlines()[0], err
+
+
+def test_discover_with_a_bad_id_names_the_option_not_a_draft_file(tmp_path: Path) -> None:
+    log = _log(tmp_path)
+    result = run("log", "discover", str(log), "--id", "Mijn Proces", "-o", "draft.yaml", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    # the same message and hint as `procesmap new "Mijn Proces"` (docs/versions.md: the id rule, e.g. mijn-proces)
+    assert lines[0] == "`Mijn Proces` is not a valid process id", lines
+    assert "mijn-proces" in lines[1] and lines[1].startswith("  hint: "), lines
+    assert not (tmp_path / "draft.yaml").exists()

@@ -369,7 +369,9 @@ def discover_command(
     language = _run_lang(lang, [], [log])
     _refuse_existing(output, force, language)
     try:
-        if process_id is not None:  # the id rule of `procesmap new`, before the log is read (was a problem in the draft)
+        if (
+            process_id is not None
+        ):  # the id rule of `procesmap new`, before the log is read (was a problem in the draft)
             from procesmap.starter import _check_id  # lazy: keeps `procesmap --help` fast
 
             _check_id(process_id)

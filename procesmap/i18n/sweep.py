@@ -26,4 +26,14 @@ MESSAGES_SWEEP: dict[str, dict[str, str]] = {
     },
     "sweep.roles.a_list": {"en": "a list", "nl": "een lijst"},
     "sweep.roles.a_mapping": {"en": "a mapping", "nl": "een mapping"},
+    "sweep.serve.bad_host": {
+        "en": "cannot listen on {host}: {reason}",
+        "nl": "kan niet luisteren op {host}: {reason}",
+    },
+    "hint.sweep.serve.bad_host": {
+        "en": "give --host a name or address of this machine (0.0.0.0: every network), or leave --host out for "
+        "127.0.0.1 (this machine only)",
+        "nl": "geef --host een naam of adres van deze machine (0.0.0.0: elk netwerk), of laat --host weg voor "
+        "127.0.0.1 (alleen deze machine)",
+    },
 }

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ipaddress
 import secrets
+import errno
 import socket
 from pathlib import Path
 from typing import Any, Callable
@@ -45,9 +46,7 @@ def bind(host: str, port: int) -> socket.socket:
         family, kind, proto, _, address = infos[0]
         sock = socket.socket(family, kind, proto)
     except OSError as err:
-        raise UsageError(
-            "serve.port_in_use", "serve.hint.port_in_use", host=host, port=port, reason=os_reason(err)
-        ) from None
+        raise _cannot_listen(err, host, port) from None
     try:
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         if family == socket.AF_INET6:
@@ -56,11 +55,17 @@ def bind(host: str, port: int) -> socket.socket:
         sock.listen(128)
     except OSError as err:
         sock.close()
-        raise UsageError(
-            "serve.port_in_use", "serve.hint.port_in_use", host=host, port=port, reason=os_reason(err)
-        ) from None
+        raise _cannot_listen(err, host, port) from None
     sock.set_inheritable(True)
     return sock
+
+
+def _cannot_listen(err: OSError, host: str, port: int) -> UsageError:
+    """Why ``host:port`` cannot be listened on, with a hint about what to change: the host when it is no name
+    or no address of this machine (``--host 'bad host['``, another machine's address), else the port."""
+    if isinstance(err, socket.gaierror) or err.errno == errno.EADDRNOTAVAIL:
+        return UsageError("sweep.serve.bad_host", "hint.sweep.serve.bad_host", host=host, reason=os_reason(err))
+    return UsageError("serve.port_in_use", "serve.hint.port_in_use", host=host, port=port, reason=os_reason(err))
 
 
 def allowed_hosts(host: str, port: int) -> tuple[list[str], bool]:

@@ -159,7 +159,68 @@ def _register_commands() -> None:
         importlib.import_module(f"procesmap.commands.{name}")
 
 
+#: What ``--help`` shows after an option that takes a value, by the option's name (typer would show the Python
+#: type: ``--set <list[str]>``, ``--seed <int>``); options with a fixed set of values keep the list (``<nl|en>``).
+OPTION_METAVARS = {
+    "--format": "FORMAT",
+    "--output": "FILE",
+    "--config": "FILE",
+    "--zaaktype": "FILE",
+    "--roles": "FILE",
+    "--seed": "N",
+    "--cases": "N",
+    "--top": "N",
+    "--dpi": "DPI",
+    "--port": "PORT",
+    "--host": "ADDRESS",
+    "--set": "KEY=VALUE",
+    "--from": "REV",
+    "--to": "REV",
+    "--catalogus": "URL",
+    "--date": "YYYY-MM-DD",
+    "--id": "ID",
+    "--min-score": "SCORE",
+    **{f"--{share}": "SHARE" for share in ("coverage", "min-activity-share", "activities", "paths")},
+    **{f"--{column}": "COLUMN" for column in ("case", "activity", "timestamp", "resource", "role", "lifecycle")},
+}
+#: The same by the Python type, for an option not named above.
+_TYPE_METAVARS = {int: "N", float: "NUMBER", str: "TEXT", Path: "PATH"}
+
+
+def _name_metavars(group: "typer.Typer") -> None:
+    """Give every option of every command a metavar a user reads (``--seed N``, ``--set KEY=VALUE``)."""
+    import inspect  # lazy: only at start-up, once
+    import typing  # lazy: only at start-up, once
+
+    for command in group.registered_commands:
+        callback = command.callback
+        if callback is None:
+            continue
+        hints = typing.get_type_hints(callback)
+        for name, parameter in inspect.signature(callback).parameters.items():
+            info = parameter.default
+            if isinstance(info, typer.models.ArgumentInfo) and info.metavar is None:
+                info.metavar = name.upper()  # the usage line: procesmap analyse [OPTIONS] {PATHS}...
+                continue
+            if not isinstance(info, typer.models.OptionInfo) or info.metavar is not None:
+                continue
+            kind = hints.get(name)
+            for inner in typing.get_args(kind) or (kind,):  # Optional[X], List[X]
+                if inner is not type(None):
+                    kind = inner
+                    break
+            if isinstance(kind, type) and issubclass(kind, (Enum, bool)):
+                continue  # the choices (<nl|en>), or a flag without a value
+            declared = [d for d in info.param_decls or () if d.startswith("--")]
+            metavar = OPTION_METAVARS.get(declared[0]) if declared else None
+            info.metavar = metavar or _TYPE_METAVARS.get(kind, "VALUE")  # type: ignore[arg-type]
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            _name_metavars(sub.typer_instance)
+
+
 _register_commands()
+_name_metavars(app)
 
 
 def main() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 import subprocess
 import sys
 from pathlib import Path
@@ -182,3 +183,30 @@ def test_language_from_process_file_and_env(lang: str) -> None:
     assert ("Bevindingen" if lang == "nl" else "Findings") in result.stdout
     default = run("analyse", "processes/wmo-melding.yaml")
     assert "Bevindingen" in default.stdout  # the map says language: nl
+
+
+def test_help_names_what_an_option_takes() -> None:
+    """``--set KEY=VALUE`` and ``--seed N``, never the Python type (``--set <list[str]>``, ``--seed <int>``); the
+    choices of a fixed set stay (``--lang <nl|en>``)."""
+    from typer.main import get_command
+
+    from procesmap.cli import app
+
+    def commands(group: Any, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+        found: list[tuple[str, ...]] = []
+        for name, command in getattr(group, "commands", {}).items():
+            found += commands(command, (*path, name)) if hasattr(command, "commands") else [(*path, name)]
+        return found
+
+    listed = commands(get_command(app))
+    assert len(listed) >= 19 and ("log", "stats") in listed
+    for path in listed:
+        result = run(*path, "--help", env={"COLUMNS": "200"})
+        assert result.returncode == 0, (path, result.stderr)
+        options = [line.split()[:3] for line in result.stdout.splitlines() if line.lstrip().startswith("-")]
+        assert options, path
+        for words in options:
+            taken = [w for w in words if w.startswith("<")]
+            assert all("|" in w for w in taken), (path, words)  # a Python type instead of a name
+    analyse = run("analyse", "--help", env={"COLUMNS": "200"}).stdout
+    assert "--set KEY=VALUE" in analyse and "--seed N" in analyse and "--lang <nl|en>" in analyse

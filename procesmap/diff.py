@@ -358,6 +358,8 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 def _repository_path(path: Path) -> tuple[Path, str]:
     """The repository root and ``path`` relative to it, in git's spelling (forward slashes)."""
     folder = path.parent if path.parent != Path("") else Path(".")
+    while not folder.is_dir() and folder != folder.parent:  # a map deleted or moved with its folder: git
+        folder = folder.parent  # still has it, so ask git from the nearest folder that is there
     if not folder.is_dir():
         raise UsageError("versions.git.not_repo", "versions.hint.git.not_repo", path=str(path))
     top = _git(["rev-parse", "--show-toplevel"], folder)
@@ -366,7 +368,7 @@ def _repository_path(path: Path) -> tuple[Path, str]:
     root = Path(os.fsdecode(top.stdout.strip()))
     # -z: the name as it is (git otherwise quotes `beëindiging.yaml` as "be\303\253indiging.yaml");
     # literal pathspec: `kaart?.yaml` or `[concept].yaml` names that file, not a pattern that matches others
-    listed = _git(["--literal-pathspecs", "ls-files", "-z", "--full-name", "--", path.name], folder)
+    listed = _git(["--literal-pathspecs", "ls-files", "-z", "--full-name", "--", os.path.relpath(path, folder)], folder)
     names = [item for item in os.fsdecode(listed.stdout).split("\0") if item] if listed.returncode == 0 else []
     name = names[0] if names else ""
     if not name:  # not tracked in the working tree (deleted, or not added yet): from the paths themselves

@@ -52,3 +52,17 @@ def test_revision_of_a_name_that_is_a_pattern_reads_that_file_not_another(tmp_pa
     git(tmp_path, "add", ".")
     git(tmp_path, "commit", "-q", "-m", "1")
     assert read_revision(tmp_path / "kaart?.yaml", "HEAD") == b"# deze kaart\n"
+
+
+def test_revision_of_a_map_whose_folder_is_gone_from_the_working_tree(tmp_path: Path) -> None:
+    # the map was moved or deleted with its folder; its history is still in git
+    folder = tmp_path / "oude kaarten"
+    folder.mkdir()
+    target = folder / "kaart.yaml"
+    target.write_bytes(b"# versie 1\n")
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-q", "-m", "1")
+    git(tmp_path, "rm", "-q", "-r", "oude kaarten")
+    assert not folder.exists()
+    assert read_revision(target, "HEAD") == b"# versie 1\n"

@@ -75,7 +75,7 @@ MESSAGES_QUEUEING: dict[str, dict[str, str]] = {
         "en": "{role}: more work than capacity, no steady state: the backlog grows by about "
         "{backlog} cases a month, so no queue is given",
         "nl": "{role}: meer werk dan capaciteit, geen evenwicht: de achterstand groeit met "
-        "ongeveer {backlog} zaken per maand, dus er staat geen wachtrij",
+        "ongeveer {backlog} zaken per maand, dus is er geen wachtrij te berekenen",
     },
     "report.queueing.util_short": {"en": "Util.", "nl": "Bezet"},
     "report.queueing.sim_short": {"en": "Sim.", "nl": "Sim."},

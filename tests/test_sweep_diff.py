@@ -66,3 +66,28 @@ def test_revision_of_a_map_whose_folder_is_gone_from_the_working_tree(tmp_path: 
     git(tmp_path, "rm", "-q", "-r", "oude kaarten")
     assert not folder.exists()
     assert read_revision(target, "HEAD") == b"# versie 1\n"
+
+
+def test_terminal_findings_wrap_under_their_text_at_80_columns() -> None:
+    # a finding longer than the terminal: its second line is indented under the first, not at column 0
+    from procesmap.diff import diff_paths
+    from procesmap.render.diff import render_diff_terminal
+    from procesmap.settings import Settings
+
+    root = Path(__file__).resolve().parent.parent
+    difference = diff_paths(
+        [str(root / "processes" / "omgevingsvergunning.yaml")],
+        assignments=["roles.adviseur-milieu-odvr.people=2"],
+        settings=Settings(cases=500, seed=0),
+    ).diff
+    assert difference.resolved_findings or difference.new_findings
+    text = render_diff_terminal(difference, "nl", width=80)
+    block = text[text.index("Bevindingen:") :].splitlines()[1:]
+    headings = {"Nieuw", "Opgelost"}
+    body = [line for line in block if line and line not in headings]
+    assert body and any(len(line) > 70 for line in body)  # the premise: some findings wrap
+    assert all(line.startswith("  ") for line in body), body
+    messages = [f.message("nl") for f in difference.new_findings + difference.resolved_findings]
+    joined = " ".join(" ".join(line.split()) for line in body)
+    for message in messages:
+        assert " ".join(message.split()) in joined

@@ -295,6 +295,7 @@ def render_diff_terminal(diff: "MapDiff", lang: str, *, width: int = 120) -> str
 
 
 def print_diff(diff: "MapDiff", lang: str, console: "Console") -> None:
+    from rich.padding import Padding  # lazy: rich loads only for terminal output
     from rich.table import Table  # lazy: rich loads only for terminal output
     from rich.text import Text  # lazy: rich loads only for terminal output
 
@@ -345,11 +346,16 @@ def print_diff(diff: "MapDiff", lang: str, console: "Console") -> None:
         if not items:
             continue
         console.print(Text(t("versions.diff." + key, lang), style="bold"))
+        # a grid: a message wider than the terminal goes on under its own text, not at column 0
+        grid = Table.grid(padding=(0, 1, 0, 0))
+        grid.add_column(no_wrap=True)
+        grid.add_column(overflow="fold")
         for finding in items:
-            line = Text("  ")
-            line.append(
-                f"{finding.code} {t('label.' + finding.severity.value, lang)}",
-                style=_STYLE.get(finding.severity.value, ""),
+            grid.add_row(
+                Text(
+                    f"{finding.code} {t('label.' + finding.severity.value, lang)}",
+                    style=_STYLE.get(finding.severity.value, ""),
+                ),
+                Text(f"{finding.subject}: {finding.message(lang)}"),
             )
-            line.append(f" {finding.subject}: {finding.message(lang)}")
-            console.print(line)
+        console.print(Padding(grid, (0, 0, 0, 2)))

@@ -221,7 +221,8 @@ def _print_interventions(advice: "Advice", lang: str, console: Any) -> None:
         blocks.add_column(ratio=1, overflow="fold")
         for row, item in zip(rows, advice.interventions):
             figures = " · ".join(f"{header[c]}: {row[c]}" for c in shown if c > 2)
-            text = Text(f"{row[1]} ({row[2]} {header[2]})\n{figures}")
+            cost = f" ({row[2]} {header[2]})" if item.candidate.fte else ""  # no "(0,0 fte)" after a rework or a wait
+            text = Text(f"{row[1]}{cost}\n{figures}")
             blocks.add_row(Text(f"{row[0]}."), text, style=None if item.helps else "dim")
         console.print(blocks)
         return

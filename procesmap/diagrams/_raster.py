@@ -149,6 +149,9 @@ def _cores() -> int:
 
 
 WORKER = Path(_bands.__file__)
+CHILD = "import sys; sys.path.append(sys.argv.pop(1)); import _bands; sys.exit(_bands._main(sys.argv[1:]))"
+"""The child: ``_bands`` imported as a module of its own (so Python keeps its compiled code, and none of procesmap
+is imported) in an isolated interpreter (``-I``: no current folder or user site on its path)."""
 TIMEOUT_S = 120.0
 
 
@@ -164,7 +167,7 @@ def _two_bands(body: str, area: Canvas, row: int, fonts: list[str]) -> bytes | N
         with open(bottom, "w", encoding="utf-8") as handle:
             handle.write(band_svg(body, area, row, area.pixels_high))
         child = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER), bottom, *fonts],
+            [sys.executable, "-I", "-c", CHILD, str(WORKER.parent), bottom, *fonts],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

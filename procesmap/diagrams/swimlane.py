@@ -37,7 +37,6 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
-from xml.sax.saxutils import escape
 
 from procesmap._cache import cache_folder, write_quietly
 from procesmap.colours import HANDOVER_COLOURS
@@ -64,7 +63,6 @@ from procesmap.diagrams.layout import (
 from procesmap.i18n import number, t
 import importlib.util
 from procesmap.i18n import Count, percent
-import statistics
 import weakref
 
 if TYPE_CHECKING:
@@ -477,7 +475,14 @@ def readable(analysis: "Analysis", lang: str = "nl", all_arrows: bool = False) -
     width = layout.width + 2 * MARGIN
     height = TITLE_H + layout.height + 14 + legend.height + MARGIN
     scale = min(1920 / width, 1080 / height)
-    return statistics.median(n.label_size for n in layout.nodes) * scale if layout.nodes else 99.0
+    return _median([n.label_size for n in layout.nodes]) * scale if layout.nodes else 99.0
+
+
+def _median(values: list[float]) -> float:
+    """The median (as ``statistics.median``, whose import costs more than the whole layout of a small map)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 READABLE_PX = 7.0
@@ -1180,6 +1185,12 @@ def legend_plan(layout: SwimlaneLayout, lang: str, key_under: bool = False) -> L
 # -- SVG ------------------------------------------------------------------------------------------
 
 
+def _escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as XML entities (what ``xml.sax.saxutils.escape`` does; importing that module loads
+    ``urllib.request``, ``http.client`` and ``ssl``, 10-30 ms a ``diagram`` command)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _n(value: float) -> str:
     text = f"{value:.2f}".rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
@@ -1211,7 +1222,7 @@ def _svg_element(element: Any, exact_turn: bool = False) -> str:
         x, y, turn = _n(-element.y), x, ' transform="matrix(0 -1 1 0 0 0)"'
     return (
         f'<text x="{x}" y="{y}" font-size="{_n(element.size)}" fill="{element.colour}"'
-        f"{weight}{anchor}{turn}>{escape(element.text)}</text>"
+        f"{weight}{anchor}{turn}>{_escape(element.text)}</text>"
     )
 
 
@@ -1236,7 +1247,7 @@ def _svg_body(picture: _Picture, embed_fonts: bool, exact_turn: bool = False) ->
             if isinstance(element, _Text):
                 characters.update(element.text)
         if item.gid:
-            body.append(f'<g id="{escape(item.gid)}">' + "".join(parts) + "</g>")
+            body.append(f'<g id="{_escape(item.gid)}">' + "".join(parts) + "</g>")
         else:
             body.extend(parts)
     w, h = _n(picture.width), _n(picture.height)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import unicodedata
+from pathlib import Path
 
 import yaml
 
@@ -41,3 +44,20 @@ def test_visible_text_and_escaped_visible_letters_are_as_before() -> None:
     # the documented layout does not change for visible text: fmt of a formatted file is the file
     source = HEAD + 'name: "Wacht op [/] & één 🙂 \\"x\\" tab\\there"\n' + TAIL
     assert format_text(source) == source
+
+
+def test_a_layout_ruamel_cannot_write_back_is_refused_and_the_file_left_as_it_is(tmp_path: Path) -> None:
+    # docs/versions.md, known limitations: ruamel.yaml writes the block item `to: m` / `p: 0.5` as `to: m p: 0.5`
+    text = (
+        "procesmap: 1\nid: w\nowner: a\nroles:\n  a: {people: 2}\nsteps:\n"
+        "  - id: s\n    type: start\n    role: a\n    next:   # takken\n"
+        "      - {to: e, p: 0.5}   # helft\n      - to: m\n        p: 0.5\n"
+        "  - id: m\n    role: a\n    next: e\n  - {id: e, type: end, role: a}\n"
+    )
+    path = tmp_path / "kaart.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "procesmap", "fmt", str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert path.read_text(encoding="utf-8") == text

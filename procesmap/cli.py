@@ -9,10 +9,11 @@ commands that need them, so ``procesmap --help`` starts fast.
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Iterable, Optional, Sequence
+from typing import Any, Iterable, Optional, Sequence
 import importlib
 import pkgutil
 
@@ -219,8 +220,140 @@ def _name_metavars(group: "typer.Typer") -> None:
             _name_metavars(sub.typer_instance)
 
 
+def _label(text: str) -> str:
+    """A label typer or click writes itself ("Usage: ", "Options", "required", ...) in Dutch."""
+    from procesmap.i18n.cli_help import HELP_LABELS_NL  # lazy: only when help is printed in Dutch
+
+    return HELP_LABELS_NL.get(text, text)
+
+
+class _DutchFormatter(typer.Context.formatter_class):  # type: ignore[misc,valid-type]
+    """click's help formatter with the labels typer and click write themselves in Dutch, through the formatter's
+    public methods: the usage line, the section headings, the notes after an option's help (``[default: a3]``)."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: Optional[str] = None) -> None:
+        super().write_usage(prog, args, _label("Usage: ") if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_label(heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _dutch_notes(text)) for term, text in rows], col_max, col_spacing)
+
+
+#: The notes typer writes after an option's help, in brackets: ``  [default: a3; required]``.
+_NOTES = r"(?:\A|(?<=  ))\[(?P<notes>[^\[\]\n]*)\]\Z"
+
+
+def _dutch_notes(text: str) -> str:
+    """``Paper.  [default: a3]`` -> ``Paper.  [standaard: a3]``, ``[required]`` -> ``[verplicht]``; a value stays."""
+    match = re.search(_NOTES, text)
+    if match is None:
+        return text
+    notes = []
+    for note in match["notes"].split("; "):
+        if note == "required":
+            note = _label(note)
+        elif note.startswith("default: "):
+            note = _label("default: ") + note[len("default: ") :]
+        notes.append(note)
+    return text[: match.start("notes")] + "; ".join(notes) + text[match.end("notes") :]
+
+
+class _DutchContext(typer.Context):
+    formatter_class = _DutchFormatter
+
+
+class _DutchCommand(typer.core.TyperCommand):
+    """A command whose help shows typer's labels in Dutch (its context's formatter, the ``--help`` option's help)."""
+
+    context_class = _DutchContext
+
+    def get_help_option(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        return _dutch_help_option(super().get_help_option(ctx))
+
+
+class _DutchGroup(typer.core.TyperGroup):
+    """A group (``procesmap``, ``log``, ``export``, ``import``) whose help shows typer's labels in Dutch."""
+
+    context_class = _DutchContext
+
+    def get_help_option(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        return _dutch_help_option(super().get_help_option(ctx))
+
+
+def _dutch_help_option(option: Any) -> Any:
+    """``--help``'s own help ("Show this message and exit.") in Dutch."""
+    if option is not None and isinstance(option.help, str):
+        option.help = _label(option.help)
+    return option
+
+
+def _default_group_class(cls: Any) -> bool:
+    """Whether a group's ``cls`` is typer's default (not set, or :class:`typer.core.TyperGroup`)."""
+    if isinstance(cls, typer.models.DefaultPlaceholder):
+        cls = cls.value
+    return cls in (None, typer.core.TyperGroup)
+
+
+def _translate_help(group: "typer.Typer", texts: dict[str, str]) -> None:
+    """Replace every help text of ``group`` by its entry in ``texts`` (English -> Dutch: procesmap/i18n/cli_help.py):
+    the group's help, each command's help or docstring, each option's and argument's ``help=``, in its sub-groups
+    too (``log``, ``export``, ``import``); and show typer's labels in Dutch (:class:`_DutchCommand`,
+    :class:`_DutchGroup`). A text without an entry stays English (a test sees that none is missing)."""
+    import inspect  # lazy: only at start-up, once
+
+    def translate(info: Any, *fields: str) -> None:
+        for field in fields:
+            text = getattr(info, field, None)
+            if isinstance(text, str):
+                setattr(info, field, texts.get(inspect.cleandoc(text), text))
+
+    def translate_parameters(callback: Any) -> None:
+        for parameter in inspect.signature(callback).parameters.values():
+            if isinstance(parameter.default, typer.models.ParameterInfo):
+                translate(parameter.default, "help")
+
+    translate(group.info, "help", "short_help", "epilog")
+    if _default_group_class(group.info.cls):
+        group.info.cls = _DutchGroup
+    if group.registered_callback is not None:
+        translate(group.registered_callback, "help", "short_help", "epilog")
+        if group.registered_callback.callback is not None:
+            translate_parameters(group.registered_callback.callback)
+    for command in group.registered_commands:
+        if command.callback is None:
+            continue
+        if command.help is None:  # typer's help is then the docstring
+            command.help = inspect.getdoc(command.callback)
+        translate(command, "help", "short_help", "epilog")
+        if command.cls in (None, typer.core.TyperCommand):  # typer's default; a command's own class stays
+            command.cls = _DutchCommand
+        translate_parameters(command.callback)
+    for sub in group.registered_groups:
+        if sub.typer_instance is None:
+            continue
+        # what typer shows: add_typer's help=, else the group's, else a docstring
+        sub.help = typer.main.solve_typer_info_help(sub)
+        translate(sub, "help", "short_help", "epilog")
+        if _default_group_class(sub.cls) and _default_group_class(sub.typer_instance.info.cls):
+            sub.cls = _DutchGroup
+        _translate_help(sub.typer_instance, texts)
+
+
+def _help_in_language() -> None:
+    """``--help`` in Dutch when the environment asks for Dutch (``PROCESMAP_LANG``, else the locale): help is
+    printed before ``--lang`` is read, so the environment decides."""
+    if _lang(None) != "nl":
+        return
+    from procesmap.i18n.cli_help import HELP_NL  # lazy: only for Dutch
+
+    _translate_help(app, HELP_NL)
+
+
 _register_commands()
 _name_metavars(app)
+_help_in_language()
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ child process per language, so that the language of this test process does not m
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -49,8 +50,6 @@ _NO_LANGUAGE = {"PROCESMAP_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "
 
 
 def _dump(env: dict[str, str]) -> dict[str, Any]:
-    import os
-
     result = subprocess.run(
         [sys.executable, "-c", _DUMP],
         cwd=ROOT,
@@ -171,9 +170,8 @@ def test_dutch_locale_without_procesmap_lang(variable: str) -> None:
     assert result.returncode == 0, result.stderr
     page = result.stdout
     assert page.startswith("Gebruik: ") and "procesmap [OPTIONS] COMMAND [ARGS]..." in page
-    assert _flat(HELP_NL["Turn process maps from workshops into findings: handovers, ownership, waits and capacity."]) in (
-        _flat(page)
-    )
+    app_help = "Turn process maps from workshops into findings: handovers, ownership, waits and capacity."
+    assert _flat(HELP_NL[app_help]) in _flat(page)
     assert "Opdrachten:" in page and "Opties:" in page
     assert "Toon de versie en stop." in page
     # the short help of each command in the overview: the start of its Dutch help
@@ -186,9 +184,8 @@ def test_group_help_and_no_arguments_in_dutch() -> None:
     """A group's page (``log``) and the page ``procesmap`` prints without arguments."""
     log = run_procesmap("log", "--help", env={**_NO_LANGUAGE, "PROCESMAP_LANG": "nl"})
     assert log.returncode == 0, log.stderr
-    assert _flat(HELP_NL["Event logs (XES, CSV, Parquet): statistics, the map against the log, a draft map."]) in (
-        _flat(log.stdout)
-    )
+    log_help = "Event logs (XES, CSV, Parquet): statistics, the map against the log, a draft map."
+    assert _flat(HELP_NL[log_help]) in _flat(log.stdout)
     assert "stats     Zaken, events, varianten" in log.stdout and "Opdrachten:" in log.stdout
     bare = run_procesmap(env={**_NO_LANGUAGE, "PROCESMAP_LANG": "nl"})
     assert bare.stderr.startswith("Gebruik: ") and "procesmap [OPTIONS] COMMAND [ARGS]..." in bare.stderr

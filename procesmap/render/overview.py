@@ -172,15 +172,16 @@ def print_overview(result: "Overview", lang: str, console: "Console") -> None:
     from rich.text import Text  # lazy: rich loads only for terminal output
 
     head, rows, role_head, role_rows = _rows(result, lang)
-    for title, header, body in (
-        (t("report.overview_title", lang), head, rows),
-        (t("report.capacity_across", lang), role_head, role_rows),
+    # the columns of ids and names (process, highest load, findings; role, processes): the rest are figures
+    for title, header, body, texts in (
+        (t("report.overview_title", lang), head, rows, {0, 5, len(head) - 1}),
+        (t("report.capacity_across", lang), role_head, role_rows, {0, len(role_head) - 1}),
     ):
         table = Table(title=Text(title), title_justify="left", show_edge=False)
         for index, column in enumerate(header):
             # a figure stays on one line under a header wrapped to its width (at least 10 columns); ids and names
             # take the rest of the width and fold where they must (an id stays whole in its characters)
-            text = index in (0, len(header) - 1) or (header is head and index == 5)
+            text = index in texts
             widest = max([cell_len(row[index]) for row in body] + [10])
             label = column if text else "\n".join(textwrap.wrap(column, widest, break_long_words=False))
             table.add_column(

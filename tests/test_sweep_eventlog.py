@@ -153,3 +153,29 @@ def test_discover_with_a_bad_id_names_the_option_not_a_draft_file(tmp_path: Path
     assert lines[0] == "`Mijn Proces` is not a valid process id", lines
     assert "mijn-proces" in lines[1] and lines[1].startswith("  hint: "), lines
     assert not (tmp_path / "draft.yaml").exists()
+
+
+def test_write_links_to_a_read_only_map_says_how_to_make_it_writable(tmp_path: Path) -> None:
+    import stat
+
+    log = _log(tmp_path)
+    # one step per activity, named alike, so that --write-links has links to write
+    steps = "".join(
+        f"  - {{id: s{i}, name: {['Ontvangst', 'Toets beoordeel', 'Advies', 'Besluit nemen'][i]}, role: r, work: 1h"
+        + (", type: start" if i == 0 else "")
+        + (f", next: s{i + 1}}}\n" if i < len(ACTIVITIES) - 1 else ", type: end}\n")
+        for i in range(len(ACTIVITIES))
+    )
+    path = tmp_path / "map.yaml"
+    text = "procesmap: 1\nid: m\nname: M\nowner: r\nvolume: 10/year\nroles:\n  r: {people: 2}\nsteps:\n" + steps
+    path.write_text(text, encoding="utf-8")
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    result = run(
+        "log", "compare", "map.yaml", str(log), "--write-links", "--min-score", "0.01", "--lang", "en", cwd=tmp_path
+    )
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.splitlines()
+    assert "cannot write map.yaml: the file is read-only" in lines, lines
+    hint = lines[lines.index("cannot write map.yaml: the file is read-only") + 1]
+    assert "chmod u+w" in hint and "--write-links" in hint, hint
+    assert path.read_text(encoding="utf-8") == text

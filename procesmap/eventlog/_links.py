@@ -30,7 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from procesmap._io import write_atomic
+from procesmap._io import writable_problem, write_atomic
 from procesmap.errors import UsageError
 from procesmap.reasons import os_reason
 from procesmap.eventlog._engine import connect, rows, scalar
@@ -249,8 +249,13 @@ def write_links(path: str | os.PathLike[str], suggestions: list[LinkSuggestion])
     """Add the suggested activities to the ``log:`` of their steps in the map file, atomically; returns the text."""
     from procesmap._decode import _read_text  # lazy: the map loader loads only when a map file is read
 
+    from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
+
     file = os.fspath(path)
     text = _read_text(__import__("pathlib").Path(file), file)
+    reason = writable_problem(file)  # a read-only map: say how to make it writable, as fmt does
+    if reason is not None:
+        raise UsageError("cli.write_failed", "hint.sweep.links_not_writable", path=file, reason=Message(reason))
     result = links_text(text.removeprefix("\ufeff"), file, suggestions)
     try:
         write_atomic(file, result)

@@ -36,4 +36,10 @@ MESSAGES_SWEEP: dict[str, dict[str, str]] = {
         "nl": "geef --host een naam of adres van deze machine (0.0.0.0: elk netwerk), of laat --host weg voor "
         "127.0.0.1 (alleen deze machine)",
     },
+    "hint.sweep.links_not_writable": {
+        "en": "--write-links writes the log: names into the map: make the file writable (chmod u+w), or run as its "
+        "owner; without --write-links nothing is written",
+        "nl": "--write-links schrijft de log:-namen in de kaart: maak het bestand schrijfbaar (chmod u+w), of werk als "
+        "de eigenaar; zonder --write-links wordt niets geschreven",
+    },
 }

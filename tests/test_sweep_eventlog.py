@@ -179,3 +179,21 @@ def test_write_links_to_a_read_only_map_says_how_to_make_it_writable(tmp_path: P
     hint = lines[lines.index("cannot write map.yaml: the file is read-only") + 1]
     assert "chmod u+w" in hint and "--write-links" in hint, hint
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_csv_missing_markers_count_as_no_value_as_documented(tmp_path: Path) -> None:
+    # docs/eventlog.md, messy data: Arrow's missing-value markers are no value (a name like None is a name)
+    from procesmap.eventlog import LogMapping, log_stats, read_log
+
+    path = tmp_path / "leeg.csv"
+    path.write_text(
+        "case,activity,timestamp,resource\n"
+        "Z1,NA,2024-01-01T10:00,NULL\n"
+        "Z1,B,2024-01-02T10:00,N/A\n"
+        "Z2,#N/A,2024-01-01T10:00,None\n"
+        "Z2,B,2024-01-02T10:00,nan\n",
+        encoding="utf-8",
+    )
+    quality = log_stats(read_log(path, LogMapping())).to_dict()["quality"]
+    assert quality["without_activity"] == 2
+    assert quality["without_resource"] == 3

@@ -80,3 +80,29 @@ def test_import_reads_a_text_cell_typed_with_a_leading_equals_sign(tmp_path: Pat
     book.save(workbook)
     (tmp_path / "terug.yaml").write_text(import_xlsx(workbook).yaml_text, encoding="utf-8")
     assert load(tmp_path / "terug.yaml").steps[0].name == "=> doorsturen"
+
+
+def test_import_reads_excel_times_and_dates_as_typed(tmp_path: Path) -> None:
+    # Excel turns `1:30` typed in a duration column into a time, and `1-3` in a name column into a date
+    import datetime
+
+    from procesmap.durations import mean_effort_hours
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Steps"
+    sheet.append(["id", "name", "type", "role", "work", "wait"])
+    sheet.append(["a", datetime.datetime(2024, 3, 1), "start", "clerk", datetime.time(1, 30), None])
+    sheet.append(["b", "Einde", "end", "clerk", datetime.time(0, 20), datetime.timedelta(hours=26)])
+    sheet["E2"].number_format = "h:mm"
+    sheet["E3"].number_format = "h:mm"
+    sheet["F3"].number_format = "[h]:mm"
+    workbook = tmp_path / "tabel.xlsx"
+    book.save(workbook)
+    (tmp_path / "terug.yaml").write_text(import_xlsx(workbook).yaml_text, encoding="utf-8")
+    process = load(tmp_path / "terug.yaml")
+    steps, calendar = process.steps, process.calendar.calendar()
+    assert steps[0].name == "2024-03-01"
+    assert mean_effort_hours(steps[0].work, calendar) == 1.5  # 1:30 is an hour and a half
+    assert mean_effort_hours(steps[1].work, calendar) == 20 / 60
+    assert mean_effort_hours(steps[1].wait, calendar) == 26  # [h]:mm, 26 hours of waiting

@@ -8,6 +8,7 @@ At most :data:`MAX_ROWS` rows and :data:`MAX_COLUMNS` columns a sheet are read.
 
 from __future__ import annotations
 
+import datetime
 import io
 import os
 import re
@@ -123,6 +124,8 @@ class _Reader:
             return None
         if isinstance(value, float) and value.is_integer():
             value = int(value)
+        if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+            value = value.date()  # `1-3` that Excel made a date: 2024-03-01, not 2024-03-01 00:00:00
         text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
         return text or None
 
@@ -178,6 +181,8 @@ class _Reader:
     def value(self, sheet: str, row: int, col: int, column_kind: str, raw: Any, path: tuple[Any, ...]) -> Any:
         """One cell as the map's value; a problem (and ``None``) when it cannot be read."""
         self.where[path] = (sheet, "", row, col)
+        if column_kind == "duration" and isinstance(raw, (datetime.time, datetime.timedelta)):
+            raw = _minutes(raw)  # `1:30` that Excel made a time (h:mm, [h]:mm): an hour and a half
         text = self.text(raw)
         if text is None:
             return None
@@ -207,6 +212,16 @@ class _Reader:
         if column_kind == "id":
             return text if _is_id(text) else slugify(text)
         return text
+
+
+def _minutes(value: "datetime.time | datetime.timedelta") -> str:
+    """A time of day or a time span from a duration cell as a duration: ``1:30`` -> ``90m``, ``26:00`` -> ``26h``."""
+    if isinstance(value, datetime.time):
+        seconds = value.hour * 3600 + value.minute * 60 + value.second
+    else:
+        seconds = int(value.total_seconds())
+    minutes = round(seconds / 60)
+    return f"{minutes // 60}h" if minutes % 60 == 0 and minutes else f"{minutes}m"
 
 
 def _is_id(text: str) -> bool:

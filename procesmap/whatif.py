@@ -23,6 +23,7 @@ keeps the original file's positions (a finding on a step still points at that st
 from __future__ import annotations
 
 import copy
+import re
 import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -64,10 +65,30 @@ class OverrideError(UsageError):
             assignment=self.args_["assignment"],
             problem=self.problem.message(lang),
         )
-        hint = self.problem.hint(lang)
+        better = _typing_hint(self.args_["assignment"], self.problem.key)
+        hint = t(better[0], lang, **better[1]) if better else self.problem.hint(lang)
         if hint:
             text += f"\n  {t('label.hint', lang)}: {hint}"
         return text
+
+
+def _typing_hint(assignment: str, problem_key: str) -> tuple[str, dict[str, str]] | None:
+    """A hint for what a consultant typed, where the loader's own hint is only "see the schema": a Dutch
+    decimal comma (``fte=0,8``: write ``0.8``), or a text that YAML reads as a mapping or list
+    (``name=Team: BRP``: quote it)."""
+    import yaml  # lazy: PyYAML loads only when YAML is parsed
+
+    path, _, raw = (part.strip() for part in assignment.partition("="))
+    if problem_key == "value.expected_number" and re.fullmatch(r"-?\d+,\d+", raw):
+        return "hint.sweep.set.decimal", {"path": path, "value": raw.replace(",", ".")}
+    if problem_key == "value.expected_text":
+        try:
+            value = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            return None
+        if isinstance(value, (dict, list)):
+            return "hint.sweep.set.quote_text", {"path": path, "text": raw.replace('"', '\\"')}
+    return None
 
 
 def _models() -> dict[str, Any]:
@@ -88,8 +109,18 @@ def parse_assignment(assignment: str) -> tuple[list[str], Any]:
         value = yaml.safe_load(raw) if raw.strip() else None
     except yaml.YAMLError as err:
         detail = " ".join(str(getattr(err, "problem", None) or err).split())
+        if raw.strip().startswith("{"):  # a mapping with a brace or comma missing
+            raise UsageError(
+                "versions.set.bad_value", "versions.hint.set.quote", assignment=assignment, detail=detail
+            ) from None
+        text = raw.strip().replace('"', '\\"')  # a text with `[`, `: ` or `#` in it, meant as text
         raise UsageError(
-            "versions.set.bad_value", "versions.hint.set.quote", assignment=assignment, detail=detail
+            "versions.set.bad_value",
+            "hint.sweep.set.quote_text",
+            assignment=assignment,
+            detail=detail,
+            path=path.strip(),
+            text=text,
         ) from None
     if isinstance(value, (dict, list)) or value is None or isinstance(value, (str, int, float, bool)):
         pass

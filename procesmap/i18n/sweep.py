@@ -42,4 +42,14 @@ MESSAGES_SWEEP: dict[str, dict[str, str]] = {
         "nl": "--write-links schrijft de log:-namen in de kaart: maak het bestand schrijfbaar (chmod u+w), of werk als "
         "de eigenaar; zonder --write-links wordt niets geschreven",
     },
+    "hint.sweep.set.decimal": {
+        "en": "write the number with a decimal point: --set {path}={value}",
+        "nl": "schrijf het getal met een punt: --set {path}={value}",
+    },
+    "hint.sweep.set.quote_text": {
+        "en": "a text with `: `, `[` or `{{` is read as YAML: put double quotes around it, inside the shell's quotes: "
+        "--set '{path}=\"{text}\"'",
+        "nl": "een tekst met `: `, `[` of `{{` wordt als YAML gelezen: zet er dubbele aanhalingstekens omheen, binnen "
+        "die van de shell: --set '{path}=\"{text}\"'",
+    },
 }

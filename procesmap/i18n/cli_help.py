@@ -144,7 +144,7 @@ HELP_NL: dict[str, str] = {
     "--pages: the map as readable pages, an overview with the cuts numbered, then each part with all lanes (pdf: "
     "one document; png/svg: NAME.png the overview, NAME-1.png, .. the parts). --single: one picture. Default: pages "
     "when one picture would be unreadable on a 1920x1080 screen (step names under 7 px).": (
-        "--pages: de kaart als leesbare pagina's, een overzicht met de snedes genummerd, dan elk deel met alle "
+        "--pages: de kaart als leesbare pagina's, een overzicht met genummerde snedes, dan elk deel met alle "
         "banen (pdf: één document; png/svg: NAME.png het overzicht, NAME-1.png, .. de delen). --single: één "
         "afbeelding. Standaard: pagina's als één afbeelding op een scherm van 1920x1080 onleesbaar zou zijn "
         "(stapnamen kleiner dan 7 px)."

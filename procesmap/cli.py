@@ -51,7 +51,7 @@ class Paper(str, Enum):
 
 
 def _lang(explicit: Optional[Language]) -> str:
-    from procesmap.i18n import default_language  # lazy: keeps `procesmap --help` fast
+    from procesmap._language import default_language  # lazy: keeps `procesmap --help` fast (not the catalogue)
 
     return default_language(explicit.value if explicit else None)
 

@@ -40,6 +40,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from functools import lru_cache
 from typing import Any
 
+from procesmap._language import LANGUAGES, default_language
 from procesmap.i18n.messages import MESSAGES
 from procesmap.i18n.problems import MESSAGES_PROBLEMS
 
@@ -62,7 +63,6 @@ __all__ = [
 for _key, _entry in MESSAGES_PROBLEMS.items():  # merged here, so that messages.py need not know of it
     MESSAGES.setdefault(_key, _entry)
 
-LANGUAGES = ("nl", "en")
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 _CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")
 #: ``{name:plural:one|other}``: not preceded by ``{`` (``{{`` is a literal brace)
@@ -285,17 +285,6 @@ def percent(value: float | None, lang: str = "en", digits: int = 0) -> str:
     if value is None:
         return "-"
     return number(value * 100.0, lang, digits) + "%"
-
-
-def default_language(explicit: str | None = None) -> str:
-    """``--lang`` if given, else ``PROCESMAP_LANG``, else the locale (``LANG``), else English."""
-    if explicit in LANGUAGES:
-        return explicit  # type: ignore[return-value]
-    for variable in ("PROCESMAP_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value[:2].lower() in LANGUAGES:
-            return value[:2].lower()
-    return "en"
 
 
 # -- what the operating system said ----------------------------------------------------------------

@@ -19,8 +19,15 @@ PACKAGE = ROOT / "procesmap"
 
 #: Lowest first. Within a layer, modules may import each other.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    # leaves: version, text safety, the message catalogue, findings
-    ("procesmap._version", "procesmap._safe_text", "procesmap.i18n", "procesmap.findings", "procesmap.colours"),
+    # leaves: version, the language asked for, text safety, the message catalogue, findings
+    (
+        "procesmap._version",
+        "procesmap._language",
+        "procesmap._safe_text",
+        "procesmap.i18n",
+        "procesmap.findings",
+        "procesmap.colours",
+    ),
     # errors (which may translate through the catalogue), what libraries said as messages, settings, durations,
     # file access, the cache folder, places in TOML text
     (

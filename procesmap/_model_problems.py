@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, get_args, get_origin
 
 from procesmap.i18n import Count
@@ -75,6 +76,17 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     if on_key:
         loc = loc[:-1]
     field = loc[-1] if loc else "-"
+    split = _split_number(loc, data) if kind in ("invalid_key", "extra_forbidden") else None
+    if split is not None:  # {people: 1, fte: 0,8}: YAML read fte: 0 and a key 8 without a value
+        out.add(
+            source.locate(loc, key=True),
+            "value.unknown_key",
+            "hint.yaml.flow_decimal_comma",
+            field=str(field),
+            number_key=split[0],
+            example=split[1],
+        )
+        return
     if kind == "invalid_key":  # a key that is not text where only text keys are allowed
         out.add(
             source.locate(loc, key=True),
@@ -153,7 +165,40 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     if isinstance(limit, (int, float)) and not isinstance(limit, bool) and float(limit).is_integer():
         limit = Count(int(limit))  # written the language's way: 100.000 (nl), 1 rather than 1,0
     found = error.get("input")
+    if key == "value.expected_number" and isinstance(found, str) and _DECIMAL_COMMA.fullmatch(found):
+        example = found.strip().replace(",", ".")
+        out.add(position, key, "hint.value.decimal_comma", field=str(field), found=_describe(found), example=example)
+        return
     out.add(position, key, "hint.value.type", field=str(field), limit=limit, found=_describe(found))
+
+
+#: A number written the Dutch way, with a decimal comma: ``fte: 0,8`` (YAML reads it as the text "0,8")
+_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
+
+
+def _split_number(loc: tuple[Any, ...], data: Any) -> tuple[str, str] | None:
+    """``(field, number)`` when the unknown key at ``loc`` is the decimals of the number before it: in a flow mapping
+    ``{fte: 0,8}`` YAML reads ``fte: 0`` and a key ``8`` without a value. None for any other unknown key."""
+    field = loc[-1] if loc else None
+    if not isinstance(field, (int, str)) or isinstance(field, bool) or not str(field).isdigit():
+        return None
+    parent: Any = data
+    for part in loc[:-1]:
+        try:
+            parent = parent[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    if not isinstance(parent, dict) or parent.get(field, "") is not None:
+        return None
+    keys = list(parent)
+    index = keys.index(field)
+    if index == 0:
+        return None
+    before = keys[index - 1]
+    value = parent[before]
+    if not isinstance(before, str) or not isinstance(value, int) or isinstance(value, bool):
+        return None
+    return before, f"{value}.{field}"
 
 
 def _describe(value: Any) -> str:

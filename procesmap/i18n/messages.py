@@ -274,6 +274,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "see `procesmap schema` or the example in processes/",
         "nl": "zie `procesmap schema` of het voorbeeld in processes/",
     },
+    "hint.value.decimal_comma": {
+        "en": "write a number with a decimal point: `{field}: {example}`",
+        "nl": "schrijf een getal met een decimale punt, niet met een komma: `{field}: {example}`",
+    },
+    "hint.yaml.flow_decimal_comma": {
+        "en": "a decimal comma inside {{...}} splits the number in two: write `{number_key}: {example}`",
+        "nl": "een decimale komma binnen {{...}} knipt het getal in tweeën: schrijf `{number_key}: {example}`",
+    },
     "value.invalid": {"en": "invalid `{field}`: {detail}", "nl": "ongeldige `{field}`: {detail}"},
     "hint.value.invalid": {"en": "see `procesmap schema`", "nl": "zie `procesmap schema`"},
     "value.bad_id": {

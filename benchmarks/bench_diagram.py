@@ -118,14 +118,14 @@ import procesmap
 analysis = procesmap.analyse(procesmap.load({str(path)!r}))
 t1 = c()
 from procesmap.diagrams import swimlane, _raster, _bands
-picture = swimlane._paint(analysis, "nl")
+picture = swimlane._ringed(swimlane._paint(analysis, "nl"))
 t2 = c()
 body = swimlane._svg_body(picture, embed_fonts=False, exact_turn=True)
 t3 = c()
 dpi = swimlane.png_dpi(picture.width, picture.height)
 area = _raster.canvas(picture.width, picture.height, dpi)
 fonts = [swimlane.font_file("regular"), swimlane.font_file("bold")]
-row = _raster.seam(area, swimlane._blockers(picture))
+row = _raster.seam(area, swimlane._blockers(picture, max(area.sx, area.sy)))
 t4 = c()
 children = resource.getrusage(resource.RUSAGE_CHILDREN)
 w = time.perf_counter()

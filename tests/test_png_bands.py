@@ -53,8 +53,9 @@ def test_two_bands_have_the_pixels_of_one_piece(source: str) -> None:
         picture = picture_of((ROOT / "processes" / f"{source}.yaml").read_text(encoding="utf-8"))
     dpi = s.png_dpi(picture.width, picture.height)
     area = _raster.canvas(picture.width, picture.height, dpi)
-    body = s._svg_body(picture, embed_fonts=False, exact_turn=True)
-    row = _raster.seam(area, s._blockers(picture))
+    ringed = s._ringed(picture)
+    body = s._svg_body(ringed, embed_fonts=False, exact_turn=True)
+    row = _raster.seam(area, s._blockers(ringed, max(area.sx, area.sy)))
     assert row is not None, "no seam: the two-band way would not be tried"
     joined = _raster._two_bands(body, area, row, FONTS)
     assert joined is not None
@@ -65,6 +66,16 @@ def test_two_bands_have_the_pixels_of_one_piece(source: str) -> None:
     data = s._png(picture, band_pixels=1)
     assert np.array_equal(pixels(data), whole)
     assert dict(_bands.chunks(data))[b"tEXt"] == b"Software\0procesmap"
+
+
+def test_a_hairline_across_the_picture_keeps_it_in_one_piece() -> None:
+    """The 80-step map is drawn at 70 dpi (the pixel cap): its 0.8-point header line is under a pixel, a hairline,
+    which resvg draws in pieces that depend on where a band cuts it (measured: 6 pixels one level off)."""
+    picture = s._ringed(picture_of(synthetic_map(80, 1)))
+    dpi = s.png_dpi(picture.width, picture.height)
+    area = _raster.canvas(picture.width, picture.height, dpi)
+    assert max(area.sx, area.sy) * 0.8 <= 1.0
+    assert _raster.seam(area, s._blockers(picture, max(area.sx, area.sy))) is None
 
 
 def test_a_big_map_is_drawn_in_two_bands_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -205,18 +216,44 @@ def test_the_seam_keeps_clear_of_every_blocker() -> None:
 
 def test_blockers_of_shapes() -> None:
     vertical = s._Path([("M", 10.0, 5.0), ("L", 10.0, 95.0)], stroke="#000000", width=1.0)
-    ranges = s._path_blockers(vertical)
+    ranges = s._path_blockers(vertical, 2.0)
     assert all(b - a < 10 for a, b in ranges)  # only its ends, where the stroke ends in a horizontal edge
     assert any(a <= 5 <= b for a, b in ranges) and any(a <= 95 <= b for a, b in ranges)
     assert not any(a <= 50 <= b for a, b in ranges)
     slanted = s._Path([("M", 10.0, 5.0), ("L", 12.0, 95.0)], stroke="#000000", width=1.0)
-    assert any(a <= 50 <= b for a, b in s._path_blockers(slanted))
+    assert any(a <= 50 <= b for a, b in s._path_blockers(slanted, 2.0))
     box = s._Path(s._rounded(0.0, 10.0, 50.0, 80.0, 4.0), fill="#ffffff", stroke="#000000")
-    assert any(a <= 50 <= b for a, b in s._path_blockers(box))  # curves: the whole box
+    assert any(a <= 50 <= b for a, b in s._path_blockers(box, 2.0))  # curves: the whole box
     rect = s._Path(s._rect(0.0, 10.0, 50.0, 80.0), fill="#ffffff", stroke="#000000")
-    assert not any(a <= 50 <= b for a, b in s._path_blockers(rect))
+    assert not any(a <= 50 <= b for a, b in s._path_blockers(rect, 2.0))
     round_end = s._Path([("M", 10.0, 5.0), ("L", 10.0, 95.0)], stroke="#000000", cap="round")
-    assert any(a <= 50 <= b for a, b in s._path_blockers(round_end))
+    assert any(a <= 50 <= b for a, b in s._path_blockers(round_end, 2.0))
+    # a line of a pixel or less is a hairline: resvg draws it in pieces that depend on where it is cut
+    assert any(a <= 50 <= b for a, b in s._path_blockers(vertical, 1.0))
+    # a filled quarter circle blocks only its own rows; a ring (the PNG's box border) likewise
+    filled = s._Path(s._rounded(0.0, 10.0, 50.0, 80.0, 4.0), fill="#ffffff")
+    assert not any(a <= 50 <= b for a, b in s._path_blockers(filled, 2.0))
+    assert any(a <= 12 <= b for a, b in s._path_blockers(filled, 2.0))
+
+
+def test_a_box_border_is_a_ring_of_the_same_shape() -> None:
+    picture = s._Picture(100.0, 100.0)
+    box = s._rounded(10.0, 20.0, 50.0, 40.0, 6.0)
+    picture.items.append(s._Item(1, [s._Path(box, fill="#fff8e1", stroke="#2b2b2b", width=1.2)], "node-a"))
+    ringed = s._ringed(picture)
+    fill, ring = ringed.items[0].elements
+    assert fill.commands == box and fill.fill == "#fff8e1" and fill.stroke is None
+    assert ring.evenodd and ring.fill == "#2b2b2b" and ring.stroke is None
+    xs = [c[i] for c in ring.commands for i in range(1, len(c), 2)]
+    ys = [c[i] for c in ring.commands for i in range(2, len(c), 2)]
+    assert (min(xs), max(xs), min(ys), max(ys)) == pytest.approx((9.4, 60.6, 19.4, 60.6))  # half a width out
+    assert ring.commands[10:] == s._rounded(10.6, 20.6, 48.8, 38.8, 5.4)  # and half a width in
+    # drawn, the ring covers what resvg's stroke covers, to a level of anti-aliasing
+    area = _raster.canvas(100.0, 100.0, 144)
+    stroked = pixels(one_piece(s._svg_body(picture, False, True), area)).astype(int)
+    filled = pixels(one_piece(s._svg_body(ringed, False, True), area)).astype(int)
+    assert np.abs(stroked - filled).max() <= 40
+    assert (np.abs(stroked - filled).max(axis=2) > 8).sum() < 0.01 * stroked.shape[0] * stroked.shape[1]
 
 
 def unfilter(row: bytes, prior: bytes) -> bytes:

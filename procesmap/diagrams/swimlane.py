@@ -204,6 +204,7 @@ class _Path:
     opacity: float = 1.0
     cap: str = "butt"
     join: str = "miter"
+    evenodd: bool = False  # the fill rule (the PNG's rings, :func:`_ringed`)
 
 
 @dataclass
@@ -1213,6 +1214,8 @@ def _svg_element(element: Any, exact_turn: bool = False) -> str:
                 style.append(f"fill-opacity: {_n(element.opacity)}")
             if element.stroke:
                 style.append(f"stroke-opacity: {_n(element.opacity)}")
+        if element.evenodd:
+            style.append("fill-rule: evenodd")
         return f'<path d="{_d(element.commands)}" style="{"; ".join(style)}"/>'
     weight = ' font-weight="bold"' if element.bold else ""
     anchor = ' text-anchor="middle"' if element.anchor == "middle" else ""
@@ -1354,20 +1357,56 @@ def _png(picture: _Picture, dpi: float | None = None, band_pixels: int | None = 
     from procesmap.diagrams import _raster  # lazy: the rasteriser loads only when a PNG is drawn
 
     resolution = png_dpi(picture.width, picture.height, dpi)
+    picture = _ringed(picture)
+    area = _raster.canvas(picture.width, picture.height, resolution)
     return _raster.render_png(
         _svg_body(picture, embed_fonts=False, exact_turn=True),
-        _raster.canvas(picture.width, picture.height, resolution),
+        area,
         resolution,
         [font_file("regular"), font_file("bold")],
-        _blockers(picture),
+        _blockers(picture, max(area.sx, area.sy)),
         {"Software": "procesmap"},
         _raster.BAND_PIXELS if band_pixels is None else band_pixels,
     )
 
 
-def _blockers(picture: _Picture) -> list[tuple[float, float]]:
-    """The ranges of y (points) a band's seam must not cross (:func:`procesmap.diagrams._raster.seam`): where a
-    letter, a curve, a slanted or round-ended line, a corner or the end of a line is. Straight vertical edges (lane
+_ROUNDED = ["M", "L", "C", "L", "C", "L", "C", "L", "C", "Z"]
+
+
+def _ringed(picture: _Picture) -> _Picture:
+    """The picture for the PNG: each stroked rounded box (:func:`_rounded`, a step, a badge, a label box) drawn as its
+    fill and its border as a ring, filled (the outline of the stroke: rounded boxes half a line width larger and
+    smaller, even-odd). The same shape as resvg's stroke, but a band's seam may cross it
+    (:mod:`procesmap.diagrams._raster`): resvg strokes a box anew when a band cuts it, and a corner far from the seam
+    could come out one level different; a filled quarter circle stays the same."""
+    ringed = _Picture(picture.width, picture.height)
+    for item in picture.items:
+        elements: list[Any] = []
+        for element in item.elements:
+            if (
+                not (isinstance(element, _Path) and element.stroke and not element.dash)
+                or [c[0] for c in element.commands] != _ROUNDED
+            ):
+                elements.append(element)
+                continue
+            xs = [v for c in element.commands for v in c[1::2]]
+            ys = [v for c in element.commands for v in c[2::2]]
+            x, y, w, h = min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+            r, half = element.commands[2][6] - y, element.width / 2  # the first turn ends at (x + w, y + r)
+            if element.fill:
+                elements.append(_Path(element.commands, fill=element.fill, opacity=element.opacity))
+            outer = _rounded(x - half, y - half, w + 2 * half, h + 2 * half, r + half)
+            inner = _rounded(x + half, y + half, w - 2 * half, h - 2 * half, max(r - half, 0.0))
+            elements.append(_Path(outer + inner, fill=element.stroke, opacity=element.opacity, evenodd=True))
+        ringed.items.append(_Item(item.z, elements, item.gid))
+    return ringed
+
+
+def _blockers(picture: _Picture, scale: float) -> list[tuple[float, float]]:
+    """The ranges of y (points) a band's seam must not cross (:func:`procesmap.diagrams._raster.seam`) in a picture
+    drawn at ``scale`` pixels a point: where a letter, a stroked curve, a filled curve that turns, a slanted or
+    round-ended line, a line of a pixel or less, a corner or the end of a line is; a filled quarter circle only
+    blocks its own rows. Straight vertical edges (lane
     and box sides, vertical arrows and lines, dashed or not) may be cut: cut, they stay the same edges."""
     ranges: list[tuple[float, float]] = []
     for item in picture.items:
@@ -1379,11 +1418,11 @@ def _blockers(picture: _Picture) -> list[tuple[float, float]]:
                 else:
                     ranges.append((element.y - 1.4 * element.size, element.y + 0.6 * element.size))
                 continue
-            ranges.extend(_path_blockers(element))
+            ranges.extend(_path_blockers(element, scale))
     return ranges
 
 
-def _path_blockers(path: _Path) -> list[tuple[float, float]]:
+def _path_blockers(path: _Path, scale: float) -> list[tuple[float, float]]:
     pad = (2.5 * path.width if path.stroke else 0.0) + 1.0  # a miter (limit 4) reaches 2 widths; then the blur
     ys = [float(_n(c[i])) for c in path.commands for i in range(2, len(c), 2)]
     if not ys:
@@ -1391,6 +1430,8 @@ def _path_blockers(path: _Path) -> list[tuple[float, float]]:
     whole = [(min(ys) - pad, max(ys) + pad)]
     if path.cap != "butt" or path.join != "miter":
         return whole  # round ends and joins are curves resvg would split where a band cuts the path
+    if path.stroke and path.width * scale <= 1.05:
+        return whole  # a line of a pixel or less is a hairline, drawn in pieces that depend on where it is cut
     ranges = []
     start = last = None
     for command in path.commands:
@@ -1398,7 +1439,13 @@ def _path_blockers(path: _Path) -> list[tuple[float, float]]:
         if point is None:
             continue
         if command[0] == "C":
-            return whole  # resvg may draw a curve anew (split, stroked) when a band cuts its path elsewhere
+            if path.stroke or last is None:
+                return whole  # resvg strokes a curve anew when a band cuts its path, also far from the seam
+            xs = [last[0], *(float(_n(command[i])) for i in (1, 3, 5))]
+            hull = [last[1], *(float(_n(command[i])) for i in (2, 4, 6))]
+            if not (_one_way(xs) and _one_way(hull)):
+                return whole  # a filled curve that turns: resvg splits it at the turn when a band cuts its path
+            ranges.append((min(hull) - pad, max(hull) + pad))  # a filled quarter circle: only its own rows
         elif command[0] == "M":
             start = point
         elif last is not None and point[0] != last[0]:  # slanted or horizontal: its rows
@@ -1406,6 +1453,10 @@ def _path_blockers(path: _Path) -> list[tuple[float, float]]:
         ranges.append((point[1] - pad, point[1] + pad))  # a corner or an end
         last = point
     return ranges
+
+
+def _one_way(values: list[float]) -> bool:
+    return all(a <= b for a, b in zip(values, values[1:])) or all(a >= b for a, b in zip(values, values[1:]))
 
 
 # -- ReportLab (PDF) -------------------------------------------------------------------------------

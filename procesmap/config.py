@@ -259,19 +259,29 @@ def _suggest(value: str, choices: list[str]) -> str | None:
 
 
 def _type_name(value: Any) -> str:
+    """The TOML type of ``value`` in the message's language (``string`` is "tekst" in Dutch)."""
     if isinstance(value, bool):
-        return "boolean"
+        return _type_key("boolean")
     if isinstance(value, int):
-        return "integer"
+        return _type_key("integer")
     if isinstance(value, float):
-        return "number"
+        return _type_key("number")
     if isinstance(value, str):
-        return "string"
+        return _type_key("string")
     if isinstance(value, dict):
-        return "table"
+        return _type_key("table")
     if isinstance(value, list):
-        return "array"
+        return _type_key("array")
     return type(value).__name__
+
+
+def _type_key(name: str) -> str:
+    """A TOML type's name as a catalogue key (``config.type.string``), shown in the message's language."""
+    return Key(f"config.type.{name}") if name in TOML_TYPES else name
+
+
+#: The TOML types a configuration message names (procesmap/i18n/ci.py has their names in Dutch and English)
+TOML_TYPES = ("boolean", "integer", "number", "string", "table", "array")
 
 
 class _Validator:
@@ -309,7 +319,7 @@ class _Validator:
                 "config.hint.table",
                 at_value=True,
                 name=section,
-                expected="table",
+                expected=_type_key("table"),
                 found=_type_name(data),
             )
             raise LoadError(self.problems)
@@ -329,7 +339,7 @@ class _Validator:
                 "config.hint.preset",
                 at_value=True,
                 name="extends",
-                expected="string",
+                expected=_type_key("string"),
                 found=_type_name(extends),
                 allowed=", ".join(PRESETS),
             )
@@ -351,7 +361,7 @@ class _Validator:
                 "config.hint.table",
                 at_value=True,
                 name="simulation",
-                expected="table",
+                expected=_type_key("table"),
                 found=_type_name(simulation),
             )
         else:
@@ -365,7 +375,7 @@ class _Validator:
                         "config.hint.integer",
                         at_value=True,
                         name=f"simulation.{key}",
-                        expected="integer",
+                        expected=_type_key("integer"),
                         found=_type_name(value),
                     )
                 elif value < 0:
@@ -399,7 +409,7 @@ class _Validator:
                 "config.hint.table",
                 at_value=True,
                 name="rules",
-                expected="table",
+                expected=_type_key("table"),
                 found=_type_name(rules),
             )
             rules = {}
@@ -440,7 +450,7 @@ class _Validator:
                                 "config.hint.severity",
                                 at_value=True,
                                 name=f"{key}.severity",
-                                expected="string",
+                                expected=_type_key("string"),
                                 found=_type_name(given),
                             )
                     elif option not in allowed:
@@ -459,7 +469,7 @@ class _Validator:
                     "config.hint.severity",
                     at_value=True,
                     name=key,
-                    expected="string",
+                    expected=_type_key("string"),
                     found=_type_name(value),
                 )
         zaaktypen = data.get("zaaktypen")
@@ -470,7 +480,7 @@ class _Validator:
                 "config.hint.zaaktypen",
                 at_value=True,
                 name="zaaktypen",
-                expected="string",
+                expected=_type_key("string"),
                 found=_type_name(zaaktypen),
             )
             zaaktypen = None
@@ -514,7 +524,7 @@ class _Validator:
                 "config.hint.option_default",
                 at_value=True,
                 name=name,
-                expected=spec.kind,
+                expected=_type_key(spec.kind),
                 found=_type_name(value),
                 default=repr(spec.default),
             )

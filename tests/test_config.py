@@ -256,3 +256,16 @@ def test_language_and_fail_on_from_config(tmp_path: Path) -> None:
 def test_project_root_has_no_procesmap_config() -> None:
     """The bundled maps are analysed with the defaults (the golden files rely on it)."""
     assert find_config(ROOT / "processes" / "wmo-melding.yaml") is None
+
+
+def test_a_wrong_type_is_named_in_the_message_language() -> None:
+    """Dutch says "geheel getal" and "tekst" where English says TOML's "integer" and "string" (the Dutch message
+    named the English types: "moet van het type integer zijn, niet string")."""
+    with pytest.raises(LoadError) as err:
+        parse_config('[simulation]\ncases = "veel"\n[rules]\nPM305 = { share = "x" }\n')
+    dutch = err.value.format("nl")
+    assert "`simulation.cases` moet een geheel getal zijn, geen tekst" in dutch
+    assert "moet een getal zijn, geen tekst" in dutch  # PM305's share, a number option
+    english = err.value.format("en")
+    assert "`simulation.cases` must be of type integer, not string" in english
+    assert "integer" not in dutch and "string" not in dutch

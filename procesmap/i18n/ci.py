@@ -113,9 +113,20 @@ MESSAGES_CI: dict[str, dict[str, str]] = {
         "en": "`procesmap rules` lists every code and name",
         "nl": "`procesmap rules` toont alle codes en namen",
     },
+    **{
+        f"config.type.{name}": {"en": name, "nl": dutch}
+        for name, dutch in (
+            ("boolean", "waar/onwaar (true/false)"),
+            ("integer", "geheel getal"),
+            ("number", "getal"),
+            ("string", "tekst"),
+            ("table", "tabel"),
+            ("array", "lijst"),
+        )
+    },
     "config.wrong_type": {
         "en": "`{name}` must be of type {expected}, not {found}",
-        "nl": "`{name}` moet van het type {expected} zijn, niet {found}",
+        "nl": "`{name}` moet een {expected} zijn, geen {found}",
     },
     "config.hint.table": {
         "en": "write it as a table: a line `[{name}]` with `name = value` lines below it",

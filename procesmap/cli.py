@@ -357,11 +357,124 @@ _help_in_language()
 
 
 def main() -> None:
-    """Entry point: never a traceback for a user's input."""
+    """Entry point: never a traceback for a user's input, and a command line typer cannot read is a message in
+    the user's language with a hint (:func:`usage_error`), exit 2, as a bad file is."""
+    from typer._click.exceptions import NoArgsIsHelpError  # lazy: the entry point only
+    from typer._click.exceptions import UsageError as CommandLineError  # lazy: the entry point only
+
     try:
-        app()
+        code = app(standalone_mode=False, prog_name="procesmap")
+    except NoArgsIsHelpError as err:  # `procesmap` or a group alone: its help, as typer does
+        err.show()
+        sys.exit(err.exit_code)
+    except CommandLineError as err:
+        typer.echo(usage_error(err, sys.argv[1:]).format(_lang(None)), err=True)
+        sys.exit(2)
+    except typer.Abort:
+        typer.echo("Aborted!", err=True)
+        sys.exit(1)
     except ProcessmapError as err:
         typer.echo(err.format(_lang(None)) if hasattr(err, "format") else str(err), err=True)
         sys.exit(2)
     except KeyboardInterrupt:
         sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_error(err: Any, args: Sequence[str]) -> UsageError:
+    """typer's error about the command line (``err``, a click ``UsageError``) as procesmap's own message: what was
+    wrong, in the catalogue's words, and the command's ``--help`` as the hint (or a spelling it meant)."""
+    import difflib  # lazy: only for a command line typer could not read
+    import re  # lazy: only for a command line typer could not read
+
+    context = getattr(err, "ctx", None)
+    command = context.command_path if context is not None else _command_path(args)
+    helped = {"hint_key": "hint.usage.help", "command": command}
+    kind = type(err).__name__
+    message = str(getattr(err, "message", "") or "")
+    param = getattr(err, "param", None)
+    if kind == "NoSuchOption":
+        option = str(err.option_name)
+        params = context.command.params if context is not None else []
+        choices = [o for p in params for o in p.opts if o[:1] == "-"]
+        close = difflib.get_close_matches(option, choices, n=1, cutoff=0.6)
+        if close:
+            return UsageError(
+                "usage.unknown_option", "hint.usage.did_you_mean", command=command, option=option, suggestion=close[0]
+            )
+        return UsageError("usage.unknown_option", option=option, **helped)
+    if kind == "MissingParameter" and param is not None:
+        name = param.metavar or param.name.upper() if param.param_type_name == "argument" else param.opts[0]
+        return UsageError("usage.missing_argument", name=name, **helped)
+    if kind == "BadOptionUsage" and "requires an argument" in message:
+        return UsageError("usage.needs_value", option=str(err.option_name), **helped)
+    if kind == "BadParameter" and param is not None and param.param_type_name == "option":
+        option = str(param.opts[0])
+        value = _given(args, param.opts)
+        kind_of = _value_type(param)
+        if isinstance(kind_of, type) and issubclass(kind_of, Enum):
+            allowed = ", ".join(str(member.value) for member in kind_of)
+            return UsageError("usage.choice", option=option, value=value, choices=allowed, **helped)
+        if kind_of is int:
+            return UsageError("usage.whole_number", option=option, value=value, **helped)
+        if kind_of is float:
+            if re.fullmatch(r"[+-]?\d+,\d+", value):
+                return UsageError(
+                    "usage.number",
+                    "hint.usage.decimal_point",
+                    command=command,
+                    option=option,
+                    value=value,
+                    example=value.replace(",", "."),
+                )
+            return UsageError("usage.number", option=option, value=value, **helped)
+    unknown = re.fullmatch(r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?", message)
+    if unknown:
+        if unknown.group(2):
+            return UsageError(
+                "usage.unknown_command",
+                "hint.usage.did_you_mean",
+                command=command,
+                name=unknown.group(1),
+                suggestion=unknown.group(2),
+            )
+        return UsageError("usage.unknown_command", name=unknown.group(1), **helped)
+    extra = re.fullmatch(r"Got unexpected extra arguments?(?:\(s\))? \((.+)\)", message)
+    if extra:
+        return UsageError("usage.extra_argument", value=extra.group(1), **helped)
+    return UsageError("usage.other", detail=message or kind, **helped)
+
+
+def _command_path(args: Sequence[str]) -> str:
+    """``procesmap log discover`` from the words of the command line that name a command or group."""
+    from typer.main import get_command  # lazy: only for a command line typer could not read
+
+    path, group = ["procesmap"], get_command(app)
+    for arg in args:
+        commands = getattr(group, "commands", None)
+        if not commands or arg not in commands:
+            break
+        path.append(arg)
+        group = commands[arg]
+    return " ".join(path)
+
+
+def _value_type(param: Any) -> Any:
+    """The type an option's value has in its command (``int`` for ``Optional[int]``), or None when unknown."""
+    import typing  # lazy: only for a command line typer could not read
+
+    annotation = getattr(getattr(param, "type_descriptor", None), "annotation", None)
+    inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+    return inner[0] if len(inner) == 1 else annotation
+
+
+def _given(args: Sequence[str], options: Sequence[str]) -> str:
+    """The value typed after one of ``options`` (``--cases veel`` or ``--cases=veel``), the last one given."""
+    value = ""
+    for index, arg in enumerate(args):
+        for option in options:
+            if arg == option and index + 1 < len(args):
+                value = args[index + 1]
+            elif arg.startswith(option + "="):
+                value = arg[len(option) + 1 :]
+    return value

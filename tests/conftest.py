@@ -133,6 +133,21 @@ def run_procesmap(
     )
 
 
+def git(repo: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    """``git ARGS`` in ``repo`` as a test author (no user configuration read); its output. Fails on an error."""
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        **(env or {}),
+    }
+    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=environment).stdout
+
+
 def invoke_cli(*args: str, cwd: Path | None = None) -> Any:
     """``procesmap ARGS`` through typer's runner (in ``cwd`` if given); fails the test on any exception but the exit
     (a traceback is never a user's answer). The result has ``exit_code`` and ``output``."""

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,7 +16,7 @@ from procesmap.loading import load
 from procesmap.render.diff import render_diff
 from procesmap.whatif import apply_overrides
 
-from tests.conftest import GOLDEN, ROOT, check_golden, run_procesmap
+from tests.conftest import GOLDEN, ROOT, check_golden, git, run_procesmap
 
 OMGEVING = ROOT / "processes" / "omgevingsvergunning.yaml"
 FAST = Settings(cases=1000, seed=0)
@@ -32,19 +30,6 @@ SCENARIO = [
 
 
 run = run_procesmap
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "t",
-        "GIT_AUTHOR_EMAIL": "t@example.org",
-        "GIT_COMMITTER_NAME": "t",
-        "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "GIT_CONFIG_NOSYSTEM": "1",
-    }
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True, env=env).stdout
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from procesmap.render import _document
 from procesmap.render._document import FileVersion, file_version, file_versions
 from procesmap.render.html import inline_svg, render_html
 
-from .conftest import GOLDEN, ROOT, bundled, check_golden
+from .conftest import GOLDEN, ROOT, bundled, check_golden, git
 
 HOSTILE_TEXTS = [
     "<script>alert(1)</script>",
@@ -453,11 +453,9 @@ def test_template_is_packaged(tmp_path: Path) -> None:
 
 
 def _git(folder: Path, *args: str) -> str:
-    import subprocess
-
-    environment = {**os.environ, "GIT_AUTHOR_DATE": "2024-05-01T12:00:00", "GIT_COMMITTER_DATE": "2024-05-01T12:00:00"}
-    done = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, env=environment, check=True)
-    return done.stdout
+    return git(
+        folder, *args, env={"GIT_AUTHOR_DATE": "2024-05-01T12:00:00", "GIT_COMMITTER_DATE": "2024-05-01T12:00:00"}
+    )
 
 
 def test_file_versions_of_a_folder_equal_git_log_of_each_file(tmp_path: Path) -> None:

@@ -152,9 +152,13 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
         pairs: dict[str, str] = {}
         lines: dict[str, int] = {}
         entries = 0
+        header: list[str] = []
         for r in reader:
-            if reader.line_num == 1 or len(r) < 2 or not r[0].strip():
-                continue  # the header, or a row without a resource
+            if reader.line_num == 1:
+                header = [strip_control(cell.strip()) for cell in r]
+                continue
+            if len(r) < 2 or not r[0].strip():
+                continue  # a row without a resource
             entries += 1
             if entries > MAX_ROLES_ENTRIES:
                 raise _too_many_roles(file, reader.line_num, 1)
@@ -175,6 +179,7 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
                 )
             pairs[resource] = role
             lines.setdefault(resource, reader.line_num)
+        _check_header(header, pairs, lines, file)
     else:
         import yaml  # lazy: PyYAML loads only when YAML is read or written
 
@@ -212,6 +217,40 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     if not pairs:
         raise UsageError("log.roles_unreadable", "hint.log.roles", path=str(file), reason=Message("log.roles_empty"))
     return pairs
+
+
+#: Words that make a first line a header, whatever follows (``medewerker;rol`` above a role named "rol")
+_HEADER_WORDS = frozenset(
+    {"resource", "role", "rol", "rollen", "roles", "medewerker", "naam", "name", "team", "functie", "afdeling", "group"}
+    | {"org:resource", "org:role", "org:group", "user", "gebruiker"}
+)
+
+
+def _check_header(header: list[str], pairs: dict[str, str], lines: dict[str, int], file: Path) -> None:
+    """A roles CSV without its header line lost its first resource without a word: the first line is a header
+    and is never read. When that line's second cell is a role another line gives too (``piet,jurist`` above
+    ``anna,jurist``), it is a resource and its role, not a header (``resource,role``, ``medewerker;rol``): a
+    :class:`LoadError` at line 1 that says to add the header."""
+    if len(header) < 2 or not header[0] or not header[1]:
+        return
+    if {cell.lower() for cell in header[:2]} & _HEADER_WORDS:
+        return  # a header, whatever the roles are called
+    same = [resource for resource, role in pairs.items() if role == header[1]]
+    if not same:
+        return
+    raise LoadError(
+        [
+            Problem(
+                str(file),
+                1,
+                1,
+                "sweep.roles.no_header",
+                {"first": ",".join(header[:2])},
+                "hint.sweep.roles.no_header",
+                {"role": header[1], "line": lines[same[0]]},
+            )
+        ]
+    )
 
 
 def _too_many_roles(file: Path, line: int, column: int) -> LoadError:

@@ -24,6 +24,16 @@ MESSAGES_SWEEP: dict[str, dict[str, str]] = {
         "nl": "schrijf één `medewerker: rol` per regel, bijvoorbeeld `{resource}: behandelaar`; laat een medewerker "
         "zonder rol weg",
     },
+    "sweep.roles.no_header": {
+        "en": "the first line `{first}` is a resource and its role, but a roles CSV starts with a header line",
+        "nl": "de eerste regel `{first}` is een medewerker met zijn rol, maar een rollen-CSV begint met een kopregel",
+    },
+    "hint.sweep.roles.no_header": {
+        "en": "add a first line `resource,role`: the first line is never read as a resource (role {role} is on "
+        "line {line} as well)",
+        "nl": "zet `medewerker,rol` als eerste regel: de eerste regel wordt nooit als medewerker gelezen (rol {role} "
+        "staat ook op regel {line})",
+    },
     "sweep.roles.a_list": {"en": "a list", "nl": "een lijst"},
     "sweep.roles.a_mapping": {"en": "a mapping", "nl": "een mapping"},
     "sweep.serve.bad_host": {

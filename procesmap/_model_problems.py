@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import difflib
-import re
 from typing import Any, get_args, get_origin
 
+from procesmap._language import with_decimal_point
 from procesmap.i18n import Count
 from procesmap.model import Process, SourceMap
 
@@ -165,15 +165,11 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     if isinstance(limit, (int, float)) and not isinstance(limit, bool) and float(limit).is_integer():
         limit = Count(int(limit))  # written the language's way: 100.000 (nl), 1 rather than 1,0
     found = error.get("input")
-    if key == "value.expected_number" and isinstance(found, str) and _DECIMAL_COMMA.fullmatch(found):
-        example = found.strip().replace(",", ".")
+    example = with_decimal_point(found) if key == "value.expected_number" and isinstance(found, str) else None
+    if example is not None:
         out.add(position, key, "hint.value.decimal_comma", field=str(field), found=_describe(found), example=example)
         return
     out.add(position, key, "hint.value.type", field=str(field), limit=limit, found=_describe(found))
-
-
-#: A number written the Dutch way, with a decimal comma: ``fte: 0,8`` (YAML reads it as the text "0,8")
-_DECIMAL_COMMA = re.compile(r"\s*[+-]?\d+,\d+\s*")
 
 
 def _split_number(loc: tuple[Any, ...], data: Any) -> tuple[str, str] | None:

@@ -19,6 +19,7 @@ import pkgutil
 
 import typer
 
+from procesmap._language import default_language, with_decimal_point
 from procesmap.errors import ProcessmapError, UsageError
 from procesmap.reasons import os_reason
 from procesmap._version import __version__
@@ -51,8 +52,6 @@ class Paper(str, Enum):
 
 
 def _lang(explicit: Optional[Language]) -> str:
-    from procesmap._language import default_language  # lazy: keeps `procesmap --help` fast (not the catalogue)
-
     return default_language(explicit.value if explicit else None)
 
 
@@ -385,7 +384,6 @@ def usage_error(err: Any, args: Sequence[str]) -> UsageError:
     """typer's error about the command line (``err``, a click ``UsageError``) as procesmap's own message: what was
     wrong, in the catalogue's words, and the command's ``--help`` as the hint (or a spelling it meant)."""
     import difflib  # lazy: only for a command line typer could not read
-    import re  # lazy: only for a command line typer could not read
 
     context = getattr(err, "ctx", None)
     command = context.command_path if context is not None else _command_path(args)
@@ -418,14 +416,15 @@ def usage_error(err: Any, args: Sequence[str]) -> UsageError:
         if kind_of is int:
             return UsageError("usage.whole_number", option=option, value=value, **helped)
         if kind_of is float:
-            if re.fullmatch(r"[+-]?\d+,\d+", value):
+            example = with_decimal_point(value)
+            if example is not None:
                 return UsageError(
                     "usage.number",
                     "hint.usage.decimal_point",
                     command=command,
                     option=option,
                     value=value,
-                    example=value.replace(",", "."),
+                    example=example,
                 )
             return UsageError("usage.number", option=option, value=value, **helped)
     unknown = re.fullmatch(r"No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?", message)

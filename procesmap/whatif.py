@@ -23,11 +23,11 @@ keeps the original file's positions (a finding on a step still points at that st
 from __future__ import annotations
 
 import copy
-import re
 import difflib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+from procesmap._language import with_decimal_point
 from procesmap.errors import Problem, ProcessmapError, UsageError
 
 if TYPE_CHECKING:
@@ -79,8 +79,9 @@ def _typing_hint(assignment: str, problem_key: str) -> tuple[str, dict[str, str]
     import yaml  # lazy: PyYAML loads only when YAML is parsed
 
     path, _, raw = (part.strip() for part in assignment.partition("="))
-    if problem_key == "value.expected_number" and re.fullmatch(r"-?\d+,\d+", raw):
-        return "hint.sweep.set.decimal", {"path": path, "value": raw.replace(",", ".")}
+    number = with_decimal_point(raw) if problem_key == "value.expected_number" else None
+    if number is not None:
+        return "hint.sweep.set.decimal", {"path": path, "value": number}
     if problem_key == "value.expected_text":
         try:
             value = yaml.safe_load(raw)

@@ -65,3 +65,24 @@ def test_flow_style_zero_comma_also_reports_the_zero() -> None:
 def test_other_unknown_keys_keep_their_hint(roles: str) -> None:
     found = problems(roles)
     assert found and all("decimal comma" not in hint for _, _, _, hint, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("0,8", "0.8"),
+        (" 1,25 ", "1.25"),
+        ("-0,5", "-0.5"),
+        ("+2,0", "+2.0"),
+        ("0.8", None),
+        ("1.000,5", None),
+        ("8", None),
+        ("veel", None),
+        ("0,8h", None),
+        (",5", None),
+    ],
+)
+def test_one_reading_of_a_decimal_comma_serves_the_map_set_and_the_command_line(text: str, meant: str | None) -> None:
+    from procesmap._language import with_decimal_point
+
+    assert with_decimal_point(text) == meant

@@ -46,12 +46,12 @@ def main() -> int:
         [str(python), "-c", "import pm4py; print(pm4py.__version__)"], check=True, capture_output=True, text=True
     ).stdout.strip()
     print(f"pm4py {version} at {python}")
-    from tests._eventlog_oracle import reference
+    from tests._eventlog_oracle import ORACLE_LOGS, reference
 
     with tempfile.TemporaryDirectory() as out:
         started = time.perf_counter()
         subprocess.run(
-            [str(python), str(ROOT / "benchmarks" / "pm4py_reference.py"), out],
+            [str(python), str(ROOT / "benchmarks" / "pm4py_reference.py"), out, *ORACLE_LOGS],
             check=True,
             cwd=ROOT,
             env={**os.environ, "TQDM_DISABLE": "1"},

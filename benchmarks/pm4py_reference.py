@@ -2,7 +2,7 @@
 venv: pm4py is AGPL). Nothing it writes is committed: the figures are derived from third-party logs.
 
     python3 -m venv /tmp/pm4py-venv && /tmp/pm4py-venv/bin/pip install pm4py
-    /tmp/pm4py-venv/bin/python benchmarks/pm4py_reference.py OUT_FOLDER
+    /tmp/pm4py-venv/bin/python benchmarks/pm4py_reference.py OUT_FOLDER LOG...   # the names: ORACLE_LOGS
 
 Writes ``pm4py-<log>.json`` with: the case durations (seconds, sorted; pm4py.get_all_case_durations),
 the directly-follows counts (pm4py.discover_dfg) and the handover-of-work counts
@@ -21,15 +21,6 @@ from pathlib import Path
 import pm4py
 
 LOGS = Path(os.environ.get("PROCESMAP_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "data" / "event-logs"
-FILES = [
-    "running-example.xes",
-    "running-example.csv",
-    "receipt.xes",
-    "repairExample.xes.gz",
-    "BPIC15_1.xes.gz",
-    "CoSeLoG_WABO_1.xes.gz",
-    "roadtraffic100traces.xes",
-]
 
 
 def read(name: str):  # type: ignore[no-untyped-def]
@@ -69,7 +60,9 @@ def reference(name: str) -> dict:  # type: ignore[type-arg]
 
 if __name__ == "__main__":
     out = Path(sys.argv[1])
-    names = sys.argv[2:] or FILES
+    names = sys.argv[2:]  # the logs of tests/_eventlog_oracle.py's ORACLE_LOGS, from check_pm4py_references.py
+    if not names:
+        sys.exit("usage: pm4py_reference.py OUT_FOLDER LOG...")
     for name in names:
         data = reference(name)
         target = out / f"pm4py-{name.split('.')[0]}-{name.split('.')[1]}.json"

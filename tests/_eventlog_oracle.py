@@ -24,6 +24,18 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Iterator
 
+#: The shared event logs the oracle is held against: procesmap's figures (tests/test_eventlog_oracle.py) and pm4py's
+#: (benchmarks/check_pm4py_references.py hands this list to benchmarks/pm4py_reference.py)
+ORACLE_LOGS = [
+    "running-example.xes",
+    "running-example.csv",
+    "receipt.xes",
+    "repairExample.xes.gz",
+    "BPIC15_1.xes.gz",
+    "CoSeLoG_WABO_1.xes.gz",
+    "roadtraffic100traces.xes",
+]
+
 # (case, position in the file, activity, timestamp in seconds, lifecycle transition, resource)
 Event = tuple[str, int, str, float, str | None, str | None]
 

@@ -14,19 +14,11 @@ import pytest
 
 from procesmap.eventlog import log_stats, read_log
 
+from ._eventlog_oracle import ORACLE_LOGS as NAMES
 from ._eventlog_oracle import reference
 from .conftest import SHARED, need_shared
 
 LOGS = SHARED / "data" / "event-logs"
-NAMES = [
-    "running-example.xes",
-    "running-example.csv",
-    "receipt.xes",
-    "repairExample.xes.gz",
-    "BPIC15_1.xes.gz",
-    "CoSeLoG_WABO_1.xes.gz",
-    "roadtraffic100traces.xes",
-]
 
 
 @pytest.fixture(autouse=True)

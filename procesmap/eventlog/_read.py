@@ -164,19 +164,7 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
                 raise _too_many_roles(file, reader.line_num, 1)
             resource, role = strip_control(r[0].strip()), strip_control(r[1].strip())
             if resource in pairs and pairs[resource] != role:  # two roles for one resource: which one counts?
-                raise LoadError(
-                    [
-                        Problem(
-                            str(file),
-                            reader.line_num,
-                            1,
-                            "sweep.roles.twice",
-                            {"resource": resource},
-                            "hint.sweep.roles.twice",
-                            {"resource": resource, "line": lines[resource], "role": pairs[resource]},
-                        )
-                    ]
-                )
+                raise _named_twice(file, reader.line_num, 1, resource, lines[resource], pairs[resource])
             pairs[resource] = role
             lines.setdefault(resource, reader.line_num)
         _check_header(header, pairs, lines, file)
@@ -253,6 +241,23 @@ def _check_header(header: list[str], pairs: dict[str, str], lines: dict[str, int
     )
 
 
+def _named_twice(file: Path, line: int, column: int, resource: str, first_line: int, first_role: str) -> LoadError:
+    """A resource a roles file gives a role a second time (CSV: another role), at the second place."""
+    return LoadError(
+        [
+            Problem(
+                str(file),
+                line,
+                column,
+                "sweep.roles.twice",
+                {"resource": resource},
+                "hint.sweep.roles.twice",
+                {"resource": resource, "line": first_line, "role": first_role},
+            )
+        ]
+    )
+
+
 def _too_many_roles(file: Path, line: int, column: int) -> LoadError:
     """The problem of a roles file naming more than :data:`MAX_ROLES_ENTRIES` resources, at the first one past it."""
     return LoadError(
@@ -294,20 +299,7 @@ def _count_roles(yaml: Any, loader: Any, text: str, file: Path) -> dict[str, tup
                         raise _too_many_roles(file, line, column)
                     key = (event.value, line, column) if isinstance(event, yaml.ScalarEvent) else None
                     if key is not None and key[0] in places:
-                        first = places[key[0]]
-                        raise LoadError(
-                            [
-                                Problem(
-                                    str(file),
-                                    line,
-                                    column,
-                                    "sweep.roles.twice",
-                                    {"resource": key[0]},
-                                    "hint.sweep.roles.twice",
-                                    {"resource": key[0], "line": first[0], "role": roles.get(key[0], "?")},
-                                )
-                            ]
-                        )
+                        raise _named_twice(file, line, column, key[0], places[key[0]][0], roles.get(key[0], "?"))
                 elif key is not None:
                     places[key[0]] = (key[1], key[2], line, column)
                     if isinstance(event, yaml.ScalarEvent):

@@ -170,6 +170,14 @@ ONE_PIECE = (
 """``procesmap`` drawing every PNG in one piece (as before the two bands of issue 18): the baseline of the same run."""
 
 
+PAGES_BANDED = (
+    "import sys; import procesmap.diagrams._raster as r; r.MAX_SHARE = 0.0; from procesmap.cli import main; "
+    "sys.argv = ['procesmap', *sys.argv[1:]]; main()"
+)
+"""``procesmap`` drawing a map's PNG pages one after the other, each big one in two bands (before the pages were
+shared whole between two processes): the baseline of the same run."""
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -200,8 +208,18 @@ def main() -> None:
                 )
             )
         # by default a map too small to read as one picture is drawn as pages (docs/diagrams.md, 'Big maps')
-        pages = _time_command(["diagram", str(maps[40]), "--output", f"{out}p.png"], runs)
+        pages, banded_pages = _alternating(
+            runs,
+            (["diagram", str(maps[40]), "--output", f"{out}p.png"], None),
+            (["diagram", str(maps[40]), "--output", f"{out}r.png"], [sys.executable, "-c", PAGES_BANDED]),
+        )
         print(_line("diagram, 40 steps, PNG pages (the default, 144 dpi)", pages))
+        print(_line("  PNG pages each in two bands (before)", banded_pages))
+        print(
+            f"{'  pages side by side / each in two bands':<48} wall "
+            f"{statistics.median(pages) / statistics.median(banded_pages):5.2f}"
+            f"   CPU {statistics.median(CPU[id(pages)][1]) / statistics.median(CPU[id(banded_pages)][1]):5.2f}"
+        )
         before = _time_command(
             ["diagram", str(maps[40]), "--output", f"{out}q.png"], runs, program=[sys.executable, "-c", FORMER_DPI]
         )

@@ -26,6 +26,7 @@ on where the seam is (:func:`procesmap.diagrams._raster.seam`); the tests compar
 from __future__ import annotations
 
 import ctypes
+import os
 import struct
 import sys
 import zlib
@@ -280,9 +281,26 @@ def draw(svg: str, fonts: list[str]) -> bytes:
     )
 
 
+WHOLE = "--whole"
+"""The child's first argument when it draws whole pictures: ``--whole N SVG-FILE.. FONT..``."""
+
+
 def _main(argv: list[str]) -> int:
     """The child: ``_bands.py SVG-FILE FONT..``: the join's piece of the bottom band on standard output, after a
-    header of width, Adler-32, length and height."""
+    header of width, Adler-32, length and height. ``_bands.py --whole N SVG-FILE.. FONT..``: each of the N SVG
+    files drawn whole, as the file of the same name ending in ``.png`` (written under a temporary name, then
+    renamed: a PNG file that is there is complete)."""
+    if argv and argv[0] == WHOLE:
+        count = int(argv[1])
+        files, fonts = argv[2 : 2 + count], argv[2 + count :]
+        for name in files:
+            with open(name, encoding="utf-8") as handle:
+                data = draw(handle.read(), fonts)
+            target = name.removesuffix(".svg") + ".png"
+            with open(target + ".part", "wb") as out:
+                out.write(data)
+            os.replace(target + ".part", target)
+        return 0
     with open(argv[0], encoding="utf-8") as handle:
         svg = handle.read()
     width, (data, adler, length, height) = bottom_piece(draw(svg, argv[1:]))

@@ -188,3 +188,110 @@ def _two_bands(body: str, area: Canvas, row: int, fonts: list[str]) -> bytes | N
             child.wait()
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class PngJob:
+    """One picture of several to draw (:func:`render_pngs`): the arguments of :func:`render_png` that differ."""
+
+    body: str
+    area: Canvas
+    dpi: float
+    blockers: tuple[tuple[float, float], ...] = ()
+
+
+MAX_SHARE = 0.6
+"""Pictures shared whole between two processes when neither gets more than this share of the pixels; else (one
+picture much bigger than the rest) each is drawn as :func:`render_png` draws it, a big one in two bands."""
+
+
+def render_pngs(
+    jobs: list[PngJob], fonts: list[str], text: dict[str, str] | None = None, band_pixels: int = BAND_PIXELS
+) -> list[bytes]:
+    """The PNGs of several pictures (a map's pages), each with the pixels of :func:`render_png`'s.
+
+    Why whole pictures: on two cores, two bands of every page cost a child process, a scan of the top band's
+    stream and a new start of the bottom band's each (about 40 ms a page for a 40-step map's); a child that draws
+    whole pages while this process draws the others needs none of that. The pictures go largest first to whichever
+    side has fewer pixels so far (this process on a tie: the child starts later)."""
+    if len(jobs) < 2 or _cores() < 2:
+        return [render_png(j.body, j.area, j.dpi, fonts, j.blockers, text, band_pixels) for j in jobs]
+    sizes = [j.area.pixels_wide * j.area.pixels_high for j in jobs]
+    mine, theirs = share(sizes)
+    if max(sum(sizes[i] for i in side) for side in (mine, theirs)) > MAX_SHARE * sum(sizes):
+        return [render_png(j.body, j.area, j.dpi, fonts, j.blockers, text, band_pixels) for j in jobs]
+    pngs = []
+    for job, data in zip(jobs, _whole_pictures(jobs, mine, theirs, fonts)):
+        pngs.append(set_resolution(data if data is not None else _bands.draw(_whole(job), fonts), job.dpi, text))
+    return pngs
+
+
+def share(sizes: list[int]) -> tuple[list[int], list[int]]:
+    """The pictures (their indexes) this process draws and those the child draws: largest first to the side with
+    fewer pixels so far, this process on a tie."""
+    mine: list[int] = []
+    theirs: list[int] = []
+    loads = [0, 0]
+    for i in sorted(range(len(sizes)), key=lambda i: (-sizes[i], i)):
+        side = 0 if loads[0] <= loads[1] else 1
+        (mine, theirs)[side].append(i)
+        loads[side] += sizes[i]
+    return sorted(mine), sorted(theirs)
+
+
+def _whole(job: PngJob) -> str:
+    return band_svg(job.body, job.area, 0, job.area.pixels_high)
+
+
+def _whole_pictures(jobs: list[PngJob], mine: list[int], theirs: list[int], fonts: list[str]) -> list[bytes | None]:
+    """The pictures ``mine`` drawn here while a child process draws ``theirs``; a picture the child did not give
+    (it could not start, it failed, a PNG of another size) is None (the caller draws it here)."""
+    drawn: list[bytes | None] = [None] * len(jobs)
+    folder = None
+    child = None
+    try:
+        folder = tempfile.mkdtemp(prefix="procesmap-pages-")
+        files = []
+        for i in theirs:
+            name = os.path.join(folder, f"{i}.svg")
+            with open(name, "w", encoding="utf-8") as handle:
+                handle.write(_whole(jobs[i]))
+            files.append(name)
+        try:
+            child = subprocess.Popen(
+                [sys.executable, "-I", "-c", CHILD, str(WORKER.parent), _bands.WHOLE, str(len(files)), *files, *fonts],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            child = None
+        for i in mine:
+            drawn[i] = _bands.draw(_whole(jobs[i]), fonts)
+        if child is not None:
+            child.wait(timeout=TIMEOUT_S)
+            for i, name in zip(theirs, files):
+                drawn[i] = _read_png(name.removesuffix(".svg") + ".png", jobs[i].area)
+        return drawn
+    except (OSError, subprocess.SubprocessError):
+        return drawn
+    finally:
+        if child is not None and child.poll() is None:
+            child.kill()
+            child.wait()
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _read_png(name: str, area: Canvas) -> bytes | None:
+    """The child's PNG of ``area``'s size, or None (missing, not a PNG, another size)."""
+    try:
+        with open(name, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if data[:8] != _bands.SIGNATURE or len(data) < 33 or data[12:16] != b"IHDR":
+        return None
+    if struct.unpack(">II", data[16:24]) != (area.pixels_wide, area.pixels_high):
+        return None
+    return data

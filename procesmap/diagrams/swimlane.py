@@ -67,6 +67,7 @@ import weakref
 
 if TYPE_CHECKING:
     from procesmap.analysis import Analysis
+    from procesmap.diagrams._raster import PngJob
 
 __all__ = [
     "render_swimlane",
@@ -385,7 +386,7 @@ def render_swimlane_pages(
     if fmt == "svg":
         return [_svg(picture, embed_fonts=True).encode("utf-8") for picture in pictures]
     check_png_pixels(len(pictures), sum(_pixels(picture, dpi) for picture in pictures))  # before one is rasterised
-    return [_png(picture, dpi) for picture in pictures]
+    return _pngs(pictures, dpi)
 
 
 @dataclass
@@ -1356,17 +1357,47 @@ def _png(picture: _Picture, dpi: float | None = None, band_pixels: int | None = 
     of CPU a pixel."""
     from procesmap.diagrams import _raster  # lazy: the rasteriser loads only when a PNG is drawn
 
+    job = _png_job(picture, dpi)
+    return _raster.render_png(
+        job.body,
+        job.area,
+        job.dpi,
+        _png_fonts(),
+        job.blockers,
+        PNG_TEXT,
+        _raster.BAND_PIXELS if band_pixels is None else band_pixels,
+    )
+
+
+def _pngs(pictures: list[_Picture], dpi: float | None = None) -> list[bytes]:
+    """The pictures of a map's pages as PNGs, each as :func:`_png` draws it; on two cores shared whole between
+    this process and a child (:func:`procesmap.diagrams._raster.render_pngs`)."""
+    from procesmap.diagrams import _raster  # lazy: the rasteriser loads only when a PNG is drawn
+
+    return _raster.render_pngs([_png_job(picture, dpi) for picture in pictures], _png_fonts(), PNG_TEXT)
+
+
+PNG_TEXT = {"Software": "procesmap"}
+"""The PNG's text entries."""
+
+
+def _png_fonts() -> list[str]:
+    return [font_file("regular"), font_file("bold")]
+
+
+def _png_job(picture: _Picture, dpi: float | None) -> "PngJob":
+    """What the rasteriser needs of ``picture``: its SVG body with
+    boxes as rings (:func:`_ringed`), its canvas at :func:`png_dpi` and where a band's seam may not go."""
+    from procesmap.diagrams import _raster  # lazy: the rasteriser loads only when a PNG is drawn
+
     resolution = png_dpi(picture.width, picture.height, dpi)
     picture = _ringed(picture)
     area = _raster.canvas(picture.width, picture.height, resolution)
-    return _raster.render_png(
+    return _raster.PngJob(
         _svg_body(picture, embed_fonts=False, exact_turn=True),
         area,
         resolution,
-        [font_file("regular"), font_file("bold")],
-        _blockers(picture, max(area.sx, area.sy)),
-        {"Software": "procesmap"},
-        _raster.BAND_PIXELS if band_pixels is None else band_pixels,
+        tuple(_blockers(picture, max(area.sx, area.sy))),
     )
 
 

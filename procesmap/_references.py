@@ -97,6 +97,7 @@ def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, 
                 check(item.get("to"), step_ids, path + ("to",), "step")
             else:
                 check(item, step_ids, path, "step")
+        _check_next_twice(step, base, source, out)
         sub = step.get("subprocess")
         if isinstance(sub, str):
             _check_subprocess(sub, base + ("subprocess",), data.get("id"), source, out, repository)
@@ -104,6 +105,67 @@ def _check_references(data: dict[Any, Any], source: SourceMap, out: _Collector, 
         if isinstance(issue, dict):
             check(issue.get("step"), step_ids, ("issues", index, "step"), "step")
             check(issue.get("owner"), roles, ("issues", index, "owner"), "role")
+
+
+def repeated_next(entries: list[Any], *, parallel: bool) -> list[tuple[int, int]]:
+    """The entries of a raw ``next`` list that name a step an earlier entry names already without saying why:
+    ``(index, index of the earlier entry)`` pairs (docs/format.md, 'Steps').
+
+    ``next: [e, e]`` says nothing the first ``e`` did not, yet it made a branch more: the shares of branches
+    without ``p`` are split over one more (``[e, e, f]`` sent two thirds of the cases to ``e``) and, on a
+    ``parallel``, ``e`` ran twice at the same time. Two branches of a task or decision that each have a ``p``
+    or a ``when`` may lead to the same step (two reasons, or two shares, for one way; their ``p`` values add
+    up), but not with the same ``when``. An entry is a step id or a branch mapping ``{to, p, when}``.
+    """
+    seen: dict[str, list[tuple[int, bool, str | None]]] = {}
+    repeated: list[tuple[int, int]] = []
+    for index, item in enumerate(entries):
+        if isinstance(item, dict):
+            target, when, has_p = item.get("to"), item.get("when"), item.get("p") is not None
+        else:
+            target, when, has_p = item, None, False
+        if not isinstance(target, str):
+            continue
+        reason = " ".join(when.split()) if isinstance(when, str) and when.strip() else None
+        says_why = has_p or reason is not None
+        earlier = seen.setdefault(target, [])
+        clash = next(
+            (
+                at
+                for at, why, other in earlier
+                if parallel or not says_why or not why or (reason is not None and reason == other)
+            ),
+            None,
+        )
+        if clash is not None:
+            repeated.append((index, clash))
+        earlier.append((index, says_why, reason))
+    return repeated
+
+
+def _check_next_twice(step: dict[Any, Any], base: Path_, source: SourceMap, out: _Collector) -> None:
+    """A load error at each entry of ``next`` that :func:`repeated_next` finds."""
+    nxt = step.get("next")
+    if not isinstance(nxt, list):
+        return
+    parallel = step.get("type") == "parallel"
+
+    def place(index: int) -> tuple[int, int]:
+        at = base + ("next", index) + (("to",) if isinstance(nxt[index], dict) else ())
+        return source.locate(at)
+
+    for index, first in repeated_next(nxt, parallel=parallel):
+        item = nxt[index]
+        line, column = place(first)
+        out.add(
+            place(index),
+            "ref.next_twice",
+            "hint.ref.next_twice_parallel" if parallel else "hint.ref.next_twice",
+            step=step.get("id") if isinstance(step.get("id"), str) else "?",
+            to=item.get("to") if isinstance(item, dict) else item,
+            line=line,
+            column=column,
+        )
 
 
 def _check_subprocess(

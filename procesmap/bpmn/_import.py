@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from procesmap._references import repeated_next
 from procesmap.bpmn._ext import decode
 from procesmap.bpmn._xml import BPMN, BPMNDI, DC, DI, PM, XSI, q, read_bpmn
 from procesmap.errors import LoadError, Problem
@@ -494,6 +495,7 @@ class _Importer:
     ) -> dict[str, list[tuple[tuple[int, int], dict[str, Any]]]]:
         branches: dict[str, list[tuple[tuple[int, int], dict[str, Any]]]] = {}
         mixed: set[str] = set()
+        flow_of: dict[str, dict[int, Any]] = {}
         flows = [f for p in processes.values() for f in p.findall(q(BPMN, "sequenceFlow"))]
         flows += [f for c in collaborations for f in c.findall(q(BPMN, "messageFlow"))]
         for position, flow in enumerate(flows):
@@ -527,8 +529,19 @@ class _Importer:
                     branch["when"] = when
                 key = (1, position)
             branches.setdefault(source, []).append((key, branch))
+            flow_of.setdefault(source, {})[id(branch)] = flow
             if info is None and _local(flow) == "messageFlow":
                 mixed.add(source)
+        for source, found in flow_of.items():  # a flow that repeats one to the same step says nothing more
+            ordered = sorted(branches[source], key=lambda item: item[0])
+            parallel = self.steps[source].get("type") == "parallel"
+            repeated = {index for index, _ in repeated_next([b for _, b in ordered], parallel=parallel)}
+            for index in sorted(repeated):
+                step = self.step_of[source]
+                self.skip(
+                    found[id(ordered[index][1])], "bpmn.unmapped.flow_twice", step=step, to=ordered[index][1]["to"]
+                )
+            branches[source] = [item for index, item in enumerate(ordered) if index not in repeated]
         for source in sorted(mixed, key=list(self.steps).index):
             if len(branches.get(source, [])) > 1:
                 self.unmapped.append(

@@ -1,0 +1,29 @@
+"""Catalogue entries of the six leftover defects of the previous session (merged into MESSAGES)."""
+
+from __future__ import annotations
+
+MESSAGES_LEFTOVERS: dict[str, dict[str, str]] = {
+    # -- a step that names the same next step twice -----------------------------------------------
+    "ref.next_twice": {
+        "en": "step `{step}` names `{to}` twice in `next` (first at line {line}, column {column})",
+        "nl": "stap `{step}` noemt `{to}` twee keer in `next` (eerst op regel {line}, kolom {column})",
+    },
+    "hint.ref.next_twice": {
+        "en": "remove the second `{to}`; two reasons to go to the same step are two branches, each with its own "
+        "`when` or `p` (e.g. `- {{to: {to}, p: 0.2, when: ...}}`)",
+        "nl": "haal de tweede `{to}` weg; twee redenen om naar dezelfde stap te gaan zijn twee takken, elk met een "
+        "eigen `when` of `p` (bijvoorbeeld `- {{to: {to}, p: 0.2, when: ...}}`)",
+    },
+    "hint.ref.next_twice_parallel": {
+        "en": "a parallel starts each of its branches once: remove the second `{to}`; work done twice at the same "
+        "time is two steps",
+        "nl": "een parallel start elk van zijn takken één keer: haal de tweede `{to}` weg; werk dat twee keer "
+        "tegelijk gebeurt is twee stappen",
+    },
+    "bpmn.unmapped.flow_twice": {
+        "en": "a second flow from step {step} to {to} without a name or a share of its own: left out, "
+        "a case goes to {to} once",
+        "nl": "een tweede stroom van stap {step} naar {to} zonder eigen naam of aandeel: weggelaten, "
+        "een zaak gaat één keer naar {to}",
+    },
+}

@@ -105,7 +105,7 @@ def hostile_analysis(tmp_path: Path) -> "procesmap.Analysis":
 
 @pytest.fixture
 def fixed_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(_document, "file_version", lambda path: FileVersion("0000000", "2024-01-31"))
+    monkeypatch.setattr(_document, "file_versions", lambda paths: [FileVersion("0000000", "2024-01-31") for _ in paths])
 
 
 @functools.lru_cache(maxsize=None)
@@ -113,7 +113,7 @@ def bundled_report(stem: str, lang: str) -> tuple["procesmap.Analysis", str]:
     """The analysis and HTML report of a bundled map (file version fixed), made once for all tests."""
     analysis = procesmap.analyse(procesmap.load(ROOT / "processes" / f"{stem}.yaml"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_document, "file_version", lambda path: FileVersion("0000000", "2024-01-31"))
+        patch.setattr(_document, "file_versions", lambda paths: [FileVersion("0000000", "2024-01-31") for _ in paths])
         return analysis, render_html([analysis], lang)
 
 
@@ -334,25 +334,26 @@ def test_file_version_outside_a_repository(tmp_path: Path) -> None:
 
 
 def test_file_version_from_git_and_without_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
     import subprocess
 
+    from tests.conftest import git
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    git(tmp_path, "init", "-q")
     path = tmp_path / "map.yaml"
     path.write_text("x", encoding="utf-8")
-    calls: list[list[str]] = []
-
-    def fake_git(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-        calls.append(args)
-        return subprocess.CompletedProcess(args, 0, stdout="1a2b3c4 2024-05-01\n", stderr="")
-
-    monkeypatch.setattr(subprocess, "run", fake_git)
-    assert file_version(path) == FileVersion("1a2b3c4", "2024-05-01")
-    assert calls[0][:4] == ["git", "log", "-1", "--format=%h %cs"]
+    git(tmp_path, "add", "-A")
+    git(tmp_path, "commit", "-q", "-m", "a", env={"GIT_COMMITTER_DATE": "2024-05-01T12:00:00+00:00"})
+    expected = git(tmp_path, "log", "-1", "--format=%h %cs", "--", "map.yaml").split()  # git's own answer
+    assert file_version(path) == FileVersion(expected[0], "2024-05-01")
     assert FileVersion("1a2b3c4", "2024-05-01").text("nl") == "commit 1a2b3c4 van 2024-05-01"
 
     def no_git(args: list[str], **kwargs: object) -> None:
         raise FileNotFoundError("git")
 
-    monkeypatch.setattr(subprocess, "run", no_git)
+    monkeypatch.setattr(subprocess, "Popen", no_git)
     assert file_version(path).commit is None and file_version(path).date is not None
 
 

@@ -177,27 +177,13 @@ def _git_env() -> dict[str, str]:
 
 
 def file_version(path: str | os.PathLike[str]) -> FileVersion:
-    """The file's last git commit (``git log -1 --format=%h %cs``); outside a repo, its modification date.
+    """The file's last git commit (what ``git log -1 --format=%h %cs FILE`` says); outside a repo, its
+    modification date.
 
     Tolerant by design: no git, a file outside a repository, an untracked file or a slow
     disk all fall back to the modification time; a file that does not exist has neither.
     """
-    target = Path(path)
-    try:
-        result = subprocess.run(
-            ["git", "log", "-1", "--format=%h %cs", "--", target.name],
-            cwd=target.parent if str(target.parent) else ".",
-            capture_output=True,
-            text=True,
-            timeout=10,
-            env=_git_env(),
-        )
-        match = _COMMIT.match(result.stdout.strip()) if result.returncode == 0 else None
-        if match:
-            return FileVersion(match.group(1), match.group(2))
-    except (OSError, subprocess.SubprocessError, ValueError):
-        pass
-    return _modified(target)
+    return file_versions([path])[0]
 
 
 def _modified(target: Path) -> FileVersion:
@@ -209,15 +195,14 @@ def _modified(target: Path) -> FileVersion:
 
 
 def file_versions(paths: "Sequence[str | os.PathLike[str]]") -> list[FileVersion]:
-    """:func:`file_version` of every path, with one ``git log`` per folder instead of one per file.
+    """The last git commit (else the modification date) of every path, with one ``git log`` per folder instead of
+    one per file.
 
     A report of a folder of maps waited for six git processes, each a start and a walk of the history (80 ms
     of a 0.5 s report). Here git walks the history once for the folder's files together, newest first, and
     stops as soon as each has its commit (:func:`_last_commits`). Merges count as for ``git log -1 FILE``: a
     merge is a file's last commit when it changed the file against every parent (``-c``).
     """
-    if len(paths) < 2:
-        return [file_version(path) for path in paths]
     folders: dict[Path, list[int]] = {}
     for index, path in enumerate(paths):
         target = Path(path)

@@ -345,6 +345,10 @@ class CalendarModel(_Model):
 
 
 _VOLUME = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*/\s*(?P<unit>[a-z]+)\s*$")
+# `1.000/jaar`, `12.000/year`: a Dutch thousands point (a decimal point never has a group of exactly three digits
+# after a number that does not start with 0 in a workshop's volume), and `1,5/dag`: a Dutch decimal comma
+_VOLUME_THOUSANDS = re.compile(r"^\s*(?P<num>[1-9]\d{0,2}(?:\.\d{3})+)\s*/\s*(?P<unit>[a-z]+)\s*$")
+_VOLUME_COMMA = re.compile(r"^\s*(?P<num>\d+,\d+)\s*/\s*(?P<unit>[a-z]+)\s*$")
 _VOLUME_UNITS = {
     "year": "year",
     "jaar": "year",
@@ -378,6 +382,17 @@ def _to_volume(value: Any) -> Any:
         example = f"{value}/year" if math.isfinite(value) and abs(value) < 1e12 else "1200/year"
         raise _custom("volume.no_unit", "hint.volume", example=example)
     if isinstance(value, str):
+        thousands = _VOLUME_THOUSANDS.match(value.lower())
+        if thousands and thousands["unit"] in _VOLUME_UNITS:
+            count = thousands["num"].replace(".", "")
+            example = f"{count}/{thousands['unit']}"
+            raise _custom(
+                "sweep2.volume.thousands", "hint.sweep2.volume.thousands", value=value, example=example, count=count
+            )
+        comma = _VOLUME_COMMA.match(value.lower())
+        if comma and comma["unit"] in _VOLUME_UNITS:
+            example = f"{comma['num'].replace(',', '.')}/{comma['unit']}"
+            raise _custom("volume.invalid", "hint.volume", value=str(value), example=example)
         match = _VOLUME.match(value.lower())
         if match and match["unit"] in _VOLUME_UNITS and len(match["num"]) <= 12:
             return {"amount": float(match["num"]), "unit": _VOLUME_UNITS[match["unit"]]}
@@ -391,7 +406,8 @@ VolumeField = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            "pattern": r"^\d+(\.\d+)?/(year|month|week|day)$",
+            # what _to_volume takes (Dutch units, spaces around the slash), but not a thousands point (`1.000/jaar`)
+            "pattern": r"^\s*(?![1-9]\d{0,2}(\.\d{3})+\s*/)\d+(\.\d+)?\s*/\s*(year|jaar|month|maand|week|day|dag)\s*$",
             "description": "Arrivals, e.g. 1200/year, 100/month, 25/week, 5/day.",
         }
     ),

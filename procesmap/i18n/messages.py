@@ -28,6 +28,7 @@ from procesmap.i18n.queueing import MESSAGES_QUEUEING
 from procesmap.i18n.serve import MESSAGES_SERVE
 from procesmap.i18n.summary import MESSAGES_SUMMARY
 from procesmap.i18n.sweep import MESSAGES_SWEEP
+from procesmap.i18n.sweep2 import MESSAGES_SWEEP2
 from procesmap.i18n.usage import MESSAGES_USAGE
 from procesmap.i18n.versions import MESSAGES_VERSIONS
 from procesmap.i18n.wall import MESSAGES_WALL
@@ -503,6 +504,7 @@ for _extra in (
     MESSAGES_PNG,
     MESSAGES_KERNEL,
     MESSAGES_SWEEP,
+    MESSAGES_SWEEP2,
     MESSAGES_USAGE,
     MESSAGES_LEFTOVERS,
 ):

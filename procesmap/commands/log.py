@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 import io
+import json
 
 import typer
 
@@ -300,7 +301,7 @@ def _links(
                 "loglinks.line",
                 language,
                 step=item.step,
-                activity=item.activity,
+                activity=json.dumps(item.activity, ensure_ascii=False)[1:-1],  # as log: will hold it (a tab: \t)
                 score=number(item.score, language, 2),
                 name=number(item.name_score, language, 2),
                 place=number(item.position_score, language, 2),

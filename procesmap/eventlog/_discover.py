@@ -70,6 +70,12 @@ def _q(text: str) -> str:
     )
 
 
+def _one_line(text: str) -> str:
+    """An activity or file name as a step name or in a comment: a tab or line break in it (``Aanvraag\\tontvangen``
+    from a log, ``&#10;`` in XES) read as a space, so that a comment stays one line and a name reads as it shows."""
+    return " ".join(text.split())
+
+
 def _not_extension(slug: str) -> str:
     """A key starting with ``x-`` is the user's own extension, which the loader ignores: ``x-2`` -> ``x_2``."""
     return "x_" + slug[2:] if slug.startswith("x-") else slug
@@ -365,18 +371,18 @@ def discover(
     stem = Path(log.source).name.split(".")[0]
     pid = process_id or slugify(stem)
     lines = [
-        f"# {t('logdraft.header', lang, file=Path(log.source).name, cases=number(covered, lang), total=number(base, lang), share=percent(covered / base if base else 0, lang, 1), variants=number(len(chosen), lang))}",
+        f"# {t('logdraft.header', lang, file=_one_line(Path(log.source).name), cases=number(covered, lang), total=number(base, lang), share=percent(covered / base if base else 0, lang, 1), variants=number(len(chosen), lang))}",
         f"# {t('logdraft.correct', lang)}",
     ]
     if dropped:
-        listed = ", ".join(dropped[:15]) + (" ..." if len(dropped) > 15 else "")
+        listed = ", ".join(_one_line(a) for a in dropped[:15]) + (" ..." if len(dropped) > 15 else "")
         if activities is not None:
             lines.append(f"# {t('logdraft.dropped_top', lang, count=len(keep), activities=listed)}")
         else:
             lines.append(
                 f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}"
             )
-    lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(stem)}", f"language: {lang}"]
+    lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(_one_line(stem))}", f"language: {lang}"]
     if role_work:
         lines.append(f"owner: {_id(role_ids[role_work[0][0]])}  # {t('logdraft.owner', lang)}")
     else:
@@ -394,7 +400,7 @@ def discover(
             count = int(people.get(g, 0))
             extra = f", people: {count}" if count else ""
             lines.append(
-                f"  {_id(role_ids[g])}: {{name: {_q(g)}{extra}}}  # {t('logdraft.role_people', lang, people=count)}"
+                f"  {_id(role_ids[g])}: {{name: {_q(_one_line(g))}{extra}}}  # {t('logdraft.role_people', lang, people=count)}"
             )
     lines.append("steps:")
 
@@ -429,7 +435,7 @@ def discover(
     for _first, _place, _name, what, key in sorted(entries, key=lambda e: (e[0], e[1], e[2])):
         if what == "split":
             block = blocks[key]
-            listed = ", ".join(block.activities)
+            listed = ", ".join(_one_line(a) for a in block.activities)
             lines.append(f"  - id: {_id(split_ids[key])}")
             lines.append(f"    name: {_q(t('logdraft.parallel_name', lang, activities=listed))}")
             lines.append(
@@ -440,7 +446,8 @@ def discover(
             continue
         if what == "join":
             lines.append(f"  - id: {_id(join_ids[key])}")
-            lines.append(f"    name: {_q(t('logdraft.join_name', lang, activities=', '.join(blocks[key].activities)))}")
+            joined = ", ".join(map(_one_line, blocks[key].activities))
+            lines.append(f"    name: {_q(t('logdraft.join_name', lang, activities=joined))}")
             lines.append(f"    # {t('logdraft.join', lang)}")
             lines.append("    type: join")
             lines += branches(successors.get(join_ids[key], []) or [(end_id, 1)])
@@ -451,7 +458,7 @@ def discover(
         outgoing = [(join_ids[block_of[activity]], 1)] if in_block else successors.get(ids[activity], [])
         kind = "start" if activity == first_activity else ("decision" if len({x for x, _ in outgoing}) > 1 else "task")
         lines.append(f"  - id: {_id(ids[activity])}")
-        lines.append(f"    name: {_q(activity)}")
+        lines.append(f"    name: {_q(_one_line(activity))}")  # the log: entry keeps the activity as the log has it
         step_key = "logdraft.step_parallel" if in_block else "logdraft.step"
         lines.append(
             f"    # {t(step_key, lang, instances=number(int(n), lang), cases=number(int(k), lang), wait=number(wait_median, lang, 2), wait_mean=number(wait_mean, lang, 2))}"

@@ -473,7 +473,10 @@ def print_terminal(title: str, sections: list[Section], lang: str, console: Any)
     from rich.table import Table  # lazy: rich loads only for terminal output
     from rich.text import Text  # lazy: rich loads only for terminal output
 
-    console.print(Text(title, style="bold"))
+    def line(text: str) -> str:  # a tab or line break in a name (``Aanvraag\tontvangen``) as a space: one row a name
+        return " ".join(text.split())
+
+    console.print(Text(line(title), style="bold"))
     for s in sections:
         # the title on a line of its own: as a table title rich would wrap it to the width of a narrow table
         console.print()
@@ -485,7 +488,7 @@ def print_terminal(title: str, sections: list[Section], lang: str, console: Any)
         for header in s.headers:
             table.add_column(header, overflow="fold")
         for row in s.rows:
-            table.add_row(*(Text(cell) for cell in row))  # activity and resource names as the log writes them
+            table.add_row(*(Text(line(cell)) for cell in row))  # activity and resource names as the log writes them
         console.print(table)
         if s.more:
             console.print(Text(t("logreport.more_rows", lang, count=s.more)))

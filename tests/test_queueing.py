@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 import procesmap
-from procesmap.analysis import Settings
+from procesmap.analysis import Settings, simcache
 from procesmap.analysis.queueing import _plan, analytic_queueing, erlang_c, mgc_queue, role_demands
 from procesmap.analysis.simulation import simulate_network
 from procesmap.errors import LoadError
@@ -482,7 +482,7 @@ steps:
     monkeypatch.setenv("PROCESMAP_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(queueing, "PARALLEL_MIN_WORK", 0)
     filled, _ = analyse_paths([tmp_path], Settings(cases=2000))
-    assert list((tmp_path / "cache" / "simulation").glob("*.npz"))
+    assert list((tmp_path / "cache" / "simulation").glob("*" + simcache.SUFFIX))
     again, _ = analyse_paths([tmp_path], Settings(cases=2000))
     if forks:
         assert done[-1] == 3  # all three from the cache, no worker started

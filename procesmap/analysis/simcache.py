@@ -20,12 +20,14 @@ folder passes :data:`MAX_CACHE_BYTES`.
 from __future__ import annotations
 
 import hashlib
-import io
+import json
 import os
-import zipfile
+import struct
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -37,7 +39,12 @@ __all__ = ["cache_dir", "simulate_cached", "MAX_CACHE_BYTES", "CACHE_FORMAT", "c
 #: The most the cache holds; above it the least recently used entries are removed.
 MAX_CACHE_BYTES = 200 * 1024 * 1024
 #: Raised with every change to what an entry holds, so old entries are never read as new ones.
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
+#: An entry's file name ends with this (format 1 wrote ``.npz`` files; they go as the oldest when over the limit).
+SUFFIX = ".sim"
+_MAGIC = b"procesmap-sim\x00\x02\n"
+_FIXED = len(_MAGIC) + 8  # the magic line, the header's length and the CRC-32
+_ALIGN = 8
 _SOURCES = ("simulation.py", "sampling.py", "worktime.py", "simcache.py")
 _fingerprint: str | None = None
 _only_cached = False
@@ -91,7 +98,7 @@ def simulate_cached(plan: "NetworkPlan", cases: int, seed: int) -> "SimulationRe
         if _only_cached:
             raise NotCached
         return simulate_network(plan, cases, seed)
-    path = folder / f"{_key(plan, cases, seed)}.npz"
+    path = folder / f"{_key(plan, cases, seed)}{SUFFIX}"
     result = _read(path)
     if result is not None:
         return result
@@ -102,13 +109,71 @@ def simulate_cached(plan: "NetworkPlan", cases: int, seed: int) -> "SimulationRe
     return result
 
 
+def pack(arrays: dict[str, "np.ndarray"]) -> bytes:
+    """Named numeric arrays as one entry: a magic line, the header's length, a CRC-32 of all that follows it, the
+    header (JSON: each array's name, dtype, shape and offset), then each array's bytes, 8-byte aligned.
+
+    Why not ``np.savez``: a zip of 14 members costs about 2 ms to open and read per entry, 12 entries for the
+    bundled maps; one read, one CRC and one ``np.frombuffer`` per array cost a fraction of that. The CRC finds a
+    damaged entry as the zip's did."""
+    header: list[dict[str, Any]] = []
+    offset = 0
+    for name, array in arrays.items():
+        array = np.asarray(array)
+        if array.dtype.hasobject:
+            raise ValueError(f"{name}: an array of objects cannot be cached")
+        header.append({"name": name, "dtype": array.dtype.str, "shape": list(array.shape), "offset": offset})
+        offset += _aligned(array.nbytes)
+    text = json.dumps(header, separators=(",", ":")).encode("ascii")
+    start = _aligned(_FIXED + len(text))
+    out = bytearray(start + offset)
+    out[: len(_MAGIC)] = _MAGIC
+    out[_FIXED : _FIXED + len(text)] = text
+    for item, array in zip(header, arrays.values()):
+        data = np.asarray(array).tobytes()  # C order, whatever the array's layout
+        out[start + item["offset"] : start + item["offset"] + len(data)] = data
+    struct.pack_into("<II", out, len(_MAGIC), len(text), zlib.crc32(memoryview(out)[_FIXED:]))
+    return bytes(out)
+
+
+def unpack(data: bytearray) -> dict[str, "np.ndarray"]:
+    """The arrays of an entry (:func:`pack`), as writable views of ``data``; ValueError when it is not one or it
+    is damaged."""
+    if not data.startswith(_MAGIC) or len(data) < _FIXED:
+        raise ValueError("not a simulation cache entry")
+    length, crc = struct.unpack_from("<II", data, len(_MAGIC))
+    if zlib.crc32(memoryview(data)[_FIXED:]) != crc:
+        raise ValueError("a damaged entry")
+    header = json.loads(bytes(data[_FIXED : _FIXED + length]).decode("ascii"))
+    start = _aligned(_FIXED + length)
+    arrays = {}
+    for item in header:
+        dtype = np.dtype(item["dtype"])
+        if dtype.hasobject:
+            raise ValueError("an array of objects")
+        shape = tuple(int(n) for n in item["shape"])
+        count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+        offset = start + int(item["offset"])
+        if count < 0 or offset < start or offset % _ALIGN or offset + count * dtype.itemsize > len(data):
+            raise ValueError("an array outside the entry")
+        arrays[str(item["name"])] = np.frombuffer(data, dtype=dtype, count=count, offset=offset).reshape(shape)
+    return arrays
+
+
+def _aligned(size: int) -> int:
+    return -(-size // _ALIGN) * _ALIGN
+
+
 def _read(path: Path) -> "SimulationResult | None":
 
     try:
-        with np.load(path, allow_pickle=False) as data:
-            arrays = {name: data[name] for name in data.files}
+        with open(path, "rb") as handle:
+            data = bytearray(os.fstat(handle.fileno()).st_size)
+            if handle.readinto(data) != len(data):
+                return None
+        arrays = unpack(data)
         os.utime(path)  # least recently used goes first
-    except (OSError, ValueError, EOFError, KeyError, zipfile.BadZipFile):
+    except (OSError, ValueError, TypeError, KeyError, UnicodeDecodeError, struct.error):
         return None
     try:
         steps = arrays["queue_steps"].tolist()
@@ -143,9 +208,7 @@ def _write(folder: Path, path: Path, result: "SimulationResult") -> None:
     parts = [np.asarray(result.step_queue[i], dtype=float) for i in steps]
     bounds = np.cumsum([0] + [len(p) for p in parts])
     nan = float("nan")
-    buffer = io.BytesIO()
-    np.savez(
-        buffer,
+    arrays = dict(
         cases=np.asarray(result.cases),
         cycle=np.asarray(result.cycle, dtype=float),
         term=np.asarray(result.term, dtype=float),
@@ -161,7 +224,7 @@ def _write(folder: Path, path: Path, result: "SimulationResult") -> None:
         decided=np.asarray(result.decided if result.decided is not None else np.zeros(0)),
         where=np.asarray(result.where if result.where is not None else np.zeros(0, dtype=np.int64)),
     )
-    if write_quietly(path, buffer.getvalue()):  # a cache that cannot be written only costs time
+    if write_quietly(path, pack(arrays)):  # a cache that cannot be written only costs time
         try:
             _prune(folder)
         except OSError:
@@ -172,7 +235,7 @@ def _prune(folder: Path) -> None:
     """Remove the least recently used entries while the cache is over :data:`MAX_CACHE_BYTES`."""
     entries = []
     for entry in os.scandir(folder):
-        if entry.name.endswith(".npz") and entry.is_file(follow_symlinks=False):
+        if entry.name.endswith((SUFFIX, ".npz")) and entry.is_file(follow_symlinks=False):
             stat = entry.stat(follow_symlinks=False)
             entries.append((stat.st_mtime, stat.st_size, entry.path))
     total = sum(size for _, size, _ in entries)

@@ -96,7 +96,13 @@ def report_dict(analysis: "Analysis", lang: str) -> dict[str, Any]:
                 "means": "exact" if time.means_exact else "simulated",
             },
             "waits": [
-                {"step": w.step, "per_case": _r(w.per_case), "share_of_cycle_time": _r(w.share_of_cycle_time)}
+                {
+                    "step": w.step,
+                    "per_case": _r(w.per_case),
+                    "share_of_cycle_time": _r(w.share_of_cycle_time),
+                    "per_visit": _r(w.per_visit),
+                    "visits": _r(w.visits),
+                }
                 for w in time.waits
             ],
             "wip": {k: _r(v) for k, v in time.wip.items()} if time.wip is not None else None,

@@ -50,9 +50,19 @@ def starter_text(process_id: str, lang: str = "nl") -> str:
 
 
 def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[str] | None = None) -> Path:
-    """Write the starter map to ``output`` (default ``./<id>.yaml``); refuse when that file exists."""
+    """Write the starter map to ``output`` (default ``./<id>.yaml``); refuse when that file exists, and when
+    ``output`` is a folder or ends in ``/`` (a folder name: it would have become a file of that name)."""
     text = starter_text(process_id, lang)
-    target = Path(output) if output is not None else Path(f"{process_id}.yaml")
+    raw = os.fspath(output) if output is not None else None
+    target = Path(raw) if raw else Path(f"{process_id}.yaml")
+    if raw and (target.is_dir() or raw.endswith(("/", os.sep))):  # `--output .`, `--output kaarten/`
+        exists = target.is_dir()
+        raise UsageError(
+            "leftovers.new.output_folder" if exists else "leftovers.new.output_no_folder",
+            "hint.leftovers.new.output_folder" if exists else "hint.leftovers.new.output_no_folder",
+            path=raw,
+            file=str(target / f"{process_id}.yaml"),
+        )
     if target.exists() or target.is_symlink():
         raise UsageError("versions.new.exists", "versions.hint.new.exists", path=str(target))
     folder = target.parent if str(target.parent) else Path(".")

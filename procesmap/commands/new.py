@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Optional
 
 import typer
@@ -17,8 +16,8 @@ def new_command(
         ..., metavar="ID", help="The process id: a lower-case slug, e.g. omgevingsvergunning-2."
     ),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language of the map and its comments (default: nl)."),
-    output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Where to write (default: ./ID.yaml). Never overwrites.", readable=False
+    output: Optional[str] = typer.Option(  # text, not a Path: `kaarten/` keeps the `/` that says "a folder"
+        None, "--output", "-o", metavar="FILE", help="Where to write (default: ./ID.yaml). Never overwrites."
     ),
 ) -> None:
     """Write a commented starter map (start, a task, a decision, an end) that analyses as it is."""

@@ -26,4 +26,21 @@ MESSAGES_LEFTOVERS: dict[str, dict[str, str]] = {
         "nl": "een tweede stroom van stap {step} naar {to} zonder eigen naam of aandeel: weggelaten, "
         "een zaak gaat één keer naar {to}",
     },
+    # -- procesmap new --output FOLDER ---------------------------------------------------------
+    "leftovers.new.output_folder": {
+        "en": "--output {path} is a folder; `procesmap new` writes one file, the map",
+        "nl": "--output {path} is een map; `procesmap new` schrijft één bestand, de kaart",
+    },
+    "hint.leftovers.new.output_folder": {
+        "en": "name the file to write: --output {file}",
+        "nl": "noem het bestand dat geschreven moet worden: --output {file}",
+    },
+    "leftovers.new.output_no_folder": {
+        "en": "--output {path} ends in `/`, so it names a folder, and there is no such folder",
+        "nl": "--output {path} eindigt op `/` en noemt dus een map, en die map bestaat niet",
+    },
+    "hint.leftovers.new.output_no_folder": {
+        "en": "create the folder first, or name the file to write: --output {file}",
+        "nl": "maak eerst de map, of noem het bestand dat geschreven moet worden: --output {file}",
+    },
 }

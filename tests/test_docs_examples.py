@@ -1,0 +1,102 @@
+"""The examples of README.md and docs/ run and give what the pages say.
+
+- Every fenced `python` block runs as it stands, from the root of a clone, with exit code 0.
+- The configuration example of docs/ci.md is valid and sets what its comments say.
+- The shared organisation file of docs/repository.md serves a map in its folder.
+- The README's two commands are those `.ci/run` runs, for the Python `pyproject.toml` asks for.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from procesmap.config import load_config
+
+from .conftest import ROOT, run_procesmap
+
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+FENCE = re.compile(r"^```([\w-]*)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
+
+
+def _blocks(language: str, pages: list[Path] = PAGES) -> list[tuple[str, str]]:
+    """(page:line, text) of every fenced block of `language`."""
+    found = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for block in FENCE.finditer(text):
+            if block.group(1) == language:
+                where = f"{page.relative_to(ROOT).as_posix()}:{text.count(chr(10), 0, block.start()) + 1}"
+                found.append((where, block.group(2)))
+    return found
+
+
+PYTHON = _blocks("python")
+
+
+def test_the_pages_have_python_examples() -> None:
+    assert {where.split(":")[0] for where, _ in PYTHON} >= {"README.md", "docs/bpmn.md", "docs/diagrams.md"}
+
+
+@pytest.mark.parametrize(("where", "code"), PYTHON, ids=[where for where, _ in PYTHON])
+def test_python_example_runs(where: str, code: str) -> None:
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"{where}:\n{result.stderr[-2000:]}"
+
+
+def test_a_broken_python_example_fails() -> None:
+    """The runner sees an example that uses a name it never defines (docs/bpmn.md's did: `process`)."""
+    code = "from procesmap.bpmn import export_bpmn\nexport_bpmn(process)\n"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0 and "NameError" in result.stderr
+
+
+def test_the_configuration_example_does_what_its_comments_say(tmp_path: Path) -> None:
+    [(where, text)] = _blocks("toml", [ROOT / "docs" / "ci.md"])[:1]
+    assert text.startswith("# procesmap.toml"), where
+    (tmp_path / "procesmap.toml").write_text(text, encoding="utf-8")
+    config = load_config(tmp_path / "procesmap.toml")
+    assert (config.extends, config.language, config.fail_on) == ("recommended", "nl", "error")
+    assert (config.cases, config.seed) == (10000, 0)
+    assert config.zaaktypen is not None and Path(config.zaaktypen).resolve() == tmp_path / "catalogus.zip"
+    # each rule once: by code (PM102, PM204, PM303, PM601) or by name (ping-pong is PM104)
+    assert config.severities == {"PM102": "off", "PM204": "error", "PM303": "warning", "PM104": "info", "PM601": "off"}
+    assert config.options == {"PM303": {"threshold": 0.9}, "PM302": {"share": 0.1}, "PM305": {"share": 0.3}}
+
+
+def test_the_shared_organisation_file_serves_a_map(tmp_path: Path) -> None:
+    [(where, shared)] = _blocks("yaml", [ROOT / "docs" / "repository.md"])[:1]
+    assert "kind: organisation" in shared, where
+    (tmp_path / "organisatie.yaml").write_text(shared, encoding="utf-8")
+    (tmp_path / "vraag.yaml").write_text(
+        "procesmap: 1\nid: vraag\nowner: kcc-medewerker\nsteps:\n"
+        "  - {id: ontvangst, type: start, role: kcc-medewerker, work: 10m, system: zaaksysteem, next: klaar}\n"
+        "  - {id: klaar, type: end, role: kcc-medewerker, work: 5m}\n",
+        encoding="utf-8",
+    )
+    result = run_procesmap("analyse", ".", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert '"organisations": 1' in result.stdout and '"kcc-medewerker"' in result.stdout
+
+
+def _readme_commands() -> list[str]:
+    """The README's fenced shell commands that start from a fresh virtual environment."""
+    return [code.strip() for _, code in _blocks("sh", [ROOT / "README.md"]) if code.startswith("python3 -m venv")]
+
+
+def test_the_readme_commands_are_those_ci_runs() -> None:
+    install, tests = _readme_commands()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    steps = [line.strip() for line in ci.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    assert install == (
+        "python3 -m venv .venv && . .venv/bin/activate && pip install -c constraints.txt -e . && procesmap analyse processes/"
+    )
+    # the test command is .ci/run's, step for step (its pip is quiet: -q)
+    for step in tests.split(" && "):
+        assert step in steps or step.replace("pip install ", "pip install -q ") in steps, step
+    assert "Python 3.11" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert 'requires-python = ">=3.11"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")

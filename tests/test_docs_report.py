@@ -75,6 +75,14 @@ def bundled() -> list[dict[str, Any]]:
     return reports
 
 
+def test_the_quick_start_exits_1_for_an_overloaded_role(bundled: list[dict[str, Any]]) -> None:
+    """README: `procesmap analyse processes/` exits with code 1 (the fixture checks it) because the bundled maps
+    hold error findings on purpose, an overloaded role."""
+    errors = {f["code"] for report in bundled for f in report["findings"] if f["severity"] == "error"}
+    assert errors == {"PM304"}
+    assert "It exits with code 1" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
 def test_every_key_of_the_example_is_in_the_report(fresh: dict[str, Any]) -> None:
     example = set(_keys(_example(FORMAT.read_text(encoding="utf-8"))))
     assert example - set(_keys(fresh)) == set()

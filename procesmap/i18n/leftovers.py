@@ -43,4 +43,7 @@ MESSAGES_LEFTOVERS: dict[str, dict[str, str]] = {
         "en": "create the folder first, or name the file to write: --output {file}",
         "nl": "maak eerst de map, of noem het bestand dat geschreven moet worden: --output {file}",
     },
+    # -- procesmap diff: the headers of the map's changes ---------------------------------------
+    "leftovers.diff.id": {"en": "Id", "nl": "Id"},
+    "leftovers.diff.details": {"en": "Details", "nl": "Details"},
 }

@@ -124,6 +124,16 @@ def _field_text(fields: Any, lang: str) -> str:
     )
 
 
+def _map_headers(lang: str) -> tuple[str, str, str, str]:
+    """The headers of the map's changes (:func:`_map_rows`), one for every column, in both formats."""
+    return (
+        t("versions.diff.what", lang),
+        t("leftovers.diff.id", lang),
+        t("versions.diff.change", lang),
+        t("leftovers.diff.details", lang),
+    )
+
+
 def _map_rows(diff: "MapDiff", lang: str) -> list[tuple[str, str, str, str]]:
     """(kind, subject, change, details) for every change in the map."""
     rows = []
@@ -245,7 +255,7 @@ def render_diff_markdown(diff: "MapDiff", lang: str) -> str:
         "",
     ]
     if rows:
-        lines += _md_table((t("versions.diff.what", lang), "id", t("versions.diff.change", lang), ""), rows)
+        lines += _md_table(_map_headers(lang), rows)
     else:
         lines.append(t("versions.diff.map_none", lang))
     lines += ["", f"### {t('versions.diff.figures', lang)}", ""]
@@ -315,7 +325,7 @@ def print_diff(diff: "MapDiff", lang: str, console: "Console") -> None:
     console.print(Text(t("versions.diff.map", lang), style="bold"))
     if rows:
         table = Table(show_edge=False, pad_edge=False)
-        for header in (t("versions.diff.what", lang), "id", t("versions.diff.change", lang), ""):
+        for header in _map_headers(lang):
             table.add_column(header, overflow="fold")
         for row in rows:
             table.add_row(*(Text(cell) for cell in row))

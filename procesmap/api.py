@@ -223,9 +223,13 @@ def report_language(
     results: Sequence["CheckResult"],
     fallback: str = "en",
     paths: Sequence[str | os.PathLike[str]] = (),
+    *,
+    declared: bool = True,
 ) -> str:
     """``--lang``, else ``PROCESMAP_LANG``, else the first configured ``language``, else the first
-    process's; when nothing loaded, the ``language`` of the configuration of the first path, else ``fallback``.
+    process's; when nothing loaded, the ``language`` of the configuration of the first path, else the
+    ``language`` the first process file among ``paths`` declares (also a file that does not load, and a map an
+    export command reads; not with ``declared=False``, for a problem of the command line), else ``fallback``.
     """
     if explicit in ("nl", "en"):
         return explicit  # type: ignore[return-value]
@@ -250,7 +254,9 @@ def report_language(
             language = None
         if language:
             return language
-    return fallback
+    from procesmap._language import declared_language  # lazy: reads a file only when nothing else decided
+
+    return (declared_language(list(paths)) if declared else None) or fallback
 
 
 def exit_code(results: Sequence["CheckResult"], problems: Sequence[Problem], fail_on: str | None = None) -> int:

@@ -313,7 +313,9 @@ def test_broken_map_at_a_revision_is_a_load_error_naming_it(repo: Path) -> None:
         (["processes/omgevingsvergunning.yaml", "--set", "x=1", "-f", "html"], "unknown format `html`"),
         # a --set that fits no path of the (Dutch) map is told in the map's language (docs/format.md)
         (["processes/omgevingsvergunning.yaml", "--set", "roles.adviseur-milieu.people=2"], "bedoel je"),
-        (["processes/nope.yaml", "processes/wmo-melding.yaml"], "no such file"),
+        # a missing map next to a Dutch one: in the language that map declares (docs/format.md)
+        (["processes/nope.yaml", "processes/wmo-melding.yaml"], "bestand of map bestaat niet"),
+        (["processes/nope.yaml", "processes/wmo-melding.yaml", "--lang", "en"], "no such file"),
     ],
 )
 def test_cli_usage_errors_exit_2(args: list[str], message: str, tmp_path: Path) -> None:

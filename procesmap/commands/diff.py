@@ -69,6 +69,11 @@ def diff_command(
     except ProcessmapError as err:  # a --set that does not fit: in the map's language (after --lang, env, config)
         from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
+        if isinstance(err, UsageError) and getattr(err, "language", None) is None:
+            # two maps missing, --to without --from, no git: the command line's problem (docs/format.md)
+            raise _fail(
+                err, report_language(lang.value if lang else None, [], error_lang, paths, declared=False)
+            ) from None
         raise _fail(
             err,
             report_language(

@@ -77,7 +77,8 @@ def export_zaaktype_command(
         try:
             day = datetime.date.fromisoformat(date)
         except ValueError:
-            raise _fail(UsageError("zgw.cli.bad_date", "hint.zgw.cli.bad_date", value=date), language) from None
+            # a command-line problem: in the language before any file is read (docs/format.md)
+            raise _fail(UsageError("zgw.cli.bad_date", "hint.zgw.cli.bad_date", value=date), _lang(lang)) from None
     try:
         result = export_zaaktype(load(file), catalogus=catalogus, date=day)
     except ProcessmapError as err:

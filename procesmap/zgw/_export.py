@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from procesmap.durations import iso_days
-from procesmap.errors import UsageError
+from procesmap.errors import LoadError, Problem
 
 __all__ = ["ZaakTypeExport", "export_zaaktype", "iso_days", "PLACEHOLDER_CATALOGUS"]
 
@@ -38,10 +38,17 @@ def _cut(text: str, limit: int) -> str:
 
 
 def export_zaaktype(process: Any, *, catalogus: str | None = None, date: _dt.date | None = None) -> ZaakTypeExport:
-    """The ZaakType body of a map. Raises :class:`UsageError` for a map without a term (a zaaktype needs its
-    doorlooptijd)."""
-    if process.term is None:
-        raise UsageError("zgw.export.no_term", "hint.zgw.export.no_term", process=process.id)
+    """The ZaakType body of a map. Raises :class:`LoadError` at the map's ``id`` for a map without a term (a
+    zaaktype needs its doorlooptijd)."""
+    if process.term is None:  # a problem of the map: at its `id`, as the map has no `term` to point at
+        line, column = process.source.locate(("id",), key=True)
+        raise LoadError(
+            [
+                Problem(
+                    process.file, line, column, "zgw.export.no_term", {"process": process.id}, "hint.zgw.export.no_term"
+                )
+            ]
+        )
     day = (date or _dt.date.today()).isoformat()
     name = process.name or process.id
     description = process.description or name

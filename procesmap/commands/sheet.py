@@ -56,7 +56,10 @@ def export_xlsx_command(
         False, "--template", help="Write an empty workbook to fill in (the tables with their headers)."
     ),
     lang: Optional[Language] = typer.Option(
-        None, "--lang", help="Language of sheet names, headers and findings (default: the map's)."
+        None,
+        "--lang",
+        help="Language of sheet names, headers and findings "
+        "(default: PROCESMAP_LANG, the configuration's `language`, the process's `language`).",
     ),
     seed: Optional[int] = typer.Option(
         None, "--seed", help="Seed of the simulation behind the key figures (default 0)."
@@ -85,11 +88,14 @@ def export_xlsx_command(
     from procesmap.settings import Settings  # lazy: keeps `procesmap --help` fast
     from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
     from procesmap.sheet import export_xlsx  # lazy: keeps `procesmap --help` fast
+    from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
     try:
         process = load(file)
         analysis = analyse(process, Settings(cases=10_000 if cases is None else cases, seed=seed or 0))
-        data = export_xlsx(analysis, lang.value if lang else None)
+        # docs/format.md's one order: --lang, PROCESMAP_LANG, the configuration's `language`, the map's
+        language = report_language(lang.value if lang else None, [], "", [file]) or process.language
+        data = export_xlsx(analysis, language)
     except ProcessmapError as err:
         raise _fail(err, language) from None
     _write(output, data, language)

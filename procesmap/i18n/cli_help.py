@@ -263,8 +263,10 @@ HELP_NL: dict[str, str] = {
     "Write an empty workbook to fill in (the tables with their headers).": (
         "Schrijf een lege werkmap om in te vullen (de tabellen met hun kopjes)."
     ),
-    "Language of sheet names, headers and findings (default: the map's).": (
-        "Taal van de bladnamen, kopjes en bevindingen (standaard: die van de kaart)."
+    "Language of sheet names, headers and findings "
+    "(default: PROCESMAP_LANG, the configuration's `language`, the process's `language`).": (
+        "Taal van de bladnamen, kopjes en bevindingen "
+        "(standaard: PROCESMAP_LANG, `language` in de configuratie, `language` van het proces)."
     ),
     "Seed of the simulation behind the key figures (default 0).": (
         "Seed van de simulatie achter de kerncijfers (standaard 0)."

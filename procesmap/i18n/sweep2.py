@@ -12,4 +12,12 @@ MESSAGES_SWEEP2: dict[str, dict[str, str]] = {
         "en": "write `{example}` ({count} cases), without the point; a fraction takes a point: `1.5/day`",
         "nl": "schrijf `{example}` ({count} zaken), zonder punt; een breuk schrijf je met een punt: `1.5/day`",
     },
+    "sweep2.pdf_needs_output": {
+        "en": "a PDF report is binary and would fill the terminal with garbage: give --output FILE.pdf",
+        "nl": "een PDF-rapport is binair en zou de terminal met onleesbare tekens vullen: geef --output BESTAND.pdf",
+    },
+    "hint.sweep2.pdf_needs_output": {
+        "en": "e.g. -o report.pdf, or send it on: procesmap analyse MAP -f pdf > report.pdf",
+        "nl": "bijvoorbeeld -o rapport.pdf, of stuur het door: procesmap analyse KAART -f pdf > rapport.pdf",
+    },
 }

@@ -25,8 +25,9 @@ import os
 import struct
 import subprocess
 import sys
-import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
@@ -155,25 +156,37 @@ is imported) in an isolated interpreter (``-I``: no current folder or user site 
 TIMEOUT_S = 120.0
 
 
+@contextmanager
+def _child(arguments: list[str], stdout: int) -> Iterator["subprocess.Popen[bytes]"]:
+    """The worker (:data:`CHILD`) started with ``arguments``; killed if it still runs when the block ends."""
+    child = subprocess.Popen(
+        [sys.executable, "-I", "-c", CHILD, str(WORKER.parent), *arguments],
+        stdin=subprocess.DEVNULL,
+        stdout=stdout,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield child
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        if child.stdout is not None:
+            child.stdout.close()
+
+
 def _two_bands(body: str, area: Canvas, row: int, fonts: list[str]) -> bytes | None:
     """The PNG joined from the top band (drawn here) and the bottom band (drawn by a child process at the same time);
     None when something failed (then the caller draws it in one piece)."""
-    folder = None
-    child = None
     try:
         _bands._libz()  # before the work: without a zlib library to call, the bands cannot be joined
-        folder = tempfile.mkdtemp(prefix="procesmap-band-")
-        bottom = os.path.join(folder, "bottom.svg")
-        with open(bottom, "w", encoding="utf-8") as handle:
-            handle.write(band_svg(body, area, row, area.pixels_high))
-        child = subprocess.Popen(
-            [sys.executable, "-I", "-c", CHILD, str(WORKER.parent), bottom, *fonts],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
-        width, top = _bands.top_piece(_bands.draw(band_svg(body, area, 0, row), fonts))
-        out, _ = child.communicate(timeout=TIMEOUT_S)
+        with tempfile.TemporaryDirectory(prefix="procesmap-band-", ignore_cleanup_errors=True) as folder:
+            bottom = os.path.join(folder, "bottom.svg")
+            with open(bottom, "w", encoding="utf-8") as handle:
+                handle.write(band_svg(body, area, row, area.pixels_high))
+            with _child([bottom, *fonts], subprocess.PIPE) as child:
+                width, top = _bands.top_piece(_bands.draw(band_svg(body, area, 0, row), fonts))
+                out, _ = child.communicate(timeout=TIMEOUT_S)
         if child.returncode != 0 or len(out) < 20:
             return None
         bottom_width, adler, length, height = struct.unpack(">IIQI", out[:20])
@@ -182,12 +195,6 @@ def _two_bands(body: str, area: Canvas, row: int, fonts: list[str]) -> bytes | N
         return _bands.join_pieces(width, top, (out[20:], adler, length, height))
     except (OSError, ValueError, subprocess.SubprocessError, struct.error):
         return None
-    finally:
-        if child is not None and child.poll() is None:
-            child.kill()
-            child.wait()
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
 
 
 @dataclass(frozen=True)
@@ -247,40 +254,28 @@ def _whole_pictures(jobs: list[PngJob], mine: list[int], theirs: list[int], font
     """The pictures ``mine`` drawn here while a child process draws ``theirs``; a picture the child did not give
     (it could not start, it failed, a PNG of another size) is None (the caller draws it here)."""
     drawn: list[bytes | None] = [None] * len(jobs)
-    folder = None
-    child = None
     try:
-        folder = tempfile.mkdtemp(prefix="procesmap-pages-")
-        files = []
-        for i in theirs:
-            name = os.path.join(folder, f"{i}.svg")
-            with open(name, "w", encoding="utf-8") as handle:
-                handle.write(_whole(jobs[i]))
-            files.append(name)
-        try:
-            child = subprocess.Popen(
-                [sys.executable, "-I", "-c", CHILD, str(WORKER.parent), _bands.WHOLE, str(len(files)), *files, *fonts],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            child = None
-        for i in mine:
-            drawn[i] = _bands.draw(_whole(jobs[i]), fonts)
-        if child is not None:
-            child.wait(timeout=TIMEOUT_S)
+        with tempfile.TemporaryDirectory(prefix="procesmap-pages-", ignore_cleanup_errors=True) as folder:
+            files = [os.path.join(folder, f"{i}.svg") for i in theirs]
             for i, name in zip(theirs, files):
-                drawn[i] = _read_png(name.removesuffix(".svg") + ".png", jobs[i].area)
-        return drawn
+                with open(name, "w", encoding="utf-8") as handle:
+                    handle.write(_whole(jobs[i]))
+            with ExitStack() as stack:
+                try:
+                    child = stack.enter_context(
+                        _child([_bands.WHOLE, str(len(files)), *files, *fonts], subprocess.DEVNULL)
+                    )
+                except OSError:
+                    child = None  # this process draws them all
+                for i in mine:
+                    drawn[i] = _bands.draw(_whole(jobs[i]), fonts)
+                if child is not None:
+                    child.wait(timeout=TIMEOUT_S)
+                    for i, name in zip(theirs, files):
+                        drawn[i] = _read_png(name.removesuffix(".svg") + ".png", jobs[i].area)
     except (OSError, subprocess.SubprocessError):
-        return drawn
-    finally:
-        if child is not None and child.poll() is None:
-            child.kill()
-            child.wait()
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
+        pass
+    return drawn
 
 
 def _read_png(name: str, area: Canvas) -> bytes | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
@@ -251,3 +252,28 @@ def test_the_checks_can_fail(fresh: dict[str, Any]) -> None:
     assert "time.waits[].per_visit" in set(_keys(fresh)) - set(_keys(_example(without)))
     assert "suppressed" not in _table_keys(text.replace("| `suppressed` |", "| suppressed |"))
     assert _unnamed({"suspends_term", "extends_term"}, text.replace("extends_term", "extends")) == {"extends_term"}
+
+
+def _figure_ids(text: str) -> set[str]:
+    """The figure ids docs/versions.md lists for `diff --format json` (`<level>`, `<stat>`, `<role>` as written)."""
+    section = text.split("Figure ids:", 1)[1].split("`unit` is", 1)[0]
+    return set(re.findall(r"`([a-z_]+(?:\.[a-z_<>]+)+)`", section))
+
+
+def test_every_figure_id_of_diff_is_documented(tmp_path: Path) -> None:
+    (tmp_path / "omgevingsvergunning.yaml").write_text(format_example(), encoding="utf-8")
+    result = run_procesmap(
+        "diff", "omgevingsvergunning.yaml", "--set", "roles.adviseur-odr.people=2", "--format", "json",
+        "--cases", "200", cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode in (0, 1), result.stderr
+    ids = {figure["id"] for figure in json.loads(result.stdout)["figures"]}
+    stats, levels = "mean|p50|p85|p95", "role|team|organisation|external|manual"
+    general = {
+        re.sub(rf"\.({stats})$", ".<stat>", re.sub(rf"\.({levels})$", ".<level>", re.sub(r"^(capacity\.utilisation)\..+", r"\1.<role>", i)))
+        for i in ids
+    }  # fmt: skip
+    documented = _figure_ids((ROOT / "docs" / "versions.md").read_text(encoding="utf-8"))
+    assert "time.share_over_term" in documented and "capacity.utilisation.<role>" in documented
+    assert general - documented == set()
+    assert documented - general == set()

@@ -56,7 +56,7 @@ def check(
     zaaktype: Optional[Path] = typer.Option(
         None,
         "--zaaktype",
-        help="Check each map against its zaaktype in this file (Catalogi API JSON or Open Zaak export ZIP): PM701-PM704. Default: the configuration's `zaaktypen`.",
+        help="Check each map against its zaaktype in this file (Catalogi API JSON or Open Zaak export ZIP): PM701-PM705. Default: the configuration's `zaaktypen`.",
         readable=False,
     ),
 ) -> None:

@@ -119,10 +119,10 @@ HELP_NL: dict[str, str] = {
         "Sla YAML-bestanden zonder `procesmap:`-sleutel op het hoogste niveau over (voor hooks die elk "
         "YAML-bestand krijgen)."
     ),
-    "Check each map against its zaaktype in this file (Catalogi API JSON or Open Zaak export ZIP): PM701-PM704. "
+    "Check each map against its zaaktype in this file (Catalogi API JSON or Open Zaak export ZIP): PM701-PM705. "
     "Default: the configuration's `zaaktypen`.": (
         "Vergelijk elke kaart met het bijbehorende zaaktype in dit bestand (JSON van de Catalogi API of een "
-        "ZIP-export van Open Zaak): PM701-PM704. Standaard: `zaaktypen` in de configuratie."
+        "ZIP-export van Open Zaak): PM701-PM705. Standaard: `zaaktypen` in de configuratie."
     ),
     # -- diagram --------------------------------------------------------------------------------------------------
     "Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings "

@@ -20,4 +20,8 @@ MESSAGES_SWEEP2: dict[str, dict[str, str]] = {
         "en": "e.g. -o report.pdf, or send it on: procesmap analyse MAP -f pdf > report.pdf",
         "nl": "bijvoorbeeld -o rapport.pdf, of stuur het door: procesmap analyse KAART -f pdf > rapport.pdf",
     },
+    "sweep2.reason.is_folder": {
+        "en": "it is a folder; --output names the file to write, e.g. FOLDER/report.html",
+        "nl": "het is een map; --output noemt het bestand dat geschreven wordt, bijvoorbeeld MAP/rapport.html",
+    },
 }

@@ -47,6 +47,16 @@ def in_ci(monkeypatch: pytest.MonkeyPatch) -> Path:
     return CI
 
 
+@pytest.fixture
+def in_ci_repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the CI folder as the top of a git repository: SARIF's %SRCROOT% (wherever the tests run)."""
+    shutil.copytree(CI / "maps", tmp_path / "maps")
+    shutil.copy(CI / "procesmap.toml", tmp_path / "procesmap.toml")
+    (tmp_path / ".git").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
 # -- suppression comments ------------------------------------------------------------------------
 
 
@@ -111,7 +121,9 @@ def test_unused_suppression_can_be_turned_off(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["plain", "github", "gitlab", "sarif"])
-def test_formats_golden(in_ci: Path, fmt: str) -> None:
+def test_formats_golden(in_ci: Path, fmt: str, request: pytest.FixtureRequest) -> None:
+    if fmt == "sarif":
+        request.getfixturevalue("in_ci_repository")
     code, out = _check("maps", "--format", fmt, "--lang", "en")
     assert code == 2  # kapot.yaml does not load
     if fmt == "sarif":
@@ -139,7 +151,7 @@ def test_github_escaping() -> None:
     assert _gh_property("E-mail: a, b") == "E-mail%3A a%2C b"
 
 
-def test_sarif_is_valid_against_the_schemas(in_ci: Path) -> None:
+def test_sarif_is_valid_against_the_schemas(in_ci_repository: Path) -> None:
     import jsonschema
 
     _, out = _check("maps", "--format", "sarif", "--lang", "nl")

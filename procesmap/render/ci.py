@@ -15,13 +15,16 @@ Formatters compute nothing: counts and severities come with the data.
 - ``sarif``: SARIF 2.1.0; load errors are results of rule ``PM000 invalid-input``;
   suppressed findings are results with ``suppressions: [{kind: inSource, justification}]``.
 
-Paths are written relative to the current folder (where CI runs), with ``/``.
+Paths are written relative to the current folder (where CI runs), with ``/``. SARIF's are relative to
+``%SRCROOT%``: the top of the git repository the current folder is in (GitHub code scanning reads paths
+from the repository's root), else the current folder; a file outside it is an absolute ``file://`` URI.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -44,6 +47,8 @@ __all__ = [
     "summary",
     "finding_dict",
     "SARIF_SCHEMA_URI",
+    "sarif_root",
+    "artifact_location",
 ]
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -225,22 +230,49 @@ def _rules(lang: str) -> list[dict[str, Any]]:
     ]
 
 
-def _location(file: str, line: int, column: int) -> dict[str, Any]:
+def sarif_root(folder: Path | None = None) -> Path:
+    """What SARIF's ``%SRCROOT%`` stands for: the top of the git repository ``folder`` (default: the current
+    folder) is in, else ``folder`` itself. GitHub code scanning reads a result's path from the repository's root,
+    so ``procesmap check .`` in ``processen/`` must write ``processen/x.yaml``, not ``x.yaml``."""
+    start = folder if folder is not None else Path.cwd()
+    for current in (start, *start.parents):
+        if (current / ".git").exists():  # a folder, or a file in a worktree or submodule
+            return current
+    return start
+
+
+def artifact_location(file: str, root: Path) -> dict[str, Any]:
+    """SARIF's ``artifactLocation`` of ``file``: a URI relative to ``%SRCROOT%`` (``root``) where the file lies in
+    it (``..`` resolved; percent-encoded, ``/`` separators), else an absolute ``file://`` URI without a base."""
+    path = Path(os.path.abspath(file))
+    for candidate in (path, path.resolve()):
+        try:
+            relative = candidate.relative_to(root)
+        except ValueError:
+            continue
+        return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
+    return {"uri": path.as_uri()}
+
+
+def _folder_uri(folder: Path) -> str:
+    """A folder's ``file://`` URI with the final ``/`` SARIF requires of a base (``file:///`` for ``/``)."""
+    uri = folder.as_uri()
+    return uri if uri.endswith("/") else uri + "/"
+
+
+def _location(file: str, line: int, column: int, root: Path) -> dict[str, Any]:
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": _uri(path_for_ci(file)), "uriBaseId": "%SRCROOT%"},
+            "artifactLocation": artifact_location(file, root),
             "region": {"startLine": max(line, 1), "startColumn": max(column, 1)},
         }
     }
 
 
-def _uri(path: str) -> str:
-    return quote(path, safe="/")
-
-
 def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
     rules = _rules(lang)
     index = {rule["id"]: i for i, rule in enumerate(rules)}
+    root = sarif_root()
     out: list[dict[str, Any]] = []
     for problem in sorted(problems, key=lambda p: (path_for_ci(p.file), p.line, p.column)):
         hint = problem.hint(lang)
@@ -251,7 +283,7 @@ def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
                 "ruleIndex": index["PM000"],
                 "level": "error",
                 "message": {"text": text},
-                "locations": [_location(problem.file, problem.line, problem.column)],
+                "locations": [_location(problem.file, problem.line, problem.column, root)],
             }
         )
 
@@ -261,10 +293,12 @@ def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
             "ruleIndex": index[finding.code],
             "level": _SARIF_LEVEL[finding.severity.value],
             "message": {"text": f"{finding.message(lang)} ({finding.hint(lang)})"},
-            "locations": [_location(finding.file, finding.line, finding.column)],
+            "locations": [_location(finding.file, finding.line, finding.column, root)],
             "partialFingerprints": {
                 "procesmap/v1": hashlib.sha256(
-                    f"{finding.code}\x1f{path_for_ci(finding.file)}\x1f{finding.subject}".encode("utf-8")
+                    f"{finding.code}\x1f{artifact_location(finding.file, root)['uri']}\x1f{finding.subject}".encode(
+                        "utf-8"
+                    )
                 ).hexdigest()
             },
             "properties": {"subject": finding.subject},
@@ -281,13 +315,12 @@ def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
         suppression: dict[str, Any] = {
             "kind": "inSource",
             "status": "accepted",
-            "location": _location(item.finding.file, item.line, item.column),
+            "location": _location(item.finding.file, item.line, item.column, root),
         }
         if item.reason:
             suppression["justification"] = item.reason
         entry["suppressions"] = [suppression]
         out.append(entry)
-    root = Path.cwd().as_uri().rstrip("/") + "/"
     document = {
         "$schema": SARIF_SCHEMA_URI,
         "version": "2.1.0",
@@ -301,7 +334,7 @@ def render_sarif(results: "Sequence[CheckResult]", problems: "Sequence[Problem]"
                         "rules": rules,
                     }
                 },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": root}},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": _folder_uri(root)}},
                 "columnKind": "unicodeCodePoints",
                 "results": out,
                 "invocations": [{"executionSuccessful": True}],

@@ -277,3 +277,36 @@ def test_every_figure_id_of_diff_is_documented(tmp_path: Path) -> None:
     assert "time.share_over_term" in documented and "capacity.utilisation.<role>" in documented
     assert general - documented == set()
     assert documented - general == set()
+
+
+def _names(data: Any, by_id: tuple[str, ...] = ()) -> set[str]:
+    """Every key in a JSON document, the keys under `by_id` (mappings keyed by ids or values) left out."""
+    if isinstance(data, dict):
+        return {k for k in data} | {n for k, v in data.items() if k not in by_id for n in _names(v, by_id)}
+    if isinstance(data, list):
+        return {n for item in data for n in _names(item, by_id)}
+    return set()
+
+
+def test_every_key_of_the_event_log_reports_is_documented(tmp_path: Path) -> None:
+    """docs/eventlog.md, "The JSON reports": every key `log stats` and `log compare` write is named there."""
+    rows = ["case,activity,timestamp,resource,lifecycle"]
+    for case in range(6):
+        steps = ["ontvangst", "volledigheid", *(["aanvullen", "volledigheid"] if case % 3 == 0 else []), "advies"]
+        for hour, step in enumerate([*steps, "Besluit verzonden"]):
+            rows.append(f"z{case},{step},2024-01-{case + 1:02d}T{8 + hour:02d}:00:00,{step[:3]}1,complete")
+    (tmp_path / "log.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (tmp_path / "omgevingsvergunning.yaml").write_text(format_example(), encoding="utf-8")
+    stats = run_procesmap("log", "stats", "log.csv", "--format", "json", cwd=tmp_path)
+    compare = run_procesmap(
+        "log", "compare", "omgevingsvergunning.yaml", "log.csv", "--format", "json", "--cases", "200", cwd=tmp_path
+    )
+    assert stats.returncode == 0 and compare.returncode in (0, 1), stats.stderr + compare.stderr
+    text = (ROOT / "docs" / "eventlog.md").read_text(encoding="utf-8")
+    section = text.split("## The JSON reports, format 1", 1)[1].split("\n## ", 1)[0]
+    stats_text, compare_text = section.split("`log compare`:", 1)
+    quality = text.split("**Messy data, counted in `quality`**", 1)[1].split("\n## ", 1)[0]
+    words = lambda part: set(re.findall(r"\w+", part))  # noqa: E731
+    assert _names(json.loads(stats.stdout), ("quality",)) - words(stats_text) == set()
+    assert _names(json.loads(stats.stdout)["quality"], ("lifecycle",)) - words(quality) == set()
+    assert _names(json.loads(compare.stdout), ("links",)) - words(compare_text) == set()

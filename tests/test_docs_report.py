@@ -310,3 +310,15 @@ def test_every_key_of_the_event_log_reports_is_documented(tmp_path: Path) -> Non
     assert _names(json.loads(stats.stdout), ("quality",)) - words(stats_text) == set()
     assert _names(json.loads(stats.stdout)["quality"], ("lifecycle",)) - words(quality) == set()
     assert _names(json.loads(compare.stdout), ("links",)) - words(compare_text) == set()
+
+
+def test_every_key_of_the_overview_is_documented() -> None:
+    """docs/repository.md names every key `procesmap overview --format json` writes (ids as keys left out)."""
+    result = run_procesmap("overview", str(PROCESSES), "--format", "json")
+    assert result.returncode == 1, result.stderr  # the bundled maps hold an overloaded role
+    overview = json.loads(result.stdout)
+    assert overview["roles"] and overview["teams"]
+    text = (ROOT / "docs" / "repository.md").read_text(encoding="utf-8")
+    section = text.split("## The load across processes", 1)[1]
+    assert _names(overview, ("per_process", "teams")) - set(re.findall(r"\w+", section)) == set()
+    assert _names(list(overview["teams"].values())) - set(re.findall(r"\w+", section)) == set()

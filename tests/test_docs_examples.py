@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import subprocess
 import sys
@@ -100,3 +101,42 @@ def test_the_readme_commands_are_those_ci_runs() -> None:
         assert step in steps or step.replace("pip install ", "pip install -q ") in steps, step
     assert "Python 3.11" in (ROOT / "README.md").read_text(encoding="utf-8")
     assert 'requires-python = ">=3.11"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+QUALIFIED = re.compile(r"`(procesmap(?:\.[A-Za-z_]\w*)+)(?:\(\))?`")
+
+
+def _resolves(name: str) -> bool:
+    """`procesmap.loading.MAX_BYTES` names a module and an attribute in it (a file such as procesmap.toml: no)."""
+    parts = name.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found: object = importlib.import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        try:
+            for part in parts[cut:]:
+                found = getattr(found, part)
+        except AttributeError:
+            return False
+        return True
+    return False
+
+
+def _unresolved(pages: list[Path]) -> list[str]:
+    problems = []
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for match in QUALIFIED.finditer(text):
+            if match.group(1) != "procesmap.toml" and not _resolves(match.group(1)):
+                where = f"{page.relative_to(ROOT).as_posix()}:{text.count(chr(10), 0, match.start()) + 1}"
+                problems.append(f"{where}: `{match.group(1)}` is no module or name of procesmap")
+    return problems
+
+
+def test_every_python_name_the_docs_give_exists() -> None:
+    """Modules, functions and limits the pages name (`procesmap.render.bounds.MAX_PDF_TABLE_ROWS`) exist."""
+    assert _unresolved(PAGES) == []
+    assert _resolves("procesmap.analysis.limits.MAX_SIMULATION_WORK")
+    assert not _resolves("procesmap.analysis.limits.MAX_SIMULATION_WORKS")
+    assert not _resolves("procesmap.no_such_module")

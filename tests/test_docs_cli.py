@@ -237,3 +237,27 @@ def test_the_checks_can_fail() -> None:
     assert "not ['gif']" in problems[4]
     assert not _documented("analyse", ["--no-such-option"])
     assert _documented("log stats", ["--case"])  # from the comment line of docs/eventlog.md's block
+
+
+def _rule_rows(text: str) -> dict[str, tuple[str, str]]:
+    """{code: (name, severity)} of a table whose rows start `| PM101 | organisation-handover | warning |`."""
+    rows = re.findall(r"^\| (PM\d{3}) \| ([a-z-]+) \| (error|warning|info) \|", text, re.MULTILINE)
+    return {code: (name, severity) for code, name, severity in rows}
+
+
+def _registry() -> dict[str, tuple[str, str]]:
+    from procesmap.rules.registry import specs
+
+    return {
+        spec.code: (spec.name, str(getattr(spec.default_severity, "value", spec.default_severity))) for spec in specs()
+    }
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/format.md"])
+def test_the_rule_tables_are_the_registry(page: str) -> None:
+    """Code, name and default severity of every map rule, as `procesmap rules` lists them; PM000, PM001 and
+    PM601-PM607 (other commands' codes) are in the text beside the table."""
+    table = _rule_rows((ROOT / page).read_text(encoding="utf-8"))
+    registry = {code: row for code, row in _registry().items() if code[2] not in "06"}
+    assert table == registry
+    assert _rule_rows("| PM101 | organisation-handover | warning |\n| PM204 | spof | warning |") != registry

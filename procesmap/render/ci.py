@@ -88,7 +88,8 @@ def summary(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lan
     text = t(
         "check.summary",
         lang,
-        files=len(results) + invalid,
+        # a file both analysed and invalid (the second map with a process id already used) counts once
+        files=len({r.file for r in results} | {p.file for p in problems}),
         findings=len(findings),
         errors=counts["error"],
         warnings=counts["warning"],

@@ -140,3 +140,27 @@ def test_every_python_name_the_docs_give_exists() -> None:
     assert _resolves("procesmap.analysis.limits.MAX_SIMULATION_WORK")
     assert not _resolves("procesmap.analysis.limits.MAX_SIMULATION_WORKS")
     assert not _resolves("procesmap.no_such_module")
+
+
+FILE = re.compile(r"`((?:procesmap|tests|benchmarks|scripts|docs|examples|processes|\.ci)/[\w./-]*)`")
+
+
+def _missing_files(pages: list[Path], text: str | None = None) -> list[str]:
+    """Paths of the repository the pages name in backticks (`procesmap/analysis/queueing.py`) that are not there."""
+    problems = []
+    for page in pages:
+        content = page.read_text(encoding="utf-8") if text is None else text
+        for match in FILE.finditer(content):
+            path = match.group(1)
+            if not (ROOT / path).exists() and not (page.parent / path).exists():
+                where = f"{page.relative_to(ROOT).as_posix()}:{content.count(chr(10), 0, match.start()) + 1}"
+                problems.append(f"{where}: `{path}` is not in the repository")
+    return problems
+
+
+def test_every_file_the_docs_name_is_there() -> None:
+    assert _missing_files(PAGES) == []
+    broken = "`procesmap/model.py` `tests/test_eventlog_pm4py.py` `docs/rules/` `procesmap/<area>.py`"
+    assert _missing_files([ROOT / "README.md"], broken) == [
+        "README.md:1: `tests/test_eventlog_pm4py.py` is not in the repository"
+    ]

@@ -335,10 +335,15 @@ def discover_command(
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     coverage: float = typer.Option(
-        0.8, "--coverage", help="Share of cases whose most frequent behaviour the draft covers."
+        0.8,
+        "--coverage",
+        help="Share of the cases the draft covers, by their variants, the most frequent first (0-1; 0.8 = 80%).",
     ),
-    min_share: float = typer.Option(
-        0.05, "--min-activity-share", help="Leave out activities in fewer than this share of cases."
+    min_share: Optional[float] = typer.Option(
+        None,
+        "--min-activity-share",
+        help="Leave out activities in fewer than this share of the cases (0-1; default 0.05 = 5%).",
+        show_default=False,
     ),
     process_id: Optional[str] = typer.Option(
         None, "--id", help="The draft's process id (default: from the file name)."
@@ -363,7 +368,7 @@ def discover_command(
     roles: Optional[Path] = _ROLES,
 ) -> None:
     """Write a draft map (format 1) from a log: the most frequent behaviour, decisions, loops, waits and roles."""
-    from procesmap.eventlog import discover  # lazy: keeps `procesmap --help` fast
+    from procesmap.eventlog import check_discover_options, discover  # lazy: keeps `procesmap --help` fast
     from procesmap.i18n import t  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [log, roles], _lang(lang))
@@ -376,15 +381,11 @@ def discover_command(
             from procesmap.starter import _check_id  # lazy: keeps `procesmap --help` fast
 
             _check_id(process_id)
-        if not 0.0 < coverage <= 1.0:
-            raise UsageError("log.bad_coverage", "hint.log.bad_coverage", value=coverage)
-        for name, value in (("--activities", activities), ("--paths", paths)):
-            if value is not None and not 0.0 < value <= 1.0:
-                raise UsageError("logdraft.bad_share", "hint.logdraft.bad_share", option=name, value=value)
+        check_discover_options(coverage, min_share, activities, paths)  # before the log is read
         text = discover(
             _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
             coverage=coverage,
-            min_activity_share=min_share,
+            min_activity_share=0.05 if min_share is None else min_share,
             process_id=process_id,
             lang=language,
             activities=activities,

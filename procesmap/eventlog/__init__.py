@@ -6,6 +6,7 @@ Public API (heavy libraries are imported inside the functions)::
     log_stats(log, top=None) -> LogStats            cases, variants, durations, directly-follows, handovers
     compare(process, log, settings=None) -> Comparison   map vs log, with PM6xx findings
     discover(log, coverage=0.8, ...) -> str         a draft map (format 1 YAML)
+    check_discover_options(coverage, ...)           discover's options refused before a log is read
     suggest_links(process, log) -> [LinkSuggestion] steps -> activities by name and place; write_links(path, ...)
 
 The definitions of every figure are in ``docs/eventlog.md``.
@@ -26,6 +27,7 @@ __all__ = [
     "Comparison",
     "compare",
     "discover",
+    "check_discover_options",
     "suggest_links",
     "write_links",
     "LinkSuggestion",
@@ -44,6 +46,7 @@ _LAZY = {
     "Comparison": "procesmap.eventlog._compare",
     "compare": "procesmap.eventlog._compare",
     "discover": "procesmap.eventlog._discover",
+    "check_discover_options": "procesmap.eventlog._discover",
     "suggest_links": "procesmap.eventlog._links",
     "write_links": "procesmap.eventlog._links",
     "LinkSuggestion": "procesmap.eventlog._links",

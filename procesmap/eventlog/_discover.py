@@ -24,7 +24,7 @@ from typing import Any
 from procesmap.errors import UsageError
 from procesmap.eventlog._engine import US_PER_DAY, connect, rows, scalar
 from procesmap.eventlog._read import EventLog
-from procesmap.i18n import number, percent, t
+from procesmap.i18n import Count, number, percent, t
 
 __all__ = ["discover", "format_days", "split_probabilities", "parallel_blocks", "ParallelBlock", "PARALLEL_SHARE"]
 
@@ -226,6 +226,44 @@ def keep_paths(pairs: list[tuple[str, str, int]], share: float) -> list[tuple[st
     return [p for p in pairs if (p[0], p[1]) in kept]
 
 
+#: the example each option of :func:`check_discover_options` gives with a value out of its range
+_OPTION_HINTS = {
+    "--coverage": "hint.leftovers.discover__coverage",
+    "--activities": "hint.leftovers.discover__activities",
+    "--paths": "hint.leftovers.discover__paths",
+    "--min-activity-share": "hint.leftovers.discover__min_activity_share",
+}
+
+
+def check_discover_options(
+    coverage: float = 0.8,
+    min_activity_share: float | None = None,
+    activities: float | None = None,
+    paths: float | None = None,
+) -> None:
+    """Refuse values of :func:`discover`'s options that mean nothing, before a log is read (docs/eventlog.md).
+
+    ``coverage``, ``activities`` and ``paths`` are shares more than 0 and at most 1; ``min_activity_share`` one
+    from 0 to 1 (above 1 it left out every activity, below 0 nothing, without a word). ``activities`` replaces
+    ``min_activity_share``: both given is refused (one of them was ignored). A value from 1 to 100 gets the
+    hint that a share is not a percentage (``--coverage 80`` -> ``--coverage 0.8``; from 2 up to 100). Raises :class:`UsageError`.
+    """
+    if activities is not None and min_activity_share is not None:
+        raise UsageError("leftovers.discover.both", "hint.leftovers.discover.both")
+    checks = [("--coverage", coverage, False), ("--activities", activities, False), ("--paths", paths, False)]
+    checks.append(("--min-activity-share", min_activity_share, True))
+    for option, value, zero in checks:
+        if value is None or (math.isfinite(value) and (0.0 <= value if zero else 0.0 < value) and value <= 1.0):
+            continue
+        shown = format(value, "g")
+        if math.isfinite(value) and 2.0 <= value <= 100.0:  # 80 for 80%
+            hint, example = "hint.leftovers.discover.percent", format(value / 100.0, "g")
+        else:
+            hint, example = _OPTION_HINTS[option], ""
+        key = "leftovers.discover.share_from_zero" if zero else "leftovers.discover.share"
+        raise UsageError(key, hint, option=option, value=shown, example=example)
+
+
 def discover(
     log: EventLog,
     coverage: float = 0.8,
@@ -250,6 +288,8 @@ def discover(
     import procesmap  # lazy: the package's lazy names, only when a draft map is written
     from procesmap.model import slugify  # lazy: the map model loads only when a draft map is written
 
+    check_discover_options(coverage, min_activity_share if activities is None else None, activities, paths)
+    fallback: str | None = None  # the activity kept when no activity is in min_activity_share of the cases
     con = connect(log)
     try:
         total = int(scalar(con, "SELECT count(DISTINCT c) FROM inst") or 0)
@@ -260,7 +300,10 @@ def discover(
             most = max(k for _, k in shares)
             keep = [a for a, k in shares if k >= activities * most - 1e-9]
         else:
-            keep = [a for a, k in shares if k / total >= min_activity_share] or [max(shares, key=lambda x: x[1])[0]]
+            keep = [a for a, k in shares if k / total >= min_activity_share]
+            if not keep:
+                fallback = max(shares, key=lambda x: x[1])[0]
+                keep = [fallback]
         dropped = [a for a, k in shares if a not in keep]
         con.register("keep", pa.table({"a": pa.array(keep, pa.string())}))
         con.execute("""
@@ -377,11 +420,17 @@ def discover(
     if dropped:
         listed = ", ".join(_one_line(a) for a in dropped[:15]) + (" ..." if len(dropped) > 15 else "")
         if activities is not None:
-            lines.append(f"# {t('logdraft.dropped_top', lang, count=len(keep), activities=listed)}")
+            lines.append(f"# {t('leftovers.logdraft.dropped_top', lang, count=len(keep), activities=listed)}")
+        elif fallback is not None:
+            share = percent(min_activity_share, lang, 1)
+            lines.append(f"# {t('leftovers.logdraft.kept_most', lang, share=share, activity=_one_line(fallback))}")
+            lines.append(f"# {t('logdraft.dropped', lang, share=share, activities=listed)}")
         else:
             lines.append(
                 f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}"
             )
+    if base < total:  # cases with none of the kept activities: not in the draft, nor in its count of cases
+        lines.append(f"# {t('leftovers.logdraft.cases_left_out', lang, count=Count(total - base), total=Count(total))}")
     lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(_one_line(stem))}", f"language: {lang}"]
     if role_work:
         lines.append(f"owner: {_id(role_ids[role_work[0][0]])}  # {t('logdraft.owner', lang)}")

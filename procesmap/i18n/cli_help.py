@@ -395,11 +395,11 @@ HELP_NL: dict[str, str] = {
     "Write the draft map here (atomically); else to the screen. An existing file needs --force.": (
         "Schrijf de conceptkaart hierheen (atomair); anders naar het scherm. Een bestaand bestand vraagt om --force."
     ),
-    "Share of cases whose most frequent behaviour the draft covers.": (
-        "Aandeel van de zaken waarvan de conceptkaart het meest voorkomende gedrag dekt."
+    "Share of the cases the draft covers, by their variants, the most frequent first (0-1; 0.8 = 80%).": (
+        "Aandeel van de zaken dat de conceptkaart dekt, per variant, de meest voorkomende eerst (0-1; 0.8 = 80%)."
     ),
-    "Leave out activities in fewer than this share of cases.": (
-        "Laat activiteiten weg die in minder dan dit aandeel van de zaken voorkomen."
+    "Leave out activities in fewer than this share of the cases (0-1; default 0.05 = 5%).": (
+        "Laat activiteiten weg die in minder dan dit aandeel van de zaken voorkomen (0-1; standaard 0.05 = 5%)."
     ),
     "The draft's process id (default: from the file name).": (
         "Het proces-id van de conceptkaart (standaard: afgeleid van de bestandsnaam)."

@@ -46,4 +46,62 @@ MESSAGES_LEFTOVERS: dict[str, dict[str, str]] = {
     # -- procesmap diff: the headers of the map's changes ---------------------------------------
     "leftovers.diff.id": {"en": "Id", "nl": "Id"},
     "leftovers.diff.details": {"en": "Details", "nl": "Details"},
+    # -- procesmap log discover: its options ----------------------------------------------------
+    "leftovers.discover.share": {
+        "en": "{option} is a share more than 0 and at most 1, not {value}",
+        "nl": "{option} is een aandeel groter dan 0 en hoogstens 1, niet {value}",
+    },
+    "leftovers.discover.share_from_zero": {
+        "en": "{option} is a share from 0 to 1, not {value}",
+        "nl": "{option} is een aandeel van 0 tot en met 1, niet {value}",
+    },
+    "hint.leftovers.discover.percent": {
+        "en": "a share, not a percentage: {option} {example}",
+        "nl": "een aandeel, geen percentage: {option} {example}",
+    },
+    "hint.leftovers.discover__coverage": {
+        "en": "for example --coverage 0.8: the most frequent variants, until they hold 80% of the cases",
+        "nl": "bijvoorbeeld --coverage 0.8: de meest voorkomende varianten, tot ze 80% van de zaken bevatten",
+    },
+    "hint.leftovers.discover__activities": {
+        "en": "for example --activities 0.7: the activities in at least 70% of the cases the most frequent "
+        "activity is in",
+        "nl": "bijvoorbeeld --activities 0.7: de activiteiten in minstens 70% van de zaken waarin de meest "
+        "voorkomende activiteit zit",
+    },
+    "hint.leftovers.discover__paths": {
+        "en": "for example --paths 0.5: the most frequent transitions, until they hold half of all",
+        "nl": "bijvoorbeeld --paths 0.5: de meest voorkomende overgangen, tot ze de helft van alle bevatten",
+    },
+    "hint.leftovers.discover__min_activity_share": {
+        "en": "for example --min-activity-share 0.05: leave out the activities in fewer than 5% of the cases",
+        "nl": "bijvoorbeeld --min-activity-share 0.05: laat de activiteiten in minder dan 5% van de zaken weg",
+    },
+    "leftovers.discover.both": {
+        "en": "--activities and --min-activity-share both choose the activities: give one of them",
+        "nl": "--activities en --min-activity-share kiezen allebei de activiteiten: geef er één",
+    },
+    "hint.leftovers.discover.both": {
+        "en": "--activities 0.7 keeps those in at least 70% of the cases the most frequent activity is in; "
+        "--min-activity-share 0.05 those in at least 5% of all cases",
+        "nl": "--activities 0.7 houdt die in minstens 70% van de zaken waarin de meest voorkomende activiteit zit; "
+        "--min-activity-share 0.05 die in minstens 5% van alle zaken",
+    },
+    "leftovers.logdraft.dropped_top": {
+        "en": "Left out (--activities): all but the {count:plural:activity|# activities} in the most cases: "
+        "{activities}",
+        "nl": "Weggelaten (--activities): alles behalve {count:plural:de activiteit|de # activiteiten} in de meeste "
+        "zaken: {activities}",
+    },
+    "leftovers.logdraft.kept_most": {
+        "en": "No activity is in at least {share} of the cases: the draft keeps the most frequent, {activity}",
+        "nl": "Geen activiteit zit in minstens {share} van de zaken: de conceptkaart houdt de meest voorkomende, "
+        "{activity}",
+    },
+    "leftovers.logdraft.cases_left_out": {
+        "en": "{count} of the {total:plural:# case|# cases} in the log {count:plural:has|have} none of the "
+        "activities kept: {count:plural:it is|they are} not in this draft",
+        "nl": "{count} van de {total:plural:# zaak|# zaken} in het log {count:plural:heeft|hebben} geen van de "
+        "behouden activiteiten: {count:plural:die zit|die zitten} niet in deze conceptkaart",
+    },
 }

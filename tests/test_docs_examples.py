@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import re
 import subprocess
 import sys
@@ -18,7 +19,7 @@ import pytest
 
 from procesmap.config import load_config
 
-from .conftest import ROOT, run_procesmap
+from .conftest import ROOT, format_example, run_procesmap
 
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 FENCE = re.compile(r"^```([\w-]*)[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
@@ -164,3 +165,41 @@ def test_every_file_the_docs_name_is_there() -> None:
     assert _missing_files([ROOT / "README.md"], broken) == [
         "README.md:1: `tests/test_eventlog_pm4py.py` is not in the repository"
     ]
+
+
+def _concrete_commands() -> list[tuple[str, list[str]]]:
+    """The command lines of the pages that analyse a bundled map with `--set`, as a user would copy them."""
+    found = []
+    for page in PAGES:
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r"procesmap (analyse processes/[\w.-]+\.yaml(?: --set [\w.=-]+)+)", text):
+            where = f"{page.relative_to(ROOT).as_posix()}:{text.count(chr(10), 0, match.start()) + 1}"
+            found.append((where, match.group(1).split()))
+    return found
+
+
+CONCRETE = _concrete_commands()
+
+
+def test_the_pages_show_what_if_commands() -> None:
+    assert {where.split(":")[0] for where, _ in CONCRETE} >= {"docs/advise.md", "docs/serve.md"}
+
+
+@pytest.mark.parametrize(("where", "args"), CONCRETE, ids=[where for where, _ in CONCRETE])
+def test_what_if_command_runs(where: str, args: list[str]) -> None:
+    """Every path and value such a command sets exists in the bundled map (exit 0 or 1, never 2)."""
+    result = run_procesmap(*args, "--format", "json", "--cases", "500")
+    assert result.returncode in (0, 1), f"{where}: {result.stderr}"
+
+
+def test_the_readme_what_if_runs_on_the_format_example(tmp_path: Path) -> None:
+    """README: `--set roles.adviseur-odr.people=2 --set steps.advies.via=zaaksysteem`, on the map of format.md."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sets = re.search(r"What-if: `(--set [^`]+)`", readme)
+    assert sets, "README.md's what-if example"
+    (tmp_path / "omgevingsvergunning.yaml").write_text(format_example(), encoding="utf-8")
+    result = run_procesmap("analyse", "omgevingsvergunning.yaml", *sets.group(1).split(), "-f", "json", cwd=tmp_path)
+    assert result.returncode in (0, 1), result.stderr
+    report = json.loads(result.stdout)
+    assert report["handovers"]["transitions"]["manual"] == 0  # advies is no longer reached by mail
+    assert report["capacity"]["roles"]["adviseur-odr"]["capacity_hours"] == 2 * 1840  # two people now

@@ -659,9 +659,13 @@ def import_bpmn(
     """
     language = lang if lang in ("nl", "en") else "nl"
     root, file = read_bpmn(source, display)
-    from procesmap.bpmn._safety import check_steps  # lazy: loads only for this step of a BPMN import or export
+    from procesmap.bpmn._safety import (  # lazy: loads only for this step of a BPMN import or export
+        check_steps,
+        check_unique_ids,
+    )
 
     check_steps(root, file)  # a model too large for one map is refused before the mapping starts
+    check_unique_ids(root, file)  # two elements with one id: the second would silently replace the first
     importer = _Importer(root, file, language)
     data = importer.run()
     if process_id and importer.meta is None:

@@ -126,3 +126,36 @@ def check_steps(root: Any, file: str) -> None:
                         )
                     ]
                 )
+
+
+def check_unique_ids(root: Any, file: str) -> None:
+    """Refuse two BPMN elements with one ``id`` (a hand-edited or merged file): the importer finds elements by
+    id, so the second would silently take the first's place and its step and flows would be lost. The problem
+    is at the second element's line and names the first's (BPMN 2.0 makes every id an ``xs:ID``: unique)."""
+    from procesmap.bpmn._xml import BPMN  # lazy: loads only for this step of a BPMN import or export
+
+    prefix = "{" + BPMN + "}"
+    first_line: dict[str, int] = {}
+    for element in root.iter():
+        tag = element.tag
+        if not isinstance(tag, str) or not tag.startswith(prefix):
+            continue
+        identifier = element.get("id")
+        if identifier is None:
+            continue
+        if identifier in first_line:
+            args = {"id": identifier, "line": first_line[identifier], "element": tag[len(prefix) :]}
+            raise LoadError(
+                [
+                    Problem(
+                        file,
+                        element.sourceline or 1,
+                        1,
+                        "sweep2.bpmn.duplicate_id",
+                        args,
+                        "hint.sweep2.bpmn.duplicate_id",
+                        args,
+                    )
+                ]
+            )
+        first_line[identifier] = element.sourceline or 1

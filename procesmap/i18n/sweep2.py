@@ -24,4 +24,14 @@ MESSAGES_SWEEP2: dict[str, dict[str, str]] = {
         "en": "it is a folder; --output names the file to write, e.g. FOLDER/report.html",
         "nl": "het is een map; --output noemt het bestand dat geschreven wordt, bijvoorbeeld MAP/rapport.html",
     },
+    "sweep2.bpmn.duplicate_id": {
+        "en": "{element} has id `{id}`, which the element on line {line} has already: ids in a BPMN file are unique",
+        "nl": "{element} heeft id `{id}`, dat het element op regel {line} al heeft: id's in een BPMN-bestand zijn uniek",
+    },
+    "hint.sweep2.bpmn.duplicate_id": {
+        "en": "give one of the two another id (and change the sourceRef/targetRef and bpmnElement that mean it), "
+        "or export the model again from the modeller",
+        "nl": "geef een van beide een ander id (en pas de sourceRef/targetRef en bpmnElement aan die het bedoelen), "
+        "of exporteer het model opnieuw uit de modeller",
+    },
 }

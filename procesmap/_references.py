@@ -144,7 +144,7 @@ def repeated_next(entries: list[Any], *, parallel: bool) -> list[tuple[int, int]
 
 
 def _check_next_twice(step: dict[Any, Any], base: Path_, source: SourceMap, out: _Collector) -> None:
-    """A load error at each entry of ``next`` that :func:`repeated_next` finds."""
+    """A load error at each entry of ``next`` that :func:`repeated_next` finds (at the repeat)."""
     nxt = step.get("next")
     if not isinstance(nxt, list):
         return
@@ -154,17 +154,14 @@ def _check_next_twice(step: dict[Any, Any], base: Path_, source: SourceMap, out:
         at = base + ("next", index) + (("to",) if isinstance(nxt[index], dict) else ())
         return source.locate(at)
 
-    for index, first in repeated_next(nxt, parallel=parallel):
+    for index, _first in repeated_next(nxt, parallel=parallel):
         item = nxt[index]
-        line, column = place(first)
-        out.add(
+        out.add(  # at the repeat; no place of the first in the text: a sheet's cell is not a line of YAML
             place(index),
             "ref.next_twice",
             "hint.ref.next_twice_parallel" if parallel else "hint.ref.next_twice",
             step=step.get("id") if isinstance(step.get("id"), str) else "?",
             to=item.get("to") if isinstance(item, dict) else item,
-            line=line,
-            column=column,
         )
 
 

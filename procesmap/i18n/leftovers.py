@@ -5,8 +5,8 @@ from __future__ import annotations
 MESSAGES_LEFTOVERS: dict[str, dict[str, str]] = {
     # -- a step that names the same next step twice -----------------------------------------------
     "ref.next_twice": {
-        "en": "step `{step}` names `{to}` twice in `next` (first at line {line}, column {column})",
-        "nl": "stap `{step}` noemt `{to}` twee keer in `next` (eerst op regel {line}, kolom {column})",
+        "en": "step `{step}` names `{to}` twice in `next`",
+        "nl": "stap `{step}` noemt `{to}` twee keer in `next`",
     },
     "hint.ref.next_twice": {
         "en": "remove the second `{to}`; two reasons to go to the same step are two branches, each with its own "

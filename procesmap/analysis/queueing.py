@@ -693,7 +693,7 @@ def compute_queueing(
     by_id = {}
     if plan is not None:
         by_id = {plan.steps[i].id: i for i in result.step_queue}  # type: ignore[union-attr]
-    import numpy as np  # lazy: numpy loads only when figures are computed
+    from procesmap.analysis.percentile import percentile  # lazy: numpy loads only when figures are computed
 
     for step in process.steps:
         role = _doer(step)
@@ -705,7 +705,7 @@ def compute_queueing(
         queue_mean: float | None = None
         queue_p85: float | None = None
         if values is not None and len(values) > 0:
-            queue_mean, queue_p85 = float(values.mean()), float(np.percentile(values, 85))
+            queue_mean, queue_p85 = float(values.mean()), percentile(values, 85)
         figures.steps[step.id] = StepQueue(
             role=role,
             declared_wait=declared,

@@ -196,6 +196,7 @@ class _Draws:
 def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResult:
     """Simulate ``cases`` measured cases (plus warm-up and cool-down, :func:`extra_cases`)."""
     import numpy as np  # lazy: numpy loads only when figures are computed
+    from procesmap.analysis.percentile import percentile  # lazy: numpy loads only when figures are computed
 
     extra = extra_cases(cases)
     total = cases + 2 * extra
@@ -296,7 +297,7 @@ def simulate_network(plan: NetworkPlan, cases: int, seed: int) -> SimulationResu
     for parts in per_queue:
         joined = np.concatenate(parts) if parts else np.zeros(0)
         means.append(float(joined.mean()) if len(joined) else None)
-        p85.append(float(np.percentile(joined, 85)) if len(joined) else None)
+        p85.append(percentile(joined, 85) if len(joined) else None)
     decided = np.asarray(decided_at)
     extended = decided >= 0
     decided = np.where(extended, decided * to_days, np.nan)

@@ -372,7 +372,7 @@ def compute_time(
 ) -> TimeFigures:
     """Time figures; with ``run`` (a :class:`~procesmap.analysis.queueing.QueueRun`) the cycle and term
     times, their means and the waits come from the queueing simulation instead of the declared waits."""
-    import numpy as np  # lazy: numpy loads only when figures are computed
+    from procesmap.analysis.percentile import percentiles  # lazy: numpy loads only when figures are computed
 
     process = pg.process
     calendar = process.calendar.calendar()
@@ -431,8 +431,8 @@ def compute_time(
         figures.cycle_samples = cycle
 
         figures.cycle_histogram = cycle_histogram([cycle], reference_days(figures))
-        p_cycle = np.percentile(cycle, [50, 85, 95])
-        p_term = np.percentile(term, [50, 85, 95])
+        p_cycle = percentiles(cycle, [50, 85, 95])
+        p_term = percentiles(term, [50, 85, 95])
         if not exact:
             mean_cycle, mean_term = float(cycle.mean()), float(term.mean())
         figures.cycle_time.update(p50=float(p_cycle[0]), p85=float(p_cycle[1]), p95=float(p_cycle[2]))

@@ -10,8 +10,8 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from procesmap._decode import _read_text
-from procesmap._io import open_regular
+from procesmap._decode import MAX_BYTES, _read_text
+from procesmap._io import open_regular, read_limited
 from procesmap._map_text import _load_text
 from procesmap.errors import LoadError, Problem
 from procesmap.model import OrganisationFile, Process
@@ -194,3 +194,30 @@ def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], l
             problems.extend(err.problems)
     unique = {(p.file, p.line, p.column, p.key): p for p in repository.problems + problems}
     return processes, list(unique.values())
+
+
+#: A map's own top-level ``language: nl`` line (quoted or not, a comment after it), read from the text so that a
+#: map whose YAML or model is broken still says which language its author speaks
+_DECLARED = re.compile(r"^language:[ \t]*(['\"]?)(nl|en)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+
+
+def declared_language(paths: "list[object] | tuple[object, ...]") -> str | None:
+    """The ``language`` the first process file among ``paths`` declares on a top-level line of its own (files as
+    given, folders searched as :func:`discover` does), also when the file does not load; None
+    when none does, or a path cannot be read. Only ``.yaml``/``.yml`` files are read, each at most as far as a
+    map may be long."""
+    try:
+        files = discover([Path(p) for p in paths])  # type: ignore[arg-type]
+    except Exception:  # noqa: BLE001 - a folder that cannot be read: the loader says so, in the fallback language
+        return None
+    for file in files:
+        if file.suffix.lower() not in (".yaml", ".yml"):
+            continue
+        try:
+            text = read_limited(file, MAX_BYTES).decode("utf-8", errors="replace").lstrip("\ufeff")
+        except (OSError, ValueError):
+            continue
+        match = _DECLARED.search(text)
+        if match:
+            return match.group(2)
+    return None

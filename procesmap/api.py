@@ -254,7 +254,7 @@ def report_language(
             language = None
         if language:
             return language
-    from procesmap._language import declared_language  # lazy: reads a file only when nothing else decided
+    from procesmap._files import declared_language  # lazy: reads a file only when nothing else decided
 
     return (declared_language(list(paths)) if declared else None) or fallback
 

@@ -34,4 +34,5 @@ MESSAGES_SWEEP2: dict[str, dict[str, str]] = {
         "nl": "geef een van beide een ander id (en pas de sourceRef/targetRef en bpmnElement aan die het bedoelen), "
         "of exporteer het model opnieuw uit de modeller",
     },
+    "sweep2.stat.mean": {"en": "mean", "nl": "gemiddeld"},
 }

@@ -17,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+import procesmap
 from procesmap.config import load_config
+from procesmap.errors import LoadError
 
 from .conftest import ROOT, format_example, run_procesmap
 
@@ -203,3 +205,17 @@ def test_the_readme_what_if_runs_on_the_format_example(tmp_path: Path) -> None:
     report = json.loads(result.stdout)
     assert report["handovers"]["transitions"]["manual"] == 0  # advies is no longer reached by mail
     assert report["capacity"]["roles"]["adviseur-odr"]["capacity_hours"] == 2 * 1840  # two people now
+
+
+def test_the_out_of_order_work_example_is_out_of_order() -> None:
+    """docs/format.md, Durations: its triangular `work` that is out of order on 8-hour days is refused as
+    work and read as a wait (elapsed time). The page's example had been in order on both clocks."""
+    text = (ROOT / "docs" / "format.md").read_text(encoding="utf-8")
+    example = re.search(r"`(\{min: [^`]+\})` is out of order with 8-hour days", text)
+    assert example, "docs/format.md's out-of-order work example"
+    advice = "work: {min: 2h, mode: 4h, max: 12h}"
+    assert advice in format_example()
+    with pytest.raises(LoadError, match="min <= mode <= max"):
+        procesmap.loads(format_example().replace(advice, f"work: {example.group(1)}"), "o.yaml")
+    as_wait = format_example().replace(advice, f"wait: {example.group(1)}").replace("    wait: 5d\n", "")
+    assert procesmap.loads(as_wait, "o.yaml").steps[3].wait is not None

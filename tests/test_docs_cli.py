@@ -261,3 +261,35 @@ def test_the_rule_tables_are_the_registry(page: str) -> None:
     registry = {code: row for code, row in _registry().items() if code[2] not in "06"}
     assert table == registry
     assert _rule_rows("| PM101 | organisation-handover | warning |\n| PM204 | spof | warning |") != registry
+
+
+def _documented_values(uses: list[Use]) -> dict[tuple[str, str], set[str]]:
+    """{(command, option): the values the uses list for it} from `--option a|b|c`, both spellings of an option."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for use in uses:
+        path = _command_of(use.words)
+        if path is None:
+            continue
+        options = _options(COMMANDS[path])
+        for match in VALUES.finditer(use.text):
+            option = options.get(match.group(1))
+            if option is not None:
+                found.setdefault((path, option.opts[0]), set()).update(match.group(2).split("|"))
+    return found
+
+
+def test_every_value_of_every_option_is_documented() -> None:
+    """An option with fixed values (`--format`, `--lang`, `--fail-on`, `--paper`, `--pools`, ...) has all of them
+    listed in a command line of the docs (`[--format terminal|markdown|json]`), or refers to another listing."""
+    documented = _documented_values(ALL_USES)
+    missing = {}
+    for path, command in COMMANDS.items():
+        for option in command.params:
+            if option.param_type_name != "option":
+                continue
+            allowed = _values(path, option)
+            if allowed and documented.get((path, option.opts[0]), set()) != allowed:
+                missing[f"procesmap {path} {option.opts[0]}"] = sorted(
+                    allowed - documented.get((path, option.opts[0]), set())
+                )
+    assert missing == {}

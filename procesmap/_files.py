@@ -111,7 +111,8 @@ class _Repository:
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The process files named by ``paths``: files as given, folders searched for ``*.yaml``/``*.yml``."""
+    """The process files named by ``paths``: files as given, folders searched for ``*.yaml``/``*.yml``; a file
+    named twice (also through its folder) once."""
     found: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -146,7 +147,24 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             found.extend(children)
         else:
             found.append(path)
-    return found
+    return _once(found)
+
+
+def _once(paths: list[Path]) -> list[Path]:
+    """Each file once, as first named: ``check processen processen/x.yaml`` (a pre-commit hook with
+    ``args: [processen/]`` appends the changed files) would read x.yaml twice, count its findings twice and call
+    it a second map with its own process id. The same file is the same real path (``./x.yaml``, a symlink)."""
+    seen: set[str] = set()
+    unique: list[Path] = []
+    for path in paths:
+        try:
+            key = os.path.normcase(os.path.realpath(path))
+        except (OSError, ValueError):  # a path the system cannot resolve: the loader says what is wrong with it
+            key = str(path)
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique
 
 
 def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], list[Problem]]:

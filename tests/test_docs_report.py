@@ -322,3 +322,21 @@ def test_every_key_of_the_overview_is_documented() -> None:
     section = text.split("## The load across processes", 1)[1]
     assert _names(overview, ("per_process", "teams")) - set(re.findall(r"\w+", section)) == set()
     assert _names(list(overview["teams"].values())) - set(re.findall(r"\w+", section)) == set()
+
+
+def test_the_bundled_maps_show_what_the_readme_says(bundled: list[dict[str, Any]]) -> None:
+    """README.md, "Bundled maps": every map of processes/ is listed, and shows what its row says."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `([\w-]+)\.yaml` \|", readme, re.MULTILINE))
+    assert listed == {path.stem for path in PROCESSES.glob("*.yaml")}
+    codes = {report["process"]["id"]: {f["code"] for f in report["findings"]} for report in bundled}
+    maps = {path.stem: procesmap.load(path) for path in PROCESSES.glob("*.yaml")}
+    assert "PM104" in codes["kcc-vraag-doorzetten"]  # ping-pong
+    assert "PM304" in codes["team-dienstverlening-geen-backup"]  # an overloaded specialist
+    assert maps["team-dienstverlening-geen-backup"].calendar.days_per_week == 4  # a 4-day week
+    assert "PM307" in codes["evenementenvergunning"]  # a wait the GHOR adviser's 0.1 fte cannot meet
+    assert any(step.extends_term for step in maps["bezwaarschrift"].steps)  # a verdaging step
+    assert "samples" in (PROCESSES / "wmo-melding.yaml").read_text(encoding="utf-8")  # observed waits
+    permit = next(report for report in bundled if report["process"]["id"] == "omgevingsvergunning")
+    assert (permit["time"]["term"], permit["time"]["term_extension"]) == (56.0, 42.0)  # 8 + 6 weeks
+    assert any(s.suspends_term for s in maps["omgevingsvergunning"].steps)  # aanvullen with the term suspended

@@ -14,6 +14,7 @@ from procesmap._decode import MAX_BYTES, _read_text
 from procesmap._io import open_regular, read_limited
 from procesmap._map_text import _load_text
 from procesmap.errors import LoadError, Problem
+from procesmap.i18n import Key
 from procesmap.model import OrganisationFile, Process
 from procesmap.reasons import os_reason
 from procesmap.subprocesses import expand_subprocesses
@@ -81,6 +82,12 @@ class _Repository:
 
     def load_process(self, file: Path, display: str) -> Process | None:
         """A process, or ``None`` for a shared organisation file."""
+        try:
+            return self._load_process(file, display)
+        except LoadError as err:
+            raise _foreign(file, display, err) from None
+
+    def _load_process(self, file: Path, display: str) -> Process | None:
         text = _read_text(file, display)
         folder = file.parent
         shared = [] if _is_organisation_file(file) else self.shared_for(folder)
@@ -108,6 +115,37 @@ class _Repository:
             return None
 
         return expand_subprocesses(process, lookup)
+
+
+#: what a file of another tool is, by its suffix: (kind, the command that reads it)
+_FOREIGN = {
+    ".bpmn": ("bpmn", "procesmap import bpmn {path} -o {stem}.yaml"),
+    ".xml": ("bpmn", "procesmap import bpmn {path} -o {stem}.yaml"),
+    ".xlsx": ("xlsx", "procesmap import xlsx {path} -o {stem}.yaml"),
+    ".xlsm": ("xlsx", "procesmap import xlsx {path} -o {stem}.yaml"),
+    ".json": ("zaaktype", "procesmap import zaaktype {path} -o {stem}.yaml"),
+    ".zip": ("zaaktype", "procesmap import zaaktype {path} -o {stem}.yaml"),
+    ".csv": ("log", "procesmap log discover {path} -o {stem}.yaml"),
+    ".xes": ("log", "procesmap log discover {path} -o {stem}.yaml"),
+    ".parquet": ("log", "procesmap log discover {path} -o {stem}.yaml"),
+    ".gz": ("log", "procesmap log discover {path} -o {stem}.yaml"),
+}
+
+#: problems that say the file is no map at all (as opposed to a map with a mistake in it)
+_NOT_A_MAP = {"load.binary", "load.encoding", "load.yaml", "load.tab", "load.not_mapping", "load.no_version"}
+
+
+def _foreign(file: Path, display: str, err: LoadError) -> LoadError:
+    """A BPMN model, a workbook, a zaaktype or an event log given where a map is expected (``analyse model.bpmn``):
+    one problem that says what it is and the command that imports it, instead of "not valid YAML" or "holds a
+    single value". A map written in JSON that loads, or has a mistake of its own, keeps its own problems."""
+    known = _FOREIGN.get(file.suffix.lower())
+    if known is None or not err.problems or not any(p.key in _NOT_A_MAP for p in err.problems):
+        return err
+    kind, command = known
+    stem = file.name[: -len(".xes.gz")] if file.name.lower().endswith(".xes.gz") else file.stem
+    args = {"kind": Key(f"sweep2.foreign.{kind}"), "command": command.format(path=display, stem=stem)}
+    return LoadError([Problem(display, 1, 1, "sweep2.foreign", args, "hint.sweep2.foreign", args)])
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

@@ -35,4 +35,19 @@ MESSAGES_SWEEP2: dict[str, dict[str, str]] = {
         "of exporteer het model opnieuw uit de modeller",
     },
     "sweep2.stat.mean": {"en": "mean", "nl": "gemiddeld"},
+    "sweep2.foreign": {
+        "en": "this is {kind}, not a process map",
+        "nl": "dit is {kind}, geen proceskaart",
+    },
+    "hint.sweep2.foreign": {
+        "en": "{command} makes a draft map of it; then name the .yaml file",
+        "nl": "{command} maakt er een conceptkaart van; noem daarna het .yaml-bestand",
+    },
+    "sweep2.foreign.bpmn": {"en": "a BPMN model", "nl": "een BPMN-model"},
+    "sweep2.foreign.xlsx": {"en": "an Excel workbook", "nl": "een Excel-werkmap"},
+    "sweep2.foreign.zaaktype": {
+        "en": "a file of the zaaksysteem (a zaaktype?)",
+        "nl": "een bestand uit het zaaksysteem (een zaaktype?)",
+    },
+    "sweep2.foreign.log": {"en": "an event log", "nl": "een eventlog"},
 }

@@ -81,13 +81,17 @@ def test_a_cut_off_file_says_where_it_ends(tmp_path: Path) -> None:
     assert match and int(match[1]) in (last_line, last_line + 1), text
 
 
+@pytest.fixture(scope="module")
+def cut_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One folder for every cut (Hypothesis runs many examples in one test); pytest removes it, as any tmp_path."""
+    return tmp_path_factory.mktemp("xes-cut")
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.integers(1, len(GOOD) - 9))
-def test_any_cut_is_an_error_with_a_place_inside_the_file(cut: int) -> None:
+def test_any_cut_is_an_error_with_a_place_inside_the_file(cut_folder: Path, cut: int) -> None:
     data = GOOD[:cut]
-    folder = Path(os.environ.get("TMPDIR", "/tmp")) / f"procesmap-xes-cut-{os.getpid()}"
-    folder.mkdir(exist_ok=True)
-    path = folder / "cut.xes"
+    path = cut_folder / "cut.xes"
     path.write_bytes(data)
     with pytest.raises(UsageError) as err:
         read_log(path)

@@ -164,6 +164,33 @@ def _terminal(result: "Overview", lang: str) -> str:
     return buffer.getvalue()
 
 
+#: below this many columns the seven columns of the processes' table leave an id a few characters per line
+#: ("bezw", "aars", ...): each process is a block of its own instead (:func:`_print_blocks`)
+NARROW = 90
+
+
+def _print_blocks(title: str, header: list[str], rows: list[list[str]], console: "Console") -> None:
+    """The processes' table for a narrow terminal: per process its id on a line of its own, then one
+    ``label  value`` line per figure (a label or value too long for the width folds onto the next line)."""
+    from rich.table import Table  # lazy: rich loads only for terminal output
+    from rich.text import Text  # lazy: rich loads only for terminal output
+
+    labels = [" ".join(label.split()) for label in header[1:]]
+    # one width for the labels of every block, so that the values line up; at most half the terminal
+    width = min(max(len(label) for label in labels), max(console.width // 2 - 3, 10))
+    console.print(Text(title))
+    for row in rows:
+        console.print(Text(" " + row[0]))
+        grid = Table.grid(padding=(0, 2, 0, 0))
+        grid.add_column(width=1)
+        grid.add_column(overflow="fold", width=width)
+        grid.add_column(overflow="fold", ratio=1)
+        for label, value in zip(labels, row[1:]):
+            grid.add_row("", Text(label), Text(value))
+        console.print(grid)
+    console.print()
+
+
 def print_overview(result: "Overview", lang: str, console: "Console") -> None:
     """The overview on ``console`` at its width: a cell too wide for its column folds onto the next line (a
     process or role id stays whole, as it is typed after ``--set``); names and messages print as written."""
@@ -172,11 +199,15 @@ def print_overview(result: "Overview", lang: str, console: "Console") -> None:
     from rich.text import Text  # lazy: rich loads only for terminal output
 
     head, rows, role_head, role_rows = _rows(result, lang)
-    # the columns of ids and names (process, highest load, findings; role, processes): the rest are figures
-    for title, header, body, texts in (
+    tables = [
         (t("report.overview_title", lang), head, rows, {0, 5, len(head) - 1}),
         (t("report.capacity_across", lang), role_head, role_rows, {0, len(role_head) - 1}),
-    ):
+    ]
+    if console.width < NARROW:
+        _print_blocks(t("report.overview_title", lang), head, rows, console)
+        tables = tables[1:]
+    # the columns of ids and names (process, highest load, findings; role, processes): the rest are figures
+    for title, header, body, texts in tables:
         table = Table(title=Text(title), title_justify="left", show_edge=False)
         for index, column in enumerate(header):
             # a figure stays on one line under a header wrapped to its width (at least 10 columns); ids and names

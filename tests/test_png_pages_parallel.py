@@ -160,3 +160,22 @@ def test_a_split_map_as_png_pages_keeps_every_page(two_cores: None) -> None:
     pictures = [s._paint_layout(analysis, layout, "nl", cuts(layout))]
     pictures += [s._paint_layout(analysis, part, "nl") for part in parts]
     assert pages == [s._png(picture, 40, band_pixels=10**12) for picture in pictures]
+
+
+def test_pages_side_by_side_never_look_for_a_seam(monkeypatch: pytest.MonkeyPatch, two_cores: None) -> None:
+    """Where a seam may go is found only for a picture drawn in two bands (10-20 ms a page otherwise spent before the
+    child starts); a big single picture still finds it."""
+    analysis = procesmap.analyse(procesmap.loads(synthetic_map(26, 1)))
+    found: list[int] = []
+    real = s._blockers
+
+    def spy(picture: s._Picture, scale: float) -> list[tuple[float, float]]:
+        found.append(1)
+        return real(picture, scale)
+
+    monkeypatch.setattr(s, "_blockers", spy)
+    monkeypatch.setattr(_raster, "MAX_SHARE", 1.0)  # whole pages, however they share
+    pages = s.render_swimlane_pages(analysis, "png", "nl", dpi=40)
+    assert len(pages) > 2 and found == []
+    s._png(s._paint(analysis, "nl"), 144, band_pixels=1)
+    assert found == [1]

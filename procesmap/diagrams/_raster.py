@@ -204,7 +204,8 @@ class PngJob:
     body: str
     area: Canvas
     dpi: float
-    blockers: tuple[tuple[float, float], ...] = ()
+    blockers: Iterable[tuple[float, float]] = ()
+    """Where a band's seam may not go (:func:`seam`): read only when the picture is drawn in two bands."""
 
 
 MAX_SHARE = 0.6

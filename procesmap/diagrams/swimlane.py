@@ -36,7 +36,7 @@ import math
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from procesmap._cache import cache_folder, write_quietly
 from procesmap.colours import HANDOVER_COLOURS
@@ -1386,8 +1386,8 @@ def _png_fonts() -> list[str]:
 
 
 def _png_job(picture: _Picture, dpi: float | None) -> "PngJob":
-    """What the rasteriser needs of ``picture``: its SVG body with
-    boxes as rings (:func:`_ringed`), its canvas at :func:`png_dpi` and where a band's seam may not go."""
+    """What the rasteriser needs of ``picture``: its SVG body with boxes as rings (:func:`_ringed`), its canvas at
+    :func:`png_dpi` and where a band's seam may not go (:class:`_Blockers`, found only if a seam is looked for)."""
     from procesmap.diagrams import _raster  # lazy: the rasteriser loads only when a PNG is drawn
 
     resolution = png_dpi(picture.width, picture.height, dpi)
@@ -1397,8 +1397,22 @@ def _png_job(picture: _Picture, dpi: float | None) -> "PngJob":
         _svg_body(picture, embed_fonts=False, exact_turn=True),
         area,
         resolution,
-        tuple(_blockers(picture, max(area.sx, area.sy))),
+        _Blockers(picture, max(area.sx, area.sy)),
     )
+
+
+class _Blockers:
+    """:func:`_blockers` of a picture, found when first read: only a picture drawn in two bands needs them (10-20 ms
+    a page of the 40-step map, which pages drawn whole side by side would spend before the child starts)."""
+
+    def __init__(self, picture: _Picture, scale: float) -> None:
+        self.picture, self.scale = picture, scale
+        self.found: list[tuple[float, float]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[float, float]]:
+        if self.found is None:
+            self.found = _blockers(self.picture, self.scale)
+        return iter(self.found)
 
 
 _ROUNDED = ["M", "L", "C", "L", "C", "L", "C", "L", "C", "Z"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Optional
 
@@ -43,6 +44,7 @@ def serve(
         raise _fail(UsageError("serve.missing_path", "serve.hint.missing_path", path=str(path)), error_lang)
     from procesmap.serve import serve as run  # lazy: keeps `procesmap --help` fast
 
+    gc.enable()  # the server runs for hours: the collector main() turned off for a short command is needed again
     try:
         run(
             path,

@@ -60,6 +60,7 @@ def advise_command(
     effect on the share of cases over the term and on the cycle time, ranked, the ten best with their --set."""
     from procesmap.advice import advise_paths  # lazy: keeps `procesmap --help` fast
     from procesmap.render.advice import ADVICE_FORMATS, render_advice  # lazy: keeps `procesmap --help` fast
+    from procesmap.render import suffix_problem  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in ADVICE_FORMATS:
@@ -69,6 +70,9 @@ def advise_command(
         )
     _check_simulation(cases, seed, error_lang)
     _guard_output(output, [*paths, config], error_lang)
+    suffix_error = suffix_problem(output, ADVICE_FORMATS) if fmt is None else None
+    if suffix_error is not None:
+        raise _fail(suffix_error, error_lang)  # `-o advies.pdf`: terminal text in a file called .pdf
     try:
         advices, problems = advise_paths([str(p) for p in paths], config=config, cases=cases, seed=seed)
     except ProcessmapError as err:

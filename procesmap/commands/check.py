@@ -21,6 +21,7 @@ __all__ = ["check"]
 
 @app.command("check")
 def check(
+    ctx: typer.Context,
     paths: List[Path] = typer.Argument(
         ..., help="Process files, or folders searched for *.yaml.", show_default=False, readable=False
     ),
@@ -63,6 +64,7 @@ def check(
     """Check process maps for CI and pre-commit: one line per finding, exit 1 on findings at or above --fail-on."""
     from procesmap.api import check_paths, exit_code, report_language  # lazy: keeps `procesmap --help` fast
     from procesmap.render.ci import CHECK_FORMATS, render_check, summary  # lazy: keeps `procesmap --help` fast
+    from procesmap.render import SUFFIXES  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     if fmt not in CHECK_FORMATS:
@@ -77,6 +79,18 @@ def check(
     results, problems = check_paths(
         [str(p) for p in paths], config=config, cases=cases, seed=seed, only_maps=only_maps, zaaktype=zaaktype
     )
+    if output is not None and _default(ctx, "fmt"):
+        _guard_output(output, (), error_lang)  # an input read on the way (a shared file) first: that is worse
+        # without --format the suffix of --output decides: `.sarif` is SARIF; a suffix of another format (.json,
+        # .html, .md, .pdf) would get plain lines that its reader rejects
+        suffix = output.suffix.lower()
+        if suffix == ".sarif":
+            fmt = "sarif"
+        elif suffix in SUFFIXES and SUFFIXES[suffix] != "terminal":
+            raise _fail(
+                UsageError("sweep2.check_suffix", "hint.sweep2.check_suffix", path=str(output), suffix=suffix),
+                error_lang,
+            )
     report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
     text = render_check(results, problems, fmt, report_lang)
     if output is not None:
@@ -87,3 +101,9 @@ def check(
         if fmt in ("gitlab", "sarif"):
             typer.echo(summary(results, problems, report_lang), err=True)
     raise typer.Exit(code=exit_code(results, problems, fail_on.value if fail_on else None))
+
+
+def _default(ctx: typer.Context, name: str) -> bool:
+    """Whether option ``name`` kept its default (the user did not give it)."""
+    source = ctx.get_parameter_source(name)
+    return source is None or source.name in ("DEFAULT", "DEFAULT_MAP")

@@ -76,6 +76,7 @@ def overview(
     )
     from procesmap.render.ci import path_for_ci  # lazy: keeps `procesmap --help` fast
     from procesmap.render.overview import render_overview  # lazy: keeps `procesmap --help` fast
+    from procesmap.render import suffix_problem  # lazy: keeps `procesmap --help` fast
 
     error_lang = _lang(lang)
     if fmt is not None and fmt not in OVERVIEW_FORMATS:
@@ -85,6 +86,9 @@ def overview(
         )
     _check_simulation(cases, seed, error_lang)
     _guard_output(output, [*paths, config], error_lang)
+    suffix_error = suffix_problem(output, OVERVIEW_FORMATS) if fmt is None else None
+    if suffix_error is not None:
+        raise _fail(suffix_error, error_lang)  # `-o advies.pdf`: terminal text in a file called .pdf
     try:
         results, problems = check_paths([str(p) for p in paths], config=config, cases=cases, seed=seed)
     except ProcessmapError as err:

@@ -50,4 +50,23 @@ MESSAGES_SWEEP2: dict[str, dict[str, str]] = {
         "nl": "een bestand uit het zaaksysteem (een zaaktype?)",
     },
     "sweep2.foreign.log": {"en": "an event log", "nl": "een eventlog"},
+    "sweep2.output_suffix": {
+        "en": "--output {path}: this command writes no {suffix} file; without --format the suffix names the format",
+        "nl": "--output {path}: deze opdracht schrijft geen {suffix}-bestand; zonder --format bepaalt de extensie "
+        "het formaat",
+    },
+    "hint.sweep2.output_suffix": {
+        "en": "name the file {allowed}, .txt for terminal text, or give --format ({formats})",
+        "nl": "noem het bestand {allowed}, .txt voor terminaltekst, of geef --format ({formats})",
+    },
+    "sweep2.check_suffix": {
+        "en": "--output {path}: check writes no {suffix} file; without --format it writes plain lines",
+        "nl": "--output {path}: check schrijft geen {suffix}-bestand; zonder --format schrijft het gewone regels",
+    },
+    "hint.sweep2.check_suffix": {
+        "en": "for GitHub code scanning name it .sarif (or give --format sarif); for GitLab Code Quality give "
+        "--format gitlab (a .json); .txt for plain lines",
+        "nl": "noem het .sarif voor GitHub code scanning (of geef --format sarif); geef --format gitlab voor GitLab "
+        "Code Quality (een .json); .txt voor gewone regels",
+    },
 }

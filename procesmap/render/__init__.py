@@ -11,9 +11,12 @@ import importlib
 from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
-    from procesmap.analysis import Analysis
+    import os
 
-__all__ = ["FORMATS", "SUFFIXES", "render", "is_binary"]
+    from procesmap.analysis import Analysis
+    from procesmap.errors import UsageError
+
+__all__ = ["FORMATS", "SUFFIXES", "render", "is_binary", "suffix_problem"]
 
 FORMATS: dict[str, tuple[str, str, bool]] = {
     "terminal": ("procesmap.render.terminal", "render_terminal", False),
@@ -32,6 +35,31 @@ SUFFIXES: dict[str, str] = {
     ".htm": "html",
     ".pdf": "pdf",
 }
+
+
+def suffix_problem(output: "os.PathLike[str] | None", supported: "Sequence[str]") -> "UsageError | None":
+    """The problem with an ``--output`` (given without ``--format``) whose suffix names a format the command does
+    not write: ``advise -o advies.pdf`` would write terminal text into a file called .pdf. None when the suffix
+    names a supported format, or none at all (``.txt``, no suffix: the command's terminal text)."""
+    from pathlib import Path
+
+    from procesmap.errors import UsageError
+
+    if output is None:
+        return None
+    suffix = Path(output).suffix.lower()
+    named = SUFFIXES.get(suffix)
+    if named is None or named in supported or named == "terminal":
+        return None
+    suffixes = [f"{s} ({f})" for s, f in SUFFIXES.items() if f in supported and s not in (".markdown", ".htm")]
+    return UsageError(
+        "sweep2.output_suffix",
+        "hint.sweep2.output_suffix",
+        path=str(output),
+        suffix=suffix,
+        allowed=", ".join(suffixes),
+        formats=", ".join(supported),
+    )
 
 
 def is_binary(fmt: str) -> bool:

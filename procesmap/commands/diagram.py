@@ -11,7 +11,6 @@ Where the diagram goes, as a user expects it:
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -20,7 +19,7 @@ from typing import Optional
 import typer
 
 from procesmap.cli import Language, _fail, _guard_output, _lang, _run_lang, _write, app
-from procesmap.errors import LoadError, UsageError
+from procesmap.errors import LoadError, ProcessmapError, UsageError
 
 
 class DiagramFormat(str, Enum):
@@ -72,6 +71,12 @@ def diagram(
         "--all-arrows",
         help="Draw every arrow of a dense map (a draft from `log discover`); by default it shows its most frequent ones and says how many it left out.",
     ),
+    config: Optional[Path] = typer.Option(
+        None,
+        "--config",
+        help="Use this procesmap.toml or pyproject.toml instead of searching upwards from the file (its rules, settings and language decide the findings drawn, as for analyse).",
+        readable=False,
+    ),
     dpi: Optional[int] = typer.Option(
         None,
         "--dpi",
@@ -80,7 +85,7 @@ def diagram(
     ),
 ) -> None:
     """Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings on it."""
-    from procesmap.pipeline import analyse  # lazy: keeps `procesmap --help` fast
+    from procesmap.api import check_paths  # lazy: keeps `procesmap --help` fast
     from procesmap.diagrams import SUFFIXES, render_diagram  # lazy: keeps `procesmap --help` fast
     from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
 
@@ -107,15 +112,22 @@ def diagram(
                 ),
                 error_lang,
             )
-    _guard_output(output, [path], error_lang)
+    _guard_output(output, [path, config], error_lang)
+    # the map as `analyse` sees it: its configuration (rules, settings, language, zaaktypen) and suppression
+    # comments decide which findings the picture shows
     try:
-        process = load(path)
-    except LoadError as err:
+        if path.is_dir():
+            load(path)  # the loader's own message: a folder is no process file
+        results, problems = check_paths([str(path)], config=config)
+        if problems or not results:
+            raise LoadError(problems)
+    except ProcessmapError as err:
         raise _fail(err, _run_lang(lang, [], [path])) from None
-    report_lang = (lang.value if lang else None) or _env_lang() or process.language
+    analysis = results[0].analysis
+    process = analysis.process
+    report_lang = _run_lang(lang, results, [path])
     if pages and chosen not in ("png", "svg", "pdf"):
         raise _fail(UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen), error_lang)
-    analysis = analyse(process)
     from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: keeps `procesmap --help` fast
 
     try:  # a work limit (procesmap.diagrams.bounds) is checked before its work: exit 2, nothing written
@@ -217,8 +229,3 @@ def _write_pages(
         target = base.with_name(name)
         _write(target, data, error_lang)
         typer.echo(t("cli.diagram.written", error_lang, path=str(target)), err=True)
-
-
-def _env_lang() -> str | None:
-    value = os.environ.get("PROCESMAP_LANG", "")
-    return value if value in ("nl", "en") else None

@@ -125,6 +125,10 @@ HELP_NL: dict[str, str] = {
         "ZIP-export van Open Zaak): PM701-PM705. Standaard: `zaaktypen` in de configuratie."
     ),
     # -- diagram --------------------------------------------------------------------------------------------------
+    "Use this procesmap.toml or pyproject.toml instead of searching upwards from the file (its rules, settings and language decide the findings drawn, as for analyse).": (
+        "Gebruik deze procesmap.toml of pyproject.toml in plaats van vanaf het bestand omhoog te zoeken (de regels, "
+        "instellingen en taal ervan bepalen welke bevindingen getekend worden, zoals bij analyse)."
+    ),
     "Draw a process map as swimlanes (png, svg, pdf, editable drawio) or as a Mermaid flowchart, with its findings "
     "on it.": (
         "Teken een proceskaart als zwembaandiagram (png, svg, pdf, bewerkbaar drawio) of als Mermaid-stroomschema, "

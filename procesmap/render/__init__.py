@@ -41,9 +41,9 @@ def suffix_problem(output: "os.PathLike[str] | None", supported: "Sequence[str]"
     """The problem with an ``--output`` (given without ``--format``) whose suffix names a format the command does
     not write: ``advise -o advies.pdf`` would write terminal text into a file called .pdf. None when the suffix
     names a supported format, or none at all (``.txt``, no suffix: the command's terminal text)."""
-    from pathlib import Path
+    from pathlib import Path  # lazy: only a command with --output asks
 
-    from procesmap.errors import UsageError
+    from procesmap.errors import UsageError  # lazy: only a command with --output asks
 
     if output is None:
         return None

@@ -122,7 +122,7 @@ def test_unused_suppression_can_be_turned_off(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("fmt", ["plain", "github", "gitlab", "sarif"])
 def test_formats_golden(in_ci: Path, fmt: str, request: pytest.FixtureRequest) -> None:
-    if fmt == "sarif":
+    if fmt != "plain":  # paths from the top of the git repository: the same wherever the tests run
         request.getfixturevalue("in_ci_repository")
     code, out = _check("maps", "--format", fmt, "--lang", "en")
     assert code == 2  # kapot.yaml does not load

@@ -15,9 +15,10 @@ Formatters compute nothing: counts and severities come with the data.
 - ``sarif``: SARIF 2.1.0; load errors are results of rule ``PM000 invalid-input``;
   suppressed findings are results with ``suppressions: [{kind: inSource, justification}]``.
 
-Paths are written relative to the current folder (where CI runs), with ``/``. SARIF's are relative to
-``%SRCROOT%``: the top of the git repository the current folder is in (GitHub code scanning reads paths
-from the repository's root), else the current folder; a file outside it is an absolute ``file://`` URI.
+Paths in ``plain`` are relative to the current folder (humans in a terminal), with ``/``. ``github``,
+``gitlab`` and SARIF write them relative to the top of the git repository the current folder is in (GitHub
+annotations, GitLab's merge-request widget and GitHub code scanning read paths from the repository's root),
+else the current folder (:func:`sarif_root`); a file outside it is an absolute path (SARIF: a ``file://`` URI).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ __all__ = [
     "SARIF_SCHEMA_URI",
     "sarif_root",
     "artifact_location",
+    "repository_path",
 ]
 
 SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -72,9 +74,14 @@ def path_for_ci(file: str) -> str:
     return text[2:] if text.startswith("./") else text
 
 
-def _sorted_findings(results: "Sequence[CheckResult]") -> list["Finding"]:
+def _sorted_findings(results: "Sequence[CheckResult]", root: Path | None = None) -> list["Finding"]:
+    """The findings in the order of their written path (relative to ``root`` if given, else :func:`path_for_ci`)."""
     findings = [f for r in results for f in r.findings]
-    return sorted(findings, key=lambda f: (path_for_ci(f.file), f.line, f.column, f.code, f.subject))
+
+    def path(file: str) -> str:
+        return repository_path(file, root) if root is not None else path_for_ci(file)
+
+    return sorted(findings, key=lambda f: (path(f.file), f.line, f.column, f.code, f.subject))
 
 
 def summary(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
@@ -143,23 +150,24 @@ def _gh_property(text: str) -> str:
 def render_github(results: "Sequence[CheckResult]", problems: "Sequence[Problem]", lang: str) -> str:
     from procesmap.i18n import t  # lazy: the catalogue loads when a message is made
 
+    root = sarif_root()
     lines = []
-    for problem in sorted(problems, key=lambda p: (path_for_ci(p.file), p.line, p.column)):
+    for problem in sorted(problems, key=lambda p: (repository_path(p.file, root), p.line, p.column)):
         message = problem.message(lang)
         hint = problem.hint(lang)
         if hint:
             message += f"\n{t('label.hint', lang)}: {hint}"
         title = f"PM000 {t('PM000.title', lang)}"  # the load error's code: the registry's PM000 invalid-input
         lines.append(
-            f"::error file={_gh_property(path_for_ci(problem.file))},line={problem.line},"
+            f"::error file={_gh_property(repository_path(problem.file, root))},line={problem.line},"
             f"col={problem.column},title={_gh_property(title)}::{_gh_data(message)}"
         )
-    for finding in _sorted_findings(results):
+    for finding in _sorted_findings(results, root):
         level = _GITHUB_LEVEL[finding.severity.value]
         message = f"{finding.message(lang)}\n{t('label.hint', lang)}: {finding.hint(lang)}"
         title = f"{finding.code} {finding.rule}"
         lines.append(
-            f"::{level} file={_gh_property(path_for_ci(finding.file))},line={finding.line},"
+            f"::{level} file={_gh_property(repository_path(finding.file, root))},line={finding.line},"
             f"col={finding.column},title={_gh_property(title)}::{_gh_data(message)}"
         )
     lines.append(summary(results, problems, lang))
@@ -180,8 +188,9 @@ def render_gitlab(results: "Sequence[CheckResult]", problems: "Sequence[Problem]
             base += f"\x1f{seen[base]}"
         return hashlib.sha256(base.encode("utf-8")).hexdigest()
 
-    for problem in sorted(problems, key=lambda p: (path_for_ci(p.file), p.line, p.column)):
-        path = path_for_ci(problem.file)
+    root = sarif_root()
+    for problem in sorted(problems, key=lambda p: (repository_path(p.file, root), p.line, p.column)):
+        path = repository_path(problem.file, root)
         message = problem.message(lang)
         hint = problem.hint(lang)
         issues.append(
@@ -194,8 +203,8 @@ def render_gitlab(results: "Sequence[CheckResult]", problems: "Sequence[Problem]
                 "location": {"path": path, "lines": {"begin": problem.line}},
             }
         )
-    for finding in _sorted_findings(results):
-        path = path_for_ci(finding.file)
+    for finding in _sorted_findings(results, root):
+        path = repository_path(finding.file, root)
         issues.append(
             {
                 "type": "issue",
@@ -253,6 +262,19 @@ def artifact_location(file: str, root: Path) -> dict[str, Any]:
             continue
         return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
     return {"uri": path.as_uri()}
+
+
+def repository_path(file: str, root: Path) -> str:
+    """``file`` relative to ``root`` (:func:`sarif_root`) with ``/`` separators where it lies in it (``..``
+    resolved), else its absolute path: the path GitHub annotations and GitLab Code Quality read from the
+    repository's root. A ``../x.yaml`` would name a file outside the repository they cannot show either."""
+    path = Path(os.path.abspath(file))
+    for candidate in (path, path.resolve()):
+        try:
+            return candidate.relative_to(root).as_posix()
+        except ValueError:
+            continue
+    return path.as_posix()
 
 
 def _folder_uri(folder: Path) -> str:

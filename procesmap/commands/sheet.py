@@ -9,7 +9,7 @@ import typer
 
 from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write
 from procesmap.commands.bpmn import _t, emit_draft, export_app, import_app
-from procesmap.errors import ProcessmapError, UsageError
+from procesmap.errors import LoadError, ProcessmapError, UsageError
 from procesmap.cli import _check_simulation
 
 
@@ -62,10 +62,16 @@ def export_xlsx_command(
         "(default: PROCESMAP_LANG, the configuration's `language`, the process's `language`).",
     ),
     seed: Optional[int] = typer.Option(
-        None, "--seed", help="Seed of the simulation behind the key figures (default 0)."
+        None, "--seed", help="Seed of the simulation behind the key figures (default: configuration, else 0)."
     ),
     cases: Optional[int] = typer.Option(
-        None, "--cases", help="Simulated cases behind the key figures (default 10000)."
+        None, "--cases", help="Simulated cases behind the key figures (default: configuration, else 10000)."
+    ),
+    config: Optional[Path] = typer.Option(
+        None,
+        "--config",
+        help="Use this procesmap.toml or pyproject.toml instead of searching upwards from the map (its rules, settings and language decide the findings and key figures, as for analyse).",
+        readable=False,
     ),
 ) -> None:
     """Export a map as an Excel workbook: steps (importable again), roles, RACI matrix, findings, key figures."""
@@ -82,21 +88,24 @@ def export_xlsx_command(
         return
     if file is None:
         raise _fail(UsageError("sheet.cli.no_map", "hint.sheet.cli.no_map"), error_lang)
-    _guard_output(output, [file], error_lang)
+    _guard_output(output, [file, config], error_lang)
     language = _run_lang(lang, [], [file])
-    from procesmap.pipeline import analyse  # lazy: keeps `procesmap --help` fast
-    from procesmap.settings import Settings  # lazy: keeps `procesmap --help` fast
+    from procesmap.api import check_paths  # lazy: keeps `procesmap --help` fast
     from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
     from procesmap.sheet import export_xlsx  # lazy: keeps `procesmap --help` fast
-    from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
+    # the map as `analyse` sees it: its configuration (rules, settings, language) and suppression comments
+    # decide the findings and key figures in the workbook
     try:
-        process = load(file)
-        analysis = analyse(process, Settings(cases=10_000 if cases is None else cases, seed=seed or 0))
+        if file.is_dir():
+            load(file)  # the loader's own message: a folder is no process file
+        results, problems = check_paths([str(file)], config=config, cases=cases, seed=seed)
+        if problems or not results:
+            raise LoadError(problems)
         # docs/format.md's one order: --lang, PROCESMAP_LANG, the configuration's `language`, the map's
-        language = report_language(lang.value if lang else None, [], "", [file]) or process.language
-        data = export_xlsx(analysis, language)
+        language = _run_lang(lang, results, [file])
+        data = export_xlsx(results[0].analysis, language)
     except ProcessmapError as err:
-        raise _fail(err, language) from None
+        raise _fail(err, _run_lang(lang, [], [file])) from None
     _write(output, data, language)
     typer.echo(_t("sheet.cli.written", language, path=str(output)), err=True)

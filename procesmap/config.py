@@ -415,7 +415,7 @@ class _Validator:
             rules = {}
         known = list(REGISTRY)
         names = [spec.name for spec in REGISTRY.values()]
-        for key, value in rules.items():
+        for key, value in self.once(rules).items():
             spec = get_spec(key)
             if spec is None:
                 suggestion = self.suggest(key, known) or self.suggest(key, names)
@@ -491,6 +491,37 @@ class _Validator:
         if self.problems:
             raise LoadError(self.problems)
         return Config(self.file, extends, language, fail_on, cases, seed, severities, options, zaaktypen)
+
+    def once(self, rules: dict[str, Any]) -> dict[str, Any]:
+        """``rules`` without the entries that configure a rule a second time (``PM204`` and
+        ``single-point-of-failure``, or ``PM204`` and ``pm204``): each of those is a problem at its place, with
+        a hint naming the first. Which one "wins" would otherwise be the order of the file, silently."""
+        first: dict[str, tuple[tuple[int, int], str]] = {}  # code -> (place, key) of its first entry
+        for key in rules:
+            spec = get_spec(key)
+            if spec is None:
+                continue
+            place = self.index.locate(self.table + ("rules", key))
+            if spec.code not in first or place < first[spec.code][0]:
+                first[spec.code] = (place, key)
+        kept: dict[str, Any] = {}
+        for key, value in rules.items():
+            spec = get_spec(key)
+            if spec is not None and first[spec.code][1] != key:
+                (line, column), earlier = first[spec.code]
+                self.add(
+                    ("rules", key),
+                    "config.rule_twice",
+                    "hint.config.rule_twice",
+                    name=key,
+                    code=spec.code,
+                    first=earlier,
+                    line=line,
+                    column=column,
+                )
+                continue
+            kept[key] = value
+        return kept
 
     def choice(self, path: tuple[str, ...], key: str, value: Any, allowed: list[str]) -> None:
         suggestion = self.suggest(str(value), allowed) if isinstance(value, str) else None

@@ -18,6 +18,7 @@ from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.fuzz import MESSAGES_FUZZ
 from procesmap.i18n.leftovers import MESSAGES_LEFTOVERS
+from procesmap.i18n.leftovers2 import MESSAGES_LEFTOVERS2
 from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.png import MESSAGES_PNG
 from procesmap.i18n.kernel import MESSAGES_KERNEL
@@ -507,6 +508,7 @@ for _extra in (
     MESSAGES_SWEEP2,
     MESSAGES_USAGE,
     MESSAGES_LEFTOVERS,
+    MESSAGES_LEFTOVERS2,
 ):
     MESSAGES.update(_extra)
 MESSAGES.update(MESSAGES_SERVE)

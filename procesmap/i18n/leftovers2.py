@@ -1,0 +1,17 @@
+"""Catalogue entries of the leftover defects fixed in the second leftovers session (merged into MESSAGES)."""
+
+from __future__ import annotations
+
+MESSAGES_LEFTOVERS2: dict[str, dict[str, str]] = {
+    # -- a rule configured twice in [rules] ---------------------------------------------------------
+    "config.rule_twice": {
+        "en": "`{name}` in [rules] configures rule {code} a second time",
+        "nl": "`{name}` in [rules] stelt regel {code} een tweede keer in",
+    },
+    "hint.config.rule_twice": {
+        "en": "`{first}` (line {line}, column {column}) configures it already: keep one of the two "
+        "(a code and its name are the same rule)",
+        "nl": "`{first}` (regel {line}, kolom {column}) stelt hem al in: houd er één van de twee "
+        "(een code en zijn naam zijn dezelfde regel)",
+    },
+}

@@ -170,7 +170,8 @@ def check_paths(
 
 
 def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.PathLike[str]]:
-    """The files under ``paths`` that declare ``procesmap:`` at the top level (others are not maps)."""
+    """The files under ``paths`` that declare ``procesmap:`` at the top level, or have a top-level ``id:`` and
+    ``steps:`` (a map with a typo in its first line); others are not maps."""
     from procesmap.loading import discover  # lazy: the loader loads only when a file is read
 
     paths = list(paths)
@@ -180,6 +181,10 @@ def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.Path
         return paths  # let load_many report the problem
 
     marker = re.compile(rb"^procesmap[ \t]*:", re.MULTILINE)
+    # a map whose `procesmap:` line is missing or mistyped (`procesmpa: 1`) is still a map: a top-level `id:` and
+    # `steps:` (an Azure pipeline has top-level steps but no id; a workflow has them only inside a job)
+    has_id = re.compile(rb"^id[ \t]*:", re.MULTILINE)
+    has_steps = re.compile(rb"^steps[ \t]*:", re.MULTILINE)
     kept: list[str | os.PathLike[str]] = []
     for file in files:
         try:
@@ -188,7 +193,8 @@ def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.Path
         except OSError:
             kept.append(file)  # unreadable: the loader says why
             continue
-        if marker.search(head.removeprefix(b"\xef\xbb\xbf")):
+        head = head.removeprefix(b"\xef\xbb\xbf")
+        if marker.search(head) or (has_id.search(head) and has_steps.search(head)):
             kept.append(file)
     return kept
 

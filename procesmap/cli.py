@@ -101,7 +101,11 @@ def _guard_output(output: Optional[Path], inputs: Iterable[object], lang: str) -
 
 
 def _refuse_existing(output: Optional[Path], force: bool, lang: str) -> None:
-    """Commands that write a draft (``import bpmn``, ``log discover``): an existing ``--output`` needs ``--force``."""
+    """Commands that write a draft (``import bpmn``, ``log discover``): an existing ``--output`` needs ``--force``;
+    ``--force`` without ``--output`` has nothing to overwrite (the draft goes to the screen): a usage error, not
+    silently ignored."""
+    if force and output is None:
+        raise _fail(UsageError("cli.force_without_output", "hint.cli.force_without_output"), lang)
     if output is not None and not force and (output.exists() or output.is_symlink()):
         raise _fail(UsageError("cli.output_exists", "hint.cli.output_exists", path=str(output)), lang)
 

@@ -14,4 +14,15 @@ MESSAGES_LEFTOVERS2: dict[str, dict[str, str]] = {
         "nl": "`{first}` (regel {line}, kolom {column}) stelt hem al in: houd er één van de twee "
         "(een code en zijn naam zijn dezelfde regel)",
     },
+    # -- --force without --output ---------------------------------------------------------------
+    "cli.force_without_output": {
+        "en": "--force overwrites the file --output names, and no --output was given",
+        "nl": "--force overschrijft het bestand dat bij --output staat, en er staat geen --output",
+    },
+    "hint.cli.force_without_output": {
+        "en": "add `--output FILE` to write the draft to a file (--force lets it replace a file that exists), "
+        "or leave out --force to see the draft on the screen",
+        "nl": "voeg `--output BESTAND` toe om het concept naar een bestand te schrijven (--force laat het een "
+        "bestaand bestand vervangen), of laat --force weg om het concept op het scherm te zien",
+    },
 }

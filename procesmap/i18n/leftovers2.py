@@ -25,4 +25,7 @@ MESSAGES_LEFTOVERS2: dict[str, dict[str, str]] = {
         "nl": "voeg `--output BESTAND` toe om het concept naar een bestand te schrijven (--force laat het een "
         "bestaand bestand vervangen), of laat --force weg om het concept op het scherm te zien",
     },
+    # -- headers of the log compare tables whose rows carry a label ------------------------------
+    "leftovers2.log.figure": {"en": "figure", "nl": "kengetal"},
+    "leftovers2.log.handovers": {"en": "handovers", "nl": "overdrachten"},
 }

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import re
 import stat as _stat
 import tempfile
 from pathlib import Path
@@ -380,3 +381,26 @@ def not_regular_problem(err: NotRegularFile, display: str) -> "Problem":
         "limits.hint.not_regular",
         {},
     )
+
+
+_MAP_MARKER = re.compile(rb"^procesmap[ \t]*:", re.MULTILINE)
+_TOP_ID = re.compile(rb"^id[ \t]*:", re.MULTILINE)
+_TOP_STEPS = re.compile(rb"^steps[ \t]*:", re.MULTILINE)
+
+
+def looks_like_map(head: bytes) -> bool:
+    """Whether a file that starts with ``head`` is a process map: a top-level ``procesmap:`` key, or a top-level
+    ``id:`` and ``steps:`` (a map whose ``procesmap:`` line is missing or mistyped, ``procesmpa: 1``; an Azure
+    pipeline has top-level steps but no id, a GitHub workflow has them only inside a job)."""
+    head = head.removeprefix(b"\xef\xbb\xbf")
+    return bool(_MAP_MARKER.search(head) or (_TOP_ID.search(head) and _TOP_STEPS.search(head)))
+
+
+def is_process_map(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a regular file that :func:`looks_like_map` (its first MiB); False for anything that
+    cannot be read (a FIFO is never waited on)."""
+    try:
+        with open_regular(path, record=False) as handle:
+            return looks_like_map(handle.read(1 << 20))
+    except OSError:
+        return False

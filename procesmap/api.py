@@ -11,11 +11,10 @@ from procesmap.settings import Settings
 from procesmap.render import render
 from pathlib import Path
 from procesmap.errors import LoadError
-from procesmap._io import open_regular, output_clash as clash
+from procesmap._io import looks_like_map, open_regular, output_clash as clash
 from procesmap.render.json import report_dict
 from procesmap.findings import Severity
 from procesmap.render.terminal import print_terminal
-import re
 import json
 
 if TYPE_CHECKING:
@@ -180,11 +179,6 @@ def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.Path
     except LoadError:
         return paths  # let load_many report the problem
 
-    marker = re.compile(rb"^procesmap[ \t]*:", re.MULTILINE)
-    # a map whose `procesmap:` line is missing or mistyped (`procesmpa: 1`) is still a map: a top-level `id:` and
-    # `steps:` (an Azure pipeline has top-level steps but no id; a workflow has them only inside a job)
-    has_id = re.compile(rb"^id[ \t]*:", re.MULTILINE)
-    has_steps = re.compile(rb"^steps[ \t]*:", re.MULTILINE)
     kept: list[str | os.PathLike[str]] = []
     for file in files:
         try:
@@ -193,8 +187,7 @@ def _process_maps(paths: Iterable[str | os.PathLike[str]]) -> list[str | os.Path
         except OSError:
             kept.append(file)  # unreadable: the loader says why
             continue
-        head = head.removeprefix(b"\xef\xbb\xbf")
-        if marker.search(head) or (has_id.search(head) and has_steps.search(head)):
+        if looks_like_map(head):
             kept.append(file)
     return kept
 

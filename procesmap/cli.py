@@ -121,12 +121,16 @@ def _output_format(output: Optional[Path], supported: Sequence[str], default: st
     return chosen if chosen is not None and chosen in supported else default
 
 
-def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True) -> None:
+def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True, writes_map: bool = False) -> None:
     """The one way commands write ``--output``: atomically; a missing folder, a folder as target or no
-    permission is a message with a hint (exit 2). ``overwrite=False`` never replaces an existing file."""
-    from procesmap._io import write_atomic  # lazy: keeps `procesmap --help` fast
+    permission is a message with a hint (exit 2). ``overwrite=False`` never replaces an existing file. A process
+    map is replaced only by a map (``writes_map``: a draft of ``import`` or ``log discover`` with ``--force``):
+    ``analyse a.yaml -o b.yaml`` would put a report where the map ``b.yaml`` was."""
+    from procesmap._io import is_process_map, write_atomic  # lazy: keeps `procesmap --help` fast
 
     _guard_output(path, (), lang)  # every file this run has read, however it was found
+    if not writes_map and is_process_map(path):
+        raise _fail(UsageError("cli.output_is_map", "hint.cli.output_is_map", path=str(path)), lang)
     try:
         write_atomic(path, text, overwrite=overwrite)
     except FileExistsError:

@@ -126,7 +126,7 @@ def emit_draft(
     if output is None:
         sys.stdout.write(yaml_text)
     else:
-        _write(output, yaml_text, language, overwrite=force)
+        _write(output, yaml_text, language, overwrite=force, writes_map=True)
         typer.echo(_t(f"{area}.cli.written", language, path=str(output)), err=True)
     if unmapped:
         typer.echo(_t(f"{area}.cli.unmapped", language, count=len(unmapped)), err=True)

@@ -398,5 +398,5 @@ def discover_command(
     if output is None:
         sys.stdout.write(text)
         return
-    _write(output, text, language, overwrite=force)
+    _write(output, text, language, overwrite=force, writes_map=True)
     typer.echo(t("logreport.written", language, path=str(output)), err=True)

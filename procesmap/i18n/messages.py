@@ -441,6 +441,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "choose another --output; the input is left as it is",
         "nl": "kies een andere --output; de invoer blijft zoals hij is",
     },
+    "cli.output_is_map": {
+        "en": "--output {path} is a process map: writing the output there would replace the map",
+        "nl": "--output {path} is een proceskaart: de uitvoer daar schrijven zou de kaart vervangen",
+    },
+    "hint.cli.output_is_map": {
+        "en": "choose another --output (e.g. report.md); the map is left as it is",
+        "nl": "kies een andere --output (bijv. rapport.md); de kaart blijft zoals hij is",
+    },
     "cli.output_exists": {"en": "{path} already exists", "nl": "{path} bestaat al"},
     "hint.cli.output_exists": {
         "en": "Choose another --output, or add --force to overwrite it.",

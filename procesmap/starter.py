@@ -63,8 +63,10 @@ def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[s
             path=raw,
             file=str(target / f"{process_id}.yaml"),
         )
+    # the hint fits what was typed: the id names the default file, --output names another
+    exists_hint = "hint.leftovers2.new.output_exists" if raw else "versions.hint.new.exists"
     if target.exists() or target.is_symlink():
-        raise UsageError("versions.new.exists", "versions.hint.new.exists", path=str(target))
+        raise UsageError("versions.new.exists", exists_hint, path=str(target))
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
@@ -81,10 +83,10 @@ def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[s
         try:
             os.link(temp, target)  # atomic, and fails when the name exists
         except FileExistsError:
-            raise UsageError("versions.new.exists", "versions.hint.new.exists", path=str(target)) from None
+            raise UsageError("versions.new.exists", exists_hint, path=str(target)) from None
         except OSError:  # a file system without hard links
             if target.exists():
-                raise UsageError("versions.new.exists", "versions.hint.new.exists", path=str(target)) from None
+                raise UsageError("versions.new.exists", exists_hint, path=str(target)) from None
             os.replace(temp, target)
     except OSError as err:
         raise UsageError(

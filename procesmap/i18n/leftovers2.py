@@ -28,4 +28,9 @@ MESSAGES_LEFTOVERS2: dict[str, dict[str, str]] = {
     # -- headers of the log compare tables whose rows carry a label ------------------------------
     "leftovers2.log.figure": {"en": "figure", "nl": "kengetal"},
     "leftovers2.log.handovers": {"en": "handovers", "nl": "overdrachten"},
+    # -- procesmap new ID --output EXISTING ------------------------------------------------------
+    "hint.leftovers2.new.output_exists": {
+        "en": "`new` never overwrites: give --output another file name, or move {path} out of the way first",
+        "nl": "`new` overschrijft nooit: geef --output een andere bestandsnaam, of zet {path} eerst ergens anders",
+    },
 }

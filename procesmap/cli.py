@@ -136,9 +136,8 @@ def _write(path: Path, text: str | bytes, lang: str, *, overwrite: bool = True, 
     except FileExistsError:
         raise _fail(UsageError("cli.output_exists", "hint.cli.output_exists", path=str(path)), lang) from None
     except OSError as err:
-        raise _fail(
-            UsageError("cli.write_failed", "hint.cli.write_failed", path=str(path), reason=os_reason(err)), lang
-        ) from None
+        hint = "hint.cli.output_folder" if path.is_dir() else "hint.cli.write_failed"  # a folder exists: name a file
+        raise _fail(UsageError("cli.write_failed", hint, path=str(path), reason=os_reason(err)), lang) from None
 
 
 @app.callback(invoke_without_command=True)

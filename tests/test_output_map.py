@@ -82,3 +82,10 @@ def test_what_looks_like_a_map(head: bytes, expected: bool) -> None:
 def test_what_cannot_be_read_is_no_map(tmp_path: Path) -> None:
     assert not is_process_map(tmp_path / "missing.yaml")
     assert not is_process_map(tmp_path)  # a folder
+
+
+def test_a_folder_as_output_gets_the_hint_to_name_a_file(folder: Path) -> None:
+    done = run_procesmap("analyse", "a.yaml", "--output", str(folder), cwd=folder, env={"PROCESMAP_LANG": "en"})
+    assert done.returncode == 2 and "it is a folder" in done.stderr
+    assert f"hint: name a file in that folder: --output {folder}/<name>" in done.stderr
+    assert "exists and is writable" not in done.stderr

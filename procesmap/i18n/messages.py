@@ -441,6 +441,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "choose another --output; the input is left as it is",
         "nl": "kies een andere --output; de invoer blijft zoals hij is",
     },
+    "hint.cli.output_folder": {
+        "en": "name a file in that folder: --output {path}/<name>",
+        "nl": "noem een bestand in die map: --output {path}/<naam>",
+    },
     "cli.output_is_map": {
         "en": "--output {path} is a process map: writing the output there would replace the map",
         "nl": "--output {path} is een proceskaart: de uitvoer daar schrijven zou de kaart vervangen",

@@ -120,14 +120,6 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
         "en": "write one `resource: role` per line (YAML), or a CSV with the columns resource,role",
         "nl": "schrijf per regel `medewerker: rol` (YAML), of een CSV met de kolommen resource,rol",
     },
-    "log.bad_coverage": {
-        "en": "--coverage must lie between 0 and 1, not {value}",
-        "nl": "--coverage moet tussen 0 en 1 liggen, niet {value}",
-    },
-    "hint.log.bad_coverage": {
-        "en": "for example --coverage 0.8: the most frequent behaviour of 80% of the cases",
-        "nl": "bijvoorbeeld --coverage 0.8: het meest voorkomende gedrag van 80% van de zaken",
-    },
     "log.no_instances": {
         "en": "{path}: no event has a case, an activity and a valid timestamp",
         "nl": "{path}: geen enkel event heeft een zaak, een activiteit en een geldig tijdstip",

@@ -229,16 +229,4 @@ MESSAGES_TOOLS: dict[str, dict[str, str]] = {
         "nl": "--min-score {value} ligt niet tussen 0 en 1",
     },
     "hint.loglinks.bad_score": {"en": "e.g. --min-score 0.6", "nl": "bijvoorbeeld --min-score 0.6"},
-    "logdraft.bad_share": {
-        "en": "{option} {value} is not a share between 0 and 1",
-        "nl": "{option} {value} is geen aandeel tussen 0 en 1",
-    },
-    "hint.logdraft.bad_share": {
-        "en": "e.g. --activities 0.8 --paths 0.5",
-        "nl": "bijvoorbeeld --activities 0.8 --paths 0.5",
-    },
-    "logdraft.dropped_top": {
-        "en": "Left out (--activities): all but the {count} activities in the most cases: {activities}",
-        "nl": "Weggelaten (--activities): alles behalve de {count} activiteiten in de meeste zaken: {activities}",
-    },
 }

@@ -32,14 +32,16 @@ def import_zaaktype_command(
     lang: Optional[Language] = typer.Option(
         None,
         "--lang",
-        help="Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale).",
+        help="Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else Dutch: a zaaktype is Dutch).",
     ),
 ) -> None:
     """Import a zaaktype of the zaaksysteem as a draft process map; what cannot be mapped is listed."""
+    from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
     from procesmap.zgw import import_zaaktype  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [source], _lang(lang))
-    language = _run_lang(lang, [], [source])
+    # a zaaktype is Dutch (its omschrijving, statustypen, the Awb terms), whatever the machine's locale
+    language = report_language(lang.value if lang else None, [], "nl", [source], declared=False)
     _refuse_existing(output, force, language)
     try:
         result = import_zaaktype(source, identificatie=identificatie, lang=language, display=str(source))

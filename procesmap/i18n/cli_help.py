@@ -272,11 +272,16 @@ HELP_NL: dict[str, str] = {
         "Taal van de bladnamen, kopjes en bevindingen "
         "(standaard: PROCESMAP_LANG, `language` in de configuratie, `language` van het proces)."
     ),
-    "Seed of the simulation behind the key figures (default 0).": (
-        "Seed van de simulatie achter de kerncijfers (standaard 0)."
+    "Seed of the simulation behind the key figures (default: configuration, else 0).": (
+        "Seed van de simulatie achter de kerncijfers (standaard: configuratie, anders 0)."
     ),
-    "Simulated cases behind the key figures (default 10000).": (
-        "Gesimuleerde zaken achter de kerncijfers (standaard 10000)."
+    "Simulated cases behind the key figures (default: configuration, else 10000).": (
+        "Gesimuleerde zaken achter de kerncijfers (standaard: configuratie, anders 10000)."
+    ),
+    "Use this procesmap.toml or pyproject.toml instead of searching upwards from the map (its rules, settings and "
+    "language decide the findings and key figures, as for analyse).": (
+        "Gebruik deze procesmap.toml of pyproject.toml in plaats van vanaf de kaart omhoog te zoeken (de regels, "
+        "instellingen en taal ervan bepalen de bevindingen en kerncijfers, zoals bij analyse)."
     ),
     "Export a process map as a ZaakType body of the ZGW Catalogi API 1.3 (durations as P56D).": (
         "Exporteer een proceskaart als ZaakType-body voor de ZGW Catalogi API 1.3 (tijdsduren als P56D)."
@@ -303,6 +308,11 @@ HELP_NL: dict[str, str] = {
         "Schrijf de conceptkaart hierheen (atomair); standaard: naar het scherm."
     ),
     "Overwrite --output if it exists.": "Overschrijf --output als dat bestand al bestaat.",
+    "Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else "
+    "Dutch: a zaaktype is Dutch).": (
+        "Taal van de meldingen, het commentaar en de kaart (standaard: PROCESMAP_LANG, `language` in de "
+        "configuratie, anders Nederlands: een zaaktype is Nederlands)."
+    ),
     "Language of messages, comments and the map (default: PROCESMAP_LANG, the configuration's `language`, else the "
     "locale).": (
         "Taal van de meldingen, het commentaar en de kaart (standaard: PROCESMAP_LANG, `language` in de "

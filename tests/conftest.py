@@ -165,3 +165,21 @@ def invoke_cli(*args: str, cwd: Path | None = None) -> Any:
     assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
     assert "Traceback" not in result.output
     return result
+
+
+#: A small map whose role `behandelaar` is one person without a backup (PM204); `{comment}` marks the end of
+#: that role's line, for a suppression comment (tests of diagram and export xlsx through the configuration).
+ONE_PERSON_MAP = """\
+procesmap: 1
+id: melding
+name: Melding
+language: en
+owner: behandelaar
+volume: 200/year
+roles:
+  behandelaar: {name: Behandelaar, people: 1}{comment}
+  teamleider: {name: Teamleider, people: 2}
+steps:
+  - {id: start, name: Ontvangen, type: start, role: behandelaar, work: 1h, next: besluit}
+  - {id: besluit, name: Besluit, type: end, role: teamleider, wait: 1d, work: 1h}
+"""

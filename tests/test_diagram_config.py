@@ -5,22 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.conftest import ONE_PERSON_MAP as MAP
 from tests.conftest import run_procesmap
 
-MAP = """\
-procesmap: 1
-id: melding
-name: Melding
-language: en
-owner: behandelaar
-volume: 200/year
-roles:
-  behandelaar: {name: Behandelaar, people: 1}{comment}
-  teamleider: {name: Teamleider, people: 2}
-steps:
-  - {id: start, name: Ontvangen, type: start, role: behandelaar, work: 1h, next: besluit}
-  - {id: besluit, name: Besluit, type: end, role: teamleider, wait: 1d, work: 1h}
-"""
 SPOF = ">PM204 "  # the key of the role's mark: "PM204 role behandelaar is one person without a backup, ..."
 ROLES = {"en": "Findings about roles", "nl": "Bevindingen bij rollen"}  # the key's heading
 

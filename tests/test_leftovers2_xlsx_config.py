@@ -7,22 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from .conftest import ONE_PERSON_MAP as MAP
 from .conftest import invoke_cli
-
-MAP = """\
-procesmap: 1
-id: melding
-name: Melding
-language: en
-owner: behandelaar
-volume: 200/year
-roles:
-  behandelaar: {name: Behandelaar, people: 1}{comment}
-  teamleider: {name: Teamleider, people: 2}
-steps:
-  - {id: start, name: Ontvangen, type: start, role: behandelaar, work: 1h, next: besluit}
-  - {id: besluit, name: Besluit, type: end, role: teamleider, wait: 1d, work: 1h}
-"""
 
 
 def _findings(folder: Path, *args: str) -> dict[str, list[Any]]:

@@ -241,7 +241,7 @@ def join_pieces(width: int, top: tuple[bytes, int, int], bottom: tuple[bytes, in
     adler = adler32_combine(top[1], bottom[1], bottom[2])
     stream = b"\x78\x9c" + top[0] + bottom[0] + struct.pack(">I", adler)
     header = struct.pack(">IIBBBBB", width, top[2] + bottom[3], 8, 6, 0, 0, 0)
-    return SIGNATURE + _chunk(b"IHDR", header) + _chunk(b"IDAT", stream) + _chunk(b"IEND", b"")
+    return SIGNATURE + chunk(b"IHDR", header) + chunk(b"IDAT", stream) + chunk(b"IEND", b"")
 
 
 def top_piece(png: bytes) -> tuple[int, tuple[bytes, int, int]]:
@@ -266,7 +266,8 @@ def join(top: bytes, bottom: bytes) -> bytes:
     return join_pieces(width, upper, lower)
 
 
-def _chunk(kind: bytes, data: bytes) -> bytes:
+def chunk(kind: bytes, data: bytes) -> bytes:
+    """One PNG chunk: length, type, data and the CRC of type and data."""
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
 

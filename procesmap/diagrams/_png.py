@@ -1,6 +1,6 @@
 """PNG chunks: the print resolution and text entries of the PNG that resvg writes for the swimlane.
 
-resvg writes the pixels; it records no resolution. The swimlane is drawn at 200 dpi, so the
+resvg writes the pixels; it records no resolution. The swimlane is drawn at a known resolution, so the
 ``pHYs`` chunk says so (a word processor then places it at its real size), and a ``tEXt``
 chunk names the software. The format is the PNG specification's (ISO/IEC 15948): signature,
 then chunks of length, type, data and CRC; ``pHYs`` and ``tEXt`` go right after ``IHDR``.
@@ -9,25 +9,8 @@ then chunks of length, type, data and CRC; ``pHYs`` and ``tEXt`` go right after 
 from __future__ import annotations
 
 import struct
-import zlib
 
-SIGNATURE = b"\x89PNG\r\n\x1a\n"
-
-
-def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-
-def chunks(data: bytes) -> list[tuple[bytes, bytes]]:
-    """The ``(type, body)`` chunks of PNG bytes (CRCs not checked)."""
-    if data[:8] != SIGNATURE:
-        raise ValueError("not a PNG file")
-    found, offset = [], 8
-    while offset + 8 <= len(data):
-        length, kind = struct.unpack(">I4s", data[offset : offset + 8])
-        found.append((kind, data[offset + 8 : offset + 8 + length]))
-        offset += 12 + length
-    return found
+from procesmap.diagrams._bands import SIGNATURE, chunk, chunks
 
 
 def set_resolution(data: bytes, dpi: float, text: dict[str, str] | None = None) -> bytes:
@@ -38,9 +21,9 @@ def set_resolution(data: bytes, dpi: float, text: dict[str, str] | None = None) 
     for kind, body in chunks(data):
         if kind in (b"pHYs", b"tEXt"):
             continue
-        parts.append(_chunk(kind, body))
+        parts.append(chunk(kind, body))
         if kind == b"IHDR":
-            parts.append(_chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
+            parts.append(chunk(b"pHYs", struct.pack(">IIB", per_metre, per_metre, 1)))
             for key, value in (text or {}).items():
-                parts.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1", "replace")))
+                parts.append(chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1", "replace")))
     return b"".join(parts)

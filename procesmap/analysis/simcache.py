@@ -116,10 +116,10 @@ def pack(arrays: dict[str, "np.ndarray"]) -> bytes:
     Why not ``np.savez``: a zip of 14 members costs about 2 ms to open and read per entry, 12 entries for the
     bundled maps; one read, one CRC and one ``np.frombuffer`` per array cost a fraction of that. The CRC finds a
     damaged entry as the zip's did."""
+    named = {name: np.asarray(array) for name, array in arrays.items()}
     header: list[dict[str, Any]] = []
     offset = 0
-    for name, array in arrays.items():
-        array = np.asarray(array)
+    for name, array in named.items():
         if array.dtype.hasobject:
             raise ValueError(f"{name}: an array of objects cannot be cached")
         header.append({"name": name, "dtype": array.dtype.str, "shape": list(array.shape), "offset": offset})
@@ -129,8 +129,8 @@ def pack(arrays: dict[str, "np.ndarray"]) -> bytes:
     out = bytearray(start + offset)
     out[: len(_MAGIC)] = _MAGIC
     out[_FIXED : _FIXED + len(text)] = text
-    for item, array in zip(header, arrays.values()):
-        data = np.asarray(array).tobytes()  # C order, whatever the array's layout
+    for item, array in zip(header, named.values()):
+        data = array.tobytes()  # C order, whatever the array's layout
         out[start + item["offset"] : start + item["offset"] + len(data)] = data
     struct.pack_into("<II", out, len(_MAGIC), len(text), zlib.crc32(memoryview(out)[_FIXED:]))
     return bytes(out)

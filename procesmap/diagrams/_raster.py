@@ -222,11 +222,10 @@ def render_pngs(
     stream and a new start of the bottom band's each (about 40 ms a page for a 40-step map's); a child that draws
     whole pages while this process draws the others needs none of that. The pictures go largest first to whichever
     side has fewer pixels so far (this process on a tie: the child starts later)."""
-    if len(jobs) < 2 or _cores() < 2:
-        return [render_png(j.body, j.area, j.dpi, fonts, j.blockers, text, band_pixels) for j in jobs]
     sizes = [j.area.pixels_wide * j.area.pixels_high for j in jobs]
     mine, theirs = share(sizes)
-    if max(sum(sizes[i] for i in side) for side in (mine, theirs)) > MAX_SHARE * sum(sizes):
+    heaviest = max(sum(sizes[i] for i in side) for side in (mine, theirs))
+    if len(jobs) < 2 or _cores() < 2 or heaviest > MAX_SHARE * sum(sizes):
         return [render_png(j.body, j.area, j.dpi, fonts, j.blockers, text, band_pixels) for j in jobs]
     pngs = []
     for job, data in zip(jobs, _whole_pictures(jobs, mine, theirs, fonts)):

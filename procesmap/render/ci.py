@@ -251,30 +251,33 @@ def sarif_root(folder: Path | None = None) -> Path:
     return start
 
 
-def artifact_location(file: str, root: Path) -> dict[str, Any]:
-    """SARIF's ``artifactLocation`` of ``file``: a URI relative to ``%SRCROOT%`` (``root``) where the file lies in
-    it (``..`` resolved; percent-encoded, ``/`` separators), else an absolute ``file://`` URI without a base."""
-    path = Path(os.path.abspath(file))
-    for candidate in (path, path.resolve()):
-        try:
-            relative = candidate.relative_to(root)
-        except ValueError:
-            continue
-        return {"uri": quote(relative.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
-    return {"uri": path.as_uri()}
-
-
-def repository_path(file: str, root: Path) -> str:
-    """``file`` relative to ``root`` (:func:`sarif_root`) with ``/`` separators where it lies in it (``..``
-    resolved), else its absolute path: the path GitHub annotations and GitLab Code Quality read from the
-    repository's root. A ``../x.yaml`` would name a file outside the repository they cannot show either."""
+def _relative(file: str, root: Path) -> str | None:
+    """``file`` relative to ``root`` with ``/`` separators (``..`` resolved, also through a link), or None when it
+    lies outside it."""
     path = Path(os.path.abspath(file))
     for candidate in (path, path.resolve()):
         try:
             return candidate.relative_to(root).as_posix()
         except ValueError:
             continue
-    return path.as_posix()
+    return None
+
+
+def artifact_location(file: str, root: Path) -> dict[str, Any]:
+    """SARIF's ``artifactLocation`` of ``file``: a URI relative to ``%SRCROOT%`` (``root``) where the file lies in
+    it (``..`` resolved; percent-encoded, ``/`` separators), else an absolute ``file://`` URI without a base."""
+    relative = _relative(file, root)
+    if relative is None:
+        return {"uri": Path(os.path.abspath(file)).as_uri()}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": "%SRCROOT%"}
+
+
+def repository_path(file: str, root: Path) -> str:
+    """``file`` relative to ``root`` (:func:`sarif_root`) with ``/`` separators where it lies in it (``..``
+    resolved), else its absolute path: the path GitHub annotations and GitLab Code Quality read from the
+    repository's root. A ``../x.yaml`` would name a file outside the repository they cannot show either."""
+    relative = _relative(file, root)
+    return relative if relative is not None else Path(os.path.abspath(file)).as_posix()
 
 
 def _folder_uri(folder: Path) -> str:

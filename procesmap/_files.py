@@ -262,10 +262,12 @@ def declared_language(paths: "list[object] | tuple[object, ...]") -> str | None:
     given, folders searched as :func:`discover` does), also when the file does not load; None
     when none does, or a path cannot be read. Only ``.yaml``/``.yml`` files are read, each at most as far as a
     map may be long."""
-    try:
-        files = discover([Path(p) for p in paths])  # type: ignore[arg-type]
-    except Exception:  # noqa: BLE001 - a folder that cannot be read: the loader says so, in the fallback language
-        return None
+    files: list[Path] = []
+    for path in paths:  # one path at a time: an empty or unreadable folder among them hides no map's language
+        try:
+            files.extend(discover([Path(path)]))  # type: ignore[arg-type]
+        except Exception:  # noqa: BLE001 - a folder that cannot be read: the loader says so, in this language
+            continue
     for file in files:
         if file.suffix.lower() not in (".yaml", ".yml"):
             continue

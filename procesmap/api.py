@@ -224,11 +224,13 @@ def report_language(
     paths: Sequence[str | os.PathLike[str]] = (),
     *,
     declared: bool = True,
+    config: str | os.PathLike[str] | None = None,
 ) -> str:
     """``--lang``, else ``PROCESMAP_LANG``, else the first configured ``language``, else the first
-    process's; when nothing loaded, the ``language`` of the configuration of the first path, else the
-    ``language`` the first process file among ``paths`` declares (also a file that does not load, and a map an
-    export command reads; not with ``declared=False``, for a problem of the command line), else ``fallback``.
+    process's; when nothing loaded, the ``language`` of the configuration (``config``, the file a command's
+    ``--config`` names, else the one found for the first path), else the ``language`` the first process file
+    among ``paths`` declares (also a file that does not load, and a map an export command reads; not with
+    ``declared=False``, for a problem of the command line), else ``fallback``.
     """
     if explicit in ("nl", "en"):
         return explicit  # type: ignore[return-value]
@@ -245,9 +247,9 @@ def report_language(
         load_config,
     )
 
-    for path in list(paths)[:1]:
+    for path in list(paths)[:1] if config is None else [config]:
         try:
-            found = find_config(path)
+            found = find_config(path) if config is None else Path(config)
             language = load_config(found).language if found is not None else None
         except (LoadError, OSError):
             language = None

@@ -64,13 +64,19 @@ def _fail(error: ProcessmapError, lang: str) -> "typer.Exit":
     return typer.Exit(code=2)
 
 
-def _run_lang(explicit: Optional[Language], results: Sequence[object] = (), paths: Sequence[object] = ()) -> str:
+def _run_lang(
+    explicit: Optional[Language],
+    results: Sequence[object] = (),
+    paths: Sequence[object] = (),
+    config: Optional[Path] = None,
+) -> str:
     """The language of a run's messages once files are read (load errors, reports, write errors): ``--lang``,
-    ``PROCESMAP_LANG``, the configuration's ``language``, the first loaded process's ``language``, the
-    locale, English (docs/format.md, 'Messages and language'). Before any file is read, :func:`_lang` (no configuration)."""
+    ``PROCESMAP_LANG``, the configuration's ``language`` (``config``, a command's ``--config``, else the one
+    found for the first path), the first loaded process's ``language``, the locale, English (docs/format.md,
+    'Messages and language'). Before any file is read, :func:`_lang` (no configuration)."""
     from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
-    return report_language(explicit.value if explicit else None, results, _lang(None), paths)  # type: ignore[arg-type]
+    return report_language(explicit.value if explicit else None, results, _lang(None), paths, config=config)  # type: ignore[arg-type]
 
 
 def _check_simulation(cases: Optional[int], seed: Optional[int], lang: str) -> None:

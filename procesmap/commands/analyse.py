@@ -103,10 +103,10 @@ def analyse(
         ProcessmapError
     ) as err:  # a --set that does not fit a map: in that map's language (after --lang, env, config)
         language = report_language(
-            lang.value if lang else None, [], getattr(err, "language", None) or error_lang, paths
+            lang.value if lang else None, [], getattr(err, "language", None) or error_lang, paths, config=config
         )
         raise _fail(err, language) from None
-    report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
+    report_lang = report_language(lang.value if lang else None, results, error_lang, paths, config=config)
     for problem in problems:
         typer.echo(problem.format(report_lang), err=True)
     if not results:

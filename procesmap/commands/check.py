@@ -91,7 +91,7 @@ def check(
                 UsageError("sweep2.check_suffix", "hint.sweep2.check_suffix", path=str(output), suffix=suffix),
                 error_lang,
             )
-    report_lang = report_language(lang.value if lang else None, results, error_lang, paths)
+    report_lang = report_language(lang.value if lang else None, results, error_lang, paths, config=config)
     text = render_check(results, problems, fmt, report_lang)
     if output is not None:
         _write(output, text, error_lang)

@@ -89,7 +89,6 @@ def export_xlsx_command(
     if file is None:
         raise _fail(UsageError("sheet.cli.no_map", "hint.sheet.cli.no_map"), error_lang)
     _guard_output(output, [file, config], error_lang)
-    language = _run_lang(lang, [], [file])
     from procesmap.api import check_paths  # lazy: keeps `procesmap --help` fast
     from procesmap.loading import load  # lazy: keeps `procesmap --help` fast
     from procesmap.sheet import export_xlsx  # lazy: keeps `procesmap --help` fast
@@ -103,9 +102,10 @@ def export_xlsx_command(
         if problems or not results:
             raise LoadError(problems)
         # docs/format.md's one order: --lang, PROCESMAP_LANG, the configuration's `language`, the map's
-        language = _run_lang(lang, results, [file])
+        language = _run_lang(lang, results, [file], config)
         data = export_xlsx(results[0].analysis, language)
     except ProcessmapError as err:
-        raise _fail(err, _run_lang(lang, [], [file])) from None
+        # a map that does not load: its messages in the language --config names too, as a good map's run is
+        raise _fail(err, _run_lang(lang, [], [file], config)) from None
     _write(output, data, language)
     typer.echo(_t("sheet.cli.written", language, path=str(output)), err=True)

@@ -147,11 +147,13 @@ MAX_CV = 10.0
 
 Duration = Union[Fixed, Triangular, Samples, Gamma]
 
-_SHORT = re.compile(r"^(?P<num>\d+(?:\.\d+)?|\.\d+)(?P<unit>[mhdw])$")
+# Digits are ASCII digits ([0-9], not Python's \d, which takes any script's digits and float() reads them): the
+# JSON Schema of `procesmap schema` writes the same patterns (procesmap.model), and an editor's \d is [0-9].
+_SHORT = re.compile(r"^(?P<num>[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?P<unit>[mhdw])$")
 _ISO = re.compile(
-    r"^P(?!$)(?:(?P<y>\d+(?:[.,]\d+)?)Y)?(?:(?P<mo>\d+(?:[.,]\d+)?)M)?(?:(?P<w>\d+(?:[.,]\d+)?)W)?"
-    r"(?:(?P<d>\d+(?:[.,]\d+)?)D)?"
-    r"(?:T(?=\d)(?:(?P<h>\d+(?:[.,]\d+)?)H)?(?:(?P<mi>\d+(?:[.,]\d+)?)M)?(?:(?P<s>\d+(?:[.,]\d+)?)S)?)?$"
+    r"^P(?!$)(?:(?P<y>[0-9]+(?:[.,][0-9]+)?)Y)?(?:(?P<mo>[0-9]+(?:[.,][0-9]+)?)M)?(?:(?P<w>[0-9]+(?:[.,][0-9]+)?)W)?"
+    r"(?:(?P<d>[0-9]+(?:[.,][0-9]+)?)D)?"
+    r"(?:T(?=[0-9])(?:(?P<h>[0-9]+(?:[.,][0-9]+)?)H)?(?:(?P<mi>[0-9]+(?:[.,][0-9]+)?)M)?(?:(?P<s>[0-9]+(?:[.,][0-9]+)?)S)?)?$"
 )
 _WORDS = {
     "min": "m",
@@ -190,7 +192,7 @@ _WORDS = {
     "seconds": "s",
     "seconden": "s",
 }
-_LOOSE = re.compile(r"^(?P<sign>-)?\s*(?P<num>\d+(?:[.,]\d+)?|[.,]\d+)\s*(?P<unit>[A-Za-z]+)\.?$")
+_LOOSE = re.compile(r"^(?P<sign>-)?\s*(?P<num>[0-9]+(?:[.,][0-9]+)?|[.,][0-9]+)\s*(?P<unit>[A-Za-z]+)\.?$")
 
 
 def _amount(number: float, unit: str) -> Amount:
@@ -265,11 +267,12 @@ def parse_amount(text: Any) -> Amount:
         if not math.isfinite(value):
             raise DurationError("duration.invalid", "hint.duration.forms", value=raw)
         return _amount(value, match["unit"])
-    iso = _ISO.match(raw.upper()) if raw[:1] in "Pp" else None
+    # ASCII only: upper() turns the long s `ſ` into `S` (`PT45ſ`)
+    iso = _ISO.match(raw.upper()) if raw[:1] in "Pp" and raw.isascii() else None
     if iso:
-        parts = {k: float(v.replace(",", ".")) if v else 0.0 for k, v in iso.groupdict().items()}
-        if parts["y"] or parts["mo"]:
+        if iso["y"] is not None or iso["mo"] is not None:  # also `P0Y2D`: a designator of no fixed length
             raise DurationError("duration.iso_calendar", "hint.duration.iso_calendar", value=raw)
+        parts = {k: float(v.replace(",", ".")) if v else 0.0 for k, v in iso.groupdict().items()}
         amount = Amount(
             minutes=parts["h"] * 60.0 + parts["mi"] + parts["s"] / 60.0,
             days=parts["d"],

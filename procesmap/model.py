@@ -118,9 +118,14 @@ def _to_duration(value: Any) -> Duration:
     return duration
 
 
+_ISO_NUMBER = r"[0-9]+([.,][0-9]+)?"
 _AMOUNT_SCHEMA = {
     "type": "string",
-    "pattern": r"^(\d+(\.\d+)?|\.\d+)[mhdw]$|^P(?!$)(\d+W)?(\d+D)?(T(\d+H)?(\d+M)?(\d+S)?)?$",
+    # exactly what durations.parse_amount reads (tests/test_schema_spellings.py): spaces around the amount, the
+    # short form with a lower-case unit, ISO 8601 in either case with decimals (P1.5D, PT1,5H), a T only before
+    # a time part; ECMA-262 has no flags, so the letters of ISO are classes
+    "pattern": rf"^\s*(([0-9]+(\.[0-9]+)?|\.[0-9]+)[mhdw]|[Pp](?!\s*$)({_ISO_NUMBER}[Ww])?({_ISO_NUMBER}[Dd])?"
+    rf"([Tt](?=[0-9])({_ISO_NUMBER}[Hh])?({_ISO_NUMBER}[Mm])?({_ISO_NUMBER}[Ss])?)?)\s*$",
     "description": "A duration: a number and a unit (m, h, d, w), e.g. 15m, 1.5d, 8w; or ISO 8601 (P8W, PT30M).",
 }
 _DURATION_SCHEMA = {
@@ -172,7 +177,7 @@ def _fixed_only(value: Any) -> Any:
     return value
 
 
-TermField = Annotated[DurationField, BeforeValidator(_fixed_only)]
+TermField = Annotated[DurationField, BeforeValidator(_fixed_only), WithJsonSchema(_AMOUNT_SCHEMA)]
 
 
 def _as_list(value: Any) -> Any:
@@ -344,11 +349,12 @@ class CalendarModel(_Model):
         return Calendar(self.hours_per_day, self.days_per_week, self.weeks_per_year)
 
 
-_VOLUME = re.compile(r"^\s*(?P<num>\d+(?:\.\d+)?)\s*/\s*(?P<unit>[a-z]+)\s*$")
+# ASCII digits and letters, as the JSON Schema below (an editor's \d is [0-9]); the unit in any case (`30/Week`)
+_VOLUME = re.compile(r"^\s*(?P<num>[0-9]+(?:\.[0-9]+)?)\s*/\s*(?P<unit>[A-Za-z]+)\s*$")
 # `1.000/jaar`, `12.000/year`: a Dutch thousands point (a decimal point never has a group of exactly three digits
 # after a number that does not start with 0 in a workshop's volume), and `1,5/dag`: a Dutch decimal comma
-_VOLUME_THOUSANDS = re.compile(r"^\s*(?P<num>[1-9]\d{0,2}(?:\.\d{3})+)\s*/\s*(?P<unit>[a-z]+)\s*$")
-_VOLUME_COMMA = re.compile(r"^\s*(?P<num>\d+,\d+)\s*/\s*(?P<unit>[a-z]+)\s*$")
+_VOLUME_THOUSANDS = re.compile(r"^\s*(?P<num>[1-9][0-9]{0,2}(?:\.[0-9]{3})+)\s*/\s*(?P<unit>[A-Za-z]+)\s*$")
+_VOLUME_COMMA = re.compile(r"^\s*(?P<num>[0-9]+,[0-9]+)\s*/\s*(?P<unit>[A-Za-z]+)\s*$")
 _VOLUME_UNITS = {
     "year": "year",
     "jaar": "year",
@@ -376,26 +382,28 @@ class Volume(_Model):
 
 
 def _to_volume(value: Any) -> Any:
-    if isinstance(value, Volume) or isinstance(value, dict):
+    if isinstance(value, Volume):
         return value
+    if isinstance(value, dict):  # not in the format (docs/format.md) nor in the schema: `volume` is text
+        raise _custom("volume.invalid", "hint.volume", value="{...}", example="1200/year")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         example = f"{value}/year" if math.isfinite(value) and abs(value) < 1e12 else "1200/year"
         raise _custom("volume.no_unit", "hint.volume", example=example)
     if isinstance(value, str):
-        thousands = _VOLUME_THOUSANDS.match(value.lower())
-        if thousands and thousands["unit"] in _VOLUME_UNITS:
+        thousands = _VOLUME_THOUSANDS.match(value)
+        if thousands and thousands["unit"].lower() in _VOLUME_UNITS:
             count = thousands["num"].replace(".", "")
-            example = f"{count}/{thousands['unit']}"
+            example = f"{count}/{thousands['unit'].lower()}"
             raise _custom(
                 "sweep2.volume.thousands", "hint.sweep2.volume.thousands", value=value, example=example, count=count
             )
-        comma = _VOLUME_COMMA.match(value.lower())
-        if comma and comma["unit"] in _VOLUME_UNITS:
-            example = f"{comma['num'].replace(',', '.')}/{comma['unit']}"
+        comma = _VOLUME_COMMA.match(value)
+        if comma and comma["unit"].lower() in _VOLUME_UNITS:
+            example = f"{comma['num'].replace(',', '.')}/{comma['unit'].lower()}"
             raise _custom("volume.invalid", "hint.volume", value=str(value), example=example)
-        match = _VOLUME.match(value.lower())
-        if match and match["unit"] in _VOLUME_UNITS and len(match["num"]) <= 12:
-            return {"amount": float(match["num"]), "unit": _VOLUME_UNITS[match["unit"]]}
+        match = _VOLUME.match(value)
+        if match and match["unit"].lower() in _VOLUME_UNITS and len(match["num"]) <= 12:
+            return Volume(amount=float(match["num"]), unit=_VOLUME_UNITS[match["unit"].lower()])
     raise _custom("volume.invalid", "hint.volume", value=str(value), example="1200/year")
 
 
@@ -406,8 +414,11 @@ VolumeField = Annotated[
     WithJsonSchema(
         {
             "type": "string",
-            # what _to_volume takes (Dutch units, spaces around the slash), but not a thousands point (`1.000/jaar`)
-            "pattern": r"^\s*(?![1-9]\d{0,2}(\.\d{3})+\s*/)\d+(\.\d+)?\s*/\s*(year|jaar|month|maand|week|day|dag)\s*$",
+            # exactly what _to_volume takes (tests/test_schema_spellings.py): Dutch units in any case, spaces
+            # around the slash, at most 12 characters of number, but not a thousands point (`1.000/jaar`)
+            "pattern": r"^\s*(?![1-9][0-9]{0,2}(\.[0-9]{3})+\s*/)(?![0-9.]{13})[0-9]+(\.[0-9]+)?\s*/\s*("
+            + "|".join("".join(f"[{c.upper()}{c}]" for c in unit) for unit in _VOLUME_UNITS)
+            + r")\s*$",
             "description": "Arrivals, e.g. 1200/year, 100/month, 25/week, 5/day.",
         }
     ),

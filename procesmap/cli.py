@@ -10,6 +10,7 @@ commands that need them, so ``procesmap --help`` starts fast.
 from __future__ import annotations
 
 import gc
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -92,6 +93,19 @@ def _check_simulation(cases: Optional[int], seed: Optional[int], lang: str) -> N
         raise _fail(err, lang) from None
 
 
+class _FolderMeant(type(Path())):  # type: ignore[misc]
+    """An ``--output`` typed with a final ``/``: a folder was meant. ``Path`` drops that ``/``, and the report
+    became a file of the folder's name (``diagram -f drawio x.yaml -o kaarten/`` wrote the file ``kaarten``)."""
+
+
+def output_path(raw: str) -> Path:
+    """The parser of ``--output``: the path, remembering a final ``/`` (:class:`_FolderMeant`) for
+    :func:`_guard_output`, which refuses it when no such folder exists."""
+    if len(raw) > 1 and raw.endswith(("/", os.sep)):
+        return _FolderMeant(raw)
+    return Path(raw)
+
+
 def _guard_output(output: Optional[Path], inputs: Iterable[object], lang: str) -> None:
     """Refuse an ``--output`` that is one of the inputs (also a file found in an input folder, and every file
     read so far: :func:`procesmap._io.output_clash`): the report would replace the map. Every command with
@@ -99,6 +113,15 @@ def _guard_output(output: Optional[Path], inputs: Iterable[object], lang: str) -
     when the files read indirectly (shared organisation files, subprocess maps, configuration, roles) are known."""
     if output is None:
         return
+    if isinstance(output, _FolderMeant) and not output.is_dir():  # `-o rapporten/`: a folder that is not there
+        raise _fail(
+            UsageError(
+                "leftovers.new.output_no_folder",
+                "hint.sweep3.output_no_folder",
+                path=os.path.join(output, ""),
+            ),
+            lang,
+        )
     from procesmap._io import output_clash  # lazy: keeps `procesmap --help` fast
 
     clash = output_clash(output, [p for p in inputs if p is not None])  # type: ignore[misc]

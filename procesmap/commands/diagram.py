@@ -18,7 +18,7 @@ from typing import Optional
 
 import typer
 
-from procesmap.cli import Language, _fail, _guard_output, _lang, _run_lang, _write, app
+from procesmap.cli import Language, _fail, _guard_output, _lang, _run_lang, _write, app, output_path
 from procesmap.errors import LoadError, ProcessmapError, UsageError
 
 
@@ -50,7 +50,7 @@ def diagram(
         "--output",
         "-o",
         help="Write the diagram to this file (atomically); never the map itself.",
-        readable=False,
+        parser=output_path,
     ),
     lang: Optional[Language] = typer.Option(
         None, "--lang", help="Language of the labels (default: the process's `language`)."

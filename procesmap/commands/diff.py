@@ -20,6 +20,7 @@ from procesmap.cli import (
     _run_lang,
     _write,
     app,
+    output_path,
 )
 from procesmap.errors import ProcessmapError, UsageError
 
@@ -38,7 +39,11 @@ def diff_command(
         None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."
     ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the diff to this file (atomically); never one of the maps.", readable=False
+        None,
+        "--output",
+        "-o",
+        help="Write the diff to this file (atomically); never one of the maps.",
+        parser=output_path,
     ),
     lang: Optional[Language] = typer.Option(None, "--lang", help="Language (default: the process's `language`)."),
     fail_on: Optional[FailOn] = typer.Option(

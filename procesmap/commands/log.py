@@ -26,6 +26,7 @@ from procesmap.cli import (
     _run_lang,
     _write,
     app,
+    output_path,
 )
 from procesmap.errors import ProcessmapError, UsageError
 import procesmap
@@ -55,7 +56,11 @@ _FORMAT = typer.Option(
     None, "--format", "-f", help="terminal, markdown, json or html (default: from --output's suffix, else terminal)."
 )
 _OUTPUT = typer.Option(
-    None, "--output", "-o", help="Write the report to this file (atomically); never one of the inputs.", readable=False
+    None,
+    "--output",
+    "-o",
+    help="Write the report to this file (atomically); never one of the inputs.",
+    parser=output_path,
 )
 _LANG = typer.Option(None, "--lang", help="Report language (nl or en).")
 
@@ -331,7 +336,7 @@ def discover_command(
         "--output",
         "-o",
         help="Write the draft map here (atomically); else to the screen. An existing file needs --force.",
-        readable=False,
+        parser=output_path,
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     coverage: float = typer.Option(

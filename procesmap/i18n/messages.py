@@ -30,6 +30,7 @@ from procesmap.i18n.serve import MESSAGES_SERVE
 from procesmap.i18n.summary import MESSAGES_SUMMARY
 from procesmap.i18n.sweep import MESSAGES_SWEEP
 from procesmap.i18n.sweep2 import MESSAGES_SWEEP2
+from procesmap.i18n.sweep3 import MESSAGES_SWEEP3
 from procesmap.i18n.usage import MESSAGES_USAGE
 from procesmap.i18n.versions import MESSAGES_VERSIONS
 from procesmap.i18n.wall import MESSAGES_WALL
@@ -518,6 +519,7 @@ for _extra in (
     MESSAGES_KERNEL,
     MESSAGES_SWEEP,
     MESSAGES_SWEEP2,
+    MESSAGES_SWEEP3,
     MESSAGES_USAGE,
     MESSAGES_LEFTOVERS,
     MESSAGES_LEFTOVERS2,

@@ -28,14 +28,21 @@ def import_xlsx_command(
     lang: Optional[Language] = typer.Option(
         None,
         "--lang",
-        help="Language of messages and of the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale).",
+        help="Language of messages and of the map (default: PROCESMAP_LANG, the configuration's `language`, the workbook's own, else the locale).",
     ),
 ) -> None:
     """Import a process table from Excel as a map; problems as file!sheet!cell with a hint."""
-    from procesmap.sheet import import_xlsx  # lazy: keeps `procesmap --help` fast
+    from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
+    from procesmap.sheet import import_xlsx, workbook_language  # lazy: keeps `procesmap --help` fast
 
     _guard_output(output, [file], _lang(lang))
-    language = _run_lang(lang, [], [file])
+    # --lang, PROCESMAP_LANG, the configuration (an empty answer: none of them said); else the language the workbook
+    # is in (its process sheet's `taal`, else its sheet and column names), as a map's `language:` is; else the locale
+    language = (
+        report_language(lang.value if lang else None, [], "", [file], declared=False)
+        or workbook_language(file)
+        or _lang(None)
+    )
     _refuse_existing(output, force, language)
     try:
         result = import_xlsx(file, lang=language, display=str(file))

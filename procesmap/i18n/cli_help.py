@@ -327,9 +327,9 @@ HELP_NL: dict[str, str] = {
     "Write the map here (atomically); default: the screen.": (
         "Schrijf de kaart hierheen (atomair); standaard: naar het scherm."
     ),
-    "Language of messages and of the map (default: PROCESMAP_LANG, the configuration's `language`, else the locale).": (
-        "Taal van de meldingen en van de kaart (standaard: PROCESMAP_LANG, `language` in de configuratie, anders "
-        "de locale)."
+    "Language of messages and of the map (default: PROCESMAP_LANG, the configuration's `language`, the workbook's own, else the locale).": (
+        "Taal van de meldingen en van de kaart (standaard: PROCESMAP_LANG, `language` in de configuratie, de taal "
+        "van de werkmap zelf, anders de locale)."
     ),
     "Import a zaaktype of the zaaksysteem as a draft process map; what cannot be mapped is listed.": (
         "Importeer een zaaktype uit het zaaksysteem als conceptkaart; wat niet overgenomen kan worden, staat in "

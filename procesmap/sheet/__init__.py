@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["import_xlsx", "export_xlsx", "template_xlsx", "CellProblem", "SheetImport"]
+__all__ = ["import_xlsx", "workbook_language", "export_xlsx", "template_xlsx", "CellProblem", "SheetImport"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("import_xlsx", "CellProblem", "SheetImport", "MAX_ROWS", "MAX_COLUMNS"):
+    if name in ("import_xlsx", "workbook_language", "CellProblem", "SheetImport", "MAX_ROWS", "MAX_COLUMNS"):
         from procesmap.sheet import _read  # lazy: loads only for this part of a workbook
 
         return getattr(_read, name)

@@ -27,6 +27,7 @@ from procesmap.sheet._layout import (
     COLUMNS,
     OUTPUT_SHEETS,
     PROCESS_FIELDS,
+    SHEETS,
     Column,
     as_bool,
     duration_value,
@@ -38,7 +39,7 @@ from procesmap.sheet._layout import (
     split_list,
 )
 
-__all__ = ["CellProblem", "SheetImport", "import_xlsx", "MAX_ROWS", "MAX_COLUMNS"]
+__all__ = ["CellProblem", "SheetImport", "import_xlsx", "workbook_language", "MAX_ROWS", "MAX_COLUMNS"]
 
 MAX_ROWS = 5000
 MAX_COLUMNS = 200
@@ -286,25 +287,90 @@ def import_xlsx(
 ) -> SheetImport:
     """Read a process workbook (a row per step; Dutch or English column names) into a map.
 
+    ``lang`` is the language of the problems and of the map; without it, the workbook's own
+    (:func:`workbook_language`), else Dutch.
+
     Raises :class:`LoadError` whose problems are :class:`CellProblem` (``file!sheet!cell``) for a table that
     cannot become a valid map, and for an unsafe or unreadable file.
     """
+    file, book = _open(source, display)
+    try:
+        language = lang if lang in ("nl", "en") else (_book_language(book) or "nl")
+        reader = _Reader(file, language)
+        result = _Build(reader, book, process_id or _stem(file)).run()
+    finally:
+        book.close()
+    return result
+
+
+def _open(source: str | os.PathLike[str] | bytes, display: str | None) -> tuple[str, Any]:
+    """The name a workbook is shown by in messages, and its openpyxl workbook (checked: :func:`_read_workbook`)."""
     from procesmap.zgw._safe import MAX_ZIP_BYTES, read_bytes  # lazy: loads only for this part of a workbook
 
-    language = lang if lang in ("nl", "en") else "nl"
     if isinstance(source, (bytes, bytearray)):
         file = display or "<xlsx>"
         data = bytes(source)
     else:
         file = display or str(source)
         data = read_bytes(source, file, MAX_ZIP_BYTES)
-    book = _read_workbook(data, file)
+    return file, _read_workbook(data, file)
+
+
+def workbook_language(source: str | os.PathLike[str] | bytes) -> str | None:
+    """The language a process workbook is written in, ``"nl"`` or ``"en"``: the ``taal``/``language`` its process
+    sheet gives (as a map's own ``language:`` line), else the language most of its sheet names, the process
+    sheet's field names and the steps table's column names are in (``Stappen``/``Steps``, ``naam``/``name``; a
+    name alike in both, ``id``, ``Teams``, ``RACI``, does not count); None when that is even, or the file cannot
+    be read (:func:`import_xlsx` then says why)."""
     try:
-        reader = _Reader(file, language)
-        result = _Build(reader, book, process_id or _stem(file)).run()
+        _, book = _open(source, None)
+    except LoadError:
+        return None
+    try:
+        return _book_language(book)
     finally:
         book.close()
-    return result
+
+
+def _book_language(book: Any) -> str | None:
+    """:func:`workbook_language` of an open workbook."""
+    votes = {"nl": 0, "en": 0}
+
+    def vote(text: Any, english: str, dutch: str) -> None:
+        if text is None or normalise(english) == normalise(dutch):
+            return
+        if normalise(text) == normalise(dutch):
+            votes["nl"] += 1
+        elif normalise(text) == normalise(english):
+            votes["en"] += 1
+
+    kinds = [(sheet, sheet_kind(sheet.title)) for sheet in book.worksheets]
+    for sheet, kind in kinds:
+        if kind is not None:
+            vote(sheet.title, *SHEETS[kind])
+    # the steps table as the import finds it: its own name, else the first sheet of another name
+    steps = next((s for s, k in kinds if k == "steps"), None) or next((s for s, k in kinds if k is None), None)
+    try:  # a damaged sheet says nothing about the language here; the import reports it at its place
+        process = next((s for s, k in kinds if k == "process"), None)
+        if process is not None:
+            for row in process.iter_rows(max_row=len(PROCESS_FIELDS) + 5, max_col=2, values_only=True):
+                label = row[0] if row else None
+                for path, english, dutch, _ in PROCESS_FIELDS:
+                    if label is not None and normalise(label) in (normalise(english), normalise(dutch)):
+                        vote(label, english, dutch)
+                        value = row[1] if len(row) > 1 else None
+                        if path == "language" and isinstance(value, str) and value.strip().lower() in ("nl", "en"):
+                            return value.strip().lower()  # the language the workbook says it is in
+        if steps is not None:
+            for row in steps.iter_rows(max_row=1, max_col=MAX_COLUMNS, values_only=True):
+                for header in row:
+                    for column in COLUMNS["steps"]:
+                        vote(header, column.en, column.nl)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged part: the import says which
+        pass
+    if votes["nl"] == votes["en"]:
+        return None
+    return "nl" if votes["nl"] > votes["en"] else "en"
 
 
 def _stem(file: str) -> str:

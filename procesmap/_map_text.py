@@ -6,6 +6,7 @@ file): the version and kind, ``x-`` keys left out, shared organisations merged i
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -13,7 +14,7 @@ from pydantic import ValidationError
 
 from procesmap._collect import Collector as _Collector
 from procesmap._compose import Path_, _compose_marked
-from procesmap._decode import _text_position
+from procesmap._decode import _lines, _text_position
 from procesmap._model_problems import _describe, _report_pydantic, _validate
 from procesmap._references import _check_references
 from procesmap.durations import Fixed, Gamma, Samples, Triangular, format_amount, max_work_hours, ordered_effort
@@ -64,6 +65,7 @@ def _load_text(
     elif version != 1 or isinstance(version, bool):
         out.add(source.locate(("procesmap",)), "load.version", "hint.load.version", version=_describe(version))
         raise out.fail()
+    _check_people(data, source, text, out)
     if data.get("kind") == "organisation":
         return _organisation_file(_strip_extensions(data) if extensions else data, source, out)
     if "steps" not in data:
@@ -80,6 +82,45 @@ def _load_text(
     process._source = source
     process._origins = origins
     return process
+
+
+#: a number with Dutch thousands points (`1.000`, `12.000`, `1.250.000`), as in `volume` (procesmap.model)
+_THOUSANDS = re.compile(r"[1-9][0-9]{0,2}(?:\.[0-9]{3})+")
+_PLAIN_NUMBER = re.compile(r"[-+]?[0-9][0-9._]*")
+
+
+def _check_people(data: dict[Any, Any], source: SourceMap, text: str, out: _Collector) -> None:
+    """``people: 1.000`` is a thousand persons to a Dutch writer, the float 1.0 to YAML (and ``1.500`` 1.5): a
+    ``people`` written with thousands points is an error with the number meant, read from the text of the file
+    at the value's place (YAML's float has lost it). The value is taken out, so that the model says no more
+    about it (``1.5`` is no whole number)."""
+    roles = data.get("roles")
+    if not isinstance(roles, dict):
+        return
+    lines: list[str] | None = None
+    for role_id, role in roles.items():
+        if not isinstance(role, dict):
+            continue
+        value = role.get("people")
+        if isinstance(value, str):
+            written = value.strip()
+        elif isinstance(value, float):
+            line, column = source.values.get(("roles", role_id, "people"), (0, 0))
+            lines = lines if lines is not None else _lines(text)
+            found = _PLAIN_NUMBER.match(lines[line - 1], column - 1) if 1 <= line <= len(lines) else None
+            written = found.group() if found else ""
+        else:
+            continue
+        if not _THOUSANDS.fullmatch(written):
+            continue
+        out.add(
+            source.locate(("roles", role_id, "people")),
+            "value.people_thousands",
+            "hint.value.people_thousands",
+            value=written,
+            count=written.replace(".", ""),
+        )
+        del role["people"]
 
 
 def _check_work(process: Process, data: dict[Any, Any], source: SourceMap, out: _Collector) -> None:

@@ -197,4 +197,13 @@ MESSAGES_PROBLEMS: dict[str, dict[str, str]] = {
         "nl": "fte telt volledige banen van de kalenderweek, hoogstens één per persoon (bijvoorbeeld people: 6, fte: 4.8); "
         "zijn ze omgewisseld?",
     },
+    "value.people_thousands": {
+        "en": "`people: {value}` has a thousands point, but a point in a number is a decimal point",
+        "nl": "`people: {value}` heeft een punt als duizendtalscheiding, maar een punt in een getal is een "
+        "decimaalteken",
+    },
+    "hint.value.people_thousands": {
+        "en": "write `people: {count}` ({count} persons), without the point",
+        "nl": "schrijf `people: {count}` ({count} personen), zonder punt",
+    },
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import ModuleType
+import textwrap
 from typing import TYPE_CHECKING
 
 from procesmap.errors import UsageError
@@ -94,17 +95,35 @@ def all_codes() -> list[tuple[str, str, str, str]]:
     ]
 
 
+#: The narrowest description column of ``procesmap rules``'s table; on a narrower terminal each rule is a heading
+#: line and its description below it (at COLUMNS=60 the column was 3 characters: "a pr…", every word cut).
+_MIN_DESCRIPTION = 24
+
+
 def list_rules(console: "Console", lang: str) -> None:
     from rich.table import Table  # lazy: rich loads only for terminal output
     from rich.text import Text  # lazy: rich loads only for terminal output
 
+    rows = [(code, name, t(f"label.{level}", lang), t(f"{code}.summary", lang)) for code, name, level, _ in all_codes()]
+    headers = (t("report.code", lang), t("cli.name", lang), t("cli.severity", lang))
+    fixed = sum(max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(headers))
+    if console.width - fixed - 3 * 3 < _MIN_DESCRIPTION:  # three columns and their separators (` │ `)
+        console.print(Text(t("cli.rules_title", lang), style="italic"))
+        for code, name, severity, summary in rows:
+            console.print(Text(f"{code}  {name} · {severity}", style="bold"))
+            indent = " " * (len(code) + 2)
+            wrapped = textwrap.fill(summary, max(console.width, 20), initial_indent=indent, subsequent_indent=indent)
+            console.print(Text(wrapped), soft_wrap=True)
+        console.print()
+        console.print(t("cli.rules_footnote", lang), markup=False)
+        return
     table = Table(title=t("cli.rules_title", lang), title_justify="left", show_edge=False)
     table.add_column(t("report.code", lang), no_wrap=True)
     table.add_column(t("cli.name", lang), no_wrap=True)
     table.add_column(t("cli.severity", lang), no_wrap=True)
     table.add_column(t("cli.description", lang))
-    for code, name, level, _ in all_codes():
-        table.add_row(code, name, t(f"label.{level}", lang), Text(t(f"{code}.summary", lang)))
+    for code, name, severity, summary in rows:
+        table.add_row(code, name, severity, Text(summary))
     console.print(table)
     console.print()
     console.print(t("cli.rules_footnote", lang), markup=False)

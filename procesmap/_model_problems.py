@@ -169,7 +169,19 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     if example is not None:
         out.add(position, key, "hint.value.decimal_comma", field=str(field), found=_describe(found), example=example)
         return
-    out.add(position, key, "hint.value.type", field=str(field), limit=limit, found=_describe(found))
+    out.add(
+        position, key, _capacity_hint(loc) or "hint.value.type", field=str(field), limit=limit, found=_describe(found)
+    )
+
+
+def _capacity_hint(loc: tuple[Any, ...]) -> str | None:
+    """The hint that says what a role's ``people`` or ``fte``, or a ``calendar`` field, means and which values it
+    takes (``fte: 0``, ``people: 1.5``, ``hours_per_day: 25``); None for any other field."""
+    if len(loc) == 3 and loc[0] == "roles" and loc[2] in ("people", "fte"):
+        return f"hint.capacity.{loc[2]}"
+    if len(loc) == 2 and loc[0] == "calendar" and loc[1] in ("hours_per_day", "days_per_week", "weeks_per_year"):
+        return f"hint.capacity.{loc[1]}"
+    return None
 
 
 def _split_number(loc: tuple[Any, ...], data: Any) -> tuple[str, str] | None:

@@ -236,18 +236,21 @@ def test_bad_item_inside_a_duration_mapping_is_pointed_at(value: str, bad: str) 
 # -- wrong types -------------------------------------------------------------------------------
 
 TYPES = [
-    pytest.param("people: 3", "people: veel", "veel", "value.expected_int", id="people-text"),
-    pytest.param("people: 3", "people: 1.5", "1.5", "value.expected_int", id="people-fraction"),
-    pytest.param("external: true", "external: misschien", "misschien", "value.expected_bool", id="external"),
-    pytest.param("next: toets", "next: 5", "5", "value.expected_list", id="next-number"),
+    # people says what it counts and which numbers it takes (tests/test_capacity_hints.py)
+    pytest.param("people: 3", "people: veel", "veel", "value.expected_int", "hint.capacity.people", id="people-text"),
+    pytest.param("people: 3", "people: 1.5", "1.5", "value.expected_int", "hint.capacity.people", id="people-fraction"),
+    pytest.param(
+        "external: true", "external: misschien", "misschien", "value.expected_bool", "hint.value.type", id="external"
+    ),
+    pytest.param("next: toets", "next: 5", "5", "value.expected_list", "hint.value.type", id="next-number"),
 ]
 
 
-@pytest.mark.parametrize("old, new, bad, key", TYPES)
-def test_wrong_type(old: str, new: str, bad: str, key: str) -> None:
+@pytest.mark.parametrize("old, new, bad, key, hint", TYPES)
+def test_wrong_type(old: str, new: str, bad: str, key: str, hint: str) -> None:
     text = change(old, new)
     problem = only_problem(text)
-    assert_problem(problem, key, where(text, new, bad), "hint.value.type")
+    assert_problem(problem, key, where(text, new, bad), hint)
 
 
 def test_steps_as_a_mapping() -> None:

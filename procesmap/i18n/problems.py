@@ -206,4 +206,35 @@ MESSAGES_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "write `people: {count}` ({count} persons), without the point",
         "nl": "schrijf `people: {count}` ({count} personen), zonder punt",
     },
+    # the capacity of a role and the calendar: what the number means and its range, in place of "see the schema"
+    "hint.capacity.people": {
+        "en": "`people` counts the persons who do the role's work: a whole number from 1 to 100,000 (`people: 3`); "
+        "part-time work goes in `fte` (`people: 2, fte: 1.5`); leave `people` out when it is not known, and write "
+        "`external: true` for a party outside the organisation",
+        "nl": "`people` telt de personen die het werk van de rol doen: een geheel getal van 1 tot 100.000 "
+        "(`people: 3`); deeltijd komt in `fte` (`people: 2, fte: 1.5`); laat `people` weg als het niet bekend is, "
+        "en schrijf `external: true` voor een partij buiten de organisatie",
+    },
+    "hint.capacity.fte": {
+        "en": "`fte` is the full-time jobs the role's people work on the map's week: more than 0 and at most "
+        "100,000 (`fte: 0.8` is one person four days of five); leave `fte` out when it is not known (it is then "
+        "`people`), and write `external: true` for a party outside the organisation",
+        "nl": "`fte` is het aantal volledige banen dat de mensen van de rol werken in de week van de kaart: meer dan 0 "
+        "en hoogstens 100.000 (`fte: 0.8` is één persoon vier van de vijf dagen); laat `fte` weg als het niet bekend "
+        "is (het is dan `people`), en schrijf `external: true` voor een partij buiten de organisatie",
+    },
+    "hint.capacity.hours_per_day": {
+        "en": "`hours_per_day` is the working hours of one day: more than 0 and at most 24 (default 8)",
+        "nl": "`hours_per_day` is het aantal werkuren van één dag: meer dan 0 en hoogstens 24 (standaard 8)",
+    },
+    "hint.capacity.days_per_week": {
+        "en": "`days_per_week` is the working days of one week: more than 0 and at most 7 (default 5)",
+        "nl": "`days_per_week` is het aantal werkdagen van één week: meer dan 0 en hoogstens 7 (standaard 5)",
+    },
+    "hint.capacity.weeks_per_year": {
+        "en": "`weeks_per_year` is the productive weeks of one year, without holidays and leave: more than 0 and at "
+        "most 53 (default 46)",
+        "nl": "`weeks_per_year` is het aantal productieve weken van één jaar, zonder feestdagen en verlof: meer dan 0 "
+        "en hoogstens 53 (standaard 46)",
+    },
 }

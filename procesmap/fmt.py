@@ -185,6 +185,19 @@ def _tail(collection: Any) -> tuple[list[Any], int]:
     value = collection[last_index]
     if _is_block(value):
         return _tail(value)
+    end = collection.ca.end
+    if end and isinstance(value, CommentedMap) and len(value) and not any(collection.ca.items.get(last_index) or ()):
+        # after a last item written `- {...}`, ruamel keeps the lines that follow (the blank line before the next
+        # step) at the list's end, where they stayed with `next:` when `log:` moved after it; put them where a
+        # comment after `{...}` hangs, on its last key, so that they move as every other comment does
+        slot = value.ca.items.setdefault(list(value.keys())[-1], [None, None, None, None])
+        if slot[2] is None:
+            from ruamel.yaml.error import CommentMark  # lazy: ruamel.yaml loads only when a file is formatted
+            from ruamel.yaml.tokens import CommentToken  # lazy: ruamel.yaml loads only when a file is formatted
+
+            slot[2] = CommentToken("\n" + "".join(token.value for token in end), CommentMark(0), None)
+            collection.ca.end = []
+            return slot, 2
     return collection.ca.items.setdefault(last_index, [None, None, None, None]), 0
 
 
@@ -452,6 +465,21 @@ def _check_same(before: str, after: str, file: str, repository: Path | None = No
         )
 
 
+def canonical_text(path: Path, text: str, display: str, *, _repository: Any = None) -> str:
+    """:func:`format_text` of ``text`` as the file ``path`` is read (with the shared organisation files of its
+    folder, as ``analyse`` reads them). Raises as :func:`format_text` does."""
+    from procesmap._files import _is_organisation_file, _Repository  # lazy: the loader loads only when a file is read
+
+    repository = _repository if _repository is not None else _Repository()
+    folder = path.parent
+    shared: list[Any] = []
+    if not _is_organisation_file(path):
+        shared = repository.shared_for(folder)
+        if str(folder) in repository.broken:  # the shared file does not load: its own problems say why
+            raise LoadError(repository.broken[str(folder)])
+    return format_text(text, display, repository=folder, shared=shared)
+
+
 def format_file(path: str | os.PathLike[str], *, check: bool = False, _repository: Any = None) -> FormatResult:
     """Format one file in place (atomically); with ``check`` only report whether it would change.
 
@@ -464,7 +492,6 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
     """
     from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
     from procesmap._decode import _read_text  # lazy: the loader loads only when a file is read
-    from procesmap._files import _is_organisation_file, _Repository  # lazy: the loader loads only when a file is read
 
     file = Path(path)
     display = str(path)
@@ -475,14 +502,7 @@ def format_file(path: str | os.PathLike[str], *, check: bool = False, _repositor
             raise UsageError(
                 "versions.fmt.write_failed", "limits.hint.fmt_not_writable", path=display, reason=Message(reason)
             )
-    repository = _repository if _repository is not None else _Repository()
-    folder = file.parent
-    shared: list[Any] = []
-    if not _is_organisation_file(file):
-        shared = repository.shared_for(folder)
-        if str(folder) in repository.broken:  # the shared file does not load: its own problems say why
-            raise LoadError(repository.broken[str(folder)])
-    formatted = format_text(text, display, repository=folder, shared=shared)
+    formatted = canonical_text(file, text, display, _repository=_repository)
     changed = text != formatted or _has_bom(file)
     if not changed or check:
         return FormatResult(display, changed, False)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import difflib
 import io
 import os
+import pathlib
 import re
 import unicodedata
 from collections import Counter
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from procesmap._io import writable_problem, write_atomic
-from procesmap.errors import UsageError
+from procesmap.errors import LoadError, UsageError
 from procesmap.reasons import os_reason
 from procesmap.eventlog._engine import connect, rows, scalar
 
@@ -245,6 +246,20 @@ def _append(mapping: Any, key: str, value: Any) -> None:
     mapping.ca.items[key] = [None, None, CommentToken(newline + tail, CommentMark(0), None), None]
 
 
+def _keep_canonical(file: str, text: str, result: str) -> str:
+    """``result`` in ``procesmap fmt``'s layout when the map ``text`` was in it (a new ``log:`` after ``next:``, as
+    fmt orders a step), so that ``fmt --check`` in CI still passes after ``--write-links``; else ``result`` as it is
+    (the author's layout is kept)."""
+    from procesmap.fmt import MeaningError, canonical_text  # lazy: the formatter loads only when links are written
+
+    try:
+        if canonical_text(pathlib.Path(file), text, file) != text:
+            return result
+        return canonical_text(pathlib.Path(file), result, file)
+    except (LoadError, MeaningError):  # fmt would not format the map either: the links go in the author's layout
+        return result
+
+
 def write_links(path: str | os.PathLike[str], suggestions: list[LinkSuggestion]) -> str:
     """Add the suggested activities to the ``log:`` of their steps in the map file, atomically; returns the text."""
     from procesmap._decode import _read_text  # lazy: the map loader loads only when a map file is read
@@ -256,7 +271,9 @@ def write_links(path: str | os.PathLike[str], suggestions: list[LinkSuggestion])
     reason = writable_problem(file)  # a read-only map: say how to make it writable, as fmt does
     if reason is not None:
         raise UsageError("cli.write_failed", "hint.sweep.links_not_writable", path=file, reason=Message(reason))
-    result = links_text(text.removeprefix("\ufeff"), file, suggestions)
+    text = text.removeprefix("\ufeff")
+    result = links_text(text, file, suggestions)
+    result = _keep_canonical(file, text, result)
     try:
         write_atomic(file, result)
     except OSError as err:

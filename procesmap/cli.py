@@ -226,36 +226,46 @@ OPTION_METAVARS = {
 _TYPE_METAVARS = {int: "N", float: "NUMBER", str: "TEXT", Path: "PATH"}
 
 
-def _name_metavars(group: "typer.Typer") -> None:
+def _groups(
+    group: "typer.Typer", registered: Optional["typer.models.TyperInfo"] = None
+) -> Iterator[tuple["typer.Typer", Optional["typer.models.TyperInfo"]]]:
+    """The one walk over the command tree: ``group`` and every group under it (``log``, ``export``, ``import``), each
+    with the entry its parent registered it by (``add_typer``'s name and help; None for ``group`` itself), a group
+    before its sub-groups. :func:`_name_metavars` and :func:`_translate_help` both walk with it."""
+    yield group, registered
+    for sub in group.registered_groups:
+        if sub.typer_instance is not None:
+            yield from _groups(sub.typer_instance, sub)
+
+
+def _name_metavars(root: "typer.Typer") -> None:
     """Give every option of every command a metavar a user reads (``--seed N``, ``--set KEY=VALUE``)."""
     import inspect  # lazy: only at start-up, once
     import typing  # lazy: only at start-up, once
 
-    for command in group.registered_commands:
-        callback = command.callback
-        if callback is None:
-            continue
-        hints = typing.get_type_hints(callback)
-        for name, parameter in inspect.signature(callback).parameters.items():
-            info = parameter.default
-            if isinstance(info, typer.models.ArgumentInfo) and info.metavar is None:
-                info.metavar = name.upper()  # the usage line: procesmap analyse [OPTIONS] {PATHS}...
+    for group, _ in _groups(root):
+        for command in group.registered_commands:
+            callback = command.callback
+            if callback is None:
                 continue
-            if not isinstance(info, typer.models.OptionInfo) or info.metavar is not None:
-                continue
-            kind = hints.get(name)
-            for inner in typing.get_args(kind) or (kind,):  # Optional[X], List[X]
-                if inner is not type(None):
-                    kind = inner
-                    break
-            if isinstance(kind, type) and issubclass(kind, (Enum, bool)):
-                continue  # the choices (<nl|en>), or a flag without a value
-            declared = [d for d in info.param_decls or () if d.startswith("--")]
-            metavar = OPTION_METAVARS.get(declared[0]) if declared else None
-            info.metavar = metavar or _TYPE_METAVARS.get(kind, "VALUE")  # type: ignore[arg-type]
-    for sub in group.registered_groups:
-        if sub.typer_instance is not None:
-            _name_metavars(sub.typer_instance)
+            hints = typing.get_type_hints(callback)
+            for name, parameter in inspect.signature(callback).parameters.items():
+                info = parameter.default
+                if isinstance(info, typer.models.ArgumentInfo) and info.metavar is None:
+                    info.metavar = name.upper()  # the usage line: procesmap analyse [OPTIONS] {PATHS}...
+                    continue
+                if not isinstance(info, typer.models.OptionInfo) or info.metavar is not None:
+                    continue
+                kind = hints.get(name)
+                for inner in typing.get_args(kind) or (kind,):  # Optional[X], List[X]
+                    if inner is not type(None):
+                        kind = inner
+                        break
+                if isinstance(kind, type) and issubclass(kind, (Enum, bool)):
+                    continue  # the choices (<nl|en>), or a flag without a value
+                declared = [d for d in info.param_decls or () if d.startswith("--")]
+                metavar = OPTION_METAVARS.get(declared[0]) if declared else None
+                info.metavar = metavar or _TYPE_METAVARS.get(kind, "VALUE")  # type: ignore[arg-type]
 
 
 def _label(text: str) -> str:
@@ -334,11 +344,12 @@ def _default_group_class(cls: Any) -> bool:
     return cls in (None, typer.core.TyperGroup)
 
 
-def _translate_help(group: "typer.Typer", texts: dict[str, str]) -> None:
-    """Replace every help text of ``group`` by its entry in ``texts`` (English -> Dutch: procesmap/i18n/cli_help.py):
+def _translate_help(root: "typer.Typer", texts: dict[str, str]) -> None:
+    """Replace every help text of ``root`` by its entry in ``texts`` (English -> Dutch: procesmap/i18n/cli_help.py):
     the group's help, each command's help or docstring, each option's and argument's ``help=``, in its sub-groups
-    too (``log``, ``export``, ``import``); and show typer's labels in Dutch (:class:`_DutchCommand`,
-    :class:`_DutchGroup`). A text without an entry stays English (a test sees that none is missing)."""
+    too (``log``, ``export``, ``import``: the help they were registered with, and their own); and show typer's
+    labels in Dutch (:class:`_DutchCommand`, :class:`_DutchGroup`). A text without an entry stays English (a test
+    sees that none is missing)."""
     import inspect  # lazy: only at start-up, once
 
     def translate(info: Any, *fields: str) -> None:
@@ -352,31 +363,29 @@ def _translate_help(group: "typer.Typer", texts: dict[str, str]) -> None:
             if isinstance(parameter.default, typer.models.ParameterInfo):
                 translate(parameter.default, "help")
 
-    translate(group.info, "help", "short_help", "epilog")
-    if _default_group_class(group.info.cls):
-        group.info.cls = _DutchGroup
-    if group.registered_callback is not None:
-        translate(group.registered_callback, "help", "short_help", "epilog")
-        if group.registered_callback.callback is not None:
-            translate_parameters(group.registered_callback.callback)
-    for command in group.registered_commands:
-        if command.callback is None:
-            continue
-        if command.help is None:  # typer's help is then the docstring
-            command.help = inspect.getdoc(command.callback)
-        translate(command, "help", "short_help", "epilog")
-        if command.cls in (None, typer.core.TyperCommand):  # typer's default; a command's own class stays
-            command.cls = _DutchCommand
-        translate_parameters(command.callback)
-    for sub in group.registered_groups:
-        if sub.typer_instance is None:
-            continue
-        # what typer shows: add_typer's help=, else the group's, else a docstring
-        sub.help = typer.main.solve_typer_info_help(sub)
-        translate(sub, "help", "short_help", "epilog")
-        if _default_group_class(sub.cls) and _default_group_class(sub.typer_instance.info.cls):
-            sub.cls = _DutchGroup
-        _translate_help(sub.typer_instance, texts)
+    for group, registered in _groups(root):
+        if registered is not None:
+            # what typer shows: add_typer's help=, else the group's, else a docstring
+            registered.help = typer.main.solve_typer_info_help(registered)
+            translate(registered, "help", "short_help", "epilog")
+            if _default_group_class(registered.cls) and _default_group_class(group.info.cls):
+                registered.cls = _DutchGroup
+        translate(group.info, "help", "short_help", "epilog")
+        if _default_group_class(group.info.cls):
+            group.info.cls = _DutchGroup
+        if group.registered_callback is not None:
+            translate(group.registered_callback, "help", "short_help", "epilog")
+            if group.registered_callback.callback is not None:
+                translate_parameters(group.registered_callback.callback)
+        for command in group.registered_commands:
+            if command.callback is None:
+                continue
+            if command.help is None:  # typer's help is then the docstring
+                command.help = inspect.getdoc(command.callback)
+            translate(command, "help", "short_help", "epilog")
+            if command.cls in (None, typer.core.TyperCommand):  # typer's default; a command's own class stays
+                command.cls = _DutchCommand
+            translate_parameters(command.callback)
 
 
 def _help_in_language() -> None:

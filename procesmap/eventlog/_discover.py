@@ -431,11 +431,12 @@ def discover(
             )
     if base < total:  # cases with none of the kept activities: not in the draft, nor in its count of cases
         lines.append(f"# {t('leftovers.logdraft.cases_left_out', lang, count=Count(total - base), total=Count(total))}")
-    lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(_one_line(stem))}", f"language: {lang}"]
+    lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(_one_line(stem))}"]  # `procesmap fmt`'s key order
     if role_work:
         lines.append(f"owner: {_id(role_ids[role_work[0][0]])}  # {t('logdraft.owner', lang)}")
+        lines.append(f"language: {lang}")
     else:
-        lines.append(f"# {t('logdraft.no_roles', lang)}")
+        lines += [f"language: {lang}", f"# {t('logdraft.no_roles', lang)}"]
     lines.append(f"# {t('logdraft.term', lang)}")
     if span > 0:
         per_year = base / span * 365.0
@@ -521,8 +522,8 @@ def discover(
         lead_text = format_days(lead) if lead is not None else None
         if lead_text:
             lines.append(f"    lead: {lead_text}")
-        lines.append(f"    log: [{_q(activity)}]")
         lines += branches(outgoing)
+        lines.append(f"    log: [{_q(activity)}]")  # after `next:`, as `procesmap fmt` orders a step
     lines += [f"  - id: {end_id}", f"    name: {_q(t('logdraft.end', lang))}", "    type: end", ""]
     text = "\n".join(lines)
     procesmap.loads(text, f"{pid}.yaml")  # a draft is always a valid map

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["KeyIndex", "too_deep", "toml_position"]
+__all__ = ["KeyIndex", "too_deep", "toml_position", "toml_reason"]
 
 
 def too_deep(text: str, limit: int) -> tuple[int, int] | None:
@@ -83,6 +83,47 @@ def toml_position(message: str, text: str) -> tuple[int, int, str]:
         lines = text.split("\n")
         return len(lines), len(lines[-1]) + 1, message.split(" (at")[0]
     return 1, 1, message
+
+
+#: tomllib's reasons (Python 3.11-3.13), each to its catalogue key; the group ``arg`` is the key or character named
+_REASONS = [
+    (re.compile(r"Cannot overwrite a value$"), "sweep3.toml.overwrite"),
+    (re.compile(r"Escaped character is not a Unicode scalar value$"), "sweep3.toml.escape_scalar"),
+    (re.compile(r"Expected '=' after a key in a key/value pair$"), "sweep3.toml.expected_equals"),
+    (re.compile(r"Expected '\]' at the end of a table declaration$"), "sweep3.toml.expected_table_end"),
+    (re.compile(r"Expected '\]\]' at the end of an array declaration$"), "sweep3.toml.expected_array_end"),
+    (re.compile(r"Expected newline or end of document after a statement$"), "sweep3.toml.expected_newline"),
+    (re.compile(r"Invalid date or datetime$"), "sweep3.toml.bad_date"),
+    (re.compile(r"Invalid hex value$"), "sweep3.toml.bad_hex"),
+    (re.compile(r"Invalid initial character for a key part$"), "sweep3.toml.bad_key"),
+    (re.compile(r"Invalid statement$"), "sweep3.toml.bad_statement"),
+    (re.compile(r"Invalid value$"), "sweep3.toml.bad_value"),
+    (re.compile(r"Unclosed array$"), "sweep3.toml.unclosed_array"),
+    (re.compile(r"Unclosed inline table$"), "sweep3.toml.unclosed_table"),
+    (re.compile(r"Unescaped '\\' in a string$"), "sweep3.toml.backslash"),
+    (re.compile(r"Unterminated string$"), "sweep3.toml.unterminated"),
+    (re.compile(r"Cannot declare (?P<key>.+) twice$"), "sweep3.toml.declared_twice"),
+    (re.compile(r"Cannot mutate immutable namespace (?P<key>.+)$"), "sweep3.toml.immutable"),
+    (re.compile(r"Cannot redefine namespace (?P<key>.+)$"), "sweep3.toml.redefine"),
+    (re.compile(r"Duplicate inline table key (?P<key>.+)$"), "sweep3.toml.duplicate_inline"),
+    (re.compile(r"(?:Found invalid|Illegal) character (?P<char>.+)$"), "sweep3.toml.bad_character"),
+]
+
+
+def toml_reason(reason: str) -> str:
+    """tomllib's English reason as a catalogue message (:class:`procesmap.i18n.Message`), so that a Dutch run says
+    it in Dutch; a reason this version of tomllib words otherwise stays as it is."""
+    from procesmap.i18n import Message  # lazy: the catalogue loads when a message is made
+
+    for pattern, key in _REASONS:
+        match = pattern.match(reason)
+        if match:
+            names = dict(match.groupdict())
+            if "key" in names:  # ('rules', 'PM204') or 'PM204': the dotted key as it is written
+                parts = [a or b for a, b in re.findall(r"'([^']*)'|\"([^\"]*)\"", names["key"])]
+                names["key"] = ".".join(parts) if parts else names["key"]
+            return Message(key, **names)
+    return reason
 
 
 # -- positions of keys in TOML text --------------------------------------------------------------

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from procesmap._toml import KeyIndex, too_deep, toml_position
+from procesmap._toml import KeyIndex, too_deep, toml_position, toml_reason
 from procesmap.errors import LoadError, Problem
 from procesmap.reasons import os_reason
 from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, note_read, open_regular, read_limited
@@ -236,7 +236,7 @@ def parse_config(text: str, file: str = "procesmap.toml", table: tuple[str, ...]
     except tomllib.TOMLDecodeError as err:
         line, column, reason = toml_position(str(err), text)
         raise LoadError(
-            [Problem(file, line, column, "config.syntax", {"reason": reason}, "config.hint.syntax", {})]
+            [Problem(file, line, column, "config.syntax", {"reason": toml_reason(reason)}, "config.hint.syntax", {})]
         ) from None
     except RecursionError:  # bounded above; kept so that no input ends in a traceback
         raise LoadError(

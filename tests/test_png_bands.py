@@ -78,7 +78,12 @@ def test_a_hairline_across_the_picture_keeps_it_in_one_piece() -> None:
     assert _raster.seam(area, s._blockers(picture, max(area.sx, area.sy))) is None
 
 
-def test_a_big_map_is_drawn_in_two_bands_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("dpi", "in_bands"), [(None, False), (190, True)])
+def test_only_a_picture_of_band_pixels_or_more_is_drawn_in_two_bands(
+    monkeypatch: pytest.MonkeyPatch, dpi: int | None, in_bands: bool
+) -> None:
+    """The 40-step map at its default resolution (16 million pixels, the ``MAX_PIXELS`` cap) is under
+    ``BAND_PIXELS``: one piece; asked at 190 dpi (about 42 million) it goes in two bands, with their pixels."""
     picture = picture_of(synthetic_map(40, 0))
     used: list[bytes | None] = []
     two_bands = _raster._two_bands
@@ -89,10 +94,13 @@ def test_a_big_map_is_drawn_in_two_bands_by_default(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(_raster, "_two_bands", spy)
     monkeypatch.setattr(_raster, "_cores", lambda: 2)
-    data = s._png(picture)
-    assert len(used) == 1 and used[0] is not None
+    data = s._png(picture, dpi=dpi)
     width, height = struct.unpack(">II", data[16:24])
-    assert width * height >= _raster.BAND_PIXELS
+    assert (width * height >= _raster.BAND_PIXELS) is in_bands
+    if in_bands:
+        assert len(used) == 1 and used[0] is not None
+    else:
+        assert used == []
 
 
 def stripes(width: float, height: float) -> str:

@@ -45,7 +45,9 @@ def alone(job: _raster.PngJob) -> bytes:
 
 @pytest.fixture
 def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two cores, and small test pages shared as big ones would be (``SHARE_PIXELS`` off)."""
     monkeypatch.setattr(_raster, "_cores", lambda: 2)
+    monkeypatch.setattr(_raster, "SHARE_PIXELS", 0)
 
 
 PAGES = [(300.0, 120.0), (280.0, 110.0), (260.0, 130.0), (240.0, 120.0)]
@@ -71,6 +73,17 @@ def test_pages_shared_with_a_child_are_the_pages_drawn_alone(two_cores: None, fr
     assert _raster.share([j.area.pixels_wide * j.area.pixels_high for j in jobs]) == ([0, 3], [1, 2])
     assert _raster.render_pngs(jobs, FONTS, TEXT) == [alone(job) for job in jobs]
     assert len(from_child) == 2 and all(data is not None for data in from_child)  # the child drew two of them
+
+
+def test_pages_with_fewer_pixels_than_share_pixels_together_are_drawn_here(
+    monkeypatch: pytest.MonkeyPatch, from_child: list[bytes | None]
+) -> None:
+    """Starting a child would cost more than it saves: no child, the same pages."""
+    monkeypatch.setattr(_raster, "_cores", lambda: 2)
+    jobs = jobs_of(PAGES)
+    assert sum(j.area.pixels_wide * j.area.pixels_high for j in jobs) < _raster.SHARE_PIXELS
+    assert _raster.render_pngs(jobs, FONTS, TEXT) == [alone(job) for job in jobs]
+    assert from_child == []
 
 
 @pytest.mark.parametrize("failure", ["no-worker", "child-fails", "wrong-size", "cannot-start"])

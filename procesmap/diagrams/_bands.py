@@ -1,8 +1,8 @@
 """Two PNGs of horizontal bands of one picture joined into one PNG, without decoding a pixel or compressing anew.
 
-resvg (``resvg-py``) holds Python's GIL while it draws, so two threads draw one after the other; two processes
-draw at the same time. :mod:`procesmap.diagrams._raster` has the parent draw the top band while a child process
-(this file run as a script; it imports nothing of procesmap and starts in about 20 ms) draws the bottom band, and
+resvg (its binding ``resvg``) holds Python's GIL while it draws, so two threads draw one after the other; two
+processes draw at the same time. :mod:`procesmap.diagrams._raster` has the parent draw the top band of a big picture
+while a child process (this file run as a script; it imports nothing of procesmap, only resvg) draws the bottom band, and
 :func:`join` makes one PNG of the two. A PNG's pixels are one zlib stream of scanlines, each a filter-type byte and
 the filtered bytes (ISO/IEC 15948, 'Filtering'); the two bands' deflate streams are put one after the other:
 
@@ -34,6 +34,8 @@ from typing import Any
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 FAMILY = "DejaVu Sans"
+IDENTITY = (1.0, 0.0, 0.0, 0.0, 1.0, 0.0)
+"""resvg's transform of the picture as ``(a, b, c, d, e, f)``: x' = a x + b y + c, y' = d x + e y + f (none)."""
 WINDOW = 32768
 """How far back a deflate stream may refer (bytes)."""
 REDEFLATE_LEVEL = 6
@@ -272,18 +274,18 @@ def chunk(kind: bytes, data: bytes) -> bytes:
 
 
 def draw(svg: str, fonts: list[str]) -> bytes:
-    """The SVG drawn by resvg at its own size (one unit a pixel), text in DejaVu Sans from ``fonts``."""
-    import resvg_py  # lazy: resvg loads only when a PNG is drawn
+    """The SVG drawn by resvg at its own size (one unit a pixel), text in DejaVu Sans from ``fonts``: the PNG's bytes.
 
-    return bytes(
-        resvg_py.svg_to_bytes(
-            svg_string=svg,
-            skip_system_fonts=True,
-            font_files=fonts,
-            font_family=FAMILY,
-            sans_serif_family=FAMILY,
-        )
-    )
+    No system font is loaded (``Options.default()`` has none): the picture is the same on every machine.
+    """
+    import resvg  # lazy: resvg loads only when a PNG is drawn
+
+    options = resvg.usvg.Options.default()
+    for font in fonts:
+        options.load_font_file(font)
+    options.font_family = FAMILY
+    tree = resvg.usvg.Tree.from_str(svg, options)
+    return bytes(resvg.render(tree, IDENTITY))
 
 
 WHOLE = "--whole"

@@ -1,7 +1,8 @@
 """A PNG of an SVG picture drawn by resvg, in two bands at once on a machine of two cores or more.
 
-Why: resvg draws about 60 ns of CPU a pixel and holds the GIL meanwhile; a 40-step map is 16 million pixels (1 s).
-Two processes draw the top and the bottom half at the same time and :mod:`procesmap.diagrams._bands` joins them
+Why: resvg draws and encodes about 20 ns of CPU a pixel and holds the GIL meanwhile (its Python binding's trees
+may not even be passed to another thread); a picture asked for at print resolution is 30-80 million pixels (up to
+1.6 s). Two processes draw the top and the bottom half at the same time and :mod:`procesmap.diagrams._bands` joins them
 into one PNG. The pixels are identical to the picture drawn at once (the tests compare every pixel), because:
 
 * Both bands and the whole are drawn from the same SVG body with one explicit matrix, ``matrix(sx 0 0 sy 0 -top)``
@@ -35,9 +36,13 @@ from typing import Iterable
 from procesmap.diagrams import _bands
 from procesmap.diagrams._png import set_resolution
 
-BAND_PIXELS = 4_000_000
-"""Pictures of at least this many pixels are drawn in two bands at once (a smaller one in one piece: starting the
-second process, about 20 ms, and joining, about 10 ms a million pixels, would eat the gain)."""
+BAND_PIXELS = 32_000_000
+"""Pictures of at least this many pixels are drawn in two bands at once, a smaller one in one piece. resvg draws
+and encodes about 20 ns a pixel; two bands save half of that, while the child's start with its import of resvg
+(about 90 ms) and the bottom band's first-row fix (about 100 ms) lie on the critical path: the two break even
+at about 18 million pixels on a quiet machine, and lose on a busy one (the 40-step map's 16 million pixels at
+load 3: 0.64 s against 0.36 s in one piece). So bands are for the big pictures an asked ``--dpi`` makes. (Was
+4 million with resvg-py, whose 60-110 ns a pixel made halving pay sooner.)"""
 TOP_SHARE = 0.52
 """Where the seam is aimed at, from the top: the child process starts about 20 ms later than the parent draws."""
 SEAM_RANGE = (0.3, 0.7)
@@ -208,6 +213,9 @@ class PngJob:
     """Where a band's seam may not go (:func:`seam`): read only when the picture is drawn in two bands."""
 
 
+SHARE_PIXELS = 12_000_000
+"""Pictures (a map's pages) are shared between two processes when they have at least this many pixels together:
+the child's start (about 90 ms) must be won back by the half of the drawing it takes (about 10 ns a pixel)."""
 MAX_SHARE = 0.6
 """Pictures shared whole between two processes when neither gets more than this share of the pixels; else (one
 picture much bigger than the rest) each is drawn as :func:`render_png` draws it, a big one in two bands."""
@@ -225,7 +233,7 @@ def render_pngs(
     sizes = [j.area.pixels_wide * j.area.pixels_high for j in jobs]
     mine, theirs = share(sizes)
     heaviest = max(sum(sizes[i] for i in side) for side in (mine, theirs))
-    if len(jobs) < 2 or _cores() < 2 or heaviest > MAX_SHARE * sum(sizes):
+    if len(jobs) < 2 or _cores() < 2 or sum(sizes) < SHARE_PIXELS or heaviest > MAX_SHARE * sum(sizes):
         return [render_png(j.body, j.area, j.dpi, fonts, j.blockers, text, band_pixels) for j in jobs]
     pngs = []
     for job, data in zip(jobs, _whole_pictures(jobs, mine, theirs, fonts)):

@@ -5,7 +5,7 @@ lines of text, in points, y downwards, in painting order). Two small writers tak
 list: :func:`_svg` writes it as SVG text (as the report charts are written, see
 :mod:`procesmap.render.charts`), :func:`swimlane_drawing` builds a ReportLab ``Drawing``
 from it (the PDF, drawn once, with DejaVu embedded as TrueType subsets). The PNG is the SVG
-rasterised by resvg (``resvg-py``, a Rust SVG renderer) at 144 dpi (:data:`DPI`) with the DejaVu Sans
+rasterised by resvg (its Python binding ``resvg``, a Rust SVG renderer) at 144 dpi (:data:`DPI`) with the DejaVu Sans
 files that matplotlib ships (:data:`FONT_FILES`, found without importing matplotlib), so text
 looks the same in all three.
 
@@ -89,7 +89,7 @@ DPI = 144
 falls on whole pixels, 8-point step names are 16 pixels tall, and a page of a split map (about 1,320 points) is 2,640
 pixels wide: sharp fitted to a 1920 x 1080 beamer or screen and at its natural size on a high-density laptop screen.
 PNG is the picture for screens and slides; for paper the PDF is vector (any size), or ask for ``--dpi 300``. Was 200
-(3.7 times the pixels of a 1920-pixel-wide page, each pixel costing resvg about 60 ns)."""
+(3.7 times the pixels of a 1920-pixel-wide page, each pixel costing resvg time)."""
 MAX_PIXELS = 16_000_000
 """Above this many pixels a PNG at the default resolution is drawn at a lower one, to fill exactly this many: a map
 too wide to read as one picture (drawn as pages unless ``--single``) stays light, e.g. a 40-step map of 4,573 x 1,316
@@ -1353,7 +1353,7 @@ def _make_subset(path: str, characters: str) -> bytes:
 def _png(picture: _Picture, dpi: float | None = None, band_pixels: int | None = None) -> bytes:
     """The picture drawn by resvg at :func:`png_dpi` (``dpi`` or :data:`DPI`, less for a very big map), with that
     resolution recorded; a big picture in two bands at once (:mod:`procesmap.diagrams._raster`, pixels identical to
-    one piece; ``band_pixels`` overrides its threshold). resvg writes the PNG (Pillow is not involved); about 60 ns
+    one piece; ``band_pixels`` overrides its threshold). resvg writes the PNG (Pillow is not involved); about 20 ns
     of CPU a pixel."""
     from procesmap.diagrams import _raster  # lazy: the rasteriser loads only when a PNG is drawn
 

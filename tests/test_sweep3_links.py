@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .conftest import run_procesmap
 
 MAP = """\
@@ -84,3 +86,37 @@ def test_fmt_keeps_the_blank_line_between_steps_when_log_moves_after_a_list_of_f
     )
     assert (tmp_path / "melding.yaml").read_text(encoding="utf-8") == expected
     assert run_procesmap("fmt", "--check", "melding.yaml", cwd=tmp_path).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        (("--min-score", "0.3"), "--min-score chooses which links --suggest-links and --write-links suggest"),
+        (("--suggest-links", "-o", "links.md"), "--output is for the comparison's report; --suggest-links prints"),
+        (("--suggest-links", "-f", "json"), "--format is for the comparison's report; --suggest-links prints"),
+        (("--write-links", "--fail-on", "info"), "--fail-on is for the comparison's report; --write-links prints"),
+    ],
+)
+def test_options_that_would_do_nothing_beside_or_without_suggest_links_are_refused(
+    tmp_path: Path, extra: tuple[str, ...], said: str
+) -> None:
+    # `log compare MAP LOG --suggest-links -o links.md` printed the suggestions, wrote no links.md and exited 0
+    (tmp_path / "melding.yaml").write_text(MAP, encoding="utf-8")
+    (tmp_path / "log.csv").write_text(LOG, encoding="utf-8")
+    result = run_procesmap("log", "compare", "melding.yaml", "log.csv", *extra, "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert said in result.stderr and "  hint: " in result.stderr, result.stderr
+    assert (tmp_path / "melding.yaml").read_text(encoding="utf-8") == MAP  # --write-links wrote nothing
+    assert not (tmp_path / "links.md").exists()
+
+
+def test_min_score_still_works_with_suggest_links(tmp_path: Path) -> None:
+    (tmp_path / "melding.yaml").write_text(MAP, encoding="utf-8")
+    (tmp_path / "log.csv").write_text(LOG, encoding="utf-8")
+    high = run_procesmap(
+        "log", "compare", "melding.yaml", "log.csv", "--suggest-links", "--min-score", "1", "--lang", "en", cwd=tmp_path
+    )
+    low = run_procesmap("log", "compare", "melding.yaml", "log.csv", "--suggest-links", "--lang", "en", cwd=tmp_path)
+    assert high.returncode == 0 and low.returncode == 0
+    assert "Melding ontvangen bij balie" not in high.stdout  # a name score below 1 is not suggested at --min-score 1
+    assert '"Melding ontvangen bij balie"' in low.stdout  # the default, 0.5, suggests it

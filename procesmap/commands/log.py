@@ -233,7 +233,11 @@ def compare_command(
         "--write-links",
         help="Write the suggested links into the map as `log:` names (comments kept, atomically), after showing them.",
     ),
-    min_score: float = typer.Option(0.5, "--min-score", help="Suggest links scoring at least this (0-1)."),
+    min_score: Optional[float] = typer.Option(
+        None,
+        "--min-score",
+        help="Suggest links scoring at least this (0-1; default 0.5); with --suggest-links or --write-links.",
+    ),
 ) -> None:
     """Hold a map against a log: fitness, routes the map lacks, rework, waits, cycle time, term, handovers (PM6xx)."""
     from procesmap.config import config_for  # lazy: keeps `procesmap --help` fast
@@ -242,6 +246,7 @@ def compare_command(
 
     _check_simulation(cases, seed, _lang(lang))
     _guard_output(output, [process_file, log, roles, config], _lang(lang))
+    _check_links_options(suggest, write, min_score, output, fmt, fail_on, _lang(lang))
     from procesmap.api import report_language  # lazy: keeps `procesmap --help` fast
 
     language = _run_lang(lang, [], [process_file])
@@ -264,7 +269,7 @@ def compare_command(
             log,
             language,
             write,
-            min_score,
+            0.5 if min_score is None else min_score,
             lambda: _read(log, case, activity, timestamp, resource, role, lifecycle, roles),
         )
         return
@@ -282,6 +287,30 @@ def compare_command(
     threshold = Severity(fail_on.value if fail_on else (settings_of.fail_on or "error"))
     if any(f.severity >= threshold for f in result.findings):
         raise typer.Exit(code=1)
+
+
+def _check_links_options(
+    suggest: bool,
+    write: bool,
+    min_score: Optional[float],
+    output: Optional[Path],
+    fmt: Optional[str],
+    fail_on: Any,
+    lang: str,
+) -> None:
+    """Options that would do nothing are refused (exit 2), not dropped without a word: ``--min-score`` without
+    ``--suggest-links``/``--write-links``, and the report's ``--output``, ``--format`` and ``--fail-on`` with them
+    (``--suggest-links -o links.md`` wrote no file, and said so nowhere)."""
+    links = "--write-links" if write else "--suggest-links"
+    if not (suggest or write):
+        if min_score is not None:
+            raise _fail(UsageError("sweep3.links.min_score_alone", "hint.sweep3.links.min_score_alone"), lang)
+        return
+    for option, value in (("--output", output), ("--format", fmt), ("--fail-on", fail_on)):
+        if value is not None:
+            raise _fail(
+                UsageError("sweep3.links.no_report", "hint.sweep3.links.no_report", option=option, links=links), lang
+            )
 
 
 def _links(

@@ -401,7 +401,9 @@ HELP_NL: dict[str, str] = {
         "Schrijf de voorgestelde koppelingen als `log:`-namen in de kaart (commentaar blijft staan, atomair), nadat "
         "ze getoond zijn."
     ),
-    "Suggest links scoring at least this (0-1).": "Stel koppelingen voor met minstens deze score (0-1).",
+    "Suggest links scoring at least this (0-1; default 0.5); with --suggest-links or --write-links.": (
+        "Stel koppelingen voor met minstens deze score (0-1; standaard 0.5); met --suggest-links of --write-links."
+    ),
     "Write a draft map (format 1) from a log: the most frequent behaviour, decisions, loops, waits and roles.": (
         "Schrijf een conceptkaart (formaat 1) op basis van een log: het meest voorkomende gedrag, beslissingen, "
         "lussen, wachttijden en rollen."

@@ -79,4 +79,21 @@ MESSAGES_SWEEP3: dict[str, dict[str, str]] = {
         "en": "the character {char} is not allowed here",
         "nl": "het teken {char} mag hier niet staan",
     },
+    # -- procesmap log compare: options that do nothing with, or without, --suggest-links ------------------------
+    "sweep3.links.min_score_alone": {
+        "en": "--min-score chooses which links --suggest-links and --write-links suggest, and neither was given",
+        "nl": "--min-score kiest welke koppelingen --suggest-links en --write-links voorstellen, en geen van beide staat er",
+    },
+    "hint.sweep3.links.min_score_alone": {
+        "en": "add --suggest-links to see the suggestions, or leave out --min-score for the comparison",
+        "nl": "voeg --suggest-links toe om de voorstellen te zien, of laat --min-score weg voor de vergelijking",
+    },
+    "sweep3.links.no_report": {
+        "en": "{option} is for the comparison's report; {links} prints its suggestions on the screen",
+        "nl": "{option} is voor het rapport van de vergelijking; {links} zet de voorstellen op het scherm",
+    },
+    "hint.sweep3.links.no_report": {
+        "en": "leave out {option}, or leave out {links} for the report (send the suggestions to a file with > FILE)",
+        "nl": "laat {option} weg, of laat {links} weg voor het rapport (stuur de voorstellen naar een bestand met > BESTAND)",
+    },
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from types import ModuleType
+import re
 import textwrap
 from typing import TYPE_CHECKING
 
@@ -138,6 +139,13 @@ def _code(text: str, lexer: str) -> "Syntax":
     return Syntax(text.rstrip(), lexer, theme="ansi_dark", background_color="default")
 
 
+def _reflowed(text: str) -> str:
+    """A rule's "why" as the terminal should wrap it: each paragraph one line. The rule's docstring breaks its lines
+    at about 90 characters, so an 80-column terminal showed every line of PM701's text as a long row and a short
+    one ("every case and")."""
+    return "\n\n".join(" ".join(part.split()) for part in re.split(r"\n\s*\n", text.strip()))
+
+
 def explain_rule(console: "Console", code: str, lang: str) -> None:
     from rich.text import Text  # lazy: rich loads only for terminal output
 
@@ -158,7 +166,7 @@ def explain_rule(console: "Console", code: str, lang: str) -> None:
         console.print(t(f"{module.CODE}.detail", lang), markup=False)
     console.print()
     console.print(Text(_WHY[lang], style="bold"))
-    console.print(doc.get(_WHY[lang]) or doc.get(_WHY["en"], ""))
+    console.print(_reflowed(doc.get(_WHY[lang]) or doc.get(_WHY["en"], "")), markup=False)
     if module.OPTIONS:
         console.print()
         console.print(Text(t("cli.options", lang), style="bold"))

@@ -33,7 +33,7 @@ def load(path: str | os.PathLike[str]) -> Process:
     if repository.problems:
         raise LoadError(repository.problems)
     if process is None:
-        raise LoadError([Problem(str(path), 1, 1, "load.organisation_file", {}, "hint.load.organisation_file", {})])
+        raise LoadError.single(str(path), 1, 1, "load.organisation_file", {}, "hint.load.organisation_file", {})
     return repository.expand(process)
 
 
@@ -145,7 +145,7 @@ def _foreign(file: Path, display: str, err: LoadError) -> LoadError:
     kind, command = known
     stem = file.name[: -len(".xes.gz")] if file.name.lower().endswith(".xes.gz") else file.stem
     args = {"kind": Key(f"sweep2.foreign.{kind}"), "command": command.format(path=display, stem=stem)}
-    return LoadError([Problem(display, 1, 1, "sweep2.foreign", args, "hint.sweep2.foreign", args)])
+    return LoadError.single(display, 1, 1, "sweep2.foreign", args, "hint.sweep2.foreign", args)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
@@ -158,18 +158,14 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
             try:
                 os.scandir(path).close()  # rglob passes over a folder it may not read: say so instead
             except OSError as err:
-                raise LoadError(
-                    [
-                        Problem(
-                            str(path),
-                            1,
-                            1,
-                            "load.unreadable_folder",
-                            {"reason": os_reason(err)},
-                            "hint.load.unreadable_folder",
-                            {},
-                        )
-                    ]
+                raise LoadError.single(
+                    str(path),
+                    1,
+                    1,
+                    "load.unreadable_folder",
+                    {"reason": os_reason(err)},
+                    "hint.load.unreadable_folder",
+                    {},
                 ) from None
             children = sorted(
                 p
@@ -179,8 +175,8 @@ def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not children:
-                raise LoadError(
-                    [Problem(str(path), 1, 1, "load.empty_folder", {"path": str(path)}, "hint.load.empty_folder", {})]
+                raise LoadError.single(
+                    str(path), 1, 1, "load.empty_folder", {"path": str(path)}, "hint.load.empty_folder", {}
                 )
             found.extend(children)
         else:

@@ -18,7 +18,7 @@ from procesmap._decode import _lines, _text_position
 from procesmap._model_problems import _describe, _report_pydantic, _validate
 from procesmap._references import _check_references
 from procesmap.durations import Fixed, Gamma, Samples, Triangular, format_amount, max_work_hours, ordered_effort
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 from procesmap.i18n import Count, Key
 from procesmap.model import SHARED_SECTIONS, OrganisationFile, Process, SourceMap
 
@@ -36,7 +36,7 @@ def loads(
     """
     result = _load_text(text, file, repository=repository, shared=shared)
     if isinstance(result, OrganisationFile):
-        raise LoadError([Problem(file, 1, 1, "load.organisation_file", {}, "hint.load.organisation_file", {})])
+        raise LoadError.single(file, 1, 1, "load.organisation_file", {}, "hint.load.organisation_file", {})
     return result
 
 

@@ -176,33 +176,25 @@ def load_config(path: str | os.PathLike[str]) -> Config:
             note_read(file)
             return _CACHE[key]
         if file.is_dir():
-            raise LoadError(
-                [Problem(display, 1, 1, "load.is_directory", {"path": display}, "config.hint.name_file", {})]
-            )
+            raise LoadError.single(display, 1, 1, "load.is_directory", {"path": display}, "config.hint.name_file", {})
         data = read_limited(file, MAX_CONFIG_BYTES)  # a FIFO or /dev/zero is refused without blocking
     except FileNotFoundError:
-        raise LoadError(
-            [Problem(display, 1, 1, "load.missing", {"path": display}, "config.hint.missing", {})]
-        ) from None
+        raise LoadError.single(display, 1, 1, "load.missing", {"path": display}, "config.hint.missing", {}) from None
     except NotRegularFile as err:
         raise LoadError([not_regular_problem(err, display)]) from None
     except TooLarge:
-        raise LoadError(
-            [
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "limits.too_large",
-                    {"limit": Count(MAX_CONFIG_BYTES), "what": Key("limits.what.config")},
-                    "limits.hint.too_large",
-                    {},
-                )
-            ]
+        raise LoadError.single(
+            display,
+            1,
+            1,
+            "limits.too_large",
+            {"limit": Count(MAX_CONFIG_BYTES), "what": Key("limits.what.config")},
+            "limits.hint.too_large",
+            {},
         ) from None
     except OSError as err:
-        raise LoadError(
-            [Problem(display, 1, 1, "load.unreadable", {"reason": os_reason(err)}, "hint.load.unreadable", {})]
+        raise LoadError.single(
+            display, 1, 1, "load.unreadable", {"reason": os_reason(err)}, "hint.load.unreadable", {}
         ) from None
     text = decode(data, display, kind="config")  # a binary or non-UTF-8 file gets configuration hints
     table = ("tool", "procesmap") if file.name == "pyproject.toml" else ()
@@ -224,23 +216,19 @@ def parse_config(text: str, file: str = "procesmap.toml", table: tuple[str, ...]
     text = text.removeprefix("\ufeff")
     deep = too_deep(text, MAX_CONFIG_DEPTH)
     if deep is not None:
-        raise LoadError(
-            [
-                Problem(
-                    file, deep[0], deep[1], "load.too_deep", {"limit": MAX_CONFIG_DEPTH}, "limits.hint.config_depth", {}
-                )
-            ]
+        raise LoadError.single(
+            file, deep[0], deep[1], "load.too_deep", {"limit": MAX_CONFIG_DEPTH}, "limits.hint.config_depth", {}
         )
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line, column, reason = toml_position(str(err), text)
-        raise LoadError(
-            [Problem(file, line, column, "config.syntax", {"reason": toml_reason(reason)}, "config.hint.syntax", {})]
+        raise LoadError.single(
+            file, line, column, "config.syntax", {"reason": toml_reason(reason)}, "config.hint.syntax", {}
         ) from None
     except RecursionError:  # bounded above; kept so that no input ends in a traceback
-        raise LoadError(
-            [Problem(file, 1, 1, "load.too_deep", {"limit": MAX_CONFIG_DEPTH}, "limits.hint.config_depth", {})]
+        raise LoadError.single(
+            file, 1, 1, "load.too_deep", {"limit": MAX_CONFIG_DEPTH}, "limits.hint.config_depth", {}
         ) from None
     data: Any = document
     for part in table:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from procesmap.errors import UsageError
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 from procesmap._version import __version__
 
 if TYPE_CHECKING:
@@ -408,12 +408,8 @@ def load_revision(path: str | os.PathLike[str], revision: str) -> "Process":
     display = f"{path}@{revision}"
     data = read_revision(path, revision)
     if len(data) > MAX_BYTES:
-        raise LoadError(
-            [
-                Problem(
-                    display, 1, 1, "load.too_large", {"size": len(data), "limit": MAX_BYTES}, "hint.load.too_large", {}
-                )
-            ]
+        raise LoadError.single(
+            display, 1, 1, "load.too_large", {"size": len(data), "limit": MAX_BYTES}, "hint.load.too_large", {}
         )
     return loads(decode(data, display), display, repository=Path(path).parent)
 

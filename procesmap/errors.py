@@ -72,6 +72,33 @@ class LoadError(ProcessmapError):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line, p.column))
         super().__init__(self.format("en"))
 
+    @classmethod
+    def single(
+        cls,
+        file: str,
+        line: int,
+        column: int,
+        key: str,
+        args: dict[str, Any] | None = None,
+        hint_key: str | None = None,
+        hint_args: dict[str, Any] | None = None,
+    ) -> "LoadError":
+        """A LoadError of one :class:`Problem`, with the same arguments:
+        ``LoadError.single(file, 1, 1, "load.missing", {"path": file}, "config.hint.missing")``."""
+        return cls(
+            [
+                Problem(
+                    file,
+                    line,
+                    column,
+                    key,
+                    {} if args is None else args,
+                    hint_key,
+                    {} if hint_args is None else hint_args,
+                )
+            ]
+        )
+
     def format(self, lang: str = "en") -> str:
         return "\n".join(p.format(lang) for p in self.problems)
 

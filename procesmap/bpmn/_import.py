@@ -30,7 +30,7 @@ from typing import Any
 from procesmap._references import repeated_next
 from procesmap.bpmn._ext import decode
 from procesmap.bpmn._xml import BPMN, BPMNDI, DC, DI, PM, XSI, q, read_bpmn
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 from procesmap.i18n import Count, Message, t
 from procesmap.loading import loads
 from procesmap.model import Process, slugify
@@ -205,7 +205,7 @@ class _Importer:
         for participant, process in pools:
             self._pool(participant, process)
         if not self.steps:
-            raise LoadError([Problem(self.file, 1, 1, "bpmn.no_steps", {}, "hint.bpmn.no_steps", {})])
+            raise LoadError.single(self.file, 1, 1, "bpmn.no_steps", {}, "hint.bpmn.no_steps", {})
         branches = self._flows(processes, collaborations)
         self._vendor()
         return self._assemble(branches, processes, collaborations)
@@ -684,33 +684,25 @@ def import_bpmn(
     except LoadError as err:
         first = err.problems[0]
         if first.key in ("limits.too_many_values", "load.too_many_nodes"):  # too large for one map: no bug
-            raise LoadError(
-                [
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        "limits.bpmn_too_many_steps",
-                        {"limit": Count(MAX_IMPORT_STEPS)},
-                        "limits.hint.bpmn_too_many_steps",
-                        {},
-                    )
-                ]
+            raise LoadError.single(
+                file,
+                1,
+                1,
+                "limits.bpmn_too_many_steps",
+                {"limit": Count(MAX_IMPORT_STEPS)},
+                "limits.hint.bpmn_too_many_steps",
+                {},
             ) from None
         if has_extension(root):  # values from the pm: extension (edited by hand?) that do not fit together
             raise LoadError([extension_problem(file, first.message(language))]) from None
         # a bug in the mapping: say so clearly, never a traceback
-        raise LoadError(
-            [
-                Problem(
-                    file,
-                    1,
-                    1,
-                    "bpmn.import_invalid",
-                    {"detail": Message(first.key, **first.args)},  # in the language of the run
-                    "hint.bpmn.import_invalid",
-                    {},
-                )
-            ]
+        raise LoadError.single(
+            file,
+            1,
+            1,
+            "bpmn.import_invalid",
+            {"detail": Message(first.key, **first.args)},  # in the language of the run
+            "hint.bpmn.import_invalid",
+            {},
         ) from None
     return ImportResult(text, importer.unmapped)

@@ -113,18 +113,14 @@ def check_steps(root: Any, file: str) -> None:
         ):
             count += 1
             if count > MAX_IMPORT_STEPS:
-                raise LoadError(
-                    [
-                        Problem(
-                            file,
-                            element.sourceline or 1,
-                            1,
-                            "limits.bpmn_too_many_steps",
-                            {"limit": Count(MAX_IMPORT_STEPS)},
-                            "limits.hint.bpmn_too_many_steps",
-                            {},
-                        )
-                    ]
+                raise LoadError.single(
+                    file,
+                    element.sourceline or 1,
+                    1,
+                    "limits.bpmn_too_many_steps",
+                    {"limit": Count(MAX_IMPORT_STEPS)},
+                    "limits.hint.bpmn_too_many_steps",
+                    {},
                 )
 
 
@@ -145,17 +141,13 @@ def check_unique_ids(root: Any, file: str) -> None:
             continue
         if identifier in first_line:
             args = {"id": identifier, "line": first_line[identifier], "element": tag[len(prefix) :]}
-            raise LoadError(
-                [
-                    Problem(
-                        file,
-                        element.sourceline or 1,
-                        1,
-                        "sweep2.bpmn.duplicate_id",
-                        args,
-                        "hint.sweep2.bpmn.duplicate_id",
-                        args,
-                    )
-                ]
+            raise LoadError.single(
+                file,
+                element.sourceline or 1,
+                1,
+                "sweep2.bpmn.duplicate_id",
+                args,
+                "hint.sweep2.bpmn.duplicate_id",
+                args,
             )
         first_line[identifier] = element.sourceline or 1

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 from procesmap.reasons import os_reason
 
 __all__ = ["BPMN", "BPMNDI", "DC", "DI", "XSI", "PM", "MAX_BYTES", "MAX_ELEMENTS", "read_bpmn", "q"]
@@ -38,7 +38,7 @@ def q(ns: str, local: str) -> str:
 
 
 def _problem(file: str, key: str, hint: str | None, line: int = 1, column: int = 1, **args: Any) -> LoadError:
-    return LoadError([Problem(file, line, column, key, args, hint, args)])
+    return LoadError.single(file, line, column, key, args, hint, args)
 
 
 def _as_text_bytes(data: bytes) -> bytes:

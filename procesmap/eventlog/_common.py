@@ -18,7 +18,6 @@ from procesmap.errors import LoadError, UsageError
 from procesmap.eventlog._gzip import _check_unpacked
 from procesmap.i18n import Count
 from procesmap.reasons import os_reason
-from procesmap.errors import Problem
 
 #: The most events of a Parquet log read by DuckDB straight from the file (docs/format.md, limits): 5.7 million
 #: events take about 3 s and 900 MB in ``log stats``; a Parquet file of 100 MB can hold billions of repeated rows.
@@ -125,18 +124,14 @@ def _check_events(file: Path, events: int, text: bool = False) -> None:
     read as text first) with ``file:1:1`` + hint, before the statistics."""
     limit, name = (MAX_TEXT_LOG_EVENTS, "MAX_TEXT_LOG_EVENTS") if text else (MAX_LOG_EVENTS, "MAX_LOG_EVENTS")
     if events > limit:
-        raise LoadError(
-            [
-                Problem(
-                    str(file),
-                    1,
-                    1,
-                    "limits.log_events",
-                    {"events": Count(events), "limit": Count(limit), "name": name},
-                    "limits.hint.log_events",
-                    {},
-                )
-            ]
+        raise LoadError.single(
+            str(file),
+            1,
+            1,
+            "limits.log_events",
+            {"events": Count(events), "limit": Count(limit), "name": name},
+            "limits.hint.log_events",
+            {},
         )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import zlib
 from pathlib import Path
 
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 from procesmap.i18n import Count
 
 #: The most bytes a gzip-compressed log may unpack to (docs/format.md, limits): 200 MiB, about 10 s of XES (the
@@ -16,18 +16,14 @@ MAX_LOG_UNPACKED = 200 * 1024 * 1024
 
 def too_large(file: Path) -> LoadError:
     """The error for a gzip-compressed log that unpacks to more than :data:`MAX_LOG_UNPACKED` bytes."""
-    return LoadError(
-        [
-            Problem(
-                str(file),
-                1,
-                1,
-                "limits.unpacked_too_large",
-                {"limit": Count(MAX_LOG_UNPACKED)},
-                "limits.hint.unpacked_too_large",
-                {},
-            )
-        ]
+    return LoadError.single(
+        str(file),
+        1,
+        1,
+        "limits.unpacked_too_large",
+        {"limit": Count(MAX_LOG_UNPACKED)},
+        "limits.hint.unpacked_too_large",
+        {},
     )
 
 

@@ -130,18 +130,14 @@ def read_roles(path: str | os.PathLike[str]) -> dict[str, str]:
     except NotRegularFile as err:
         raise LoadError([not_regular_problem(err, str(file))]) from None
     except TooLarge:
-        raise LoadError(
-            [
-                Problem(
-                    str(file),
-                    1,
-                    1,
-                    "limits.too_large",
-                    {"limit": Count(MAX_ROLES_BYTES), "what": Key("limits.what.roles")},
-                    "limits.hint.too_large",
-                    {},
-                )
-            ]
+        raise LoadError.single(
+            str(file),
+            1,
+            1,
+            "limits.too_large",
+            {"limit": Count(MAX_ROLES_BYTES), "what": Key("limits.what.roles")},
+            "limits.hint.too_large",
+            {},
         ) from None
     except OSError as err:
         raise UsageError(
@@ -226,52 +222,40 @@ def _check_header(header: list[str], pairs: dict[str, str], lines: dict[str, int
     same = [resource for resource, role in pairs.items() if role == header[1]]
     if not same:
         return
-    raise LoadError(
-        [
-            Problem(
-                str(file),
-                1,
-                1,
-                "sweep.roles.no_header",
-                {"first": ",".join(header[:2])},
-                "hint.sweep.roles.no_header",
-                {"role": header[1], "line": lines[same[0]]},
-            )
-        ]
+    raise LoadError.single(
+        str(file),
+        1,
+        1,
+        "sweep.roles.no_header",
+        {"first": ",".join(header[:2])},
+        "hint.sweep.roles.no_header",
+        {"role": header[1], "line": lines[same[0]]},
     )
 
 
 def _named_twice(file: Path, line: int, column: int, resource: str, first_line: int, first_role: str) -> LoadError:
     """A resource a roles file gives a role a second time (CSV: another role), at the second place."""
-    return LoadError(
-        [
-            Problem(
-                str(file),
-                line,
-                column,
-                "sweep.roles.twice",
-                {"resource": resource},
-                "hint.sweep.roles.twice",
-                {"resource": resource, "line": first_line, "role": first_role},
-            )
-        ]
+    return LoadError.single(
+        str(file),
+        line,
+        column,
+        "sweep.roles.twice",
+        {"resource": resource},
+        "hint.sweep.roles.twice",
+        {"resource": resource, "line": first_line, "role": first_role},
     )
 
 
 def _too_many_roles(file: Path, line: int, column: int) -> LoadError:
     """The problem of a roles file naming more than :data:`MAX_ROLES_ENTRIES` resources, at the first one past it."""
-    return LoadError(
-        [
-            Problem(
-                str(file),
-                line,
-                column,
-                "bounds.roles_too_many",
-                {"limit": Count(MAX_ROLES_ENTRIES)},
-                "bounds.hint.roles_too_many",
-                {},
-            )
-        ]
+    return LoadError.single(
+        str(file),
+        line,
+        column,
+        "bounds.roles_too_many",
+        {"limit": Count(MAX_ROLES_ENTRIES)},
+        "bounds.hint.roles_too_many",
+        {},
     )
 
 

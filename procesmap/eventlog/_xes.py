@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from procesmap.errors import LoadError, Problem, UsageError
+from procesmap.errors import LoadError, UsageError
 from procesmap.eventlog import _gzip
 from procesmap.i18n import Count, Message
 import zlib
@@ -146,18 +146,14 @@ def _read_xes_full(file: Path, progress: Callable[[int, int], None] | None) -> A
         nonlocal chunk_rows
         keys.add(key)
         if len(keys) > MAX_XES_KEYS:
-            raise LoadError(
-                [
-                    Problem(
-                        str(file),
-                        int(elem.sourceline or 1),
-                        1,
-                        "limits.xes_keys",
-                        {"limit": Count(MAX_XES_KEYS)},
-                        "limits.hint.xes_keys",
-                        {},
-                    )
-                ]
+            raise LoadError.single(
+                str(file),
+                int(elem.sourceline or 1),
+                1,
+                "limits.xes_keys",
+                {"limit": Count(MAX_XES_KEYS)},
+                "limits.hint.xes_keys",
+                {},
             )
         chunk_rows = max(1000, min(CHUNK, MAX_CHUNK_CELLS // len(keys)))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from procesmap.durations import iso_days
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 
 __all__ = ["ZaakTypeExport", "export_zaaktype", "iso_days", "PLACEHOLDER_CATALOGUS"]
 
@@ -42,12 +42,8 @@ def export_zaaktype(process: Any, *, catalogus: str | None = None, date: _dt.dat
     zaaktype needs its doorlooptijd)."""
     if process.term is None:  # a problem of the map: at its `id`, as the map has no `term` to point at
         line, column = process.source.locate(("id",), key=True)
-        raise LoadError(
-            [
-                Problem(
-                    process.file, line, column, "zgw.export.no_term", {"process": process.id}, "hint.zgw.export.no_term"
-                )
-            ]
+        raise LoadError.single(
+            process.file, line, column, "zgw.export.no_term", {"process": process.id}, "hint.zgw.export.no_term"
         )
     day = (date or _dt.date.today()).isoformat()
     name = process.name or process.id

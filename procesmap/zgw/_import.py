@@ -17,7 +17,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Any
 
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 from procesmap.i18n import Message, t
 from procesmap.loading import loads
 from procesmap.zgw._read import Catalogue, ZaakType, read_catalogue, safe_text, zgw_days
@@ -207,32 +207,24 @@ def import_zaaktype(
     if identificatie is not None:
         zaaktype = catalogue.get(identificatie)
         if zaaktype is None:
-            raise LoadError(
-                [
-                    Problem(
-                        file,
-                        1,
-                        1,
-                        "zgw.not_found",
-                        {"zaaktype": identificatie},
-                        "hint.zgw.choose",
-                        {"choices": ", ".join(catalogue.identificaties())},
-                    )
-                ]
+            raise LoadError.single(
+                file,
+                1,
+                1,
+                "zgw.not_found",
+                {"zaaktype": identificatie},
+                "hint.zgw.choose",
+                {"choices": ", ".join(catalogue.identificaties())},
             )
     elif len(catalogue.identificaties()) > 1:
-        raise LoadError(
-            [
-                Problem(
-                    file,
-                    1,
-                    1,
-                    "zgw.several",
-                    {"count": len(catalogue.identificaties())},
-                    "hint.zgw.choose",
-                    {"choices": ", ".join(catalogue.identificaties())},
-                )
-            ]
+        raise LoadError.single(
+            file,
+            1,
+            1,
+            "zgw.several",
+            {"count": len(catalogue.identificaties())},
+            "hint.zgw.choose",
+            {"choices": ", ".join(catalogue.identificaties())},
         )
     else:
         zaaktype = catalogue.get(catalogue.identificaties()[0])
@@ -243,17 +235,13 @@ def import_zaaktype(
     try:
         loads(text, file=f"{file}.yaml")
     except LoadError as err:  # a bug in the mapping: say so clearly, never a traceback
-        raise LoadError(
-            [
-                Problem(
-                    file,
-                    1,
-                    1,
-                    "zgw.import_invalid",
-                    {"detail": Message(err.problems[0].key, **err.problems[0].args)},  # in the language of the run
-                    "hint.zgw.import_invalid",
-                    {},
-                )
-            ]
+        raise LoadError.single(
+            file,
+            1,
+            1,
+            "zgw.import_invalid",
+            {"detail": Message(err.problems[0].key, **err.problems[0].args)},  # in the language of the run
+            "hint.zgw.import_invalid",
+            {},
         ) from None
     return ZaakTypeImport(text, data, notes, zaaktype)

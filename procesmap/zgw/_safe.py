@@ -21,7 +21,7 @@ import zipfile
 from typing import Any
 
 from procesmap._io import NotRegularFile, TooLarge, not_regular_problem, read_limited
-from procesmap.errors import LoadError, Problem
+from procesmap.errors import LoadError
 from procesmap.reasons import os_reason
 
 __all__ = [
@@ -46,7 +46,7 @@ _CHUNK = 1 << 16
 
 
 def fail(file: str, key: str, hint_key: str | None = None, line: int = 1, column: int = 1, **args: Any) -> LoadError:
-    return LoadError([Problem(file, line, column, key, args, hint_key, dict(args))])
+    return LoadError.single(file, line, column, key, args, hint_key, dict(args))
 
 
 def read_bytes(path: str | os.PathLike[str], display: str, limit: int) -> bytes:

@@ -66,6 +66,7 @@ def _load_text(
         out.add(source.locate(("procesmap",)), "load.version", "hint.load.version", version=_describe(version))
         raise out.fail()
     _check_people(data, source, text, out)
+    _check_clock(data, source, text, out)
     if data.get("kind") == "organisation":
         return _organisation_file(_strip_extensions(data) if extensions else data, source, out)
     if "steps" not in data:
@@ -121,6 +122,52 @@ def _check_people(data: dict[Any, Any], source: SourceMap, text: str, out: _Coll
             count=written.replace(".", ""),
         )
         del role["people"]
+
+
+#: a time of the clock as YAML 1.1 reads it, a number in base 60: `1:30` is 90, `1:30:00` is 5400
+_CLOCK = re.compile(r"[0-9]+(?::[0-5]?[0-9])+")
+_DURATIONS = ("work", "wait", "lead")
+
+
+def _check_clock(data: dict[Any, Any], source: SourceMap, text: str, out: _Collector) -> None:
+    """``work: 1:30`` is an hour and a half to the writer, the number 90 to YAML (base 60), and the hint for a
+    number without a unit was ``90d``: a duration written as a time of the clock, read from the file's text at
+    the value's place, is an error with its minutes as hint (``90m``). The value becomes what was meant, so that
+    nothing else is said about it."""
+    steps = data.get("steps")
+    if not isinstance(steps, list):
+        return
+    lines: list[str] | None = None
+    for index, step in enumerate(steps):
+        if not isinstance(step, dict):
+            continue
+        for field in _DURATIONS:
+            if field not in step:
+                continue
+            value = step[field]
+            places: list[tuple[Any, Any, Path_]] = []  # (container, key, path) of each amount
+            if isinstance(value, dict):
+                for key, item in value.items():
+                    if key == "samples" and isinstance(item, list):
+                        places += [(item, i, ("steps", index, field, key, i)) for i in range(len(item))]
+                    else:
+                        places.append((value, key, ("steps", index, field, key)))
+            else:
+                places.append((step, field, ("steps", index, field)))
+            for container, key, path in places:
+                number = container[key]
+                if type(number) is not int or path not in source.values:
+                    continue
+                line, column = source.values[path]
+                lines = lines if lines is not None else _lines(text)
+                found = _CLOCK.match(lines[line - 1], column - 1) if 1 <= line <= len(lines) else None
+                if found is None:
+                    continue
+                written = found.group()
+                minutes = number / 60 ** (written.count(":") - 1)  # h:mm is minutes; h:mm:ss is seconds
+                example = f"{minutes:.10g}m"
+                out.add(source.locate(path), "duration.clock", "hint.duration.clock", value=written, example=example)
+                container[key] = example
 
 
 def _check_work(process: Process, data: dict[Any, Any], source: SourceMap, out: _Collector) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any, get_args, get_origin
 
 from procesmap._language import with_decimal_point
@@ -136,7 +137,9 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", ", ")
         value = error.get("input")
         allowed = [part.strip() for part in expected.replace(" or ", ", ").split(",") if part.strip()]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        # `language: NL`, `type: End`: the value in another case is the one meant
+        close = [a for a in allowed if a.lower() == str(value).strip().lower()]
+        close = close or difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         if close:
             out.add(
                 position,
@@ -169,9 +172,43 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     if example is not None:
         out.add(position, key, "hint.value.decimal_comma", field=str(field), found=_describe(found), example=example)
         return
-    out.add(
-        position, key, _capacity_hint(loc) or "hint.value.type", field=str(field), limit=limit, found=_describe(found)
-    )
+    share = _share(found) if _is_share(loc) else None
+    if share is not None:  # `p: 30%`, `p: 30`: a percentage where a share from 0 to 1 goes
+        out.add(
+            position, key, "hint.value.p_percent", field=str(field), limit=limit, found=_describe(found), example=share
+        )
+        return
+    if key == "value.expected_bool" and isinstance(found, str) and found.strip().lower() in _DUTCH_BOOLS:
+        example = _DUTCH_BOOLS[found.strip().lower()]
+        out.add(position, key, "hint.value.bool_dutch", field=str(field), found=_describe(found), example=example)
+        return
+    hint = _capacity_hint(loc) or ("hint.value.p" if _is_share(loc) else "hint.value.type")
+    out.add(position, key, hint, field=str(field), limit=limit, found=_describe(found))
+
+
+#: what a Dutch writer types for true and false (YAML 1.1 reads yes/no/on/off itself, not these)
+_DUTCH_BOOLS = {"ja": "true", "j": "true", "waar": "true", "nee": "false", "n": "false", "onwaar": "false"}
+_PERCENT = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*")
+
+
+def _is_share(loc: tuple[Any, ...]) -> bool:
+    """``loc`` is the ``p`` of a branch (``steps[i].next[j].p``)."""
+    return len(loc) == 5 and loc[0] == "steps" and loc[2] == "next" and loc[4] == "p"
+
+
+def _share(found: Any) -> str | None:
+    """The share a percentage means: ``"30%"``, ``"12,5%"`` or ``30`` -> ``"0.3"``; None for anything else (``0.3``,
+    ``1.5``, ``-1``, ``veel``, ``250``)."""
+    if isinstance(found, str):
+        match = _PERCENT.fullmatch(found)
+        if match is None:
+            return None
+        number = float(match[1].replace(",", "."))
+    elif isinstance(found, (int, float)) and not isinstance(found, bool) and 2 <= found <= 100:  # not 1.5
+        number = float(found)
+    else:
+        return None
+    return f"{number / 100:.10g}" if number <= 100 else None
 
 
 def _capacity_hint(loc: tuple[Any, ...]) -> str | None:

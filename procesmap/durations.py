@@ -284,8 +284,19 @@ def parse_amount(text: Any) -> Amount:
     raise _explain(raw)
 
 
+#: hours and minutes in one text: `1h30m`, `1u30`, `1 uur 30 min`
+_HOURS_MINUTES = re.compile(r"^(?P<h>[0-9]+)\s*(?:h|u|uur|hours?)\s*(?P<m>[0-9]+)\s*(?:m|min|minuten|minutes?)?$")
+
+
+_CLOCK = re.compile(r"^(?P<h>[0-9]+):(?P<m>[0-5][0-9])$")
+
+
 def _explain(raw: str) -> DurationError:
     """The most helpful error for a duration we could not read."""
+    compound = _HOURS_MINUTES.match(raw.lower()) or _CLOCK.match(raw)
+    if compound:  # `1h30m`, `0:45` (YAML reads 1:30 as the number 90: the loader says so, procesmap._map_text)
+        total = int(compound["h"]) * 60 + int(compound["m"])
+        return DurationError("duration.invalid", "hint.duration.did_you_mean", value=raw, example=f"{total}m")
     loose = _LOOSE.match(raw)
     if loose:
         number = loose["num"].replace(",", ".")

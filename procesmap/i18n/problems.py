@@ -237,4 +237,24 @@ MESSAGES_PROBLEMS: dict[str, dict[str, str]] = {
         "nl": "`weeks_per_year` is het aantal productieve weken van één jaar, zonder feestdagen en verlof: meer dan 0 "
         "en hoogstens 53 (standaard 46)",
     },
+    "hint.value.p": {
+        "en": "`p` is the share of the cases that take this branch: a number from 0 to 1 (`p: 0.3` is 30%)",
+        "nl": "`p` is het aandeel van de zaken dat deze tak neemt: een getal van 0 tot 1 (`p: 0.3` is 30%)",
+    },
+    "hint.value.p_percent": {
+        "en": "`p` is a share from 0 to 1, not a percentage: write `p: {example}`",
+        "nl": "`p` is een aandeel van 0 tot 1, geen percentage: schrijf `p: {example}`",
+    },
+    "hint.value.bool_dutch": {
+        "en": "YAML writes yes and no as true and false: write `{field}: {example}`",
+        "nl": "YAML schrijft ja en nee als true en false: schrijf `{field}: {example}`",
+    },
+    "duration.clock": {
+        "en": "`{value}` is a time of the clock, not a duration: YAML reads it as a number in base 60",
+        "nl": "`{value}` is een tijd op de klok, geen duur: YAML leest het als een getal in het zestigtallig stelsel",
+    },
+    "hint.duration.clock": {
+        "en": "write the duration with a unit: `{example}` (`{value}` as hours and minutes)",
+        "nl": "schrijf de duur met een eenheid: `{example}` (`{value}` als uren en minuten)",
+    },
 }

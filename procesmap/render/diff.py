@@ -106,9 +106,12 @@ def _delta(figure: "FigureChange", lang: str) -> str:
         return "="
     sign = "+" if figure.delta > 0 else "−"
     size = abs(figure.delta)
-    if figure.unit in ("share", "utilisation"):
-        return f"{sign}{number(size * 100.0, lang, 1)} pp"
-    return sign + number(size, lang, 2 if figure.unit == "count" else 1)
+    share = figure.unit in ("share", "utilisation")
+    shown = size * 100.0 if share else size
+    digits = 2 if figure.unit == "count" else 1
+    while digits < 4 and round(shown, digits) == 0:  # a change that rounds to 0 shows its first digit: −0,04, not −0,0
+        digits += 1
+    return f"{sign}{number(shown, lang, digits)}" + (" pp" if share else "")
 
 
 def _field_text(fields: Any, lang: str) -> str:

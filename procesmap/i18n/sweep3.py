@@ -96,4 +96,10 @@ MESSAGES_SWEEP3: dict[str, dict[str, str]] = {
         "en": "leave out {option}, or leave out {links} for the report (send the suggestions to a file with > FILE)",
         "nl": "laat {option} weg, of laat {links} weg voor het rapport (stuur de voorstellen naar een bestand met > BESTAND)",
     },
+    "sweep3.serve.token_loopback": {
+        "en": "Reachable from this computer only (--host is a loopback address); the token is required all the same. "
+        "For another computer, start with --host 0.0.0.0 or this computer's address on the network.",
+        "nl": "Alleen bereikbaar vanaf deze computer (--host is een loopback-adres); het token is toch nodig. "
+        "Voor een andere computer: start met --host 0.0.0.0 of het adres van deze computer in het netwerk.",
+    },
 }

@@ -68,6 +68,14 @@ def _cannot_listen(err: OSError, host: str, port: int) -> UsageError:
     return UsageError("serve.port_in_use", "serve.hint.port_in_use", host=host, port=port, reason=os_reason(err))
 
 
+def _loopback(sock: socket.socket) -> bool:
+    """Whether ``sock`` listens on a loopback address only (127.0.0.0/8, ::1): no other machine reaches it."""
+    try:
+        return ipaddress.ip_address(str(sock.getsockname()[0]).split("%")[0]).is_loopback
+    except ValueError:
+        return False
+
+
 def allowed_hosts(host: str, port: int) -> tuple[list[str], bool]:
     """The ``Host`` header values this server answers to, and whether it answers to any (bound to all
     interfaces: then the token is what keeps others out)."""
@@ -117,8 +125,8 @@ def serve(
     app = create_app(ws, token=token, hosts=hosts, any_host=any_host)
     message_lang = ws.language()
     echo(t("serve.listening", message_lang, url=url))
-    if token:
-        echo(t("serve.token_notice", message_lang))
+    if token:  # `--host localhost` is reachable from this computer only: the note said "from other machines"
+        echo(t("sweep3.serve.token_loopback" if _loopback(sock) else "serve.token_notice", message_lang))
 
     live = app.state  # the LiveState
     config_ = uvicorn.Config(

@@ -218,7 +218,7 @@ def _raw_text(data: Any, path: Path_, fallback: str) -> str:
 
 def _organisation_file(data: dict[Any, Any], source: SourceMap, out: _Collector) -> OrganisationFile:
     try:
-        shared = OrganisationFile.model_validate(data)
+        shared = OrganisationFile.model_validate(data, strict=True)  # as a map (procesmap._model_problems._validate)
     except ValidationError as err:
         for error in err.errors(include_url=False):
             _report_pydantic(error, data, source, out, model=OrganisationFile)

@@ -43,7 +43,7 @@ def _validate(data: dict[Any, Any], source: SourceMap, out: _Collector) -> Proce
     from pydantic import ValidationError  # lazy: pydantic loads only when a model is validated
 
     try:
-        return Process.model_validate(data)
+        return Process.model_validate(data, strict=True)  # no quoted numbers, no true as 1 (procesmap.model)
     except ValidationError as err:
         for error in err.errors(include_url=False):
             _report_pydantic(error, data, source, out)
@@ -172,6 +172,10 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
     if example is not None:
         out.add(position, key, "hint.value.decimal_comma", field=str(field), found=_describe(found), example=example)
         return
+    unquoted = _unquoted(key, found)
+    if unquoted is not None:  # `p: "0.3"`, `people: "3"`, `external: "true"`: a number or true/false in quotes
+        out.add(position, key, "hint.value.unquote", field=str(field), found=_describe(found), example=unquoted)
+        return
     share = _share(found) if _is_share(loc) else None
     if share is not None:  # `p: 30%`, `p: 30`: a percentage where a share from 0 to 1 goes
         out.add(
@@ -189,6 +193,22 @@ def _report_pydantic(error: Any, data: dict[Any, Any], source: SourceMap, out: _
 #: what a Dutch writer types for true and false (YAML 1.1 reads yes/no/on/off itself, not these)
 _DUTCH_BOOLS = {"ja": "true", "j": "true", "waar": "true", "nee": "false", "n": "false", "onwaar": "false"}
 _PERCENT = re.compile(r"\s*([0-9]+(?:[.,][0-9]+)?)\s*%\s*")
+
+
+_BOOL_WORDS = {"true": "true", "yes": "true", "on": "true", "false": "false", "no": "false", "off": "false"}
+
+
+def _unquoted(key: str, found: Any) -> str | None:
+    """What to write without quotes for a number or true/false written as text: ``"0.3"`` -> ``0.3``, ``"yes"``
+    -> ``true``; None for any other value."""
+    if not isinstance(found, str):
+        return None
+    text = found.strip()
+    if key == "value.expected_bool":
+        return _BOOL_WORDS.get(text.lower())
+    if key in ("value.expected_number", "value.expected_int") and re.fullmatch(r"[-+]?[0-9]+(\.[0-9]+)?", text):
+        return text
+    return None
 
 
 def _is_share(loc: tuple[Any, ...]) -> bool:

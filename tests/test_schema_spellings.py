@@ -1,9 +1,11 @@
 """The JSON Schema of `procesmap schema` (for editors) and the loader take exactly the same spellings of the
-fields with a unit: durations (`work`, `wait`, `lead`, the amounts of a distribution), terms and `volume`.
+fields with a unit: durations (`work`, `wait`, `lead`, the amounts of a distribution), terms and `volume`; and
+the numbers and booleans (`people`, `fte`, a branch's `p`, the calendar, `external`, `suspends_term`).
 
 Before, `volume: 30/Week` loaded but the schema refused it (its pattern was lower-case only), the schema refused
 `p8w` and `P1.5D` that load, took `PT` and a triangular `term` that do not, and the loader took a `volume`
-mapping and digits of other scripts that no editor's schema takes. Each spelling below has the verdict
+mapping and digits of other scripts that no editor's schema takes, and numbers and true/false in quotes
+(`p: "0.3"`, `suspends_term: "yes"`) and `p: true` as 1. Each spelling below has the verdict
 docs/format.md gives it, by hand; the loader and the schema must both give that verdict. Bounds that are no
 spelling (the 10 years of a duration, `work` on the map's calendar) are the loader's alone (docs/format.md).
 """
@@ -45,6 +47,14 @@ def _map(field: str, value: Any) -> dict[str, Any]:
         data["steps"][0]["work"] = {"min": value, "mode": "3w", "max": "4w"}
     elif field == "samples":
         data["steps"][0]["wait"] = {"samples": ["1d", value]}
+    elif field in ("people", "fte", "external"):
+        data["roles"]["r"][field] = value
+    elif field == "p":
+        data["steps"][0]["next"] = [{"to": "b", "p": value}, {"to": "a"}]
+    elif field in ("suspends_term", "extends_term"):
+        data["steps"][0][field] = value
+    elif field in ("hours_per_day", "days_per_week", "weeks_per_year"):
+        data["calendar"] = {field: value}
     else:
         raise AssertionError(field)
     return data
@@ -137,6 +147,29 @@ SPELLINGS = [
     ("term", "8 weken", False),
     ("term", {"min": "1d", "mode": "2d", "max": "3d"}, False),
     ("service_norm", {"samples": ["3d"]}, False),
+    # numbers and true/false are numbers and booleans, not text in quotes, and a boolean is no number
+    ("people", 3, True),
+    ("people", 3.0, True),
+    ("people", "3", False),
+    ("people", True, False),
+    ("fte", 0.8, True),
+    ("fte", 1, True),
+    ("fte", "0.8", False),
+    ("fte", True, False),
+    ("p", 0.3, True),
+    ("p", 1, True),
+    ("p", "0.3", False),
+    ("p", "30%", False),
+    ("p", True, False),
+    ("hours_per_day", 7.6, True),
+    ("hours_per_day", "8", False),
+    ("weeks_per_year", True, False),
+    ("external", True, True),
+    ("external", "true", False),
+    ("external", 1, False),
+    ("suspends_term", "yes", False),
+    ("extends_term", False, True),
+    ("extends_term", 0, False),
 ]
 
 
@@ -144,6 +177,18 @@ SPELLINGS = [
 def test_the_loader_and_the_schema_take_the_same_spellings(field: str, value: Any, taken: bool) -> None:
     data = _map(field, value)
     assert (_loads(data), _schema_takes(data)) == (taken, taken)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "meant"),
+    [("p", "0.3", "0.3"), ("people", " 3 ", "3"), ("hours_per_day", "8", "8"), ("external", "true", "true")],
+)
+def test_a_number_or_boolean_in_quotes_gets_the_hint_to_drop_them(field: str, value: Any, meant: str) -> None:
+    with pytest.raises(LoadError) as caught:
+        loads(json.dumps(_map(field, value)), "v.json")
+    (problem,) = caught.value.problems
+    assert problem.hint_key == "hint.value.unquote"
+    assert f"`{field}: {meant}`" in problem.hint("en") and f"`{field}: {meant}`" in problem.hint("nl")
 
 
 def test_a_capitalised_volume_unit_means_the_unit() -> None:

@@ -257,4 +257,9 @@ MESSAGES_PROBLEMS: dict[str, dict[str, str]] = {
         "en": "write the duration with a unit: `{example}` (`{value}` as hours and minutes)",
         "nl": "schrijf de duur met een eenheid: `{example}` (`{value}` als uren en minuten)",
     },
+    "hint.value.unquote": {
+        "en": "a number or true/false in quotes is text: write `{field}: {example}`, without quotes",
+        "nl": "een getal of true/false tussen aanhalingstekens is tekst: schrijf `{field}: {example}`, zonder "
+        "aanhalingstekens",
+    },
 }

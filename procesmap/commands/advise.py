@@ -13,7 +13,17 @@ import os
 
 import typer
 
-from procesmap.cli import Language, _check_simulation, _fail, _guard_output, _lang, _output_format, _write, app
+from procesmap.cli import (
+    Language,
+    _check_simulation,
+    _fail,
+    _guard_output,
+    _lang,
+    _output_format,
+    _write,
+    app,
+    output_path,
+)
 from procesmap.errors import ProcessmapError, UsageError
 from procesmap.errors import LoadError
 
@@ -33,6 +43,7 @@ def advise_command(
         None,
         "--output",
         "-o",
+        parser=output_path,
         help="Write to this file (atomically) instead of the screen; never one of the inputs.",
         readable=False,
     ),

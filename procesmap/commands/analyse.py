@@ -8,7 +8,18 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import FailOn, Language, Paper, _check_simulation, _fail, _guard_output, _lang, _write, app
+from procesmap.cli import (
+    FailOn,
+    Language,
+    Paper,
+    _check_simulation,
+    _fail,
+    _guard_output,
+    _lang,
+    _write,
+    app,
+    output_path,
+)
 from procesmap.errors import ProcessmapError, UsageError
 
 __all__ = ["analyse"]
@@ -29,6 +40,7 @@ def analyse(
         None,
         "--output",
         "-o",
+        parser=output_path,
         help="Write the report to this file (atomically) instead of the screen; never one of the inputs.",
         readable=False,
     ),

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write, app
+from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write, app, output_path
 from procesmap.errors import ProcessmapError
 
 
@@ -52,6 +52,7 @@ def export_bpmn_command(
         None,
         "--output",
         "-o",
+        parser=output_path,
         help="Write the .bpmn file here (atomically); default: the screen. Never the map itself.",
         readable=False,
     ),
@@ -96,7 +97,12 @@ def export_bpmn_command(
 def import_bpmn_command(
     file: Path = typer.Argument(..., help="The BPMN 2.0 XML file (.bpmn).", show_default=False, readable=False),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the draft map here (atomically); default: the screen.", readable=False
+        None,
+        "--output",
+        "-o",
+        parser=output_path,
+        help="Write the draft map here (atomically); default: the screen.",
+        readable=False,
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     lang: Optional[Language] = typer.Option(

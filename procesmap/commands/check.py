@@ -13,7 +13,7 @@ from typing import List, Optional
 
 import typer
 
-from procesmap.cli import FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _write, app
+from procesmap.cli import FailOn, Language, _check_simulation, _fail, _guard_output, _lang, _write, app, output_path
 from procesmap.errors import UsageError
 
 __all__ = ["check"]
@@ -30,6 +30,7 @@ def check(
         None,
         "--output",
         "-o",
+        parser=output_path,
         help="Write the output to this file (atomically); never one of the inputs.",
         readable=False,
     ),

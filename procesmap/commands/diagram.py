@@ -122,10 +122,11 @@ def diagram(
         if problems or not results:
             raise LoadError(problems)
     except ProcessmapError as err:
-        raise _fail(err, _run_lang(lang, [], [path])) from None
+        raise _fail(err, _run_lang(lang, [], [path], config)) from None
     analysis = results[0].analysis
     process = analysis.process
-    report_lang = _run_lang(lang, results, [path])
+    report_lang = _run_lang(lang, results, [path], config)
+    error_lang = report_lang  # the map is read: what follows (written, refused, too large) speaks its language
     if pages and chosen not in ("png", "svg", "pdf"):
         raise _fail(UsageError("cli.diagram.pages_format", "hint.cli.diagram.pages_format", format=chosen), error_lang)
     from procesmap.diagrams.bounds import DrawingTooLarge  # lazy: keeps `procesmap --help` fast

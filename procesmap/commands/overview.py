@@ -27,6 +27,7 @@ from procesmap.cli import (
     _run_lang,
     _write,
     app,
+    output_path,
 )
 from procesmap.errors import ProcessmapError, UsageError
 
@@ -42,7 +43,12 @@ def overview(
         None, "--format", "-f", help="terminal, markdown or json (default: from --output's suffix, else terminal)."
     ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write to this file (atomically); never one of the inputs.", readable=False
+        None,
+        "--output",
+        "-o",
+        parser=output_path,
+        help="Write to this file (atomically); never one of the inputs.",
+        readable=False,
     ),
     lang: Optional[Language] = typer.Option(
         None,

@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write
+from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write, output_path
 from procesmap.commands.bpmn import _t, emit_draft, export_app, import_app
 from procesmap.errors import LoadError, ProcessmapError, UsageError
 from procesmap.cli import _check_simulation
@@ -22,7 +22,12 @@ def import_xlsx_command(
         readable=False,
     ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the map here (atomically); default: the screen.", readable=False
+        None,
+        "--output",
+        "-o",
+        parser=output_path,
+        help="Write the map here (atomically); default: the screen.",
+        readable=False,
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     lang: Optional[Language] = typer.Option(
@@ -57,7 +62,12 @@ def export_xlsx_command(
         None, help="The process map (YAML); not with --template.", show_default=False, readable=False
     ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the workbook here (atomically). Never the map itself.", readable=False
+        None,
+        "--output",
+        "-o",
+        parser=output_path,
+        help="Write the workbook here (atomically). Never the map itself.",
+        readable=False,
     ),
     template: bool = typer.Option(
         False, "--template", help="Write an empty workbook to fill in (the tables with their headers)."

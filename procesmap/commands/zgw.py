@@ -9,7 +9,7 @@ import datetime
 
 import typer
 
-from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write
+from procesmap.cli import Language, _fail, _guard_output, _lang, _refuse_existing, _run_lang, _write, output_path
 from procesmap.commands.bpmn import _t, emit_draft, export_app, import_app
 from procesmap.errors import ProcessmapError, UsageError
 
@@ -23,7 +23,12 @@ def import_zaaktype_command(
         readable=False,
     ),
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Write the draft map here (atomically); default: the screen.", readable=False
+        None,
+        "--output",
+        "-o",
+        parser=output_path,
+        help="Write the draft map here (atomically); default: the screen.",
+        readable=False,
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite --output if it exists."),
     identificatie: Optional[str] = typer.Option(
@@ -57,6 +62,7 @@ def export_zaaktype_command(
         None,
         "--output",
         "-o",
+        parser=output_path,
         help="Write the ZaakType JSON here (atomically); default: the screen. Never the map itself.",
         readable=False,
     ),

@@ -144,8 +144,8 @@ def _foreign(file: Path, display: str, err: LoadError) -> LoadError:
         return err
     kind, command = known
     stem = file.name[: -len(".xes.gz")] if file.name.lower().endswith(".xes.gz") else file.stem
-    args = {"kind": Key(f"sweep2.foreign.{kind}"), "command": command.format(path=display, stem=stem)}
-    return LoadError.single(display, 1, 1, "sweep2.foreign", args, "hint.sweep2.foreign", args)
+    args = {"kind": Key(f"load.foreign.{kind}"), "command": command.format(path=display, stem=stem)}
+    return LoadError.single(display, 1, 1, "load.foreign", args, "hint.load.foreign", args)
 
 
 def discover(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:

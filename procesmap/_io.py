@@ -123,7 +123,7 @@ _REASONS = {
     "limits.reason.no_permission": "no permission to write the file",
     "limits.reason.owner": "the file belongs to another user or group, and replacing it would change that",
     "limits.reason.not_regular": "not a regular file",
-    "sweep2.reason.is_folder": "it is a folder; --output names the file to write, e.g. FOLDER/report.html",
+    "limits.reason.is_folder": "it is a folder; --output names the file to write, e.g. FOLDER/report.html",
 }
 
 
@@ -138,7 +138,7 @@ def writable_problem(path: str | os.PathLike[str], info: os.stat_result | None =
     except OSError:
         return "limits.reason.no_permission"
     if _stat.S_ISDIR(info.st_mode):  # `--output rapporten`: the user meant a file in it
-        return "sweep2.reason.is_folder"
+        return "limits.reason.is_folder"
     if not _stat.S_ISREG(info.st_mode):
         return "limits.reason.not_regular"
     if not info.st_mode & 0o222:

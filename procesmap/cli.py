@@ -116,8 +116,8 @@ def _guard_output(output: Optional[Path], inputs: Iterable[object], lang: str) -
     if isinstance(output, _FolderMeant) and not output.is_dir():  # `-o rapporten/`: a folder that is not there
         raise _fail(
             UsageError(
-                "leftovers.new.output_no_folder",
-                "hint.sweep3.output_no_folder",
+                "cli.output_no_folder",
+                "hint.cli.output_no_folder",
                 path=os.path.join(output, ""),
             ),
             lang,

@@ -406,9 +406,7 @@ def _to_volume(value: Any) -> Any:
         if thousands and thousands["unit"].lower() in _VOLUME_UNITS:
             count = thousands["num"].replace(".", "")
             example = f"{count}/{thousands['unit'].lower()}"
-            raise _custom(
-                "sweep2.volume.thousands", "hint.sweep2.volume.thousands", value=value, example=example, count=count
-            )
+            raise _custom("volume.thousands", "hint.volume.thousands", value=value, example=example, count=count)
         comma = _VOLUME_COMMA.match(value)
         if comma and comma["unit"].lower() in _VOLUME_UNITS:
             example = f"{comma['num'].replace(',', '.')}/{comma['unit'].lower()}"

@@ -58,13 +58,13 @@ def write_starter(process_id: str, lang: str = "nl", output: str | os.PathLike[s
     if raw and (target.is_dir() or raw.endswith(("/", os.sep))):  # `--output .`, `--output kaarten/`
         exists = target.is_dir()
         raise UsageError(
-            "leftovers.new.output_folder" if exists else "leftovers.new.output_no_folder",
-            "hint.leftovers.new.output_folder" if exists else "hint.leftovers.new.output_no_folder",
+            "versions.new.output_folder" if exists else "cli.output_no_folder",
+            "versions.hint.new.output_folder" if exists else "versions.hint.new.output_no_folder",
             path=raw,
             file=str(target / f"{process_id}.yaml"),
         )
     # the hint fits what was typed: the id names the default file, --output names another
-    exists_hint = "hint.leftovers2.new.output_exists" if raw else "versions.hint.new.exists"
+    exists_hint = "versions.hint.new.output_exists" if raw else "versions.hint.new.exists"
     if target.exists() or target.is_symlink():
         raise UsageError("versions.new.exists", exists_hint, path=str(target))
     folder = target.parent if str(target.parent) else Path(".")

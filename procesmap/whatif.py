@@ -81,14 +81,14 @@ def _typing_hint(assignment: str, problem_key: str) -> tuple[str, dict[str, str]
     path, _, raw = (part.strip() for part in assignment.partition("="))
     number = with_decimal_point(raw) if problem_key == "value.expected_number" else None
     if number is not None:
-        return "hint.sweep.set.decimal", {"path": path, "value": number}
+        return "versions.hint.set.decimal", {"path": path, "value": number}
     if problem_key == "value.expected_text":
         try:
             value = yaml.safe_load(raw)
         except yaml.YAMLError:
             return None
         if isinstance(value, (dict, list)):
-            return "hint.sweep.set.quote_text", {"path": path, "text": raw.replace('"', '\\"')}
+            return "versions.hint.set.quote_text", {"path": path, "text": raw.replace('"', '\\"')}
     return None
 
 
@@ -117,7 +117,7 @@ def parse_assignment(assignment: str) -> tuple[list[str], Any]:
         text = raw.strip().replace('"', '\\"')  # a text with `[`, `: ` or `#` in it, meant as text
         raise UsageError(
             "versions.set.bad_value",
-            "hint.sweep.set.quote_text",
+            "versions.hint.set.quote_text",
             assignment=assignment,
             detail=detail,
             path=path.strip(),

@@ -78,6 +78,39 @@ def test_both_languages_same_placeholders(catalogue: str) -> None:
     assert bad == []
 
 
+def test_merge_refuses_a_key_defined_twice() -> None:
+    """The catalogue's dicts are merged by messages.merge: a key in two of them stops the load (dict.update let the
+    later dict silently replace the earlier one's text)."""
+    from procesmap.i18n.messages import merge
+
+    catalogue = {"a.one": {"en": "one", "nl": "een"}}
+    with pytest.raises(ValueError, match=r"defined twice.*a\.one"):
+        merge(catalogue, {"a.one": {"en": "one", "nl": "een"}})  # even with the same texts
+    with pytest.raises(ValueError, match=r"defined twice.*b\.two"):
+        merge(catalogue, {"b.two": {"en": "two", "nl": "twee"}}, {"b.two": {"en": "2", "nl": "2"}})
+    merge(catalogue, {"c.three": {"en": "three", "nl": "drie"}})
+    assert sorted(catalogue) == ["a.one", "b.two", "c.three"]  # the first part of the refused call went in
+
+
+def test_no_key_is_written_twice_in_the_catalogue_modules() -> None:
+    """Read from the source, as merge cannot see them: a key twice in one dict literal, or in two ``.update({...})``
+    blocks of one module (limits.py), keeps only the last text."""
+    places: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "procesmap" / "i18n").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if (
+                        isinstance(key, ast.Constant)
+                        and isinstance(value, ast.Dict)
+                        and any(isinstance(k, ast.Constant) and k.value == "en" for k in value.keys)
+                    ):
+                        places.setdefault(key.value, []).append(f"{path.name}:{key.lineno}")
+    assert len(places) > 1000
+    assert {key: where for key, where in places.items() if len(where) > 1} == {}
+    assert set(places) <= set(MESSAGES)
+
+
 def test_the_placeholder_check_can_fail() -> None:
     assert _fields("{count} zaken, {share}") != _fields("{count} cases")
 

@@ -53,4 +53,4 @@ def test_the_library_says_which_hint(tmp_path: Path) -> None:
     target.write_text(OLD, encoding="utf-8")
     with pytest.raises(UsageError) as caught:
         write_starter("aanvraag", "en", target)
-    assert caught.value.hint_key == "hint.leftovers2.new.output_exists"
+    assert caught.value.hint_key == "versions.hint.new.output_exists"

@@ -94,7 +94,7 @@ def test_the_library_refuses_the_same_values() -> None:
     log = read_log(need_shared(RUNNING), LogMapping())
     with pytest.raises(UsageError) as caught:
         discover(log, min_activity_share=2.0)  # left out every activity but one, without a word
-    assert caught.value.key == "leftovers.discover.share_from_zero"
+    assert caught.value.key == "discover.share_from_zero"
 
 
 def test_when_no_activity_passes_and_cases_drop_out_the_draft_says_so(tmp_path: Path) -> None:

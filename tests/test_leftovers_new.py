@@ -52,7 +52,7 @@ def test_a_folder_name_that_is_not_there_is_not_written_as_a_file(tmp_path: Path
 def test_the_library_refuses_a_folder(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as caught:
         write_starter("y", "nl", tmp_path)
-    assert caught.value.key == "leftovers.new.output_folder"
+    assert caught.value.key == "versions.new.output_folder"
     assert caught.value.args_["file"] == str(tmp_path / "y.yaml")
     assert list(tmp_path.iterdir()) == []
     assert write_starter("y", "nl", tmp_path / "y.yaml") == tmp_path / "y.yaml"  # a file in it is fine

@@ -145,9 +145,9 @@ def check_unique_ids(root: Any, file: str) -> None:
                 file,
                 element.sourceline or 1,
                 1,
-                "sweep2.bpmn.duplicate_id",
+                "bpmn.duplicate_id",
                 args,
-                "hint.sweep2.bpmn.duplicate_id",
+                "hint.bpmn.duplicate_id",
                 args,
             )
         first_line[identifier] = element.sourceline or 1

@@ -105,7 +105,7 @@ def analyse(
         )
     if output is None and fmt is not None and is_binary(fmt) and sys.stdout.isatty():
         # PDF bytes on a terminal are garbage (and may upset it): a file, or a redirection, is what was meant
-        raise _fail(UsageError("sweep2.pdf_needs_output", "hint.sweep2.pdf_needs_output"), error_lang)
+        raise _fail(UsageError("cli.pdf_needs_output", "hint.cli.pdf_needs_output"), error_lang)
     _guard_output(output, [*paths, config], error_lang)
     try:
         results, problems = check_paths(

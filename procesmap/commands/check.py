@@ -89,7 +89,7 @@ def check(
             fmt = "sarif"
         elif suffix in SUFFIXES and SUFFIXES[suffix] != "terminal":
             raise _fail(
-                UsageError("sweep2.check_suffix", "hint.sweep2.check_suffix", path=str(output), suffix=suffix),
+                UsageError("cli.check_suffix", "hint.cli.check_suffix", path=str(output), suffix=suffix),
                 error_lang,
             )
     report_lang = report_language(lang.value if lang else None, results, error_lang, paths, config=config)

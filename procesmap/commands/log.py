@@ -304,13 +304,11 @@ def _check_links_options(
     links = "--write-links" if write else "--suggest-links"
     if not (suggest or write):
         if min_score is not None:
-            raise _fail(UsageError("sweep3.links.min_score_alone", "hint.sweep3.links.min_score_alone"), lang)
+            raise _fail(UsageError("loglinks.min_score_alone", "hint.loglinks.min_score_alone"), lang)
         return
     for option, value in (("--output", output), ("--format", fmt), ("--fail-on", fail_on)):
         if value is not None:
-            raise _fail(
-                UsageError("sweep3.links.no_report", "hint.sweep3.links.no_report", option=option, links=links), lang
-            )
+            raise _fail(UsageError("loglinks.no_report", "hint.loglinks.no_report", option=option, links=links), lang)
 
 
 def _links(

@@ -228,10 +228,10 @@ def keep_paths(pairs: list[tuple[str, str, int]], share: float) -> list[tuple[st
 
 #: the example each option of :func:`check_discover_options` gives with a value out of its range
 _OPTION_HINTS = {
-    "--coverage": "hint.leftovers.discover__coverage",
-    "--activities": "hint.leftovers.discover__activities",
-    "--paths": "hint.leftovers.discover__paths",
-    "--min-activity-share": "hint.leftovers.discover__min_activity_share",
+    "--coverage": "hint.discover__coverage",
+    "--activities": "hint.discover__activities",
+    "--paths": "hint.discover__paths",
+    "--min-activity-share": "hint.discover__min_activity_share",
 }
 
 
@@ -249,7 +249,7 @@ def check_discover_options(
     hint that a share is not a percentage (``--coverage 80`` -> ``--coverage 0.8``; from 2 up to 100). Raises :class:`UsageError`.
     """
     if activities is not None and min_activity_share is not None:
-        raise UsageError("leftovers.discover.both", "hint.leftovers.discover.both")
+        raise UsageError("discover.both", "hint.discover.both")
     checks = [("--coverage", coverage, False), ("--activities", activities, False), ("--paths", paths, False)]
     checks.append(("--min-activity-share", min_activity_share, True))
     for option, value, zero in checks:
@@ -257,10 +257,10 @@ def check_discover_options(
             continue
         shown = format(value, "g")
         if math.isfinite(value) and 2.0 <= value <= 100.0:  # 80 for 80%
-            hint, example = "hint.leftovers.discover.percent", format(value / 100.0, "g")
+            hint, example = "hint.discover.percent", format(value / 100.0, "g")
         else:
             hint, example = _OPTION_HINTS[option], ""
-        key = "leftovers.discover.share_from_zero" if zero else "leftovers.discover.share"
+        key = "discover.share_from_zero" if zero else "discover.share"
         raise UsageError(key, hint, option=option, value=shown, example=example)
 
 
@@ -420,17 +420,17 @@ def discover(
     if dropped:
         listed = ", ".join(_one_line(a) for a in dropped[:15]) + (" ..." if len(dropped) > 15 else "")
         if activities is not None:
-            lines.append(f"# {t('leftovers.logdraft.dropped_top', lang, count=len(keep), activities=listed)}")
+            lines.append(f"# {t('discover.draft.dropped_top', lang, count=len(keep), activities=listed)}")
         elif fallback is not None:
             share = percent(min_activity_share, lang, 1)
-            lines.append(f"# {t('leftovers.logdraft.kept_most', lang, share=share, activity=_one_line(fallback))}")
+            lines.append(f"# {t('discover.draft.kept_most', lang, share=share, activity=_one_line(fallback))}")
             lines.append(f"# {t('logdraft.dropped', lang, share=share, activities=listed)}")
         else:
             lines.append(
                 f"# {t('logdraft.dropped', lang, share=percent(min_activity_share, lang, 1), activities=listed)}"
             )
     if base < total:  # cases with none of the kept activities: not in the draft, nor in its count of cases
-        lines.append(f"# {t('leftovers.logdraft.cases_left_out', lang, count=Count(total - base), total=Count(total))}")
+        lines.append(f"# {t('discover.draft.cases_left_out', lang, count=Count(total - base), total=Count(total))}")
     lines += ["procesmap: 1", f"id: {_id(pid)}", f"name: {_q(_one_line(stem))}"]  # `procesmap fmt`'s key order
     if role_work:
         lines.append(f"owner: {_id(role_ids[role_work[0][0]])}  # {t('logdraft.owner', lang)}")

@@ -270,7 +270,7 @@ def write_links(path: str | os.PathLike[str], suggestions: list[LinkSuggestion])
     text = _read_text(__import__("pathlib").Path(file), file)
     reason = writable_problem(file)  # a read-only map: say how to make it writable, as fmt does
     if reason is not None:
-        raise UsageError("cli.write_failed", "hint.sweep.links_not_writable", path=file, reason=Message(reason))
+        raise UsageError("cli.write_failed", "hint.loglinks.not_writable", path=file, reason=Message(reason))
     text = text.removeprefix("\ufeff")
     result = links_text(text, file, suggestions)
     result = _keep_canonical(file, text, result)

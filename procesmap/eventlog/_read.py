@@ -226,9 +226,9 @@ def _check_header(header: list[str], pairs: dict[str, str], lines: dict[str, int
         str(file),
         1,
         1,
-        "sweep.roles.no_header",
+        "log.roles.no_header",
         {"first": ",".join(header[:2])},
-        "hint.sweep.roles.no_header",
+        "hint.log.roles.no_header",
         {"role": header[1], "line": lines[same[0]]},
     )
 
@@ -239,9 +239,9 @@ def _named_twice(file: Path, line: int, column: int, resource: str, first_line: 
         str(file),
         line,
         column,
-        "sweep.roles.twice",
+        "log.roles.resource_twice",
         {"resource": resource},
-        "hint.sweep.roles.twice",
+        "hint.log.roles.resource_twice",
         {"resource": resource, "line": first_line, "role": first_role},
     )
 
@@ -310,22 +310,22 @@ def _role_problems(data: dict[Any, Any], places: dict[str, tuple[int, int, int, 
                     str(file),
                     line,
                     column,
-                    "sweep.roles.empty",
+                    "log.roles.no_role",
                     {"resource": str(resource)},
-                    "hint.sweep.roles.value",
+                    "hint.log.roles.one_name",
                     {"resource": str(resource)},
                 )
             )
         elif isinstance(role, (list, dict)):
-            found = Message("sweep.roles.a_list" if isinstance(role, list) else "sweep.roles.a_mapping")
+            found = Message("log.roles.a_list" if isinstance(role, list) else "log.roles.a_mapping")
             problems.append(
                 Problem(
                     str(file),
                     role_line,
                     role_column,
-                    "sweep.roles.not_text",
+                    "log.roles.not_one_name",
                     {"resource": str(resource), "found": found},
-                    "hint.sweep.roles.value",
+                    "hint.log.roles.one_name",
                     {"resource": str(resource)},
                 )
             )

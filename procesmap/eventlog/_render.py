@@ -328,7 +328,7 @@ def compare_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) 
     sections.append(
         Section(
             t("logreport.time", lang),
-            [t("leftovers2.log.figure", lang), t("logreport.mean", lang), "p50", "p85", "p95"],
+            [t("logreport.figure", lang), t("logreport.mean", lang), "p50", "p85", "p95"],
             [
                 [f"{cycle}, {observed}"] + [_n(o.get(k), lang, 2) for k in keys],
                 [f"{cycle}, {modelled}"] + [_n(m.get(k), lang, 2) for k in keys],
@@ -365,7 +365,7 @@ def compare_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) 
                 _p(term.get("modelled_share_over_extended_term"), lang),
             ]
         )
-    sections.append(Section(heading, [t("leftovers2.log.figure", lang), observed, modelled], rows))
+    sections.append(Section(heading, [t("logreport.figure", lang), observed, modelled], rows))
     h = data["handovers"]
     obs_levels = h.get("observed_per_case") or {"role": h["observed_role_per_case"]}
     mod_levels = h.get("modelled_per_case") or {"role": h["modelled_role_per_case"]}
@@ -381,7 +381,7 @@ def compare_sections(data: dict[str, Any], lang: str, limit: int | None = ROWS) 
         ]
     )
     sections.append(
-        Section(t("logreport.handover_compare", lang), [t("leftovers2.log.handovers", lang), observed, modelled], rows)
+        Section(t("logreport.handover_compare", lang), [t("logreport.handovers", lang), observed, modelled], rows)
     )
     return title, sections
 

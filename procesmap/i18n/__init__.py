@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from procesmap._language import LANGUAGES, default_language
-from procesmap.i18n.messages import MESSAGES
+from procesmap.i18n.messages import MESSAGES, merge
 from procesmap.i18n.problems import MESSAGES_PROBLEMS
 
 __all__ = [
@@ -60,8 +60,7 @@ __all__ = [
     "translate_strerror",
 ]
 
-for _key, _entry in MESSAGES_PROBLEMS.items():  # merged here, so that messages.py need not know of it
-    MESSAGES.setdefault(_key, _entry)
+merge(MESSAGES, MESSAGES_PROBLEMS)  # here, so that messages.py need not know of it; a key twice is an error
 
 _LOCALES = {"nl": "nl_NL", "en": "en_GB"}
 _CLDR_ORDER = ("zero", "one", "two", "few", "many", "other")

@@ -190,4 +190,21 @@ MESSAGES_BPMN: dict[str, dict[str, str]] = {
         "nl": "{count:plural:# BPMN-element is niet overgenomen; het staat|"
         "# BPMN-elementen zijn niet overgenomen; ze staan} bovenaan de YAML:",
     },
+    # -- a BPMN file whose elements share an id; a second flow between the same two steps
+    "bpmn.duplicate_id": {
+        "en": "{element} has id `{id}`, which the element on line {line} has already: ids in a BPMN file are unique",
+        "nl": "{element} heeft id `{id}`, dat het element op regel {line} al heeft: id's in een BPMN-bestand zijn uniek",
+    },
+    "hint.bpmn.duplicate_id": {
+        "en": "give one of the two another id (and change the sourceRef/targetRef and bpmnElement that mean it), "
+        "or export the model again from the modeller",
+        "nl": "geef een van beide een ander id (en pas de sourceRef/targetRef en bpmnElement aan die het bedoelen), "
+        "of exporteer het model opnieuw uit de modeller",
+    },
+    "bpmn.unmapped.flow_twice": {
+        "en": "a second flow from step {step} to {to} without a name or a share of its own: left out, "
+        "a case goes to {to} once",
+        "nl": "een tweede stroom van stap {step} naar {to} zonder eigen naam of aandeel: weggelaten, "
+        "een zaak gaat één keer naar {to}",
+    },
 }

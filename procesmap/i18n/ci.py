@@ -19,6 +19,16 @@ MESSAGES_CI: dict[str, dict[str, str]] = {
     "check.no_reason": {"en": "no reason given", "nl": "geen reden opgegeven"},
     "cli.check_bad_format": {"en": "unknown check format `{value}`", "nl": "onbekend check-formaat `{value}`"},
     "hint.cli.check_bad_format": {"en": "choose one of: {allowed}", "nl": "kies uit: {allowed}"},
+    "cli.check_suffix": {
+        "en": "--output {path}: check writes no {suffix} file; without --format it writes plain lines",
+        "nl": "--output {path}: check schrijft geen {suffix}-bestand; zonder --format schrijft het gewone regels",
+    },
+    "hint.cli.check_suffix": {
+        "en": "for GitHub code scanning name it .sarif (or give --format sarif); for GitLab Code Quality give "
+        "--format gitlab (a .json); .txt for plain lines",
+        "nl": "noem het .sarif voor GitHub code scanning (of geef --format sarif); geef --format gitlab voor GitLab "
+        "Code Quality (een .json); .txt voor gewone regels",
+    },
     # -- meta rules: PM000 (invalid input), PM001 (unused suppression) -------------------------------
     "PM000.title": {"en": "Invalid input", "nl": "Ongeldige invoer"},
     "PM000.summary": {
@@ -173,5 +183,88 @@ MESSAGES_CI: dict[str, dict[str, str]] = {
     "config.hint.no_options": {
         "en": 'write `{code} = "warning"` (off, info, warning, error)',
         "nl": 'schrijf `{code} = "warning"` (off, info, warning, error)',
+    },
+    # -- the reasons tomllib gives for a procesmap.toml it cannot read (procesmap._toml.toml_reason)
+    "toml.overwrite": {
+        "en": "a value is set twice",
+        "nl": "een waarde wordt twee keer gezet",
+    },
+    "toml.escape_scalar": {
+        "en": "the escaped character is not a Unicode character",
+        "nl": "het geëscapete teken is geen Unicode-teken",
+    },
+    "toml.expected_equals": {
+        "en": "a key must be followed by `=` and a value",
+        "nl": "na een sleutel horen `=` en een waarde",
+    },
+    "toml.expected_table_end": {
+        "en": "the `[section]` header has no closing `]`",
+        "nl": "de kop `[sectie]` mist de sluitende `]`",
+    },
+    "toml.expected_array_end": {
+        "en": "the `[[section]]` header has no closing `]]`",
+        "nl": "de kop `[[sectie]]` mist de sluitende `]]`",
+    },
+    "toml.expected_newline": {
+        "en": "after `key = value` only a comment may follow on the line",
+        "nl": "na `sleutel = waarde` mag op de regel alleen nog commentaar staan",
+    },
+    "toml.bad_date": {"en": "this is not a valid date or time", "nl": "dit is geen geldige datum of tijd"},
+    "toml.bad_hex": {
+        "en": "this is not a valid hexadecimal value",
+        "nl": "dit is geen geldige hexadecimale waarde",
+    },
+    "toml.bad_key": {
+        "en": "a key cannot start with this character",
+        "nl": "een sleutel kan niet met dit teken beginnen",
+    },
+    "toml.bad_statement": {
+        "en": "this line is neither `key = value` nor a `[section]` header",
+        "nl": "deze regel is geen `sleutel = waarde` en geen kop `[sectie]`",
+    },
+    "toml.bad_value": {
+        "en": 'this is not a TOML value (a text goes between quotes: "off")',
+        "nl": 'dit is geen TOML-waarde (een tekst staat tussen aanhalingstekens: "off")',
+    },
+    "toml.unclosed_array": {"en": "the list `[...]` is not closed", "nl": "de lijst `[...]` is niet gesloten"},
+    "toml.unclosed_table": {
+        "en": "the inline table `{{...}}` is not closed",
+        "nl": "de tabel `{{...}}` is niet gesloten",
+    },
+    "toml.backslash": {
+        "en": "a `\\` in a text between double quotes must be written `\\\\` (or use single quotes)",
+        "nl": "een `\\` in een tekst tussen dubbele aanhalingstekens schrijf je als `\\\\` (of gebruik enkele)",
+    },
+    "toml.unterminated": {
+        "en": "the text is not closed by its quote",
+        "nl": "de tekst wordt niet door zijn aanhalingsteken gesloten",
+    },
+    "toml.declared_twice": {"en": "`{key}` is declared twice", "nl": "`{key}` staat er twee keer"},
+    "toml.immutable": {
+        "en": "`{key}` is already set as a whole and cannot be extended here",
+        "nl": "`{key}` is al in zijn geheel gezet en kan hier niet worden aangevuld",
+    },
+    "toml.redefine": {
+        "en": "the section `{key}` is defined again",
+        "nl": "de sectie `{key}` wordt opnieuw gedefinieerd",
+    },
+    "toml.duplicate_inline": {
+        "en": "the key `{key}` is in the inline table twice",
+        "nl": "de sleutel `{key}` staat twee keer in de tabel",
+    },
+    "toml.bad_character": {
+        "en": "the character {char} is not allowed here",
+        "nl": "het teken {char} mag hier niet staan",
+    },
+    # -- a rule configured twice in [rules]
+    "config.rule_twice": {
+        "en": "`{name}` in [rules] configures rule {code} a second time",
+        "nl": "`{name}` in [rules] stelt regel {code} een tweede keer in",
+    },
+    "hint.config.rule_twice": {
+        "en": "`{first}` (line {line}, column {column}) configures it already: keep one of the two "
+        "(a code and its name are the same rule)",
+        "nl": "`{first}` (regel {line}, kolom {column}) stelt hem al in: houd er één van de twee "
+        "(een code en zijn naam zijn dezelfde regel)",
     },
 }

@@ -114,6 +114,40 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
         "en": "{path}:{line}:{column}: the role mapping is not valid YAML: {detail}",
         "nl": "{path}:{line}:{column}: de rollentabel is geen geldige YAML: {detail}",
     },
+    # -- the roles file of `log stats`/`log compare`: a resource twice, a role not one name, no CSV header ------
+    "log.roles.resource_twice": {
+        "en": "resource `{resource}` is given a role twice",
+        "nl": "medewerker `{resource}` krijgt twee keer een rol",
+    },
+    "hint.log.roles.resource_twice": {
+        "en": "`{resource}` is already on line {line} (role {role}); keep one line per resource",
+        "nl": "`{resource}` staat al op regel {line} (rol {role}); houd één regel per medewerker",
+    },
+    "log.roles.not_one_name": {
+        "en": "the role of resource `{resource}` must be one name, not {found}",
+        "nl": "de rol van medewerker `{resource}` moet één naam zijn, geen {found}",
+    },
+    "log.roles.no_role": {
+        "en": "resource `{resource}` has no role",
+        "nl": "medewerker `{resource}` heeft geen rol",
+    },
+    "hint.log.roles.one_name": {
+        "en": "write one `resource: role` per line, e.g. `{resource}: behandelaar`; leave out a resource without a role",
+        "nl": "schrijf één `medewerker: rol` per regel, bijvoorbeeld `{resource}: behandelaar`; laat een medewerker "
+        "zonder rol weg",
+    },
+    "log.roles.no_header": {
+        "en": "the first line `{first}` is a resource and its role, but a roles CSV starts with a header line",
+        "nl": "de eerste regel `{first}` is een medewerker met zijn rol, maar een rollen-CSV begint met een kopregel",
+    },
+    "hint.log.roles.no_header": {
+        "en": "add a first line `resource,role`: the first line is never read as a resource (role {role} is on "
+        "line {line} as well)",
+        "nl": "zet `medewerker,rol` als eerste regel: de eerste regel wordt nooit als medewerker gelezen (rol {role} "
+        "staat ook op regel {line})",
+    },
+    "log.roles.a_list": {"en": "a list", "nl": "een lijst"},
+    "log.roles.a_mapping": {"en": "a mapping", "nl": "een mapping"},
     "log.roles_not_mapping": {"en": "not a list of `resource: role`", "nl": "geen lijst van `medewerker: rol`"},
     "log.roles_empty": {"en": "it is empty", "nl": "hij is leeg"},
     "hint.log.roles": {
@@ -189,6 +223,7 @@ MESSAGES_EVENTLOG: dict[str, dict[str, str]] = {
         "nl": "Overdracht van werk tussen rollen en teams",
     },
     "logreport.handovers": {"en": "handovers", "nl": "overdrachten"},
+    "logreport.figure": {"en": "figure", "nl": "kengetal"},
     "logreport.self_handovers": {
         "en": "self-handovers (same person continues)",
         "nl": "zelfoverdrachten (dezelfde persoon gaat door)",

@@ -88,6 +88,10 @@ MESSAGES_LIMITS.update(
             "nl": "het bestand is van een andere gebruiker of groep, en vervangen zou dat veranderen",
         },
         "limits.reason.not_regular": {"en": "not a regular file", "nl": "geen gewoon bestand"},
+        "limits.reason.is_folder": {
+            "en": "it is a folder; --output names the file to write, e.g. FOLDER/report.html",
+            "nl": "het is een map; --output noemt het bestand dat geschreven wordt, bijvoorbeeld MAP/rapport.html",
+        },
         "limits.hint.fmt_not_writable": {
             "en": "fmt rewrites files in place: make the file writable (chmod u+w), or run as its owner; "
             "`procesmap fmt --check` only reads",

@@ -3,22 +3,21 @@
 Keys are grouped by prefix: ``load.*``/``value.*``/``ref.*``/``duration.*``
 for load errors, ``hint.*`` for their hints, ``PMnnn.*`` for findings,
 ``report.*`` for report headings and labels, ``cli.*`` for the command line.
-A test checks that every key has both languages and the same placeholders.
+A test checks that every key has both languages and the same placeholders. The topical modules'
+dicts are merged with :func:`merge`, which refuses a key defined twice.
 """
 
 from __future__ import annotations
 
 from procesmap.i18n.advice import MESSAGES_ADVICE
 from procesmap.i18n.bounds import MESSAGES_BOUNDS
-from procesmap.i18n.bounds2 import MESSAGES_BOUNDS2
 from procesmap.i18n.bpmn import MESSAGES_BPMN
 from procesmap.i18n.ci import MESSAGES_CI
 from procesmap.i18n.diagrams import MESSAGES_DIAGRAMS
+from procesmap.i18n.discover import MESSAGES_DISCOVER
 from procesmap.i18n.eventlog import MESSAGES_EVENTLOG
 from procesmap.i18n.findings import FINDING_MESSAGES
 from procesmap.i18n.fuzz import MESSAGES_FUZZ
-from procesmap.i18n.leftovers import MESSAGES_LEFTOVERS
-from procesmap.i18n.leftovers2 import MESSAGES_LEFTOVERS2
 from procesmap.i18n.legal import MESSAGES_LEGAL
 from procesmap.i18n.png import MESSAGES_PNG
 from procesmap.i18n.kernel import MESSAGES_KERNEL
@@ -28,9 +27,6 @@ from procesmap.i18n.report import REPORT_MESSAGES
 from procesmap.i18n.queueing import MESSAGES_QUEUEING
 from procesmap.i18n.serve import MESSAGES_SERVE
 from procesmap.i18n.summary import MESSAGES_SUMMARY
-from procesmap.i18n.sweep import MESSAGES_SWEEP
-from procesmap.i18n.sweep2 import MESSAGES_SWEEP2
-from procesmap.i18n.sweep3 import MESSAGES_SWEEP3
 from procesmap.i18n.usage import MESSAGES_USAGE
 from procesmap.i18n.versions import MESSAGES_VERSIONS
 from procesmap.i18n.wall import MESSAGES_WALL
@@ -183,6 +179,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a process file starts with `procesmap: 1`, `id:` and `steps:`",
         "nl": "een procesbestand begint met `procesmap: 1`, `id:` en `steps:`",
     },
+    # -- a model of another tool where a map is expected
+    "load.foreign": {
+        "en": "this is {kind}, not a process map",
+        "nl": "dit is {kind}, geen proceskaart",
+    },
+    "hint.load.foreign": {
+        "en": "{command} makes a draft map of it; then name the .yaml file",
+        "nl": "{command} maakt er een conceptkaart van; noem daarna het .yaml-bestand",
+    },
+    "load.foreign.bpmn": {"en": "a BPMN model", "nl": "een BPMN-model"},
+    "load.foreign.xlsx": {"en": "an Excel workbook", "nl": "een Excel-werkmap"},
+    "load.foreign.zaaktype": {
+        "en": "a file of the zaaksysteem (a zaaktype?)",
+        "nl": "een bestand uit het zaaksysteem (een zaaktype?)",
+    },
+    "load.foreign.log": {"en": "an event log", "nl": "een eventlog"},
     "load.no_version": {
         "en": "`procesmap:` (the format version) is missing",
         "nl": "`procesmap:` (de formaatversie) ontbreekt",
@@ -295,6 +307,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "hint.bad_id": {"en": "write it as `{example}`", "nl": "schrijf het als `{example}`"},
     "volume.no_unit": {"en": "`volume` needs a unit of time", "nl": "`volume` heeft een tijdseenheid nodig"},
+    # -- a volume written with a thousands point
+    "volume.thousands": {
+        "en": "`volume: {value}` has a thousands point, but a point in a number is a decimal point",
+        "nl": "`volume: {value}` heeft een punt als duizendtalscheiding, maar een punt in een getal is een "
+        "decimaalteken",
+    },
+    "hint.volume.thousands": {
+        "en": "write `{example}` ({count} cases), without the point; a fraction takes a point: `1.5/day`",
+        "nl": "schrijf `{example}` ({count} zaken), zonder punt; een breuk schrijf je met een punt: `1.5/day`",
+    },
     "volume.invalid": {"en": "`volume: {value}` is not a volume", "nl": "`volume: {value}` is geen volume"},
     "hint.volume": {
         "en": "write it as `{example}` (also /month, /week, /day)",
@@ -404,6 +426,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a subprocess is another process file",
         "nl": "een deelproces is een ander procesbestand",
     },
+    # -- a step that names the same next step twice
+    "ref.next_twice": {
+        "en": "step `{step}` names `{to}` twice in `next`",
+        "nl": "stap `{step}` noemt `{to}` twee keer in `next`",
+    },
+    "hint.ref.next_twice": {
+        "en": "remove the second `{to}`; two reasons to go to the same step are two branches, each with its own "
+        "`when` or `p` (e.g. `- {{to: {to}, p: 0.2, when: ...}}`)",
+        "nl": "haal de tweede `{to}` weg; twee redenen om naar dezelfde stap te gaan zijn twee takken, elk met een "
+        "eigen `when` of `p` (bijvoorbeeld `- {{to: {to}, p: 0.2, when: ...}}`)",
+    },
+    "hint.ref.next_twice_parallel": {
+        "en": "a parallel starts each of its branches once: remove the second `{to}`; work done twice at the same "
+        "time is two steps",
+        "nl": "een parallel start elk van zijn takken één keer: haal de tweede `{to}` weg; werk dat twee keer "
+        "tegelijk gebeurt is twee stappen",
+    },
     "hint.ref.subprocess_missing": {"en": "no {id}.yaml in {folder}", "nl": "geen {id}.yaml in {folder}"},
     # -- simulation settings (Settings, --cases/--seed, [simulation]) -------------------------------------------
     "settings.not_integer": {
@@ -445,6 +484,42 @@ MESSAGES: dict[str, dict[str, str]] = {
     "hint.cli.output_folder": {
         "en": "name a file in that folder: --output {path}/<name>",
         "nl": "noem een bestand in die map: --output {path}/<naam>",
+    },
+    # -- --output: what a command writes, and where
+    "cli.pdf_needs_output": {
+        "en": "a PDF report is binary and would fill the terminal with garbage: give --output FILE.pdf",
+        "nl": "een PDF-rapport is binair en zou de terminal met onleesbare tekens vullen: geef --output BESTAND.pdf",
+    },
+    "hint.cli.pdf_needs_output": {
+        "en": "e.g. -o report.pdf, or send it on: procesmap analyse MAP -f pdf > report.pdf",
+        "nl": "bijvoorbeeld -o rapport.pdf, of stuur het door: procesmap analyse KAART -f pdf > rapport.pdf",
+    },
+    "cli.output_no_folder": {
+        "en": "--output {path} ends in `/`, so it names a folder, and there is no such folder",
+        "nl": "--output {path} eindigt op `/` en noemt dus een map, en die map bestaat niet",
+    },
+    "hint.cli.output_no_folder": {
+        "en": "create the folder first (mkdir {path}), or name the file to write: --output {path}<name>",
+        "nl": "maak eerst de map (mkdir {path}), of noem het bestand dat geschreven moet worden: --output {path}<naam>",
+    },
+    "cli.output_suffix": {
+        "en": "--output {path}: this command writes no {suffix} file; without --format the suffix names the format",
+        "nl": "--output {path}: deze opdracht schrijft geen {suffix}-bestand; zonder --format bepaalt de extensie "
+        "het formaat",
+    },
+    "hint.cli.output_suffix": {
+        "en": "name the file {allowed}, .txt for terminal text, or give --format ({formats})",
+        "nl": "noem het bestand {allowed}, .txt voor terminaltekst, of geef --format ({formats})",
+    },
+    "cli.force_without_output": {
+        "en": "--force overwrites the file --output names, and no --output was given",
+        "nl": "--force overschrijft het bestand dat bij --output staat, en er staat geen --output",
+    },
+    "hint.cli.force_without_output": {
+        "en": "add `--output FILE` to write the draft to a file (--force lets it replace a file that exists), "
+        "or leave out --force to see the draft on the screen",
+        "nl": "voeg `--output BESTAND` toe om het concept naar een bestand te schrijven (--force laat het een "
+        "bestaand bestand vervangen), of laat --force weg om het concept op het scherm te zien",
     },
     "cli.output_is_map": {
         "en": "--output {path} is a process map: writing the output there would replace the map",
@@ -495,9 +570,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         'configuratie (PM001 = "warning" of "off" onder rules); het kan zelf niet onderdrukt worden.',
     },
 }
-MESSAGES.update(FINDING_MESSAGES)
-MESSAGES.update(REPORT_MESSAGES)
-for _extra in (
+
+
+def merge(catalogue: dict[str, dict[str, str]], *parts: dict[str, dict[str, str]]) -> None:
+    """Add the entries of ``parts`` to ``catalogue``; a key that is already there (or in two parts) is an error,
+    raised when the catalogue loads: one key, one text, and no part silently replaces another's."""
+    for part in parts:
+        twice = sorted(catalogue.keys() & part.keys())
+        if twice:
+            raise ValueError(f"message keys defined twice in the catalogue: {', '.join(twice)}")
+        catalogue.update(part)
+
+
+merge(
+    MESSAGES,
+    FINDING_MESSAGES,
+    REPORT_MESSAGES,
     MESSAGES_DIAGRAMS,
     MESSAGES_CI,
     MESSAGES_EVENTLOG,
@@ -512,18 +600,12 @@ for _extra in (
     MESSAGES_QUEUEING,
     MESSAGES_XES,
     MESSAGES_BOUNDS,
-    MESSAGES_BOUNDS2,
     MESSAGES_WALL,
     MESSAGES_FUZZ,
     MESSAGES_PNG,
     MESSAGES_KERNEL,
-    MESSAGES_SWEEP,
-    MESSAGES_SWEEP2,
-    MESSAGES_SWEEP3,
     MESSAGES_USAGE,
-    MESSAGES_LEFTOVERS,
-    MESSAGES_LEFTOVERS2,
-):
-    MESSAGES.update(_extra)
-MESSAGES.update(MESSAGES_SERVE)
-MESSAGES.update(MESSAGES_SUMMARY)
+    MESSAGES_DISCOVER,
+    MESSAGES_SERVE,
+    MESSAGES_SUMMARY,
+)

@@ -11,6 +11,12 @@ MESSAGES_SERVE: dict[str, dict[str, str]] = {
         "nl": "Bereikbaar vanaf andere computers: open het adres hierboven, met het token, op de computer aan de beamer. "
         "Het token staat alleen hier; zonder token geeft elke pagina 403.",
     },
+    "serve.token_loopback": {
+        "en": "Reachable from this computer only (--host is a loopback address); the token is required all the same. "
+        "For another computer, start with --host 0.0.0.0 or this computer's address on the network.",
+        "nl": "Alleen bereikbaar vanaf deze computer (--host is een loopback-adres); het token is toch nodig. "
+        "Voor een andere computer: start met --host 0.0.0.0 of het adres van deze computer in het netwerk.",
+    },
     "serve.preliminary": {
         "en": "Quick figures from {cases} simulated cases, right after the save; the figures from every case follow in "
         "a few seconds.",
@@ -151,4 +157,15 @@ MESSAGES_SERVE: dict[str, dict[str, str]] = {
     "serve.across": {"en": "Load per role across all maps", "nl": "Belasting per rol over alle kaarten"},
     "serve.across_findings": {"en": "Findings across maps", "nl": "Bevindingen over de kaarten heen"},
     "serve.folder_problems": {"en": "Files that cannot be read", "nl": "Bestanden die niet te lezen zijn"},
+    # -- procesmap serve --host that this machine cannot listen on
+    "serve.cannot_listen": {
+        "en": "cannot listen on {host}: {reason}",
+        "nl": "kan niet luisteren op {host}: {reason}",
+    },
+    "serve.hint.cannot_listen": {
+        "en": "give --host a name or address of this machine (0.0.0.0: every network), or leave --host out for "
+        "127.0.0.1 (this machine only)",
+        "nl": "geef --host een naam of adres van deze machine (0.0.0.0: elk netwerk), of laat --host weg voor "
+        "127.0.0.1 (alleen deze machine)",
+    },
 }

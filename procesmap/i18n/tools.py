@@ -21,6 +21,7 @@ MESSAGES_TOOLS: dict[str, dict[str, str]] = {
     "sheet.hint": {"en": "hint", "nl": "tip"},
     "sheet.line": {"en": "line", "nl": "regel"},
     "sheet.figure": {"en": "key figure", "nl": "kengetal"},
+    "sheet.stat.mean": {"en": "mean", "nl": "gemiddeld"},
     "sheet.figure.count.steps": {"en": "steps", "nl": "stappen"},
     "sheet.figure.count.roles": {"en": "roles", "nl": "rollen"},
     "sheet.figure.count.teams": {"en": "teams", "nl": "teams"},
@@ -229,4 +230,28 @@ MESSAGES_TOOLS: dict[str, dict[str, str]] = {
         "nl": "--min-score {value} ligt niet tussen 0 en 1",
     },
     "hint.loglinks.bad_score": {"en": "e.g. --min-score 0.6", "nl": "bijvoorbeeld --min-score 0.6"},
+    # -- log compare --write-links on a map that may not be written
+    "hint.loglinks.not_writable": {
+        "en": "--write-links writes the log: names into the map: make the file writable (chmod u+w), or run as its "
+        "owner; without --write-links nothing is written",
+        "nl": "--write-links schrijft de log:-namen in de kaart: maak het bestand schrijfbaar (chmod u+w), of werk als "
+        "de eigenaar; zonder --write-links wordt niets geschreven",
+    },
+    # -- procesmap log compare: options that do nothing with, or without, --suggest-links
+    "loglinks.min_score_alone": {
+        "en": "--min-score chooses which links --suggest-links and --write-links suggest, and neither was given",
+        "nl": "--min-score kiest welke koppelingen --suggest-links en --write-links voorstellen, en geen van beide staat er",
+    },
+    "hint.loglinks.min_score_alone": {
+        "en": "add --suggest-links to see the suggestions, or leave out --min-score for the comparison",
+        "nl": "voeg --suggest-links toe om de voorstellen te zien, of laat --min-score weg voor de vergelijking",
+    },
+    "loglinks.no_report": {
+        "en": "{option} is for the comparison's report; {links} prints its suggestions on the screen",
+        "nl": "{option} is voor het rapport van de vergelijking; {links} zet de voorstellen op het scherm",
+    },
+    "hint.loglinks.no_report": {
+        "en": "leave out {option}, or leave out {links} for the report (send the suggestions to a file with > FILE)",
+        "nl": "laat {option} weg, of laat {links} weg voor het rapport (stuur de voorstellen naar een bestand met > BESTAND)",
+    },
 }

@@ -128,6 +128,9 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     "versions.diff.figures_none": {"en": "No figure changed.", "nl": "Geen enkel cijfer is veranderd."},
     "versions.diff.findings": {"en": "Findings", "nl": "Bevindingen"},
     "versions.diff.what": {"en": "What", "nl": "Wat"},
+    # -- the headers of the map's changes
+    "versions.diff.id": {"en": "Id", "nl": "Id"},
+    "versions.diff.details": {"en": "Details", "nl": "Details"},
     "versions.diff.change": {"en": "Change", "nl": "Wijziging"},
     "versions.diff.figure": {"en": "Figure", "nl": "Cijfer"},
     "versions.diff.before": {"en": "Before", "nl": "Voor"},
@@ -212,5 +215,33 @@ MESSAGES_VERSIONS: dict[str, dict[str, str]] = {
     "versions.new.written": {
         "en": "wrote {path}: fill it in during the workshop, then run `procesmap analyse {path}`",
         "nl": "{path} geschreven: vul het in tijdens de workshop en draai dan `procesmap analyse {path}`",
+    },
+    # -- procesmap new --output FOLDER/ or an existing file
+    "versions.new.output_folder": {
+        "en": "--output {path} is a folder; `procesmap new` writes one file, the map",
+        "nl": "--output {path} is een map; `procesmap new` schrijft één bestand, de kaart",
+    },
+    "versions.hint.new.output_folder": {
+        "en": "name the file to write: --output {file}",
+        "nl": "noem het bestand dat geschreven moet worden: --output {file}",
+    },
+    "versions.hint.new.output_no_folder": {
+        "en": "create the folder first, or name the file to write: --output {file}",
+        "nl": "maak eerst de map, of noem het bestand dat geschreven moet worden: --output {file}",
+    },
+    "versions.hint.new.output_exists": {
+        "en": "`new` never overwrites: give --output another file name, or move {path} out of the way first",
+        "nl": "`new` overschrijft nooit: geef --output een andere bestandsnaam, of zet {path} eerst ergens anders",
+    },
+    # -- --set values as a workshop types them
+    "versions.hint.set.decimal": {
+        "en": "write the number with a decimal point: --set {path}={value}",
+        "nl": "schrijf het getal met een punt: --set {path}={value}",
+    },
+    "versions.hint.set.quote_text": {
+        "en": "a text with `: `, `[` or `{{` is read as YAML: put double quotes around it, inside the shell's quotes: "
+        "--set '{path}=\"{text}\"'",
+        "nl": "een tekst met `: `, `[` of `{{` wordt als YAML gelezen: zet er dubbele aanhalingstekens omheen, binnen "
+        "die van de shell: --set '{path}=\"{text}\"'",
     },
 }

@@ -53,8 +53,8 @@ def suffix_problem(output: "os.PathLike[str] | None", supported: "Sequence[str]"
         return None
     suffixes = [f"{s} ({f})" for s, f in SUFFIXES.items() if f in supported and s not in (".markdown", ".htm")]
     return UsageError(
-        "sweep2.output_suffix",
-        "hint.sweep2.output_suffix",
+        "cli.output_suffix",
+        "hint.cli.output_suffix",
         path=str(output),
         suffix=suffix,
         allowed=", ".join(suffixes),

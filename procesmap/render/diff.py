@@ -131,9 +131,9 @@ def _map_headers(lang: str) -> tuple[str, str, str, str]:
     """The headers of the map's changes (:func:`_map_rows`), one for every column, in both formats."""
     return (
         t("versions.diff.what", lang),
-        t("leftovers.diff.id", lang),
+        t("versions.diff.id", lang),
         t("versions.diff.change", lang),
-        t("leftovers.diff.details", lang),
+        t("versions.diff.details", lang),
     )
 
 

@@ -64,7 +64,7 @@ def _cannot_listen(err: OSError, host: str, port: int) -> UsageError:
     """Why ``host:port`` cannot be listened on, with a hint about what to change: the host when it is no name
     or no address of this machine (``--host 'bad host['``, another machine's address), else the port."""
     if isinstance(err, socket.gaierror) or err.errno == errno.EADDRNOTAVAIL:
-        return UsageError("sweep.serve.bad_host", "hint.sweep.serve.bad_host", host=host, reason=os_reason(err))
+        return UsageError("serve.cannot_listen", "serve.hint.cannot_listen", host=host, reason=os_reason(err))
     return UsageError("serve.port_in_use", "serve.hint.port_in_use", host=host, port=port, reason=os_reason(err))
 
 
@@ -126,7 +126,7 @@ def serve(
     message_lang = ws.language()
     echo(t("serve.listening", message_lang, url=url))
     if token:  # `--host localhost` is reachable from this computer only: the note said "from other machines"
-        echo(t("sweep3.serve.token_loopback" if _loopback(sock) else "serve.token_notice", message_lang))
+        echo(t("serve.token_loopback" if _loopback(sock) else "serve.token_notice", message_lang))
 
     live = app.state  # the LiveState
     config_ = uvicorn.Config(

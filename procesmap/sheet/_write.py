@@ -259,7 +259,7 @@ def _figures_sheet(book: Any, analysis: Any, lang: str) -> None:
         rows.append((_t(f"sheet.figure.count.{name}", lang), report["counts"].get(name), "0"))
     for kind in ("cycle_time", "term_time"):
         for stat in ("mean", "p50", "p85", "p95"):
-            label = _t("sweep2.stat.mean", lang) if stat == "mean" else stat  # p50, p85, p95 read alike
+            label = _t("sheet.stat.mean", lang) if stat == "mean" else stat  # p50, p85, p95 read alike
             rows.append((_t(f"sheet.figure.{kind}", lang, stat=label), (time.get(kind) or {}).get(stat), "0.0"))
     for name in ("share_over_term", "share_over_extended_term"):
         rows.append((_t(f"sheet.figure.{name}", lang), time.get(name), "0.0%"))

@@ -316,7 +316,7 @@ def test_a_roles_file_naming_more_resources_than_the_limit_is_refused_at_the_fir
     table.write_text("resource,role\n" + "".join(f"m{i},team\n" for i in range(5)), encoding="utf-8")
     block.write_text(
         "a: x\nb: y\nc:\n  z\nf: g\ng: h\n", encoding="utf-8"
-    )  # a role is one name (tests/test_sweep_eventlog.py)
+    )  # a role is one name (tests/test_log_workshop_input.py)
     for path in (table, block):
         assert invoke("log", "stats", str(log), "--roles", str(path)).exit_code == 0
 

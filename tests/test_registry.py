@@ -73,7 +73,7 @@ def test_pm6xx_are_configured_like_every_rule() -> None:
     """The bug: `[rules] PM601 = "off"` was refused as "no rule code"."""
     config = parse_config('[rules]\nPM605 = { severity = "error", ratio = 2.5 }\nlow-fitness = "info"\n')
     assert config.severities == {"PM601": "info", "PM605": "error"}  # by name too (PM601 and low-fitness
-    # together are one rule twice: a configuration error, tests/test_leftovers2_config_twice.py)
+    # together are one rule twice: a configuration error, tests/test_config_rule_twice.py)
     settings = config.settings()
     assert settings.severities["PM605"] == "error" and settings.options["PM605"] == {"ratio": 2.5}
     assert option("PM605", "ratio", settings) == 2.5 and option("PM605", "min_extra", settings) == 0.2

@@ -1,4 +1,4 @@
-"""`procesmap fmt` and characters one cannot see (user-eyed sweep): an escape the author wrote stays an escape."""
+"""`procesmap fmt` and characters one cannot see: an escape the author wrote stays an escape."""
 
 from __future__ import annotations
 

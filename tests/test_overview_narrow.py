@@ -1,4 +1,4 @@
-"""`procesmap overview` in an 80-column terminal (user-eyed sweep 2; a beamer's terminal at a large font is
+"""`procesmap overview` in an 80-column terminal (a beamer's terminal at a large font is
 narrow): the table of seven columns left the process ids four characters ("bezw/aars/chri/ft"). Below 90
 columns each process is a block of its own: its id on a line, then one line per figure."""
 

@@ -1,4 +1,4 @@
-"""`export xlsx` of a Dutch map (user-eyed sweep 2): the key-figures sheet is Dutch in every label."""
+"""`export xlsx` of a Dutch map: the key-figures sheet is Dutch in every label."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: `procesmap rules` on a narrow terminal. At COLUMNS=60 the table left its description column
+"""`procesmap rules` on a narrow terminal. At COLUMNS=60 the table left its description column
 3 characters wide ("een", "pr…", "of"): no description could be read. Every word of every rule's description
 must be on the screen, and no line wider than the terminal."""
 

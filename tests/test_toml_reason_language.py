@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: a procesmap.toml that is not valid TOML, beside a Dutch map. `procesmap serve` (and
+"""A procesmap.toml that is not valid TOML, beside a Dutch map. `procesmap serve` (and
 `analyse`, `log compare`) said "dit is geen geldige TOML: Expected ']' at the end of a table declaration": the
 reason was tomllib's English. The reason is now in the run's language, at the place tomllib names."""
 

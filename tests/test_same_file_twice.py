@@ -1,4 +1,4 @@
-"""One map named twice (user-eyed sweep 2): a pre-commit hook with `args: [processen/]` gets the changed files
+"""One map named twice: a pre-commit hook with `args: [processen/]` gets the changed files
 appended, so `check processen processen/x.yaml` is what it runs. The file was read twice: a false "process id
 also used by" the same file (exit 2) and every finding counted twice. Naming a file twice is naming it once."""
 

@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: `procesmap log compare MAP LOG --write-links` on a map in `procesmap fmt`'s layout. The new
+"""`procesmap log compare MAP LOG --write-links` on a map in `procesmap fmt`'s layout. The new
 `log:` of a step whose last key is a block `next:` list went before `next:`, and `procesmap fmt --check` in CI
 then failed on the map (shown on the bundled omgevingsvergunning with the CoSeLoG WABO log)."""
 

@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: a draft of `procesmap log discover` failed `procesmap fmt --check` (each step's `log:` before
+"""A draft of `procesmap log discover` failed `procesmap fmt --check` (each step's `log:` before
 its `next:`, `language:` before `owner:`), so a draft committed as it came failed the fmt check of CI. A draft is
 now in fmt's layout: with roles and without, with decisions, a loop and a parallel block."""
 

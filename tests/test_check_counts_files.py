@@ -1,4 +1,4 @@
-"""`procesmap check` as a CI job sees it (user-eyed sweep 2): the summary line counts each file once."""
+"""`procesmap check` as a CI job sees it: the summary line counts each file once."""
 
 from __future__ import annotations
 

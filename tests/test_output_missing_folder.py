@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: an ``--output`` that ends in ``/`` names a folder. Where there is no such folder,
+"""An ``--output`` that ends in ``/`` names a folder. Where there is no such folder,
 `diagram`, `diff` and `log` wrote a file of the folder's name (``-o kaarten/`` made the file ``kaarten``);
 now exit 2 with a hint, and nothing is written. The same for every other command with ``--output`` (analyse,
 advise, check, overview, export and import wrote the file ``kaarten`` too)."""

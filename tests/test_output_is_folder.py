@@ -1,4 +1,4 @@
-"""`--output` that names a folder (user-eyed sweep 2): the message says it is a folder and what to write instead,
+"""`--output` that names a folder: the message says it is a folder and what to write instead,
 in every command that writes a report or an export, exit 2, and the folder is left as it was."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`--set` values as a consultant types them in a workshop (user-eyed sweep): the hint says what to type."""
+"""`--set` values as a consultant types them in a workshop: the hint says what to type."""
 
 from __future__ import annotations
 

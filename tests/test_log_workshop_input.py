@@ -1,4 +1,4 @@
-"""Event-log reports with workshop text in the log (user-eyed sweep): names print as the log writes them."""
+"""Event-log reports with workshop text in the log: names print as the log writes them."""
 
 from __future__ import annotations
 

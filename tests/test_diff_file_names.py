@@ -1,4 +1,4 @@
-"""`procesmap diff FILE --from REV` on file names a workshop gives its maps (user-eyed sweep)."""
+"""`procesmap diff FILE --from REV` on file names a workshop gives its maps."""
 
 from __future__ import annotations
 

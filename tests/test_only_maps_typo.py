@@ -1,5 +1,5 @@
-"""`check --only-maps` (the pre-commit hook over every YAML file) and a map whose first line has a typo
-(user-eyed sweep 2): `procesmpa: 1` made the map "not a map", skipped without a word, exit 0. A file with a
+"""`check --only-maps` (the pre-commit hook over every YAML file) and a map whose first line has a typo:
+`procesmpa: 1` made the map "not a map", skipped without a word, exit 0. A file with a
 top-level `id:` and `steps:` is a map whatever its first line says, so it is checked and its typo reported."""
 
 from __future__ import annotations

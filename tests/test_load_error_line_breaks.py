@@ -1,4 +1,4 @@
-"""Load errors whose message quotes workshop text with a line break (user-eyed sweep): every command prints
+"""Load errors whose message quotes workshop text with a line break: every command prints
 `file:line:column: message` on one line, the hint on the next, as `check`'s plain format does."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""`volume` as a Dutch workshop writes it (user-eyed sweep 2): `1.000/jaar` is a thousand cases, not one."""
+"""`volume` as a Dutch workshop writes it: `1.000/jaar` is a thousand cases, not one."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: `procesmap diff` showed a change smaller than its shown precision as `−0,0` (work per case 8.9166
+"""`procesmap diff` showed a change smaller than its shown precision as `−0,0` (work per case 8.9166
 -> 8.8824 hours in the omgevingsvergunning scenario: "8,9 | 8,9 | −0,0"), a changed figure that reads as no change.
 The change now shows its first digit that is not 0, to at most 4 decimals (the precision of `changed`)."""
 

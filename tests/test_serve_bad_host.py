@@ -1,4 +1,4 @@
-"""`procesmap serve --host` with a host this machine cannot listen on (user-eyed sweep): the hint is about
+"""`procesmap serve --host` with a host this machine cannot listen on: the hint is about
 the host, not the port."""
 
 from __future__ import annotations

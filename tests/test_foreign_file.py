@@ -1,4 +1,4 @@
-"""A model of another tool given where a map is expected (user-eyed sweep 2): `analyse model.bpmn` said "the file
+"""A model of another tool given where a map is expected: `analyse model.bpmn` said "the file
 holds a single value, not a process"; now it says what the file is and which command imports it."""
 
 from __future__ import annotations

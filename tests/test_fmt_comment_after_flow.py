@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: `procesmap fmt` on a step with a comment after a flow value. docs/versions.md promised the
+"""`procesmap fmt` on a step with a comment after a flow value. docs/versions.md promised the
 canonical key order; fmt keeps the author's order there (and `fmt --check` passes). The limitation is now documented;
 this test holds the documented behaviour."""
 

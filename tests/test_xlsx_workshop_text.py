@@ -1,4 +1,4 @@
-"""`export xlsx` / `import xlsx` with workshop text that starts with `=` (user-eyed sweep)."""
+"""`export xlsx` / `import xlsx` with workshop text that starts with `=`."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: `procesmap serve MAP --host localhost` printed "Reachable from other machines: open the address
+"""`procesmap serve MAP --host localhost` printed "Reachable from other machines: open the address
 above ... on the projector's computer", while a loopback address is reachable from this computer only. The note now
 says so; the token is required all the same (docs/serve.md)."""
 

@@ -1,4 +1,4 @@
-"""`procesmap rules CODE` in a narrow terminal (user-eyed sweep): the examples are copied into a map,
+"""`procesmap rules CODE` in a narrow terminal: the examples are copied into a map,
 so every line of them must be printed whole, as docs/rules/ shows it."""
 
 from __future__ import annotations

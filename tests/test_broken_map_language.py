@@ -1,4 +1,4 @@
-"""A Dutch map that does not load is told about in Dutch (user-eyed sweep 2): the `language: nl` it declares
+"""A Dutch map that does not load is told about in Dutch: the `language: nl` it declares
 counts before the locale, in `check`, `analyse` and the export commands (docs/format.md, 'Messages and
 language'). Every run has LANG=C.UTF-8 and no PROCESMAP_LANG, as in a CI container."""
 

@@ -1,4 +1,4 @@
-"""User-eyed sweep 3: the language of a run that names a Dutch map and an empty folder. Every run has
+"""The language of a run that names a Dutch map and an empty folder. Every run has
 LANG=C.UTF-8 and no PROCESMAP_LANG, as in a CI container; the map declares `language: nl`."""
 
 from __future__ import annotations

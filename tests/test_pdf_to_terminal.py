@@ -1,4 +1,4 @@
-"""`analyse --format pdf` without --output on a terminal (user-eyed sweep 2): PDF bytes would fill the screen
+"""`analyse --format pdf` without --output on a terminal: PDF bytes would fill the screen
 with garbage, so it is refused with a hint (exit 2); redirected to a file or a pipe, the bytes still go out."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""An --output whose suffix names a format the command does not write (user-eyed sweep 2): `advise -o advies.pdf`
+"""An --output whose suffix names a format the command does not write: `advise -o advies.pdf`
 wrote terminal text into a file called .pdf (a PDF reader calls it damaged), `overview -o overzicht.html` text
 that a browser runs together, and `check -o procesmap.sarif` plain lines that code scanning rejects. Without
 --format such an --output is refused (exit 2, nothing written) with the formats the command has; `check` reads

@@ -1,4 +1,4 @@
-"""`import bpmn` of a file where two BPMN elements share an id (user-eyed sweep 2): hand-edited or merged files
+"""`import bpmn` of a file where two BPMN elements share an id: hand-edited or merged files
 have them; the second element silently replaced the first (a step and its flows lost, "everything was mapped").
 Now it is a problem at the second element's line, naming the first's, with a hint, exit 2, nothing written."""
 

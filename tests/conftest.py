@@ -117,6 +117,18 @@ def in_root(monkeypatch: pytest.MonkeyPatch) -> Path:
     return ROOT
 
 
+def the_one_problem(text: str, name: str = "p.yaml") -> Any:
+    """The one :class:`procesmap.errors.Problem` that loading ``text`` (as the file ``name``) raises; fails on
+    a text that loads or gives more than one."""
+    from procesmap.errors import LoadError
+    from procesmap.loading import loads
+
+    with pytest.raises(LoadError) as caught:
+        loads(text, name)
+    (problem,) = caught.value.problems
+    return problem
+
+
 def run_procesmap(
     *args: str, cwd: Path = ROOT, env: dict[str, str] | None = None, timeout: float = 300
 ) -> subprocess.CompletedProcess[str]:

@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_procesmap
-from procesmap.errors import LoadError, Problem
-from procesmap.loading import loads
+from .conftest import run_procesmap, the_one_problem
 
 ROLE = "procesmap: 1\nid: p\nowner: r\nroles:\n  r: {{name: R, {value}}}\nsteps:\n  - {{id: a, type: start, role: r, work: 1h}}\n"
 CALENDAR = (
     "procesmap: 1\nid: p\nowner: r\ncalendar: {{{value}}}\nroles:\n  r: {{name: R, people: 2}}\n"
     "steps:\n  - {{id: a, type: start, role: r, work: 1h}}\n"
 )
-
-
-def _problem(text: str) -> Problem:
-    with pytest.raises(LoadError) as caught:
-        loads(text, "p.yaml")
-    (problem,) = caught.value.problems
-    return problem
 
 
 @pytest.mark.parametrize(
@@ -39,7 +30,7 @@ def _problem(text: str) -> Problem:
 )
 def test_a_role_capacity_out_of_range_says_what_it_means(value: str, key: str, hint_key: str, en: str, nl: str) -> None:
     text = ROLE.format(value=value)
-    problem = _problem(text)
+    problem = the_one_problem(text)
     number = value.split(": ")[1]
     assert (problem.line, problem.column) == (5, text.splitlines()[4].index(f": {number}") + 3)
     assert (problem.key, problem.hint_key) == (key, hint_key)
@@ -57,14 +48,14 @@ def test_a_role_capacity_out_of_range_says_what_it_means(value: str, key: str, h
     ],
 )
 def test_a_calendar_out_of_range_says_what_it_means(value: str, field: str, en: str, nl: str) -> None:
-    problem = _problem(CALENDAR.format(value=value))
+    problem = the_one_problem(CALENDAR.format(value=value))
     assert (problem.line, problem.column) == (4, len("calendar: {") + len(field) + 3)
     assert problem.hint_key == f"hint.capacity.{field}"
     assert en in problem.hint("en") and nl in problem.hint("nl")
 
 
 def test_the_decimal_comma_keeps_its_own_hint() -> None:
-    problem = _problem(ROLE.format(value="fte: '0,8'"))
+    problem = the_one_problem(ROLE.format(value="fte: '0,8'"))
     assert problem.hint_key == "hint.value.decimal_comma"
 
 

@@ -27,6 +27,8 @@ from procesmap.errors import LoadError
 from procesmap.loading import loads
 from procesmap.model import _to_volume, json_schema  # _to_volume: the loader's own reading of a volume
 
+from .conftest import the_one_problem
+
 SCHEMA = json_schema()
 VALIDATOR = jsonschema.Draft202012Validator(SCHEMA)
 
@@ -184,9 +186,7 @@ def test_the_loader_and_the_schema_take_the_same_spellings(field: str, value: An
     [("p", "0.3", "0.3"), ("people", " 3 ", "3"), ("hours_per_day", "8", "8"), ("external", "true", "true")],
 )
 def test_a_number_or_boolean_in_quotes_gets_the_hint_to_drop_them(field: str, value: Any, meant: str) -> None:
-    with pytest.raises(LoadError) as caught:
-        loads(json.dumps(_map(field, value)), "v.json")
-    (problem,) = caught.value.problems
+    problem = the_one_problem(json.dumps(_map(field, value)), "v.json")
     assert problem.hint_key == "hint.value.unquote"
     assert f"`{field}: {meant}`" in problem.hint("en") and f"`{field}: {meant}`" in problem.hint("nl")
 

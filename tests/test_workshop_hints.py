@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import run_procesmap
-from procesmap.errors import LoadError, Problem
+from .conftest import run_procesmap, the_one_problem
+from procesmap.errors import LoadError
 from procesmap.loading import loads
 
 MAP = (
@@ -19,20 +19,13 @@ MAP = (
 )
 
 
-def _problem(text: str) -> Problem:
-    with pytest.raises(LoadError) as caught:
-        loads(text, "m.yaml")
-    (problem,) = caught.value.problems
-    return problem
-
-
 @pytest.mark.parametrize(
     ("written", "share"),
     [("30%", "0.3"), ("30", "0.3"), ('"30 %"', "0.3"), ("'12,5%'", "0.125"), ("0.5%", "0.005"), ("100", "1")],
 )
 def test_a_percentage_as_p_gets_the_share_to_write(written: str, share: str) -> None:
     text = MAP.replace("    next: b\n", f"    next:\n      - {{to: b, p: {written}}}\n")
-    problem = _problem(text)
+    problem = the_one_problem(text, "m.yaml")
     assert (problem.line, problem.column) == (13, len("      - {to: b, p: ") + 1)
     assert problem.hint_key == "hint.value.p_percent"
     assert f"`p: {share}`" in problem.hint("en") and f"`p: {share}`" in problem.hint("nl")
@@ -42,14 +35,14 @@ def test_a_percentage_as_p_gets_the_share_to_write(written: str, share: str) -> 
 @pytest.mark.parametrize("written", ["1.5", "-1", "250", "veel"])
 def test_a_p_that_is_no_percentage_gets_what_p_means(written: str) -> None:
     text = MAP.replace("    next: b\n", f"    next:\n      - {{to: b, p: {written}}}\n")
-    problem = _problem(text)
+    problem = the_one_problem(text, "m.yaml")
     assert problem.hint_key == "hint.value.p"
     assert "from 0 to 1" in problem.hint("en") and "van 0 tot 1" in problem.hint("nl")
 
 
 @pytest.mark.parametrize(("written", "meant"), [("ja", "true"), ("Nee", "false"), ("waar", "true")])
 def test_dutch_yes_and_no_get_true_and_false(written: str, meant: str) -> None:
-    problem = _problem(MAP.replace("people: 2}", f"people: 2, external: {written}}}"))
+    problem = the_one_problem(MAP.replace("people: 2}", f"people: 2, external: {written}}}"), "m.yaml")
     assert (problem.key, problem.hint_key) == ("value.expected_bool", "hint.value.bool_dutch")
     assert f"`external: {meant}`" in problem.hint("en") and f"`external: {meant}`" in problem.hint("nl")
 
@@ -63,7 +56,7 @@ def test_dutch_yes_and_no_get_true_and_false(written: str, meant: str) -> None:
     ],
 )
 def test_a_fixed_value_in_another_case_suggests_that_value(old: str, new: str, meant: str) -> None:
-    problem = _problem(MAP.replace(old, new))
+    problem = the_one_problem(MAP.replace(old, new), "m.yaml")
     assert (problem.key, problem.hint_key) == ("value.not_allowed", "hint.did_you_mean")
     assert problem.hint_args["suggestion"] == meant
 
@@ -83,7 +76,7 @@ def test_the_cli_says_it_with_exit_2(tmp_path: Path) -> None:
 )
 def test_a_time_of_the_clock_as_work_gets_its_minutes_not_days(written: str, meant: str) -> None:
     """YAML 1.1 reads `1:30` as the number 90 (base 60): the hint was `90d`, ninety days."""
-    problem = _problem(MAP.replace("    work: 1h\n", f"    work: {written}\n"))
+    problem = the_one_problem(MAP.replace("    work: 1h\n", f"    work: {written}\n"), "m.yaml")
     assert (problem.line, problem.column, problem.key) == (11, 11, "duration.clock")
     assert f"`{meant}`" in problem.hint("en") and f"`{meant}`" in problem.hint("nl")
     assert "d`" not in problem.hint("en")
@@ -106,6 +99,6 @@ def test_a_time_of_the_clock_inside_a_distribution_is_pointed_at() -> None:
     ("written", "meant"), [("1h30m", "90m"), ("1u30", "90m"), ("1 uur 30 min", "90m"), ("'0:45'", "45m")]
 )
 def test_hours_and_minutes_in_one_text_get_the_minutes(written: str, meant: str) -> None:
-    problem = _problem(MAP.replace("    work: 1h\n", f"    work: {written}\n"))
+    problem = the_one_problem(MAP.replace("    work: 1h\n", f"    work: {written}\n"), "m.yaml")
     assert (problem.key, problem.hint_key) == ("duration.invalid", "hint.duration.did_you_mean")
     assert problem.hint_args["example"] == meant

@@ -250,7 +250,8 @@ def load_many(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Process], l
 
 #: A map's own top-level ``language: nl`` line (quoted or not, a comment after it), read from the text so that a
 #: map whose YAML or model is broken still says which language its author speaks
-_DECLARED = re.compile(r"^language:[ \t]*(['\"]?)(nl|en)\1[ \t]*(?:#.*)?$", re.MULTILINE)
+_DECLARED = re.compile(r"^language:[ \t]*(['\"]?)((?i:nl|en))\1[ \t]*(?:#.*)?$", re.MULTILINE)
+"""A top-level ``language:`` line; ``NL`` too (an error in the map, with the hint ``nl``, told in the language meant)."""
 
 
 def declared_language(paths: "list[object] | tuple[object, ...]") -> str | None:
@@ -273,5 +274,5 @@ def declared_language(paths: "list[object] | tuple[object, ...]") -> str | None:
             continue
         match = _DECLARED.search(text)
         if match:
-            return match.group(2)
+            return match.group(2).lower()
     return None

@@ -102,3 +102,15 @@ def test_hours_and_minutes_in_one_text_get_the_minutes(written: str, meant: str)
     problem = the_one_problem(MAP.replace("    work: 1h\n", f"    work: {written}\n"), "m.yaml")
     assert (problem.key, problem.hint_key) == ("duration.invalid", "hint.duration.did_you_mean")
     assert problem.hint_args["example"] == meant
+
+
+@pytest.mark.parametrize("written", ["NL", "Nl", "'NL'"])
+def test_language_nl_in_capitals_is_told_in_dutch(tmp_path: Path, written: str) -> None:
+    """`language: NL` is an error with the hint `nl`, and the map means Dutch: the message is Dutch (was English
+    under LANG=C, the language check took only `nl`)."""
+    (tmp_path / "m.yaml").write_text(MAP.replace("language: nl", f"language: {written}"), encoding="utf-8")
+    result = run_procesmap("check", "m.yaml", cwd=tmp_path, env={"LANG": "C"})
+    output = result.stdout + result.stderr
+    assert result.returncode == 2, output
+    assert "tip:" in output and "hint:" not in output, output
+    assert "Traceback" not in output

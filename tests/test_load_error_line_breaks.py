@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from .conftest import run_procesmap
 from procesmap.errors import Problem
 
 MAP = (
@@ -24,17 +22,8 @@ MAP = (
 )
 def test_load_error_with_a_line_break_in_a_key_is_one_line(tmp_path: Path, command: list[str]) -> None:
     (tmp_path / "kaart.yaml").write_text(MAP, encoding="utf-8")
-    env = {**os.environ, "PROCESMAP_LANG": "en", "LANG": "C.UTF-8", "COLUMNS": "120"}
-    result = subprocess.run(
-        [sys.executable, "-m", "procesmap", *command[:-2], "kaart.yaml", *command[-2:]]
-        if "-o" in command
-        else [sys.executable, "-m", "procesmap", *command, "kaart.yaml"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    arguments = [*command[:-2], "kaart.yaml", *command[-2:]] if "-o" in command else [*command, "kaart.yaml"]
+    result = run_procesmap(*arguments, cwd=tmp_path, env={"PROCESMAP_LANG": "en"}, timeout=120)
     assert result.returncode == 2
     lines = result.stderr.replace("\r", "\n").splitlines()
     assert lines[0] == "kaart.yaml:6:18: unknown key `Regel een regel twee met tab`", lines

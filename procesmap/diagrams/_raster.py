@@ -233,7 +233,8 @@ def render_pngs(
     sizes = [j.area.pixels_wide * j.area.pixels_high for j in jobs]
     mine, theirs = share(sizes)
     heaviest = max(sum(sizes[i] for i in side) for side in (mine, theirs))
-    if len(jobs) < 2 or _cores() < 2 or sum(sizes) < SHARE_PIXELS or heaviest > MAX_SHARE * sum(sizes):
+    total = sum(sizes)
+    if len(jobs) < 2 or _cores() < 2 or total < SHARE_PIXELS or heaviest > MAX_SHARE * total:
         return [render_png(j.body, j.area, j.dpi, fonts, j.blockers, text, band_pixels) for j in jobs]
     pngs = []
     for job, data in zip(jobs, _whole_pictures(jobs, mine, theirs, fonts)):
